@@ -1,0 +1,172 @@
+package vn.govqms.local;
+
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.utils.Time;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+/**
+ * An Apache Kafka broker in KRaft combined mode (broker and controller in one), on loopback.
+ * Runs inside this JVM (tests) or, through {@link KafkaMain}, as a process of its own (local run).
+ */
+public final class KafkaBroker implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(KafkaBroker.class.getName());
+
+    /** The topics of the project: one per publishing service, the one-stop ingress, and their dead letters. */
+    public static final List<String> TOPICS = List.of("document.events", "audit.events", "scoring.events",
+            "onestop.dossier-events");
+
+    private final int port;
+    private final KafkaRaftServer server;
+
+    private KafkaBroker(int port, KafkaRaftServer server) {
+        this.port = port;
+        this.server = server;
+    }
+
+    /** Formats {@code logDir} if new and starts the broker; returns once it answers. */
+    public static KafkaBroker start(Path logDir, int port, int controllerPort) {
+        Properties props = serverProperties(logDir, port, controllerPort);
+        format(logDir, props);
+        KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
+        server.startup();
+        KafkaBroker broker = new KafkaBroker(port, server);
+        awaitReady(broker.bootstrapServers(), Duration.ofSeconds(60));
+        LOG.info(() -> "Kafka started on 127.0.0.1:" + port + " with logs in " + logDir);
+        return broker;
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public void stop() {
+        server.shutdown();
+        server.awaitShutdown();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    static Properties serverProperties(Path logDir, int port, int controllerPort) {
+        Properties p = new Properties();
+        p.put("process.roles", "broker,controller");
+        p.put("node.id", "1");
+        p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        p.put("controller.listener.names", "CONTROLLER");
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("log.dirs", logDir.toAbsolutePath().toString());
+        p.put("num.partitions", "3");
+        p.put("offsets.topic.replication.factor", "1");
+        p.put("offsets.topic.num.partitions", "3");
+        p.put("transaction.state.log.replication.factor", "1");
+        p.put("transaction.state.log.min.isr", "1");
+        p.put("share.coordinator.state.topic.replication.factor", "1");
+        p.put("share.coordinator.state.topic.min.isr", "1");
+        p.put("group.initial.rebalance.delay.ms", "0");
+        p.put("auto.create.topics.enable", "true");
+        return p;
+    }
+
+    private static void format(Path logDir, Properties props) {
+        try {
+            Files.createDirectories(logDir);
+            if (Files.exists(logDir.resolve("meta.properties"))) {
+                return;
+            }
+            Path config = logDir.resolveSibling(logDir.getFileName() + ".properties");
+            try (Writer w = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {
+                props.store(w, "GovQMS local Kafka broker");
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            // static quorum (controller.quorum.voters): no --standalone
+            int code = kafka.tools.StorageTool.execute(new String[] {"format", "-t", Uuid.randomUuid().toString(),
+                    "-c", config.toString(), "--ignore-formatted"}, new PrintStream(out, true, StandardCharsets.UTF_8));
+            if (code != 0) {
+                throw new IllegalStateException("kafka storage format failed: " + out.toString(StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits until a broker answers at {@code bootstrapServers}. */
+    public static void awaitReady(String bootstrapServers, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        RuntimeException last = null;
+        while (System.nanoTime() < deadline) {
+            try (Admin admin = admin(bootstrapServers)) {
+                if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {
+                    return;
+                }
+            } catch (Exception e) {
+                last = new IllegalStateException(e.getMessage(), e);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("Kafka at " + bootstrapServers + " not ready in " + timeout, last);
+    }
+
+    /** Creates the project's topics (and their dead-letter topics) if they do not exist. */
+    public static void createTopics(String bootstrapServers, int partitions) {
+        try (Admin admin = admin(bootstrapServers)) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = TOPICS.stream()
+                    .flatMap(t -> java.util.stream.Stream.of(t, t + ".dlq"))
+                    .filter(t -> !existing.contains(t))
+                    .map(t -> new NewTopic(t, t.endsWith(".dlq") ? 1 : partitions, (short) 1))
+                    .toList();
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            }
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("cannot create topics: " + e.getCause().getMessage(), e);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create topics: " + e.getMessage(), e);
+        }
+    }
+
+    static Admin admin(String bootstrapServers) {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000));
+    }
+}

@@ -1,0 +1,86 @@
+package vn.govqms.local;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code deploy/local/run}: PostgreSQL, Kafka and the four services on this machine, data kept in
+ * {@code .data/} between runs; Ctrl-C stops everything cleanly.
+ */
+public final class LocalRun {
+
+    private LocalRun() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path repo = Path.of(System.getProperty("govqms.repo", ".")).toAbsolutePath().normalize();
+        Path data = repo.resolve(".data");
+        boolean reset = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--reset" -> reset = true;
+                case "--data" -> data = Path.of(args[++i]).toAbsolutePath();
+                case "-h", "--help" -> {
+                    System.out.println("usage: deploy/local/run [--reset] [--data DIR]");
+                    return;
+                }
+                default -> {
+                    System.err.println("unknown option " + args[i] + "; usage: deploy/local/run [--reset] [--data DIR]");
+                    System.exit(2);
+                }
+            }
+        }
+        if (reset) {
+            if (java.nio.file.Files.exists(data.resolve("govqms.lock")) && isLocked(data)) {
+                System.err.println("GovQMS is running with data in " + data + ": stop it before --reset");
+                System.exit(1);
+            }
+            System.out.println("--reset: wiping " + data);
+            RealParts.deleteTree(data);
+            RealParts.deleteTree(Path.of("/var/tmp/govqms-pg"));
+        }
+        java.nio.file.Files.createDirectories(data);
+        long t0 = System.nanoTime();
+        LocalStack stack;
+        try {
+            stack = LocalStack.start(LocalStack.Options.local(repo, data));
+        } catch (LocalStack.AlreadyRunningException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping GovQMS ...");
+            stack.close();
+            System.out.println("Stopped.");
+            stopped.countDown();
+        }, "govqms-stop"));
+        System.out.printf("%nGovQMS is up in %.1f s (data in %s, logs in %s)%n%n", (System.nanoTime() - t0) / 1e9,
+                data, stack.logDir());
+        for (LocalStack.Service s : stack.services()) {
+            System.out.printf("  %-22s %s   Swagger UI: %s/q/swagger-ui%n", s.name(), s.baseUrl(), s.baseUrl());
+        }
+        System.out.printf("%n  PostgreSQL  127.0.0.1:%d (user %s; databases document, audit, scoring, notification)%n",
+                stack.postgres().port(), stack.postgres().username());
+        System.out.printf("  Kafka       %s%n", stack.kafkaBootstrapServers());
+        System.out.println("\nA token:  deploy/local/token province-admin --province 24");
+        System.out.println("          deploy/local/token iso-officer --agency <agency id> --province 24");
+        System.out.println("Then:     curl -H \"Authorization: Bearer $TOKEN\" http://127.0.0.1:8081/api/v1/agencies");
+        System.out.println("\nCtrl-C stops everything.");
+        stopped.await();
+    }
+
+    private static boolean isLocked(Path data) {
+        try (var ch = java.nio.channels.FileChannel.open(data.resolve("govqms.lock"), java.nio.file.StandardOpenOption.WRITE)) {
+            var lock = ch.tryLock();
+            if (lock == null) {
+                return true;
+            }
+            lock.release();
+            return false;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,368 @@
+package vn.govqms.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+/**
+ * The whole system on one machine: PostgreSQL, a Kafka broker process and the four packaged
+ * services as processes. The local run and the end-to-end tests both start it through this class.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(LocalStack.class.getName());
+
+    /** A service: its module folder, database name and HTTP port. */
+    public record Service(String name, String database, int port) {
+        public String baseUrl() {
+            return "http://127.0.0.1:" + port;
+        }
+    }
+
+    /** How to start: folders, ports, and whether data must survive (local run) or not (tests). */
+    public record Options(Path repoRoot, Path dataDir, boolean durable, int postgresPort, int kafkaPort,
+                          int controllerPort, List<Service> services, int topicPartitions) {
+
+        /** The local run: fixed ports, data kept in {@code dataDir}. */
+        public static Options local(Path repoRoot, Path dataDir) {
+            return new Options(repoRoot, dataDir, true, 15432, 19092, 19093, List.of(
+                    new Service("document-service", "document", 8081),
+                    new Service("audit-service", "audit", 8082),
+                    new Service("scoring-service", "scoring", 8083),
+                    new Service("notification-service", "notification", 8084)), 6);
+        }
+
+        /** Tests: free ports, throw-away data. */
+        public static Options test(Path repoRoot, Path dataDir) {
+            return new Options(repoRoot, dataDir, false, Ports.free(), Ports.free(), Ports.free(), List.of(
+                    new Service("document-service", "document", Ports.free()),
+                    new Service("audit-service", "audit", Ports.free()),
+                    new Service("scoring-service", "scoring", Ports.free()),
+                    new Service("notification-service", "notification", Ports.free())), 3);
+        }
+    }
+
+    private final Options options;
+    private final Path logDir;
+    private FileChannel lockChannel;
+    private FileLock lock;
+    private PostgresServer postgres;
+    private Process kafka;
+    private JwtKeys keys;
+    private final Map<Service, Process> running = new LinkedHashMap<>();
+
+    private LocalStack(Options options) {
+        this.options = options;
+        this.logDir = options.dataDir().resolve("logs");
+    }
+
+    /** Starts everything and waits until every service is ready. */
+    public static LocalStack start(Options options) {
+        LocalStack stack = new LocalStack(options);
+        try {
+            stack.doStart();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    public List<Service> services() {
+        return options.services();
+    }
+
+    public Service service(String name) {
+        return options.services().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    public JwtKeys keys() {
+        return keys;
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    public String kafkaBootstrapServers() {
+        return "127.0.0.1:" + options.kafkaPort();
+    }
+
+    public Path logDir() {
+        return logDir;
+    }
+
+    private void doStart() {
+        try {
+            Files.createDirectories(logDir);
+            acquireLock();
+            stopLeftovers();
+            for (Service s : options.services()) {
+                if (Ports.inUse(s.port())) {
+                    throw new IllegalStateException("port " + s.port() + " (" + s.name() + ") is in use by another program");
+                }
+                if (!Files.exists(jar(s))) {
+                    throw new IllegalStateException(s.name() + " is not built: " + jar(s) + " is missing (run ./mvnw -DskipTests package)");
+                }
+            }
+            keys = JwtKeys.inFolder(options.dataDir().resolve("jwt"));
+            postgres = PostgresServer.start(postgresDataDir(), options.postgresPort(),
+                    options.durable() ? PostgresServer.Mode.DURABLE : PostgresServer.Mode.TEST);
+            options.services().forEach(s -> postgres.createDatabase(s.database()));
+            startKafka();
+            for (Service s : options.services()) {
+                running.put(s, startService(s));
+            }
+            rememberChildren();
+            for (Service s : options.services()) {
+                awaitReady(s, Duration.ofSeconds(180));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A second start on the same data folder would corrupt it: refuse with a clear message. */
+    private void acquireLock() throws IOException {
+        lockChannel = FileChannel.open(options.dataDir().resolve("govqms.lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        lock = lockChannel.tryLock();
+        if (lock == null) {
+            lockChannel.close();
+            lockChannel = null;
+            throw new AlreadyRunningException("GovQMS is already running with data in " + options.dataDir()
+                    + ": stop it first (Ctrl-C in its terminal)");
+        }
+    }
+
+    /** Processes started by a launcher that was killed: stop them before starting new ones. */
+    private void stopLeftovers() throws IOException {
+        Path pids = options.dataDir().resolve("children.pid");
+        if (!Files.exists(pids)) {
+            return;
+        }
+        for (String line : Files.readAllLines(pids)) {
+            try {
+                ProcessHandle.of(Long.parseLong(line.trim())).filter(ProcessHandle::isAlive).ifPresent(p -> {
+                    LOG.info("stopping a process left by an earlier run: pid " + p.pid());
+                    p.destroy();
+                    try {
+                        p.onExit().get(20, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        p.destroyForcibly();
+                    }
+                });
+            } catch (NumberFormatException ignored) {
+                // blank line
+            }
+        }
+        Files.delete(pids);
+    }
+
+    private void rememberChildren() throws IOException {
+        List<String> pids = new ArrayList<>();
+        pids.add(Long.toString(kafka.pid()));
+        running.values().forEach(p -> pids.add(Long.toString(p.pid())));
+        Files.write(options.dataDir().resolve("children.pid"), pids);
+    }
+
+    /**
+     * The cluster lives in the data folder unless the unprivileged PostgreSQL user cannot reach it
+     * (a project under a mode-700 home, as root): then under /var/tmp, named after the data folder.
+     */
+    private Path postgresDataDir() {
+        Path preferred = options.dataDir().resolve("pg");
+        if (!PostgresServer.isRoot() || PostgresServer.traversableByOthers(preferred)) {
+            return preferred;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(options.dataDir().toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8));
+            Path alt = Path.of("/var/tmp/govqms-pg", HexFormat.of().formatHex(digest, 0, 6));
+            LOG.info("PostgreSQL data in " + alt + " (the unprivileged server user cannot reach " + preferred + ")");
+            return alt;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void startKafka() throws IOException {
+        List<String> cmd = List.of(java(), "-Xmx512m", "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
+                "-cp", localClasspath(), KafkaMain.class.getName(),
+                options.dataDir().resolve("kafka").toString(), Integer.toString(options.kafkaPort()),
+                Integer.toString(options.controllerPort()), Long.toString(ProcessHandle.current().pid()));
+        kafka = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve("kafka.log").toFile())).start();
+        try {
+            KafkaBroker.awaitReady(kafkaBootstrapServers(), Duration.ofSeconds(90));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Kafka did not start; see " + logDir.resolve("kafka.log"), e);
+        }
+        KafkaBroker.createTopics(kafkaBootstrapServers(), options.topicPartitions());
+    }
+
+    /** Stops the broker process (an outage, for fault tests) and {@link #restartKafka()} brings it back. */
+    public void stopKafka() {
+        stopProcess(kafka, "kafka");
+    }
+
+    public void restartKafka() {
+        try {
+            startKafka();
+            rememberChildren();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Process startService(Service s) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(java(), "-Xmx512m"));
+        String extra = System.getenv("GOVQMS_JAVA_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            cmd.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        cmd.addAll(List.of("-jar", jar(s).toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve(s.name() + ".log").toFile()));
+        Map<String, String> env = pb.environment();
+        env.put("QUARKUS_PROFILE", "local");
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(s.port()));
+        env.put("QUARKUS_DATASOURCE_USERNAME", postgres.username());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(s.database()));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(s.database()));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyFile().toUri().toString());
+        env.put("MP_JWT_VERIFY_ISSUER", keys.issuer());
+        return pb.start();
+    }
+
+    private void awaitReady(Service s, Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Process p = running.get(s);
+        while (System.nanoTime() < deadline) {
+            if (!p.isAlive()) {
+                throw new IllegalStateException(s.name() + " exited with " + p.exitValue() + "; see "
+                        + logDir.resolve(s.name() + ".log"));
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(s.baseUrl() + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException(s.name() + " not ready after " + timeout + "; see " + logDir.resolve(s.name() + ".log"));
+    }
+
+    /** Stops services, then the broker, then the database; releases the lock. Safe to call twice. */
+    @Override
+    public void close() {
+        List<Service> reversed = new ArrayList<>(running.keySet());
+        java.util.Collections.reverse(reversed);
+        running.values().forEach(Process::destroy);
+        for (Service s : reversed) {
+            stopProcess(running.get(s), s.name());
+        }
+        running.clear();
+        if (kafka != null) {
+            stopProcess(kafka, "kafka");
+            kafka = null;
+        }
+        if (postgres != null) {
+            postgres.stop();
+            postgres = null;
+        }
+        try {
+            Files.deleteIfExists(options.dataDir().resolve("children.pid"));
+            if (lock != null) {
+                lock.release();
+                lockChannel.close();
+                lock = null;
+            }
+        } catch (IOException e) {
+            LOG.fine("releasing the lock: " + e.getMessage());
+        }
+    }
+
+    private static void stopProcess(Process p, String name) {
+        if (p == null || !p.isAlive()) {
+            return;
+        }
+        p.destroy();
+        try {
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                LOG.warning(name + " did not stop in 30 s: killing it");
+                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.destroyForcibly();
+        }
+    }
+
+    private Path jar(Service s) {
+        return options.repoRoot().resolve(s.name()).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    /** deploy/local's own jar and runtime classpath, as its build wrote them. */
+    private String localClasspath() throws IOException {
+        Path target = options.repoRoot().resolve("deploy/local/target");
+        Path cpFile = target.resolve("classpath.txt");
+        if (!Files.exists(cpFile)) {
+            throw new IllegalStateException(cpFile + " is missing: build deploy/local first (./mvnw -DskipTests package)");
+        }
+        try (Stream<Path> files = Files.list(target)) {
+            Path jar = files.filter(f -> f.getFileName().toString().matches("govqms-local-.*\\.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("deploy/local jar missing in " + target));
+            return jar + ":" + Files.readString(cpFile).trim();
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Another launcher holds the data folder. */
+    public static final class AlreadyRunningException extends RuntimeException {
+        public AlreadyRunningException(String message) {
+            super(message);
+        }
+    }
+}

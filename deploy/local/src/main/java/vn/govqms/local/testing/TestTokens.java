@@ -1,0 +1,47 @@
+package vn.govqms.local.testing;
+
+import vn.govqms.local.JwtKeys;
+import vn.govqms.local.RealParts;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** Tokens for tests, signed with the key the services under test trust. */
+public final class TestTokens {
+
+    private TestTokens() {
+    }
+
+    private static JwtKeys keys() {
+        String dir = System.getProperty(RealParts.JWT_DIR_PROPERTY);
+        if (dir == null) {
+            throw new IllegalStateException("the real parts are not started (RealPartsTestResource)");
+        }
+        return JwtKeys.inFolder(Path.of(dir));
+    }
+
+    public static String provinceAdmin(String provinceCode) {
+        return keys().token("admin-" + provinceCode, "province-admin", null, provinceCode, Duration.ofHours(1));
+    }
+
+    /** An agency role (agency-head, iso-officer, auditor, viewer) bound to one agency of a province. */
+    public static String agencyRole(String role, String agencyId, String provinceCode) {
+        return keys().token(role + "-" + agencyId, role, agencyId, provinceCode, Duration.ofHours(1));
+    }
+
+    public static String integration(String provinceCode) {
+        return keys().token("integration-" + provinceCode, "integration", null, provinceCode, Duration.ofHours(1));
+    }
+
+    public static String expired(String role, String provinceCode) {
+        JwtKeys k = keys();
+        return k.sign("late", List.of(role), null, provinceCode, Instant.now().minusSeconds(600), k.privateKey());
+    }
+
+    public static String signedByStranger(String role, String provinceCode) {
+        return keys().sign("stranger", List.of(role), null, provinceCode, Instant.now().plusSeconds(600),
+                JwtKeys.strangerKey());
+    }
+}

@@ -1,0 +1,100 @@
+package vn.govqms.document.agency;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import vn.govqms.kit.problem.ProblemException;
+import vn.govqms.kit.security.AgencyRef;
+import vn.govqms.kit.text.VietnameseText;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A state agency that runs (or will run) a quality management system. */
+@Entity
+@Table(name = "agency")
+public class Agency extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false, unique = true)
+    public String code;
+
+    @Column(nullable = false)
+    public String name;
+
+    /** The name without diacritics, for search as officials type it. */
+    @Column(name = "name_folded", nullable = false)
+    public String nameFolded;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public AgencyLevel level;
+
+    @Column(name = "parent_id")
+    public UUID parentId;
+
+    @Column(name = "province_code", nullable = false)
+    public String provinceCode;
+
+    @Column(name = "valid_from")
+    public LocalDate validFrom;
+
+    @Column(name = "valid_to")
+    public LocalDate validTo;
+
+    @Version
+    public long version;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
+    public static Agency register(String code, String name, AgencyLevel level, Agency parent, String provinceCode,
+                                  LocalDate validFrom, LocalDate validTo, OffsetDateTime now) {
+        Agency a = new Agency();
+        a.id = UUID.randomUUID();
+        a.code = code;
+        a.level = level;
+        a.provinceCode = provinceCode;
+        a.createdAt = now;
+        a.describe(name, parent, validFrom, validTo, now);
+        return a;
+    }
+
+    /** Changes what may change after registration; the code, level and province stay. */
+    public void describe(String name, Agency parent, LocalDate validFrom, LocalDate validTo, OffsetDateTime now) {
+        if (validFrom != null && validTo != null && validTo.isBefore(validFrom)) {
+            throw ProblemException.invalidField("validTo", "must not be before validFrom");
+        }
+        if (parent != null) {
+            if (parent.id.equals(id)) {
+                throw ProblemException.invalidField("parentId", "an agency cannot be its own parent");
+            }
+            if (!parent.provinceCode.equals(provinceCode)) {
+                throw ProblemException.unprocessable("parent-in-other-province", "Parent in another province",
+                        "The parent agency " + parent.code + " belongs to province " + parent.provinceCode
+                                + ", not " + provinceCode + ".", java.util.Map.of());
+            }
+        }
+        this.name = name;
+        this.nameFolded = VietnameseText.fold(name);
+        this.parentId = parent == null ? null : parent.id;
+        this.validFrom = validFrom;
+        this.validTo = validTo;
+        this.updatedAt = now;
+    }
+
+    public AgencyRef ref() {
+        return new AgencyRef(id, provinceCode);
+    }
+}

@@ -1,0 +1,135 @@
+package vn.govqms.document.agency;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import vn.govqms.document.agency.AgencyDtos.AgencyUpdate;
+import vn.govqms.document.agency.AgencyDtos.AgencyView;
+import vn.govqms.document.agency.AgencyDtos.NewAgency;
+import vn.govqms.kit.paging.Page;
+import vn.govqms.kit.paging.PageParams;
+import vn.govqms.kit.problem.Problem;
+import vn.govqms.kit.problem.ProblemException;
+import vn.govqms.kit.security.Caller;
+import vn.govqms.kit.security.Roles;
+import vn.govqms.kit.web.ETags;
+
+import java.net.URI;
+import java.util.UUID;
+
+@Path("/api/v1/agencies")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Agencies", description = "State agencies (cơ quan hành chính nhà nước) and their place in the administration")
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Outside the caller's role or scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class AgencyResource {
+
+    private static final String NEW_AGENCY_EXAMPLE = """
+            {"code": "000.00.53.H48", "name": "Sở Khoa học và Công nghệ tỉnh Bắc Giang", "level": "DEPARTMENT",
+             "provinceCode": "24", "validFrom": "2008-04-01"}""";
+
+    private final AgencyService service;
+    private final Caller caller;
+
+    public AgencyResource(AgencyService service, Caller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed(Roles.PROVINCE_ADMIN)
+    @Operation(operationId = "registerAgency", summary = "Register an agency of the caller's province")
+    @RequestBody(content = @Content(schema = @Schema(implementation = NewAgency.class),
+            examples = @ExampleObject(name = "Sở KH&CN Bắc Giang", value = NEW_AGENCY_EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Registered; agency.registered is published",
+            content = @Content(schema = @Schema(implementation = AgencyView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The code is taken", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown parent, or parent in another province", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<AgencyView>> register(@Valid @NotNull NewAgency body) {
+        return service.register(body, caller).map(a -> RestResponse.ResponseBuilder
+                .<AgencyView>created(URI.create("/api/v1/agencies/" + a.id())).entity(a).tag(ETags.of(a.version())).build());
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @Operation(operationId = "getAgency", summary = "An agency")
+    @APIResponse(responseCode = "200", description = "The agency, with its ETag", content = @Content(schema = @Schema(implementation = AgencyView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<AgencyView>> get(@PathParam("id") UUID id) {
+        return service.get(id, caller).map(a -> RestResponse.ResponseBuilder.ok(a).tag(ETags.of(a.version())).build());
+    }
+
+    @GET
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @Operation(operationId = "listAgencies", summary = "Agencies in the caller's scope, by province and code")
+    @APIResponse(responseCode = "200", description = "A page of agencies")
+    @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Page<AgencyView>> list(
+            @QueryParam("provinceCode") @Parameter(description = "Province code", example = "24") String provinceCode,
+            @QueryParam("level") @Parameter(description = "Agency level", example = "COMMUNE") String level,
+            @QueryParam("q") @Parameter(description = "Part of the name or code, with or without diacritics", example = "khoa hoc") String q,
+            @BeanParam PageParams paging) {
+        if (q != null && q.length() > 200) {
+            throw ProblemException.invalidField("q", "at most 200 characters");
+        }
+        return service.list(new AgencyRepository.Filter(blankToNull(provinceCode), level(level), null, blankToNull(q)),
+                paging.toRequest(), caller);
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD})
+    @Operation(operationId = "updateAgency", summary = "Change an agency's name, parent or validity (If-Match required)")
+    @APIResponse(responseCode = "200", description = "Updated; agency.updated is published", content = @Content(schema = @Schema(implementation = AgencyView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<AgencyView>> update(@PathParam("id") UUID id,
+                                                @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "The ETag read", example = "\"0\"") String ifMatch,
+                                                @Valid @NotNull AgencyUpdate body) {
+        return service.update(id, body, ifMatch, caller).map(a -> RestResponse.ResponseBuilder.ok(a).tag(ETags.of(a.version())).build());
+    }
+
+    private static AgencyLevel level(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return AgencyLevel.valueOf(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("level", "one of " + java.util.Arrays.toString(AgencyLevel.values()));
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,123 @@
+package vn.govqms.document.agency;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import vn.govqms.document.agency.AgencyDtos.AgencyUpdate;
+import vn.govqms.document.agency.AgencyDtos.AgencyView;
+import vn.govqms.document.agency.AgencyDtos.NewAgency;
+import vn.govqms.kit.audit.AuditTrail;
+import vn.govqms.kit.outbox.Outbox;
+import vn.govqms.kit.paging.Page;
+import vn.govqms.kit.paging.PageRequest;
+import vn.govqms.kit.problem.ProblemException;
+import vn.govqms.kit.security.Caller;
+import vn.govqms.kit.web.ETags;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.UUID;
+
+/** Registers and describes agencies; every change publishes an event and leaves an audit entry. */
+@ApplicationScoped
+public class AgencyService {
+
+    private final AgencyRepository agencies;
+    private final Outbox outbox;
+    private final AuditTrail trail;
+    private final Clock clock;
+
+    public AgencyService(AgencyRepository agencies, Outbox outbox, AuditTrail trail, Clock clock) {
+        this.agencies = agencies;
+        this.outbox = outbox;
+        this.trail = trail;
+        this.clock = clock;
+    }
+
+    @WithTransaction
+    public Uni<AgencyView> register(NewAgency in, Caller caller) {
+        caller.requireProvince(in.provinceCode());
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return agencies.findByCode(in.code())
+                .invoke(existing -> {
+                    if (existing != null) {
+                        throw ProblemException.conflict("An agency with code " + in.code() + " is already registered ("
+                                + existing.name + ", id " + existing.id + ").");
+                    }
+                })
+                .chain(() -> parent(in.parentId()))
+                .map(parent -> Agency.register(in.code(), in.name().trim(), in.level(), parent, in.provinceCode(),
+                        in.validFrom(), in.validTo(), now))
+                .call(agencies::persist)
+                .call(agency -> Panache.getSession().chain(session -> session.flush()
+                        .chain(() -> outbox.publish(session, AgencyEvents.registered(agency, now)))
+                        .chain(() -> trail.record(session, "agency", agency.id, agency.ref(), "registered",
+                                caller.subject(), null, AgencyView.of(agency)))))
+                .map(AgencyView::of);
+    }
+
+    @WithTransaction
+    public Uni<AgencyView> update(UUID id, AgencyUpdate in, String ifMatch, Caller caller) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return require(id, caller)
+                .call(agency -> {
+                    ETags.requireMatch(ifMatch, agency.version);
+                    AgencyView before = AgencyView.of(agency);
+                    return parent(in.parentId()).invoke(parent -> agency.describe(in.name().trim(), parent,
+                                    in.validFrom(), in.validTo(), now))
+                            .chain(() -> Panache.getSession())
+                            .chain(session -> session.flush()
+                                    .chain(() -> outbox.publish(session, AgencyEvents.updated(agency, now)))
+                                    .chain(() -> trail.record(session, "agency", agency.id, agency.ref(), "updated",
+                                            caller.subject(), before, AgencyView.of(agency))));
+                })
+                .map(AgencyView::of);
+    }
+
+    @WithSession
+    public Uni<AgencyView> get(UUID id, Caller caller) {
+        return require(id, caller).map(AgencyView::of);
+    }
+
+    @WithSession
+    public Uni<Page<AgencyView>> list(AgencyRepository.Filter filter, PageRequest page, Caller caller) {
+        AgencyRepository.Filter scoped;
+        if (caller.hasProvinceScope()) {
+            String own = caller.provinceCode().orElseThrow(() -> ProblemException.forbidden("Your token names no province."));
+            if (filter.provinceCode() != null && !filter.provinceCode().equals(own)) {
+                throw ProblemException.forbidden("Your token does not give access to province " + filter.provinceCode() + ".");
+            }
+            scoped = new AgencyRepository.Filter(own, filter.level(), null, filter.text());
+        } else {
+            UUID own = caller.agencyId().orElseThrow(() -> ProblemException.forbidden("Your token names no agency."));
+            scoped = new AgencyRepository.Filter(filter.provinceCode(), filter.level(), own, filter.text());
+        }
+        return agencies.list(scoped, page).map(p -> p.map(AgencyView::of));
+    }
+
+    private Uni<Agency> require(UUID id, Caller caller) {
+        return agencies.findById(id).map(agency -> {
+            if (agency == null) {
+                throw ProblemException.notFound("agency", id);
+            }
+            caller.requireAgency(agency.ref());
+            return agency;
+        });
+    }
+
+    private Uni<Agency> parent(UUID parentId) {
+        if (parentId == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return agencies.findById(parentId).map(parent -> {
+            if (parent == null) {
+                throw ProblemException.unprocessable("unknown-reference", "Unknown reference",
+                        "parentId: no agency with id " + parentId + ".", Map.of("field", "parentId"));
+            }
+            return parent;
+        });
+    }
+}

@@ -1,0 +1,56 @@
+package vn.govqms.kit.agency;
+
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.govqms.kit.problem.Problem;
+import vn.govqms.kit.problem.ProblemException;
+import vn.govqms.kit.security.AgencyRef;
+import vn.govqms.kit.security.Caller;
+import vn.govqms.kit.security.Roles;
+
+import java.util.UUID;
+
+/** Read-only access to this service's copy of the agency directory. */
+@Path("/api/v1/agencies")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Agency directory", description = "Agencies as this service knows them from document-service's events")
+@SecurityRequirement(name = "bearer")
+@IfBuildProperty(name = "govqms.agency-directory.enabled", stringValue = "true")
+public class AgencyDirectoryResource {
+
+    private final AgencyDirectory directory;
+    private final Caller caller;
+
+    public AgencyDirectoryResource(AgencyDirectory directory, Caller caller) {
+        this.directory = directory;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @Operation(operationId = "getDirectoryAgency", summary = "An agency of this service's directory")
+    @APIResponse(responseCode = "200", description = "The agency", content = @Content(schema = @Schema(implementation = DirectoryAgency.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Agency outside the caller's scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<DirectoryAgency> get(@PathParam("id") UUID id) {
+        return directory.find(id).map(found -> {
+            DirectoryAgency a = found.orElseThrow(() -> ProblemException.notFound("agency", id));
+            caller.requireAgency(new AgencyRef(a.id(), a.provinceCode()));
+            return a;
+        });
+    }
+}

@@ -1,0 +1,81 @@
+package vn.govqms.kit.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.mutiny.Mutiny;
+import vn.govqms.kit.security.AgencyRef;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/** Records who changed what and when, in the transaction of the change. */
+@ApplicationScoped
+public class AuditTrail {
+
+    private static final String INSERT = "insert into audit_trail (resource_type, resource_id, agency_id, province_code, action, actor, at, changes) "
+            + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public AuditTrail(ObjectMapper json, Clock clock) {
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * Records an action on a resource of {@code agency} (null for province-wide resources); {@code before} and {@code after} are views of the resource (records or
+     * maps); only the fields that differ are kept.
+     */
+    public Uni<Void> record(Mutiny.Session session, String resourceType, Object resourceId, AgencyRef agency, String action,
+                            String actor, Object before, Object after) {
+        String changes;
+        try {
+            changes = json.writeValueAsString(diff(before, after));
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return session.createNativeQuery(INSERT)
+                .setParameter(1, resourceType)
+                .setParameter(2, resourceId.toString())
+                .setParameter(3, agency == null ? null : agency.id())
+                .setParameter(4, agency == null ? null : agency.provinceCode())
+                .setParameter(5, action)
+                .setParameter(6, actor)
+                .setParameter(7, OffsetDateTime.now(clock))
+                .setParameter(8, changes)
+                .executeUpdate()
+                .replaceWithVoid();
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> diff(Object before, Object after) {
+        Map<String, Object> from = before == null ? Map.of() : json.convertValue(before, Map.class);
+        Map<String, Object> to = after == null ? Map.of() : json.convertValue(after, Map.class);
+        Map<String, Object> changes = new LinkedHashMap<>();
+        for (String key : to.keySet()) {
+            if (!Objects.equals(from.get(key), to.get(key))) {
+                Map<String, Object> change = new LinkedHashMap<>();
+                if (before != null) {
+                    change.put("from", from.get(key));
+                }
+                change.put("to", to.get(key));
+                changes.put(key, change);
+            }
+        }
+        for (String key : from.keySet()) {
+            if (!to.containsKey(key) && after != null) {
+                Map<String, Object> change = new LinkedHashMap<>();
+                change.put("from", from.get(key));
+                change.put("to", null);
+                changes.put(key, change);
+            }
+        }
+        return changes;
+    }
+}

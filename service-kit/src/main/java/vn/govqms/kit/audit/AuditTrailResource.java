@@ -1,0 +1,105 @@
+package vn.govqms.kit.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.govqms.kit.paging.Page;
+import vn.govqms.kit.paging.PageParams;
+import vn.govqms.kit.paging.PageRequest;
+import vn.govqms.kit.problem.Problem;
+import vn.govqms.kit.problem.ProblemException;
+import vn.govqms.kit.security.Caller;
+import vn.govqms.kit.security.Roles;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Reads the audit trail of one resource back. A caller sees the entries of agencies in its scope;
+ * entries of province-wide resources (no agency) are for province roles.
+ */
+@Path("/api/v1/audit-trail")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Audit trail", description = "Who changed what, and when")
+@SecurityRequirement(name = "bearer")
+public class AuditTrailResource {
+
+    private final Pool pool;
+    private final Caller caller;
+    private final ObjectMapper json;
+
+    public AuditTrailResource(Pool pool, Caller caller, ObjectMapper json) {
+        this.pool = pool;
+        this.caller = caller;
+        this.json = json;
+    }
+
+    @GET
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @Operation(operationId = "listAuditTrail", summary = "The recorded changes of one resource, oldest first")
+    @APIResponse(responseCode = "200", description = "A page of entries")
+    @APIResponse(responseCode = "400", description = "Missing or invalid parameters", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Resource outside the caller's scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Page<AuditEntry>> list(
+            @QueryParam("resourceType") @Parameter(description = "e.g. agency, document", example = "agency", required = true) String resourceType,
+            @QueryParam("resourceId") @Parameter(description = "The resource's id", required = true) String resourceId,
+            @BeanParam PageParams paging) {
+        if (resourceType == null || resourceType.isBlank()) {
+            throw ProblemException.invalidField("resourceType", "is required");
+        }
+        if (resourceId == null || resourceId.isBlank() || resourceId.length() > 200) {
+            throw ProblemException.invalidField("resourceId", "is required (at most 200 characters)");
+        }
+        PageRequest page = paging.toRequest();
+        boolean provinceScope = caller.hasProvinceScope();
+        UUID ownAgency = caller.agencyId().orElse(null);
+        String province = caller.provinceCode().orElse(null);
+        return pool.preparedQuery("""
+                        select t.*, count(*) over () as total from audit_trail t
+                        where t.resource_type = $1 and t.resource_id = $2 order by t.id limit $3 offset $4""")
+                .execute(Tuple.of(resourceType, resourceId, page.size(), page.offset()))
+                .map(rows -> {
+                    List<AuditEntry> entries = new ArrayList<>();
+                    long total = 0;
+                    for (Row r : rows) {
+                        total = r.getLong("total");
+                        UUID agency = r.getUUID("agency_id");
+                        boolean visible = provinceScope ? province != null && province.equals(r.getString("province_code"))
+                                : agency != null && agency.equals(ownAgency);
+                        if (!visible) {
+                            throw ProblemException.forbidden("The audit trail of this resource is outside your scope.");
+                        }
+                        entries.add(new AuditEntry(r.getLong("id"), r.getString("resource_type"), r.getString("resource_id"),
+                                agency, r.getString("action"), r.getString("actor"), r.getOffsetDateTime("at"),
+                                readTree(r.getString("changes"))));
+                    }
+                    return Page.of(entries, page, total);
+                });
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode readTree(String s) {
+        try {
+            return json.readTree(s);
+        } catch (Exception e) {
+            return json.getNodeFactory().textNode(s);
+        }
+    }
+}

@@ -1,0 +1,233 @@
+package vn.govqms.kit.events;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import vn.govqms.kit.problem.ProblemMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Consumes batches of CloudEvents idempotently. A batch is applied in one transaction that also
+ * records the event ids ({@code processed_event}); ids seen before are skipped, so a redelivery
+ * changes nothing. Events nobody here handles are passed over. A record that cannot be parsed, has
+ * a version we do not read, or fails when applied alone goes to {@code <topic>.dlq} with the reason,
+ * and consumption goes on. While the database is out of reach the batch is retried with back-off
+ * (the offsets are not committed), so nothing is lost.
+ */
+@ApplicationScoped
+public class EventConsumer {
+
+    static final String DEAD_LETTER_CHANNEL = "dead-letters";
+
+    private final Pool pool;
+    private final MutinyEmitter<String> deadLetters;
+    private final Map<String, List<EventHandler>> handlers = new HashMap<>();
+    private final Set<String> handledBases = new HashSet<>();
+    private final ObjectMapper reader;
+    private final String consumerName;
+    private final MeterRegistry registry;
+
+    public EventConsumer(Pool pool, @Channel(DEAD_LETTER_CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER,
+            bufferSize = 1024) MutinyEmitter<String> deadLetters, @Any Instance<EventHandler> all,
+                         @ConfigProperty(name = "quarkus.application.name") String consumerName, MeterRegistry registry) {
+        this.pool = pool;
+        this.deadLetters = deadLetters;
+        this.consumerName = consumerName;
+        this.registry = registry;
+        for (EventHandler h : all) {
+            for (String type : h.eventTypes()) {
+                handlers.computeIfAbsent(type, t -> new ArrayList<>()).add(h);
+                handledBases.add(EventTypes.unversioned(type));
+            }
+        }
+        this.reader = new ObjectMapper().registerModule(new JavaTimeModule())
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                .configure(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE, false);
+    }
+
+    /** Applies a batch polled from one topic; completes when every record is applied or dead-lettered. */
+    public Uni<Void> consume(Iterable<ConsumerRecord<String, String>> polled) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        polled.forEach(records::add);
+        List<ReceivedEvent> events = new ArrayList<>(records.size());
+        List<Uni<Void>> poison = new ArrayList<>();
+        for (ConsumerRecord<String, String> r : records) {
+            try {
+                ReceivedEvent e = parse(r);
+                if (handlers.containsKey(e.type())) {
+                    events.add(e);
+                } else if (handledBases.contains(EventTypes.unversioned(e.type()))) {
+                    throw new PoisonEventException("unsupported version of " + EventTypes.unversioned(e.type())
+                            + ": " + e.type());
+                }
+            } catch (PoisonEventException ex) {
+                poison.add(deadLetter(r, ex));
+            }
+        }
+        Uni<Void> dead = poison.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(poison).andFailFast().replaceWithVoid();
+        return dead.chain(() -> applyBatch(events, records));
+    }
+
+    private Uni<Void> applyBatch(List<ReceivedEvent> events, List<ConsumerRecord<String, String>> records) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return retryWhileUnreachable(pool.withTransaction(tx -> apply(events, tx)))
+                .onFailure().recoverWithUni(failure -> {
+                    if (events.size() == 1) {
+                        return deadLetter(recordOf(events.get(0), records), failure);
+                    }
+                    Log.infof("a batch of %d events failed (%s); applying them one by one", events.size(), failure.getMessage());
+                    return Multi.createFrom().iterable(events)
+                            .onItem().transformToUniAndConcatenate(e -> applyBatch(List.of(e), records))
+                            .collect().last().replaceWithVoid();
+                });
+    }
+
+    private Uni<Void> apply(List<ReceivedEvent> events, SqlConnection tx) {
+        String[] ids = events.stream().map(ReceivedEvent::id).toArray(String[]::new);
+        String[] types = events.stream().map(ReceivedEvent::type).toArray(String[]::new);
+        return tx.preparedQuery("insert into processed_event (event_id, type) select * from unnest($1::text[], $2::text[]) "
+                        + "on conflict do nothing returning event_id")
+                .execute(Tuple.of(ids, types))
+                .flatMap(rows -> {
+                    Set<String> fresh = new LinkedHashSet<>();
+                    for (Row row : rows) {
+                        fresh.add(row.getString(0));
+                    }
+                    return Multi.createFrom().iterable(events)
+                            .filter(e -> fresh.remove(e.id()))
+                            .onItem().transformToUniAndConcatenate(e -> applyOne(e, tx))
+                            .collect().last()
+                            .invoke(() -> registry.counter("govqms.events.consumed", "consumer", consumerName)
+                                    .increment(events.size()))
+                            .replaceWithVoid();
+                });
+    }
+
+    private Uni<Void> applyOne(ReceivedEvent event, SqlConnection tx) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (EventHandler h : handlers.get(event.type())) {
+            chain = chain.chain(() -> h.apply(event, tx));
+        }
+        return chain;
+    }
+
+    /** Retries (with back-off, without end) only while the database cannot be reached. */
+    private static <T> Uni<T> retryWhileUnreachable(Uni<T> work) {
+        return work.onFailure(EventConsumer::isTransient)
+                .invoke(f -> Log.warnf("consumer: database unavailable (%s); retrying", f.getMessage()))
+                .onFailure(EventConsumer::isTransient).retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely();
+    }
+
+    static boolean isTransient(Throwable f) {
+        if (f instanceof PoisonEventException) {
+            return false;
+        }
+        Throwable t = f;
+        for (int i = 0; t != null && i < 10; i++, t = t.getCause()) {
+            if (t instanceof PgException pg && pg.getSqlState() != null) {
+                String s = pg.getSqlState();
+                return s.startsWith("08") || s.startsWith("53") || s.startsWith("57") || s.equals("40001") || s.equals("40P01");
+            }
+        }
+        return ProblemMapper.isConnectionFailure(f);
+    }
+
+    private ReceivedEvent parse(ConsumerRecord<String, String> r) {
+        String spec = header(r, "ce_specversion");
+        String id = header(r, "ce_id");
+        String type = header(r, "ce_type");
+        if (id == null || type == null || !"1.0".equals(spec)) {
+            throw new PoisonEventException("not a CloudEvent in binary mode (ce_specversion 1.0, ce_id and ce_type are required)");
+        }
+        if (r.value() == null) {
+            throw new PoisonEventException("event " + id + " has no data");
+        }
+        JsonNode data;
+        try {
+            data = reader.readTree(r.value());
+        } catch (Exception e) {
+            throw new PoisonEventException("event " + id + " data is not JSON: " + e.getMessage());
+        }
+        if (data == null || !data.isObject()) {
+            throw new PoisonEventException("event " + id + " data is not a JSON object");
+        }
+        OffsetDateTime time = null;
+        String ceTime = header(r, "ce_time");
+        if (ceTime != null) {
+            try {
+                time = OffsetDateTime.parse(ceTime);
+            } catch (Exception e) {
+                throw new PoisonEventException("event " + id + " has an invalid ce_time: " + ceTime);
+            }
+        }
+        return new ReceivedEvent(id, type, header(r, "ce_source"), header(r, "ce_subject"), time, r.key(), r.topic(),
+                r.partition(), r.offset(), data, reader);
+    }
+
+    private ConsumerRecord<String, String> recordOf(ReceivedEvent e, List<ConsumerRecord<String, String>> records) {
+        return records.stream().filter(r -> r.partition() == e.partition() && r.offset() == e.offset()
+                && r.topic().equals(e.topic())).findFirst().orElseThrow();
+    }
+
+    /** Sends the record, as it came, to {@code <topic>.dlq} with why; retried until the broker takes it. */
+    private Uni<Void> deadLetter(ConsumerRecord<String, String> r, Throwable reason) {
+        Log.warnf("dead-lettering %s-%d@%d: %s", r.topic(), r.partition(), r.offset(), reason.getMessage());
+        RecordHeaders headers = new RecordHeaders();
+        for (Header h : r.headers()) {
+            headers.add(h);
+        }
+        headers.add("dead-letter-reason", String.valueOf(reason.getMessage()).getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-cause", reason.getClass().getName().getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-topic", r.topic().getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-partition", Integer.toString(r.partition()).getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-offset", Long.toString(r.offset()).getBytes(StandardCharsets.UTF_8));
+        headers.add("dead-letter-consumer", consumerName.getBytes(StandardCharsets.UTF_8));
+        OutgoingKafkaRecordMetadata<String> meta = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(r.topic() + ".dlq").withKey(r.key()).withHeaders(headers).build();
+        Message<String> message = Message.of(r.value() == null ? "" : r.value()).addMetadata(meta);
+        return deadLetters.sendMessage(message)
+                .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(10)).indefinitely()
+                .invoke(() -> Counter.builder("govqms.events.dead.lettered").tag("topic", r.topic())
+                        .tag("consumer", consumerName).register(registry).increment());
+    }
+
+    private static String header(ConsumerRecord<String, String> r, String name) {
+        Header h = r.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+}

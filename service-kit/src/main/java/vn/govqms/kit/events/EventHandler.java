@@ -1,0 +1,18 @@
+package vn.govqms.kit.events;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+
+import java.util.Set;
+
+/**
+ * Applies events of some types to the service's own tables, inside the transaction that also
+ * records the event as processed. Implementations are CDI beans; {@link EventConsumer} finds them.
+ */
+public interface EventHandler {
+
+    /** The full, versioned event types handled, e.g. {@code vn.govqms.document.agency.registered.v1}. */
+    Set<String> eventTypes();
+
+    Uni<Void> apply(ReceivedEvent event, SqlConnection tx);
+}
