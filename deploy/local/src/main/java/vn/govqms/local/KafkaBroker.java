@@ -71,6 +71,11 @@ public final class KafkaBroker implements AutoCloseable {
         server.awaitShutdown();
     }
 
+    /** Blocks until the broker has shut down (its threads are daemons: a process must wait here). */
+    public void awaitShutdown() {
+        server.awaitShutdown();
+    }
+
     @Override
     public void close() {
         stop();

@@ -24,6 +24,11 @@ public final class KafkaMain {
             System.exit(2);
         }
         QUIET.forEach(l -> l.setLevel(Level.WARNING));
+        // no logging configuration in this process: print warnings and errors to stdout (the log file)
+        java.util.logging.ConsoleHandler console = new java.util.logging.ConsoleHandler();
+        console.setLevel(Level.INFO);
+        console.setFormatter(new java.util.logging.SimpleFormatter());
+        Logger.getLogger("").addHandler(console);
         KafkaBroker broker = KafkaBroker.start(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]));
         Runtime.getRuntime().addShutdownHook(new Thread(broker::stop, "kafka-stop"));
         System.out.println("Kafka broker ready on " + broker.bootstrapServers());
@@ -32,5 +37,6 @@ public final class KafkaMain {
                     parent -> parent.onExit().thenRun(() -> System.exit(0)),
                     () -> System.exit(0));
         }
+        broker.awaitShutdown();
     }
 }

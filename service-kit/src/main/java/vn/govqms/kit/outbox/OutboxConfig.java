@@ -22,7 +22,7 @@ public interface OutboxConfig {
     Duration pollInterval();
 
     /** Longest wait between attempts while the broker is down. */
-    @WithDefault("30s")
+    @WithDefault("5s")
     Duration maxBackoff();
 
     /** How long published rows are kept (for operators) before they are deleted. */
