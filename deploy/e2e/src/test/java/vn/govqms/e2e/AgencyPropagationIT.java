@@ -29,6 +29,16 @@ class AgencyPropagationIT {
                 .post("/api/v1/agencies").then().statusCode(201).extract().path("id");
     }
 
+    static long pendingOutboxRows(LocalStack stack) {
+        try (var c = java.sql.DriverManager.getConnection(stack.postgres().jdbcUrl("document"), stack.postgres().username(), "");
+             var rs = c.createStatement().executeQuery("select count(*) from outbox where sent_at is null")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String adminToken(LocalStack stack, String province) {
         return stack.keys().token("e2e-admin", "province-admin", null, province, Duration.ofHours(1));
     }
@@ -63,6 +73,10 @@ class AgencyPropagationIT {
         }
         stack.restartKafka();
         long back = System.nanoTime();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() ->
+                pendingOutboxRows(stack) == 0);
+        System.out.printf("e2e: document-service's outbox drained %.1f s after the broker came back%n",
+                (System.nanoTime() - back) / 1e9);
         for (String service : CONSUMERS) {
             for (String id : ids) {
                 await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->

@@ -121,10 +121,12 @@ public class OutboxRelay {
             return;
         }
         wakeAgain.set(false);
-        drainOnce().subscribe().with(sent -> {
+        // after a failure, probe with one event so that an outage does not pile sends up in the producer
+        int limit = backoff.isZero() ? config.batchSize() : 1;
+        drainOnce(limit).subscribe().with(sent -> {
             backoff = Duration.ZERO;
             draining.set(false);
-            if (sent == config.batchSize() || wakeAgain.getAndSet(false)) {
+            if (sent == limit || wakeAgain.getAndSet(false)) {
                 wake();
             }
         }, failure -> {
@@ -136,16 +138,16 @@ public class OutboxRelay {
         });
     }
 
-    /** One transaction: lock, read a batch, send it, mark it sent. Returns how many were sent. */
-    Uni<Integer> drainOnce() {
+    /** One transaction: lock, read up to {@code limit} rows, send them, mark them sent. Returns how many were sent. */
+    Uni<Integer> drainOnce(int limit) {
         return pool.withTransaction(conn -> conn.query("select pg_try_advisory_xact_lock(" + LOCK_KEY + ")").execute()
-                .flatMap(locked -> locked.iterator().next().getBoolean(0) ? sendBatch(conn) : Uni.createFrom().item(0)));
+                .flatMap(locked -> locked.iterator().next().getBoolean(0) ? sendBatch(conn, limit) : Uni.createFrom().item(0)));
     }
 
-    private Uni<Integer> sendBatch(SqlConnection conn) {
+    private Uni<Integer> sendBatch(SqlConnection conn, int limit) {
         return conn.preparedQuery("select id, event_id, topic, message_key, type, source, subject, occurred_at, payload "
                         + "from outbox where sent_at is null order by id limit $1 for update skip locked")
-                .execute(Tuple.of(config.batchSize()))
+                .execute(Tuple.of(limit))
                 .flatMap(rows -> {
                     if (rows.size() == 0) {
                         pending.set(0);
@@ -162,7 +164,7 @@ public class OutboxRelay {
                                     .execute(Tuple.of(ids.toArray(new Long[0]))))
                             .map(updated -> {
                                 published.increment(ids.size());
-                                if (ids.size() < config.batchSize()) {
+                                if (ids.size() < limit) {
                                     pending.set(0);
                                 }
                                 return ids.size();
