@@ -67,6 +67,10 @@ public final class PostgresServer implements AutoCloseable {
         return port;
     }
 
+    public Path dataDir() {
+        return dataDir;
+    }
+
     public String username() {
         return embedded != null ? "postgres" : USER;
     }

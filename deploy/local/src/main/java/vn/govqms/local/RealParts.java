@@ -89,27 +89,25 @@ public final class RealParts {
         }
         parts.postgres.stop();
         deleteTree(parts.runDir);
+        deleteTree(parts.postgres.dataDir());
     }
 
-    /** Folders of test JVMs that are gone. */
+    /** Folders of test JVMs that are gone (their servers were stopped just before). */
     private static void deleteDeadRuns(Path base) {
-        if (!Files.isDirectory(base)) {
-            return;
-        }
-        try (Stream<Path> dirs = Files.list(base)) {
-            dirs.filter(d -> d.getFileName().toString().startsWith("run-")).forEach(d -> {
-                try {
-                    long pid = Long.parseLong(d.getFileName().toString().substring(4));
-                    if (ProcessHandle.of(pid).isEmpty()) {
+        for (Path parent : new Path[] {base, base.resolve("pg")}) {
+            if (!Files.isDirectory(parent)) {
+                continue;
+            }
+            try (Stream<Path> dirs = Files.list(parent)) {
+                dirs.forEach(d -> {
+                    String name = d.getFileName().toString().replace("run-", "");
+                    if (name.matches("\\d+") && ProcessHandle.of(Long.parseLong(name)).isEmpty()) {
                         deleteTree(d);
-                        deleteTree(base.resolve("pg").resolve(Long.toString(pid)));
                     }
-                } catch (NumberFormatException ignored) {
-                    // not ours
-                }
-            });
-        } catch (IOException e) {
-            LOG.warning("cannot clean " + base + ": " + e.getMessage());
+                });
+            } catch (IOException e) {
+                LOG.warning("cannot clean " + parent + ": " + e.getMessage());
+            }
         }
     }
 
