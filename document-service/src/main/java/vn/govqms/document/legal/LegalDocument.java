@@ -1,0 +1,129 @@
+package vn.govqms.document.legal;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import vn.govqms.kit.problem.ProblemException;
+import vn.govqms.kit.text.VietnameseText;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.UUID;
+
+/** A legal document in the register: a law, decree, decision, circular and the like. */
+@Entity
+@Table(name = "legal_document")
+public class LegalDocument extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    /** {@code 19/2014/QĐ-TTg}: number / year / type-issuer, Vietnamese letters kept exactly. */
+    @Column(nullable = false, unique = true)
+    public String number;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public LegalDocumentType type;
+
+    @Column(nullable = false)
+    public String issuer;
+
+    /** Trích yếu. */
+    @Column(nullable = false)
+    public String title;
+
+    /** Number and title without diacritics, for search. */
+    @Column(name = "search_text", nullable = false)
+    public String searchText;
+
+    @Column(name = "issued_date", nullable = false)
+    public LocalDate issuedDate;
+
+    @Column(name = "effective_date", nullable = false)
+    public LocalDate effectiveDate;
+
+    @Column(name = "expiry_date")
+    public LocalDate expiryDate;
+
+    /** Null for national documents; a province code for a province's own. */
+    @Column(name = "province_code")
+    public String provinceCode;
+
+    @Version
+    public long version;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
+    public static LegalDocument register(String number, LegalDocumentType type, String issuer, String title,
+                                         LocalDate issued, LocalDate effective, LocalDate expiry, String provinceCode,
+                                         OffsetDateTime now) {
+        LegalDocument d = new LegalDocument();
+        d.id = UUID.randomUUID();
+        d.number = number;
+        d.type = type;
+        d.provinceCode = provinceCode;
+        d.createdAt = now;
+        d.describe(issuer, title, issued, effective, expiry, now);
+        return d;
+    }
+
+    public void describe(String issuer, String title, LocalDate issued, LocalDate effective, LocalDate expiry,
+                         OffsetDateTime now) {
+        if (effective.isBefore(issued)) {
+            throw ProblemException.invalidField("effectiveDate", "must not be before issuedDate");
+        }
+        if (expiry != null && expiry.isBefore(effective)) {
+            throw ProblemException.invalidField("expiryDate", "must not be before effectiveDate");
+        }
+        this.issuer = issuer;
+        this.title = title;
+        this.issuedDate = issued;
+        this.effectiveDate = effective;
+        this.expiryDate = expiry;
+        this.searchText = VietnameseText.fold(number + " " + title + " " + issuer);
+        this.updatedAt = now;
+    }
+
+    /** A relation that acts on this document, with the date its source takes effect. */
+    public record Incoming(RelationKind kind, LocalDate effectiveDate) {
+    }
+
+    /**
+     * The status on {@code date}: not yet effective before its effective date; expired after its
+     * expiry date; replaced or repealed once a replacing or repealing document is in effect; partly
+     * amended once an amending one is.
+     */
+    public LegalStatus statusOn(LocalDate date, Collection<Incoming> incoming) {
+        if (date.isBefore(effectiveDate)) {
+            return LegalStatus.NOT_YET_EFFECTIVE;
+        }
+        boolean amended = false;
+        for (Incoming r : incoming) {
+            if (r.effectiveDate().isAfter(date)) {
+                continue;
+            }
+            if (r.kind() == RelationKind.REPEALS) {
+                return LegalStatus.REPEALED;
+            }
+            if (r.kind() == RelationKind.REPLACES) {
+                return LegalStatus.REPLACED;
+            }
+            amended |= r.kind() == RelationKind.AMENDS;
+        }
+        if (expiryDate != null && date.isAfter(expiryDate)) {
+            return LegalStatus.EXPIRED;
+        }
+        return amended ? LegalStatus.PARTLY_AMENDED : LegalStatus.IN_FORCE;
+    }
+}

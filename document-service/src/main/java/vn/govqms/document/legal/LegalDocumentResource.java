@@ -1,0 +1,154 @@
+package vn.govqms.document.legal;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import vn.govqms.document.legal.LegalDtos.LegalDocumentUpdate;
+import vn.govqms.document.legal.LegalDtos.LegalDocumentView;
+import vn.govqms.document.legal.LegalDtos.NewLegalDocument;
+import vn.govqms.kit.paging.Page;
+import vn.govqms.kit.paging.PageParams;
+import vn.govqms.kit.problem.Problem;
+import vn.govqms.kit.problem.ProblemException;
+import vn.govqms.kit.security.Caller;
+import vn.govqms.kit.security.Roles;
+import vn.govqms.kit.web.ETags;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
+@Path("/api/v1/legal-documents")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Legal documents", description = "The register of legal documents (văn bản quy phạm pháp luật) and their relations")
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Outside the caller's role or scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class LegalDocumentResource {
+
+    private static final String AMENDING_EXAMPLE = """
+            {"number": "101/2019/QĐ-BKHCN", "type": "DECISION", "issuer": "Bộ Khoa học và Công nghệ",
+             "title": "Công bố mô hình khung hệ thống quản lý chất lượng theo TCVN ISO 9001:2015 cho các cơ quan, tổ chức thuộc hệ thống hành chính nhà nước tại địa phương",
+             "issuedDate": "2019-01-21", "effectiveDate": "2019-01-21",
+             "relations": [{"kind": "GUIDES", "targetNumber": "19/2014/QĐ-TTg"}]}""";
+
+    private final LegalDocumentService service;
+    private final Caller caller;
+
+    public LegalDocumentResource(LegalDocumentService service, Caller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed(Roles.PROVINCE_ADMIN)
+    @Operation(operationId = "registerLegalDocument", summary = "Register a legal document and how it acts on others",
+            description = "A document that amends, replaces or repeals others publishes legal-document.changed for each of them.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = NewLegalDocument.class),
+            examples = @ExampleObject(name = "101/2019/QĐ-BKHCN", value = AMENDING_EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = LegalDocumentView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The number is registered already", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A relation names a document not in the register", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<LegalDocumentView>> register(@Valid @NotNull NewLegalDocument body) {
+        return service.register(body, caller).map(d -> RestResponse.ResponseBuilder
+                .<LegalDocumentView>created(URI.create("/api/v1/legal-documents/" + d.id())).entity(d).tag(ETags.of(d.version())).build());
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @Operation(operationId = "getLegalDocument", summary = "A legal document with its relations and its status on a date")
+    @APIResponse(responseCode = "200", description = "The document", content = @Content(schema = @Schema(implementation = LegalDocumentView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown document", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<LegalDocumentView>> get(@PathParam("id") UUID id,
+                                                    @QueryParam("asOf") @Parameter(description = "Status as of this date (default today)", example = "2015-06-30") String asOf) {
+        return service.get(id, date("asOf", asOf)).map(d -> RestResponse.ResponseBuilder.ok(d).tag(ETags.of(d.version())).build());
+    }
+
+    @GET
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @Operation(operationId = "listLegalDocuments", summary = "The register, newest effective first",
+            description = "Without a scope filter: national documents and the caller's province's own.")
+    @APIResponse(responseCode = "200", description = "A page of documents")
+    @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Page<LegalDocumentView>> list(
+            @QueryParam("q") @Parameter(description = "Number or words of the title, with or without diacritics", example = "he thong quan ly chat luong") String q,
+            @QueryParam("type") @Parameter(example = "DECISION") String type,
+            @QueryParam("scope") @Parameter(description = "NATIONAL or PROVINCE (the caller's province's own)", example = "NATIONAL") String scope,
+            @QueryParam("asOf") @Parameter(description = "Status as of this date (default today)") String asOf,
+            @BeanParam PageParams paging) {
+        if (q != null && q.length() > 200) {
+            throw ProblemException.invalidField("q", "at most 200 characters");
+        }
+        Boolean national = scope == null || scope.isBlank() ? null : switch (scope.trim()) {
+            case "NATIONAL" -> Boolean.TRUE;
+            case "PROVINCE" -> Boolean.FALSE;
+            default -> throw ProblemException.invalidField("scope", "NATIONAL or PROVINCE");
+        };
+        return service.list(new LegalDocumentRepository.Filter(q == null || q.isBlank() ? null : q.trim(), type(type),
+                caller.provinceCode().orElse(null), national), paging.toRequest(), date("asOf", asOf));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.PROVINCE_ADMIN)
+    @Operation(operationId = "updateLegalDocument", summary = "Correct a registered document (If-Match required)",
+            description = "Publishes legal-document.changed (UPDATED); when the effective date moves, the documents it acts on are announced again.")
+    @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = LegalDocumentView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown document", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<LegalDocumentView>> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                                       @Valid @NotNull LegalDocumentUpdate body) {
+        return service.update(id, body, ifMatch, caller).map(d -> RestResponse.ResponseBuilder.ok(d).tag(ETags.of(d.version())).build());
+    }
+
+    private static LegalDocumentType type(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LegalDocumentType.valueOf(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("type", "one of " + java.util.Arrays.toString(LegalDocumentType.values()));
+        }
+    }
+
+    private static LocalDate date(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalidField(name, "a date as YYYY-MM-DD");
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package vn.govqms.document.legal;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.mutiny.Mutiny;
+import vn.govqms.document.legal.LegalDtos.LegalDocumentUpdate;
+import vn.govqms.document.legal.LegalDtos.LegalDocumentView;
+import vn.govqms.document.legal.LegalDtos.NewLegalDocument;
+import vn.govqms.document.legal.LegalDtos.RelationInput;
+import vn.govqms.document.legal.LegalDtos.RelationView;
+import vn.govqms.kit.audit.AuditTrail;
+import vn.govqms.kit.outbox.Outbox;
+import vn.govqms.kit.paging.Page;
+import vn.govqms.kit.paging.PageRequest;
+import vn.govqms.kit.problem.ProblemException;
+import vn.govqms.kit.security.Caller;
+import vn.govqms.kit.web.ETags;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The register of legal documents. Registering a document that amends, replaces or repeals others,
+ * or correcting one, publishes {@code legal-document.changed} for each document concerned: that is
+ * what starts the review of the procedures relying on them.
+ */
+@ApplicationScoped
+public class LegalDocumentService {
+
+    private final LegalDocumentRepository documents;
+    private final LegalRelationRepository relations;
+    private final Outbox outbox;
+    private final AuditTrail trail;
+    private final Clock clock;
+
+    public LegalDocumentService(LegalDocumentRepository documents, LegalRelationRepository relations, Outbox outbox,
+                                AuditTrail trail, Clock clock) {
+        this.documents = documents;
+        this.relations = relations;
+        this.outbox = outbox;
+        this.trail = trail;
+        this.clock = clock;
+    }
+
+    @WithTransaction
+    public Uni<LegalDocumentView> register(NewLegalDocument in, Caller caller) {
+        requireWriter(in.provinceCode(), caller);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<RelationInput> rels = in.relations() == null ? List.of() : in.relations();
+        return documents.findByNumber(in.number())
+                .invoke(existing -> {
+                    if (existing != null) {
+                        throw ProblemException.conflict("Legal document " + in.number() + " is already registered (id "
+                                + existing.id + ").");
+                    }
+                })
+                .chain(() -> resolveTargets(rels))
+                .chain(targets -> {
+                    LegalDocument doc = LegalDocument.register(in.number(), in.type(), in.issuer().trim(), in.title().trim(),
+                            in.issuedDate(), in.effectiveDate(), in.expiryDate(), in.provinceCode(), now);
+                    List<LegalRelation> links = new ArrayList<>();
+                    Set<String> seen = new HashSet<>();
+                    for (int i = 0; i < rels.size(); i++) {
+                        LegalDocument target = targets.get(i);
+                        if (!seen.add(rels.get(i).kind() + "/" + target.id)) {
+                            throw ProblemException.invalidField("relations[" + i + "]", "repeats an earlier relation");
+                        }
+                        links.add(LegalRelation.of(doc.id, rels.get(i).kind(), target.id, blankToNull(rels.get(i).articles())));
+                    }
+                    return documents.persist(doc)
+                            .chain(() -> links.isEmpty() ? Uni.createFrom().voidItem() : relations.persist(links))
+                            .chain(() -> Panache.getSession())
+                            .chain(session -> session.flush()
+                                    .chain(() -> outbox.publish(session, LegalEvents.registered(doc, now)))
+                                    .chain(() -> publishChanges(session, doc, links, targets, now))
+                                    .chain(() -> trail.record(session, "legal-document", doc.id, null, "registered",
+                                            caller.subject(), null, in)))
+                            .chain(() -> view(doc, LocalDate.now(clock)));
+                });
+    }
+
+    @WithTransaction
+    public Uni<LegalDocumentView> update(UUID id, LegalDocumentUpdate in, String ifMatch, Caller caller) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return require(id).chain(doc -> {
+            requireWriter(doc.provinceCode, caller);
+            ETags.requireMatch(ifMatch, doc.version);
+            LegalDocumentUpdate before = new LegalDocumentUpdate(doc.issuer, doc.title, doc.issuedDate, doc.effectiveDate,
+                    doc.expiryDate);
+            boolean effectiveMoved = !doc.effectiveDate.equals(in.effectiveDate());
+            doc.describe(in.issuer().trim(), in.title().trim(), in.issuedDate(), in.effectiveDate(), in.expiryDate(), now);
+            return Panache.getSession().chain(session -> session.flush()
+                    .chain(() -> outbox.publish(session, LegalEvents.changed(doc, ChangeKind.UPDATED, null, null, now)))
+                    // documents it acts on take the change from the new date: say so again
+                    .chain(() -> effectiveMoved ? relations.from(doc.id).chain(links -> documents
+                            .findByIds(links.stream().map(l -> l.targetId).toList())
+                            .chain(targets -> publishChanges(session, doc, links, targets, now)))
+                            : Uni.createFrom().voidItem())
+                    .chain(() -> trail.record(session, "legal-document", doc.id, null, "updated", caller.subject(),
+                            before, in)))
+                    .chain(() -> view(doc, LocalDate.now(clock)));
+        });
+    }
+
+    @WithSession
+    public Uni<LegalDocumentView> get(UUID id, LocalDate asOf) {
+        return require(id).chain(doc -> view(doc, asOf == null ? LocalDate.now(clock) : asOf));
+    }
+
+    @WithSession
+    public Uni<Page<LegalDocumentView>> list(LegalDocumentRepository.Filter filter, PageRequest page, LocalDate asOf) {
+        LocalDate date = asOf == null ? LocalDate.now(clock) : asOf;
+        return documents.list(filter, page).chain(p -> views(p.items(), date)
+                .map(views -> new Page<>(views, p.page(), p.size(), p.total())));
+    }
+
+    private Uni<Void> publishChanges(Mutiny.Session session, LegalDocument by, List<LegalRelation> links,
+                                     List<LegalDocument> targets, OffsetDateTime now) {
+        Map<UUID, LegalDocument> byId = targets.stream().collect(Collectors.toMap(t -> t.id, Function.identity(), (a, b) -> a));
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (LegalRelation link : links) {
+            ChangeKind change = link.kind.change();
+            if (change != null) {
+                chain = chain.chain(() -> outbox.publish(session, LegalEvents.changed(byId.get(link.targetId), change, by,
+                        link.articles, now)));
+            }
+        }
+        return chain;
+    }
+
+    /** The targets of the relations, in order; 422 for an unknown one. */
+    private Uni<List<LegalDocument>> resolveTargets(List<RelationInput> rels) {
+        Uni<List<LegalDocument>> chain = Uni.createFrom().item(new ArrayList<>());
+        for (int i = 0; i < rels.size(); i++) {
+            RelationInput r = rels.get(i);
+            String field = "relations[" + i + "]";
+            if ((r.targetId() == null) == (r.targetNumber() == null || r.targetNumber().isBlank())) {
+                throw ProblemException.invalidField(field, "give either targetNumber or targetId");
+            }
+            Uni<LegalDocument> lookup = r.targetId() != null ? documents.findById(r.targetId())
+                    : documents.findByNumber(r.targetNumber().trim());
+            chain = chain.chain(list -> lookup.map(target -> {
+                if (target == null) {
+                    throw ProblemException.unprocessable("unknown-reference", "Unknown reference", field
+                            + ": no legal document " + (r.targetId() != null ? r.targetId() : r.targetNumber())
+                            + " in the register; register it first.", Map.of("field", field));
+                }
+                list.add(target);
+                return list;
+            }));
+        }
+        return chain;
+    }
+
+    private Uni<LegalDocumentView> view(LegalDocument doc, LocalDate asOf) {
+        return views(List.of(doc), asOf).map(v -> v.get(0));
+    }
+
+    private Uni<List<LegalDocumentView>> views(List<LegalDocument> docs, LocalDate asOf) {
+        List<UUID> ids = docs.stream().map(d -> d.id).toList();
+        return relations.touching(ids).chain(links -> {
+            Set<UUID> others = new HashSet<>();
+            links.forEach(l -> {
+                others.add(l.sourceId);
+                others.add(l.targetId);
+            });
+            return documents.findByIds(others).map(found -> {
+                Map<UUID, LegalDocument> byId = found.stream().collect(Collectors.toMap(d -> d.id, Function.identity()));
+                docs.forEach(d -> byId.put(d.id, d));
+                List<LegalDocumentView> result = new ArrayList<>();
+                for (LegalDocument d : docs) {
+                    List<RelationView> rv = new ArrayList<>();
+                    List<LegalDocument.Incoming> incoming = new ArrayList<>();
+                    for (LegalRelation l : links) {
+                        if (l.sourceId.equals(d.id)) {
+                            LegalDocument other = byId.get(l.targetId);
+                            rv.add(new RelationView(l.kind, "OUTGOING", other.id, other.number, d.effectiveDate, l.articles));
+                        } else if (l.targetId.equals(d.id)) {
+                            LegalDocument other = byId.get(l.sourceId);
+                            rv.add(new RelationView(l.kind, "INCOMING", other.id, other.number, other.effectiveDate, l.articles));
+                            incoming.add(new LegalDocument.Incoming(l.kind, other.effectiveDate));
+                        }
+                    }
+                    LegalStatus status = d.statusOn(asOf, incoming);
+                    result.add(new LegalDocumentView(d.id, d.number, d.type, d.type.label(), d.issuer, d.title, d.issuedDate,
+                            d.effectiveDate, d.expiryDate, d.provinceCode, status, status.label(), asOf, rv, d.version,
+                            d.createdAt, d.updatedAt));
+                }
+                return result;
+            });
+        });
+    }
+
+    private Uni<LegalDocument> require(UUID id) {
+        return documents.findById(id).map(d -> {
+            if (d == null) {
+                throw ProblemException.notFound("legal document", id);
+            }
+            return d;
+        });
+    }
+
+    /** A province-admin registers national documents and its own province's. */
+    private static void requireWriter(String provinceCode, Caller caller) {
+        if (provinceCode != null) {
+            caller.requireProvince(provinceCode);
+        } else if (!caller.hasProvinceScope() || caller.provinceCode().isEmpty()) {
+            throw ProblemException.forbidden("Only a province-admin registers legal documents.");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}
