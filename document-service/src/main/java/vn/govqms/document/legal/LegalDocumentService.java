@@ -56,7 +56,7 @@ public class LegalDocumentService {
 
     @WithTransaction
     public Uni<LegalDocumentView> register(NewLegalDocument in, Caller caller) {
-        requireWriter(in.provinceCode(), caller);
+        caller.requireRegisterWriter(in.provinceCode());
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<RelationInput> rels = in.relations() == null ? List.of() : in.relations();
         return documents.findByNumber(in.number())
@@ -95,7 +95,7 @@ public class LegalDocumentService {
     public Uni<LegalDocumentView> update(UUID id, LegalDocumentUpdate in, String ifMatch, Caller caller) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return require(id).chain(doc -> {
-            requireWriter(doc.provinceCode, caller);
+            caller.requireRegisterWriter(doc.provinceCode);
             ETags.requireMatch(ifMatch, doc.version);
             LegalDocumentUpdate before = new LegalDocumentUpdate(doc.issuer, doc.title, doc.issuedDate, doc.effectiveDate,
                     doc.expiryDate);
@@ -210,15 +210,6 @@ public class LegalDocumentService {
             }
             return d;
         });
-    }
-
-    /** A province-admin registers national documents and its own province's. */
-    private static void requireWriter(String provinceCode, Caller caller) {
-        if (provinceCode != null) {
-            caller.requireProvince(provinceCode);
-        } else if (!caller.hasProvinceScope() || caller.provinceCode().isEmpty()) {
-            throw ProblemException.forbidden("Only a province-admin registers legal documents.");
-        }
     }
 
     private static String blankToNull(String s) {

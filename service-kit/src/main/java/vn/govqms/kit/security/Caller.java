@@ -88,6 +88,18 @@ public class Caller {
         }
     }
 
+    /**
+     * For shared registers (legal documents, the TTHC catalogue): a province's own entries need that
+     * province's scope; national entries any province scope.
+     */
+    public void requireRegisterWriter(String provinceCode) {
+        if (provinceCode != null) {
+            requireProvince(provinceCode);
+        } else if (!hasProvinceScope() || provinceCode().isEmpty()) {
+            throw ProblemException.forbidden("Only a province role maintains the national registers.");
+        }
+    }
+
     private Optional<String> claim(String name) {
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
             Object value = jwt.getClaim(name);

@@ -1,0 +1,123 @@
+package vn.govqms.document.tthc;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import vn.govqms.kit.problem.ProblemException;
+import vn.govqms.kit.text.VietnameseText;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** An administrative procedure (TTHC) of the catalogue, national or localised to a province. */
+@Entity
+@Table(name = "administrative_procedure")
+public class AdministrativeProcedure extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    /** {@code 1.001612} (national) or {@code 1.001612.000.00.00.H48} (localised; the suffix names the province). */
+    @Column(nullable = false, unique = true)
+    public String code;
+
+    @Column(name = "national_code", nullable = false)
+    public String nationalCode;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(name = "search_text", nullable = false)
+    public String searchText;
+
+    /** Lĩnh vực, e.g. "Hoạt động khoa học và công nghệ". */
+    @Column(nullable = false)
+    public String field;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ProcedureLevel level;
+
+    /** Legal processing time, in working days. */
+    @Column(name = "processing_days", nullable = false)
+    public int processingDays;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ProcedureStatus status;
+
+    /** The decision that published (or last changed) it in the province, e.g. 1234/QĐ-UBND. */
+    @Column(name = "published_by_decision")
+    public String publishedByDecision;
+
+    @Column(name = "province_code")
+    public String provinceCode;
+
+    /** When the last amendment or the abolition takes effect. */
+    @Column(name = "changed_at")
+    public LocalDate changedAt;
+
+    @Column(name = "change_reason")
+    public String changeReason;
+
+    @Version
+    public long version;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
+    public static AdministrativeProcedure publish(String code, String provinceCode, OffsetDateTime now) {
+        AdministrativeProcedure p = new AdministrativeProcedure();
+        p.id = UUID.randomUUID();
+        p.code = code;
+        p.nationalCode = code.length() > 8 ? code.substring(0, 8) : code;
+        p.provinceCode = provinceCode;
+        p.status = ProcedureStatus.IN_FORCE;
+        p.createdAt = now;
+        return p;
+    }
+
+    public void describe(String name, String field, ProcedureLevel level, int processingDays, String decision,
+                         OffsetDateTime now) {
+        this.name = name;
+        this.field = field;
+        this.level = level;
+        this.processingDays = processingDays;
+        this.publishedByDecision = decision;
+        this.searchText = VietnameseText.fold(code + " " + name + " " + field);
+        this.updatedAt = now;
+    }
+
+    /** Amended with effect from {@code effective}; an abolished procedure cannot be. */
+    public void amend(LocalDate effective, String reason, OffsetDateTime now) {
+        requireNotAbolished("amend");
+        this.status = ProcedureStatus.AMENDED;
+        this.changedAt = effective;
+        this.changeReason = reason;
+        this.updatedAt = now;
+    }
+
+    public void abolish(LocalDate effective, String reason, OffsetDateTime now) {
+        requireNotAbolished("abolish");
+        this.status = ProcedureStatus.ABOLISHED;
+        this.changedAt = effective;
+        this.changeReason = reason;
+        this.updatedAt = now;
+    }
+
+    private void requireNotAbolished(String action) {
+        if (status == ProcedureStatus.ABOLISHED) {
+            throw ProblemException.invalidTransition("administrative procedure", "ABOLISHED", action, List.of());
+        }
+    }
+}

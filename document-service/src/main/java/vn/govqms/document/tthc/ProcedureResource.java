@@ -1,0 +1,139 @@
+package vn.govqms.document.tthc;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import vn.govqms.document.tthc.ProcedureDtos.Abolition;
+import vn.govqms.document.tthc.ProcedureDtos.Amendment;
+import vn.govqms.document.tthc.ProcedureDtos.NewProcedure;
+import vn.govqms.document.tthc.ProcedureDtos.ProcedureView;
+import vn.govqms.kit.paging.Page;
+import vn.govqms.kit.paging.PageParams;
+import vn.govqms.kit.problem.Problem;
+import vn.govqms.kit.problem.ProblemException;
+import vn.govqms.kit.security.Caller;
+import vn.govqms.kit.security.Roles;
+import vn.govqms.kit.web.ETags;
+
+import java.net.URI;
+import java.util.UUID;
+
+@Path("/api/v1/administrative-procedures")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Administrative procedures", description = "The TTHC catalogue with legal processing times")
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Outside the caller's role or scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ProcedureResource {
+
+    private final ProcedureService service;
+    private final Caller caller;
+
+    public ProcedureResource(ProcedureService service, Caller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed(Roles.PROVINCE_ADMIN)
+    @Operation(operationId = "publishAdministrativeProcedure", summary = "Add a procedure to the catalogue (national, or localised to the caller's province)")
+    @APIResponse(responseCode = "201", description = "Added", content = @Content(schema = @Schema(implementation = ProcedureView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The code is in the catalogue already", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A legal basis is not in the register", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<ProcedureView>> publish(@Valid @NotNull NewProcedure body) {
+        return service.publish(body, caller).map(p -> RestResponse.ResponseBuilder
+                .<ProcedureView>created(URI.create("/api/v1/administrative-procedures/" + p.id())).entity(p).tag(ETags.of(p.version())).build());
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @Operation(operationId = "getAdministrativeProcedure", summary = "A procedure of the catalogue")
+    @APIResponse(responseCode = "200", description = "The procedure", content = @Content(schema = @Schema(implementation = ProcedureView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown procedure", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<ProcedureView>> get(@PathParam("id") UUID id) {
+        return service.get(id).map(p -> RestResponse.ResponseBuilder.ok(p).tag(ETags.of(p.version())).build());
+    }
+
+    @GET
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @Operation(operationId = "listAdministrativeProcedures", summary = "National procedures and the caller's province's own, by code")
+    @APIResponse(responseCode = "200", description = "A page of procedures")
+    @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Page<ProcedureView>> list(
+            @QueryParam("q") @Parameter(description = "Code or words of the name or field, with or without diacritics", example = "khoa hoc cong nghe") String q,
+            @QueryParam("field") @Parameter(example = "Hoạt động khoa học và công nghệ") String field,
+            @QueryParam("status") @Parameter(example = "IN_FORCE") String status,
+            @BeanParam PageParams paging) {
+        if (q != null && q.length() > 200) {
+            throw ProblemException.invalidField("q", "at most 200 characters");
+        }
+        return service.list(new ProcedureRepository.Filter(blankToNull(q), blankToNull(field), status(status),
+                caller.provinceCode().orElse(null)), paging.toRequest());
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.PROVINCE_ADMIN)
+    @Operation(operationId = "amendAdministrativeProcedure", summary = "Amend a procedure from a date (If-Match required)",
+            description = "Publishes administrative-procedure.changed (AMENDED).")
+    @APIResponse(responseCode = "200", description = "Amended", content = @Content(schema = @Schema(implementation = ProcedureView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown procedure", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The procedure is abolished", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<ProcedureView>> amend(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                                  @Valid @NotNull Amendment body) {
+        return service.amend(id, body, ifMatch, caller).map(p -> RestResponse.ResponseBuilder.ok(p).tag(ETags.of(p.version())).build());
+    }
+
+    @POST
+    @Path("/{id}/abolition")
+    @RolesAllowed(Roles.PROVINCE_ADMIN)
+    @Operation(operationId = "abolishAdministrativeProcedure", summary = "Abolish a procedure from a date",
+            description = "Publishes administrative-procedure.changed (ABOLISHED).")
+    @APIResponse(responseCode = "200", description = "Abolished", content = @Content(schema = @Schema(implementation = ProcedureView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown procedure", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already abolished", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ProcedureView> abolish(@PathParam("id") UUID id, @Valid @NotNull Abolition body) {
+        return service.abolish(id, body, caller);
+    }
+
+    private static ProcedureStatus status(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return ProcedureStatus.valueOf(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("status", "one of " + java.util.Arrays.toString(ProcedureStatus.values()));
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

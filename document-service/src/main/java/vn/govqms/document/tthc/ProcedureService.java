@@ -1,0 +1,187 @@
+package vn.govqms.document.tthc;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import vn.govqms.document.legal.LegalDocumentRepository;
+import vn.govqms.document.tthc.ProcedureDtos.Abolition;
+import vn.govqms.document.tthc.ProcedureDtos.Amendment;
+import vn.govqms.document.tthc.ProcedureDtos.NewProcedure;
+import vn.govqms.document.tthc.ProcedureDtos.ProcedureView;
+import vn.govqms.kit.audit.AuditTrail;
+import vn.govqms.kit.outbox.Outbox;
+import vn.govqms.kit.paging.Page;
+import vn.govqms.kit.paging.PageRequest;
+import vn.govqms.kit.problem.ProblemException;
+import vn.govqms.kit.security.Caller;
+import vn.govqms.kit.web.ETags;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The TTHC catalogue. Amending or abolishing a procedure publishes
+ * {@code administrative-procedure.changed}: the agencies' procedures implementing it are due for review.
+ */
+@ApplicationScoped
+public class ProcedureService {
+
+    private final ProcedureRepository procedures;
+    private final LegalDocumentRepository legalDocuments;
+    private final Outbox outbox;
+    private final AuditTrail trail;
+    private final Clock clock;
+
+    public ProcedureService(ProcedureRepository procedures, LegalDocumentRepository legalDocuments, Outbox outbox,
+                            AuditTrail trail, Clock clock) {
+        this.procedures = procedures;
+        this.legalDocuments = legalDocuments;
+        this.outbox = outbox;
+        this.trail = trail;
+        this.clock = clock;
+    }
+
+    @WithTransaction
+    public Uni<ProcedureView> publish(NewProcedure in, Caller caller) {
+        caller.requireRegisterWriter(in.provinceCode());
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Set<UUID> bases = ids(in.legalBasisIds());
+        return procedures.findByCode(in.code())
+                .invoke(existing -> {
+                    if (existing != null) {
+                        throw ProblemException.conflict("Administrative procedure " + in.code() + " is in the catalogue already (id "
+                                + existing.id + ").");
+                    }
+                })
+                .chain(() -> requireLegalDocuments(bases))
+                .chain(() -> {
+                    AdministrativeProcedure p = AdministrativeProcedure.publish(in.code(), in.provinceCode(), now);
+                    p.describe(in.name().trim(), in.field().trim(), in.level(), in.processingDays(), blankToNull(in.publishedByDecision()), now);
+                    return procedures.persist(p)
+                            .chain(() -> replaceBases(p.id, bases))
+                            .chain(() -> Panache.getSession())
+                            .chain(session -> session.flush().chain(() -> trail.record(session, "administrative-procedure",
+                                    p.id, null, "published", caller.subject(), null, in)))
+                            .map(ignored -> ProcedureView.of(p, List.copyOf(bases)));
+                });
+    }
+
+    @WithTransaction
+    public Uni<ProcedureView> amend(UUID id, Amendment in, String ifMatch, Caller caller) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Set<UUID> bases = ids(in.legalBasisIds());
+        return require(id).chain(p -> {
+            caller.requireRegisterWriter(p.provinceCode);
+            ETags.requireMatch(ifMatch, p.version);
+            return basesOf(p.id).chain(before -> {
+                ProcedureView previous = ProcedureView.of(p, before);
+                p.amend(in.effectiveDate(), blankToNull(in.reason()), now);
+                p.describe(in.name().trim(), in.field().trim(), in.level(), in.processingDays(), blankToNull(in.publishedByDecision()), now);
+                return requireLegalDocuments(bases)
+                        .chain(() -> replaceBases(p.id, bases))
+                        .chain(() -> announce(p, caller, "amended", previous, now))
+                        .map(ignored -> ProcedureView.of(p, List.copyOf(bases)));
+            });
+        });
+    }
+
+    @WithTransaction
+    public Uni<ProcedureView> abolish(UUID id, Abolition in, Caller caller) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return require(id).chain(p -> {
+            caller.requireRegisterWriter(p.provinceCode);
+            return basesOf(p.id).chain(bases -> {
+                ProcedureView previous = ProcedureView.of(p, bases);
+                p.abolish(in.effectiveDate(), in.reason().trim(), now);
+                return announce(p, caller, "abolished", previous, now).map(ignored -> ProcedureView.of(p, bases));
+            });
+        });
+    }
+
+    @WithSession
+    public Uni<ProcedureView> get(UUID id) {
+        return require(id).chain(p -> basesOf(p.id).map(b -> ProcedureView.of(p, b)));
+    }
+
+    @WithSession
+    public Uni<Page<ProcedureView>> list(ProcedureRepository.Filter filter, PageRequest page) {
+        return procedures.list(filter, page).chain(p -> {
+            List<UUID> ids = p.items().stream().map(i -> i.id).toList();
+            Uni<List<ProcedureLegalBasis>> links = ids.isEmpty() ? Uni.createFrom().item(List.of())
+                    : ProcedureLegalBasis.<ProcedureLegalBasis>list("procedureId in ?1", ids);
+            return links.map(all -> {
+                Map<UUID, List<UUID>> byProcedure = all.stream().collect(Collectors.groupingBy(b -> b.procedureId,
+                        Collectors.mapping(b -> b.legalDocumentId, Collectors.toList())));
+                return p.map(i -> ProcedureView.of(i, byProcedure.getOrDefault(i.id, List.of())));
+            });
+        });
+    }
+
+    private Uni<Void> announce(AdministrativeProcedure p, Caller caller, String action, ProcedureView before, OffsetDateTime now) {
+        return Panache.getSession().chain(session -> session.flush()
+                .chain(() -> outbox.publish(session, ProcedureEvents.changed(p, now)))
+                .chain(() -> basesOf(p.id))
+                .chain(after -> trail.record(session, "administrative-procedure", p.id, null, action, caller.subject(),
+                        before, ProcedureView.of(p, after))));
+    }
+
+    private Uni<List<UUID>> basesOf(UUID procedureId) {
+        return ProcedureLegalBasis.<ProcedureLegalBasis>list("procedureId", procedureId)
+                .map(l -> l.stream().map(b -> b.legalDocumentId).toList());
+    }
+
+    /** Makes the procedure's legal bases exactly {@code bases}: removes the others, adds the new ones. */
+    private Uni<Void> replaceBases(UUID procedureId, Set<UUID> bases) {
+        return ProcedureLegalBasis.<ProcedureLegalBasis>list("procedureId", procedureId).chain(existing -> {
+            Set<UUID> kept = new LinkedHashSet<>();
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (ProcedureLegalBasis b : existing) {
+                if (bases.contains(b.legalDocumentId)) {
+                    kept.add(b.legalDocumentId);
+                } else {
+                    chain = chain.chain(b::delete);
+                }
+            }
+            List<ProcedureLegalBasis> added = new ArrayList<>();
+            bases.stream().filter(b -> !kept.contains(b)).forEach(b -> added.add(ProcedureLegalBasis.of(procedureId, b)));
+            return added.isEmpty() ? chain : chain.chain(() -> ProcedureLegalBasis.persist(added));
+        });
+    }
+
+    private Uni<Void> requireLegalDocuments(Set<UUID> ids) {
+        return legalDocuments.findByIds(ids).invoke(found -> {
+            if (found.size() != ids.size()) {
+                Set<UUID> missing = new LinkedHashSet<>(ids);
+                found.forEach(d -> missing.remove(d.id));
+                throw ProblemException.unprocessable("unknown-reference", "Unknown reference",
+                        "legalBasisIds: not in the register: " + missing + ".", Map.of("field", "legalBasisIds"));
+            }
+        }).replaceWithVoid();
+    }
+
+    private Uni<AdministrativeProcedure> require(UUID id) {
+        return procedures.findById(id).map(p -> {
+            if (p == null) {
+                throw ProblemException.notFound("administrative procedure", id);
+            }
+            return p;
+        });
+    }
+
+    private static Set<UUID> ids(List<UUID> list) {
+        return list == null ? Set.of() : new LinkedHashSet<>(list);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}
