@@ -1,0 +1,128 @@
+package vn.govqms.document.controlled;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** What the controlled-document API reads and writes. */
+public final class DocumentDtos {
+
+    /** Upper-case segments joined by hyphens: QT-VP-01, STCL, MTCL-2025. */
+    public static final String CODE_PATTERN = "^[A-Z0-9Đ]{1,12}(-[A-Z0-9Đ]{1,12}){0,5}$";
+
+    private DocumentDtos() {
+    }
+
+    @Schema(name = "ProcedureStep")
+    public record Step(
+            @NotNull @Min(1) @Max(100) @Schema(example = "1") Integer order,
+            @NotBlank @Size(max = 500) @Schema(example = "Tiếp nhận hồ sơ, kiểm tra tính hợp lệ") String name,
+            @NotBlank @Size(max = 300) @Schema(example = "Bộ phận Một cửa") String responsibleUnit,
+            @NotNull @DecimalMin("0") @DecimalMax("365") @Digits(integer = 3, fraction = 2)
+            @Schema(description = "Working days", example = "0.5") BigDecimal durationDays) {
+    }
+
+    @Schema(name = "RecordKept")
+    public record RecordKept(
+            @NotBlank @Size(max = 300) @Schema(example = "Hồ sơ đề nghị cấp giấy chứng nhận") String name,
+            @NotBlank @Size(max = 300) @Schema(example = "Phòng Quản lý khoa học") String place,
+            @NotBlank @Size(max = 100) @Schema(example = "10 năm") String retention) {
+    }
+
+    @Schema(name = "DocumentContent", description = "Structured content of a version")
+    public record DocumentContent(
+            @Size(max = 5000) @Schema(example = "Quy định trình tự cấp Giấy chứng nhận đăng ký hoạt động khoa học và công nghệ") String purpose,
+            @Size(max = 5000) @Schema(example = "Áp dụng tại Sở Khoa học và Công nghệ") String scope,
+            @Size(max = 100) List<@NotNull UUID> legalBasisIds,
+            @Size(max = 40) @Schema(description = "For TTHC procedures: the code in the TTHC catalogue", example = "1.001612.000.00.00.H24") String tthcCode,
+            @Size(max = 100) List<@Valid @NotNull Step> steps,
+            @Size(max = 100) List<@Valid @NotNull RecordKept> records,
+            @Size(max = 100) List<@NotBlank @Size(max = 300) String> forms) {
+
+        List<UUID> legalBases() {
+            return legalBasisIds == null ? List.of() : legalBasisIds;
+        }
+
+        List<Step> stepList() {
+            return steps == null ? List.of() : steps;
+        }
+
+        BigDecimal totalDays() {
+            return stepList().stream().map(Step::durationDays).reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+    }
+
+    @Schema(name = "NewControlledDocument")
+    public record NewDocument(
+            @NotNull UUID agencyId,
+            @NotBlank @Pattern(regexp = CODE_PATTERN, message = "must look like QT-VP-01") @Schema(example = "QT-KHCN-01") String code,
+            @NotBlank @Size(max = 500) @Schema(example = "Quy trình cấp Giấy chứng nhận đăng ký hoạt động khoa học và công nghệ") String title,
+            @NotNull @Schema(example = "TTHC_PROCEDURE") DocumentType type,
+            @Size(max = 300) @Schema(example = "Phòng Quản lý khoa học") String owningUnit,
+            @Schema(example = "2026-12-31") LocalDate nextReviewDate,
+            @NotNull @Valid DocumentContent content) {
+    }
+
+    @Schema(name = "DocumentVersionEdit", description = "New content for a draft (send If-Match)")
+    public record VersionEdit(@NotNull @Valid DocumentContent content) {
+    }
+
+    @Schema(name = "DocumentIssue")
+    public record Issue(@Schema(description = "Effective date (default today)", example = "2026-01-01") LocalDate effectiveDate) {
+    }
+
+    @Schema(name = "DocumentAbolition")
+    public record Abolition(@NotBlank @Size(max = 1000) @Schema(example = "Thủ tục hành chính đã bị bãi bỏ") String reason) {
+    }
+
+    @Schema(name = "DocumentVersion")
+    public record VersionView(
+            UUID id,
+            UUID documentId,
+            @Schema(example = "1") int revision,
+            VersionStatus status,
+            @Schema(example = "Dự thảo") String statusLabel,
+            @Schema(description = "What may be done now", example = "[\"edit\", \"submit\", \"abolish\"]") List<String> allowedActions,
+            DocumentContent content,
+            UUID tthcProcedureId,
+            LocalDate effectiveDate,
+            String abolishedReason,
+            String submittedBy, OffsetDateTime submittedAt,
+            String approvedBy, OffsetDateTime approvedAt,
+            String issuedBy, OffsetDateTime issuedAt,
+            long version,
+            OffsetDateTime createdAt,
+            OffsetDateTime updatedAt) {
+    }
+
+    @Schema(name = "ControlledDocument")
+    public record DocumentView(
+            UUID id,
+            UUID agencyId,
+            @Schema(example = "QT-KHCN-01") String code,
+            String title,
+            DocumentType type,
+            @Schema(example = "Quy trình giải quyết thủ tục hành chính") String typeLabel,
+            String owningUnit,
+            @Schema(description = "The revision in force, if any") Integer currentRevision,
+            LocalDate nextReviewDate,
+            @Schema(description = "The newest version") VersionView latest,
+            long version,
+            OffsetDateTime createdAt,
+            OffsetDateTime updatedAt) {
+    }
+}

@@ -1,0 +1,249 @@
+package vn.govqms.document.controlled;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import vn.govqms.document.controlled.DocumentDtos.Abolition;
+import vn.govqms.document.controlled.DocumentDtos.DocumentView;
+import vn.govqms.document.controlled.DocumentDtos.Issue;
+import vn.govqms.document.controlled.DocumentDtos.NewDocument;
+import vn.govqms.document.controlled.DocumentDtos.VersionEdit;
+import vn.govqms.document.controlled.DocumentDtos.VersionView;
+import vn.govqms.kit.paging.Page;
+import vn.govqms.kit.paging.PageParams;
+import vn.govqms.kit.problem.Problem;
+import vn.govqms.kit.problem.ProblemException;
+import vn.govqms.kit.security.Caller;
+import vn.govqms.kit.security.Roles;
+import vn.govqms.kit.web.ETags;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/documents")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Controlled documents", description = "An agency's documented information (tài liệu) with versions and their lifecycle")
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Outside the caller's role or agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class DocumentResource {
+
+    private static final String NEW_DOCUMENT_EXAMPLE = """
+            {"agencyId": "5b7d0c1e-5a7f-4d6e-9f0a-1c2b3d4e5f60", "code": "QT-KHCN-01",
+             "title": "Quy trình cấp Giấy chứng nhận đăng ký hoạt động khoa học và công nghệ", "type": "TTHC_PROCEDURE",
+             "owningUnit": "Phòng Quản lý khoa học", "nextReviewDate": "2026-12-31",
+             "content": {"purpose": "Quy định trình tự, thời gian giải quyết", "scope": "Áp dụng tại Sở Khoa học và Công nghệ",
+               "tthcCode": "1.001612.000.00.00.H24",
+               "steps": [{"order": 1, "name": "Tiếp nhận hồ sơ", "responsibleUnit": "Bộ phận Một cửa", "durationDays": 0.5},
+                         {"order": 2, "name": "Thẩm định hồ sơ", "responsibleUnit": "Phòng Quản lý khoa học", "durationDays": 10},
+                         {"order": 3, "name": "Trình ký, trả kết quả", "responsibleUnit": "Lãnh đạo Sở", "durationDays": 2}],
+               "records": [{"name": "Hồ sơ đề nghị", "place": "Phòng Quản lý khoa học", "retention": "10 năm"}],
+               "forms": ["BM-01: Đơn đề nghị cấp Giấy chứng nhận"]}}""";
+    private static final String VERSION_STATES = "409 when the version's state does not allow it (the problem lists allowedActions)";
+
+    private final DocumentService service;
+    private final Caller caller;
+
+    public DocumentResource(DocumentService service, Caller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed(Roles.ISO_OFFICER)
+    @Operation(operationId = "createDocument", summary = "Draft a controlled document (revision 1)")
+    @RequestBody(content = @Content(schema = @Schema(implementation = NewDocument.class),
+            examples = @ExampleObject(name = "TTHC procedure", value = NEW_DOCUMENT_EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Drafted", content = @Content(schema = @Schema(implementation = DocumentView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The code is taken in this agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown agency, legal basis or TTHC", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<DocumentView>> create(@Valid @NotNull NewDocument body) {
+        return service.create(body, caller).map(d -> RestResponse.ResponseBuilder
+                .<DocumentView>created(URI.create("/api/v1/documents/" + d.id())).entity(d).build());
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @Operation(operationId = "getDocument", summary = "A controlled document with its newest version")
+    @APIResponse(responseCode = "200", description = "The document", content = @Content(schema = @Schema(implementation = DocumentView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown document", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<DocumentView> get(@PathParam("id") UUID id) {
+        return service.get(id, caller);
+    }
+
+    @GET
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @Operation(operationId = "listDocuments", summary = "Controlled documents in the caller's scope, by code")
+    @APIResponse(responseCode = "200", description = "A page of documents")
+    @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Page<DocumentView>> list(
+            @QueryParam("agencyId") @Parameter(description = "One agency") String agencyId,
+            @QueryParam("type") @Parameter(example = "TTHC_PROCEDURE") String type,
+            @QueryParam("q") @Parameter(description = "Code or title, with or without diacritics", example = "quy trinh cap giay") String q,
+            @BeanParam PageParams paging) {
+        if (q != null && q.length() > 200) {
+            throw ProblemException.invalidField("q", "at most 200 characters");
+        }
+        return service.list(uuid("agencyId", agencyId), type(type), q == null || q.isBlank() ? null : q.trim(),
+                paging.toRequest(), caller);
+    }
+
+    @GET
+    @Path("/{id}/versions")
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @Operation(operationId = "listDocumentVersions", summary = "Every version of a document, oldest first")
+    @APIResponse(responseCode = "200", description = "The versions")
+    @APIResponse(responseCode = "404", description = "Unknown document", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<List<VersionView>> versions(@PathParam("id") UUID id) {
+        return service.versions(id, caller);
+    }
+
+    @POST
+    @Path("/{id}/versions")
+    @RolesAllowed(Roles.ISO_OFFICER)
+    @Operation(operationId = "startDocumentVersion", summary = "Start the next revision as a draft copied from the newest one")
+    @APIResponse(responseCode = "201", description = "Drafted", content = @Content(schema = @Schema(implementation = VersionView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown document", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A revision is still open", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<VersionView>> startVersion(@PathParam("id") UUID id) {
+        return service.newVersion(id, caller).map(v -> RestResponse.ResponseBuilder
+                .<VersionView>created(URI.create("/api/v1/documents/" + id + "/versions/" + v.revision())).entity(v)
+                .tag(ETags.of(v.version())).build());
+    }
+
+    @GET
+    @Path("/{id}/versions/{revision}")
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @Operation(operationId = "getDocumentVersion", summary = "One version with its content and the actions allowed now")
+    @APIResponse(responseCode = "200", description = "The version, with its ETag", content = @Content(schema = @Schema(implementation = VersionView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown document or revision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<VersionView>> version(@PathParam("id") UUID id, @PathParam("revision") String revision) {
+        return service.version(id, revision(revision), caller).map(v -> RestResponse.ResponseBuilder.ok(v).tag(ETags.of(v.version())).build());
+    }
+
+    @PUT
+    @Path("/{id}/versions/{revision}")
+    @RolesAllowed(Roles.ISO_OFFICER)
+    @Operation(operationId = "editDocumentVersion", summary = "Change a draft's content (If-Match required)")
+    @APIResponse(responseCode = "200", description = "Edited", content = @Content(schema = @Schema(implementation = VersionView.class)))
+    @APIResponse(responseCode = "409", description = VERSION_STATES, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<VersionView>> edit(@PathParam("id") UUID id, @PathParam("revision") String revision,
+                                               @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull VersionEdit body) {
+        return service.edit(id, revision(revision), body.content(), ifMatch, caller)
+                .map(v -> RestResponse.ResponseBuilder.ok(v).tag(ETags.of(v.version())).build());
+    }
+
+    @POST
+    @Path("/{id}/versions/{revision}/submit")
+    @RolesAllowed(Roles.ISO_OFFICER)
+    @Operation(operationId = "submitDocumentVersion", summary = "Submit a draft for the head's review (document.submitted)")
+    @APIResponse(responseCode = "200", description = "In review", content = @Content(schema = @Schema(implementation = VersionView.class)))
+    @APIResponse(responseCode = "409", description = VERSION_STATES, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<VersionView> submit(@PathParam("id") UUID id, @PathParam("revision") String revision) {
+        return service.act(id, revision(revision), VersionAction.SUBMIT, null, caller);
+    }
+
+    @POST
+    @Path("/{id}/versions/{revision}/return")
+    @RolesAllowed(Roles.AGENCY_HEAD)
+    @Operation(operationId = "returnDocumentVersion", summary = "Send a version in review or approved back to draft")
+    @APIResponse(responseCode = "200", description = "Back to draft", content = @Content(schema = @Schema(implementation = VersionView.class)))
+    @APIResponse(responseCode = "409", description = VERSION_STATES, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<VersionView> sendBack(@PathParam("id") UUID id, @PathParam("revision") String revision) {
+        return service.act(id, revision(revision), VersionAction.RETURN, null, caller);
+    }
+
+    @POST
+    @Path("/{id}/versions/{revision}/approve")
+    @RolesAllowed(Roles.AGENCY_HEAD)
+    @Operation(operationId = "approveDocumentVersion", summary = "Approve a version in review (document.approved)")
+    @APIResponse(responseCode = "200", description = "Approved", content = @Content(schema = @Schema(implementation = VersionView.class)))
+    @APIResponse(responseCode = "409", description = VERSION_STATES, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A TTHC procedure's steps exceed the legal processing time (both numbers named)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<VersionView> approve(@PathParam("id") UUID id, @PathParam("revision") String revision) {
+        return service.act(id, revision(revision), VersionAction.APPROVE, null, caller);
+    }
+
+    @POST
+    @Path("/{id}/versions/{revision}/issue")
+    @RolesAllowed(Roles.AGENCY_HEAD)
+    @Operation(operationId = "issueDocumentVersion", summary = "Issue an approved version; the previous issued one is superseded (document.issued)")
+    @APIResponse(responseCode = "200", description = "Issued", content = @Content(schema = @Schema(implementation = VersionView.class)))
+    @APIResponse(responseCode = "409", description = VERSION_STATES, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<VersionView> issue(@PathParam("id") UUID id, @PathParam("revision") String revision, @Valid Issue body) {
+        return service.act(id, revision(revision), VersionAction.ISSUE, body == null ? null : body.effectiveDate(), caller);
+    }
+
+    @POST
+    @Path("/{id}/versions/{revision}/abolish")
+    @RolesAllowed(Roles.AGENCY_HEAD)
+    @Operation(operationId = "abolishDocumentVersion", summary = "Abolish a version, with a reason (document.abolished)")
+    @APIResponse(responseCode = "200", description = "Abolished", content = @Content(schema = @Schema(implementation = VersionView.class)))
+    @APIResponse(responseCode = "409", description = VERSION_STATES, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<VersionView> abolish(@PathParam("id") UUID id, @PathParam("revision") String revision, @Valid @NotNull Abolition body) {
+        return service.act(id, revision(revision), VersionAction.ABOLISH, body.reason().trim(), caller);
+    }
+
+    private static int revision(String value) {
+        try {
+            int r = Integer.parseInt(value);
+            if (r < 1) {
+                throw new NumberFormatException();
+            }
+            return r;
+        } catch (NumberFormatException e) {
+            throw new ProblemException(404, "not-found", "Not found", "No revision " + value + ".");
+        }
+    }
+
+    private static UUID uuid(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField(name, "a UUID");
+        }
+    }
+
+    private static DocumentType type(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return DocumentType.valueOf(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("type", "one of " + java.util.Arrays.toString(DocumentType.values()));
+        }
+    }
+}

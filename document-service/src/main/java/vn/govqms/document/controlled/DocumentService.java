@@ -1,0 +1,376 @@
+package vn.govqms.document.controlled;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import vn.govqms.document.agency.Agency;
+import vn.govqms.document.agency.AgencyRepository;
+import vn.govqms.document.controlled.DocumentDtos.DocumentContent;
+import vn.govqms.document.controlled.DocumentDtos.DocumentView;
+import vn.govqms.document.controlled.DocumentDtos.NewDocument;
+import vn.govqms.document.controlled.DocumentDtos.VersionView;
+import vn.govqms.document.legal.LegalDocumentRepository;
+import vn.govqms.document.tthc.AdministrativeProcedure;
+import vn.govqms.document.tthc.ProcedureRepository;
+import vn.govqms.document.tthc.ProcedureStatus;
+import vn.govqms.kit.audit.AuditTrail;
+import vn.govqms.kit.outbox.Outbox;
+import vn.govqms.kit.paging.Page;
+import vn.govqms.kit.paging.PageRequest;
+import vn.govqms.kit.problem.ProblemException;
+import vn.govqms.kit.security.Caller;
+import vn.govqms.kit.web.ETags;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Controlled documents and their versions. The ISO officer drafts, edits and submits; the agency
+ * head returns, approves, issues and abolishes; an issued version is never edited (a change is a
+ * new version). A TTHC procedure whose steps take longer than the TTHC's legal processing time
+ * cannot be approved.
+ */
+@ApplicationScoped
+public class DocumentService {
+
+    private final DocumentRepository documents;
+    private final VersionRepository versions;
+    private final AgencyRepository agencies;
+    private final LegalDocumentRepository legalDocuments;
+    private final ProcedureRepository procedures;
+    private final Outbox outbox;
+    private final AuditTrail trail;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public DocumentService(DocumentRepository documents, VersionRepository versions, AgencyRepository agencies,
+                           LegalDocumentRepository legalDocuments, ProcedureRepository procedures, Outbox outbox,
+                           AuditTrail trail, ObjectMapper json, Clock clock) {
+        this.documents = documents;
+        this.versions = versions;
+        this.agencies = agencies;
+        this.legalDocuments = legalDocuments;
+        this.procedures = procedures;
+        this.outbox = outbox;
+        this.trail = trail;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @WithTransaction
+    public Uni<DocumentView> create(NewDocument in, Caller caller) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return agencies.findById(in.agencyId()).chain(agency -> {
+            if (agency == null) {
+                throw ProblemException.unprocessable("unknown-reference", "Unknown reference",
+                        "agencyId: no agency with id " + in.agencyId() + ".", Map.of("field", "agencyId"));
+            }
+            caller.requireAgency(agency.ref());
+            return documents.findByCode(agency.id, in.code())
+                    .invoke(existing -> {
+                        if (existing != null) {
+                            throw ProblemException.conflict("Agency " + agency.code + " already has document " + in.code() + ".");
+                        }
+                    })
+                    .chain(() -> checkContent(in.type(), in.content()))
+                    .chain(tthc -> {
+                        ControlledDocument doc = ControlledDocument.create(agency.id, in.code(), in.title().trim(), in.type(),
+                                blankToNull(in.owningUnit()), in.nextReviewDate(), now);
+                        DocumentVersion v = DocumentVersion.draft(doc.id, 1, write(in.content()), tthc, now);
+                        return documents.persist(doc).chain(() -> versions.persist(v))
+                                .chain(() -> replaceLegalBases(v.id, in.content().legalBases()))
+                                .chain(() -> Panache.getSession())
+                                .chain(session -> session.flush().chain(() -> trail.record(session, "document", doc.id,
+                                        agency.ref(), "drafted", caller.subject(), null, in)))
+                                .map(ignored -> view(doc, v));
+                    });
+        });
+    }
+
+    @WithTransaction
+    public Uni<VersionView> edit(UUID documentId, int revision, DocumentContent content, String ifMatch, Caller caller) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return load(documentId, revision, caller).chain(found -> {
+            ControlledDocument doc = found.document();
+            DocumentVersion v = found.version();
+            requireRole(VersionAction.EDIT, caller);
+            v.require(VersionAction.EDIT);
+            ETags.requireMatch(ifMatch, v.version);
+            VersionView before = view(v);
+            return checkContent(doc.type, content).chain(tthc -> {
+                v.edit(write(content), tthc, now);
+                return replaceLegalBases(v.id, content.legalBases())
+                        .chain(() -> Panache.getSession())
+                        .chain(session -> session.flush().chain(() -> trail.record(session, "document", doc.id,
+                                found.agency().ref(), "edited revision " + v.revision, caller.subject(), before, view(v))))
+                        .map(ignored -> view(v));
+            });
+        });
+    }
+
+    /** Moves a version through its lifecycle; {@code value} is the effective date (issue) or the reason (abolish). */
+    @WithTransaction
+    public Uni<VersionView> act(UUID documentId, int revision, VersionAction action, Object value, Caller caller) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return load(documentId, revision, caller).chain(found -> {
+            ControlledDocument doc = found.document();
+            DocumentVersion v = found.version();
+            requireRole(action, caller);
+            v.require(action);
+            String who = caller.subject();
+            String before = v.status.name();
+            Uni<String> done = switch (action) {
+                case SUBMIT -> Uni.createFrom().item(() -> {
+                    v.submit(who, now);
+                    return DocumentEvents.SUBMITTED;
+                });
+                case RETURN -> Uni.createFrom().item(() -> {
+                    v.returnToDraft(now);
+                    return (String) null;
+                });
+                case APPROVE -> checkProcessingTime(doc, v).map(ok -> {
+                    v.approve(who, now);
+                    return DocumentEvents.APPROVED;
+                });
+                case ISSUE -> versions.issued(doc.id).map(previous -> {
+                    previous.forEach(p -> p.supersede(now));
+                    v.issue(who, value == null ? LocalDate.now(clock) : (LocalDate) value, now);
+                    doc.currentRevision = v.revision;
+                    doc.updatedAt = now;
+                    return DocumentEvents.ISSUED;
+                });
+                case ABOLISH -> Uni.createFrom().item(() -> {
+                    boolean wasCurrent = v.status == VersionStatus.ISSUED;
+                    v.abolish((String) value, now);
+                    if (wasCurrent) {
+                        doc.currentRevision = null;
+                        doc.updatedAt = now;
+                    }
+                    return DocumentEvents.ABOLISHED;
+                });
+                case EDIT -> throw new IllegalArgumentException("edit is not a transition");
+            };
+            return done.chain(eventType -> Panache.getSession().chain(session -> session.flush()
+                    .chain(() -> eventType == null ? Uni.createFrom().voidItem()
+                            : outbox.publish(session, DocumentEvents.of(eventType, doc, v, who, now)))
+                    .chain(() -> trail.record(session, "document", doc.id, found.agency().ref(),
+                            action.name().toLowerCase() + " revision " + v.revision, who,
+                            Map.of("status", before), Map.of("status", v.status.name())))))
+                    .map(ignored -> view(v));
+        });
+    }
+
+    /** Starts the next revision from the newest one; refused while a revision is still open. */
+    @WithTransaction
+    public Uni<VersionView> newVersion(UUID documentId, Caller caller) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        requireRole(VersionAction.EDIT, caller);
+        return requireDocument(documentId, caller).chain(found -> versions.ofDocument(documentId).chain(all -> {
+            DocumentVersion latest = all.get(all.size() - 1);
+            if (latest.status == VersionStatus.DRAFT || latest.status == VersionStatus.IN_REVIEW
+                    || latest.status == VersionStatus.APPROVED) {
+                throw ProblemException.invalidTransition("document", "revision " + latest.revision + " " + latest.status,
+                        "start a new version", List.of());
+            }
+            DocumentVersion next = DocumentVersion.draft(documentId, latest.revision + 1, latest.content, latest.tthcProcedureId, now);
+            return versions.persist(next)
+                    .chain(() -> replaceLegalBases(next.id, read(latest.content).legalBases()))
+                    .chain(() -> Panache.getSession())
+                    .chain(session -> session.flush().chain(() -> trail.record(session, "document", documentId,
+                            found.agency().ref(), "drafted revision " + next.revision, caller.subject(), null, Map.of("revision", next.revision))))
+                    .map(ignored -> view(next));
+        }));
+    }
+
+    @WithSession
+    public Uni<DocumentView> get(UUID documentId, Caller caller) {
+        return requireDocument(documentId, caller).chain(found -> versions.latestOf(List.of(documentId))
+                .map(latest -> view(found.document(), latest.isEmpty() ? null : latest.get(0))));
+    }
+
+    @WithSession
+    public Uni<List<VersionView>> versions(UUID documentId, Caller caller) {
+        return requireDocument(documentId, caller).chain(found -> versions.ofDocument(documentId))
+                .map(all -> all.stream().map(this::view).toList());
+    }
+
+    @WithSession
+    public Uni<VersionView> version(UUID documentId, int revision, Caller caller) {
+        return load(documentId, revision, caller).map(found -> view(found.version()));
+    }
+
+    @WithSession
+    public Uni<Page<DocumentView>> list(UUID agencyId, DocumentType type, String text, PageRequest page, Caller caller) {
+        Uni<DocumentRepository.Filter> filter;
+        if (agencyId != null) {
+            filter = agencies.findById(agencyId).map(a -> {
+                if (a == null) {
+                    throw ProblemException.invalidField("agencyId", "no agency with id " + agencyId);
+                }
+                caller.requireAgency(a.ref());
+                return new DocumentRepository.Filter(agencyId, null, type, text);
+            });
+        } else if (caller.hasProvinceScope()) {
+            String province = caller.provinceCode().orElseThrow(() -> ProblemException.forbidden("Your token names no province."));
+            filter = Uni.createFrom().item(new DocumentRepository.Filter(null, province, type, text));
+        } else {
+            UUID own = caller.agencyId().orElseThrow(() -> ProblemException.forbidden("Your token names no agency."));
+            filter = Uni.createFrom().item(new DocumentRepository.Filter(own, null, type, text));
+        }
+        return filter.chain(f -> documents.list(f, page)).chain(p -> versions
+                .latestOf(p.items().stream().map(d -> d.id).toList())
+                .map(latest -> {
+                    Map<UUID, DocumentVersion> byDoc = latest.stream().collect(Collectors.toMap(v -> v.documentId, Function.identity()));
+                    return p.map(d -> view(d, byDoc.get(d.id)));
+                }));
+    }
+
+    record Found(ControlledDocument document, Agency agency, DocumentVersion version) {
+    }
+
+    private Uni<Found> requireDocument(UUID documentId, Caller caller) {
+        return documents.findById(documentId).chain(doc -> {
+            if (doc == null) {
+                throw ProblemException.notFound("document", documentId);
+            }
+            return agencies.findById(doc.agencyId).map(agency -> {
+                caller.requireAgency(agency.ref());
+                return new Found(doc, agency, null);
+            });
+        });
+    }
+
+    private Uni<Found> load(UUID documentId, int revision, Caller caller) {
+        return requireDocument(documentId, caller).chain(found -> versions.byRevision(documentId, revision).map(v -> {
+            if (v == null) {
+                throw ProblemException.notFound("revision of document " + documentId, revision);
+            }
+            return new Found(found.document(), found.agency(), v);
+        }));
+    }
+
+    private static void requireRole(VersionAction action, Caller caller) {
+        if (!caller.hasRole(action.role())) {
+            throw ProblemException.forbidden("Only the " + action.role() + " may " + action.name().toLowerCase()
+                    + " a document version.");
+        }
+    }
+
+    /** Legal bases must be in the register; a TTHC procedure names a TTHC in force. Returns the TTHC's id. */
+    private Uni<UUID> checkContent(DocumentType type, DocumentContent content) {
+        Set<Integer> orders = new HashSet<>();
+        List<DocumentDtos.Step> steps = content.stepList();
+        for (int i = 0; i < steps.size(); i++) {
+            if (!orders.add(steps.get(i).order())) {
+                throw ProblemException.invalidField("content.steps[" + i + "].order", "repeats step " + steps.get(i).order());
+            }
+        }
+        Set<UUID> bases = new LinkedHashSet<>(content.legalBases());
+        Uni<Void> legal = legalDocuments.findByIds(bases).invoke(found -> {
+            if (found.size() != bases.size()) {
+                Set<UUID> missing = new LinkedHashSet<>(bases);
+                found.forEach(d -> missing.remove(d.id));
+                throw ProblemException.unprocessable("unknown-reference", "Unknown reference",
+                        "content.legalBasisIds: not in the register: " + missing + ".", Map.of("field", "content.legalBasisIds"));
+            }
+        }).replaceWithVoid();
+        String code = blankToNull(content.tthcCode());
+        if (type == DocumentType.TTHC_PROCEDURE && code == null) {
+            throw ProblemException.invalidField("content.tthcCode", "is required for a TTHC procedure");
+        }
+        if (code == null) {
+            return legal.map(ignored -> (UUID) null);
+        }
+        return legal.chain(() -> procedures.findByCode(code)).map(p -> {
+            if (p == null) {
+                throw ProblemException.unprocessable("unknown-reference", "Unknown reference",
+                        "content.tthcCode: no administrative procedure " + code + " in the catalogue.", Map.of("field", "content.tthcCode"));
+            }
+            if (p.status == ProcedureStatus.ABOLISHED) {
+                throw ProblemException.unprocessable("abolished-reference", "Abolished administrative procedure",
+                        "content.tthcCode: " + code + " was abolished on " + p.changedAt + ".", Map.of("field", "content.tthcCode"));
+            }
+            return p.id;
+        });
+    }
+
+    /** The sum of the step durations must fit the TTHC's legal processing time (422 naming both). */
+    private Uni<Void> checkProcessingTime(ControlledDocument doc, DocumentVersion v) {
+        if (doc.type != DocumentType.TTHC_PROCEDURE || v.tthcProcedureId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return procedures.findById(v.tthcProcedureId).invoke((AdministrativeProcedure p) -> {
+            var total = read(v.content).totalDays();
+            if (total.compareTo(java.math.BigDecimal.valueOf(p.processingDays)) > 0) {
+                throw ProblemException.unprocessable("processing-time-exceeded", "Steps exceed the legal processing time",
+                        "The steps take " + total.stripTrailingZeros().toPlainString() + " working days; TTHC " + p.code
+                                + " must be processed in " + p.processingDays + ".",
+                        Map.of("stepsTotalDays", total, "legalProcessingDays", p.processingDays, "tthcCode", p.code));
+            }
+        }).replaceWithVoid();
+    }
+
+    private Uni<Void> replaceLegalBases(UUID versionId, List<UUID> bases) {
+        Set<UUID> wanted = new LinkedHashSet<>(bases);
+        return VersionLegalBasis.<VersionLegalBasis>list("versionId", versionId).chain(existing -> {
+            Set<UUID> kept = new HashSet<>();
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (VersionLegalBasis b : existing) {
+                if (wanted.contains(b.legalDocumentId)) {
+                    kept.add(b.legalDocumentId);
+                } else {
+                    chain = chain.chain(b::delete);
+                }
+            }
+            List<VersionLegalBasis> added = new ArrayList<>();
+            wanted.stream().filter(id -> !kept.contains(id)).forEach(id -> added.add(VersionLegalBasis.of(versionId, id)));
+            return added.isEmpty() ? chain : chain.chain(() -> VersionLegalBasis.persist(added));
+        });
+    }
+
+    private DocumentView view(ControlledDocument d, DocumentVersion latest) {
+        return new DocumentView(d.id, d.agencyId, d.code, d.title, d.type, d.type.label(), d.owningUnit, d.currentRevision,
+                d.nextReviewDate, latest == null ? null : view(latest), d.version, d.createdAt, d.updatedAt);
+    }
+
+    private VersionView view(DocumentVersion v) {
+        return new VersionView(v.id, v.documentId, v.revision, v.status, v.status.label(),
+                v.status.allowed().stream().map(a -> a.name().toLowerCase()).toList(), read(v.content), v.tthcProcedureId,
+                v.effectiveDate, v.abolishedReason, v.submittedBy, v.submittedAt, v.approvedBy, v.approvedAt, v.issuedBy,
+                v.issuedAt, v.version, v.createdAt, v.updatedAt);
+    }
+
+    private String write(DocumentContent content) {
+        try {
+            return json.writeValueAsString(content);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private DocumentContent read(String content) {
+        try {
+            return json.readValue(content, DocumentContent.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored content is not readable", e);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

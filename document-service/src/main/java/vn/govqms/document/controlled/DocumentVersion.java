@@ -1,0 +1,143 @@
+package vn.govqms.document.controlled;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import vn.govqms.kit.problem.ProblemException;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** One revision of a controlled document, moving through its lifecycle ({@link VersionStatus}). */
+@Entity
+@Table(name = "document_version")
+public class DocumentVersion extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "document_id", nullable = false)
+    public UUID documentId;
+
+    @Column(nullable = false)
+    public int revision;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public VersionStatus status;
+
+    /** The structured content ({@code DocumentContent}) as JSON. */
+    @Column(nullable = false)
+    public String content;
+
+    @Column(name = "tthc_procedure_id")
+    public UUID tthcProcedureId;
+
+    @Column(name = "effective_date")
+    public LocalDate effectiveDate;
+
+    @Column(name = "abolished_reason")
+    public String abolishedReason;
+
+    @Column(name = "submitted_by")
+    public String submittedBy;
+    @Column(name = "submitted_at")
+    public OffsetDateTime submittedAt;
+    @Column(name = "approved_by")
+    public String approvedBy;
+    @Column(name = "approved_at")
+    public OffsetDateTime approvedAt;
+    @Column(name = "issued_by")
+    public String issuedBy;
+    @Column(name = "issued_at")
+    public OffsetDateTime issuedAt;
+
+    @Version
+    public long version;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
+    public static DocumentVersion draft(UUID documentId, int revision, String content, UUID tthcProcedureId, OffsetDateTime now) {
+        DocumentVersion v = new DocumentVersion();
+        v.id = UUID.randomUUID();
+        v.documentId = documentId;
+        v.revision = revision;
+        v.status = VersionStatus.DRAFT;
+        v.content = content;
+        v.tthcProcedureId = tthcProcedureId;
+        v.createdAt = now;
+        v.updatedAt = now;
+        return v;
+    }
+
+    /** Refuses an action the status does not allow, saying which are allowed (409). */
+    public void require(VersionAction action) {
+        if (!status.allowed().contains(action)) {
+            throw ProblemException.invalidTransition("document version", status.name(), action.name().toLowerCase(),
+                    status.allowed().stream().map(a -> a.name().toLowerCase()).toList());
+        }
+    }
+
+    public void edit(String content, UUID tthcProcedureId, OffsetDateTime now) {
+        require(VersionAction.EDIT);
+        this.content = content;
+        this.tthcProcedureId = tthcProcedureId;
+        this.updatedAt = now;
+    }
+
+    public void submit(String who, OffsetDateTime now) {
+        require(VersionAction.SUBMIT);
+        status = VersionStatus.IN_REVIEW;
+        submittedBy = who;
+        submittedAt = now;
+        updatedAt = now;
+    }
+
+    public void returnToDraft(OffsetDateTime now) {
+        require(VersionAction.RETURN);
+        status = VersionStatus.DRAFT;
+        approvedBy = null;
+        approvedAt = null;
+        updatedAt = now;
+    }
+
+    public void approve(String who, OffsetDateTime now) {
+        require(VersionAction.APPROVE);
+        status = VersionStatus.APPROVED;
+        approvedBy = who;
+        approvedAt = now;
+        updatedAt = now;
+    }
+
+    public void issue(String who, LocalDate effective, OffsetDateTime now) {
+        require(VersionAction.ISSUE);
+        status = VersionStatus.ISSUED;
+        effectiveDate = effective;
+        issuedBy = who;
+        issuedAt = now;
+        updatedAt = now;
+    }
+
+    /** The next issued version takes its place. */
+    public void supersede(OffsetDateTime now) {
+        status = VersionStatus.SUPERSEDED;
+        updatedAt = now;
+    }
+
+    public void abolish(String reason, OffsetDateTime now) {
+        require(VersionAction.ABOLISH);
+        status = VersionStatus.ABOLISHED;
+        abolishedReason = reason;
+        updatedAt = now;
+    }
+}

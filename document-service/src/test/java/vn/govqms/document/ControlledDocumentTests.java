@@ -1,0 +1,177 @@
+package vn.govqms.document;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Test;
+import vn.govqms.local.testing.RealPartsTestResource;
+import vn.govqms.local.testing.TestKafka;
+import vn.govqms.local.testing.TestTokens;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/** Controlled documents: structured versions and their lifecycle, with who may do what. */
+@QuarkusTest
+@WithTestResource(value = RealPartsTestResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "database", value = "document"))
+class ControlledDocumentTests {
+
+    static final String PROBLEM = "application/problem+json";
+    static final java.util.concurrent.atomic.AtomicInteger SEQ = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** An agency of Bắc Giang, a legal basis and a TTHC with 15 working days. */
+    record World(String agency, String legalBasis, String tthcCode) {
+        RequestSpecification officer() {
+            return given().auth().oauth2(TestTokens.agencyRole("iso-officer", agency, "24")).contentType(ContentType.JSON);
+        }
+
+        RequestSpecification head() {
+            return given().auth().oauth2(TestTokens.agencyRole("agency-head", agency, "24")).contentType(ContentType.JSON);
+        }
+    }
+
+    static World world() {
+        String admin = TestTokens.provinceAdmin("24");
+        int n = SEQ.incrementAndGet();
+        String agency = given().auth().oauth2(admin).contentType(ContentType.JSON).body("""
+                {"code":"9%02d.%02d.00.H24","name":"Sở Khoa học và Công nghệ tỉnh Bắc Giang","level":"DEPARTMENT","provinceCode":"24"}"""
+                .formatted(n % 100, n / 100)).post("/api/v1/agencies")
+                .then().statusCode(201).extract().path("id");
+        String basis = given().auth().oauth2(admin).contentType(ContentType.JSON).body("""
+                {"number":"%d/2016/NĐ-CP","type":"DECREE","issuer":"Chính phủ","title":"Quy định điều kiện hoạt động khoa học và công nghệ",
+                 "issuedDate":"2016-05-01","effectiveDate":"2016-07-01"}""".formatted((int) (Math.random() * 900_000) + 1000))
+                .post("/api/v1/legal-documents").then().statusCode(201).extract().path("id");
+        String code = String.format("1.%06d.000.00.00.H24", (int) (Math.random() * 999_999));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("""
+                {"code":"%s","name":"Cấp Giấy chứng nhận đăng ký hoạt động khoa học và công nghệ","field":"Hoạt động khoa học và công nghệ",
+                 "level":"PROVINCIAL","processingDays":15,"provinceCode":"24"}""".formatted(code))
+                .post("/api/v1/administrative-procedures").then().statusCode(201);
+        return new World(agency, basis, code);
+    }
+
+    static String document(World w, String code, double thirdStepDays) {
+        return """
+                {"agencyId":"%s","code":"%s","title":"Quy trình cấp Giấy chứng nhận đăng ký hoạt động khoa học và công nghệ",
+                 "type":"TTHC_PROCEDURE","owningUnit":"Phòng Quản lý khoa học","nextReviewDate":"2026-12-31",
+                 "content":{"purpose":"Quy định trình tự giải quyết","scope":"Sở Khoa học và Công nghệ","legalBasisIds":["%s"],
+                   "tthcCode":"%s",
+                   "steps":[{"order":1,"name":"Tiếp nhận hồ sơ","responsibleUnit":"Bộ phận Một cửa","durationDays":0.5},
+                            {"order":2,"name":"Thẩm định hồ sơ","responsibleUnit":"Phòng Quản lý khoa học","durationDays":10},
+                            {"order":3,"name":"Trình ký, trả kết quả","responsibleUnit":"Lãnh đạo Sở","durationDays":%s}],
+                   "records":[{"name":"Hồ sơ đề nghị","place":"Phòng Quản lý khoa học","retention":"10 năm"}],
+                   "forms":["BM-01: Đơn đề nghị"]}}""".formatted(w.agency(), code, w.legalBasis(), w.tthcCode(), thirdStepDays);
+    }
+
+    @Test
+    void aVersionGoesFromDraftToIssuedAndTheNextOneSupersedesIt() {
+        World w = world();
+        String id = w.officer().body(document(w, "QT-KHCN-01", 2)).post("/api/v1/documents").then().statusCode(201)
+                .body("latest.revision", equalTo(1)).body("latest.status", equalTo("DRAFT"))
+                .body("latest.allowedActions", contains("edit", "submit", "abolish"))
+                .body("latest.content.steps[1].durationDays", equalTo(10))
+                .body("currentRevision", nullValue()).extract().path("id");
+        String edit = document(w, "QT-KHCN-01", 3).replaceAll("(?s)^.*\"content\":", "{\"content\":");
+        w.officer().body(edit).put("/api/v1/documents/{id}/versions/1", id).then().statusCode(428);
+        w.officer().header("If-Match", "\"0\"").body(edit).put("/api/v1/documents/{id}/versions/1", id).then().statusCode(200)
+                .body("content.steps[2].durationDays", equalTo(3.0f)).header("ETag", "\"1\"");
+        w.officer().post("/api/v1/documents/{id}/versions/1/submit", id).then().statusCode(200).body("status", equalTo("IN_REVIEW"));
+        // the officer does not approve; the head does
+        w.officer().post("/api/v1/documents/{id}/versions/1/approve", id).then().statusCode(403).contentType(PROBLEM);
+        w.head().post("/api/v1/documents/{id}/versions/1/approve", id).then().statusCode(200).body("status", equalTo("APPROVED"))
+                .body("approvedBy", equalTo("agency-head-" + w.agency()));
+        w.head().body("{\"effectiveDate\":\"2026-01-01\"}").post("/api/v1/documents/{id}/versions/1/issue", id)
+                .then().statusCode(200).body("status", equalTo("ISSUED")).body("effectiveDate", equalTo("2026-01-01"));
+        // no one edits an issued version: a change is a new version
+        w.officer().header("If-Match", "\"4\"").body(edit).put("/api/v1/documents/{id}/versions/1", id).then().statusCode(409)
+                .contentType(PROBLEM).body("type", containsString("invalid-transition")).body("allowedActions", contains("abolish"));
+        w.officer().post("/api/v1/documents/{id}/versions", id).then().statusCode(201).body("revision", equalTo(2))
+                .body("status", equalTo("DRAFT")).body("content.tthcCode", equalTo(w.tthcCode()));
+        w.officer().post("/api/v1/documents/{id}/versions", id).then().statusCode(409).contentType(PROBLEM);
+        w.officer().post("/api/v1/documents/{id}/versions/2/submit", id).then().statusCode(200);
+        w.head().post("/api/v1/documents/{id}/versions/2/approve", id).then().statusCode(200);
+        w.head().body("{}").post("/api/v1/documents/{id}/versions/2/issue", id).then().statusCode(200);
+        w.officer().get("/api/v1/documents/{id}/versions", id).then().statusCode(200)
+                .body("status", contains("SUPERSEDED", "ISSUED"));
+        w.officer().get("/api/v1/documents/{id}", id).then().statusCode(200).body("currentRevision", equalTo(2));
+
+        assertFalse(TestKafka.await("document.events", r -> w.agency().equals(r.key())
+                && "vn.govqms.document.document.issued.v1".equals(TestKafka.header(r, "ce_type"))
+                && r.value().contains("\"revision\":2"), Duration.ofSeconds(20)).isEmpty());
+        assertFalse(TestKafka.await("document.events", r -> w.agency().equals(r.key())
+                && "vn.govqms.document.document.submitted.v1".equals(TestKafka.header(r, "ce_type")), Duration.ofSeconds(20)).isEmpty());
+
+        w.head().body("{\"reason\":\"Thủ tục hành chính đã bị bãi bỏ\"}").post("/api/v1/documents/{id}/versions/2/abolish", id)
+                .then().statusCode(200).body("status", equalTo("ABOLISHED"));
+        w.officer().get("/api/v1/documents/{id}", id).then().statusCode(200).body("currentRevision", nullValue());
+        w.head().post("/api/v1/documents/{id}/versions/2/issue", id).then().statusCode(409).body("allowedActions.size()", equalTo(0));
+    }
+
+    @Test
+    void stepsLongerThanTheLegalProcessingTimeCannotBeApproved() {
+        World w = world();
+        String id = w.officer().body(document(w, "QT-KHCN-02", 9.5)).post("/api/v1/documents").then().statusCode(201)
+                .extract().path("id");
+        w.officer().post("/api/v1/documents/{id}/versions/1/submit", id).then().statusCode(200);
+        w.head().post("/api/v1/documents/{id}/versions/1/approve", id).then().statusCode(422).contentType(PROBLEM)
+                .body("detail", containsString("20 working days")).body("detail", containsString("15"))
+                .body("legalProcessingDays", equalTo(15)).body("stepsTotalDays", equalTo(20.0f));
+    }
+
+    @Test
+    void listsAndSearchStayInTheCallersScope() {
+        World w = world();
+        w.officer().body(document(w, "QT-KHCN-03", 1)).post("/api/v1/documents").then().statusCode(201);
+        w.officer().queryParam("q", "quy trinh cap giay chung nhan").get("/api/v1/documents").then().statusCode(200)
+                .body("items.code", hasItem("QT-KHCN-03")).body("items.agencyId", org.hamcrest.Matchers.everyItem(equalTo(w.agency())));
+        given().auth().oauth2(TestTokens.provinceAdmin("24")).queryParam("agencyId", w.agency()).get("/api/v1/documents")
+                .then().statusCode(200).body("total", equalTo(1));
+        given().auth().oauth2(TestTokens.provinceAdmin("37")).queryParam("agencyId", w.agency()).get("/api/v1/documents")
+                .then().statusCode(403).contentType(PROBLEM);
+    }
+
+    @Test
+    void refusals() {
+        World w = world();
+        String other = UUID.randomUUID().toString();
+        given().auth().oauth2(TestTokens.agencyRole("iso-officer", other, "24")).contentType(ContentType.JSON)
+                .body(document(w, "QT-X-01", 1)).post("/api/v1/documents").then().statusCode(403).contentType(PROBLEM);
+        w.head().body(document(w, "QT-X-01", 1)).post("/api/v1/documents").then().statusCode(403);
+        String id = w.officer().body(document(w, "QT-X-01", 1)).post("/api/v1/documents").then().statusCode(201).extract().path("id");
+        w.officer().body(document(w, "QT-X-01", 1)).post("/api/v1/documents").then().statusCode(409).contentType(PROBLEM);
+        w.officer().body(document(w, "qt x 01", 1)).post("/api/v1/documents").then().statusCode(400).body("errors[0].field", equalTo("code"));
+        w.officer().body(document(w, "QT-X-02", 1).replace(w.legalBasis(), UUID.randomUUID().toString()))
+                .post("/api/v1/documents").then().statusCode(422).contentType(PROBLEM);
+        w.officer().body(document(w, "QT-X-03", 1).replace(w.tthcCode(), "1.000000.000.00.00.H24"))
+                .post("/api/v1/documents").then().statusCode(422).contentType(PROBLEM);
+        w.officer().body(document(w, "QT-X-04", 1).replace("\"tthcCode\":\"" + w.tthcCode() + "\",", ""))
+                .post("/api/v1/documents").then().statusCode(400).body("errors[0].field", equalTo("content.tthcCode"));
+        w.officer().body(document(w, "QT-X-05", 1).replace("\"order\":3", "\"order\":2"))
+                .post("/api/v1/documents").then().statusCode(400).contentType(PROBLEM);
+        w.officer().body(document(w, "QT-X-06", 1).replace("\"durationDays\":10", "\"durationDays\":-1"))
+                .post("/api/v1/documents").then().statusCode(400).contentType(PROBLEM);
+        w.officer().body(document(w, "QT-X-07", 1).replace("\"type\":\"TTHC_PROCEDURE\"", "\"type\":\"MEMO\""))
+                .post("/api/v1/documents").then().statusCode(400).contentType(PROBLEM);
+        w.officer().body(document(w, "QT-X-08", 1).replace(w.agency(), UUID.randomUUID().toString()))
+                .post("/api/v1/documents").then().statusCode(422);
+        w.officer().get("/api/v1/documents/{id}/versions/abc", id).then().statusCode(404).contentType(PROBLEM);
+        w.officer().get("/api/v1/documents/{id}/versions/9", id).then().statusCode(404).contentType(PROBLEM);
+        w.officer().get("/api/v1/documents/{id}", UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM);
+        w.officer().post("/api/v1/documents/{id}/versions/1/approve", id).then().statusCode(403);
+        w.head().post("/api/v1/documents/{id}/versions/1/approve", id).then().statusCode(409).contentType(PROBLEM)
+                .body("allowedActions", contains("edit", "submit", "abolish"));
+        w.head().body("{}").post("/api/v1/documents/{id}/versions/1/abolish", id).then().statusCode(400).contentType(PROBLEM);
+        w.officer().queryParam("agencyId", "nope").get("/api/v1/documents").then().statusCode(400).contentType(PROBLEM);
+    }
+}
