@@ -46,7 +46,6 @@ import java.util.UUID;
 
 @Path("/api/v1/documents")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Controlled documents", description = "An agency's documented information (tài liệu) with versions and their lifecycle")
 @SecurityRequirement(name = "bearer")
 @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -74,6 +73,7 @@ public class DocumentResource {
         this.caller = caller;
     }
 
+    @Consumes(MediaType.APPLICATION_JSON)
     @POST
     @RolesAllowed(Roles.ISO_OFFICER)
     @Operation(operationId = "createDocument", summary = "Draft a controlled document (revision 1)")
@@ -148,6 +148,7 @@ public class DocumentResource {
         return service.version(id, revision(revision), caller).map(v -> RestResponse.ResponseBuilder.ok(v).tag(ETags.of(v.version())).build());
     }
 
+    @Consumes(MediaType.APPLICATION_JSON)
     @PUT
     @Path("/{id}/versions/{revision}")
     @RolesAllowed(Roles.ISO_OFFICER)
@@ -193,6 +194,7 @@ public class DocumentResource {
         return service.act(id, revision(revision), VersionAction.APPROVE, null, caller);
     }
 
+    @Consumes(MediaType.APPLICATION_JSON)
     @POST
     @Path("/{id}/versions/{revision}/issue")
     @RolesAllowed(Roles.AGENCY_HEAD)
@@ -203,6 +205,7 @@ public class DocumentResource {
         return service.act(id, revision(revision), VersionAction.ISSUE, body == null ? null : body.effectiveDate(), caller);
     }
 
+    @Consumes(MediaType.APPLICATION_JSON)
     @POST
     @Path("/{id}/versions/{revision}/abolish")
     @RolesAllowed(Roles.AGENCY_HEAD)

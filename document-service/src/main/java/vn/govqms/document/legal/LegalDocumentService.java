@@ -11,6 +11,7 @@ import vn.govqms.document.legal.LegalDtos.LegalDocumentView;
 import vn.govqms.document.legal.LegalDtos.NewLegalDocument;
 import vn.govqms.document.legal.LegalDtos.RelationInput;
 import vn.govqms.document.legal.LegalDtos.RelationView;
+import vn.govqms.document.review.ReviewFanOut;
 import vn.govqms.kit.audit.AuditTrail;
 import vn.govqms.kit.outbox.Outbox;
 import vn.govqms.kit.paging.Page;
@@ -43,14 +44,16 @@ public class LegalDocumentService {
     private final LegalRelationRepository relations;
     private final Outbox outbox;
     private final AuditTrail trail;
+    private final ReviewFanOut reviews;
     private final Clock clock;
 
     public LegalDocumentService(LegalDocumentRepository documents, LegalRelationRepository relations, Outbox outbox,
-                                AuditTrail trail, Clock clock) {
+                                AuditTrail trail, ReviewFanOut reviews, Clock clock) {
         this.documents = documents;
         this.relations = relations;
         this.outbox = outbox;
         this.trail = trail;
+        this.reviews = reviews;
         this.clock = clock;
     }
 
@@ -133,11 +136,25 @@ public class LegalDocumentService {
         for (LegalRelation link : links) {
             ChangeKind change = link.kind.change();
             if (change != null) {
-                chain = chain.chain(() -> outbox.publish(session, LegalEvents.changed(byId.get(link.targetId), change, by,
-                        link.articles, now)));
+                LegalDocument target = byId.get(link.targetId);
+                chain = chain.chain(() -> outbox.publish(session, LegalEvents.changed(target, change, by, link.articles, now)))
+                        .chain(() -> reviews.legalDocumentChanged(session, target.id, change.name(), by.id,
+                                summary(target, change, by, link.articles), by.effectiveDate))
+                        .replaceWithVoid();
             }
         }
         return chain;
+    }
+
+    /** What officials read in their review task, e.g. "Văn bản 19/2014/QĐ-TTg được sửa đổi, bổ sung bởi 12/2020/QĐ-TTg". */
+    static String summary(LegalDocument target, ChangeKind change, LegalDocument by, String articles) {
+        String what = switch (change) {
+            case AMENDED -> "được sửa đổi, bổ sung" + (articles == null ? "" : " (" + articles + ")");
+            case REPLACED -> "bị thay thế";
+            case REPEALED -> "bị bãi bỏ";
+            case UPDATED -> "được đính chính";
+        };
+        return "Văn bản " + target.number + " " + what + " bởi " + by.number + ", hiệu lực từ " + by.effectiveDate + ".";
     }
 
     /** The targets of the relations, in order; 422 for an unknown one. */

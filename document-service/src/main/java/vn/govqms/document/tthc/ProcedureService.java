@@ -6,6 +6,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.document.legal.LegalDocumentRepository;
+import vn.govqms.document.review.ReviewFanOut;
 import vn.govqms.document.tthc.ProcedureDtos.Abolition;
 import vn.govqms.document.tthc.ProcedureDtos.Amendment;
 import vn.govqms.document.tthc.ProcedureDtos.NewProcedure;
@@ -39,14 +40,16 @@ public class ProcedureService {
     private final LegalDocumentRepository legalDocuments;
     private final Outbox outbox;
     private final AuditTrail trail;
+    private final ReviewFanOut reviews;
     private final Clock clock;
 
     public ProcedureService(ProcedureRepository procedures, LegalDocumentRepository legalDocuments, Outbox outbox,
-                            AuditTrail trail, Clock clock) {
+                            AuditTrail trail, ReviewFanOut reviews, Clock clock) {
         this.procedures = procedures;
         this.legalDocuments = legalDocuments;
         this.outbox = outbox;
         this.trail = trail;
+        this.reviews = reviews;
         this.clock = clock;
     }
 
@@ -129,9 +132,17 @@ public class ProcedureService {
     private Uni<Void> announce(AdministrativeProcedure p, Caller caller, String action, ProcedureView before, OffsetDateTime now) {
         return Panache.getSession().chain(session -> session.flush()
                 .chain(() -> outbox.publish(session, ProcedureEvents.changed(p, now)))
+                .chain(() -> reviews.procedureChanged(session, p.id, p.status.name(), summary(p), p.changedAt))
                 .chain(() -> basesOf(p.id))
                 .chain(after -> trail.record(session, "administrative-procedure", p.id, null, action, caller.subject(),
                         before, ProcedureView.of(p, after))));
+    }
+
+    /** What officials read in their review task. */
+    static String summary(AdministrativeProcedure p) {
+        String what = p.status == ProcedureStatus.ABOLISHED ? "bị bãi bỏ" : "được sửa đổi, bổ sung";
+        return "Thủ tục hành chính " + p.code + " (" + p.name + ") " + what + ", hiệu lực từ " + p.changedAt
+                + (p.changeReason == null ? "." : ": " + p.changeReason + ".");
     }
 
     private Uni<List<UUID>> basesOf(UUID procedureId) {

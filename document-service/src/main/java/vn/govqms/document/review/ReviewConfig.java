@@ -1,0 +1,19 @@
+package vn.govqms.document.review;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Period;
+
+/** {@code govqms.review.*}: procedure reviews. */
+@ConfigMapping(prefix = "govqms.review")
+public interface ReviewConfig {
+
+    /** A change is brought into the QMS within 3 months of taking effect (Decision 19/2014/QĐ-TTg). */
+    @WithDefault("P3M")
+    Period dueAfter();
+
+    /** How often open tasks are checked against their due date (read by {@link OverdueCheck}'s schedule). */
+    @WithDefault("10m")
+    java.time.Duration overdueCheckEvery();
+}

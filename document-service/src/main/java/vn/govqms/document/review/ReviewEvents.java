@@ -1,0 +1,45 @@
+package vn.govqms.document.review;
+
+import vn.govqms.kit.events.EventTypes;
+import vn.govqms.kit.outbox.OutgoingEvent;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * Review facts on {@code document.events}, keyed by agency id. {@code procedure-review.required} and
+ * {@code procedure-review.overdue} are written set-based by SQL ({@link ReviewFanOut}); their data
+ * has the fields of {@link RequiredData} and {@link OverdueData}.
+ */
+public final class ReviewEvents {
+
+    public static final String TOPIC = "document.events";
+    public static final String REQUIRED = EventTypes.of("document", "procedure-review.required");
+    public static final String COMPLETED = EventTypes.of("document", "procedure-review.completed");
+    public static final String OVERDUE = EventTypes.of("document", "procedure-review.overdue");
+
+    private ReviewEvents() {
+    }
+
+    /** The shape of procedure-review.required (documentation; the JSON is built in SQL). */
+    public record RequiredData(UUID taskId, UUID agencyId, UUID documentId, String documentCode, String documentTitle,
+                               int revision, String causeType, UUID causeId, String causeKind, String causeSummary,
+                               LocalDate effectiveDate, LocalDate dueDate) {
+    }
+
+    /** The shape of procedure-review.overdue (documentation; the JSON is built in SQL). */
+    public record OverdueData(UUID taskId, UUID agencyId, UUID documentId, String documentCode, LocalDate dueDate,
+                              int daysOverdue, String causeSummary) {
+    }
+
+    public record CompletedData(UUID taskId, UUID agencyId, UUID documentId, String outcome, LocalDate dueDate,
+                                boolean onTime, OffsetDateTime resolvedAt, String resolvedBy) {
+    }
+
+    static OutgoingEvent completed(ReviewTask t, OffsetDateTime now) {
+        return OutgoingEvent.of(TOPIC, t.agencyId.toString(), COMPLETED, "review-tasks/" + t.id, now,
+                new CompletedData(t.id, t.agencyId, t.documentId, t.outcome.name(), t.dueDate, t.resolvedOnTime(), t.resolvedAt,
+                        t.resolvedBy));
+    }
+}

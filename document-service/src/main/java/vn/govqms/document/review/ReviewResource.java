@@ -1,0 +1,110 @@
+package vn.govqms.document.review;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.govqms.document.review.ReviewDtos.Resolution;
+import vn.govqms.document.review.ReviewDtos.ReviewView;
+import vn.govqms.kit.paging.Page;
+import vn.govqms.kit.paging.PageParams;
+import vn.govqms.kit.problem.Problem;
+import vn.govqms.kit.problem.ProblemException;
+import vn.govqms.kit.security.Caller;
+import vn.govqms.kit.security.Roles;
+
+import java.util.UUID;
+
+@Path("/api/v1/review-tasks")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Procedure reviews", description = "Rà soát quy trình ISO theo TTHC và VBQPPL: tasks created when a legal document or TTHC changes")
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Outside the caller's role or scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ReviewResource {
+
+    private final ReviewService service;
+    private final Caller caller;
+
+    public ReviewResource(ReviewService service, Caller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @GET
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @Operation(operationId = "listReviewTasks", summary = "Review tasks in the caller's scope, earliest due first")
+    @APIResponse(responseCode = "200", description = "A page of tasks")
+    @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Page<ReviewView>> list(@QueryParam("agencyId") String agencyId,
+                                      @QueryParam("status") @Parameter(example = "OPEN") String status,
+                                      @QueryParam("documentId") String documentId,
+                                      @QueryParam("causeId") @Parameter(description = "The changed legal document or TTHC") String causeId,
+                                      @BeanParam PageParams paging) {
+        return service.list(new ReviewService.Filter(uuid("agencyId", agencyId), status(status), uuid("documentId", documentId),
+                uuid("causeId", causeId)), paging.toRequest(), caller);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @Operation(operationId = "getReviewTask", summary = "A review task")
+    @APIResponse(responseCode = "200", description = "The task", content = @Content(schema = @Schema(implementation = ReviewView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown task", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ReviewView> get(@PathParam("id") UUID id) {
+        return service.get(id, caller);
+    }
+
+    @POST
+    @Path("/{id}/resolution")
+    @RolesAllowed({Roles.ISO_OFFICER, Roles.AGENCY_HEAD})
+    @Operation(operationId = "resolveReviewTask", summary = "Resolve a review: no change (with a reason), revised (a newer issued revision) or procedure abolished",
+            description = "Publishes procedure-review.completed, saying whether it was on time.")
+    @APIResponse(responseCode = "200", description = "Resolved", content = @Content(schema = @Schema(implementation = ReviewView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input (e.g. NO_CHANGE without a note)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown task", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already resolved", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "No revised revision issued, or the procedure is not abolished", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ReviewView> resolve(@PathParam("id") UUID id, @Valid @NotNull Resolution body) {
+        return service.resolve(id, body, caller);
+    }
+
+    private static UUID uuid(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField(name, "a UUID");
+        }
+    }
+
+    private static ReviewStatus status(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return ReviewStatus.valueOf(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("status", "one of " + java.util.Arrays.toString(ReviewStatus.values()));
+        }
+    }
+}
