@@ -48,7 +48,7 @@ class EventSchemaTests {
             String body = given().get(e.get("schema").asText()).then().statusCode(200).extract().asString();
             schemas.put(e.get("type").asText(), factory.getSchema(body));
         }
-        assertEquals(12, schemas.size());
+        assertEquals(14, schemas.size());
 
         produceEveryType();
 
@@ -95,5 +95,9 @@ class EventSchemaTests {
         given().auth().oauth2(TestTokens.agencyRole("agency-head", agency, "24")).contentType(ContentType.JSON)
                 .body("{\"reason\":\"Thay bằng quy trình liên thông\"}").post("/api/v1/documents/{id}/versions/1/abolish", doc)
                 .then().statusCode(200);
+        QmsTests.announce(agency, "24");
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"procedureIds\":[\"" + tthc + "\"],\"since\":\"2025-07-01\"}")
+                .put("/api/v1/agencies/{id}/administrative-procedures", agency).then().statusCode(200);
     }
 }

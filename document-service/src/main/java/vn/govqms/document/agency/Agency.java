@@ -50,6 +50,21 @@ public class Agency extends PanacheEntityBase {
     @Column(name = "valid_to")
     public LocalDate validTo;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "qms_status", nullable = false)
+    public QmsStatus qmsStatus = QmsStatus.NOT_STARTED;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "standard_edition")
+    public StandardEdition standardEdition;
+
+    /** The scope changed since the last announcement (a merger, new TTHCs handled): announce again. */
+    @Column(name = "reannouncement_required", nullable = false)
+    public boolean reannouncementRequired;
+
+    @Column(name = "reannouncement_reason")
+    public String reannouncementReason;
+
     @Version
     public long version;
 
@@ -92,6 +107,26 @@ public class Agency extends PanacheEntityBase {
         this.validFrom = validFrom;
         this.validTo = validTo;
         this.updatedAt = now;
+    }
+
+    /** Records an announcement of conformity (công bố): the system is announced and its scope current. */
+    public void announced(StandardEdition edition, OffsetDateTime now) {
+        this.qmsStatus = QmsStatus.ANNOUNCED;
+        this.standardEdition = edition;
+        this.reannouncementRequired = false;
+        this.reannouncementReason = null;
+        this.updatedAt = now;
+    }
+
+    /** Returns true when this newly requires re-announcement (only an announced system needs it). */
+    public boolean scopeChanged(String reason, OffsetDateTime now) {
+        if (qmsStatus != QmsStatus.ANNOUNCED || reannouncementRequired) {
+            return false;
+        }
+        this.reannouncementRequired = true;
+        this.reannouncementReason = reason;
+        this.updatedAt = now;
+        return true;
     }
 
     public AgencyRef ref() {

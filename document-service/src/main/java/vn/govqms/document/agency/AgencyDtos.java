@@ -54,13 +54,18 @@ public final class AgencyDtos {
             @Schema(example = "24") String provinceCode,
             LocalDate validFrom,
             LocalDate validTo,
+            @Schema(example = "ANNOUNCED") QmsStatus qmsStatus,
+            @Schema(example = "ISO_9001_2015") StandardEdition standardEdition,
+            @Schema(description = "The scope changed since the last announcement") boolean reannouncementRequired,
+            @Schema(example = "Bổ sung 3 thủ tục hành chính vào phạm vi") String reannouncementReason,
             @Schema(description = "Revision, also sent as the ETag", example = "0") long version,
             OffsetDateTime createdAt,
             OffsetDateTime updatedAt) {
 
         static AgencyView of(Agency a) {
             return new AgencyView(a.id, a.code, a.name, a.level, a.level.label(), a.parentId, a.provinceCode,
-                    a.validFrom, a.validTo, a.version, a.createdAt, a.updatedAt);
+                    a.validFrom, a.validTo, a.qmsStatus, a.standardEdition, a.reannouncementRequired, a.reannouncementReason,
+                    a.version, a.createdAt, a.updatedAt);
         }
     }
 }

@@ -29,6 +29,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 import vn.govqms.document.agency.AgencyDtos.AgencyUpdate;
 import vn.govqms.document.agency.AgencyDtos.AgencyView;
 import vn.govqms.document.agency.AgencyDtos.NewAgency;
+import vn.govqms.document.qms.QmsDtos;
+import vn.govqms.document.qms.QmsService;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.problem.Problem;
@@ -54,10 +56,12 @@ public class AgencyResource {
              "provinceCode": "24", "validFrom": "2008-04-01"}""";
 
     private final AgencyService service;
+    private final QmsService qms;
     private final Caller caller;
 
-    public AgencyResource(AgencyService service, Caller caller) {
+    public AgencyResource(AgencyService service, QmsService qms, Caller caller) {
         this.service = service;
+        this.qms = qms;
         this.caller = caller;
     }
 
@@ -116,6 +120,71 @@ public class AgencyResource {
                                                 @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "The ETag read", example = "\"0\"") String ifMatch,
                                                 @Valid @NotNull AgencyUpdate body) {
         return service.update(id, body, ifMatch, caller).map(a -> RestResponse.ResponseBuilder.ok(a).tag(ETags.of(a.version())).build());
+    }
+
+    @PUT
+    @Path("/{id}/qms")
+    @RolesAllowed({Roles.AGENCY_HEAD, Roles.ISO_OFFICER})
+    @Operation(operationId = "updateQmsProgress", summary = "Record building or applying the QMS and its standard edition (If-Match required)")
+    @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = AgencyView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input (ANNOUNCED is reached by an announcement)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<AgencyView>> updateQms(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                                   @Valid @NotNull QmsDtos.Progress body) {
+        return qms.progress(id, body, ifMatch, caller).map(a -> RestResponse.ResponseBuilder.ok(AgencyView.of(a))
+                .tag(ETags.of(a.version)).build());
+    }
+
+    @POST
+    @Path("/{id}/announcements")
+    @RolesAllowed(Roles.AGENCY_HEAD)
+    @Operation(operationId = "announceQms", summary = "Announce the QMS conformant with TCVN ISO 9001 (công bố); publishes qms.announced",
+            description = "Also the re-announcement after a change of scope: it clears reannouncementRequired.")
+    @APIResponse(responseCode = "201", description = "Announced", content = @Content(schema = @Schema(implementation = QmsDtos.AnnouncementView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<QmsDtos.AnnouncementView>> announce(@PathParam("id") UUID id, @Valid @NotNull QmsDtos.NewAnnouncement body) {
+        return qms.announce(id, body, caller).map(a -> RestResponse.ResponseBuilder.<QmsDtos.AnnouncementView>created(
+                URI.create("/api/v1/agencies/" + id + "/announcements")).entity(a).build());
+    }
+
+    @GET
+    @Path("/{id}/announcements")
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @Operation(operationId = "listQmsAnnouncements", summary = "The agency's announcements of conformity, oldest first")
+    @APIResponse(responseCode = "200", description = "The announcements")
+    public Uni<java.util.List<QmsDtos.AnnouncementView>> announcements(@PathParam("id") UUID id) {
+        return qms.announcements(id, caller);
+    }
+
+    @PUT
+    @Path("/{id}/administrative-procedures")
+    @RolesAllowed(Roles.PROVINCE_ADMIN)
+    @Operation(operationId = "setHandledProcedures", summary = "Publish which TTHCs the agency handles",
+            description = "New TTHCs in the scope of an announced QMS require re-announcement (qms.reannouncement-required).")
+    @APIResponse(responseCode = "200", description = "The TTHCs handled now")
+    @APIResponse(responseCode = "422", description = "A TTHC not in the catalogue", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<java.util.List<QmsDtos.HandledView>> setHandled(@PathParam("id") UUID id, @Valid @NotNull QmsDtos.HandledProcedures body) {
+        return qms.handle(id, body, caller);
+    }
+
+    @GET
+    @Path("/{id}/administrative-procedures")
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @Operation(operationId = "listHandledProcedures", summary = "The TTHCs the agency handles")
+    @APIResponse(responseCode = "200", description = "The TTHCs")
+    public Uni<java.util.List<QmsDtos.HandledView>> handled(@PathParam("id") UUID id) {
+        return qms.handledProcedures(id, caller);
+    }
+
+    @GET
+    @Path("/{id}/external-documents")
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @Operation(operationId = "listExternalDocuments", summary = "The agency's list of controlled external documents",
+            description = "Danh mục kiểm soát tài liệu bên ngoài: the legal documents its issued documents cite, with their status today.")
+    @APIResponse(responseCode = "200", description = "The legal documents")
+    public Uni<java.util.List<QmsDtos.ExternalDocumentView>> externalDocuments(@PathParam("id") UUID id) {
+        return qms.externalDocuments(id, caller);
     }
 
     private static AgencyLevel level(String value) {
