@@ -48,7 +48,7 @@ class EventSchemaTests {
             String body = given().get(e.get("schema").asText()).then().statusCode(200).extract().asString();
             schemas.put(e.get("type").asText(), factory.getSchema(body));
         }
-        assertEquals(14, schemas.size());
+        assertEquals(15, schemas.size());
 
         produceEveryType();
 
@@ -99,5 +99,9 @@ class EventSchemaTests {
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body("{\"procedureIds\":[\"" + tthc + "\"],\"since\":\"2025-07-01\"}")
                 .put("/api/v1/agencies/{id}/administrative-procedures", agency).then().statusCode(200);
+        String successor = ReviewTaskTests.agency("24", "Sở Y tế và Dân số tỉnh Bắc Giang");
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"sourceAgencyIds\":[\"" + agency + "\"],\"successorId\":\"" + successor + "\",\"effectiveDate\":\"2025-07-01\"}")
+                .post("/api/v1/agencies/merges").then().statusCode(200);
     }
 }

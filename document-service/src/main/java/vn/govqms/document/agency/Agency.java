@@ -109,6 +109,22 @@ public class Agency extends PanacheEntityBase {
         this.updatedAt = now;
     }
 
+    /** The agency ends on {@code lastDay} (merged into another, split, dissolved). */
+    public void end(LocalDate lastDay, OffsetDateTime now) {
+        if (validFrom != null && lastDay.isBefore(validFrom)) {
+            throw ProblemException.invalidField("effectiveDate", "agency " + code + " only starts on " + validFrom);
+        }
+        this.validTo = lastDay;
+        this.updatedAt = now;
+    }
+
+    /** Marks the scope as changed whatever the QMS status (a merger): the successor must announce. */
+    public void requireReannouncement(String reason, OffsetDateTime now) {
+        this.reannouncementRequired = true;
+        this.reannouncementReason = reason;
+        this.updatedAt = now;
+    }
+
     /** Records an announcement of conformity (công bố): the system is announced and its scope current. */
     public void announced(StandardEdition edition, OffsetDateTime now) {
         this.qmsStatus = QmsStatus.ANNOUNCED;

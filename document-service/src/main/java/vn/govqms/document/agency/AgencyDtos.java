@@ -62,7 +62,7 @@ public final class AgencyDtos {
             OffsetDateTime createdAt,
             OffsetDateTime updatedAt) {
 
-        static AgencyView of(Agency a) {
+        public static AgencyView of(Agency a) {
             return new AgencyView(a.id, a.code, a.name, a.level, a.level.label(), a.parentId, a.provinceCode,
                     a.validFrom, a.validTo, a.qmsStatus, a.standardEdition, a.reannouncementRequired, a.reannouncementReason,
                     a.version, a.createdAt, a.updatedAt);

@@ -22,11 +22,11 @@ public final class AgencyEvents {
                              LocalDate validFrom, LocalDate validTo, long revision) {
     }
 
-    static OutgoingEvent registered(Agency a, OffsetDateTime now) {
+    public static OutgoingEvent registered(Agency a, OffsetDateTime now) {
         return event(REGISTERED, a, now);
     }
 
-    static OutgoingEvent updated(Agency a, OffsetDateTime now) {
+    public static OutgoingEvent updated(Agency a, OffsetDateTime now) {
         return event(UPDATED, a, now);
     }
 

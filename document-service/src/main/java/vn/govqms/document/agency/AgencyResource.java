@@ -29,6 +29,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 import vn.govqms.document.agency.AgencyDtos.AgencyUpdate;
 import vn.govqms.document.agency.AgencyDtos.AgencyView;
 import vn.govqms.document.agency.AgencyDtos.NewAgency;
+import vn.govqms.document.merge.MergeDtos;
+import vn.govqms.document.merge.MergeService;
 import vn.govqms.document.qms.QmsDtos;
 import vn.govqms.document.qms.QmsService;
 import vn.govqms.kit.paging.Page;
@@ -57,11 +59,13 @@ public class AgencyResource {
 
     private final AgencyService service;
     private final QmsService qms;
+    private final MergeService merges;
     private final Caller caller;
 
-    public AgencyResource(AgencyService service, QmsService qms, Caller caller) {
+    public AgencyResource(AgencyService service, QmsService qms, MergeService merges, Caller caller) {
         this.service = service;
         this.qms = qms;
+        this.merges = merges;
         this.caller = caller;
     }
 
@@ -120,6 +124,20 @@ public class AgencyResource {
                                                 @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "The ETag read", example = "\"0\"") String ifMatch,
                                                 @Valid @NotNull AgencyUpdate body) {
         return service.update(id, body, ifMatch, caller).map(a -> RestResponse.ResponseBuilder.ok(a).tag(ETags.of(a.version())).build());
+    }
+
+    @POST
+    @Path("/merges")
+    @RolesAllowed(Roles.PROVINCE_ADMIN)
+    @Operation(operationId = "mergeAgencies", summary = "Merge agencies into an existing or a new successor (2025 reorganisation)",
+            description = "The sources end the day before effectiveDate; their documents, review tasks, history and TTHCs move to the successor, "
+                    + "whose QMS must be announced again. Publishes agency.updated (sources), agency.merged and qms.reannouncement-required.")
+    @APIResponse(responseCode = "200", description = "Merged", content = @Content(schema = @Schema(implementation = MergeDtos.MergerView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A source already ended", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<MergeDtos.MergerView> merge(@Valid @NotNull MergeDtos.Merger body) {
+        return merges.merge(body, caller);
     }
 
     @PUT

@@ -31,7 +31,7 @@ public final class QmsEvents {
                         a.notifiedLeadAgencyOn, reannouncement));
     }
 
-    static OutgoingEvent reannouncementRequired(UUID agencyId, String reason, List<UUID> added, OffsetDateTime now) {
+    public static OutgoingEvent reannouncementRequired(UUID agencyId, String reason, List<UUID> added, OffsetDateTime now) {
         return OutgoingEvent.of(TOPIC, agencyId.toString(), REANNOUNCEMENT_REQUIRED, "agencies/" + agencyId, now,
                 new ReannouncementRequiredData(agencyId, reason, added));
     }

@@ -1,0 +1,144 @@
+package vn.govqms.document.merge;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.mutiny.Mutiny;
+import vn.govqms.document.agency.Agency;
+import vn.govqms.document.agency.AgencyDtos.AgencyView;
+import vn.govqms.document.agency.AgencyEvents;
+import vn.govqms.document.agency.AgencyRepository;
+import vn.govqms.document.agency.AgencyService;
+import vn.govqms.document.merge.MergeDtos.Merger;
+import vn.govqms.document.merge.MergeDtos.MergerView;
+import vn.govqms.document.qms.QmsEvents;
+import vn.govqms.kit.audit.AuditTrail;
+import vn.govqms.kit.outbox.Outbox;
+import vn.govqms.kit.problem.ProblemException;
+import vn.govqms.kit.security.Caller;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Mergers of the 2025 reorganisation: the sources end the day before the effective date, the
+ * successor (existing or new) continues them; their controlled documents (renamed where the code is
+ * taken), review tasks, audit trail and TTHCs become the successor's, and its QMS must be announced
+ * again. Every agency involved must be in the caller's province.
+ */
+@ApplicationScoped
+public class MergeService {
+
+    private static final String RENAME_TAKEN_CODES = """
+            update controlled_document d set code = d.code || '-' || regexp_replace(?3, '[^0-9A-Z]', '', 'g')
+            where d.agency_id = cast(?1 as uuid)
+              and exists (select 1 from controlled_document x where x.agency_id = cast(?2 as uuid) and x.code = d.code)""";
+    private static final String MOVE_DOCUMENTS = "update controlled_document set agency_id = cast(?2 as uuid) where agency_id = cast(?1 as uuid)";
+    private static final String MOVE_REVIEWS = "update review_task set agency_id = cast(?2 as uuid) where agency_id = cast(?1 as uuid)";
+    private static final String MOVE_HISTORY = "update audit_trail set agency_id = cast(?2 as uuid), province_code = ?3 where agency_id = cast(?1 as uuid)";
+    private static final String MOVE_PROCEDURES = """
+            insert into agency_procedure (agency_id, procedure_id, since)
+            select cast(?2 as uuid), procedure_id, cast(?3 as date) from agency_procedure where agency_id = cast(?1 as uuid)
+            on conflict do nothing""";
+    private static final String LINK = "insert into agency_succession (predecessor_id, successor_id, effective_date) "
+            + "values (cast(?1 as uuid), cast(?2 as uuid), cast(?3 as date)) on conflict do nothing";
+
+    private final AgencyRepository agencies;
+    private final AgencyService agencyService;
+    private final Outbox outbox;
+    private final AuditTrail trail;
+    private final Clock clock;
+
+    public MergeService(AgencyRepository agencies, AgencyService agencyService, Outbox outbox, AuditTrail trail, Clock clock) {
+        this.agencies = agencies;
+        this.agencyService = agencyService;
+        this.outbox = outbox;
+        this.trail = trail;
+        this.clock = clock;
+    }
+
+    @WithTransaction
+    public Uni<MergerView> merge(Merger in, Caller caller) {
+        if ((in.successorId() == null) == (in.newSuccessor() == null)) {
+            throw ProblemException.invalidField("successorId", "give either successorId or newSuccessor");
+        }
+        Set<UUID> sourceIds = new LinkedHashSet<>(in.sourceAgencyIds());
+        if (in.successorId() != null && sourceIds.contains(in.successorId())) {
+            throw ProblemException.invalidField("successorId", "cannot also be a source");
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return agencies.list("id in ?1", sourceIds).chain(sources -> {
+            if (sources.size() != sourceIds.size()) {
+                throw ProblemException.unprocessable("unknown-reference", "Unknown reference",
+                        "sourceAgencyIds: some agencies are unknown.", Map.of("field", "sourceAgencyIds"));
+            }
+            for (Agency a : sources) {
+                caller.requireProvince(a.provinceCode);
+                if (a.validTo != null && a.validTo.isBefore(in.effectiveDate())) {
+                    throw ProblemException.conflict("Agency " + a.code + " already ended on " + a.validTo + ".");
+                }
+            }
+            return successor(in, caller).chain(successor -> {
+                caller.requireProvince(successor.provinceCode);
+                AtomicLong moved = new AtomicLong();
+                AtomicLong renamed = new AtomicLong();
+                List<UUID> predecessorIds = sources.stream().map(a -> a.id).toList();
+                String reason = "Sáp nhập " + sources.size() + " cơ quan vào " + successor.name + " từ " + in.effectiveDate()
+                        + ": phạm vi hệ thống quản lý chất lượng thay đổi.";
+                sources.forEach(a -> a.end(in.effectiveDate().minusDays(1), now));
+                successor.requireReannouncement(reason, now);
+                return Panache.getSession().chain(session -> {
+                    Uni<Void> chain = session.flush();
+                    for (Agency source : sources) {
+                        chain = chain
+                                .chain(() -> update(session, RENAME_TAKEN_CODES, source.id, successor.id, source.code).invoke(renamed::addAndGet))
+                                .chain(() -> update(session, MOVE_DOCUMENTS, source.id, successor.id, null).invoke(moved::addAndGet))
+                                .chain(() -> update(session, MOVE_REVIEWS, source.id, successor.id, null))
+                                .chain(() -> update(session, MOVE_HISTORY, source.id, successor.id, successor.provinceCode))
+                                .chain(() -> update(session, MOVE_PROCEDURES, source.id, successor.id, in.effectiveDate()))
+                                .chain(() -> update(session, LINK, source.id, successor.id, in.effectiveDate()))
+                                .chain(() -> outbox.publish(session, AgencyEvents.updated(source, now)));
+                    }
+                    return chain
+                            .chain(() -> outbox.publish(session, MergeEvents.merged(successor.id, predecessorIds, in.effectiveDate(),
+                                    moved.get(), now)))
+                            .chain(() -> outbox.publish(session, QmsEvents.reannouncementRequired(successor.id, reason, List.of(), now)))
+                            .chain(() -> trail.record(session, "agency", successor.id, successor.ref(), "merged", caller.subject(),
+                                    null, Map.of("predecessorIds", predecessorIds, "effectiveDate", in.effectiveDate().toString())));
+                }).map(ignored -> new MergerView(AgencyView.of(successor), predecessorIds, in.effectiveDate(), moved.get(),
+                        renamed.get()));
+            });
+        });
+    }
+
+    private Uni<Agency> successor(Merger in, Caller caller) {
+        if (in.successorId() != null) {
+            return agencies.findById(in.successorId()).map(a -> {
+                if (a == null) {
+                    throw ProblemException.unprocessable("unknown-reference", "Unknown reference",
+                            "successorId: no agency with id " + in.successorId() + ".", Map.of("field", "successorId"));
+                }
+                return a;
+            });
+        }
+        var n = in.newSuccessor();
+        var withStart = new vn.govqms.document.agency.AgencyDtos.NewAgency(n.code(), n.name(), n.level(), n.parentId(),
+                n.provinceCode(), n.validFrom() == null ? in.effectiveDate() : n.validFrom(), n.validTo());
+        return agencyService.register(withStart, caller).chain(view -> agencies.findById(view.id()));
+    }
+
+    private static Uni<Integer> update(Mutiny.Session session, String sql, UUID source, UUID successor, Object third) {
+        var query = session.createNativeQuery(sql).setParameter(1, source).setParameter(2, successor);
+        if (third != null) {
+            query.setParameter(3, third);
+        }
+        return query.executeUpdate();
+    }
+}

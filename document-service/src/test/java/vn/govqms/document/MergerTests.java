@@ -1,0 +1,92 @@
+package vn.govqms.document;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+import vn.govqms.local.testing.RealPartsTestResource;
+import vn.govqms.local.testing.TestKafka;
+import vn.govqms.local.testing.TestTokens;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/** Mergers of the 2025 reorganisation: documents and history move, the successor must re-announce. */
+@QuarkusTest
+@WithTestResource(value = RealPartsTestResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "database", value = "document"))
+class MergerTests {
+
+    static final String PROBLEM = "application/problem+json";
+
+    @Test
+    void twoCommunesMergeIntoANewOne() {
+        String admin = TestTokens.provinceAdmin("11");
+        String a = ReviewTaskTests.agency("11", "UBND xã Thanh Nưa");
+        String b = ReviewTaskTests.agency("11", "UBND xã Thanh Luông");
+        String law = ReviewTaskTests.legal("11", ReviewTaskTests.number(), "2015-01-01", "[]");
+        // both have a QT-... code of their own; give them the same code to see the rename
+        String docA = ReviewTaskTests.procedure(a, "11", "OPERATIONAL_PROCEDURE", law, null, true);
+        String docB = ReviewTaskTests.procedure(b, "11", "OPERATIONAL_PROCEDURE", law, null, true);
+        vn.govqms.local.testing.TestDb.update("document", "update controlled_document set code = 'QT-VP-01' where id in ('" + docA + "', '" + docB + "')");
+        QmsTests.announce(a, "11");
+
+        String body = """
+                {"sourceAgencyIds":["%s","%s"],"effectiveDate":"2025-07-01",
+                 "newSuccessor":{"code":"777.01.00.H11","name":"UBND xã Thanh Yên","level":"COMMUNE","provinceCode":"11"}}"""
+                .formatted(a, b);
+        given().auth().oauth2(TestTokens.provinceAdmin("24")).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/agencies/merges").then().statusCode(403).contentType(PROBLEM);
+        String successor = given().auth().oauth2(admin).contentType(ContentType.JSON).body(body).post("/api/v1/agencies/merges")
+                .then().statusCode(200).body("movedDocuments", equalTo(2)).body("renamedDocuments", equalTo(1))
+                .body("successor.validFrom", equalTo("2025-07-01")).body("successor.reannouncementRequired", equalTo(true))
+                .body("predecessorIds", containsInAnyOrder(a, b)).extract().path("successor.id");
+
+        given().auth().oauth2(admin).get("/api/v1/agencies/{id}", a).then().statusCode(200).body("validTo", equalTo("2025-06-30"));
+        given().auth().oauth2(admin).queryParam("agencyId", successor).get("/api/v1/documents").then().statusCode(200)
+                .body("total", equalTo(2)).body("items.code", hasItem("QT-VP-01"));
+        // the history moved with the documents: the successor's officials read it
+        given().auth().oauth2(TestTokens.agencyRole("iso-officer", successor, "11")).queryParam("resourceType", "document")
+                .queryParam("resourceId", docA).get("/api/v1/audit-trail").then().statusCode(200)
+                .body("items[0].action", equalTo("drafted"));
+        given().auth().oauth2(TestTokens.agencyRole("iso-officer", successor, "11")).queryParam("causeId", law)
+                .get("/api/v1/review-tasks").then().statusCode(200);
+        for (String type : new String[] {"agency.merged", "qms.reannouncement-required"}) {
+            assertFalse(TestKafka.await("document.events", r -> successor.equals(r.key())
+                    && ("vn.govqms.document." + type + ".v1").equals(TestKafka.header(r, "ce_type")), Duration.ofSeconds(20)).isEmpty(), type);
+        }
+        // an ended agency does not merge again
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("""
+                {"sourceAgencyIds":["%s"],"successorId":"%s","effectiveDate":"2026-01-01"}""".formatted(a, successor))
+                .post("/api/v1/agencies/merges").then().statusCode(409).contentType(PROBLEM);
+    }
+
+    @Test
+    void refusals() {
+        String admin = TestTokens.provinceAdmin("11");
+        String a = ReviewTaskTests.agency("11", "UBND xã Nà Nhạn");
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"sourceAgencyIds\":[\"" + a + "\"],\"effectiveDate\":\"2025-07-01\"}")
+                .post("/api/v1/agencies/merges").then().statusCode(400).contentType(PROBLEM);
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"sourceAgencyIds\":[\"" + a + "\"],\"successorId\":\"" + a + "\",\"effectiveDate\":\"2025-07-01\"}")
+                .post("/api/v1/agencies/merges").then().statusCode(400).contentType(PROBLEM);
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"sourceAgencyIds\":[\"" + UUID.randomUUID() + "\"],\"successorId\":\"" + a + "\",\"effectiveDate\":\"2025-07-01\"}")
+                .post("/api/v1/agencies/merges").then().statusCode(422).contentType(PROBLEM);
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"sourceAgencyIds\":[],\"successorId\":\"" + a + "\",\"effectiveDate\":\"2025-07-01\"}")
+                .post("/api/v1/agencies/merges").then().statusCode(400).contentType(PROBLEM);
+        given().auth().oauth2(TestTokens.agencyRole("agency-head", a, "11")).contentType(ContentType.JSON)
+                .body("{\"sourceAgencyIds\":[\"" + a + "\"],\"successorId\":\"" + UUID.randomUUID() + "\",\"effectiveDate\":\"2025-07-01\"}")
+                .post("/api/v1/agencies/merges").then().statusCode(403);
+    }
+}
