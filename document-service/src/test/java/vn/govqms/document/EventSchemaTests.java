@@ -48,7 +48,7 @@ class EventSchemaTests {
             String body = given().get(e.get("schema").asText()).then().statusCode(200).extract().asString();
             schemas.put(e.get("type").asText(), factory.getSchema(body));
         }
-        assertEquals(15, schemas.size());
+        assertEquals(16, schemas.size());
 
         produceEveryType();
 
@@ -87,6 +87,11 @@ class EventSchemaTests {
         given().auth().oauth2(admin).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("""
                 {"name":"Cấp giấy phép hành nghề","field":"Y tế","level":"PROVINCIAL","processingDays":15,"effectiveDate":"2033-01-01"}""")
                 .put("/api/v1/administrative-procedures/{id}", tthc).then().statusCode(200);
+        String officer = TestTokens.agencyRole("iso-officer", agency, "24");
+        given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"recipients\":[{\"kind\":\"UNIT\",\"name\":\"Bộ phận Một cửa\"}]}")
+                .post("/api/v1/documents/{id}/versions/1/distribution", doc).then().statusCode(200);
+        given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"recipient\":{\"kind\":\"UNIT\",\"name\":\"Bộ phận Một cửa\"}}")
+                .post("/api/v1/documents/{id}/versions/1/acknowledgements", doc).then().statusCode(200);
         String task = given().auth().oauth2(admin).queryParam("causeId", tthc).get("/api/v1/review-tasks").then().statusCode(200)
                 .extract().path("items[0].id");
         given().auth().oauth2(TestTokens.agencyRole("iso-officer", agency, "24")).contentType(ContentType.JSON)

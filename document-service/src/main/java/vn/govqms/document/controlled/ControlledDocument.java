@@ -49,6 +49,17 @@ public class ControlledDocument extends PanacheEntityBase {
     @Column(name = "next_review_date")
     public LocalDate nextReviewDate;
 
+    /** Niêm yết: the date it was posted at the office. */
+    @Column(name = "posted_on")
+    public LocalDate postedOn;
+
+    /** Đăng tải: where and when it was published on the agency's web portal. */
+    @Column(name = "portal_url")
+    public String portalUrl;
+
+    @Column(name = "published_on")
+    public LocalDate publishedOn;
+
     @Version
     public long version;
 

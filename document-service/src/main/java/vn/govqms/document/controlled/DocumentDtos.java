@@ -89,6 +89,47 @@ public final class DocumentDtos {
     public record Abolition(@NotBlank @Size(max = 1000) @Schema(example = "Thủ tục hành chính đã bị bãi bỏ") String reason) {
     }
 
+    @Schema(name = "DistributionRecipient")
+    public record Recipient(@NotNull @Schema(example = "UNIT", description = "UNIT or PERSON") RecipientKind kind,
+                            @NotBlank @Size(max = 300) @Schema(example = "Bộ phận Một cửa") String name) {
+    }
+
+    public enum RecipientKind { UNIT, PERSON }
+
+    @Schema(name = "Distribution", description = "Who receives the issued version")
+    public record Distribution(@NotNull @Size(min = 1, max = 500) List<@Valid @NotNull Recipient> recipients) {
+    }
+
+    @Schema(name = "Acknowledgement", description = "Signed receipt of one recipient (giao nhận)")
+    public record Acknowledgement(@NotNull @Valid Recipient recipient) {
+    }
+
+    @Schema(name = "DistributionEntry")
+    public record DistributionView(RecipientKind kind, String recipient, int revision, String acknowledgedBy,
+                                   OffsetDateTime acknowledgedAt) {
+    }
+
+    @Schema(name = "DocumentPublication", description = "Posting at the office and publication on the portal")
+    public record Publication(@Schema(example = "2026-01-05") LocalDate postedOn,
+                              @Size(max = 1000) @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) address")
+                              @Schema(example = "https://skhcn.bacgiang.gov.vn/thu-tuc-hanh-chinh/qt-khcn-01") String portalUrl,
+                              @Schema(example = "2026-01-06") LocalDate publishedOn) {
+    }
+
+    public enum PeriodicOutcome { NO_CHANGE, REVISION_NEEDED, ABOLISH }
+
+    @Schema(name = "NewPeriodicReview")
+    public record NewPeriodicReview(@NotNull @Schema(example = "2026-06-30") LocalDate reviewedOn,
+                                    @NotNull @Schema(example = "NO_CHANGE") PeriodicOutcome outcome,
+                                    @Size(max = 2000) @Schema(example = "Nội dung còn phù hợp") String note,
+                                    @Schema(example = "2027-06-30") LocalDate nextReviewDate) {
+    }
+
+    @Schema(name = "PeriodicReview")
+    public record PeriodicReviewView(UUID id, String reviewer, LocalDate reviewedOn, PeriodicOutcome outcome, String note,
+                                     LocalDate nextReviewDate, OffsetDateTime createdAt) {
+    }
+
     @Schema(name = "DocumentVersion")
     public record VersionView(
             UUID id,
@@ -120,6 +161,9 @@ public final class DocumentDtos {
             String owningUnit,
             @Schema(description = "The revision in force, if any") Integer currentRevision,
             LocalDate nextReviewDate,
+            @Schema(description = "Posted at the office on") LocalDate postedOn,
+            @Schema(example = "https://skhcn.bacgiang.gov.vn/thu-tuc-hanh-chinh/qt-khcn-01") String portalUrl,
+            LocalDate publishedOn,
             @Schema(description = "The newest version") VersionView latest,
             long version,
             OffsetDateTime createdAt,

@@ -66,10 +66,12 @@ public class DocumentResource {
     private static final String VERSION_STATES = "409 when the version's state does not allow it (the problem lists allowedActions)";
 
     private final DocumentService service;
+    private final CirculationService circulation;
     private final Caller caller;
 
-    public DocumentResource(DocumentService service, Caller caller) {
+    public DocumentResource(DocumentService service, CirculationService circulation, Caller caller) {
         this.service = service;
+        this.circulation = circulation;
         this.caller = caller;
     }
 
@@ -214,6 +216,71 @@ public class DocumentResource {
     @APIResponse(responseCode = "409", description = VERSION_STATES, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<VersionView> abolish(@PathParam("id") UUID id, @PathParam("revision") String revision, @Valid @NotNull Abolition body) {
         return service.act(id, revision(revision), VersionAction.ABOLISH, body.reason().trim(), caller);
+    }
+
+    @POST
+    @Path("/{id}/versions/{revision}/distribution")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ISO_OFFICER)
+    @Operation(operationId = "distributeDocumentVersion", summary = "Distribute an issued version to units or people (phân phối)")
+    @APIResponse(responseCode = "200", description = "Everyone it was distributed to")
+    @APIResponse(responseCode = "409", description = "The version is not issued", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<List<DocumentDtos.DistributionView>> distribute(@PathParam("id") UUID id, @PathParam("revision") String revision,
+                                                               @Valid @NotNull DocumentDtos.Distribution body) {
+        return circulation.distribute(id, revision(revision), body.recipients(), caller);
+    }
+
+    @GET
+    @Path("/{id}/distribution")
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @Operation(operationId = "listDocumentDistribution", summary = "Recipients and their receipts; pending=true lists who has not acknowledged")
+    @APIResponse(responseCode = "200", description = "The distribution")
+    public Uni<List<DocumentDtos.DistributionView>> distribution(@PathParam("id") UUID id,
+                                                                 @QueryParam("revision") @Parameter(description = "One revision (default all)") String revision,
+                                                                 @QueryParam("pending") @Parameter(description = "Only those who have not acknowledged") boolean pending) {
+        return circulation.distribution(id, revision == null || revision.isBlank() ? 0 : revision(revision), pending, caller);
+    }
+
+    @POST
+    @Path("/{id}/versions/{revision}/acknowledgements")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @Operation(operationId = "acknowledgeDocumentVersion", summary = "Sign for receipt of an issued version (once per recipient and version); publishes document.acknowledged")
+    @APIResponse(responseCode = "200", description = "Acknowledged")
+    @APIResponse(responseCode = "409", description = "Not a recipient, or acknowledged already", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<DocumentDtos.DistributionView> acknowledge(@PathParam("id") UUID id, @PathParam("revision") String revision,
+                                                          @Valid @NotNull DocumentDtos.Acknowledgement body) {
+        return circulation.acknowledge(id, revision(revision), body.recipient(), caller);
+    }
+
+    @PUT
+    @Path("/{id}/publication")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ISO_OFFICER)
+    @Operation(operationId = "publishDocument", summary = "Record posting at the office (niêm yết) and publication on the portal (đăng tải)")
+    @APIResponse(responseCode = "200", description = "Recorded", content = @Content(schema = @Schema(implementation = DocumentView.class)))
+    @APIResponse(responseCode = "409", description = "No revision is issued", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<DocumentView> publication(@PathParam("id") UUID id, @Valid @NotNull DocumentDtos.Publication body) {
+        return circulation.publish(id, body, caller).chain(() -> service.get(id, caller));
+    }
+
+    @POST
+    @Path("/{id}/periodic-reviews")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ISO_OFFICER, Roles.AGENCY_HEAD})
+    @Operation(operationId = "recordPeriodicReview", summary = "Record a periodic review and the next review date")
+    @APIResponse(responseCode = "200", description = "Recorded", content = @Content(schema = @Schema(implementation = DocumentDtos.PeriodicReviewView.class)))
+    public Uni<DocumentDtos.PeriodicReviewView> periodicReview(@PathParam("id") UUID id, @Valid @NotNull DocumentDtos.NewPeriodicReview body) {
+        return circulation.review(id, body, caller);
+    }
+
+    @GET
+    @Path("/{id}/periodic-reviews")
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @Operation(operationId = "listPeriodicReviews", summary = "The document's periodic reviews, oldest first")
+    @APIResponse(responseCode = "200", description = "The reviews")
+    public Uni<List<DocumentDtos.PeriodicReviewView>> periodicReviews(@PathParam("id") UUID id) {
+        return circulation.reviews(id, caller);
     }
 
     private static int revision(String value) {

@@ -47,6 +47,13 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class DocumentService {
 
+    private static final String REDISTRIBUTE = """
+            insert into document_distribution (id, document_id, version_id, recipient_kind, recipient, created_at)
+            select distinct on (recipient_kind, recipient) gen_random_uuid(), cast(?2 as uuid), cast(?1 as uuid), recipient_kind,
+                   recipient, cast(?3 as timestamptz)
+            from document_distribution where document_id = cast(?2 as uuid) and version_id <> cast(?1 as uuid)
+            on conflict do nothing""";
+
     private final DocumentRepository documents;
     private final VersionRepository versions;
     private final AgencyRepository agencies;
@@ -165,6 +172,10 @@ public class DocumentService {
                 case EDIT -> throw new IllegalArgumentException("edit is not a transition");
             };
             return done.chain(eventType -> Panache.getSession().chain(session -> session.flush()
+                    // a newly issued version asks everyone who received the previous one to acknowledge again
+                    .chain(() -> action == VersionAction.ISSUE ? session.createNativeQuery(REDISTRIBUTE)
+                            .setParameter(1, v.id).setParameter(2, doc.id).setParameter(3, now).executeUpdate().replaceWithVoid()
+                            : Uni.createFrom().voidItem())
                     .chain(() -> eventType == null ? Uni.createFrom().voidItem()
                             : outbox.publish(session, DocumentEvents.of(eventType, doc, v, who, now)))
                     .chain(() -> trail.record(session, "document", doc.id, found.agency().ref(),
@@ -344,7 +355,8 @@ public class DocumentService {
 
     private DocumentView view(ControlledDocument d, DocumentVersion latest) {
         return new DocumentView(d.id, d.agencyId, d.code, d.title, d.type, d.type.label(), d.owningUnit, d.currentRevision,
-                d.nextReviewDate, latest == null ? null : view(latest), d.version, d.createdAt, d.updatedAt);
+                d.nextReviewDate, d.postedOn, d.portalUrl, d.publishedOn, latest == null ? null : view(latest), d.version,
+                d.createdAt, d.updatedAt);
     }
 
     private VersionView view(DocumentVersion v) {
