@@ -99,6 +99,15 @@ class ControlledDocumentTests {
         w.officer().post("/api/v1/documents/{id}/versions", id).then().statusCode(201).body("revision", equalTo(2))
                 .body("status", equalTo("DRAFT")).body("content.tthcCode", equalTo(w.tthcCode()));
         w.officer().post("/api/v1/documents/{id}/versions", id).then().statusCode(409).contentType(PROBLEM);
+        String revised = document(w, "QT-KHCN-01", 3).replaceAll("(?s)^.*\"content\":", "{\"content\":")
+                .replace("\"order\":3,\"name\":\"Trình ký, trả kết quả\"", "\"order\":4,\"name\":\"Trả kết quả\"")
+                .replace("Thẩm định hồ sơ", "Thẩm định hồ sơ và thực địa").replace("\"forms\":[\"BM-01: Đơn đề nghị\"]", "\"forms\":[]");
+        w.officer().header("If-Match", "\"0\"").body(revised).put("/api/v1/documents/{id}/versions/2", id).then().statusCode(200);
+        w.officer().queryParam("from", 1).queryParam("to", 2).get("/api/v1/documents/{id}/comparison", id).then().statusCode(200)
+                .body("stepsAdded.order", contains(4)).body("stepsRemoved.order", contains(3))
+                .body("stepsChanged[0].to.name", equalTo("Thẩm định hồ sơ và thực địa"))
+                .body("formsRemoved", contains("BM-01: Đơn đề nghị")).body("legalBasesAdded.size()", equalTo(0));
+        w.officer().queryParam("from", 1).queryParam("to", 9).get("/api/v1/documents/{id}/comparison", id).then().statusCode(404);
         w.officer().post("/api/v1/documents/{id}/versions/2/submit", id).then().statusCode(200);
         w.head().post("/api/v1/documents/{id}/versions/2/approve", id).then().statusCode(200);
         w.head().body("{}").post("/api/v1/documents/{id}/versions/2/issue", id).then().statusCode(200);

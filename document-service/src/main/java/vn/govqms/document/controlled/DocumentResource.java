@@ -141,6 +141,18 @@ public class DocumentResource {
     }
 
     @GET
+    @Path("/{id}/comparison")
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @Operation(operationId = "compareDocumentVersions", summary = "What changed from one revision to another: fields, steps, legal bases, records, forms")
+    @APIResponse(responseCode = "200", description = "The changes", content = @Content(schema = @Schema(implementation = VersionComparison.class)))
+    @APIResponse(responseCode = "404", description = "Unknown document or revision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<VersionComparison> compare(@PathParam("id") UUID id,
+                                          @QueryParam("from") @Parameter(example = "1", required = true) String from,
+                                          @QueryParam("to") @Parameter(example = "2", required = true) String to) {
+        return service.compare(id, revision(from), revision(to), caller);
+    }
+
+    @GET
     @Path("/{id}/versions/{revision}")
     @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
     @Operation(operationId = "getDocumentVersion", summary = "One version with its content and the actions allowed now")

@@ -220,6 +220,16 @@ public class DocumentService {
     }
 
     @WithSession
+    public Uni<VersionComparison> compare(UUID documentId, int from, int to, Caller caller) {
+        return load(documentId, from, caller).chain(a -> versions.byRevision(documentId, to).map(b -> {
+            if (b == null) {
+                throw ProblemException.notFound("revision of document " + documentId, to);
+            }
+            return VersionComparison.of(from, read(a.version().content), to, read(b.content));
+        }));
+    }
+
+    @WithSession
     public Uni<VersionView> version(UUID documentId, int revision, Caller caller) {
         return load(documentId, revision, caller).map(found -> view(found.version()));
     }
