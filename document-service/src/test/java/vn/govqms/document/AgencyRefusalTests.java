@@ -80,13 +80,13 @@ class AgencyRefusalTests {
                 .then().statusCode(403);
     }
 
-    /** Declares a 5 MB body and sends none: the answer must come before the body is read. */
+    /** Declares a 50 MB body and sends none: the answer must come before the body is read. */
     static void assertTooLargeIsRefused(String token) {
         int port = io.restassured.RestAssured.port;
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
             String request = "POST /api/v1/agencies HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
-                    + "\r\nContent-Type: application/json\r\nContent-Length: 5000000\r\n\r\n";
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 50000000\r\n\r\n";
             socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
             StringBuilder answer = new StringBuilder();

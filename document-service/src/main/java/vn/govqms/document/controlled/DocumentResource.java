@@ -67,11 +67,13 @@ public class DocumentResource {
 
     private final DocumentService service;
     private final CirculationService circulation;
+    private final AttachmentService attachments;
     private final Caller caller;
 
-    public DocumentResource(DocumentService service, CirculationService circulation, Caller caller) {
+    public DocumentResource(DocumentService service, CirculationService circulation, AttachmentService attachments, Caller caller) {
         this.service = service;
         this.circulation = circulation;
+        this.attachments = attachments;
         this.caller = caller;
     }
 
@@ -293,6 +295,52 @@ public class DocumentResource {
     @APIResponse(responseCode = "200", description = "The reviews")
     public Uni<List<DocumentDtos.PeriodicReviewView>> periodicReviews(@PathParam("id") UUID id) {
         return circulation.reviews(id, caller);
+    }
+
+    @POST
+    @Path("/{id}/versions/{revision}/attachments")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Roles.ISO_OFFICER, Roles.AGENCY_HEAD})
+    @Operation(operationId = "attachFile", summary = "Attach a file (the signed PDF, Word, Excel, images) to a version; the body is the file")
+    @APIResponse(responseCode = "201", description = "Stored, with its SHA-256", content = @Content(schema = @Schema(implementation = AttachmentService.AttachmentView.class)))
+    @APIResponse(responseCode = "400", description = "Empty file", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The version is superseded or abolished", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Over the size limit (20 MB)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Not a PDF, Word, Excel, PNG or JPEG file", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<AttachmentService.AttachmentView>> attach(@PathParam("id") UUID id, @PathParam("revision") String revision,
+                                                                      @QueryParam("fileName") @Parameter(example = "QT-KHCN-01-ky-so.pdf") String fileName,
+                                                                      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+        return attachments.upload(id, revision(revision), fileName, contentType, body, caller).map(a -> RestResponse.ResponseBuilder
+                .<AttachmentService.AttachmentView>created(URI.create("/api/v1/documents/" + id + "/versions/" + a.revision()
+                        + "/attachments/" + a.id())).entity(a).build());
+    }
+
+    @GET
+    @Path("/{id}/versions/{revision}/attachments")
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @Operation(operationId = "listAttachments", summary = "The files of a version")
+    @APIResponse(responseCode = "200", description = "The files (without content)")
+    public Uni<List<AttachmentService.AttachmentView>> attachments(@PathParam("id") UUID id, @PathParam("revision") String revision) {
+        return attachments.list(id, revision(revision), caller);
+    }
+
+    @GET
+    @Path("/{id}/versions/{revision}/attachments/{attachmentId}")
+    // the file types AttachmentService accepts (a wildcard here would let the JSON writer take the bytes)
+    @Produces({"application/pdf", "application/msword", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "application/vnd.ms-excel", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "image/png", "image/jpeg",
+            MediaType.APPLICATION_OCTET_STREAM})
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @Operation(operationId = "downloadAttachment", summary = "Download a file; its ETag is its SHA-256")
+    @APIResponse(responseCode = "200", description = "The file")
+    @APIResponse(responseCode = "404", description = "Unknown file", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<jakarta.ws.rs.core.Response> download(@PathParam("id") UUID id, @PathParam("revision") String revision,
+                                              @PathParam("attachmentId") UUID attachmentId) {
+        return attachments.download(id, revision(revision), attachmentId, caller).map(d -> jakarta.ws.rs.core.Response
+                .ok(new java.io.ByteArrayInputStream(d.content()), d.contentType())
+                .header("Content-Disposition", "attachment; filename*=UTF-8''" + java.net.URLEncoder
+                        .encode(d.fileName(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"))
+                .tag(d.sha256()).header("Content-Length", d.content().length).build());
     }
 
     private static int revision(String value) {

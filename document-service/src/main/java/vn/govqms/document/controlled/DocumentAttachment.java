@@ -1,0 +1,38 @@
+package vn.govqms.document.controlled;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A file attached to a document version, kept in the database with its SHA-256. */
+@Entity
+@Table(name = "document_attachment")
+public class DocumentAttachment extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @Column(name = "document_id", nullable = false)
+    public UUID documentId;
+    @Column(name = "version_id", nullable = false)
+    public UUID versionId;
+    @Column(name = "file_name", nullable = false)
+    public String fileName;
+    @Column(name = "content_type", nullable = false)
+    public String contentType;
+    @Column(nullable = false)
+    public long size;
+    @Column(nullable = false)
+    public String sha256;
+    /** Loaded only when downloading: lists read the other columns through a projection. */
+    @Column(nullable = false)
+    public byte[] content;
+    @Column(name = "created_by", nullable = false)
+    public String createdBy;
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+}
