@@ -146,6 +146,16 @@ class ControlledDocumentTests {
                 .body("items.code", hasItem("QT-KHCN-03")).body("items.agencyId", org.hamcrest.Matchers.everyItem(equalTo(w.agency())));
         given().auth().oauth2(TestTokens.provinceAdmin("24")).queryParam("agencyId", w.agency()).get("/api/v1/documents")
                 .then().statusCode(200).body("total", equalTo(1));
+        // the content is searched too, typed with or without diacritics, in NFD or NFC
+        String nfd = java.text.Normalizer.normalize("Trình ký, trả kết quả", java.text.Normalizer.Form.NFD);
+        for (String q : new String[] {"trinh ky, tra ket qua", nfd, "TRÌNH KÝ"}) {
+            w.officer().queryParam("q", q).get("/api/v1/documents").then().statusCode(200).body("items.code", hasItem("QT-KHCN-03"));
+        }
+        w.officer().queryParam("tthcCode", w.tthcCode()).get("/api/v1/documents").then().statusCode(200).body("total", equalTo(1));
+        w.officer().queryParam("legalBasisId", w.legalBasis()).get("/api/v1/documents").then().statusCode(200).body("total", equalTo(1));
+        w.officer().queryParam("status", "ISSUED").get("/api/v1/documents").then().statusCode(200).body("total", equalTo(0));
+        w.officer().queryParam("status", "DRAFT").get("/api/v1/documents").then().statusCode(200).body("total", equalTo(1));
+        w.officer().queryParam("status", "SIGNED").get("/api/v1/documents").then().statusCode(400).contentType(PROBLEM);
         given().auth().oauth2(TestTokens.provinceAdmin("37")).queryParam("agencyId", w.agency()).get("/api/v1/documents")
                 .then().statusCode(403).contentType(PROBLEM);
     }

@@ -88,4 +88,9 @@ public class ControlledDocument extends PanacheEntityBase {
         this.searchText = VietnameseText.fold(code + " " + title);
         this.updatedAt = now;
     }
+
+    /** Search also finds the words of the newest version's content. */
+    public void indexContent(String contentText) {
+        this.searchText = VietnameseText.fold(code + " " + title + " " + contentText);
+    }
 }

@@ -16,8 +16,16 @@ import java.util.UUID;
 @ApplicationScoped
 public class DocumentRepository implements PanacheRepositoryBase<ControlledDocument, UUID> {
 
-    /** Filters of the document list; null means any. Agencies: the ones the caller may see. */
-    public record Filter(UUID agencyId, String provinceCode, DocumentType type, String text) {
+    /**
+     * Filters of the document list; null means any. {@code text} is matched without diacritics against
+     * code, title and the newest version's content; {@code status} means "has a version in this status".
+     */
+    public record Filter(UUID agencyId, String provinceCode, DocumentType type, String text, VersionStatus status,
+                         String tthcCode, UUID legalBasisId) {
+
+        public Filter(UUID agencyId, String provinceCode, DocumentType type, String text) {
+            this(agencyId, provinceCode, type, text, null, null, null);
+        }
     }
 
     public Uni<ControlledDocument> findByCode(UUID agencyId, String code) {
@@ -28,22 +36,37 @@ public class DocumentRepository implements PanacheRepositoryBase<ControlledDocum
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
         if (f.agencyId() != null) {
-            where.add("agencyId = :agency");
+            where.add("d.agencyId = :agency");
             params.and("agency", f.agencyId());
         }
         if (f.provinceCode() != null) {
-            where.add("agencyId in (select a.id from Agency a where a.provinceCode = :province)");
+            where.add("d.agencyId in (select a.id from Agency a where a.provinceCode = :province)");
             params.and("province", f.provinceCode());
         }
         if (f.type() != null) {
-            where.add("type = :type");
+            where.add("d.type = :type");
             params.and("type", f.type());
         }
         if (f.text() != null) {
-            where.add("searchText like :text");
+            where.add("d.searchText like :text");
             params.and("text", "%" + VietnameseText.fold(f.text()).replace("%", "\\%").replace("_", "\\_") + "%");
         }
-        var found = find(String.join(" and ", where), Sort.by("code"), params);
+        if (f.status() != null) {
+            where.add("exists (select 1 from DocumentVersion v where v.documentId = d.id and v.status = :status)");
+            params.and("status", f.status());
+        }
+        if (f.tthcCode() != null) {
+            where.add("exists (select 1 from DocumentVersion v, AdministrativeProcedure p where v.documentId = d.id "
+                    + "and v.tthcProcedureId = p.id and p.code = :tthc)");
+            params.and("tthc", f.tthcCode());
+        }
+        if (f.legalBasisId() != null) {
+            where.add("exists (select 1 from DocumentVersion v, VersionLegalBasis b where v.documentId = d.id "
+                    + "and b.versionId = v.id and b.legalDocumentId = :basis)");
+            params.and("basis", f.legalBasisId());
+        }
+        String query = "from ControlledDocument d" + (where.isEmpty() ? "" : " where " + String.join(" and ", where));
+        var found = find(query, Sort.by("d.code"), params);
         return found.page(page.page(), page.size()).list()
                 .flatMap(items -> found.count().map(total -> Page.of(items, page, total)));
     }

@@ -110,12 +110,25 @@ public class DocumentResource {
     public Uni<Page<DocumentView>> list(
             @QueryParam("agencyId") @Parameter(description = "One agency") String agencyId,
             @QueryParam("type") @Parameter(example = "TTHC_PROCEDURE") String type,
-            @QueryParam("q") @Parameter(description = "Code or title, with or without diacritics", example = "quy trinh cap giay") String q,
+            @QueryParam("q") @Parameter(description = "Words of the code, title or content, with or without diacritics", example = "quy trinh cap giay phep") String q,
+            @QueryParam("status") @Parameter(description = "Has a version in this status", example = "ISSUED") String status,
+            @QueryParam("tthcCode") @Parameter(description = "Implements this TTHC", example = "1.001612.000.00.00.H24") String tthcCode,
+            @QueryParam("legalBasisId") @Parameter(description = "Cites this legal document") String legalBasisId,
             @BeanParam PageParams paging) {
         if (q != null && q.length() > 200) {
             throw ProblemException.invalidField("q", "at most 200 characters");
         }
-        return service.list(uuid("agencyId", agencyId), type(type), q == null || q.isBlank() ? null : q.trim(),
+        VersionStatus versionStatus = null;
+        if (status != null && !status.isBlank()) {
+            try {
+                versionStatus = VersionStatus.valueOf(status.trim());
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.invalidField("status", "one of " + java.util.Arrays.toString(VersionStatus.values()));
+            }
+        }
+        return service.list(new DocumentRepository.Filter(uuid("agencyId", agencyId), null, type(type),
+                        q == null || q.isBlank() ? null : q.trim(), versionStatus,
+                        tthcCode == null || tthcCode.isBlank() ? null : tthcCode.trim(), uuid("legalBasisId", legalBasisId)),
                 paging.toRequest(), caller);
     }
 

@@ -98,6 +98,7 @@ public class DocumentService {
                         ControlledDocument doc = ControlledDocument.create(agency.id, in.code(), in.title().trim(), in.type(),
                                 blankToNull(in.owningUnit()), in.nextReviewDate(), now);
                         DocumentVersion v = DocumentVersion.draft(doc.id, 1, write(in.content()), tthc, now);
+                        doc.indexContent(contentText(in.content()));
                         return documents.persist(doc).chain(() -> versions.persist(v))
                                 .chain(() -> replaceLegalBases(v.id, in.content().legalBases()))
                                 .chain(() -> Panache.getSession())
@@ -120,6 +121,7 @@ public class DocumentService {
             VersionView before = view(v);
             return checkContent(doc.type, content).chain(tthc -> {
                 v.edit(write(content), tthc, now);
+                doc.indexContent(contentText(content));
                 return replaceLegalBases(v.id, content.legalBases())
                         .chain(() -> Panache.getSession())
                         .chain(session -> session.flush().chain(() -> trail.record(session, "document", doc.id,
@@ -235,7 +237,8 @@ public class DocumentService {
     }
 
     @WithSession
-    public Uni<Page<DocumentView>> list(UUID agencyId, DocumentType type, String text, PageRequest page, Caller caller) {
+    public Uni<Page<DocumentView>> list(DocumentRepository.Filter requested, PageRequest page, Caller caller) {
+        UUID agencyId = requested.agencyId();
         Uni<DocumentRepository.Filter> filter;
         if (agencyId != null) {
             filter = agencies.findById(agencyId).map(a -> {
@@ -243,14 +246,16 @@ public class DocumentService {
                     throw ProblemException.invalidField("agencyId", "no agency with id " + agencyId);
                 }
                 caller.requireAgency(a.ref());
-                return new DocumentRepository.Filter(agencyId, null, type, text);
+                return requested;
             });
         } else if (caller.hasProvinceScope()) {
             String province = caller.provinceCode().orElseThrow(() -> ProblemException.forbidden("Your token names no province."));
-            filter = Uni.createFrom().item(new DocumentRepository.Filter(null, province, type, text));
+            filter = Uni.createFrom().item(new DocumentRepository.Filter(null, province, requested.type(), requested.text(),
+                    requested.status(), requested.tthcCode(), requested.legalBasisId()));
         } else {
             UUID own = caller.agencyId().orElseThrow(() -> ProblemException.forbidden("Your token names no agency."));
-            filter = Uni.createFrom().item(new DocumentRepository.Filter(own, null, type, text));
+            filter = Uni.createFrom().item(new DocumentRepository.Filter(own, null, requested.type(), requested.text(),
+                    requested.status(), requested.tthcCode(), requested.legalBasisId()));
         }
         return filter.chain(f -> documents.list(f, page)).chain(p -> versions
                 .latestOf(p.items().stream().map(d -> d.id).toList())
@@ -361,6 +366,25 @@ public class DocumentService {
             wanted.stream().filter(id -> !kept.contains(id)).forEach(id -> added.add(VersionLegalBasis.of(versionId, id)));
             return added.isEmpty() ? chain : chain.chain(() -> VersionLegalBasis.persist(added));
         });
+    }
+
+    /** The words of the content that search should find. */
+    private static String contentText(DocumentContent c) {
+        StringBuilder sb = new StringBuilder();
+        if (c.purpose() != null) {
+            sb.append(c.purpose()).append(' ');
+        }
+        if (c.scope() != null) {
+            sb.append(c.scope()).append(' ');
+        }
+        if (c.tthcCode() != null) {
+            sb.append(c.tthcCode()).append(' ');
+        }
+        c.stepList().forEach(s -> sb.append(s.name()).append(' ').append(s.responsibleUnit()).append(' '));
+        if (c.forms() != null) {
+            c.forms().forEach(f -> sb.append(f).append(' '));
+        }
+        return sb.toString();
     }
 
     private DocumentView view(ControlledDocument d, DocumentVersion latest) {
