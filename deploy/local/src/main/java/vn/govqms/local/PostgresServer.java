@@ -294,7 +294,7 @@ public final class PostgresServer implements AutoCloseable {
                 p = p.getParent();
             }
             return true;
-        } catch (IOException | UnsupportedOperationException e) {
+        } catch (IOException | RuntimeException e) {
             return false;
         }
     }

@@ -36,10 +36,10 @@ import vn.govqms.document.qms.QmsService;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.problem.Problem;
-import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
 import vn.govqms.kit.web.ETags;
+import vn.govqms.kit.web.QueryParams;
 
 import java.net.URI;
 import java.util.UUID;
@@ -104,10 +104,8 @@ public class AgencyResource {
             @QueryParam("level") @Parameter(description = "Agency level", example = "COMMUNE") String level,
             @QueryParam("q") @Parameter(description = "Part of the name or code, with or without diacritics", example = "khoa hoc") String q,
             @BeanParam PageParams paging) {
-        if (q != null && q.length() > 200) {
-            throw ProblemException.invalidField("q", "at most 200 characters");
-        }
-        return service.list(new AgencyRepository.Filter(blankToNull(provinceCode), level(level), null, blankToNull(q)),
+        return service.list(new AgencyRepository.Filter(QueryParams.text("provinceCode", provinceCode, 2),
+                        QueryParams.enumValue("level", level, AgencyLevel.class), null, QueryParams.text("q", q, 200)),
                 paging.toRequest(), caller);
     }
 
@@ -203,20 +201,5 @@ public class AgencyResource {
     @APIResponse(responseCode = "200", description = "The legal documents")
     public Uni<java.util.List<QmsDtos.ExternalDocumentView>> externalDocuments(@PathParam("id") UUID id) {
         return qms.externalDocuments(id, caller);
-    }
-
-    private static AgencyLevel level(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return AgencyLevel.valueOf(value.trim());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("level", "one of " + java.util.Arrays.toString(AgencyLevel.values()));
-        }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

@@ -39,6 +39,7 @@ import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
 import vn.govqms.kit.web.ETags;
+import vn.govqms.kit.web.QueryParams;
 
 import java.net.URI;
 import java.util.List;
@@ -115,20 +116,10 @@ public class DocumentResource {
             @QueryParam("tthcCode") @Parameter(description = "Implements this TTHC", example = "1.001612.000.00.00.H24") String tthcCode,
             @QueryParam("legalBasisId") @Parameter(description = "Cites this legal document") String legalBasisId,
             @BeanParam PageParams paging) {
-        if (q != null && q.length() > 200) {
-            throw ProblemException.invalidField("q", "at most 200 characters");
-        }
-        VersionStatus versionStatus = null;
-        if (status != null && !status.isBlank()) {
-            try {
-                versionStatus = VersionStatus.valueOf(status.trim());
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.invalidField("status", "one of " + java.util.Arrays.toString(VersionStatus.values()));
-            }
-        }
-        return service.list(new DocumentRepository.Filter(uuid("agencyId", agencyId), null, type(type),
-                        q == null || q.isBlank() ? null : q.trim(), versionStatus,
-                        tthcCode == null || tthcCode.isBlank() ? null : tthcCode.trim(), uuid("legalBasisId", legalBasisId)),
+        return service.list(new DocumentRepository.Filter(QueryParams.uuid("agencyId", agencyId), null,
+                        QueryParams.enumValue("type", type, DocumentType.class), QueryParams.text("q", q, 200),
+                        QueryParams.enumValue("status", status, VersionStatus.class), QueryParams.text("tthcCode", tthcCode, 40),
+                        QueryParams.uuid("legalBasisId", legalBasisId)),
                 paging.toRequest(), caller);
     }
 
@@ -365,28 +356,6 @@ public class DocumentResource {
             return r;
         } catch (NumberFormatException e) {
             throw new ProblemException(404, "not-found", "Not found", "No revision " + value + ".");
-        }
-    }
-
-    private static UUID uuid(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value.trim());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField(name, "a UUID");
-        }
-    }
-
-    private static DocumentType type(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return DocumentType.valueOf(value.trim());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("type", "one of " + java.util.Arrays.toString(DocumentType.values()));
         }
     }
 }

@@ -36,10 +36,9 @@ import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
 import vn.govqms.kit.web.ETags;
+import vn.govqms.kit.web.QueryParams;
 
 import java.net.URI;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 @Path("/api/v1/legal-documents")
@@ -88,7 +87,7 @@ public class LegalDocumentResource {
     @APIResponse(responseCode = "404", description = "Unknown document", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<LegalDocumentView>> get(@PathParam("id") UUID id,
                                                     @QueryParam("asOf") @Parameter(description = "Status as of this date (default today)", example = "2015-06-30") String asOf) {
-        return service.get(id, date("asOf", asOf)).map(d -> RestResponse.ResponseBuilder.ok(d).tag(ETags.of(d.version())).build());
+        return service.get(id, QueryParams.date("asOf", asOf)).map(d -> RestResponse.ResponseBuilder.ok(d).tag(ETags.of(d.version())).build());
     }
 
     @GET
@@ -103,16 +102,14 @@ public class LegalDocumentResource {
             @QueryParam("scope") @Parameter(description = "NATIONAL or PROVINCE (the caller's province's own)", example = "NATIONAL") String scope,
             @QueryParam("asOf") @Parameter(description = "Status as of this date (default today)") String asOf,
             @BeanParam PageParams paging) {
-        if (q != null && q.length() > 200) {
-            throw ProblemException.invalidField("q", "at most 200 characters");
-        }
         Boolean national = scope == null || scope.isBlank() ? null : switch (scope.trim()) {
             case "NATIONAL" -> Boolean.TRUE;
             case "PROVINCE" -> Boolean.FALSE;
             default -> throw ProblemException.invalidField("scope", "NATIONAL or PROVINCE");
         };
-        return service.list(new LegalDocumentRepository.Filter(q == null || q.isBlank() ? null : q.trim(), type(type),
-                caller.provinceCode().orElse(null), national), paging.toRequest(), date("asOf", asOf));
+        return service.list(new LegalDocumentRepository.Filter(QueryParams.text("q", q, 200),
+                QueryParams.enumValue("type", type, LegalDocumentType.class),
+                caller.provinceCode().orElse(null), national), paging.toRequest(), QueryParams.date("asOf", asOf));
     }
 
     @PUT
@@ -128,27 +125,5 @@ public class LegalDocumentResource {
     public Uni<RestResponse<LegalDocumentView>> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                        @Valid @NotNull LegalDocumentUpdate body) {
         return service.update(id, body, ifMatch, caller).map(d -> RestResponse.ResponseBuilder.ok(d).tag(ETags.of(d.version())).build());
-    }
-
-    private static LegalDocumentType type(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LegalDocumentType.valueOf(value.trim());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("type", "one of " + java.util.Arrays.toString(LegalDocumentType.values()));
-        }
-    }
-
-    private static LocalDate date(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalidField(name, "a date as YYYY-MM-DD");
-        }
     }
 }

@@ -25,9 +25,9 @@ import vn.govqms.document.review.ReviewDtos.ReviewView;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.problem.Problem;
-import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
+import vn.govqms.kit.web.QueryParams;
 
 import java.util.UUID;
 
@@ -58,8 +58,9 @@ public class ReviewResource {
                                       @QueryParam("documentId") String documentId,
                                       @QueryParam("causeId") @Parameter(description = "The changed legal document or TTHC") String causeId,
                                       @BeanParam PageParams paging) {
-        return service.list(new ReviewService.Filter(uuid("agencyId", agencyId), status(status), uuid("documentId", documentId),
-                uuid("causeId", causeId)), paging.toRequest(), caller);
+        return service.list(new ReviewService.Filter(QueryParams.uuid("agencyId", agencyId),
+                QueryParams.enumValue("status", status, ReviewStatus.class), QueryParams.uuid("documentId", documentId),
+                QueryParams.uuid("causeId", causeId)), paging.toRequest(), caller);
     }
 
     @GET
@@ -84,27 +85,5 @@ public class ReviewResource {
     @APIResponse(responseCode = "422", description = "No revised revision issued, or the procedure is not abolished", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ReviewView> resolve(@PathParam("id") UUID id, @Valid @NotNull Resolution body) {
         return service.resolve(id, body, caller);
-    }
-
-    private static UUID uuid(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value.trim());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField(name, "a UUID");
-        }
-    }
-
-    private static ReviewStatus status(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return ReviewStatus.valueOf(value.trim());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("status", "one of " + java.util.Arrays.toString(ReviewStatus.values()));
-        }
     }
 }

@@ -31,10 +31,10 @@ import vn.govqms.document.tthc.ProcedureDtos.ProcedureView;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.problem.Problem;
-import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
 import vn.govqms.kit.web.ETags;
+import vn.govqms.kit.web.QueryParams;
 
 import java.net.URI;
 import java.util.UUID;
@@ -88,10 +88,8 @@ public class ProcedureResource {
             @QueryParam("field") @Parameter(example = "Hoạt động khoa học và công nghệ") String field,
             @QueryParam("status") @Parameter(example = "IN_FORCE") String status,
             @BeanParam PageParams paging) {
-        if (q != null && q.length() > 200) {
-            throw ProblemException.invalidField("q", "at most 200 characters");
-        }
-        return service.list(new ProcedureRepository.Filter(blankToNull(q), blankToNull(field), status(status),
+        return service.list(new ProcedureRepository.Filter(QueryParams.text("q", q, 200), QueryParams.text("field", field, 300),
+                QueryParams.enumValue("status", status, ProcedureStatus.class),
                 caller.provinceCode().orElse(null)), paging.toRequest());
     }
 
@@ -120,20 +118,5 @@ public class ProcedureResource {
     @APIResponse(responseCode = "409", description = "Already abolished", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ProcedureView> abolish(@PathParam("id") UUID id, @Valid @NotNull Abolition body) {
         return service.abolish(id, body, caller);
-    }
-
-    private static ProcedureStatus status(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return ProcedureStatus.valueOf(value.trim());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField("status", "one of " + java.util.Arrays.toString(ProcedureStatus.values()));
-        }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }
