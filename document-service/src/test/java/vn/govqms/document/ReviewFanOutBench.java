@@ -60,6 +60,7 @@ class ReviewFanOutBench {
         System.out.printf("bench: loaded %d agencies and %d issued procedures citing the decree in %.1f s%n", AGENCIES, procedures,
                 (System.nanoTime() - t0) / 1e9);
 
+        // (the decree takes effect in the future: no overdue events mix into the measurement)
         // baseline: the database alone inserting the same 40,000 rows
         TestDb.update("document", "create table review_task_baseline (like review_task including defaults)");
         long b0 = System.nanoTime();
@@ -72,11 +73,11 @@ class ReviewFanOutBench {
                 join controlled_document d on d.id = v.document_id where b.legal_document_id = '%s'""".formatted(decree));
         double baseline = (System.nanoTime() - b0) / 1e9;
 
-        long pendingBefore = TestDb.count("document", "select count(*) from outbox where sent_at is null");
+        long lastIdBefore = TestDb.count("document", "select coalesce(max(id), 0) from outbox");
         long r0 = System.nanoTime();
         given().auth().oauth2(admin).contentType(ContentType.JSON).body("""
                 {"number":"118/2025/NĐ-CP","type":"DECREE","issuer":"Chính phủ","title":"Về thực hiện thủ tục hành chính theo cơ chế một cửa, một cửa liên thông",
-                 "issuedDate":"2025-06-07","effectiveDate":"2025-07-01","relations":[{"kind":"REPLACES","targetId":"%s"}]}""".formatted(decree))
+                 "issuedDate":"2025-06-07","effectiveDate":"2030-07-01","relations":[{"kind":"REPLACES","targetId":"%s"}]}""".formatted(decree))
                 .post("/api/v1/legal-documents").then().statusCode(201);
         double request = (System.nanoTime() - r0) / 1e9;
         long tasks = TestDb.count("document", "select count(*) from review_task where cause_id = '" + decree + "'");
@@ -86,9 +87,10 @@ class ReviewFanOutBench {
                 .until(() -> TestDb.count("document", "select count(*) from outbox where sent_at is null") == 0);
         double drain = (System.nanoTime() - d0) / 1e9;
         double sinceRequest = (System.nanoTime() - r0) / 1e9;
+        long drained = TestDb.count("document", "select count(*) from outbox where id > " + lastIdBefore);
         System.out.printf("bench: fan-out of %d review tasks + outbox rows in the request: %.2f s (baseline INSERT … SELECT of the same rows: %.2f s, ratio %.1f)%n",
                 tasks, request, baseline, request / baseline);
         System.out.printf("bench: relay drained %d events to Kafka %.2f s after the request returned (%.0f events/s; %.2f s from the request)%n",
-                tasks + pendingBefore, drain, (tasks + pendingBefore) / drain, sinceRequest);
+                drained, drain, drained / drain, sinceRequest);
     }
 }
