@@ -6,6 +6,7 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.kit.paging.Page;
+import vn.govqms.kit.paging.Pages;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.text.VietnameseText;
 
@@ -41,11 +42,10 @@ public class AgencyRepository implements PanacheRepositoryBase<Agency, UUID> {
         }
         if (f.text() != null) {
             where.add("(nameFolded like :text or code like :text)");
-            params.and("text", "%" + VietnameseText.fold(f.text()).replace("%", "\\%").replace("_", "\\_") + "%");
+            params.and("text", VietnameseText.containsPattern(f.text()));
         }
         String query = where.isEmpty() ? "" : String.join(" and ", where);
         var found = find(query, Sort.by("provinceCode").and("code"), params);
-        return found.page(page.page(), page.size()).list()
-                .flatMap(items -> found.count().map(total -> Page.of(items, page, total)));
+        return Pages.of(found, page);
     }
 }

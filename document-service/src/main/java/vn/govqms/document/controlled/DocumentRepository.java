@@ -6,6 +6,7 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.kit.paging.Page;
+import vn.govqms.kit.paging.Pages;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.text.VietnameseText;
 
@@ -49,7 +50,7 @@ public class DocumentRepository implements PanacheRepositoryBase<ControlledDocum
         }
         if (f.text() != null) {
             where.add("d.searchText like :text");
-            params.and("text", "%" + VietnameseText.fold(f.text()).replace("%", "\\%").replace("_", "\\_") + "%");
+            params.and("text", VietnameseText.containsPattern(f.text()));
         }
         if (f.status() != null) {
             where.add("exists (select 1 from DocumentVersion v where v.documentId = d.id and v.status = :status)");
@@ -67,7 +68,6 @@ public class DocumentRepository implements PanacheRepositoryBase<ControlledDocum
         }
         String query = "from ControlledDocument d" + (where.isEmpty() ? "" : " where " + String.join(" and ", where));
         var found = find(query, Sort.by("d.code"), params);
-        return found.page(page.page(), page.size()).list()
-                .flatMap(items -> found.count().map(total -> Page.of(items, page, total)));
+        return Pages.of(found, page);
     }
 }

@@ -6,6 +6,7 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.kit.paging.Page;
+import vn.govqms.kit.paging.Pages;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.text.VietnameseText;
 
@@ -34,7 +35,7 @@ public class LegalDocumentRepository implements PanacheRepositoryBase<LegalDocum
         Parameters params = new Parameters();
         if (f.text() != null) {
             where.add("searchText like :text");
-            params.and("text", "%" + VietnameseText.fold(f.text()).replace("%", "\\%").replace("_", "\\_") + "%");
+            params.and("text", VietnameseText.containsPattern(f.text()));
         }
         if (f.type() != null) {
             where.add("type = :type");
@@ -48,7 +49,6 @@ public class LegalDocumentRepository implements PanacheRepositoryBase<LegalDocum
             params.and("province", f.provinceCode());
         }
         var found = find(String.join(" and ", where), Sort.by("effectiveDate", Sort.Direction.Descending).and("number"), params);
-        return found.page(page.page(), page.size()).list()
-                .flatMap(items -> found.count().map(total -> Page.of(items, page, total)));
+        return Pages.of(found, page);
     }
 }

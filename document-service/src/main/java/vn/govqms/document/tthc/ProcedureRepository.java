@@ -6,6 +6,7 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.kit.paging.Page;
+import vn.govqms.kit.paging.Pages;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.text.VietnameseText;
 
@@ -29,7 +30,7 @@ public class ProcedureRepository implements PanacheRepositoryBase<Administrative
         Parameters params = new Parameters();
         if (f.text() != null) {
             where.add("searchText like :text");
-            params.and("text", "%" + VietnameseText.fold(f.text()).replace("%", "\\%").replace("_", "\\_") + "%");
+            params.and("text", VietnameseText.containsPattern(f.text()));
         }
         if (f.field() != null) {
             where.add("field = :field");
@@ -46,7 +47,6 @@ public class ProcedureRepository implements PanacheRepositoryBase<Administrative
             where.add("provinceCode is null");
         }
         var found = find(String.join(" and ", where), Sort.by("code"), params);
-        return found.page(page.page(), page.size()).list()
-                .flatMap(items -> found.count().map(total -> Page.of(items, page, total)));
+        return Pages.of(found, page);
     }
 }

@@ -13,6 +13,11 @@ public final class VietnameseText {
         return s == null ? null : Normalizer.normalize(s, Normalizer.Form.NFC);
     }
 
+    /** A LIKE pattern finding {@code text} anywhere in a folded column, its own % and _ taken literally. */
+    public static String containsPattern(String text) {
+        return "%" + fold(text).replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
     /** "Quy trình cấp giấy phép" -> "quy trinh cap giay phep"; đ/Đ become d. */
     public static String fold(String s) {
         if (s == null) {
