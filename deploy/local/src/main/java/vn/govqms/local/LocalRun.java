@@ -64,10 +64,13 @@ public final class LocalRun {
         System.out.printf("%n  PostgreSQL  127.0.0.1:%d (user %s; databases document, audit, scoring, notification)%n",
                 stack.postgres().port(), stack.postgres().username());
         System.out.printf("  Kafka       %s%n", stack.kafkaBootstrapServers());
+        System.out.printf("  SMTP        127.0.0.1:%d (mail is caught here, not sent on; each message is written to %s)%n",
+                stack.mail().port(), data.resolve("mail"));
         System.out.println("\nA token:  deploy/local/token province-admin --province 24");
         System.out.println("          deploy/local/token iso-officer --agency <agency id> --province 24");
         System.out.println("Then:     curl -H \"Authorization: Bearer $TOKEN\" http://127.0.0.1:8081/api/v1/agencies");
         System.out.println("\nCtrl-C stops everything.");
+        stack.mail().keepWritingTo(data.resolve("mail"));
         stopped.await();
     }
 

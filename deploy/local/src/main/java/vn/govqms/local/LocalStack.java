@@ -40,11 +40,11 @@ public final class LocalStack implements AutoCloseable {
 
     /** How to start: folders, ports, and whether data must survive (local run) or not (tests). */
     public record Options(Path repoRoot, Path dataDir, boolean durable, int postgresPort, int kafkaPort,
-                          int controllerPort, List<Service> services, int topicPartitions) {
+                          int controllerPort, int smtpPort, List<Service> services, int topicPartitions) {
 
         /** The local run: fixed ports, data kept in {@code dataDir}. */
         public static Options local(Path repoRoot, Path dataDir) {
-            return new Options(repoRoot, dataDir, true, 15432, 19092, 19093, List.of(
+            return new Options(repoRoot, dataDir, true, 15432, 19092, 19093, 12525, List.of(
                     new Service("document-service", "document", 8081),
                     new Service("audit-service", "audit", 8082),
                     new Service("scoring-service", "scoring", 8083),
@@ -53,7 +53,7 @@ public final class LocalStack implements AutoCloseable {
 
         /** Tests: free ports, throw-away data. */
         public static Options test(Path repoRoot, Path dataDir) {
-            return new Options(repoRoot, dataDir, false, Ports.free(), Ports.free(), Ports.free(), List.of(
+            return new Options(repoRoot, dataDir, false, Ports.free(), Ports.free(), Ports.free(), Ports.free(), List.of(
                     new Service("document-service", "document", Ports.free()),
                     new Service("audit-service", "audit", Ports.free()),
                     new Service("scoring-service", "scoring", Ports.free()),
@@ -68,6 +68,7 @@ public final class LocalStack implements AutoCloseable {
     private PostgresServer postgres;
     private Process kafka;
     private JwtKeys keys;
+    private MailCatcher mail;
     private final Map<Service, Process> running = new LinkedHashMap<>();
 
     private LocalStack(Options options) {
@@ -107,6 +108,11 @@ public final class LocalStack implements AutoCloseable {
         return "127.0.0.1:" + options.kafkaPort();
     }
 
+    /** The SMTP server the services send mail to; what arrived can be read from it. */
+    public MailCatcher mail() {
+        return mail;
+    }
+
     public Path logDir() {
         return logDir;
     }
@@ -129,6 +135,7 @@ public final class LocalStack implements AutoCloseable {
                     options.durable() ? PostgresServer.Mode.DURABLE : PostgresServer.Mode.TEST);
             options.services().forEach(s -> postgres.createDatabase(s.database()));
             startKafka();
+            mail = MailCatcher.start(options.smtpPort());
             for (Service s : options.services()) {
                 running.put(s, startService(s));
             }
@@ -253,6 +260,10 @@ public final class LocalStack implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyFile().toUri().toString());
         env.put("MP_JWT_VERIFY_ISSUER", keys.issuer());
+        if (s.name().equals("notification-service")) {
+            env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+            env.put("QUARKUS_MAILER_PORT", Integer.toString(options.smtpPort()));
+        }
         return pb.start();
     }
 
@@ -295,6 +306,10 @@ public final class LocalStack implements AutoCloseable {
         if (kafka != null) {
             stopProcess(kafka, "kafka");
             kafka = null;
+        }
+        if (mail != null) {
+            mail.close();
+            mail = null;
         }
         if (postgres != null) {
             postgres.stop();

@@ -1,6 +1,8 @@
 package vn.govqms.local.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import vn.govqms.local.MailCatcher;
+import vn.govqms.local.Ports;
 import vn.govqms.local.PostgresServer;
 import vn.govqms.local.RealParts;
 
@@ -14,11 +16,31 @@ import java.util.Map;
  */
 public class RealPartsTestResource implements QuarkusTestResourceLifecycleManager {
 
+    private static MailCatcher mail;
+
     private String database = "govqms";
+    private boolean withMail;
 
     @Override
     public void init(Map<String, String> initArgs) {
         database = initArgs.getOrDefault("database", database);
+        withMail = Boolean.parseBoolean(initArgs.getOrDefault("mail", "false"));
+    }
+
+    /** The SMTP server started for a test resource declared with {@code @ResourceArg(name = "mail", value = "true")}. */
+    public static synchronized MailCatcher mail() {
+        if (mail == null) {
+            throw new IllegalStateException("no SMTP server: declare @ResourceArg(name = \"mail\", value = \"true\")");
+        }
+        return mail;
+    }
+
+    private static synchronized MailCatcher startMail() {
+        if (mail == null) {
+            mail = MailCatcher.start(Ports.free());
+            Runtime.getRuntime().addShutdownHook(new Thread(mail::close, "govqms-smtp-stop"));
+        }
+        return mail;
     }
 
     @Override
@@ -34,6 +56,12 @@ public class RealPartsTestResource implements QuarkusTestResourceLifecycleManage
         config.put("kafka.bootstrap.servers", parts.kafka().bootstrapServers());
         config.put("mp.jwt.verify.publickey.location", parts.keys().publicKeyFile().toUri().toString());
         config.put("mp.jwt.verify.issuer", parts.keys().issuer());
+        if (withMail) {
+            MailCatcher smtp = startMail();
+            config.put("quarkus.mailer.host", "127.0.0.1");
+            config.put("quarkus.mailer.port", Integer.toString(smtp.port()));
+            config.put("quarkus.mailer.mock", "false");
+        }
         return config;
     }
 
