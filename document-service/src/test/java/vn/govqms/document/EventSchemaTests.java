@@ -48,7 +48,7 @@ class EventSchemaTests {
             String body = given().get(e.get("schema").asText()).then().statusCode(200).extract().asString();
             schemas.put(e.get("type").asText(), factory.getSchema(body));
         }
-        assertEquals(16, schemas.size());
+        assertEquals(17, schemas.size());
 
         produceEveryType();
 
@@ -73,6 +73,10 @@ class EventSchemaTests {
 
     /** One of each: agency, legal and TTHC changes, a document lifecycle, reviews resolved and overdue. */
     private void produceEveryType() {
+        String splitSource = ReviewTaskTests.agency("11", "Sở Văn hóa, Thể thao và Du lịch tỉnh Điện Biên");
+        given().auth().oauth2(TestTokens.provinceAdmin("11")).contentType(ContentType.JSON)
+                .body(MergerTests.split(splitSource, "[]", ReviewTaskTests.agency("11", "Sở Du lịch tỉnh Điện Biên")))
+                .post("/api/v1/agencies/splits").then().statusCode(200);
         String agency = ReviewTaskTests.agency("24", "Sở Y tế tỉnh Bắc Giang");
         String admin = TestTokens.provinceAdmin("24");
         given().auth().oauth2(admin).contentType(ContentType.JSON).header("If-Match", "\"0\"")

@@ -89,4 +89,67 @@ class MergerTests {
                 .body("{\"sourceAgencyIds\":[\"" + a + "\"],\"successorId\":\"" + UUID.randomUUID() + "\",\"effectiveDate\":\"2025-07-01\"}")
                 .post("/api/v1/agencies/merges").then().statusCode(403);
     }
+
+    @Test
+    void aDepartmentSplitsInTwo() {
+        String admin = TestTokens.provinceAdmin("11");
+        String source = ReviewTaskTests.agency("11", "Sở Văn hóa, Thể thao và Du lịch tỉnh Điện Biên");
+        String existing = ReviewTaskTests.agency("11", "Sở Du lịch tỉnh Điện Biên");
+        String law = ReviewTaskTests.legal("11", ReviewTaskTests.number(), "2015-01-01", "[]");
+        String culture = ReviewTaskTests.procedure(source, "11", "OPERATIONAL_PROCEDURE", law, null, true);
+        String tourism = ReviewTaskTests.procedure(source, "11", "OPERATIONAL_PROCEDURE", law, null, true);
+
+        String refusedTwice = split(source, "[\"%s\",\"%s\"]".formatted(tourism, tourism), existing);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(refusedTwice).post("/api/v1/agencies/splits")
+                .then().statusCode(400).contentType(PROBLEM);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(split(source, "[\"" + UUID.randomUUID() + "\"]", existing))
+                .post("/api/v1/agencies/splits").then().statusCode(422).contentType(PROBLEM);
+        String body = split(source, "[\"" + tourism + "\"]", existing);
+        given().auth().oauth2(TestTokens.provinceAdmin("24")).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/agencies/splits").then().statusCode(403).contentType(PROBLEM);
+        given().auth().oauth2(TestTokens.agencyRole("agency-head", source, "11")).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/agencies/splits").then().statusCode(403);
+
+        String created = given().auth().oauth2(admin).contentType(ContentType.JSON).body(body).post("/api/v1/agencies/splits")
+                .then().statusCode(200).body("predecessorId", equalTo(source))
+                .body("successors[0].primary", equalTo(true)).body("successors[0].movedDocuments", equalTo(1))
+                .body("successors[0].successor.reannouncementRequired", equalTo(true))
+                .body("successors[1].successor.id", equalTo(existing)).body("successors[1].movedDocuments", equalTo(1))
+                .body("successors[1].successor.reannouncementRequired", equalTo(true))
+                .extract().path("successors[0].successor.id");
+
+        given().auth().oauth2(admin).get("/api/v1/agencies/{id}", source).then().statusCode(200).body("validTo", equalTo("2025-06-30"));
+        given().auth().oauth2(admin).queryParam("agencyId", existing).get("/api/v1/documents").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].id", equalTo(tourism));
+        given().auth().oauth2(admin).queryParam("agencyId", created).get("/api/v1/documents").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].id", equalTo(culture));
+        // each document's history went with it; the other successor does not see it
+        given().auth().oauth2(TestTokens.agencyRole("iso-officer", existing, "11")).queryParam("resourceType", "document")
+                .queryParam("resourceId", tourism).get("/api/v1/audit-trail").then().statusCode(200)
+                .body("items[0].action", equalTo("drafted"));
+        given().auth().oauth2(TestTokens.agencyRole("iso-officer", existing, "11")).queryParam("resourceType", "document")
+                .queryParam("resourceId", culture).get("/api/v1/audit-trail").then().statusCode(403);
+        given().auth().oauth2(admin).get("/api/v1/agencies/{id}/lineage", source).then().statusCode(200)
+                .body("predecessors.size()", equalTo(0)).body("successors.agencyId", containsInAnyOrder(created, existing));
+        given().auth().oauth2(TestTokens.agencyRole("viewer", existing, "11")).get("/api/v1/agencies/{id}/lineage", existing)
+                .then().statusCode(200).body("predecessors[0].agencyId", equalTo(source))
+                .body("predecessors[0].effectiveDate", equalTo("2025-07-01"));
+        given().auth().oauth2(TestTokens.agencyRole("viewer", existing, "11")).get("/api/v1/agencies/{id}/lineage", created)
+                .then().statusCode(403);
+        assertFalse(TestKafka.await("document.events", r -> source.equals(r.key())
+                && "vn.govqms.document.agency.split.v1".equals(TestKafka.header(r, "ce_type")), Duration.ofSeconds(20)).isEmpty());
+        // an ended agency does not split again
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(split(source, "[]", existing))
+                .post("/api/v1/agencies/splits").then().statusCode(409).contentType(PROBLEM);
+    }
+
+    /** A split of {@code source} into a new primary successor and {@code existing}, which takes {@code documentIds}. */
+    static String split(String source, String documentIds, String existing) {
+        int n = (int) (Math.random() * 90) + 10;
+        return """
+                {"sourceAgencyId":"%s","effectiveDate":"2025-07-01","successors":[
+                  {"newSuccessor":{"code":"776.%02d.%02d.H11","name":"Sở Văn hóa và Thể thao tỉnh Điện Biên","level":"DEPARTMENT","provinceCode":"11"},
+                   "primary":true},
+                  {"successorId":"%s","documentIds":%s}]}""".formatted(source, n, (int) (Math.random() * 90) + 10, existing, documentIds);
+    }
 }

@@ -31,6 +31,7 @@ import vn.govqms.document.agency.AgencyDtos.AgencyView;
 import vn.govqms.document.agency.AgencyDtos.NewAgency;
 import vn.govqms.document.merge.MergeDtos;
 import vn.govqms.document.merge.MergeService;
+import vn.govqms.document.merge.SplitService;
 import vn.govqms.document.qms.QmsDtos;
 import vn.govqms.document.qms.QmsService;
 import vn.govqms.kit.paging.Page;
@@ -60,12 +61,14 @@ public class AgencyResource {
     private final AgencyService service;
     private final QmsService qms;
     private final MergeService merges;
+    private final SplitService splits;
     private final Caller caller;
 
-    public AgencyResource(AgencyService service, QmsService qms, MergeService merges, Caller caller) {
+    public AgencyResource(AgencyService service, QmsService qms, MergeService merges, SplitService splits, Caller caller) {
         this.service = service;
         this.qms = qms;
         this.merges = merges;
+        this.splits = splits;
         this.caller = caller;
     }
 
@@ -136,6 +139,31 @@ public class AgencyResource {
     @APIResponse(responseCode = "422", description = "Unknown agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<MergeDtos.MergerView> merge(@Valid @NotNull MergeDtos.Merger body) {
         return merges.merge(body, caller);
+    }
+
+    @POST
+    @Path("/splits")
+    @RolesAllowed(Roles.PROVINCE_ADMIN)
+    @Operation(operationId = "splitAgency", summary = "Split an agency into existing or new successors (2025 reorganisation)",
+            description = "The source ends the day before effectiveDate; each successor takes the documents (with their review tasks "
+                    + "and history) and TTHCs listed for it, the primary one takes the rest; every successor's QMS must be announced "
+                    + "again. Publishes agency.updated (source), agency.split and qms.reannouncement-required per successor.")
+    @APIResponse(responseCode = "200", description = "Split", content = @Content(schema = @Schema(implementation = MergeDtos.SplitView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The source already ended", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown agency, or a document or TTHC that is not the source's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<MergeDtos.SplitView> split(@Valid @NotNull MergeDtos.Split body) {
+        return splits.split(body, caller);
+    }
+
+    @GET
+    @Path("/{id}/lineage")
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @Operation(operationId = "getAgencyLineage", summary = "The agencies this one continues (mergers, splits) and those that continue it")
+    @APIResponse(responseCode = "200", description = "Predecessors and successors", content = @Content(schema = @Schema(implementation = MergeDtos.Lineage.class)))
+    @APIResponse(responseCode = "404", description = "Unknown agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<MergeDtos.Lineage> lineage(@PathParam("id") UUID id) {
+        return splits.lineage(id, caller);
     }
 
     @PUT

@@ -33,4 +33,41 @@ public final class MergeDtos {
                              @Schema(description = "Moved documents renamed because their code was taken at the successor")
                              long renamedDocuments) {
     }
+
+    @Schema(name = "AgencySplit", description = "An agency that ends and the agencies that continue it, each taking the "
+            + "documents and TTHCs listed for it; the primary successor takes everything not listed (and the agency's own history)")
+    public record Split(
+            @NotNull UUID sourceAgencyId,
+            @NotNull @Size(min = 2, max = 50) List<@NotNull @Valid SplitPart> successors,
+            @NotNull @Schema(description = "The first day of the successors; the source ends the day before", example = "2025-07-01")
+            LocalDate effectiveDate) {
+    }
+
+    @Schema(name = "AgencySplitPart")
+    public record SplitPart(
+            UUID successorId,
+            @Valid NewAgency newSuccessor,
+            @Size(max = 10_000) @Schema(description = "Controlled documents of the source this successor takes")
+            List<@NotNull UUID> documentIds,
+            @Size(max = 5_000) @Schema(description = "TTHCs of the source this successor handles")
+            List<@NotNull UUID> procedureIds,
+            @Schema(description = "Takes what no part lists; the first part when none says so") Boolean primary) {
+    }
+
+    @Schema(name = "AgencySplitResult")
+    public record SplitView(UUID predecessorId, LocalDate effectiveDate, List<SplitPartView> successors) {
+    }
+
+    @Schema(name = "AgencySplitPartResult")
+    public record SplitPartView(AgencyView successor, boolean primary, long movedDocuments, long renamedDocuments, long procedures) {
+    }
+
+    @Schema(name = "AgencyLineage", description = "Which agencies an agency continues, and which continue it")
+    public record Lineage(UUID agencyId, List<Link> predecessors, List<Link> successors) {
+    }
+
+    @Schema(name = "AgencyLineageLink")
+    public record Link(UUID agencyId, @Schema(example = "000.00.53.H48") String code,
+                       @Schema(example = "UBND xã Thanh Nưa") String name, LocalDate effectiveDate) {
+    }
 }
