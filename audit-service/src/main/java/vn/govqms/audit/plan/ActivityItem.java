@@ -1,0 +1,76 @@
+package vn.govqms.audit.plan;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import vn.govqms.kit.problem.ProblemException;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** One activity of a yearly plan: what, by when, who, and when it was done with what evidence. */
+@Entity
+@Table(name = "activity_item")
+public class ActivityItem extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @Column(name = "plan_id", nullable = false)
+    public UUID planId;
+    @Column(name = "agency_id", nullable = false)
+    public UUID agencyId;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ActivityKind kind;
+    @Column(nullable = false)
+    public String title;
+    @Column(name = "planned_date", nullable = false)
+    public LocalDate plannedDate;
+    public String owner;
+    @Column(name = "done_date")
+    public LocalDate doneDate;
+    public String evidence;
+    @Column(name = "done_by")
+    public String doneBy;
+    @Column(name = "overdue_at")
+    public OffsetDateTime overdueAt;
+    @Version
+    public long version;
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    public static ActivityItem of(ActivityPlan plan, ActivityKind kind, String title, LocalDate planned, String owner,
+                                  OffsetDateTime now) {
+        ActivityItem i = new ActivityItem();
+        i.id = UUID.randomUUID();
+        i.planId = plan.id;
+        i.agencyId = plan.agencyId;
+        i.kind = kind;
+        i.title = title;
+        i.plannedDate = planned;
+        i.owner = owner;
+        i.createdAt = now;
+        return i;
+    }
+
+    public void complete(LocalDate done, String evidence, String who) {
+        if (doneDate != null) {
+            throw ProblemException.invalidTransition("activity", "DONE", "complete", List.of());
+        }
+        this.doneDate = done;
+        this.evidence = evidence;
+        this.doneBy = who;
+    }
+
+    /** DONE, OVERDUE or PLANNED. */
+    public String state() {
+        return doneDate != null ? "DONE" : overdueAt != null ? "OVERDUE" : "PLANNED";
+    }
+}

@@ -1,0 +1,157 @@
+package vn.govqms.audit;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+import vn.govqms.local.testing.RealPartsTestResource;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.govqms.audit.Fixtures.PROBLEM;
+import static vn.govqms.audit.Fixtures.admin;
+import static vn.govqms.audit.Fixtures.head;
+import static vn.govqms.audit.Fixtures.officer;
+
+/** Yearly ISO activity plans: template, editing, approval by the head, completion, overdue check, progress. */
+@QuarkusTest
+@WithTestResource(value = RealPartsTestResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "database", value = "audit"))
+class ActivityPlanTests {
+
+    static String plan(String agency, String province, int year) {
+        return given().auth().oauth2(officer(agency, province)).contentType(ContentType.JSON)
+                .body("{\"agencyId\":\"" + agency + "\",\"year\":" + year + "}")
+                .post("/api/v1/activity-plans").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void aNewPlanStartsFromTheRequiredActivitiesAndIsApprovedByTheHead() {
+        String agency = Fixtures.agency("31", "Sở Nội vụ tỉnh Hải Phòng");
+        String officer = officer(agency, "31");
+        String id = plan(agency, "31", 2026);
+        given().auth().oauth2(officer).get("/api/v1/activity-plans/{id}", id).then().statusCode(200)
+                .header("ETag", equalTo("\"0\"")).body("status", equalTo("DRAFT")).body("statusLabel", equalTo("Dự thảo"))
+                .body("items.kind", hasItems("INTERNAL_AUDIT", "MANAGEMENT_REVIEW", "PROCEDURE_REVIEW", "OBJECTIVES_SET"))
+                .body("items.find { it.kind == 'INTERNAL_AUDIT' }.kindLabel", equalTo("Đánh giá nội bộ"));
+        // one plan per agency and year
+        given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"agencyId\":\"" + agency + "\",\"year\":2026}")
+                .post("/api/v1/activity-plans").then().statusCode(409).contentType(PROBLEM);
+
+        String training = given().auth().oauth2(officer).contentType(ContentType.JSON).body("""
+                {"kind":"TRAINING","title":"Tập huấn ISO cho công chức mới","plannedDate":"2026-04-15","owner":"tran.thi.binh"}""")
+                .post("/api/v1/activity-plans/{id}/items", id).then().statusCode(201).body("kindLabel", equalTo("Đào tạo, tập huấn"))
+                .extract().path("id");
+        // the only internal audit cannot go
+        String audit = given().auth().oauth2(officer).get("/api/v1/activity-plans/{id}", id).then().extract()
+                .path("items.find { it.kind == 'INTERNAL_AUDIT' }.id");
+        given().auth().oauth2(officer).delete("/api/v1/activity-plans/{id}/items/{item}", id, audit).then().statusCode(422)
+                .contentType(PROBLEM).body("type", containsString("required-activity"));
+        given().auth().oauth2(officer).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("""
+                {"kind":"OTHER","title":"x","plannedDate":"2026-04-15"}""")
+                .put("/api/v1/activity-plans/{id}/items/{item}", id, audit).then().statusCode(422);
+        given().auth().oauth2(officer).contentType(ContentType.JSON).body("""
+                {"kind":"TRAINING","title":"Tập huấn","plannedDate":"2027-04-15"}""")
+                .post("/api/v1/activity-plans/{id}/items", id).then().statusCode(400).contentType(PROBLEM);
+        // edits need If-Match
+        given().auth().oauth2(officer).contentType(ContentType.JSON).body("""
+                {"kind":"TRAINING","title":"Tập huấn ISO","plannedDate":"2026-05-15"}""")
+                .put("/api/v1/activity-plans/{id}/items/{item}", id, training).then().statusCode(428);
+        given().auth().oauth2(officer).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("""
+                {"kind":"TRAINING","title":"Tập huấn ISO","plannedDate":"2026-05-15"}""")
+                .put("/api/v1/activity-plans/{id}/items/{item}", id, training).then().statusCode(200)
+                .body("plannedDate", equalTo("2026-05-15"));
+
+        // the officer cannot approve; the head can, once
+        given().auth().oauth2(officer).post("/api/v1/activity-plans/{id}/approval", id).then().statusCode(403).contentType(PROBLEM);
+        given().auth().oauth2(head(agency, "31")).post("/api/v1/activity-plans/{id}/approval", id).then().statusCode(200)
+                .body("status", equalTo("APPROVED")).body("approvedBy", equalTo("agency-head-" + agency));
+        given().auth().oauth2(head(agency, "31")).post("/api/v1/activity-plans/{id}/approval", id).then().statusCode(409)
+                .body("type", containsString("invalid-transition")).body("allowedActions", equalTo(List.of("complete-item")));
+        given().auth().oauth2(officer).contentType(ContentType.JSON).body("""
+                {"kind":"TRAINING","title":"Tập huấn","plannedDate":"2026-04-15"}""")
+                .post("/api/v1/activity-plans/{id}/items", id).then().statusCode(409);
+        assertTrue(Fixtures.published(agency, "activity-plan.approved", "Tập huấn ISO"));
+
+        // done with evidence, once
+        given().auth().oauth2(officer).contentType(ContentType.JSON)
+                .body("{\"doneDate\":\"" + LocalDate.now().plusDays(3) + "\",\"evidence\":\"Danh sách học viên\"}")
+                .post("/api/v1/activity-plans/{id}/items/{item}/completion", id, training).then().statusCode(400);
+        given().auth().oauth2(officer).contentType(ContentType.JSON)
+                .body("{\"doneDate\":\"2026-05-14\",\"evidence\":\"Quyết định 15/QĐ-SNV; danh sách 32 học viên\"}")
+                .post("/api/v1/activity-plans/{id}/items/{item}/completion", id, training).then().statusCode(200)
+                .body("state", equalTo("DONE"));
+        given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"doneDate\":\"2026-05-14\",\"evidence\":\"lại\"}")
+                .post("/api/v1/activity-plans/{id}/items/{item}/completion", id, training).then().statusCode(409);
+        assertTrue(Fixtures.published(agency, "activity.done", training));
+        given().auth().oauth2(officer).queryParam("resourceType", "activity-plan").queryParam("resourceId", id)
+                .get("/api/v1/audit-trail").then().statusCode(200).body("total", greaterThanOrEqualTo(4));
+    }
+
+    @Test
+    void activitiesPastTheirDateAreAnnouncedOverdueOnce() {
+        String agency = Fixtures.agency("31", "UBND xã An Lão");
+        String id = plan(agency, "31", 2025);
+        given().auth().oauth2(head(agency, "31")).post("/api/v1/activity-plans/{id}/approval", id).then().statusCode(200);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() ->
+                Fixtures.count("select count(*) from activity_item where plan_id = '" + id + "' and overdue_at is not null") == 4);
+        assertTrue(Fixtures.published(agency, "activity.overdue", "\"kind\" : \"INTERNAL_AUDIT\""));
+        try {
+            Thread.sleep(2500); // two more checks
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        assertEquals(4, Fixtures.count("select count(*) from outbox where type = 'vn.govqms.audit.activity.overdue.v1' and message_key = '"
+                + agency + "'"));
+        given().auth().oauth2(officer(agency, "31")).get("/api/v1/activity-plans/{id}", id).then()
+                .body("items.state", equalTo(List.of("OVERDUE", "OVERDUE", "OVERDUE", "OVERDUE")));
+    }
+
+    @Test
+    void progressPerProvinceAndRefusals() {
+        String a = Fixtures.agency("33", "Sở Tài chính tỉnh Hưng Yên");
+        String b = Fixtures.agency("33", "Sở Xây dựng tỉnh Hưng Yên");
+        String other = Fixtures.agency("34", "Sở Xây dựng tỉnh Thái Bình");
+        String planA = plan(a, "33", 2026);
+        plan(b, "33", 2026);
+        given().auth().oauth2(head(a, "33")).post("/api/v1/activity-plans/{id}/approval", planA).then().statusCode(200);
+        given().auth().oauth2(admin("33")).queryParam("year", "2026").get("/api/v1/activity-plans/progress").then().statusCode(200)
+                .body("agencies", greaterThanOrEqualTo(2)).body("approvedPlans", greaterThanOrEqualTo(1))
+                .body("perAgency.find { it.agencyId == '" + a + "' }.planStatus", equalTo("APPROVED"))
+                .body("perAgency.find { it.agencyId == '" + b + "' }.items", equalTo(4));
+        given().auth().oauth2(officer(a, "33")).queryParam("year", "2026").get("/api/v1/activity-plans/progress").then().statusCode(200)
+                .body("agencies", equalTo(1)).body("perAgency[0].agencyId", equalTo(a));
+        given().auth().oauth2(admin("33")).queryParam("year", "twenty").get("/api/v1/activity-plans/progress").then().statusCode(400)
+                .contentType(PROBLEM);
+
+        // refusals: no token, another agency, another province, unknown agency, malformed input
+        given().get("/api/v1/activity-plans/{id}", planA).then().statusCode(401).contentType(PROBLEM);
+        given().auth().oauth2(officer(b, "33")).get("/api/v1/activity-plans/{id}", planA).then().statusCode(403).contentType(PROBLEM);
+        given().auth().oauth2(admin("34")).get("/api/v1/activity-plans/{id}", planA).then().statusCode(403);
+        given().auth().oauth2(officer(other, "34")).contentType(ContentType.JSON).body("{\"agencyId\":\"" + a + "\",\"year\":2027}")
+                .post("/api/v1/activity-plans").then().statusCode(403);
+        given().auth().oauth2(officer(a, "33")).contentType(ContentType.JSON)
+                .body("{\"agencyId\":\"" + java.util.UUID.randomUUID() + "\",\"year\":2027}")
+                .post("/api/v1/activity-plans").then().statusCode(422).body("type", containsString("unknown-reference"));
+        given().auth().oauth2(officer(a, "33")).contentType(ContentType.JSON).body("{\"agencyId\":\"" + a + "\",\"year\":\"2027\"}")
+                .post("/api/v1/activity-plans").then().statusCode(400).contentType(PROBLEM);
+        given().auth().oauth2(officer(a, "33")).contentType(ContentType.JSON).body("{\"agencyId\":")
+                .post("/api/v1/activity-plans").then().statusCode(400).contentType(PROBLEM);
+        given().auth().oauth2(officer(a, "33")).contentType(ContentType.JSON).body("{\"year\":2027}")
+                .post("/api/v1/activity-plans").then().statusCode(400).contentType(PROBLEM);
+        given().auth().oauth2(officer(a, "33")).get("/api/v1/activity-plans/{id}", java.util.UUID.randomUUID()).then().statusCode(404);
+        given().auth().oauth2(admin("33")).queryParam("year", "2026").get("/api/v1/activity-plans").then().statusCode(200)
+                .body("total", greaterThanOrEqualTo(2));
+        given().auth().oauth2(officer(a, "33")).get("/api/v1/activity-plans").then().statusCode(200).body("total", equalTo(1));
+    }
+}

@@ -1,0 +1,68 @@
+package vn.govqms.audit;
+
+import vn.govqms.local.testing.TestDb;
+import vn.govqms.local.testing.TestKafka;
+import vn.govqms.local.testing.TestTokens;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.awaitility.Awaitility.await;
+
+/** Test data, put where audit-service gets it in production: agencies through document.events. */
+public final class Fixtures {
+
+    public static final String PROBLEM = "application/problem+json";
+    public static final String DB = "audit";
+    private static final AtomicInteger SEQ = new AtomicInteger();
+
+    private Fixtures() {
+    }
+
+    /** Registers an agency in document-service's name and waits until audit-service knows it. */
+    public static String agency(String province, String name) {
+        return agency(province, name, "DEPARTMENT");
+    }
+
+    public static String agency(String province, String name, String level) {
+        UUID id = UUID.randomUUID();
+        int n = SEQ.incrementAndGet() + (int) (Math.random() * 1000) * 1000;
+        String json = """
+                {"agencyId":"%s","code":"%03d.%02d.%02d.H%s","name":"%s","level":"%s","parentId":null,"provinceCode":"%s",
+                 "validFrom":"2015-01-01","validTo":null,"revision":0}""".formatted(id, n % 1000, (n / 1000) % 100, n % 97,
+                province, name, level, province);
+        TestKafka.publishCloudEvent("document.events", id.toString(), "vn.govqms.document.agency.registered.v1",
+                "agencies/" + id, json);
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() ->
+                TestDb.count(DB, "select count(*) from agency_directory where id = '" + id + "'") == 1);
+        return id.toString();
+    }
+
+    public static String head(String agency, String province) {
+        return TestTokens.agencyRole("agency-head", agency, province);
+    }
+
+    public static String officer(String agency, String province) {
+        return TestTokens.agencyRole("iso-officer", agency, province);
+    }
+
+    public static String auditor(String agency, String province) {
+        return TestTokens.agencyRole("auditor", agency, province);
+    }
+
+    public static String admin(String province) {
+        return TestTokens.provinceAdmin(province);
+    }
+
+    /** True once a record of {@code type} keyed by {@code key} whose value contains {@code text} is on audit.events. */
+    public static boolean published(String key, String type, String text) {
+        return !TestKafka.await("audit.events", r -> key.equals(r.key())
+                && ("vn.govqms.audit." + type + ".v1").equals(TestKafka.header(r, "ce_type"))
+                && (text == null || r.value().contains(text)), Duration.ofSeconds(20)).isEmpty();
+    }
+
+    public static long count(String sql) {
+        return TestDb.count(DB, sql);
+    }
+}
