@@ -55,6 +55,8 @@ public class OutboxRelay {
     private static final String NOTIFY_CHANNEL = "govqms_outbox";
     /** Advisory lock key: "govqms outbox". */
     private static final long LOCK_KEY = 0x676f76716d73L;
+    /** Batches sent in one transaction (and under one hold of the lock) before it commits. */
+    private static final int BATCHES_PER_TRANSACTION = 10;
 
     private final Pool pool;
     private final Vertx vertx;
@@ -167,7 +169,7 @@ public class OutboxRelay {
         int limit = backoff.isZero() ? config.batchSize() : 1;
         drainOnce(limit, afterId).subscribe().with(batch -> {
             backoff = Duration.ZERO;
-            if (batch.sent() == limit) {
+            if (batch.more()) {
                 drain(batch.lastId());
                 return;
             }
@@ -184,49 +186,84 @@ public class OutboxRelay {
         });
     }
 
-    /** What one transaction sent: how many rows, and the last id. */
-    record Batch(int sent, long lastId) {
+    /** What one transaction sent: how many rows, the last id, and whether more may be waiting after it. */
+    record Batch(int sent, long lastId, boolean more) {
     }
 
-    /** One transaction: lock, read up to {@code limit} rows after {@code afterId}, send them, mark them sent. */
+    /** Rows read from the outbox: their ids and the records to send. */
+    private record Chunk(List<Long> ids, List<ProducerRecord<String, String>> records) {
+        static final Chunk EMPTY = new Chunk(List.of(), List.of());
+
+        long lastId(long otherwise) {
+            return ids.isEmpty() ? otherwise : ids.get(ids.size() - 1);
+        }
+    }
+
+    /** One transaction: lock, then read, send and mark up to {@code batchesPerTransaction} batches after {@code afterId}. */
     Uni<Batch> drainOnce(int limit, long afterId) {
         return pool.withTransaction(conn -> conn.query("select pg_try_advisory_xact_lock(" + LOCK_KEY + ")").execute()
-                .flatMap(locked -> locked.iterator().next().getBoolean(0) ? sendBatch(conn, limit, afterId)
-                        : Uni.createFrom().item(new Batch(0, afterId))));
+                .flatMap(locked -> locked.iterator().next().getBoolean(0)
+                        ? read(conn, limit, afterId).flatMap(first -> pipeline(conn, limit, afterId, first, null, 0, 0))
+                        : Uni.createFrom().item(new Batch(0, afterId, false))));
     }
 
-    private Uni<Batch> sendBatch(SqlConnection conn, int limit, long afterId) {
+    /**
+     * Sends {@code current} while, on the database connection, the previous (acknowledged) batch is
+     * marked sent and the next one is read: the broker's round trip and the database's work overlap.
+     * Batches go out strictly one after the other, so per-key order holds. Marks become visible at
+     * commit; a failure rolls them back and the rows are sent again later (consumers are idempotent).
+     */
+    private Uni<Batch> pipeline(SqlConnection conn, int limit, long afterId, Chunk current, Chunk acknowledged, int round,
+                                int sentBefore) {
+        if (current.ids().isEmpty()) {
+            if (acknowledged == null) {
+                pending.set(0);
+                return Uni.createFrom().item(new Batch(sentBefore, afterId, false));
+            }
+            return mark(conn, acknowledged).map(n -> {
+                pending.set(0);
+                return new Batch(sentBefore, acknowledged.lastId(afterId), false);
+            });
+        }
         long t0 = System.nanoTime();
+        boolean full = current.ids().size() == limit;
+        boolean continueHere = full && limit > 1 && round + 1 < BATCHES_PER_TRANSACTION;
+        Uni<Void> markPrevious = acknowledged == null ? Uni.createFrom().voidItem() : mark(conn, acknowledged).replaceWithVoid();
+        Uni<Chunk> dbSide = markPrevious.chain(() -> continueHere ? read(conn, limit, current.lastId(afterId))
+                : Uni.createFrom().item(Chunk.EMPTY));
+        return Uni.combine().all().unis(send(current.records()), dbSide).asTuple().flatMap(t -> {
+            Log.debugf("outbox relay: %d rows sent and acknowledged (previous marked, next read alongside) in %d ms",
+                    current.ids().size(), (System.nanoTime() - t0) / 1_000_000);
+            published.increment(current.ids().size());
+            int sent = sentBefore + current.ids().size();
+            if (continueHere) {
+                return pipeline(conn, limit, current.lastId(afterId), t.getItem2(), current, round + 1, sent);
+            }
+            return mark(conn, current).map(n -> new Batch(sent, current.lastId(afterId), full));
+        });
+    }
+
+    private Uni<Chunk> read(SqlConnection conn, int limit, long afterId) {
         return conn.preparedQuery("select id, event_id, topic, message_key, type, source, subject, occurred_at, payload "
                         + "from outbox where sent_at is null and id > $2 order by id limit $1")
                 .execute(Tuple.of(limit, afterId))
-                .flatMap(rows -> {
+                .map(rows -> {
                     if (rows.size() == 0) {
-                        pending.set(0);
-                        return Uni.createFrom().item(new Batch(0, afterId));
+                        return Chunk.EMPTY;
                     }
-                    long t1 = System.nanoTime();
                     List<Long> ids = new ArrayList<>(rows.size());
                     List<ProducerRecord<String, String>> records = new ArrayList<>(rows.size());
                     for (Row row : rows) {
                         ids.add(row.getLong("id"));
                         records.add(toRecord(row));
                     }
-                    long[] t2 = new long[1];
-                    return send(records)
-                            .invoke(() -> t2[0] = System.nanoTime())
-                            .flatMap(ok -> conn.preparedQuery("update outbox set sent_at = now() where id = any($1)")
-                                    .execute(Tuple.of(ids.toArray(new Long[0]))))
-                            .map(updated -> {
-                                Log.debugf("outbox relay: %d rows; read %d ms, sent and acknowledged %d ms, marked %d ms", ids.size(),
-                                        (t1 - t0) / 1_000_000, (t2[0] - t1) / 1_000_000, (System.nanoTime() - t2[0]) / 1_000_000);
-                                published.increment(ids.size());
-                                if (ids.size() < limit) {
-                                    pending.set(0);
-                                }
-                                return new Batch(ids.size(), ids.get(ids.size() - 1));
-                            });
+                    return new Chunk(ids, records);
                 });
+    }
+
+    private static Uni<Integer> mark(SqlConnection conn, Chunk chunk) {
+        return conn.preparedQuery("update outbox set sent_at = now() where id = any($1)")
+                .execute(Tuple.of(chunk.ids().toArray(new Long[0]))).map(r -> r.rowCount());
     }
 
     /** Sends the records in order and completes once the broker acknowledged all of them (or one failed). */
