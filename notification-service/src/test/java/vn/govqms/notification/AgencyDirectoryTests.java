@@ -10,7 +10,7 @@ import vn.govqms.local.testing.RealPartsTestResource;
 /** notification-service keeps the agency directory from document.events (real broker, real database). */
 @QuarkusTest
 @WithTestResource(value = RealPartsTestResource.class, scope = TestResourceScope.GLOBAL,
-        initArgs = @ResourceArg(name = "database", value = "notification"))
+        initArgs = {@ResourceArg(name = "database", value = "notification"), @ResourceArg(name = "mail", value = "true")})
 class AgencyDirectoryTests extends AgencyDirectoryContractTests {
 
     @Override

@@ -1,0 +1,142 @@
+package vn.govqms.notification.contact;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import vn.govqms.kit.paging.Page;
+import vn.govqms.kit.paging.PageParams;
+import vn.govqms.kit.problem.Problem;
+import vn.govqms.kit.security.Caller;
+import vn.govqms.kit.security.Roles;
+import vn.govqms.kit.web.ETags;
+import vn.govqms.kit.web.QueryParams;
+import vn.govqms.notification.contact.ContactDtos.ContactInput;
+import vn.govqms.notification.contact.ContactDtos.ContactView;
+import vn.govqms.notification.contact.ContactDtos.Preferences;
+
+import java.net.URI;
+import java.util.UUID;
+
+@Path("/api/v1/contacts")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Contacts", description = "Người nhận thông báo: lãnh đạo, cán bộ ISO, chuyên gia đánh giá, lãnh đạo đơn vị; Ban chỉ đạo ISO tỉnh")
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Outside the caller's role or scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ContactResource {
+
+    private final ContactService service;
+    private final Caller caller;
+
+    public ContactResource(ContactService service, Caller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER})
+    @Operation(operationId = "createContact", summary = "Add a contact to an agency, or to the province's steering committee (province-admin)")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = ContactView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The subject is already a contact there", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<ContactView>> create(@Valid @NotNull ContactInput body) {
+        return service.create(body, caller).map(c -> RestResponse.ResponseBuilder.<ContactView>created(URI.create("/api/v1/contacts/" + c.id()))
+                .entity(c).tag(ETags.of(c.version())).build());
+    }
+
+    @GET
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER})
+    @Operation(operationId = "listContacts", summary = "Contacts in the caller's scope, by name")
+    @APIResponse(responseCode = "200", description = "A page of contacts")
+    @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Page<ContactView>> list(@QueryParam("agencyId") String agencyId,
+                                       @QueryParam("provinceCode") @Parameter(example = "24") String provinceCode,
+                                       @QueryParam("role") @Parameter(example = "ISO_OFFICER") String role,
+                                       @QueryParam("steeringCommittee") @Parameter(example = "true") String steeringCommittee,
+                                       @BeanParam PageParams paging) {
+        Boolean committee = steeringCommittee == null || steeringCommittee.isBlank() ? null : switch (steeringCommittee.trim()) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw vn.govqms.kit.problem.ProblemException.invalidField("steeringCommittee", "true or false");
+        };
+        return service.list(new ContactService.Filter(QueryParams.uuid("agencyId", agencyId), QueryParams.text("provinceCode", provinceCode, 2),
+                QueryParams.enumValue("role", role, ContactRole.class), committee), paging.toRequest(), caller);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER})
+    @Operation(operationId = "getContact", summary = "A contact")
+    @APIResponse(responseCode = "200", description = "The contact", content = @Content(schema = @Schema(implementation = ContactView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown contact", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<ContactView>> get(@PathParam("id") UUID id) {
+        return service.get(id, caller).map(c -> RestResponse.ResponseBuilder.ok(c).tag(ETags.of(c.version())).build());
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER})
+    @Operation(operationId = "updateContact", summary = "Change a contact (If-Match required)")
+    @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = ContactView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown contact", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<ContactView>> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                                 @Valid @NotNull ContactInput body) {
+        return service.update(id, body, ifMatch, caller).map(c -> RestResponse.ResponseBuilder.ok(c).tag(ETags.of(c.version())).build());
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER})
+    @Operation(operationId = "deleteContact", summary = "Remove a contact (its notifications go with it)")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "Unknown contact", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Void> delete(@PathParam("id") UUID id) {
+        return service.delete(id, caller);
+    }
+
+    @GET
+    @Path("/me/preferences")
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @Operation(operationId = "getPreferences", summary = "The caller's muted channels")
+    @APIResponse(responseCode = "200", description = "Muted channels", content = @Content(schema = @Schema(implementation = Preferences.class)))
+    public Uni<Preferences> preferences() {
+        return service.preferences(caller);
+    }
+
+    @PUT
+    @Path("/me/preferences")
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @Operation(operationId = "setPreferences", summary = "Mute channels for oneself (INBOX, EMAIL); escalations are sent whatever is muted")
+    @APIResponse(responseCode = "200", description = "Muted channels", content = @Content(schema = @Schema(implementation = Preferences.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Preferences> mute(@Valid @NotNull Preferences body) {
+        return service.mute(body, caller);
+    }
+}

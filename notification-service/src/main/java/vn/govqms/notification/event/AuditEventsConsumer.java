@@ -1,0 +1,25 @@
+package vn.govqms.notification.event;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import vn.govqms.kit.events.EventConsumer;
+
+/** Reads audit-service's topic ({@code audit.events}) through the kit's idempotent consumer. */
+@ApplicationScoped
+public class AuditEventsConsumer {
+
+    public static final String CHANNEL = "audit-events";
+
+    private final EventConsumer consumer;
+
+    public AuditEventsConsumer(EventConsumer consumer) {
+        this.consumer = consumer;
+    }
+
+    @Incoming(CHANNEL)
+    public Uni<Void> consume(ConsumerRecords<String, String> records) {
+        return consumer.consume(records);
+    }
+}

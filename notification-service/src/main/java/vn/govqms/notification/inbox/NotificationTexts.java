@@ -1,0 +1,197 @@
+package vn.govqms.notification.inbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import vn.govqms.notification.contact.ContactRole;
+import vn.govqms.notification.event.EventKind;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+/**
+ * Writes a notification in plain Vietnamese (or English): what happened, why it concerns the reader, what to do and by
+ * when, from the event's data and the reason the reader was chosen.
+ */
+public final class NotificationTexts {
+
+    private static final DateTimeFormatter VI_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private static final Map<String, String[]> FINDING_KINDS = Map.of(
+            "MAJOR_NONCONFORMITY", new String[] {"điểm không phù hợp nặng", "major nonconformity"},
+            "MINOR_NONCONFORMITY", new String[] {"điểm không phù hợp nhẹ", "minor nonconformity"},
+            "OBSERVATION", new String[] {"điểm lưu ý", "observation"},
+            "OPPORTUNITY_FOR_IMPROVEMENT", new String[] {"cơ hội cải tiến", "opportunity for improvement"});
+    private static final Map<String, String[]> AUDIT_KINDS = Map.of(
+            "INTERNAL_AUDIT", new String[] {"đánh giá nội bộ", "internal audit"},
+            "CROSS_CHECK", new String[] {"kiểm tra chéo", "cross-check"},
+            "PROVINCIAL_INSPECTION", new String[] {"kiểm tra của tỉnh", "provincial inspection"});
+
+    private NotificationTexts() {
+    }
+
+    public static NotificationText render(String fact, String language, String reason, JsonNode d, String agencyName,
+                                          LocalDate dueDate) {
+        boolean en = "en".equals(language);
+        String agency = agencyName != null ? agencyName : en ? "your agency" : "cơ quan";
+        EventKind kind = EventKind.ofFact(fact).orElse(null);
+        String[] t = kind == null ? generic(fact, en) : texts(kind, d, en);
+        String due = dueDate == null ? null : en ? dueDate.toString() : VI_DATE.format(dueDate);
+        return new NotificationText(t[0], t[1], why(reason, agency, d, en), t[2], dueDate, due);
+    }
+
+    private static String[] texts(EventKind kind, JsonNode d, boolean en) {
+        return switch (kind) {
+            case PROCEDURE_REVIEW_REQUIRED -> en
+                    ? new String[] {"Procedure " + s(d, "documentCode") + " must be reviewed",
+                            s(d, "causeSummary") + ". Procedure " + s(d, "documentCode") + " \"" + s(d, "documentTitle") + "\" relies on it.",
+                            "Review the procedure; revise and reissue it, or abolish it, then record the outcome of the review."}
+                    : new String[] {"Cần rà soát quy trình " + s(d, "documentCode"),
+                            s(d, "causeSummary") + ". Quy trình " + s(d, "documentCode") + " «" + s(d, "documentTitle") + "» dựa trên văn bản này.",
+                            "Rà soát quy trình; sửa đổi, ban hành lại hoặc bãi bỏ, rồi ghi nhận kết quả rà soát."};
+            case PROCEDURE_REVIEW_OVERDUE -> en
+                    ? new String[] {"Review of procedure " + s(d, "documentCode") + " is overdue",
+                            "The review of procedure " + s(d, "documentCode") + " was due on " + s(d, "dueDate") + " and is "
+                                    + s(d, "daysOverdue") + " day(s) late.",
+                            "Finish the review now and record its outcome."}
+                    : new String[] {"Quá hạn rà soát quy trình " + s(d, "documentCode"),
+                            "Việc rà soát quy trình " + s(d, "documentCode") + " hết hạn ngày " + viDate(d, "dueDate") + ", đã quá hạn "
+                                    + s(d, "daysOverdue") + " ngày.",
+                            "Hoàn thành ngay việc rà soát và ghi nhận kết quả."};
+            case DOCUMENT_ISSUED -> en
+                    ? new String[] {"Document " + s(d, "code") + " issued",
+                            "Revision " + s(d, "revision") + " of " + s(d, "code") + " \"" + s(d, "title") + "\" has been issued.",
+                            "Read it and acknowledge receipt."}
+                    : new String[] {"Ban hành văn bản " + s(d, "code"),
+                            "Văn bản " + s(d, "code") + " «" + s(d, "title") + "» lần ban hành " + s(d, "revision") + " đã được ban hành.",
+                            "Đọc văn bản và ký xác nhận đã nhận."};
+            case QMS_REANNOUNCEMENT_REQUIRED -> en
+                    ? new String[] {"The QMS must be re-announced", "The scope of the quality management system changed: " + s(d, "reason") + ".",
+                            "Re-announce the conformity of the QMS with TCVN ISO 9001:2015 and notify the Department of Science and Technology."}
+                    : new String[] {"Cần công bố lại HTQLCL", "Phạm vi áp dụng hệ thống quản lý chất lượng đã thay đổi: " + s(d, "reason") + ".",
+                            "Công bố lại sự phù hợp của HTQLCL với TCVN ISO 9001:2015 và thông báo cho Sở Khoa học và Công nghệ."};
+            case FINDING_RAISED -> {
+                String[] k = FINDING_KINDS.getOrDefault(s(d, "kind"), new String[] {s(d, "kind"), s(d, "kind")});
+                yield en ? new String[] {"Audit finding: " + k[1] + " (clause " + s(d, "clause") + ")",
+                        "An audit raised a " + k[1] + " against clause " + s(d, "clause") + ": " + s(d, "description"),
+                        "Analyse the root cause and plan a corrective action."}
+                        : new String[] {"Phát hiện " + k[0] + " (điều khoản " + s(d, "clause") + ")",
+                        "Cuộc đánh giá đã phát hiện " + k[0] + " theo điều khoản " + s(d, "clause") + ": " + s(d, "description"),
+                        "Phân tích nguyên nhân và lập kế hoạch hành động khắc phục."};
+            }
+            case CORRECTIVE_ACTION_OPENED -> en
+                    ? new String[] {"Corrective action assigned: " + s(d, "title"), "A corrective action was opened for a finding: " + s(d, "title") + ".",
+                            "Carry out the action and report its result before the due date."}
+                    : new String[] {"Được giao hành động khắc phục: " + s(d, "title"),
+                            "Hành động khắc phục đã được mở cho một điểm không phù hợp: " + s(d, "title") + ".",
+                            "Thực hiện hành động khắc phục và báo cáo kết quả trước hạn."};
+            case CORRECTIVE_ACTION_OVERDUE -> en
+                    ? new String[] {"Corrective action overdue: " + s(d, "title"),
+                            "The corrective action \"" + s(d, "title") + "\" was due on " + s(d, "dueDate") + " and is " + s(d, "daysOverdue") + " day(s) late.",
+                            "Complete the action now, or agree a new date with the head of the agency."}
+                    : new String[] {"Hành động khắc phục quá hạn: " + s(d, "title"),
+                            "Hành động khắc phục «" + s(d, "title") + "» hết hạn ngày " + viDate(d, "dueDate") + ", đã quá hạn " + s(d, "daysOverdue") + " ngày.",
+                            "Hoàn thành ngay hành động khắc phục, hoặc thống nhất thời hạn mới với người đứng đầu cơ quan."};
+            case ACTIVITY_OVERDUE -> en
+                    ? new String[] {"ISO activity overdue: " + s(d, "title"),
+                            "The planned activity \"" + s(d, "title") + "\" (" + s(d, "plannedDate") + ") is " + s(d, "daysOverdue") + " day(s) late.",
+                            "Carry out the activity and record it as done."}
+                    : new String[] {"Hoạt động ISO quá hạn: " + s(d, "title"),
+                            "Hoạt động «" + s(d, "title") + "» theo kế hoạch ngày " + viDate(d, "plannedDate") + " đã quá hạn " + s(d, "daysOverdue") + " ngày.",
+                            "Thực hiện hoạt động và cập nhật kết quả."};
+            case ACTIVITY_PLAN_APPROVED -> en
+                    ? new String[] {"ISO activity plan " + s(d, "year") + " approved",
+                            "The ISO activity plan for " + s(d, "year") + " was approved with " + d.path("items").size() + " activities.",
+                            "Carry out the activities as planned; you will be reminded before each date."}
+                    : new String[] {"Kế hoạch hoạt động ISO năm " + s(d, "year") + " đã được phê duyệt",
+                            "Kế hoạch hoạt động ISO năm " + s(d, "year") + " đã được phê duyệt với " + d.path("items").size() + " hoạt động.",
+                            "Thực hiện các hoạt động theo kế hoạch; hệ thống sẽ nhắc trước mỗi thời hạn."};
+            case AUDIT_PLANNED -> {
+                String[] k = AUDIT_KINDS.getOrDefault(s(d, "kind"), new String[] {s(d, "kind"), s(d, "kind")});
+                yield en ? new String[] {"Planned: " + k[1] + " " + s(d, "plannedStart") + " to " + s(d, "plannedEnd"),
+                        "A " + k[1] + " of your agency is planned from " + s(d, "plannedStart") + " to " + s(d, "plannedEnd") + ".",
+                        "Prepare the records and documents the auditors will ask for."}
+                        : new String[] {"Kế hoạch " + k[0] + " từ " + viDate(d, "plannedStart") + " đến " + viDate(d, "plannedEnd"),
+                        "Cơ quan có lịch " + k[0] + " từ " + viDate(d, "plannedStart") + " đến " + viDate(d, "plannedEnd") + ".",
+                        "Chuẩn bị hồ sơ, tài liệu phục vụ đoàn đánh giá, kiểm tra."};
+            }
+            case ASSESSMENT_PUBLISHED -> en
+                    ? new String[] {"Assessment " + s(d, "year") + ": " + s(d, "totalPoints") + " points, " + s(d, "bandLabel"),
+                            "The " + s(d, "year") + " assessment of your QMS was published: " + s(d, "totalPoints") + " points, band " + s(d, "bandLabel") + ".",
+                            "Read the detailed results and plan improvements for the weakest criteria."}
+                    : new String[] {"Kết quả đánh giá năm " + s(d, "year") + ": " + s(d, "totalPoints") + " điểm, xếp loại " + s(d, "bandLabel"),
+                            "Kết quả đánh giá việc xây dựng, áp dụng HTQLCL năm " + s(d, "year") + " đã được công bố: " + s(d, "totalPoints")
+                                    + " điểm, xếp loại " + s(d, "bandLabel") + ".",
+                            "Xem chi tiết kết quả và lập kế hoạch cải tiến các tiêu chí còn yếu."};
+            case SCORE_CHANGED -> en
+                    ? new String[] {"Band changed to " + s(d, "bandLabel"),
+                            "The agency's score moved from " + s(d, "previousScore") + " to " + s(d, "score") + " (band " + s(d, "bandLabel") + ").",
+                            "Look at the indicators that moved the score."}
+                    : new String[] {"Xếp loại thay đổi: " + s(d, "bandLabel"),
+                            "Điểm của cơ quan thay đổi từ " + s(d, "previousScore") + " lên/xuống " + s(d, "score") + " (xếp loại " + s(d, "bandLabel") + ").",
+                            "Xem các chỉ số làm thay đổi điểm."};
+            case OBJECTIVE_AT_RISK, OBJECTIVE_MISSED -> {
+                boolean missed = kind == EventKind.OBJECTIVE_MISSED;
+                yield en ? new String[] {(missed ? "Quality objective missed: " : "Quality objective at risk: ") + s(d, "title"),
+                        "Objective \"" + s(d, "title") + "\" (" + s(d, "kpi") + "): target " + s(d, "target") + ", actual " + s(d, "actual") + ".",
+                        "Review the causes and decide on measures."}
+                        : new String[] {(missed ? "Mục tiêu chất lượng không đạt: " : "Mục tiêu chất lượng có nguy cơ không đạt: ") + s(d, "title"),
+                        "Mục tiêu «" + s(d, "title") + "» (" + s(d, "kpi") + "): chỉ tiêu " + s(d, "target") + ", thực tế " + s(d, "actual") + ".",
+                        "Xem xét nguyên nhân và có biện pháp khắc phục."};
+            }
+            case REMINDER -> en
+                    ? new String[] {"Reminder: " + s(d, "daysLeft") + " day(s) left – " + s(d, "title"),
+                            "\"" + s(d, "title") + "\" is due on " + s(d, "dueDate") + ".", "Finish it before the due date."}
+                    : new String[] {"Nhắc việc: còn " + s(d, "daysLeft") + " ngày – " + s(d, "title"),
+                            "Việc «" + s(d, "title") + "» đến hạn ngày " + viDate(d, "dueDate") + ".", "Hoàn thành trước thời hạn."};
+            case ESCALATION -> en
+                    ? new String[] {"Escalation: " + s(d, "title") + " is " + s(d, "daysOverdue") + " days overdue",
+                            "\"" + s(d, "title") + "\" was due on " + s(d, "dueDate") + " and is still not done after " + s(d, "daysOverdue") + " days.",
+                            "Direct that it is finished, and follow it up."}
+                    : new String[] {"Báo cáo quá hạn: «" + s(d, "title") + "» quá hạn " + s(d, "daysOverdue") + " ngày",
+                            "Việc «" + s(d, "title") + "» hết hạn ngày " + viDate(d, "dueDate") + " nhưng sau " + s(d, "daysOverdue")
+                                    + " ngày vẫn chưa hoàn thành.",
+                            "Chỉ đạo xử lý dứt điểm và theo dõi kết quả."};
+            default -> generic(kind.fact(), en);
+        };
+    }
+
+    private static String[] generic(String fact, boolean en) {
+        return en ? new String[] {"Event: " + fact, "The event " + fact + " occurred.", "No action is required."}
+                : new String[] {"Sự kiện: " + fact, "Đã có sự kiện " + fact + ".", "Không cần thao tác."};
+    }
+
+    private static String why(String reason, String agency, JsonNode d, boolean en) {
+        if (reason.startsWith("ROLE:")) {
+            ContactRole role = ContactRole.valueOf(reason.substring(5));
+            return en ? "You are the " + role.label("en") + " of " + agency + "." : "Bạn là " + role.label("vi") + " của " + agency + ".";
+        }
+        if (reason.startsWith("ESCALATION:")) {
+            String days = reason.substring(11);
+            boolean committee = "STEERING_COMMITTEE".equals(s(d, "escalatedTo"));
+            return en ? "It is still overdue after " + days + " days, so it is escalated to " + (committee
+                    ? "the province's ISO steering committee (" + agency + ")." : "the head of " + agency + ".")
+                    : "Việc đã quá hạn từ " + days + " ngày trở lên nên được báo cáo lên " + (committee
+                    ? "Ban chỉ đạo ISO tỉnh (" + agency + ")." : "người đứng đầu " + agency + ".");
+        }
+        return switch (reason) {
+            case "OWNER" -> en ? "You are in charge of this at " + agency + "." : "Bạn được giao phụ trách việc này tại " + agency + ".";
+            case "STEERING_COMMITTEE" -> en ? "You are a member of the province's ISO steering committee (" + agency + ")."
+                    : "Bạn là thành viên Ban chỉ đạo ISO tỉnh (" + agency + ").";
+            default -> en ? "The province's notification rules name you for this." : "Quy tắc thông báo của tỉnh chỉ định bạn nhận thông báo này.";
+        };
+    }
+
+    private static String s(JsonNode d, String field) {
+        JsonNode n = d.get(field);
+        return n == null || n.isNull() ? "—" : n.asText();
+    }
+
+    private static String viDate(JsonNode d, String field) {
+        String v = s(d, field);
+        try {
+            return VI_DATE.format(LocalDate.parse(v.length() > 10 ? v.substring(0, 10) : v));
+        } catch (RuntimeException e) {
+            return v;
+        }
+    }
+}
