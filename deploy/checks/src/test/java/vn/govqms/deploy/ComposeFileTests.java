@@ -1,0 +1,114 @@
+package vn.govqms.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * deploy/compose cannot run here (no Docker engine): this reads it as Compose would (anchors and
+ * merge keys resolved) and checks that each service gets every setting it needs, waits for what it
+ * depends on, is probed on the port it listens on, and finds its database, topics and token issuer.
+ */
+class ComposeFileTests {
+
+    @SuppressWarnings("unchecked")
+    static final Map<String, Object> COMPOSE = (Map<String, Object>) new Yaml().load(Repo.read("deploy/compose/compose.yaml"));
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> service(String name) {
+        Map<String, Object> services = (Map<String, Object>) COMPOSE.get("services");
+        Map<String, Object> s = (Map<String, Object>) services.get(name);
+        assertNotNull(s, "compose has no service " + name);
+        return s;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> environment(String name) {
+        return (Map<String, Object>) service(name).get("environment");
+    }
+
+    @Test
+    void everyServiceGetsTheSettingsItCannotStartWithout() {
+        for (String svc : Repo.SERVICES) {
+            Set<String> missing = new TreeSet<>(Repo.requiredEnvironment(svc));
+            missing.removeAll(environment(svc).keySet());
+            assertTrue(missing.isEmpty(), svc + " lacks " + missing);
+            environment(svc).forEach((k, v) -> assertTrue(v != null && !v.toString().isBlank(), svc + ": " + k + " is empty"));
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyServiceWaitsForItsPartsAndIsProbedWhereItListens() {
+        for (String svc : Repo.SERVICES) {
+            Map<String, Object> s = service(svc);
+            assertTrue(s.get("image").toString().contains("/" + svc + ":"), svc + " image");
+            Map<String, Map<String, String>> deps = (Map<String, Map<String, String>>) s.get("depends_on");
+            assertEquals("service_healthy", deps.get("postgres").get("condition"), svc);
+            assertEquals("service_healthy", deps.get("keycloak").get("condition"), svc);
+            assertEquals("service_completed_successfully", deps.get("kafka-topics").get("condition"), svc);
+            String port = environment(svc).get("QUARKUS_HTTP_PORT").toString();
+            String probe = String.join(" ", (List<String>) ((Map<String, Object>) s.get("healthcheck")).get("test"));
+            assertTrue(probe.contains("localhost:" + port + "/q/health/ready"), svc + " probe " + probe);
+            List<String> ports = (List<String>) s.get("ports");
+            assertTrue(ports.stream().anyMatch(p -> p.endsWith(":" + port)), svc + " publishes " + ports);
+        }
+        for (String part : List.of("postgres", "kafka", "keycloak")) {
+            assertNotNull(service(part).get("healthcheck"), part + " has no health check");
+        }
+    }
+
+    @Test
+    void databasesAndTopicsExistForEveryService() {
+        String initDb = Repo.read("deploy/compose/postgres/init-databases.sh");
+        String topicsCommand = service("kafka-topics").get("command").toString();
+        for (String svc : Repo.SERVICES) {
+            Map<String, Object> env = environment(svc);
+            String db = env.get("QUARKUS_DATASOURCE_REACTIVE_URL").toString().replaceAll(".*/", "");
+            assertTrue(env.get("QUARKUS_DATASOURCE_JDBC_URL").toString().endsWith("/" + db), svc + " URLs name one database");
+            assertEquals(db, env.get("QUARKUS_DATASOURCE_USERNAME"), svc + " owns its database");
+            assertTrue(initDb.matches("(?s).*for svc in [^;]*\\b" + db + "\\b.*"), "init-databases.sh does not create " + db);
+            for (String topic : Repo.topics(svc)) {
+                assertTrue(topicsCommand.contains(topic.replace(".events", "").replace(".dossier-events", "")) ,
+                        "topic " + topic + " of " + svc + " is not created");
+            }
+        }
+        for (String topic : List.of("document.events", "audit.events", "scoring.events", "onestop.dossier-events")) {
+            assertTrue(topicsCommand.contains(topic), "kafka-topics does not create " + topic);
+        }
+        assertTrue(topicsCommand.contains("$$t.dlq"), "dead-letter topics are created beside each topic");
+    }
+
+    @Test
+    void tokensComeFromTheImportedRealmWithTheClaimsTheServicesRead() throws Exception {
+        JsonNode realm = new ObjectMapper().readTree(Repo.file("deploy/compose/keycloak/govqms-realm.json").toFile());
+        String name = realm.get("realm").asText();
+        for (String svc : Repo.SERVICES) {
+            assertTrue(environment(svc).get("MP_JWT_VERIFY_ISSUER").toString().endsWith("/realms/" + name), svc + " issuer");
+            assertTrue(environment(svc).get("MP_JWT_VERIFY_PUBLICKEY_LOCATION").toString()
+                    .endsWith("/realms/" + name + "/protocol/openid-connect/certs"), svc + " keys");
+        }
+        Set<String> roles = java.util.stream.StreamSupport.stream(realm.at("/roles/realm").spliterator(), false)
+                .map(r -> r.get("name").asText()).collect(Collectors.toSet());
+        assertEquals(Set.of("province-admin", "agency-head", "iso-officer", "auditor", "viewer", "integration"), roles);
+        for (JsonNode client : realm.get("clients")) {
+            Set<String> claims = java.util.stream.StreamSupport.stream(client.get("protocolMappers").spliterator(), false)
+                    .map(m -> m.at("/config/claim.name").asText()).collect(Collectors.toSet());
+            assertTrue(claims.containsAll(Set.of("groups", "agency_id", "province_code")), client.get("clientId") + " claims " + claims);
+        }
+        Set<String> userRoles = new TreeSet<>();
+        realm.get("users").forEach(u -> u.get("realmRoles").forEach(r -> userRoles.add(r.asText())));
+        assertEquals(roles, userRoles, "a test user per role");
+    }
+}

@@ -1,0 +1,91 @@
+package vn.govqms.deploy;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The repository as the deployment files see it: the services, their settings and the topics they use. */
+final class Repo {
+
+    static final List<String> SERVICES = List.of("document-service", "audit-service", "scoring-service", "notification-service");
+
+    private Repo() {
+    }
+
+    static Path root() {
+        return Path.of(System.getProperty("govqms.repo", "../..")).toAbsolutePath().normalize();
+    }
+
+    static Path file(String relative) {
+        return root().resolve(relative);
+    }
+
+    static String read(String relative) {
+        try {
+            return Files.readString(file(relative), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Properties config(String service) {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file(service + "/src/main/resources/application.properties"), StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p;
+    }
+
+    static boolean usesMailer(String service) {
+        return read(service + "/pom.xml").contains("<artifactId>quarkus-mailer</artifactId>");
+    }
+
+    /**
+     * The environment a service cannot start without in production: its database, the broker, the
+     * token keys and issuer, the port the probes use, the SMTP relay when it sends mail, and every
+     * {@code ${VAR}} without a default in its application.properties.
+     */
+    static Set<String> requiredEnvironment(String service) {
+        Set<String> required = new TreeSet<>(List.of("QUARKUS_HTTP_PORT", "QUARKUS_DATASOURCE_REACTIVE_URL",
+                "QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD",
+                "KAFKA_BOOTSTRAP_SERVERS", "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "MP_JWT_VERIFY_ISSUER"));
+        if (usesMailer(service)) {
+            required.addAll(List.of("QUARKUS_MAILER_HOST", "QUARKUS_MAILER_PORT", "QUARKUS_MAILER_FROM"));
+        }
+        Properties p = config(service);
+        for (String key : p.stringPropertyNames()) {
+            if (key.startsWith("%") && !key.startsWith("%prod.")) {
+                continue;
+            }
+            var m = java.util.regex.Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)}").matcher(p.getProperty(key));
+            while (m.find()) {
+                String name = m.group(1);
+                if (!p.containsKey(name)) {
+                    required.add(name.toUpperCase().replaceAll("[^A-Z0-9]", "_"));
+                }
+            }
+        }
+        return required;
+    }
+
+    /** Kafka topics a service reads (its incoming channels) and writes (outbox topics named in its code). */
+    static Set<String> topics(String service) {
+        Set<String> topics = new TreeSet<>();
+        Properties p = config(service);
+        for (String key : p.stringPropertyNames()) {
+            if (key.startsWith("mp.messaging.") && key.endsWith(".topic")) {
+                topics.add(p.getProperty(key));
+            }
+        }
+        return topics;
+    }
+}
