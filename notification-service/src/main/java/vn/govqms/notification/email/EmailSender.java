@@ -1,0 +1,110 @@
+package vn.govqms.notification.email;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.logging.Log;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import vn.govqms.notification.inbox.NotificationText;
+import vn.govqms.notification.inbox.NotificationTexts;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Sends the pending e-mails (EMAIL notifications) over SMTP: claims a batch (a lease, so several instances never send one
+ * twice at once), sends each, records every attempt; a failure is retried with a doubling back-off until the last
+ * attempt, after which the e-mail is FAILED.
+ */
+@ApplicationScoped
+public class EmailSender {
+
+    static final String CLAIM = """
+            with claimed as (
+              update notification set next_attempt_at = $1 + interval '5 minutes'
+              where id in (select id from notification where delivery_status = 'PENDING' and next_attempt_at <= $1
+                           order by next_attempt_at, id limit $2 for update skip locked)
+              returning id, event_id, contact_id, kind, reason, language, due_date, agency_id, attempts)
+            select claimed.*, c.email, c.name, e.type, e.data::text as data, e.link, a.name as agency_name
+            from claimed join contact c on c.id = claimed.contact_id join event_log e on e.event_id = claimed.event_id
+            left join agency_directory a on a.id = claimed.agency_id""";
+
+    static final String SENT = """
+            with n as (update notification set delivery_status = 'SENT', sent_at = $2, attempts = attempts + 1, last_error = null
+                       where id = $1 returning id)
+            insert into email_attempt (notification_id, recipient, at, ok) select id, $3, $2, true from n""";
+
+    static final String FAILED = """
+            with n as (update notification set attempts = attempts + 1, last_error = $3,
+                              delivery_status = case when attempts + 1 >= $5 then 'FAILED' else 'PENDING' end,
+                              next_attempt_at = $2 + $6 * power(2, attempts) * interval '1 millisecond'
+                       where id = $1 returning id)
+            insert into email_attempt (notification_id, recipient, at, ok, error) select id, $4, $2, false, $3 from n""";
+
+    private final Pool pool;
+    private final ReactiveMailer mailer;
+    private final EmailRenderer renderer;
+    private final EmailConfig config;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public EmailSender(Pool pool, ReactiveMailer mailer, EmailRenderer renderer, EmailConfig config, ObjectMapper json, Clock clock) {
+        this.pool = pool;
+        this.mailer = mailer;
+        this.renderer = renderer;
+        this.config = config;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "${govqms.email.send-every:5s}", delay = 2, delayUnit = java.util.concurrent.TimeUnit.SECONDS,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduled() {
+        return sendPending().onFailure().invoke(e -> Log.warnf("e-mail round failed: %s", e.getMessage()))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    /** One round: returns how many e-mails were sent. */
+    public Uni<Integer> sendPending() {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return pool.preparedQuery(CLAIM).execute(Tuple.of(now, config.batchSize())).chain(rows -> {
+            List<Row> claimed = new ArrayList<>();
+            rows.forEach(claimed::add);
+            if (claimed.isEmpty()) {
+                return Uni.createFrom().item(0);
+            }
+            return Multi.createFrom().iterable(claimed).onItem().transformToUni(this::sendOne).merge(4)
+                    .collect().asList().map(results -> (int) results.stream().filter(Boolean::booleanValue).count());
+        });
+    }
+
+    private Uni<Boolean> sendOne(Row r) {
+        long id = r.getLong("id");
+        String to = r.getString("email");
+        Uni<Void> send;
+        try {
+            JsonNode data = json.readTree(r.getString("data"));
+            NotificationText text = NotificationTexts.render(r.getString("kind"), r.getString("language"), r.getString("reason"), data,
+                    r.getString("agency_name"), r.getLocalDate("due_date"));
+            String service = r.getString("type").startsWith("vn.govqms.notification.") ? null
+                    : r.getString("type").split("\\.")[2] + "-service";
+            send = mailer.send(renderer.notification(to, r.getString("name"), r.getString("language"), id, text, r.getString("link"), service));
+        } catch (Exception e) {
+            send = Uni.createFrom().failure(e);
+        }
+        return send.onItem().transformToUni(x -> pool.preparedQuery(SENT).execute(Tuple.of(id, OffsetDateTime.now(clock), to)).replaceWith(true))
+                .onFailure().recoverWithUni(e -> {
+                    Log.infof("e-mail %d to %s failed (attempt %d): %s", id, to, r.getInteger("attempts") + 1, e.getMessage());
+                    return pool.preparedQuery(FAILED).execute(Tuple.from(new Object[] {id, OffsetDateTime.now(clock),
+                            String.valueOf(e.getMessage()), to, config.maxAttempts(), config.initialBackoff().toMillis()})).replaceWith(false);
+                });
+    }
+}
