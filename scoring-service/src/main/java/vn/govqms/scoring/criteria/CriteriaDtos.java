@@ -1,0 +1,80 @@
+package vn.govqms.scoring.criteria;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** What the criteria-set API reads and writes. */
+public final class CriteriaDtos {
+
+    private CriteriaDtos() {
+    }
+
+    @Schema(name = "CriteriaSetInput")
+    public record CriteriaSetInput(
+            @Pattern(regexp = "\\d{2}", message = "a two-digit province code") @Schema(description = "Null for a national set", example = "24") String provinceCode,
+            @NotBlank @Size(max = 500) @Schema(example = "Bộ tiêu chí đánh giá việc xây dựng, áp dụng HTQLCL tỉnh Bắc Giang") String name,
+            @NotNull @Min(2000) @Max(2100) @Schema(example = "2026") Integer appliesFromYear,
+            @NotEmpty @Size(max = 50) @Valid List<Definition.Group> groups,
+            @Size(max = 10) @Valid List<Definition.Band> bands) {
+
+        public Definition definition() {
+            return new Definition(groups, bands).withDefaults();
+        }
+    }
+
+    @Schema(name = "CriteriaSetChange", description = "A draft's new content (the province cannot change)")
+    public record CriteriaSetChange(
+            @NotBlank @Size(max = 500) String name,
+            @NotNull @Min(2000) @Max(2100) Integer appliesFromYear,
+            @NotEmpty @Size(max = 50) @Valid List<Definition.Group> groups,
+            @Size(max = 10) @Valid List<Definition.Band> bands) {
+
+        public Definition definition() {
+            return new Definition(groups, bands).withDefaults();
+        }
+    }
+
+    @Schema(name = "CriteriaSet")
+    public record CriteriaSetView(
+            UUID id,
+            @Schema(example = "24") String provinceCode,
+            String name,
+            @Schema(example = "2026") int appliesFromYear,
+            @Schema(example = "1") int version,
+            CriteriaSetStatus status,
+            @Schema(example = "Đang áp dụng") String statusLabel,
+            UUID previousId,
+            @Schema(example = "100") BigDecimal totalMaxPoints,
+            List<Definition.Group> groups,
+            List<Definition.Band> bands,
+            String createdBy,
+            OffsetDateTime createdAt,
+            OffsetDateTime updatedAt,
+            OffsetDateTime activatedAt,
+            OffsetDateTime retiredAt) {
+
+        static CriteriaSetView of(CriteriaSet s) {
+            return new CriteriaSetView(s.id, s.provinceCode, s.name, s.appliesFromYear, s.versionNo, s.status, s.status.label(),
+                    s.previousId, s.definition.totalMaxPoints(), s.definition.groups(), s.definition.bands(), s.createdBy,
+                    s.createdAt, s.updatedAt, s.activatedAt, s.retiredAt);
+        }
+    }
+
+    @Schema(name = "CriteriaSetSummary")
+    public record CriteriaSetSummary(UUID id, String provinceCode, String name, int appliesFromYear, int version,
+                                     CriteriaSetStatus status, String statusLabel, BigDecimal totalMaxPoints,
+                                     OffsetDateTime activatedAt) {
+    }
+}

@@ -1,0 +1,160 @@
+package vn.govqms.scoring.criteria;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import vn.govqms.kit.paging.Page;
+import vn.govqms.kit.paging.PageParams;
+import vn.govqms.kit.problem.Problem;
+import vn.govqms.kit.security.Caller;
+import vn.govqms.kit.security.Roles;
+import vn.govqms.kit.web.ETags;
+import vn.govqms.kit.web.QueryParams;
+import vn.govqms.scoring.criteria.CriteriaDtos.CriteriaSetChange;
+import vn.govqms.scoring.criteria.CriteriaDtos.CriteriaSetInput;
+import vn.govqms.scoring.criteria.CriteriaDtos.CriteriaSetSummary;
+import vn.govqms.scoring.criteria.CriteriaDtos.CriteriaSetView;
+import vn.govqms.scoring.support.Params;
+
+import java.net.URI;
+import java.util.UUID;
+
+@Path("/api/v1/criteria-sets")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Criteria sets", description = "Bộ tiêu chí đánh giá HTQLCL: groups, criteria, points and bands, per province and version")
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Outside the caller's role or province", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class CriteriaSetResource {
+
+    static final String EXAMPLE = """
+            {"provinceCode":"24","name":"Bộ tiêu chí đánh giá việc xây dựng, áp dụng HTQLCL tỉnh Bắc Giang","appliesFromYear":2026,
+             "groups":[{"code":"1","name":"Xây dựng và công bố HTQLCL","criteria":[
+               {"code":"1.1","text":"Công bố HTQLCL phù hợp TCVN ISO 9001:2015","maxPoints":20,"method":"AUTOMATIC",
+                "indicator":"QMS_ANNOUNCED","rule":"ALL_OR_NOTHING"},
+               {"code":"1.2","text":"Sổ tay chất lượng, chính sách và mục tiêu chất lượng","maxPoints":30,"method":"MANUAL",
+                "guidance":"Đủ tài liệu theo mô hình khung (Quyết định 101/2019/QĐ-BKHCN)"}]},
+              {"code":"2","name":"Duy trì, cải tiến","criteria":[
+               {"code":"2.1","text":"Rà soát quy trình ISO khi VBQPPL thay đổi","maxPoints":20,"method":"AUTOMATIC",
+                "indicator":"PROCEDURE_REVIEWS_OVERDUE","rule":"DEDUCTION_PER_ITEM","pointsPerItem":5},
+               {"code":"2.2","text":"Tỷ lệ hồ sơ TTHC giải quyết đúng hạn","maxPoints":30,"method":"AUTOMATIC",
+                "indicator":"DOSSIER_ON_TIME_RATE","rule":"PROPORTIONAL","target":100}]}]}""";
+
+    private final CriteriaSetService service;
+    private final Caller caller;
+
+    public CriteriaSetResource(CriteriaSetService service, Caller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PROVINCE_ADMIN)
+    @Operation(operationId = "createCriteriaSet", summary = "Draft a criteria set (version 1) for the caller's province, or a national one",
+            description = "Bands default to the Bắc Giang table (≥ 90 Rất tốt, ≥ 80 Tốt, ≥ 70 Khá, ≥ 50 Trung bình, below Yếu).")
+    @RequestBody(content = @Content(schema = @Schema(implementation = CriteriaSetInput.class), examples = @ExampleObject(name = "Bắc Giang", value = EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Drafted", content = @Content(schema = @Schema(implementation = CriteriaSetView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input (duplicate codes, missing rule parameters, bands out of order)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<CriteriaSetView>> create(@Valid @NotNull CriteriaSetInput body) {
+        return service.create(body, caller).map(v -> RestResponse.ResponseBuilder
+                .<CriteriaSetView>created(URI.create("/api/v1/criteria-sets/" + v.view().id())).entity(v.view()).tag(ETags.of(v.version())).build());
+    }
+
+    @GET
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @Operation(operationId = "listCriteriaSets", summary = "Criteria sets, newest first per province")
+    @APIResponse(responseCode = "200", description = "A page of sets")
+    @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Page<CriteriaSetSummary>> list(@QueryParam("provinceCode") @Parameter(example = "24") String provinceCode,
+                                              @QueryParam("status") @Parameter(example = "ACTIVE") String status,
+                                              @QueryParam("year") @Parameter(description = "Sets applying in this year", example = "2026") String year,
+                                              @BeanParam PageParams paging) {
+        return service.list(new CriteriaSetService.Filter(QueryParams.text("provinceCode", provinceCode, 2),
+                QueryParams.enumValue("status", status, CriteriaSetStatus.class), Params.year("year", year)), paging.toRequest());
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @Operation(operationId = "getCriteriaSet", summary = "A criteria set with its groups, criteria and bands")
+    @APIResponse(responseCode = "200", description = "The set; ETag for If-Match", content = @Content(schema = @Schema(implementation = CriteriaSetView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown set", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<CriteriaSetView>> get(@PathParam("id") UUID id) {
+        return service.get(id).map(v -> RestResponse.ResponseBuilder.ok(v.view()).tag(ETags.of(v.version())).build());
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PROVINCE_ADMIN)
+    @Operation(operationId = "updateCriteriaSet", summary = "Replace a draft's content (If-Match required); an active set cannot change")
+    @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = CriteriaSetView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown set", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not a draft (make a new version)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<CriteriaSetView>> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                                     @Valid @NotNull CriteriaSetChange body) {
+        return service.update(id, body, ifMatch, caller).map(v -> RestResponse.ResponseBuilder.ok(v.view()).tag(ETags.of(v.version())).build());
+    }
+
+    @POST
+    @Path("/{id}/activation")
+    @RolesAllowed(Roles.PROVINCE_ADMIN)
+    @Operation(operationId = "activateCriteriaSet", summary = "Activate a draft whose maximum points add up to 100",
+            description = "Retires the set it replaces (same province and starting year) and recomputes the live scores of the province.")
+    @APIResponse(responseCode = "200", description = "Active", content = @Content(schema = @Schema(implementation = CriteriaSetView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown set", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not a draft", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Points do not add up to 100 (the problem names the sum)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<CriteriaSetView>> activate(@PathParam("id") UUID id) {
+        return service.activate(id, caller).map(v -> RestResponse.ResponseBuilder.ok(v.view()).tag(ETags.of(v.version())).build());
+    }
+
+    @POST
+    @Path("/{id}/retirement")
+    @RolesAllowed(Roles.PROVINCE_ADMIN)
+    @Operation(operationId = "retireCriteriaSet", summary = "Retire an active set")
+    @APIResponse(responseCode = "200", description = "Retired", content = @Content(schema = @Schema(implementation = CriteriaSetView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown set", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not active", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<CriteriaSetView>> retire(@PathParam("id") UUID id) {
+        return service.retire(id, caller).map(v -> RestResponse.ResponseBuilder.ok(v.view()).tag(ETags.of(v.version())).build());
+    }
+
+    @POST
+    @Path("/{id}/versions")
+    @RolesAllowed(Roles.PROVINCE_ADMIN)
+    @Operation(operationId = "newCriteriaSetVersion", summary = "Start a new draft version from this set (how an active set is changed)")
+    @APIResponse(responseCode = "201", description = "The new draft", content = @Content(schema = @Schema(implementation = CriteriaSetView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown set", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<CriteriaSetView>> newVersion(@PathParam("id") UUID id) {
+        return service.newVersion(id, caller).map(v -> RestResponse.ResponseBuilder
+                .<CriteriaSetView>created(URI.create("/api/v1/criteria-sets/" + v.view().id())).entity(v.view()).tag(ETags.of(v.version())).build());
+    }
+}

@@ -1,0 +1,115 @@
+package vn.govqms.scoring.indicator;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import vn.govqms.kit.events.EventHandler;
+import vn.govqms.kit.events.EventTypes;
+import vn.govqms.kit.events.ReceivedEvent;
+import vn.govqms.scoring.live.LiveScores;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Indicators from document-service ({@code document.events}): QMS announcement and re-announcement,
+ * procedure reviews (required, overdue, completed on time or late), documents issued. Each event
+ * updates what it tracks (idempotent upserts), is logged, and recomputes the agency's live score.
+ */
+@ApplicationScoped
+public class DocumentIndicators implements EventHandler {
+
+    static final String ANNOUNCED = EventTypes.of("document", "qms.announced");
+    static final String REANNOUNCEMENT = EventTypes.of("document", "qms.reannouncement-required");
+    static final String REVIEW_REQUIRED = EventTypes.of("document", "procedure-review.required");
+    static final String REVIEW_OVERDUE = EventTypes.of("document", "procedure-review.overdue");
+    static final String REVIEW_COMPLETED = EventTypes.of("document", "procedure-review.completed");
+    static final String ISSUED = EventTypes.of("document", "document.issued");
+
+    private final IndicatorLog log;
+    private final LiveScores scores;
+    private final Clock clock;
+
+    public DocumentIndicators(IndicatorLog log, LiveScores scores, Clock clock) {
+        this.log = log;
+        this.scores = scores;
+        this.clock = clock;
+    }
+
+    @Override
+    public Set<String> eventTypes() {
+        return Set.of(ANNOUNCED, REANNOUNCEMENT, REVIEW_REQUIRED, REVIEW_OVERDUE, REVIEW_COMPLETED, ISSUED);
+    }
+
+    @Override
+    public Uni<Void> apply(ReceivedEvent event, SqlConnection tx) {
+        EventData d = new EventData(event);
+        UUID agency = d.uuid("agencyId");
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        LocalDate today = d.time(now).toLocalDate();
+        Integer year = null;
+        Uni<?> change;
+        String summary;
+        String type = event.type();
+        if (type.equals(ANNOUNCED)) {
+            LocalDate on = d.date("decisionDate") != null ? d.date("decisionDate") : today;
+            change = tx.preparedQuery("insert into qms_state (agency_id, announced_on, reannouncement_pending, updated_at) values ($1, $2, false, $3) "
+                    + "on conflict (agency_id) do update set announced_on = excluded.announced_on, reannouncement_pending = false, updated_at = $3")
+                    .execute(Tuple.of(agency, on, now));
+            summary = "Công bố HTQLCL phù hợp TCVN ISO 9001 (" + (d.text("decisionNumber") == null ? on : d.text("decisionNumber")) + ")";
+        } else if (type.equals(REANNOUNCEMENT)) {
+            change = tx.preparedQuery("insert into qms_state (agency_id, reannouncement_pending, updated_at) values ($1, true, $2) "
+                    + "on conflict (agency_id) do update set reannouncement_pending = true, updated_at = $2").execute(Tuple.of(agency, now));
+            summary = "Phải công bố lại HTQLCL" + (d.text("reason") == null ? "" : ": " + d.text("reason"));
+        } else if (type.equals(REVIEW_REQUIRED)) {
+            LocalDate due = required(d, "dueDate");
+            year = due.getYear();
+            change = tx.preparedQuery("insert into review_track (task_id, agency_id, due_date, status, updated_at) values ($1, $2, $3, 'OPEN', $4) "
+                    + "on conflict (task_id) do nothing").execute(Tuple.of(d.uuid("taskId"), agency, due, now));
+            summary = "Cần rà soát quy trình " + nz(d.text("documentCode")) + " trước " + due;
+        } else if (type.equals(REVIEW_OVERDUE)) {
+            LocalDate due = required(d, "dueDate");
+            year = due.getYear();
+            change = tx.preparedQuery("insert into review_track (task_id, agency_id, due_date, status, updated_at) values ($1, $2, $3, 'OVERDUE', $4) "
+                    + "on conflict (task_id) do update set status = 'OVERDUE', updated_at = $4 where review_track.status = 'OPEN'")
+                    .execute(Tuple.of(d.uuid("taskId"), agency, due, now));
+            summary = "Quá hạn rà soát quy trình " + nz(d.text("documentCode")) + " (hạn " + due + ")";
+        } else if (type.equals(REVIEW_COMPLETED)) {
+            LocalDate due = required(d, "dueDate");
+            year = due.getYear();
+            LocalDate resolved = d.date("resolvedAt") != null ? d.date("resolvedAt") : today;
+            boolean onTime = d.bool("onTime") != null ? d.bool("onTime") : !resolved.isAfter(due);
+            change = tx.preparedQuery("insert into review_track (task_id, agency_id, due_date, status, on_time, resolved_on, updated_at) "
+                    + "values ($1, $2, $3, 'COMPLETED', $4, $5, $6) on conflict (task_id) do update set status = 'COMPLETED', "
+                    + "on_time = excluded.on_time, resolved_on = excluded.resolved_on, updated_at = excluded.updated_at")
+                    .execute(Tuple.from(new Object[] {d.uuid("taskId"), agency, due, onTime, resolved, now}));
+            summary = "Hoàn thành rà soát quy trình " + (onTime ? "đúng hạn" : "trễ hạn") + " (hạn " + due + ")";
+        } else {
+            LocalDate effective = d.date("effectiveDate") != null ? d.date("effectiveDate") : today;
+            year = effective.getYear();
+            Integer revision = d.integer("revision");
+            change = tx.preparedQuery("insert into published_document (document_id, revision, agency_id, year) values ($1, $2, $3, $4) "
+                    + "on conflict do nothing").execute(Tuple.of(d.uuid("documentId"), revision == null ? 1 : revision, agency, year));
+            summary = "Ban hành tài liệu " + nz(d.text("code")) + " " + nz(d.text("title"));
+        }
+        Integer affected = year;
+        return change.chain(() -> log.add(tx, agency, event, summary.trim()))
+                .chain(() -> scores.recomputeAfterEvent(tx, agency, affected, type));
+    }
+
+    private static LocalDate required(EventData d, String field) {
+        LocalDate v = d.date(field);
+        if (v == null) {
+            d.requiredText(field);
+        }
+        return v;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

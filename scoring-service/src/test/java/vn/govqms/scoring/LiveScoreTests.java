@@ -1,0 +1,171 @@
+package vn.govqms.scoring;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import vn.govqms.local.testing.RealPartsTestResource;
+import vn.govqms.local.testing.TestDb;
+import vn.govqms.local.testing.TestKafka;
+import vn.govqms.local.testing.TestTokens;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static vn.govqms.scoring.Fixtures.PROBLEM;
+import static vn.govqms.scoring.Fixtures.admin;
+
+/**
+ * Indicators follow document- and audit-service events on the real broker (published here in the
+ * contract's shape), and the live score follows them; score.changed is published when the band moves.
+ */
+@QuarkusTest
+@WithTestResource(value = RealPartsTestResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "database", value = "scoring"))
+class LiveScoreTests {
+
+    static final int YEAR = LocalDate.now().getYear();
+
+    static String doc(String type) {
+        return "vn.govqms.document." + type + ".v1";
+    }
+
+    static String audit(String type) {
+        return "vn.govqms.audit." + type + ".v1";
+    }
+
+    static void awaitScore(String agency, String province, float score, String band) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(admin(province))
+                .get("/api/v1/agencies/{id}/score", agency).then().statusCode(200)
+                .body("score", equalTo(score)).body("band", equalTo(band)));
+    }
+
+    @Test
+    void overdueReviewsAndCorrectiveActionsLowerTheLiveScore() {
+        String p = Fixtures.province();
+        String agency = Fixtures.agency(p, "Sở Tư pháp tỉnh " + p);
+        String set = Fixtures.activeSet(p, 2020);
+        // nothing known yet: 0 (1.1) + 0 (1.2 manual) + 20 + 30
+        given().auth().oauth2(admin(p)).get("/api/v1/agencies/{id}/score", agency).then().statusCode(200)
+                .body("score", equalTo(50.0f)).body("band", equalTo("AVERAGE")).body("bandLabel", equalTo("Trung bình"))
+                .body("criteriaSetId", equalTo(set)).body("year", equalTo(YEAR))
+                .body("criteria.find { it.code == '2.1' }.points", equalTo(20.0f));
+
+        TestKafka.publishCloudEvent("document.events", agency, doc("qms.announced"), "agencies/" + agency, """
+                {"agencyId":"%s","announcementId":"%s","decisionNumber":"15/QĐ-STP","decisionDate":"2019-05-10","standardEdition":"2015"}"""
+                .formatted(agency, UUID.randomUUID()));
+        awaitScore(agency, p, 70.0f, "FAIR");
+
+        String task = UUID.randomUUID().toString();
+        String overdue = """
+                {"taskId":"%s","agencyId":"%s","documentId":"%s","documentCode":"QT-TP-01","dueDate":"%d-01-15","daysOverdue":30,
+                 "causeSummary":"Văn bản 19/2014/QĐ-TTg được thay thế"}""".formatted(task, agency, UUID.randomUUID(), YEAR);
+        String overdueId = TestKafka.publishCloudEvent("document.events", agency, doc("procedure-review.overdue"), "review-tasks/" + task, overdue);
+        awaitScore(agency, p, 65.0f, "AVERAGE");
+
+        String action = UUID.randomUUID().toString();
+        TestKafka.publishCloudEvent("audit.events", agency, audit("corrective-action.overdue"), "corrective-actions/" + action, """
+                {"actionId":"%s","findingId":"%s","agencyId":"%s","owner":"iso-officer-1","title":"Bổ sung hồ sơ đánh giá nội bộ",
+                 "dueDate":"%d-02-01","daysOverdue":15,"escalationStep":15}""".formatted(action, UUID.randomUUID(), agency, YEAR));
+        awaitScore(agency, p, 55.0f, "AVERAGE");
+
+        // the same overdue event delivered again changes nothing; a later event on the key shows it was consumed
+        TestKafka.publishCloudEvent("document.events", agency, overdueId, doc("procedure-review.overdue"), "review-tasks/" + task, overdue);
+        TestKafka.publishCloudEvent("document.events", agency, doc("procedure-review.completed"), "review-tasks/" + task, """
+                {"taskId":"%s","agencyId":"%s","documentId":"%s","outcome":"REVISED","dueDate":"%d-01-15","onTime":false,
+                 "resolvedAt":"%d-02-20T09:00:00+07:00"}""".formatted(task, agency, UUID.randomUUID(), YEAR, YEAR));
+        awaitScore(agency, p, 60.0f, "AVERAGE");
+        given().auth().oauth2(TestTokens.agencyRole("iso-officer", agency, p)).get("/api/v1/agencies/{id}/indicators", agency)
+                .then().statusCode(200)
+                .body("indicators.find { it.code == 'PROCEDURE_REVIEWS_OVERDUE' }.value", equalTo(0))
+                .body("indicators.find { it.code == 'PROCEDURE_REVIEWS_LATE' }.value", equalTo(1))
+                .body("indicators.find { it.code == 'PROCEDURE_REVIEW_ON_TIME_RATE' }.value", equalTo(0.0f))
+                .body("indicators.find { it.code == 'CORRECTIVE_ACTIONS_OVERDUE' }.value", equalTo(1))
+                .body("indicators.find { it.code == 'QMS_ANNOUNCED' }.label", equalTo("Đã công bố HTQLCL phù hợp TCVN ISO 9001"))
+                .body("movedBy[0].type", equalTo(doc("procedure-review.completed")))
+                .body("movedBy.summary", hasItem("Quá hạn rà soát quy trình QT-TP-01 (hạn " + YEAR + "-01-15)"));
+        assertEquals(1, TestDb.count(Fixtures.DB, "select count(*) from processed_event where event_id = '" + overdueId + "'"));
+
+        // score.changed when the band moved (FAIR → AVERAGE), caused by the overdue review
+        assertFalse(TestKafka.await("scoring.events", r -> agency.equals(r.key())
+                && "vn.govqms.scoring.score.changed.v1".equals(TestKafka.header(r, "ce_type"))
+                && r.value().contains("\"previousBand\":\"FAIR\"") && r.value().contains("\"band\":\"AVERAGE\"")
+                && r.value().contains("procedure-review.overdue"), Duration.ofSeconds(20)).isEmpty());
+    }
+
+    @Test
+    void auditEventsMoveTheIndicators() {
+        String p = Fixtures.province();
+        String agency = Fixtures.agency(p, "UBND xã Mường Phăng");
+        String plan = UUID.randomUUID().toString();
+        String item1 = UUID.randomUUID().toString();
+        String item2 = UUID.randomUUID().toString();
+        TestKafka.publishCloudEvent("audit.events", agency, audit("activity-plan.approved"), "activity-plans/" + plan, """
+                {"planId":"%s","agencyId":"%s","year":%d,"approvedBy":"agency-head-1","approvedAt":"%d-01-05T08:00:00Z",
+                 "items":[{"itemId":"%s","kind":"INTERNAL_AUDIT","title":"Đánh giá nội bộ","plannedDate":"%d-06-01","owner":null},
+                          {"itemId":"%s","kind":"MANAGEMENT_REVIEW","title":"Họp xem xét của lãnh đạo","plannedDate":"%d-11-01","owner":null}]}"""
+                .formatted(plan, agency, YEAR, YEAR, item1, YEAR, item2, YEAR));
+        TestKafka.publishCloudEvent("audit.events", agency, audit("activity.done"), "activity-plans/" + plan, """
+                {"planId":"%s","itemId":"%s","agencyId":"%s","year":%d,"kind":"INTERNAL_AUDIT","doneDate":"%d-06-03"}"""
+                .formatted(plan, item1, agency, YEAR, YEAR));
+        String audit = UUID.randomUUID().toString();
+        TestKafka.publishCloudEvent("audit.events", agency, audit("audit.completed"), "audits/" + audit, """
+                {"auditId":"%s","agencyId":"%s","kind":"INTERNAL_AUDIT","mode":"ON_SITE","year":%d,"completedOn":"%d-06-03",
+                 "conclusion":"Phù hợp","findings":{"major":1,"minor":0,"observation":0,"improvement":0}}""".formatted(audit, agency, YEAR, YEAR));
+        String finding = UUID.randomUUID().toString();
+        TestKafka.publishCloudEvent("audit.events", agency, audit("finding.raised"), "findings/" + finding, """
+                {"findingId":"%s","auditId":"%s","agencyId":"%s","auditKind":"INTERNAL_AUDIT","clause":"8.5.1","kind":"MAJOR_NONCONFORMITY",
+                 "description":"Không lưu hồ sơ giải quyết TTHC"}""".formatted(finding, audit, agency));
+        TestKafka.publishCloudEvent("audit.events", agency, audit("management-review.held"), "management-reviews/x", """
+                {"reviewId":"%s","agencyId":"%s","year":%d,"heldOn":"%d-11-02","chair":"Giám đốc"}""".formatted(UUID.randomUUID(), agency, YEAR, YEAR));
+        String token = TestTokens.agencyRole("agency-head", agency, p);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(token)
+                .get("/api/v1/agencies/{id}/indicators", agency).then().statusCode(200)
+                .body("indicators.find { it.code == 'ACTIVITY_PLAN_APPROVED' }.value", equalTo(1))
+                .body("indicators.find { it.code == 'ACTIVITY_COMPLETION_RATE' }.value", equalTo(50.0f))
+                .body("indicators.find { it.code == 'INTERNAL_AUDITS_HELD' }.value", equalTo(1))
+                .body("indicators.find { it.code == 'MANAGEMENT_REVIEWS_HELD' }.value", equalTo(1))
+                .body("indicators.find { it.code == 'OPEN_MAJOR_NONCONFORMITIES' }.value", equalTo(1)));
+        TestKafka.publishCloudEvent("audit.events", agency, audit("finding.closed"), "findings/" + finding, """
+                {"findingId":"%s","auditId":"%s","agencyId":"%s","kind":"MAJOR_NONCONFORMITY","closedOn":"%d-07-01"}"""
+                .formatted(finding, audit, agency, YEAR));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(token)
+                .get("/api/v1/agencies/{id}/indicators", agency).then().statusCode(200)
+                .body("indicators.find { it.code == 'OPEN_MAJOR_NONCONFORMITIES' }.value", equalTo(0))
+                .body("movedBy[0].summary", equalTo("Đóng điểm không phù hợp nặng")));
+    }
+
+    @Test
+    void anEventWithoutItsAgencyGoesToTheDeadLetterTopic() {
+        String id = TestKafka.publishCloudEvent("audit.events", "x", audit("finding.raised"), "findings/x", "{\"findingId\":\"" + UUID.randomUUID() + "\"}");
+        assertFalse(TestKafka.await("audit.events.dlq", r -> id.equals(TestKafka.header(r, "ce_id"))
+                && TestKafka.header(r, "dead-letter-reason").contains("agencyId"), Duration.ofSeconds(30)).isEmpty());
+    }
+
+    @Test
+    void anAgencyReadsOnlyItsOwnScore() {
+        String p = Fixtures.province();
+        String agency = Fixtures.agency(p, "Sở Nội vụ");
+        String other = Fixtures.agency(p, "Sở Tài chính");
+        given().get("/api/v1/agencies/{id}/score", agency).then().statusCode(401).contentType(PROBLEM);
+        given().auth().oauth2(TestTokens.agencyRole("agency-head", other, p)).get("/api/v1/agencies/{id}/score", agency)
+                .then().statusCode(403).contentType(PROBLEM);
+        given().auth().oauth2(admin(Fixtures.province())).get("/api/v1/agencies/{id}/indicators", agency).then().statusCode(403);
+        given().auth().oauth2(admin(p)).get("/api/v1/agencies/{id}/score", UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM);
+        given().auth().oauth2(admin(p)).queryParam("year", "hai nghìn").get("/api/v1/agencies/{id}/score", agency).then().statusCode(400)
+                .contentType(PROBLEM);
+        // no active criteria set in the province: indicators but no score
+        given().auth().oauth2(admin(p)).get("/api/v1/agencies/{id}/score", agency).then().statusCode(200)
+                .body("score", equalTo(null)).body("criteriaSetId", equalTo(null));
+        // the directory endpoint of the kit still answers beside this service's agency paths
+        given().auth().oauth2(admin(p)).get("/api/v1/agencies/{id}", agency).then().statusCode(200).body("name", equalTo("Sở Nội vụ"));
+    }
+}
