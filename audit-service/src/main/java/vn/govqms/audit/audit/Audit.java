@@ -1,0 +1,155 @@
+package vn.govqms.audit.audit;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import vn.govqms.audit.audit.AuditParts.TeamMember;
+import vn.govqms.kit.problem.ProblemException;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/** An internal audit, a cross-check or a provincial inspection of one agency. */
+@Entity
+@Table(name = "audit")
+public class Audit extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @Column(name = "agency_id", nullable = false)
+    public UUID agencyId;
+    @Column(name = "province_code", nullable = false)
+    public String provinceCode;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public AuditKind kind;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public AuditMode mode;
+    @Column(nullable = false)
+    public int year;
+    @Column(nullable = false)
+    public String title;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public AuditStatus status;
+    @Column(name = "planned_start", nullable = false)
+    public LocalDate plannedStart;
+    @Column(name = "planned_end", nullable = false)
+    public LocalDate plannedEnd;
+    @Column(name = "campaign_id")
+    public UUID campaignId;
+    @Column(name = "lead_auditor", nullable = false)
+    public String leadAuditor;
+    /** JSON of {@link TeamMember}s. */
+    @Column(nullable = false)
+    public String team;
+    @Column(name = "audited_units", nullable = false)
+    public String auditedUnits;
+    @Column(name = "scope_clauses", nullable = false)
+    public String scopeClauses;
+    @Column(nullable = false)
+    public String checklist;
+    public String conclusion;
+    @Column(name = "started_at")
+    public OffsetDateTime startedAt;
+    @Column(name = "reported_by")
+    public String reportedBy;
+    @Column(name = "reported_at")
+    public OffsetDateTime reportedAt;
+    @Column(name = "confirmed_by")
+    public String confirmedBy;
+    @Column(name = "confirmed_at")
+    public OffsetDateTime confirmedAt;
+    @Column(name = "confirmation_note")
+    public String confirmationNote;
+    @Column(name = "copied_from")
+    public UUID copiedFrom;
+    @Column(name = "created_by", nullable = false)
+    public String createdBy;
+    @Version
+    public long version;
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
+    /**
+     * Independence: an auditor may not audit their own unit (internal audit) or their own agency
+     * (cross-check, inspection). Refused with 422 naming the auditor.
+     */
+    public static void checkIndependence(AuditKind kind, UUID auditedAgency, List<String> auditedUnits, List<TeamMember> team) {
+        long leads = team.stream().filter(m -> m.role() == AuditParts.TeamRole.LEAD).count();
+        if (leads != 1) {
+            throw ProblemException.invalidField("team", "needs exactly one LEAD (has " + leads + ")");
+        }
+        if (team.stream().map(TeamMember::subject).distinct().count() != team.size()) {
+            throw ProblemException.invalidField("team", "lists an auditor twice");
+        }
+        for (TeamMember m : team) {
+            boolean ownAgency = m.agencyId().equals(auditedAgency);
+            if (kind == AuditKind.INTERNAL_AUDIT) {
+                boolean ownUnit = ownAgency && m.unit() != null && auditedUnits.stream()
+                        .anyMatch(u -> u.trim().equalsIgnoreCase(m.unit().trim()));
+                if (ownUnit) {
+                    throw independence(m, "may not audit their own unit (" + m.unit() + ")");
+                }
+            } else if (ownAgency) {
+                throw independence(m, "may not take part in a " + kind.name() + " of their own agency");
+            }
+        }
+    }
+
+    private static ProblemException independence(TeamMember m, String why) {
+        return ProblemException.unprocessable("auditor-not-independent", "Auditor not independent",
+                "Auditor " + m.fullName() + " (" + m.subject() + ") " + why + ".",
+                Map.of("auditor", m.subject()));
+    }
+
+    public void requireStatus(String action, AuditStatus... allowed) {
+        for (AuditStatus s : allowed) {
+            if (status == s) {
+                return;
+            }
+        }
+        throw ProblemException.invalidTransition("audit", status.name(), action, status.allowed());
+    }
+
+    public void start(OffsetDateTime now) {
+        requireStatus("start", AuditStatus.PLANNED);
+        status = AuditStatus.IN_PROGRESS;
+        startedAt = now;
+        updatedAt = now;
+    }
+
+    public void report(String conclusion, String who, OffsetDateTime now) {
+        requireStatus("report", AuditStatus.IN_PROGRESS);
+        status = AuditStatus.REPORTED;
+        this.conclusion = conclusion;
+        reportedBy = who;
+        reportedAt = now;
+        updatedAt = now;
+    }
+
+    public void confirm(String note, String who, OffsetDateTime now) {
+        requireStatus("confirm", AuditStatus.REPORTED);
+        status = AuditStatus.CLOSED;
+        confirmationNote = note;
+        confirmedBy = who;
+        confirmedAt = now;
+        updatedAt = now;
+    }
+
+    public boolean isLead(String subject) {
+        return Objects.equals(leadAuditor, subject);
+    }
+}

@@ -1,0 +1,219 @@
+package vn.govqms.audit.audit;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import vn.govqms.audit.audit.AuditDtos.AnswerInput;
+import vn.govqms.audit.audit.AuditDtos.AuditSummary;
+import vn.govqms.audit.audit.AuditDtos.AuditView;
+import vn.govqms.audit.audit.AuditDtos.ChecklistEdit;
+import vn.govqms.audit.audit.AuditDtos.Confirmation;
+import vn.govqms.audit.audit.AuditDtos.Copy;
+import vn.govqms.audit.audit.AuditDtos.NewAudit;
+import vn.govqms.audit.audit.AuditDtos.ReportInput;
+import vn.govqms.audit.finding.FindingDtos.FindingView;
+import vn.govqms.audit.finding.FindingDtos.NewFinding;
+import vn.govqms.audit.finding.FindingKind;
+import vn.govqms.audit.finding.FindingService;
+import vn.govqms.audit.finding.FindingStatus;
+import vn.govqms.kit.paging.Page;
+import vn.govqms.kit.paging.PageParams;
+import vn.govqms.kit.problem.Problem;
+import vn.govqms.kit.problem.ProblemException;
+import vn.govqms.kit.security.Caller;
+import vn.govqms.kit.security.Roles;
+import vn.govqms.kit.web.ETags;
+import vn.govqms.kit.web.QueryParams;
+
+import java.net.URI;
+import java.util.UUID;
+
+@Path("/api/v1/audits")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Audits", description = "Đánh giá nội bộ, kiểm tra chéo, kiểm tra của tỉnh: team, scope, checklist, report")
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Outside the caller's role or scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class AuditResource {
+
+    private final AuditService service;
+    private final FindingService findings;
+    private final Caller caller;
+
+    public AuditResource(AuditService service, FindingService findings, Caller caller) {
+        this.service = service;
+        this.findings = findings;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed({Roles.ISO_OFFICER, Roles.AGENCY_HEAD, Roles.PROVINCE_ADMIN})
+    @Operation(operationId = "planAudit", summary = "Plan an audit: internal (officer or head), cross-check (province-admin or head), inspection (province-admin)",
+            description = "Publishes audit.planned. The team has one LEAD; no auditor audits their own unit (internal) or own agency (cross-check, inspection).")
+    @APIResponse(responseCode = "201", description = "Planned", content = @Content(schema = @Schema(implementation = AuditView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input (e.g. a clause not in ISO 9001:2015)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Auditor not independent, unknown agency or procedure, abolished procedure", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<AuditView>> create(@Valid @NotNull NewAudit body) {
+        return service.create(body, caller).map(AuditResource::created);
+    }
+
+    @GET
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @Operation(operationId = "listAudits", summary = "Audits of the agencies in the caller's scope, or (mine=true) those whose team the caller is on")
+    @APIResponse(responseCode = "200", description = "A page of audits")
+    public Uni<Page<AuditSummary>> list(@QueryParam("agencyId") String agencyId, @QueryParam("year") @Parameter(example = "2026") String year,
+                                        @QueryParam("kind") String kind, @QueryParam("status") String status,
+                                        @QueryParam("campaignId") String campaignId, @QueryParam("mine") @Parameter(example = "true") String mine,
+                                        @BeanParam PageParams paging) {
+        return service.list(new AuditService.Filter(QueryParams.uuid("agencyId", agencyId), year(year),
+                QueryParams.enumValue("kind", kind, AuditKind.class), QueryParams.enumValue("status", status, AuditStatus.class),
+                QueryParams.uuid("campaignId", campaignId), "true".equalsIgnoreCase(mine)), paging.toRequest(), caller);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @Operation(operationId = "getAudit", summary = "An audit with its team, scope, checklist and findings by kind")
+    @APIResponse(responseCode = "200", description = "The audit", content = @Content(schema = @Schema(implementation = AuditView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown audit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<AuditView>> get(@PathParam("id") UUID id) {
+        return service.get(id, caller).map(AuditResource::ok);
+    }
+
+    @POST
+    @Path("/{id}/copies")
+    @RolesAllowed({Roles.ISO_OFFICER, Roles.AGENCY_HEAD, Roles.PROVINCE_ADMIN, Roles.AUDITOR})
+    @Operation(operationId = "copyAudit", summary = "Start a new audit of the same agency from this one (e.g. last year's): scope, team, checklist copied, answers reset")
+    @APIResponse(responseCode = "201", description = "Planned", content = @Content(schema = @Schema(implementation = AuditView.class)))
+    public Uni<RestResponse<AuditView>> copy(@PathParam("id") UUID id, @Valid @NotNull Copy body) {
+        return service.copy(id, body, caller).map(AuditResource::created);
+    }
+
+    @PUT
+    @Path("/{id}/checklist")
+    @RolesAllowed({Roles.ISO_OFFICER, Roles.AGENCY_HEAD, Roles.PROVINCE_ADMIN, Roles.AUDITOR})
+    @Operation(operationId = "editAuditChecklist", summary = "Replace the checklist's questions (lead auditor or planner; If-Match)")
+    @APIResponse(responseCode = "200", description = "Edited", content = @Content(schema = @Schema(implementation = AuditView.class)))
+    @APIResponse(responseCode = "409", description = "Audit reported or closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<AuditView>> editChecklist(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                                      @Valid @NotNull ChecklistEdit body) {
+        return service.editChecklist(id, body, ifMatch, caller).map(AuditResource::ok);
+    }
+
+    @PUT
+    @Path("/{id}/checklist/{no}/answer")
+    @RolesAllowed({Roles.AUDITOR, Roles.PROVINCE_ADMIN, Roles.ISO_OFFICER, Roles.AGENCY_HEAD})
+    @Operation(operationId = "answerChecklistItem", summary = "Answer a checklist item with evidence (a member of the team, audit in progress)")
+    @APIResponse(responseCode = "200", description = "Answered", content = @Content(schema = @Schema(implementation = AuditView.class)))
+    @APIResponse(responseCode = "409", description = "Audit not in progress", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<AuditView>> answer(@PathParam("id") UUID id, @PathParam("no") String no, @Valid @NotNull AnswerInput body) {
+        int n;
+        try {
+            n = Integer.parseInt(no);
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalidField("no", "a checklist item number");
+        }
+        return service.answer(id, n, body, caller).map(AuditResource::ok);
+    }
+
+    @POST
+    @Path("/{id}/start")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Roles.AUDITOR, Roles.PROVINCE_ADMIN, Roles.ISO_OFFICER, Roles.AGENCY_HEAD})
+    @Operation(operationId = "startAudit", summary = "Start a planned audit (lead auditor or planner)")
+    @APIResponse(responseCode = "200", description = "In progress", content = @Content(schema = @Schema(implementation = AuditView.class)))
+    @APIResponse(responseCode = "409", description = "Not planned", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<AuditView>> start(@PathParam("id") UUID id) {
+        return service.start(id, caller).map(AuditResource::ok);
+    }
+
+    @POST
+    @Path("/{id}/report")
+    @RolesAllowed({Roles.AUDITOR, Roles.PROVINCE_ADMIN, Roles.ISO_OFFICER, Roles.AGENCY_HEAD})
+    @Operation(operationId = "reportAudit", summary = "The lead auditor reports the conclusion (every checklist item answered)")
+    @APIResponse(responseCode = "200", description = "Reported", content = @Content(schema = @Schema(implementation = AuditView.class)))
+    @APIResponse(responseCode = "409", description = "Not in progress", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Checklist items unanswered", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<AuditView>> report(@PathParam("id") UUID id, @Valid @NotNull ReportInput body) {
+        return service.report(id, body, caller).map(AuditResource::ok);
+    }
+
+    @POST
+    @Path("/{id}/confirmation")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.AGENCY_HEAD)
+    @Operation(operationId = "confirmAudit", summary = "The head of the audited agency confirms the report; the audit closes (audit.completed)")
+    @APIResponse(responseCode = "200", description = "Closed", content = @Content(schema = @Schema(implementation = AuditView.class)))
+    @APIResponse(responseCode = "409", description = "Not reported", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<AuditView>> confirm(@PathParam("id") UUID id, @Valid Confirmation body) {
+        return service.confirm(id, body, caller).map(AuditResource::ok);
+    }
+
+    @POST
+    @Path("/{id}/findings")
+    @RolesAllowed(Roles.AUDITOR)
+    @Operation(operationId = "raiseFinding", summary = "A member of the audit team records a finding (audit in progress; publishes finding.raised)")
+    @APIResponse(responseCode = "201", description = "Raised", content = @Content(schema = @Schema(implementation = FindingView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input (e.g. a clause not in ISO 9001:2015)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Audit not in progress", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown procedure", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<FindingView>> raise(@PathParam("id") UUID id, @Valid @NotNull NewFinding body) {
+        return findings.raise(id, body, caller).map(f -> RestResponse.ResponseBuilder
+                .<FindingView>created(URI.create("/api/v1/findings/" + f.id())).entity(f).build());
+    }
+
+    @GET
+    @Path("/{id}/findings")
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @Operation(operationId = "listAuditFindings", summary = "The findings of an audit")
+    @APIResponse(responseCode = "200", description = "A page of findings")
+    public Uni<Page<FindingView>> findings(@PathParam("id") UUID id, @QueryParam("kind") String kind, @QueryParam("status") String status,
+                                           @BeanParam PageParams paging) {
+        return findings.list(new FindingService.Filter(null, id, QueryParams.enumValue("kind", kind, FindingKind.class),
+                QueryParams.enumValue("status", status, FindingStatus.class)), paging.toRequest(), caller);
+    }
+
+    static RestResponse<AuditView> ok(AuditView a) {
+        return RestResponse.ResponseBuilder.ok(a).tag(ETags.of(a.version())).build();
+    }
+
+    static RestResponse<AuditView> created(AuditView a) {
+        return RestResponse.ResponseBuilder.<AuditView>created(URI.create("/api/v1/audits/" + a.id())).entity(a)
+                .tag(ETags.of(a.version())).build();
+    }
+
+    static Integer year(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalidField("year", "a year such as 2026");
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package vn.govqms.audit.finding;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import vn.govqms.audit.finding.FindingDtos.ActionView;
+import vn.govqms.audit.finding.FindingDtos.ExtensionInput;
+import vn.govqms.audit.finding.FindingDtos.Implementation;
+import vn.govqms.audit.finding.FindingDtos.NewAction;
+import vn.govqms.audit.finding.FindingDtos.Verification;
+import vn.govqms.kit.paging.Page;
+import vn.govqms.kit.paging.PageParams;
+import vn.govqms.kit.problem.Problem;
+import vn.govqms.kit.problem.ProblemException;
+import vn.govqms.kit.security.Caller;
+import vn.govqms.kit.security.Roles;
+import vn.govqms.kit.web.ETags;
+import vn.govqms.kit.web.QueryParams;
+
+import java.net.URI;
+import java.util.UUID;
+
+@Path("/api/v1/corrective-actions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Corrective actions", description = "Hành động khắc phục: open → in progress → implemented → verified effective → closed")
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Outside the caller's role or scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "Unknown corrective action", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "409", description = "Not allowed in the action's state (allowedActions says what is)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ActionResource {
+
+    private final ActionService service;
+    private final Caller caller;
+
+    public ActionResource(ActionService service, Caller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed({Roles.ISO_OFFICER, Roles.AGENCY_HEAD})
+    @Operation(operationId = "openCorrectiveAction", summary = "Open a corrective action for a nonconformity (publishes corrective-action.opened)",
+            description = "After an on-site inspection the due date defaults to 2 months after the finding (GOVQMS_AUDIT_INSPECTION_CORRECTIVE_REPORT_WITHIN).")
+    @APIResponse(responseCode = "201", description = "Opened", content = @Content(schema = @Schema(implementation = ActionView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown finding, or not a nonconformity", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<ActionView>> open(@Valid @NotNull NewAction body) {
+        return service.open(body, caller).map(a -> RestResponse.ResponseBuilder
+                .<ActionView>created(URI.create("/api/v1/corrective-actions/" + a.id())).entity(a).tag(ETags.of(a.version())).build());
+    }
+
+    @GET
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @Operation(operationId = "listCorrectiveActions", summary = "Corrective actions in the caller's scope, earliest due first")
+    @APIResponse(responseCode = "200", description = "A page of actions")
+    public Uni<Page<ActionView>> list(@QueryParam("agencyId") String agencyId, @QueryParam("findingId") String findingId,
+                                      @QueryParam("status") String status,
+                                      @QueryParam("overdue") @Parameter(description = "true: only open actions past their due date") String overdue,
+                                      @BeanParam PageParams paging) {
+        Boolean late = null;
+        if (overdue != null && !overdue.isBlank()) {
+            if (!overdue.equals("true") && !overdue.equals("false")) {
+                throw ProblemException.invalidField("overdue", "true or false");
+            }
+            late = Boolean.valueOf(overdue);
+        }
+        return service.list(new ActionService.Filter(QueryParams.uuid("agencyId", agencyId), QueryParams.uuid("findingId", findingId),
+                QueryParams.enumValue("status", status, ActionStatus.class), late), paging.toRequest(), caller);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @Operation(operationId = "getCorrectiveAction", summary = "A corrective action with its due-date extensions")
+    @APIResponse(responseCode = "200", description = "The action", content = @Content(schema = @Schema(implementation = ActionView.class)))
+    public Uni<ActionView> get(@PathParam("id") UUID id) {
+        return service.get(id, caller);
+    }
+
+    @POST
+    @Path("/{id}/start")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Roles.ISO_OFFICER, Roles.AGENCY_HEAD, Roles.AUDITOR, Roles.VIEWER})
+    @Operation(operationId = "startCorrectiveAction", summary = "The owner (or the agency's ISO officer or head) starts work")
+    @APIResponse(responseCode = "200", description = "In progress", content = @Content(schema = @Schema(implementation = ActionView.class)))
+    public Uni<ActionView> start(@PathParam("id") UUID id) {
+        return service.start(id, caller);
+    }
+
+    @POST
+    @Path("/{id}/implementation")
+    @RolesAllowed({Roles.ISO_OFFICER, Roles.AGENCY_HEAD, Roles.AUDITOR, Roles.VIEWER})
+    @Operation(operationId = "implementCorrectiveAction", summary = "The owner (or the agency's ISO officer or head) reports the action implemented")
+    @APIResponse(responseCode = "200", description = "Implemented", content = @Content(schema = @Schema(implementation = ActionView.class)))
+    public Uni<ActionView> implement(@PathParam("id") UUID id, @Valid @NotNull Implementation body) {
+        return service.implement(id, body, caller);
+    }
+
+    @POST
+    @Path("/{id}/verification")
+    @RolesAllowed(Roles.AUDITOR)
+    @Operation(operationId = "verifyCorrectiveAction", summary = "An auditor who is not the owner verifies effectiveness (publishes corrective-action.verified)",
+            description = "Not effective: back to in progress. When every action of the finding is verified effective, the finding closes (finding.closed).")
+    @APIResponse(responseCode = "200", description = "Verified", content = @Content(schema = @Schema(implementation = ActionView.class)))
+    @APIResponse(responseCode = "422", description = "The verifier is the owner", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ActionView> verify(@PathParam("id") UUID id, @Valid @NotNull Verification body) {
+        return service.verify(id, body, caller);
+    }
+
+    @POST
+    @Path("/{id}/closure")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Roles.ISO_OFFICER, Roles.AGENCY_HEAD, Roles.AUDITOR})
+    @Operation(operationId = "closeCorrectiveAction", summary = "Close an action verified effective (publishes corrective-action.closed)")
+    @APIResponse(responseCode = "200", description = "Closed", content = @Content(schema = @Schema(implementation = ActionView.class)))
+    public Uni<ActionView> close(@PathParam("id") UUID id) {
+        return service.close(id, caller);
+    }
+
+    @POST
+    @Path("/{id}/extensions")
+    @RolesAllowed({Roles.AGENCY_HEAD, Roles.PROVINCE_ADMIN})
+    @Operation(operationId = "extendCorrectiveAction", summary = "Extend the due date with a reason (kept with the action)")
+    @APIResponse(responseCode = "200", description = "Extended", content = @Content(schema = @Schema(implementation = ActionView.class)))
+    @APIResponse(responseCode = "400", description = "The new date is not later", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ActionView> extend(@PathParam("id") UUID id, @Valid @NotNull ExtensionInput body) {
+        return service.extend(id, body, caller);
+    }
+}

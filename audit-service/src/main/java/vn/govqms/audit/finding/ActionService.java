@@ -1,0 +1,294 @@
+package vn.govqms.audit.finding;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import vn.govqms.audit.AuditConfig;
+import vn.govqms.audit.agency.Agencies;
+import vn.govqms.audit.agency.Agency;
+import vn.govqms.audit.audit.Audit;
+import vn.govqms.audit.audit.AuditKind;
+import vn.govqms.audit.audit.AuditMode;
+import vn.govqms.audit.audit.AuditService;
+import vn.govqms.audit.finding.FindingDtos.ActionView;
+import vn.govqms.audit.finding.FindingDtos.ExtensionInput;
+import vn.govqms.audit.finding.FindingDtos.ExtensionView;
+import vn.govqms.audit.finding.FindingDtos.Implementation;
+import vn.govqms.audit.finding.FindingDtos.NewAction;
+import vn.govqms.audit.finding.FindingDtos.Verification;
+import vn.govqms.kit.audit.AuditTrail;
+import vn.govqms.kit.outbox.Outbox;
+import vn.govqms.kit.paging.Page;
+import vn.govqms.kit.paging.PageRequest;
+import vn.govqms.kit.paging.Pages;
+import vn.govqms.kit.problem.ProblemException;
+import vn.govqms.kit.security.Caller;
+import vn.govqms.kit.security.Roles;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Corrective actions for nonconformities: opened by the agency, worked by the owner, verified by an auditor who is not the owner. */
+@ApplicationScoped
+public class ActionService {
+
+    private final Agencies agencies;
+    private final AuditService audits;
+    private final Outbox outbox;
+    private final AuditTrail trail;
+    private final Clock clock;
+    private final AuditConfig config;
+
+    public ActionService(Agencies agencies, AuditService audits, Outbox outbox, AuditTrail trail, Clock clock, AuditConfig config) {
+        this.agencies = agencies;
+        this.audits = audits;
+        this.outbox = outbox;
+        this.trail = trail;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    @WithTransaction
+    public Uni<ActionView> open(NewAction in, Caller caller) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return Finding.<Finding>findById(in.findingId()).chain(f -> {
+            if (f == null) {
+                throw ProblemException.unprocessable("unknown-reference", "Unknown finding", "No finding with id " + in.findingId() + ".",
+                        Map.of("field", "findingId"));
+            }
+            return agencies.inScope("findingId", f.agencyId, caller).chain(agency -> Audit.<Audit>findById(f.auditId).chain(audit -> {
+                if (!f.kind.nonconformity()) {
+                    throw ProblemException.unprocessable("not-a-nonconformity", "Not a nonconformity",
+                            "Corrective actions are opened for nonconformities; this finding is " + f.kind.name() + " (" + f.kind.label() + ").",
+                            Map.of("kind", f.kind.name()));
+                }
+                if (f.status == FindingStatus.CLOSED) {
+                    throw ProblemException.invalidTransition("finding", f.status.name(), "open-action", List.of());
+                }
+                LocalDate due = in.dueDate();
+                if (due == null) {
+                    if (audit.kind == AuditKind.PROVINCIAL_INSPECTION && audit.mode == AuditMode.ON_SITE) {
+                        due = f.raisedOn.plus(config.inspection().correctiveReportWithin());
+                    } else {
+                        throw ProblemException.invalidField("dueDate", "is required (it defaults only after an on-site inspection)");
+                    }
+                }
+                CorrectiveAction a = new CorrectiveAction();
+                a.id = UUID.randomUUID();
+                a.findingId = f.id;
+                a.agencyId = f.agencyId;
+                a.title = in.title().trim();
+                a.containment = in.containment() == null || in.containment().isBlank() ? null : in.containment().trim();
+                a.rootCause = in.rootCause().trim();
+                a.actionPlan = in.action().trim();
+                a.owner = in.owner().trim();
+                a.dueDate = due;
+                a.status = ActionStatus.OPEN;
+                a.createdBy = caller.subject();
+                a.createdAt = now;
+                a.updatedAt = now;
+                return a.<CorrectiveAction>persist().chain(() -> Panache.getSession()).chain(s -> s.flush()
+                                .chain(() -> outbox.publish(s, FindingEvents.opened(a, f, now)))
+                                .chain(() -> trail.record(s, "corrective-action", a.id, agency.ref(), "opened", caller.subject(), null,
+                                        Map.of("findingId", f.id, "owner", a.owner, "dueDate", a.dueDate.toString(), "status", a.status.name()))))
+                        .chain(() -> view(a, f));
+            }));
+        });
+    }
+
+    @WithTransaction
+    public Uni<ActionView> start(UUID id, Caller caller) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return worked(id, caller).chain(c -> {
+            String before = c.action.status.name();
+            c.action.start(now);
+            return changed(c, "started", caller, before, null);
+        });
+    }
+
+    @WithTransaction
+    public Uni<ActionView> implement(UUID id, Implementation in, Caller caller) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return worked(id, caller).chain(c -> {
+            String before = c.action.status.name();
+            c.action.implement(in.note().trim(), now);
+            return changed(c, "implemented", caller, before, null);
+        });
+    }
+
+    @WithTransaction
+    public Uni<ActionView> verify(UUID id, Verification in, Caller caller) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return load(id, caller).chain(c -> {
+            if (!caller.hasRole(Roles.AUDITOR) || !(caller.mayActOn(c.agency.ref()) || audits.inTeam(c.audit, caller.subject()))) {
+                throw ProblemException.forbidden("An auditor of the agency or of the audit's team verifies corrective actions.");
+            }
+            String before = c.action.status.name();
+            c.action.verify(in.effective(), in.note().trim(), caller.subject(), now);
+            return Panache.getSession().chain(s -> s.flush().chain(() -> outbox.publish(s, FindingEvents.verified(c.action, now))))
+                    .chain(() -> in.effective() ? closeFindingIfDone(c, caller, now) : Uni.createFrom().voidItem())
+                    .chain(() -> changed(c, in.effective() ? "verified-effective" : "verified-not-effective", caller, before, null));
+        });
+    }
+
+    @WithTransaction
+    public Uni<ActionView> close(UUID id, Caller caller) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return load(id, caller).chain(c -> {
+            boolean agencyRole = (caller.hasRole(Roles.ISO_OFFICER) || caller.hasRole(Roles.AGENCY_HEAD)) && caller.mayActOn(c.agency.ref());
+            boolean auditor = caller.hasRole(Roles.AUDITOR) && (caller.mayActOn(c.agency.ref()) || audits.inTeam(c.audit, caller.subject()));
+            if (!agencyRole && !auditor) {
+                throw ProblemException.forbidden("The agency's ISO officer or head, or an auditor, closes corrective actions.");
+            }
+            String before = c.action.status.name();
+            c.action.close(now);
+            return Panache.getSession().chain(s -> s.flush().chain(() -> outbox.publish(s, FindingEvents.actionClosed(c.action, now))))
+                    .chain(() -> changed(c, "closed", caller, before, null));
+        });
+    }
+
+    @WithTransaction
+    public Uni<ActionView> extend(UUID id, ExtensionInput in, Caller caller) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return load(id, caller).chain(c -> {
+            if (!(caller.hasRole(Roles.AGENCY_HEAD) || caller.hasRole(Roles.PROVINCE_ADMIN)) || !caller.mayActOn(c.agency.ref())) {
+                throw ProblemException.forbidden("The agency's head or the province extends a due date.");
+            }
+            LocalDate previous = c.action.dueDate;
+            c.action.extend(in.newDueDate(), now);
+            return Panache.getSession().chain(s -> s.createNativeQuery("""
+                                    insert into corrective_action_extension (action_id, previous_due_date, new_due_date, reason, extended_by, extended_at)
+                                    values (?1, ?2, ?3, ?4, ?5, ?6)""")
+                            .setParameter(1, c.action.id).setParameter(2, previous).setParameter(3, in.newDueDate())
+                            .setParameter(4, in.reason().trim()).setParameter(5, caller.subject()).setParameter(6, now).executeUpdate())
+                    .chain(() -> changed(c, "extended", caller, Map.of("dueDate", previous.toString()),
+                            Map.of("dueDate", in.newDueDate().toString(), "reason", in.reason().trim())));
+        });
+    }
+
+    public record Filter(UUID agencyId, UUID findingId, ActionStatus status, Boolean overdue) {
+    }
+
+    @WithSession
+    public Uni<Page<ActionView>> list(Filter f, PageRequest page, Caller caller) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        Uni<Void> scope = agencies.restrict("agencyId", f.agencyId(), caller, where, params);
+        if (f.findingId() != null) {
+            where.add("findingId = :finding");
+            params.and("finding", f.findingId());
+        }
+        if (f.status() != null) {
+            where.add("status = :status");
+            params.and("status", f.status());
+        }
+        if (f.overdue() != null) {
+            where.add((f.overdue() ? "" : "not ") + "(status in :active and dueDate < :today)");
+            params.and("active", List.of(ActionStatus.OPEN, ActionStatus.IN_PROGRESS)).and("today", LocalDate.now(clock));
+        }
+        return scope.chain(() -> Pages.of(CorrectiveAction.<CorrectiveAction>find(String.join(" and ", where),
+                        Sort.by("dueDate").and("id"), params), page))
+                .chain(p -> {
+                    List<ActionView> views = new ArrayList<>();
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (CorrectiveAction a : p.items()) {
+                        chain = chain.chain(() -> Finding.<Finding>findById(a.findingId).chain(fd -> view(a, fd)).invoke(views::add).replaceWithVoid());
+                    }
+                    return chain.map(x -> new Page<>(views, p.page(), p.size(), p.total()));
+                });
+    }
+
+    @WithSession
+    public Uni<ActionView> get(UUID id, Caller caller) {
+        return load(id, caller).chain(c -> view(c.action, c.finding));
+    }
+
+    /** An action with what access decisions need. */
+    record Context(CorrectiveAction action, Finding finding, Audit audit, Agency agency) {
+    }
+
+    /** Read by callers in scope of the agency and by the team of the finding's audit. */
+    private Uni<Context> load(UUID id, Caller caller) {
+        return CorrectiveAction.<CorrectiveAction>findById(id).chain(a -> {
+            if (a == null) {
+                throw ProblemException.notFound("corrective action", id);
+            }
+            return Finding.<Finding>findById(a.findingId).chain(f -> audits.readable(f.auditId, caller)
+                    .chain(audit -> agencies.of(a.agencyId).map(agency -> new Context(a, f, audit, agency))));
+        });
+    }
+
+    /** Worked on by its owner, or by the agency's ISO officer or head. */
+    private Uni<Context> worked(UUID id, Caller caller) {
+        return load(id, caller).invoke(c -> {
+            boolean owner = c.action.owner.equals(caller.subject());
+            boolean agencyRole = (caller.hasRole(Roles.ISO_OFFICER) || caller.hasRole(Roles.AGENCY_HEAD)) && caller.mayActOn(c.agency.ref());
+            if (!owner && !agencyRole) {
+                throw ProblemException.forbidden("The owner of the action or the agency's ISO officer or head works on it.");
+            }
+        });
+    }
+
+    private Uni<Void> closeFindingIfDone(Context c, Caller caller, OffsetDateTime now) {
+        return CorrectiveAction.count("findingId = ?1 and status not in ?2", c.finding.id,
+                List.of(ActionStatus.VERIFIED_EFFECTIVE, ActionStatus.CLOSED)).chain(remaining -> {
+            if (remaining > 0 || c.finding.status == FindingStatus.CLOSED) {
+                return Uni.createFrom().voidItem();
+            }
+            c.finding.status = FindingStatus.CLOSED;
+            c.finding.closedOn = now.toLocalDate();
+            return Panache.getSession().chain(s -> s.flush()
+                    .chain(() -> outbox.publish(s, FindingEvents.closed(c.finding, now)))
+                    .chain(() -> trail.record(s, "finding", c.finding.id, c.agency.ref(), "closed", caller.subject(),
+                            Map.of("status", FindingStatus.OPEN.name()), Map.of("status", FindingStatus.CLOSED.name()))));
+        });
+    }
+
+    private Uni<ActionView> changed(Context c, String action, Caller caller, Object before, Object after) {
+        Object from = before instanceof String s ? Map.of("status", s) : before;
+        Object to = after == null ? Map.of("status", c.action.status.name()) : after;
+        return Panache.getSession().chain(s -> s.flush()
+                        .chain(() -> trail.record(s, "corrective-action", c.action.id, c.agency.ref(), action, caller.subject(), from, to)))
+                .chain(() -> view(c.action, c.finding));
+    }
+
+    private Uni<ActionView> view(CorrectiveAction a, Finding f) {
+        LocalDate today = LocalDate.now(clock);
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        select previous_due_date, new_due_date, reason, extended_by, extended_at
+                        from corrective_action_extension where action_id = ?1 order by id""", Object[].class)
+                .setParameter(1, a.id).getResultList()).map(rows -> {
+            List<ExtensionView> ext = rows.stream().map(r -> new ExtensionView(date(r[0]), date(r[1]), (String) r[2], (String) r[3],
+                    offset(r[4]))).toList();
+            boolean overdue = a.overdue(today);
+            return new ActionView(a.id, a.findingId, a.agencyId, f.kind, a.title, a.containment, a.rootCause, a.actionPlan, a.owner,
+                    a.dueDate, a.status, a.status.label(), a.status.allowed(), overdue,
+                    overdue ? (int) ChronoUnit.DAYS.between(a.dueDate, today) : null, a.implementationNote, a.implementedAt,
+                    a.verifiedBy, a.verifiedOn, a.verificationNote, a.effective, a.closedOn, ext, a.createdBy, a.version);
+        });
+    }
+
+    private static LocalDate date(Object o) {
+        return o instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) o;
+    }
+
+    private static OffsetDateTime offset(Object o) {
+        if (o instanceof java.time.Instant i) {
+            return i.atOffset(java.time.ZoneOffset.UTC);
+        }
+        if (o instanceof java.sql.Timestamp t) {
+            return t.toInstant().atOffset(java.time.ZoneOffset.UTC);
+        }
+        return (OffsetDateTime) o;
+    }
+}

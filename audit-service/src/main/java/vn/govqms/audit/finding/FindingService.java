@@ -1,0 +1,174 @@
+package vn.govqms.audit.finding;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import vn.govqms.audit.agency.Agencies;
+import vn.govqms.audit.audit.Audit;
+import vn.govqms.audit.audit.AuditService;
+import vn.govqms.audit.audit.AuditStatus;
+import vn.govqms.audit.audit.IsoClauses;
+import vn.govqms.audit.finding.FindingDtos.Closure;
+import vn.govqms.audit.finding.FindingDtos.FindingView;
+import vn.govqms.audit.finding.FindingDtos.NewFinding;
+import vn.govqms.kit.audit.AuditTrail;
+import vn.govqms.kit.outbox.Outbox;
+import vn.govqms.kit.paging.Page;
+import vn.govqms.kit.paging.PageRequest;
+import vn.govqms.kit.paging.Pages;
+import vn.govqms.kit.problem.ProblemException;
+import vn.govqms.kit.security.Caller;
+import vn.govqms.kit.security.Roles;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Findings raised by the audit team; a nonconformity closes when its corrective actions are verified effective. */
+@ApplicationScoped
+public class FindingService {
+
+    private final Agencies agencies;
+    private final AuditService audits;
+    private final Outbox outbox;
+    private final AuditTrail trail;
+    private final Clock clock;
+
+    public FindingService(Agencies agencies, AuditService audits, Outbox outbox, AuditTrail trail, Clock clock) {
+        this.agencies = agencies;
+        this.audits = audits;
+        this.outbox = outbox;
+        this.trail = trail;
+        this.clock = clock;
+    }
+
+    @WithTransaction
+    public Uni<FindingView> raise(UUID auditId, NewFinding in, Caller caller) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return audits.readable(auditId, caller).chain(audit -> {
+            audits.requireTeamMember(audit, caller);
+            audit.requireStatus("raise-finding", AuditStatus.IN_PROGRESS);
+            String clause = in.clause().trim();
+            if (!IsoClauses.exists(clause)) {
+                throw ProblemException.invalidField("clause", "not a clause of ISO 9001:2015 (4.1 … 10.3): " + clause);
+            }
+            Finding f = new Finding();
+            f.id = UUID.randomUUID();
+            f.auditId = audit.id;
+            f.agencyId = audit.agencyId;
+            f.auditKind = audit.kind;
+            f.clause = clause;
+            f.kind = in.kind();
+            f.description = in.description().trim();
+            f.evidence = in.evidence() == null || in.evidence().isBlank() ? null : in.evidence().trim();
+            f.procedureId = in.procedureId();
+            f.status = FindingStatus.OPEN;
+            f.raisedBy = caller.subject();
+            f.raisedOn = now.toLocalDate();
+            f.createdAt = now;
+            return checkProcedure(audit, in.procedureId()).chain(() -> f.<Finding>persist())
+                    .chain(() -> agencies.of(f.agencyId))
+                    .chain(agency -> Panache.getSession().chain(s -> s.flush()
+                            .chain(() -> outbox.publish(s, FindingEvents.raised(f, now)))
+                            .chain(() -> trail.record(s, "finding", f.id, agency.ref(), "raised", caller.subject(), null,
+                                    Map.of("auditId", f.auditId, "clause", f.clause, "kind", f.kind.name())))))
+                    .map(x -> view(f));
+        });
+    }
+
+    private static Uni<Void> checkProcedure(Audit audit, UUID procedureId) {
+        if (procedureId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "select count(*) from known_document where id = ?1 and agency_id = ?2", Long.class)
+                .setParameter(1, procedureId).setParameter(2, audit.agencyId).getSingleResult()).invoke(n -> {
+            if (n == 0) {
+                throw ProblemException.unprocessable("unknown-reference", "Unknown procedure",
+                        "No controlled document " + procedureId + " of the audited agency is known (procedureId).",
+                        Map.of("field", "procedureId"));
+            }
+        }).replaceWithVoid();
+    }
+
+    public record Filter(UUID agencyId, UUID auditId, FindingKind kind, FindingStatus status) {
+    }
+
+    @WithSession
+    public Uni<Page<FindingView>> list(Filter f, PageRequest page, Caller caller) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        Uni<Void> scope;
+        if (f.auditId() != null) {
+            // the audit's readers (its team included) see its findings
+            scope = audits.readable(f.auditId(), caller).replaceWithVoid();
+            where.add("auditId = :audit");
+            params.and("audit", f.auditId());
+        } else {
+            scope = agencies.restrict("agencyId", f.agencyId(), caller, where, params);
+        }
+        if (f.kind() != null) {
+            where.add("kind = :kind");
+            params.and("kind", f.kind());
+        }
+        if (f.status() != null) {
+            where.add("status = :status");
+            params.and("status", f.status());
+        }
+        return scope.chain(() -> Pages.of(Finding.<Finding>find(String.join(" and ", where),
+                Sort.by("raisedOn").descending().and("id"), params), page)).map(p -> p.map(FindingService::view));
+    }
+
+    @WithSession
+    public Uni<FindingView> get(UUID id, Caller caller) {
+        return readable(id, caller).map(FindingService::view);
+    }
+
+    /** Observations and opportunities for improvement are closed by the agency once acted on. */
+    @WithTransaction
+    public Uni<FindingView> close(UUID id, Closure in, Caller caller) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return readable(id, caller).chain(f -> agencies.of(f.agencyId).chain(agency -> {
+            if (!(caller.hasRole(Roles.ISO_OFFICER) || caller.hasRole(Roles.AGENCY_HEAD)) || !caller.mayActOn(agency.ref())) {
+                throw ProblemException.forbidden("The agency's ISO officer or head closes its findings.");
+            }
+            if (f.kind.nonconformity()) {
+                throw ProblemException.unprocessable("closes-with-actions", "Closed by its corrective actions",
+                        "A nonconformity closes when all its corrective actions are verified effective.", Map.of("kind", f.kind.name()));
+            }
+            if (f.status == FindingStatus.CLOSED) {
+                throw ProblemException.invalidTransition("finding", f.status.name(), "close", List.of());
+            }
+            f.status = FindingStatus.CLOSED;
+            f.closedOn = now.toLocalDate();
+            return Panache.getSession().chain(s -> s.flush()
+                            .chain(() -> outbox.publish(s, FindingEvents.closed(f, now)))
+                            .chain(() -> trail.record(s, "finding", f.id, agency.ref(), "closed", caller.subject(),
+                                    Map.of("status", FindingStatus.OPEN.name()), Map.of("status", f.status.name(),
+                                            "note", in == null || in.note() == null ? "" : in.note()))))
+                    .map(x -> view(f));
+        }));
+    }
+
+    /** A finding is read by callers in scope of its agency and by the team of its audit. */
+    public Uni<Finding> readable(UUID id, Caller caller) {
+        return Finding.<Finding>findById(id).chain(f -> {
+            if (f == null) {
+                throw ProblemException.notFound("finding", id);
+            }
+            return audits.readable(f.auditId, caller).map(a -> f);
+        });
+    }
+
+    static FindingView view(Finding f) {
+        return new FindingView(f.id, f.auditId, f.agencyId, f.auditKind, f.clause, IsoClauses.title(f.clause), f.kind, f.kind.label(),
+                f.description, f.evidence, f.procedureId, f.status, f.status.label(), f.raisedBy, f.raisedOn, f.closedOn, f.version);
+    }
+}

@@ -1,0 +1,204 @@
+package vn.govqms.audit;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+import vn.govqms.local.testing.RealPartsTestResource;
+import vn.govqms.local.testing.TestKafka;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.govqms.audit.Fixtures.PROBLEM;
+import static vn.govqms.audit.Fixtures.admin;
+import static vn.govqms.audit.Fixtures.auditor;
+import static vn.govqms.audit.Fixtures.head;
+import static vn.govqms.audit.Fixtures.officer;
+
+/** Audits: team independence, ISO scope, procedures from document events, checklist, lifecycle, copy. */
+@QuarkusTest
+@WithTestResource(value = RealPartsTestResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "database", value = "audit"))
+class AuditTests {
+
+    static String team(String subject, String agency, String unit) {
+        return """
+                [{"subject":"%s","fullName":"Nguyễn Văn An","agencyId":"%s","unit":"%s","role":"LEAD"}]"""
+                .formatted(subject, agency, unit);
+    }
+
+    /** An internal audit of {@code agency} led by the agency's auditor from "Phòng Kế hoạch", auditing "Văn phòng". */
+    static String internalAudit(String agency, String province, String clauses, String procedures) {
+        return given().auth().oauth2(officer(agency, province)).contentType(ContentType.JSON).body("""
+                {"agencyId":"%s","kind":"INTERNAL_AUDIT","mode":"ON_SITE","title":"Đánh giá nội bộ HTQLCL năm 2026",
+                 "plannedStart":"2026-09-15","plannedEnd":"2026-09-17","team":%s,"auditedUnits":["Văn phòng"],
+                 "scopeClauses":%s,"procedureIds":%s}""".formatted(agency, team("auditor-" + agency, agency, "Phòng Kế hoạch"),
+                clauses, procedures)).post("/api/v1/audits").then().statusCode(201).extract().path("id");
+    }
+
+    /** A provincial inspection of {@code agency} by an auditor of {@code inspector}, started. */
+    static String inspection(String agency, String inspector, String province, String mode) {
+        String id = given().auth().oauth2(admin(province)).contentType(ContentType.JSON).body("""
+                {"agencyId":"%s","kind":"PROVINCIAL_INSPECTION","mode":"%s","title":"Kiểm tra việc áp dụng HTQLCL năm 2026",
+                 "plannedStart":"2026-11-08","plannedEnd":"2026-11-10","team":%s}"""
+                .formatted(agency, mode, team("auditor-" + inspector, inspector, "Chi cục Tiêu chuẩn Đo lường Chất lượng")))
+                .post("/api/v1/audits").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(auditor(inspector, province)).post("/api/v1/audits/{id}/start", id).then().statusCode(200)
+                .body("status", equalTo("IN_PROGRESS"));
+        return id;
+    }
+
+    static String issueDocument(String agency, String code) {
+        String id = UUID.randomUUID().toString();
+        TestKafka.publishCloudEvent("document.events", agency, "vn.govqms.document.document.issued.v1", "documents/" + id, """
+                {"documentId":"%s","agencyId":"%s","code":"%s","title":"Quy trình kiểm soát hồ sơ","type":"SYSTEM_PROCEDURE",
+                 "revision":1,"status":"ISSUED","actor":"agency-head"}""".formatted(id, agency, code));
+        await().atMost(Duration.ofSeconds(20)).until(() -> Fixtures.count("select count(*) from known_document where id = '" + id + "'") == 1);
+        return id;
+    }
+
+    @Test
+    void anInternalAuditRunsFromPlanToTheHeadsConfirmation() {
+        String agency = Fixtures.agency("35", "Sở Giáo dục và Đào tạo tỉnh Hà Nam");
+        String doc = issueDocument(agency, "QT-VP-02");
+        String id = internalAudit(agency, "35", "[\"7.5.3\",\"8.5.1\"]", "[\"" + doc + "\"]");
+        String lead = auditor(agency, "35");
+        given().auth().oauth2(officer(agency, "35")).get("/api/v1/audits/{id}", id).then().statusCode(200)
+                .body("status", equalTo("PLANNED")).body("kindLabel", equalTo("Đánh giá nội bộ"))
+                .body("leadAuditor", equalTo("auditor-" + agency)).body("checklist", hasSize(2))
+                .body("checklist[0].question", containsString("Kiểm soát thông tin dạng văn bản"))
+                .body("procedures[0].code", equalTo("QT-VP-02")).body("citesAbolishedProcedure", equalTo(false));
+        assertTrue(Fixtures.published(agency, "audit.planned", id));
+
+        // not started: no answers, no report
+        given().auth().oauth2(lead).contentType(ContentType.JSON).body("{\"answer\":\"CONFORMING\"}")
+                .put("/api/v1/audits/{id}/checklist/1/answer", id).then().statusCode(409).contentType(PROBLEM)
+                .body("allowedActions", equalTo(java.util.List.of("edit", "start")));
+        given().auth().oauth2(lead).post("/api/v1/audits/{id}/start", id).then().statusCode(200);
+        given().auth().oauth2(lead).post("/api/v1/audits/{id}/start", id).then().statusCode(409);
+        given().auth().oauth2(lead).contentType(ContentType.JSON).body("{\"answer\":\"CONFORMING\",\"evidence\":\"Sổ theo dõi hồ sơ đầy đủ\"}")
+                .put("/api/v1/audits/{id}/checklist/1/answer", id).then().statusCode(200)
+                .body("checklist[0].answer", equalTo("CONFORMING"));
+        given().auth().oauth2(lead).contentType(ContentType.JSON).body("{\"conclusion\":\"Cơ bản phù hợp\"}")
+                .post("/api/v1/audits/{id}/report", id).then().statusCode(422).body("unanswered", equalTo(java.util.List.of(2)));
+        given().auth().oauth2(lead).contentType(ContentType.JSON).body("{\"answer\":\"NONCONFORMING\",\"evidence\":\"2/10 hồ sơ thiếu phiếu\"}")
+                .put("/api/v1/audits/{id}/checklist/2/answer", id).then().statusCode(200);
+        given().auth().oauth2(lead).contentType(ContentType.JSON).body("""
+                {"clause":"8.5.1","kind":"MINOR_NONCONFORMITY","description":"Hồ sơ thiếu phiếu kiểm soát quá trình","procedureId":"%s"}"""
+                .formatted(doc)).post("/api/v1/audits/{id}/findings", id).then().statusCode(201)
+                .body("kindLabel", equalTo("Điểm không phù hợp nhẹ")).body("clauseTitle", equalTo("Kiểm soát sản xuất và cung cấp dịch vụ"));
+        // only the lead reports; only the head of the audited agency confirms
+        given().auth().oauth2(officer(agency, "35")).contentType(ContentType.JSON).body("{\"conclusion\":\"x\"}")
+                .post("/api/v1/audits/{id}/report", id).then().statusCode(403);
+        given().auth().oauth2(lead).contentType(ContentType.JSON).body("{\"conclusion\":\"HTQLCL duy trì phù hợp; 01 điểm không phù hợp nhẹ.\"}")
+                .post("/api/v1/audits/{id}/report", id).then().statusCode(200).body("status", equalTo("REPORTED"));
+        given().auth().oauth2(admin("35")).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/audits/{id}/confirmation", id).then().statusCode(403);
+        given().auth().oauth2(head(agency, "35")).contentType(ContentType.JSON).body("{\"note\":\"Thống nhất kết quả đánh giá\"}")
+                .post("/api/v1/audits/{id}/confirmation", id).then().statusCode(200).body("status", equalTo("CLOSED"))
+                .body("confirmedBy", equalTo("agency-head-" + agency)).body("findings.MINOR_NONCONFORMITY", equalTo(1));
+        assertTrue(Fixtures.published(agency, "audit.completed", "\"minor\":1"));
+        assertTrue(Fixtures.published(agency, "finding.raised", "8.5.1"));
+
+        // next year's audit starts from this one: scope and checklist copied, answers reset
+        given().auth().oauth2(officer(agency, "35")).contentType(ContentType.JSON)
+                .body("{\"plannedStart\":\"2027-09-14\",\"plannedEnd\":\"2027-09-16\",\"title\":\"Đánh giá nội bộ HTQLCL năm 2027\"}")
+                .post("/api/v1/audits/{id}/copies", id).then().statusCode(201).body("year", equalTo(2027))
+                .body("copiedFrom", equalTo(id)).body("scopeClauses", equalTo(java.util.List.of("7.5.3", "8.5.1")))
+                .body("checklist", hasSize(2)).body("checklist[1].answer", nullValue()).body("procedures", hasSize(1));
+        given().auth().oauth2(officer(agency, "35")).queryParam("resourceType", "audit").queryParam("resourceId", id)
+                .get("/api/v1/audit-trail").then().statusCode(200).body("items.action", org.hamcrest.Matchers.hasItems("planned", "started", "reported", "confirmed"));
+    }
+
+    @Test
+    void auditorsMayNotAuditTheirOwnUnitOrAgency() {
+        String agency = Fixtures.agency("35", "Sở Y tế tỉnh Hà Nam");
+        String officer = officer(agency, "35");
+        given().auth().oauth2(officer).contentType(ContentType.JSON).body("""
+                {"agencyId":"%s","kind":"INTERNAL_AUDIT","mode":"ON_SITE","title":"Đánh giá nội bộ","plannedStart":"2026-09-15",
+                 "plannedEnd":"2026-09-17","team":%s,"auditedUnits":["Văn phòng"],"scopeClauses":["9.2"]}"""
+                .formatted(agency, team("auditor-x", agency, "Văn phòng"))).post("/api/v1/audits").then().statusCode(422)
+                .contentType(PROBLEM).body("type", containsString("auditor-not-independent")).body("detail", containsString("Văn phòng"));
+        given().auth().oauth2(admin("35")).contentType(ContentType.JSON).body("""
+                {"agencyId":"%s","kind":"PROVINCIAL_INSPECTION","mode":"ON_SITE","title":"Kiểm tra","plannedStart":"2026-11-08",
+                 "plannedEnd":"2026-11-10","team":%s}""".formatted(agency, team("auditor-y", agency, "Phòng Kế hoạch")))
+                .post("/api/v1/audits").then().statusCode(422).body("type", containsString("auditor-not-independent"));
+        // an agency's officer does not plan inspections
+        String dost = Fixtures.agency("35", "Sở Khoa học và Công nghệ tỉnh Hà Nam");
+        given().auth().oauth2(officer).contentType(ContentType.JSON).body("""
+                {"agencyId":"%s","kind":"PROVINCIAL_INSPECTION","mode":"ON_SITE","title":"Kiểm tra","plannedStart":"2026-11-08",
+                 "plannedEnd":"2026-11-10","team":%s}""".formatted(agency, team("auditor-" + dost, dost, "Chi cục TĐC")))
+                .post("/api/v1/audits").then().statusCode(403).contentType(PROBLEM);
+        // scope: clauses of ISO 9001:2015 only; procedures of the agency only
+        given().auth().oauth2(officer).contentType(ContentType.JSON).body("""
+                {"agencyId":"%s","kind":"INTERNAL_AUDIT","mode":"ON_SITE","title":"Đánh giá","plannedStart":"2026-09-15",
+                 "plannedEnd":"2026-09-17","team":%s,"scopeClauses":["11.1"]}""".formatted(agency, team("auditor-z", agency, "Phòng A")))
+                .post("/api/v1/audits").then().statusCode(400).body("type", containsString("validation"));
+        given().auth().oauth2(officer).contentType(ContentType.JSON).body("""
+                {"agencyId":"%s","kind":"INTERNAL_AUDIT","mode":"ON_SITE","title":"Đánh giá","plannedStart":"2026-09-15",
+                 "plannedEnd":"2026-09-17","team":%s,"scopeClauses":["9.2"],"procedureIds":["%s"]}"""
+                .formatted(agency, team("auditor-z", agency, "Phòng A"), UUID.randomUUID()))
+                .post("/api/v1/audits").then().statusCode(422).body("type", containsString("unknown-reference"));
+        given().auth().oauth2(officer).contentType(ContentType.JSON).body("""
+                {"agencyId":"%s","kind":"SURPRISE","mode":"ON_SITE","title":"Đánh giá"}""".formatted(agency))
+                .post("/api/v1/audits").then().statusCode(400).contentType(PROBLEM);
+        given().auth().oauth2(officer).contentType(ContentType.JSON).body("""
+                {"agencyId":"%s","kind":"INTERNAL_AUDIT","mode":"ON_SITE","title":"Đánh giá","plannedStart":"2026-09-15",
+                 "plannedEnd":"2026-09-17","team":[]}""".formatted(agency))
+                .post("/api/v1/audits").then().statusCode(400);
+        given().contentType(ContentType.JSON).body("{}").post("/api/v1/audits").then().statusCode(401).contentType(PROBLEM);
+    }
+
+    @Test
+    void anInspectionTeamWorksOnAnotherAgencyOnly() {
+        String agency = Fixtures.agency("36", "UBND phường Ninh Khánh");
+        String dost = Fixtures.agency("36", "Sở Khoa học và Công nghệ tỉnh Ninh Bình");
+        String id = inspection(agency, dost, "36", "ON_SITE");
+        // the inspector reads the audit as a team member; an auditor of the inspected agency cannot raise findings
+        given().auth().oauth2(auditor(dost, "36")).get("/api/v1/audits/{id}", id).then().statusCode(200)
+                .body("checklist", hasSize(13)).body("checklist[0].question", containsString("thủ tục hành chính"));
+        given().auth().oauth2(auditor(agency, "36")).contentType(ContentType.JSON)
+                .body("{\"clause\":\"9.2\",\"kind\":\"OBSERVATION\",\"description\":\"x\"}")
+                .post("/api/v1/audits/{id}/findings", id).then().statusCode(403);
+        given().auth().oauth2(auditor(dost, "36")).contentType(ContentType.JSON)
+                .body("{\"clause\":\"99\",\"kind\":\"OBSERVATION\",\"description\":\"x\"}")
+                .post("/api/v1/audits/{id}/findings", id).then().statusCode(400);
+        given().auth().oauth2(auditor(dost, "36")).contentType(ContentType.JSON)
+                .body("{\"clause\":\"9.2\",\"kind\":\"OBSERVATION\",\"description\":\"Chưa lập chương trình đánh giá nội bộ\"}")
+                .post("/api/v1/audits/{id}/findings", id).then().statusCode(201);
+        given().auth().oauth2(officer(agency, "36")).get("/api/v1/audits/{id}/findings", id).then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].auditKind", equalTo("PROVINCIAL_INSPECTION"));
+        given().auth().oauth2(admin("37")).get("/api/v1/audits/{id}", id).then().statusCode(403);
+        given().auth().oauth2(auditor(dost, "36")).queryParam("mine", "true").get("/api/v1/audits").then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.hasItem(id));
+    }
+
+    @Test
+    void anAuditCitingAProcedureAbolishedLaterIsMarked() {
+        String agency = Fixtures.agency("35", "Sở Tư pháp tỉnh Hà Nam");
+        String doc = issueDocument(agency, "QT-TP-05");
+        String id = internalAudit(agency, "35", "[\"8.1\"]", "[\"" + doc + "\"]");
+        TestKafka.publishCloudEvent("document.events", agency, "vn.govqms.document.document.abolished.v1", "documents/" + doc, """
+                {"documentId":"%s","agencyId":"%s","code":"QT-TP-05","title":"Quy trình","type":"SYSTEM_PROCEDURE","revision":1,
+                 "status":"ABOLISHED","reason":"Thủ tục hành chính đã bị bãi bỏ","actor":"agency-head"}""".formatted(doc, agency));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(officer(agency, "35"))
+                .get("/api/v1/audits/{id}", id).then().body("citesAbolishedProcedure", equalTo(true))
+                .body("procedures[0].abolished", equalTo(true)));
+        // an abolished procedure cannot be put in a new audit's scope
+        given().auth().oauth2(officer(agency, "35")).contentType(ContentType.JSON).body("""
+                {"agencyId":"%s","kind":"INTERNAL_AUDIT","mode":"RECORDS","title":"Đánh giá","plannedStart":"2026-10-15",
+                 "plannedEnd":"2026-10-17","team":%s,"scopeClauses":["8.1"],"procedureIds":["%s"]}"""
+                .formatted(agency, team("auditor-" + agency, agency, "Phòng A"), doc))
+                .post("/api/v1/audits").then().statusCode(422).body("type", containsString("procedure-abolished"));
+    }
+}

@@ -1,0 +1,171 @@
+package vn.govqms.audit;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+import vn.govqms.local.testing.RealPartsTestResource;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.govqms.audit.Fixtures.PROBLEM;
+import static vn.govqms.audit.Fixtures.admin;
+import static vn.govqms.audit.Fixtures.auditor;
+import static vn.govqms.audit.Fixtures.head;
+import static vn.govqms.audit.Fixtures.officer;
+
+/** Corrective actions: lifecycle, verification by someone else, finding closure, extensions, overdue escalation. */
+@QuarkusTest
+@WithTestResource(value = RealPartsTestResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "database", value = "audit"))
+class CorrectiveActionTests {
+
+    static String finding(String audit, String inspector, String province, String kind) {
+        return given().auth().oauth2(auditor(inspector, province)).contentType(ContentType.JSON).body("""
+                {"clause":"7.5.3","kind":"%s","description":"Hồ sơ TTHC không có phiếu kiểm soát quá trình",
+                 "evidence":"Hồ sơ 000.00.53.H36-260921-0099"}""".formatted(kind))
+                .post("/api/v1/audits/{id}/findings", audit).then().statusCode(201).extract().path("id");
+    }
+
+    static String action(String agency, String province, String finding, String owner, String dueDate) {
+        return given().auth().oauth2(officer(agency, province)).contentType(ContentType.JSON).body("""
+                {"findingId":"%s","title":"Bổ sung phiếu kiểm soát quá trình","containment":"Bổ sung phiếu cho 2 hồ sơ",
+                 "rootCause":"Công chức mới chưa được hướng dẫn","action":"Tập huấn lại quy trình; kiểm tra hằng tháng",
+                 "owner":"%s"%s}""".formatted(finding, owner, dueDate == null ? "" : ",\"dueDate\":\"" + dueDate + "\""))
+                .post("/api/v1/corrective-actions").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void aNonconformityClosesWhenItsActionsAreVerifiedEffective() {
+        String agency = Fixtures.agency("36", "Sở Văn hóa tỉnh Ninh Bình");
+        String dost = Fixtures.agency("36", "Sở KH&CN tỉnh Ninh Bình");
+        String audit = AuditTests.inspection(agency, dost, "36", "ON_SITE");
+        String f = finding(audit, dost, "36", "MAJOR_NONCONFORMITY");
+        String owner = "iso-officer-" + agency;
+        // after an on-site inspection the report is owed within 2 months
+        String a1 = action(agency, "36", f, owner, null);
+        given().auth().oauth2(officer(agency, "36")).get("/api/v1/corrective-actions/{id}", a1).then().statusCode(200)
+                .body("dueDate", equalTo(LocalDate.now().plusMonths(2).toString())).body("status", equalTo("OPEN"))
+                .body("findingKind", equalTo("MAJOR_NONCONFORMITY")).body("allowedActions", equalTo(List.of("start", "extend")));
+        String a2 = action(agency, "36", f, owner, "2027-01-31");
+        assertTrue(Fixtures.published(agency, "corrective-action.opened", a1));
+
+        String officer = officer(agency, "36");
+        // invalid transitions: 409 with what is allowed
+        given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"note\":\"xong\"}")
+                .post("/api/v1/corrective-actions/{id}/implementation", a1).then().statusCode(409).contentType(PROBLEM)
+                .body("type", containsString("invalid-transition")).body("allowedActions", equalTo(List.of("start", "extend")));
+        for (String a : List.of(a1, a2)) {
+            given().auth().oauth2(officer).post("/api/v1/corrective-actions/{id}/start", a).then().statusCode(200);
+            given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"note\":\"Đã tập huấn ngày 10/10/2026\"}")
+                    .post("/api/v1/corrective-actions/{id}/implementation", a).then().statusCode(200).body("status", equalTo("IMPLEMENTED"));
+        }
+        // verification: an auditor, never the owner, never an officer
+        given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"effective\":true,\"note\":\"ok\"}")
+                .post("/api/v1/corrective-actions/{id}/verification", a1).then().statusCode(403);
+        given().auth().oauth2(auditor(dost, "36")).contentType(ContentType.JSON).body("{\"effective\":false,\"note\":\"Còn 1 hồ sơ thiếu phiếu\"}")
+                .post("/api/v1/corrective-actions/{id}/verification", a1).then().statusCode(200).body("status", equalTo("IN_PROGRESS"))
+                .body("effective", equalTo(false));
+        given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"note\":\"Bổ sung phiếu còn thiếu\"}")
+                .post("/api/v1/corrective-actions/{id}/implementation", a1).then().statusCode(200);
+        given().auth().oauth2(auditor(dost, "36")).contentType(ContentType.JSON).body("{\"effective\":true,\"note\":\"Đầy đủ\"}")
+                .post("/api/v1/corrective-actions/{id}/verification", a1).then().statusCode(200).body("status", equalTo("VERIFIED_EFFECTIVE"));
+        given().auth().oauth2(officer).get("/api/v1/findings/{id}", f).then().body("status", equalTo("OPEN"));
+        given().auth().oauth2(auditor(dost, "36")).contentType(ContentType.JSON).body("{\"effective\":true,\"note\":\"Đầy đủ\"}")
+                .post("/api/v1/corrective-actions/{id}/verification", a2).then().statusCode(200);
+        given().auth().oauth2(officer).get("/api/v1/findings/{id}", f).then().body("status", equalTo("CLOSED"))
+                .body("closedOn", equalTo(LocalDate.now().toString()));
+        assertTrue(Fixtures.published(agency, "finding.closed", f));
+        assertTrue(Fixtures.published(agency, "corrective-action.verified", "\"effective\":false"));
+        given().auth().oauth2(officer).post("/api/v1/corrective-actions/{id}/closure", a1).then().statusCode(200)
+                .body("status", equalTo("CLOSED"));
+        assertTrue(Fixtures.published(agency, "corrective-action.closed", a1));
+        given().auth().oauth2(officer).post("/api/v1/corrective-actions/{id}/closure", a1).then().statusCode(409);
+        // a closed finding takes no more actions
+        given().auth().oauth2(officer).contentType(ContentType.JSON).body("""
+                {"findingId":"%s","title":"t","rootCause":"r","action":"a","owner":"o","dueDate":"2027-01-01"}""".formatted(f))
+                .post("/api/v1/corrective-actions").then().statusCode(409);
+    }
+
+    @Test
+    void theOwnerCannotVerifyAndOnlyNonconformitiesTakeActions() {
+        String agency = Fixtures.agency("35", "Sở Ngoại vụ tỉnh Hà Nam");
+        String audit = AuditTests.internalAudit(agency, "35", "[\"9.2\"]", "[]");
+        String lead = auditor(agency, "35");
+        given().auth().oauth2(lead).post("/api/v1/audits/{id}/start", audit).then().statusCode(200);
+        String f = finding(audit, agency, "35", "MINOR_NONCONFORMITY");
+        String obs = finding(audit, agency, "35", "OBSERVATION");
+        given().auth().oauth2(officer(agency, "35")).contentType(ContentType.JSON).body("""
+                {"findingId":"%s","title":"t","rootCause":"r","action":"a","owner":"o","dueDate":"2027-01-01"}""".formatted(obs))
+                .post("/api/v1/corrective-actions").then().statusCode(422).body("type", containsString("not-a-nonconformity"));
+        given().auth().oauth2(officer(agency, "35")).contentType(ContentType.JSON).body("""
+                {"findingId":"%s","title":"t","rootCause":"r","action":"a","owner":"o"}""".formatted(f))
+                .post("/api/v1/corrective-actions").then().statusCode(400).body("errors[0].field", equalTo("dueDate"));
+        given().auth().oauth2(officer(agency, "35")).contentType(ContentType.JSON).body("{}").post("/api/v1/findings/{id}/closure", f).then().statusCode(422);
+        given().auth().oauth2(officer(agency, "35")).contentType(ContentType.JSON)
+                .body("{\"note\":\"Đã phổ biến lại quy trình\"}").post("/api/v1/findings/{id}/closure", obs).then().statusCode(200)
+                .body("status", equalTo("CLOSED"));
+        // the auditor owns this one, so cannot verify it
+        String a = action(agency, "35", f, "auditor-" + agency, "2027-03-31");
+        given().auth().oauth2(lead).post("/api/v1/corrective-actions/{id}/start", a).then().statusCode(200);
+        given().auth().oauth2(lead).contentType(ContentType.JSON).body("{\"note\":\"Đã làm\"}")
+                .post("/api/v1/corrective-actions/{id}/implementation", a).then().statusCode(200);
+        given().auth().oauth2(lead).contentType(ContentType.JSON).body("{\"effective\":true,\"note\":\"ok\"}")
+                .post("/api/v1/corrective-actions/{id}/verification", a).then().statusCode(422)
+                .body("type", containsString("verifier-is-owner"));
+        // other agencies see nothing
+        String other = Fixtures.agency("35", "Sở Nội vụ tỉnh Hà Nam");
+        given().auth().oauth2(officer(other, "35")).get("/api/v1/corrective-actions/{id}", a).then().statusCode(403);
+        given().auth().oauth2(officer(other, "35")).get("/api/v1/corrective-actions").then().statusCode(200).body("total", equalTo(0));
+        given().get("/api/v1/corrective-actions/{id}", a).then().statusCode(401);
+        given().auth().oauth2(officer(agency, "35")).contentType(ContentType.JSON).body("{\"findingId\":\"nope\"}")
+                .post("/api/v1/corrective-actions").then().statusCode(400).contentType(PROBLEM);
+    }
+
+    @Test
+    void anActionPastItsDueDateIsAnnouncedAtEachEscalationStepOnce() {
+        String agency = Fixtures.agency("36", "UBND xã Gia Viễn");
+        String dost = Fixtures.agency("36", "Chi cục TĐC tỉnh Ninh Bình");
+        String audit = AuditTests.inspection(agency, dost, "36", "RECORDS");
+        String f = finding(audit, dost, "36", "MINOR_NONCONFORMITY");
+        // recorded from an inspection held earlier: due 20 days ago → step 15 reached (not 1 and 15 both)
+        String late = action(agency, "36", f, "iso-officer-" + agency, LocalDate.now().minusDays(20).toString());
+        await().atMost(Duration.ofSeconds(20)).until(() -> Fixtures.count(
+                "select count(*) from corrective_action_escalation where action_id = '" + late + "'") == 1);
+        assertTrue(Fixtures.published(agency, "corrective-action.overdue", "\"escalationStep\" : 15"));
+        given().auth().oauth2(admin("36")).queryParam("overdue", "true").queryParam("agencyId", agency)
+                .get("/api/v1/corrective-actions").then().statusCode(200).body("total", equalTo(1))
+                .body("items[0].daysOverdue", equalTo(20));
+        // later steps only when reached; an extension (with its reason) starts afresh
+        given().auth().oauth2(officer(agency, "36")).contentType(ContentType.JSON)
+                .body("{\"newDueDate\":\"" + LocalDate.now().plusDays(30) + "\",\"reason\":\"Chờ nâng cấp phần mềm một cửa\"}")
+                .post("/api/v1/corrective-actions/{id}/extensions", late).then().statusCode(403);
+        given().auth().oauth2(head(agency, "36")).contentType(ContentType.JSON)
+                .body("{\"newDueDate\":\"" + LocalDate.now().minusDays(25) + "\",\"reason\":\"x\"}")
+                .post("/api/v1/corrective-actions/{id}/extensions", late).then().statusCode(400);
+        given().auth().oauth2(head(agency, "36")).contentType(ContentType.JSON)
+                .body("{\"newDueDate\":\"" + LocalDate.now().minusDays(2) + "\",\"reason\":\"Chờ nâng cấp phần mềm một cửa\"}")
+                .post("/api/v1/corrective-actions/{id}/extensions", late).then().statusCode(200)
+                .body("extensions[0].reason", equalTo("Chờ nâng cấp phần mềm một cửa"))
+                .body("extensions[0].previousDueDate", equalTo(LocalDate.now().minusDays(20).toString()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> Fixtures.count(
+                "select count(*) from corrective_action_escalation where action_id = '" + late + "'") == 2);
+        try {
+            Thread.sleep(2500); // more checks change nothing
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        assertEquals(2, Fixtures.count("select count(*) from outbox where type = 'vn.govqms.audit.corrective-action.overdue.v1' "
+                + "and payload like '%" + late + "%'"));
+    }
+}
