@@ -1,0 +1,184 @@
+package vn.govqms.scoring.assessment;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import vn.govqms.kit.paging.Page;
+import vn.govqms.kit.paging.PageParams;
+import vn.govqms.kit.problem.Problem;
+import vn.govqms.kit.problem.ProblemException;
+import vn.govqms.kit.security.Caller;
+import vn.govqms.kit.security.Roles;
+import vn.govqms.kit.web.ETags;
+import vn.govqms.kit.web.QueryParams;
+import vn.govqms.scoring.assessment.AssessmentDtos.AssessmentSummary;
+import vn.govqms.scoring.assessment.AssessmentDtos.AssessmentView;
+import vn.govqms.scoring.support.Params;
+
+import java.net.URI;
+import java.util.UUID;
+
+@Path("/api/v1/assessments")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Assessments", description = "Tự đánh giá và đánh giá chính thức theo bộ tiêu chí: draft → submitted → finalised")
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Outside the caller's role or scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class AssessmentResource {
+
+    static final String SCORES_EXAMPLE = """
+            {"items":[{"criterionCode":"1.2","points":25,"evidenceLinks":["https://stp.bacgiang.gov.vn/iso/so-tay-chat-luong.pdf"],
+              "comment":"Sổ tay chất lượng ban hành theo Quyết định 45/QĐ-STP"}],"comment":"Tự đánh giá năm 2026"}""";
+
+    private final AssessmentService service;
+    private final Caller caller;
+
+    public AssessmentResource(AssessmentService service, Caller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.PROVINCE_ADMIN, Roles.AUDITOR})
+    @Operation(operationId = "startAssessment", summary = "Start a self-assessment (agency head or ISO officer) or an official one (province-admin or auditor)")
+    @APIResponse(responseCode = "201", description = "A draft with every criterion of the set", content = @Content(schema = @Schema(implementation = AssessmentView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The agency already has this kind of assessment for the year and set", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown agency, no criteria set in force, or a set that does not apply", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<AssessmentView>> start(@Valid @NotNull AssessmentDtos.NewAssessment body) {
+        return service.start(body, caller).map(v -> RestResponse.ResponseBuilder
+                .<AssessmentView>created(URI.create("/api/v1/assessments/" + v.view().id())).entity(v.view()).tag(ETags.of(v.version())).build());
+    }
+
+    @GET
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @Operation(operationId = "listAssessments", summary = "Assessments in the caller's scope, newest year first")
+    @APIResponse(responseCode = "200", description = "A page of assessments")
+    @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Page<AssessmentSummary>> list(@QueryParam("agencyId") String agencyId, @QueryParam("year") @Parameter(example = "2026") String year,
+                                             @QueryParam("kind") @Parameter(example = "OFFICIAL") String kind,
+                                             @QueryParam("status") @Parameter(example = "FINALISED") String status, @BeanParam PageParams paging) {
+        return service.list(new AssessmentService.Filter(QueryParams.uuid("agencyId", agencyId), Params.year("year", year),
+                QueryParams.enumValue("kind", kind, AssessmentKind.class), QueryParams.enumValue("status", status, AssessmentStatus.class)),
+                paging.toRequest(), caller);
+    }
+
+    @GET
+    @Path("/comparison")
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @Operation(operationId = "compareAssessments", summary = "Self-assessment and official assessment of an agency side by side, per criterion")
+    @APIResponse(responseCode = "200", description = "The comparison", content = @Content(schema = @Schema(implementation = AssessmentDtos.Comparison.class)))
+    @APIResponse(responseCode = "400", description = "agencyId and year are required", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<AssessmentDtos.Comparison> compare(@QueryParam("agencyId") String agencyId, @QueryParam("year") @Parameter(example = "2026") String year) {
+        UUID agency = QueryParams.uuid("agencyId", agencyId);
+        Integer y = Params.year("year", year);
+        if (agency == null) {
+            throw ProblemException.invalidField("agencyId", "is required");
+        }
+        if (y == null) {
+            throw ProblemException.invalidField("year", "is required");
+        }
+        return service.compare(agency, y, caller);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @Operation(operationId = "getAssessment", summary = "An assessment with its points per criterion")
+    @APIResponse(responseCode = "200", description = "The assessment; ETag for If-Match", content = @Content(schema = @Schema(implementation = AssessmentView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown assessment", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<AssessmentView>> get(@PathParam("id") UUID id) {
+        return service.get(id, caller).map(v -> RestResponse.ResponseBuilder.ok(v.view()).tag(ETags.of(v.version())).build());
+    }
+
+    @PUT
+    @Path("/{id}/items")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.PROVINCE_ADMIN, Roles.AUDITOR})
+    @Operation(operationId = "scoreAssessment", summary = "Give points (0..max) to manual criteria, with evidence links and comments (If-Match required)")
+    @RequestBody(content = @Content(schema = @Schema(implementation = AssessmentDtos.Scores.class), examples = @ExampleObject(name = "Tiêu chí 1.2", value = SCORES_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "Scored", content = @Content(schema = @Schema(implementation = AssessmentView.class)))
+    @APIResponse(responseCode = "400", description = "Points outside 0..max, unknown criterion, points for an automatic criterion", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown assessment", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not a draft", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<AssessmentView>> score(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                                   @Valid @NotNull AssessmentDtos.Scores body) {
+        return service.score(id, body, ifMatch, caller).map(v -> RestResponse.ResponseBuilder.ok(v.view()).tag(ETags.of(v.version())).build());
+    }
+
+    @POST
+    @Path("/{id}/submit")
+    @RolesAllowed({Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.PROVINCE_ADMIN, Roles.AUDITOR})
+    @Operation(operationId = "submitAssessment", summary = "Submit: automatic criteria are computed from the indicators; publishes assessment.submitted")
+    @APIResponse(responseCode = "200", description = "Submitted with its total and band", content = @Content(schema = @Schema(implementation = AssessmentView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown assessment", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not a draft", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Manual criteria without points (listed)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<AssessmentView>> submit(@PathParam("id") UUID id) {
+        return service.submit(id, caller).map(v -> RestResponse.ResponseBuilder.ok(v.view()).tag(ETags.of(v.version())).build());
+    }
+
+    @POST
+    @Path("/{id}/return")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.AGENCY_HEAD, Roles.PROVINCE_ADMIN})
+    @Operation(operationId = "returnAssessment", summary = "Send a submitted assessment back to draft, with a reason")
+    @APIResponse(responseCode = "200", description = "A draft again", content = @Content(schema = @Schema(implementation = AssessmentView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown assessment", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not submitted", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<AssessmentView>> sendBack(@PathParam("id") UUID id, @Valid @NotNull AssessmentDtos.Reason body) {
+        return service.sendBack(id, body.reason(), caller).map(v -> RestResponse.ResponseBuilder.ok(v.view()).tag(ETags.of(v.version())).build());
+    }
+
+    @POST
+    @Path("/{id}/finalise")
+    @RolesAllowed({Roles.AGENCY_HEAD, Roles.PROVINCE_ADMIN})
+    @Operation(operationId = "finaliseAssessment", summary = "Finalise (publish): immutable, automatic points frozen; publishes assessment.published",
+            description = "The agency head finalises a self-assessment, the province-admin an official one. The agency's live score takes the new manual points.")
+    @APIResponse(responseCode = "200", description = "Finalised", content = @Content(schema = @Schema(implementation = AssessmentView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown assessment", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not submitted", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<AssessmentView>> finalise(@PathParam("id") UUID id) {
+        return service.finalise(id, caller).map(v -> RestResponse.ResponseBuilder.ok(v.view()).tag(ETags.of(v.version())).build());
+    }
+
+    @POST
+    @Path("/{id}/reopen")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.AGENCY_HEAD, Roles.PROVINCE_ADMIN})
+    @Operation(operationId = "reopenAssessment", summary = "Correct a finalised assessment: it becomes a draft again; the reason is kept in the audit trail")
+    @APIResponse(responseCode = "200", description = "Reopened as a draft", content = @Content(schema = @Schema(implementation = AssessmentView.class)))
+    @APIResponse(responseCode = "400", description = "No reason", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown assessment", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not finalised", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<AssessmentView>> reopen(@PathParam("id") UUID id, @Valid @NotNull AssessmentDtos.Reason body) {
+        return service.reopen(id, body.reason(), caller).map(v -> RestResponse.ResponseBuilder.ok(v.view()).tag(ETags.of(v.version())).build());
+    }
+}
