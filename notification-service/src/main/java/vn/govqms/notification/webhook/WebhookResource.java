@@ -1,0 +1,152 @@
+package vn.govqms.notification.webhook;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import vn.govqms.kit.paging.Page;
+import vn.govqms.kit.paging.PageParams;
+import vn.govqms.kit.problem.Problem;
+import vn.govqms.kit.security.Caller;
+import vn.govqms.kit.security.Roles;
+import vn.govqms.kit.web.ETags;
+import vn.govqms.kit.web.QueryParams;
+import vn.govqms.notification.webhook.WebhookDtos.DeliveryView;
+import vn.govqms.notification.webhook.WebhookDtos.ReplayRange;
+import vn.govqms.notification.webhook.WebhookDtos.Replayed;
+import vn.govqms.notification.webhook.WebhookDtos.WebhookInput;
+import vn.govqms.notification.webhook.WebhookDtos.WebhookView;
+
+import java.net.URI;
+import java.util.UUID;
+
+@Path("/api/v1/webhooks")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Webhooks", description = "Webhook cho hệ thống một cửa, ứng dụng di động và bảng điều khiển: sự kiện ký HMAC theo Standard Webhooks, gửi lại khi lỗi")
+@SecurityRequirement(name = "bearer")
+@RolesAllowed({Roles.PROVINCE_ADMIN, Roles.INTEGRATION})
+@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Outside the caller's role or province", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class WebhookResource {
+
+    private final WebhookService service;
+    private final Caller caller;
+
+    public WebhookResource(WebhookService service, Caller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @POST
+    @Operation(operationId = "createWebhook", summary = "Subscribe a receiver to event types of the caller's province (or one agency in it)",
+            description = "The answer carries the signing secret, once. Each delivery is a POST of the event as JSON with its CloudEvents "
+                    + "attributes and the headers webhook-id, webhook-timestamp and webhook-signature (v1,<base64 HMAC-SHA256 of "
+                    + "id.timestamp.body keyed with the base64-decoded secret after whsec_>).")
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = WebhookView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input (URL, unknown event type)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Target refused (internal address) or unknown agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<WebhookView>> create(@Valid @NotNull WebhookInput body) {
+        return service.create(body, caller).map(w -> RestResponse.ResponseBuilder.<WebhookView>created(URI.create("/api/v1/webhooks/" + w.id()))
+                .entity(w).tag(ETags.of(w.version())).build());
+    }
+
+    @GET
+    @Operation(operationId = "listWebhooks", summary = "Subscriptions of the caller's province")
+    @APIResponse(responseCode = "200", description = "A page of subscriptions")
+    public Uni<Page<WebhookView>> list(@BeanParam PageParams paging) {
+        return service.list(paging.toRequest(), caller);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getWebhook", summary = "A subscription (without its secret)")
+    @APIResponse(responseCode = "200", description = "The subscription", content = @Content(schema = @Schema(implementation = WebhookView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown subscription", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<WebhookView>> get(@PathParam("id") UUID id) {
+        return service.get(id, caller).map(w -> RestResponse.ResponseBuilder.ok(w).tag(ETags.of(w.version())).build());
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(operationId = "updateWebhook", summary = "Change or pause a subscription (If-Match required)")
+    @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = WebhookView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown subscription", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<WebhookView>> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                                 @Valid @NotNull WebhookInput body) {
+        return service.update(id, body, ifMatch, caller).map(w -> RestResponse.ResponseBuilder.ok(w).tag(ETags.of(w.version())).build());
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(operationId = "deleteWebhook", summary = "Remove a subscription and its delivery log")
+    @APIResponse(responseCode = "204", description = "Removed")
+    public Uni<Void> delete(@PathParam("id") UUID id) {
+        return service.delete(id, caller);
+    }
+
+    @GET
+    @Path("/{id}/deliveries")
+    @Operation(operationId = "listWebhookDeliveries", summary = "The delivery log of a subscription, newest first")
+    @APIResponse(responseCode = "200", description = "A page of deliveries")
+    @APIResponse(responseCode = "400", description = "Invalid filter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Page<DeliveryView>> deliveries(@PathParam("id") UUID id,
+                                              @QueryParam("status") @Parameter(example = "DEAD") String status,
+                                              @QueryParam("from") @Parameter(example = "2026-11-01") String from,
+                                              @QueryParam("to") @Parameter(example = "2026-11-22") String to,
+                                              @BeanParam PageParams paging) {
+        return service.deliveries(id, QueryParams.text("status", status, 20), QueryParams.date("from", from), QueryParams.date("to", to),
+                paging.toRequest(), caller);
+    }
+
+    @GET
+    @Path("/{id}/deliveries/{deliveryId}")
+    @Operation(operationId = "getWebhookDelivery", summary = "A delivery with every attempt (time, status code, latency, error)")
+    @APIResponse(responseCode = "200", description = "The delivery", content = @Content(schema = @Schema(implementation = DeliveryView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown delivery", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<DeliveryView> delivery(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
+        return service.delivery(id, deliveryId, caller);
+    }
+
+    @POST
+    @Path("/{id}/deliveries/{deliveryId}/replay")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(operationId = "replayWebhookDelivery", summary = "Send one delivery again (also a dead one), with a fresh budget of attempts")
+    @APIResponse(responseCode = "200", description = "Queued again", content = @Content(schema = @Schema(implementation = DeliveryView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown delivery", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<DeliveryView> replay(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
+        return service.replay(id, deliveryId, caller);
+    }
+
+    @POST
+    @Path("/{id}/replays")
+    @Operation(operationId = "replayWebhookRange", summary = "Send again every delivery created in a range of days")
+    @APIResponse(responseCode = "200", description = "How many were queued again", content = @Content(schema = @Schema(implementation = Replayed.class)))
+    @APIResponse(responseCode = "400", description = "Invalid range", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Replayed> replayRange(@PathParam("id") UUID id, @Valid @NotNull ReplayRange body) {
+        return service.replay(id, body, caller);
+    }
+}

@@ -1,0 +1,45 @@
+package vn.govqms.notification.webhook;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** An outside system's subscription to events of a province (or of one agency in it). */
+@Entity
+@Table(name = "webhook_subscription")
+public class WebhookSubscription extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @Column(name = "province_code", nullable = false)
+    public String provinceCode;
+    @Column(name = "agency_id")
+    public UUID agencyId;
+    @Column(nullable = false)
+    public String url;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "event_types", nullable = false, columnDefinition = "text[]")
+    public String[] eventTypes;
+    /** {@code whsec_<base64>}: the key of the Standard Webhooks signature. */
+    @Column(nullable = false)
+    public String secret;
+    public String description;
+    @Column(nullable = false)
+    public boolean active;
+    @Column(name = "created_by", nullable = false)
+    public String createdBy;
+    @Version
+    public long version;
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+}
