@@ -1,0 +1,74 @@
+package vn.govqms.audit.campaign;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.govqms.audit.audit.AuditMode;
+import vn.govqms.audit.audit.AuditParts.TeamMember;
+import vn.govqms.audit.audit.AuditStatus;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** What the inspection-campaign API reads and writes. */
+public final class CampaignDtos {
+
+    private CampaignDtos() {
+    }
+
+    @Schema(name = "CampaignAgency")
+    public record AgencyMode(@NotNull UUID agencyId, @NotNull @Schema(example = "ON_SITE") AuditMode mode) {
+    }
+
+    @Schema(name = "NewInspectionCampaign")
+    public record NewCampaign(
+            @NotBlank @Pattern(regexp = "\\d{2}") @Schema(example = "37") String provinceCode,
+            @NotNull @Min(2000) @Max(2100) @Schema(example = "2026") Integer year,
+            @NotBlank @Size(max = 500) @Schema(example = "Kế hoạch kiểm tra việc áp dụng, duy trì HTQLCL năm 2026") String title,
+            @NotNull @Schema(example = "2026-11-08") LocalDate periodStart,
+            @NotNull @Schema(example = "2026-12-03") LocalDate periodEnd,
+            @NotEmpty @Size(max = 30) List<@Valid @NotNull TeamMember> team,
+            @NotNull @Size(max = 5000) List<@Valid @NotNull AgencyMode> agencies) {
+    }
+
+    @Schema(name = "CampaignAgencies", description = "The agencies to inspect and how (send If-Match)")
+    public record AgenciesInput(@NotNull @Size(max = 5000) List<@Valid @NotNull AgencyMode> agencies) {
+    }
+
+    @Schema(name = "CampaignApproval")
+    public record Approval(@NotBlank @Size(max = 100) @Schema(example = "1113/QĐ-UBND") String decisionNumber,
+                           @NotNull @Schema(example = "2026-10-11") LocalDate decisionDate) {
+    }
+
+    @Schema(name = "CampaignAgencyView")
+    public record AgencyView(UUID agencyId, String agencyCode, String agencyName, AuditMode mode, String modeLabel, UUID auditId,
+                             AuditStatus auditStatus) {
+    }
+
+    @Schema(name = "CampaignProgress")
+    public record Progress(long total, long onSite, long records, long inspected, long inspectedOnSite, long inspectedRecords) {
+    }
+
+    @Schema(name = "InspectionCampaign")
+    public record CampaignView(UUID id, String provinceCode, int year, String title, LocalDate periodStart, LocalDate periodEnd,
+                               CampaignStatus status, String statusLabel, List<TeamMember> team, String decisionNumber,
+                               LocalDate decisionDate, String approvedBy, OffsetDateTime approvedAt, Progress progress,
+                               List<AgencyView> agencies, long version) {
+    }
+
+    @Schema(name = "InspectionCampaignSummary")
+    public record CampaignSummary(UUID id, String provinceCode, int year, String title, CampaignStatus status, String statusLabel,
+                                  String decisionNumber, LocalDate decisionDate) {
+        static CampaignSummary of(InspectionCampaign c) {
+            return new CampaignSummary(c.id, c.provinceCode, c.year, c.title, c.status, c.status.label(), c.decisionNumber, c.decisionDate);
+        }
+    }
+}

@@ -1,0 +1,301 @@
+package vn.govqms.audit.campaign;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.mutiny.Mutiny;
+import vn.govqms.audit.AuditConfig;
+import vn.govqms.audit.agency.Agencies;
+import vn.govqms.audit.agency.Agency;
+import vn.govqms.audit.audit.Audit;
+import vn.govqms.audit.audit.AuditKind;
+import vn.govqms.audit.audit.AuditMode;
+import vn.govqms.audit.audit.AuditParts;
+import vn.govqms.audit.audit.AuditParts.TeamMember;
+import vn.govqms.audit.audit.AuditService;
+import vn.govqms.audit.audit.AuditStatus;
+import vn.govqms.audit.campaign.CampaignDtos.AgenciesInput;
+import vn.govqms.audit.campaign.CampaignDtos.AgencyMode;
+import vn.govqms.audit.campaign.CampaignDtos.AgencyView;
+import vn.govqms.audit.campaign.CampaignDtos.Approval;
+import vn.govqms.audit.campaign.CampaignDtos.CampaignSummary;
+import vn.govqms.audit.campaign.CampaignDtos.CampaignView;
+import vn.govqms.audit.campaign.CampaignDtos.NewCampaign;
+import vn.govqms.audit.campaign.CampaignDtos.Progress;
+import vn.govqms.kit.audit.AuditTrail;
+import vn.govqms.kit.outbox.Outbox;
+import vn.govqms.kit.paging.Page;
+import vn.govqms.kit.paging.PageRequest;
+import vn.govqms.kit.paging.Pages;
+import vn.govqms.kit.problem.ProblemException;
+import vn.govqms.kit.security.Caller;
+import vn.govqms.kit.web.ETags;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Provincial inspection campaigns: drafted and approved by the province; each agency's inspection becomes an audit. */
+@ApplicationScoped
+public class CampaignService {
+
+    private final Agencies agencies;
+    private final AuditService audits;
+    private final Outbox outbox;
+    private final AuditTrail trail;
+    private final Clock clock;
+    private final ObjectMapper json;
+    private final AuditConfig config;
+
+    public CampaignService(Agencies agencies, AuditService audits, Outbox outbox, AuditTrail trail, Clock clock, ObjectMapper json,
+                           AuditConfig config) {
+        this.agencies = agencies;
+        this.audits = audits;
+        this.outbox = outbox;
+        this.trail = trail;
+        this.clock = clock;
+        this.json = json;
+        this.config = config;
+    }
+
+    @WithTransaction
+    public Uni<CampaignView> create(NewCampaign in, Caller caller) {
+        caller.requireProvince(in.provinceCode());
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (in.periodEnd().isBefore(in.periodStart())) {
+            throw ProblemException.invalidField("periodEnd", "must not be before periodStart");
+        }
+        long leads = in.team().stream().filter(m -> m.role() == AuditParts.TeamRole.LEAD).count();
+        if (leads != 1) {
+            throw ProblemException.invalidField("team", "needs exactly one LEAD (has " + leads + ")");
+        }
+        InspectionCampaign c = new InspectionCampaign();
+        c.id = UUID.randomUUID();
+        c.provinceCode = in.provinceCode();
+        c.year = in.year();
+        c.title = in.title().trim();
+        c.periodStart = in.periodStart();
+        c.periodEnd = in.periodEnd();
+        c.status = CampaignStatus.DRAFT;
+        c.team = write(in.team());
+        c.createdBy = caller.subject();
+        c.createdAt = now;
+        c.updatedAt = now;
+        return InspectionCampaign.count("provinceCode = ?1 and year = ?2", c.provinceCode, c.year).chain(n -> {
+            if (n > 0) {
+                throw ProblemException.conflict("Province " + c.provinceCode + " already has an inspection campaign for " + c.year + ".");
+            }
+            return c.<InspectionCampaign>persist();
+        }).chain(() -> Panache.getSession()).chain(s -> s.flush()
+                        .chain(() -> replaceAgencies(s, c, in.agencies()))
+                        .chain(() -> trail.record(s, "inspection-campaign", c.id, null, "created", caller.subject(), null,
+                                Map.of("provinceCode", c.provinceCode, "year", c.year, "agencies", in.agencies().size()))))
+                .chain(() -> view(c));
+    }
+
+    @WithTransaction
+    public Uni<CampaignView> setAgencies(UUID id, AgenciesInput in, String ifMatch, Caller caller) {
+        return require(id, caller).chain(c -> {
+            ETags.requireMatch(ifMatch, c.version);
+            c.requireDraft("edit-agencies");
+            c.updatedAt = OffsetDateTime.now(clock);
+            return Panache.getSession().chain(s -> replaceAgencies(s, c, in.agencies())
+                    .chain(() -> s.flush())
+                    .chain(() -> trail.record(s, "inspection-campaign", c.id, null, "agencies-set", caller.subject(), null,
+                            Map.of("agencies", in.agencies().size()))));
+        }).chain(() -> InspectionCampaign.<InspectionCampaign>findById(id)).chain(this::view);
+    }
+
+    private Uni<Void> replaceAgencies(Mutiny.Session s, InspectionCampaign c, List<AgencyMode> list) {
+        Set<UUID> seen = new HashSet<>();
+        for (AgencyMode a : list) {
+            if (!seen.add(a.agencyId())) {
+                throw ProblemException.invalidField("agencies", "lists agency " + a.agencyId() + " twice");
+            }
+        }
+        Uni<List<Agency>> known = seen.isEmpty() ? Uni.createFrom().item(List.of()) : Agency.list("id in ?1", seen);
+        return known.chain(found -> {
+            Map<UUID, Agency> byId = new LinkedHashMap<>();
+            found.forEach(a -> byId.put(a.id, a));
+            for (AgencyMode a : list) {
+                Agency agency = byId.get(a.agencyId());
+                if (agency == null) {
+                    throw Agencies.unknown("agencies", a.agencyId());
+                }
+                if (!agency.provinceCode.equals(c.provinceCode)) {
+                    throw ProblemException.unprocessable("agency-outside-province", "Agency outside the province",
+                            agency.name + " is not an agency of province " + c.provinceCode + ".", Map.of("agencyId", agency.id.toString()));
+                }
+            }
+            Uni<Void> chain = s.createNativeQuery("delete from campaign_agency where campaign_id = ?1").setParameter(1, c.id)
+                    .executeUpdate().replaceWithVoid();
+            for (AgencyMode a : list) {
+                chain = chain.chain(() -> s.createNativeQuery("insert into campaign_agency (campaign_id, agency_id, mode) values (?1, ?2, ?3)")
+                        .setParameter(1, c.id).setParameter(2, a.agencyId()).setParameter(3, a.mode().name()).executeUpdate().replaceWithVoid());
+            }
+            return chain;
+        });
+    }
+
+    /**
+     * Approves the campaign: every agency of the province that must apply the QMS is included and at
+     * least the configured share is inspected on site; each agency's inspection is planned as an audit.
+     */
+    @WithTransaction
+    public Uni<CampaignView> approve(UUID id, Approval in, Caller caller) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return require(id, caller).chain(c -> {
+            c.requireDraft("approve");
+            return Panache.getSession().chain(s -> rows(s, c.id).chain(members -> missing(s, c).chain(missing -> {
+                if (!missing.isEmpty()) {
+                    throw ProblemException.unprocessable("agencies-missing", "Agencies missing from the campaign",
+                            missing.size() + " agencies of province " + c.provinceCode + " that must apply the QMS are not in the campaign: "
+                                    + String.join(", ", missing.values()) + ".",
+                            Map.of("missingAgencyIds", missing.keySet().stream().map(UUID::toString).toList()));
+                }
+                if (members.isEmpty()) {
+                    throw ProblemException.unprocessable("no-agencies", "No agencies", "The campaign inspects no agency.", Map.of());
+                }
+                long onSite = members.stream().filter(m -> m.mode() == AuditMode.ON_SITE).count();
+                InspectionCampaign.checkOnSiteShare(onSite, members.size(), config.inspection().minOnSiteShare());
+                c.status = CampaignStatus.APPROVED;
+                c.decisionNumber = in.decisionNumber().trim();
+                c.decisionDate = in.decisionDate();
+                c.approvedBy = caller.subject();
+                c.approvedAt = now;
+                c.updatedAt = now;
+                List<TeamMember> team = read(c.team);
+                Uni<Void> chain = Uni.createFrom().voidItem();
+                for (AgencyMode m : members) {
+                    chain = chain.chain(() -> agencies.of(m.agencyId()).chain(agency -> {
+                        // inspectors never inspect their own agency: they stay out of its team (a lead cannot)
+                        List<TeamMember> independent = team.stream().filter(t -> !t.agencyId().equals(agency.id)
+                                || t.role() == AuditParts.TeamRole.LEAD).toList();
+                        Audit a = audits.newAudit(agency, AuditKind.PROVINCIAL_INSPECTION, m.mode(), c.title, c.periodStart, c.periodEnd,
+                                independent, List.of(), List.of(), AuditParts.defaultChecklist(AuditKind.PROVINCIAL_INSPECTION, List.of()),
+                                c.id, caller.subject(), now);
+                        return audits.persistNew(a, agency, List.of(), caller, now, "planned")
+                                .chain(v -> s.createNativeQuery("update campaign_agency set audit_id = ?1 where campaign_id = ?2 and agency_id = ?3")
+                                        .setParameter(1, v.id()).setParameter(2, c.id).setParameter(3, agency.id).executeUpdate())
+                                .replaceWithVoid();
+                    }));
+                }
+                List<UUID> ids = members.stream().map(AgencyMode::agencyId).toList();
+                return chain.chain(() -> s.flush())
+                        .chain(() -> outbox.publish(s, CampaignEvents.approved(c, onSite, members.size() - onSite, ids, now)))
+                        .chain(() -> trail.record(s, "inspection-campaign", c.id, null, "approved", caller.subject(),
+                                Map.of("status", CampaignStatus.DRAFT.name()), Map.of("status", c.status.name(),
+                                        "decisionNumber", c.decisionNumber, "onSite", onSite, "total", members.size())));
+            }))).chain(() -> view(c));
+        });
+    }
+
+    @WithSession
+    public Uni<Page<CampaignSummary>> list(Integer year, PageRequest page, Caller caller) {
+        String province = caller.provinceCode().orElseThrow(() -> ProblemException.forbidden("Your token names no province."));
+        var query = year == null
+                ? InspectionCampaign.<InspectionCampaign>find("provinceCode = ?1", Sort.by("year").descending(), province)
+                : InspectionCampaign.<InspectionCampaign>find("provinceCode = ?1 and year = ?2", Sort.by("year").descending(), province, year);
+        return Pages.of(query, page).map(p -> p.map(CampaignSummary::of));
+    }
+
+    @WithSession
+    public Uni<CampaignView> get(UUID id, Caller caller) {
+        return readable(id, caller).chain(this::view);
+    }
+
+    /** Province roles of the campaign's province write. */
+    private Uni<InspectionCampaign> require(UUID id, Caller caller) {
+        return readable(id, caller).invoke(c -> caller.requireProvince(c.provinceCode));
+    }
+
+    /** Anyone whose token names the campaign's province reads it. */
+    private static Uni<InspectionCampaign> readable(UUID id, Caller caller) {
+        return InspectionCampaign.<InspectionCampaign>findById(id).map(c -> {
+            if (c == null) {
+                throw ProblemException.notFound("inspection campaign", id);
+            }
+            if (!caller.provinceCode().map(c.provinceCode::equals).orElse(false)) {
+                throw ProblemException.forbidden("The campaign belongs to province " + c.provinceCode + ".");
+            }
+            return c;
+        });
+    }
+
+    private static Uni<List<AgencyMode>> rows(Mutiny.Session s, UUID campaignId) {
+        return s.createNativeQuery("select cast(agency_id as text), mode from campaign_agency where campaign_id = ?1 order by agency_id",
+                        Object[].class).setParameter(1, campaignId).getResultList()
+                .map(rows -> rows.stream().map(r -> new AgencyMode(UUID.fromString((String) r[0]), AuditMode.valueOf((String) r[1]))).toList());
+    }
+
+    /** Agencies of the province, in existence during the year, at a level that must apply the QMS, not in the campaign. */
+    private Uni<Map<UUID, String>> missing(Mutiny.Session s, InspectionCampaign c) {
+        return s.createNativeQuery("""
+                        select cast(a.id as text), a.name from agency_directory a
+                        where a.province_code = ?1 and a.level in (?2)
+                          and (a.valid_to is null or a.valid_to >= make_date(?3, 1, 1))
+                          and (a.valid_from is null or a.valid_from <= make_date(?3, 12, 31))
+                          and not exists (select 1 from campaign_agency ca where ca.campaign_id = ?4 and ca.agency_id = a.id)
+                        order by a.code""", Object[].class)
+                .setParameter(1, c.provinceCode).setParameter(2, List.copyOf(config.inspection().mandatoryLevels()))
+                .setParameter(3, c.year).setParameter(4, c.id).getResultList()
+                .map(rows -> {
+                    Map<UUID, String> out = new LinkedHashMap<>();
+                    rows.forEach(r -> out.put(UUID.fromString((String) r[0]), (String) r[1]));
+                    return out;
+                });
+    }
+
+    private Uni<CampaignView> view(InspectionCampaign c) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        select cast(ca.agency_id as text), a.code, a.name, ca.mode, cast(ca.audit_id as text), au.status
+                        from campaign_agency ca join agency_directory a on a.id = ca.agency_id
+                        left join audit au on au.id = ca.audit_id
+                        where ca.campaign_id = ?1 order by a.code""", Object[].class).setParameter(1, c.id).getResultList())
+                .map(rows -> {
+                    List<AgencyView> list = new ArrayList<>();
+                    long onSite = 0, inspected = 0, inspectedOnSite = 0;
+                    for (Object[] r : rows) {
+                        AuditMode mode = AuditMode.valueOf((String) r[3]);
+                        AuditStatus status = r[5] == null ? null : AuditStatus.valueOf((String) r[5]);
+                        list.add(new AgencyView(UUID.fromString((String) r[0]), (String) r[1], (String) r[2], mode, mode.label(),
+                                r[4] == null ? null : UUID.fromString((String) r[4]), status));
+                        boolean done = status == AuditStatus.REPORTED || status == AuditStatus.CLOSED;
+                        onSite += mode == AuditMode.ON_SITE ? 1 : 0;
+                        inspected += done ? 1 : 0;
+                        inspectedOnSite += done && mode == AuditMode.ON_SITE ? 1 : 0;
+                    }
+                    Progress p = new Progress(list.size(), onSite, list.size() - onSite, inspected, inspectedOnSite, inspected - inspectedOnSite);
+                    return new CampaignView(c.id, c.provinceCode, c.year, c.title, c.periodStart, c.periodEnd, c.status, c.status.label(),
+                            read(c.team), c.decisionNumber, c.decisionDate, c.approvedBy, c.approvedAt, p, list, c.version);
+                });
+    }
+
+    private List<TeamMember> read(String value) {
+        try {
+            return json.readValue(value, new TypeReference<>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

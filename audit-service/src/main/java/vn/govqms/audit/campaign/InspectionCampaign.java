@@ -1,0 +1,79 @@
+package vn.govqms.audit.campaign;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import vn.govqms.kit.problem.ProblemException;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.UUID;
+
+/** A province's inspection campaign of a year: the agencies to inspect and how, approved by decision. */
+@Entity
+@Table(name = "inspection_campaign")
+public class InspectionCampaign extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @Column(name = "province_code", nullable = false)
+    public String provinceCode;
+    @Column(nullable = false)
+    public int year;
+    @Column(nullable = false)
+    public String title;
+    @Column(name = "period_start", nullable = false)
+    public LocalDate periodStart;
+    @Column(name = "period_end", nullable = false)
+    public LocalDate periodEnd;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public CampaignStatus status;
+    @Column(nullable = false)
+    public String team;
+    @Column(name = "decision_number")
+    public String decisionNumber;
+    @Column(name = "decision_date")
+    public LocalDate decisionDate;
+    @Column(name = "approved_by")
+    public String approvedBy;
+    @Column(name = "approved_at")
+    public OffsetDateTime approvedAt;
+    @Column(name = "created_by", nullable = false)
+    public String createdBy;
+    @Version
+    public long version;
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
+    public void requireDraft(String action) {
+        if (status != CampaignStatus.DRAFT) {
+            throw ProblemException.invalidTransition("inspection campaign", status.name(), action, status.allowed());
+        }
+    }
+
+    /**
+     * At least a share of the agencies on site (one third by default: Circular 26/2014/TT-BKHCN);
+     * refused with 422 naming the counts.
+     */
+    public static void checkOnSiteShare(long onSite, long total, String share) {
+        String[] parts = share.split("/");
+        long num = Long.parseLong(parts[0].trim());
+        long den = parts.length > 1 ? Long.parseLong(parts[1].trim()) : 1;
+        if (onSite * den < total * num) {
+            long required = (total * num + den - 1) / den;
+            throw ProblemException.unprocessable("on-site-share", "Too few on-site inspections",
+                    "Only " + onSite + " of " + total + " agencies are inspected on site; at least " + share + " (" + required
+                            + ") must be.", Map.of("onSite", onSite, "records", total - onSite, "total", total,
+                            "requiredOnSite", required, "minOnSiteShare", share));
+        }
+    }
+}

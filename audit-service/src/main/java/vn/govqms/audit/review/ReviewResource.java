@@ -1,0 +1,108 @@
+package vn.govqms.audit.review;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import vn.govqms.audit.review.ReviewDtos.AgencyWithoutReview;
+import vn.govqms.audit.review.ReviewDtos.NewReview;
+import vn.govqms.audit.review.ReviewDtos.ReviewView;
+import vn.govqms.kit.paging.Page;
+import vn.govqms.kit.paging.PageParams;
+import vn.govqms.kit.problem.Problem;
+import vn.govqms.kit.problem.ProblemException;
+import vn.govqms.kit.security.Caller;
+import vn.govqms.kit.security.Roles;
+import vn.govqms.kit.web.QueryParams;
+
+import java.net.URI;
+import java.util.UUID;
+
+@Path("/api/v1/management-reviews")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Management reviews", description = "Xem xét của lãnh đạo: ISO 9001:2015 9.3.2 inputs and 9.3.3 outputs")
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Outside the caller's role or scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ReviewResource {
+
+    private final ReviewService service;
+    private final Caller caller;
+
+    public ReviewResource(ReviewService service, Caller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed({Roles.AGENCY_HEAD, Roles.ISO_OFFICER})
+    @Operation(operationId = "recordManagementReview", summary = "Record a management review held by the agency (publishes management-review.held)")
+    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = ReviewView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input (a date in the future, a topic twice)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<ReviewView>> record(@Valid @NotNull NewReview body) {
+        return service.record(body, caller).map(r -> RestResponse.ResponseBuilder
+                .<ReviewView>created(URI.create("/api/v1/management-reviews/" + r.id())).entity(r).build());
+    }
+
+    @GET
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @Operation(operationId = "listManagementReviews", summary = "Reviews of the agencies in the caller's scope, newest first")
+    @APIResponse(responseCode = "200", description = "A page of reviews")
+    public Uni<Page<ReviewView>> list(@QueryParam("agencyId") String agencyId, @QueryParam("year") @Parameter(example = "2026") String year,
+                                      @BeanParam PageParams paging) {
+        return service.list(QueryParams.uuid("agencyId", agencyId), year(year, false), paging.toRequest(), caller);
+    }
+
+    @GET
+    @Path("/missing")
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @Operation(operationId = "agenciesWithoutManagementReview", summary = "Agencies of the caller's province (or the caller's agency) without a management review in a year")
+    @APIResponse(responseCode = "200", description = "A page of agencies")
+    public Uni<Page<AgencyWithoutReview>> missing(@QueryParam("year") @Parameter(required = true, example = "2026") String year,
+                                                  @BeanParam PageParams paging) {
+        return service.without(year(year, true), paging.toRequest(), caller);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @Operation(operationId = "getManagementReview", summary = "A management review, with the 9.3.2 inputs it did not consider")
+    @APIResponse(responseCode = "200", description = "The review", content = @Content(schema = @Schema(implementation = ReviewView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown review", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ReviewView> get(@PathParam("id") UUID id) {
+        return service.get(id, caller);
+    }
+
+    static Integer year(String value, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                throw ProblemException.invalidField("year", "is required");
+            }
+            return null;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalidField("year", "a year such as 2026");
+        }
+    }
+}

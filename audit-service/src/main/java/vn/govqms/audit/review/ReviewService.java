@@ -1,0 +1,179 @@
+package vn.govqms.audit.review;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import vn.govqms.audit.agency.Agencies;
+import vn.govqms.audit.review.ReviewDtos.AgencyWithoutReview;
+import vn.govqms.audit.review.ReviewDtos.InputItem;
+import vn.govqms.audit.review.ReviewDtos.NewReview;
+import vn.govqms.audit.review.ReviewDtos.OutputItem;
+import vn.govqms.audit.review.ReviewDtos.ReviewView;
+import vn.govqms.kit.audit.AuditTrail;
+import vn.govqms.kit.events.EventTypes;
+import vn.govqms.kit.outbox.Outbox;
+import vn.govqms.kit.outbox.OutgoingEvent;
+import vn.govqms.kit.paging.Page;
+import vn.govqms.kit.paging.PageRequest;
+import vn.govqms.kit.paging.Pages;
+import vn.govqms.kit.problem.ProblemException;
+import vn.govqms.kit.security.Caller;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Management reviews held by the agencies, and the agencies that have not held one in a year. */
+@ApplicationScoped
+public class ReviewService {
+
+    public static final String HELD = EventTypes.of("audit", "management-review.held");
+
+    public record HeldData(UUID reviewId, UUID agencyId, int year, LocalDate heldOn, String chair) {
+    }
+
+    private final Agencies agencies;
+    private final Outbox outbox;
+    private final AuditTrail trail;
+    private final Clock clock;
+    private final ObjectMapper json;
+    private final Pool pool;
+
+    public ReviewService(Agencies agencies, Outbox outbox, AuditTrail trail, Clock clock, ObjectMapper json, Pool pool) {
+        this.agencies = agencies;
+        this.outbox = outbox;
+        this.trail = trail;
+        this.clock = clock;
+        this.json = json;
+        this.pool = pool;
+    }
+
+    @WithTransaction
+    public Uni<ReviewView> record(NewReview in, Caller caller) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (in.heldOn().isAfter(now.toLocalDate())) {
+            throw ProblemException.invalidField("heldOn", "a review is recorded once held; the date cannot be in the future");
+        }
+        Set<ReviewInput> topics = EnumSet.noneOf(ReviewInput.class);
+        for (InputItem i : in.inputs()) {
+            if (!topics.add(i.topic())) {
+                throw ProblemException.invalidField("inputs", "topic " + i.topic() + " is listed twice");
+            }
+        }
+        for (int n = 0; n < in.outputs().size(); n++) {
+            OutputItem o = in.outputs().get(n);
+            if ((o.owner() == null || o.owner().isBlank()) != (o.dueDate() == null)) {
+                throw ProblemException.invalidField("outputs[" + n + "]", "an output that opens an action names both owner and dueDate");
+            }
+        }
+        return agencies.inScope("agencyId", in.agencyId(), caller).chain(agency -> {
+            ManagementReview r = new ManagementReview();
+            r.id = UUID.randomUUID();
+            r.agencyId = agency.id;
+            r.year = in.heldOn().getYear();
+            r.heldOn = in.heldOn();
+            r.chair = in.chair().trim();
+            r.attendees = write(in.attendees().stream().map(String::trim).toList());
+            r.inputs = write(in.inputs().stream().map(i -> new InputItem(i.topic(), i.topic().label(), i.summary().trim())).toList());
+            r.outputs = write(in.outputs().stream().map(o -> new OutputItem(o.kind(), o.kind().label(), o.decision().trim(),
+                    o.owner() == null || o.owner().isBlank() ? null : o.owner().trim(), o.dueDate())).toList());
+            r.createdBy = caller.subject();
+            r.createdAt = now;
+            return r.<ManagementReview>persist().chain(() -> Panache.getSession()).chain(s -> s.flush()
+                            .chain(() -> outbox.publish(s, OutgoingEvent.of("audit.events", r.agencyId.toString(), HELD,
+                                    "management-reviews/" + r.id, now, new HeldData(r.id, r.agencyId, r.year, r.heldOn, r.chair))))
+                            .chain(() -> trail.record(s, "management-review", r.id, agency.ref(), "held", caller.subject(), null,
+                                    Map.of("heldOn", r.heldOn.toString(), "chair", r.chair, "inputs", in.inputs().size(),
+                                            "outputs", in.outputs().size()))))
+                    .map(x -> view(r));
+        });
+    }
+
+    @WithSession
+    public Uni<Page<ReviewView>> list(UUID agencyId, Integer year, PageRequest page, Caller caller) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        Uni<Void> scope = agencies.restrict("agencyId", agencyId, caller, where, params);
+        if (year != null) {
+            where.add("year = :year");
+            params.and("year", year);
+        }
+        return scope.chain(() -> Pages.of(ManagementReview.<ManagementReview>find(String.join(" and ", where),
+                Sort.by("heldOn").descending().and("id"), params), page)).map(p -> p.map(this::view));
+    }
+
+    @WithSession
+    public Uni<ReviewView> get(UUID id, Caller caller) {
+        return ManagementReview.<ManagementReview>findById(id).chain(r -> {
+            if (r == null) {
+                throw ProblemException.notFound("management review", id);
+            }
+            return agencies.of(r.agencyId).map(a -> {
+                caller.requireAgency(a.ref());
+                return view(r);
+            });
+        });
+    }
+
+    /** Agencies of the caller's province (existing that year) without a management review in {@code year}. */
+    public Uni<Page<AgencyWithoutReview>> without(int year, PageRequest page, Caller caller) {
+        String province = caller.provinceCode().orElseThrow(() -> ProblemException.forbidden("Your token names no province."));
+        UUID only = caller.hasProvinceScope() ? null : caller.agencyId().orElseThrow(() -> ProblemException.forbidden("Your token names no agency."));
+        return pool.preparedQuery("""
+                        select a.id, a.code, a.name, count(*) over () as total from agency_directory a
+                        where a.province_code = $1 and ($3::uuid is null or a.id = $3)
+                          and (a.valid_to is null or a.valid_to >= make_date($2, 1, 1))
+                          and not exists (select 1 from management_review r where r.agency_id = a.id and r.year = $2)
+                        order by a.code, a.id limit $4 offset $5""")
+                .execute(Tuple.from(new Object[] {province, year, only, page.size(), page.offset()}))
+                .map(rows -> {
+                    List<AgencyWithoutReview> items = new ArrayList<>();
+                    long total = 0;
+                    for (Row r : rows) {
+                        items.add(new AgencyWithoutReview(r.getUUID("id"), r.getString("code"), r.getString("name")));
+                        total = r.getLong("total");
+                    }
+                    return Page.of(items, page, total);
+                });
+    }
+
+    private ReviewView view(ManagementReview r) {
+        List<InputItem> inputs = read(r.inputs, new TypeReference<>() { });
+        Set<ReviewInput> missing = EnumSet.allOf(ReviewInput.class);
+        inputs.forEach(i -> missing.remove(i.topic()));
+        return new ReviewView(r.id, r.agencyId, r.year, r.heldOn, r.chair, read(r.attendees, new TypeReference<List<String>>() { }),
+                inputs, List.copyOf(missing), read(r.outputs, new TypeReference<List<OutputItem>>() { }), r.createdBy, r.createdAt);
+    }
+
+    private <T> T read(String value, TypeReference<T> type) {
+        try {
+            return json.readValue(value, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package vn.govqms.audit;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+import vn.govqms.local.testing.RealPartsTestResource;
+
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.govqms.audit.Fixtures.PROBLEM;
+import static vn.govqms.audit.Fixtures.admin;
+import static vn.govqms.audit.Fixtures.auditor;
+
+/** Provincial inspection campaigns: every agency that must apply the QMS, one third on site, progress. */
+@QuarkusTest
+@WithTestResource(value = RealPartsTestResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "database", value = "audit"))
+class InspectionCampaignTests {
+
+    static String agencies(String... modes) {
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < modes.length; i += 2) {
+            b.append(i == 0 ? "" : ",").append("{\"agencyId\":\"").append(modes[i]).append("\",\"mode\":\"").append(modes[i + 1]).append("\"}");
+        }
+        return b.append("]").toString();
+    }
+
+    @Test
+    void aCampaignCoversEveryAgencyWithAtLeastOneThirdOnSite() {
+        String p = "40";
+        String a = Fixtures.agency(p, "Sở Tài nguyên và Môi trường tỉnh Ninh Bình");
+        String b = Fixtures.agency(p, "Sở Lao động tỉnh Ninh Bình");
+        String c = Fixtures.agency(p, "UBND phường Đông Thành", "WARD");
+        String d = Fixtures.agency(p, "UBND xã Ninh Hải", "COMMUNE");
+        Fixtures.agency(p, "Bệnh viện Đa khoa tỉnh", "PUBLIC_SERVICE_UNIT"); // encouraged only
+        String centre = Fixtures.agency(p, "Trung tâm Kỹ thuật TĐC tỉnh Ninh Bình", "PUBLIC_SERVICE_UNIT");
+        String admin = admin(p);
+        String campaign = given().auth().oauth2(admin).contentType(ContentType.JSON).body("""
+                {"provinceCode":"40","year":2026,"title":"Kế hoạch kiểm tra việc áp dụng, duy trì HTQLCL năm 2026",
+                 "periodStart":"2026-11-08","periodEnd":"2026-12-03",
+                 "team":[{"subject":"auditor-%s","fullName":"Phạm Thị Lan","agencyId":"%s","unit":"Phòng Quản lý tiêu chuẩn","role":"LEAD"}],
+                 "agencies":%s}""".formatted(centre, centre, agencies(a, "ON_SITE", b, "RECORDS")))
+                .post("/api/v1/inspection-campaigns").then().statusCode(201).body("status", equalTo("DRAFT"))
+                .body("progress.total", equalTo(2)).extract().path("id");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("""
+                {"provinceCode":"40","year":2026,"title":"x","periodStart":"2026-11-08","periodEnd":"2026-12-03",
+                 "team":[{"subject":"s","fullName":"A","agencyId":"%s","role":"LEAD"}],"agencies":[]}""".formatted(centre))
+                .post("/api/v1/inspection-campaigns").then().statusCode(409);
+
+        String approval = "{\"decisionNumber\":\"1113/QĐ-UBND\",\"decisionDate\":\"2026-10-11\"}";
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(approval)
+                .post("/api/v1/inspection-campaigns/{id}/approval", campaign).then().statusCode(422).contentType(PROBLEM)
+                .body("type", containsString("agencies-missing")).body("missingAgencyIds", hasSize(2))
+                .body("detail", containsString("UBND phường Đông Thành"));
+
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"agencies\":[]}")
+                .put("/api/v1/inspection-campaigns/{id}/agencies", campaign).then().statusCode(428);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body("{\"agencies\":" + agencies(a, "ON_SITE", b, "RECORDS", c, "RECORDS", d, "RECORDS") + "}")
+                .put("/api/v1/inspection-campaigns/{id}/agencies", campaign).then().statusCode(200);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(approval)
+                .post("/api/v1/inspection-campaigns/{id}/approval", campaign).then().statusCode(422)
+                .body("type", containsString("on-site-share")).body("onSite", equalTo(1)).body("total", equalTo(4))
+                .body("requiredOnSite", equalTo(2)).body("detail", containsString("Only 1 of 4"));
+
+        String etag = given().auth().oauth2(admin).get("/api/v1/inspection-campaigns/{id}", campaign).then().extract().header("ETag");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).header("If-Match", etag)
+                .body("{\"agencies\":" + agencies(a, "ON_SITE", b, "ON_SITE", c, "RECORDS", d, "RECORDS") + "}")
+                .put("/api/v1/inspection-campaigns/{id}/agencies", campaign).then().statusCode(200);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(approval)
+                .post("/api/v1/inspection-campaigns/{id}/approval", campaign).then().statusCode(200)
+                .body("status", equalTo("APPROVED")).body("decisionNumber", equalTo("1113/QĐ-UBND"))
+                .body("progress.onSite", equalTo(2)).body("progress.records", equalTo(2)).body("progress.inspected", equalTo(0))
+                .body("agencies.find { it.agencyId == '" + a + "' }.auditStatus", equalTo("PLANNED"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(approval)
+                .post("/api/v1/inspection-campaigns/{id}/approval", campaign).then().statusCode(409);
+        assertTrue(Fixtures.published(campaign, "inspection-campaign.approved", "\"onSiteCount\":2"));
+        assertEquals(4, Fixtures.count("select count(*) from audit where campaign_id = '" + campaign + "' and kind = 'PROVINCIAL_INSPECTION'"));
+
+        // the inspector carries out one inspection: progress counts it
+        String audit = given().auth().oauth2(admin).queryParam("campaignId", campaign).queryParam("agencyId", c)
+                .get("/api/v1/audits").then().statusCode(200).body("total", equalTo(1)).extract().path("items[0].id");
+        String inspector = auditor(centre, p);
+        given().auth().oauth2(inspector).post("/api/v1/audits/{id}/start", audit).then().statusCode(200);
+        for (int no = 1; no <= 13; no++) {
+            given().auth().oauth2(inspector).contentType(ContentType.JSON).body("{\"answer\":\"CONFORMING\"}")
+                    .put("/api/v1/audits/{id}/checklist/{no}/answer", audit, no).then().statusCode(200);
+        }
+        given().auth().oauth2(inspector).contentType(ContentType.JSON).body("{\"conclusion\":\"Áp dụng, duy trì HTQLCL phù hợp\"}")
+                .post("/api/v1/audits/{id}/report", audit).then().statusCode(200);
+        given().auth().oauth2(admin).get("/api/v1/inspection-campaigns/{id}", campaign).then().statusCode(200)
+                .body("progress.inspected", equalTo(1)).body("progress.inspectedRecords", equalTo(1));
+        given().auth().oauth2(admin).queryParam("year", "2026").get("/api/v1/inspection-campaigns").then().statusCode(200)
+                .body("items.id", equalTo(List.of(campaign)));
+    }
+
+    @Test
+    void onlyTheProvinceRunsItsCampaigns() {
+        String other = Fixtures.agency("42", "Sở Công Thương tỉnh Thanh Hóa");
+        String team = "[{\"subject\":\"s\",\"fullName\":\"Lê Văn Tâm\",\"agencyId\":\"" + other + "\",\"role\":\"LEAD\"}]";
+        String body = """
+                {"provinceCode":"41","year":2026,"title":"Kế hoạch kiểm tra","periodStart":"2026-11-08","periodEnd":"2026-12-03",
+                 "team":%s,"agencies":%s}""";
+        given().auth().oauth2(admin("42")).contentType(ContentType.JSON).body(body.formatted(team, "[]"))
+                .post("/api/v1/inspection-campaigns").then().statusCode(403).contentType(PROBLEM);
+        given().auth().oauth2(Fixtures.head(other, "42")).contentType(ContentType.JSON).body(body.formatted(team, "[]"))
+                .post("/api/v1/inspection-campaigns").then().statusCode(403);
+        given().auth().oauth2(admin("41")).contentType(ContentType.JSON).body(body.formatted(team, agencies(other, "ON_SITE")))
+                .post("/api/v1/inspection-campaigns").then().statusCode(422).body("type", containsString("agency-outside-province"));
+        given().auth().oauth2(admin("41")).contentType(ContentType.JSON).body(body.formatted(team, agencies(other, "BY_PHONE")))
+                .post("/api/v1/inspection-campaigns").then().statusCode(400).contentType(PROBLEM);
+        String id = given().auth().oauth2(admin("41")).contentType(ContentType.JSON).body(body.formatted(team, "[]"))
+                .post("/api/v1/inspection-campaigns").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(admin("42")).get("/api/v1/inspection-campaigns/{id}", id).then().statusCode(403);
+        given().auth().oauth2(admin("41")).contentType(ContentType.JSON).body("{\"decisionNumber\":\"1/QĐ-UBND\",\"decisionDate\":\"2026-10-01\"}")
+                .post("/api/v1/inspection-campaigns/{id}/approval", id).then().statusCode(422).body("type", containsString("no-agencies"));
+        given().get("/api/v1/inspection-campaigns/{id}", id).then().statusCode(401);
+    }
+}

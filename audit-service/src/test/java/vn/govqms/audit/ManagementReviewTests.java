@@ -1,0 +1,80 @@
+package vn.govqms.audit;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+import vn.govqms.local.testing.RealPartsTestResource;
+
+import java.time.LocalDate;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.govqms.audit.Fixtures.PROBLEM;
+import static vn.govqms.audit.Fixtures.admin;
+import static vn.govqms.audit.Fixtures.head;
+import static vn.govqms.audit.Fixtures.officer;
+
+/** Management reviews with the 9.3.2 inputs and 9.3.3 outputs; agencies without one in a year show. */
+@QuarkusTest
+@WithTestResource(value = RealPartsTestResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "database", value = "audit"))
+class ManagementReviewTests {
+
+    static String review(String agency, String heldOn) {
+        return """
+                {"agencyId":"%s","heldOn":"%s","chair":"Nguyễn Văn Hùng - Giám đốc Sở",
+                 "attendees":["Trần Thị Mai - Phó Giám đốc","Lê Văn Nam - Chánh Văn phòng"],
+                 "inputs":[{"topic":"AUDIT_RESULTS","summary":"Đánh giá nội bộ tháng 9: 01 điểm không phù hợp nhẹ, đã khắc phục"},
+                           {"topic":"OBJECTIVES_ACHIEVEMENT","summary":"98,5%% hồ sơ giải quyết đúng hạn (mục tiêu 98%%)"}],
+                 "outputs":[{"kind":"RESOURCE_NEEDS","decision":"Bố trí thêm 01 công chức tại Bộ phận Một cửa",
+                             "owner":"chanh.van.phong","dueDate":"2027-03-31"},
+                            {"kind":"IMPROVEMENT","decision":"Số hóa hồ sơ lưu trữ"}]}""".formatted(agency, heldOn);
+    }
+
+    @Test
+    void aReviewIsRecordedAndAgenciesWithoutOneShow() {
+        String held = Fixtures.agency("38", "Sở Xây dựng tỉnh Thanh Hóa");
+        String notHeld = Fixtures.agency("38", "Sở Giao thông vận tải tỉnh Thanh Hóa");
+        String year = String.valueOf(LocalDate.now().getYear());
+        String id = given().auth().oauth2(head(held, "38")).contentType(ContentType.JSON).body(review(held, LocalDate.now().toString()))
+                .post("/api/v1/management-reviews").then().statusCode(201)
+                .body("inputs[0].label", equalTo("Kết quả đánh giá")).body("missingInputs", hasSize(10))
+                .body("outputs[0].label", equalTo("Nhu cầu về nguồn lực")).extract().path("id");
+        assertTrue(Fixtures.published(held, "management-review.held", id));
+        given().auth().oauth2(officer(held, "38")).get("/api/v1/management-reviews/{id}", id).then().statusCode(200)
+                .body("chair", equalTo("Nguyễn Văn Hùng - Giám đốc Sở"));
+        given().auth().oauth2(admin("38")).queryParam("year", year).get("/api/v1/management-reviews/missing").then().statusCode(200)
+                .body("items.agencyId", hasItem(notHeld)).body("items.agencyId", not(hasItem(held)));
+        given().auth().oauth2(officer(notHeld, "38")).queryParam("year", year).get("/api/v1/management-reviews/missing").then()
+                .statusCode(200).body("total", equalTo(1));
+        given().auth().oauth2(admin("38")).queryParam("agencyId", held).get("/api/v1/management-reviews").then().statusCode(200)
+                .body("total", equalTo(1));
+    }
+
+    @Test
+    void badReviewsAreRefused() {
+        String agency = Fixtures.agency("38", "Sở Nông nghiệp tỉnh Thanh Hóa");
+        String other = Fixtures.agency("38", "Sở Tư pháp tỉnh Thanh Hóa");
+        given().auth().oauth2(head(agency, "38")).contentType(ContentType.JSON).body(review(agency, LocalDate.now().plusDays(5).toString()))
+                .post("/api/v1/management-reviews").then().statusCode(400).contentType(PROBLEM);
+        given().auth().oauth2(head(other, "38")).contentType(ContentType.JSON).body(review(agency, "2026-01-10"))
+                .post("/api/v1/management-reviews").then().statusCode(403).contentType(PROBLEM);
+        given().auth().oauth2(admin("38")).contentType(ContentType.JSON).body(review(agency, "2026-01-10"))
+                .post("/api/v1/management-reviews").then().statusCode(403);
+        given().auth().oauth2(head(agency, "38")).contentType(ContentType.JSON)
+                .body(review(agency, "2026-01-10").replace("OBJECTIVES_ACHIEVEMENT", "AUDIT_RESULTS"))
+                .post("/api/v1/management-reviews").then().statusCode(400);
+        given().auth().oauth2(head(agency, "38")).contentType(ContentType.JSON)
+                .body(review(agency, "2026-01-10").replace("AUDIT_RESULTS", "GOSSIP"))
+                .post("/api/v1/management-reviews").then().statusCode(400).contentType(PROBLEM);
+        given().auth().oauth2(admin("38")).get("/api/v1/management-reviews/missing").then().statusCode(400);
+        given().contentType(ContentType.JSON).body("{}").post("/api/v1/management-reviews").then().statusCode(401);
+    }
+}
