@@ -1,0 +1,117 @@
+package vn.govqms.scoring;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import vn.govqms.local.testing.RealPartsTestResource;
+import vn.govqms.local.testing.TestDb;
+import vn.govqms.local.testing.TestTokens;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static vn.govqms.scoring.Fixtures.PROBLEM;
+import static vn.govqms.scoring.Fixtures.admin;
+
+/** Rankings, band distribution, bottom N, year-over-year and progress of a province (the seed's Bắc Giang figures). */
+@QuarkusTest
+@WithTestResource(value = RealPartsTestResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "database", value = "scoring"))
+class RankingTests {
+
+    static void official(String agency, String province, int year, String set, double score, String band, String label) {
+        TestDb.update(Fixtures.DB, """
+                insert into assessment (id, agency_id, province_code, year, kind, criteria_set_id, status, items, total_points, band, band_label,
+                    lock_version, created_by, created_at, updated_at, finalised_at)
+                values (gen_random_uuid(), '%s', '%s', %d, 'OFFICIAL', '%s', 'FINALISED', '[]', %s, '%s', '%s', 3, 'test', now(), now(), now())"""
+                .formatted(agency, province, year, set, score, band, label));
+    }
+
+    @Test
+    void the2014BacGiangResultGivesSharesFromCounts() {
+        String p = Fixtures.province();
+        String set = Fixtures.activeSet(p, 2014);
+        List<String> agencies = new ArrayList<>();
+        for (int i = 0; i < 48; i++) {
+            agencies.add(Fixtures.agency(p, String.format("Cơ quan %02d", i)));
+        }
+        // 43 scored: 6 very good, 14 good, 19 fair, 4 average
+        for (int i = 0; i < 43; i++) {
+            String a = agencies.get(i);
+            if (i < 6) {
+                official(a, p, 2014, set, 95, "VERY_GOOD", "Rất tốt");
+            } else if (i < 20) {
+                official(a, p, 2014, set, 85 - i * 0.1, "GOOD", "Tốt");
+            } else if (i < 39) {
+                official(a, p, 2014, set, 75, "FAIR", "Khá");
+            } else {
+                official(a, p, 2014, set, 60 - i * 0.1, "AVERAGE", "Trung bình");
+            }
+        }
+        // the year before, for the first two
+        official(agencies.get(0), p, 2013, set, 90, "VERY_GOOD", "Rất tốt");
+        official(agencies.get(1), p, 2013, set, 99, "VERY_GOOD", "Rất tốt");
+        // 45 of the 48 announced their QMS by 2014
+        for (int i = 0; i < 45; i++) {
+            TestDb.update(Fixtures.DB, "insert into qms_state (agency_id, announced_on, updated_at) values ('" + agencies.get(i) + "', '2014-05-01', now())");
+        }
+        String token = TestTokens.agencyRole("viewer", agencies.get(0), p);
+
+        given().auth().oauth2(admin(p)).queryParam("year", 2014).get("/api/v1/rankings/distribution").then().statusCode(200)
+                .body("total", equalTo(43))
+                .body("bands.band", equalTo(List.of("VERY_GOOD", "GOOD", "FAIR", "AVERAGE", "WEAK")))
+                .body("bands.count", equalTo(List.of(6, 14, 19, 4, 0)))
+                .body("bands.share", equalTo(List.of(13.95f, 32.56f, 44.19f, 9.30f, 0.0f)))
+                .body("bands[2].label", equalTo("Khá"));
+        // ties share a rank and the next rank skips
+        given().auth().oauth2(token).queryParam("year", 2014).queryParam("size", 8).get("/api/v1/rankings").then().statusCode(200)
+                .body("total", equalTo(43)).body("items.rank", equalTo(List.of(1, 1, 1, 1, 1, 1, 7, 8)))
+                .body("items[0].score", equalTo(95.0f)).body("items[6].score", equalTo(84.4f)).body("items[0].bandLabel", equalTo("Rất tốt"));
+        given().auth().oauth2(token).queryParam("year", 2014).queryParam("page", 2).queryParam("size", 8).get("/api/v1/rankings").then()
+                .statusCode(200).body("items.rank", equalTo(List.of(17, 18, 19, 20, 21, 21, 21, 21)));
+        given().auth().oauth2(token).queryParam("year", 2014).queryParam("n", 3).get("/api/v1/rankings/bottom").then().statusCode(200)
+                .body("items.rank", equalTo(List.of(43, 42, 41))).body("items[0].score", equalTo(55.8f))
+                .body("items[0].agencyName", equalTo("Cơ quan 42"));
+        given().auth().oauth2(token).queryParam("year", 2014).queryParam("size", 2).get("/api/v1/rankings/year-over-year").then()
+                .statusCode(200).body("total", equalTo(43)).body("items[0].agencyName", equalTo("Cơ quan 00"))
+                .body("items[0].change", equalTo(5.0f)).body("items[1].change", equalTo(-4.0f)).body("items[1].previousScore", equalTo(99.0f));
+        given().auth().oauth2(admin(p)).queryParam("year", 2014).get("/api/v1/rankings/progress").then().statusCode(200)
+                .body("agencies", equalTo(48))
+                .body("figures.find { it.code == 'QMS_ANNOUNCED' }.count", equalTo(45))
+                .body("figures.find { it.code == 'QMS_ANNOUNCED' }.share", equalTo(93.75f))
+                .body("figures.find { it.code == 'OFFICIALLY_ASSESSED' }.count", equalTo(43));
+    }
+
+    @Test
+    void theLiveRankingFollowsTheLiveScores() {
+        String p = Fixtures.province();
+        String set = Fixtures.activeSet(p, 2020);
+        String a = Fixtures.agency(p, "UBND phường Mường Thanh");
+        String b = Fixtures.agency(p, "UBND xã Thanh Minh");
+        String c = Fixtures.agency(p, "UBND xã Nà Tấu");
+        for (String[] row : new String[][] {{a, "80", "GOOD"}, {b, "80", "GOOD"}, {c, "70", "FAIR"}}) {
+            TestDb.update(Fixtures.DB, "insert into live_score (agency_id, year, province_code, criteria_set_id, score, band, band_label, criteria, updated_at) "
+                    + "values ('" + row[0] + "', 2026, '" + p + "', '" + set + "', " + row[1] + ", '" + row[2] + "', 'x', '[]', now())");
+        }
+        given().auth().oauth2(admin(p)).queryParam("year", 2026).queryParam("source", "LIVE").get("/api/v1/rankings").then().statusCode(200)
+                .body("source", equalTo("LIVE")).body("items.rank", equalTo(List.of(1, 1, 3)))
+                .body("items.agencyName", equalTo(List.of("UBND phường Mường Thanh", "UBND xã Thanh Minh", "UBND xã Nà Tấu")));
+    }
+
+    @Test
+    void rankingsAreReadWithinTheTokensProvince() {
+        String p = Fixtures.province();
+        given().get("/api/v1/rankings").then().statusCode(401).contentType(PROBLEM);
+        given().auth().oauth2(admin(p)).queryParam("provinceCode", "99").get("/api/v1/rankings").then().statusCode(403).contentType(PROBLEM);
+        given().auth().oauth2(TestTokens.integration(p)).get("/api/v1/rankings").then().statusCode(403).contentType(PROBLEM);
+        given().auth().oauth2(admin(p)).queryParam("source", "ALL").get("/api/v1/rankings").then().statusCode(400).contentType(PROBLEM);
+        given().auth().oauth2(admin(p)).queryParam("n", "0").get("/api/v1/rankings/bottom").then().statusCode(400).contentType(PROBLEM);
+        given().auth().oauth2(admin(p)).queryParam("year", "1990").get("/api/v1/rankings/progress").then().statusCode(400).contentType(PROBLEM);
+        given().auth().oauth2(admin(p)).get("/api/v1/rankings/distribution").then().statusCode(200).body("total", equalTo(0))
+                .body("bands[0].share", equalTo(0.0f));
+    }
+}
