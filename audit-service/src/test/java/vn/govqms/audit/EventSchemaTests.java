@@ -1,0 +1,124 @@
+package vn.govqms.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import vn.govqms.local.testing.RealPartsTestResource;
+import vn.govqms.local.testing.TestKafka;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.govqms.audit.Fixtures.admin;
+import static vn.govqms.audit.Fixtures.auditor;
+import static vn.govqms.audit.Fixtures.head;
+import static vn.govqms.audit.Fixtures.officer;
+
+/**
+ * The published event schemas (served at /events/) match what this service really sends: every
+ * event type is produced here, read back from the broker and validated, headers included.
+ */
+@QuarkusTest
+@WithTestResource(value = RealPartsTestResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "database", value = "audit"))
+class EventSchemaTests {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void everyEventSentMatchesItsPublishedSchema() throws Exception {
+        JsonNode index = JSON.readTree(given().get("/events/index.json").then().statusCode(200).extract().asString());
+        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+        Map<String, JsonSchema> schemas = new HashMap<>();
+        for (JsonNode e : index.get("events")) {
+            String body = given().get(e.get("schema").asText()).then().statusCode(200).extract().asString();
+            schemas.put(e.get("type").asText(), factory.getSchema(body));
+        }
+        assertEquals(13, schemas.size());
+
+        produceEveryType();
+
+        Set<String> seen = new HashSet<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            List<ConsumerRecord<String, String>> all = TestKafka.readAll("audit.events");
+            for (ConsumerRecord<String, String> r : all) {
+                String type = TestKafka.header(r, "ce_type");
+                JsonSchema schema = schemas.get(type);
+                assertTrue(schema != null, "no published schema for " + type);
+                Set<ValidationMessage> errors = schema.validate(JSON.readTree(r.value()));
+                assertTrue(errors.isEmpty(), type + " " + r.value() + " breaks its schema: " + errors);
+                assertEquals("1.0", TestKafka.header(r, "ce_specversion"));
+                assertEquals("/govqms/audit-service", TestKafka.header(r, "ce_source"));
+                assertEquals("application/json", TestKafka.header(r, "content-type"));
+                assertTrue(TestKafka.header(r, "ce_id") != null && TestKafka.header(r, "ce_time") != null);
+                seen.add(type);
+            }
+            return seen.containsAll(schemas.keySet());
+        });
+    }
+
+    /** One of each: a plan approved, done and overdue; an audit with findings and actions; a campaign; a review. */
+    private void produceEveryType() {
+        String p = "45";
+        String agency = Fixtures.agency(p, "Sở Khoa học và Công nghệ tỉnh Quảng Trị");
+        String plan = ActivityPlanTests.plan(agency, p, 2025);
+        given().auth().oauth2(head(agency, p)).post("/api/v1/activity-plans/{id}/approval", plan).then().statusCode(200);
+        String item = given().auth().oauth2(officer(agency, p)).get("/api/v1/activity-plans/{id}", plan).then().extract().path("items[0].id");
+        given().auth().oauth2(officer(agency, p)).contentType(ContentType.JSON)
+                .body("{\"doneDate\":\"2025-02-10\",\"evidence\":\"Quyết định ban hành mục tiêu chất lượng\"}")
+                .post("/api/v1/activity-plans/{id}/items/{item}/completion", plan, item).then().statusCode(200);
+
+        String audit = AuditTests.internalAudit(agency, p, "[\"9.2\"]", "[]");
+        String lead = auditor(agency, p);
+        given().auth().oauth2(lead).post("/api/v1/audits/{id}/start", audit).then().statusCode(200);
+        String finding = CorrectiveActionTests.finding(audit, agency, p, "MINOR_NONCONFORMITY");
+        String owner = "iso-officer-" + agency;
+        String done = CorrectiveActionTests.action(agency, p, finding, owner, "2027-06-30");
+        CorrectiveActionTests.action(agency, p, CorrectiveActionTests.finding(audit, agency, p, "MAJOR_NONCONFORMITY"), owner,
+                LocalDate.now().minusDays(2).toString());
+        String officer = officer(agency, p);
+        given().auth().oauth2(officer).post("/api/v1/corrective-actions/{id}/start", done).then().statusCode(200);
+        given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"note\":\"Đã tập huấn lại\"}")
+                .post("/api/v1/corrective-actions/{id}/implementation", done).then().statusCode(200);
+        given().auth().oauth2(lead).contentType(ContentType.JSON).body("{\"effective\":true,\"note\":\"Đầy đủ phiếu kiểm soát\"}")
+                .post("/api/v1/corrective-actions/{id}/verification", done).then().statusCode(200);
+        given().auth().oauth2(officer).post("/api/v1/corrective-actions/{id}/closure", done).then().statusCode(200);
+        given().auth().oauth2(lead).contentType(ContentType.JSON).body("{\"answer\":\"NONCONFORMING\",\"evidence\":\"Chưa lập chương trình\"}")
+                .put("/api/v1/audits/{id}/checklist/1/answer", audit).then().statusCode(200);
+        given().auth().oauth2(lead).contentType(ContentType.JSON).body("{\"conclusion\":\"Còn điểm không phù hợp nặng\"}")
+                .post("/api/v1/audits/{id}/report", audit).then().statusCode(200);
+        given().auth().oauth2(head(agency, p)).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/audits/{id}/confirmation", audit).then().statusCode(200);
+
+        String centre = Fixtures.agency(p, "Trung tâm Kỹ thuật TĐC tỉnh Quảng Trị", "PUBLIC_SERVICE_UNIT");
+        String campaign = given().auth().oauth2(admin(p)).contentType(ContentType.JSON).body("""
+                {"provinceCode":"45","year":2026,"title":"Kế hoạch kiểm tra HTQLCL năm 2026","periodStart":"2026-11-08",
+                 "periodEnd":"2026-12-03","team":[{"subject":"auditor-%s","fullName":"Hồ Văn Minh","agencyId":"%s","role":"LEAD"}],
+                 "agencies":[{"agencyId":"%s","mode":"ON_SITE"}]}""".formatted(centre, centre, agency))
+                .post("/api/v1/inspection-campaigns").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(admin(p)).contentType(ContentType.JSON).body("{\"decisionNumber\":\"2050/QĐ-UBND\",\"decisionDate\":\"2026-10-05\"}")
+                .post("/api/v1/inspection-campaigns/{id}/approval", campaign).then().statusCode(200);
+
+        given().auth().oauth2(head(agency, p)).contentType(ContentType.JSON).body(ManagementReviewTests.review(agency, "2026-01-20"))
+                .post("/api/v1/management-reviews").then().statusCode(201);
+    }
+}
