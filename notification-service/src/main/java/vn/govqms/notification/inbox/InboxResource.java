@@ -1,15 +1,20 @@
 package vn.govqms.notification.inbox;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -27,6 +32,7 @@ import vn.govqms.kit.web.QueryParams;
 import vn.govqms.notification.inbox.InboxDtos.MarkedRead;
 import vn.govqms.notification.inbox.InboxDtos.NotificationView;
 import vn.govqms.notification.inbox.InboxDtos.UnreadCount;
+import vn.govqms.notification.stream.LiveStream;
 
 @Path("/api/v1/notifications")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,10 +43,12 @@ import vn.govqms.notification.inbox.InboxDtos.UnreadCount;
 public class InboxResource {
 
     private final InboxService service;
+    private final LiveStream stream;
     private final Caller caller;
 
-    public InboxResource(InboxService service, Caller caller) {
+    public InboxResource(InboxService service, LiveStream stream, Caller caller) {
         this.service = service;
+        this.stream = stream;
         this.caller = caller;
     }
 
@@ -67,6 +75,22 @@ public class InboxResource {
     @APIResponse(responseCode = "200", description = "The count", content = @Content(schema = @Schema(implementation = UnreadCount.class)))
     public Uni<UnreadCount> unread(@QueryParam("agencyId") String agencyId) {
         return service.unread(QueryParams.uuid("agencyId", agencyId), caller);
+    }
+
+    @GET
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @Operation(operationId = "streamNotifications", summary = "Server-sent events of an agency (agency roles) or a province (province roles): "
+            + "events that notified someone there and score changes, as they happen",
+            description = "Each SSE has the event log's sequence number as id and the kind as event name; reconnect with Last-Event-ID "
+                    + "to receive what was missed.")
+    @APIResponse(responseCode = "200", description = "The stream (text/event-stream)")
+    public Multi<OutboundSseEvent> stream(@QueryParam("agencyId") @Parameter(description = "Narrow a province stream to one agency") String agencyId,
+                                          @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
+        LiveStream.Scope scope = LiveStream.scope(caller, QueryParams.uuid("agencyId", agencyId));
+        return stream.open(scope, lastEventId).map(item -> sse.newEventBuilder().id(Long.toString(item.seq())).name(item.kind())
+                .mediaType(MediaType.APPLICATION_JSON_TYPE).data(item.json()).reconnectDelay(3000).build());
     }
 
     @GET

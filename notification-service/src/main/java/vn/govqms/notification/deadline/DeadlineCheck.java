@@ -1,0 +1,131 @@
+package vn.govqms.notification.deadline;
+
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import vn.govqms.notification.event.EventKind;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/**
+ * Reminders before due dates and escalation after them, set-based and idempotent (each reminder and each escalation step
+ * is an event of its own, made once: {@code reminder:<item>:<days>}, {@code escalation:<item>:<days>}).
+ * <ul>
+ * <li>Reminders: for each open due date learnt from events (review tasks, corrective actions, plan items), at the smallest
+ * configured offset not yet passed (7 then 1 day by default), to the owner if a contact, and to the ISO officers.</li>
+ * <li>Escalation: an item announced overdue (procedure-review.overdue, corrective-action.overdue, activity.overdue) and not
+ * completed since is escalated on this service's own schedule: after 15 days to the agency head, after 30 to the
+ * province's steering committee (corrective actions also by the step their event reports). Mutes do not apply.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class DeadlineCheck {
+
+    static final String REMINDERS = """
+            with due as (
+              select d.*, (select min(o) from unnest($1::int[]) o where d.due_date - $2::date <= o) as offset_days
+              from deadline d where d.closed_at is null and d.due_date >= $2::date
+            ), ev as (
+              insert into event_log (event_id, type, kind, agency_id, province_code, received_at, data, due_date, link)
+              select 'reminder:' || due.key || ':' || due.offset_days, $3, 'reminder', due.agency_id, a.province_code, $4,
+                     jsonb_build_object('itemKind', due.kind, 'itemKey', due.key, 'title', due.title, 'dueDate', due.due_date,
+                                        'daysLeft', due.due_date - $2::date, 'offsetDays', due.offset_days, 'owner', due.owner,
+                                        'link', due.link, 'agencyId', due.agency_id),
+                     due.due_date, due.link
+              from due left join agency_directory a on a.id = due.agency_id
+              where due.offset_days is not null
+              on conflict (event_id) do nothing
+              returning event_id, agency_id, province_code, due_date, data
+            ), targets as (
+              select distinct on (ev.event_id, c.id, ch.channel) ev.event_id, ev.agency_id, ev.province_code, ev.due_date, c.id as contact_id,
+                     c.subject, c.language, ch.channel,
+                     case when c.subject = ev.data ->> 'owner' then 'OWNER' else 'ROLE:ISO_OFFICER' end as reason
+              from ev join contact c on c.agency_id = ev.agency_id and (c.subject = ev.data ->> 'owner' or 'ISO_OFFICER' = any (c.roles))
+              cross join unnest(array['INBOX', 'EMAIL']) as ch(channel)
+              where (ch.channel <> 'EMAIL' or c.email is not null)
+                and not exists (select 1 from channel_mute m where m.subject = c.subject and m.channel = ch.channel)
+              order by ev.event_id, c.id, ch.channel, reason
+            )
+            insert into notification (event_id, contact_id, subject, agency_id, province_code, channel, kind, reason, urgency, language,
+                                      due_date, created_at, delivery_status, next_attempt_at)
+            select event_id, contact_id, subject, agency_id, province_code, channel, 'reminder', reason, 'NORMAL', language, due_date, $4,
+                   case when channel = 'EMAIL' then 'PENDING' end, case when channel = 'EMAIL' then $4 end
+            from targets
+            on conflict do nothing""";
+
+    static final String ESCALATIONS = """
+            with steps(step, escalated_to) as (values ($1::int, 'HEAD'), ($2::int, 'STEERING_COMMITTEE')),
+            reached as (
+              select e.*, s.step, s.escalated_to, a.province_code, greatest($3::date - e.due_date, 0) as days_overdue
+              from escalation e join steps s on greatest($3::date - e.due_date, e.reported_step) >= s.step
+              left join agency_directory a on a.id = e.agency_id
+              where e.closed_at is null
+            ), ev as (
+              insert into event_log (event_id, type, kind, agency_id, province_code, received_at, data, due_date, link)
+              select 'escalation:' || r.key || ':' || r.step, $4, 'escalation', r.agency_id, r.province_code, $5,
+                     jsonb_build_object('itemKind', r.kind, 'itemKey', r.key, 'title', r.title, 'dueDate', r.due_date,
+                                        'daysOverdue', greatest(r.days_overdue, r.step), 'step', r.step, 'escalatedTo', r.escalated_to,
+                                        'owner', r.owner, 'link', r.link, 'agencyId', r.agency_id),
+                     r.due_date, r.link
+              from reached r
+              on conflict (event_id) do nothing
+              returning event_id, agency_id, province_code, due_date, data
+            ), targets as (
+              select distinct on (ev.event_id, c.id, ch.channel) ev.*, c.id as contact_id, c.subject, c.language, ch.channel
+              from ev join contact c on case ev.data ->> 'escalatedTo'
+                    when 'HEAD' then c.agency_id = ev.agency_id and 'HEAD' = any (c.roles)
+                    else c.agency_id is null and c.province_code = ev.province_code end
+              cross join unnest(array['INBOX', 'EMAIL']) as ch(channel)
+              where ch.channel <> 'EMAIL' or c.email is not null
+              order by ev.event_id, c.id, ch.channel
+            ), n as (
+              insert into notification (event_id, contact_id, subject, agency_id, province_code, channel, kind, reason, urgency, language,
+                                        due_date, created_at, delivery_status, next_attempt_at)
+              select event_id, contact_id, subject, agency_id, province_code, channel, 'escalation', 'ESCALATION:' || (data ->> 'step'), 'HIGH',
+                     language, due_date, $5, case when channel = 'EMAIL' then 'PENDING' end, case when channel = 'EMAIL' then $5 end
+              from targets
+              on conflict do nothing
+              returning 1
+            )
+            update escalation e set last_step = greatest(e.last_step, (ev.data ->> 'step')::int)
+            from ev where e.key = ev.data ->> 'itemKey' and (select count(*) from n) >= 0""";
+
+    private final Pool pool;
+    private final DeadlineConfig config;
+    private final Clock clock;
+
+    public DeadlineCheck(Pool pool, DeadlineConfig config, Clock clock) {
+        this.pool = pool;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "${govqms.deadlines.check-every:10m}", delay = 3, delayUnit = java.util.concurrent.TimeUnit.SECONDS,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduled() {
+        return run().onFailure().invoke(e -> Log.warnf("deadline check failed: %s", e.getMessage())).onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    /** One check: reminders, then escalations; returns how many of each were made. */
+    public Uni<int[]> run() {
+        LocalDate today = LocalDate.now(clock);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Integer[] offsets = config.reminderDays().toArray(Integer[]::new);
+        return pool.withTransaction(tx -> tx.preparedQuery(REMINDERS)
+                .execute(Tuple.of(offsets, today, EventKind.REMINDER.type(), now))
+                .chain(reminders -> tx.preparedQuery(ESCALATIONS).execute(Tuple.from(new Object[] {config.headAfterDays(),
+                                config.steeringCommitteeAfterDays(), today, EventKind.ESCALATION.type(), now}))
+                        .map(escalations -> new int[] {reminders.rowCount(), escalations.rowCount()})))
+                .invoke(counts -> {
+                    if (counts[0] + counts[1] > 0) {
+                        Log.infof("deadlines: %d reminder notifications, %d items escalated", counts[0], counts[1]);
+                    }
+                });
+    }
+}
