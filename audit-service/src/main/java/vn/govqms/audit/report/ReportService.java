@@ -1,0 +1,110 @@
+package vn.govqms.audit.report;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import vn.govqms.audit.audit.AuditMode;
+import vn.govqms.audit.audit.AuditStatus;
+import vn.govqms.audit.report.ReportDtos.MinistryReport;
+import vn.govqms.audit.report.ReportDtos.MinistryRow;
+import vn.govqms.audit.report.ReportDtos.Summary;
+import vn.govqms.audit.report.ReportDtos.SummaryRow;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The November province-wide summary and the December report to the Ministry of Science and Technology, set-based. */
+@ApplicationScoped
+public class ReportService {
+
+    private static final String AGENCIES = """
+            where a.province_code = $1
+              and (a.valid_to is null or a.valid_to >= make_date($2, 1, 1))
+              and (a.valid_from is null or a.valid_from <= make_date($2, 12, 31))""";
+
+    private static final String SUMMARY = """
+            select a.id, a.code, a.name, i.mode, i.status,
+                   coalesce(f.major, 0) as major, coalesce(f.minor, 0) as minor, coalesce(f.obs, 0) as obs, coalesce(f.ofi, 0) as ofi,
+                   coalesce(c.open, 0) as open, coalesce(c.overdue, 0) as overdue
+            from agency_directory a
+            left join lateral (select au.mode, au.status from audit au
+                               where au.agency_id = a.id and au.year = $2 and au.kind = 'PROVINCIAL_INSPECTION'
+                               order by au.planned_start desc, au.id limit 1) i on true
+            left join lateral (select count(*) filter (where f.kind = 'MAJOR_NONCONFORMITY') as major,
+                                      count(*) filter (where f.kind = 'MINOR_NONCONFORMITY') as minor,
+                                      count(*) filter (where f.kind = 'OBSERVATION') as obs,
+                                      count(*) filter (where f.kind = 'OPPORTUNITY_FOR_IMPROVEMENT') as ofi
+                               from finding f join audit au on au.id = f.audit_id
+                               where f.agency_id = a.id and au.year = $2) f on true
+            left join lateral (select count(*) filter (where ca.status in ('OPEN', 'IN_PROGRESS', 'IMPLEMENTED')) as open,
+                                      count(*) filter (where ca.status in ('OPEN', 'IN_PROGRESS') and ca.due_date < $3) as overdue
+                               from corrective_action ca where ca.agency_id = a.id) c on true
+            %s
+            order by a.code, a.id""".formatted(AGENCIES);
+
+    private static final String MINISTRY = """
+            select a.id, a.code, a.name, an.decision_number, an.decision_date, an.standard_edition,
+                   exists (select 1 from audit au where au.agency_id = a.id and au.year = $2 and au.kind = 'INTERNAL_AUDIT'
+                           and au.status in ('REPORTED', 'CLOSED')) as internal_audit,
+                   exists (select 1 from management_review r where r.agency_id = a.id and r.year = $2) as review,
+                   (select count(*) from procedure_review p where p.agency_id = a.id and p.status = 'COMPLETED' and p.on_time
+                           and extract(year from p.resolved_at) = $2) as on_time,
+                   (select count(*) from procedure_review p where p.agency_id = a.id and p.status = 'COMPLETED' and not p.on_time
+                           and extract(year from p.resolved_at) = $2) as late,
+                   (select count(*) from procedure_review p where p.agency_id = a.id and p.status <> 'COMPLETED'
+                           and p.due_date < $3) as overdue
+            from agency_directory a
+            left join agency_announcement an on an.agency_id = a.id
+            %s
+            order by a.code, a.id""".formatted(AGENCIES);
+
+    private final Pool pool;
+    private final Clock clock;
+
+    public ReportService(Pool pool, Clock clock) {
+        this.pool = pool;
+        this.clock = clock;
+    }
+
+    public Uni<Summary> summary(String province, int year) {
+        LocalDate today = LocalDate.now(clock);
+        return pool.preparedQuery(SUMMARY).execute(Tuple.of(province, year, today)).map(rows -> {
+            List<SummaryRow> out = new ArrayList<>();
+            long inspected = 0, onSite = 0;
+            for (Row r : rows) {
+                String mode = r.getString("mode");
+                String status = r.getString("status");
+                boolean done = AuditStatus.REPORTED.name().equals(status) || AuditStatus.CLOSED.name().equals(status);
+                inspected += done ? 1 : 0;
+                onSite += done && AuditMode.ON_SITE.name().equals(mode) ? 1 : 0;
+                out.add(new SummaryRow(r.getUUID("id"), r.getString("code"), r.getString("name"), mode, status, r.getLong("major"),
+                        r.getLong("minor"), r.getLong("obs"), r.getLong("ofi"), r.getLong("open"), r.getLong("overdue")));
+            }
+            return new Summary(province, year, today, out.size(), inspected, onSite, inspected - onSite, out);
+        });
+    }
+
+    public Uni<MinistryReport> ministry(String province, int year) {
+        LocalDate today = LocalDate.now(clock);
+        return pool.preparedQuery(MINISTRY).execute(Tuple.of(province, year, today)).map(rows -> {
+            List<MinistryRow> out = new ArrayList<>();
+            long announced = 0, audits = 0, reviews = 0;
+            for (Row r : rows) {
+                boolean isAnnounced = r.getString("decision_number") != null;
+                boolean audit = r.getBoolean("internal_audit");
+                boolean review = r.getBoolean("review");
+                announced += isAnnounced ? 1 : 0;
+                audits += audit ? 1 : 0;
+                reviews += review ? 1 : 0;
+                out.add(new MinistryRow(r.getUUID("id"), r.getString("code"), r.getString("name"), isAnnounced,
+                        r.getString("decision_number"), r.getLocalDate("decision_date"), r.getString("standard_edition"), audit, review,
+                        r.getLong("on_time"), r.getLong("late"), r.getLong("overdue")));
+            }
+            return new MinistryReport(province, year, today, out.size(), announced, audits, reviews, out);
+        });
+    }
+}
