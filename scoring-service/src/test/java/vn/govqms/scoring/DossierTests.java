@@ -1,0 +1,134 @@
+package vn.govqms.scoring;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+import vn.govqms.local.testing.RealPartsTestResource;
+import vn.govqms.local.testing.TestKafka;
+import vn.govqms.local.testing.TestTokens;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static vn.govqms.scoring.Fixtures.PROBLEM;
+import static vn.govqms.scoring.Fixtures.admin;
+
+/** Dossier events through REST batches and Kafka, idempotent, and the KPIs computed from them. */
+@QuarkusTest
+@WithTestResource(value = RealPartsTestResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "database", value = "scoring"))
+class DossierTests {
+
+    static String item(String code, String agencyField, String agency, String tthc, String status, String occurred, String extra) {
+        return """
+                {"dossierCode":"%s","%s":"%s","tthcCode":"%s","channel":"ONLINE","status":"%s","occurredAt":"%s",
+                 "dueAt":"2022-09-30T17:00:00+07:00"%s}""".formatted(code, agencyField, agency, tthc, status, occurred, extra);
+    }
+
+    @Test
+    void aBatchKeepsGoodItemsReportsBadOnesAndFeedsTheKpis() {
+        String p = Fixtures.province();
+        String agency = Fixtures.agency(p, "Sở Tư pháp");
+        String code = Fixtures.code(agency);
+        String stranger = Fixtures.agency(Fixtures.province(), "Sở Tư pháp tỉnh khác");
+        String a = "1.001612.000.00.00.H" + p;
+        String b = "2.000889.000.00.00.H" + p;
+        String received = "2022-09-21T08:00:00+07:00";
+        List<String> items = List.of(
+                item(code + "-220921-0001", "agencyCode", code, a, "RECEIVED", received, ""),
+                item(code + "-220921-0001", "agencyCode", code, a, "RESOLVED", "2022-09-28T08:00:00+07:00", ""),
+                item(code + "-220921-0002", "agencyId", agency, a, "RECEIVED", received, ""),
+                item(code + "-220921-0002", "agencyId", agency, a, "RESOLVED", "2022-09-30T08:00:00+07:00", ""),
+                item(code + "-220921-0003", "agencyCode", code, b, "RECEIVED", received, ""),
+                item(code + "-220921-0003", "agencyCode", code, b, "RESOLVED", "2022-10-03T08:00:00+07:00",
+                        ",\"apologyNewDueAt\":\"2022-10-05T17:00:00+07:00\""),
+                item(code + "-220921-0004", "agencyCode", code, a, "DONE", received, ""),
+                item(code + "-220921-0005", "agencyCode", "999.99.99.H99", a, "RECEIVED", received, ""),
+                item(code + "-220921-0006", "agencyId", stranger, a, "RECEIVED", received, ""),
+                "{\"dossierCode\":12,\"agencyCode\":\"" + code + "\",\"tthcCode\":\"" + a + "\",\"channel\":\"POST\",\"status\":\"RECEIVED\",\"occurredAt\":\"hôm qua\"}");
+        String batch = "{\"items\":[" + String.join(",", items) + "]}";
+        String integration = TestTokens.integration(p);
+        given().auth().oauth2(integration).contentType(ContentType.JSON).body(batch).post("/api/v1/dossier-events").then().statusCode(200)
+                .body("received", equalTo(10)).body("accepted", equalTo(6)).body("duplicates", equalTo(0)).body("rejected", equalTo(4))
+                .body("errors.index", equalTo(List.of(6, 7, 8, 9, 9)))
+                .body("errors[0].field", equalTo("status")).body("errors[1].field", equalTo("agencyCode"))
+                .body("errors[2].message", equalTo("agency " + Fixtures.code(stranger) + " is outside province " + p))
+                .body("errors.field", hasItem("occurredAt"));
+        // the same batch again: nothing new
+        given().auth().oauth2(integration).contentType(ContentType.JSON).body(batch).post("/api/v1/dossier-events").then().statusCode(200)
+                .body("accepted", equalTo(0)).body("duplicates", equalTo(6));
+
+        String head = TestTokens.agencyRole("agency-head", agency, p);
+        given().auth().oauth2(head).queryParam("agencyId", agency).queryParam("from", "2022-01-01").queryParam("to", "2022-12-31")
+                .get("/api/v1/kpis").then().statusCode(200).body("total", equalTo(1))
+                .body("items[0].agencyCode", equalTo(code)).body("items[0].received", equalTo(3)).body("items[0].resolved", equalTo(3))
+                .body("items[0].resolvedEarly", equalTo(1)).body("items[0].resolvedOnTime", equalTo(1)).body("items[0].resolvedLate", equalTo(1))
+                .body("items[0].onTimeRate", equalTo(66.67f)).body("items[0].averageProcessingDays", equalTo(9.33f))
+                .body("items[0].apologySlips", equalTo(1));
+        given().auth().oauth2(admin(p)).queryParam("from", "2022-09-01").queryParam("to", "2022-09-30").queryParam("groupBy", "TTHC")
+                .get("/api/v1/kpis").then().statusCode(200).body("total", equalTo(2))
+                .body("items.find { it.tthcCode == '" + a + "' }.resolved", equalTo(2))
+                .body("items.find { it.tthcCode == '" + b + "' }.resolved", equalTo(0))
+                .body("items.find { it.tthcCode == '" + b + "' }.received", equalTo(1));
+        given().auth().oauth2(head).queryParam("year", 2022).get("/api/v1/agencies/{id}/indicators", agency).then().statusCode(200)
+                .body("indicators.find { it.code == 'DOSSIER_ON_TIME_RATE' }.value", equalTo(66.67f));
+    }
+
+    @Test
+    void dossierEventsArriveThroughKafkaToo() {
+        String p = Fixtures.province();
+        String agency = Fixtures.agency(p, "UBND xã Thanh Minh");
+        String code = Fixtures.code(agency);
+        String type = "vn.govqms.onestop.dossier-status.v1";
+        TestKafka.publishCloudEvent("onestop.dossier-events", code, type, "dossiers/1",
+                item(code + "-230105-0001", "agencyCode", code, "1.000001", "RECEIVED", "2023-01-05T08:00:00+07:00", "").replace("2022-09-30", "2023-01-10"));
+        TestKafka.publishCloudEvent("onestop.dossier-events", code, type, "dossiers/1",
+                item(code + "-230105-0001", "agencyCode", code, "1.000001", "RESOLVED", "2023-01-06T08:00:00+07:00", "").replace("2022-09-30", "2023-01-10"));
+        String bad = TestKafka.publishCloudEvent("onestop.dossier-events", code, type, "dossiers/2",
+                item(code + "-230105-0002", "agencyCode", code, "1.000001", "LOST", "2023-01-05T08:00:00+07:00", ""));
+        TestKafka.publish("onestop.dossier-events", code, Map.of("ce_specversion", "1.0", "ce_id", "x-" + UUID.randomUUID(),
+                "ce_type", type), "không phải JSON");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(admin(p)).queryParam("from", "2023-01-01")
+                .get("/api/v1/kpis").then().statusCode(200).body("items[0].received", equalTo(1)).body("items[0].resolved", equalTo(1))
+                .body("items[0].onTimeRate", equalTo(100.0f)));
+        assertFalse(TestKafka.await("onestop.dossier-events.dlq", r -> bad.equals(TestKafka.header(r, "ce_id"))
+                && TestKafka.header(r, "dead-letter-reason").startsWith("status:"), Duration.ofSeconds(20)).isEmpty());
+        assertFalse(TestKafka.await("onestop.dossier-events.dlq", r -> "không phải JSON".equals(r.value()), Duration.ofSeconds(20)).isEmpty());
+    }
+
+    @Test
+    void onlyIntegrationsSendAndKpisStayInScope() {
+        String p = Fixtures.province();
+        String agency = Fixtures.agency(p, "Sở Nội vụ");
+        String other = Fixtures.agency(p, "Sở Công Thương");
+        String one = "{\"items\":[" + item("X-1", "agencyId", agency, "1.0", "RECEIVED", "2024-01-01T08:00:00+07:00", "") + "]}";
+        given().contentType(ContentType.JSON).body(one).post("/api/v1/dossier-events").then().statusCode(401).contentType(PROBLEM);
+        given().auth().oauth2(admin(p)).contentType(ContentType.JSON).body(one).post("/api/v1/dossier-events").then().statusCode(403).contentType(PROBLEM);
+        given().auth().oauth2(TestTokens.integration(p)).contentType(ContentType.JSON).body("{\"items\":[").post("/api/v1/dossier-events")
+                .then().statusCode(400).contentType(PROBLEM);
+        given().auth().oauth2(TestTokens.integration(p)).contentType(ContentType.JSON).body("{\"items\":[]}").post("/api/v1/dossier-events")
+                .then().statusCode(400).contentType(PROBLEM);
+        StringBuilder many = new StringBuilder("{\"items\":[");
+        for (int i = 0; i < 5001; i++) {
+            many.append(i == 0 ? "" : ",").append("{}");
+        }
+        given().auth().oauth2(TestTokens.integration(p)).contentType(ContentType.JSON).body(many.append("]}").toString())
+                .post("/api/v1/dossier-events").then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("items"));
+        given().auth().oauth2(TestTokens.integration(p)).get("/api/v1/kpis").then().statusCode(403);
+        given().auth().oauth2(TestTokens.agencyRole("iso-officer", other, p)).queryParam("agencyId", agency).get("/api/v1/kpis")
+                .then().statusCode(403).contentType(PROBLEM);
+        given().auth().oauth2(admin(p)).queryParam("from", "2024-02-01").queryParam("to", "2024-01-01").get("/api/v1/kpis")
+                .then().statusCode(400).contentType(PROBLEM);
+        given().auth().oauth2(admin(p)).queryParam("groupBy", "YEAR").get("/api/v1/kpis").then().statusCode(400).contentType(PROBLEM);
+    }
+}
