@@ -201,4 +201,35 @@ class AuditTests {
                 .formatted(agency, team("auditor-" + agency, agency, "Phòng A"), doc))
                 .post("/api/v1/audits").then().statusCode(422).body("type", containsString("procedure-abolished"));
     }
+
+    @Test
+    void theChecklistIsEditedWithIfMatchAndKeepsAnswersOfUnchangedQuestions() {
+        String agency = Fixtures.agency("35", "Sở Thông tin và Truyền thông tỉnh Hà Nam");
+        String id = internalAudit(agency, "35", "[\"7.2\",\"7.5.3\"]", "[]");
+        String lead = auditor(agency, "35");
+        given().auth().oauth2(lead).post("/api/v1/audits/{id}/start", id).then().statusCode(200);
+        String first = given().auth().oauth2(lead).get("/api/v1/audits/{id}", id).then().extract().path("checklist[0].question");
+        String etag = given().auth().oauth2(lead).contentType(ContentType.JSON).body("{\"answer\":\"NOT_APPLICABLE\"}")
+                .put("/api/v1/audits/{id}/checklist/1/answer", id).then().statusCode(200).extract().header("ETag");
+        String edit = """
+                {"items":[{"clause":"7.2","question":"%s"},
+                          {"clause":"7.5.3","question":"Hồ sơ giải quyết TTHC có được lưu trữ đúng quy định?"}]}""".formatted(first);
+        given().auth().oauth2(lead).contentType(ContentType.JSON).body(edit).put("/api/v1/audits/{id}/checklist", id)
+                .then().statusCode(428);
+        given().auth().oauth2(lead).contentType(ContentType.JSON).header("If-Match", "\"0\"").body(edit)
+                .put("/api/v1/audits/{id}/checklist", id).then().statusCode(412);
+        given().auth().oauth2(lead).contentType(ContentType.JSON).header("If-Match", etag).body(edit)
+                .put("/api/v1/audits/{id}/checklist", id).then().statusCode(200)
+                .body("checklist[0].answer", equalTo("NOT_APPLICABLE")).body("checklist[1].answer", nullValue())
+                .body("checklist[1].question", equalTo("Hồ sơ giải quyết TTHC có được lưu trữ đúng quy định?"));
+        given().auth().oauth2(lead).contentType(ContentType.JSON).header("If-Match", "*")
+                .body("{\"items\":[{\"clause\":\"12.1\",\"question\":\"x\"}]}")
+                .put("/api/v1/audits/{id}/checklist", id).then().statusCode(400).contentType(PROBLEM);
+        given().auth().oauth2(lead).contentType(ContentType.JSON).body("{\"answer\":\"CONFORMING\"}")
+                .put("/api/v1/audits/{id}/checklist/9/answer", id).then().statusCode(404).contentType(PROBLEM);
+        // someone outside the team may not answer
+        String other = Fixtures.agency("35", "Sở Tài chính tỉnh Hà Nam");
+        given().auth().oauth2(auditor(other, "35")).contentType(ContentType.JSON).body("{\"answer\":\"CONFORMING\"}")
+                .put("/api/v1/audits/{id}/checklist/1/answer", id).then().statusCode(403);
+    }
 }
