@@ -77,4 +77,31 @@ class ManagementReviewTests {
         given().auth().oauth2(admin("38")).get("/api/v1/management-reviews/missing").then().statusCode(400);
         given().contentType(ContentType.JSON).body("{}").post("/api/v1/management-reviews").then().statusCode(401);
     }
+
+    @Test
+    void outputsNamingAnOwnerOpenActionsDoneLater() {
+        String agency = Fixtures.agency("38", "Sở Y tế tỉnh Thanh Hóa");
+        var created = given().auth().oauth2(officer(agency, "38")).contentType(ContentType.JSON).body(review(agency, "2026-02-10"))
+                .post("/api/v1/management-reviews").then().statusCode(201)
+                .body("actions", hasSize(1)).body("actions[0].status", equalTo("OPEN"))
+                .body("actions[0].decision", equalTo("Bố trí thêm 01 công chức tại Bộ phận Một cửa")).extract();
+        String id = created.path("id");
+        String action = created.path("actions[0].id");
+        String other = Fixtures.agency("38", "Sở Công Thương tỉnh Thanh Hóa");
+        given().auth().oauth2(officer(other, "38")).contentType(ContentType.JSON).body("{\"doneOn\":\"2026-03-01\",\"note\":\"x\"}")
+                .post("/api/v1/management-reviews/{id}/actions/{a}/completion", id, action).then().statusCode(403);
+        given().auth().oauth2(officer(agency, "38")).contentType(ContentType.JSON)
+                .body("{\"doneOn\":\"" + LocalDate.now().plusDays(1) + "\",\"note\":\"x\"}")
+                .post("/api/v1/management-reviews/{id}/actions/{a}/completion", id, action).then().statusCode(400);
+        given().auth().oauth2(officer(agency, "38")).contentType(ContentType.JSON)
+                .body("{\"doneOn\":\"2026-03-01\",\"note\":\"Quyết định điều động công chức số 12/QĐ-SYT\"}")
+                .post("/api/v1/management-reviews/{id}/actions/{a}/completion", id, action).then().statusCode(200)
+                .body("status", equalTo("DONE")).body("overdue", equalTo(false));
+        given().auth().oauth2(officer(agency, "38")).contentType(ContentType.JSON).body("{\"doneOn\":\"2026-03-01\",\"note\":\"lại\"}")
+                .post("/api/v1/management-reviews/{id}/actions/{a}/completion", id, action).then().statusCode(409);
+        given().auth().oauth2(admin("38")).get("/api/v1/management-reviews/{id}", id).then().statusCode(200)
+                .body("actions[0].doneOn", equalTo("2026-03-01"));
+        given().auth().oauth2(officer(agency, "38")).contentType(ContentType.JSON).body("{\"doneOn\":\"2026-03-01\",\"note\":\"x\"}")
+                .post("/api/v1/management-reviews/{id}/actions/{a}/completion", id, java.util.UUID.randomUUID()).then().statusCode(404);
+    }
 }

@@ -42,11 +42,22 @@ public final class ReviewDtos {
             @NotNull @Size(max = 100) List<@Valid @NotNull OutputItem> outputs) {
     }
 
+    @Schema(name = "ManagementReviewAction", description = "An action opened by an output naming an owner and a due date")
+    public record ActionView(UUID id, ReviewOutput kind, String decision, String owner, LocalDate dueDate,
+                             @Schema(example = "OPEN", enumeration = {"OPEN", "DONE"}) String status, boolean overdue,
+                             LocalDate doneOn, String doneNote, String doneBy, long version) {
+    }
+
+    @Schema(name = "ManagementReviewActionCompletion")
+    public record ActionCompletion(@NotNull @Schema(example = "2027-02-20") LocalDate doneOn,
+                                   @NotBlank @Size(max = 2000) @Schema(example = "Quyết định điều động 01 công chức về Bộ phận Một cửa") String note) {
+    }
+
     @Schema(name = "ManagementReview")
     public record ReviewView(UUID id, UUID agencyId, int year, LocalDate heldOn, String chair, List<String> attendees,
                              List<InputItem> inputs,
                              @Schema(description = "9.3.2 inputs the review did not consider") List<ReviewInput> missingInputs,
-                             List<OutputItem> outputs, String createdBy, OffsetDateTime createdAt) {
+                             List<OutputItem> outputs, List<ActionView> actions, String createdBy, OffsetDateTime createdAt) {
     }
 
     @Schema(name = "AgencyWithoutReview")

@@ -21,6 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import vn.govqms.audit.review.ReviewDtos.ActionCompletion;
+import vn.govqms.audit.review.ReviewDtos.ActionView;
 import vn.govqms.audit.review.ReviewDtos.AgencyWithoutReview;
 import vn.govqms.audit.review.ReviewDtos.NewReview;
 import vn.govqms.audit.review.ReviewDtos.ReviewView;
@@ -90,6 +92,18 @@ public class ReviewResource {
     @APIResponse(responseCode = "404", description = "Unknown review", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ReviewView> get(@PathParam("id") UUID id) {
         return service.get(id, caller);
+    }
+
+    @POST
+    @Path("/{id}/actions/{actionId}/completion")
+    @RolesAllowed({Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @Operation(operationId = "completeManagementReviewAction", summary = "Record an action opened by the review as done (its owner, or the agency's ISO officer or head)")
+    @APIResponse(responseCode = "200", description = "Done", content = @Content(schema = @Schema(implementation = ActionView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown action", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already done", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ActionView> completeAction(@PathParam("id") UUID id, @PathParam("actionId") UUID actionId,
+                                          @Valid @NotNull ActionCompletion body) {
+        return service.completeAction(id, actionId, body, caller);
     }
 
     static Integer year(String value, boolean required) {

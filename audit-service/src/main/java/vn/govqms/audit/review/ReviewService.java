@@ -14,6 +14,8 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.audit.agency.Agencies;
+import vn.govqms.audit.review.ReviewDtos.ActionCompletion;
+import vn.govqms.audit.review.ReviewDtos.ActionView;
 import vn.govqms.audit.review.ReviewDtos.AgencyWithoutReview;
 import vn.govqms.audit.review.ReviewDtos.InputItem;
 import vn.govqms.audit.review.ReviewDtos.NewReview;
@@ -28,6 +30,7 @@ import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.paging.Pages;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
+import vn.govqms.kit.security.Roles;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -95,13 +98,29 @@ public class ReviewService {
                     o.owner() == null || o.owner().isBlank() ? null : o.owner().trim(), o.dueDate())).toList());
             r.createdBy = caller.subject();
             r.createdAt = now;
-            return r.<ManagementReview>persist().chain(() -> Panache.getSession()).chain(s -> s.flush()
+            List<ReviewAction> actions = new ArrayList<>();
+            for (OutputItem o : in.outputs()) {
+                if (o.owner() != null && !o.owner().isBlank()) {
+                    ReviewAction a = new ReviewAction();
+                    a.id = UUID.randomUUID();
+                    a.reviewId = r.id;
+                    a.agencyId = r.agencyId;
+                    a.kind = o.kind();
+                    a.decision = o.decision().trim();
+                    a.owner = o.owner().trim();
+                    a.dueDate = o.dueDate();
+                    a.status = "OPEN";
+                    a.createdAt = now;
+                    actions.add(a);
+                }
+            }
+            return r.<ManagementReview>persist().chain(() -> ReviewAction.persist(actions)).chain(() -> Panache.getSession()).chain(s -> s.flush()
                             .chain(() -> outbox.publish(s, OutgoingEvent.of("audit.events", r.agencyId.toString(), HELD,
                                     "management-reviews/" + r.id, now, new HeldData(r.id, r.agencyId, r.year, r.heldOn, r.chair))))
                             .chain(() -> trail.record(s, "management-review", r.id, agency.ref(), "held", caller.subject(), null,
                                     Map.of("heldOn", r.heldOn.toString(), "chair", r.chair, "inputs", in.inputs().size(),
-                                            "outputs", in.outputs().size()))))
-                    .map(x -> view(r));
+                                            "outputs", in.outputs().size(), "actions", actions.size()))))
+                    .map(x -> view(r, actions));
         });
     }
 
@@ -115,7 +134,12 @@ public class ReviewService {
             params.and("year", year);
         }
         return scope.chain(() -> Pages.of(ManagementReview.<ManagementReview>find(String.join(" and ", where),
-                Sort.by("heldOn").descending().and("id"), params), page)).map(p -> p.map(this::view));
+                Sort.by("heldOn").descending().and("id"), params), page)).chain(p -> {
+            List<UUID> ids = p.items().stream().map(r -> r.id).toList();
+            Uni<List<ReviewAction>> actions = ids.isEmpty() ? Uni.createFrom().item(List.of())
+                    : ReviewAction.list("reviewId in ?1", Sort.by("dueDate").and("id"), ids);
+            return actions.map(all -> p.map(r -> view(r, all.stream().filter(a -> a.reviewId.equals(r.id)).toList())));
+        });
     }
 
     @WithSession
@@ -124,9 +148,32 @@ public class ReviewService {
             if (r == null) {
                 throw ProblemException.notFound("management review", id);
             }
-            return agencies.of(r.agencyId).map(a -> {
-                caller.requireAgency(a.ref());
-                return view(r);
+            return agencies.of(r.agencyId).invoke(a -> caller.requireAgency(a.ref()))
+                    .chain(a -> ReviewAction.<ReviewAction>list("reviewId", Sort.by("dueDate").and("id"), r.id))
+                    .map(actions -> view(r, actions));
+        });
+    }
+
+    /** The owner of an action, or the agency's ISO officer or head, records it done. */
+    @WithTransaction
+    public Uni<ActionView> completeAction(UUID reviewId, UUID actionId, ActionCompletion in, Caller caller) {
+        return ReviewAction.<ReviewAction>findById(actionId).chain(a -> {
+            if (a == null || !a.reviewId.equals(reviewId)) {
+                throw ProblemException.notFound("action of management review " + reviewId, actionId);
+            }
+            return agencies.of(a.agencyId).chain(agency -> {
+                caller.requireAgency(agency.ref());
+                boolean agencyRole = caller.hasRole(Roles.ISO_OFFICER) || caller.hasRole(Roles.AGENCY_HEAD);
+                if (!a.owner.equals(caller.subject()) && !agencyRole) {
+                    throw ProblemException.forbidden("The owner of the action or the agency's ISO officer or head records it done.");
+                }
+                if (in.doneOn().isAfter(LocalDate.now(clock))) {
+                    throw ProblemException.invalidField("doneOn", "cannot be in the future");
+                }
+                a.complete(in.doneOn(), in.note().trim(), caller.subject());
+                return Panache.getSession().chain(s -> s.flush().chain(() -> trail.record(s, "management-review", reviewId, agency.ref(),
+                        "action-done:" + a.id, caller.subject(), Map.of("status", "OPEN"), Map.of("status", a.status,
+                                "doneOn", a.doneOn.toString())))).map(x -> actionView(a));
             });
         });
     }
@@ -153,12 +200,18 @@ public class ReviewService {
                 });
     }
 
-    private ReviewView view(ManagementReview r) {
+    private ActionView actionView(ReviewAction a) {
+        return new ActionView(a.id, a.kind, a.decision, a.owner, a.dueDate, a.status,
+                "OPEN".equals(a.status) && a.dueDate.isBefore(LocalDate.now(clock)), a.doneOn, a.doneNote, a.doneBy, a.version);
+    }
+
+    private ReviewView view(ManagementReview r, List<ReviewAction> actions) {
         List<InputItem> inputs = read(r.inputs, new TypeReference<>() { });
         Set<ReviewInput> missing = EnumSet.allOf(ReviewInput.class);
         inputs.forEach(i -> missing.remove(i.topic()));
         return new ReviewView(r.id, r.agencyId, r.year, r.heldOn, r.chair, read(r.attendees, new TypeReference<List<String>>() { }),
-                inputs, List.copyOf(missing), read(r.outputs, new TypeReference<List<OutputItem>>() { }), r.createdBy, r.createdAt);
+                inputs, List.copyOf(missing), read(r.outputs, new TypeReference<List<OutputItem>>() { }),
+                actions.stream().map(this::actionView).toList(), r.createdBy, r.createdAt);
     }
 
     private <T> T read(String value, TypeReference<T> type) {
