@@ -1,0 +1,47 @@
+package vn.govqms.scoring.objective;
+
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.govqms.scoring.criteria.Comparison;
+import vn.govqms.scoring.indicator.IndicatorCode;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** What the quality-objective API reads and writes. */
+public final class ObjectiveDtos {
+
+    private ObjectiveDtos() {
+    }
+
+    @Schema(name = "NewQualityObjective")
+    public record NewObjective(
+            @NotNull UUID agencyId,
+            @NotNull @Min(2000) @Max(2100) @Schema(example = "2026") Integer year,
+            @NotBlank @Size(max = 500) @Schema(example = "Tỷ lệ hồ sơ TTHC giải quyết đúng hạn đạt từ 98% trở lên") String title,
+            @NotNull @Schema(example = "DOSSIER_ON_TIME_RATE") IndicatorCode kpi,
+            @NotNull @Schema(example = "AT_LEAST") Comparison comparison,
+            @NotNull @DecimalMin("0") @Schema(example = "98") BigDecimal target) {
+    }
+
+    @Schema(name = "QualityObjectiveChange")
+    public record ObjectiveChange(
+            @NotBlank @Size(max = 500) String title,
+            @NotNull Comparison comparison,
+            @NotNull @DecimalMin("0") BigDecimal target) {
+    }
+
+    @Schema(name = "QualityObjective")
+    public record ObjectiveView(UUID id, UUID agencyId, @Schema(example = "2026") int year, String title, IndicatorCode kpi,
+                                @Schema(example = "Tỷ lệ hồ sơ TTHC giải quyết đúng hạn") String kpiLabel, Comparison comparison,
+                                BigDecimal target, @Schema(description = "The KPI now; null while nothing is measured", example = "96.5") BigDecimal actual,
+                                ObjectiveStatus status, @Schema(example = "Có nguy cơ không đạt") String statusLabel,
+                                OffsetDateTime statusChangedAt, String createdBy, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+    }
+}
