@@ -154,4 +154,29 @@ class ActivityPlanTests {
                 .body("total", greaterThanOrEqualTo(2));
         given().auth().oauth2(officer(a, "33")).get("/api/v1/activity-plans").then().statusCode(200).body("total", equalTo(1));
     }
+
+    @Test
+    void aConfirmedInternalAuditAndAHeldManagementReviewCompleteTheirActivities() {
+        String agency = Fixtures.agency("32", "Sở Kế hoạch và Đầu tư tỉnh Hải Dương");
+        String id = plan(agency, "32", 2026);
+        given().auth().oauth2(head(agency, "32")).post("/api/v1/activity-plans/{id}/approval", id).then().statusCode(200);
+        given().auth().oauth2(head(agency, "32")).contentType(ContentType.JSON).body(ManagementReviewTests.review(agency, "2026-02-10"))
+                .post("/api/v1/management-reviews").then().statusCode(201);
+        String audit = AuditTests.internalAudit(agency, "32", "[\"9.2\"]", "[]");
+        String lead = Fixtures.auditor(agency, "32");
+        given().auth().oauth2(lead).post("/api/v1/audits/{id}/start", audit).then().statusCode(200);
+        given().auth().oauth2(lead).contentType(ContentType.JSON).body("{\"answer\":\"CONFORMING\"}")
+                .put("/api/v1/audits/{id}/checklist/1/answer", audit).then().statusCode(200);
+        given().auth().oauth2(lead).contentType(ContentType.JSON).body("{\"conclusion\":\"Phù hợp\"}")
+                .post("/api/v1/audits/{id}/report", audit).then().statusCode(200);
+        given().auth().oauth2(head(agency, "32")).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/audits/{id}/confirmation", audit).then().statusCode(200);
+        given().auth().oauth2(officer(agency, "32")).get("/api/v1/activity-plans/{id}", id).then().statusCode(200)
+                .body("items.find { it.kind == 'MANAGEMENT_REVIEW' }.state", equalTo("DONE"))
+                .body("items.find { it.kind == 'MANAGEMENT_REVIEW' }.doneDate", equalTo("2026-02-10"))
+                .body("items.find { it.kind == 'MANAGEMENT_REVIEW' }.evidence", containsString("Họp xem xét của lãnh đạo"))
+                .body("items.find { it.kind == 'INTERNAL_AUDIT' }.state", equalTo("DONE"))
+                .body("items.find { it.kind == 'INTERNAL_AUDIT' }.evidence", containsString(audit));
+        assertTrue(Fixtures.published(agency, "activity.done", "MANAGEMENT_REVIEW"));
+    }
 }

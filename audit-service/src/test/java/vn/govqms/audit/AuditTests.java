@@ -232,4 +232,28 @@ class AuditTests {
         given().auth().oauth2(auditor(other, "35")).contentType(ContentType.JSON).body("{\"answer\":\"CONFORMING\"}")
                 .put("/api/v1/audits/{id}/checklist/1/answer", id).then().statusCode(403);
     }
+
+    @Test
+    void aCrossCheckIsDoneByAuditorsOfAnotherAgency() {
+        String audited = Fixtures.agency("39", "Sở Nội vụ tỉnh Nghệ An");
+        String peer = Fixtures.agency("39", "Sở Tư pháp tỉnh Nghệ An");
+        String body = """
+                {"agencyId":"%s","kind":"CROSS_CHECK","mode":"RECORDS","title":"Kiểm tra chéo việc duy trì HTQLCL năm 2026",
+                 "plannedStart":"2026-10-05","plannedEnd":"2026-10-06","team":%s,"scopeClauses":["7.5","10.2"]}""";
+        given().auth().oauth2(officer(audited, "39")).contentType(ContentType.JSON)
+                .body(body.formatted(audited, team("auditor-" + peer, peer, "Văn phòng Sở"))).post("/api/v1/audits").then().statusCode(403);
+        given().auth().oauth2(admin("39")).contentType(ContentType.JSON)
+                .body(body.formatted(audited, team("auditor-" + audited, audited, "Văn phòng Sở"))).post("/api/v1/audits").then()
+                .statusCode(422).body("type", containsString("auditor-not-independent"));
+        String id = given().auth().oauth2(admin("39")).contentType(ContentType.JSON)
+                .body(body.formatted(audited, team("auditor-" + peer, peer, "Văn phòng Sở"))).post("/api/v1/audits").then()
+                .statusCode(201).body("kindLabel", equalTo("Kiểm tra chéo")).body("checklist", hasSize(2)).extract().path("id");
+        given().auth().oauth2(auditor(peer, "39")).post("/api/v1/audits/{id}/start", id).then().statusCode(200);
+        given().auth().oauth2(auditor(peer, "39")).contentType(ContentType.JSON)
+                .body("{\"clause\":\"10.2\",\"kind\":\"OPPORTUNITY_FOR_IMPROVEMENT\",\"description\":\"Nên theo dõi hành động khắc phục trên phần mềm\"}")
+                .post("/api/v1/audits/{id}/findings", id).then().statusCode(201).body("auditKind", equalTo("CROSS_CHECK"));
+        // the audited agency's own auditor reads the audit but does not act in it
+        given().auth().oauth2(auditor(audited, "39")).get("/api/v1/audits/{id}", id).then().statusCode(200);
+        given().auth().oauth2(auditor(audited, "39")).post("/api/v1/audits/{id}/start", id).then().statusCode(403);
+    }
 }

@@ -25,6 +25,8 @@ import vn.govqms.audit.audit.AuditDtos.ReportInput;
 import vn.govqms.audit.audit.AuditParts.ChecklistItem;
 import vn.govqms.audit.audit.AuditParts.TeamMember;
 import vn.govqms.audit.audit.AuditParts.TeamRole;
+import vn.govqms.audit.plan.ActivityKind;
+import vn.govqms.audit.plan.PlanLinks;
 import vn.govqms.kit.audit.AuditTrail;
 import vn.govqms.kit.outbox.Outbox;
 import vn.govqms.kit.paging.Page;
@@ -53,13 +55,15 @@ public class AuditService {
     private final AuditTrail trail;
     private final Clock clock;
     private final ObjectMapper json;
+    private final PlanLinks plans;
 
-    public AuditService(Agencies agencies, Outbox outbox, AuditTrail trail, Clock clock, ObjectMapper json) {
+    public AuditService(Agencies agencies, Outbox outbox, AuditTrail trail, Clock clock, ObjectMapper json, PlanLinks plans) {
         this.agencies = agencies;
         this.outbox = outbox;
         this.trail = trail;
         this.clock = clock;
         this.json = json;
+        this.plans = plans;
     }
 
     /** The roles that plan an audit of {@code kind} (within their scope over the audited agency). */
@@ -308,6 +312,10 @@ public class AuditService {
             a.confirm(in == null || in.note() == null ? null : in.note().trim(), caller.subject(), now);
             return findingCounts(a.id).chain(counts -> Panache.getSession().chain(s -> s.flush()
                             .chain(() -> outbox.publish(s, AuditEvents.completed(a, counts, now)))
+                            .chain(() -> a.kind != AuditKind.INTERNAL_AUDIT ? Uni.createFrom().voidItem()
+                                    : plans.complete(s, a.agencyId, a.year, ActivityKind.INTERNAL_AUDIT, now.toLocalDate(),
+                                    "Đánh giá nội bộ \"" + a.title + "\" (audits/" + a.id + "), báo cáo được người đứng đầu xác nhận ngày "
+                                            + now.toLocalDate(), caller.subject(), now))
                             .chain(() -> trail.record(s, "audit", a.id, agency.ref(), "confirmed", caller.subject(),
                                     Map.of("status", AuditStatus.REPORTED.name()), Map.of("status", a.status.name()))))
                     .chain(() -> view(a, agency)));

@@ -14,6 +14,8 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.audit.agency.Agencies;
+import vn.govqms.audit.plan.ActivityKind;
+import vn.govqms.audit.plan.PlanLinks;
 import vn.govqms.audit.review.ReviewDtos.ActionCompletion;
 import vn.govqms.audit.review.ReviewDtos.ActionView;
 import vn.govqms.audit.review.ReviewDtos.AgencyWithoutReview;
@@ -57,8 +59,10 @@ public class ReviewService {
     private final Clock clock;
     private final ObjectMapper json;
     private final Pool pool;
+    private final PlanLinks plans;
 
-    public ReviewService(Agencies agencies, Outbox outbox, AuditTrail trail, Clock clock, ObjectMapper json, Pool pool) {
+    public ReviewService(Agencies agencies, Outbox outbox, AuditTrail trail, Clock clock, ObjectMapper json, Pool pool, PlanLinks plans) {
+        this.plans = plans;
         this.agencies = agencies;
         this.outbox = outbox;
         this.trail = trail;
@@ -117,6 +121,9 @@ public class ReviewService {
             return r.<ManagementReview>persist().chain(() -> ReviewAction.persist(actions)).chain(() -> Panache.getSession()).chain(s -> s.flush()
                             .chain(() -> outbox.publish(s, OutgoingEvent.of("audit.events", r.agencyId.toString(), HELD,
                                     "management-reviews/" + r.id, now, new HeldData(r.id, r.agencyId, r.year, r.heldOn, r.chair))))
+                            .chain(() -> plans.complete(s, r.agencyId, r.year, ActivityKind.MANAGEMENT_REVIEW, r.heldOn,
+                                    "Họp xem xét của lãnh đạo ngày " + r.heldOn + ", chủ trì: " + r.chair + " (management-reviews/" + r.id + ")",
+                                    caller.subject(), now))
                             .chain(() -> trail.record(s, "management-review", r.id, agency.ref(), "held", caller.subject(), null,
                                     Map.of("heldOn", r.heldOn.toString(), "chair", r.chair, "inputs", in.inputs().size(),
                                             "outputs", in.outputs().size(), "actions", actions.size()))))
