@@ -199,12 +199,18 @@ public class ActionService {
         return scope.chain(() -> Pages.of(CorrectiveAction.<CorrectiveAction>find(String.join(" and ", where),
                         Sort.by("dueDate").and("id"), params), page))
                 .chain(p -> {
-                    List<ActionView> views = new ArrayList<>();
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (CorrectiveAction a : p.items()) {
-                        chain = chain.chain(() -> Finding.<Finding>findById(a.findingId).chain(fd -> view(a, fd)).invoke(views::add).replaceWithVoid());
-                    }
-                    return chain.map(x -> new Page<>(views, p.page(), p.size(), p.total()));
+                    List<UUID> ids = p.items().stream().map(a -> a.findingId).distinct().toList();
+                    Uni<List<Finding>> found = ids.isEmpty() ? Uni.createFrom().item(List.of()) : Finding.list("id in ?1", ids);
+                    return found.chain(findings -> {
+                        Map<UUID, Finding> byId = new java.util.HashMap<>();
+                        findings.forEach(fd -> byId.put(fd.id, fd));
+                        List<ActionView> views = new ArrayList<>();
+                        Uni<Void> chain = Uni.createFrom().voidItem();
+                        for (CorrectiveAction a : p.items()) {
+                            chain = chain.chain(() -> view(a, byId.get(a.findingId)).invoke(views::add).replaceWithVoid());
+                        }
+                        return chain.map(x -> new Page<>(views, p.page(), p.size(), p.total()));
+                    });
                 });
     }
 
