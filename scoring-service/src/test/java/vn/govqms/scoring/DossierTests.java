@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import vn.govqms.local.testing.RealPartsTestResource;
+import vn.govqms.local.testing.TestDb;
 import vn.govqms.local.testing.TestKafka;
 import vn.govqms.local.testing.TestTokens;
 
@@ -57,6 +58,11 @@ class DossierTests {
                 item(code + "-220921-0006", "agencyId", stranger, a, "RECEIVED", received, ""),
                 "{\"dossierCode\":12,\"agencyCode\":\"" + code + "\",\"tthcCode\":\"" + a + "\",\"channel\":\"POST\",\"status\":\"RECEIVED\",\"occurredAt\":\"hôm qua\"}");
         String batch = "{\"items\":[" + String.join(",", items) + "]}";
+        // 2.2 scores the on-time dossier rate in this province
+        String set = Fixtures.createSet(p, Fixtures.standardSet(p, 2020).replace(
+                "\"indicator\":\"CORRECTIVE_ACTIONS_OVERDUE\",\"rule\":\"DEDUCTION_PER_ITEM\",\"pointsPerItem\":10",
+                "\"indicator\":\"DOSSIER_ON_TIME_RATE\",\"rule\":\"PROPORTIONAL\",\"target\":100"));
+        given().auth().oauth2(admin(p)).post("/api/v1/criteria-sets/{id}/activation", set).then().statusCode(200);
         String integration = TestTokens.integration(p);
         given().auth().oauth2(integration).contentType(ContentType.JSON).body(batch).post("/api/v1/dossier-events").then().statusCode(200)
                 .body("received", equalTo(10)).body("accepted", equalTo(6)).body("duplicates", equalTo(0)).body("rejected", equalTo(4))
@@ -82,6 +88,11 @@ class DossierTests {
                 .body("items.find { it.tthcCode == '" + b + "' }.received", equalTo(1));
         given().auth().oauth2(head).queryParam("year", 2022).get("/api/v1/agencies/{id}/indicators", agency).then().statusCode(200)
                 .body("indicators.find { it.code == 'DOSSIER_ON_TIME_RATE' }.value", equalTo(66.67f));
+        // the batch marked the agency's 2022 live score, recomputed shortly after: 1.1 0 + 1.2 0 + 2.1 20 + 2.2 30 × 66.67 %
+        await().atMost(Duration.ofSeconds(20)).until(() -> TestDb.count(Fixtures.DB, "select count(*) from live_score where agency_id = '"
+                + agency + "' and year = 2022 and cause = 'vn.govqms.onestop.dossier-status.v1'") == 1);
+        given().auth().oauth2(head).queryParam("year", 2022).get("/api/v1/agencies/{id}/score", agency).then().statusCode(200)
+                .body("score", equalTo(40.0f)).body("criteria.find { it.code == '2.2' }.points", equalTo(20.0f));
     }
 
     @Test

@@ -99,7 +99,9 @@ class RankingTests {
         }
         given().auth().oauth2(admin(p)).queryParam("year", 2026).queryParam("source", "LIVE").get("/api/v1/rankings").then().statusCode(200)
                 .body("source", equalTo("LIVE")).body("items.rank", equalTo(List.of(1, 1, 3)))
-                .body("items.agencyName", equalTo(List.of("UBND phường Mường Thanh", "UBND xã Thanh Minh", "UBND xã Nà Tấu")));
+                .body("items[2].agencyName", equalTo("UBND xã Nà Tấu")).body("items[2].score", equalTo(70.0f));
+        given().auth().oauth2(admin(p)).queryParam("year", 2026).queryParam("source", "LIVE").queryParam("n", 2).get("/api/v1/rankings/bottom")
+                .then().statusCode(200).body("items.rank", equalTo(List.of(3, 1))).body("items[0].agencyName", equalTo("UBND xã Nà Tấu"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.scoring.dossier.DossierDtos.ItemError;
 import vn.govqms.scoring.live.LiveScores;
+import vn.govqms.scoring.live.PendingScores;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -23,8 +24,9 @@ import java.util.UUID;
 /**
  * Stores batches of dossier status events: each item checked on its own (bad ones reported, good ones
  * kept), all good ones in one statement that is idempotent per dossier code + status + time and
- * that also moves each dossier's current state; then the live scores of the agencies touched follow
- * (the on-time dossier rate is one of their indicators), in the same transaction.
+ * that also moves each dossier's current state; the agencies touched are marked for a live-score
+ * recomputation (the on-time dossier rate is one of their indicators) in the same transaction, done
+ * within about a second by {@link PendingScores}.
  */
 @ApplicationScoped
 public class DossierIngestion {
@@ -74,10 +76,12 @@ public class DossierIngestion {
 
     private final Pool pool;
     private final LiveScores scores;
+    private final PendingScores pending;
 
-    public DossierIngestion(Pool pool, LiveScores scores) {
+    public DossierIngestion(Pool pool, LiveScores scores, PendingScores pending) {
         this.pool = pool;
         this.scores = scores;
+        this.pending = pending;
     }
 
     /** A checked item before its agency is known. */
@@ -179,13 +183,8 @@ public class DossierIngestion {
                     if (touched == null || touched.length == 0) {
                         return Uni.createFrom().item(inserted);
                     }
-                    List<UUID> agencies = List.of(touched);
                     years.add(scores.currentYear());
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (int year : years) {
-                        chain = chain.chain(() -> scores.recompute(tx, agencies, year, DossierEvents.TYPE));
-                    }
-                    return chain.replaceWith(inserted);
+                    return pending.mark(tx, List.of(touched), new ArrayList<>(years), DossierEvents.TYPE).replaceWith(inserted);
                 });
     }
 

@@ -41,11 +41,41 @@ public class RankingService {
             select l.agency_id, l.score, l.band, l.band_label from live_score l
             where l.province_code = $1 and l.year = $Y and ($3::uuid is null or l.criteria_set_id = $3)""";
 
-    private static final String RANKING = """
-            with s as (%s), r as (select s.*, rank() over (order by s.score desc) as rank, count(*) over () as total from s)
-            select r.rank, r.agency_id, d.code, d.name, r.score, r.band, r.band_label, r.total
-            from r left join agency_directory d on d.id = r.agency_id
-            order by r.rank %s, d.name, r.agency_id limit $4 offset $5""";
+    /**
+     * A page of the ranking, best first, read in index order: the rank of a row is its position when
+     * its score differs from the row before, that row's rank otherwise; the first score of the page
+     * counts the rows above it. $1 province, $2 year, $3 set, $4 size, $5 offset. Ties by agency id.
+     */
+    private static final String TOP = """
+            with page as (
+                select a.agency_id, a.%2$s as score, a.band, a.band_label from %1$s a where %3$s
+                order by a.%2$s desc, a.agency_id limit $4 offset $5
+            ), numbered as (
+                select p.*, $5 + row_number() over (order by p.score desc, p.agency_id) as pos from page p
+            ), first as (
+                select m.s, 1 + (select count(*) from %1$s a where %3$s and a.%2$s > m.s) as r from (select max(score) as s from page) m
+            )
+            select n.agency_id, n.score, n.band, n.band_label, d.code, d.name,
+                   case when n.score = f.s then f.r else min(n.pos) over (partition by n.score) end as rank,
+                   (select count(*) from %1$s a where %3$s) as total
+            from numbered n cross join first f left join agency_directory d on d.id = n.agency_id
+            order by n.score desc, n.agency_id""";
+
+    /** The bottom of the ranking, lowest first: rank = all − (rows at or below the score) + 1. */
+    private static final String BOTTOM = """
+            with total as (select count(*) as n from %1$s a where %3$s),
+            page as (
+                select a.agency_id, a.%2$s as score, a.band, a.band_label from %1$s a where %3$s
+                order by a.%2$s, a.agency_id desc limit $4 offset $5
+            )
+            select p.agency_id, p.score, p.band, p.band_label, d.code, d.name, t.n as total,
+                   t.n + 1 - (select count(*) from %1$s a where %3$s and a.%2$s <= p.score) as rank
+            from page p cross join total t left join agency_directory d on d.id = p.agency_id
+            order by p.score, p.agency_id desc""";
+
+    private static final String OFFICIAL_FILTER = "a.province_code = $1 and a.year = $2 and a.criteria_set_id = $3 and a.kind = 'OFFICIAL' "
+            + "and a.status = 'FINALISED'";
+    private static final String LIVE_FILTER = "a.province_code = $1 and a.year = $2 and ($3::uuid is null or a.criteria_set_id = $3)";
 
     private static final String DISTRIBUTION = """
             with s as (%s), t as (select count(*) as total from s)
@@ -102,31 +132,55 @@ public class RankingService {
     }
 
     public Uni<RankingDtos.Ranking> ranking(Query q, PageRequest page, boolean bottom) {
-        String sql = RANKING.formatted(scores(q.source(), "$2"), bottom ? "desc" : "");
-        return pool.preparedQuery(sql).execute(Tuple.of(q.provinceCode(), q.year(), q.criteriaSetId(), page.size(), page.offset()))
-                .chain(rows -> {
-                    List<Ranked> items = new ArrayList<>();
-                    long total = 0;
-                    for (Row r : rows) {
-                        total = r.getLong("total");
-                        items.add(new Ranked(r.getLong("rank"), r.getUUID("agency_id"), r.getString("code"), r.getString("name"),
-                                r.getBigDecimal("score"), r.getString("band"), r.getString("band_label")));
-                    }
-                    if (items.isEmpty() && page.offset() > 0) {
-                        return pool.preparedQuery("select count(*) from (" + scores(q.source(), "$2") + ") s")
-                                .execute(Tuple.of(q.provinceCode(), q.year(), q.criteriaSetId()))
-                                .map(c -> new RankingDtos.Ranking(q.provinceCode(), q.year(), q.source(), items, page.page(), page.size(),
-                                        c.iterator().next().getLong(0)));
-                    }
-                    return Uni.createFrom().item(new RankingDtos.Ranking(q.provinceCode(), q.year(), q.source(), items, page.page(),
-                            page.size(), total));
-                });
+        return setOf(q).chain(set -> {
+            if (q.source() == Source.OFFICIAL && set == null) {
+                return Uni.createFrom().item(new RankingDtos.Ranking(q.provinceCode(), q.year(), q.source(), List.of(), page.page(), page.size(), 0));
+            }
+            String sql = q.source() == Source.OFFICIAL ? (bottom ? BOTTOM : TOP).formatted("assessment", "total_points", OFFICIAL_FILTER)
+                    : (bottom ? BOTTOM : TOP).formatted("live_score", "score", LIVE_FILTER);
+            return pool.preparedQuery(sql).execute(Tuple.of(q.provinceCode(), q.year(), set, (long) page.size(), (long) page.offset()))
+                    .chain(rows -> {
+                        List<Ranked> items = new ArrayList<>();
+                        long total = 0;
+                        for (Row r : rows) {
+                            total = r.getLong("total");
+                            items.add(new Ranked(r.getLong("rank"), r.getUUID("agency_id"), r.getString("code"), r.getString("name"),
+                                    r.getBigDecimal("score"), r.getString("band"), r.getString("band_label")));
+                        }
+                        if (items.isEmpty()) {
+                            String filter = q.source() == Source.OFFICIAL ? "assessment a where " + OFFICIAL_FILTER : "live_score a where " + LIVE_FILTER;
+                            return pool.preparedQuery("select count(*) from " + filter).execute(Tuple.of(q.provinceCode(), q.year(), set))
+                                    .map(c -> new RankingDtos.Ranking(q.provinceCode(), q.year(), q.source(), items, page.page(), page.size(),
+                                            c.iterator().next().getLong(0)));
+                        }
+                        return Uni.createFrom().item(new RankingDtos.Ranking(q.provinceCode(), q.year(), q.source(), items, page.page(),
+                                page.size(), total));
+                    });
+        });
+    }
+
+    /**
+     * The criteria set whose scores are ranked: the one asked for; for official scores by default the
+     * set in force for the province and year, else the set of the latest finalised official assessment
+     * there (one assessment per agency, year, kind and set: one score per agency).
+     */
+    private Uni<UUID> setOf(Query q) {
+        if (q.criteriaSetId() != null || q.source() == Source.LIVE) {
+            return Uni.createFrom().item(q.criteriaSetId());
+        }
+        return sets.activeFor(pool, q.provinceCode(), q.year()).chain(active -> active != null ? Uni.createFrom().item(active.id)
+                : pool.preparedQuery("select criteria_set_id from assessment where province_code = $1 and year = $2 and kind = 'OFFICIAL' "
+                        + "and status = 'FINALISED' order by finalised_at desc limit 1").execute(Tuple.of(q.provinceCode(), q.year()))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getUUID(0)));
     }
 
     /** Counts per band, with shares computed from the counts (2 decimals), in the order of the band table in force. */
     public Uni<RankingDtos.Distribution> distribution(Query q) {
-        return sets.activeFor(pool, q.provinceCode(), q.year()).chain(set -> pool.preparedQuery(DISTRIBUTION.formatted(scores(q.source(), "$2")))
-                .execute(Tuple.of(q.provinceCode(), q.year(), q.criteriaSetId())).map(rows -> {
+        String scored = q.source() == Source.OFFICIAL
+                ? "select a.agency_id, a.total_points as score, a.band, a.band_label from assessment a where " + OFFICIAL_FILTER
+                : "select a.agency_id, a.score, a.band, a.band_label from live_score a where " + LIVE_FILTER;
+        return sets.activeFor(pool, q.provinceCode(), q.year()).chain(set -> setOf(q).chain(ranked -> pool.preparedQuery(DISTRIBUTION.formatted(scored))
+                .execute(Tuple.of(q.provinceCode(), q.year(), ranked)).map(rows -> {
                     Map<String, BandCount> counted = new LinkedHashMap<>();
                     long total = 0;
                     for (Row r : rows) {
@@ -142,7 +196,7 @@ public class RankingService {
                     }
                     bands.addAll(counted.values());
                     return new RankingDtos.Distribution(q.provinceCode(), q.year(), q.source(), total, bands);
-                }));
+                })));
     }
 
     public Uni<RankingDtos.Changes> yearOverYear(Query q, PageRequest page) {
