@@ -90,7 +90,7 @@ class WebhookTests {
             await().atMost(Duration.ofSeconds(30)).until(() -> fast.received().size() == 10);
             double seconds = (System.nanoTime() - start) / 1e9;
             assertTrue(fast.received().stream().allMatch(Receiver.Received::signatureValid));
-            // 10 deliveries to the dead receiver, 8 at a time, each waiting 2 s for its timeout
+            // 10 deliveries to the dead receiver, 16 at a time, each waiting 2 s for its timeout
             await().atMost(Duration.ofSeconds(60)).until(() -> Fixtures.count("select count(*) from webhook_delivery where subscription_id = '"
                     + slowSub[0] + "' and status = 'DEAD'") == 10);
             System.out.printf("fast receiver got 10 deliveries in %.1f s while the other timed out%n", seconds);

@@ -37,7 +37,7 @@ public interface WebhookConfig {
     Duration timeout();
 
     /** Deliveries in flight at once to one subscription: a slow receiver holds up only itself. */
-    @WithDefault("8")
+    @WithDefault("16")
     int perSubscriptionConcurrency();
 
     /** Deliveries claimed per round. */

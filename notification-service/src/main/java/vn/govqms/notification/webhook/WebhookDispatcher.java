@@ -41,12 +41,14 @@ public class WebhookDispatcher {
     static final String CLAIM = """
             with busy as (select * from unnest($3::uuid[], $4::int[]) as b(subscription_id, inflight)),
             candidates as (
-              select d.id from (
-                select d.id, d.subscription_id, row_number() over (partition by d.subscription_id order by d.next_attempt_at, d.id) as rn
-                from webhook_delivery d where d.status = 'PENDING' and d.next_attempt_at <= $1) d
-              left join busy b on b.subscription_id = d.subscription_id
-              where d.rn <= $5 - coalesce(b.inflight, 0)
-              order by d.rn limit $2),
+              select d.id from webhook_subscription s
+              left join busy b on b.subscription_id = s.id
+              cross join lateral (
+                select d.id from webhook_delivery d
+                where d.subscription_id = s.id and d.status = 'PENDING' and d.next_attempt_at <= $1
+                order by d.next_attempt_at limit greatest($5 - coalesce(b.inflight, 0), 0)) d
+              where s.active
+              limit $2),
             claimed as (
               update webhook_delivery w set next_attempt_at = $1 + $6 * interval '1 millisecond', attempts = w.attempts + 1
               from candidates c where w.id = c.id and w.status = 'PENDING' and w.next_attempt_at <= $1
@@ -170,15 +172,22 @@ public class WebhookDispatcher {
                 .sendBuffer(Buffer.buffer(body))
                 .subscribe().with(response -> {
                     int latency = (int) ((System.nanoTime() - start) / 1_000_000);
-                    counter.decrementAndGet();
+                    released(counter);
                     int status = response.statusCode();
                     record(delivery, attempt, status, latency, status >= 200 && status < 300 ? null : "HTTP " + status);
                 }, failure -> {
                     int latency = (int) ((System.nanoTime() - start) / 1_000_000);
-                    counter.decrementAndGet();
+                    released(counter);
                     String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
                     record(delivery, attempt, null, latency, message);
                 });
+    }
+
+    /** A subscription's slot is free again: once half of its slots are, look for more of its deliveries. */
+    private void released(AtomicInteger counter) {
+        if (counter.decrementAndGet() <= config.perSubscriptionConcurrency() / 2) {
+            wake();
+        }
     }
 
     private void record(UUID delivery, int attempt, Integer status, int latency, String error) {
@@ -191,7 +200,8 @@ public class WebhookDispatcher {
             Log.infof("webhook delivery %s dead-lettered after %d attempts: %s", delivery, attempt, error);
         }
         pool.preparedQuery(RESULT).execute(Tuple.from(new Object[] {delivery, state, next, status, error, latency, ok ? now : null, now}))
-                .subscribe().with(x -> wake(), f -> Log.warnf("webhook delivery %s: result not recorded (%s); it will be retried",
+                .subscribe().with(x -> {
+                }, f -> Log.warnf("webhook delivery %s: result not recorded (%s); it will be retried",
                         delivery, f.getMessage()));
     }
 
