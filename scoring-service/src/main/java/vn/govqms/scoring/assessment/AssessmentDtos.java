@@ -31,7 +31,7 @@ public final class AssessmentDtos {
 
     @Schema(name = "AssessmentScores")
     public record Scores(
-            @NotEmpty @Size(max = 500) @Valid List<Score> items,
+            @NotEmpty @Size(max = 500) List<@Valid Score> items,
             @Size(max = 4000) @Schema(example = "Cơ quan đã duy trì HTQLCL đầy đủ") String comment) {
     }
 

@@ -26,8 +26,8 @@ public final class CriteriaDtos {
             @Pattern(regexp = "\\d{2}", message = "a two-digit province code") @Schema(description = "Null for a national set", example = "24") String provinceCode,
             @NotBlank @Size(max = 500) @Schema(example = "Bộ tiêu chí đánh giá việc xây dựng, áp dụng HTQLCL tỉnh Bắc Giang") String name,
             @NotNull @Min(2000) @Max(2100) @Schema(example = "2026") Integer appliesFromYear,
-            @NotEmpty @Size(max = 50) @Valid List<Definition.Group> groups,
-            @Size(max = 10) @Valid List<Definition.Band> bands) {
+            @NotEmpty @Size(max = 50) List<Definition.@Valid Group> groups,
+            @Size(max = 10) List<Definition.@Valid Band> bands) {
 
         public Definition definition() {
             return new Definition(groups, bands).withDefaults();
@@ -38,8 +38,8 @@ public final class CriteriaDtos {
     public record CriteriaSetChange(
             @NotBlank @Size(max = 500) String name,
             @NotNull @Min(2000) @Max(2100) Integer appliesFromYear,
-            @NotEmpty @Size(max = 50) @Valid List<Definition.Group> groups,
-            @Size(max = 10) @Valid List<Definition.Band> bands) {
+            @NotEmpty @Size(max = 50) List<Definition.@Valid Group> groups,
+            @Size(max = 10) List<Definition.@Valid Band> bands) {
 
         public Definition definition() {
             return new Definition(groups, bands).withDefaults();

@@ -79,6 +79,14 @@ public class CriteriaSetRepository {
                 .execute(Tuple.of(provinceCode, year)).map(rows -> rows.size() == 0 ? null : toSet(rows.iterator().next()));
     }
 
+    /** Only the id of the set in force for a province in a year (no definition read), or null. */
+    public Uni<UUID> activeIdFor(SqlClient db, String provinceCode, int year) {
+        return db.preparedQuery("select id from criteria_set where status = 'ACTIVE' and applies_from_year <= $2 "
+                        + "and (province_code = $1 or province_code is null) "
+                        + "order by province_code nulls last, applies_from_year desc, version_no desc limit 1")
+                .execute(Tuple.of(provinceCode, year)).map(rows -> rows.size() == 0 ? null : rows.iterator().next().getUUID(0));
+    }
+
     /** The sets in force for several provinces in a year (province → set; absent when none). */
     public Uni<Map<String, CriteriaSet>> activeFor(SqlClient db, List<String> provinces, int year) {
         return db.preparedQuery("""

@@ -29,6 +29,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.problem.Problem;
+import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
 import vn.govqms.kit.web.ETags;
@@ -63,12 +64,59 @@ public class CriteriaSetResource {
                {"code":"2.2","text":"Tỷ lệ hồ sơ TTHC giải quyết đúng hạn","maxPoints":30,"method":"AUTOMATIC",
                 "indicator":"DOSSIER_ON_TIME_RATE","rule":"PROPORTIONAL","target":100}]}]}""";
 
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     private final CriteriaSetService service;
     private final Caller caller;
+    private final jakarta.validation.Validator validator;
 
-    public CriteriaSetResource(CriteriaSetService service, Caller caller) {
+    public CriteriaSetResource(CriteriaSetService service, Caller caller, jakarta.validation.Validator validator) {
         this.service = service;
         this.caller = caller;
+        this.validator = validator;
+    }
+
+    @GET
+    @Path("/{id}/export")
+    @Produces({XLSX, MediaType.APPLICATION_JSON})
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @Operation(operationId = "exportCriteriaSet", summary = "The criteria set as a spreadsheet (sheets \"Tiêu chí\" and \"Xếp loại\"), the layout import reads")
+    @APIResponse(responseCode = "200", description = "The XLSX file", content = @Content(mediaType = XLSX))
+    @APIResponse(responseCode = "404", description = "Unknown set", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<jakarta.ws.rs.core.Response> export(@PathParam("id") UUID id) {
+        return service.load(id).map(set -> jakarta.ws.rs.core.Response.ok(file(CriteriaSheets.write(set)), XLSX)
+                .header("Content-Disposition", "attachment; filename=\"bo-tieu-chi-" + (set.provinceCode == null ? "quoc-gia" : set.provinceCode)
+                        + "-v" + set.versionNo + ".xlsx\"").build());
+    }
+
+    /** The bytes as a streamed body (a byte[] inside a reactive response is not written as bytes). */
+    public static jakarta.ws.rs.core.StreamingOutput file(byte[] bytes) {
+        return out -> out.write(bytes);
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes(XLSX)
+    @RolesAllowed(Roles.PROVINCE_ADMIN)
+    @Operation(operationId = "importCriteriaSet", summary = "Draft a criteria set from a spreadsheet in the export's layout")
+    @APIResponse(responseCode = "201", description = "Drafted", content = @Content(schema = @Schema(implementation = CriteriaSetView.class)))
+    @APIResponse(responseCode = "400", description = "Unreadable workbook, or a cell or parameter that does not fit (named as sheet!row:column)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<CriteriaSetView>> importSheet(@QueryParam("provinceCode") @Parameter(example = "24") String provinceCode,
+                                                          @QueryParam("name") @Parameter(required = true, example = "Bộ tiêu chí đánh giá HTQLCL tỉnh Bắc Giang") String name,
+                                                          @QueryParam("appliesFromYear") @Parameter(required = true, example = "2026") String year,
+                                                          byte[] body) {
+        if (body == null || body.length == 0) {
+            throw ProblemException.invalidField("file", "an XLSX workbook is required");
+        }
+        Definition d = CriteriaSheets.read(body);
+        CriteriaSetInput in = new CriteriaSetInput(QueryParams.text("provinceCode", provinceCode, 2), QueryParams.text("name", name, 500),
+                Params.year("appliesFromYear", year), d.groups(), d.bands());
+        var violations = validator.validate(in);
+        if (!violations.isEmpty()) {
+            throw new jakarta.validation.ConstraintViolationException(violations);
+        }
+        return create(in);
     }
 
     @POST

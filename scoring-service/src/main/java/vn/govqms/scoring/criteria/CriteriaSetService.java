@@ -101,6 +101,10 @@ public class CriteriaSetService {
         });
     }
 
+    public Uni<CriteriaSet> load(UUID id) {
+        return require(pool, id);
+    }
+
     public Uni<Versioned> get(UUID id) {
         return require(pool, id).map(s -> new Versioned(CriteriaSetView.of(s), s.lockVersion));
     }

@@ -29,15 +29,15 @@ import java.util.stream.Stream;
  */
 @Schema(name = "CriteriaSetDefinition")
 public record Definition(
-        @NotEmpty @Size(max = 50) @Valid List<Group> groups,
-        @Size(max = 10) @Valid @Schema(description = "Bands from the highest down; the last has no minScore. Default: the Bắc Giang table")
-        List<Band> bands) {
+        @NotEmpty @Size(max = 50) List<@Valid Group> groups,
+        @Size(max = 10) @Schema(description = "Bands from the highest down; the last has no minScore. Default: the Bắc Giang table")
+        List<@Valid Band> bands) {
 
     @Schema(name = "CriteriaGroup")
     public record Group(
             @NotBlank @Size(max = 20) @Schema(example = "2") String code,
             @NotBlank @Size(max = 500) @Schema(example = "Áp dụng HTQLCL") String name,
-            @NotEmpty @Size(max = 100) @Valid List<Criterion> criteria) {
+            @NotEmpty @Size(max = 100) List<@Valid Criterion> criteria) {
     }
 
     @Schema(name = "Criterion")

@@ -90,6 +90,21 @@ public class RankingResource {
         return service.progress(q.provinceCode(), q.year());
     }
 
+    @GET
+    @Path("/export")
+    @Produces({"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", MediaType.APPLICATION_JSON})
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @Operation(operationId = "exportRanking", summary = "The whole ranking and the band distribution as a spreadsheet (sheets \"Xếp hạng\", \"Phân loại\")")
+    @APIResponse(responseCode = "200", description = "The XLSX file", content = @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+    public Uni<jakarta.ws.rs.core.Response> export(@BeanParam Filter f) {
+        RankingService.Query q = f.query(caller, clock);
+        return service.ranking(q, new PageRequest(0, 50_000), false).chain(ranking -> service.distribution(q).map(d -> jakarta.ws.rs.core.Response
+                .ok(vn.govqms.scoring.criteria.CriteriaSetResource.file(RankingSheets.write(ranking, d)),
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .header("Content-Disposition", "attachment; filename=\"xep-hang-" + q.provinceCode() + "-" + q.year() + "-"
+                        + q.source().name().toLowerCase() + ".xlsx\"").build()));
+    }
+
     /** The common query parameters. */
     public static class Filter {
         @QueryParam("provinceCode")

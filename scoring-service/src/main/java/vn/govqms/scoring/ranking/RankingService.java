@@ -168,7 +168,7 @@ public class RankingService {
         if (q.criteriaSetId() != null || q.source() == Source.LIVE) {
             return Uni.createFrom().item(q.criteriaSetId());
         }
-        return sets.activeFor(pool, q.provinceCode(), q.year()).chain(active -> active != null ? Uni.createFrom().item(active.id)
+        return sets.activeIdFor(pool, q.provinceCode(), q.year()).chain(active -> active != null ? Uni.createFrom().item(active)
                 : pool.preparedQuery("select criteria_set_id from assessment where province_code = $1 and year = $2 and kind = 'OFFICIAL' "
                         + "and status = 'FINALISED' order by finalised_at desc limit 1").execute(Tuple.of(q.provinceCode(), q.year()))
                 .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getUUID(0)));
