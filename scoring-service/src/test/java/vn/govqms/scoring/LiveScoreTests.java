@@ -168,4 +168,24 @@ class LiveScoreTests {
         // the directory endpoint of the kit still answers beside this service's agency paths
         given().auth().oauth2(admin(p)).get("/api/v1/agencies/{id}", agency).then().statusCode(200).body("name", equalTo("Sở Nội vụ"));
     }
+
+    @Test
+    void aMergerMovesWhatThePredecessorsOweToTheSuccessor() {
+        String p = Fixtures.province();
+        String old = Fixtures.agency(p, "UBND xã Thanh Minh");
+        String successor = Fixtures.agency(p, "UBND phường Mường Thanh");
+        Fixtures.activeSet(p, 2020);
+        String task = UUID.randomUUID().toString();
+        TestKafka.publishCloudEvent("document.events", old, doc("procedure-review.overdue"), "review-tasks/" + task, """
+                {"taskId":"%s","agencyId":"%s","documentId":"%s","documentCode":"QT-01","dueDate":"%d-01-15","daysOverdue":3}"""
+                .formatted(task, old, UUID.randomUUID(), YEAR));
+        awaitScore(old, p, 45.0f, "WEAK");
+        TestKafka.publishCloudEvent("document.events", successor, doc("agency.merged"), "agencies/" + successor, """
+                {"successorId":"%s","predecessorIds":["%s"],"effectiveDate":"2025-07-01","movedDocuments":4}""".formatted(successor, old));
+        awaitScore(successor, p, 45.0f, "WEAK");
+        given().auth().oauth2(admin(p)).get("/api/v1/agencies/{id}/indicators", successor).then().statusCode(200)
+                .body("indicators.find { it.code == 'PROCEDURE_REVIEWS_OVERDUE' }.value", equalTo(1))
+                .body("movedBy[0].summary", equalTo("Tiếp nhận 1 cơ quan sáp nhập (hiệu lực 2025-07-01)"));
+        assertEquals(0, TestDb.count(Fixtures.DB, "select count(*) from live_score where agency_id = '" + old + "'"));
+    }
 }
