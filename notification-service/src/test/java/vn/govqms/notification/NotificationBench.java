@@ -96,6 +96,15 @@ class NotificationBench {
         System.out.printf("bench: %d procedure-review.required events published in %.1f s; all %d inbox notifications (ISO officer + head of "
                 + "each agency) written %.1f s after the first was published (%.0f events/s)%n", agencies.size() * EVENTS_PER_AGENCY,
                 published, 2 * agencies.size() * EVENTS_PER_AGENCY, inbox, agencies.size() * EVENTS_PER_AGENCY / inbox);
+        // where the time goes: the consumer logging the events, then the fan-out turning them into notifications
+        System.out.printf("bench: the consumer logged them over %s s; notifications were written over %s s, the last %s s after the last event was logged%n",
+                TestDb.value(Fixtures.DB, "select round(extract(epoch from max(received_at) - min(received_at))::numeric, 1) from event_log "
+                        + "where type = 'vn.govqms.document.procedure-review.required.v1' and data ->> 'causeId' = '" + cause + "'"),
+                TestDb.value(Fixtures.DB, "select round(extract(epoch from max(n.created_at) - min(n.created_at))::numeric, 1) from notification n "
+                        + "join event_log e on e.event_id = n.event_id where e.data ->> 'causeId' = '" + cause + "'"),
+                TestDb.value(Fixtures.DB, "select round(extract(epoch from (select max(n.created_at) from notification n join event_log e "
+                        + "on e.event_id = n.event_id where e.data ->> 'causeId' = '" + cause + "') - max(received_at))::numeric, 1) "
+                        + "from event_log where data ->> 'causeId' = '" + cause + "'"));
 
         // webhooks: 4 subscriptions (4 receivers), 5,000 deliveries each, from the events just received
         int subscriptions = 4;

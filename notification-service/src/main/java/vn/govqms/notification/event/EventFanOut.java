@@ -10,6 +10,7 @@ import vn.govqms.notification.event.EventFacts.Tracked;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -41,17 +42,27 @@ public class EventFanOut implements EventHandler {
 
     @Override
     public Uni<Void> apply(ReceivedEvent event, SqlConnection tx) {
+        return tx.preparedQuery(LOG).execute(params(event, OffsetDateTime.now(clock))).replaceWithVoid();
+    }
+
+    /** A polled batch in one pipelined round of inserts rather than one round trip per event. */
+    @Override
+    public Uni<Void> applyAll(List<ReceivedEvent> events, SqlConnection tx) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<Tuple> batch = events.stream().map(e -> params(e, now)).toList();
+        return tx.preparedQuery(LOG).executeBatch(batch).replaceWithVoid();
+    }
+
+    private static Tuple params(ReceivedEvent event, OffsetDateTime now) {
         EventKind kind = EventKind.ofType(event.type()).orElseThrow();
         EventFacts f = EventFacts.of(kind, event.data());
-        OffsetDateTime now = OffsetDateTime.now(clock);
         Tracked dl = f.deadline();
         Tracked esc = f.escalation();
         String data = event.data().toString();
-        Tuple params = Tuple.from(new Object[] {event.id(), event.type(), kind.fact(), f.agencyId(), f.provinceCode(),
+        return Tuple.from(new Object[] {event.id(), event.type(), kind.fact(), f.agencyId(), f.provinceCode(),
                 event.source(), event.subject(), event.time(), now, data, f.dueDate(), f.link(), f.skipRules(), f.owner(),
                 dl == null ? null : dl.key(), dl == null ? null : dl.title(), dl == null ? null : dl.dueDate(),
                 esc == null ? null : esc.key(), esc == null ? null : esc.title(), esc == null ? null : esc.dueDate(),
                 esc == null ? 0 : esc.reportedStep(), f.closes().toArray(new String[0]), kind == EventKind.ACTIVITY_PLAN_APPROVED});
-        return tx.preparedQuery(LOG).execute(params).replaceWithVoid();
     }
 }

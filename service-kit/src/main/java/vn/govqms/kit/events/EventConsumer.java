@@ -128,9 +128,9 @@ public class EventConsumer {
                     for (Row row : rows) {
                         fresh.add(row.getString(0));
                     }
-                    return Multi.createFrom().iterable(events)
-                            .filter(e -> fresh.remove(e.id()))
-                            .onItem().transformToUniAndConcatenate(e -> applyOne(e, tx))
+                    List<ReceivedEvent> todo = events.stream().filter(e -> fresh.remove(e.id())).toList();
+                    return Multi.createFrom().iterable(runs(todo))
+                            .onItem().transformToUniAndConcatenate(run -> applyRun(run, tx))
                             .collect().last()
                             .invoke(() -> registry.counter("govqms.events.consumed", "consumer", consumerName)
                                     .increment(events.size()))
@@ -138,10 +138,25 @@ public class EventConsumer {
                 });
     }
 
-    private Uni<Void> applyOne(ReceivedEvent event, SqlConnection tx) {
+    /** Consecutive events handled by the same handlers, in the order they came: applied run by run keeps that order. */
+    private List<List<ReceivedEvent>> runs(List<ReceivedEvent> events) {
+        List<List<ReceivedEvent>> runs = new ArrayList<>();
+        List<EventHandler> current = null;
+        for (ReceivedEvent e : events) {
+            List<EventHandler> hs = handlers.get(e.type());
+            if (!hs.equals(current)) {
+                runs.add(new ArrayList<>());
+                current = hs;
+            }
+            runs.get(runs.size() - 1).add(e);
+        }
+        return runs;
+    }
+
+    private Uni<Void> applyRun(List<ReceivedEvent> run, SqlConnection tx) {
         Uni<Void> chain = Uni.createFrom().voidItem();
-        for (EventHandler h : handlers.get(event.type())) {
-            chain = chain.chain(() -> h.apply(event, tx));
+        for (EventHandler h : handlers.get(run.get(0).type())) {
+            chain = chain.chain(() -> h.applyAll(run, tx));
         }
         return chain;
     }

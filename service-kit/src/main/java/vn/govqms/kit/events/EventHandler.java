@@ -3,6 +3,7 @@ package vn.govqms.kit.events;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -15,4 +16,16 @@ public interface EventHandler {
     Set<String> eventTypes();
 
     Uni<Void> apply(ReceivedEvent event, SqlConnection tx);
+
+    /**
+     * Applies consecutive events of this handler's types, in order. The consumer hands over whole runs
+     * of a polled batch; override with one statement (a batch or {@code unnest}) where many arrive together.
+     */
+    default Uni<Void> applyAll(List<ReceivedEvent> events, SqlConnection tx) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (ReceivedEvent e : events) {
+            chain = chain.chain(() -> apply(e, tx));
+        }
+        return chain;
+    }
 }
