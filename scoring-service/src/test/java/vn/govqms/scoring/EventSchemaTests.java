@@ -3,30 +3,19 @@ package vn.govqms.scoring;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import vn.govqms.local.testing.EventSchemas;
 import vn.govqms.local.testing.RealPartsTestResource;
-import vn.govqms.local.testing.TestKafka;
 import vn.govqms.local.testing.TestTokens;
 
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.govqms.scoring.Fixtures.admin;
@@ -42,41 +31,16 @@ import static vn.govqms.scoring.Fixtures.admin;
 class EventSchemaTests {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
 
     @Test
-    void everyEventSentMatchesItsPublishedSchema() throws Exception {
-        JsonNode index = JSON.readTree(given().get("/events/index.json").then().statusCode(200).extract().asString());
-        Map<String, JsonSchema> schemas = new HashMap<>();
-        for (JsonNode e : index.get("events")) {
-            schemas.put(e.get("type").asText(), FACTORY.getSchema(given().get(e.get("schema").asText()).then().statusCode(200).extract().asString()));
-        }
-        assertEquals(5, schemas.size());
-
-        produceEveryType();
-
-        Set<String> seen = new HashSet<>();
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            for (ConsumerRecord<String, String> r : TestKafka.readAll("scoring.events")) {
-                String type = TestKafka.header(r, "ce_type");
-                JsonSchema schema = schemas.get(type);
-                assertTrue(schema != null, "no published schema for " + type);
-                Set<ValidationMessage> errors = schema.validate(JSON.readTree(r.value()));
-                assertTrue(errors.isEmpty(), type + " " + r.value() + " breaks its schema: " + errors);
-                assertEquals("1.0", TestKafka.header(r, "ce_specversion"));
-                assertEquals("/govqms/scoring-service", TestKafka.header(r, "ce_source"));
-                assertEquals("application/json", TestKafka.header(r, "content-type"));
-                assertTrue(TestKafka.header(r, "ce_id") != null && TestKafka.header(r, "ce_time") != null);
-                seen.add(type);
-            }
-            return seen.containsAll(schemas.keySet());
-        });
+    void everyEventSentMatchesItsPublishedSchema() {
+        EventSchemas.assertEverySentEventMatches("scoring.events", "scoring-service", 5, this::produceEveryType);
     }
 
     @Test
     void theDossierIngressSchemaAcceptsWhatIsSent() throws Exception {
         JsonNode index = JSON.readTree(given().get("/events/index.json").then().statusCode(200).extract().asString());
-        JsonSchema schema = FACTORY.getSchema(given().get(index.get("consumes").get(0).get("schema").asText()).then().statusCode(200).extract().asString());
+        JsonSchema schema = EventSchemas.schema(index.get("consumes").get(0).get("schema").asText());
         JsonNode item = JSON.readTree(DossierTests.item("000.00.53.H48-220921-0099", "agencyCode", "000.00.53.H48", "1.001612", "RESOLVED",
                 "2022-09-28T15:30:00+07:00", ",\"apologyNewDueAt\":\"2022-10-05T17:00:00+07:00\""));
         assertTrue(schema.validate(item).isEmpty());
