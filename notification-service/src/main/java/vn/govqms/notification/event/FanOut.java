@@ -171,6 +171,8 @@ public class FanOut {
     /** One batch in one transaction; returns how many events it fanned out. */
     public Uni<Integer> batch() {
         OffsetDateTime now = OffsetDateTime.now(clock);
+        long t0 = System.nanoTime();
+        long[] t = new long[2];
         return pool.withTransaction(tx -> tx.preparedQuery(CLAIM).execute(Tuple.of(batchSize)).chain(rows -> {
             List<Long> seqs = new ArrayList<>();
             for (Row r : rows) {
@@ -180,8 +182,13 @@ public class FanOut {
                 return Uni.createFrom().item(0);
             }
             Tuple args = Tuple.of(seqs.toArray(Long[]::new), now);
-            return run(tx, NOTIFY, args).chain(() -> run(tx, DEADLINES, args)).chain(() -> run(tx, PLAN_ITEMS, args))
-                    .chain(() -> run(tx, ESCALATIONS, args)).chain(() -> run(tx, CLOSES, args)).replaceWith(seqs.size());
+            t[0] = System.nanoTime();
+            return run(tx, NOTIFY, args).invoke(() -> t[1] = System.nanoTime())
+                    .chain(() -> run(tx, DEADLINES, args)).chain(() -> run(tx, PLAN_ITEMS, args))
+                    .chain(() -> run(tx, ESCALATIONS, args)).chain(() -> run(tx, CLOSES, args))
+                    .invoke(() -> Log.debugf("fan-out: %d events; claim %d ms, notifications %d ms, due dates and escalations %d ms",
+                            seqs.size(), (t[0] - t0) / 1_000_000, (t[1] - t[0]) / 1_000_000, (System.nanoTime() - t[1]) / 1_000_000))
+                    .replaceWith(seqs.size());
         }));
     }
 
