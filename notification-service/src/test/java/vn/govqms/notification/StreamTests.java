@@ -99,7 +99,8 @@ class StreamTests {
         String admin = TestTokens.provinceAdmin("36");
         Listener dashboard = new Listener(stream.toURI(), admin, null);
         Listener agencyApp = new Listener(URI.create(stream + "?agencyId=" + agency), TestTokens.agencyRole("viewer", agency, "36"), null);
-        Thread.sleep(1500); // connected before the events
+        // connected (the stream answered) before the events
+        await().atMost(Duration.ofSeconds(10)).until(() -> dashboard.status == 200 && agencyApp.status == 200);
         Fixtures.publish("document", "procedure-review.required", agency, InboxTests.reviewRequired(agency, UUID.randomUUID().toString(), "QT-TH-01"));
         Fixtures.publish("scoring", "score.changed", agency, """
                 {"agencyId":"%s","provinceCode":"36","year":2026,"previousScore":78.5,"score":82.0,"previousBand":"FAIR","band":"GOOD",
