@@ -2,7 +2,7 @@ package vn.govqms.scoring.assessment;
 
 import vn.govqms.kit.events.EventTypes;
 import vn.govqms.kit.outbox.OutgoingEvent;
-import vn.govqms.scoring.support.Changes;
+import vn.govqms.scoring.support.Topics;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -26,12 +26,12 @@ public final class AssessmentEvents {
     }
 
     static OutgoingEvent submitted(Assessment a, OffsetDateTime now) {
-        return OutgoingEvent.of(Changes.TOPIC, a.agencyId.toString(), SUBMITTED, "assessments/" + a.id, now,
+        return OutgoingEvent.of(Topics.SCORING, a.agencyId.toString(), SUBMITTED, "assessments/" + a.id, now,
                 new SubmittedData(a.id, a.agencyId, a.provinceCode, a.year, a.kind, a.criteriaSetId, a.totalPoints));
     }
 
     static OutgoingEvent published(Assessment a, OffsetDateTime now) {
-        return OutgoingEvent.of(Changes.TOPIC, a.agencyId.toString(), PUBLISHED, "assessments/" + a.id, now,
+        return OutgoingEvent.of(Topics.SCORING, a.agencyId.toString(), PUBLISHED, "assessments/" + a.id, now,
                 new PublishedData(a.id, a.agencyId, a.provinceCode, a.year, a.kind, a.criteriaSetId, a.totalPoints, a.band, a.bandLabel));
     }
 }

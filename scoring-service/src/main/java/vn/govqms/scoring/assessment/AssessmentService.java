@@ -22,7 +22,8 @@ import vn.govqms.scoring.criteria.CriteriaSetStatus;
 import vn.govqms.scoring.indicator.IndicatorRepository;
 import vn.govqms.scoring.live.LiveScores;
 import vn.govqms.scoring.support.Agencies;
-import vn.govqms.scoring.support.Changes;
+import vn.govqms.kit.audit.AuditTrail;
+import vn.govqms.kit.outbox.Outbox;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -47,18 +48,20 @@ public class AssessmentService {
     private final IndicatorRepository indicators;
     private final LiveScores liveScores;
     private final Agencies agencies;
-    private final Changes changes;
+    private final AuditTrail trail;
+    private final Outbox outbox;
     private final Clock clock;
 
     public AssessmentService(Pool pool, AssessmentRepository assessments, CriteriaSetRepository sets, IndicatorRepository indicators,
-                             LiveScores liveScores, Agencies agencies, Changes changes, Clock clock) {
+                             LiveScores liveScores, Agencies agencies, AuditTrail trail, Outbox outbox, Clock clock) {
         this.pool = pool;
         this.assessments = assessments;
         this.sets = sets;
         this.indicators = indicators;
         this.liveScores = liveScores;
         this.agencies = agencies;
-        this.changes = changes;
+        this.trail = trail;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -78,7 +81,7 @@ public class AssessmentService {
                     Assessment a = Assessment.start(agency.id(), agency.provinceCode(), in.year(), in.kind(), set.id, set.definition,
                             caller.subject(), OffsetDateTime.now(clock));
                     return assessments.insert(tx, a)
-                            .chain(() -> changes.record(tx, "assessment", a.id, agency.ref(), "started", caller.subject(), null,
+                            .chain(() -> trail.record(tx, "assessment", a.id, agency.ref(), "started", caller.subject(), null,
                                     Map.of("kind", a.kind.name(), "year", a.year, "criteriaSetId", set.id.toString())))
                             .map(v -> Versioned.of(a));
                 })));
@@ -107,7 +110,7 @@ public class AssessmentService {
                 a.submit(set.definition, ind, caller.subject(), OffsetDateTime.now(clock));
                 return a;
             }));
-        }, (tx, a) -> changes.publish(tx, AssessmentEvents.submitted(a, a.submittedAt)));
+        }, (tx, a) -> outbox.publish(tx, AssessmentEvents.submitted(a, a.submittedAt)));
     }
 
     public Uni<Versioned> sendBack(UUID id, String reason, Caller caller) {
@@ -123,7 +126,7 @@ public class AssessmentService {
             requireFinaliser(a.kind, caller);
             a.finalise(caller.subject(), OffsetDateTime.now(clock));
             return Uni.createFrom().item(a);
-        }, (tx, a) -> changes.publish(tx, AssessmentEvents.published(a, a.finalisedAt))
+        }, (tx, a) -> outbox.publish(tx, AssessmentEvents.published(a, a.finalisedAt))
                 .chain(() -> liveScores.recomputeAfterEvent(tx, a.agencyId, a.year, AssessmentEvents.PUBLISHED)));
     }
 
@@ -147,7 +150,7 @@ public class AssessmentService {
                         if (action.contains(":")) {
                             afterView.put("reason", action.substring(action.indexOf(':') + 2));
                         }
-                        return changes.record(tx, "assessment", changed.id, new vn.govqms.kit.security.AgencyRef(changed.agencyId,
+                        return trail.record(tx, "assessment", changed.id, new vn.govqms.kit.security.AgencyRef(changed.agencyId,
                                 changed.provinceCode), verb, caller.subject(), before, afterView);
                     })
                     .chain(() -> after.apply(tx, changed))

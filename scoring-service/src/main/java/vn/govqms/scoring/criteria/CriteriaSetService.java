@@ -16,7 +16,7 @@ import vn.govqms.scoring.criteria.CriteriaDtos.CriteriaSetInput;
 import vn.govqms.scoring.criteria.CriteriaDtos.CriteriaSetSummary;
 import vn.govqms.scoring.criteria.CriteriaDtos.CriteriaSetView;
 import vn.govqms.scoring.live.LiveScores;
-import vn.govqms.scoring.support.Changes;
+import vn.govqms.kit.audit.AuditTrail;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -31,14 +31,14 @@ public class CriteriaSetService {
 
     private final Pool pool;
     private final CriteriaSetRepository sets;
-    private final Changes changes;
+    private final AuditTrail trail;
     private final LiveScores liveScores;
     private final Clock clock;
 
-    public CriteriaSetService(Pool pool, CriteriaSetRepository sets, Changes changes, LiveScores liveScores, Clock clock) {
+    public CriteriaSetService(Pool pool, CriteriaSetRepository sets, AuditTrail trail, LiveScores liveScores, Clock clock) {
         this.pool = pool;
         this.sets = sets;
-        this.changes = changes;
+        this.trail = trail;
         this.liveScores = liveScores;
         this.clock = clock;
     }
@@ -56,7 +56,7 @@ public class CriteriaSetService {
         CriteriaSet set = CriteriaSet.draft(in.provinceCode(), in.name().trim(), in.appliesFromYear(), definition, caller.subject(),
                 OffsetDateTime.now(clock));
         return pool.withTransaction(tx -> sets.insert(tx, set)
-                .chain(() -> changes.record(tx, "criteria-set", set.id, province(set), "created", caller.subject(), null, audit(set))))
+                .chain(() -> trail.record(tx, "criteria-set", set.id, province(set), "created", caller.subject(), null, audit(set))))
                 .map(v -> new Versioned(CriteriaSetView.of(set), set.lockVersion));
     }
 
@@ -118,7 +118,7 @@ public class CriteriaSetService {
             Map<String, Object> before = audit(set);
             set.edit(in.name().trim(), in.appliesFromYear(), definition, OffsetDateTime.now(clock));
             return sets.update(tx, set)
-                    .chain(() -> changes.record(tx, "criteria-set", set.id, province(set), "edited", caller.subject(), before, audit(set)))
+                    .chain(() -> trail.record(tx, "criteria-set", set.id, province(set), "edited", caller.subject(), before, audit(set)))
                     .map(v -> new Versioned(CriteriaSetView.of(set), set.lockVersion));
         }));
     }
@@ -131,7 +131,7 @@ public class CriteriaSetService {
             set.activate(OffsetDateTime.now(clock));
             return sets.update(tx, set)
                     .chain(() -> sets.retireOthers(tx, set))
-                    .chain(retired -> changes.record(tx, "criteria-set", set.id, province(set), "activated", caller.subject(), before,
+                    .chain(retired -> trail.record(tx, "criteria-set", set.id, province(set), "activated", caller.subject(), before,
                             Map.of("status", set.status.name(), "replaced", retired.toString())))
                     .chain(() -> liveScores.recomputeProvince(tx, set.provinceCode, "criteria-set.activated"))
                     .map(v -> new Versioned(CriteriaSetView.of(set), set.lockVersion));
@@ -144,7 +144,7 @@ public class CriteriaSetService {
             Map<String, Object> before = audit(set);
             set.retire(OffsetDateTime.now(clock));
             return sets.update(tx, set)
-                    .chain(() -> changes.record(tx, "criteria-set", set.id, province(set), "retired", caller.subject(), before, audit(set)))
+                    .chain(() -> trail.record(tx, "criteria-set", set.id, province(set), "retired", caller.subject(), before, audit(set)))
                     .map(v -> new Versioned(CriteriaSetView.of(set), set.lockVersion));
         }));
     }
@@ -156,7 +156,7 @@ public class CriteriaSetService {
             return sets.maxVersion(tx, source.id).chain(max -> {
                 CriteriaSet next = source.nextVersion(max + 1, caller.subject(), OffsetDateTime.now(clock));
                 return sets.insert(tx, next)
-                        .chain(() -> changes.record(tx, "criteria-set", next.id, province(next), "versioned", caller.subject(), null,
+                        .chain(() -> trail.record(tx, "criteria-set", next.id, province(next), "versioned", caller.subject(), null,
                                 Map.of("from", source.id.toString(), "version", next.versionNo)))
                         .map(v -> new Versioned(CriteriaSetView.of(next), next.lockVersion));
             });

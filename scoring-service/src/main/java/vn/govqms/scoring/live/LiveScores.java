@@ -15,7 +15,8 @@ import vn.govqms.scoring.criteria.Scoring;
 import vn.govqms.scoring.indicator.IndicatorRepository;
 import vn.govqms.scoring.indicator.Indicators;
 import vn.govqms.scoring.objective.Objectives;
-import vn.govqms.scoring.support.Changes;
+import vn.govqms.kit.outbox.Outbox;
+import vn.govqms.scoring.support.Topics;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -53,16 +54,16 @@ public class LiveScores {
     private final CriteriaSetRepository sets;
     private final IndicatorRepository indicators;
     private final Objectives objectives;
-    private final Changes changes;
+    private final Outbox outbox;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public LiveScores(CriteriaSetRepository sets, IndicatorRepository indicators, Objectives objectives, Changes changes,
+    public LiveScores(CriteriaSetRepository sets, IndicatorRepository indicators, Objectives objectives, Outbox outbox,
                       ObjectMapper json, Clock clock) {
         this.sets = sets;
         this.indicators = indicators;
         this.objectives = objectives;
-        this.changes = changes;
+        this.outbox = outbox;
         this.json = json;
         this.clock = clock;
     }
@@ -176,10 +177,10 @@ public class LiveScores {
             sc.add(scored.total());
             b.add(scored.band().code());
             bl.add(scored.band().label());
-            c.add(changes.write(scored.criteria()));
+            c.add(write(scored.criteria()));
             Previous before = prev.get(agency);
             if (before == null || !before.band().equals(scored.band().code())) {
-                events.add(OutgoingEvent.of(Changes.TOPIC, agency.toString(), ScoreEvents.SCORE_CHANGED, "agencies/" + agency + "/score",
+                events.add(OutgoingEvent.of(Topics.SCORING, agency.toString(), ScoreEvents.SCORE_CHANGED, "agencies/" + agency + "/score",
                         now, new ScoreEvents.ScoreChanged(agency, province.get(agency), year, before == null ? null : before.score(),
                                 scored.total(), before == null ? null : before.band(), scored.band().code(), scored.band().label(), cause)));
             }
@@ -190,6 +191,14 @@ public class LiveScores {
         return tx.preparedQuery(UPSERT).execute(Tuple.from(new Object[] {a.toArray(new UUID[0]), year, cause, now,
                         p.toArray(new String[0]), s.toArray(new UUID[0]), sc.toArray(new BigDecimal[0]), b.toArray(new String[0]),
                         bl.toArray(new String[0]), c.toArray(new String[0])}))
-                .chain(() -> changes.publishAll(tx, events));
+                .chain(() -> outbox.publishAll(tx, events));
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("not serialisable: " + e.getMessage(), e);
+        }
     }
 }

@@ -21,7 +21,7 @@ import vn.govqms.scoring.indicator.IndicatorCode;
 import vn.govqms.scoring.indicator.IndicatorRepository;
 import vn.govqms.scoring.objective.ObjectiveDtos.ObjectiveView;
 import vn.govqms.scoring.support.Agencies;
-import vn.govqms.scoring.support.Changes;
+import vn.govqms.kit.audit.AuditTrail;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -43,15 +43,15 @@ public class ObjectiveService {
     private final Agencies agencies;
     private final IndicatorRepository indicators;
     private final Objectives objectives;
-    private final Changes changes;
+    private final AuditTrail trail;
     private final Clock clock;
 
-    public ObjectiveService(Pool pool, Agencies agencies, IndicatorRepository indicators, Objectives objectives, Changes changes, Clock clock) {
+    public ObjectiveService(Pool pool, Agencies agencies, IndicatorRepository indicators, Objectives objectives, AuditTrail trail, Clock clock) {
         this.pool = pool;
         this.agencies = agencies;
         this.indicators = indicators;
         this.objectives = objectives;
-        this.changes = changes;
+        this.trail = trail;
         this.clock = clock;
     }
 
@@ -68,7 +68,7 @@ public class ObjectiveService {
                     .execute(Tuple.from(new Object[] {id, agency.id(), agency.provinceCode(), in.year(), in.title().trim(), in.kpi().name(),
                             in.comparison().name(), in.target(), caller.subject(), now}))
                     .chain(() -> evaluate(tx, agency.id(), in.year()))
-                    .chain(() -> changes.record(tx, "quality-objective", id, agency.ref(), "created", caller.subject(), null,
+                    .chain(() -> trail.record(tx, "quality-objective", id, agency.ref(), "created", caller.subject(), null,
                             Map.of("title", in.title().trim(), "kpi", in.kpi().name(), "comparison", in.comparison().name(),
                                     "target", in.target().toPlainString())))
                     .chain(() -> find(tx, id));
@@ -90,7 +90,7 @@ public class ObjectiveService {
                     })
                     .chain(() -> evaluate(tx, o.agencyId(), o.year()))
                     .chain(() -> agencies.find(tx, o.agencyId()))
-                    .chain(agency -> changes.record(tx, "quality-objective", id, agency == null ? null : agency.ref(), "changed",
+                    .chain(agency -> trail.record(tx, "quality-objective", id, agency == null ? null : agency.ref(), "changed",
                             caller.subject(), Map.of("title", o.title(), "comparison", o.comparison().name(), "target", o.target().toPlainString()),
                             Map.of("title", in.title().trim(), "comparison", in.comparison().name(), "target", in.target().toPlainString())))
                     .chain(() -> find(tx, id));

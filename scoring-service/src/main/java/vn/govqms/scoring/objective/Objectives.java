@@ -9,7 +9,8 @@ import vn.govqms.kit.outbox.OutgoingEvent;
 import vn.govqms.scoring.criteria.Comparison;
 import vn.govqms.scoring.indicator.IndicatorCode;
 import vn.govqms.scoring.indicator.Indicators;
-import vn.govqms.scoring.support.Changes;
+import vn.govqms.kit.outbox.Outbox;
+import vn.govqms.scoring.support.Topics;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -28,11 +29,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class Objectives {
 
-    private final Changes changes;
+    private final Outbox outbox;
     private final Clock clock;
 
-    public Objectives(Changes changes, Clock clock) {
-        this.changes = changes;
+    public Objectives(Outbox outbox, Clock clock) {
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -78,13 +79,13 @@ public class Objectives {
                                         status = x.s, updated_at = $4, lock_version = o.lock_version + 1
                                     from unnest($1::uuid[], $2::text[], $3::numeric[]) as x(i, s, a) where o.id = x.i""")
                             .execute(Tuple.of(ids.toArray(new UUID[0]), statuses.toArray(new String[0]), actuals.toArray(new BigDecimal[0]), now))
-                            .chain(() -> changes.publishAll(tx, events));
+                            .chain(() -> outbox.publishAll(tx, events));
                 });
     }
 
     static OutgoingEvent event(UUID id, UUID agency, int year, String title, IndicatorCode kpi, Comparison comparison, BigDecimal target,
                                BigDecimal actual, ObjectiveStatus status, OffsetDateTime now) {
-        return OutgoingEvent.of(Changes.TOPIC, agency.toString(), status == ObjectiveStatus.MISSED ? ObjectiveEvents.MISSED : ObjectiveEvents.AT_RISK,
+        return OutgoingEvent.of(Topics.SCORING, agency.toString(), status == ObjectiveStatus.MISSED ? ObjectiveEvents.MISSED : ObjectiveEvents.AT_RISK,
                 "quality-objectives/" + id, now,
                 new ObjectiveEvents.ObjectiveData(id, agency, year, title, kpi.name(), comparison.name(), target, actual));
     }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import org.hibernate.reactive.mutiny.Mutiny;
 import vn.govqms.kit.security.AgencyRef;
 
@@ -50,6 +52,22 @@ public class AuditTrail {
                 .setParameter(7, OffsetDateTime.now(clock))
                 .setParameter(8, changes)
                 .executeUpdate()
+                .replaceWithVoid();
+    }
+
+    /** The same on a plain reactive connection (event handlers and set-based work use one). */
+    public Uni<Void> record(SqlConnection tx, String resourceType, Object resourceId, AgencyRef agency, String action,
+                            String actor, Object before, Object after) {
+        String changes;
+        try {
+            changes = json.writeValueAsString(diff(before, after));
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return tx.preparedQuery("insert into audit_trail (resource_type, resource_id, agency_id, province_code, action, actor, at, changes) "
+                        + "values ($1, $2, $3, $4, $5, $6, $7, $8)")
+                .execute(Tuple.from(new Object[] {resourceType, resourceId.toString(), agency == null ? null : agency.id(),
+                        agency == null ? null : agency.provinceCode(), action, actor, OffsetDateTime.now(clock), changes}))
                 .replaceWithVoid();
     }
 

@@ -5,7 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import org.hibernate.reactive.mutiny.Mutiny;
+
+import java.time.OffsetDateTime;
+import java.util.List;
 
 /**
  * Records events in the outbox table inside the caller's transaction: the event exists if and only
@@ -49,5 +54,39 @@ public class Outbox {
                 .setParameter(8, payload)
                 .executeUpdate()
                 .replaceWithVoid();
+    }
+
+    /** The same on a plain reactive connection (event handlers and set-based work use one). */
+    public Uni<Void> publish(SqlConnection tx, OutgoingEvent event) {
+        return publishAll(tx, List.of(event));
+    }
+
+    /** Several events in one statement, in the caller's transaction. */
+    public Uni<Void> publishAll(SqlConnection tx, List<OutgoingEvent> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        int n = events.size();
+        String[] ids = new String[n], topics = new String[n], keys = new String[n], types = new String[n], subjects = new String[n],
+                payloads = new String[n];
+        OffsetDateTime[] times = new OffsetDateTime[n];
+        try {
+            for (int i = 0; i < n; i++) {
+                OutgoingEvent e = events.get(i);
+                ids[i] = e.id().toString();
+                topics[i] = e.topic();
+                keys[i] = e.key();
+                types[i] = e.type();
+                subjects[i] = e.subject();
+                times[i] = e.time();
+                payloads[i] = json.writeValueAsString(e.data());
+            }
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(new IllegalStateException("event payload not serialisable", e));
+        }
+        return tx.preparedQuery("insert into outbox (event_id, topic, message_key, type, source, subject, occurred_at, payload) "
+                        + "select e, t, k, ty, $8, s, o, p from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], "
+                        + "$6::timestamptz[], $7::text[]) as x(e, t, k, ty, s, o, p)")
+                .execute(Tuple.from(new Object[] {ids, topics, keys, types, subjects, times, payloads, source})).replaceWithVoid();
     }
 }
