@@ -46,14 +46,14 @@ class AgencyPropagationIT {
     @Test
     void anAgencyRegisteredInDocumentServiceIsKnownToTheOtherThreeWithinSeconds() {
         LocalStack stack = E2eStack.get();
-        String token = adminToken(stack, "11");
+        String token = adminToken(stack, "14");
         long t0 = System.nanoTime();
-        String id = register(stack, token, "11", "UBND xã Mường Phăng");
+        String id = register(stack, token, "14", "UBND xã Chiềng Cơi");
         for (String service : CONSUMERS) {
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
                     given().baseUri(stack.service(service).baseUrl()).auth().oauth2(token)
                             .get("/api/v1/agencies/{id}", id).then().statusCode(200)
-                            .body("name", equalTo("UBND xã Mường Phăng")).body("provinceCode", equalTo("11")));
+                            .body("name", equalTo("UBND xã Chiềng Cơi")).body("provinceCode", equalTo("14")));
         }
         System.out.printf("e2e: agency visible in all three consumers %.0f ms after registration%n", (System.nanoTime() - t0) / 1e6);
     }
@@ -61,14 +61,14 @@ class AgencyPropagationIT {
     @Test
     void agenciesRegisteredWhileTheBrokerIsDownArriveOnceItIsBack() {
         LocalStack stack = E2eStack.get();
-        String token = adminToken(stack, "24");
+        String token = adminToken(stack, "15");
         int outageSeconds = Integer.getInteger("govqms.e2e.outage-seconds", 15);
         stack.stopKafka();
         long down = System.nanoTime();
         List<String> ids = new ArrayList<>();
         // document-service keeps accepting changes: the events wait in its outbox
         while (System.nanoTime() - down < Duration.ofSeconds(outageSeconds).toNanos()) {
-            ids.add(register(stack, token, "24", "UBND xã Hợp Thịnh " + ids.size()));
+            ids.add(register(stack, token, "15", "UBND xã Tân Thịnh " + ids.size()));
             await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(1)).until(() -> true);
         }
         stack.restartKafka();

@@ -35,20 +35,20 @@ class LegalChangeIT {
     @Test
     void aDecreeAmendmentCreatesReviewTasksInAgenciesOfTwoProvinces() {
         LocalStack stack = E2eStack.get();
-        String bacNinh = AgencyPropagationIT.register(stack, AgencyPropagationIT.adminToken(stack, "27"), "27", "Sở Tư pháp tỉnh Bắc Ninh");
-        String ninhBinh = AgencyPropagationIT.register(stack, AgencyPropagationIT.adminToken(stack, "37"), "37", "Sở Tư pháp tỉnh Ninh Bình");
-        String decree = as(stack, "province-admin", null, "27").body("""
+        String hungYen = AgencyPropagationIT.register(stack, AgencyPropagationIT.adminToken(stack, "33"), "33", "Sở Tư pháp tỉnh Hưng Yên");
+        String haNam = AgencyPropagationIT.register(stack, AgencyPropagationIT.adminToken(stack, "35"), "35", "Sở Tư pháp tỉnh Hà Nam");
+        String decree = as(stack, "province-admin", null, "33").body("""
                 {"number":"23/2015/NĐ-CP","type":"DECREE","issuer":"Chính phủ","title":"Về cấp bản sao từ sổ gốc, chứng thực bản sao từ bản chính",
                  "issuedDate":"2015-02-16","effectiveDate":"2015-04-10"}""").post("/api/v1/legal-documents").then().statusCode(201)
                 .extract().path("id");
-        issuedProcedure(stack, bacNinh, "27", decree);
-        issuedProcedure(stack, ninhBinh, "37", decree);
-        as(stack, "province-admin", null, "27").body("""
+        issuedProcedure(stack, hungYen, "33", decree);
+        issuedProcedure(stack, haNam, "35", decree);
+        as(stack, "province-admin", null, "33").body("""
                 {"number":"07/2025/NĐ-CP","type":"DECREE","issuer":"Chính phủ","title":"Sửa đổi, bổ sung Nghị định 23/2015/NĐ-CP",
                  "issuedDate":"2025-01-09","effectiveDate":"2025-03-01",
                  "relations":[{"kind":"AMENDS","targetNumber":"23/2015/NĐ-CP","articles":"Điều 20, Điều 31"}]}""")
                 .post("/api/v1/legal-documents").then().statusCode(201);
-        for (String[] p : new String[][] {{bacNinh, "27"}, {ninhBinh, "37"}}) {
+        for (String[] p : new String[][] {{hungYen, "33"}, {haNam, "35"}}) {
             as(stack, "iso-officer", p[0], p[1]).queryParam("causeId", decree).get("/api/v1/review-tasks").then().statusCode(200)
                     .body("total", equalTo(1)).body("items[0].agencyId", equalTo(p[0]))
                     .body("items[0].dueDate", equalTo("2025-06-01"))

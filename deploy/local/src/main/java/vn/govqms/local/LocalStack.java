@@ -263,6 +263,10 @@ public final class LocalStack implements AutoCloseable {
         if (s.name().equals("notification-service")) {
             env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
             env.put("QUARKUS_MAILER_PORT", Integer.toString(options.smtpPort()));
+            if (!options.durable()) {
+                // the e2e scenarios watch reminders and escalations happen: check every few seconds, not every 10 minutes
+                env.put("GOVQMS_DEADLINES_CHECK_EVERY", "2s");
+            }
         }
         return pb.start();
     }
