@@ -1,11 +1,16 @@
 package vn.govqms.local;
 
+import vn.govqms.local.demo.DemoLoader;
+import vn.govqms.local.demo.WebhookReceiver;
+
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code deploy/local/run}: PostgreSQL, Kafka and the four services on this machine, data kept in
- * {@code .data/} between runs; Ctrl-C stops everything cleanly.
+ * {@code .data/} between runs; Ctrl-C stops everything cleanly. With {@code --demo} the seeds' world is
+ * loaded once the services are ready (see {@link DemoLoader}).
  */
 public final class LocalRun {
 
@@ -16,16 +21,18 @@ public final class LocalRun {
         Path repo = Path.of(System.getProperty("govqms.repo", ".")).toAbsolutePath().normalize();
         Path data = repo.resolve(".data");
         boolean reset = false;
+        boolean demo = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--reset" -> reset = true;
+                case "--demo" -> demo = true;
                 case "--data" -> data = Path.of(args[++i]).toAbsolutePath();
                 case "-h", "--help" -> {
-                    System.out.println("usage: deploy/local/run [--reset] [--data DIR]");
+                    System.out.println("usage: deploy/local/run [--reset] [--demo] [--data DIR]");
                     return;
                 }
                 default -> {
-                    System.err.println("unknown option " + args[i] + "; usage: deploy/local/run [--reset] [--data DIR]");
+                    System.err.println("unknown option " + args[i] + "; usage: deploy/local/run [--reset] [--demo] [--data DIR]");
                     System.exit(2);
                 }
             }
@@ -69,9 +76,35 @@ public final class LocalRun {
         System.out.println("\nA token:  deploy/local/token province-admin --province 24");
         System.out.println("          deploy/local/token iso-officer --agency <agency id> --province 24");
         System.out.println("Then:     curl -H \"Authorization: Bearer $TOKEN\" http://127.0.0.1:8081/api/v1/agencies");
-        System.out.println("\nCtrl-C stops everything.");
         stack.mail().keepWritingTo(data.resolve("mail"));
+        if (demo) {
+            loadDemo(stack, data);
+        }
+        System.out.println("\nCtrl-C stops everything.");
         stopped.await();
+    }
+
+    /**
+     * Loads the demo data through the services' APIs, with a webhook receiver for its subscription on
+     * 127.0.0.1:12580 that writes each delivery to {@code .data/webhooks/}. A failed load leaves the stack running.
+     */
+    private static void loadDemo(LocalStack stack, Path data) {
+        WebhookReceiver receiver;
+        try {
+            receiver = WebhookReceiver.start(12580, data.resolve("webhooks"));
+        } catch (UncheckedIOException e) {
+            receiver = WebhookReceiver.start(0, data.resolve("webhooks"));
+        }
+        System.out.println();
+        try {
+            DemoLoader.load(new DemoLoader.Config(stack.service("document-service").baseUrl(), stack.service("audit-service").baseUrl(),
+                    stack.service("scoring-service").baseUrl(), stack.service("notification-service").baseUrl(),
+                    DemoLoader.TokenSource.local(stack.keys()), receiver.url(), 8, System.out, null));
+            System.out.println("Webhook deliveries of the demo subscription: " + receiver.url() + " writes them to " + data.resolve("webhooks"));
+        } catch (RuntimeException e) {
+            System.err.println("\nThe demo load stopped: " + e.getMessage());
+            System.err.println("GovQMS keeps running; deploy/local/demo loads again (it skips what exists).");
+        }
     }
 
     private static boolean isLocked(Path data) {

@@ -1,0 +1,122 @@
+package vn.govqms.local.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import vn.govqms.local.demo.Agencies.Agency;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Who notification-service tells: the head and the ISO officer of every agency of the demo provinces,
+ * the members of each steering committee, and a webhook subscription of Bắc Ninh's one-stop system.
+ */
+final class Contacts {
+
+    /** The demo's provinces and the place name of their mail domains. */
+    static final Map<String, String> PROVINCES = Map.of("24", "bacgiang", "37", "ninhbinh", "11", "dienbien", "19", "thainguyen", "00", "mic");
+
+    /** Steering committee members named by the seeds (and one each where they name nobody). */
+    private static final List<String[]> STEERING = List.of(
+            new String[] {"24", "Trần Văn Tuấn", "tuantv@skhcn.bacninh.gov.vn"},
+            new String[] {"37", "Hoàng Trọng Lễ", "lehtr@skhcn.ninhbinh.gov.vn"},
+            new String[] {"11", "Lò Văn Hùng", "hunglv@skhcn.dienbien.gov.vn"},
+            new String[] {"19", "Đỗ Thị Thu Hà", "hadtt@skhcn.thainguyen.gov.vn"},
+            new String[] {"00", "Phan Tâm", "phantam@mic.gov.vn"});
+
+    /** What Bắc Ninh's one-stop system wants to hear about. */
+    static final List<String> WEBHOOK_EVENTS = List.of("vn.govqms.scoring.score.changed.v1", "vn.govqms.scoring.objective.at-risk.v1",
+            "vn.govqms.scoring.objective.missed.v1", "vn.govqms.scoring.assessment.published.v1",
+            "vn.govqms.document.qms.reannouncement-required.v1", "vn.govqms.document.procedure-review.required.v1");
+
+    private Contacts() {
+    }
+
+    /**
+     * The steering committees and the webhook subscription, before anything happens, so that they hear
+     * of what the load does.
+     */
+    static void steeringAndWebhook(Demo demo, String webhookUrl) {
+        demo.each(STEERING, s -> {
+            Rest.Answer a = demo.rest.post(demo.notify("/api/v1/contacts"), demo.admin(s[0]),
+                    contact(null, s[0], new People.Person(s[1], s[2], s[2]), null), 201, 409);
+            demo.count("contacts", a.status() == 201);
+        });
+        if (webhookUrl != null) {
+            webhook(demo, webhookUrl);
+        }
+    }
+
+    /**
+     * The head and the ISO officer of each agency, as soon as the agencies are known, so that they are
+     * told of what happens to their agency next (heads read low-urgency mail in the daily digest).
+     */
+    static void forAgencies(Demo demo, String province, Collection<Agency> agencies) {
+        String admin = demo.admin(province);
+        Set<String> known = new HashSet<>();
+        for (int page = 0; ; page++) {
+            JsonNode p = demo.rest.get(demo.notify("/api/v1/contacts" + Rest.query("steeringCommittee", false, "size", 200, "page", page)), admin);
+            p.path("items").forEach(n -> known.add(n.path("agencyId").asText("") + "|" + n.path("subject").asText()));
+            if ((long) (page + 1) * 200 >= p.path("total").asLong()) {
+                break;
+            }
+        }
+        List<Map<String, Object>> wanted = new ArrayList<>();
+        for (Agency a : agencies) {
+            List<People.Person> staff = People.staff(a.code(), a.name(), place(a, province));
+            wanted.add(contact(a.id(), null, staff.get(0), "HEAD"));
+            wanted.add(contact(a.id(), null, staff.get(1), "ISO_OFFICER"));
+        }
+        List<Map<String, Object>> todo = wanted.stream()
+                .filter(c -> !known.contains(c.get("agencyId") + "|" + c.get("subject"))).toList();
+        demo.count("contacts", false, wanted.size() - todo.size());
+        demo.each(todo, c -> {
+            Rest.Answer a = demo.rest.post(demo.notify("/api/v1/contacts"), admin, c, 201, 409);
+            demo.count("contacts", a.status() == 201);
+        });
+    }
+
+    /** Bắc Ninh names replace Bắc Giang's in the domains of the merged province's agencies. */
+    private static String place(Agency a, String province) {
+        if (a.name().contains("Bắc Ninh") || a.level().equals("WARD") || a.level().equals("COMMUNE") && province.equals("24")) {
+            return "bacninh";
+        }
+        return PROVINCES.get(province);
+    }
+
+    private static Map<String, Object> contact(String agencyId, String province, People.Person p, String role) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        if (agencyId != null) {
+            c.put("agencyId", agencyId);
+        } else {
+            c.put("provinceCode", province);
+        }
+        c.put("subject", p.subject());
+        c.put("name", p.name());
+        c.put("email", p.email());
+        c.put("language", "vi");
+        if (role != null) {
+            c.put("roles", List.of(role));
+            c.put("digest", role.equals("HEAD"));
+        }
+        return c;
+    }
+
+    private static void webhook(Demo demo, String url) {
+        String token = demo.as("integration", BacGiang.PROVINCE, null);
+        JsonNode list = demo.rest.get(demo.notify("/api/v1/webhooks" + Rest.query("size", 200)), token);
+        for (JsonNode w : list.path("items")) {
+            if (url.equals(w.path("url").asText())) {
+                demo.count("webhook subscriptions", false);
+                return;
+            }
+        }
+        demo.rest.post(demo.notify("/api/v1/webhooks"), token, Map.of("url", url, "eventTypes", WEBHOOK_EVENTS,
+                "description", "Hệ thống thông tin giải quyết TTHC tỉnh Bắc Ninh (bản demo, máy cục bộ)"), 201);
+        demo.count("webhook subscriptions", true);
+    }
+}
