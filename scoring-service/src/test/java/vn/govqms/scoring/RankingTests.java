@@ -7,13 +7,19 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import vn.govqms.local.testing.RealPartsTestResource;
 import vn.govqms.local.testing.TestDb;
+import vn.govqms.local.testing.TestKafka;
 import vn.govqms.local.testing.TestTokens;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static vn.govqms.scoring.Fixtures.PROBLEM;
 import static vn.govqms.scoring.Fixtures.admin;
 
@@ -102,6 +108,61 @@ class RankingTests {
                 .body("items[2].agencyName", equalTo("UBND xã Nà Tấu")).body("items[2].score", equalTo(70.0f));
         given().auth().oauth2(admin(p)).queryParam("year", 2026).queryParam("source", "LIVE").queryParam("n", 2).get("/api/v1/rankings/bottom")
                 .then().statusCode(200).body("items.rank", equalTo(List.of(3, 1))).body("items[0].agencyName", equalTo("UBND xã Nà Tấu"));
+    }
+
+    @Test
+    void aChangedScoreIsInTheNextReadOfTheRanking() {
+        String p = Fixtures.province();
+        String set = Fixtures.activeSet(p, 2020);
+        String a = Fixtures.agency(p, "UBND xã Pá Khoang");
+        String b = Fixtures.agency(p, "UBND xã Nà Nhạn");
+        for (String[] row : new String[][] {{a, "80", "GOOD"}, {b, "70", "FAIR"}}) {
+            TestDb.update(Fixtures.DB, "insert into live_score (agency_id, year, province_code, criteria_set_id, score, band, band_label, criteria, updated_at) "
+                    + "values ('" + row[0] + "', " + LiveScoreTests.YEAR + ", '" + p + "', '" + set + "', " + row[1] + ", '" + row[2] + "', 'x', '[]', now())");
+        }
+        String first = given().auth().oauth2(admin(p)).queryParam("source", "LIVE").get("/api/v1/rankings").then().statusCode(200)
+                .header("Cache-Control", containsString("no-cache"))
+                .body("items.agencyName", equalTo(List.of("UBND xã Pá Khoang", "UBND xã Nà Nhạn"))).extract().header("ETag");
+        // nothing changed: the caller's copy is still good
+        given().auth().oauth2(admin(p)).queryParam("source", "LIVE").header("If-None-Match", first).get("/api/v1/rankings").then()
+                .statusCode(304).header("ETag", equalTo(first));
+
+        // changed straight in the database, as another replica or a script would: the next read has it
+        TestDb.update(Fixtures.DB, "update live_score set score = 60, band = 'AVERAGE', band_label = 'Trung bình' where agency_id = '" + a + "'");
+        String second = given().auth().oauth2(admin(p)).queryParam("source", "LIVE").header("If-None-Match", first).get("/api/v1/rankings")
+                .then().statusCode(200).body("items.agencyName", equalTo(List.of("UBND xã Nà Nhạn", "UBND xã Pá Khoang")))
+                .body("items.score", equalTo(List.of(70.0f, 60.0f))).extract().header("ETag");
+        assertNotEquals(first, second);
+        given().auth().oauth2(admin(p)).queryParam("source", "LIVE").queryParam("n", 1).get("/api/v1/rankings/bottom").then().statusCode(200)
+                .body("items[0].agencyName", equalTo("UBND xã Pá Khoang")).body("items[0].rank", equalTo(2));
+        given().auth().oauth2(admin(p)).queryParam("source", "LIVE").get("/api/v1/rankings/distribution").then().statusCode(200)
+                .body("bands.find { it.band == 'AVERAGE' }.count", equalTo(1)).body("bands.find { it.band == 'GOOD' }.count", equalTo(0));
+
+        // a recomputation that leaves the score as it was keeps the copy good
+        TestDb.update(Fixtures.DB, "update live_score set criteria = '[{}]', updated_at = now() where agency_id = '" + a + "'");
+        given().auth().oauth2(admin(p)).queryParam("source", "LIVE").header("If-None-Match", second).get("/api/v1/rankings").then()
+                .statusCode(304);
+
+        // an agency renamed in the directory
+        TestDb.update(Fixtures.DB, "update agency_directory set name = 'UBND phường Nà Nhạn' where id = '" + b + "'");
+        given().auth().oauth2(admin(p)).queryParam("source", "LIVE").get("/api/v1/rankings").then().statusCode(200)
+                .body("items[0].agencyName", equalTo("UBND phường Nà Nhạn"));
+
+        // an overdue review from document-service: the live score is recomputed (50 - 5) and the ranking follows
+        String task = UUID.randomUUID().toString();
+        TestKafka.publishCloudEvent("document.events", b, LiveScoreTests.doc("procedure-review.overdue"), "review-tasks/" + task, """
+                {"taskId":"%s","agencyId":"%s","documentId":"%s","documentCode":"QT-01","dueDate":"%d-01-15","daysOverdue":3}"""
+                .formatted(task, b, UUID.randomUUID(), LiveScoreTests.YEAR));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(admin(p)).queryParam("source", "LIVE")
+                .get("/api/v1/rankings").then().statusCode(200)
+                .body("items.agencyName", equalTo(List.of("UBND xã Pá Khoang", "UBND phường Nà Nhạn")))
+                .body("items.score", equalTo(List.of(60.0f, 45.0f))).body("items[1].band", equalTo("WEAK")));
+
+        // an official score finalised: the official ranking read before (empty) has it on the next read
+        given().auth().oauth2(admin(p)).get("/api/v1/rankings").then().statusCode(200).body("total", equalTo(0));
+        official(a, p, LiveScoreTests.YEAR, set, 91.5, "VERY_GOOD", "Rất tốt");
+        given().auth().oauth2(admin(p)).get("/api/v1/rankings").then().statusCode(200).body("total", equalTo(1))
+                .body("items[0].score", equalTo(91.5f)).body("items[0].rank", equalTo(1));
     }
 
     @Test

@@ -7,7 +7,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -25,6 +30,7 @@ import vn.govqms.scoring.support.Params;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.function.Supplier;
 
 @Path("/api/v1/rankings")
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,10 +53,13 @@ public class RankingResource {
 
     @GET
     @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
-    @Operation(operationId = "ranking", summary = "The ranking of a province's agencies for a year, best first (ties share a rank: 1, 2, 2, 4)")
+    @Operation(operationId = "ranking", summary = "The ranking of a province's agencies for a year, best first (ties share a rank: 1, 2, 2, 4)",
+            description = "Answers with an ETag that changes with the ranking; send it back in If-None-Match to get 304 while nothing changed.")
     @APIResponse(responseCode = "200", description = "A page of the ranking", content = @Content(schema = @Schema(implementation = RankingDtos.Ranking.class)))
-    public Uni<RankingDtos.Ranking> ranking(@BeanParam Filter f, @BeanParam PageParams paging) {
-        return service.ranking(f.query(caller, clock), paging.toRequest(), false);
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
+    public Uni<Response> ranking(@BeanParam Filter f, @BeanParam PageParams paging, @Context Request request) {
+        PageRequest page = paging.toRequest();
+        return service.ranking(f.query(caller, clock)).map(s -> cached(request, s, () -> s.page(page)));
     }
 
     @GET
@@ -58,8 +67,11 @@ public class RankingResource {
     @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
     @Operation(operationId = "rankingBottom", summary = "The bottom N of the ranking, lowest first")
     @APIResponse(responseCode = "200", description = "The lowest-ranked agencies", content = @Content(schema = @Schema(implementation = RankingDtos.Ranking.class)))
-    public Uni<RankingDtos.Ranking> bottom(@BeanParam Filter f, @QueryParam("n") @Parameter(description = "1 to 200 (default 10)", example = "5") String n) {
-        return service.ranking(f.query(caller, clock), new PageRequest(0, Params.integer("n", n, 10, 1, 200)), true);
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
+    public Uni<Response> bottom(@BeanParam Filter f, @QueryParam("n") @Parameter(description = "1 to 200 (default 10)", example = "5") String n,
+                                @Context Request request) {
+        int count = Params.integer("n", n, 10, 1, 200);
+        return service.ranking(f.query(caller, clock)).map(s -> cached(request, s, () -> s.bottom(count)));
     }
 
     @GET
@@ -68,7 +80,7 @@ public class RankingResource {
     @Operation(operationId = "bandDistribution", summary = "Agencies per band with shares computed from the counts (6/14/19/4 of 43 → 13.95/32.56/44.19/9.30 %)")
     @APIResponse(responseCode = "200", description = "The distribution", content = @Content(schema = @Schema(implementation = RankingDtos.Distribution.class)))
     public Uni<RankingDtos.Distribution> distribution(@BeanParam Filter f) {
-        return service.distribution(f.query(caller, clock));
+        return service.ranking(f.query(caller, clock)).map(RankingSnapshot::distribution);
     }
 
     @GET
@@ -96,13 +108,26 @@ public class RankingResource {
     @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
     @Operation(operationId = "exportRanking", summary = "The whole ranking and the band distribution as a spreadsheet (sheets \"Xếp hạng\", \"Phân loại\")")
     @APIResponse(responseCode = "200", description = "The XLSX file", content = @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-    public Uni<jakarta.ws.rs.core.Response> export(@BeanParam Filter f) {
+    public Uni<Response> export(@BeanParam Filter f) {
         RankingService.Query q = f.query(caller, clock);
-        return service.ranking(q, new PageRequest(0, 50_000), false).chain(ranking -> service.distribution(q).map(d -> jakarta.ws.rs.core.Response
-                .ok(vn.govqms.scoring.criteria.CriteriaSetResource.file(RankingSheets.write(ranking, d)),
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        return service.ranking(q).map(s -> Response
+                .ok(vn.govqms.scoring.criteria.CriteriaSetResource.file(RankingSheets.write(s.ranking(new PageRequest(0, s.size())),
+                        s.distribution())), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
                 .header("Content-Disposition", "attachment; filename=\"xep-hang-" + q.provinceCode() + "-" + q.year() + "-"
-                        + q.source().name().toLowerCase() + ".xlsx\"").build()));
+                        + q.source().name().toLowerCase() + ".xlsx\"").build());
+    }
+
+    /**
+     * The snapshot's bytes with its ETag, or 304 when the caller already has them; private (the answer depends
+     * on the token's province) and to be checked again before each use.
+     */
+    private static Response cached(Request request, RankingSnapshot s, Supplier<byte[]> body) {
+        EntityTag tag = s.etag();
+        Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
+        CacheControl revalidate = new CacheControl();
+        revalidate.setPrivate(true);
+        revalidate.setNoCache(true);
+        return (unchanged != null ? unchanged : Response.ok(body.get(), MediaType.APPLICATION_JSON_TYPE)).tag(tag).cacheControl(revalidate).build();
     }
 
     /** The common query parameters. */
