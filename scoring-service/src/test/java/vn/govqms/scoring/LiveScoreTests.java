@@ -12,6 +12,7 @@ import vn.govqms.local.testing.TestTokens;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -187,5 +188,62 @@ class LiveScoreTests {
                 .body("indicators.find { it.code == 'PROCEDURE_REVIEWS_OVERDUE' }.value", equalTo(1))
                 .body("movedBy[0].summary", equalTo("Tiếp nhận 1 cơ quan sáp nhập (hiệu lực 2025-07-01)"));
         assertEquals(0, TestDb.count(Fixtures.DB, "select count(*) from live_score where agency_id = '" + old + "'"));
+    }
+
+    @Test
+    void aSplitGivesWhatTheSourceOwesToThePrimarySuccessorAndEndsItsLiveScore() {
+        String p = Fixtures.province();
+        String source = Fixtures.agency(p, "Phòng Tài nguyên và Môi trường huyện Điện Biên");
+        String primary = Fixtures.agency(p, "Phòng Nông nghiệp và Môi trường huyện Điện Biên");
+        String other = Fixtures.agency(p, "Phòng Kinh tế, Hạ tầng và Đô thị huyện Điện Biên");
+        Fixtures.activeSet(p, 2020);
+        String task = UUID.randomUUID().toString();
+        String document = UUID.randomUUID().toString();
+        TestKafka.publishCloudEvent("document.events", source, doc("procedure-review.overdue"), "review-tasks/" + task, """
+                {"taskId":"%s","agencyId":"%s","documentId":"%s","documentCode":"QT-TNMT-02","dueDate":"%d-01-15","daysOverdue":3}"""
+                .formatted(task, source, document, YEAR));
+        awaitScore(source, p, 45.0f, "WEAK");
+
+        // document-service ends the source (agency.updated) and announces the split, both keyed by the source's id
+        TestKafka.publishCloudEvent("document.events", source, doc("agency.updated"), "agencies/" + source, """
+                {"agencyId":"%s","code":"%s","name":"Phòng Tài nguyên và Môi trường huyện Điện Biên","level":"DEPARTMENT",
+                 "provinceCode":"%s","validTo":"2025-06-30","revision":1}""".formatted(source, Fixtures.code(source), p));
+        TestKafka.publishCloudEvent("document.events", source, doc("agency.split"), "agencies/" + source, """
+                {"predecessorId":"%s","effectiveDate":"2025-07-01","successors":[
+                  {"successorId":"%s","primary":true,"movedDocuments":12},
+                  {"successorId":"%s","primary":false,"movedDocuments":5}]}""".formatted(source, primary, other));
+        awaitScore(primary, p, 45.0f, "WEAK");
+        awaitScore(other, p, 50.0f, "AVERAGE");
+        assertEquals(0, TestDb.count(Fixtures.DB, "select count(*) from live_score where agency_id = '" + source + "'"));
+        given().auth().oauth2(admin(p)).get("/api/v1/agencies/{id}/indicators", primary).then().statusCode(200)
+                .body("indicators.find { it.code == 'PROCEDURE_REVIEWS_OVERDUE' }.value", equalTo(1))
+                .body("movedBy[0].summary", equalTo("Tiếp nhận phần còn lại và lịch sử của cơ quan chia tách (hiệu lực 2025-07-01)"));
+        given().auth().oauth2(admin(p)).get("/api/v1/agencies/{id}/indicators", other).then().statusCode(200)
+                .body("movedBy[0].summary", equalTo("Tiếp nhận 5 tài liệu của cơ quan chia tách (hiệu lực 2025-07-01)"));
+        // the live ranking: both successors, not the source
+        given().auth().oauth2(admin(p)).queryParam("source", "LIVE").get("/api/v1/rankings").then().statusCode(200)
+                .body("total", equalTo(2)).body("items.agencyId", equalTo(List.of(other, primary)));
+
+        // the reviewed document went to the other successor: the task's next event names it, and the task follows
+        TestKafka.publishCloudEvent("document.events", other, doc("procedure-review.completed"), "review-tasks/" + task, """
+                {"taskId":"%s","agencyId":"%s","documentId":"%s","outcome":"REVISED","dueDate":"%d-01-15","onTime":false,
+                 "resolvedAt":"%d-02-20T09:00:00+07:00"}""".formatted(task, other, document, YEAR, YEAR));
+        awaitScore(primary, p, 50.0f, "AVERAGE");
+        given().auth().oauth2(admin(p)).get("/api/v1/agencies/{id}/indicators", other).then().statusCode(200)
+                .body("indicators.find { it.code == 'PROCEDURE_REVIEWS_LATE' }.value", equalTo(1));
+        given().auth().oauth2(admin(p)).get("/api/v1/agencies/{id}/indicators", primary).then().statusCode(200)
+                .body("indicators.find { it.code == 'PROCEDURE_REVIEWS_OVERDUE' }.value", equalTo(0))
+                .body("indicators.find { it.code == 'PROCEDURE_REVIEWS_LATE' }.value", equalTo(0));
+
+        // an event still naming the ended source gives it no live score again (the next event on its key shows it was applied)
+        TestKafka.publishCloudEvent("document.events", source, doc("qms.reannouncement-required"), "agencies/" + source, """
+                {"agencyId":"%s","reason":"Chia tách cơ quan từ 2025-07-01.","addedProcedureIds":[]}""".formatted(source));
+        TestKafka.publishCloudEvent("document.events", source, doc("qms.announced"), "agencies/" + primary, """
+                {"agencyId":"%s","announcementId":"%s","decisionNumber":"20/QĐ-UBND","decisionDate":"2025-08-01","standardEdition":"2015"}"""
+                .formatted(primary, UUID.randomUUID()));
+        awaitScore(primary, p, 70.0f, "FAIR");
+        assertEquals(0, TestDb.count(Fixtures.DB, "select count(*) from live_score where agency_id = '" + source + "'"));
+        // a redelivered split changes nothing
+        assertEquals(2, TestDb.count(Fixtures.DB, "select count(*) from agency_succession where predecessor_id = '" + source + "'"));
     }
 }

@@ -97,8 +97,24 @@ public class DocumentIndicators implements EventHandler {
             summary = "Ban hành tài liệu " + nz(d.text("code")) + " " + nz(d.text("title"));
         }
         Integer affected = year;
-        return change.chain(() -> log.add(tx, agency, event, summary.trim()))
-                .chain(() -> scores.recomputeAfterEvent(tx, agency, affected, type));
+        Uni<UUID> previous = type.equals(REVIEW_REQUIRED) || type.equals(REVIEW_OVERDUE) || type.equals(REVIEW_COMPLETED)
+                ? rehome(tx, d.uuid("taskId"), agency) : Uni.createFrom().nullItem();
+        return previous.chain(before -> change.chain(() -> log.add(tx, agency, event, summary.trim()))
+                .chain(() -> scores.recomputeAfterEvent(tx, agency, affected, type))
+                .chain(() -> before == null ? Uni.createFrom().voidItem()
+                        : log.add(tx, before, event, "Chuyển việc rà soát quy trình " + nz(d.text("documentCode")).trim()
+                                + " sang cơ quan tiếp nhận tài liệu").replaceWith(before).chain(b -> scores.recomputeAfterEvent(tx, b, affected, type))));
+    }
+
+    /**
+     * A review task named by an event for another agency than the one it is tracked under (its document went
+     * to another successor of a split) moves there, unless that agency has ended; returns the agency it left, or null.
+     */
+    private static Uni<UUID> rehome(SqlConnection tx, UUID task, UUID agency) {
+        return tx.preparedQuery("update review_track r set agency_id = $2 from review_track o "
+                        + "where r.task_id = $1 and o.task_id = r.task_id and r.agency_id <> $2 "
+                        + "and not exists (select 1 from agency_succession s where s.predecessor_id = $2) returning o.agency_id")
+                .execute(Tuple.of(task, agency)).map(rows -> rows.size() == 0 ? null : rows.iterator().next().getUUID(0));
     }
 
     private static LocalDate required(EventData d, String field) {

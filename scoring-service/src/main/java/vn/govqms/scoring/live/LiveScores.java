@@ -98,7 +98,9 @@ public class LiveScores {
             return Uni.createFrom().voidItem();
         }
         UUID[] ids = agencyIds.stream().distinct().toArray(UUID[]::new);
-        return tx.preparedQuery("select id, province_code from agency_directory where id = any($1)").execute(Tuple.of(ids))
+        // an agency that ended in a merger or split has no live score any more, whatever event still names it
+        return tx.preparedQuery("select d.id, d.province_code from agency_directory d where d.id = any($1) "
+                        + "and not exists (select 1 from agency_succession s where s.predecessor_id = d.id)").execute(Tuple.of(ids))
                 .chain(rows -> {
                     Map<UUID, String> province = new HashMap<>();
                     rows.forEach(r -> province.put(r.getUUID(0), r.getString(1)));
