@@ -23,7 +23,10 @@ final class E2eStack {
     static synchronized LocalStack get() {
         if (stack == null) {
             Path repo = Path.of(System.getProperty("govqms.repo", "../..")).toAbsolutePath().normalize();
-            Path data = repo.resolve("deploy/e2e/target/e2e-data");
+            // a folder per run, so that two runs on one machine (developers, CI) do not share data; stale ones go
+            Path runs = repo.resolve("deploy/e2e/target/e2e-data");
+            deleteStaleRuns(runs);
+            Path data = runs.resolve("run-" + ProcessHandle.current().pid());
             deleteTree(data);
             try {
                 Files.createDirectories(data);
@@ -38,14 +41,39 @@ final class E2eStack {
         return stack;
     }
 
+    private static void deleteStaleRuns(Path runs) {
+        if (!Files.isDirectory(runs)) {
+            return;
+        }
+        try (Stream<Path> dirs = Files.list(runs)) {
+            dirs.filter(d -> {
+                String name = d.getFileName().toString();
+                if (!name.startsWith("run-")) {
+                    return false;
+                }
+                try {
+                    return ProcessHandle.of(Long.parseLong(name.substring(4))).isEmpty();
+                } catch (NumberFormatException e) {
+                    return true;
+                }
+            }).forEach(stale -> {
+                // a killed run may have left its PostgreSQL running
+                vn.govqms.local.PostgresServer.stopStaleClusters(stale);
+                deleteTree(stale);
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static void deleteTree(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | UncheckedIOException e) {
+            System.out.println("e2e: could not delete all of " + dir + ": " + e.getMessage());
         }
     }
 }

@@ -1,0 +1,82 @@
+package vn.govqms.e2e;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * The broker is down for 30 s while a legal change fans out to 20 agencies and new agencies are registered. When it is
+ * back, every event has its effect exactly once: one review task, one overdue review in the indicators and one
+ * notification per agency; every new agency in every service.
+ */
+class BrokerOutageIT {
+
+    static final int AGENCIES = 20;
+
+    @Test
+    void aLegalChangeDuringABrokerOutageHasItsEffectsExactlyOnce() {
+        Api api = Api.get();
+        String p = "62";
+        String admin = api.token("province-admin", null, p);
+        api.activeCriteriaSet(p, "Kon Tum");
+        String decree = api.legalDocument(p, """
+                {"number":"45/2020/NĐ-CP","type":"DECREE","issuer":"Chính phủ","title":"Về thực hiện thủ tục hành chính trên môi trường điện tử",
+                 "issuedDate":"2020-04-08","effectiveDate":"2020-05-22"}""");
+        List<String> agencies = new ArrayList<>();
+        for (int i = 1; i <= AGENCIES; i++) {
+            String agency = api.agency(p, "UBND xã Đăk Hà " + i, "COMMUNE");
+            api.contact(agency, p, "ISO_OFFICER", "iso-officer", "Cán bộ ISO xã Đăk Hà " + i, "iso" + i + "@dakha.kontum.gov.vn");
+            api.issuedProcedure(agency, p, "QT-DT-01", "Quy trình tiếp nhận hồ sơ trực tuyến", decree);
+            agencies.add(agency);
+        }
+
+        int outageSeconds = Integer.getInteger("govqms.e2e.outage-seconds", 30);
+        api.stack().stopKafka();
+        long down = System.nanoTime();
+        // the amendment (in force long ago: every review is overdue at once) and new agencies, all while the broker is down
+        api.legalDocument(p, """
+                {"number":"42/2022/NĐ-CP","type":"DECREE","issuer":"Chính phủ","title":"Quy định về việc cung cấp thông tin và dịch vụ công trực tuyến",
+                 "issuedDate":"2022-06-24","effectiveDate":"2022-08-01",
+                 "relations":[{"kind":"AMENDS","targetNumber":"45/2020/NĐ-CP","articles":"Điều 6"}]}""");
+        List<String> registeredMeanwhile = new ArrayList<>();
+        while (System.nanoTime() - down < Duration.ofSeconds(outageSeconds).toNanos()) {
+            int n = registeredMeanwhile.size() + 1;
+            registeredMeanwhile.add(api.document(admin).body("""
+                    {"code":"%03d.%02d.88.H%s","name":"UBND xã Sa Thầy %d","level":"COMMUNE","provinceCode":"%s","validFrom":"2025-07-01"}"""
+                    .formatted(100 + n, n % 100, p, n, p)).post("/api/v1/agencies").then().statusCode(201).extract().path("id"));
+            await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
+        }
+        api.stack().restartKafka();
+        long back = System.nanoTime();
+
+        // every effect once: a task, an overdue review, a notification per agency; nothing twice, however often it was sent
+        api.document(admin).queryParam("causeId", decree).queryParam("size", 100).get("/api/v1/review-tasks").then().statusCode(200)
+                .body("total", equalTo(AGENCIES));
+        for (String agency : agencies) {
+            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                api.scoring(admin).get("/api/v1/agencies/{id}/indicators", agency).then().statusCode(200)
+                        .body("indicators.find { it.code == 'PROCEDURE_REVIEWS_OVERDUE' }.value", equalTo(1));
+                api.notification(api.token("iso-officer", agency, p)).queryParam("kind", "procedure-review.required")
+                        .get("/api/v1/notifications").then().statusCode(200).body("total", equalTo(1));
+            });
+        }
+        for (String agency : registeredMeanwhile) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                api.audit(admin).get("/api/v1/agencies/{id}", agency).then().statusCode(200);
+                api.scoring(admin).get("/api/v1/agencies/{id}", agency).then().statusCode(200);
+                api.notification(admin).get("/api/v1/agencies/{id}", agency).then().statusCode(200);
+            });
+        }
+        System.out.printf("e2e: broker down %d s; %d agencies registered meanwhile; every effect in place %.1f s after it came back%n",
+                outageSeconds, registeredMeanwhile.size(), (System.nanoTime() - back) / 1e9);
+        // and still once, after everything settled
+        api.notification(admin).queryParam("kind", "procedure-review.required").queryParam("agencyId", agencies.get(0))
+                .get("/api/v1/notifications").then().statusCode(200).body("total", equalTo(1));
+        api.scoring(admin).get("/api/v1/agencies/{id}/score", agencies.get(0)).then().statusCode(200).body("score", equalTo(45.0f));
+    }
+}
