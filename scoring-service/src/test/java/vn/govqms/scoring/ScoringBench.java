@@ -89,7 +89,7 @@ class ScoringBench {
         String token = TestTokens.provinceAdmin(PROVINCE);
         for (String source : List.of("OFFICIAL", "LIVE")) {
             String path = "api/v1/rankings?year=" + YEAR + "&source=" + source + "&size=50&page=";
-            load(token, path, 8, 50);  // warm-up
+            load(token, path, 8, 250);  // warm-up: the JIT compiles the path, as in a service that has been running
             for (int clients : new int[] {4, 16}) {
                 long[] latencies = load(token, path, clients, 2_000 / clients);
                 report("ranking " + source + " of " + AGENCIES + " agencies, page of 50, " + clients + " concurrent clients", latencies);

@@ -46,14 +46,13 @@ public class DossierIngestion {
                 select * from input on conflict do nothing
                 returning dossier_code, status, occurred_at, agency_id, tthc_code, channel, received_at, due_at, resolved_at, apology_due_at
             ), agg as (
-                select dossier_code,
-                       (array_agg(agency_id order by occurred_at desc))[1] as agency_id,
-                       (array_agg(tthc_code order by occurred_at desc))[1] as tthc_code,
-                       (array_agg(channel order by occurred_at desc))[1] as channel,
-                       (array_agg(status order by occurred_at desc))[1] as status,
-                       max(occurred_at) as last_at, min(received_at) as received_at, min(due_at) as due_at, max(resolved_at) as resolved_at,
-                       count(apology_due_at) as apologies, max(apology_due_at) as new_due_at
-                from fresh group by dossier_code
+                -- the latest event of a dossier names its agency, procedure, channel and status: one sort for all of them
+                select distinct on (dossier_code) dossier_code, agency_id, tthc_code, channel, status,
+                       max(occurred_at) over w as last_at, min(received_at) over w as received_at, min(due_at) over w as due_at,
+                       max(resolved_at) over w as resolved_at, count(apology_due_at) over w as apologies,
+                       max(apology_due_at) over w as new_due_at
+                from fresh window w as (partition by dossier_code)
+                order by dossier_code, occurred_at desc
             ), upserted as (
                 insert into dossier as d (code, agency_id, tthc_code, channel, status, received_at, due_at, resolved_at, apology_count,
                                           new_due_at, last_event_at)

@@ -31,6 +31,8 @@ public final class RankingSnapshot {
     private final byte[][] json;
     private final List<Definition.Band> bands;
     private final ObjectMapper mapper;
+    /** Counted on first use (a race counts twice, to the same result). */
+    private volatile RankingDtos.Distribution distribution;
 
     RankingSnapshot(RankingService.Query query, long version, List<Ranked> rows, List<Definition.Band> bands, ObjectMapper mapper) {
         this.query = query;
@@ -91,6 +93,14 @@ public final class RankingSnapshot {
      * the table, from an older set, follow), with shares from the counts to 2 decimals.
      */
     public RankingDtos.Distribution distribution() {
+        RankingDtos.Distribution d = distribution;
+        if (d == null) {
+            d = distribution = countBands();
+        }
+        return d;
+    }
+
+    private RankingDtos.Distribution countBands() {
         Map<String, long[]> counts = new LinkedHashMap<>();
         Map<String, String> labels = new LinkedHashMap<>();
         for (Ranked r : rows) {

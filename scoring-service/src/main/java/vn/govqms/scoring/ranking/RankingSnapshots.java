@@ -1,6 +1,7 @@
 package vn.govqms.scoring.ranking;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -92,6 +93,7 @@ public class RankingSnapshots {
             }
             String sql = q.source() == Source.OFFICIAL ? ROWS.formatted("assessment", "total_points", OFFICIAL_FILTER)
                     : ROWS.formatted("live_score", "score", LIVE_FILTER);
+            long start = System.nanoTime();
             return pool.preparedQuery(sql).execute(Tuple.of(q.provinceCode(), q.year(), set)).map(rows -> {
                 List<Ranked> ranked = new ArrayList<>(rows.size());
                 long position = 0;
@@ -108,7 +110,10 @@ public class RankingSnapshots {
                     ranked.add(new Ranked(rank, r.getUUID("agency_id"), r.getString("code"), r.getString("name"), score,
                             r.getString("band"), r.getString("band_label")));
                 }
-                return new RankingSnapshot(q, version, ranked, bands, json);
+                RankingSnapshot snapshot = new RankingSnapshot(q, version, ranked, bands, json);
+                Log.debugf("ranking %s read at version %d: %d agencies in %d ms", q, version, ranked.size(),
+                        (System.nanoTime() - start) / 1_000_000);
+                return snapshot;
             });
         }));
     }
