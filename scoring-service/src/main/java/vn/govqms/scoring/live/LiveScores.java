@@ -143,14 +143,22 @@ public class LiveScores {
         return out;
     }
 
-    private record Previous(BigDecimal score, String band) {
+    private record Previous(BigDecimal score, String band, UUID set, String province, String criteria) {
+
+        /** The same score, band and per-criterion detail under the same set: nothing to write (the cause and time stay). */
+        boolean same(BigDecimal newScore, String newBand, UUID newSet, String newProvince, String newCriteria) {
+            return score.compareTo(newScore) == 0 && band.equals(newBand) && set.equals(newSet) && province.equals(newProvince)
+                    && criteria.equals(newCriteria);
+        }
     }
 
     private Uni<Map<UUID, Previous>> previous(SqlConnection tx, List<UUID> agencies, int year) {
-        return tx.preparedQuery("select agency_id, score, band from live_score where agency_id = any($1) and year = $2")
+        return tx.preparedQuery("select agency_id, score, band, criteria_set_id, province_code, criteria from live_score "
+                        + "where agency_id = any($1) and year = $2")
                 .execute(Tuple.of(agencies.toArray(new UUID[0]), year)).map(rows -> {
                     Map<UUID, Previous> out = new HashMap<>();
-                    rows.forEach(r -> out.put(r.getUUID(0), new Previous(r.getBigDecimal(1), r.getString(2))));
+                    rows.forEach(r -> out.put(r.getUUID(0), new Previous(r.getBigDecimal(1), r.getString(2), r.getUUID(3), r.getString(4),
+                            r.getString(5))));
                     return out;
                 });
     }
@@ -173,14 +181,19 @@ public class LiveScores {
             }
             Scoring.Scored scored = Scoring.apply(set.definition,
                     ind.getOrDefault(agency, Indicators.empty(agency, year)), manual.getOrDefault(agency, Map.of()));
+            String criteria = write(scored.criteria());
+            Previous before = prev.get(agency);
+            // most recomputations after a dossier batch change nothing: no write, no new row version
+            if (before != null && before.same(scored.total(), scored.band().code(), set.id, province.get(agency), criteria)) {
+                continue;
+            }
             a.add(agency);
             p.add(province.get(agency));
             s.add(set.id);
             sc.add(scored.total());
             b.add(scored.band().code());
             bl.add(scored.band().label());
-            c.add(write(scored.criteria()));
-            Previous before = prev.get(agency);
+            c.add(criteria);
             if (before == null || !before.band().equals(scored.band().code())) {
                 events.add(OutgoingEvent.of(Topics.SCORING, agency.toString(), ScoreEvents.SCORE_CHANGED, "agencies/" + agency + "/score",
                         now, new ScoreEvents.ScoreChanged(agency, province.get(agency), year, before == null ? null : before.score(),
