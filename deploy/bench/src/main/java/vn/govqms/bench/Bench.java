@@ -73,11 +73,17 @@ public final class Bench {
         Path repo = Path.of(System.getProperty("govqms.repo", ".")).toAbsolutePath().normalize();
         Path target = repo.resolve("deploy/bench/target");
         Path data = target.resolve("data");
+        vn.govqms.local.PostgresServer.stopStaleClusters(data);  // a killed earlier run's database
         deleteTree(data);
         Files.createDirectories(data);
         String load = Files.readString(Path.of("/proc/loadavg")).trim();
+        // the packaged services as deploy/bench/run copied them (the repository's own when started otherwise)
+        Path jars = Path.of(System.getProperty("govqms.stack", repo.toString()));
         long t0 = System.nanoTime();
-        try (LocalStack stack = LocalStack.start(LocalStack.Options.test(repo, data))) {
+        try (LocalStack stack = LocalStack.start(LocalStack.Options.test(jars, data))) {
+            // Ctrl-C or a kill: stop PostgreSQL, Kafka and the services too
+            Thread hook = new Thread(stack::close, "bench-stack-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
             double stackStart = (System.nanoTime() - t0) / 1e9;
             Bench bench = new Bench(stack);
             bench.machine(repo, scale, load);
@@ -88,6 +94,7 @@ public final class Bench {
             String date = OffsetDateTime.now().toString().substring(0, 16).replace(':', '-');
             Path md = bench.results.write(target, date);
             System.out.println("bench: results in " + md + " and .json beside it");
+            Runtime.getRuntime().removeShutdownHook(hook);
         }
     }
 
