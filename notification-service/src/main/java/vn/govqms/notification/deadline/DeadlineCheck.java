@@ -30,6 +30,8 @@ public class DeadlineCheck {
             with due as (
               select d.*, (select min(o) from unnest($1::int[]) o where d.due_date - $2::date <= o) as offset_days
               from deadline d where d.closed_at is null and d.due_date >= $2::date
+                -- only due dates within the longest reminder offset: an index range, not every open due date, each check
+                and d.due_date <= $2::date + (select max(o) from unnest($1::int[]) o)
             ), ev as (
               insert into event_log (event_id, type, kind, agency_id, province_code, received_at, data, due_date, link)
               select 'reminder:' || due.key || ':' || due.offset_days, $3, 'reminder', due.agency_id, a.province_code, $4,

@@ -6,20 +6,22 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.govqms.kit.events.EventConsumer;
 
-/** Reads audit-service's topic ({@code audit.events}) through the kit's idempotent consumer. */
+/** Reads audit-service's topic ({@code audit.events}) through the kit's idempotent consumer, a batch in parts side by side. */
 @ApplicationScoped
 public class AuditEventsConsumer {
 
     public static final String CHANNEL = "audit-events";
 
     private final EventConsumer consumer;
+    private final KeyedBatches batches;
 
-    public AuditEventsConsumer(EventConsumer consumer) {
+    public AuditEventsConsumer(EventConsumer consumer, KeyedBatches batches) {
         this.consumer = consumer;
+        this.batches = batches;
     }
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
-        return consumer.consume(records);
+        return batches.apply(consumer, records);
     }
 }

@@ -1,195 +1,249 @@
 package vn.govqms.notification.event;
 
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.govqms.kit.events.ReceivedEvent;
+import vn.govqms.notification.event.EventFacts.Tracked;
 
 import java.time.Clock;
-import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
 
 /**
- * Turns pending logged events into notifications, thousands at a time: joins the rules in force in each event's province
- * with the contacts of its agency (or the province's steering committee, or a named contact, or the event's owner), writes
- * one notification per event, recipient and channel ({@code on conflict do nothing}: nothing twice, whatever the
- * redeliveries), queues one webhook delivery per matching subscription, records due dates (reminders) and overdue items
- * (escalation), and closes them on completion events. Claimed with {@code skip locked}, in one transaction per batch, so
- * several instances share the work and a crash loses nothing.
+ * Logs a polled run of events and turns them into notifications, in the consumer's transaction and set-based: one statement
+ * logs the events ({@code event_log}), joins the rules in force in each event's province with the contacts of its agency (or
+ * the province's steering committee, or a named contact, or the event's owner), writes one notification per event, recipient
+ * and channel and queues one webhook delivery per matching subscription; a few more record due dates (reminders), overdue
+ * items (escalation) and what completion events close, each only when the run has some. The events, their log rows and their
+ * notifications commit together with the kit's record of the ids, so a redelivery changes nothing and nothing is left half done.
  */
 @ApplicationScoped
 public class FanOut {
 
-    static final String CLAIM = """
-            update event_log set pending = false
-            where seq in (select seq from event_log where pending order by seq limit $1 for update skip locked)
-            returning seq""";
-
-    static final String NOTIFY = """
-            with ev as (
-              select event_id, type, kind, agency_id, province_code, due_date, skip_rules, owner from event_log where seq = any ($1::bigint[])
+    /**
+     * Reads nothing back from {@code event_log}: the rules and contacts are joined with the rows just inserted (RETURNING,
+     * hence the log keeps the owner and whether rules apply), so the plan does not depend on the size or statistics of the log,
+     * and every join is driven by the run's rows (no join of two CTEs, which a generic plan could make a nested loop). Only rows logged now (not seen before) are fanned out,
+     * and a notification or delivery can only be new: no {@code on conflict} is needed there, the unique keys still guard it.
+     */
+    static final String LOG_AND_NOTIFY = """
+            with input as (
+              select * from unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::text[],
+                                   $8::timestamptz[], $9::text[], $10::date[], $11::text[], $12::boolean[], $13::text[]) with ordinality
+                     as i(event_id, type, kind, agency_id, province_code, source, subject, occurred_at, data, due_date, link, skip_rules, owner, ord)
+            ), ev as (
+              insert into event_log (event_id, type, kind, agency_id, province_code, source, subject, occurred_at, received_at, data, due_date, link,
+                                     skip_rules, owner)
+              select i.event_id, i.type, i.kind, i.agency_id, coalesce(a.province_code, i.province_code), i.source, i.subject, i.occurred_at,
+                     $14::timestamptz, i.data::jsonb, i.due_date, i.link, i.skip_rules, i.owner
+              from input i left join agency_directory a on a.id = i.agency_id
+              order by i.ord
+              on conflict (event_id) do nothing
+              returning event_id, type, kind, agency_id, province_code, due_date, skip_rules, owner
             ), rules as (
-              select ev.event_id, ev.agency_id, ev.province_code, ev.owner, r.recipient_kind, r.recipient_role, r.contact_id, r.channels, r.urgency
+              select ev.event_id, ev.kind, ev.agency_id, ev.province_code, ev.due_date, ev.owner, r.recipient_kind, r.recipient_role,
+                     r.contact_id, r.channels, r.urgency
               from ev join notification_rule r on r.event_type = ev.type and r.enabled
               where not ev.skip_rules
                 and (r.province_code = ev.province_code or (r.province_code is null and not exists (
                      select 1 from notification_rule p where p.event_type = ev.type and p.province_code = ev.province_code)))
             ), recipients as (
-              select r.event_id, c.id, c.subject, c.language, c.digest, c.email, r.channels, r.urgency, 'ROLE:' || r.recipient_role as reason, 2 as rank
+              select r.*, c.id as contact, c.subject, c.language, c.digest, c.email, 'ROLE:' || r.recipient_role as reason, 2 as rank
               from rules r join contact c on c.agency_id = r.agency_id and r.recipient_role = any (c.roles)
               where r.recipient_kind = 'AGENCY_ROLE'
               union all
-              select r.event_id, c.id, c.subject, c.language, c.digest, c.email, r.channels, r.urgency, 'OWNER', 0
+              select r.*, c.id, c.subject, c.language, c.digest, c.email, 'OWNER', 0
               from rules r join contact c on c.agency_id = r.agency_id and c.subject = r.owner
               where r.recipient_kind = 'EVENT_OWNER'
               union all
-              select r.event_id, c.id, c.subject, c.language, c.digest, c.email, r.channels, r.urgency, 'STEERING_COMMITTEE', 1
+              select r.*, c.id, c.subject, c.language, c.digest, c.email, 'STEERING_COMMITTEE', 1
               from rules r join contact c on c.agency_id is null and c.province_code = r.province_code
               where r.recipient_kind = 'STEERING_COMMITTEE'
               union all
-              select r.event_id, c.id, c.subject, c.language, c.digest, c.email, r.channels, r.urgency, 'CONTACT', 1
+              select r.*, c.id, c.subject, c.language, c.digest, c.email, 'CONTACT', 1
               from rules r join contact c on c.id = r.contact_id
               where r.recipient_kind = 'CONTACT'
             ), targets as (
-              select distinct on (t.event_id, t.id, ch.channel) t.event_id, t.id as contact_id, t.subject, t.language, t.digest, ch.channel,
-                     t.urgency, t.reason
+              select distinct on (t.event_id, t.contact, ch.channel) t.*, ch.channel
               from recipients t cross join lateral unnest(t.channels) as ch(channel)
               where (ch.channel <> 'EMAIL' or t.email is not null)
                 and not exists (select 1 from channel_mute m where m.subject = t.subject and m.channel = ch.channel)
-              order by t.event_id, t.id, ch.channel, case t.urgency when 'HIGH' then 0 when 'NORMAL' then 1 else 2 end, t.rank
+              order by t.event_id, t.contact, ch.channel, case t.urgency when 'HIGH' then 0 when 'NORMAL' then 1 else 2 end, t.rank
             ), n as (
               insert into notification (event_id, contact_id, subject, agency_id, province_code, channel, kind, reason, urgency, language,
                                         due_date, created_at, delivery_status, next_attempt_at)
-              select ev.event_id, t.contact_id, t.subject, ev.agency_id, ev.province_code, t.channel, ev.kind, t.reason, t.urgency,
-                     t.language, ev.due_date, $2::timestamptz,
+              select t.event_id, t.contact, t.subject, t.agency_id, t.province_code, t.channel, t.kind, t.reason, t.urgency, t.language,
+                     t.due_date, $14::timestamptz,
                      case when t.channel = 'EMAIL' then case when t.digest and t.urgency = 'LOW' then 'DIGEST' else 'PENDING' end end,
-                     case when t.channel = 'EMAIL' then $2::timestamptz end
-              from targets t join ev on ev.event_id = t.event_id
-              on conflict do nothing
+                     case when t.channel = 'EMAIL' then $14::timestamptz end
+              from targets t
               returning 1
             ), w as (
               insert into webhook_delivery (id, subscription_id, event_id, status, attempts, next_attempt_at, created_at)
-              select gen_random_uuid(), s.id, ev.event_id, 'PENDING', 0, $2::timestamptz, $2::timestamptz
+              select gen_random_uuid(), s.id, ev.event_id, 'PENDING', 0, $14::timestamptz, $14::timestamptz
               from ev join webhook_subscription s on s.active and ev.type = any (s.event_types)
                    and s.province_code = ev.province_code and (s.agency_id is null or s.agency_id = ev.agency_id)
-              on conflict do nothing
               returning 1
             )
-            select (select count(*) from n), (select count(*) from w)""";
+            select event_id, (select count(*) from n) as notifications, (select count(*) from w) as deliveries from ev""";
 
+    /** Due dates to remind of; the last event of the run about an item wins. */
     static final String DEADLINES = """
             insert into deadline (key, kind, agency_id, title, due_date, owner, link, created_at)
-            select distinct on (deadline_key) deadline_key, kind, agency_id, deadline_title, deadline_due, owner, link, $2::timestamptz
-            from event_log where seq = any ($1::bigint[]) and deadline_key is not null and agency_id is not null
-            order by deadline_key, seq desc
+            select distinct on (i.key) i.key, i.kind, i.agency_id, i.title, i.due_date, i.owner, i.link, $8::timestamptz
+            from unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::date[], $6::text[], $7::text[]) with ordinality
+                 as i(key, kind, agency_id, title, due_date, owner, link, ord)
+            order by i.key, i.ord desc
             on conflict (key) do update set due_date = excluded.due_date, owner = excluded.owner, title = excluded.title""";
 
+    /** Each item of an approved activity plan has a planned date: a due date of its own. */
     static final String PLAN_ITEMS = """
             insert into deadline (key, kind, agency_id, title, due_date, owner, link, created_at)
-            select distinct on (i ->> 'itemId') 'activity:' || (i ->> 'itemId'), 'activity', e.agency_id, coalesce(i ->> 'title', i ->> 'itemId'),
-                   (i ->> 'plannedDate')::date, i ->> 'owner', e.link, $2::timestamptz
-            from event_log e cross join lateral jsonb_array_elements(coalesce(e.data -> 'items', '[]'::jsonb)) i
-            where e.seq = any ($1::bigint[]) and e.plan_items and e.agency_id is not null
-              and i ->> 'itemId' is not null and i ->> 'plannedDate' is not null
-            order by i ->> 'itemId', e.seq desc
+            select distinct on (it ->> 'itemId') 'activity:' || (it ->> 'itemId'), 'activity', e.agency_id, coalesce(it ->> 'title', it ->> 'itemId'),
+                   (it ->> 'plannedDate')::date, it ->> 'owner', e.link, $4::timestamptz
+            from unnest($1::text[], $2::uuid[], $3::text[]) with ordinality as e(data, agency_id, link, ord)
+            cross join lateral jsonb_array_elements(coalesce(e.data::jsonb -> 'items', '[]'::jsonb)) it
+            where it ->> 'itemId' is not null and it ->> 'plannedDate' is not null
+            order by it ->> 'itemId', e.ord desc
             on conflict (key) do update set due_date = excluded.due_date, owner = excluded.owner, title = excluded.title""";
 
     static final String ESCALATIONS = """
             insert into escalation (key, kind, agency_id, title, due_date, owner, link, reported_step, created_at)
-            select distinct on (escalation_key) escalation_key, kind, agency_id, escalation_title, escalation_due, owner, link, reported_step, $2::timestamptz
-            from event_log where seq = any ($1::bigint[]) and escalation_key is not null and agency_id is not null
-            order by escalation_key, reported_step desc, seq desc
+            select distinct on (i.key) i.key, i.kind, i.agency_id, i.title, i.due_date, i.owner, i.link, i.reported_step, $9::timestamptz
+            from unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::date[], $6::text[], $7::text[], $8::int[]) with ordinality
+                 as i(key, kind, agency_id, title, due_date, owner, link, reported_step, ord)
+            order by i.key, i.reported_step desc, i.ord desc
             on conflict (key) do update set reported_step = greatest(escalation.reported_step, excluded.reported_step),
                                             owner = coalesce(excluded.owner, escalation.owner)""";
 
+    /** Run after the due dates and escalations above, so that a run that opens and closes an item leaves it closed. */
     static final String CLOSES = """
-            with k as (select distinct unnest(closes) as key from event_log where seq = any ($1::bigint[])),
-            d as (update deadline set closed_at = $2::timestamptz where key in (select key from k) and closed_at is null returning 1)
-            update escalation set closed_at = $2::timestamptz where key in (select key from k) and closed_at is null""";
+            with d as (update deadline set closed_at = $2 where key = any ($1::text[]) and closed_at is null returning 1)
+            update escalation set closed_at = $2 where key = any ($1::text[]) and closed_at is null""";
 
-    private final Pool pool;
-    private final Vertx vertx;
     private final Clock clock;
-    private final int batchSize;
-    private final Duration every;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicBoolean again = new AtomicBoolean();
-    private volatile boolean stopped;
-    private long timer = -1;
 
-    public FanOut(Pool pool, Vertx vertx, Clock clock, @ConfigProperty(name = "govqms.fan-out.batch-size", defaultValue = "5000") int batchSize,
-                  @ConfigProperty(name = "govqms.fan-out.every", defaultValue = "200ms") Duration every) {
-        this.pool = pool;
-        this.vertx = vertx;
+    public FanOut(Clock clock) {
         this.clock = clock;
-        this.batchSize = batchSize;
-        this.every = every;
     }
 
-    void start(@Observes StartupEvent e) {
-        timer = vertx.setPeriodic(every.toMillis(), id -> wake());
+    /** An event with what this service read from it. */
+    private record Fact(ReceivedEvent event, EventKind kind, EventFacts facts) {
     }
 
-    void stop(@Observes ShutdownEvent e) {
-        stopped = true;
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
+    /** Logs and fans out consecutive events of a polled batch, in {@code tx}. */
+    public Uni<Void> apply(SqlConnection tx, List<ReceivedEvent> events) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<Fact> facts = new ArrayList<>(events.size());
+        for (ReceivedEvent e : events) {
+            EventKind kind = EventKind.ofType(e.type()).orElseThrow();
+            facts.add(new Fact(e, kind, EventFacts.of(kind, e.data())));
         }
-    }
-
-    /** Runs batches until no event is pending. */
-    public void wake() {
-        again.set(true);
-        if (stopped || !running.compareAndSet(false, true)) {
-            return;
-        }
-        again.set(false);
-        batch().subscribe().with(n -> {
-            running.set(false);
-            if (n >= batchSize || again.get() && n > 0) {
-                wake();
+        long t0 = System.nanoTime();
+        return tx.preparedQuery(LOG_AND_NOTIFY).execute(logged(facts, now)).chain(rows -> {
+            long t1 = System.nanoTime();
+            Set<String> fresh = new HashSet<>();
+            long notifications = 0;
+            long deliveries = 0;
+            for (Row r : rows) {
+                fresh.add(r.getString(0));
+                notifications = r.getLong(1);
+                deliveries = r.getLong(2);
             }
-        }, failure -> {
-            running.set(false);
-            if (!stopped) {
-                Log.warnf("fan-out failed (retried at the next tick): %s", failure.getMessage());
-            }
+            List<Fact> logged = facts.stream().filter(f -> fresh.contains(f.event().id())).toList();
+            long n = notifications;
+            long d = deliveries;
+            return afterwards(tx, logged, now).invoke(() -> Log.debugf(
+                    "fan-out: %d events (%d new): %d notifications, %d webhook deliveries in %d ms; due dates, escalations, closings %d ms",
+                    facts.size(), logged.size(), n, d, (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000));
         });
     }
 
-    /** One batch in one transaction; returns how many events it fanned out. */
-    public Uni<Integer> batch() {
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        long t0 = System.nanoTime();
-        long[] t = new long[2];
-        return pool.withTransaction(tx -> tx.preparedQuery(CLAIM).execute(Tuple.of(batchSize)).chain(rows -> {
-            List<Long> seqs = new ArrayList<>();
-            for (Row r : rows) {
-                seqs.add(r.getLong(0));
-            }
-            if (seqs.isEmpty()) {
-                return Uni.createFrom().item(0);
-            }
-            Tuple args = Tuple.of(seqs.toArray(Long[]::new), now);
-            t[0] = System.nanoTime();
-            return run(tx, NOTIFY, args).invoke(() -> t[1] = System.nanoTime())
-                    .chain(() -> run(tx, DEADLINES, args)).chain(() -> run(tx, PLAN_ITEMS, args))
-                    .chain(() -> run(tx, ESCALATIONS, args)).chain(() -> run(tx, CLOSES, args))
-                    .invoke(() -> Log.debugf("fan-out: %d events; claim %d ms, notifications %d ms, due dates and escalations %d ms",
-                            seqs.size(), (t[0] - t0) / 1_000_000, (t[1] - t[0]) / 1_000_000, (System.nanoTime() - t[1]) / 1_000_000))
-                    .replaceWith(seqs.size());
-        }));
+    /** Due dates, plan items, escalations and closings, each statement only when the run has some. */
+    private static Uni<Void> afterwards(SqlConnection tx, List<Fact> logged, OffsetDateTime now) {
+        List<Fact> withAgency = logged.stream().filter(f -> f.facts().agencyId() != null).toList();
+        List<Fact> deadlines = withAgency.stream().filter(f -> f.facts().deadline() != null).toList();
+        List<Fact> plans = withAgency.stream().filter(f -> f.kind() == EventKind.ACTIVITY_PLAN_APPROVED).toList();
+        List<Fact> escalations = withAgency.stream().filter(f -> f.facts().escalation() != null).toList();
+        String[] closes = logged.stream().flatMap(f -> f.facts().closes().stream()).distinct().toArray(String[]::new);
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        if (!deadlines.isEmpty()) {
+            chain = chain.chain(() -> run(tx, DEADLINES, tracked(deadlines, f -> f.facts().deadline(), now, false)));
+        }
+        if (!plans.isEmpty()) {
+            chain = chain.chain(() -> run(tx, PLAN_ITEMS, Tuple.of(
+                    plans.stream().map(f -> f.event().data().toString()).toArray(String[]::new),
+                    plans.stream().map(f -> f.facts().agencyId()).toArray(UUID[]::new),
+                    plans.stream().map(f -> f.facts().link()).toArray(String[]::new), now)));
+        }
+        if (!escalations.isEmpty()) {
+            chain = chain.chain(() -> run(tx, ESCALATIONS, tracked(escalations, f -> f.facts().escalation(), now, true)));
+        }
+        if (closes.length > 0) {
+            chain = chain.chain(() -> run(tx, CLOSES, Tuple.of(closes, now)));
+        }
+        return chain;
+    }
+
+    private static Tuple logged(List<Fact> facts, OffsetDateTime now) {
+        int n = facts.size();
+        String[] ids = new String[n], types = new String[n], kinds = new String[n], provinces = new String[n], sources = new String[n],
+                subjects = new String[n], data = new String[n], links = new String[n], owners = new String[n];
+        UUID[] agencies = new UUID[n];
+        OffsetDateTime[] times = new OffsetDateTime[n];
+        LocalDate[] dues = new LocalDate[n];
+        Boolean[] skip = new Boolean[n];
+        for (int i = 0; i < n; i++) {
+            Fact f = facts.get(i);
+            ReceivedEvent e = f.event();
+            ids[i] = e.id();
+            types[i] = e.type();
+            kinds[i] = f.kind().fact();
+            agencies[i] = f.facts().agencyId();
+            provinces[i] = f.facts().provinceCode();
+            sources[i] = e.source();
+            subjects[i] = e.subject();
+            times[i] = e.time();
+            data[i] = e.data().toString();
+            dues[i] = f.facts().dueDate();
+            links[i] = f.facts().link();
+            skip[i] = f.facts().skipRules();
+            owners[i] = f.facts().owner();
+        }
+        return Tuple.from(new Object[] {ids, types, kinds, agencies, provinces, sources, subjects, times, data, dues, links, skip, owners, now});
+    }
+
+    /** The arrays of DEADLINES (or, with the reported steps, of ESCALATIONS). */
+    private static Tuple tracked(List<Fact> facts, Function<Fact, Tracked> item, OffsetDateTime now, boolean steps) {
+        int n = facts.size();
+        String[] keys = new String[n], kinds = new String[n], titles = new String[n], owners = new String[n], links = new String[n];
+        UUID[] agencies = new UUID[n];
+        LocalDate[] dues = new LocalDate[n];
+        Integer[] reported = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            Fact f = facts.get(i);
+            Tracked t = item.apply(f);
+            keys[i] = t.key();
+            kinds[i] = f.kind().fact();
+            agencies[i] = f.facts().agencyId();
+            titles[i] = t.title();
+            dues[i] = t.dueDate();
+            owners[i] = f.facts().owner();
+            links[i] = f.facts().link();
+            reported[i] = t.reportedStep();
+        }
+        return steps ? Tuple.from(new Object[] {keys, kinds, agencies, titles, dues, owners, links, reported, now})
+                : Tuple.from(new Object[] {keys, kinds, agencies, titles, dues, owners, links, now});
     }
 
     private static Uni<Void> run(SqlConnection tx, String sql, Tuple args) {

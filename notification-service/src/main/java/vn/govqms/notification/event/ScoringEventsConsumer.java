@@ -6,20 +6,22 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.govqms.kit.events.EventConsumer;
 
-/** Reads scoring-service's topic ({@code scoring.events}) through the kit's idempotent consumer. */
+/** Reads scoring-service's topic ({@code scoring.events}) through the kit's idempotent consumer, a batch in parts side by side. */
 @ApplicationScoped
 public class ScoringEventsConsumer {
 
     public static final String CHANNEL = "scoring-events";
 
     private final EventConsumer consumer;
+    private final KeyedBatches batches;
 
-    public ScoringEventsConsumer(EventConsumer consumer) {
+    public ScoringEventsConsumer(EventConsumer consumer, KeyedBatches batches) {
         this.consumer = consumer;
+        this.batches = batches;
     }
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
-        return consumer.consume(records);
+        return batches.apply(consumer, records);
     }
 }

@@ -1,0 +1,30 @@
+package vn.govqms.notification.event;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import vn.govqms.kit.events.EventConsumer;
+
+/**
+ * Reads document-service's topic ({@code document.events}): the agency directory's events and this service's. Replaces the
+ * kit's consumer of the channel (excluded in application.properties) to apply each batch in parts side by side.
+ */
+@ApplicationScoped
+public class DocumentEventsConsumer {
+
+    public static final String CHANNEL = "document-events";
+
+    private final EventConsumer consumer;
+    private final KeyedBatches batches;
+
+    public DocumentEventsConsumer(EventConsumer consumer, KeyedBatches batches) {
+        this.consumer = consumer;
+        this.batches = batches;
+    }
+
+    @Incoming(CHANNEL)
+    public Uni<Void> consume(ConsumerRecords<String, String> records) {
+        return batches.apply(consumer, records);
+    }
+}
