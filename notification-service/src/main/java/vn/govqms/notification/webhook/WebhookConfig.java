@@ -40,7 +40,7 @@ public interface WebhookConfig {
     @WithDefault("16")
     int perSubscriptionConcurrency();
 
-    /** Deliveries claimed per round. */
+    /** Deliveries claimed at most per round, and in flight at most at once, all subscriptions together. */
     @WithDefault("500")
     int batchSize();
 }

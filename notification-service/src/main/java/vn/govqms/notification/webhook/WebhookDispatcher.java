@@ -2,6 +2,7 @@ package vn.govqms.notification.webhook;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -23,21 +24,29 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Delivers webhooks from the delivery table, away from event consumption: claims due deliveries (never more in flight per
- * subscription than configured, so a slow or dead receiver holds up only itself), POSTs each event as JSON with its
- * CloudEvents attributes, signed the Standard Webhooks way, and records every attempt. A failure or timeout is retried with
- * exponential back-off and jitter; after the last attempt the delivery is dead (DEAD), until replayed.
+ * Delivers webhooks from the delivery table, away from event consumption. Claims due deliveries in batches (one statement,
+ * {@code skip locked}, never more in flight per subscription than configured, so a slow or dead receiver holds up only
+ * itself, and never more in flight in all than a batch), POSTs each event as JSON with its CloudEvents attributes, signed the
+ * Standard Webhooks way, and records the results of whatever finished meanwhile in one statement. A failure or timeout is
+ * retried with exponential back-off and jitter; after the last attempt the delivery is dead (DEAD), until replayed.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
 
+    /**
+     * Each active subscription's oldest due deliveries, as many as it has free slots, a batch in all. A claimed delivery is
+     * leased (due again only after the timeout and a margin) and its attempt counted, so another instance or a crash loses
+     * nothing and sends nothing twice at once.
+     */
     static final String CLAIM = """
             with busy as (select * from unnest($3::uuid[], $4::int[]) as b(subscription_id, inflight)),
             candidates as (
@@ -46,22 +55,34 @@ public class WebhookDispatcher {
               cross join lateral (
                 select d.id from webhook_delivery d
                 where d.subscription_id = s.id and d.status = 'PENDING' and d.next_attempt_at <= $1
-                order by d.next_attempt_at limit greatest($5 - coalesce(b.inflight, 0), 0)) d
+                order by d.next_attempt_at limit greatest($5 - coalesce(b.inflight, 0), 0)
+                for update of d skip locked) d
               where s.active
               limit $2),
             claimed as (
               update webhook_delivery w set next_attempt_at = $1 + $6 * interval '1 millisecond', attempts = w.attempts + 1
-              from candidates c where w.id = c.id and w.status = 'PENDING' and w.next_attempt_at <= $1
+              where w.id = any (array(select id from candidates)) -- by the primary key, never a scan of the whole table
               returning w.id, w.subscription_id, w.event_id, w.attempts)
             select c.id, c.subscription_id, c.event_id, c.attempts, s.url, s.secret, e.type, e.source, e.subject, e.occurred_at,
                    e.data::text as data
             from claimed c join webhook_subscription s on s.id = c.subscription_id join event_log e on e.event_id = c.event_id""";
 
-    static final String RESULT = """
-            with d as (update webhook_delivery set status = $2, next_attempt_at = $3, last_status_code = $4, last_error = $5,
-                              last_latency_ms = $6, delivered_at = $7
-                       where id = $1 returning id)
-            insert into webhook_attempt (delivery_id, at, status_code, latency_ms, error) select id, $8, $4, $6, $5 from d""";
+    /** The results of a batch of attempts: the deliveries' new state, and one attempt row each. */
+    static final String RESULTS = """
+            with r as (
+              select * from unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::int[], $5::text[], $6::int[], $7::timestamptz[])
+                     as r(id, status, next_attempt_at, status_code, error, latency_ms, at)
+            ), d as (
+              update webhook_delivery w set status = r.status, next_attempt_at = r.next_attempt_at, last_status_code = r.status_code,
+                     last_error = r.error, last_latency_ms = r.latency_ms,
+                     delivered_at = case when r.status = 'DELIVERED' then r.at end
+              from r where w.id = r.id
+              returning w.id, r.at, r.status_code, r.latency_ms, r.error)
+            insert into webhook_attempt (delivery_id, at, status_code, latency_ms, error) select id, at, status_code, latency_ms, error from d""";
+
+    private record Result(UUID delivery, String status, OffsetDateTime next, Integer statusCode, String error, int latency,
+                          OffsetDateTime at) {
+    }
 
     private final Pool pool;
     private final WebhookConfig config;
@@ -69,8 +90,11 @@ public class WebhookDispatcher {
     private final Clock clock;
     private final WebClient client;
     private final Map<UUID, AtomicInteger> inflight = new ConcurrentHashMap<>();
+    private final AtomicInteger total = new AtomicInteger();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
+    private final Queue<Result> results = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean flushing = new AtomicBoolean();
     private volatile boolean stopped;
 
     public WebhookDispatcher(Pool pool, WebhookConfig config, ObjectMapper json, Clock clock, Vertx vertx) {
@@ -92,16 +116,17 @@ public class WebhookDispatcher {
         wake();
     }
 
-    /** Looks for due deliveries now (after a replay, or when a delivery in flight finished). */
+    /** Looks for due deliveries now (after a replay, or when deliveries in flight finished); one claim at a time. */
     public void wake() {
         again.set(true);
         if (stopped || !running.compareAndSet(false, true)) {
             return;
         }
         again.set(false);
-        claimAndSend().subscribe().with(claimed -> {
+        claimAndSend().subscribe().with(full -> {
             running.set(false);
-            if (claimed > 0 || again.get()) {
+            // a full claim may have left more due; slots freed during the claim asked for another
+            if (full || again.get()) {
                 wake();
             }
         }, failure -> {
@@ -110,7 +135,12 @@ public class WebhookDispatcher {
         });
     }
 
-    private Uni<Integer> claimAndSend() {
+    /** Claims what fits and sends it; true when the claim was as large as it could be (more may be due). */
+    private Uni<Boolean> claimAndSend() {
+        int room = config.batchSize() - total.get();
+        if (room <= 0) {
+            return Uni.createFrom().item(false);
+        }
         List<UUID> busy = new ArrayList<>();
         List<Integer> counts = new ArrayList<>();
         inflight.forEach((sub, n) -> {
@@ -121,14 +151,17 @@ public class WebhookDispatcher {
         });
         OffsetDateTime now = OffsetDateTime.now(clock);
         long lease = config.timeout().toMillis() + 30_000;
-        return pool.preparedQuery(CLAIM).execute(Tuple.from(new Object[] {now, config.batchSize(), busy.toArray(UUID[]::new),
+        long t0 = System.nanoTime();
+        return pool.preparedQuery(CLAIM).execute(Tuple.from(new Object[] {now, room, busy.toArray(UUID[]::new),
                 counts.toArray(Integer[]::new), config.perSubscriptionConcurrency(), lease})).map(rows -> {
-            int n = 0;
+            if (rows.size() > 0) {
+                Log.debugf("webhooks: %d deliveries claimed in %d ms (%d in flight before)", rows.size(),
+                        (System.nanoTime() - t0) / 1_000_000, total.get());
+            }
             for (Row r : rows) {
-                n++;
                 send(r);
             }
-            return n;
+            return rows.size() == room;
         });
     }
 
@@ -138,6 +171,7 @@ public class WebhookDispatcher {
         int attempt = r.getInteger("attempts");
         AtomicInteger counter = inflight.computeIfAbsent(subscription, k -> new AtomicInteger());
         counter.incrementAndGet();
+        total.incrementAndGet();
         String body;
         try {
             ObjectNode event = json.createObjectNode();
@@ -152,10 +186,11 @@ public class WebhookDispatcher {
                 event.put("time", r.getOffsetDateTime("occurred_at").toString());
             }
             event.put("datacontenttype", "application/json");
-            event.set("data", json.readTree(r.getString("data")));
+            // the data is JSON already (jsonb as text): written as it is, not parsed again
+            event.putRawValue("data", new RawValue(r.getString("data")));
             body = json.writeValueAsString(event);
         } catch (Exception e) {
-            counter.decrementAndGet();
+            released(counter);
             record(delivery, attempt, null, 0, "cannot build the body: " + e.getMessage());
             return;
         }
@@ -172,37 +207,71 @@ public class WebhookDispatcher {
                 .sendBuffer(Buffer.buffer(body))
                 .subscribe().with(response -> {
                     int latency = (int) ((System.nanoTime() - start) / 1_000_000);
-                    released(counter);
                     int status = response.statusCode();
                     record(delivery, attempt, status, latency, status >= 200 && status < 300 ? null : "HTTP " + status);
+                    released(counter);
                 }, failure -> {
                     int latency = (int) ((System.nanoTime() - start) / 1_000_000);
-                    released(counter);
                     String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
                     record(delivery, attempt, null, latency, message);
+                    released(counter);
                 });
     }
 
-    /** A subscription's slot is free again: once half of its slots are, look for more of its deliveries. */
+    /** A slot is free again: look for more due deliveries (one claim at a time takes every slot freed meanwhile). */
     private void released(AtomicInteger counter) {
-        if (counter.decrementAndGet() <= config.perSubscriptionConcurrency() / 2) {
-            wake();
-        }
+        total.decrementAndGet();
+        counter.decrementAndGet();
+        wake();
     }
 
     private void record(UUID delivery, int attempt, Integer status, int latency, String error) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         boolean ok = error == null;
         boolean dead = !ok && attempt >= config.maxAttempts();
-        String state = ok ? "DELIVERED" : dead ? "DEAD" : "PENDING";
-        OffsetDateTime next = ok || dead ? now : now.plus(backoff(attempt));
         if (dead) {
             Log.infof("webhook delivery %s dead-lettered after %d attempts: %s", delivery, attempt, error);
         }
-        pool.preparedQuery(RESULT).execute(Tuple.from(new Object[] {delivery, state, next, status, error, latency, ok ? now : null, now}))
+        results.add(new Result(delivery, ok ? "DELIVERED" : dead ? "DEAD" : "PENDING", ok || dead ? now : now.plus(backoff(attempt)),
+                status, error, latency, now));
+        flush();
+    }
+
+    /** Writes every result waiting, in one statement; results that come in meanwhile wait for the next. */
+    private void flush() {
+        if (!flushing.compareAndSet(false, true)) {
+            return;
+        }
+        List<Result> batch = new ArrayList<>();
+        for (Result r = results.poll(); r != null; r = results.poll()) {
+            batch.add(r);
+        }
+        if (batch.isEmpty()) {
+            flushing.set(false);
+            if (!results.isEmpty()) {
+                flush();
+            }
+            return;
+        }
+        long t0 = System.nanoTime();
+        pool.preparedQuery(RESULTS).execute(Tuple.from(new Object[] {
+                        batch.stream().map(Result::delivery).toArray(UUID[]::new),
+                        batch.stream().map(Result::status).toArray(String[]::new),
+                        batch.stream().map(Result::next).toArray(OffsetDateTime[]::new),
+                        batch.stream().map(Result::statusCode).toArray(Integer[]::new),
+                        batch.stream().map(Result::error).toArray(String[]::new),
+                        batch.stream().map(Result::latency).toArray(Integer[]::new),
+                        batch.stream().map(Result::at).toArray(OffsetDateTime[]::new)}))
                 .subscribe().with(x -> {
-                }, f -> Log.warnf("webhook delivery %s: result not recorded (%s); it will be retried",
-                        delivery, f.getMessage()));
+                    Log.debugf("webhooks: %d results recorded in %d ms", batch.size(), (System.nanoTime() - t0) / 1_000_000);
+                    flushing.set(false);
+                    flush();
+                }, f -> {
+                    // the deliveries stay leased: they are sent again once the lease is over
+                    Log.warnf("webhook results of %d deliveries not recorded (%s); they will be retried", batch.size(), f.getMessage());
+                    flushing.set(false);
+                    flush();
+                });
     }
 
     /** initial × 2^(attempt-1), at most the maximum, ±20 % jitter so that failed receivers are not hit in waves. */
