@@ -3,16 +3,21 @@ package vn.govqms.images;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -77,10 +82,10 @@ record ImageTarball(Path file, JsonNode manifest, byte[] configBytes, JsonNode c
             entries.put(path, new Entry(path, entry.getMode() & 07777, entry.getLongUserId(), entry.getSize(),
                     entry.isDirectory(), entry.isSymbolicLink() ? entry.getLinkName() : null, kept));
             if (root != null) {
-                extract(root, path, entry, kept != null ? new java.io.ByteArrayInputStream(kept) : tar);
+                extract(root, path, entry, kept != null ? new ByteArrayInputStream(kept) : tar);
             }
         }
-        content.transferTo(java.io.OutputStream.nullOutputStream()); // the tar's end blocks count in the digest
+        content.transferTo(OutputStream.nullOutputStream()); // the tar's end blocks count in the digest
         return new Layer(name, "sha256:" + HexFormat.of().formatHex(sha256.digest()), entries);
     }
 
@@ -101,7 +106,7 @@ record ImageTarball(Path file, JsonNode manifest, byte[] configBytes, JsonNode c
             return;
         } else {
             Files.createDirectories(target.getParent());
-            Files.copy(content, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(content, target, StandardCopyOption.REPLACE_EXISTING);
         }
         Files.setPosixFilePermissions(target, permissions(entry.getMode()));
     }
@@ -165,7 +170,7 @@ record ImageTarball(Path file, JsonNode manifest, byte[] configBytes, JsonNode c
     private static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -186,7 +191,7 @@ record ImageTarball(Path file, JsonNode manifest, byte[] configBytes, JsonNode c
             return;
         }
         try (var paths = Files.walk(folder)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
                 try {
                     Files.delete(path);
                 } catch (IOException e) {
