@@ -80,7 +80,7 @@ public final class Bench {
         // the packaged services as deploy/bench/run copied them (the repository's own when started otherwise)
         Path jars = Path.of(System.getProperty("govqms.stack", repo.toString()));
         long t0 = System.nanoTime();
-        try (LocalStack stack = LocalStack.start(LocalStack.Options.test(jars, data))) {
+        try (LocalStack stack = startStack(jars, data)) {
             // Ctrl-C or a kill: stop PostgreSQL, Kafka and the services too
             Thread hook = new Thread(stack::close, "bench-stack-stop");
             Runtime.getRuntime().addShutdownHook(hook);
@@ -95,6 +95,23 @@ public final class Bench {
             Path md = bench.results.write(target, date);
             System.out.println("bench: results in " + md + " and .json beside it");
             Runtime.getRuntime().removeShutdownHook(hook);
+        }
+    }
+
+    /**
+     * The stack, tried up to three times: LocalStack waits 180 s for each service, and on this shared 2-core machine
+     * under a load average of 40-60 a start has taken 170-200 s.
+     */
+    private static LocalStack startStack(Path jars, Path data) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return LocalStack.start(LocalStack.Options.test(jars, data));
+            } catch (IllegalStateException e) {
+                if (attempt == 3 || !String.valueOf(e.getMessage()).contains("not ready after")) {
+                    throw e;
+                }
+                System.out.println("bench: " + e.getMessage() + ": starting the stack again (attempt " + (attempt + 1) + " of 3)");
+            }
         }
     }
 
