@@ -72,8 +72,8 @@ final class Documents {
                 List.of("Mẫu đơn, tờ khai theo quy định", "Phiếu xin lỗi và hẹn lại ngày trả kết quả"), effective, false);
     }
 
-    /** The agency's documents by code, each issued (and a next revision submitted where asked). */
-    static Map<String, JsonNode> ensure(Demo demo, Agencies.Agency agency, String agencyName, List<Spec> specs, Map<String, String> laws) {
+    /** Each document of {@code specs} issued (and a next revision submitted where asked); returns their ids by code. */
+    static Map<String, String> ensure(Demo demo, Agencies.Agency agency, String agencyName, List<Spec> specs, Map<String, String> laws) {
         String officer = demo.as("iso-officer", agency.province(), agency.id());
         String head = demo.as("agency-head", agency.province(), agency.id());
         Map<String, JsonNode> existing = new HashMap<>();
@@ -84,7 +84,7 @@ final class Documents {
                 break;
             }
         }
-        List<JsonNode> done = demo.map(specs, s -> {
+        List<String> done = demo.map(specs, s -> {
             JsonNode d = existing.get(s.code());
             if (d == null) {
                 d = demo.rest.post(demo.doc("/api/v1/documents"), officer, body(agency, agencyName, s, laws), 201).body();
@@ -94,18 +94,19 @@ final class Documents {
             }
             return advance(demo, d, s, officer, head);
         });
-        Map<String, JsonNode> out = new LinkedHashMap<>();
-        done.forEach(d -> out.put(d.path("code").asText(), d));
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int i = 0; i < specs.size(); i++) {
+            out.put(specs.get(i).code(), done.get(i));
+        }
         return out;
     }
 
-    /** Moves the document on from where it stands: draft → in review → approved → issued (→ next revision in review). */
-    private static JsonNode advance(Demo demo, JsonNode doc, Spec s, String officer, String head) {
+    /** Moves the document on from where it stands: draft → in review → approved → issued (→ next revision in review); its id. */
+    private static String advance(Demo demo, JsonNode doc, Spec s, String officer, String head) {
         String id = doc.path("id").asText();
         String base = demo.doc("/api/v1/documents/" + id + "/versions/");
         int revision = doc.path("latest").path("revision").asInt();
         String status = doc.path("latest").path("status").asText();
-        boolean changed = false;
         int wanted = s.nextRevisionInReview() ? 2 : 1;
         while (true) {
             if (revision < wanted && status.equals("ISSUED")) {
@@ -124,9 +125,8 @@ final class Documents {
             String token = next.equals("submit") ? officer : head;
             Object body = next.equals("issue") ? Map.of("effectiveDate", s.effective()) : null;
             status = demo.rest.post(base + revision + "/" + next, token, body, 200).body().path("status").asText();
-            changed = true;
         }
-        return changed ? demo.rest.get(demo.doc("/api/v1/documents/" + id), officer) : doc;
+        return id;
     }
 
     private static Map<String, Object> body(Agencies.Agency agency, String agencyName, Spec s, Map<String, String> laws) {
