@@ -61,6 +61,9 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /** Generous: on a busy 2-core machine four JVMs starting at once take minutes. */
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
+
     private final Options options;
     private final Path logDir;
     private FileChannel lockChannel;
@@ -141,7 +144,7 @@ public final class LocalStack implements AutoCloseable {
             }
             rememberChildren();
             for (Service s : options.services()) {
-                awaitReady(s, Duration.ofSeconds(180));
+                awaitReady(s, READY_TIMEOUT);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -225,6 +228,28 @@ public final class LocalStack implements AutoCloseable {
             throw new IllegalStateException("Kafka did not start; see " + logDir.resolve("kafka.log"), e);
         }
         KafkaBroker.createTopics(kafkaBootstrapServers(), options.topicPartitions());
+    }
+
+    /** Kills a service with SIGKILL (a crash, for fault tests); {@link #restartService(String)} starts it again. */
+    public void killService(String name) {
+        Process p = running.get(service(name));
+        p.destroyForcibly();
+        try {
+            p.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public void restartService(String name) {
+        Service s = service(name);
+        try {
+            running.put(s, startService(s));
+            rememberChildren();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        awaitReady(s, READY_TIMEOUT);
     }
 
     /** Stops the broker process (an outage, for fault tests) and {@link #restartKafka()} brings it back. */
