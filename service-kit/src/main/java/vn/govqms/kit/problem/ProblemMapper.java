@@ -305,8 +305,10 @@ public class ProblemMapper {
                 return true;
             }
             String m = t.getMessage();
+            // a pool or connection being closed (a restart of the database, or this service stopping) is not the data's fault
             if (m != null && (m.contains("Connection refused") || m.contains("Connection closed")
-                    || m.contains("connection was closed") || m.contains("Timeout"))) {
+                    || m.contains("connection was closed") || m.contains("Timeout") || m.equals("Pool closed")
+                    || m.startsWith("Connection is not active now"))) {
                 return true;
             }
         }
