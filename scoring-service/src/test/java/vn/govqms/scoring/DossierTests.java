@@ -12,6 +12,7 @@ import vn.govqms.local.testing.TestKafka;
 import vn.govqms.local.testing.TestTokens;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +21,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static vn.govqms.scoring.Fixtures.PROBLEM;
 import static vn.govqms.scoring.Fixtures.admin;
@@ -93,6 +95,37 @@ class DossierTests {
                 + agency + "' and year = 2022 and cause = 'vn.govqms.onestop.dossier-status.v1'") == 1);
         given().auth().oauth2(head).queryParam("year", 2022).get("/api/v1/agencies/{id}/score", agency).then().statusCode(200)
                 .body("score", equalTo(40.0f)).body("criteria.find { it.code == '2.2' }.points", equalTo(20.0f));
+    }
+
+    @Test
+    void aBatchRecomputesOnlyWhereTheOnTimeRateCounts() {
+        String p = Fixtures.province();
+        Fixtures.activeSet(p, 2020);  // the standard set does not score the on-time rate
+        String withObjective = Fixtures.agency(p, "Sở Giao thông vận tải");
+        String without = Fixtures.agency(p, "Sở Xây dựng");
+        int year = LiveScoreTests.YEAR;
+        String objective = given().auth().oauth2(admin(p)).contentType(ContentType.JSON).body("""
+                {"agencyId":"%s","year":%d,"title":"Tỷ lệ hồ sơ giải quyết đúng hạn từ 90%% trở lên","kpi":"DOSSIER_ON_TIME_RATE",
+                 "comparison":"AT_LEAST","target":90}""".formatted(withObjective, year)).post("/api/v1/quality-objectives")
+                .then().statusCode(201).body("status", equalTo("ON_TRACK")).extract().path("id");
+        List<String> items = new ArrayList<>();
+        for (String agency : List.of(withObjective, without)) {
+            for (String[] d : new String[][] {{"0001", "08"}, {"0002", "20"}}) {
+                String dossier = agency.substring(0, 8) + "-" + d[0];
+                items.add(item(dossier, "agencyId", agency, "1.000002", "RECEIVED", year + "-01-05T08:00:00+07:00", "")
+                        .replace("2022-09-30T17:00:00+07:00", year + "-01-10T17:00:00+07:00"));
+                items.add(item(dossier, "agencyId", agency, "1.000002", "RESOLVED", year + "-01-" + d[1] + "T08:00:00+07:00", "")
+                        .replace("2022-09-30T17:00:00+07:00", year + "-01-10T17:00:00+07:00"));
+            }
+        }
+        given().auth().oauth2(TestTokens.integration(p)).contentType(ContentType.JSON).body("{\"items\":[" + String.join(",", items) + "]}")
+                .post("/api/v1/dossier-events").then().statusCode(200).body("accepted", equalTo(8));
+        // half on time: the objective bound to the rate is at risk
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(admin(p)).get("/api/v1/quality-objectives/{id}", objective)
+                .then().statusCode(200).body("status", equalTo("AT_RISK")).body("actual", equalTo(50.0f)));
+        // the other agency's score does not use the rate: it was not marked for a recomputation
+        assertEquals(0, TestDb.count(Fixtures.DB, "select count(*) from live_score where agency_id = '" + without + "'"));
+        assertEquals(0, TestDb.count(Fixtures.DB, "select count(*) from live_score_pending where agency_id = '" + without + "'"));
     }
 
     @Test

@@ -54,6 +54,7 @@ public class DossierEventsConsumer {
 
     @Incoming("dossier-events")
     public Uni<Void> consume(ConsumerRecords<String, String> polled) {
+        long start = System.nanoTime();
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         List<JsonNode> items = new ArrayList<>();
         List<Uni<Void>> dead = new ArrayList<>();
@@ -94,6 +95,8 @@ public class DossierEventsConsumer {
                 .onFailure(DossierEventsConsumer::isTransient).retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely())
                 .chain(result -> {
                     registry.counter("govqms.dossier.events.consumed").increment(result.accepted() + result.duplicates());
+                    Log.debugf("dossier events: %d records of %s stored in %d ms (%d new, %d refused)", polled.count(), polled.partitions(),
+                            (System.nanoTime() - start) / 1_000_000, result.accepted(), result.rejected());
                     if (result.errors().isEmpty()) {
                         return Uni.createFrom().voidItem();
                     }

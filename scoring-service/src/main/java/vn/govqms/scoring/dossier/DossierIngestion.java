@@ -24,9 +24,10 @@ import java.util.UUID;
 /**
  * Stores batches of dossier status events: each item checked on its own (bad ones reported, good ones
  * kept), all good ones in one statement that is idempotent per dossier code + status + time and
- * that also moves each dossier's current state; the agencies touched are marked for a live-score
- * recomputation (the on-time dossier rate is one of their indicators) in the same transaction, done
- * within about a second by {@link PendingScores}.
+ * that also moves each dossier's current state; the agencies touched whose live score or quality objectives
+ * can depend on the on-time dossier rate (a criteria set in force in their province uses it, or an objective
+ * is bound to it) are marked for a recomputation in the same transaction, done within about a second by
+ * {@link PendingScores}. Activating a set recomputes its province anyway, so no agency is missed.
  */
 @ApplicationScoped
 public class DossierIngestion {
@@ -69,9 +70,15 @@ public class DossierIngestion {
                     new_due_at = coalesce(excluded.new_due_at, d.new_due_at),
                     last_event_at = greatest(d.last_event_at, excluded.last_event_at)
                 returning d.agency_id
+            ), counting as (
+                -- provinces ('*': all) where a criteria set in force may score the on-time rate
+                select distinct coalesce(c.province_code, '*') as province_code from criteria_set c
+                where c.status = 'ACTIVE' and c.definition like '%DOSSIER_ON_TIME_RATE%'
             )
             select (select count(*) from fresh) as inserted,
-                   (select array_agg(distinct agency_id) from upserted) as agencies""";
+                   (select array_agg(distinct u.agency_id) from upserted u join agency_directory d on d.id = u.agency_id
+                    where exists (select 1 from counting c where c.province_code in ('*', d.province_code))
+                       or exists (select 1 from quality_objective o where o.agency_id = u.agency_id and o.kpi = 'DOSSIER_ON_TIME_RATE')) as agencies""";
 
     private final Pool pool;
     private final LiveScores scores;
