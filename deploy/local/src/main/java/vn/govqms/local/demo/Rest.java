@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
@@ -40,6 +41,8 @@ final class Rest {
 
     static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
+    private final AtomicLong calls = new AtomicLong();
+    private final AtomicLong nanos = new AtomicLong();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -76,6 +79,7 @@ final class Rest {
         HttpRequest request = b.build();
         for (int attempt = 1; ; attempt++) {
             HttpResponse<String> r;
+            long t0 = System.nanoTime();
             try {
                 r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             } catch (IOException e) {
@@ -88,6 +92,8 @@ final class Rest {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
+            calls.incrementAndGet();
+            nanos.addAndGet(System.nanoTime() - t0);
             if (r.statusCode() == 503 && attempt < 5) {
                 pause(attempt);
                 continue;
@@ -98,6 +104,17 @@ final class Rest {
             }
             return new Answer(status, read(r.body()), r.headers().firstValue("ETag").orElse(null));
         }
+    }
+
+    /** Calls answered so far. */
+    long calls() {
+        return calls.get();
+    }
+
+    /** Their mean time to answer, in milliseconds. */
+    double meanMillis() {
+        long n = calls.get();
+        return n == 0 ? 0 : nanos.get() / 1e6 / n;
     }
 
     static String write(Object body) {

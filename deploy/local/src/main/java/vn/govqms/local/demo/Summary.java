@@ -10,7 +10,8 @@ final class Summary {
 
     static void print(Demo demo, DemoLoader.Result r, String tokenCommand) {
         var out = demo.out;
-        out.printf("%nDemo data loaded in %.1f s: %d created, %d found from an earlier load.%n%n", r.seconds(), r.created(), r.found());
+        out.printf("%nDemo data loaded in %.1f s: %d created, %d found from an earlier load (%d HTTP calls, mean answer %.0f ms).%n%n",
+                r.seconds(), r.created(), r.found(), demo.rest.calls(), demo.rest.meanMillis());
         out.printf("  %-36s %8s %8s%n", "", "created", "found");
         for (Map.Entry<String, int[]> e : r.tally().entrySet()) {
             out.printf("  %-36s %8d %8d%n", e.getKey(), e.getValue()[0], e.getValue()[1]);
