@@ -126,14 +126,6 @@ final class Agencies {
         return Agency.of(a.body());
     }
 
-    /** Re-reads agencies (after a merger ends some of them). */
-    static Map<String, Agency> refresh(Demo demo, String province, Collection<String> codes) {
-        Map<String, Agency> all = inProvince(demo, province);
-        Map<String, Agency> out = new LinkedHashMap<>();
-        codes.forEach(c -> out.put(c, all.get(c)));
-        return out;
-    }
-
     /**
      * Waits until audit-, scoring- and notification-service know the agencies: they keep their
      * directory from document-service's events, and refuse what names an agency they do not know yet.

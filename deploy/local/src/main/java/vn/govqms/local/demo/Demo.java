@@ -115,9 +115,6 @@ final class Demo implements AutoCloseable {
         }
     }
 
-    int createdTotal() {
-        return tally().values().stream().mapToInt(v -> v[0]).sum();
-    }
 
     <T> void each(Collection<T> items, Consumer<T> fn) {
         map(items, x -> {
