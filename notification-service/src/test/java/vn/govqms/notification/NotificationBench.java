@@ -34,8 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Benchmarks (run with -Pbench, not part of the tests): one legal change across 5,000 agencies, 40,000
  * procedure-review.required events on the real broker, become inbox notifications for each agency's ISO officer and head;
  * then webhook deliveries per second to local receivers. The service is measured in its steady state: its consumer holds
- * the partitions before the clock starts, and a smaller round of the same work on other agencies (and of deliveries to
- * another subscription) runs first, so that the measured round finds the code compiled and the caches warm. The records
+ * the partitions before the clock starts, and a round of the same work on other agencies (and of deliveries to other
+ * subscriptions) runs first, so that the measured round finds the code compiled and the caches warm. The records
  * are built before the clock starts: it measures the broker and the service, not the test's formatting.
  */
 @QuarkusTest
@@ -46,7 +46,7 @@ class NotificationBench {
     static final int AGENCIES = 5_000;
     static final int EVENTS_PER_AGENCY = 8;
     static final String PROVINCE = "77";
-    static final int WARM_UP_AGENCIES = 2_500;
+    static final int WARM_UP_AGENCIES = 5_000;
     static final String WARM_UP_PROVINCE = "78";
 
     @Test
