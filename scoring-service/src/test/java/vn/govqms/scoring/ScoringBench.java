@@ -19,6 +19,7 @@ import vn.govqms.local.testing.TestDb;
 import vn.govqms.local.testing.TestKafka;
 import vn.govqms.local.testing.TestTokens;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -110,6 +111,7 @@ class ScoringBench {
     long[] load(String token, String path, int clients, int each) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<long[]>> futures = new ArrayList<>();
+        long cpu = processCpuNanos();
         long start = System.nanoTime();
         for (int c = 0; c < clients; c++) {
             futures.add(pool.submit(() -> {
@@ -135,14 +137,22 @@ class ScoringBench {
         double seconds = (System.nanoTime() - start) / 1e9;
         long[] latencies = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         lastThroughput = latencies.length / seconds;
+        lastCpuPerRequest = (processCpuNanos() - cpu) / 1e6 / latencies.length;
         return latencies;
     }
 
     double lastThroughput;
+    double lastCpuPerRequest;
+
+    /** CPU time of this JVM: the service, the load generator and the broker (PostgreSQL's is not counted). */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
 
     void report(String what, long[] sorted) {
-        System.out.printf("bench: %s: %d requests, %.0f req/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n", what, sorted.length,
-                lastThroughput, pct(sorted, 50), pct(sorted, 95), pct(sorted, 99), sorted[sorted.length - 1] / 1e6);
+        System.out.printf("bench: %s: %d requests, %.0f req/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms; %.2f ms CPU of the test JVM "
+                        + "(service and load generator) per request%n", what, sorted.length, lastThroughput, pct(sorted, 50), pct(sorted, 95),
+                pct(sorted, 99), sorted[sorted.length - 1] / 1e6, lastCpuPerRequest);
     }
 
     static double pct(long[] sorted, double p) {
