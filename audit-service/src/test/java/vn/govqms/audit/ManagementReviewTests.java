@@ -59,6 +59,15 @@ class ManagementReviewTests {
     }
 
     @Test
+    void aReviewWhoseOutputsNameNoOwnerOpensNoActions() {
+        String agency = Fixtures.agency("38", "Sở Văn hóa tỉnh Thanh Hóa");
+        String body = review(agency, LocalDate.now().toString())
+                .replaceAll(",\\s*\"owner\":\"chanh.van.phong\",\"dueDate\":\"2027-03-31\"", "");
+        given().auth().oauth2(head(agency, "38")).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/management-reviews").then().statusCode(201).body("outputs", hasSize(2)).body("actions", hasSize(0));
+    }
+
+    @Test
     void badReviewsAreRefused() {
         String agency = Fixtures.agency("38", "Sở Nông nghiệp tỉnh Thanh Hóa");
         String other = Fixtures.agency("38", "Sở Tư pháp tỉnh Thanh Hóa");

@@ -118,7 +118,8 @@ public class ReviewService {
                     actions.add(a);
                 }
             }
-            return r.<ManagementReview>persist().chain(() -> ReviewAction.persist(actions)).chain(() -> Panache.getSession()).chain(s -> s.flush()
+            // Panache cannot persist an empty list (an empty Uni set): a review whose outputs name no owner opens no actions
+            return r.<ManagementReview>persist().chain(() -> actions.isEmpty() ? Uni.createFrom().voidItem() : ReviewAction.persist(actions)).chain(() -> Panache.getSession()).chain(s -> s.flush()
                             .chain(() -> outbox.publish(s, OutgoingEvent.of("audit.events", r.agencyId.toString(), HELD,
                                     "management-reviews/" + r.id, now, new HeldData(r.id, r.agencyId, r.year, r.heldOn, r.chair))))
                             .chain(() -> plans.complete(s, r.agencyId, r.year, ActivityKind.MANAGEMENT_REVIEW, r.heldOn,
