@@ -107,7 +107,9 @@ public class LiveScores {
                     if (province.isEmpty()) {
                         return Uni.createFrom().voidItem();
                     }
+                    // rows written in id order: two recomputations of overlapping agencies wait on each other, never deadlock
                     List<UUID> known = new ArrayList<>(province.keySet());
+                    known.sort(null);
                     return sets.activeFor(tx, province.values().stream().distinct().toList(), year)
                             .chain(active -> indicators.forAgencies(tx, known, year)
                                     .chain(ind -> manualPoints(tx, known, year)
