@@ -103,6 +103,34 @@ class LiveScoreTests {
     }
 
     @Test
+    void aBurstOfReviewEventsIsCountedWholeLoggedWithinItsLimitAndScoredOnce() {
+        // a decree amendment: many review tasks for a few agencies, consumed in runs (one log insert, one recomputation)
+        String p = Fixtures.province();
+        Fixtures.activeSet(p, 2020);
+        List<String> agencies = List.of(Fixtures.agency(p, "Sở Nội vụ"), Fixtures.agency(p, "Sở Y tế"), Fixtures.agency(p, "Sở Công Thương"));
+        int perAgency = 30;
+        for (int i = 0; i < perAgency; i++) {
+            for (String agency : agencies) {
+                String task = UUID.randomUUID().toString();
+                TestKafka.publishCloudEvent("document.events", agency, doc("procedure-review.overdue"), "review-tasks/" + task, """
+                        {"taskId":"%s","agencyId":"%s","documentId":"%s","documentCode":"QT-%02d","dueDate":"%d-01-15","daysOverdue":3,
+                         "causeSummary":"Nghị định sửa đổi"}""".formatted(task, agency, UUID.randomUUID(), i, YEAR));
+            }
+        }
+        for (String agency : agencies) {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(admin(p))
+                    .get("/api/v1/agencies/{id}/indicators", agency).then().statusCode(200)
+                    .body("indicators.find { it.code == 'PROCEDURE_REVIEWS_OVERDUE' }.value", equalTo(perAgency)));
+            // the log keeps the last 20 events, newest first, however many came in one run
+            given().auth().oauth2(admin(p)).get("/api/v1/agencies/{id}/indicators", agency).then().statusCode(200)
+                    .body("movedBy[0].summary", equalTo("Quá hạn rà soát quy trình QT-%02d (hạn %d-01-15)".formatted(perAgency - 1, YEAR)));
+            assertEquals(20, TestDb.count(Fixtures.DB, "select count(*) from indicator_event where agency_id = '" + agency + "'"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> TestDb.count(Fixtures.DB, "select count(*) from live_score where agency_id = '"
+                    + agency + "' and year = " + YEAR + " and cause = '" + doc("procedure-review.overdue") + "'") == 1);
+        }
+    }
+
+    @Test
     void auditEventsMoveTheIndicators() {
         String p = Fixtures.province();
         String agency = Fixtures.agency(p, "UBND xã Mường Phăng");

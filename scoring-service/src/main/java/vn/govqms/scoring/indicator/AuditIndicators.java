@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.enterprise.context.ApplicationScoped;
-import vn.govqms.kit.events.EventHandler;
+import jakarta.inject.Singleton;
 import vn.govqms.kit.events.EventTypes;
 import vn.govqms.kit.events.PoisonEventException;
 import vn.govqms.kit.events.ReceivedEvent;
@@ -23,8 +22,8 @@ import java.util.UUID;
  * Indicators from audit-service ({@code audit.events}): activity plans and their items, audits held,
  * management reviews, findings open and closed, corrective actions overdue and closed.
  */
-@ApplicationScoped
-public class AuditIndicators implements EventHandler {
+@Singleton // no client proxy: the shared base class has no no-args constructor
+public class AuditIndicators extends IndicatorHandler {
 
     static final String PLAN_APPROVED = EventTypes.of("audit", "activity-plan.approved");
     static final String ACTIVITY_OVERDUE = EventTypes.of("audit", "activity.overdue");
@@ -37,13 +36,10 @@ public class AuditIndicators implements EventHandler {
     static final String ACTION_OVERDUE = EventTypes.of("audit", "corrective-action.overdue");
     static final String ACTION_CLOSED = EventTypes.of("audit", "corrective-action.closed");
 
-    private final IndicatorLog log;
-    private final LiveScores scores;
     private final Clock clock;
 
     public AuditIndicators(IndicatorLog log, LiveScores scores, Clock clock) {
-        this.log = log;
-        this.scores = scores;
+        super(log, scores);
         this.clock = clock;
     }
 
@@ -54,7 +50,7 @@ public class AuditIndicators implements EventHandler {
     }
 
     @Override
-    public Uni<Void> apply(ReceivedEvent event, SqlConnection tx) {
+    Uni<List<Moved>> change(ReceivedEvent event, SqlConnection tx) {
         EventData d = new EventData(event);
         UUID agency = d.uuid("agencyId");
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -121,8 +117,8 @@ public class AuditIndicators implements EventHandler {
             summary = "Đóng hành động khắc phục";
         }
         Integer affected = year;
-        return change.chain(() -> log.add(tx, agency, event, summary.trim()))
-                .chain(() -> scores.recomputeAfterEvent(tx, agency, affected, type));
+        String line = summary;
+        return change.map(done -> List.of(new Moved(agency, affected, line)));
     }
 
     private Uni<?> plan(SqlConnection tx, EventData d, UUID agency, int year) {
@@ -183,9 +179,5 @@ public class AuditIndicators implements EventHandler {
             case "OBSERVATION" -> "điểm cần lưu ý";
             default -> "cơ hội cải tiến";
         };
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
     }
 }

@@ -3,8 +3,7 @@ package vn.govqms.scoring.indicator;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.enterprise.context.ApplicationScoped;
-import vn.govqms.kit.events.EventHandler;
+import jakarta.inject.Singleton;
 import vn.govqms.kit.events.EventTypes;
 import vn.govqms.kit.events.ReceivedEvent;
 import vn.govqms.scoring.live.LiveScores;
@@ -12,16 +11,18 @@ import vn.govqms.scoring.live.LiveScores;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 /**
  * Indicators from document-service ({@code document.events}): QMS announcement and re-announcement,
  * procedure reviews (required, overdue, completed on time or late), documents issued. Each event
- * updates what it tracks (idempotent upserts), is logged, and recomputes the agency's live score.
+ * updates what it tracks (idempotent upserts); a run of events is logged and recomputes the live
+ * scores of the agencies it moved once ({@link IndicatorHandler}).
  */
-@ApplicationScoped
-public class DocumentIndicators implements EventHandler {
+@Singleton // no client proxy: the shared base class has no no-args constructor
+public class DocumentIndicators extends IndicatorHandler {
 
     static final String ANNOUNCED = EventTypes.of("document", "qms.announced");
     static final String REANNOUNCEMENT = EventTypes.of("document", "qms.reannouncement-required");
@@ -30,13 +31,10 @@ public class DocumentIndicators implements EventHandler {
     static final String REVIEW_COMPLETED = EventTypes.of("document", "procedure-review.completed");
     static final String ISSUED = EventTypes.of("document", "document.issued");
 
-    private final IndicatorLog log;
-    private final LiveScores scores;
     private final Clock clock;
 
     public DocumentIndicators(IndicatorLog log, LiveScores scores, Clock clock) {
-        this.log = log;
-        this.scores = scores;
+        super(log, scores);
         this.clock = clock;
     }
 
@@ -46,7 +44,7 @@ public class DocumentIndicators implements EventHandler {
     }
 
     @Override
-    public Uni<Void> apply(ReceivedEvent event, SqlConnection tx) {
+    Uni<List<Moved>> change(ReceivedEvent event, SqlConnection tx) {
         EventData d = new EventData(event);
         UUID agency = d.uuid("agencyId");
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -97,13 +95,12 @@ public class DocumentIndicators implements EventHandler {
             summary = "Ban hành tài liệu " + nz(d.text("code")) + " " + nz(d.text("title"));
         }
         Integer affected = year;
+        String line = summary;
         Uni<UUID> previous = type.equals(REVIEW_REQUIRED) || type.equals(REVIEW_OVERDUE) || type.equals(REVIEW_COMPLETED)
                 ? rehome(tx, d.uuid("taskId"), agency) : Uni.createFrom().nullItem();
-        return previous.chain(before -> change.chain(() -> log.add(tx, agency, event, summary.trim()))
-                .chain(() -> scores.recomputeAfterEvent(tx, agency, affected, type))
-                .chain(() -> before == null ? Uni.createFrom().voidItem()
-                        : log.add(tx, before, event, "Chuyển việc rà soát quy trình " + nz(d.text("documentCode")).trim()
-                                + " sang cơ quan tiếp nhận tài liệu").replaceWith(before).chain(b -> scores.recomputeAfterEvent(tx, b, affected, type))));
+        return previous.chain(before -> change.map(done -> before == null ? List.of(new Moved(agency, affected, line))
+                : List.of(new Moved(agency, affected, line), new Moved(before, affected,
+                        "Chuyển việc rà soát quy trình " + nz(d.text("documentCode")).trim() + " sang cơ quan tiếp nhận tài liệu"))));
     }
 
     /**
@@ -123,9 +120,5 @@ public class DocumentIndicators implements EventHandler {
             d.requiredText(field);
         }
         return v;
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
     }
 }

@@ -45,8 +45,9 @@ public class LiveScores {
 
     private static final String UPSERT = """
             insert into live_score (agency_id, year, province_code, criteria_set_id, score, band, band_label, criteria, cause, updated_at)
-            select a, $2, p, s, sc, b, bl, c, $3, $4
-            from unnest($1::uuid[], $5::text[], $6::uuid[], $7::numeric[], $8::text[], $9::text[], $10::text[]) as x(a, p, s, sc, b, bl, c)
+            select a, $2, p, s, sc, b, bl, c, cause, $4
+            from unnest($1::uuid[], $5::text[], $6::uuid[], $7::numeric[], $8::text[], $9::text[], $10::text[], $3::text[])
+                as x(a, p, s, sc, b, bl, c, cause)
             on conflict (agency_id, year) do update set province_code = excluded.province_code, criteria_set_id = excluded.criteria_set_id,
                 score = excluded.score, band = excluded.band, band_label = excluded.band_label, criteria = excluded.criteria,
                 cause = excluded.cause, updated_at = excluded.updated_at""";
@@ -94,6 +95,15 @@ public class LiveScores {
     }
 
     public Uni<Void> recompute(SqlConnection tx, Collection<UUID> agencyIds, int year, String cause) {
+        return recompute(tx, agencyIds, year, agency -> cause);
+    }
+
+    /** Several agencies at once, each with its own cause (the event that moved it last). */
+    public Uni<Void> recompute(SqlConnection tx, Map<UUID, String> causeByAgency, int year) {
+        return recompute(tx, causeByAgency.keySet(), year, causeByAgency::get);
+    }
+
+    private Uni<Void> recompute(SqlConnection tx, Collection<UUID> agencyIds, int year, java.util.function.Function<UUID, String> cause) {
         if (agencyIds.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -166,7 +176,8 @@ public class LiveScores {
     }
 
     private Uni<Void> store(SqlConnection tx, List<UUID> agencies, int year, Map<UUID, String> province, Map<String, CriteriaSet> active,
-                            Map<UUID, Indicators> ind, Map<UUID, Map<String, BigDecimal>> manual, Map<UUID, Previous> prev, String cause) {
+                            Map<UUID, Indicators> ind, Map<UUID, Map<String, BigDecimal>> manual, Map<UUID, Previous> prev,
+                            java.util.function.Function<UUID, String> cause) {
         List<UUID> a = new ArrayList<>();
         List<String> p = new ArrayList<>();
         List<UUID> s = new ArrayList<>();
@@ -174,6 +185,7 @@ public class LiveScores {
         List<String> b = new ArrayList<>();
         List<String> bl = new ArrayList<>();
         List<String> c = new ArrayList<>();
+        List<String> causes = new ArrayList<>();
         List<OutgoingEvent> events = new ArrayList<>();
         OffsetDateTime now = OffsetDateTime.now(clock);
         for (UUID agency : agencies) {
@@ -196,16 +208,17 @@ public class LiveScores {
             b.add(scored.band().code());
             bl.add(scored.band().label());
             c.add(criteria);
+            causes.add(cause.apply(agency));
             if (before == null || !before.band().equals(scored.band().code())) {
                 events.add(OutgoingEvent.of(Topics.SCORING, agency.toString(), ScoreEvents.SCORE_CHANGED, "agencies/" + agency + "/score",
                         now, new ScoreEvents.ScoreChanged(agency, province.get(agency), year, before == null ? null : before.score(),
-                                scored.total(), before == null ? null : before.band(), scored.band().code(), scored.band().label(), cause)));
+                                scored.total(), before == null ? null : before.band(), scored.band().code(), scored.band().label(), cause.apply(agency))));
             }
         }
         if (a.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return tx.preparedQuery(UPSERT).execute(Tuple.from(new Object[] {a.toArray(new UUID[0]), year, cause, now,
+        return tx.preparedQuery(UPSERT).execute(Tuple.from(new Object[] {a.toArray(new UUID[0]), year, causes.toArray(new String[0]), now,
                         p.toArray(new String[0]), s.toArray(new UUID[0]), sc.toArray(new BigDecimal[0]), b.toArray(new String[0]),
                         bl.toArray(new String[0]), c.toArray(new String[0])}))
                 .chain(() -> outbox.publishAll(tx, events));

@@ -1,0 +1,75 @@
+package vn.govqms.scoring.indicator;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import vn.govqms.kit.events.EventHandler;
+import vn.govqms.kit.events.ReceivedEvent;
+import vn.govqms.scoring.live.LiveScores;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * What the indicator handlers share: each event changes the tracking tables in its own statements, in order; a run of
+ * events is then logged in one statement and the agencies it moved are recomputed once, not once per event (a decree
+ * amendment brings thousands of review events for a few hundred agencies).
+ */
+abstract class IndicatorHandler implements EventHandler {
+
+    /** An agency whose indicators an event moved, the year it concerns (null: the current year only) and the log line. */
+    record Moved(UUID agency, Integer year, String summary) {
+    }
+
+    protected final IndicatorLog log;
+    protected final LiveScores scores;
+
+    protected IndicatorHandler(IndicatorLog log, LiveScores scores) {
+        this.log = log;
+        this.scores = scores;
+    }
+
+    /** Applies one event to the tracking tables; returns the agencies it moved. */
+    abstract Uni<List<Moved>> change(ReceivedEvent event, SqlConnection tx);
+
+    @Override
+    public Uni<Void> apply(ReceivedEvent event, SqlConnection tx) {
+        return applyAll(List.of(event), tx);
+    }
+
+    @Override
+    public Uni<Void> applyAll(List<ReceivedEvent> events, SqlConnection tx) {
+        List<IndicatorLog.Line> lines = new ArrayList<>();
+        // per year, per agency the type of the last event that moved it (the live score's cause)
+        Map<Integer, Map<UUID, String>> touched = new TreeMap<>();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (ReceivedEvent event : events) {
+            chain = chain.chain(() -> change(event, tx)).invoke(moved -> {
+                int now = scores.currentYear();
+                for (Moved m : moved) {
+                    lines.add(new IndicatorLog.Line(m.agency(), event, m.summary().trim()));
+                    touched.computeIfAbsent(now, y -> new LinkedHashMap<>()).put(m.agency(), event.type());
+                    if (m.year() != null && m.year() != now) {
+                        touched.computeIfAbsent(m.year(), y -> new LinkedHashMap<>()).put(m.agency(), event.type());
+                    }
+                }
+            }).replaceWithVoid();
+        }
+        return chain.chain(() -> log.addAll(tx, lines)).chain(() -> recompute(tx, touched));
+    }
+
+    private Uni<Void> recompute(SqlConnection tx, Map<Integer, Map<UUID, String>> touched) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (var year : touched.entrySet()) {
+            chain = chain.chain(() -> scores.recompute(tx, year.getValue(), year.getKey()));
+        }
+        return chain;
+    }
+
+    static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}
