@@ -187,6 +187,12 @@ class ControlledDocumentTests {
         w.officer().get("/api/v1/documents/{id}/versions/abc", id).then().statusCode(404).contentType(PROBLEM);
         w.officer().get("/api/v1/documents/{id}/versions/9", id).then().statusCode(404).contentType(PROBLEM);
         w.officer().get("/api/v1/documents/{id}", UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM);
+        // another agency's officer and another province's admin cannot read it; its own officer reads it with its newest version
+        given().auth().oauth2(TestTokens.agencyRole("iso-officer", other, "24")).get("/api/v1/documents/{id}", id)
+                .then().statusCode(403).contentType(PROBLEM);
+        given().auth().oauth2(TestTokens.provinceAdmin("37")).get("/api/v1/documents/{id}", id).then().statusCode(403).contentType(PROBLEM);
+        w.officer().get("/api/v1/documents/{id}", id).then().statusCode(200).body("code", equalTo("QT-X-01"))
+                .body("latest.revision", equalTo(1));
         w.officer().post("/api/v1/documents/{id}/versions/1/approve", id).then().statusCode(403);
         w.head().post("/api/v1/documents/{id}/versions/1/approve", id).then().statusCode(409).contentType(PROBLEM)
                 .body("allowedActions", contains("edit", "submit", "abolish"));
