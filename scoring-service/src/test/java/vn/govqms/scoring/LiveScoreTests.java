@@ -12,6 +12,7 @@ import vn.govqms.local.testing.TestTokens;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -104,17 +105,36 @@ class LiveScoreTests {
 
     @Test
     void aBurstOfReviewEventsIsCountedWholeLoggedWithinItsLimitAndScoredOnce() {
-        // a decree amendment: many review tasks for a few agencies, consumed in runs (one log insert, one recomputation)
+        // a decree amendment: many review tasks for a few agencies, consumed in runs (set-based, one log insert, one recomputation)
         String p = Fixtures.province();
         Fixtures.activeSet(p, 2020);
         List<String> agencies = List.of(Fixtures.agency(p, "Sở Nội vụ"), Fixtures.agency(p, "Sở Y tế"), Fixtures.agency(p, "Sở Công Thương"));
         int perAgency = 30;
-        for (int i = 0; i < perAgency; i++) {
-            for (String agency : agencies) {
-                String task = UUID.randomUUID().toString();
-                TestKafka.publishCloudEvent("document.events", agency, doc("procedure-review.overdue"), "review-tasks/" + task, """
-                        {"taskId":"%s","agencyId":"%s","documentId":"%s","documentCode":"QT-%02d","dueDate":"%d-01-15","daysOverdue":3,
-                         "causeSummary":"Nghị định sửa đổi"}""".formatted(task, agency, UUID.randomUUID(), i, YEAR));
+        java.util.Map<String, List<String>> tasks = new java.util.HashMap<>();
+        // one task first tracked under the third agency, then named for the first (its document went there): it moves
+        String moving = UUID.randomUUID().toString();
+        TestKafka.publishCloudEvent("document.events", agencies.get(2), doc("procedure-review.required"), "review-tasks/" + moving,
+                review(moving, agencies.get(2), 99));
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestDb.count(Fixtures.DB, "select count(*) from review_track where task_id = '"
+                + moving + "' and agency_id = '" + agencies.get(2) + "'") == 1);
+        for (String type : List.of("procedure-review.required", "procedure-review.overdue")) {
+            for (int i = 0; i < perAgency; i++) {
+                for (String agency : agencies) {
+                    List<String> own = tasks.computeIfAbsent(agency, a -> new ArrayList<>());
+                    if (own.size() <= i) {
+                        own.add(agency.equals(agencies.get(0)) && i == 0 ? moving : UUID.randomUUID().toString());
+                    }
+                    String task = own.get(i);
+                    TestKafka.publishCloudEvent("document.events", agency, doc(type), "review-tasks/" + task, review(task, agency, i));
+                }
+            }
+            if (type.endsWith("required")) {
+                for (String agency : agencies) {
+                    await().atMost(Duration.ofSeconds(60)).until(() -> TestDb.count(Fixtures.DB, "select count(*) from review_track where agency_id = '"
+                            + agency + "' and status = 'OPEN'") == perAgency);
+                }
+                assertEquals(0, TestDb.count(Fixtures.DB, "select count(*) from review_track where agency_id = '" + agencies.get(2)
+                        + "' and task_id = '" + moving + "'"));
             }
         }
         for (String agency : agencies) {
@@ -128,6 +148,12 @@ class LiveScoreTests {
             await().atMost(Duration.ofSeconds(30)).until(() -> TestDb.count(Fixtures.DB, "select count(*) from live_score where agency_id = '"
                     + agency + "' and year = " + YEAR + " and cause = '" + doc("procedure-review.overdue") + "'") == 1);
         }
+    }
+
+    private static String review(String task, String agency, int i) {
+        return """
+                {"taskId":"%s","agencyId":"%s","documentId":"%s","documentCode":"QT-%02d","dueDate":"%d-01-15","daysOverdue":3,
+                 "causeSummary":"Nghị định sửa đổi"}""".formatted(task, agency, UUID.randomUUID(), i, YEAR);
     }
 
     @Test

@@ -11,7 +11,10 @@ import vn.govqms.scoring.live.LiveScores;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -101,6 +104,51 @@ public class DocumentIndicators extends IndicatorHandler {
         return previous.chain(before -> change.map(done -> before == null ? List.of(new Moved(agency, affected, line))
                 : List.of(new Moved(agency, affected, line), new Moved(before, affected,
                         "Chuyển việc rà soát quy trình " + nz(d.text("documentCode")).trim() + " sang cơ quan tiếp nhận tài liệu"))));
+    }
+
+    /** Review tasks come in thousands after a decree amendment: one statement for the tracks, one for those that move. */
+    @Override
+    Uni<List<List<Moved>>> changeAll(List<ReceivedEvent> sameType, SqlConnection tx) {
+        if (sameType.size() == 1 || !sameType.get(0).type().equals(REVIEW_REQUIRED)) {
+            return super.changeAll(sameType, tx);
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        int n = sameType.size();
+        UUID[] tasks = new UUID[n];
+        UUID[] agencies = new UUID[n];
+        LocalDate[] dues = new LocalDate[n];
+        List<EventData> data = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            EventData d = new EventData(sameType.get(i));
+            data.add(d);
+            agencies[i] = d.uuid("agencyId");
+            tasks[i] = d.uuid("taskId");
+            dues[i] = required(d, "dueDate");
+        }
+        if (java.util.Arrays.stream(tasks).distinct().count() < n) {
+            return super.changeAll(sameType, tx);  // a task named twice in the run: one event after the other, as they came
+        }
+        return tx.preparedQuery("update review_track r set agency_id = x.agency_id from unnest($1::uuid[], $2::uuid[]) as x(task_id, agency_id), "
+                        + "review_track o where r.task_id = x.task_id and o.task_id = r.task_id and r.agency_id <> x.agency_id "
+                        + "and not exists (select 1 from agency_succession s where s.predecessor_id = x.agency_id) returning r.task_id, o.agency_id")
+                .execute(Tuple.of(tasks, agencies))
+                .chain(moved -> {
+                    Map<UUID, UUID> left = new HashMap<>();
+                    moved.forEach(r -> left.put(r.getUUID(0), r.getUUID(1)));
+                    return tx.preparedQuery("insert into review_track (task_id, agency_id, due_date, status, updated_at) "
+                                    + "select t, a, d, 'OPEN', $4 from unnest($1::uuid[], $2::uuid[], $3::date[]) as x(t, a, d) on conflict (task_id) do nothing")
+                            .execute(Tuple.of(tasks, agencies, dues, now)).map(done -> {
+                                List<List<Moved>> out = new ArrayList<>(n);
+                                for (int i = 0; i < n; i++) {
+                                    String code = nz(data.get(i).text("documentCode"));
+                                    Moved here = new Moved(agencies[i], dues[i].getYear(), "Cần rà soát quy trình " + code + " trước " + dues[i]);
+                                    UUID before = left.get(tasks[i]);
+                                    out.add(before == null ? List.of(here) : List.of(here, new Moved(before, dues[i].getYear(),
+                                            "Chuyển việc rà soát quy trình " + code.trim() + " sang cơ quan tiếp nhận tài liệu")));
+                                }
+                                return out;
+                            });
+                });
     }
 
     /**

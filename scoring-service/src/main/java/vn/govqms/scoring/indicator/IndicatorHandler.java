@@ -46,19 +46,47 @@ abstract class IndicatorHandler implements EventHandler {
         // per year, per agency the type of the last event that moved it (the live score's cause)
         Map<Integer, Map<UUID, String>> touched = new TreeMap<>();
         Uni<Void> chain = Uni.createFrom().voidItem();
-        for (ReceivedEvent event : events) {
-            chain = chain.chain(() -> change(event, tx)).invoke(moved -> {
+        // consecutive events of one type are changed together (order between types kept)
+        for (List<ReceivedEvent> run : runsOfOneType(events)) {
+            chain = chain.chain(() -> changeAll(run, tx)).invoke(moved -> {
                 int now = scores.currentYear();
-                for (Moved m : moved) {
-                    lines.add(new IndicatorLog.Line(m.agency(), event, m.summary().trim()));
-                    touched.computeIfAbsent(now, y -> new LinkedHashMap<>()).put(m.agency(), event.type());
-                    if (m.year() != null && m.year() != now) {
-                        touched.computeIfAbsent(m.year(), y -> new LinkedHashMap<>()).put(m.agency(), event.type());
+                for (int i = 0; i < run.size(); i++) {
+                    ReceivedEvent event = run.get(i);
+                    for (Moved m : moved.get(i)) {
+                        lines.add(new IndicatorLog.Line(m.agency(), event, m.summary().trim()));
+                        touched.computeIfAbsent(now, y -> new LinkedHashMap<>()).put(m.agency(), event.type());
+                        if (m.year() != null && m.year() != now) {
+                            touched.computeIfAbsent(m.year(), y -> new LinkedHashMap<>()).put(m.agency(), event.type());
+                        }
                     }
                 }
             }).replaceWithVoid();
         }
         return chain.chain(() -> log.addAll(tx, lines)).chain(() -> recompute(tx, touched));
+    }
+
+    /**
+     * Applies consecutive events of one type; returns, per event, the agencies it moved. One statement per event
+     * unless a handler overrides it with a set-based one for the types that come in thousands.
+     */
+    Uni<List<List<Moved>>> changeAll(List<ReceivedEvent> sameType, SqlConnection tx) {
+        List<List<Moved>> out = new ArrayList<>();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (ReceivedEvent e : sameType) {
+            chain = chain.chain(() -> change(e, tx)).invoke(out::add).replaceWithVoid();
+        }
+        return chain.replaceWith(out);
+    }
+
+    private static List<List<ReceivedEvent>> runsOfOneType(List<ReceivedEvent> events) {
+        List<List<ReceivedEvent>> runs = new ArrayList<>();
+        for (ReceivedEvent e : events) {
+            if (runs.isEmpty() || !runs.get(runs.size() - 1).get(0).type().equals(e.type())) {
+                runs.add(new ArrayList<>());
+            }
+            runs.get(runs.size() - 1).add(e);
+        }
+        return runs;
     }
 
     private Uni<Void> recompute(SqlConnection tx, Map<Integer, Map<UUID, String>> touched) {
