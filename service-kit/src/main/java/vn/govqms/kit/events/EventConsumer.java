@@ -85,6 +85,9 @@ public class EventConsumer {
         List<ReceivedEvent> events = new ArrayList<>(records.size());
         List<Uni<Void>> poison = new ArrayList<>();
         for (ConsumerRecord<String, String> r : records) {
+            if (notOurs(r)) {
+                continue;  // a well-formed event of a type this service does not read: its data is not even parsed
+            }
             try {
                 ReceivedEvent e = parse(r);
                 if (handlers.containsKey(e.type())) {
@@ -180,6 +183,12 @@ public class EventConsumer {
             }
         }
         return ProblemMapper.isConnectionFailure(f);
+    }
+
+    private boolean notOurs(ConsumerRecord<String, String> r) {
+        String type = header(r, "ce_type");
+        return type != null && "1.0".equals(header(r, "ce_specversion")) && header(r, "ce_id") != null
+                && !handlers.containsKey(type) && !handledBases.contains(EventTypes.unversioned(type));
     }
 
     private ReceivedEvent parse(ConsumerRecord<String, String> r) {
