@@ -9,7 +9,6 @@ import vn.govqms.kit.events.EventTypes;
 import vn.govqms.kit.events.PoisonEventException;
 import vn.govqms.kit.events.ReceivedEvent;
 import vn.govqms.scoring.live.LiveScores;
-import vn.govqms.scoring.live.PendingScores;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -39,8 +38,8 @@ public class AuditIndicators extends IndicatorHandler {
 
     private final Clock clock;
 
-    public AuditIndicators(IndicatorLog log, LiveScores scores, PendingScores pending, Clock clock) {
-        super(log, scores, pending);
+    public AuditIndicators(IndicatorLog log, LiveScores scores, Clock clock) {
+        super(log, scores);
         this.clock = clock;
     }
 

@@ -7,7 +7,6 @@ import jakarta.inject.Singleton;
 import vn.govqms.kit.events.EventTypes;
 import vn.govqms.kit.events.ReceivedEvent;
 import vn.govqms.scoring.live.LiveScores;
-import vn.govqms.scoring.live.PendingScores;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -37,8 +36,8 @@ public class DocumentIndicators extends IndicatorHandler {
 
     private final Clock clock;
 
-    public DocumentIndicators(IndicatorLog log, LiveScores scores, PendingScores pending, Clock clock) {
-        super(log, scores, pending);
+    public DocumentIndicators(IndicatorLog log, LiveScores scores, Clock clock) {
+        super(log, scores);
         this.clock = clock;
     }
 

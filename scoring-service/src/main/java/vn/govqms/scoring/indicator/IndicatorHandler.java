@@ -5,7 +5,6 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import vn.govqms.kit.events.EventHandler;
 import vn.govqms.kit.events.ReceivedEvent;
 import vn.govqms.scoring.live.LiveScores;
-import vn.govqms.scoring.live.PendingScores;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,8 +15,8 @@ import java.util.UUID;
 
 /**
  * What the indicator handlers share: each event changes the tracking tables in its own statements, in order; a run of
- * events is then logged in one statement and the agencies it moved are marked for one recomputation, not one per event
- * (a decree amendment brings tens of thousands of review events for thousands of agencies).
+ * events is then logged in one statement and the agencies it moved are recomputed once, not once per event (a decree
+ * amendment brings thousands of review events for a few hundred agencies).
  */
 abstract class IndicatorHandler implements EventHandler {
 
@@ -27,12 +26,10 @@ abstract class IndicatorHandler implements EventHandler {
 
     protected final IndicatorLog log;
     protected final LiveScores scores;
-    protected final PendingScores pending;
 
-    protected IndicatorHandler(IndicatorLog log, LiveScores scores, PendingScores pending) {
+    protected IndicatorHandler(IndicatorLog log, LiveScores scores) {
         this.log = log;
         this.scores = scores;
-        this.pending = pending;
     }
 
     /** Applies one event to the tracking tables; returns the agencies it moved. */
@@ -92,15 +89,10 @@ abstract class IndicatorHandler implements EventHandler {
         return runs;
     }
 
-    /**
-     * Marks the agencies for recomputation (drained within about a second, {@link PendingScores}): an agency moved by
-     * events of many polls, as after a decree amendment, is recomputed once, and the consumers of the same events in
-     * the other services are not kept from the cores meanwhile.
-     */
     private Uni<Void> recompute(SqlConnection tx, Map<Integer, Map<UUID, String>> touched) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (var year : touched.entrySet()) {
-            chain = chain.chain(() -> pending.mark(tx, year.getValue(), year.getKey()));
+            chain = chain.chain(() -> scores.recompute(tx, year.getValue(), year.getKey()));
         }
         return chain;
     }

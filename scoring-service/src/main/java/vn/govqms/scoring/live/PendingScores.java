@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Live scores moved by high-volume inputs (dossier batches, runs of document and audit events) are recomputed shortly after, not in the
+ * Live scores moved by high-volume inputs (dossier batches) are recomputed shortly after, not in the
  * batch's transaction: the batch records the agencies and years ({@link #mark}), and this drains them
  * in chunks of {@value #CHUNK} agencies, each chunk in one transaction with its recomputation, so a
  * crash loses nothing and thousands of batches touching one agency cost one recomputation.
@@ -43,29 +43,22 @@ public class PendingScores {
     /** Records, in the caller's transaction, that these agencies' scores for these years must be recomputed. */
     public Uni<Void> mark(SqlConnection tx, List<UUID> agencies, List<Integer> years, String cause) {
         return tx.preparedQuery("insert into live_score_pending (agency_id, year, cause) select a, y, $3 from unnest($1::uuid[]) a "
-                        + "cross join unnest($2::int[]) y on conflict (agency_id, year) do update set cause = excluded.cause")
+                        + "cross join unnest($2::int[]) y on conflict do nothing")
                 .execute(Tuple.of(agencies.toArray(new UUID[0]), years.toArray(new Integer[0]), cause)).replaceWithVoid();
-    }
-
-    /** The same, each agency with its own cause (the event that moved it last), for one year. */
-    public Uni<Void> mark(SqlConnection tx, Map<UUID, String> causeByAgency, int year) {
-        UUID[] agencies = causeByAgency.keySet().toArray(new UUID[0]);
-        String[] causes = java.util.Arrays.stream(agencies).map(causeByAgency::get).toArray(String[]::new);
-        return tx.preparedQuery("insert into live_score_pending (agency_id, year, cause) select a, $2, c from unnest($1::uuid[], $3::text[]) "
-                        + "as x(a, c) on conflict (agency_id, year) do update set cause = excluded.cause")
-                .execute(Tuple.of(agencies, year, causes)).replaceWithVoid();
     }
 
     @Scheduled(every = "${govqms.live-score.pending-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> drain() {
         return pool.withTransaction(tx -> tx.query(TAKE).execute().chain(rows -> {
-                    Map<Integer, Map<UUID, String>> byYear = new HashMap<>();
+                    Map<Integer, List<UUID>> byYear = new HashMap<>();
+                    Map<Integer, String> causes = new HashMap<>();
                     for (Row r : rows) {
-                        byYear.computeIfAbsent(r.getInteger("year"), y -> new HashMap<>()).put(r.getUUID("agency_id"), r.getString("cause"));
+                        byYear.computeIfAbsent(r.getInteger("year"), y -> new ArrayList<>()).add(r.getUUID("agency_id"));
+                        causes.put(r.getInteger("year"), r.getString("cause"));
                     }
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (var e : byYear.entrySet()) {
-                        chain = chain.chain(() -> scores.recompute(tx, e.getValue(), e.getKey()));
+                        chain = chain.chain(() -> scores.recompute(tx, e.getValue(), e.getKey(), causes.get(e.getKey())));
                     }
                     return chain.replaceWith(rows.rowCount());
                 }))
