@@ -43,7 +43,7 @@ class AuthorizationMatrixIT {
     record Operation(String name, String service, String method, String path, java.util.function.Supplier<String> body) {
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void everyOperationRefusesMissingExpiredAndForeignTokens() throws Exception {

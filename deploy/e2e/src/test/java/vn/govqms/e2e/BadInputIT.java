@@ -47,7 +47,8 @@ class BadInputIT {
     record Outcome(Request request, int status, String contentType) {
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1: the JDK client's default h2c upgrade once misread a 7 MB OpenAPI answer as HTTP/2 frames (CI, 22 Nov)
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void thousandsOfMalformedRequestsGetA4xxProblemAndNeverA5xx() throws Exception {

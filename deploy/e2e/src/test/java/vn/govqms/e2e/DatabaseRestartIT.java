@@ -41,7 +41,7 @@ class DatabaseRestartIT {
         String p = "60";
         String admin = api.token("province-admin", null, p);
         String document = api.stack().service("document-service").baseUrl();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicInteger seq = new AtomicInteger();
         Map<String, String> acknowledged = new ConcurrentHashMap<>();

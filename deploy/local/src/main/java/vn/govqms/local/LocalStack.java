@@ -297,7 +297,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void awaitReady(Service s, Duration timeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         Process p = running.get(s);
         while (System.nanoTime() < deadline) {
