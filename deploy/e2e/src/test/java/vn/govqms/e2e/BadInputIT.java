@@ -47,7 +47,7 @@ class BadInputIT {
     record Outcome(Request request, int status, String contentType) {
     }
 
-    // HTTP/1.1: the JDK client's default h2c upgrade once misread a 7 MB OpenAPI answer as HTTP/2 frames (CI, 22 Nov)
+    // HTTP/1.1: the JDK client's default h2c upgrade once misread the OpenAPI answer as HTTP/2 frames (CI, 22 Nov)
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
