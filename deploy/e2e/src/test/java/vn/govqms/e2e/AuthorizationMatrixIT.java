@@ -17,7 +17,6 @@ import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,31 +58,19 @@ class AuthorizationMatrixIT {
         List<String> wrong = new ArrayList<>();
         for (String service : BadInputIT.SERVICES) {
             String base = api.stack().service(service).baseUrl();
-            JsonNode openapi = BadInputIT.JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/q/openapi?format=json")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body());
+            JsonNode openapi = BadInputIT.openapi(http, base);
             JsonNode schemas = openapi.path("components").path("schemas");
-            for (Iterator<Map.Entry<String, JsonNode>> paths = openapi.path("paths").fields(); paths.hasNext(); ) {
-                Map.Entry<String, JsonNode> entry = paths.next();
-                for (Iterator<Map.Entry<String, JsonNode>> ops = entry.getValue().fields(); ops.hasNext(); ) {
-                    Map.Entry<String, JsonNode> op = ops.next();
-                    String method = op.getKey().toUpperCase();
-                    if (!List.of("GET", "POST", "PUT", "DELETE", "PATCH").contains(method)) {
-                        continue;
-                    }
-                    List<JsonNode> parameters = new ArrayList<>();
-                    entry.getValue().path("parameters").forEach(parameters::add);
-                    op.getValue().path("parameters").forEach(parameters::add);
-                    String path = BadInputIT.fill(entry.getKey(), parameters, Map.of(), null, null);
-                    JsonNode content = op.getValue().path("requestBody").path("content");
-                    String contentType = content.isMissingNode() || content.isEmpty() ? null : content.fieldNames().next();
-                    String body = contentType == null ? null : contentType.equals("application/json")
-                            ? BadInputIT.bodyFor(op.getValue(), schemas) : "x";
-                    for (Map.Entry<String, String> caller : bad.entrySet()) {
-                        HttpResponse<String> r = send(base + path, method, caller.getValue(), contentType, body);
-                        checked++;
-                        if (r.statusCode() != 401 || !r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
-                            wrong.add(r.statusCode() + " " + service + " " + method + " " + entry.getKey() + " (" + caller.getKey() + ")");
-                        }
+            for (BadInputIT.Operation o : BadInputIT.operations(openapi)) {
+                String path = BadInputIT.fill(o.template(), o.parameters(), Map.of(), null, null);
+                JsonNode content = o.spec().path("requestBody").path("content");
+                String contentType = content.isMissingNode() || content.isEmpty() ? null : content.fieldNames().next();
+                String body = contentType == null ? null : contentType.equals("application/json")
+                        ? BadInputIT.bodyFor(o.spec(), schemas) : "x";
+                for (Map.Entry<String, String> caller : bad.entrySet()) {
+                    HttpResponse<String> r = send(base + path, o.method(), caller.getValue(), contentType, body);
+                    checked++;
+                    if (r.statusCode() != 401 || !r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
+                        wrong.add(r.statusCode() + " " + service + " " + o.method() + " " + o.template() + " (" + caller.getKey() + ")");
                     }
                 }
             }

@@ -65,9 +65,7 @@ class BadInputIT {
         List<Request> requests = new ArrayList<>();
         for (String service : SERVICES) {
             String base = api.stack().service(service).baseUrl();
-            JsonNode openapi = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/q/openapi?format=json")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body());
-            generate(service, openapi, known, requests);
+            generate(service, openapi(http, base), known, requests);
         }
 
         String token = api.token("province-admin", null, p);
@@ -117,78 +115,99 @@ class BadInputIT {
     /** Every malformed variant of every operation of one service. */
     static void generate(String service, JsonNode openapi, Map<String, String> known, List<Request> out) {
         JsonNode schemas = openapi.path("components").path("schemas");
-        for (Iterator<Map.Entry<String, JsonNode>> paths = openapi.path("paths").fields(); paths.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = paths.next();
-            String template = entry.getKey();
-            for (Iterator<Map.Entry<String, JsonNode>> ops = entry.getValue().fields(); ops.hasNext(); ) {
-                Map.Entry<String, JsonNode> op = ops.next();
-                String method = op.getKey().toUpperCase();
-                if (!List.of("GET", "POST", "PUT", "DELETE", "PATCH").contains(method)) {
-                    continue;
-                }
-                List<JsonNode> parameters = new ArrayList<>();
-                entry.getValue().path("parameters").forEach(parameters::add);
-                op.getValue().path("parameters").forEach(parameters::add);
-                String path = fill(template, parameters, known, null, null);
-                Map<String, String> query = new LinkedHashMap<>();
+        for (Operation o : operations(openapi)) {
+            String template = o.template();
+            String method = o.method();
+            JsonNode spec = o.spec();
+            List<JsonNode> parameters = o.parameters();
+            String path = fill(template, parameters, known, null, null);
+            Map<String, String> query = new LinkedHashMap<>();
 
-                // path parameters: malformed, hostile, unknown
-                for (JsonNode parameter : parameters) {
-                    if (parameter.path("in").asText().equals("path")) {
-                        String name = parameter.path("name").asText();
-                        for (String value : List.of("not-a-uuid", SQL, UUID.randomUUID().toString())) {
-                            out.add(new Request(service, method, fill(template, parameters, known, name, value), "application/json",
-                                    bodyFor(op.getValue(), schemas), "path " + name + "=" + abbreviate(value)));
-                        }
+            // path parameters: malformed, hostile, unknown
+            for (JsonNode parameter : parameters) {
+                if (parameter.path("in").asText().equals("path")) {
+                    String name = parameter.path("name").asText();
+                    for (String value : List.of("not-a-uuid", SQL, UUID.randomUUID().toString())) {
+                        out.add(new Request(service, method, fill(template, parameters, known, name, value), "application/json",
+                                bodyFor(spec, schemas), "path " + name + "=" + abbreviate(value)));
                     }
                 }
-                // query parameters: wrong type, negative, huge, invalid enum or date, hostile
-                for (JsonNode parameter : parameters) {
-                    if (parameter.path("in").asText().equals("query")) {
-                        String name = parameter.path("name").asText();
-                        for (String value : List.of("abc", "-1", "99999999999999999999", "x".repeat(3000), SQL)) {
-                            query.clear();
-                            query.put(name, value);
-                            out.add(new Request(service, method, path + queryString(query), "application/json",
-                                    bodyFor(op.getValue(), schemas), "query " + name + "=" + abbreviate(value)));
-                        }
+            }
+            // query parameters: wrong type, negative, huge, invalid enum or date, hostile
+            for (JsonNode parameter : parameters) {
+                if (parameter.path("in").asText().equals("query")) {
+                    String name = parameter.path("name").asText();
+                    for (String value : List.of("abc", "-1", "99999999999999999999", "x".repeat(3000), SQL)) {
+                        query.clear();
+                        query.put(name, value);
+                        out.add(new Request(service, method, path + queryString(query), "application/json",
+                                bodyFor(spec, schemas), "query " + name + "=" + abbreviate(value)));
                     }
                 }
-                // bodies
-                JsonNode media = op.getValue().path("requestBody").path("content");
-                if (media.isMissingNode() || media.isEmpty()) {
-                    continue;
-                }
-                String type = media.fieldNames().next();
-                JsonNode schema = resolve(media.path(type).path("schema"), schemas);
-                for (String body : List.of("{\"a\":", "[]", "null", "\"text\"", "{}")) {
-                    out.add(new Request(service, method, path, "application/json", body, "body " + abbreviate(body)));
-                }
-                if (!type.equals("application/json")) {
-                    continue;
-                }
-                JsonNode example = example(schema, schemas, 0);
-                out.add(new Request(service, method, path, "text/plain", example.toString(), "text/plain"));
-                if (example instanceof ObjectNode object) {
-                    ObjectNode extra = object.deepCopy();
-                    extra.put("unknownField", "giá trị lạ");
-                    extra.set("__proto__", NODES.objectNode().put("admin", true));
-                    out.add(new Request(service, method, path, "application/json", extra.toString(), "extra fields"));
-                    JsonNode properties = schema.path("properties");
-                    int index = 0;
-                    for (Iterator<Map.Entry<String, JsonNode>> fields = properties.fields(); fields.hasNext(); index++) {
-                        Map.Entry<String, JsonNode> field = fields.next();
-                        JsonNode fieldSchema = resolve(field.getValue(), schemas);
-                        for (Map.Entry<String, JsonNode> variant : variants(fieldSchema, schemas, index).entrySet()) {
-                            ObjectNode mutated = object.deepCopy();
-                            mutated.set(field.getKey(), variant.getValue());
-                            out.add(new Request(service, method, path, "application/json", mutated.toString(),
-                                    field.getKey() + ": " + variant.getKey()));
-                        }
+            }
+            // bodies
+            JsonNode media = spec.path("requestBody").path("content");
+            if (media.isMissingNode() || media.isEmpty()) {
+                continue;
+            }
+            String type = media.fieldNames().next();
+            JsonNode schema = resolve(media.path(type).path("schema"), schemas);
+            for (String body : List.of("{\"a\":", "[]", "null", "\"text\"", "{}")) {
+                out.add(new Request(service, method, path, "application/json", body, "body " + abbreviate(body)));
+            }
+            if (!type.equals("application/json")) {
+                continue;
+            }
+            JsonNode example = example(schema, schemas, 0);
+            out.add(new Request(service, method, path, "text/plain", example.toString(), "text/plain"));
+            if (example instanceof ObjectNode object) {
+                ObjectNode extra = object.deepCopy();
+                extra.put("unknownField", "giá trị lạ");
+                extra.set("__proto__", NODES.objectNode().put("admin", true));
+                out.add(new Request(service, method, path, "application/json", extra.toString(), "extra fields"));
+                JsonNode properties = schema.path("properties");
+                int index = 0;
+                for (Iterator<Map.Entry<String, JsonNode>> fields = properties.fields(); fields.hasNext(); index++) {
+                    Map.Entry<String, JsonNode> field = fields.next();
+                    JsonNode fieldSchema = resolve(field.getValue(), schemas);
+                    for (Map.Entry<String, JsonNode> variant : variants(fieldSchema, schemas, index).entrySet()) {
+                        ObjectNode mutated = object.deepCopy();
+                        mutated.set(field.getKey(), variant.getValue());
+                        out.add(new Request(service, method, path, "application/json", mutated.toString(),
+                                field.getKey() + ": " + variant.getKey()));
                     }
                 }
             }
         }
+    }
+
+    /** An operation of a service's OpenAPI document: its path template, method, description and all its parameters. */
+    record Operation(String template, String method, JsonNode spec, List<JsonNode> parameters) {
+    }
+
+    /** The service's OpenAPI document, as it serves it. */
+    static JsonNode openapi(HttpClient http, String baseUrl) throws Exception {
+        return JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/openapi?format=json")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    /** Every GET, POST, PUT, DELETE and PATCH of the document, with the parameters of its path and its own. */
+    static List<Operation> operations(JsonNode openapi) {
+        List<Operation> out = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> paths = openapi.path("paths").fields(); paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = paths.next();
+            for (Iterator<Map.Entry<String, JsonNode>> ops = entry.getValue().fields(); ops.hasNext(); ) {
+                Map.Entry<String, JsonNode> op = ops.next();
+                String method = op.getKey().toUpperCase();
+                if (List.of("GET", "POST", "PUT", "DELETE", "PATCH").contains(method)) {
+                    List<JsonNode> parameters = new ArrayList<>();
+                    entry.getValue().path("parameters").forEach(parameters::add);
+                    op.getValue().path("parameters").forEach(parameters::add);
+                    out.add(new Operation(entry.getKey(), method, op.getValue(), parameters));
+                }
+            }
+        }
+        return out;
     }
 
     /** The wrong values for one field of a given schema; the costly ones (huge values) only for the first fields. */

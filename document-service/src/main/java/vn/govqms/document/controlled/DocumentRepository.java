@@ -5,6 +5,7 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import vn.govqms.document.agency.Agency;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.Pages;
 import vn.govqms.kit.paging.PageRequest;
@@ -27,6 +28,20 @@ public class DocumentRepository implements PanacheRepositoryBase<ControlledDocum
         public Filter(UUID agencyId, String provinceCode, DocumentType type, String text) {
             this(agencyId, provinceCode, type, text, null, null, null);
         }
+    }
+
+    /** A document with its agency and its newest version (null if none). */
+    public record WithAgency(ControlledDocument document, Agency agency, DocumentVersion newest) {
+    }
+
+    /** The most frequent read: the document, its agency (for the scope check) and its newest version in one round trip. */
+    public Uni<WithAgency> findWithAgency(UUID documentId) {
+        return getSession().chain(session -> session.createSelectionQuery("select d, a, v from ControlledDocument d "
+                        + "join Agency a on a.id = d.agencyId left join DocumentVersion v on v.documentId = d.id "
+                        + "and v.revision = (select max(x.revision) from DocumentVersion x where x.documentId = d.id) "
+                        + "where d.id = :id", Object[].class)
+                .setParameter("id", documentId).setReadOnly(true).getSingleResultOrNull())
+                .map(row -> row == null ? null : new WithAgency((ControlledDocument) row[0], (Agency) row[1], (DocumentVersion) row[2]));
     }
 
     public Uni<ControlledDocument> findByCode(UUID agencyId, String code) {

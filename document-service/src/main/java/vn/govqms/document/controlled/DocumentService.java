@@ -211,19 +211,13 @@ public class DocumentService {
 
     @WithSession
     public Uni<DocumentView> get(UUID documentId, Caller caller) {
-        // the most frequent read: the document, its agency (for the scope check) and its newest version in one round trip
-        return Panache.getSession().chain(session -> session.createSelectionQuery("select d, a, v from ControlledDocument d "
-                                + "join Agency a on a.id = d.agencyId left join DocumentVersion v on v.documentId = d.id "
-                                + "and v.revision = (select max(x.revision) from DocumentVersion x where x.documentId = d.id) "
-                                + "where d.id = :id", Object[].class)
-                        .setParameter("id", documentId).setReadOnly(true).getSingleResultOrNull())
-                .map(row -> {
-                    if (row == null) {
-                        throw ProblemException.notFound("document", documentId);
-                    }
-                    caller.requireAgency(((Agency) row[1]).ref());
-                    return view((ControlledDocument) row[0], (DocumentVersion) row[2]);
-                });
+        return documents.findWithAgency(documentId).map(found -> {
+            if (found == null) {
+                throw ProblemException.notFound("document", documentId);
+            }
+            caller.requireAgency(found.agency().ref());
+            return view(found.document(), found.newest());
+        });
     }
 
     @WithSession

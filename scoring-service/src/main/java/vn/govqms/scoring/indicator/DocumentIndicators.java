@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,6 +49,9 @@ public class DocumentIndicators extends IndicatorHandler {
 
     @Override
     Uni<List<Moved>> change(ReceivedEvent event, SqlConnection tx) {
+        if (event.type().equals(REVIEW_REQUIRED)) {
+            return reviewsRequired(List.of(event), tx).map(moved -> moved.get(0));
+        }
         EventData d = new EventData(event);
         UUID agency = d.uuid("agencyId");
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -66,12 +70,6 @@ public class DocumentIndicators extends IndicatorHandler {
             change = tx.preparedQuery("insert into qms_state (agency_id, reannouncement_pending, updated_at) values ($1, true, $2) "
                     + "on conflict (agency_id) do update set reannouncement_pending = true, updated_at = $2").execute(Tuple.of(agency, now));
             summary = "Phải công bố lại HTQLCL" + (d.text("reason") == null ? "" : ": " + d.text("reason"));
-        } else if (type.equals(REVIEW_REQUIRED)) {
-            LocalDate due = required(d, "dueDate");
-            year = due.getYear();
-            change = tx.preparedQuery("insert into review_track (task_id, agency_id, due_date, status, updated_at) values ($1, $2, $3, 'OPEN', $4) "
-                    + "on conflict (task_id) do nothing").execute(Tuple.of(d.uuid("taskId"), agency, due, now));
-            summary = "Cần rà soát quy trình " + nz(d.text("documentCode")) + " trước " + due;
         } else if (type.equals(REVIEW_OVERDUE)) {
             LocalDate due = required(d, "dueDate");
             year = due.getYear();
@@ -99,34 +97,55 @@ public class DocumentIndicators extends IndicatorHandler {
         }
         Integer affected = year;
         String line = summary;
-        Uni<UUID> previous = type.equals(REVIEW_REQUIRED) || type.equals(REVIEW_OVERDUE) || type.equals(REVIEW_COMPLETED)
+        Uni<UUID> previous = type.equals(REVIEW_OVERDUE) || type.equals(REVIEW_COMPLETED)
                 ? rehome(tx, d.uuid("taskId"), agency) : Uni.createFrom().nullItem();
         return previous.chain(before -> change.map(done -> before == null ? List.of(new Moved(agency, affected, line))
-                : List.of(new Moved(agency, affected, line), new Moved(before, affected,
-                        "Chuyển việc rà soát quy trình " + nz(d.text("documentCode")).trim() + " sang cơ quan tiếp nhận tài liệu"))));
+                : List.of(new Moved(agency, affected, line), new Moved(before, affected, movedAway(d)))));
     }
 
-    /** Review tasks come in thousands after a decree amendment: one statement for the tracks, one for those that move. */
+    /** Review tasks come in thousands after a decree amendment: a run of them is stored set-based. */
     @Override
     Uni<List<List<Moved>>> changeAll(List<ReceivedEvent> sameType, SqlConnection tx) {
-        if (sameType.size() == 1 || !sameType.get(0).type().equals(REVIEW_REQUIRED)) {
+        if (!sameType.get(0).type().equals(REVIEW_REQUIRED)) {
             return super.changeAll(sameType, tx);
         }
+        // a task named twice starts a new chunk: within a chunk every task is named once, so the chunks keep the order
+        List<List<ReceivedEvent>> chunks = new ArrayList<>();
+        Set<UUID> seen = new HashSet<>();
+        for (ReceivedEvent e : sameType) {
+            UUID task = new EventData(e).uuid("taskId");
+            if (chunks.isEmpty() || seen.contains(task)) {
+                chunks.add(new ArrayList<>());
+                seen.clear();
+            }
+            seen.add(task);
+            chunks.get(chunks.size() - 1).add(e);
+        }
+        List<List<Moved>> out = new ArrayList<>(sameType.size());
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (List<ReceivedEvent> chunk : chunks) {
+            chain = chain.chain(() -> reviewsRequired(chunk, tx)).invoke(out::addAll).replaceWithVoid();
+        }
+        return chain.replaceWith(out);
+    }
+
+    /**
+     * {@code procedure-review.required} events, each naming its task once: tasks tracked under another agency move to the
+     * one named (one statement), new tasks are tracked (one statement). Returns, per event, the agencies it moved.
+     */
+    private Uni<List<List<Moved>>> reviewsRequired(List<ReceivedEvent> events, SqlConnection tx) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        int n = sameType.size();
+        int n = events.size();
         UUID[] tasks = new UUID[n];
         UUID[] agencies = new UUID[n];
         LocalDate[] dues = new LocalDate[n];
         List<EventData> data = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            EventData d = new EventData(sameType.get(i));
+            EventData d = new EventData(events.get(i));
             data.add(d);
             agencies[i] = d.uuid("agencyId");
             tasks[i] = d.uuid("taskId");
             dues[i] = required(d, "dueDate");
-        }
-        if (java.util.Arrays.stream(tasks).distinct().count() < n) {
-            return super.changeAll(sameType, tx);  // a task named twice in the run: one event after the other, as they came
         }
         return tx.preparedQuery("update review_track r set agency_id = x.agency_id from unnest($1::uuid[], $2::uuid[]) as x(task_id, agency_id), "
                         + "review_track o where r.task_id = x.task_id and o.task_id = r.task_id and r.agency_id <> x.agency_id "
@@ -140,15 +159,19 @@ public class DocumentIndicators extends IndicatorHandler {
                             .execute(Tuple.of(tasks, agencies, dues, now)).map(done -> {
                                 List<List<Moved>> out = new ArrayList<>(n);
                                 for (int i = 0; i < n; i++) {
-                                    String code = nz(data.get(i).text("documentCode"));
-                                    Moved here = new Moved(agencies[i], dues[i].getYear(), "Cần rà soát quy trình " + code + " trước " + dues[i]);
+                                    Moved here = new Moved(agencies[i], dues[i].getYear(),
+                                            "Cần rà soát quy trình " + nz(data.get(i).text("documentCode")) + " trước " + dues[i]);
                                     UUID before = left.get(tasks[i]);
-                                    out.add(before == null ? List.of(here) : List.of(here, new Moved(before, dues[i].getYear(),
-                                            "Chuyển việc rà soát quy trình " + code.trim() + " sang cơ quan tiếp nhận tài liệu")));
+                                    out.add(before == null ? List.of(here) : List.of(here, new Moved(before, dues[i].getYear(), movedAway(data.get(i)))));
                                 }
                                 return out;
                             });
                 });
+    }
+
+    /** The log line of the agency a review task left. */
+    private static String movedAway(EventData d) {
+        return "Chuyển việc rà soát quy trình " + nz(d.text("documentCode")).trim() + " sang cơ quan tiếp nhận tài liệu";
     }
 
     /**

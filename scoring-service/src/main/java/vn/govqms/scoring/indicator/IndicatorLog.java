@@ -8,6 +8,7 @@ import vn.govqms.kit.events.ReceivedEvent;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -58,7 +59,7 @@ public class IndicatorLog {
                                 + "(select agency_id, id, row_number() over (partition by agency_id order by id desc) as k "
                                 + "from indicator_event where agency_id = any($1)) r where k <= " + KEEP + " group by agency_id) kept "
                                 + "where e.agency_id = kept.agency_id and e.id < kept.oldest_kept")
-                        .execute(Tuple.of(java.util.Arrays.stream(agencies).distinct().toArray(UUID[]::new))))
+                        .execute(Tuple.of(Arrays.stream(agencies).distinct().toArray(UUID[]::new))))
                 .replaceWithVoid();
     }
 }

@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The live score of agencies: the active criteria set of each agency's province applied to its current
@@ -103,7 +104,7 @@ public class LiveScores {
         return recompute(tx, causeByAgency.keySet(), year, causeByAgency::get);
     }
 
-    private Uni<Void> recompute(SqlConnection tx, Collection<UUID> agencyIds, int year, java.util.function.Function<UUID, String> cause) {
+    private Uni<Void> recompute(SqlConnection tx, Collection<UUID> agencyIds, int year, Function<UUID, String> cause) {
         if (agencyIds.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -177,7 +178,7 @@ public class LiveScores {
 
     private Uni<Void> store(SqlConnection tx, List<UUID> agencies, int year, Map<UUID, String> province, Map<String, CriteriaSet> active,
                             Map<UUID, Indicators> ind, Map<UUID, Map<String, BigDecimal>> manual, Map<UUID, Previous> prev,
-                            java.util.function.Function<UUID, String> cause) {
+                            Function<UUID, String> cause) {
         List<UUID> a = new ArrayList<>();
         List<String> p = new ArrayList<>();
         List<UUID> s = new ArrayList<>();

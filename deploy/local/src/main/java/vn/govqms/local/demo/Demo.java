@@ -115,7 +115,6 @@ final class Demo implements AutoCloseable {
         }
     }
 
-
     <T> void each(Collection<T> items, Consumer<T> fn) {
         map(items, x -> {
             fn.accept(x);
