@@ -14,14 +14,15 @@ import java.util.List;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.govqms.audit.Fixtures.PROBLEM;
 import static vn.govqms.audit.Fixtures.admin;
 import static vn.govqms.audit.Fixtures.head;
 import static vn.govqms.audit.Fixtures.officer;
+import static vn.govqms.kit.time.ClockProducer.VIETNAM;
 
 /** Yearly ISO activity plans: template, editing, approval by the head, completion, overdue check, progress. */
 @QuarkusTest
@@ -85,7 +86,7 @@ class ActivityPlanTests {
 
         // done with evidence, once
         given().auth().oauth2(officer).contentType(ContentType.JSON)
-                .body("{\"doneDate\":\"" + LocalDate.now().plusDays(3) + "\",\"evidence\":\"Danh sách học viên\"}")
+                .body("{\"doneDate\":\"" + LocalDate.now(VIETNAM).plusDays(3) + "\",\"evidence\":\"Danh sách học viên\"}")
                 .post("/api/v1/activity-plans/{id}/items/{item}/completion", id, training).then().statusCode(400);
         given().auth().oauth2(officer).contentType(ContentType.JSON)
                 .body("{\"doneDate\":\"2026-05-14\",\"evidence\":\"Quyết định 15/QĐ-SNV; danh sách 32 học viên\"}")

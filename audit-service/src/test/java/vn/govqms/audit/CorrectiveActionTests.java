@@ -23,6 +23,7 @@ import static vn.govqms.audit.Fixtures.admin;
 import static vn.govqms.audit.Fixtures.auditor;
 import static vn.govqms.audit.Fixtures.head;
 import static vn.govqms.audit.Fixtures.officer;
+import static vn.govqms.kit.time.ClockProducer.VIETNAM;
 
 /** Corrective actions: lifecycle, verification by someone else, finding closure, extensions, overdue escalation. */
 @QuarkusTest
@@ -55,7 +56,7 @@ class CorrectiveActionTests {
         // after an on-site inspection the report is owed within 2 months
         String a1 = action(agency, "36", f, owner, null);
         given().auth().oauth2(officer(agency, "36")).get("/api/v1/corrective-actions/{id}", a1).then().statusCode(200)
-                .body("dueDate", equalTo(LocalDate.now().plusMonths(2).toString())).body("status", equalTo("OPEN"))
+                .body("dueDate", equalTo(LocalDate.now(VIETNAM).plusMonths(2).toString())).body("status", equalTo("OPEN"))
                 .body("findingKind", equalTo("MAJOR_NONCONFORMITY")).body("allowedActions", equalTo(List.of("start", "extend")));
         String a2 = action(agency, "36", f, owner, "2027-01-31");
         assertTrue(Fixtures.published(agency, "corrective-action.opened", a1));
@@ -84,7 +85,7 @@ class CorrectiveActionTests {
         given().auth().oauth2(auditor(dost, "36")).contentType(ContentType.JSON).body("{\"effective\":true,\"note\":\"Đầy đủ\"}")
                 .post("/api/v1/corrective-actions/{id}/verification", a2).then().statusCode(200);
         given().auth().oauth2(officer).get("/api/v1/findings/{id}", f).then().body("status", equalTo("CLOSED"))
-                .body("closedOn", equalTo(LocalDate.now().toString()));
+                .body("closedOn", equalTo(LocalDate.now(VIETNAM).toString()));
         assertTrue(Fixtures.published(agency, "finding.closed", f));
         assertTrue(Fixtures.published(agency, "corrective-action.verified", "\"effective\":false"));
         given().auth().oauth2(officer).post("/api/v1/corrective-actions/{id}/closure", a1).then().statusCode(200)
@@ -139,7 +140,7 @@ class CorrectiveActionTests {
         String audit = AuditTests.inspection(agency, dost, "36", "RECORDS");
         String f = finding(audit, dost, "36", "MINOR_NONCONFORMITY");
         // recorded from an inspection held earlier: due 20 days ago → step 15 reached (not 1 and 15 both)
-        String late = action(agency, "36", f, "iso-officer-" + agency, LocalDate.now().minusDays(20).toString());
+        String late = action(agency, "36", f, "iso-officer-" + agency, LocalDate.now(VIETNAM).minusDays(20).toString());
         await().atMost(Duration.ofSeconds(20)).until(() -> Fixtures.count(
                 "select count(*) from corrective_action_escalation where action_id = '" + late + "'") == 1);
         assertTrue(Fixtures.published(agency, "corrective-action.overdue", "\"escalationStep\" : 15"));
@@ -148,16 +149,16 @@ class CorrectiveActionTests {
                 .body("items[0].daysOverdue", equalTo(20));
         // later steps only when reached; an extension (with its reason) starts afresh
         given().auth().oauth2(officer(agency, "36")).contentType(ContentType.JSON)
-                .body("{\"newDueDate\":\"" + LocalDate.now().plusDays(30) + "\",\"reason\":\"Chờ nâng cấp phần mềm một cửa\"}")
+                .body("{\"newDueDate\":\"" + LocalDate.now(VIETNAM).plusDays(30) + "\",\"reason\":\"Chờ nâng cấp phần mềm một cửa\"}")
                 .post("/api/v1/corrective-actions/{id}/extensions", late).then().statusCode(403);
         given().auth().oauth2(head(agency, "36")).contentType(ContentType.JSON)
-                .body("{\"newDueDate\":\"" + LocalDate.now().minusDays(25) + "\",\"reason\":\"x\"}")
+                .body("{\"newDueDate\":\"" + LocalDate.now(VIETNAM).minusDays(25) + "\",\"reason\":\"x\"}")
                 .post("/api/v1/corrective-actions/{id}/extensions", late).then().statusCode(400);
         given().auth().oauth2(head(agency, "36")).contentType(ContentType.JSON)
-                .body("{\"newDueDate\":\"" + LocalDate.now().minusDays(2) + "\",\"reason\":\"Chờ nâng cấp phần mềm một cửa\"}")
+                .body("{\"newDueDate\":\"" + LocalDate.now(VIETNAM).minusDays(2) + "\",\"reason\":\"Chờ nâng cấp phần mềm một cửa\"}")
                 .post("/api/v1/corrective-actions/{id}/extensions", late).then().statusCode(200)
                 .body("extensions[0].reason", equalTo("Chờ nâng cấp phần mềm một cửa"))
-                .body("extensions[0].previousDueDate", equalTo(LocalDate.now().minusDays(20).toString()));
+                .body("extensions[0].previousDueDate", equalTo(LocalDate.now(VIETNAM).minusDays(20).toString()));
         await().atMost(Duration.ofSeconds(20)).until(() -> Fixtures.count(
                 "select count(*) from corrective_action_escalation where action_id = '" + late + "'") == 2);
         // more checks change nothing: the count holds through two more of them

@@ -17,6 +17,7 @@ import static vn.govqms.audit.Fixtures.admin;
 import static vn.govqms.audit.Fixtures.auditor;
 import static vn.govqms.audit.Fixtures.head;
 import static vn.govqms.audit.Fixtures.officer;
+import static vn.govqms.kit.time.ClockProducer.VIETNAM;
 
 /**
  * The published event schemas (served at /events/) match what this service really sends: every
@@ -52,7 +53,7 @@ class EventSchemaTests {
         String owner = "iso-officer-" + agency;
         String done = CorrectiveActionTests.action(agency, p, finding, owner, "2027-06-30");
         CorrectiveActionTests.action(agency, p, CorrectiveActionTests.finding(audit, agency, p, "MAJOR_NONCONFORMITY"), owner,
-                LocalDate.now().minusDays(2).toString());
+                LocalDate.now(VIETNAM).minusDays(2).toString());
         String officer = officer(agency, p);
         given().auth().oauth2(officer).post("/api/v1/corrective-actions/{id}/start", done).then().statusCode(200);
         given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"note\":\"Đã tập huấn lại\"}")

@@ -20,6 +20,7 @@ import static vn.govqms.audit.Fixtures.PROBLEM;
 import static vn.govqms.audit.Fixtures.admin;
 import static vn.govqms.audit.Fixtures.head;
 import static vn.govqms.audit.Fixtures.officer;
+import static vn.govqms.kit.time.ClockProducer.VIETNAM;
 
 /** Management reviews with the 9.3.2 inputs and 9.3.3 outputs; agencies without one in a year show. */
 @QuarkusTest
@@ -42,8 +43,8 @@ class ManagementReviewTests {
     void aReviewIsRecordedAndAgenciesWithoutOneShow() {
         String held = Fixtures.agency("38", "Sở Xây dựng tỉnh Thanh Hóa");
         String notHeld = Fixtures.agency("38", "Sở Giao thông vận tải tỉnh Thanh Hóa");
-        String year = String.valueOf(LocalDate.now().getYear());
-        String id = given().auth().oauth2(head(held, "38")).contentType(ContentType.JSON).body(review(held, LocalDate.now().toString()))
+        String year = String.valueOf(LocalDate.now(VIETNAM).getYear());
+        String id = given().auth().oauth2(head(held, "38")).contentType(ContentType.JSON).body(review(held, LocalDate.now(VIETNAM).toString()))
                 .post("/api/v1/management-reviews").then().statusCode(201)
                 .body("inputs[0].label", equalTo("Kết quả đánh giá")).body("missingInputs", hasSize(10))
                 .body("outputs[0].label", equalTo("Nhu cầu về nguồn lực")).extract().path("id");
@@ -61,7 +62,7 @@ class ManagementReviewTests {
     @Test
     void aReviewWhoseOutputsNameNoOwnerOpensNoActions() {
         String agency = Fixtures.agency("38", "Sở Văn hóa tỉnh Thanh Hóa");
-        String body = review(agency, LocalDate.now().toString())
+        String body = review(agency, LocalDate.now(VIETNAM).toString())
                 .replaceAll(",\\s*\"owner\":\"chanh.van.phong\",\"dueDate\":\"2027-03-31\"", "");
         given().auth().oauth2(head(agency, "38")).contentType(ContentType.JSON).body(body)
                 .post("/api/v1/management-reviews").then().statusCode(201).body("outputs", hasSize(2)).body("actions", hasSize(0));
@@ -71,7 +72,7 @@ class ManagementReviewTests {
     void badReviewsAreRefused() {
         String agency = Fixtures.agency("38", "Sở Nông nghiệp tỉnh Thanh Hóa");
         String other = Fixtures.agency("38", "Sở Tư pháp tỉnh Thanh Hóa");
-        given().auth().oauth2(head(agency, "38")).contentType(ContentType.JSON).body(review(agency, LocalDate.now().plusDays(5).toString()))
+        given().auth().oauth2(head(agency, "38")).contentType(ContentType.JSON).body(review(agency, LocalDate.now(VIETNAM).plusDays(5).toString()))
                 .post("/api/v1/management-reviews").then().statusCode(400).contentType(PROBLEM);
         given().auth().oauth2(head(other, "38")).contentType(ContentType.JSON).body(review(agency, "2026-01-10"))
                 .post("/api/v1/management-reviews").then().statusCode(403).contentType(PROBLEM);
@@ -100,7 +101,7 @@ class ManagementReviewTests {
         given().auth().oauth2(officer(other, "38")).contentType(ContentType.JSON).body("{\"doneOn\":\"2026-03-01\",\"note\":\"x\"}")
                 .post("/api/v1/management-reviews/{id}/actions/{a}/completion", id, action).then().statusCode(403);
         given().auth().oauth2(officer(agency, "38")).contentType(ContentType.JSON)
-                .body("{\"doneOn\":\"" + LocalDate.now().plusDays(1) + "\",\"note\":\"x\"}")
+                .body("{\"doneOn\":\"" + LocalDate.now(VIETNAM).plusDays(1) + "\",\"note\":\"x\"}")
                 .post("/api/v1/management-reviews/{id}/actions/{a}/completion", id, action).then().statusCode(400);
         given().auth().oauth2(officer(agency, "38")).contentType(ContentType.JSON)
                 .body("{\"doneOn\":\"2026-03-01\",\"note\":\"Quyết định điều động công chức số 12/QĐ-SYT\"}")

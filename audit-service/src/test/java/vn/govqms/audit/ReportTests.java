@@ -24,6 +24,7 @@ import static vn.govqms.audit.Fixtures.admin;
 import static vn.govqms.audit.Fixtures.auditor;
 import static vn.govqms.audit.Fixtures.head;
 import static vn.govqms.audit.Fixtures.officer;
+import static vn.govqms.kit.time.ClockProducer.VIETNAM;
 
 /** The November province summary and the December report to the Ministry, as JSON and as CSV. */
 @QuarkusTest
@@ -34,7 +35,7 @@ class ReportTests {
     @Test
     void theYearlyReportsOfAProvince() {
         String p = "47";
-        int year = LocalDate.now().getYear();
+        int year = LocalDate.now(VIETNAM).getYear();
         String a = Fixtures.agency(p, "Sở Tư pháp tỉnh Quảng Ngãi");
         String b = Fixtures.agency(p, "UBND xã Bình Sơn", "COMMUNE");
         String centre = Fixtures.agency(p, "Trung tâm Kỹ thuật TĐC tỉnh Quảng Ngãi", "PUBLIC_SERVICE_UNIT");
@@ -42,14 +43,14 @@ class ReportTests {
         // A: inspected on site, one minor nonconformity whose action is overdue; announced; a review on time; a management review
         String inspection = AuditTests.inspection(a, centre, p, "ON_SITE");
         String finding = CorrectiveActionTests.finding(inspection, centre, p, "MINOR_NONCONFORMITY");
-        CorrectiveActionTests.action(a, p, finding, "iso-officer-" + a, LocalDate.now().minusDays(3).toString());
+        CorrectiveActionTests.action(a, p, finding, "iso-officer-" + a, LocalDate.now(VIETNAM).minusDays(3).toString());
         for (int no = 1; no <= 13; no++) {
             given().auth().oauth2(auditor(centre, p)).contentType(ContentType.JSON).body("{\"answer\":\"CONFORMING\"}")
                     .put("/api/v1/audits/{id}/checklist/{no}/answer", inspection, no).then().statusCode(200);
         }
         given().auth().oauth2(auditor(centre, p)).contentType(ContentType.JSON).body("{\"conclusion\":\"Cơ bản phù hợp\"}")
                 .post("/api/v1/audits/{id}/report", inspection).then().statusCode(200);
-        given().auth().oauth2(head(a, p)).contentType(ContentType.JSON).body(ManagementReviewTests.review(a, LocalDate.now().toString()))
+        given().auth().oauth2(head(a, p)).contentType(ContentType.JSON).body(ManagementReviewTests.review(a, LocalDate.now(VIETNAM).toString()))
                 .post("/api/v1/management-reviews").then().statusCode(201);
         TestKafka.publishCloudEvent("document.events", a, "vn.govqms.document.qms.announced.v1", "agencies/" + a, """
                 {"agencyId":"%s","announcementId":"%s","decisionNumber":"45/QĐ-STP","decisionDate":"2025-05-20",

@@ -20,6 +20,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static vn.govqms.kit.time.ClockProducer.VIETNAM;
 import static vn.govqms.scoring.Fixtures.PROBLEM;
 import static vn.govqms.scoring.Fixtures.admin;
 
@@ -29,7 +30,7 @@ import static vn.govqms.scoring.Fixtures.admin;
         initArgs = @ResourceArg(name = "database", value = "scoring"))
 class AssessmentTests {
 
-    static final int YEAR = LocalDate.now().getYear();
+    static final int YEAR = LocalDate.now(VIETNAM).getYear();
 
     static String start(String token, String agency, String kind) {
         return given().auth().oauth2(token).contentType(ContentType.JSON)

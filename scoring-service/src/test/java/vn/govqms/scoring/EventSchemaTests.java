@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.govqms.kit.time.ClockProducer.VIETNAM;
 import static vn.govqms.scoring.Fixtures.admin;
 
 /**
@@ -51,7 +52,7 @@ class EventSchemaTests {
 
     /** Assessments submitted and published, a first live score, objectives at risk and missed. */
     private void produceEveryType() {
-        int year = LocalDate.now().getYear();
+        int year = LocalDate.now(VIETNAM).getYear();
         String p = Fixtures.province();
         String agency = Fixtures.agency(p, "Sở Khoa học và Công nghệ");
         Fixtures.activeSet(p, 2020);

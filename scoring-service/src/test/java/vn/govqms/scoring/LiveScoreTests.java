@@ -22,6 +22,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static vn.govqms.kit.time.ClockProducer.VIETNAM;
 import static vn.govqms.scoring.Fixtures.PROBLEM;
 import static vn.govqms.scoring.Fixtures.admin;
 
@@ -34,7 +35,7 @@ import static vn.govqms.scoring.Fixtures.admin;
         initArgs = @ResourceArg(name = "database", value = "scoring"))
 class LiveScoreTests {
 
-    static final int YEAR = LocalDate.now().getYear();
+    static final int YEAR = LocalDate.now(VIETNAM).getYear();
 
     static String doc(String type) {
         return "vn.govqms.document." + type + ".v1";

@@ -19,6 +19,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static vn.govqms.kit.time.ClockProducer.VIETNAM;
 import static vn.govqms.scoring.Fixtures.PROBLEM;
 import static vn.govqms.scoring.Fixtures.admin;
 
@@ -28,7 +29,7 @@ import static vn.govqms.scoring.Fixtures.admin;
         initArgs = @ResourceArg(name = "database", value = "scoring"))
 class ObjectiveTests {
 
-    static final int YEAR = LocalDate.now().getYear();
+    static final int YEAR = LocalDate.now(VIETNAM).getYear();
 
     @Test
     void anObjectiveGoesAtRiskWhenItsKpiMovesAndIsMissedOnceItsYearIsOver() {

@@ -42,6 +42,7 @@ import java.util.concurrent.TimeUnit;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static vn.govqms.kit.time.ClockProducer.VIETNAM;
 
 /**
  * Benchmarks (run with -Pbench, not part of the tests): the ranking of 5,000 agencies under concurrent
@@ -58,7 +59,7 @@ class ScoringBench {
 
     static final int AGENCIES = 5_000;
     static final String PROVINCE = "77";
-    static final int YEAR = LocalDate.now().getYear();
+    static final int YEAR = LocalDate.now(VIETNAM).getYear();
 
     @TestHTTPResource("/")
     URL base;

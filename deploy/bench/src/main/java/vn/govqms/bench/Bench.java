@@ -6,6 +6,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringSerializer;
 import vn.govqms.local.LocalStack;
+import vn.govqms.local.VietnamTime;
 
 import java.io.IOException;
 import java.net.URI;
@@ -15,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,7 +43,7 @@ import java.util.stream.Stream;
  */
 public final class Bench {
 
-    static final int YEAR = LocalDate.now().getYear();
+    static final int YEAR = VietnamTime.today().getYear();
 
     final Http http = new Http();
     final LocalStack stack;

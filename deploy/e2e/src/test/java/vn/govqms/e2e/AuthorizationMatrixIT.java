@@ -3,6 +3,7 @@ package vn.govqms.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import vn.govqms.local.JwtKeys;
+import vn.govqms.local.VietnamTime;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -105,7 +106,7 @@ class AuthorizationMatrixIT {
         callers.put("agency-head-other-province", api.token("agency-head", stranger, OTHER_P));
         List<String> outsiders = List.of("iso-officer-other-agency", "province-admin-other-province", "agency-head-other-province");
 
-        int year = java.time.LocalDate.now().getYear();
+        int year = VietnamTime.today().getYear();
         List<Operation> operations = List.of(
                 get("document: read the agency", "document-service", "/api/v1/agencies/" + agency),
                 get("document: read a document", "document-service", "/api/v1/documents/" + document),

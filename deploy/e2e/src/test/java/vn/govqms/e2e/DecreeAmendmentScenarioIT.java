@@ -2,6 +2,7 @@ package vn.govqms.e2e;
 
 import org.junit.jupiter.api.Test;
 import vn.govqms.local.MailCatcher;
+import vn.govqms.local.VietnamTime;
 
 import java.time.Duration;
 import java.util.List;
@@ -71,7 +72,7 @@ class DecreeAmendmentScenarioIT {
                     api.scoring(admin).get("/api/v1/agencies/{id}/score", a).then().statusCode(200).body("score", equalTo(45.0f)));
         }
         System.out.printf("e2e scenario 1: live scores lowered %.1f s after the amendment%n", (System.nanoTime() - t0) / 1e9);
-        api.scoring(admin).queryParam("year", java.time.Year.now().getValue()).queryParam("source", "LIVE").get("/api/v1/rankings")
+        api.scoring(admin).queryParam("year", VietnamTime.today().getYear()).queryParam("source", "LIVE").get("/api/v1/rankings")
                 .then().statusCode(200)
                 .body("items[0].agencyId", equalTo(commune)).body("items[0].rank", equalTo(1))
                 .body("items.find { it.agencyId == '%s' }.rank".formatted(justice), equalTo(2))
@@ -85,7 +86,7 @@ class DecreeAmendmentScenarioIT {
                 .post("/api/v1/review-tasks/{id}/resolution", task).then().statusCode(200);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
                 api.scoring(admin).get("/api/v1/agencies/{id}/score", justice).then().statusCode(200).body("score", equalTo(50.0f)));
-        api.scoring(admin).queryParam("year", java.time.Year.now().getValue()).queryParam("source", "LIVE").get("/api/v1/rankings")
+        api.scoring(admin).queryParam("year", VietnamTime.today().getYear()).queryParam("source", "LIVE").get("/api/v1/rankings")
                 .then().statusCode(200)
                 .body("items.find { it.agencyId == '%s' }.rank".formatted(justice), equalTo(1))
                 .body("items.find { it.agencyId == '%s' }.rank".formatted(commune), equalTo(1))

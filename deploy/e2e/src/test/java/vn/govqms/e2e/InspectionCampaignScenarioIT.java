@@ -1,9 +1,9 @@
 package vn.govqms.e2e;
 
 import org.junit.jupiter.api.Test;
+import vn.govqms.local.VietnamTime;
 
 import java.time.Duration;
-import java.time.LocalDate;
 
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -37,10 +37,10 @@ class InspectionCampaignScenarioIT {
                  "periodStart":"%s","periodEnd":"%s",
                  "team":[{"subject":"%s","fullName":"Lê Thị Hoa","agencyId":"%s","unit":"Phòng Quản lý tiêu chuẩn chất lượng","role":"LEAD"}],
                  "agencies":[{"agencyId":"%s","mode":"ON_SITE"},{"agencyId":"%s","mode":"RECORDS"}]}"""
-                .formatted(p, LocalDate.now().getYear(), LocalDate.now().getYear(), LocalDate.now().minusDays(40),
-                        LocalDate.now().plusDays(20), Api.subject("auditor", tdc, p), tdc, department, commune))
+                .formatted(p, VietnamTime.today().getYear(), VietnamTime.today().getYear(), VietnamTime.today().minusDays(40),
+                        VietnamTime.today().plusDays(20), Api.subject("auditor", tdc, p), tdc, department, commune))
                 .post("/api/v1/inspection-campaigns").then().statusCode(201).extract().path("id");
-        api.audit(admin).body("{\"decisionNumber\":\"1113/QĐ-UBND\",\"decisionDate\":\"%s\"}".formatted(LocalDate.now().minusDays(45)))
+        api.audit(admin).body("{\"decisionNumber\":\"1113/QĐ-UBND\",\"decisionDate\":\"%s\"}".formatted(VietnamTime.today().minusDays(45)))
                 .post("/api/v1/inspection-campaigns/{id}/approval", campaign).then().statusCode(200)
                 .body("progress.onSite", equalTo(1)).body("progress.records", equalTo(1));
         String inspection = api.audit(admin).queryParam("campaignId", campaign).queryParam("agencyId", department)
@@ -56,7 +56,7 @@ class InspectionCampaignScenarioIT {
         String action = api.audit(officer).body("""
                 {"findingId":"%s","title":"Kiểm soát hồ sơ giải quyết TTHC","rootCause":"Chưa phân công người theo dõi phiếu kiểm soát",
                  "action":"Bổ sung phiếu kiểm soát cho mọi hồ sơ; kiểm tra hằng tuần","owner":"%s","dueDate":"%s"}"""
-                .formatted(finding, Api.subject("iso-officer", department, p), LocalDate.now().minusDays(31)))
+                .formatted(finding, Api.subject("iso-officer", department, p), VietnamTime.today().minusDays(31)))
                 .post("/api/v1/corrective-actions").then().statusCode(201).extract().path("id");
 
         // scoring-service: the open major nonconformity and the overdue action cost 10 points

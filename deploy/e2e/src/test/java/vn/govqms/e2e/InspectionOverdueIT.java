@@ -9,6 +9,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import vn.govqms.local.LocalStack;
+import vn.govqms.local.VietnamTime;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -57,7 +58,7 @@ class InspectionOverdueIT {
         String finding = audit(stack, "auditor", dost, province).body("""
                 {"clause":"10.2","kind":"MAJOR_NONCONFORMITY","description":"Không thực hiện hành động khắc phục sau đánh giá nội bộ"}""")
                 .post("/api/v1/audits/{id}/findings", inspection).then().statusCode(201).extract().path("id");
-        LocalDate due = LocalDate.now().minusDays(16);
+        LocalDate due = VietnamTime.today().minusDays(16);
         long t0 = System.nanoTime();
         String action = audit(stack, "iso-officer", agency, province).body("""
                 {"findingId":"%s","title":"Lập và thực hiện kế hoạch khắc phục","rootCause":"Chưa phân công người theo dõi",

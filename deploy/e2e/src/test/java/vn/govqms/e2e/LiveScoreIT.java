@@ -4,6 +4,7 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 import vn.govqms.local.LocalStack;
+import vn.govqms.local.VietnamTime;
 
 import java.time.Duration;
 
@@ -104,7 +105,7 @@ class LiveScoreIT {
         InspectionOverdueIT.audit(stack, "iso-officer", agency, province).body("""
                 {"findingId":"%s","title":"Lập và thực hiện kế hoạch khắc phục","rootCause":"Chưa phân công người theo dõi",
                  "action":"Phân công cán bộ ISO theo dõi; báo cáo hằng tháng","owner":"iso-officer-%s","dueDate":"%s"}"""
-                .formatted(finding, agency, java.time.LocalDate.now().minusDays(16))).post("/api/v1/corrective-actions").then().statusCode(201);
+                .formatted(finding, agency, VietnamTime.today().minusDays(16))).post("/api/v1/corrective-actions").then().statusCode(201);
 
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
                 scoring(stack, admin).get("/api/v1/agencies/{id}/score", agency).then().statusCode(200)

@@ -1,9 +1,9 @@
 package vn.govqms.e2e;
 
 import org.junit.jupiter.api.Test;
+import vn.govqms.local.VietnamTime;
 
 import java.time.Duration;
-import java.time.Year;
 
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -61,7 +61,7 @@ class MergerScenarioIT {
         System.out.printf("e2e scenario 3: the successor's head told to re-announce %.1f s after the merger%n", (System.nanoTime() - t0) / 1e9);
 
         // scoring-service: the successor is ranked, the ended department is not
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> api.scoring(admin).queryParam("year", Year.now().getValue())
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> api.scoring(admin).queryParam("year", VietnamTime.today().getYear())
                 .queryParam("source", "LIVE").get("/api/v1/rankings").then().statusCode(200)
                 .body("items.agencyId", hasItem(finance)).body("items.agencyId", not(hasItem(planning))));
     }

@@ -5,6 +5,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import vn.govqms.local.VietnamTime;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -42,7 +43,7 @@ class ServiceCrashIT {
             agencies.add(api.agency(p, "UBND xã Đạ Tẻh " + i, "COMMUNE"));
         }
         String cause = UUID.randomUUID().toString();
-        LocalDate due = LocalDate.now().plusMonths(3);
+        LocalDate due = VietnamTime.today().plusMonths(3);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, api.stack().kafkaBootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
