@@ -12,6 +12,7 @@ import vn.govqms.local.testing.TestKafka;
 import vn.govqms.local.testing.TestTokens;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -19,6 +20,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -184,6 +186,11 @@ class ControlledDocumentTests {
                 .post("/api/v1/documents").then().statusCode(400).contentType(PROBLEM);
         w.officer().body(document(w, "QT-X-08", 1).replace(w.agency(), UUID.randomUUID().toString()))
                 .post("/api/v1/documents").then().statusCode(422);
+        // 300,000 empty steps (900 KB) where 100 are allowed: one error, read no further than the 101st
+        w.officer().body(document(w, "QT-X-09", 1).replaceFirst("(?s)\"steps\":\\[.*?}],",
+                        "\"steps\":[" + String.join(",", Collections.nCopies(300_000, "{}")) + "],"))
+                .post("/api/v1/documents").then().statusCode(400).contentType(PROBLEM)
+                .body("errors", hasSize(1)).body("errors[0].field", equalTo("content.steps")).body("errors[0].message", equalTo("at most 100 items"));
         w.officer().get("/api/v1/documents/{id}/versions/abc", id).then().statusCode(404).contentType(PROBLEM);
         w.officer().get("/api/v1/documents/{id}/versions/9", id).then().statusCode(404).contentType(PROBLEM);
         w.officer().get("/api/v1/documents/{id}", UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM);

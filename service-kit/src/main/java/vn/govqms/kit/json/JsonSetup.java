@@ -18,7 +18,8 @@ import java.io.IOException;
 /**
  * JSON at the REST edge: unknown fields are refused (a typo must not be silently dropped), numbers
  * are not read as strings or the reverse, and every string is stored in Unicode NFC whatever
- * form the client sent.
+ * form the client sent. An array longer than its field's {@code @Size(max)} is refused while it is
+ * read, before validation looks at its items.
  */
 @Singleton
 public class JsonSetup implements ObjectMapperCustomizer {
@@ -36,9 +37,10 @@ public class JsonSetup implements ObjectMapperCustomizer {
                 CoercionInputShape.Boolean}) {
             mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
         }
-        SimpleModule nfc = new SimpleModule("govqms-nfc");
-        nfc.addDeserializer(String.class, new NfcStringDeserializer());
-        mapper.registerModule(nfc);
+        SimpleModule module = new SimpleModule("govqms");
+        module.addDeserializer(String.class, new NfcStringDeserializer());
+        module.setDeserializerModifier(new SizeCappedListDeserializer.Modifier());
+        mapper.registerModule(module);
     }
 
     /** Strings in NFC. */

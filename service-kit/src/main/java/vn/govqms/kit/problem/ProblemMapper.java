@@ -19,6 +19,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import vn.govqms.kit.json.TooManyItemsException;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -172,6 +173,8 @@ public class ProblemMapper {
             message = "cannot read '" + ife.getValue() + "' as " + typeName(ife.getTargetType())
                     + (ife.getTargetType() != null && ife.getTargetType().isEnum()
                     ? " (one of " + enumValues(ife.getTargetType()) + ")" : "");
+        } else if (e instanceof TooManyItemsException tooMany) {
+            message = "at most " + tooMany.max() + " items";
         } else if (e instanceof MismatchedInputException mie) {
             message = "expected " + typeName(mie.getTargetType());
         } else {
