@@ -14,6 +14,7 @@ import vn.govqms.local.testing.TestTokens;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -160,6 +161,42 @@ class ControlledDocumentTests {
         w.officer().queryParam("status", "SIGNED").get("/api/v1/documents").then().statusCode(400).contentType(PROBLEM);
         given().auth().oauth2(TestTokens.provinceAdmin("37")).queryParam("agencyId", w.agency()).get("/api/v1/documents")
                 .then().statusCode(403).contentType(PROBLEM);
+    }
+
+    @Test
+    void aOneStopShopSystemReadsOnlyWhatTheAgencyIssued() {
+        World w = world();
+        String token = TestTokens.integration("24");
+        Supplier<RequestSpecification> machine = () -> given().auth().oauth2(token);
+        String id = w.officer().body(document(w, "QT-TN-01", 2)).post("/api/v1/documents").then().statusCode(201).extract().path("id");
+        // a document never issued is unknown to it, in every read
+        machine.get().get("/api/v1/documents/{id}", id).then().statusCode(404).contentType(PROBLEM);
+        machine.get().get("/api/v1/documents/{id}/versions", id).then().statusCode(404).contentType(PROBLEM);
+        machine.get().get("/api/v1/documents/{id}/versions/1", id).then().statusCode(404).contentType(PROBLEM);
+        machine.get().get("/api/v1/documents/{id}/versions/1/attachments", id).then().statusCode(404).contentType(PROBLEM);
+        machine.get().queryParam("agencyId", w.agency()).get("/api/v1/documents").then().statusCode(200).body("total", equalTo(0));
+
+        w.officer().post("/api/v1/documents/{id}/versions/1/submit", id).then().statusCode(200);
+        w.head().post("/api/v1/documents/{id}/versions/1/approve", id).then().statusCode(200);
+        w.head().body("{}").post("/api/v1/documents/{id}/versions/1/issue", id).then().statusCode(200);
+        w.officer().post("/api/v1/documents/{id}/versions", id).then().statusCode(201).body("revision", equalTo(2));
+
+        // issued revision 1 is what it sees; the draft revision 2 stays inside the agency
+        machine.get().get("/api/v1/documents/{id}", id).then().statusCode(200)
+                .body("currentRevision", equalTo(1)).body("latest.revision", equalTo(1)).body("latest.status", equalTo("ISSUED"));
+        machine.get().get("/api/v1/documents/{id}/versions", id).then().statusCode(200).body("revision", contains(1));
+        machine.get().get("/api/v1/documents/{id}/versions/1", id).then().statusCode(200);
+        machine.get().get("/api/v1/documents/{id}/versions/2", id).then().statusCode(404).contentType(PROBLEM);
+        machine.get().queryParam("from", 1).queryParam("to", 2).get("/api/v1/documents/{id}/comparison", id)
+                .then().statusCode(404).contentType(PROBLEM);
+        machine.get().queryParam("agencyId", w.agency()).get("/api/v1/documents").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].latest.revision", equalTo(1));
+        machine.get().queryParam("agencyId", w.agency()).queryParam("status", "DRAFT").get("/api/v1/documents")
+                .then().statusCode(200).body("total", equalTo(0));
+        // the agency's own people still see the draft
+        w.officer().get("/api/v1/documents/{id}", id).then().statusCode(200).body("latest.revision", equalTo(2));
+        w.officer().queryParam("agencyId", w.agency()).queryParam("status", "DRAFT").get("/api/v1/documents")
+                .then().statusCode(200).body("total", equalTo(1));
     }
 
     @Test

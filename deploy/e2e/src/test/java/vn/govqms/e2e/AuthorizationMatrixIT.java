@@ -93,6 +93,14 @@ class AuthorizationMatrixIT {
                 {"agencyId":"%s","code":"QT-YT-01","title":"Quy trình cấp chứng chỉ hành nghề khám bệnh, chữa bệnh","type":"OPERATIONAL_PROCEDURE",
                  "content":{"steps":[{"order":1,"name":"Tiếp nhận","responsibleUnit":"Bộ phận Một cửa","durationDays":1}]}}"""
                 .formatted(agency)).post("/api/v1/documents").then().statusCode(201).extract().path("id");
+        String issued = api.document(api.token("iso-officer", agency, P)).body("""
+                {"agencyId":"%s","code":"QT-YT-02","title":"Quy trình cấp giấy phép hoạt động khám bệnh, chữa bệnh","type":"OPERATIONAL_PROCEDURE",
+                 "content":{"steps":[{"order":1,"name":"Tiếp nhận","responsibleUnit":"Bộ phận Một cửa","durationDays":1}]}}"""
+                .formatted(agency)).post("/api/v1/documents").then().statusCode(201).extract().path("id");
+        api.document(api.token("iso-officer", agency, P)).post("/api/v1/documents/{id}/versions/1/submit", issued).then().statusCode(200);
+        api.document(api.token("agency-head", agency, P)).post("/api/v1/documents/{id}/versions/1/approve", issued).then().statusCode(200);
+        api.document(api.token("agency-head", agency, P)).body("{}").post("/api/v1/documents/{id}/versions/1/issue", issued)
+                .then().statusCode(200);
 
         Map<String, String> callers = new LinkedHashMap<>();
         callers.put("province-admin", api.token("province-admin", null, P));
@@ -109,7 +117,8 @@ class AuthorizationMatrixIT {
         int year = VietnamTime.today().getYear();
         List<Operation> operations = List.of(
                 get("document: read the agency", "document-service", "/api/v1/agencies/" + agency),
-                get("document: read a document", "document-service", "/api/v1/documents/" + document),
+                get("document: read a draft document", "document-service", "/api/v1/documents/" + document),
+                get("document: read an issued document", "document-service", "/api/v1/documents/" + issued),
                 get("document: list the agency's documents", "document-service", "/api/v1/documents?agencyId=" + agency),
                 new Operation("document: draft a document", "document-service", "POST", "/api/v1/documents", () -> """
                         {"agencyId":"%s","code":"QT-YT-%d","title":"Quy trình cấp giấy phép hoạt động","type":"OPERATIONAL_PROCEDURE",
@@ -157,7 +166,7 @@ class AuthorizationMatrixIT {
                 }
                 // whatever the table says: no one outside the agency reads its data
                 if (outsiders.contains(caller.getKey()) && r.statusCode() < 300
-                        && (r.body().contains(agency) || r.body().contains(document)) && op.method().equals("GET")) {
+                        && (r.body().contains(agency) || r.body().contains(document) || r.body().contains(issued)) && op.method().equals("GET")) {
                     leaks.add(op.name() + " / " + caller.getKey() + ": " + r.statusCode());
                 }
             }

@@ -135,7 +135,7 @@ public class AttachmentService {
             caller.requireAgency(agency.ref());
             return versions.byRevision(documentId, revision);
         }).map(v -> {
-            if (v == null) {
+            if (v == null || DocumentService.issuedOnly(caller) && !v.wasIssued()) {
                 throw ProblemException.notFound("revision of document " + documentId, revision);
             }
             return v;

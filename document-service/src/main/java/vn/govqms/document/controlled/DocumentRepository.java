@@ -20,25 +20,31 @@ public class DocumentRepository implements PanacheRepositoryBase<ControlledDocum
 
     /**
      * Filters of the document list; null means any. {@code text} is matched without diacritics against
-     * code, title and the newest version's content; {@code status} means "has a version in this status".
+     * code, title and the newest version's content; {@code status} means "has a version in this status";
+     * {@code issuedOnly} keeps documents with a version that was issued, and counts only such versions.
      */
     public record Filter(UUID agencyId, String provinceCode, DocumentType type, String text, VersionStatus status,
-                         String tthcCode, UUID legalBasisId) {
+                         String tthcCode, UUID legalBasisId, boolean issuedOnly) {
 
         public Filter(UUID agencyId, String provinceCode, DocumentType type, String text) {
-            this(agencyId, provinceCode, type, text, null, null, null);
+            this(agencyId, provinceCode, type, text, null, null, null, false);
+        }
+
+        public Filter within(UUID agency, String province, boolean issuedOnly) {
+            return new Filter(agency, province, type, text, status, tthcCode, legalBasisId, issuedOnly);
         }
     }
 
-    /** A document with its agency and its newest version (null if none). */
+    /** A document with its agency and its newest version (null if none), or its newest issued one. */
     public record WithAgency(ControlledDocument document, Agency agency, DocumentVersion newest) {
     }
 
     /** The most frequent read: the document, its agency (for the scope check) and its newest version in one round trip. */
-    public Uni<WithAgency> findWithAgency(UUID documentId) {
+    public Uni<WithAgency> findWithAgency(UUID documentId, boolean issuedOnly) {
         return getSession().chain(session -> session.createSelectionQuery("select d, a, v from ControlledDocument d "
                         + "join Agency a on a.id = d.agencyId left join DocumentVersion v on v.documentId = d.id "
-                        + "and v.revision = (select max(x.revision) from DocumentVersion x where x.documentId = d.id) "
+                        + "and v.revision = (select max(x.revision) from DocumentVersion x where x.documentId = d.id"
+                        + (issuedOnly ? " and x.issuedAt is not null" : "") + ") "
                         + "where d.id = :id", Object[].class)
                 .setParameter("id", documentId).setReadOnly(true).getSingleResultOrNull())
                 .map(row -> row == null ? null : new WithAgency((ControlledDocument) row[0], (Agency) row[1], (DocumentVersion) row[2]));
@@ -68,8 +74,11 @@ public class DocumentRepository implements PanacheRepositoryBase<ControlledDocum
             params.and("text", VietnameseText.containsPattern(f.text()));
         }
         if (f.status() != null) {
-            where.add("exists (select 1 from DocumentVersion v where v.documentId = d.id and v.status = :status)");
+            where.add("exists (select 1 from DocumentVersion v where v.documentId = d.id and v.status = :status"
+                    + (f.issuedOnly() ? " and v.issuedAt is not null)" : ")"));
             params.and("status", f.status());
+        } else if (f.issuedOnly()) {
+            where.add("exists (select 1 from DocumentVersion v where v.documentId = d.id and v.issuedAt is not null)");
         }
         if (f.tthcCode() != null) {
             where.add("exists (select 1 from DocumentVersion v, AdministrativeProcedure p where v.documentId = d.id "

@@ -119,7 +119,7 @@ public class DocumentResource {
         return service.list(new DocumentRepository.Filter(QueryParams.uuid("agencyId", agencyId), null,
                         QueryParams.enumValue("type", type, DocumentType.class), QueryParams.text("q", q, 200),
                         QueryParams.enumValue("status", status, VersionStatus.class), QueryParams.text("tthcCode", tthcCode, 40),
-                        QueryParams.uuid("legalBasisId", legalBasisId)),
+                        QueryParams.uuid("legalBasisId", legalBasisId), false),
                 paging.toRequest(), caller);
     }
 

@@ -209,27 +209,46 @@ public class DocumentService {
         }));
     }
 
+    /**
+     * A machine client (a one-stop-shop system) reads what an agency has issued: versions issued at some time,
+     * and documents that have one. Drafts and documents never issued are unknown to it (404), not forbidden.
+     */
+    static boolean issuedOnly(Caller caller) {
+        return caller.isIntegrationOnly();
+    }
+
     @WithSession
     public Uni<DocumentView> get(UUID documentId, Caller caller) {
-        return documents.findWithAgency(documentId).map(found -> {
+        boolean issuedOnly = issuedOnly(caller);
+        return documents.findWithAgency(documentId, issuedOnly).map(found -> {
             if (found == null) {
                 throw ProblemException.notFound("document", documentId);
             }
             caller.requireAgency(found.agency().ref());
+            if (issuedOnly && found.newest() == null) {
+                throw ProblemException.notFound("document", documentId);
+            }
             return view(found.document(), found.newest());
         });
     }
 
     @WithSession
     public Uni<List<VersionView>> versions(UUID documentId, Caller caller) {
+        boolean issuedOnly = issuedOnly(caller);
         return requireDocument(documentId, caller).chain(found -> versions.ofDocument(documentId))
-                .map(all -> all.stream().map(this::view).toList());
+                .map(all -> {
+                    List<VersionView> shown = all.stream().filter(v -> !issuedOnly || v.wasIssued()).map(this::view).toList();
+                    if (issuedOnly && shown.isEmpty()) {
+                        throw ProblemException.notFound("document", documentId);
+                    }
+                    return shown;
+                });
     }
 
     @WithSession
     public Uni<VersionComparison> compare(UUID documentId, int from, int to, Caller caller) {
         return load(documentId, from, caller).chain(a -> versions.byRevision(documentId, to).map(b -> {
-            if (b == null) {
+            if (b == null || issuedOnly(caller) && !b.wasIssued()) {
                 throw ProblemException.notFound("revision of document " + documentId, to);
             }
             return VersionComparison.of(from, read(a.version().content), to, read(b.content));
@@ -255,15 +274,14 @@ public class DocumentService {
             });
         } else if (caller.hasProvinceScope()) {
             String province = caller.provinceCode().orElseThrow(() -> ProblemException.forbidden("Your token names no province."));
-            filter = Uni.createFrom().item(new DocumentRepository.Filter(null, province, requested.type(), requested.text(),
-                    requested.status(), requested.tthcCode(), requested.legalBasisId()));
+            filter = Uni.createFrom().item(requested.within(null, province, false));
         } else {
             UUID own = caller.agencyId().orElseThrow(() -> ProblemException.forbidden("Your token names no agency."));
-            filter = Uni.createFrom().item(new DocumentRepository.Filter(own, null, requested.type(), requested.text(),
-                    requested.status(), requested.tthcCode(), requested.legalBasisId()));
+            filter = Uni.createFrom().item(requested.within(own, null, false));
         }
-        return filter.chain(f -> documents.list(f, page)).chain(p -> versions
-                .latestOf(p.items().stream().map(d -> d.id).toList())
+        boolean issuedOnly = issuedOnly(caller);
+        return filter.map(f -> f.within(f.agencyId(), f.provinceCode(), issuedOnly)).chain(f -> documents.list(f, page)).chain(p -> versions
+                .latestOf(p.items().stream().map(d -> d.id).toList(), issuedOnly)
                 .map(latest -> {
                     Map<UUID, DocumentVersion> byDoc = latest.stream().collect(Collectors.toMap(v -> v.documentId, Function.identity()));
                     return p.map(d -> view(d, byDoc.get(d.id)));
@@ -287,7 +305,7 @@ public class DocumentService {
 
     private Uni<Found> load(UUID documentId, int revision, Caller caller) {
         return requireDocument(documentId, caller).chain(found -> versions.byRevision(documentId, revision).map(v -> {
-            if (v == null) {
+            if (v == null || issuedOnly(caller) && !v.wasIssued()) {
                 throw ProblemException.notFound("revision of document " + documentId, revision);
             }
             return new Found(found.document(), found.agency(), v);

@@ -128,6 +128,11 @@ public class DocumentVersion extends PanacheEntityBase {
         updatedAt = now;
     }
 
+    /** Issued at some time (in force now, superseded or abolished since): what an outside system may read. */
+    public boolean wasIssued() {
+        return issuedAt != null;
+    }
+
     /** The next issued version takes its place. */
     public void supersede(OffsetDateTime now) {
         status = VersionStatus.SUPERSEDED;

@@ -20,11 +20,12 @@ public class VersionRepository implements PanacheRepositoryBase<DocumentVersion,
         return list("documentId", Sort.by("revision"), documentId);
     }
 
-    /** The newest version of each of {@code documentIds}. */
-    public Uni<List<DocumentVersion>> latestOf(Collection<UUID> documentIds) {
+    /** The newest version of each of {@code documentIds}, or the newest that was issued. */
+    public Uni<List<DocumentVersion>> latestOf(Collection<UUID> documentIds, boolean issuedOnly) {
         return documentIds.isEmpty() ? Uni.createFrom().item(List.of())
                 : list("from DocumentVersion dv where dv.documentId in ?1 and dv.revision = "
-                + "(select max(v.revision) from DocumentVersion v where v.documentId = dv.documentId)", documentIds);
+                + "(select max(v.revision) from DocumentVersion v where v.documentId = dv.documentId"
+                + (issuedOnly ? " and v.issuedAt is not null)" : ")"), documentIds);
     }
 
     public Uni<List<DocumentVersion>> issued(UUID documentId) {

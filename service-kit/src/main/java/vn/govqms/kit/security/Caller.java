@@ -61,6 +61,11 @@ public class Caller {
         return claim(PROVINCE_CLAIM);
     }
 
+    /** True for a machine client (a one-stop-shop system) with no staff role besides. */
+    public boolean isIntegrationOnly() {
+        return hasRole(Roles.INTEGRATION) && Roles.STAFF.stream().noneMatch(this::hasRole);
+    }
+
     /** True when the caller acts for a whole province rather than one agency. */
     public boolean hasProvinceScope() {
         return hasRole(Roles.PROVINCE_ADMIN) || (claim(AGENCY_CLAIM).isEmpty() && provinceCode().isPresent());

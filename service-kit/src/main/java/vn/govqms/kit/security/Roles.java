@@ -13,6 +13,8 @@ public final class Roles {
     public static final String VIEWER = "viewer";
     /** One-stop-shop systems and other machines. */
     public static final String INTEGRATION = "integration";
+    /** The people of an agency or province, as opposed to the machines of {@link #INTEGRATION}. */
+    public static final java.util.List<String> STAFF = java.util.List.of(PROVINCE_ADMIN, AGENCY_HEAD, ISO_OFFICER, AUDITOR, VIEWER);
 
     private Roles() {
     }
