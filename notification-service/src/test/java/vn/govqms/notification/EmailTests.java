@@ -1,20 +1,26 @@
 package vn.govqms.notification;
 
+import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import vn.govqms.local.MailCatcher.Mail;
 import vn.govqms.local.testing.RealPartsTestResource;
 import vn.govqms.local.testing.TestDb;
+import vn.govqms.local.testing.TestKafka;
 import vn.govqms.local.testing.TestTokens;
 import vn.govqms.notification.email.DigestSender;
+import vn.govqms.notification.email.EmailSender;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,9 +35,42 @@ class EmailTests {
     @Inject
     DigestSender digests;
 
+    @Inject
+    EmailSender emails;
+
+    @Inject
+    Scheduler scheduler;
+
+    @ConfigProperty(name = "govqms.email.batch-size")
+    int batchSize;
+
     static List<Mail> awaitMail(String address, int count) {
         await().atMost(Duration.ofSeconds(30)).until(() -> RealPartsTestResource.mail().messagesTo(address).size() >= count);
         return RealPartsTestResource.mail().messagesTo(address);
+    }
+
+    @Test
+    void aQueueOfSeveralBatchesGoesOutInOneRound() {
+        String agency = Fixtures.agency("24", "UBND huyện Lục Ngạn");
+        String officerMail = Fixtures.unique("iso") + "@lucngan.bacgiang.gov.vn";
+        Fixtures.contact(TestTokens.provinceAdmin("24"), agency, Fixtures.unique("officer"), "Hoàng Văn Nam", officerMail, "vi", false,
+                "ISO_OFFICER");
+        int queued = 3 * batchSize + 7;
+        scheduler.pause(EmailSender.SCHEDULE);
+        try {
+            TestKafka.publishCloudEvents("document.events", "vn.govqms.document.procedure-review.required.v1",
+                    IntStream.range(0, queued).mapToObj(i -> Map.entry(agency,
+                            InboxTests.reviewRequired(agency, UUID.randomUUID().toString(), "QT-LN-" + i))).toList());
+            Fixtures.awaitCount("select count(*) from notification where agency_id = '" + agency + "' and channel = 'EMAIL' "
+                    + "and delivery_status = 'PENDING'", queued);
+            // one round, not one batch: a legal change across the country queues tens of thousands at once
+            assertEquals(queued, emails.sendPending().await().atMost(Duration.ofMinutes(1)));
+            assertEquals(queued, RealPartsTestResource.mail().messagesTo(officerMail).size());
+            assertEquals(queued, Fixtures.count("select count(*) from notification where agency_id = '" + agency
+                    + "' and channel = 'EMAIL' and delivery_status = 'SENT'"));
+        } finally {
+            scheduler.resume(EmailSender.SCHEDULE);
+        }
     }
 
     @Test

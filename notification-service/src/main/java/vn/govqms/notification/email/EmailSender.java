@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Sends the pending e-mails (EMAIL notifications) over SMTP: claims a batch (a lease, so several instances never send one
@@ -66,24 +67,40 @@ public class EmailSender {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${govqms.email.send-every:5s}", delay = 2, delayUnit = java.util.concurrent.TimeUnit.SECONDS,
+    /** The schedule's identity (tests pause it to drive the sender themselves). */
+    public static final String SCHEDULE = "email-sender";
+
+    @Scheduled(identity = SCHEDULE, every = "${govqms.email.send-every:5s}", delay = 2, delayUnit = java.util.concurrent.TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return sendPending().onFailure().invoke(e -> Log.warnf("e-mail round failed: %s", e.getMessage()))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
-    /** One round: returns how many e-mails were sent. */
+    /**
+     * Sends what is due, batch after batch while batches come back full: a legal change across the country queues tens
+     * of thousands of e-mails at once, and one batch per tick would take an hour to send them. A batch of which nothing
+     * went out (the SMTP server is down) ends the round: the rest waits for the next tick. Returns how many were sent.
+     */
     public Uni<Integer> sendPending() {
+        return Multi.createBy().repeating().uni(this::round).whilst(r -> r.claimed() == config.batchSize() && r.sent() > 0)
+                .collect().with(Collectors.summingInt(Round::sent));
+    }
+
+    /** What one batch claimed and how many of those went out. */
+    record Round(int claimed, int sent) {
+    }
+
+    private Uni<Round> round() {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return pool.preparedQuery(CLAIM).execute(Tuple.of(now, config.batchSize())).chain(rows -> {
             List<Row> claimed = new ArrayList<>();
             rows.forEach(claimed::add);
             if (claimed.isEmpty()) {
-                return Uni.createFrom().item(0);
+                return Uni.createFrom().item(new Round(0, 0));
             }
             return Multi.createFrom().iterable(claimed).onItem().transformToUni(this::sendOne).merge(4)
-                    .collect().asList().map(results -> (int) results.stream().filter(Boolean::booleanValue).count());
+                    .collect().asList().map(results -> new Round(claimed.size(), (int) results.stream().filter(Boolean::booleanValue).count()));
         });
     }
 

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -44,7 +45,29 @@ public final class TestKafka {
     }
 
     public static void publishCloudEvent(String topic, String key, String id, String type, String subject, String json) {
-        Map<String, String> headers = Map.of(
+        publish(topic, key, cloudEventHeaders(id, type, subject), json);
+    }
+
+    /** Publishes many CloudEvents of one type through one producer (keyed by the map's keys) and waits for the broker. */
+    public static void publishCloudEvents(String topic, String type, List<Map.Entry<String, String>> keyedJson) {
+        try (KafkaProducer<String, String> producer = producer()) {
+            List<Future<?>> sent = new ArrayList<>();
+            for (Map.Entry<String, String> event : keyedJson) {
+                ProducerRecord<String, String> record = new ProducerRecord<>(topic, event.getKey(), event.getValue());
+                cloudEventHeaders(UUID.randomUUID().toString(), type, type + "/" + event.getKey())
+                        .forEach((k, v) -> record.headers().add(new RecordHeader(k, v.getBytes(StandardCharsets.UTF_8))));
+                sent.add(producer.send(record));
+            }
+            for (Future<?> f : sent) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot publish to " + topic + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, String> cloudEventHeaders(String id, String type, String subject) {
+        return Map.of(
                 "ce_specversion", "1.0",
                 "ce_id", id,
                 "ce_type", type,
@@ -52,22 +75,25 @@ public final class TestKafka {
                 "ce_time", Instant.now().toString(),
                 "ce_subject", subject,
                 "content-type", "application/json");
-        publish(topic, key, headers, json);
     }
 
     /** Publishes a raw record (for poison-message tests too). */
     public static void publish(String topic, String key, Map<String, String> headers, String value) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.ACKS_CONFIG, "all"))) {
+        try (KafkaProducer<String, String> producer = producer()) {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
             headers.forEach((k, v) -> record.headers().add(new RecordHeader(k, v.getBytes(StandardCharsets.UTF_8))));
             producer.send(record).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("cannot publish to " + topic + ": " + e.getMessage(), e);
         }
+    }
+
+    private static KafkaProducer<String, String> producer() {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.ACKS_CONFIG, "all"));
     }
 
     /**
