@@ -275,19 +275,18 @@ public final class Bench {
                         i == 2 ? "< 10 s" : null, i == 2 ? at[i] < 10 : null, i == 0 ? String.format(Locale.ROOT, "the request itself %.2f s", request) : null));
             }
         }
-        // (d) the ISO officers' e-mails, one per task: how many the SMTP server accepted within a minute after (c), and the rate.
-        // Bounded: the stand-in SMTP server answers each command after ~44 ms, which caps the rate here (see the README).
-        String sent = "select count(*) from notification where channel = 'EMAIL' and delivery_status = 'SENT' and id > " + inboxBefore;
-        long mailDeadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        long mailed = db.count("notification", sent);
-        while (mailed < procedures && System.nanoTime() < mailDeadline) {
-            pause(500);
-            mailed = db.count("notification", sent);
-        }
-        double mailSeconds = (System.nanoTime() - t0) / 1e9;
-        results.add(new Results.Figure("1 fan-out", "(d) e-mails to the ISO officers (one per task) accepted by the SMTP server, "
-                + mailed + " of " + procedures + " after " + Math.round(mailSeconds) + " s", mailed / mailSeconds, "e-mails/s",
-                null, null, null, null, null, mailed < procedures ? "the rest still being sent when the next measurement began" : null));
+        // (d) the e-mail queue (the ISO officers' e-mails of this change, behind whatever was queued before): how fast the SMTP
+        // server accepted e-mails during 30 s after (c), and what was left. The stand-in SMTP server answers each command after
+        // ~44 ms, which caps the rate here (see the README).
+        String sent = "select count(*) from notification where channel = 'EMAIL' and delivery_status = 'SENT'";
+        String queued = "select count(*) from notification where channel = 'EMAIL' and delivery_status = 'PENDING'";
+        long sent0 = db.count("notification", sent);
+        long m0 = System.nanoTime();
+        pause(30_000);
+        double rate = (db.count("notification", sent) - sent0) / ((System.nanoTime() - m0) / 1e9);
+        long left = db.count("notification", queued);
+        results.add(new Results.Figure("1 fan-out", "(d) e-mails accepted by the SMTP server, during 30 s after (c)", rate, "e-mails/s",
+                null, null, null, null, null, left + " still queued then, " + procedures + " of them queued by this change"));
     }
 
     // ---- 2. document reads --------------------------------------------------------------------------------------
