@@ -32,8 +32,10 @@ public class EmailSender {
             with claimed as (
               update notification set next_attempt_at = $1 + interval '5 minutes'
               -- = any (array(...)): the claim runs once; an IN subquery may be planned as a semi join that re-runs it per row
+              -- urgent first (HIGH, NORMAL, LOW), then the longest waiting: the order of the notification_email_due index
               where id = any (array(select id from notification where delivery_status = 'PENDING' and next_attempt_at <= $1
-                                    order by next_attempt_at, id limit $2 for update skip locked))
+                                    order by (case urgency when 'HIGH' then 0 when 'NORMAL' then 1 else 2 end), next_attempt_at, id
+                                    limit $2 for update skip locked))
               returning id, event_id, contact_id, kind, reason, language, due_date, agency_id, attempts)
             select claimed.*, c.email, c.name, e.type, e.data::text as data, e.link, a.name as agency_name
             from claimed join contact c on c.id = claimed.contact_id join event_log e on e.event_id = claimed.event_id
