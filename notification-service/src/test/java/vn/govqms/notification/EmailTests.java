@@ -49,26 +49,37 @@ class EmailTests {
         return RealPartsTestResource.mail().messagesTo(address);
     }
 
-    @Test
-    void aQueueOfSeveralBatchesGoesOutInOneRound() {
-        String agency = Fixtures.agency("24", "UBND huyện Lục Ngạn");
-        String officerMail = Fixtures.unique("iso") + "@lucngan.bacgiang.gov.vn";
+    /** An agency with an ISO officer who takes e-mail; returns the agency's id and the officer's address. */
+    static String[] agencyWithOfficer(String name, String domain) {
+        String agency = Fixtures.agency("24", name);
+        String officerMail = Fixtures.unique("iso") + "@" + domain;
         Fixtures.contact(TestTokens.provinceAdmin("24"), agency, Fixtures.unique("officer"), "Hoàng Văn Nam", officerMail, "vi", false,
                 "ISO_OFFICER");
+        return new String[] {agency, officerMail};
+    }
+
+    /** Queues {@code count} review e-mails (normal urgency) to the agency's officer while the sender's schedule is paused. */
+    static void queueReviewEMails(String agency, int count) {
+        TestKafka.publishCloudEvents("document.events", "vn.govqms.document.procedure-review.required.v1",
+                IntStream.range(0, count).mapToObj(i -> Map.entry(agency,
+                        InboxTests.reviewRequired(agency, UUID.randomUUID().toString(), "QT-" + i))).toList());
+        Fixtures.awaitCount("select count(*) from notification where agency_id = '" + agency + "' and channel = 'EMAIL' "
+                + "and delivery_status = 'PENDING'", count);
+    }
+
+    @Test
+    void aQueueOfSeveralBatchesGoesOutInOneRound() {
+        String[] officer = agencyWithOfficer("UBND huyện Lục Ngạn", "lucngan.bacgiang.gov.vn");
         int queued = 3 * batchSize + 7;
         scheduler.pause(EmailSender.SCHEDULE);
         try {
-            TestKafka.publishCloudEvents("document.events", "vn.govqms.document.procedure-review.required.v1",
-                    IntStream.range(0, queued).mapToObj(i -> Map.entry(agency,
-                            InboxTests.reviewRequired(agency, UUID.randomUUID().toString(), "QT-LN-" + i))).toList());
-            Fixtures.awaitCount("select count(*) from notification where agency_id = '" + agency + "' and channel = 'EMAIL' "
-                    + "and delivery_status = 'PENDING'", queued);
+            queueReviewEMails(officer[0], queued);
             // one round, not one batch: a legal change across the country queues tens of thousands at once
-            // at least these (an e-mail of another test may be due too)
+            // (at least these: an e-mail of another test may be due too)
             int sent = emails.sendPending().await().atMost(Duration.ofMinutes(1));
             assertTrue(sent >= queued, sent + " sent in one round");
-            assertEquals(queued, RealPartsTestResource.mail().messagesTo(officerMail).size());
-            assertEquals(queued, Fixtures.count("select count(*) from notification where agency_id = '" + agency
+            assertEquals(queued, RealPartsTestResource.mail().messagesTo(officer[1]).size());
+            assertEquals(queued, Fixtures.count("select count(*) from notification where agency_id = '" + officer[0]
                     + "' and channel = 'EMAIL' and delivery_status = 'SENT'"));
         } finally {
             scheduler.resume(EmailSender.SCHEDULE);
@@ -77,19 +88,12 @@ class EmailTests {
 
     @Test
     void anUrgentEMailDoesNotWaitBehindAQueueOfLessUrgentOnes() {
-        String agency = Fixtures.agency("24", "UBND huyện Yên Thế");
-        String officerMail = Fixtures.unique("iso") + "@yenthe.bacgiang.gov.vn";
-        Fixtures.contact(TestTokens.provinceAdmin("24"), agency, Fixtures.unique("officer"), "Lê Thị Hoa", officerMail, "vi", false,
-                "ISO_OFFICER");
+        String agency = agencyWithOfficer("UBND huyện Yên Thế", "yenthe.bacgiang.gov.vn")[0];
         int queued = 2 * batchSize + 20;
         scheduler.pause(EmailSender.SCHEDULE);
         try {
             // a legal change's review notices (normal), then one overdue notice (high), queued last
-            TestKafka.publishCloudEvents("document.events", "vn.govqms.document.procedure-review.required.v1",
-                    IntStream.range(0, queued).mapToObj(i -> Map.entry(agency,
-                            InboxTests.reviewRequired(agency, UUID.randomUUID().toString(), "QT-YT-" + i))).toList());
-            Fixtures.awaitCount("select count(*) from notification where agency_id = '" + agency + "' and channel = 'EMAIL' "
-                    + "and delivery_status = 'PENDING'", queued);
+            queueReviewEMails(agency, queued);
             String overdue = Fixtures.publish("document", "procedure-review.overdue", agency, """
                     {"taskId":"%s","agencyId":"%s","documentId":"%s","documentCode":"QT-YT-99","dueDate":"2026-01-05","daysOverdue":3,
                      "causeSummary":"Nghị định 63/2010/NĐ-CP được sửa đổi"}""".formatted(UUID.randomUUID(), agency, UUID.randomUUID()));
