@@ -1,5 +1,7 @@
 package vn.govqms.kit.security;
 
+import java.util.List;
+
 /** The roles a token may carry in its {@code groups} claim. */
 public final class Roles {
 
@@ -14,7 +16,7 @@ public final class Roles {
     /** One-stop-shop systems and other machines. */
     public static final String INTEGRATION = "integration";
     /** The people of an agency or province, as opposed to the machines of {@link #INTEGRATION}. */
-    public static final java.util.List<String> STAFF = java.util.List.of(PROVINCE_ADMIN, AGENCY_HEAD, ISO_OFFICER, AUDITOR, VIEWER);
+    public static final List<String> STAFF = List.of(PROVINCE_ADMIN, AGENCY_HEAD, ISO_OFFICER, AUDITOR, VIEWER);
 
     private Roles() {
     }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.junit.jupiter.api.Test;
 
+import java.util.Collections;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,7 +31,7 @@ class SizeCappedListTest {
     }
 
     static String items(String item, int n) {
-        return String.join(",", java.util.Collections.nCopies(n, item));
+        return String.join(",", Collections.nCopies(n, item));
     }
 
     @Test
