@@ -6,6 +6,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
+import vn.govqms.document.review.ReviewEvents;
 import vn.govqms.local.testing.RealPartsTestResource;
 import vn.govqms.local.testing.TestDb;
 import vn.govqms.local.testing.TestKafka;
@@ -14,6 +15,7 @@ import vn.govqms.local.testing.TestTokens;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -135,6 +137,25 @@ class ReviewTaskTests {
         assertFalse(TestKafka.await("document.events", r -> agency.equals(r.key())
                 && "vn.govqms.document.procedure-review.completed.v1".equals(TestKafka.header(r, "ce_type"))
                 && r.value().contains("\"onTime\":true"), Duration.ofSeconds(20)).isEmpty());
+    }
+
+    @Test
+    void aChangesEventsAreSentAgencyByAgency() {
+        List<String> agencies = List.of(agency("24", "UBND xã Tân Dĩnh"), agency("24", "UBND xã Phúc Hòa"), agency("24", "UBND xã Đồng Sơn"));
+        String law = legal("24", number(), "2015-01-01", "[]");
+        // issued in turns, so the agencies' procedures lie interleaved in the table
+        for (int round = 0; round < 2; round++) {
+            for (String agency : agencies) {
+                procedure(agency, "24", "OPERATIONAL_PROCEDURE", law, null, true);
+            }
+        }
+        legal("24", number(), "2030-01-01", "[{\"kind\":\"REPLACES\",\"targetId\":\"" + law + "\"}]");
+        String keys = TestDb.value("document", "select string_agg(message_key, ',' order by id) from outbox where type = '"
+                + ReviewEvents.REQUIRED + "' and payload::jsonb ->> 'causeId' = '" + law + "'");
+        List<String> order = List.of(keys.split(","));
+        assertEquals(6, order.size());
+        long changes = IntStream.range(1, order.size()).filter(i -> !order.get(i).equals(order.get(i - 1))).count();
+        assertEquals(2, changes, "one agency's events after another: " + order);
     }
 
     @Test

@@ -15,6 +15,11 @@ import java.util.UUID;
  * every agency, that cites the changed legal document or implements the changed TTHC, and its
  * {@code procedure-review.required} outbox row. One task per procedure and cause: the same change
  * arriving twice creates nothing more. Also marks open tasks past due as overdue, set-based too.
+ * <p>
+ * The outbox rows are written agency by agency (the relay sends them in that order): a consumer's polled run then holds
+ * all of an agency's events together, so scoring-service recomputes each agency about once per change instead of once per
+ * run that happens to hold one of its procedures (issued procedures lie in the table in the order they were issued, which
+ * interleaves the agencies).
  */
 @ApplicationScoped
 public class ReviewFanOut {
@@ -48,7 +53,8 @@ public class ReviewFanOut {
                                      'effectiveDate', cast(?6 as date), 'dueDate', f.due_date)::text
             from fresh f
             join controlled_document d on d.id = f.document_id
-            join document_version v on v.id = f.version_id""";
+            join document_version v on v.id = f.version_id
+            order by f.agency_id, d.code, f.id""";
 
     private static final String CITES_LEGAL_DOCUMENT = "exists (select 1 from document_version_legal_basis b "
             + "where b.version_id = v.id and b.legal_document_id = cast(?2 as uuid))";
@@ -67,7 +73,8 @@ public class ReviewFanOut {
                    json_build_object('taskId', l.id, 'agencyId', l.agency_id, 'documentId', l.document_id,
                                      'documentCode', d.code, 'dueDate', l.due_date,
                                      'daysOverdue', cast(?1 as date) - l.due_date, 'causeSummary', l.cause_summary)::text
-            from late l join controlled_document d on d.id = l.document_id""";
+            from late l join controlled_document d on d.id = l.document_id
+            order by l.agency_id, d.code, l.id""";
 
     private final Outbox outbox;
     private final ReviewConfig config;
