@@ -51,6 +51,7 @@ public final class Bench {
     final Results results = new Results();
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private final Map<String, Long> peakRss = new ConcurrentHashMap<>();
+    private Cpu cpu;
 
     private Bench(LocalStack stack) {
         this.stack = stack;
@@ -132,6 +133,7 @@ public final class Bench {
 
     private void run(double scale, int readSeconds, int restProceduresArg) {
         Map<String, Long> pids = servicePids();
+        cpu = new Cpu(pids);
         footprintAtStart(pids);
         Thread sampler = new Thread(() -> {
             try {
@@ -212,6 +214,7 @@ public final class Bench {
         double settle = load.await("scoring", "select count(*) from published_document", restProcedures, Duration.ofMinutes(30));
         results.data.put("seconds scoring-service still needed for the load's events", Math.round(settle));
 
+        warmUp(load, agencies);
         fanOut(load, decree, procedures);
         reads(readSeconds);
         dossiers(list, dossierEvents, load);
@@ -221,6 +224,37 @@ public final class Bench {
     }
 
     // ---- 1. legal-change fan-out -------------------------------------------------------------------------------
+
+    /**
+     * A smaller legal change first (one system procedure per agency cites a second decree, which is then replaced), as
+     * the reads have a warm-up: the consumers' review path is compiled by the JIT, as in services that have been running,
+     * and the measured change does not pay for it. Its own timings are noted.
+     */
+    private void warmUp(Load load, int agencies) {
+        String decree = http.send("POST", doc("/api/v1/legal-documents"), admin("24"), """
+                {"number":"45/2020/NĐ-CP","type":"DECREE","issuer":"Chính phủ","title":"Về thực hiện thủ tục hành chính trên môi trường điện tử",
+                 "issuedDate":"2020-04-08","effectiveDate":"2020-05-22"}""", 201).path("id").asText();
+        db.update("document", """
+                insert into document_version_legal_basis (version_id, legal_document_id)
+                select v.id, '%s' from document_version v join controlled_document d on d.id = v.document_id where d.code = 'QT-HT-1'"""
+                .formatted(decree));
+        long tasks = db.count("document", "select count(*) from document_version_legal_basis where legal_document_id = '" + decree + "'");
+        if (tasks == 0) {
+            results.note("no warm-up change: the data set has no system procedures to cite its decree");
+            return;
+        }
+        long tracksBefore = db.count("scoring", "select count(*) from review_track");
+        long inboxBefore = db.count("notification", "select coalesce(max(id), 0) from notification");
+        long t0 = System.nanoTime();
+        http.send("POST", doc("/api/v1/legal-documents"), admin("24"), """
+                {"number":"42/2022/NĐ-CP","type":"DECREE","issuer":"Chính phủ","title":"Về cung cấp thông tin và dịch vụ công trực tuyến",
+                 "issuedDate":"2022-06-24","effectiveDate":"2030-07-01","relations":[{"kind":"REPLACES","targetId":"%s"}]}""".formatted(decree), 201);
+        double scoring = load.await("scoring", "select count(*) - " + tracksBefore + " from review_track", tasks, Duration.ofMinutes(10));
+        double inbox = (System.nanoTime() - t0) / 1e9 + load.await("notification", "select count(*) from notification where channel = 'INBOX' and id > "
+                + inboxBefore, 2 * tasks, Duration.ofMinutes(10));
+        results.note(String.format(Locale.ROOT, "warm-up before (1): a legal change of %d review tasks (one system procedure per agency of %d): "
+                + "review tracks in scoring-service after %.1f s, inbox notifications after %.1f s", tasks, agencies, scoring, inbox));
+    }
 
     private void fanOut(Load load, String decree, int procedures) {
         db.update("document", "create table review_task_baseline (like review_task including defaults)");
@@ -239,6 +273,9 @@ public final class Bench {
         db.update("document", "drop table review_task_baseline");
         long tracksBefore = db.count("scoring", "select count(*) from review_track");
         long inboxBefore = db.count("notification", "select coalesce(max(id), 0) from notification");
+        boolean statements = statementsReset();
+        Cpu.Sample cpu0 = cpu.sample();
+        Cpu.Sample[] cpuAt = new Cpu.Sample[3];
         long t0 = System.nanoTime();
         // effective in the future: no overdue event mixes into the measurement
         http.send("POST", doc("/api/v1/legal-documents"), admin("24"), """
@@ -251,14 +288,19 @@ public final class Bench {
             double now = (System.nanoTime() - t0) / 1e9;
             if (at[0] == 0 && db.count("document", "select count(*) from review_task where cause_id = '" + decree + "'") >= procedures) {
                 at[0] = now;
+                cpuAt[0] = cpu.sample();
             }
             if (at[1] == 0 && db.count("scoring", "select count(*) from review_track") - tracksBefore >= procedures) {
                 at[1] = now;
+                cpuAt[1] = cpu.sample();
             }
-            // each event also queues an e-mail to the ISO officer (channel EMAIL): the inbox figure counts INBOX rows only
-            if (at[2] == 0 && db.count("notification", "select count(*) from notification where channel = 'INBOX' and id > "
-                    + inboxBefore) >= 2L * procedures) {
+            // each event also queues an e-mail to the ISO officer (channel EMAIL): the inbox figure counts INBOX rows only. The
+            // count scans every new row (tens of milliseconds of the database's time at the end, which the measurement would take
+            // from the service it measures): it runs only once the newest id shows that enough rows of any channel can exist
+            if (at[2] == 0 && db.count("notification", "select coalesce(max(id), 0) - " + inboxBefore + " from notification") >= 2L * procedures
+                    && db.count("notification", "select count(*) from notification where channel = 'INBOX' and id > " + inboxBefore) >= 2L * procedures) {
                 at[2] = now;
+                cpuAt[2] = cpu.sample();
             }
             pause(100);
         }
@@ -275,6 +317,14 @@ public final class Bench {
                         i == 2 ? "< 10 s" : null, i == 2 ? at[i] < 10 : null, i == 0 ? String.format(Locale.ROOT, "the request itself %.2f s", request) : null));
             }
         }
+        if (statements) {
+            statementProfile("from the decree's registration to (b) and (c)");
+        }
+        for (int i = 0; i < 3; i++) {
+            if (cpuAt[i] != null) {
+                results.note("CPU from the decree's registration to " + what[i].substring(0, 3) + ": " + Cpu.between(cpu0, cpuAt[i]));
+            }
+        }
         // (d) the e-mail queue (the ISO officers' e-mails of this change, behind whatever was queued before): how fast the SMTP
         // server accepted e-mails during 30 s after (c), and what was left. The stand-in SMTP server answers each command after
         // ~44 ms, which caps the rate here (see the README).
@@ -287,6 +337,29 @@ public final class Bench {
         long left = db.count("notification", queued);
         results.add(new Results.Figure("1 fan-out", "(d) e-mails accepted by the SMTP server, during 30 s after (c)", rate, "e-mails/s",
                 null, null, null, null, null, left + " still queued then, " + procedures + " of them queued by this change"));
+    }
+
+    /** Empties pg_stat_statements; false when the server was started without it (deploy/bench/run loads it). */
+    private boolean statementsReset() {
+        try {
+            db.update("document", "create extension if not exists pg_stat_statements");
+            db.column("document", "select pg_stat_statements_reset()::text");
+            return true;
+        } catch (RuntimeException e) {
+            results.note("no statement profile: " + e.getMessage());
+            return false;
+        }
+    }
+
+    /** Notes PostgreSQL's busiest statements since {@link #statementsReset()}. */
+    private void statementProfile(String window) {
+        results.note("PostgreSQL's busiest statements " + window + " (pg_stat_statements: time in the statement, all databases): "
+                + String.join("; ", db.column("document", """
+                select format('%s %s calls %s s: %s', d.datname, s.calls, round((s.total_exec_time / 1000)::numeric, 1),
+                              left(regexp_replace(s.query, '\\s+', ' ', 'g'), 110))
+                from pg_stat_statements s join pg_database d on d.oid = s.dbid
+                where s.query not like '%pg_stat_statements%'
+                order by s.total_exec_time desc limit 10""")));
     }
 
     // ---- 2. document reads --------------------------------------------------------------------------------------
@@ -306,7 +379,9 @@ public final class Bench {
         Summary service;
         if (withWrk) {
             wrk(keys, 5);  // warm-up: the JIT compiles the path, as in a service that has been running
+            Cpu.Sample c0 = cpu.sample();
             service = wrk(keys, seconds);
+            results.note("CPU during the document reads (wrk): " + Cpu.between(c0, cpu.sample()));
         } else {
             closedLoop(64, 5, next);
             service = closedLoop(64, seconds, next).summary();
@@ -332,22 +407,29 @@ public final class Bench {
      * token; p50 and p99 from wrk's own latency record.
      */
     private Summary wrk(List<String> keys, int seconds) {
+        List<String> lines = new ArrayList<>();
+        for (String k : keys) {
+            String[] f = k.split(" ");
+            lines.add("/api/v1/documents/" + f[0] + " " + admin(f[1]));
+        }
+        return wrk(URI.create(doc("/")), lines, 64, seconds);
+    }
+
+    /**
+     * wrk with 2 threads and {@code connections} connections for {@code seconds}, each request a GET of a random line of
+     * {@code lines} ("path token"); p50 and p99 from wrk's own latency record.
+     */
+    private Summary wrk(URI base, List<String> lines, int connections, int seconds) {
         try {
             Path dir = Files.createTempDirectory("wrk");
-            Map<String, String> tokens = new ConcurrentHashMap<>();
-            List<String> lines = new ArrayList<>();
-            for (String k : keys) {
-                String[] f = k.split(" ");
-                lines.add(f[0] + " " + tokens.computeIfAbsent(f[1], this::admin));
-            }
             Files.write(dir.resolve("keys.txt"), lines);
             Files.writeString(dir.resolve("reads.lua"), """
                     local requests = {}
                     init = function(args)
                       math.randomseed(os.time() + math.floor(os.clock() * 1000000))
                       for line in io.lines(args[1]) do
-                        local id, token = line:match("(%S+) (%S+)")
-                        requests[#requests + 1] = wrk.format("GET", "/api/v1/documents/" .. id, { ["Authorization"] = "Bearer " .. token })
+                        local path, token = line:match("(%S+) (%S+)")
+                        requests[#requests + 1] = wrk.format("GET", path, { ["Authorization"] = "Bearer " .. token })
                       end
                     end
                     request = function()
@@ -359,8 +441,7 @@ public final class Bench {
                         latency:percentile(99), e.connect + e.read + e.write + e.status + e.timeout))
                     end
                     """);
-            URI base = URI.create(doc("/"));
-            Process p = new ProcessBuilder("wrk", "-t2", "-c64", "-d" + seconds + "s", "--timeout", "10s", "-s", dir.resolve("reads.lua").toString(),
+            Process p = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--timeout", "10s", "-s", dir.resolve("reads.lua").toString(),
                     base.getScheme() + "://" + base.getAuthority(), "--", dir.resolve("keys.txt").toString()).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             deleteTree(dir);
@@ -496,6 +577,7 @@ public final class Bench {
             batches.add(new String[] {province, body.append("]}").toString()});
         }
         long before = db.count("scoring", "select count(*) from dossier_event");
+        Cpu.Sample c0 = cpu.sample();
         long t0 = System.nanoTime();
         Http.each(batches, 2, b -> http.call("POST", scoring("/api/v1/dossier-events"), token("integration", b[0], null), b[1], 200)
                 .thenApply(r -> {
@@ -505,6 +587,11 @@ public final class Bench {
                     return r;
                 }));
         double restSeconds = (System.nanoTime() - t0) / 1e9;
+        results.note("CPU during the REST dossier batches: " + Cpu.between(c0, cpu.sample()));
+        // the Kafka half starts on a quiet scoring-service: the live scores the REST batches moved are recomputed first
+        double recomputed = load.await("scoring", "select case when exists (select 1 from live_score_pending) then 0 else 1 end", 1,
+                Duration.ofMinutes(10));
+        results.note(String.format(Locale.ROOT, "the live scores the REST batches moved were all recomputed %.1f s after the last batch", recomputed));
         long restEvents = batches.size() * 5_000L;
         // Kafka: the same shape on onestop.dossier-events
         List<ProducerRecord<String, String>> records = new ArrayList<>();
@@ -521,6 +608,11 @@ public final class Bench {
             }
         }
         long beforeKafka = db.count("scoring", "select count(*) from dossier_event");
+        // progress from scoring-service's counter of stored Kafka dossier events (counted after each commit): counting the
+        // table itself every 100 ms took 140 ms of the database's time each, a third of what the consumer had
+        double consumedBefore = consumedDossierEvents();
+        boolean statements = statementsReset();
+        Cpu.Sample k0cpu = cpu.sample();
         long k0 = System.nanoTime();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
@@ -531,9 +623,21 @@ public final class Bench {
             producer.flush();
         }
         double produced = (System.nanoTime() - k0) / 1e9;
-        long storedWhenProduced = db.count("scoring", "select count(*) from dossier_event") - beforeKafka;
-        load.await("scoring", "select count(*) from dossier_event", beforeKafka + records.size(), Duration.ofMinutes(30));
+        Cpu.Sample producedCpu = cpu.sample();
+        long storedWhenProduced = Math.round(consumedDossierEvents() - consumedBefore);
+        long waitUntil = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        while (consumedDossierEvents() - consumedBefore < records.size() && System.nanoTime() < waitUntil) {
+            pause(100);
+        }
         double kafkaSeconds = (System.nanoTime() - k0) / 1e9;
+        // and the table says so too
+        load.await("scoring", "select count(*) from dossier_event", beforeKafka + records.size(), Duration.ofMinutes(5));
+        Cpu.Sample storedCpu = cpu.sample();
+        results.note("CPU while the harness produced the Kafka dossier events: " + Cpu.between(k0cpu, producedCpu));
+        results.note("CPU from the producer's end to the last Kafka dossier event stored: " + Cpu.between(producedCpu, storedCpu));
+        if (statements) {
+            statementProfile("from the first Kafka dossier event sent to the last stored");
+        }
         // baseline: COPY of the same rows into a scratch copy of the table (same columns, keys and indexes)
         db.update("scoring", "create table dossier_event_copy (like dossier_event including all)");
         List<Double> copies = new ArrayList<>();
@@ -559,6 +663,21 @@ public final class Bench {
                 "the consumer alone with the broker, without the producer's load"));
     }
 
+    /** scoring-service's {@code govqms_dossier_events_consumed_total} (Kafka dossier events stored, new or seen before). */
+    private double consumedDossierEvents() {
+        try {
+            HttpResponse<String> r = http.client.send(HttpRequest.newBuilder(URI.create(scoring("/q/metrics"))).GET().build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return r.body().lines().filter(l -> l.startsWith("govqms_dossier_events_consumed_total"))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        } catch (IOException e) {
+            throw new IllegalStateException("scoring-service metrics: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** One dossier's received and resolved events at an agency. */
     static String[] dossier(Load.Agency a, long n) {
         String common = "\"dossierCode\":\"%s-%d\",\"agencyCode\":\"%s\",\"tthcCode\":\"1.00%04d.000.00.00.H%s\",\"channel\":\"ONLINE\",\"dueAt\":\"%d-06-20T17:00:00+07:00\""
@@ -573,22 +692,35 @@ public final class Bench {
 
     private void rankings() {
         List<String> provinces = new ArrayList<>(Load.PROVINCES.keySet());
+        // wrk when installed, as for the reads: 16 Java client threads on the same 2 cores add their own scheduling delays
+        boolean withWrk = onPath("wrk");
         for (String source : List.of("LIVE", "OFFICIAL")) {
+            List<String> lines = new ArrayList<>();
+            for (String p : provinces) {
+                for (int page = 0; page < 3; page++) {
+                    lines.add("/api/v1/rankings?year=" + YEAR + "&source=" + source + "&size=50&page=" + page + " " + admin(p));
+                }
+            }
             Supplier<HttpRequest> next = () -> {
-                String p = provinces.get(ThreadLocalRandom.current().nextInt(provinces.size()));
-                return HttpRequest.newBuilder(URI.create(scoring("/api/v1/rankings?year=" + YEAR + "&source=" + source + "&size=50&page="
-                        + ThreadLocalRandom.current().nextInt(3)))).header("Authorization", "Bearer " + admin(p)).GET().build();
+                String[] line = lines.get(ThreadLocalRandom.current().nextInt(lines.size())).split(" ");
+                return HttpRequest.newBuilder(URI.create(scoring(line[0]))).header("Authorization", "Bearer " + line[1]).GET().build();
             };
-            closedLoop(8, 3, next);
+            URI base = URI.create(scoring("/"));
+            if (withWrk) {
+                wrk(base, lines, 8, 3);
+            } else {
+                closedLoop(8, 3, next);
+            }
             for (int clients : new int[] {4, 16}) {
-                List<Loop> runs = new ArrayList<>();
+                List<Summary> runs = new ArrayList<>();
                 for (int i = 0; i < 3; i++) {
-                    runs.add(closedLoop(clients, 5, next));
+                    runs.add(withWrk ? wrk(base, lines, clients, 5) : closedLoop(clients, 5, next).summary());
                 }
                 runs.sort(Comparator.comparingDouble(l -> l.p(99)));
-                Loop median = runs.get(1);
-                results.add(new Results.Figure("4 rankings", source + " ranking pages of 50 over the 34 provinces' " + "rankings, " + clients
-                        + " clients, 5 s: p99 (median of 3 runs)", median.p(99), "ms", null, null, null, "< 20 ms", median.p(99) < 20,
+                Summary median = runs.get(1);
+                results.add(new Results.Figure("4 rankings", source + " ranking pages of 50 over the 34 provinces' rankings, " + clients
+                        + (withWrk ? " connections (wrk, 2 threads)" : " clients (java.net.http)") + ", 5 s: p99 (median of 3 runs)",
+                        median.p(99), "ms", null, null, null, "< 20 ms", median.p(99) < 20,
                         String.format(Locale.ROOT, "%.0f req/s, p50 %.1f ms, %d errors", median.throughput(), median.p(50), median.errors())));
             }
         }

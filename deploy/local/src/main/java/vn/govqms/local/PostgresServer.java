@@ -142,6 +142,11 @@ public final class PostgresServer implements AutoCloseable {
         if (mode == Mode.TEST) {
             options.addAll(List.of("-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"));
         }
+        // more server settings for a run (the benchmark loads pg_stat_statements this way)
+        String extra = System.getenv("GOVQMS_POSTGRES_OPTIONS");
+        if (extra != null && !extra.isBlank()) {
+            options.add(extra.trim());
+        }
         Path log = dataDir.resolve("server.log");
         run(List.of(binDir.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-o", String.join(" ", options),
                 "-l", log.toString(), "-w", "-t", "60", "start"), 90);
