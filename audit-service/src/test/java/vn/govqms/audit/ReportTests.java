@@ -12,13 +12,18 @@ import vn.govqms.local.testing.TestKafka;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.govqms.audit.Fixtures.admin;
 import static vn.govqms.audit.Fixtures.auditor;
@@ -108,5 +113,29 @@ class ReportTests {
         given().auth().oauth2(admin).queryParam("year", year).queryParam("format", "xlsx").get("/api/v1/reports/ministry-report")
                 .then().statusCode(400);
         given().queryParam("year", year).get("/api/v1/reports/ministry-report").then().statusCode(401);
+    }
+
+    /** A legal change's review events come in thousands: stored a run at a time, a repeated one once, a malformed one set aside. */
+    @Test
+    void aLegalChangesReviewEventsAreStoredTogether() {
+        String p = "47";
+        String agency = Fixtures.agency(p, "UBND xã Tịnh Phong", "COMMUNE");
+        List<String> tasks = IntStream.range(0, 150).mapToObj(i -> UUID.randomUUID().toString()).toList();
+        List<Map.Entry<String, String>> events = new ArrayList<>();
+        for (String task : tasks) {
+            events.add(Map.entry(agency, review(task, agency)));
+        }
+        events.add(Map.entry(agency, review(tasks.get(7), agency)));   // the same task again
+        events.add(75, Map.entry(agency, review("khong-phai-uuid", agency)));
+        TestKafka.publishCloudEvents("document.events", "vn.govqms.document.procedure-review.required.v1", events);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Fixtures.count("select count(*) from procedure_review where agency_id = '"
+                + agency + "' and status = 'OPEN'") == 150);
+        assertEquals(150, Fixtures.count("select count(distinct task_id) from procedure_review where agency_id = '" + agency + "'"));
+    }
+
+    private static String review(String task, String agency) {
+        return """
+                {"taskId":"%s","agencyId":"%s","documentId":"%s","causeType":"LEGAL_DOCUMENT","causeId":"%s","causeKind":"REPLACED",
+                 "effectiveDate":"2030-07-01","dueDate":"2030-10-01"}""".formatted(task, agency, UUID.randomUUID(), UUID.randomUUID());
     }
 }

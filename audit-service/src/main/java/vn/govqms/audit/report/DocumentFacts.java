@@ -12,6 +12,8 @@ import vn.govqms.kit.events.ReceivedEvent;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -27,9 +29,54 @@ public class DocumentFacts implements EventHandler {
     static final String REVIEW_OVERDUE = EventTypes.of("document", "procedure-review.overdue");
     static final String REVIEW_COMPLETED = EventTypes.of("document", "procedure-review.completed");
 
+    private static final String REVIEWS_REQUIRED = """
+            insert into procedure_review (task_id, agency_id, due_date, status)
+            select t, a, d, 'OPEN' from unnest($1::uuid[], $2::uuid[], $3::date[]) as r(t, a, d)
+            on conflict (task_id) do nothing""";
+
     @Override
     public Set<String> eventTypes() {
         return Set.of(ANNOUNCED, REVIEW_REQUIRED, REVIEW_OVERDUE, REVIEW_COMPLETED);
+    }
+
+    /**
+     * A legal change brings tens of thousands of {@code procedure-review.required} events at once: each run of them is one
+     * statement (one per event took most of this service's share of the cores during a national change); the other
+     * types, rare, one by one, in order.
+     */
+    @Override
+    public Uni<Void> applyAll(List<ReceivedEvent> events, SqlConnection tx) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        List<ReceivedEvent> required = new ArrayList<>();
+        for (ReceivedEvent e : events) {
+            if (REVIEW_REQUIRED.equals(e.type())) {
+                required.add(e);
+                continue;
+            }
+            if (!required.isEmpty()) {
+                List<ReceivedEvent> run = List.copyOf(required);
+                required.clear();
+                chain = chain.chain(() -> reviewsRequired(run, tx));
+            }
+            chain = chain.chain(() -> apply(e, tx));
+        }
+        if (!required.isEmpty()) {
+            chain = chain.chain(() -> reviewsRequired(required, tx));
+        }
+        return chain;
+    }
+
+    private static Uni<Void> reviewsRequired(List<ReceivedEvent> run, SqlConnection tx) {
+        UUID[] tasks = new UUID[run.size()];
+        UUID[] agencies = new UUID[run.size()];
+        LocalDate[] dues = new LocalDate[run.size()];
+        for (int i = 0; i < run.size(); i++) {
+            JsonNode d = run.get(i).data();
+            tasks[i] = uuid(d, "taskId");
+            agencies[i] = uuid(d, "agencyId");
+            dues[i] = date(d, "dueDate");
+        }
+        return tx.preparedQuery(REVIEWS_REQUIRED).execute(Tuple.of(tasks, agencies, dues)).replaceWithVoid();
     }
 
     @Override
@@ -48,12 +95,10 @@ public class DocumentFacts implements EventHandler {
                             date(d, "decisionDate"), d.path("standardEdition").asText(null), d.path("reannouncement").asBoolean(false)}))
                     .replaceWithVoid();
         }
-        UUID task = uuid(d, "taskId");
         if (REVIEW_REQUIRED.equals(event.type())) {
-            return tx.preparedQuery("insert into procedure_review (task_id, agency_id, due_date, status) values ($1, $2, $3, 'OPEN') "
-                            + "on conflict (task_id) do nothing")
-                    .execute(Tuple.of(task, uuid(d, "agencyId"), date(d, "dueDate"))).replaceWithVoid();
+            return reviewsRequired(List.of(event), tx);
         }
+        UUID task = uuid(d, "taskId");
         if (REVIEW_OVERDUE.equals(event.type())) {
             return tx.preparedQuery("insert into procedure_review (task_id, agency_id, due_date, status) values ($1, $2, $3, 'OVERDUE') "
                             + "on conflict (task_id) do update set status = 'OVERDUE' where procedure_review.status = 'OPEN'")
