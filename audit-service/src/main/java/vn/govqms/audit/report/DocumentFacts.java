@@ -12,7 +12,6 @@ import vn.govqms.kit.events.ReceivedEvent;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -47,21 +46,9 @@ public class DocumentFacts implements EventHandler {
     @Override
     public Uni<Void> applyAll(List<ReceivedEvent> events, SqlConnection tx) {
         Uni<Void> chain = Uni.createFrom().voidItem();
-        List<ReceivedEvent> required = new ArrayList<>();
-        for (ReceivedEvent e : events) {
-            if (REVIEW_REQUIRED.equals(e.type())) {
-                required.add(e);
-                continue;
-            }
-            if (!required.isEmpty()) {
-                List<ReceivedEvent> run = List.copyOf(required);
-                required.clear();
-                chain = chain.chain(() -> reviewsRequired(run, tx));
-            }
-            chain = chain.chain(() -> apply(e, tx));
-        }
-        if (!required.isEmpty()) {
-            chain = chain.chain(() -> reviewsRequired(required, tx));
+        for (List<ReceivedEvent> run : EventHandler.runsOfOneType(events)) {
+            chain = REVIEW_REQUIRED.equals(run.get(0).type()) ? chain.chain(() -> reviewsRequired(run, tx))
+                    : chain.chain(() -> EventHandler.super.applyAll(run, tx));
         }
         return chain;
     }

@@ -35,10 +35,10 @@ final class Cpu {
 
     Sample sample() {
         Map<String, Long> parts = new LinkedHashMap<>();
-        services.forEach((name, pid) -> parts.put(name, ticks(pid, false)));
+        services.forEach((name, pid) -> parts.put(name, ticks(pid)));
         parts.put("PostgreSQL", postgres());
-        parts.put("Kafka broker", broker < 0 ? 0 : ticks(broker, false));
-        parts.put("harness (load, polling)", ticks(ProcessHandle.current().pid(), false));
+        parts.put("Kafka broker", broker < 0 ? 0 : ticks(broker));
+        parts.put("harness (load, polling)", ticks(ProcessHandle.current().pid()));
         long busy = 0;
         long all = 0;
         try {
@@ -98,9 +98,9 @@ final class Cpu {
         }
     }
 
-    private static long ticks(long pid, boolean children) {
+    private static long ticks(long pid) {
         try {
-            return ticks(Files.readString(Path.of("/proc/" + pid + "/stat")), children);
+            return ticks(Files.readString(Path.of("/proc/" + pid + "/stat")), false);
         } catch (IOException | RuntimeException e) {
             return 0;
         }

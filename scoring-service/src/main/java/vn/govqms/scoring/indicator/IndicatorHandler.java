@@ -47,7 +47,7 @@ abstract class IndicatorHandler implements EventHandler {
         Map<Integer, Map<UUID, String>> touched = new TreeMap<>();
         Uni<Void> chain = Uni.createFrom().voidItem();
         // consecutive events of one type are changed together (order between types kept)
-        for (List<ReceivedEvent> run : runsOfOneType(events)) {
+        for (List<ReceivedEvent> run : EventHandler.runsOfOneType(events)) {
             chain = chain.chain(() -> changeAll(run, tx)).invoke(moved -> {
                 int now = scores.currentYear();
                 for (int i = 0; i < run.size(); i++) {
@@ -76,17 +76,6 @@ abstract class IndicatorHandler implements EventHandler {
             chain = chain.chain(() -> change(e, tx)).invoke(out::add).replaceWithVoid();
         }
         return chain.replaceWith(out);
-    }
-
-    private static List<List<ReceivedEvent>> runsOfOneType(List<ReceivedEvent> events) {
-        List<List<ReceivedEvent>> runs = new ArrayList<>();
-        for (ReceivedEvent e : events) {
-            if (runs.isEmpty() || !runs.get(runs.size() - 1).get(0).type().equals(e.type())) {
-                runs.add(new ArrayList<>());
-            }
-            runs.get(runs.size() - 1).add(e);
-        }
-        return runs;
     }
 
     private Uni<Void> recompute(SqlConnection tx, Map<Integer, Map<UUID, String>> touched) {

@@ -3,6 +3,7 @@ package vn.govqms.kit.events;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -27,5 +28,17 @@ public interface EventHandler {
             chain = chain.chain(() -> apply(e, tx));
         }
         return chain;
+    }
+
+    /** Splits a run into its consecutive events of one type, in order: what an {@link #applyAll} can store set-based. */
+    static List<List<ReceivedEvent>> runsOfOneType(List<ReceivedEvent> events) {
+        List<List<ReceivedEvent>> runs = new ArrayList<>();
+        for (ReceivedEvent e : events) {
+            if (runs.isEmpty() || !runs.get(runs.size() - 1).get(0).type().equals(e.type())) {
+                runs.add(new ArrayList<>());
+            }
+            runs.get(runs.size() - 1).add(e);
+        }
+        return runs;
     }
 }
