@@ -10,7 +10,7 @@ import java.util.Set;
  */
 public final class TokenMain {
 
-    private static final Set<String> ROLES = Set.of("province-admin", "agency-head", "iso-officer", "auditor", "viewer",
+    private static final Set<String> ROLES = Set.of("national-admin", "ministry-admin", "province-admin", "agency-head", "iso-officer", "auditor", "viewer",
             "integration");
     private static final String USAGE = "usage: deploy/local/token ROLE [--agency ID] [--province CODE] [--sub NAME] [--hours N]\n"
             + "  ROLE is one of " + String.join(", ", ROLES.stream().sorted().toList());
@@ -45,6 +45,14 @@ public final class TokenMain {
                     System.exit(2);
                 }
             }
+        }
+        if (role.equals("ministry-admin") && agency == null) {
+            System.err.println("ministry-admin needs --agency ROOT_ID (the ministry's root agency)");
+            System.exit(2);
+        }
+        if ((role.equals("province-admin") || role.equals("integration")) && province == null) {
+            System.err.println(role + " needs --province CODE");
+            System.exit(2);
         }
         if (sub == null) {
             sub = role + (agency != null ? "@" + agency : province != null ? "@" + province : "");

@@ -28,10 +28,10 @@ public class AgencyDirectory implements EventHandler {
     public static final String UPDATED = EventTypes.of("document", "agency.updated");
 
     private static final String UPSERT = """
-            insert into agency_directory (id, code, name, level, parent_id, province_code, valid_from, valid_to, revision, updated_at)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, now())
+            insert into agency_directory (id, code, name, level, parent_id, province_code, root_id, valid_from, valid_to, revision, updated_at)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now())
             on conflict (id) do update set code = excluded.code, name = excluded.name, level = excluded.level,
-                parent_id = excluded.parent_id, province_code = excluded.province_code, valid_from = excluded.valid_from,
+                parent_id = excluded.parent_id, province_code = excluded.province_code, root_id = excluded.root_id, valid_from = excluded.valid_from,
                 valid_to = excluded.valid_to, revision = excluded.revision, updated_at = excluded.updated_at
             where agency_directory.revision < excluded.revision""";
 
@@ -53,7 +53,7 @@ public class AgencyDirectory implements EventHandler {
             throw new PoisonEventException("agency event without agencyId, code, name, level or provinceCode");
         }
         return tx.preparedQuery(UPSERT).execute(Tuple.from(new Object[] {a.agencyId(), a.code(), a.name(), a.level(),
-                a.parentId(), a.provinceCode(), a.validFrom(), a.validTo(), a.revision()})).replaceWithVoid();
+                a.parentId(), a.provinceCode(), a.rootId() == null ? a.agencyId() : a.rootId(), a.validFrom(), a.validTo(), a.revision()})).replaceWithVoid();
     }
 
     public Uni<Optional<DirectoryAgency>> find(UUID id) {
@@ -63,7 +63,7 @@ public class AgencyDirectory implements EventHandler {
 
     static DirectoryAgency toAgency(Row r) {
         return new DirectoryAgency(r.getUUID("id"), r.getString("code"), r.getString("name"), r.getString("level"),
-                r.getUUID("parent_id"), r.getString("province_code"), r.getLocalDate("valid_from"),
+                r.getUUID("parent_id"), r.getString("province_code"), r.getUUID("root_id"), r.getLocalDate("valid_from"),
                 r.getLocalDate("valid_to"), r.getLong("revision"), r.getOffsetDateTime("updated_at"));
     }
 }

@@ -16,8 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.govqms.kit.problem.Problem;
 import vn.govqms.kit.problem.ProblemException;
-import vn.govqms.kit.security.AgencyRef;
-import vn.govqms.kit.security.Caller;
+import vn.govqms.kit.security.Scope;
 import vn.govqms.kit.security.Roles;
 
 import java.util.UUID;
@@ -31,16 +30,16 @@ import java.util.UUID;
 public class AgencyDirectoryResource {
 
     private final AgencyDirectory directory;
-    private final Caller caller;
+    private final Scope scope;
 
-    public AgencyDirectoryResource(AgencyDirectory directory, Caller caller) {
+    public AgencyDirectoryResource(AgencyDirectory directory, Scope scope) {
         this.directory = directory;
-        this.caller = caller;
+        this.scope = scope;
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
     @Operation(operationId = "getDirectoryAgency", summary = "An agency of this service's directory")
     @APIResponse(responseCode = "200", description = "The agency", content = @Content(schema = @Schema(implementation = DirectoryAgency.class)))
     @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -49,7 +48,7 @@ public class AgencyDirectoryResource {
     public Uni<DirectoryAgency> get(@PathParam("id") UUID id) {
         return directory.find(id).map(found -> {
             DirectoryAgency a = found.orElseThrow(() -> ProblemException.notFound("agency", id));
-            caller.requireAgency(new AgencyRef(a.id(), a.provinceCode()));
+            scope.requireRead(a.ref());
             return a;
         });
     }

@@ -1,6 +1,7 @@
 package vn.govqms.kit.agency;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.govqms.kit.security.AgencyRef;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -15,8 +16,13 @@ public record DirectoryAgency(
         @Schema(example = "DEPARTMENT") String level,
         UUID parentId,
         @Schema(example = "24") String provinceCode,
+        @Schema(description = "The root of the agency's tree: its ministry for a central unit, itself when it has no parent") UUID rootId,
         LocalDate validFrom,
         LocalDate validTo,
         @Schema(description = "The agency's revision in document-service this copy reflects", example = "1") long revision,
         OffsetDateTime updatedAt) {
+
+    public AgencyRef ref() {
+        return new AgencyRef(id, provinceCode, rootId, validTo);
+    }
 }

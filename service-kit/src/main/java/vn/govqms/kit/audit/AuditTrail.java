@@ -19,8 +19,8 @@ import java.util.Objects;
 @ApplicationScoped
 public class AuditTrail {
 
-    private static final String INSERT = "insert into audit_trail (resource_type, resource_id, agency_id, province_code, action, actor, at, changes) "
-            + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+    private static final String INSERT = "insert into audit_trail (resource_type, resource_id, agency_id, province_code, root_id, action, actor, at, changes) "
+            + "values (?1, ?2, ?3, ?4, ?9, ?5, ?6, ?7, ?8)";
 
     private final ObjectMapper json;
     private final Clock clock;
@@ -51,6 +51,7 @@ public class AuditTrail {
                 .setParameter(6, actor)
                 .setParameter(7, OffsetDateTime.now(clock))
                 .setParameter(8, changes)
+                .setParameter(9, agency == null ? null : agency.rootId())
                 .executeUpdate()
                 .replaceWithVoid();
     }
@@ -64,10 +65,11 @@ public class AuditTrail {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
-        return tx.preparedQuery("insert into audit_trail (resource_type, resource_id, agency_id, province_code, action, actor, at, changes) "
-                        + "values ($1, $2, $3, $4, $5, $6, $7, $8)")
+        return tx.preparedQuery("insert into audit_trail (resource_type, resource_id, agency_id, province_code, action, actor, at, changes, root_id) "
+                        + "values ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
                 .execute(Tuple.from(new Object[] {resourceType, resourceId.toString(), agency == null ? null : agency.id(),
-                        agency == null ? null : agency.provinceCode(), action, actor, OffsetDateTime.now(clock), changes}))
+                        agency == null ? null : agency.provinceCode(), action, actor, OffsetDateTime.now(clock), changes,
+                        agency == null ? null : agency.rootId()}))
                 .replaceWithVoid();
     }
 

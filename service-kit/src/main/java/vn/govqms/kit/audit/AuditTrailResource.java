@@ -24,7 +24,8 @@ import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.problem.Problem;
 import vn.govqms.kit.problem.ProblemException;
-import vn.govqms.kit.security.Caller;
+import vn.govqms.kit.security.AgencyRef;
+import vn.govqms.kit.security.Scope;
 import vn.govqms.kit.security.Roles;
 
 import java.util.ArrayList;
@@ -42,17 +43,17 @@ import java.util.UUID;
 public class AuditTrailResource {
 
     private final Pool pool;
-    private final Caller caller;
+    private final Scope scope;
     private final ObjectMapper json;
 
-    public AuditTrailResource(Pool pool, Caller caller, ObjectMapper json) {
+    public AuditTrailResource(Pool pool, Scope scope, ObjectMapper json) {
         this.pool = pool;
-        this.caller = caller;
+        this.scope = scope;
         this.json = json;
     }
 
     @GET
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
     @Operation(operationId = "listAuditTrail", summary = "The recorded changes of one resource, oldest first")
     @APIResponse(responseCode = "200", description = "A page of entries")
     @APIResponse(responseCode = "400", description = "Missing or invalid parameters", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -69,9 +70,6 @@ public class AuditTrailResource {
             throw ProblemException.invalidField("resourceId", "is required (at most 200 characters)");
         }
         PageRequest page = paging.toRequest();
-        boolean provinceScope = caller.hasProvinceScope();
-        UUID ownAgency = caller.agencyId().orElse(null);
-        String province = caller.provinceCode().orElse(null);
         return pool.preparedQuery("""
                         select t.*, count(*) over () as total from audit_trail t
                         where t.resource_type = $1 and t.resource_id = $2 order by t.id limit $3 offset $4""")
@@ -82,8 +80,10 @@ public class AuditTrailResource {
                     for (Row r : rows) {
                         total = r.getLong("total");
                         UUID agency = r.getUUID("agency_id");
-                        boolean visible = provinceScope ? province != null && province.equals(r.getString("province_code"))
-                                : agency != null && agency.equals(ownAgency);
+                        String province = r.getString("province_code");
+                        // an agency's records, a province's (no agency), or a national register's (neither): public
+                        boolean visible = agency != null ? scope.mayRead(new AgencyRef(agency, province, r.getUUID("root_id"), null))
+                                : province == null || scope.mayReadProvince(province);
                         if (!visible) {
                             throw ProblemException.forbidden("The audit trail of this resource is outside your scope.");
                         }

@@ -2,19 +2,16 @@ package vn.govqms.kit.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonString;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import vn.govqms.kit.problem.ProblemException;
 
 import java.security.Principal;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
- * The caller of the current request, from its token, and the one place that decides whether the
- * caller may act on an agency. A province-admin acts within the province of its
- * {@code province_code} claim; every other role, when its token names an agency
- * ({@code agency_id}), acts on that agency only, and otherwise within its province.
+ * Who calls in the current request: subject, roles and the scope claims of its token. What the caller
+ * may touch is decided by {@link Scope}, never here.
  */
 @RequestScoped
 public class Caller {
@@ -47,14 +44,9 @@ public class Caller {
         return identity.hasRole(role);
     }
 
-    public Optional<UUID> agencyId() {
-        return claim(AGENCY_CLAIM).map(v -> {
-            try {
-                return UUID.fromString(v);
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
-        });
+    /** The {@code agency_id} claim as it came (it may not be a UUID: {@link Scope} checks it). */
+    public Optional<String> agencyClaim() {
+        return claim(AGENCY_CLAIM);
     }
 
     public Optional<String> provinceCode() {
@@ -66,53 +58,11 @@ public class Caller {
         return hasRole(Roles.INTEGRATION) && Roles.STAFF.stream().noneMatch(this::hasRole);
     }
 
-    /** True when the caller acts for a whole province rather than one agency. */
-    public boolean hasProvinceScope() {
-        return hasRole(Roles.PROVINCE_ADMIN) || (claim(AGENCY_CLAIM).isEmpty() && provinceCode().isPresent());
-    }
-
-    public boolean mayActOn(AgencyRef agency) {
-        if (hasProvinceScope()) {
-            return provinceCode().map(p -> p.equals(agency.provinceCode())).orElse(false);
-        }
-        return agencyId().map(id -> id.equals(agency.id())).orElse(false);
-    }
-
-    /** Refuses with 403 when the agency is outside the caller's scope. */
-    public void requireAgency(AgencyRef agency) {
-        if (!mayActOn(agency)) {
-            throw ProblemException.forbidden("Your token does not give access to agency " + agency.id()
-                    + (hasProvinceScope() ? " (outside province " + provinceCode().orElse("?") + ")" : "") + ".");
-        }
-    }
-
-    /** Refuses with 403 unless the caller has province scope over {@code provinceCode}. */
-    public void requireProvince(String provinceCode) {
-        if (!hasProvinceScope() || !provinceCode().map(p -> p.equals(provinceCode)).orElse(false)) {
-            throw ProblemException.forbidden("Your token does not give access to province " + provinceCode + ".");
-        }
-    }
-
-    /**
-     * For shared registers (legal documents, the TTHC catalogue): a province's own entries need that
-     * province's scope; national entries any province scope.
-     */
-    public void requireRegisterWriter(String provinceCode) {
-        if (provinceCode != null) {
-            requireProvince(provinceCode);
-        } else if (!hasProvinceScope() || provinceCode().isEmpty()) {
-            throw ProblemException.forbidden("Only a province role maintains the national registers.");
-        }
-    }
-
     private Optional<String> claim(String name) {
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
             Object value = jwt.getClaim(name);
             if (value != null) {
-                String s = value.toString();
-                if (value instanceof jakarta.json.JsonString js) {
-                    s = js.getString();
-                }
+                String s = value instanceof JsonString js ? js.getString() : value.toString();
                 return s.isBlank() ? Optional.empty() : Optional.of(s);
             }
         }

@@ -22,6 +22,21 @@ public final class TestTokens {
         return JwtKeys.inFolder(Path.of(dir));
     }
 
+    /** Bộ Khoa học và Công nghệ: every province and ministry, the national registers. */
+    public static String nationalAdmin() {
+        return keys().token("national-admin", "national-admin", null, null, Duration.ofHours(1));
+    }
+
+    /** A ministry's steering committee over the subtree of its root agency. */
+    public static String ministryAdmin(String rootAgencyId) {
+        return keys().token("ministry-admin-" + rootAgencyId, "ministry-admin", rootAgencyId, null, Duration.ofHours(1));
+    }
+
+    /** Any role with exactly the claims given (null: no such claim), for the refusals. */
+    public static String withClaims(String role, String agencyId, String provinceCode) {
+        return keys().token(role + "-claims", role, agencyId, provinceCode, Duration.ofHours(1));
+    }
+
     public static String provinceAdmin(String provinceCode) {
         return keys().token("admin-" + provinceCode, "province-admin", null, provinceCode, Duration.ofHours(1));
     }
