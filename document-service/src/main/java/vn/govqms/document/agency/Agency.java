@@ -44,6 +44,10 @@ public class Agency extends PanacheEntityBase {
     @Column(name = "province_code", nullable = false)
     public String provinceCode;
 
+    /** The root of the agency's tree: its ministry for a central unit (a ministry's tenant), itself without a parent. */
+    @Column(name = "root_id", nullable = false)
+    public UUID rootId;
+
     @Column(name = "valid_from")
     public LocalDate validFrom;
 
@@ -104,6 +108,7 @@ public class Agency extends PanacheEntityBase {
         this.name = name;
         this.nameFolded = VietnameseText.fold(name);
         this.parentId = parent == null ? null : parent.id;
+        this.rootId = parent == null ? id : parent.rootId;
         this.validFrom = validFrom;
         this.validTo = validTo;
         this.updatedAt = now;
@@ -146,6 +151,6 @@ public class Agency extends PanacheEntityBase {
     }
 
     public AgencyRef ref() {
-        return new AgencyRef(id, provinceCode);
+        return new AgencyRef(id, provinceCode, rootId, validTo);
     }
 }

@@ -17,9 +17,12 @@ public final class AgencyEvents {
     private AgencyEvents() {
     }
 
-    /** The data of {@code agency.registered} and {@code agency.updated}: the agency's whole current state. */
+    /**
+     * The data of {@code agency.registered} and {@code agency.updated}: the agency's whole current state; {@code rootId}
+     * is the root of its tree (its ministry for a central unit), the tenant a ministry's scope follows.
+     */
     public record AgencyData(UUID agencyId, String code, String name, String level, UUID parentId, String provinceCode,
-                             LocalDate validFrom, LocalDate validTo, long revision) {
+                             UUID rootId, LocalDate validFrom, LocalDate validTo, long revision) {
     }
 
     public static OutgoingEvent registered(Agency a, OffsetDateTime now) {
@@ -32,7 +35,7 @@ public final class AgencyEvents {
 
     private static OutgoingEvent event(String type, Agency a, OffsetDateTime now) {
         return OutgoingEvent.of(TOPIC, a.id.toString(), type, "agencies/" + a.id, now,
-                new AgencyData(a.id, a.code, a.name, a.level.name(), a.parentId, a.provinceCode, a.validFrom, a.validTo,
+                new AgencyData(a.id, a.code, a.name, a.level.name(), a.parentId, a.provinceCode, a.rootId, a.validFrom, a.validTo,
                         a.version));
     }
 }

@@ -6,6 +6,7 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.kit.paging.Page;
+import vn.govqms.kit.security.AgencyFilter;
 import vn.govqms.kit.paging.Pages;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.text.VietnameseText;
@@ -18,16 +19,21 @@ import java.util.UUID;
 public class AgencyRepository implements PanacheRepositoryBase<Agency, UUID> {
 
     /** Filters of the agency list; null means any. */
-    public record Filter(String provinceCode, AgencyLevel level, UUID onlyAgency, String text) {
+    public record Filter(String provinceCode, AgencyLevel level, String text) {
     }
 
     public Uni<Agency> findByCode(String code) {
         return find("code", code).firstResult();
     }
 
-    public Uni<Page<Agency>> list(Filter f, PageRequest page) {
+    /** The agencies that pass {@code f} among those {@code rows} admits (the caller's scope). */
+    public Uni<Page<Agency>> list(Filter f, AgencyFilter rows, PageRequest page) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
+        if (!rows.all()) {
+            where.add(rows.jpql(""));
+            rows.jpqlParameters().forEach(params::and);
+        }
         if (f.provinceCode() != null) {
             where.add("provinceCode = :province");
             params.and("province", f.provinceCode());
@@ -36,10 +42,7 @@ public class AgencyRepository implements PanacheRepositoryBase<Agency, UUID> {
             where.add("level = :level");
             params.and("level", f.level());
         }
-        if (f.onlyAgency() != null) {
-            where.add("id = :id");
-            params.and("id", f.onlyAgency());
-        }
+
         if (f.text() != null) {
             where.add("(nameFolded like :text or code like :text)");
             params.and("text", VietnameseText.containsPattern(f.text()));

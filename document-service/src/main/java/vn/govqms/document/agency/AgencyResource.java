@@ -73,8 +73,8 @@ public class AgencyResource {
     }
 
     @POST
-    @RolesAllowed(Roles.PROVINCE_ADMIN)
-    @Operation(operationId = "registerAgency", summary = "Register an agency of the caller's province")
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN})
+    @Operation(operationId = "registerAgency", summary = "Register an agency of the caller's province, ministry or (national-admin) a ministry itself")
     @RequestBody(content = @Content(schema = @Schema(implementation = NewAgency.class),
             examples = @ExampleObject(name = "Sở KH&CN Bắc Giang", value = NEW_AGENCY_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Registered; agency.registered is published",
@@ -89,7 +89,7 @@ public class AgencyResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
     @Operation(operationId = "getAgency", summary = "An agency")
     @APIResponse(responseCode = "200", description = "The agency, with its ETag", content = @Content(schema = @Schema(implementation = AgencyView.class)))
     @APIResponse(responseCode = "404", description = "Unknown agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -98,7 +98,7 @@ public class AgencyResource {
     }
 
     @GET
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
     @Operation(operationId = "listAgencies", summary = "Agencies in the caller's scope, by province and code")
     @APIResponse(responseCode = "200", description = "A page of agencies")
     @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -108,13 +108,13 @@ public class AgencyResource {
             @QueryParam("q") @Parameter(description = "Part of the name or code, with or without diacritics", example = "khoa hoc") String q,
             @BeanParam PageParams paging) {
         return service.list(new AgencyRepository.Filter(QueryParams.text("provinceCode", provinceCode, 2),
-                        QueryParams.enumValue("level", level, AgencyLevel.class), null, QueryParams.text("q", q, 200)),
+                        QueryParams.enumValue("level", level, AgencyLevel.class), QueryParams.text("q", q, 200)),
                 paging.toRequest(), caller);
     }
 
     @PUT
     @Path("/{id}")
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD})
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD})
     @Operation(operationId = "updateAgency", summary = "Change an agency's name, parent or validity (If-Match required)")
     @APIResponse(responseCode = "200", description = "Updated; agency.updated is published", content = @Content(schema = @Schema(implementation = AgencyView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -129,7 +129,7 @@ public class AgencyResource {
 
     @POST
     @Path("/merges")
-    @RolesAllowed(Roles.PROVINCE_ADMIN)
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN})
     @Operation(operationId = "mergeAgencies", summary = "Merge agencies into an existing or a new successor (2025 reorganisation)",
             description = "The sources end the day before effectiveDate; their documents, review tasks, history and TTHCs move to the successor, "
                     + "whose QMS must be announced again. Publishes agency.updated (sources), agency.merged and qms.reannouncement-required.")
@@ -143,7 +143,7 @@ public class AgencyResource {
 
     @POST
     @Path("/splits")
-    @RolesAllowed(Roles.PROVINCE_ADMIN)
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN})
     @Operation(operationId = "splitAgency", summary = "Split an agency into existing or new successors (2025 reorganisation)",
             description = "The source ends the day before effectiveDate; each successor takes the documents (with their review tasks "
                     + "and history) and TTHCs listed for it, the primary one takes the rest; every successor's QMS must be announced "
@@ -158,7 +158,7 @@ public class AgencyResource {
 
     @GET
     @Path("/{id}/lineage")
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
     @Operation(operationId = "getAgencyLineage", summary = "The agencies this one continues (mergers, splits) and those that continue it")
     @APIResponse(responseCode = "200", description = "Predecessors and successors", content = @Content(schema = @Schema(implementation = MergeDtos.Lineage.class)))
     @APIResponse(responseCode = "404", description = "Unknown agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -194,7 +194,7 @@ public class AgencyResource {
 
     @GET
     @Path("/{id}/announcements")
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
     @Operation(operationId = "listQmsAnnouncements", summary = "The agency's announcements of conformity, oldest first")
     @APIResponse(responseCode = "200", description = "The announcements")
     public Uni<java.util.List<QmsDtos.AnnouncementView>> announcements(@PathParam("id") UUID id) {
@@ -203,7 +203,7 @@ public class AgencyResource {
 
     @PUT
     @Path("/{id}/administrative-procedures")
-    @RolesAllowed(Roles.PROVINCE_ADMIN)
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN})
     @Operation(operationId = "setHandledProcedures", summary = "Publish which TTHCs the agency handles",
             description = "New TTHCs in the scope of an announced QMS require re-announcement (qms.reannouncement-required).")
     @APIResponse(responseCode = "200", description = "The TTHCs handled now")
@@ -214,7 +214,7 @@ public class AgencyResource {
 
     @GET
     @Path("/{id}/administrative-procedures")
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
     @Operation(operationId = "listHandledProcedures", summary = "The TTHCs the agency handles")
     @APIResponse(responseCode = "200", description = "The TTHCs")
     public Uni<java.util.List<QmsDtos.HandledView>> handled(@PathParam("id") UUID id) {
@@ -223,7 +223,7 @@ public class AgencyResource {
 
     @GET
     @Path("/{id}/external-documents")
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
     @Operation(operationId = "listExternalDocuments", summary = "The agency's list of controlled external documents",
             description = "Danh mục kiểm soát tài liệu bên ngoài: the legal documents its issued documents cite, with their status today.")
     @APIResponse(responseCode = "200", description = "The legal documents")

@@ -14,6 +14,7 @@ import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
+import vn.govqms.kit.security.Scope;
 import vn.govqms.kit.web.ETags;
 
 import java.time.Clock;
@@ -30,7 +31,10 @@ public class AgencyService {
     private final AuditTrail trail;
     private final Clock clock;
 
-    public AgencyService(AgencyRepository agencies, Outbox outbox, AuditTrail trail, Clock clock) {
+    private final Scope scope;
+
+    public AgencyService(Scope scope, AgencyRepository agencies, Outbox outbox, AuditTrail trail, Clock clock) {
+        this.scope = scope;
         this.agencies = agencies;
         this.outbox = outbox;
         this.trail = trail;
@@ -39,7 +43,6 @@ public class AgencyService {
 
     @WithTransaction
     public Uni<AgencyView> register(NewAgency in, Caller caller) {
-        caller.requireProvince(in.provinceCode());
         OffsetDateTime now = OffsetDateTime.now(clock);
         return agencies.findByCode(in.code())
                 .invoke(existing -> {
@@ -49,6 +52,7 @@ public class AgencyService {
                     }
                 })
                 .chain(() -> parent(in.parentId()))
+                .invoke(parent -> AgencyPolicy.requireRegistrar(scope, in.provinceCode(), parent))
                 .map(parent -> Agency.register(in.code(), in.name().trim(), in.level(), parent, in.provinceCode(),
                         in.validFrom(), in.validTo(), now))
                 .call(agencies::persist)
@@ -62,12 +66,13 @@ public class AgencyService {
     @WithTransaction
     public Uni<AgencyView> update(UUID id, AgencyUpdate in, String ifMatch, Caller caller) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return require(id, caller)
+        return require(id, true)
                 .call(agency -> {
                     ETags.requireMatch(ifMatch, agency.version);
                     AgencyView before = AgencyView.of(agency);
-                    return parent(in.parentId()).invoke(parent -> agency.describe(in.name().trim(), parent,
-                                    in.validFrom(), in.validTo(), now))
+                    return parent(in.parentId()).call(parent -> AgencyPolicy.requireMove(scope, agency, parent,
+                                    () -> agencies.count("parentId", agency.id)))
+                            .invoke(parent -> agency.describe(in.name().trim(), parent, in.validFrom(), in.validTo(), now))
                             .chain(() -> Panache.getSession())
                             .chain(session -> session.flush()
                                     .chain(() -> outbox.publish(session, AgencyEvents.updated(agency, now)))
@@ -79,31 +84,24 @@ public class AgencyService {
 
     @WithSession
     public Uni<AgencyView> get(UUID id, Caller caller) {
-        return require(id, caller).map(AgencyView::of);
+        return require(id, false).map(AgencyView::of);
     }
 
     @WithSession
     public Uni<Page<AgencyView>> list(AgencyRepository.Filter filter, PageRequest page, Caller caller) {
-        AgencyRepository.Filter scoped;
-        if (caller.hasProvinceScope()) {
-            String own = caller.provinceCode().orElseThrow(() -> ProblemException.forbidden("Your token names no province."));
-            if (filter.provinceCode() != null && !filter.provinceCode().equals(own)) {
-                throw ProblemException.forbidden("Your token does not give access to province " + filter.provinceCode() + ".");
-            }
-            scoped = new AgencyRepository.Filter(own, filter.level(), null, filter.text());
-        } else {
-            UUID own = caller.agencyId().orElseThrow(() -> ProblemException.forbidden("Your token names no agency."));
-            scoped = new AgencyRepository.Filter(filter.provinceCode(), filter.level(), own, filter.text());
-        }
-        return agencies.list(scoped, page).map(p -> p.map(AgencyView::of));
+        return agencies.list(filter, scope.rows(), page).map(p -> p.map(AgencyView::of));
     }
 
-    private Uni<Agency> require(UUID id, Caller caller) {
+    private Uni<Agency> require(UUID id, boolean write) {
         return agencies.findById(id).map(agency -> {
             if (agency == null) {
                 throw ProblemException.notFound("agency", id);
             }
-            caller.requireAgency(agency.ref());
+            if (write) {
+                scope.requireWrite(agency.ref());
+            } else {
+                scope.requireRead(agency.ref());
+            }
             return agency;
         });
     }

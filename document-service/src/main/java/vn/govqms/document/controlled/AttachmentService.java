@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.govqms.document.agency.AgencyRepository;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
+import vn.govqms.kit.security.Scope;
 import vn.govqms.kit.security.Roles;
 
 import java.security.MessageDigest;
@@ -46,8 +47,11 @@ public class AttachmentService {
     private final Clock clock;
     private final long maxSize;
 
-    public AttachmentService(DocumentRepository documents, VersionRepository versions, AgencyRepository agencies, Clock clock,
+    private final Scope scope;
+
+    public AttachmentService(Scope scope, DocumentRepository documents, VersionRepository versions, AgencyRepository agencies, Clock clock,
                              @ConfigProperty(name = "govqms.attachments.max-size", defaultValue = "20M") MemorySize maxSize) {
+        this.scope = scope;
         this.documents = documents;
         this.versions = versions;
         this.agencies = agencies;
@@ -77,7 +81,7 @@ public class AttachmentService {
         if (name.length() > 255 || name.contains("/") || name.contains("\\")) {
             throw ProblemException.invalidField("fileName", "a plain file name of at most 255 characters");
         }
-        return version(documentId, revision, caller).chain(v -> {
+        return version(documentId, revision, caller, true).chain(v -> {
             if (v.status == VersionStatus.SUPERSEDED || v.status == VersionStatus.ABOLISHED) {
                 throw ProblemException.invalidTransition("document version", v.status.name(), "attach a file", List.of());
             }
@@ -98,7 +102,7 @@ public class AttachmentService {
 
     @WithSession
     public Uni<List<AttachmentView>> list(UUID documentId, int revision, Caller caller) {
-        return version(documentId, revision, caller).chain(v -> metadata(v.id))
+        return version(documentId, revision, caller, false).chain(v -> metadata(v.id))
                 .map(list -> list.stream().map(m -> new AttachmentView(m.id(), documentId, revision, m.fileName(), m.contentType(),
                         m.size(), m.sha256(), m.createdBy(), m.createdAt())).toList());
     }
@@ -116,7 +120,7 @@ public class AttachmentService {
 
     @WithSession
     public Uni<Download> download(UUID documentId, int revision, UUID attachmentId, Caller caller) {
-        return version(documentId, revision, caller).chain(v -> DocumentAttachment.find("id = ?1 and versionId = ?2",
+        return version(documentId, revision, caller, false).chain(v -> DocumentAttachment.find("id = ?1 and versionId = ?2",
                 attachmentId, v.id).<DocumentAttachment>firstResult()).map(a -> {
                     if (a == null) {
                         throw ProblemException.notFound("attachment", attachmentId);
@@ -125,14 +129,18 @@ public class AttachmentService {
                 });
     }
 
-    private Uni<DocumentVersion> version(UUID documentId, int revision, Caller caller) {
+    private Uni<DocumentVersion> version(UUID documentId, int revision, Caller caller, boolean write) {
         return documents.findById(documentId).chain(d -> {
             if (d == null) {
                 throw ProblemException.notFound("document", documentId);
             }
             return agencies.findById(d.agencyId);
         }).chain(agency -> {
-            caller.requireAgency(agency.ref());
+            if (write) {
+                scope.requireWrite(agency.ref());
+            } else {
+                scope.requireRead(agency.ref());
+            }
             return versions.byRevision(documentId, revision);
         }).map(v -> {
             if (v == null || DocumentService.issuedOnly(caller) && !v.wasIssued()) {

@@ -20,6 +20,7 @@ import vn.govqms.kit.outbox.Outbox;
 import vn.govqms.kit.outbox.OutgoingEvent;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
+import vn.govqms.kit.security.Scope;
 import vn.govqms.kit.security.Roles;
 
 import java.time.Clock;
@@ -51,8 +52,11 @@ public class CirculationService {
     private final AuditTrail trail;
     private final Clock clock;
 
-    public CirculationService(DocumentRepository documents, VersionRepository versions, AgencyRepository agencies, Outbox outbox,
+    private final Scope scope;
+
+    public CirculationService(Scope scope, DocumentRepository documents, VersionRepository versions, AgencyRepository agencies, Outbox outbox,
                               AuditTrail trail, Clock clock) {
+        this.scope = scope;
         this.documents = documents;
         this.versions = versions;
         this.agencies = agencies;
@@ -113,7 +117,7 @@ public class CirculationService {
 
     @WithSession
     public Uni<List<DistributionView>> distribution(UUID documentId, int revision, boolean pendingOnly, Caller caller) {
-        return scoped(documentId, caller).chain(ignored -> list(documentId, revision, pendingOnly));
+        return scoped(documentId, false).chain(ignored -> list(documentId, revision, pendingOnly));
     }
 
     @WithTransaction
@@ -123,7 +127,7 @@ public class CirculationService {
             throw ProblemException.invalidField("portalUrl", "is required with publishedOn");
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return scoped(documentId, caller).chain(found -> {
+        return scoped(documentId, true).chain(found -> {
             ControlledDocument d = found.document();
             if (d.currentRevision == null) {
                 throw ProblemException.invalidTransition("document", "not issued", "post or publish", List.of());
@@ -150,7 +154,7 @@ public class CirculationService {
             throw ProblemException.invalidField("nextReviewDate", "must be after reviewedOn");
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return scoped(documentId, caller).chain(found -> {
+        return scoped(documentId, true).chain(found -> {
             ControlledDocument d = found.document();
             UUID id = UUID.randomUUID();
             d.nextReviewDate = in.nextReviewDate();
@@ -171,7 +175,7 @@ public class CirculationService {
 
     @WithSession
     public Uni<List<PeriodicReviewView>> reviews(UUID documentId, Caller caller) {
-        return scoped(documentId, caller).chain(found -> Panache.getSession().chain(session -> session.createNativeQuery("""
+        return scoped(documentId, false).chain(found -> Panache.getSession().chain(session -> session.createNativeQuery("""
                         select id, reviewer, reviewed_on, outcome, note, next_review_date, created_at from document_periodic_review
                         where document_id = ?1 order by reviewed_on, created_at""", Object[].class)
                 .setParameter(1, documentId).getResultList()))
@@ -198,13 +202,17 @@ public class CirculationService {
                 });
     }
 
-    private Uni<Scoped> scoped(UUID documentId, Caller caller) {
+    private Uni<Scoped> scoped(UUID documentId, boolean write) {
         return documents.findById(documentId).chain(d -> {
             if (d == null) {
                 throw ProblemException.notFound("document", documentId);
             }
             return agencies.findById(d.agencyId).map(a -> {
-                caller.requireAgency(a.ref());
+                if (write) {
+                    scope.requireWrite(a.ref());
+                } else {
+                    scope.requireRead(a.ref());
+                }
                 return new Scoped(d, a);
             });
         });
@@ -214,7 +222,7 @@ public class CirculationService {
     }
 
     private Uni<Found> issuedVersion(UUID documentId, int revision, Caller caller) {
-        return scoped(documentId, caller).chain(s -> versions.byRevision(documentId, revision).map(v -> {
+        return scoped(documentId, true).chain(s -> versions.byRevision(documentId, revision).map(v -> {
             if (v == null) {
                 throw ProblemException.notFound("revision of document " + documentId, revision);
             }

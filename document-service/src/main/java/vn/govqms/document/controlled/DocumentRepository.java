@@ -6,6 +6,7 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.document.agency.Agency;
+import vn.govqms.kit.security.AgencyFilter;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.Pages;
 import vn.govqms.kit.paging.PageRequest;
@@ -23,15 +24,16 @@ public class DocumentRepository implements PanacheRepositoryBase<ControlledDocum
      * code, title and the newest version's content; {@code status} means "has a version in this status";
      * {@code issuedOnly} keeps documents with a version that was issued, and counts only such versions.
      */
-    public record Filter(UUID agencyId, String provinceCode, DocumentType type, String text, VersionStatus status,
+    public record Filter(UUID agencyId, AgencyFilter scope, DocumentType type, String text, VersionStatus status,
                          String tthcCode, UUID legalBasisId, boolean issuedOnly) {
 
-        public Filter(UUID agencyId, String provinceCode, DocumentType type, String text) {
-            this(agencyId, provinceCode, type, text, null, null, null, false);
+        public Filter(UUID agencyId, DocumentType type, String text) {
+            this(agencyId, null, type, text, null, null, null, false);
         }
 
-        public Filter within(UUID agency, String province, boolean issuedOnly) {
-            return new Filter(agency, province, type, text, status, tthcCode, legalBasisId, issuedOnly);
+        /** The same filter within the caller's scope ({@code agency} asked for and checked, or the scope's rows). */
+        public Filter within(UUID agency, AgencyFilter rows, boolean issuedOnly) {
+            return new Filter(agency, rows, type, text, status, tthcCode, legalBasisId, issuedOnly);
         }
     }
 
@@ -61,9 +63,9 @@ public class DocumentRepository implements PanacheRepositoryBase<ControlledDocum
             where.add("d.agencyId = :agency");
             params.and("agency", f.agencyId());
         }
-        if (f.provinceCode() != null) {
-            where.add("d.agencyId in (select a.id from Agency a where a.provinceCode = :province)");
-            params.and("province", f.provinceCode());
+        if (f.scope() != null && !f.scope().all()) {
+            where.add("d.agencyId in (select a.id from Agency a where " + f.scope().jpql("a") + ")");
+            f.scope().jpqlParameters().forEach(params::and);
         }
         if (f.type() != null) {
             where.add("d.type = :type");

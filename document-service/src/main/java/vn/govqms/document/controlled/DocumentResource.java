@@ -95,7 +95,7 @@ public class DocumentResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
     @Operation(operationId = "getDocument", summary = "A controlled document with its newest version")
     @APIResponse(responseCode = "200", description = "The document", content = @Content(schema = @Schema(implementation = DocumentView.class)))
     @APIResponse(responseCode = "404", description = "Unknown document", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -104,7 +104,7 @@ public class DocumentResource {
     }
 
     @GET
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
     @Operation(operationId = "listDocuments", summary = "Controlled documents in the caller's scope, by code")
     @APIResponse(responseCode = "200", description = "A page of documents")
     @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -125,7 +125,7 @@ public class DocumentResource {
 
     @GET
     @Path("/{id}/versions")
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
     @Operation(operationId = "listDocumentVersions", summary = "Every version of a document, oldest first")
     @APIResponse(responseCode = "200", description = "The versions")
     @APIResponse(responseCode = "404", description = "Unknown document", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -148,7 +148,7 @@ public class DocumentResource {
 
     @GET
     @Path("/{id}/comparison")
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
     @Operation(operationId = "compareDocumentVersions", summary = "What changed from one revision to another: fields, steps, legal bases, records, forms")
     @APIResponse(responseCode = "200", description = "The changes", content = @Content(schema = @Schema(implementation = VersionComparison.class)))
     @APIResponse(responseCode = "404", description = "Unknown document or revision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -160,7 +160,7 @@ public class DocumentResource {
 
     @GET
     @Path("/{id}/versions/{revision}")
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
     @Operation(operationId = "getDocumentVersion", summary = "One version with its content and the actions allowed now")
     @APIResponse(responseCode = "200", description = "The version, with its ETag", content = @Content(schema = @Schema(implementation = VersionView.class)))
     @APIResponse(responseCode = "404", description = "Unknown document or revision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -250,7 +250,7 @@ public class DocumentResource {
 
     @GET
     @Path("/{id}/distribution")
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
     @Operation(operationId = "listDocumentDistribution", summary = "Recipients and their receipts; pending=true lists who has not acknowledged")
     @APIResponse(responseCode = "200", description = "The distribution")
     public Uni<List<DocumentDtos.DistributionView>> distribution(@PathParam("id") UUID id,
@@ -294,7 +294,7 @@ public class DocumentResource {
 
     @GET
     @Path("/{id}/periodic-reviews")
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
     @Operation(operationId = "listPeriodicReviews", summary = "The document's periodic reviews, oldest first")
     @APIResponse(responseCode = "200", description = "The reviews")
     public Uni<List<DocumentDtos.PeriodicReviewView>> periodicReviews(@PathParam("id") UUID id) {
@@ -321,7 +321,7 @@ public class DocumentResource {
 
     @GET
     @Path("/{id}/versions/{revision}/attachments")
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
     @Operation(operationId = "listAttachments", summary = "The files of a version")
     @APIResponse(responseCode = "200", description = "The files (without content)")
     public Uni<List<AttachmentService.AttachmentView>> attachments(@PathParam("id") UUID id, @PathParam("revision") String revision) {
@@ -334,7 +334,7 @@ public class DocumentResource {
     @Produces({"application/pdf", "application/msword", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             "application/vnd.ms-excel", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "image/png", "image/jpeg",
             MediaType.APPLICATION_OCTET_STREAM})
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
     @Operation(operationId = "downloadAttachment", summary = "Download a file; its ETag is its SHA-256")
     @APIResponse(responseCode = "200", description = "The file")
     @APIResponse(responseCode = "404", description = "Unknown file", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -23,6 +23,7 @@ import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
+import vn.govqms.kit.security.Scope;
 import vn.govqms.kit.web.ETags;
 
 import java.time.Clock;
@@ -64,9 +65,12 @@ public class DocumentService {
     private final ObjectMapper json;
     private final Clock clock;
 
-    public DocumentService(DocumentRepository documents, VersionRepository versions, AgencyRepository agencies,
+    private final Scope scope;
+
+    public DocumentService(Scope scope, DocumentRepository documents, VersionRepository versions, AgencyRepository agencies,
                            LegalDocumentRepository legalDocuments, ProcedureRepository procedures, Outbox outbox,
                            AuditTrail trail, ObjectMapper json, Clock clock) {
+        this.scope = scope;
         this.documents = documents;
         this.versions = versions;
         this.agencies = agencies;
@@ -86,7 +90,7 @@ public class DocumentService {
                 throw ProblemException.unprocessable("unknown-reference", "Unknown reference",
                         "agencyId: no agency with id " + in.agencyId() + ".", Map.of("field", "agencyId"));
             }
-            caller.requireAgency(agency.ref());
+            scope.requireWrite(agency.ref());
             return documents.findByCode(agency.id, in.code())
                     .invoke(existing -> {
                         if (existing != null) {
@@ -112,7 +116,7 @@ public class DocumentService {
     @WithTransaction
     public Uni<VersionView> edit(UUID documentId, int revision, DocumentContent content, String ifMatch, Caller caller) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return load(documentId, revision, caller).chain(found -> {
+        return load(documentId, revision, caller, true).chain(found -> {
             ControlledDocument doc = found.document();
             DocumentVersion v = found.version();
             requireRole(VersionAction.EDIT, caller);
@@ -135,7 +139,7 @@ public class DocumentService {
     @WithTransaction
     public Uni<VersionView> act(UUID documentId, int revision, VersionAction action, Object value, Caller caller) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return load(documentId, revision, caller).chain(found -> {
+        return load(documentId, revision, caller, true).chain(found -> {
             ControlledDocument doc = found.document();
             DocumentVersion v = found.version();
             requireRole(action, caller);
@@ -192,7 +196,7 @@ public class DocumentService {
     public Uni<VersionView> newVersion(UUID documentId, Caller caller) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         requireRole(VersionAction.EDIT, caller);
-        return requireDocument(documentId, caller).chain(found -> versions.ofDocument(documentId).chain(all -> {
+        return requireDocument(documentId, true).chain(found -> versions.ofDocument(documentId).chain(all -> {
             DocumentVersion latest = all.get(all.size() - 1);
             if (latest.status == VersionStatus.DRAFT || latest.status == VersionStatus.IN_REVIEW
                     || latest.status == VersionStatus.APPROVED) {
@@ -224,7 +228,7 @@ public class DocumentService {
             if (found == null) {
                 throw ProblemException.notFound("document", documentId);
             }
-            caller.requireAgency(found.agency().ref());
+            scope.requireRead(found.agency().ref());
             if (issuedOnly && found.newest() == null) {
                 throw ProblemException.notFound("document", documentId);
             }
@@ -235,7 +239,7 @@ public class DocumentService {
     @WithSession
     public Uni<List<VersionView>> versions(UUID documentId, Caller caller) {
         boolean issuedOnly = issuedOnly(caller);
-        return requireDocument(documentId, caller).chain(found -> versions.ofDocument(documentId))
+        return requireDocument(documentId, false).chain(found -> versions.ofDocument(documentId))
                 .map(all -> {
                     List<VersionView> shown = all.stream().filter(v -> !issuedOnly || v.wasIssued()).map(this::view).toList();
                     if (issuedOnly && shown.isEmpty()) {
@@ -247,7 +251,7 @@ public class DocumentService {
 
     @WithSession
     public Uni<VersionComparison> compare(UUID documentId, int from, int to, Caller caller) {
-        return load(documentId, from, caller).chain(a -> versions.byRevision(documentId, to).map(b -> {
+        return load(documentId, from, caller, false).chain(a -> versions.byRevision(documentId, to).map(b -> {
             if (b == null || issuedOnly(caller) && !b.wasIssued()) {
                 throw ProblemException.notFound("revision of document " + documentId, to);
             }
@@ -257,7 +261,7 @@ public class DocumentService {
 
     @WithSession
     public Uni<VersionView> version(UUID documentId, int revision, Caller caller) {
-        return load(documentId, revision, caller).map(found -> view(found.version()));
+        return load(documentId, revision, caller, false).map(found -> view(found.version()));
     }
 
     @WithSession
@@ -269,18 +273,14 @@ public class DocumentService {
                 if (a == null) {
                     throw ProblemException.invalidField("agencyId", "no agency with id " + agencyId);
                 }
-                caller.requireAgency(a.ref());
+                scope.requireRead(a.ref());
                 return requested;
             });
-        } else if (caller.hasProvinceScope()) {
-            String province = caller.provinceCode().orElseThrow(() -> ProblemException.forbidden("Your token names no province."));
-            filter = Uni.createFrom().item(requested.within(null, province, false));
         } else {
-            UUID own = caller.agencyId().orElseThrow(() -> ProblemException.forbidden("Your token names no agency."));
-            filter = Uni.createFrom().item(requested.within(own, null, false));
+            filter = Uni.createFrom().item(requested.within(null, scope.rows(), false));
         }
         boolean issuedOnly = issuedOnly(caller);
-        return filter.map(f -> f.within(f.agencyId(), f.provinceCode(), issuedOnly)).chain(f -> documents.list(f, page)).chain(p -> versions
+        return filter.map(f -> f.within(f.agencyId(), f.scope(), issuedOnly)).chain(f -> documents.list(f, page)).chain(p -> versions
                 .latestOf(p.items().stream().map(d -> d.id).toList(), issuedOnly)
                 .map(latest -> {
                     Map<UUID, DocumentVersion> byDoc = latest.stream().collect(Collectors.toMap(v -> v.documentId, Function.identity()));
@@ -291,20 +291,24 @@ public class DocumentService {
     record Found(ControlledDocument document, Agency agency, DocumentVersion version) {
     }
 
-    private Uni<Found> requireDocument(UUID documentId, Caller caller) {
+    private Uni<Found> requireDocument(UUID documentId, boolean write) {
         return documents.findById(documentId).chain(doc -> {
             if (doc == null) {
                 throw ProblemException.notFound("document", documentId);
             }
             return agencies.findById(doc.agencyId).map(agency -> {
-                caller.requireAgency(agency.ref());
+                if (write) {
+                    scope.requireWrite(agency.ref());
+                } else {
+                    scope.requireRead(agency.ref());
+                }
                 return new Found(doc, agency, null);
             });
         });
     }
 
-    private Uni<Found> load(UUID documentId, int revision, Caller caller) {
-        return requireDocument(documentId, caller).chain(found -> versions.byRevision(documentId, revision).map(v -> {
+    private Uni<Found> load(UUID documentId, int revision, Caller caller, boolean write) {
+        return requireDocument(documentId, write).chain(found -> versions.byRevision(documentId, revision).map(v -> {
             if (v == null || issuedOnly(caller) && !v.wasIssued()) {
                 throw ProblemException.notFound("revision of document " + documentId, revision);
             }

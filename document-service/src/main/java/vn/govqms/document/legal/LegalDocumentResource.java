@@ -34,6 +34,7 @@ import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.problem.Problem;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
+import vn.govqms.kit.security.Scope;
 import vn.govqms.kit.security.Roles;
 import vn.govqms.kit.web.ETags;
 import vn.govqms.kit.web.QueryParams;
@@ -58,14 +59,16 @@ public class LegalDocumentResource {
 
     private final LegalDocumentService service;
     private final Caller caller;
+    private final Scope scopeOfCaller;
 
-    public LegalDocumentResource(LegalDocumentService service, Caller caller) {
+    public LegalDocumentResource(LegalDocumentService service, Caller caller, Scope scopeOfCaller) {
         this.service = service;
         this.caller = caller;
+        this.scopeOfCaller = scopeOfCaller;
     }
 
     @POST
-    @RolesAllowed(Roles.PROVINCE_ADMIN)
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.PROVINCE_ADMIN})
     @Operation(operationId = "registerLegalDocument", summary = "Register a legal document and how it acts on others",
             description = "A document that amends, replaces or repeals others publishes legal-document.changed for each of them.")
     @RequestBody(content = @Content(schema = @Schema(implementation = NewLegalDocument.class),
@@ -81,7 +84,7 @@ public class LegalDocumentResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
     @Operation(operationId = "getLegalDocument", summary = "A legal document with its relations and its status on a date")
     @APIResponse(responseCode = "200", description = "The document", content = @Content(schema = @Schema(implementation = LegalDocumentView.class)))
     @APIResponse(responseCode = "404", description = "Unknown document", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -91,7 +94,7 @@ public class LegalDocumentResource {
     }
 
     @GET
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
     @Operation(operationId = "listLegalDocuments", summary = "The register, newest effective first",
             description = "Without a scope filter: national documents and the caller's province's own.")
     @APIResponse(responseCode = "200", description = "A page of documents")
@@ -114,7 +117,7 @@ public class LegalDocumentResource {
 
     @PUT
     @Path("/{id}")
-    @RolesAllowed(Roles.PROVINCE_ADMIN)
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.PROVINCE_ADMIN})
     @Operation(operationId = "updateLegalDocument", summary = "Correct a registered document (If-Match required)",
             description = "Publishes legal-document.changed (UPDATED); when the effective date moves, the documents it acts on are announced again.")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = LegalDocumentView.class)))

@@ -18,6 +18,7 @@ import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
+import vn.govqms.kit.security.Scope;
 import vn.govqms.kit.web.ETags;
 
 import java.time.Clock;
@@ -47,8 +48,11 @@ public class LegalDocumentService {
     private final ReviewFanOut reviews;
     private final Clock clock;
 
-    public LegalDocumentService(LegalDocumentRepository documents, LegalRelationRepository relations, Outbox outbox,
+    private final Scope scope;
+
+    public LegalDocumentService(Scope scope, LegalDocumentRepository documents, LegalRelationRepository relations, Outbox outbox,
                                 AuditTrail trail, ReviewFanOut reviews, Clock clock) {
+        this.scope = scope;
         this.documents = documents;
         this.relations = relations;
         this.outbox = outbox;
@@ -59,7 +63,7 @@ public class LegalDocumentService {
 
     @WithTransaction
     public Uni<LegalDocumentView> register(NewLegalDocument in, Caller caller) {
-        caller.requireRegisterWriter(in.provinceCode());
+        scope.requireRegisterWriter(in.provinceCode());
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<RelationInput> rels = in.relations() == null ? List.of() : in.relations();
         return documents.findByNumber(in.number())
@@ -98,7 +102,7 @@ public class LegalDocumentService {
     public Uni<LegalDocumentView> update(UUID id, LegalDocumentUpdate in, String ifMatch, Caller caller) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return require(id).chain(doc -> {
-            caller.requireRegisterWriter(doc.provinceCode);
+            scope.requireRegisterWriter(doc.provinceCode);
             ETags.requireMatch(ifMatch, doc.version);
             LegalDocumentUpdate before = new LegalDocumentUpdate(doc.issuer, doc.title, doc.issuedDate, doc.effectiveDate,
                     doc.expiryDate);

@@ -17,6 +17,7 @@ import vn.govqms.kit.audit.AuditTrail;
 import vn.govqms.kit.outbox.Outbox;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
+import vn.govqms.kit.security.Scope;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -56,7 +57,10 @@ public class MergeService {
     private final AuditTrail trail;
     private final Clock clock;
 
-    public MergeService(AgencyRepository agencies, AgencyService agencyService, Outbox outbox, AuditTrail trail, Clock clock) {
+    private final Scope scope;
+
+    public MergeService(Scope scope, AgencyRepository agencies, AgencyService agencyService, Outbox outbox, AuditTrail trail, Clock clock) {
+        this.scope = scope;
         this.agencies = agencies;
         this.agencyService = agencyService;
         this.outbox = outbox;
@@ -80,13 +84,13 @@ public class MergeService {
                         "sourceAgencyIds: some agencies are unknown.", Map.of("field", "sourceAgencyIds"));
             }
             for (Agency a : sources) {
-                caller.requireProvince(a.provinceCode);
+                scope.requireWrite(a.ref());
                 if (a.validTo != null && a.validTo.isBefore(in.effectiveDate())) {
                     throw ProblemException.conflict("Agency " + a.code + " already ended on " + a.validTo + ".");
                 }
             }
             return successor(in, caller).chain(successor -> {
-                caller.requireProvince(successor.provinceCode);
+                scope.requireWrite(successor.ref());
                 AtomicLong moved = new AtomicLong();
                 AtomicLong renamed = new AtomicLong();
                 List<UUID> predecessorIds = sources.stream().map(a -> a.id).toList();

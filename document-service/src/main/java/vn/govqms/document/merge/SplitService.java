@@ -23,6 +23,7 @@ import vn.govqms.kit.audit.AuditTrail;
 import vn.govqms.kit.outbox.Outbox;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
+import vn.govqms.kit.security.Scope;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -58,7 +59,10 @@ public class SplitService {
     private final AuditTrail trail;
     private final Clock clock;
 
-    public SplitService(AgencyRepository agencies, AgencyService agencyService, Outbox outbox, AuditTrail trail, Clock clock) {
+    private final Scope scope;
+
+    public SplitService(Scope scope, AgencyRepository agencies, AgencyService agencyService, Outbox outbox, AuditTrail trail, Clock clock) {
+        this.scope = scope;
         this.agencies = agencies;
         this.agencyService = agencyService;
         this.outbox = outbox;
@@ -75,7 +79,7 @@ public class SplitService {
                 throw ProblemException.unprocessable("unknown-reference", "Unknown reference",
                         "sourceAgencyId: no agency with id " + in.sourceAgencyId() + ".", Map.of("field", "sourceAgencyId"));
             }
-            caller.requireProvince(source.provinceCode);
+            scope.requireWrite(source.ref());
             if (source.validTo != null && source.validTo.isBefore(in.effectiveDate())) {
                 throw ProblemException.conflict("Agency " + source.code + " already ended on " + source.validTo + ".");
             }
@@ -100,7 +104,7 @@ public class SplitService {
             if (s.id.equals(source.id)) {
                 throw ProblemException.invalidField("successors", "the source cannot be its own successor");
             }
-            caller.requireProvince(s.provinceCode);
+            scope.requireWrite(s.ref());
             s.requireReannouncement(reason, now);
         });
         List<SplitPartView> views = new ArrayList<>();
@@ -139,7 +143,7 @@ public class SplitService {
             if (agency == null) {
                 throw ProblemException.notFound("agency", id);
             }
-            caller.requireAgency(agency.ref());
+            scope.requireRead(agency.ref());
             return Panache.getSession().chain(session -> links(session, id, true)
                     .chain(predecessors -> links(session, id, false).map(successors -> new Lineage(id, predecessors, successors))));
         });

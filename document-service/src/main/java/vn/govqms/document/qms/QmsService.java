@@ -26,6 +26,7 @@ import vn.govqms.kit.audit.AuditTrail;
 import vn.govqms.kit.outbox.Outbox;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
+import vn.govqms.kit.security.Scope;
 import vn.govqms.kit.web.ETags;
 
 import java.time.Clock;
@@ -64,8 +65,11 @@ public class QmsService {
     private final AuditTrail trail;
     private final Clock clock;
 
-    public QmsService(AgencyRepository agencies, ProcedureRepository procedures, LegalDocumentRepository legalDocuments,
+    private final Scope scope;
+
+    public QmsService(Scope scope, AgencyRepository agencies, ProcedureRepository procedures, LegalDocumentRepository legalDocuments,
                       LegalRelationRepository relations, Outbox outbox, AuditTrail trail, Clock clock) {
+        this.scope = scope;
         this.agencies = agencies;
         this.procedures = procedures;
         this.legalDocuments = legalDocuments;
@@ -81,7 +85,7 @@ public class QmsService {
             throw ProblemException.invalidField("status", "a system is announced by posting an announcement");
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return require(agencyId, caller).call(agency -> {
+        return require(agencyId, true).call(agency -> {
             ETags.requireMatch(ifMatch, agency.version);
             Map<String, Object> before = new HashMap<>();
             before.put("qmsStatus", agency.qmsStatus);
@@ -100,7 +104,7 @@ public class QmsService {
         if (in.notifiedLeadAgencyOn() != null && in.notifiedLeadAgencyOn().isBefore(in.decisionDate())) {
             throw ProblemException.invalidField("notifiedLeadAgencyOn", "must not be before decisionDate");
         }
-        return require(agencyId, caller).chain(agency -> {
+        return require(agencyId, true).chain(agency -> {
             boolean again = agency.qmsStatus == QmsStatus.ANNOUNCED;
             QmsAnnouncement a = new QmsAnnouncement();
             a.id = UUID.randomUUID();
@@ -123,7 +127,7 @@ public class QmsService {
 
     @WithSession
     public Uni<List<AnnouncementView>> announcements(UUID agencyId, Caller caller) {
-        return require(agencyId, caller).chain(a -> QmsAnnouncement.<QmsAnnouncement>list("agencyId", Sort.by("decisionDate"), a.id))
+        return require(agencyId, false).chain(a -> QmsAnnouncement.<QmsAnnouncement>list("agencyId", Sort.by("decisionDate"), a.id))
                 .map(list -> list.stream().map(AnnouncementView::of).toList());
     }
 
@@ -136,7 +140,7 @@ public class QmsService {
             if (agency == null) {
                 throw ProblemException.notFound("agency", agencyId);
             }
-            caller.requireProvince(agency.provinceCode);
+            scope.requireWrite(agency.ref());
             return (wanted.isEmpty() ? Uni.createFrom().item(List.<AdministrativeProcedure>of())
                     : procedures.list("id in ?1", wanted)).chain(found -> {
                 if (found.size() != wanted.size()) {
@@ -178,14 +182,14 @@ public class QmsService {
 
     @WithSession
     public Uni<List<HandledView>> handledProcedures(UUID agencyId, Caller caller) {
-        return require(agencyId, caller).chain(a -> handled(a.id));
+        return require(agencyId, false).chain(a -> handled(a.id));
     }
 
     /** The legal documents the agency's issued documents cite, with their status today. */
     @WithSession
     public Uni<List<ExternalDocumentView>> externalDocuments(UUID agencyId, Caller caller) {
         LocalDate today = LocalDate.now(clock);
-        return require(agencyId, caller).chain(a -> Panache.getSession().chain(session -> session
+        return require(agencyId, false).chain(a -> Panache.getSession().chain(session -> session
                         .createNativeQuery(EXTERNAL_DOCUMENTS, Object[].class).setParameter(1, a.id).getResultList()))
                 .chain(rows -> {
                     Map<UUID, Long> cited = new HashMap<>();
@@ -220,12 +224,16 @@ public class QmsService {
         });
     }
 
-    private Uni<Agency> require(UUID id, Caller caller) {
+    private Uni<Agency> require(UUID id, boolean write) {
         return agencies.findById(id).map(a -> {
             if (a == null) {
                 throw ProblemException.notFound("agency", id);
             }
-            caller.requireAgency(a.ref());
+            if (write) {
+                scope.requireWrite(a.ref());
+            } else {
+                scope.requireRead(a.ref());
+            }
             return a;
         });
     }

@@ -19,7 +19,9 @@ import vn.govqms.kit.outbox.Outbox;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.problem.ProblemException;
+import vn.govqms.kit.security.AgencyFilter;
 import vn.govqms.kit.security.Caller;
+import vn.govqms.kit.security.Scope;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -41,8 +43,11 @@ public class ReviewService {
     private final AuditTrail trail;
     private final Clock clock;
 
-    public ReviewService(AgencyRepository agencies, DocumentRepository documents, VersionRepository versions, Outbox outbox,
+    private final Scope scope;
+
+    public ReviewService(Scope scope, AgencyRepository agencies, DocumentRepository documents, VersionRepository versions, Outbox outbox,
                          AuditTrail trail, Clock clock) {
+        this.scope = scope;
         this.agencies = agencies;
         this.documents = documents;
         this.versions = versions;
@@ -59,26 +64,23 @@ public class ReviewService {
     public Uni<Page<ReviewView>> list(Filter f, PageRequest page, Caller caller) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
-        Uni<Void> scope;
+        Uni<Void> checked;
         if (f.agencyId() != null) {
-            scope = agencies.findById(f.agencyId()).invoke(a -> {
+            checked = agencies.findById(f.agencyId()).invoke(a -> {
                 if (a == null) {
                     throw ProblemException.invalidField("agencyId", "no agency with id " + f.agencyId());
                 }
-                caller.requireAgency(a.ref());
+                scope.requireRead(a.ref());
             }).replaceWithVoid();
             where.add("agencyId = :agency");
             params.and("agency", f.agencyId());
-        } else if (caller.hasProvinceScope()) {
-            String province = caller.provinceCode().orElseThrow(() -> ProblemException.forbidden("Your token names no province."));
-            where.add("agencyId in (select a.id from Agency a where a.provinceCode = :province)");
-            params.and("province", province);
-            scope = Uni.createFrom().voidItem();
         } else {
-            UUID own = caller.agencyId().orElseThrow(() -> ProblemException.forbidden("Your token names no agency."));
-            where.add("agencyId = :agency");
-            params.and("agency", own);
-            scope = Uni.createFrom().voidItem();
+            AgencyFilter rows = scope.rows();
+            if (!rows.all()) {
+                where.add("agencyId in (select a.id from Agency a where " + rows.jpql("a") + ")");
+                rows.jpqlParameters().forEach(params::and);
+            }
+            checked = Uni.createFrom().voidItem();
         }
         if (f.status() != null) {
             where.add("status = :status");
@@ -92,14 +94,14 @@ public class ReviewService {
             where.add("causeId = :cause");
             params.and("cause", f.causeId());
         }
-        var found = ReviewTask.<ReviewTask>find(String.join(" and ", where), Sort.by("dueDate").and("id"), params);
-        return scope.chain(() -> found.page(page.page(), page.size()).list())
+        var found = ReviewTask.<ReviewTask>find(where.isEmpty() ? "1 = 1" : String.join(" and ", where), Sort.by("dueDate").and("id"), params);
+        return checked.chain(() -> found.page(page.page(), page.size()).list())
                 .chain(items -> found.count().chain(total -> views(items).map(v -> Page.of(v, page, total))));
     }
 
     @WithSession
     public Uni<ReviewView> get(UUID id, Caller caller) {
-        return require(id, caller).chain(t -> views(List.of(t))).map(v -> v.get(0));
+        return require(id, false).chain(t -> views(List.of(t))).map(v -> v.get(0));
     }
 
     /**
@@ -109,7 +111,7 @@ public class ReviewService {
     @WithTransaction
     public Uni<ReviewView> resolve(UUID id, Resolution in, Caller caller) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return require(id, caller).chain(task -> documents.findById(task.documentId).chain(doc ->
+        return require(id, true).chain(task -> documents.findById(task.documentId).chain(doc ->
                 versions.findById(task.versionId).chain(reviewed -> resolvedVersion(task, doc, reviewed, in)).chain(resolved -> {
                     String before = task.status.name();
                     task.resolve(in.outcome(), blank(in.note()) ? null : in.note().trim(), resolved, caller.subject(), now);
@@ -152,13 +154,17 @@ public class ReviewService {
         };
     }
 
-    private Uni<ReviewTask> require(UUID id, Caller caller) {
+    private Uni<ReviewTask> require(UUID id, boolean write) {
         return ReviewTask.<ReviewTask>findById(id).chain(t -> {
             if (t == null) {
                 throw ProblemException.notFound("review task", id);
             }
             return agencies.findById(t.agencyId).map(a -> {
-                caller.requireAgency(a.ref());
+                if (write) {
+                    scope.requireWrite(a.ref());
+                } else {
+                    scope.requireRead(a.ref());
+                }
                 return t;
             });
         });

@@ -32,6 +32,7 @@ import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.problem.Problem;
 import vn.govqms.kit.security.Caller;
+import vn.govqms.kit.security.Scope;
 import vn.govqms.kit.security.Roles;
 import vn.govqms.kit.web.ETags;
 import vn.govqms.kit.web.QueryParams;
@@ -50,14 +51,16 @@ public class ProcedureResource {
 
     private final ProcedureService service;
     private final Caller caller;
+    private final Scope scope;
 
-    public ProcedureResource(ProcedureService service, Caller caller) {
+    public ProcedureResource(ProcedureService service, Caller caller, Scope scope) {
         this.service = service;
         this.caller = caller;
+        this.scope = scope;
     }
 
     @POST
-    @RolesAllowed(Roles.PROVINCE_ADMIN)
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.PROVINCE_ADMIN})
     @Operation(operationId = "publishAdministrativeProcedure", summary = "Add a procedure to the catalogue (national, or localised to the caller's province)")
     @APIResponse(responseCode = "201", description = "Added", content = @Content(schema = @Schema(implementation = ProcedureView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -70,7 +73,7 @@ public class ProcedureResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
     @Operation(operationId = "getAdministrativeProcedure", summary = "A procedure of the catalogue")
     @APIResponse(responseCode = "200", description = "The procedure", content = @Content(schema = @Schema(implementation = ProcedureView.class)))
     @APIResponse(responseCode = "404", description = "Unknown procedure", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -79,7 +82,7 @@ public class ProcedureResource {
     }
 
     @GET
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
     @Operation(operationId = "listAdministrativeProcedures", summary = "National procedures and the caller's province's own, by code")
     @APIResponse(responseCode = "200", description = "A page of procedures")
     @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -95,7 +98,7 @@ public class ProcedureResource {
 
     @PUT
     @Path("/{id}")
-    @RolesAllowed(Roles.PROVINCE_ADMIN)
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.PROVINCE_ADMIN})
     @Operation(operationId = "amendAdministrativeProcedure", summary = "Amend a procedure from a date (If-Match required)",
             description = "Publishes administrative-procedure.changed (AMENDED).")
     @APIResponse(responseCode = "200", description = "Amended", content = @Content(schema = @Schema(implementation = ProcedureView.class)))
@@ -110,7 +113,7 @@ public class ProcedureResource {
 
     @POST
     @Path("/{id}/abolition")
-    @RolesAllowed(Roles.PROVINCE_ADMIN)
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.PROVINCE_ADMIN})
     @Operation(operationId = "abolishAdministrativeProcedure", summary = "Abolish a procedure from a date",
             description = "Publishes administrative-procedure.changed (ABOLISHED).")
     @APIResponse(responseCode = "200", description = "Abolished", content = @Content(schema = @Schema(implementation = ProcedureView.class)))

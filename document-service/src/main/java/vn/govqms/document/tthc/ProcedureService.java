@@ -17,6 +17,7 @@ import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
+import vn.govqms.kit.security.Scope;
 import vn.govqms.kit.web.ETags;
 
 import java.time.Clock;
@@ -43,8 +44,11 @@ public class ProcedureService {
     private final ReviewFanOut reviews;
     private final Clock clock;
 
-    public ProcedureService(ProcedureRepository procedures, LegalDocumentRepository legalDocuments, Outbox outbox,
+    private final Scope scope;
+
+    public ProcedureService(Scope scope, ProcedureRepository procedures, LegalDocumentRepository legalDocuments, Outbox outbox,
                             AuditTrail trail, ReviewFanOut reviews, Clock clock) {
+        this.scope = scope;
         this.procedures = procedures;
         this.legalDocuments = legalDocuments;
         this.outbox = outbox;
@@ -55,7 +59,7 @@ public class ProcedureService {
 
     @WithTransaction
     public Uni<ProcedureView> publish(NewProcedure in, Caller caller) {
-        caller.requireRegisterWriter(in.provinceCode());
+        scope.requireRegisterWriter(in.provinceCode());
         OffsetDateTime now = OffsetDateTime.now(clock);
         Set<UUID> bases = ids(in.legalBasisIds());
         return procedures.findByCode(in.code())
@@ -83,7 +87,7 @@ public class ProcedureService {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Set<UUID> bases = ids(in.legalBasisIds());
         return require(id).chain(p -> {
-            caller.requireRegisterWriter(p.provinceCode);
+            scope.requireRegisterWriter(p.provinceCode);
             ETags.requireMatch(ifMatch, p.version);
             return basesOf(p.id).chain(before -> {
                 ProcedureView previous = ProcedureView.of(p, before);
@@ -101,7 +105,7 @@ public class ProcedureService {
     public Uni<ProcedureView> abolish(UUID id, Abolition in, Caller caller) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return require(id).chain(p -> {
-            caller.requireRegisterWriter(p.provinceCode);
+            scope.requireRegisterWriter(p.provinceCode);
             return basesOf(p.id).chain(bases -> {
                 ProcedureView previous = ProcedureView.of(p, bases);
                 p.abolish(in.effectiveDate(), in.reason().trim(), now);

@@ -45,18 +45,19 @@ public record AgencyFilter(boolean all, Set<String> provinces, UUID rootId, UUID
         return a.provinceCode() != null && provinces.contains(a.provinceCode());
     }
 
-    /** A JPQL condition on {@code alias} (an agency entity); bind {@link #jpqlParameters()} with it. */
+    /** A JPQL condition on {@code alias} (an agency entity; "" for a query without alias); bind {@link #jpqlParameters()} with it. */
     public String jpql(String alias) {
+        String p = alias.isEmpty() ? "" : alias + ".";
         if (all) {
             return "1 = 1";
         }
         if (agencyId != null) {
-            return alias + ".id = :scopeAgency";
+            return p + "id = :scopeAgency";
         }
         if (rootId != null) {
-            return "(" + alias + ".rootId = :scopeRoot or " + alias + ".id = :scopeRoot)";
+            return "(" + p + "rootId = :scopeRoot or " + p + "id = :scopeRoot)";
         }
-        return alias + ".provinceCode in :scopeProvinces";
+        return p + "provinceCode in :scopeProvinces";
     }
 
     public Map<String, Object> jpqlParameters() {
