@@ -134,9 +134,14 @@ class AgencyApiTests {
         given().auth().oauth2(admin).queryParam("size", 1).get("/api/v1/agencies")
                 .then().statusCode(200).body("items.size()", equalTo(1)).body("size", equalTo(1))
                 .body("total", org.hamcrest.Matchers.greaterThanOrEqualTo(2));
-        // the province filter cannot widen a province role's scope
+        // the province filter narrows within the caller's scope, never widens it
         given().auth().oauth2(admin).queryParam("provinceCode", "24").get("/api/v1/agencies")
-                .then().statusCode(403).contentType("application/problem+json");
+                .then().statusCode(200).body("total", equalTo(0));
+        // the national level lists every province; an agency role without agency_id is refused, not widened
+        given().auth().oauth2(TestTokens.nationalAdmin()).queryParam("q", "ban dan toc").queryParam("provinceCode", "19")
+                .get("/api/v1/agencies").then().statusCode(200).body("items.name", hasItem("Ban Dân tộc tỉnh Thái Nguyên"));
+        given().auth().oauth2(TestTokens.withClaims("viewer", null, "19")).get("/api/v1/agencies")
+                .then().statusCode(403).contentType("application/problem+json").body("claim", equalTo("agency_id"));
         // an agency role sees its own agency only
         given().auth().oauth2(TestTokens.agencyRole("iso-officer", parent, "19")).get("/api/v1/agencies")
                 .then().statusCode(200).body("total", equalTo(1)).body("items[0].id", equalTo(parent));

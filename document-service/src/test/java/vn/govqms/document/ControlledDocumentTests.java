@@ -52,7 +52,7 @@ class ControlledDocumentTests {
                 {"code":"9%02d.%02d.00.H24","name":"Sở Khoa học và Công nghệ tỉnh Bắc Giang","level":"DEPARTMENT","provinceCode":"24"}"""
                 .formatted(n % 100, n / 100)).post("/api/v1/agencies")
                 .then().statusCode(201).extract().path("id");
-        String basis = given().auth().oauth2(admin).contentType(ContentType.JSON).body("""
+        String basis = given().auth().oauth2(TestTokens.nationalAdmin()).contentType(ContentType.JSON).body("""
                 {"number":"%d/2016/NĐ-CP","type":"DECREE","issuer":"Chính phủ","title":"Quy định điều kiện hoạt động khoa học và công nghệ",
                  "issuedDate":"2016-05-01","effectiveDate":"2016-07-01"}""".formatted((int) (Math.random() * 900_000) + 1000))
                 .post("/api/v1/legal-documents").then().statusCode(201).extract().path("id");

@@ -42,7 +42,7 @@ class ReviewTaskTests {
     }
 
     static String legal(String province, String number, String effective, String relations) {
-        return given().auth().oauth2(TestTokens.provinceAdmin(province)).contentType(ContentType.JSON).body("""
+        return given().auth().oauth2(TestTokens.nationalAdmin()).contentType(ContentType.JSON).body("""
                 {"number":"%s","type":"DECREE","issuer":"Chính phủ","title":"Nghị định về thủ tục hành chính",
                  "issuedDate":"2010-01-01","effectiveDate":"%s","relations":%s}""".formatted(number, effective, relations))
                 .post("/api/v1/legal-documents").then().statusCode(201).extract().path("id");
