@@ -32,7 +32,6 @@ class ReviewFanOutBench {
 
     @Test
     void oneAmendmentReaches40000Procedures() {
-        String admin = TestTokens.provinceAdmin("24");
         String national = TestTokens.nationalAdmin();
         String decree = given().auth().oauth2(national).contentType(ContentType.JSON).body("""
                 {"number":"61/2018/NĐ-CP","type":"DECREE","issuer":"Chính phủ","title":"Về thực hiện cơ chế một cửa, một cửa liên thông trong giải quyết thủ tục hành chính",
