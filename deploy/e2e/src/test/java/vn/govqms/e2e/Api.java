@@ -35,7 +35,7 @@ final class Api {
     }
 
     static String subject(String role, String agency, String province) {
-        return role + "-" + (agency == null ? province : agency);
+        return role + "-" + (agency != null ? agency : province != null ? province : "national");
     }
 
     RequestSpecification document(String token) {
@@ -99,9 +99,10 @@ final class Api {
         return set;
     }
 
-    /** A national or provincial legal document; returns its id. */
+    /** A national legal document (registered by national-admin) or, with a provinceCode in it, that province's own; returns its id. */
     String legalDocument(String province, String json) {
-        return document(token("province-admin", null, province)).body(json)
+        String owner = json.contains("\"provinceCode\"") ? token("province-admin", null, province) : token("national-admin", null, null);
+        return document(owner).body(json)
                 .post("/api/v1/legal-documents").then().statusCode(201).extract().path("id");
     }
 

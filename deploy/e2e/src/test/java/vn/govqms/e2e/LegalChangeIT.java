@@ -16,7 +16,7 @@ class LegalChangeIT {
 
     static RequestSpecification as(LocalStack stack, String role, String agency, String province) {
         return given().baseUri(stack.service("document-service").baseUrl())
-                .auth().oauth2(stack.keys().token(role + "@" + (agency == null ? province : agency), role, agency, province,
+                .auth().oauth2(stack.keys().token(role + "@" + (agency != null ? agency : province != null ? province : "national"), role, agency, province,
                         Duration.ofHours(1)))
                 .contentType(ContentType.JSON);
     }
@@ -37,13 +37,13 @@ class LegalChangeIT {
         LocalStack stack = E2eStack.get();
         String hungYen = AgencyPropagationIT.register(stack, AgencyPropagationIT.adminToken(stack, "33"), "33", "Sở Tư pháp tỉnh Hưng Yên");
         String haNam = AgencyPropagationIT.register(stack, AgencyPropagationIT.adminToken(stack, "35"), "35", "Sở Tư pháp tỉnh Hà Nam");
-        String decree = as(stack, "province-admin", null, "33").body("""
+        String decree = as(stack, "national-admin", null, null).body("""
                 {"number":"23/2015/NĐ-CP","type":"DECREE","issuer":"Chính phủ","title":"Về cấp bản sao từ sổ gốc, chứng thực bản sao từ bản chính",
                  "issuedDate":"2015-02-16","effectiveDate":"2015-04-10"}""").post("/api/v1/legal-documents").then().statusCode(201)
                 .extract().path("id");
         issuedProcedure(stack, hungYen, "33", decree);
         issuedProcedure(stack, haNam, "35", decree);
-        as(stack, "province-admin", null, "33").body("""
+        as(stack, "national-admin", null, null).body("""
                 {"number":"07/2025/NĐ-CP","type":"DECREE","issuer":"Chính phủ","title":"Sửa đổi, bổ sung Nghị định 23/2015/NĐ-CP",
                  "issuedDate":"2025-01-09","effectiveDate":"2025-03-01",
                  "relations":[{"kind":"AMENDS","targetNumber":"23/2015/NĐ-CP","articles":"Điều 20, Điều 31"}]}""")
