@@ -75,6 +75,35 @@ final class Api {
         return id;
     }
 
+    /** A ministry (a central body without a parent, registered by national-admin) known to every service; returns its id. */
+    String ministry(String nationalToken, String name, String code) {
+        String id = document(nationalToken).body("""
+                        {"code":"%s","name":"%s","level":"MINISTRY","provinceCode":"00"}""".formatted(code, name))
+                .post("/api/v1/agencies").then().statusCode(201).extract().path("id");
+        awaitEverywhere(nationalToken, id);
+        return id;
+    }
+
+    /** A unit of a ministry, registered by the ministry's own ministry-admin; returns its id. */
+    String ministryUnit(String ministry, String name) {
+        String admin = token("ministry-admin", ministry, null);
+        int n = SEQ.incrementAndGet();
+        String id = document(admin).body("""
+                        {"code":"%03d.%02d.%02d.G%02d","name":"%s","level":"MINISTRY_UNIT","provinceCode":"00","parentId":"%s"}"""
+                        .formatted(100 + n, n % 100, 10 + n % 80, n % 90, name, ministry))
+                .post("/api/v1/agencies").then().statusCode(201).extract().path("id");
+        awaitEverywhere(admin, id);
+        return id;
+    }
+
+    private void awaitEverywhere(String token, String id) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            audit(token).get("/api/v1/agencies/{id}", id).then().statusCode(200);
+            scoring(token).get("/api/v1/agencies/{id}", id).then().statusCode(200);
+            notification(token).get("/api/v1/agencies/{id}", id).then().statusCode(200);
+        });
+    }
+
     /** A contact of an agency with one role (HEAD, ISO_OFFICER, ...) whose subject is the one {@link #token} gives that role. */
     void contact(String agency, String province, String role, String tokenRole, String name, String email) {
         notification(token("province-admin", null, province)).body("""

@@ -28,10 +28,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Who may do what. (1) Every operation of every service refuses a request without a token, with an expired token and
- * with a token signed by a key nobody trusts: 401 problem+json. (2) A matrix of operations on one agency's resources ×
- * callers (each role of the agency, the province's admin, and callers of another agency and another province) must
- * answer exactly as {@code authorization-matrix.csv} says; and no caller outside the agency ever gets its data, whatever
- * the table says. {@code -Dgovqms.authz.record=true} writes the observed table to {@code target/} for review.
+ * with a token signed by a key nobody trusts: 401 problem+json. (2) A matrix of operations × callers (the national level,
+ * two ministries, each role of an agency, an agency role without agency_id, the province's admin, and callers of another
+ * agency and another province) must answer exactly as {@code authorization-matrix.csv} says; and no caller outside the
+ * agency ever gets its data, whatever the table says. {@code -Dgovqms.authz.record=true} writes the observed table to {@code target/} for review.
  */
 class AuthorizationMatrixIT {
 
@@ -102,17 +102,34 @@ class AuthorizationMatrixIT {
         api.document(api.token("agency-head", agency, P)).body("{}").post("/api/v1/documents/{id}/versions/1/issue", issued)
                 .then().statusCode(200);
 
+        // the levels above the province: two ministries, each a tenant of its own, and the national level
+        String national = api.token("national-admin", null, null);
+        String ministryA = api.ministry(national, "Bộ Y tế", "000.00.00.G%02d".formatted(40 + SEQ.incrementAndGet() % 50));
+        String ministryB = api.ministry(national, "Bộ Giáo dục và Đào tạo", "000.00.00.G%02d".formatted(40 + SEQ.incrementAndGet() % 50));
+        String unitOfA = api.ministryUnit(ministryA, "Cục Quản lý Khám, chữa bệnh");
+        String decree = api.legalDocument(P, """
+                {"number":"%d/2023/NĐ-CP","type":"DECREE","issuer":"Chính phủ","title":"Quy định chi tiết Luật Khám bệnh, chữa bệnh",
+                 "issuedDate":"2023-12-31","effectiveDate":"2024-01-01"}""".formatted(1000 + SEQ.incrementAndGet()));
+        String otherProvincesOwn = api.legalDocument(OTHER_P, """
+                {"number":"%d/QĐ-UBND","type":"DECISION","issuer":"UBND tỉnh Lâm Đồng","title":"Về công bố danh mục thủ tục hành chính",
+                 "issuedDate":"2024-03-01","effectiveDate":"2024-03-01","provinceCode":"%s"}""".formatted(1000 + SEQ.incrementAndGet(), OTHER_P));
+
         Map<String, String> callers = new LinkedHashMap<>();
+        callers.put("national-admin", national);
+        callers.put("ministry-admin", api.token("ministry-admin", ministryA, null));
+        callers.put("ministry-admin-other-ministry", api.token("ministry-admin", ministryB, null));
         callers.put("province-admin", api.token("province-admin", null, P));
         callers.put("agency-head", api.token("agency-head", agency, P));
         callers.put("iso-officer", api.token("iso-officer", agency, P));
         callers.put("auditor", api.token("auditor", agency, P));
         callers.put("viewer", api.token("viewer", agency, P));
+        callers.put("viewer-without-agency", api.token("viewer", null, P));
         callers.put("integration", api.token("integration", null, P));
         callers.put("iso-officer-other-agency", api.token("iso-officer", sibling, P));
         callers.put("province-admin-other-province", api.token("province-admin", null, OTHER_P));
         callers.put("agency-head-other-province", api.token("agency-head", stranger, OTHER_P));
-        List<String> outsiders = List.of("iso-officer-other-agency", "province-admin-other-province", "agency-head-other-province");
+        List<String> outsiders = List.of("ministry-admin", "ministry-admin-other-ministry", "viewer-without-agency",
+                "iso-officer-other-agency", "province-admin-other-province", "agency-head-other-province");
 
         int year = VietnamTime.today().getYear();
         List<Operation> operations = List.of(
@@ -149,7 +166,25 @@ class AuthorizationMatrixIT {
                         {"agencyId":"%s","subject":"can.bo.%d","name":"Nguyễn Văn Thắng","email":"thang%d@soyte.daklak.gov.vn","roles":["UNIT_LEAD"]}"""
                         .formatted(agency, SEQ.incrementAndGet(), SEQ.get())),
                 get("notification: read the agency's notifications", "notification-service", "/api/v1/notifications?agencyId=" + agency),
-                get("notification: list webhooks", "notification-service", "/api/v1/webhooks"));
+                get("notification: list webhooks", "notification-service", "/api/v1/webhooks"),
+                // across levels: national registers, another province's register, the ministries' subtrees
+                new Operation("document: amend a national decree", "document-service", "POST", "/api/v1/legal-documents", () -> """
+                        {"number":"%d/2024/NĐ-CP","type":"DECREE","issuer":"Chính phủ","title":"Sửa đổi Nghị định về khám bệnh, chữa bệnh",
+                         "issuedDate":"2024-06-01","effectiveDate":"2024-07-01","relations":[{"kind":"AMENDS","targetId":"%s"}]}"""
+                        .formatted(5000 + SEQ.incrementAndGet(), decree)),
+                new Operation("document: amend another province's decision", "document-service", "POST", "/api/v1/legal-documents", () -> """
+                        {"number":"%d/QĐ-UBND","type":"DECISION","issuer":"UBND tỉnh Đắk Lắk","title":"Sửa đổi quyết định công bố thủ tục hành chính",
+                         "issuedDate":"2024-06-01","effectiveDate":"2024-07-01","provinceCode":"%s","relations":[{"kind":"AMENDS","targetId":"%s"}]}"""
+                        .formatted(5000 + SEQ.incrementAndGet(), P, otherProvincesOwn)),
+                get("document: read a ministry's unit", "document-service", "/api/v1/agencies/" + unitOfA),
+                get("document: list a ministry unit's documents", "document-service", "/api/v1/documents?agencyId=" + unitOfA),
+                new Operation("document: register a unit under a ministry", "document-service", "POST", "/api/v1/agencies", () -> """
+                        {"code":"000.%02d.%02d.G%02d","name":"Vụ Pháp chế","level":"MINISTRY_UNIT","provinceCode":"00","parentId":"%s"}"""
+                        .formatted(SEQ.incrementAndGet() % 100, 60 + SEQ.get() % 30, SEQ.get() % 90, ministryA)),
+                get("scoring: read the national progress", "scoring-service", "/api/v1/rankings/national/progress?year=" + year),
+                get("audit: list the ministry reports' missing provinces", "audit-service",
+                        "/api/v1/reports/ministry-report/missing?year=" + year),
+                get("document: read the national overdue reviews", "document-service", "/api/v1/review-tasks/overdue-by-province"));
 
         Map<String, Map<String, Integer>> observed = new LinkedHashMap<>();
         List<String> leaks = new ArrayList<>();
