@@ -25,11 +25,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.govqms.audit.Fixtures.PROBLEM;
 import static vn.govqms.audit.Fixtures.admin;
 import static vn.govqms.audit.Fixtures.auditor;
 import static vn.govqms.audit.Fixtures.head;
 import static vn.govqms.audit.Fixtures.officer;
 import static vn.govqms.kit.time.ClockProducer.VIETNAM;
+import static vn.govqms.local.testing.TestTokens.nationalAdmin;
 
 /** The November province summary and the December report to the Ministry, as JSON and as CSV. */
 @QuarkusTest
@@ -109,6 +111,14 @@ class ReportTests {
         assertTrue(ministry.contains("Sở Tư pháp tỉnh Quảng Ngãi,Có,45/QĐ-STP,2025-05-20,ISO_9001_2015,Không,Có,1,0,0"), ministry);
 
         given().auth().oauth2(officer(a, p)).queryParam("year", year).get("/api/v1/reports/province-summary").then().statusCode(403);
+        // the national level reads any province's reports, naming the province; another province's committee does not
+        given().auth().oauth2(nationalAdmin()).queryParam("year", year).queryParam("provinceCode", p).get("/api/v1/reports/ministry-report")
+                .then().statusCode(200).body("announced", equalTo(1)).body("provinceCode", equalTo(p));
+        given().auth().oauth2(nationalAdmin()).queryParam("year", year).get("/api/v1/reports/province-summary").then().statusCode(400)
+                .contentType(PROBLEM);
+        given().auth().oauth2(admin("46")).queryParam("year", year).queryParam("provinceCode", p).get("/api/v1/reports/province-summary")
+                .then().statusCode(403).contentType(PROBLEM);
+        given().auth().oauth2(admin).queryParam("year", 1990).get("/api/v1/reports/ministry-report").then().statusCode(400);
         given().auth().oauth2(admin).get("/api/v1/reports/ministry-report").then().statusCode(400);
         given().auth().oauth2(admin).queryParam("year", year).queryParam("format", "xlsx").get("/api/v1/reports/ministry-report")
                 .then().statusCode(400);

@@ -23,7 +23,6 @@ import vn.govqms.audit.report.ReportDtos.Summary;
 import vn.govqms.audit.report.ReportDtos.SummaryRow;
 import vn.govqms.kit.problem.Problem;
 import vn.govqms.kit.problem.ProblemException;
-import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
 
 import java.util.List;
@@ -32,32 +31,31 @@ import java.util.List;
 @Produces({MediaType.APPLICATION_JSON, "text/csv"})
 @Tag(name = "Reports", description = "Báo cáo tổng hợp tháng 11 và báo cáo tháng 12 gửi Bộ KH&CN, as JSON or CSV (UTF-8 with BOM, Vietnamese header)")
 @SecurityRequirement(name = "bearer")
-@APIResponse(responseCode = "400", description = "Missing or invalid year or format", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Missing or invalid year, province code or format", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Not a province role", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Not the province's steering committee or the national level", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ReportResource {
 
     static final String CSV = "text/csv; charset=UTF-8";
 
     private final ReportService service;
-    private final Caller caller;
 
-    public ReportResource(ReportService service, Caller caller) {
+    public ReportResource(ReportService service) {
         this.service = service;
-        this.caller = caller;
     }
 
     @GET
     @Path("/province-summary")
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.VIEWER})
-    @Operation(operationId = "provinceSummaryReport", summary = "The November province-wide summary of the caller's province: per agency, inspected how, findings by type, actions open/overdue")
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.PROVINCE_ADMIN})
+    @Operation(operationId = "provinceSummaryReport", summary = "The November province-wide summary of a province (by default the caller's): per agency, inspected how, findings by type, actions open/overdue")
     @APIResponse(responseCode = "200", description = "The report", content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Summary.class)),
             @Content(mediaType = "text/csv")})
     public Uni<Response> summary(@QueryParam("year") @Parameter(required = true, example = "2026") String year,
+                                 @QueryParam("provinceCode") @Parameter(description = "Required at the national level; a province's committee reads its own and those merged into it", example = "24") String provinceCode,
                                  @QueryParam("format") @Parameter(description = "json (default) or csv", example = "csv") String format) {
         int y = year(year);
         boolean csv = csv(format);
-        String province = province();
+        String province = service.readableProvince(provinceCode(provinceCode));
         return service.summary(province, y).map(s -> csv
                 ? file(summaryCsv(s), "bao-cao-tong-hop-kiem-tra-" + province + "-" + y + ".csv")
                 : Response.ok(s, MediaType.APPLICATION_JSON).build());
@@ -65,25 +63,30 @@ public class ReportResource {
 
     @GET
     @Path("/ministry-report")
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.VIEWER})
-    @Operation(operationId = "ministryReport", summary = "The December report to the Ministry of Science and Technology: per agency, announcement, internal audit and management review held this year, legal updates within 3 months")
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.PROVINCE_ADMIN})
+    @Operation(operationId = "ministryReport", summary = "The December report to the Ministry of Science and Technology of a province (by default the caller's): per agency, announcement, internal audit and management review held this year, legal updates within 3 months")
     @APIResponse(responseCode = "200", description = "The report", content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MinistryReport.class)),
             @Content(mediaType = "text/csv")})
     public Uni<Response> ministry(@QueryParam("year") @Parameter(required = true, example = "2026") String year,
+                                  @QueryParam("provinceCode") @Parameter(description = "Required at the national level; a province's committee reads its own and those merged into it", example = "24") String provinceCode,
                                   @QueryParam("format") @Parameter(description = "json (default) or csv", example = "csv") String format) {
         int y = year(year);
         boolean csv = csv(format);
-        String province = province();
+        String province = service.readableProvince(provinceCode(provinceCode));
         return service.ministry(province, y).map(r -> csv
                 ? file(ministryCsv(r), "bao-cao-bo-khcn-" + province + "-" + y + ".csv")
                 : Response.ok(r, MediaType.APPLICATION_JSON).build());
     }
 
-    private String province() {
-        if (!caller.hasProvinceScope()) {
-            throw ProblemException.forbidden("Reports are for the province's roles.");
+    private static String provinceCode(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
         }
-        return caller.provinceCode().orElseThrow(() -> ProblemException.forbidden("Your token names no province."));
+        String code = value.trim();
+        if (!code.matches("[0-9]{2}")) {
+            throw ProblemException.invalidField("provinceCode", "a province code of two digits, such as 24");
+        }
+        return code;
     }
 
     static String summaryCsv(Summary s) {
@@ -154,10 +157,15 @@ public class ReportResource {
         if (value == null || value.isBlank()) {
             throw ProblemException.invalidField("year", "is required");
         }
+        int year;
         try {
-            return Integer.parseInt(value.trim());
+            year = Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
             throw ProblemException.invalidField("year", "a year such as 2026");
         }
+        if (year < 2000 || year > 2100) {
+            throw ProblemException.invalidField("year", "between 2000 and 2100");
+        }
+        return year;
     }
 }
