@@ -2,8 +2,14 @@ package vn.govqms.audit.report;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -15,21 +21,31 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import vn.govqms.audit.audit.AuditMode;
 import vn.govqms.audit.audit.AuditStatus;
 import vn.govqms.audit.report.ReportDtos.MinistryReport;
 import vn.govqms.audit.report.ReportDtos.MinistryRow;
+import vn.govqms.audit.report.ReportDtos.MissingReports;
+import vn.govqms.audit.report.ReportDtos.NewSubmission;
+import vn.govqms.audit.report.ReportDtos.Submission;
+import vn.govqms.audit.report.ReportDtos.SubmissionSummary;
 import vn.govqms.audit.report.ReportDtos.Summary;
 import vn.govqms.audit.report.ReportDtos.SummaryRow;
+import vn.govqms.kit.paging.Page;
+import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.problem.Problem;
 import vn.govqms.kit.problem.ProblemException;
+import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
 
+import java.net.URI;
 import java.util.List;
+import java.util.UUID;
 
 @Path("/api/v1/reports")
 @Produces({MediaType.APPLICATION_JSON, "text/csv"})
-@Tag(name = "Reports", description = "Báo cáo tổng hợp tháng 11 và báo cáo tháng 12 gửi Bộ KH&CN, as JSON or CSV (UTF-8 with BOM, Vietnamese header)")
+@Tag(name = "Reports", description = "Báo cáo tổng hợp tháng 11 và báo cáo tháng 12 gửi Bộ KH&CN, as JSON or CSV (UTF-8 with BOM, Vietnamese header); the December report's submissions")
 @SecurityRequirement(name = "bearer")
 @APIResponse(responseCode = "400", description = "Missing or invalid year, province code or format", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -39,9 +55,13 @@ public class ReportResource {
     static final String CSV = "text/csv; charset=UTF-8";
 
     private final ReportService service;
+    private final MinistrySubmissions submissions;
+    private final Caller caller;
 
-    public ReportResource(ReportService service) {
+    public ReportResource(ReportService service, MinistrySubmissions submissions, Caller caller) {
         this.service = service;
+        this.submissions = submissions;
+        this.caller = caller;
     }
 
     @GET
@@ -76,6 +96,54 @@ public class ReportResource {
         return service.ministry(province, y).map(r -> csv
                 ? file(ministryCsv(r), "bao-cao-bo-khcn-" + province + "-" + y + ".csv")
                 : Response.ok(r, MediaType.APPLICATION_JSON).build());
+    }
+
+    @POST
+    @Path("/ministry-report/submissions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PROVINCE_ADMIN)
+    @Operation(operationId = "submitMinistryReport", summary = "Submit the caller's province's December report of a year to the Ministry, as it reads now (publishes ministry-report.submitted)",
+            description = "The report is stored exactly as GET /reports/ministry-report returns it at this moment, with who and when. A later correction is a new submission with the next number; the earlier ones are kept.")
+    @APIResponse(responseCode = "201", description = "Submitted", content = @Content(schema = @Schema(implementation = Submission.class)))
+    @APIResponse(responseCode = "409", description = "Another submission of the same province and year was stored at the same moment; submit again", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<Submission>> submit(@Valid @NotNull NewSubmission body) {
+        return submissions.submit(body, caller).map(s -> RestResponse.ResponseBuilder
+                .<Submission>created(URI.create("/api/v1/reports/ministry-report/submissions/" + s.id())).entity(s).build());
+    }
+
+    @GET
+    @Path("/ministry-report/submissions")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.PROVINCE_ADMIN})
+    @Operation(operationId = "listMinistryReportSubmissions", summary = "Submissions of the December report, newest first: every province's (national level) or the caller's province's")
+    @APIResponse(responseCode = "200", description = "A page of submissions")
+    public Uni<Page<SubmissionSummary>> submissions(@QueryParam("year") @Parameter(example = "2026") String year,
+                                                    @QueryParam("provinceCode") @Parameter(example = "24") String provinceCode,
+                                                    @BeanParam PageParams paging) {
+        return submissions.list(provinceCode(provinceCode), year == null || year.isBlank() ? null : year(year), paging.toRequest());
+    }
+
+    @GET
+    @Path("/ministry-report/submissions/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.PROVINCE_ADMIN})
+    @Operation(operationId = "getMinistryReportSubmission", summary = "A submission with the report exactly as it was submitted")
+    @APIResponse(responseCode = "200", description = "The submission", content = @Content(schema = @Schema(implementation = Submission.class)))
+    @APIResponse(responseCode = "404", description = "Unknown submission", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Submission> submission(@PathParam("id") UUID id) {
+        return submissions.get(id);
+    }
+
+    @GET
+    @Path("/ministry-report/missing")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.NATIONAL_ADMIN)
+    @Operation(operationId = "missingMinistryReports", summary = "Provinces that owe the December report of a year and have not submitted it by the deadline (15 December by default)",
+            description = "Expected: every province with agencies in the directory on the deadline that has not been merged into another by then (GOVQMS_AUDIT_MINISTRY_REPORT_DEADLINE).")
+    @APIResponse(responseCode = "200", description = "The missing provinces", content = @Content(schema = @Schema(implementation = MissingReports.class)))
+    public Uni<MissingReports> missing(@QueryParam("year") @Parameter(required = true, example = "2026") String year) {
+        return submissions.missing(year(year));
     }
 
     private static String provinceCode(String value) {
