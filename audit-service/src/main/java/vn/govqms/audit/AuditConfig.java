@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.time.MonthDay;
 import java.time.Period;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +22,18 @@ public interface AuditConfig {
     List<Integer> escalationSteps();
 
     Inspection inspection();
+
+    MinistryReport ministryReport();
+
+    interface MinistryReport {
+
+        /**
+         * The day of the year by which each province submits its December report to the Ministry of Science and
+         * Technology for that year (ISO {@code --MM-DD}); a province without a submission by then is listed as missing.
+         */
+        @WithDefault("--12-15")
+        MonthDay deadline();
+    }
 
     interface Inspection {
 

@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import vn.govqms.local.testing.RealPartsTestResource;
+import vn.govqms.local.testing.TestTokens;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -130,6 +131,15 @@ class ActivityPlanTests {
         given().auth().oauth2(officer(a, "33")).queryParam("year", "2026").get("/api/v1/activity-plans/progress").then().statusCode(200)
                 .body("agencies", equalTo(1)).body("perAgency[0].agencyId", equalTo(a));
         given().auth().oauth2(admin("33")).queryParam("year", "twenty").get("/api/v1/activity-plans/progress").then().statusCode(400)
+                .contentType(PROBLEM);
+        // the national level reads every province's plans, and changes none
+        given().auth().oauth2(TestTokens.nationalAdmin()).queryParam("year", "2026").get("/api/v1/activity-plans/progress").then()
+                .statusCode(200).body("agencies", equalTo((int) Fixtures.count(
+                        "select count(*) from agency_directory where valid_to is null or valid_to >= '2026-01-01'")));
+        given().auth().oauth2(TestTokens.nationalAdmin()).get("/api/v1/activity-plans").then().statusCode(200)
+                .body("total", greaterThanOrEqualTo(2));
+        given().auth().oauth2(TestTokens.nationalAdmin()).get("/api/v1/activity-plans/{id}", planA).then().statusCode(200);
+        given().auth().oauth2(TestTokens.nationalAdmin()).post("/api/v1/activity-plans/{id}/approval", planA).then().statusCode(403)
                 .contentType(PROBLEM);
 
         // refusals: no token, another agency, another province, unknown agency, malformed input

@@ -16,6 +16,9 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.govqms.audit.Fixtures.PROBLEM;
@@ -24,6 +27,9 @@ import static vn.govqms.audit.Fixtures.auditor;
 import static vn.govqms.audit.Fixtures.head;
 import static vn.govqms.audit.Fixtures.officer;
 import static vn.govqms.kit.time.ClockProducer.VIETNAM;
+import static vn.govqms.local.testing.TestTokens.ministryAdmin;
+import static vn.govqms.local.testing.TestTokens.nationalAdmin;
+import static vn.govqms.local.testing.TestTokens.withClaims;
 
 /** Corrective actions: lifecycle, verification by someone else, finding closure, extensions, overdue escalation. */
 @QuarkusTest
@@ -164,5 +170,67 @@ class CorrectiveActionTests {
         // more checks change nothing: the count holds through two more of them
         await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(10)).until(() -> Fixtures.count(
                 "select count(*) from outbox where type = 'vn.govqms.audit.corrective-action.overdue.v1' and payload like '%" + late + "%'") == 2);
+    }
+
+    /** Each level reads the agencies it holds and changes those it may; every refusal is a 403 problem. */
+    @Test
+    void eachLevelReadsAndChangesOnlyTheAgenciesItHolds() {
+        String ministry = Fixtures.agency("00", "Bộ Tư pháp", "MINISTRY");
+        String otherMinistry = Fixtures.agency("00", "Bộ Xây dựng", "MINISTRY");
+        String unit = Fixtures.ministryUnit(ministry, "Cục Hộ tịch, quốc tịch, chứng thực");
+        String otherUnit = Fixtures.ministryUnit(otherMinistry, "Cục Quản lý nhà và thị trường bất động sản");
+        String audit = AuditTests.internalAudit(unit, "00", "[\"10.2\"]", "[]");
+        given().auth().oauth2(auditor(unit, "00")).post("/api/v1/audits/{id}/start", audit).then().statusCode(200);
+        String f = finding(audit, unit, "00", "MINOR_NONCONFORMITY");
+        String a = action(unit, "00", f, "iso-officer-" + unit, "2027-02-28");
+        String extension = "{\"newDueDate\":\"2027-04-30\",\"reason\":\"Chờ sửa đổi Thông tư hướng dẫn\"}";
+
+        // the ministry's steering committee acts on its units as a province's does on its province
+        given().auth().oauth2(ministryAdmin(ministry)).get("/api/v1/corrective-actions/{id}", a).then().statusCode(200);
+        given().auth().oauth2(ministryAdmin(ministry)).queryParam("agencyId", unit).get("/api/v1/corrective-actions").then()
+                .statusCode(200).body("total", equalTo(1));
+        given().auth().oauth2(ministryAdmin(ministry)).contentType(ContentType.JSON).body(extension)
+                .post("/api/v1/corrective-actions/{id}/extensions", a).then().statusCode(200);
+        String inspection = """
+                {"agencyId":"%s","kind":"PROVINCIAL_INSPECTION","mode":"RECORDS","title":"Kiểm tra việc duy trì HTQLCL năm 2026",
+                 "plannedStart":"2026-11-16","plannedEnd":"2026-11-17","team":%s}""";
+        given().auth().oauth2(ministryAdmin(ministry)).contentType(ContentType.JSON)
+                .body(inspection.formatted(unit, AuditTests.team("auditor-" + ministry, ministry, "Vụ Pháp chế"))).post("/api/v1/audits")
+                .then().statusCode(201);
+        // another ministry's committee has no say over it, nor over the first ministry's units' lists
+        given().auth().oauth2(ministryAdmin(otherMinistry)).get("/api/v1/corrective-actions/{id}", a).then().statusCode(403)
+                .contentType(PROBLEM);
+        given().auth().oauth2(ministryAdmin(otherMinistry)).queryParam("agencyId", unit).get("/api/v1/corrective-actions").then()
+                .statusCode(403).contentType(PROBLEM);
+        given().auth().oauth2(ministryAdmin(otherMinistry)).get("/api/v1/corrective-actions").then().statusCode(200)
+                .body("items.id", not(hasItem(a)));
+        given().auth().oauth2(ministryAdmin(ministry)).contentType(ContentType.JSON)
+                .body(inspection.formatted(otherUnit, AuditTests.team("auditor-" + ministry, ministry, "Vụ Pháp chế"))).post("/api/v1/audits")
+                .then().statusCode(403).contentType(PROBLEM);
+        // a province's committee holds no central unit
+        given().auth().oauth2(admin("35")).get("/api/v1/corrective-actions/{id}", a).then().statusCode(403).contentType(PROBLEM);
+        given().auth().oauth2(admin("35")).contentType(ContentType.JSON).body(extension)
+                .post("/api/v1/corrective-actions/{id}/extensions", a).then().statusCode(403);
+        // the national level reads every agency's records and changes none
+        given().auth().oauth2(nationalAdmin()).get("/api/v1/corrective-actions/{id}", a).then().statusCode(200)
+                .body("dueDate", equalTo("2027-04-30"));
+        given().auth().oauth2(nationalAdmin()).queryParam("agencyId", unit).get("/api/v1/findings").then().statusCode(200)
+                .body("total", equalTo(1));
+        given().auth().oauth2(nationalAdmin()).get("/api/v1/audits/{id}", audit).then().statusCode(200);
+        given().auth().oauth2(nationalAdmin()).get("/api/v1/corrective-actions").then().statusCode(200).body("total", greaterThanOrEqualTo(1));
+        given().auth().oauth2(nationalAdmin()).queryParam("status", "OPEN").get("/api/v1/audits").then().statusCode(400);
+        given().auth().oauth2(nationalAdmin()).queryParam("status", "IN_PROGRESS").get("/api/v1/audits").then().statusCode(200)
+                .body("items.id", hasItem(audit));
+        given().auth().oauth2(nationalAdmin()).contentType(ContentType.JSON).body(extension)
+                .post("/api/v1/corrective-actions/{id}/extensions", a).then().statusCode(403).contentType(PROBLEM);
+        given().auth().oauth2(nationalAdmin()).contentType(ContentType.JSON)
+                .body("{\"agencyId\":\"" + unit + "\",\"year\":2027}").post("/api/v1/activity-plans").then().statusCode(403);
+        // an agency role needs its agency: without agency_id it gets nothing, never a province's or a ministry's rows
+        given().auth().oauth2(withClaims("iso-officer", null, "00")).get("/api/v1/corrective-actions").then().statusCode(403)
+                .contentType(PROBLEM).body("type", containsString("missing-claim")).body("claim", equalTo("agency_id"));
+        given().auth().oauth2(withClaims("viewer", null, "35")).get("/api/v1/audits").then().statusCode(403)
+                .body("type", containsString("missing-claim"));
+        given().auth().oauth2(withClaims("viewer", null, "35")).get("/api/v1/activity-plans/progress?year=2026").then().statusCode(403)
+                .body("claim", equalTo("agency_id"));
     }
 }

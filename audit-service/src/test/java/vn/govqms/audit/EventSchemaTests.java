@@ -32,10 +32,10 @@ class EventSchemaTests {
 
     @Test
     void everyEventSentMatchesItsPublishedSchema() {
-        EventSchemas.assertEverySentEventMatches("audit.events", "audit-service", 13, this::produceEveryType);
+        EventSchemas.assertEverySentEventMatches("audit.events", "audit-service", 14, this::produceEveryType);
     }
 
-    /** One of each: a plan approved, done and overdue; an audit with findings and actions; a campaign; a review. */
+    /** One of each: a plan approved, done and overdue; an audit with findings and actions; a campaign; a review; a report submitted. */
     private void produceEveryType() {
         String p = "45";
         String agency = Fixtures.agency(p, "Sở Khoa học và Công nghệ tỉnh Quảng Trị");
@@ -79,5 +79,8 @@ class EventSchemaTests {
 
         given().auth().oauth2(head(agency, p)).contentType(ContentType.JSON).body(ManagementReviewTests.review(agency, "2026-01-20"))
                 .post("/api/v1/management-reviews").then().statusCode(201);
+        given().auth().oauth2(admin(p)).contentType(ContentType.JSON)
+                .body("{\"year\":" + LocalDate.now(VIETNAM).getYear() + ",\"note\":\"Báo cáo tình hình áp dụng HTQLCL\"}")
+                .post("/api/v1/reports/ministry-report/submissions").then().statusCode(201);
     }
 }

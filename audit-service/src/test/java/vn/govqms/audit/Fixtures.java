@@ -5,6 +5,7 @@ import vn.govqms.local.testing.TestKafka;
 import vn.govqms.local.testing.TestTokens;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -26,17 +27,44 @@ public final class Fixtures {
     }
 
     public static String agency(String province, String name, String level) {
+        return register(province, name, level, null);
+    }
+
+    /** A unit of a ministry (a central body, province 00) in the subtree of the ministry's root agency {@code ministry}. */
+    public static String ministryUnit(String ministry, String name) {
+        return register("00", name, "MINISTRY_UNIT", ministry);
+    }
+
+    private static String register(String province, String name, String level, String parent) {
         UUID id = UUID.randomUUID();
         int n = SEQ.incrementAndGet() + (int) (Math.random() * 1000) * 1000;
+        String parentJson = parent == null ? "null" : "\"" + parent + "\"";
         String json = """
-                {"agencyId":"%s","code":"%03d.%02d.%02d.H%s","name":"%s","level":"%s","parentId":null,"provinceCode":"%s",
-                 "validFrom":"2015-01-01","validTo":null,"revision":0}""".formatted(id, n % 1000, (n / 1000) % 100, n % 97,
-                province, name, level, province);
+                {"agencyId":"%s","code":"%03d.%02d.%02d.H%s","name":"%s","level":"%s","parentId":%s,"provinceCode":"%s",
+                 "rootId":%s,"validFrom":"2015-01-01","validTo":null,"revision":0}""".formatted(id, n % 1000, (n / 1000) % 100, n % 97,
+                province, name, level, parentJson, province, parentJson);
         TestKafka.publishCloudEvent("document.events", id.toString(), "vn.govqms.document.agency.registered.v1",
                 "agencies/" + id, json);
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() ->
                 TestDb.count(DB, "select count(*) from agency_directory where id = '" + id + "'") == 1);
         return id.toString();
+    }
+
+    /** The agency ended on {@code validTo} (document-service's agency.updated after a merger or split); waits until known. */
+    public static void end(String agency, LocalDate validTo) {
+        String row = "from agency_directory where id = '" + agency + "'";
+        String code = TestDb.value(DB, "select code " + row);
+        String name = TestDb.value(DB, "select name " + row);
+        String level = TestDb.value(DB, "select level " + row);
+        String province = TestDb.value(DB, "select province_code " + row);
+        String root = TestDb.value(DB, "select root_id " + row);
+        long revision = TestDb.count(DB, "select revision " + row) + 1;
+        TestKafka.publishCloudEvent("document.events", agency, "vn.govqms.document.agency.updated.v1", "agencies/" + agency, """
+                {"agencyId":"%s","code":"%s","name":"%s","level":"%s","parentId":null,"provinceCode":"%s","rootId":"%s",
+                 "validFrom":"2015-01-01","validTo":"%s","revision":%d}""".formatted(agency, code, name, level, province, root, validTo,
+                revision));
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() ->
+                TestDb.count(DB, "select count(*) " + row + " and valid_to = '" + validTo + "'") == 1);
     }
 
     public static String head(String agency, String province) {
@@ -64,5 +92,9 @@ public final class Fixtures {
 
     public static long count(String sql) {
         return TestDb.count(DB, sql);
+    }
+
+    public static String value(String sql) {
+        return TestDb.value(DB, sql);
     }
 }

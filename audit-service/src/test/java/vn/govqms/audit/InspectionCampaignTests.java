@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import vn.govqms.local.testing.RealPartsTestResource;
+import vn.govqms.local.testing.TestTokens;
 
 import java.util.List;
 
@@ -121,6 +122,17 @@ class InspectionCampaignTests {
         String id = given().auth().oauth2(admin("41")).contentType(ContentType.JSON).body(body.formatted(team, "[]"))
                 .post("/api/v1/inspection-campaigns").then().statusCode(201).extract().path("id");
         given().auth().oauth2(admin("42")).get("/api/v1/inspection-campaigns/{id}", id).then().statusCode(403);
+        // a campaign is the province's: the national level reads it and changes nothing; an agency's people do not read it
+        given().auth().oauth2(TestTokens.nationalAdmin()).get("/api/v1/inspection-campaigns/{id}", id).then().statusCode(200)
+                .body("provinceCode", equalTo("41"));
+        given().auth().oauth2(TestTokens.nationalAdmin()).queryParam("provinceCode", "41").get("/api/v1/inspection-campaigns").then()
+                .statusCode(200).body("items.id", equalTo(List.of(id)));
+        given().auth().oauth2(admin("42")).queryParam("provinceCode", "41").get("/api/v1/inspection-campaigns").then().statusCode(403);
+        given().auth().oauth2(TestTokens.nationalAdmin()).contentType(ContentType.JSON).body(body.formatted(team, "[]"))
+                .post("/api/v1/inspection-campaigns").then().statusCode(403).contentType(PROBLEM);
+        given().auth().oauth2(TestTokens.ministryAdmin(other)).contentType(ContentType.JSON).body(body.formatted(team, "[]"))
+                .post("/api/v1/inspection-campaigns").then().statusCode(403);
+        given().auth().oauth2(Fixtures.head(other, "42")).get("/api/v1/inspection-campaigns/{id}", id).then().statusCode(403);
         given().auth().oauth2(admin("41")).contentType(ContentType.JSON).body("{\"decisionNumber\":\"1/QĐ-UBND\",\"decisionDate\":\"2026-10-01\"}")
                 .post("/api/v1/inspection-campaigns/{id}/approval", id).then().statusCode(422).body("type", containsString("no-agencies"));
         given().get("/api/v1/inspection-campaigns/{id}", id).then().statusCode(401);

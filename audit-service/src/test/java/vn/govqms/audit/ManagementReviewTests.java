@@ -7,11 +7,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import vn.govqms.local.testing.RealPartsTestResource;
+import vn.govqms.local.testing.TestTokens;
 
 import java.time.LocalDate;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
@@ -57,6 +59,11 @@ class ManagementReviewTests {
                 .statusCode(200).body("total", equalTo(1));
         given().auth().oauth2(admin("38")).queryParam("agencyId", held).get("/api/v1/management-reviews").then().statusCode(200)
                 .body("total", equalTo(1));
+        // the national level reads them; another province's committee does not
+        given().auth().oauth2(TestTokens.nationalAdmin()).get("/api/v1/management-reviews/{id}", id).then().statusCode(200);
+        given().auth().oauth2(TestTokens.nationalAdmin()).queryParam("year", year).get("/api/v1/management-reviews/missing").then()
+                .statusCode(200).body("total", greaterThanOrEqualTo(1));
+        given().auth().oauth2(admin("37")).get("/api/v1/management-reviews/{id}", id).then().statusCode(403);
     }
 
     @Test

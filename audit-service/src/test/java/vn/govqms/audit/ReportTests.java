@@ -22,14 +22,21 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.govqms.audit.Fixtures.PROBLEM;
 import static vn.govqms.audit.Fixtures.admin;
 import static vn.govqms.audit.Fixtures.auditor;
 import static vn.govqms.audit.Fixtures.head;
 import static vn.govqms.audit.Fixtures.officer;
 import static vn.govqms.kit.time.ClockProducer.VIETNAM;
+import static vn.govqms.local.testing.TestTokens.nationalAdmin;
 
 /** The November province summary and the December report to the Ministry, as JSON and as CSV. */
 @QuarkusTest
@@ -109,6 +116,14 @@ class ReportTests {
         assertTrue(ministry.contains("Sở Tư pháp tỉnh Quảng Ngãi,Có,45/QĐ-STP,2025-05-20,ISO_9001_2015,Không,Có,1,0,0"), ministry);
 
         given().auth().oauth2(officer(a, p)).queryParam("year", year).get("/api/v1/reports/province-summary").then().statusCode(403);
+        // the national level reads any province's reports, naming the province; another province's committee does not
+        given().auth().oauth2(nationalAdmin()).queryParam("year", year).queryParam("provinceCode", p).get("/api/v1/reports/ministry-report")
+                .then().statusCode(200).body("announced", equalTo(1)).body("provinceCode", equalTo(p));
+        given().auth().oauth2(nationalAdmin()).queryParam("year", year).get("/api/v1/reports/province-summary").then().statusCode(400)
+                .contentType(PROBLEM);
+        given().auth().oauth2(admin("46")).queryParam("year", year).queryParam("provinceCode", p).get("/api/v1/reports/province-summary")
+                .then().statusCode(403).contentType(PROBLEM);
+        given().auth().oauth2(admin).queryParam("year", 1990).get("/api/v1/reports/ministry-report").then().statusCode(400);
         given().auth().oauth2(admin).get("/api/v1/reports/ministry-report").then().statusCode(400);
         given().auth().oauth2(admin).queryParam("year", year).queryParam("format", "xlsx").get("/api/v1/reports/ministry-report")
                 .then().statusCode(400);
@@ -137,5 +152,104 @@ class ReportTests {
         return """
                 {"taskId":"%s","agencyId":"%s","documentId":"%s","causeType":"LEGAL_DOCUMENT","causeId":"%s","causeKind":"REPLACED",
                  "effectiveDate":"2030-07-01","dueDate":"2030-10-01"}""".formatted(task, agency, UUID.randomUUID(), UUID.randomUUID());
+    }
+
+    static final String SUBMISSIONS = "/api/v1/reports/ministry-report/submissions";
+
+    static String submission(int year, String note) {
+        return note == null ? "{\"year\":" + year + "}" : "{\"year\":" + year + ",\"note\":\"" + note + "\"}";
+    }
+
+    /** The December report is stored as submitted; a correction is a new submission, the earlier kept. */
+    @Test
+    void aProvinceSubmitsItsDecemberReportAndCorrectsItLater() {
+        String p = "61";
+        int year = LocalDate.now(VIETNAM).getYear();
+        String agency = Fixtures.agency(p, "Sở Tài chính tỉnh Tuyên Quang");
+        String admin = admin(p);
+        String first = given().auth().oauth2(admin).contentType(ContentType.JSON).body(submission(year, "Báo cáo năm " + year))
+                .post(SUBMISSIONS).then().statusCode(201).header("Location", containsString(SUBMISSIONS + "/"))
+                .body("number", equalTo(1)).body("provinceCode", equalTo(p)).body("submittedBy", equalTo("admin-" + p))
+                .body("report.agencies", equalTo(1)).body("report.rows[0].agencyId", equalTo(agency))
+                .body("report.rows[0].managementReviewHeld", equalTo(false)).extract().path("id");
+        // the agency holds its management review after all: the province corrects its report
+        given().auth().oauth2(head(agency, p)).contentType(ContentType.JSON).body(ManagementReviewTests.review(agency, LocalDate.now(VIETNAM).toString()))
+                .post("/api/v1/management-reviews").then().statusCode(201);
+        String second = given().auth().oauth2(admin).contentType(ContentType.JSON).body(submission(year, null)).post(SUBMISSIONS)
+                .then().statusCode(201).body("number", equalTo(2)).body("note", nullValue())
+                .body("report.managementReviewsHeld", equalTo(1)).extract().path("id");
+        assertTrue(Fixtures.published(p, "ministry-report.submitted", "\"number\":2"));
+
+        // each submission keeps what it said, when and by whom
+        given().auth().oauth2(admin).get(SUBMISSIONS + "/{id}", first).then().statusCode(200).body("number", equalTo(1))
+                .body("note", equalTo("Báo cáo năm " + year)).body("report.managementReviewsHeld", equalTo(0))
+                .body("report.rows[0].agencyName", equalTo("Sở Tài chính tỉnh Tuyên Quang")).body("submittedAt", notNullValue());
+        given().auth().oauth2(nationalAdmin()).get(SUBMISSIONS + "/{id}", second).then().statusCode(200)
+                .body("report.managementReviewsHeld", equalTo(1));
+        given().auth().oauth2(admin).queryParam("year", year).get(SUBMISSIONS).then().statusCode(200).body("total", equalTo(2))
+                .body("items.number", equalTo(List.of(2, 1))).body("items[0].agencies", equalTo(1));
+        given().auth().oauth2(nationalAdmin()).queryParam("provinceCode", p).queryParam("size", 1).get(SUBMISSIONS).then().statusCode(200)
+                .body("total", equalTo(2)).body("items.id", equalTo(List.of(second)));
+        given().auth().oauth2(nationalAdmin()).queryParam("year", year).get(SUBMISSIONS).then().statusCode(200)
+                .body("items.id", hasItems(first, second));
+        given().auth().oauth2(admin).queryParam("resourceType", "ministry-report-submission").queryParam("resourceId", first)
+                .get("/api/v1/audit-trail").then().statusCode(200).body("items[0].action", equalTo("submitted"));
+
+        // another province's committee sees none of it; only a province's committee submits, for a year begun
+        given().auth().oauth2(admin("60")).get(SUBMISSIONS + "/{id}", first).then().statusCode(403).contentType(PROBLEM);
+        given().auth().oauth2(admin("60")).queryParam("provinceCode", p).get(SUBMISSIONS).then().statusCode(403).contentType(PROBLEM);
+        given().auth().oauth2(admin("60")).get(SUBMISSIONS).then().statusCode(200).body("items.provinceCode", not(hasItem(p)));
+        given().auth().oauth2(admin("60")).queryParam("resourceType", "ministry-report-submission").queryParam("resourceId", first)
+                .get("/api/v1/audit-trail").then().statusCode(403);
+        given().auth().oauth2(nationalAdmin()).contentType(ContentType.JSON).body(submission(year, null)).post(SUBMISSIONS).then()
+                .statusCode(403).contentType(PROBLEM);
+        given().auth().oauth2(officer(agency, p)).contentType(ContentType.JSON).body(submission(year, null)).post(SUBMISSIONS).then()
+                .statusCode(403);
+        given().auth().oauth2(officer(agency, p)).get(SUBMISSIONS).then().statusCode(403);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(submission(1999, null)).post(SUBMISSIONS).then().statusCode(400)
+                .contentType(PROBLEM).body("errors[0].field", containsString("year"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(submission(year + 1, null)).post(SUBMISSIONS).then().statusCode(400)
+                .contentType(PROBLEM);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{}").post(SUBMISSIONS).then().statusCode(400);
+        given().auth().oauth2(admin).get(SUBMISSIONS + "/{id}", UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM);
+        given().auth().oauth2(nationalAdmin()).queryParam("provinceCode", "6").get(SUBMISSIONS).then().statusCode(400);
+        given().auth().oauth2(admin).queryParam("year", "năm nay").get(SUBMISSIONS).then().statusCode(400);
+        assertEquals(2, Fixtures.count("select count(*) from ministry_report_submission where province_code = '" + p + "'"));
+    }
+
+    /** The national level sees which provinces have not submitted by the deadline (the last day of the year in tests). */
+    @Test
+    void theNationalLevelSeesWhichProvincesHaveNotReportedByTheDeadline() {
+        int year = LocalDate.now(VIETNAM).getYear();
+        Fixtures.agency("62", "Sở Y tế tỉnh Lào Cai");
+        String former = Fixtures.agency("63", "Sở Y tế tỉnh Yên Bái");
+        Fixtures.agency("64", "Sở Y tế tỉnh Thái Nguyên");
+        Fixtures.agency("65", "Sở Y tế tỉnh Phú Thọ");
+        // province 63 merged into 62 on 1 July 2025: 62 reports for both, 63 owes nothing and writes nothing
+        TestKafka.publishCloudEvent("document.events", "62", "vn.govqms.document.province.merged.v1", "provinces/62", """
+                {"code":"62","name":"Lào Cai","effectiveDate":"2025-07-01","mergedCodes":["63"]}""");
+        await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> given().auth().oauth2(admin("62")).queryParam("year", year)
+                .queryParam("provinceCode", "63").get("/api/v1/reports/ministry-report").then().statusCode(200));
+        given().auth().oauth2(admin("63")).contentType(ContentType.JSON).body(submission(year, null)).post(SUBMISSIONS).then()
+                .statusCode(403).contentType(PROBLEM).body("detail", containsString("merged into province 62"));
+        given().auth().oauth2(admin("62")).contentType(ContentType.JSON).body(submission(year, null)).post(SUBMISSIONS).then()
+                .statusCode(201).body("report.rows.agencyId", hasItem(former));
+        // 65 reports last year's now: late
+        given().auth().oauth2(admin("65")).contentType(ContentType.JSON).body(submission(year - 1, null)).post(SUBMISSIONS).then()
+                .statusCode(201);
+
+        given().auth().oauth2(nationalAdmin()).queryParam("year", year).get("/api/v1/reports/ministry-report/missing").then()
+                .statusCode(200).body("deadline", equalTo(year + "-12-31"))
+                .body("missing.provinceCode", hasItems("64", "65")).body("missing.provinceCode", not(hasItem("62")))
+                .body("missing.provinceCode", not(hasItem("63"))).body("missing.provinceCode", not(hasItem("00")))
+                .body("missing.find { it.provinceCode == '64' }.agencies", equalTo(1))
+                .body("missing.find { it.provinceCode == '65' }.submittedLateAt", nullValue());
+        given().auth().oauth2(nationalAdmin()).queryParam("year", year - 1).get("/api/v1/reports/ministry-report/missing").then()
+                .statusCode(200).body("missing.find { it.provinceCode == '65' }.submittedLateAt", notNullValue())
+                .body("missing.provinceCode", hasItem("62"));
+        given().auth().oauth2(admin("62")).queryParam("year", year).get("/api/v1/reports/ministry-report/missing").then().statusCode(403)
+                .contentType(PROBLEM);
+        given().auth().oauth2(nationalAdmin()).get("/api/v1/reports/ministry-report/missing").then().statusCode(400).contentType(PROBLEM);
+        given().auth().oauth2(nationalAdmin()).queryParam("year", 3000).get("/api/v1/reports/ministry-report/missing").then().statusCode(400);
     }
 }

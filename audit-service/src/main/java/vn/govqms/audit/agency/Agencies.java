@@ -1,17 +1,21 @@
 package vn.govqms.audit.agency;
 
+import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.kit.problem.ProblemException;
-import vn.govqms.kit.security.Caller;
-
-import io.quarkus.panache.common.Parameters;
+import vn.govqms.kit.security.AgencyFilter;
+import vn.govqms.kit.security.AgencyRef;
+import vn.govqms.kit.security.Scope;
 
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Looks agencies up in the directory and applies the caller's scope to them. */
+/**
+ * Looks agencies up in the directory: the one place an agency id becomes an {@link Agency} (with its
+ * {@link AgencyRef}); whether the caller may read or change it is {@link Scope}'s decision.
+ */
 @ApplicationScoped
 public class Agencies {
 
@@ -25,11 +29,6 @@ public class Agencies {
         });
     }
 
-    /** A known agency within the caller's scope (403 otherwise). */
-    public Uni<Agency> inScope(String field, UUID id, Caller caller) {
-        return known(field, id).invoke(a -> caller.requireAgency(a.ref()));
-    }
-
     /** The agency of a stored resource (it exists: the resource refers to it). */
     public Uni<Agency> of(UUID id) {
         return Agency.<Agency>findById(id).map(a -> {
@@ -41,30 +40,35 @@ public class Agencies {
     }
 
     /**
-     * Restricts a list query to the caller's scope: the agency asked for (checked), else the caller's
-     * province (province roles) or own agency. {@code property} names the agency id of the listed entity.
+     * The condition of a list query on an entity whose {@code property} is an agency id: the agency asked for
+     * ({@code requested}, which the caller must be able to read; 400 when unknown), else every agency
+     * {@link Scope#rows()} lets the caller list.
      */
-    public Uni<Void> restrict(String property, UUID agencyId, Caller caller, List<String> where, Parameters params) {
-        if (agencyId != null) {
-            where.add(property + " = :scopeAgency");
-            params.and("scopeAgency", agencyId);
-            return Agency.<Agency>findById(agencyId).invoke(a -> {
+    public Uni<Void> listed(String property, UUID requested, Scope scope, List<String> where, Parameters params) {
+        if (requested != null) {
+            where.add(property + " = :listedAgency");
+            params.and("listedAgency", requested);
+            return Agency.<Agency>findById(requested).invoke(a -> {
                 if (a == null) {
-                    throw ProblemException.invalidField("agencyId", "no agency with id " + agencyId);
+                    throw ProblemException.invalidField("agencyId", "no agency with id " + requested);
                 }
-                caller.requireAgency(a.ref());
+                scope.requireRead(a.ref());
             }).replaceWithVoid();
         }
-        if (caller.hasProvinceScope()) {
-            String province = caller.provinceCode().orElseThrow(() -> ProblemException.forbidden("Your token names no province."));
-            where.add(property + " in (select a.id from Agency a where a.provinceCode = :scopeProvince)");
-            params.and("scopeProvince", province);
-        } else {
-            UUID own = caller.agencyId().orElseThrow(() -> ProblemException.forbidden("Your token names no agency."));
-            where.add(property + " = :scopeAgency");
-            params.and("scopeAgency", own);
+        AgencyFilter rows = scope.rows();
+        if (!rows.all()) {
+            where.add(property + " in (select a.id from Agency a where " + rows.jpql("a") + ")");
+            rows.jpqlParameters().forEach(params::and);
         }
         return Uni.createFrom().voidItem();
+    }
+
+    /**
+     * The key under which a province-wide record (a campaign, a report submission) is kept in the audit trail:
+     * no agency, the province, so that the trail is read by those who may read the province's records.
+     */
+    public static AgencyRef province(String code) {
+        return new AgencyRef(null, code, null, null);
     }
 
     public static ProblemException unknown(String field, UUID id) {

@@ -27,12 +27,15 @@ public class Agency extends PanacheEntityBase {
     public String level;
     @Column(name = "province_code", nullable = false)
     public String provinceCode;
+    /** The root of the agency's tree: its ministry for a central unit, itself when it has no parent. */
+    @Column(name = "root_id", nullable = false)
+    public UUID rootId;
     @Column(name = "valid_from")
     public LocalDate validFrom;
     @Column(name = "valid_to")
     public LocalDate validTo;
 
     public AgencyRef ref() {
-        return new AgencyRef(id, provinceCode);
+        return new AgencyRef(id, provinceCode, rootId, validTo);
     }
 }

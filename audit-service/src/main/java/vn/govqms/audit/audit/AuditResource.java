@@ -69,8 +69,8 @@ public class AuditResource {
     }
 
     @POST
-    @RolesAllowed({Roles.ISO_OFFICER, Roles.AGENCY_HEAD, Roles.PROVINCE_ADMIN})
-    @Operation(operationId = "planAudit", summary = "Plan an audit: internal (officer or head), cross-check (province-admin or head), inspection (province-admin)",
+    @RolesAllowed({Roles.ISO_OFFICER, Roles.AGENCY_HEAD, Roles.PROVINCE_ADMIN, Roles.MINISTRY_ADMIN})
+    @Operation(operationId = "planAudit", summary = "Plan an audit: internal (officer or head), cross-check (province-admin, ministry-admin or head), inspection (province-admin, ministry-admin)",
             description = "Publishes audit.planned. The team has one LEAD; no auditor audits their own unit (internal) or own agency (cross-check, inspection).")
     @APIResponse(responseCode = "201", description = "Planned", content = @Content(schema = @Schema(implementation = AuditView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input (e.g. a clause not in ISO 9001:2015)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -80,7 +80,7 @@ public class AuditResource {
     }
 
     @GET
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
     @Operation(operationId = "listAudits", summary = "Audits of the agencies in the caller's scope, or (mine=true) those whose team the caller is on")
     @APIResponse(responseCode = "200", description = "A page of audits")
     public Uni<Page<AuditSummary>> list(@QueryParam("agencyId") String agencyId, @QueryParam("year") @Parameter(example = "2026") String year,
@@ -94,7 +94,7 @@ public class AuditResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
     @Operation(operationId = "getAudit", summary = "An audit with its team, scope, checklist and findings by kind")
     @APIResponse(responseCode = "200", description = "The audit", content = @Content(schema = @Schema(implementation = AuditView.class)))
     @APIResponse(responseCode = "404", description = "Unknown audit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -104,7 +104,7 @@ public class AuditResource {
 
     @POST
     @Path("/{id}/copies")
-    @RolesAllowed({Roles.ISO_OFFICER, Roles.AGENCY_HEAD, Roles.PROVINCE_ADMIN, Roles.AUDITOR})
+    @RolesAllowed({Roles.ISO_OFFICER, Roles.AGENCY_HEAD, Roles.PROVINCE_ADMIN, Roles.MINISTRY_ADMIN, Roles.AUDITOR})
     @Operation(operationId = "copyAudit", summary = "Start a new audit of the same agency from this one (e.g. last year's): scope, team, checklist copied, answers reset")
     @APIResponse(responseCode = "201", description = "Planned", content = @Content(schema = @Schema(implementation = AuditView.class)))
     public Uni<RestResponse<AuditView>> copy(@PathParam("id") UUID id, @Valid @NotNull Copy body) {
@@ -113,7 +113,7 @@ public class AuditResource {
 
     @PUT
     @Path("/{id}/checklist")
-    @RolesAllowed({Roles.ISO_OFFICER, Roles.AGENCY_HEAD, Roles.PROVINCE_ADMIN, Roles.AUDITOR})
+    @RolesAllowed({Roles.ISO_OFFICER, Roles.AGENCY_HEAD, Roles.PROVINCE_ADMIN, Roles.MINISTRY_ADMIN, Roles.AUDITOR})
     @Operation(operationId = "editAuditChecklist", summary = "Replace the checklist's questions (lead auditor or planner; If-Match)")
     @APIResponse(responseCode = "200", description = "Edited", content = @Content(schema = @Schema(implementation = AuditView.class)))
     @APIResponse(responseCode = "409", description = "Audit reported or closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -126,7 +126,7 @@ public class AuditResource {
 
     @PUT
     @Path("/{id}/checklist/{no}/answer")
-    @RolesAllowed({Roles.AUDITOR, Roles.PROVINCE_ADMIN, Roles.ISO_OFFICER, Roles.AGENCY_HEAD})
+    @RolesAllowed({Roles.AUDITOR, Roles.PROVINCE_ADMIN, Roles.MINISTRY_ADMIN, Roles.ISO_OFFICER, Roles.AGENCY_HEAD})
     @Operation(operationId = "answerChecklistItem", summary = "Answer a checklist item with evidence (a member of the team, audit in progress)")
     @APIResponse(responseCode = "200", description = "Answered", content = @Content(schema = @Schema(implementation = AuditView.class)))
     @APIResponse(responseCode = "409", description = "Audit not in progress", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -143,7 +143,7 @@ public class AuditResource {
     @POST
     @Path("/{id}/start")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed({Roles.AUDITOR, Roles.PROVINCE_ADMIN, Roles.ISO_OFFICER, Roles.AGENCY_HEAD})
+    @RolesAllowed({Roles.AUDITOR, Roles.PROVINCE_ADMIN, Roles.MINISTRY_ADMIN, Roles.ISO_OFFICER, Roles.AGENCY_HEAD})
     @Operation(operationId = "startAudit", summary = "Start a planned audit (lead auditor or planner)")
     @APIResponse(responseCode = "200", description = "In progress", content = @Content(schema = @Schema(implementation = AuditView.class)))
     @APIResponse(responseCode = "409", description = "Not planned", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -153,7 +153,7 @@ public class AuditResource {
 
     @POST
     @Path("/{id}/report")
-    @RolesAllowed({Roles.AUDITOR, Roles.PROVINCE_ADMIN, Roles.ISO_OFFICER, Roles.AGENCY_HEAD})
+    @RolesAllowed({Roles.AUDITOR, Roles.PROVINCE_ADMIN, Roles.MINISTRY_ADMIN, Roles.ISO_OFFICER, Roles.AGENCY_HEAD})
     @Operation(operationId = "reportAudit", summary = "The lead auditor reports the conclusion (every checklist item answered)")
     @APIResponse(responseCode = "200", description = "Reported", content = @Content(schema = @Schema(implementation = AuditView.class)))
     @APIResponse(responseCode = "409", description = "Not in progress", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -188,7 +188,7 @@ public class AuditResource {
 
     @GET
     @Path("/{id}/findings")
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
     @Operation(operationId = "listAuditFindings", summary = "The findings of an audit")
     @APIResponse(responseCode = "200", description = "A page of findings")
     public Uni<Page<FindingView>> findings(@PathParam("id") UUID id, @QueryParam("kind") String kind, @QueryParam("status") String status,

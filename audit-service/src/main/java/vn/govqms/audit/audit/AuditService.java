@@ -35,6 +35,7 @@ import vn.govqms.kit.paging.Pages;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
+import vn.govqms.kit.security.Scope;
 import vn.govqms.kit.web.ETags;
 
 import java.time.Clock;
@@ -56,9 +57,11 @@ public class AuditService {
     private final Clock clock;
     private final ObjectMapper json;
     private final PlanLinks plans;
+    private final Scope scope;
 
-    public AuditService(Agencies agencies, Outbox outbox, AuditTrail trail, Clock clock, ObjectMapper json, PlanLinks plans) {
+    public AuditService(Agencies agencies, Outbox outbox, AuditTrail trail, Clock clock, ObjectMapper json, PlanLinks plans, Scope scope) {
         this.agencies = agencies;
+        this.scope = scope;
         this.outbox = outbox;
         this.trail = trail;
         this.clock = clock;
@@ -66,19 +69,24 @@ public class AuditService {
         this.plans = plans;
     }
 
-    /** The roles that plan an audit of {@code kind} (within their scope over the audited agency). */
+    /**
+     * The roles that plan an audit of {@code kind} (the caller must also be able to change the audited agency's
+     * records): a ministry's steering committee plans cross-checks and inspections of its units as a province's does.
+     */
     static boolean mayPlan(AuditKind kind, Caller caller) {
         return switch (kind) {
             case INTERNAL_AUDIT -> caller.hasRole(Roles.ISO_OFFICER) || caller.hasRole(Roles.AGENCY_HEAD);
-            case CROSS_CHECK -> caller.hasRole(Roles.PROVINCE_ADMIN) || caller.hasRole(Roles.AGENCY_HEAD);
-            case PROVINCIAL_INSPECTION -> caller.hasRole(Roles.PROVINCE_ADMIN);
+            case CROSS_CHECK -> caller.hasRole(Roles.PROVINCE_ADMIN) || caller.hasRole(Roles.MINISTRY_ADMIN)
+                    || caller.hasRole(Roles.AGENCY_HEAD);
+            case PROVINCIAL_INSPECTION -> caller.hasRole(Roles.PROVINCE_ADMIN) || caller.hasRole(Roles.MINISTRY_ADMIN);
         };
     }
 
     @WithTransaction
     public Uni<AuditView> create(NewAudit in, Caller caller) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return agencies.inScope("agencyId", in.agencyId(), caller).chain(agency -> {
+        return agencies.known("agencyId", in.agencyId()).chain(agency -> {
+            scope.requireWrite(agency.ref());
             if (!mayPlan(in.kind(), caller)) {
                 throw ProblemException.forbidden("Your role does not plan a " + in.kind().name() + ".");
             }
@@ -178,13 +186,13 @@ public class AuditService {
     public Uni<Page<AuditSummary>> list(Filter f, PageRequest page, Caller caller) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
-        Uni<Void> scope;
+        Uni<Void> scoped;
         if (f.mine()) {
             where.add("team like :member");
             params.and("member", "%\"subject\":\"" + caller.subject().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "\"%");
-            scope = Uni.createFrom().voidItem();
+            scoped = Uni.createFrom().voidItem();
         } else {
-            scope = agencies.restrict("agencyId", f.agencyId(), caller, where, params);
+            scoped = agencies.listed("agencyId", f.agencyId(), scope, where, params);
         }
         if (f.year() != null) {
             where.add("year = :year");
@@ -202,7 +210,7 @@ public class AuditService {
             where.add("campaignId = :campaign");
             params.and("campaign", f.campaignId());
         }
-        return scope.chain(() -> Pages.of(Audit.<Audit>find(String.join(" and ", where),
+        return scoped.chain(() -> Pages.of(Audit.<Audit>find(String.join(" and ", where),
                 Sort.by("plannedStart").descending().and("id"), params), page)).map(p -> p.map(AuditSummary::of));
     }
 
@@ -306,9 +314,10 @@ public class AuditService {
     public Uni<AuditView> confirm(UUID id, Confirmation in, Caller caller) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return readable(id, caller).chain(a -> agencies.of(a.agencyId).chain(agency -> {
-            if (!caller.hasRole(Roles.AGENCY_HEAD) || caller.hasProvinceScope() || !caller.mayActOn(agency.ref())) {
+            if (!caller.hasRole(Roles.AGENCY_HEAD) || scope.level() != Scope.Level.AGENCY) {
                 throw ProblemException.forbidden("Only the head of " + agency.name + " confirms this audit's report.");
             }
+            scope.requireWrite(agency.ref());
             a.confirm(in == null || in.note() == null ? null : in.note().trim(), caller.subject(), now);
             return findingCounts(a.id).chain(counts -> Panache.getSession().chain(s -> s.flush()
                             .chain(() -> outbox.publish(s, AuditEvents.completed(a, counts, now)))
@@ -324,26 +333,30 @@ public class AuditService {
 
     // ---- access
 
-    /** Audits are read by callers in scope of the audited agency and by the members of its team. */
+    /** Audits are read by those who may read the audited agency and by the members of its team. */
     public Uni<Audit> readable(UUID id, Caller caller) {
         return Audit.<Audit>findById(id).chain(a -> {
             if (a == null) {
                 throw ProblemException.notFound("audit", id);
             }
+            if (inTeam(a, caller.subject())) {
+                return Uni.createFrom().item(a);
+            }
             return agencies.of(a.agencyId).map(agency -> {
-                if (!caller.mayActOn(agency.ref()) && !inTeam(a, caller.subject())) {
-                    throw ProblemException.forbidden("Your token does not give access to this audit.");
-                }
+                scope.requireRead(agency.ref());
                 return a;
             });
         });
     }
 
-    /** The lead auditor, or whoever may plan an audit of that kind for the agency. */
+    /** The lead auditor, or whoever may plan an audit of that kind and change the agency's records. */
     private Uni<Audit> managed(UUID id, Caller caller) {
         return readable(id, caller).chain(a -> agencies.of(a.agencyId).map(agency -> {
-            if (!a.isLead(caller.subject()) && !(mayPlan(a.kind, caller) && caller.mayActOn(agency.ref()))) {
-                throw ProblemException.forbidden("Only the lead auditor or the planner of this audit may do this.");
+            if (!a.isLead(caller.subject())) {
+                if (!mayPlan(a.kind, caller)) {
+                    throw ProblemException.forbidden("Only the lead auditor or the planner of this audit may do this.");
+                }
+                scope.requireWrite(agency.ref());
             }
             return a;
         }));
@@ -354,7 +367,7 @@ public class AuditService {
         if (!inTeam(a, caller.subject())) {
             throw ProblemException.forbidden("Only members of the audit team may do this.");
         }
-        if (a.kind != AuditKind.INTERNAL_AUDIT && caller.agencyId().map(a.agencyId::equals).orElse(false)) {
+        if (a.kind != AuditKind.INTERNAL_AUDIT && scope.level() == Scope.Level.AGENCY && a.agencyId.equals(scope.ownAgency())) {
             throw ProblemException.forbidden("An auditor of the audited agency may not act in a " + a.kind.name() + ".");
         }
     }

@@ -69,10 +69,12 @@ public class CampaignResource {
     }
 
     @GET
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
-    @Operation(operationId = "listInspectionCampaigns", summary = "Campaigns of the caller's province, newest first")
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.PROVINCE_ADMIN})
+    @Operation(operationId = "listInspectionCampaigns", summary = "Campaigns of the caller's province (and of the provinces merged into it), or of every province at the national level; newest first")
     @APIResponse(responseCode = "200", description = "A page of campaigns")
-    public Uni<Page<CampaignSummary>> list(@QueryParam("year") @Parameter(example = "2026") String year, @BeanParam PageParams paging) {
+    public Uni<Page<CampaignSummary>> list(@QueryParam("year") @Parameter(example = "2026") String year,
+                                           @QueryParam("provinceCode") @Parameter(example = "24") String provinceCode,
+                                           @BeanParam PageParams paging) {
         Integer y = null;
         if (year != null && !year.isBlank()) {
             try {
@@ -81,17 +83,17 @@ public class CampaignResource {
                 throw ProblemException.invalidField("year", "a year such as 2026");
             }
         }
-        return service.list(y, paging.toRequest(), caller);
+        return service.list(provinceCode == null || provinceCode.isBlank() ? null : provinceCode.trim(), y, paging.toRequest());
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.PROVINCE_ADMIN})
     @Operation(operationId = "getInspectionCampaign", summary = "A campaign with its agencies and progress (inspected / total, on site / records)")
     @APIResponse(responseCode = "200", description = "The campaign", content = @Content(schema = @Schema(implementation = CampaignView.class)))
     @APIResponse(responseCode = "404", description = "Unknown campaign", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<CampaignView>> get(@PathParam("id") UUID id) {
-        return service.get(id, caller).map(c -> RestResponse.ResponseBuilder.ok(c).tag(ETags.of(c.version())).build());
+        return service.get(id).map(c -> RestResponse.ResponseBuilder.ok(c).tag(ETags.of(c.version())).build());
     }
 
     @PUT

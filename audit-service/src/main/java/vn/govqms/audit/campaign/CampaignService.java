@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,6 +36,7 @@ import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.paging.Pages;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
+import vn.govqms.kit.security.Scope;
 import vn.govqms.kit.web.ETags;
 
 import java.time.Clock;
@@ -58,10 +60,12 @@ public class CampaignService {
     private final Clock clock;
     private final ObjectMapper json;
     private final AuditConfig config;
+    private final Scope scope;
 
     public CampaignService(Agencies agencies, AuditService audits, Outbox outbox, AuditTrail trail, Clock clock, ObjectMapper json,
-                           AuditConfig config) {
+                           AuditConfig config, Scope scope) {
         this.agencies = agencies;
+        this.scope = scope;
         this.audits = audits;
         this.outbox = outbox;
         this.trail = trail;
@@ -72,7 +76,7 @@ public class CampaignService {
 
     @WithTransaction
     public Uni<CampaignView> create(NewCampaign in, Caller caller) {
-        caller.requireProvince(in.provinceCode());
+        scope.requireProvinceWrite(in.provinceCode());
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (in.periodEnd().isBefore(in.periodStart())) {
             throw ProblemException.invalidField("periodEnd", "must not be before periodStart");
@@ -100,20 +104,20 @@ public class CampaignService {
             return c.<InspectionCampaign>persist();
         }).chain(() -> Panache.getSession()).chain(s -> s.flush()
                         .chain(() -> replaceAgencies(s, c, in.agencies()))
-                        .chain(() -> trail.record(s, "inspection-campaign", c.id, null, "created", caller.subject(), null,
+                        .chain(() -> trail.record(s, "inspection-campaign", c.id, Agencies.province(c.provinceCode), "created", caller.subject(), null,
                                 Map.of("provinceCode", c.provinceCode, "year", c.year, "agencies", in.agencies().size()))))
                 .chain(() -> view(c));
     }
 
     @WithTransaction
     public Uni<CampaignView> setAgencies(UUID id, AgenciesInput in, String ifMatch, Caller caller) {
-        return require(id, caller).chain(c -> {
+        return writable(id).chain(c -> {
             ETags.requireMatch(ifMatch, c.version);
             c.requireDraft("edit-agencies");
             c.updatedAt = OffsetDateTime.now(clock);
             return Panache.getSession().chain(s -> replaceAgencies(s, c, in.agencies())
                     .chain(() -> s.flush())
-                    .chain(() -> trail.record(s, "inspection-campaign", c.id, null, "agencies-set", caller.subject(), null,
+                    .chain(() -> trail.record(s, "inspection-campaign", c.id, Agencies.province(c.provinceCode), "agencies-set", caller.subject(), null,
                             Map.of("agencies", in.agencies().size()))));
         }).chain(() -> InspectionCampaign.<InspectionCampaign>findById(id)).chain(this::view);
     }
@@ -156,7 +160,7 @@ public class CampaignService {
     @WithTransaction
     public Uni<CampaignView> approve(UUID id, Approval in, Caller caller) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return require(id, caller).chain(c -> {
+        return writable(id).chain(c -> {
             c.requireDraft("approve");
             return Panache.getSession().chain(s -> rows(s, c.id).chain(members -> missing(s, c).chain(missing -> {
                 if (!missing.isEmpty()) {
@@ -195,40 +199,51 @@ public class CampaignService {
                 List<UUID> ids = members.stream().map(AgencyMode::agencyId).toList();
                 return chain.chain(() -> s.flush())
                         .chain(() -> outbox.publish(s, CampaignEvents.approved(c, onSite, members.size() - onSite, ids, now)))
-                        .chain(() -> trail.record(s, "inspection-campaign", c.id, null, "approved", caller.subject(),
+                        .chain(() -> trail.record(s, "inspection-campaign", c.id, Agencies.province(c.provinceCode), "approved", caller.subject(),
                                 Map.of("status", CampaignStatus.DRAFT.name()), Map.of("status", c.status.name(),
                                         "decisionNumber", c.decisionNumber, "onSite", onSite, "total", members.size())));
             }))).chain(() -> view(c));
         });
     }
 
+    /**
+     * Campaigns of the provinces whose records the caller reads (a province's steering committee: its own and those of
+     * the provinces merged into it; the national level: all, or those of {@code provinceCode}).
+     */
     @WithSession
-    public Uni<Page<CampaignSummary>> list(Integer year, PageRequest page, Caller caller) {
-        String province = caller.provinceCode().orElseThrow(() -> ProblemException.forbidden("Your token names no province."));
-        var query = year == null
-                ? InspectionCampaign.<InspectionCampaign>find("provinceCode = ?1", Sort.by("year").descending(), province)
-                : InspectionCampaign.<InspectionCampaign>find("provinceCode = ?1 and year = ?2", Sort.by("year").descending(), province, year);
-        return Pages.of(query, page).map(p -> p.map(CampaignSummary::of));
+    public Uni<Page<CampaignSummary>> list(String provinceCode, Integer year, PageRequest page) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (provinceCode != null) {
+            scope.requireProvinceRead(provinceCode);
+            where.add("provinceCode = :province");
+            params.and("province", provinceCode);
+        } else if (!scope.isNational()) {
+            where.add("provinceCode in :provinces");
+            params.and("provinces", List.copyOf(scope.readableProvinces()));
+        }
+        if (year != null) {
+            where.add("year = :year");
+            params.and("year", year);
+        }
+        return Pages.of(InspectionCampaign.<InspectionCampaign>find(String.join(" and ", where),
+                Sort.by("year").descending().and("provinceCode"), params), page).map(p -> p.map(CampaignSummary::of));
     }
 
     @WithSession
-    public Uni<CampaignView> get(UUID id, Caller caller) {
-        return readable(id, caller).chain(this::view);
+    public Uni<CampaignView> get(UUID id) {
+        return campaign(id).invoke(c -> scope.requireProvinceRead(c.provinceCode)).chain(this::view);
     }
 
-    /** Province roles of the campaign's province write. */
-    private Uni<InspectionCampaign> require(UUID id, Caller caller) {
-        return readable(id, caller).invoke(c -> caller.requireProvince(c.provinceCode));
+    /** Changed by the steering committee of the campaign's province only, while the province exists. */
+    private Uni<InspectionCampaign> writable(UUID id) {
+        return campaign(id).invoke(c -> scope.requireProvinceWrite(c.provinceCode));
     }
 
-    /** Anyone whose token names the campaign's province reads it. */
-    private static Uni<InspectionCampaign> readable(UUID id, Caller caller) {
+    private static Uni<InspectionCampaign> campaign(UUID id) {
         return InspectionCampaign.<InspectionCampaign>findById(id).map(c -> {
             if (c == null) {
                 throw ProblemException.notFound("inspection campaign", id);
-            }
-            if (!caller.provinceCode().map(c.provinceCode::equals).orElse(false)) {
-                throw ProblemException.forbidden("The campaign belongs to province " + c.provinceCode + ".");
             }
             return c;
         });

@@ -70,7 +70,7 @@ public class ActionResource {
     }
 
     @GET
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
     @Operation(operationId = "listCorrectiveActions", summary = "Corrective actions in the caller's scope, earliest due first")
     @APIResponse(responseCode = "200", description = "A page of actions")
     public Uni<Page<ActionView>> list(@QueryParam("agencyId") String agencyId, @QueryParam("findingId") String findingId,
@@ -85,12 +85,12 @@ public class ActionResource {
             late = Boolean.valueOf(overdue);
         }
         return service.list(new ActionService.Filter(QueryParams.uuid("agencyId", agencyId), QueryParams.uuid("findingId", findingId),
-                QueryParams.enumValue("status", status, ActionStatus.class), late), paging.toRequest(), caller);
+                QueryParams.enumValue("status", status, ActionStatus.class), late), paging.toRequest());
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
     @Operation(operationId = "getCorrectiveAction", summary = "A corrective action with its due-date extensions")
     @APIResponse(responseCode = "200", description = "The action", content = @Content(schema = @Schema(implementation = ActionView.class)))
     public Uni<ActionView> get(@PathParam("id") UUID id) {
@@ -139,7 +139,7 @@ public class ActionResource {
 
     @POST
     @Path("/{id}/extensions")
-    @RolesAllowed({Roles.AGENCY_HEAD, Roles.PROVINCE_ADMIN})
+    @RolesAllowed({Roles.AGENCY_HEAD, Roles.PROVINCE_ADMIN, Roles.MINISTRY_ADMIN})
     @Operation(operationId = "extendCorrectiveAction", summary = "Extend the due date with a reason (kept with the action)")
     @APIResponse(responseCode = "200", description = "Extended", content = @Content(schema = @Schema(implementation = ActionView.class)))
     @APIResponse(responseCode = "400", description = "The new date is not later", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

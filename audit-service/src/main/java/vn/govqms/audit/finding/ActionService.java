@@ -28,6 +28,7 @@ import vn.govqms.kit.paging.Pages;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
+import vn.govqms.kit.security.Scope;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -48,9 +49,12 @@ public class ActionService {
     private final AuditTrail trail;
     private final Clock clock;
     private final AuditConfig config;
+    private final Scope scope;
 
-    public ActionService(Agencies agencies, AuditService audits, Outbox outbox, AuditTrail trail, Clock clock, AuditConfig config) {
+    public ActionService(Agencies agencies, AuditService audits, Outbox outbox, AuditTrail trail, Clock clock, AuditConfig config,
+                         Scope scope) {
         this.agencies = agencies;
+        this.scope = scope;
         this.audits = audits;
         this.outbox = outbox;
         this.trail = trail;
@@ -66,7 +70,8 @@ public class ActionService {
                 throw ProblemException.unprocessable("unknown-reference", "Unknown finding", "No finding with id " + in.findingId() + ".",
                         Map.of("field", "findingId"));
             }
-            return agencies.inScope("findingId", f.agencyId, caller).chain(agency -> Audit.<Audit>findById(f.auditId).chain(audit -> {
+            return agencies.known("findingId", f.agencyId).invoke(agency -> scope.requireWrite(agency.ref()))
+                    .chain(agency -> Audit.<Audit>findById(f.auditId).chain(audit -> {
                 if (!f.kind.nonconformity()) {
                     throw ProblemException.unprocessable("not-a-nonconformity", "Not a nonconformity",
                             "Corrective actions are opened for nonconformities; this finding is " + f.kind.name() + " (" + f.kind.label() + ").",
@@ -130,8 +135,11 @@ public class ActionService {
     public Uni<ActionView> verify(UUID id, Verification in, Caller caller) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return load(id, caller).chain(c -> {
-            if (!caller.hasRole(Roles.AUDITOR) || !(caller.mayActOn(c.agency.ref()) || audits.inTeam(c.audit, caller.subject()))) {
+            if (!caller.hasRole(Roles.AUDITOR)) {
                 throw ProblemException.forbidden("An auditor of the agency or of the audit's team verifies corrective actions.");
+            }
+            if (!audits.inTeam(c.audit, caller.subject())) {
+                scope.requireWrite(c.agency.ref());
             }
             String before = c.action.status.name();
             c.action.verify(in.effective(), in.note().trim(), caller.subject(), now);
@@ -145,10 +153,13 @@ public class ActionService {
     public Uni<ActionView> close(UUID id, Caller caller) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return load(id, caller).chain(c -> {
-            boolean agencyRole = (caller.hasRole(Roles.ISO_OFFICER) || caller.hasRole(Roles.AGENCY_HEAD)) && caller.mayActOn(c.agency.ref());
-            boolean auditor = caller.hasRole(Roles.AUDITOR) && (caller.mayActOn(c.agency.ref()) || audits.inTeam(c.audit, caller.subject()));
-            if (!agencyRole && !auditor) {
+            boolean agencyRole = caller.hasRole(Roles.ISO_OFFICER) || caller.hasRole(Roles.AGENCY_HEAD);
+            boolean teamAuditor = caller.hasRole(Roles.AUDITOR) && audits.inTeam(c.audit, caller.subject());
+            if (!agencyRole && !caller.hasRole(Roles.AUDITOR)) {
                 throw ProblemException.forbidden("The agency's ISO officer or head, or an auditor, closes corrective actions.");
+            }
+            if (!teamAuditor) {
+                scope.requireWrite(c.agency.ref());
             }
             String before = c.action.status.name();
             c.action.close(now);
@@ -161,9 +172,10 @@ public class ActionService {
     public Uni<ActionView> extend(UUID id, ExtensionInput in, Caller caller) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return load(id, caller).chain(c -> {
-            if (!(caller.hasRole(Roles.AGENCY_HEAD) || caller.hasRole(Roles.PROVINCE_ADMIN)) || !caller.mayActOn(c.agency.ref())) {
-                throw ProblemException.forbidden("The agency's head or the province extends a due date.");
+            if (!(caller.hasRole(Roles.AGENCY_HEAD) || caller.hasRole(Roles.PROVINCE_ADMIN) || caller.hasRole(Roles.MINISTRY_ADMIN))) {
+                throw ProblemException.forbidden("The agency's head, its province or its ministry extends a due date.");
             }
+            scope.requireWrite(c.agency.ref());
             LocalDate previous = c.action.dueDate;
             c.action.extend(in.newDueDate(), now);
             return Panache.getSession().chain(s -> s.createNativeQuery("""
@@ -180,10 +192,10 @@ public class ActionService {
     }
 
     @WithSession
-    public Uni<Page<ActionView>> list(Filter f, PageRequest page, Caller caller) {
+    public Uni<Page<ActionView>> list(Filter f, PageRequest page) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
-        Uni<Void> scope = agencies.restrict("agencyId", f.agencyId(), caller, where, params);
+        Uni<Void> scoped = agencies.listed("agencyId", f.agencyId(), scope, where, params);
         if (f.findingId() != null) {
             where.add("findingId = :finding");
             params.and("finding", f.findingId());
@@ -196,7 +208,7 @@ public class ActionService {
             where.add((f.overdue() ? "" : "not ") + "(status in :active and dueDate < :today)");
             params.and("active", List.of(ActionStatus.OPEN, ActionStatus.IN_PROGRESS)).and("today", LocalDate.now(clock));
         }
-        return scope.chain(() -> Pages.of(CorrectiveAction.<CorrectiveAction>find(String.join(" and ", where),
+        return scoped.chain(() -> Pages.of(CorrectiveAction.<CorrectiveAction>find(String.join(" and ", where),
                         Sort.by("dueDate").and("id"), params), page))
                 .chain(p -> {
                     List<UUID> ids = p.items().stream().map(a -> a.findingId).distinct().toList();
@@ -223,25 +235,30 @@ public class ActionService {
     record Context(CorrectiveAction action, Finding finding, Audit audit, Agency agency) {
     }
 
-    /** Read by callers in scope of the agency and by the team of the finding's audit. */
+    /**
+     * Read by those who may read the action's agency (after a merger, the successor's people read the actions it took
+     * over, whose audit stays with the predecessor) and by the team of the finding's audit.
+     */
     private Uni<Context> load(UUID id, Caller caller) {
         return CorrectiveAction.<CorrectiveAction>findById(id).chain(a -> {
             if (a == null) {
                 throw ProblemException.notFound("corrective action", id);
             }
-            return Finding.<Finding>findById(a.findingId).chain(f -> audits.readable(f.auditId, caller)
-                    .chain(audit -> agencies.of(a.agencyId).map(agency -> new Context(a, f, audit, agency))));
+            return Finding.<Finding>findById(a.findingId).chain(f -> agencies.of(a.agencyId).chain(agency ->
+                    (scope.mayRead(agency.ref()) ? Audit.<Audit>findById(f.auditId) : audits.readable(f.auditId, caller))
+                            .map(audit -> new Context(a, f, audit, agency))));
         });
     }
 
-    /** Worked on by its owner, or by the agency's ISO officer or head. */
+    /** Worked on by its owner, or by the agency's ISO officer or head, while the agency's records may be changed. */
     private Uni<Context> worked(UUID id, Caller caller) {
         return load(id, caller).invoke(c -> {
             boolean owner = c.action.owner.equals(caller.subject());
-            boolean agencyRole = (caller.hasRole(Roles.ISO_OFFICER) || caller.hasRole(Roles.AGENCY_HEAD)) && caller.mayActOn(c.agency.ref());
+            boolean agencyRole = caller.hasRole(Roles.ISO_OFFICER) || caller.hasRole(Roles.AGENCY_HEAD);
             if (!owner && !agencyRole) {
                 throw ProblemException.forbidden("The owner of the action or the agency's ISO officer or head works on it.");
             }
+            scope.requireWrite(c.agency.ref());
         });
     }
 

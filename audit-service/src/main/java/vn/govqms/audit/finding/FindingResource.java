@@ -47,7 +47,7 @@ public class FindingResource {
     }
 
     @GET
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
     @Operation(operationId = "listFindings", summary = "Findings of the agencies in the caller's scope, newest first")
     @APIResponse(responseCode = "200", description = "A page of findings")
     public Uni<Page<FindingView>> list(@QueryParam("agencyId") String agencyId, @QueryParam("auditId") String auditId,
@@ -59,7 +59,7 @@ public class FindingResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
     @Operation(operationId = "getFinding", summary = "A finding")
     @APIResponse(responseCode = "200", description = "The finding", content = @Content(schema = @Schema(implementation = FindingView.class)))
     @APIResponse(responseCode = "404", description = "Unknown finding", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

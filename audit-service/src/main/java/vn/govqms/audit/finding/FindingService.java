@@ -23,6 +23,7 @@ import vn.govqms.kit.paging.Pages;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
+import vn.govqms.kit.security.Scope;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -40,9 +41,11 @@ public class FindingService {
     private final Outbox outbox;
     private final AuditTrail trail;
     private final Clock clock;
+    private final Scope scope;
 
-    public FindingService(Agencies agencies, AuditService audits, Outbox outbox, AuditTrail trail, Clock clock) {
+    public FindingService(Agencies agencies, AuditService audits, Outbox outbox, AuditTrail trail, Clock clock, Scope scope) {
         this.agencies = agencies;
+        this.scope = scope;
         this.audits = audits;
         this.outbox = outbox;
         this.trail = trail;
@@ -105,14 +108,14 @@ public class FindingService {
     public Uni<Page<FindingView>> list(Filter f, PageRequest page, Caller caller) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
-        Uni<Void> scope;
+        Uni<Void> scoped;
         if (f.auditId() != null) {
             // the audit's readers (its team included) see its findings
-            scope = audits.readable(f.auditId(), caller).replaceWithVoid();
+            scoped = audits.readable(f.auditId(), caller).replaceWithVoid();
             where.add("auditId = :audit");
             params.and("audit", f.auditId());
         } else {
-            scope = agencies.restrict("agencyId", f.agencyId(), caller, where, params);
+            scoped = agencies.listed("agencyId", f.agencyId(), scope, where, params);
         }
         if (f.kind() != null) {
             where.add("kind = :kind");
@@ -122,7 +125,7 @@ public class FindingService {
             where.add("status = :status");
             params.and("status", f.status());
         }
-        return scope.chain(() -> Pages.of(Finding.<Finding>find(String.join(" and ", where),
+        return scoped.chain(() -> Pages.of(Finding.<Finding>find(String.join(" and ", where),
                 Sort.by("raisedOn").descending().and("id"), params), page)).map(p -> p.map(FindingService::view));
     }
 
@@ -136,9 +139,10 @@ public class FindingService {
     public Uni<FindingView> close(UUID id, Closure in, Caller caller) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return readable(id, caller).chain(f -> agencies.of(f.agencyId).chain(agency -> {
-            if (!(caller.hasRole(Roles.ISO_OFFICER) || caller.hasRole(Roles.AGENCY_HEAD)) || !caller.mayActOn(agency.ref())) {
+            if (!(caller.hasRole(Roles.ISO_OFFICER) || caller.hasRole(Roles.AGENCY_HEAD))) {
                 throw ProblemException.forbidden("The agency's ISO officer or head closes its findings.");
             }
+            scope.requireWrite(agency.ref());
             if (f.kind.nonconformity()) {
                 throw ProblemException.unprocessable("closes-with-actions", "Closed by its corrective actions",
                         "A nonconformity closes when all its corrective actions are verified effective.", Map.of("kind", f.kind.name()));
@@ -157,13 +161,17 @@ public class FindingService {
         }));
     }
 
-    /** A finding is read by callers in scope of its agency and by the team of its audit. */
+    /**
+     * A finding is read by those who may read its agency (after a merger, the successor's people read the open
+     * findings it took over, whose audit stays with the predecessor) and by the team of its audit.
+     */
     public Uni<Finding> readable(UUID id, Caller caller) {
         return Finding.<Finding>findById(id).chain(f -> {
             if (f == null) {
                 throw ProblemException.notFound("finding", id);
             }
-            return audits.readable(f.auditId, caller).map(a -> f);
+            return agencies.of(f.agencyId).chain(agency -> scope.mayRead(agency.ref()) ? Uni.createFrom().item(f)
+                    : audits.readable(f.auditId, caller).map(a -> f));
         });
     }
 

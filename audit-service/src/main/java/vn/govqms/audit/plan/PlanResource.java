@@ -74,36 +74,36 @@ public class PlanResource {
     }
 
     @GET
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
     @Operation(operationId = "listActivityPlans", summary = "Plans in the caller's scope, newest year first")
     @APIResponse(responseCode = "200", description = "A page of plans")
     public Uni<Page<PlanSummary>> list(@QueryParam("agencyId") String agencyId, @QueryParam("year") @Parameter(example = "2026") String year,
                                        @QueryParam("status") @Parameter(example = "APPROVED") String status, @BeanParam PageParams paging) {
         return service.list(new PlanService.Filter(QueryParams.uuid("agencyId", agencyId), year(year),
-                QueryParams.enumValue("status", status, PlanStatus.class)), paging.toRequest(), caller);
+                QueryParams.enumValue("status", status, PlanStatus.class)), paging.toRequest());
     }
 
     @GET
     @Path("/progress")
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
-    @Operation(operationId = "activityPlanProgress", summary = "Progress of the plans of a year: per agency of the caller's province (province roles) or of the caller's agency")
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @Operation(operationId = "activityPlanProgress", summary = "Progress of the plans of a year: per agency the caller may list (its province, its ministry's units, its own agency; every agency at the national level)")
     @APIResponse(responseCode = "200", description = "The progress", content = @Content(schema = @Schema(implementation = Progress.class)))
     public Uni<Progress> progress(@QueryParam("year") @Parameter(required = true, example = "2026") String year, @BeanParam PageParams paging) {
         Integer y = year(year);
         if (y == null) {
             throw ProblemException.invalidField("year", "is required");
         }
-        return service.progress(y, paging.toRequest(), caller);
+        return service.progress(y, paging.toRequest());
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
     @Operation(operationId = "getActivityPlan", summary = "A plan with its items")
     @APIResponse(responseCode = "200", description = "The plan", content = @Content(schema = @Schema(implementation = PlanView.class)))
     @APIResponse(responseCode = "404", description = "Unknown plan", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<PlanView>> get(@PathParam("id") UUID id) {
-        return service.get(id, caller).map(p -> RestResponse.ResponseBuilder.ok(p).tag(ETags.of(p.version())).build());
+        return service.get(id).map(p -> RestResponse.ResponseBuilder.ok(p).tag(ETags.of(p.version())).build());
     }
 
     @POST

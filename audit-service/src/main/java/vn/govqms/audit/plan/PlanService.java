@@ -26,7 +26,9 @@ import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.paging.Pages;
 import vn.govqms.kit.problem.ProblemException;
+import vn.govqms.kit.security.AgencyFilter;
 import vn.govqms.kit.security.Caller;
+import vn.govqms.kit.security.Scope;
 import vn.govqms.kit.web.ETags;
 
 import java.time.Clock;
@@ -48,9 +50,11 @@ public class PlanService {
     private final AuditTrail trail;
     private final Clock clock;
     private final Pool pool;
+    private final Scope scope;
 
-    public PlanService(Agencies agencies, Outbox outbox, AuditTrail trail, Clock clock, Pool pool) {
+    public PlanService(Agencies agencies, Outbox outbox, AuditTrail trail, Clock clock, Pool pool, Scope scope) {
         this.agencies = agencies;
+        this.scope = scope;
         this.outbox = outbox;
         this.trail = trail;
         this.clock = clock;
@@ -60,7 +64,7 @@ public class PlanService {
     @WithTransaction
     public Uni<PlanView> create(NewPlan in, Caller caller) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return agencies.inScope("agencyId", in.agencyId(), caller).chain(agency ->
+        return agencies.known("agencyId", in.agencyId()).invoke(agency -> scope.requireWrite(agency.ref())).chain(agency ->
                 ActivityPlan.<ActivityPlan>find("agencyId = ?1 and year = ?2", in.agencyId(), in.year()).firstResult().chain(existing -> {
                     if (existing != null) {
                         throw ProblemException.conflict("Agency " + agency.name + " already has a plan for " + in.year()
@@ -83,10 +87,10 @@ public class PlanService {
     }
 
     @WithSession
-    public Uni<Page<PlanSummary>> list(Filter f, PageRequest page, Caller caller) {
+    public Uni<Page<PlanSummary>> list(Filter f, PageRequest page) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
-        Uni<Void> scope = agencies.restrict("agencyId", f.agencyId(), caller, where, params);
+        Uni<Void> scoped = agencies.listed("agencyId", f.agencyId(), scope, where, params);
         if (f.year() != null) {
             where.add("year = :year");
             params.and("year", f.year());
@@ -95,19 +99,19 @@ public class PlanService {
             where.add("status = :status");
             params.and("status", f.status());
         }
-        return scope.chain(() -> Pages.of(ActivityPlan.<ActivityPlan>find(String.join(" and ", where),
+        return scoped.chain(() -> Pages.of(ActivityPlan.<ActivityPlan>find(String.join(" and ", where),
                 Sort.by("year").descending().and("id"), params), page)).map(p -> p.map(PlanSummary::of));
     }
 
     @WithSession
-    public Uni<PlanView> get(UUID id, Caller caller) {
-        return require(id, caller).chain(this::view);
+    public Uni<PlanView> get(UUID id) {
+        return readable(id).chain(this::view);
     }
 
     @WithTransaction
     public Uni<ItemView> addItem(UUID planId, ItemInput in, Caller caller) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return require(planId, caller).chain(plan -> {
+        return writable(planId).chain(plan -> {
             plan.requireEditable("add an item to");
             checkYear(plan, in.plannedDate());
             ActivityItem item = ActivityItem.of(plan, in.kind(), in.title().trim(), in.plannedDate(), blankToNull(in.owner()), now);
@@ -120,7 +124,7 @@ public class PlanService {
     @WithTransaction
     public Uni<ItemView> updateItem(UUID planId, UUID itemId, ItemInput in, String ifMatch, Caller caller) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return require(planId, caller).chain(plan -> item(plan, itemId).chain(item -> {
+        return writable(planId).chain(plan -> item(plan, itemId).chain(item -> {
             ETags.requireMatch(ifMatch, item.version);
             plan.requireEditable("edit an item of");
             checkYear(plan, in.plannedDate());
@@ -141,7 +145,7 @@ public class PlanService {
 
     @WithTransaction
     public Uni<Void> deleteItem(UUID planId, UUID itemId, Caller caller) {
-        return require(planId, caller).chain(plan -> item(plan, itemId).chain(item -> {
+        return writable(planId).chain(plan -> item(plan, itemId).chain(item -> {
             plan.requireEditable("remove an item from");
             Uni<Void> keep = item.kind.required() ? requireAnother(plan, item) : Uni.createFrom().voidItem();
             ItemView before = ItemView.of(item);
@@ -152,7 +156,7 @@ public class PlanService {
     @WithTransaction
     public Uni<PlanView> approve(UUID planId, Caller caller) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return require(planId, caller).chain(plan -> items(plan).chain(items -> {
+        return writable(planId).chain(plan -> items(plan).chain(items -> {
             Set<ActivityKind> present = EnumSet.noneOf(ActivityKind.class);
             items.forEach(i -> present.add(i.kind));
             List<String> missing = EnumSet.allOf(ActivityKind.class).stream()
@@ -176,7 +180,7 @@ public class PlanService {
     @WithTransaction
     public Uni<ItemView> complete(UUID planId, UUID itemId, Completion in, Caller caller) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return require(planId, caller).chain(plan -> item(plan, itemId).chain(item -> {
+        return writable(planId).chain(plan -> item(plan, itemId).chain(item -> {
             if (plan.status != PlanStatus.APPROVED) {
                 throw ProblemException.invalidTransition("activity plan", plan.status.name(), "complete-item", plan.status.allowed());
             }
@@ -200,20 +204,19 @@ public class PlanService {
                    sum(count(i.id)) over () as all_items, sum(count(i.done_date)) over () as all_done,
                    sum(count(i.id) filter (where i.done_date is null and i.overdue_at is not null)) over () as all_overdue
             from agency_directory a
-            left join activity_plan p on p.agency_id = a.id and p.year = $2
+            left join activity_plan p on p.agency_id = a.id and p.year = $1
             left join activity_item i on i.plan_id = p.id
-            where a.province_code = $1 and (a.valid_to is null or a.valid_to >= make_date($2, 1, 1))
-              and ($3::uuid is null or a.id = $3)
+            where (a.valid_to is null or a.valid_to >= make_date($1, 1, 1)) and %s
             group by a.id, a.code, a.name, p.id, p.status
             order by a.code, a.id
-            limit $4 offset $5""";
+            limit $2 offset $3""";
 
-    /** Progress of the plans of a year: the caller's province (province roles) or own agency. */
-    public Uni<Progress> progress(int year, PageRequest page, Caller caller) {
-        String province = caller.provinceCode().orElseThrow(() -> ProblemException.forbidden("Your token names no province."));
-        UUID only = caller.hasProvinceScope() ? null : caller.agencyId()
-                .orElseThrow(() -> ProblemException.forbidden("Your token names no agency."));
-        return pool.preparedQuery(PROGRESS).execute(Tuple.from(new Object[] {province, year, only, page.size(), page.offset()}))
+    /** Progress of the plans of a year, per agency the caller may list (its province, its ministry, its agency, or all). */
+    public Uni<Progress> progress(int year, PageRequest page) {
+        AgencyFilter listed = scope.rows();
+        List<Object> args = AgencyFilter.arguments(year, page.size(), page.offset());
+        String province = scope.provinceClaim().orElse(null);
+        return pool.preparedQuery(PROGRESS.formatted(listed.sqlAppending("a", args))).execute(Tuple.from(args))
                 .map(rows -> {
                     List<AgencyProgress> per = new ArrayList<>();
                     long agenciesCount = 0, approved = 0, items = 0, done = 0, overdue = 0;
@@ -258,15 +261,26 @@ public class PlanService {
                         caller.subject(), before, after)));
     }
 
-    private Uni<ActivityPlan> require(UUID id, Caller caller) {
-        return ActivityPlan.<ActivityPlan>findById(id).chain(p -> {
+    private Uni<ActivityPlan> readable(UUID id) {
+        return plan(id).chain(p -> agencies.of(p.agencyId).map(a -> {
+            scope.requireRead(a.ref());
+            return p;
+        }));
+    }
+
+    private Uni<ActivityPlan> writable(UUID id) {
+        return plan(id).chain(p -> agencies.of(p.agencyId).map(a -> {
+            scope.requireWrite(a.ref());
+            return p;
+        }));
+    }
+
+    private static Uni<ActivityPlan> plan(UUID id) {
+        return ActivityPlan.<ActivityPlan>findById(id).map(p -> {
             if (p == null) {
                 throw ProblemException.notFound("activity plan", id);
             }
-            return agencies.of(p.agencyId).map(a -> {
-                caller.requireAgency(a.ref());
-                return p;
-            });
+            return p;
         });
     }
 

@@ -18,7 +18,8 @@ import java.util.UUID;
 
 /**
  * Keeps what the December report to the Ministry needs from document-service: each agency's latest
- * announcement of conformity and its procedure reviews after legal changes (the 3-month rule).
+ * announcement of conformity and its procedure reviews after legal changes (the 3-month rule). A review's
+ * later event names the agency that holds it now (after a merger or split, the successor).
  */
 @ApplicationScoped
 public class DocumentFacts implements EventHandler {
@@ -88,7 +89,7 @@ public class DocumentFacts implements EventHandler {
         UUID task = uuid(d, "taskId");
         if (REVIEW_OVERDUE.equals(event.type())) {
             return tx.preparedQuery("insert into procedure_review (task_id, agency_id, due_date, status) values ($1, $2, $3, 'OVERDUE') "
-                            + "on conflict (task_id) do update set status = 'OVERDUE' where procedure_review.status = 'OPEN'")
+                            + "on conflict (task_id) do update set status = 'OVERDUE', agency_id = excluded.agency_id where procedure_review.status = 'OPEN'")
                     .execute(Tuple.of(task, uuid(d, "agencyId"), date(d, "dueDate"))).replaceWithVoid();
         }
         OffsetDateTime resolved;
@@ -100,7 +101,8 @@ public class DocumentFacts implements EventHandler {
         return tx.preparedQuery("""
                         insert into procedure_review (task_id, agency_id, due_date, status, on_time, resolved_at)
                         values ($1, $2, $3, 'COMPLETED', $4, $5)
-                        on conflict (task_id) do update set status = 'COMPLETED', on_time = excluded.on_time, resolved_at = excluded.resolved_at""")
+                        on conflict (task_id) do update set status = 'COMPLETED', on_time = excluded.on_time, resolved_at = excluded.resolved_at,
+                            agency_id = excluded.agency_id""")
                 .execute(Tuple.from(new Object[] {task, uuid(d, "agencyId"), date(d, "dueDate"), d.path("onTime").asBoolean(false), resolved}))
                 .replaceWithVoid();
     }

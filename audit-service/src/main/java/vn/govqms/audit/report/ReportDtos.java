@@ -1,12 +1,18 @@
 package vn.govqms.audit.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** The two yearly reports of a province. */
+/** The two yearly reports of a province, and the December report's submissions to the Ministry. */
 public final class ReportDtos {
 
     private ReportDtos() {
@@ -40,5 +46,36 @@ public final class ReportDtos {
     @Schema(name = "MinistryReport", description = "Báo cáo tháng 12 gửi Bộ Khoa học và Công nghệ: per agency, the state of its QMS")
     public record MinistryReport(String provinceCode, int year, LocalDate asOf, long agencies, long announced, long internalAuditsHeld,
                                  long managementReviewsHeld, List<MinistryRow> rows) {
+    }
+
+    @Schema(name = "NewMinistryReportSubmission", description = "Submits the province's December report of a year as it reads now")
+    public record NewSubmission(
+            @NotNull @Min(2000) @Max(2100) @Schema(example = "2026") Integer year,
+            @Size(max = 2000) @Schema(example = "Báo cáo tình hình áp dụng, duy trì HTQLCL năm 2026 của tỉnh Bắc Ninh") String note) {
+    }
+
+    @Schema(name = "MinistryReportSubmissionSummary", description = "A submission without the report it stored")
+    public record SubmissionSummary(UUID id, @Schema(example = "24") String provinceCode, int year,
+                                    @Schema(description = "1 for the first submission of the year, higher for each correction", example = "1") int number,
+                                    String note, @Schema(example = "admin-24") String submittedBy, OffsetDateTime submittedAt,
+                                    @Schema(description = "Agencies in the report as submitted") long agencies) {
+    }
+
+    @Schema(name = "MinistryReportSubmission", description = "A submission with the report exactly as it read when submitted")
+    public record Submission(UUID id, @Schema(example = "24") String provinceCode, int year, @Schema(example = "2") int number,
+                             String note, String submittedBy, OffsetDateTime submittedAt,
+                             @Schema(implementation = MinistryReport.class) JsonNode report) {
+    }
+
+    @Schema(name = "MissingMinistryReport")
+    public record MissingProvince(@Schema(example = "31") String provinceCode,
+                                  @Schema(description = "Agencies of the province in the directory on the deadline", example = "96") long agencies,
+                                  @Schema(description = "The first submission after the deadline, if one came late") OffsetDateTime submittedLateAt) {
+    }
+
+    @Schema(name = "MissingMinistryReports", description = "Provinces expected to report for a year (agencies in the directory on the deadline, "
+            + "not merged into another by then) without a submission on or before the deadline")
+    public record MissingReports(int year, @Schema(example = "2026-12-15") LocalDate deadline, long expected, long submitted,
+                                 List<MissingProvince> missing) {
     }
 }

@@ -3,6 +3,7 @@ package vn.govqms.audit.report;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.audit.audit.AuditMode;
@@ -11,18 +12,25 @@ import vn.govqms.audit.report.ReportDtos.MinistryReport;
 import vn.govqms.audit.report.ReportDtos.MinistryRow;
 import vn.govqms.audit.report.ReportDtos.Summary;
 import vn.govqms.audit.report.ReportDtos.SummaryRow;
+import vn.govqms.kit.problem.ProblemException;
+import vn.govqms.kit.province.ProvinceRegister;
+import vn.govqms.kit.security.Scope;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The November province-wide summary and the December report to the Ministry of Science and Technology, set-based. */
+/**
+ * The November province-wide summary and the December report to the Ministry of Science and Technology, set-based. A
+ * province's report of a year covers the agencies that existed during the year in the province and in the provinces
+ * merged into it by the year's end (Bắc Ninh's report of 2025 includes the former Bắc Ninh's agencies).
+ */
 @ApplicationScoped
 public class ReportService {
 
     private static final String AGENCIES = """
-            where a.province_code = $1
+            where a.province_code = any($1)
               and (a.valid_to is null or a.valid_to >= make_date($2, 1, 1))
               and (a.valid_from is null or a.valid_from <= make_date($2, 12, 31))""";
 
@@ -64,15 +72,32 @@ public class ReportService {
 
     private final Pool pool;
     private final Clock clock;
+    private final ProvinceRegister provinces;
+    private final Scope scope;
 
-    public ReportService(Pool pool, Clock clock) {
+    public ReportService(Pool pool, Clock clock, ProvinceRegister provinces, Scope scope) {
         this.pool = pool;
         this.clock = clock;
+        this.provinces = provinces;
+        this.scope = scope;
+    }
+
+    /**
+     * The province whose reports are asked for: {@code requested}, or the caller's own when none is named (the national
+     * level names one); 403 unless the caller reads that province's records.
+     */
+    public String readableProvince(String requested) {
+        if (requested == null && scope.isNational()) {
+            throw ProblemException.invalidField("provinceCode", "is required at the national level");
+        }
+        String province = requested == null ? scope.ownProvince() : requested;
+        scope.requireProvinceRead(province);
+        return province;
     }
 
     public Uni<Summary> summary(String province, int year) {
         LocalDate today = LocalDate.now(clock);
-        return pool.preparedQuery(SUMMARY).execute(Tuple.of(province, year, today)).map(rows -> {
+        return pool.preparedQuery(SUMMARY).execute(Tuple.of(covered(province, year), year, today)).map(rows -> {
             List<SummaryRow> out = new ArrayList<>();
             long inspected = 0, onSite = 0;
             for (Row r : rows) {
@@ -89,8 +114,13 @@ public class ReportService {
     }
 
     public Uni<MinistryReport> ministry(String province, int year) {
+        return ministry(pool, province, year);
+    }
+
+    /** The December report as of now, read through {@code client} (a transaction that stores it as submitted). */
+    public Uni<MinistryReport> ministry(SqlClient client, String province, int year) {
         LocalDate today = LocalDate.now(clock);
-        return pool.preparedQuery(MINISTRY).execute(Tuple.of(province, year, today)).map(rows -> {
+        return client.preparedQuery(MINISTRY).execute(Tuple.of(covered(province, year), year, today)).map(rows -> {
             List<MinistryRow> out = new ArrayList<>();
             long announced = 0, audits = 0, reviews = 0;
             for (Row r : rows) {
@@ -106,5 +136,10 @@ public class ReportService {
             }
             return new MinistryReport(province, year, today, out.size(), announced, audits, reviews, out);
         });
+    }
+
+    /** The province and those merged into it by the end of {@code year}. */
+    private String[] covered(String province, int year) {
+        return provinces.successions().withPredecessors(province, LocalDate.of(year, 12, 31)).toArray(new String[0]);
     }
 }

@@ -66,32 +66,32 @@ public class ReviewResource {
     }
 
     @GET
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
     @Operation(operationId = "listManagementReviews", summary = "Reviews of the agencies in the caller's scope, newest first")
     @APIResponse(responseCode = "200", description = "A page of reviews")
     public Uni<Page<ReviewView>> list(@QueryParam("agencyId") String agencyId, @QueryParam("year") @Parameter(example = "2026") String year,
                                       @BeanParam PageParams paging) {
-        return service.list(QueryParams.uuid("agencyId", agencyId), year(year, false), paging.toRequest(), caller);
+        return service.list(QueryParams.uuid("agencyId", agencyId), year(year, false), paging.toRequest());
     }
 
     @GET
     @Path("/missing")
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
-    @Operation(operationId = "agenciesWithoutManagementReview", summary = "Agencies of the caller's province (or the caller's agency) without a management review in a year")
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @Operation(operationId = "agenciesWithoutManagementReview", summary = "Agencies the caller may list (its province, its ministry's units, its agency; all at the national level) without a management review in a year")
     @APIResponse(responseCode = "200", description = "A page of agencies")
     public Uni<Page<AgencyWithoutReview>> missing(@QueryParam("year") @Parameter(required = true, example = "2026") String year,
                                                   @BeanParam PageParams paging) {
-        return service.without(year(year, true), paging.toRequest(), caller);
+        return service.without(year(year, true), paging.toRequest());
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
     @Operation(operationId = "getManagementReview", summary = "A management review, with the 9.3.2 inputs it did not consider")
     @APIResponse(responseCode = "200", description = "The review", content = @Content(schema = @Schema(implementation = ReviewView.class)))
     @APIResponse(responseCode = "404", description = "Unknown review", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ReviewView> get(@PathParam("id") UUID id) {
-        return service.get(id, caller);
+        return service.get(id);
     }
 
     @POST

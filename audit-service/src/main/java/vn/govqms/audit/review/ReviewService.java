@@ -31,8 +31,10 @@ import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.paging.Pages;
 import vn.govqms.kit.problem.ProblemException;
+import vn.govqms.kit.security.AgencyFilter;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
+import vn.govqms.kit.security.Scope;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -60,9 +62,12 @@ public class ReviewService {
     private final ObjectMapper json;
     private final Pool pool;
     private final PlanLinks plans;
+    private final Scope scope;
 
-    public ReviewService(Agencies agencies, Outbox outbox, AuditTrail trail, Clock clock, ObjectMapper json, Pool pool, PlanLinks plans) {
+    public ReviewService(Agencies agencies, Outbox outbox, AuditTrail trail, Clock clock, ObjectMapper json, Pool pool, PlanLinks plans,
+                         Scope scope) {
         this.plans = plans;
+        this.scope = scope;
         this.agencies = agencies;
         this.outbox = outbox;
         this.trail = trail;
@@ -89,7 +94,7 @@ public class ReviewService {
                 throw ProblemException.invalidField("outputs[" + n + "]", "an output that opens an action names both owner and dueDate");
             }
         }
-        return agencies.inScope("agencyId", in.agencyId(), caller).chain(agency -> {
+        return agencies.known("agencyId", in.agencyId()).invoke(agency -> scope.requireWrite(agency.ref())).chain(agency -> {
             ManagementReview r = new ManagementReview();
             r.id = UUID.randomUUID();
             r.agencyId = agency.id;
@@ -133,15 +138,15 @@ public class ReviewService {
     }
 
     @WithSession
-    public Uni<Page<ReviewView>> list(UUID agencyId, Integer year, PageRequest page, Caller caller) {
+    public Uni<Page<ReviewView>> list(UUID agencyId, Integer year, PageRequest page) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
-        Uni<Void> scope = agencies.restrict("agencyId", agencyId, caller, where, params);
+        Uni<Void> scoped = agencies.listed("agencyId", agencyId, scope, where, params);
         if (year != null) {
             where.add("year = :year");
             params.and("year", year);
         }
-        return scope.chain(() -> Pages.of(ManagementReview.<ManagementReview>find(String.join(" and ", where),
+        return scoped.chain(() -> Pages.of(ManagementReview.<ManagementReview>find(String.join(" and ", where),
                 Sort.by("heldOn").descending().and("id"), params), page)).chain(p -> {
             List<UUID> ids = p.items().stream().map(r -> r.id).toList();
             Uni<List<ReviewAction>> actions = ids.isEmpty() ? Uni.createFrom().item(List.of())
@@ -151,12 +156,12 @@ public class ReviewService {
     }
 
     @WithSession
-    public Uni<ReviewView> get(UUID id, Caller caller) {
+    public Uni<ReviewView> get(UUID id) {
         return ManagementReview.<ManagementReview>findById(id).chain(r -> {
             if (r == null) {
                 throw ProblemException.notFound("management review", id);
             }
-            return agencies.of(r.agencyId).invoke(a -> caller.requireAgency(a.ref()))
+            return agencies.of(r.agencyId).invoke(a -> scope.requireRead(a.ref()))
                     .chain(a -> ReviewAction.<ReviewAction>list("reviewId", Sort.by("dueDate").and("id"), r.id))
                     .map(actions -> view(r, actions));
         });
@@ -170,7 +175,7 @@ public class ReviewService {
                 throw ProblemException.notFound("action of management review " + reviewId, actionId);
             }
             return agencies.of(a.agencyId).chain(agency -> {
-                caller.requireAgency(agency.ref());
+                scope.requireWrite(agency.ref());
                 boolean agencyRole = caller.hasRole(Roles.ISO_OFFICER) || caller.hasRole(Roles.AGENCY_HEAD);
                 if (!a.owner.equals(caller.subject()) && !agencyRole) {
                     throw ProblemException.forbidden("The owner of the action or the agency's ISO officer or head records it done.");
@@ -186,17 +191,17 @@ public class ReviewService {
         });
     }
 
-    /** Agencies of the caller's province (existing that year) without a management review in {@code year}. */
-    public Uni<Page<AgencyWithoutReview>> without(int year, PageRequest page, Caller caller) {
-        String province = caller.provinceCode().orElseThrow(() -> ProblemException.forbidden("Your token names no province."));
-        UUID only = caller.hasProvinceScope() ? null : caller.agencyId().orElseThrow(() -> ProblemException.forbidden("Your token names no agency."));
+    /** Agencies the caller may list (existing that year) without a management review in {@code year}. */
+    public Uni<Page<AgencyWithoutReview>> without(int year, PageRequest page) {
+        AgencyFilter listed = scope.rows();
+        List<Object> args = AgencyFilter.arguments(year, page.size(), page.offset());
         return pool.preparedQuery("""
                         select a.id, a.code, a.name, count(*) over () as total from agency_directory a
-                        where a.province_code = $1 and ($3::uuid is null or a.id = $3)
-                          and (a.valid_to is null or a.valid_to >= make_date($2, 1, 1))
-                          and not exists (select 1 from management_review r where r.agency_id = a.id and r.year = $2)
-                        order by a.code, a.id limit $4 offset $5""")
-                .execute(Tuple.from(new Object[] {province, year, only, page.size(), page.offset()}))
+                        where %s
+                          and (a.valid_to is null or a.valid_to >= make_date($1, 1, 1))
+                          and not exists (select 1 from management_review r where r.agency_id = a.id and r.year = $1)
+                        order by a.code, a.id limit $2 offset $3""".formatted(listed.sqlAppending("a", args)))
+                .execute(Tuple.from(args))
                 .map(rows -> {
                     List<AgencyWithoutReview> items = new ArrayList<>();
                     long total = 0;
