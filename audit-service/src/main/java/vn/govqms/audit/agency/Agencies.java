@@ -68,7 +68,7 @@ public class Agencies {
      * no agency, the province, so that the trail is read by those who may read the province's records.
      */
     public static AgencyRef province(String code) {
-        return new AgencyRef(null, code, null, null);
+        return AgencyRef.province(code);
     }
 
     public static ProblemException unknown(String field, UUID id) {

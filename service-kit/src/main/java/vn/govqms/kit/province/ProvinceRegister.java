@@ -16,7 +16,8 @@ import java.util.List;
  * The provinces' successions this service knows ({@code province_succession}, kept from document-service's
  * {@code province.merged} events, or written by document-service itself), held in memory for {@code Scope}:
  * loaded at start, after each change this instance applies, and every few seconds for changes that another
- * instance applied. A merger is recorded once in the country's history, so a few seconds' delay is harmless.
+ * instance applied (a consumer's reload may run before its transaction commits: the next refresh sees it). The
+ * table has a row per merged province (29 at most since 2025): a query every two seconds costs nothing.
  */
 @ApplicationScoped
 public class ProvinceRegister {
@@ -36,7 +37,7 @@ public class ProvinceRegister {
         reload().subscribe().with(x -> { }, e -> Log.warnf("Province successions not loaded yet: %s", e.getMessage()));
     }
 
-    @Scheduled(every = "${govqms.provinces.refresh-interval:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${govqms.provinces.refresh-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> refresh() {
         return reload().onFailure().invoke(e -> Log.debugf("Province successions not refreshed: %s", e.getMessage()))
                 .onFailure().recoverWithNull().replaceWithVoid();

@@ -12,6 +12,11 @@ public record AgencyRef(UUID id, String provinceCode, UUID rootId, LocalDate val
     /** The province code of central bodies: ministries and their units, each ministry a tenant of its own. */
     public static final String CENTRAL = "00";
 
+    /** A province-wide record (a campaign, a report, a criteria set): no agency, the province only. */
+    public static AgencyRef province(String provinceCode) {
+        return new AgencyRef(null, provinceCode, null, null);
+    }
+
     public boolean isCentral() {
         return CENTRAL.equals(provinceCode);
     }
