@@ -46,7 +46,7 @@ public class ReviewResource {
             {"asOf": "2025-12-31", "provinces": [
               {"provinceCode": "11", "formerProvinces": [], "agenciesWithOverdue": 2, "openTasks": 9, "overdueTasks": 3, "oldestDueDate": "2025-10-01"},
               {"provinceCode": "24", "formerProvinces": ["27"], "agenciesWithOverdue": 7, "openTasks": 52, "overdueTasks": 12, "oldestDueDate": "2025-09-29"},
-              {"provinceCode": "37", "formerProvinces": ["35", "36"], "agenciesWithOverdue": 0, "openTasks": 14, "overdueTasks": 0}]}""";
+              {"provinceCode": "37", "formerProvinces": ["35", "36"], "agenciesWithOverdue": 0, "openTasks": 14, "overdueTasks": 0, "oldestDueDate": null}]}""";
 
     private final ReviewService service;
     private final OverdueByProvince nationalView;
