@@ -31,9 +31,10 @@ class AdministrativeProcedureTests {
         return String.format("1.%06d.000.00.00.H24", (int) (Math.random() * 999_999));
     }
 
+    /** A national decision, registered by national-admin. */
     static String legalBasis() {
         String number = (int) (Math.random() * 900_000 + 1000) + "/2019/QĐ-BKHCN";
-        return given().auth().oauth2(TestTokens.provinceAdmin("24")).contentType(ContentType.JSON).body("""
+        return given().auth().oauth2(TestTokens.nationalAdmin()).contentType(ContentType.JSON).body("""
                 {"number":"%s","type":"DECISION","issuer":"Bộ Khoa học và Công nghệ","title":"Mô hình khung HTQLCL",
                  "issuedDate":"2019-01-21","effectiveDate":"2019-01-21"}""".formatted(number))
                 .post("/api/v1/legal-documents").then().statusCode(201).extract().path("id");

@@ -36,11 +36,12 @@ class LegalDocumentTests {
         return base.replaceFirst("^\\d+", Integer.toString(n));
     }
 
+    /** A national document, registered by national-admin (the only writer of the national register). */
     static String register(String number, String type, String issued, String effective, String relations) {
         String body = """
                 {"number":"%s","type":"%s","issuer":"Thủ tướng Chính phủ","title":"Về việc áp dụng Hệ thống quản lý chất lượng theo TCVN ISO 9001",
                  "issuedDate":"%s","effectiveDate":"%s","relations":%s}""".formatted(number, type, issued, effective, relations);
-        return given().auth().oauth2(TestTokens.provinceAdmin("24")).contentType(ContentType.JSON).body(body)
+        return given().auth().oauth2(TestTokens.nationalAdmin()).contentType(ContentType.JSON).body(body)
                 .post("/api/v1/legal-documents").then().statusCode(201).extract().path("id");
     }
 
@@ -104,9 +105,9 @@ class LegalDocumentTests {
     void correctionsNeedIfMatchAndAreAnnounced() {
         String number = unique("684/UBND-KSTTHC");
         String id = register(number, "OFFICIAL_LETTER", "2021-03-01", "2021-03-01", "[]");
-        String admin = TestTokens.provinceAdmin("24");
+        String admin = TestTokens.nationalAdmin();
         String change = """
-                {"issuer":"UBND tỉnh Bắc Giang","title":"Về việc rà soát thủ tục hành chính","issuedDate":"2021-03-01","effectiveDate":"2021-04-01"}""";
+                {"issuer":"Văn phòng Chính phủ","title":"Về việc rà soát thủ tục hành chính","issuedDate":"2021-03-01","effectiveDate":"2021-04-01"}""";
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(change).put("/api/v1/legal-documents/{id}", id)
                 .then().statusCode(428).contentType(PROBLEM);
         given().auth().oauth2(admin).contentType(ContentType.JSON).header("If-Match", "\"0\"").body(change)

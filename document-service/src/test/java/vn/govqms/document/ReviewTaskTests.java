@@ -41,10 +41,20 @@ class ReviewTaskTests {
                 .formatted(n % 100, n / 100, province, name, province)).post("/api/v1/agencies").then().statusCode(201).extract().path("id");
     }
 
-    static String legal(String province, String number, String effective, String relations) {
+    /** A national decree, registered by national-admin. */
+    static String legal(String number, String effective, String relations) {
         return given().auth().oauth2(TestTokens.nationalAdmin()).contentType(ContentType.JSON).body("""
                 {"number":"%s","type":"DECREE","issuer":"Chính phủ","title":"Nghị định về thủ tục hành chính",
                  "issuedDate":"2010-01-01","effectiveDate":"%s","relations":%s}""".formatted(number, effective, relations))
+                .post("/api/v1/legal-documents").then().statusCode(201).extract().path("id");
+    }
+
+    /** A province's own decision, registered by its province-admin. */
+    static String legal(String province, String number, String effective, String relations) {
+        return given().auth().oauth2(TestTokens.provinceAdmin(province)).contentType(ContentType.JSON).body("""
+                {"number":"%s","type":"DECISION","issuer":"Ủy ban nhân dân tỉnh","title":"Quyết định về thủ tục hành chính",
+                 "issuedDate":"2010-01-01","effectiveDate":"%s","provinceCode":"%s","relations":%s}"""
+                .formatted(number, effective, province, relations))
                 .post("/api/v1/legal-documents").then().statusCode(201).extract().path("id");
     }
 
@@ -75,14 +85,14 @@ class ReviewTaskTests {
     void anAmendmentCreatesOneTaskPerIssuedProcedureInEveryAgency() {
         String bacGiang = agency("24", "Sở Tư pháp tỉnh Bắc Giang");
         String ninhBinh = agency("37", "Sở Tư pháp tỉnh Ninh Bình");
-        String law = legal("24", number(), "2015-01-01", "[]");
+        String law = legal(number(), "2015-01-01", "[]");
         String docBg = procedure(bacGiang, "24", "OPERATIONAL_PROCEDURE", law, null, true);
         procedure(ninhBinh, "37", "OPERATIONAL_PROCEDURE", law, null, true);
         procedure(ninhBinh, "37", "OPERATIONAL_PROCEDURE", law, null, false); // a draft relies on nothing yet
         procedure(bacGiang, "24", "QUALITY_MANUAL", law, null, true);         // not a procedure
 
         String amending = number();
-        String amendingId = legal("37", amending, "2030-01-01",
+        String amendingId = legal(amending, "2030-01-01",
                 "[{\"kind\":\"AMENDS\",\"targetId\":\"" + law + "\",\"articles\":\"Điều 5\"}]");
         assertEquals(2, TestDb.count("document", "select count(*) from review_task where cause_id = '" + law + "'"));
         given().auth().oauth2(TestTokens.provinceAdmin("24")).queryParam("causeId", law).get("/api/v1/review-tasks")
@@ -98,7 +108,7 @@ class ReviewTaskTests {
                     && r.value().contains("2030-04-01"), Duration.ofSeconds(20)).isEmpty());
         }
         // the same change announced again (its effective date corrected) creates nothing more
-        given().auth().oauth2(TestTokens.provinceAdmin("37")).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("""
+        given().auth().oauth2(TestTokens.nationalAdmin()).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("""
                 {"issuer":"Chính phủ","title":"Nghị định sửa đổi","issuedDate":"2010-01-01","effectiveDate":"2030-02-01"}""")
                 .put("/api/v1/legal-documents/{id}", amendingId).then().statusCode(200);
         assertEquals(2, TestDb.count("document", "select count(*) from review_task where cause_id = '" + law + "'"));

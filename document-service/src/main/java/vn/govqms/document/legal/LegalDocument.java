@@ -24,8 +24,11 @@ public class LegalDocument extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    /** {@code 19/2014/QĐ-TTg}: number / year / type-issuer, Vietnamese letters kept exactly. */
-    @Column(nullable = false, unique = true)
+    /**
+     * {@code 19/2014/QĐ-TTg}: number / year / type-issuer, Vietnamese letters kept exactly. Unique within its
+     * register (national, or the province's own): each province's People's Committee numbers its own.
+     */
+    @Column(nullable = false)
     public String number;
 
     @Enumerated(EnumType.STRING)

@@ -18,12 +18,22 @@ import java.util.UUID;
 @ApplicationScoped
 public class LegalDocumentRepository implements PanacheRepositoryBase<LegalDocument, UUID> {
 
-    /** Filters of the register; null means any. {@code national} true: national only; false: the province's only. */
-    public record Filter(String text, LegalDocumentType type, String provinceCode, Boolean national) {
+    /**
+     * Filters of the register; null means any. {@code national} true: national documents only; false: provincial
+     * ones only; null: both. {@code provinces}: the provinces whose own documents are listed.
+     */
+    public record Filter(String text, LegalDocumentType type, Boolean national, Registers.Listing provinces) {
     }
 
-    public Uni<LegalDocument> findByNumber(String number) {
-        return find("number", number).firstResult();
+    /** The document of {@code number} in one register: the national one ({@code provinceCode} null) or a province's own. */
+    public Uni<LegalDocument> findByNumber(String number, String provinceCode) {
+        return provinceCode == null ? find("number = ?1 and provinceCode is null", number).firstResult()
+                : find("number = ?1 and provinceCode = ?2", number, provinceCode).firstResult();
+    }
+
+    /** Every register's document of {@code number}: the national one and provinces' own. */
+    public Uni<List<LegalDocument>> allByNumber(String number) {
+        return list("number", number);
     }
 
     public Uni<List<LegalDocument>> findByIds(Collection<UUID> ids) {
@@ -41,14 +51,17 @@ public class LegalDocumentRepository implements PanacheRepositoryBase<LegalDocum
             where.add("type = :type");
             params.and("type", f.type());
         }
+        Registers.Listing listed = f.provinces();
         if (Boolean.TRUE.equals(f.national())) {
             where.add("provinceCode is null");
-        } else if (f.provinceCode() != null) {
-            where.add(Boolean.FALSE.equals(f.national()) ? "provinceCode = :province"
-                    : "(provinceCode is null or provinceCode = :province)");
-            params.and("province", f.provinceCode());
+        } else if (!listed.everyProvince()) {
+            where.add(Boolean.FALSE.equals(f.national()) ? "provinceCode in :provinces"
+                    : "(provinceCode is null or provinceCode in :provinces)");
+            params.and("provinces", listed.provinces().isEmpty() ? List.of("") : List.copyOf(listed.provinces()));
+        } else if (Boolean.FALSE.equals(f.national())) {
+            where.add("provinceCode is not null");
         }
-        var found = find(String.join(" and ", where), Sort.by("effectiveDate", Sort.Direction.Descending).and("number"), params);
+        var found = find(where.isEmpty() ? "1 = 1" : String.join(" and ", where), Sort.by("effectiveDate", Sort.Direction.Descending).and("number"), params);
         return Pages.of(found, page);
     }
 }

@@ -34,7 +34,6 @@ import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.problem.Problem;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
-import vn.govqms.kit.security.Scope;
 import vn.govqms.kit.security.Roles;
 import vn.govqms.kit.web.ETags;
 import vn.govqms.kit.web.QueryParams;
@@ -57,26 +56,49 @@ public class LegalDocumentResource {
              "issuedDate": "2019-01-21", "effectiveDate": "2019-01-21",
              "relations": [{"kind": "GUIDES", "targetNumber": "19/2014/QĐ-TTg"}]}""";
 
+    private static final String PROVINCIAL_EXAMPLE = """
+            {"number": "1113/QĐ-UBND", "type": "DECISION", "issuer": "UBND tỉnh Ninh Bình",
+             "title": "Phê duyệt Kế hoạch kiểm tra việc xây dựng, áp dụng, duy trì, cải tiến Hệ thống quản lý chất lượng theo TCVN ISO 9001 năm 2021",
+             "issuedDate": "2021-10-11", "effectiveDate": "2021-10-11", "provinceCode": "37",
+             "relations": [{"kind": "GUIDES", "targetNumber": "19/2014/QĐ-TTg"}]}""";
+
+    private static final String AMBIGUOUS_EXAMPLE = """
+            {"type": "https://govqms.vn/problems/ambiguous-reference", "title": "Ambiguous reference", "status": 422,
+             "detail": "relations[0]: 2 registers hold a document 1113/QĐ-UBND; name the one meant by targetId.",
+             "field": "relations[0]",
+             "candidates": [{"id": "0f8a5c1e-3d2b-4c8e-9a51-6f0e2b7d4a10", "provinceCode": "24", "issuer": "UBND tỉnh Bắc Ninh",
+                             "title": "Phê duyệt Kế hoạch kiểm tra công tác cải cách hành chính năm 2025"},
+                            {"id": "5b2e9d47-8c1f-4e6a-b3d0-2a7c9e1f5d88", "provinceCode": "37", "issuer": "UBND tỉnh Ninh Bình",
+                             "title": "Phê duyệt Kế hoạch kiểm tra việc xây dựng, áp dụng Hệ thống quản lý chất lượng năm 2021"}]}""";
+
     private final LegalDocumentService service;
     private final Caller caller;
-    private final Scope scopeOfCaller;
 
-    public LegalDocumentResource(LegalDocumentService service, Caller caller, Scope scopeOfCaller) {
+    public LegalDocumentResource(LegalDocumentService service, Caller caller) {
         this.service = service;
         this.caller = caller;
-        this.scopeOfCaller = scopeOfCaller;
     }
 
     @POST
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.PROVINCE_ADMIN})
     @Operation(operationId = "registerLegalDocument", summary = "Register a legal document and how it acts on others",
-            description = "A document that amends, replaces or repeals others publishes legal-document.changed for each of them.")
+            description = "A national document (no provinceCode) is registered by national-admin, a province's own by that "
+                    + "province's province-admin. Its relations resolve within the issuer's authority: a provincial document "
+                    + "amends, replaces or repeals only its own province's documents (it may guide national ones); a national "
+                    + "document names a national one, else the one provincial document of that number. A document that "
+                    + "amends, replaces or repeals others publishes legal-document.changed for each of them.")
     @RequestBody(content = @Content(schema = @Schema(implementation = NewLegalDocument.class),
-            examples = @ExampleObject(name = "101/2019/QĐ-BKHCN", value = AMENDING_EXAMPLE)))
+            examples = {@ExampleObject(name = "101/2019/QĐ-BKHCN", value = AMENDING_EXAMPLE),
+                    @ExampleObject(name = "1113/QĐ-UBND (Ninh Bình)", value = PROVINCIAL_EXAMPLE)}))
     @APIResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = LegalDocumentView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The number is registered already", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A relation names a document not in the register", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The register is another's: national documents are national-admin's, a province's its province-admin's",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The number is in the issuer's register already", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A relation names a document not in the register (unknown-reference), one of "
+            + "another register (relation-outside-authority), or a number several provinces hold (ambiguous-reference, listing the candidates)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "ambiguous-reference", value = AMBIGUOUS_EXAMPLE)))
     public Uni<RestResponse<LegalDocumentView>> register(@Valid @NotNull NewLegalDocument body) {
         return service.register(body, caller).map(d -> RestResponse.ResponseBuilder
                 .<LegalDocumentView>created(URI.create("/api/v1/legal-documents/" + d.id())).entity(d).tag(ETags.of(d.version())).build());
@@ -96,13 +118,15 @@ public class LegalDocumentResource {
     @GET
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
     @Operation(operationId = "listLegalDocuments", summary = "The register, newest effective first",
-            description = "Without a scope filter: national documents and the caller's province's own.")
+            description = "National documents and a province's own: by default the caller's province (with the provinces merged "
+                    + "into it); national-admin sees every province's. The register is public: provinceCode names another province.")
     @APIResponse(responseCode = "200", description = "A page of documents")
     @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Page<LegalDocumentView>> list(
             @QueryParam("q") @Parameter(description = "Number or words of the title, with or without diacritics", example = "he thong quan ly chat luong") String q,
             @QueryParam("type") @Parameter(example = "DECISION") String type,
-            @QueryParam("scope") @Parameter(description = "NATIONAL or PROVINCE (the caller's province's own)", example = "NATIONAL") String scope,
+            @QueryParam("scope") @Parameter(description = "NATIONAL (national documents only) or PROVINCE (provinces' own only)", example = "NATIONAL") String scope,
+            @QueryParam("provinceCode") @Parameter(description = "Whose provincial documents: this province's (default: the caller's)", example = "37") String provinceCode,
             @QueryParam("asOf") @Parameter(description = "Status as of this date (default today)") String asOf,
             @BeanParam PageParams paging) {
         Boolean national = scope == null || scope.isBlank() ? null : switch (scope.trim()) {
@@ -110,16 +134,16 @@ public class LegalDocumentResource {
             case "PROVINCE" -> Boolean.FALSE;
             default -> throw ProblemException.invalidField("scope", "NATIONAL or PROVINCE");
         };
-        return service.list(new LegalDocumentRepository.Filter(QueryParams.text("q", q, 200),
-                QueryParams.enumValue("type", type, LegalDocumentType.class),
-                caller.provinceCode().orElse(null), national), paging.toRequest(), QueryParams.date("asOf", asOf));
+        return service.list(QueryParams.text("q", q, 200), QueryParams.enumValue("type", type, LegalDocumentType.class), national,
+                Registers.provinceParam("provinceCode", provinceCode), paging.toRequest(), QueryParams.date("asOf", asOf));
     }
 
     @PUT
     @Path("/{id}")
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.PROVINCE_ADMIN})
     @Operation(operationId = "updateLegalDocument", summary = "Correct a registered document (If-Match required)",
-            description = "Publishes legal-document.changed (UPDATED); when the effective date moves, the documents it acts on are announced again.")
+            description = "By the register's owner only (national: national-admin; a province's: its province-admin). Publishes "
+                    + "legal-document.changed (UPDATED); when the effective date moves, the documents it acts on are announced again.")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = LegalDocumentView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown document", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

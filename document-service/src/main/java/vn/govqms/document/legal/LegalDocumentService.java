@@ -3,6 +3,7 @@ package vn.govqms.document.legal;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -46,13 +47,15 @@ public class LegalDocumentService {
     private final Outbox outbox;
     private final AuditTrail trail;
     private final ReviewFanOut reviews;
+    private final Registers registers;
     private final Clock clock;
 
     private final Scope scope;
 
     public LegalDocumentService(Scope scope, LegalDocumentRepository documents, LegalRelationRepository relations, Outbox outbox,
-                                AuditTrail trail, ReviewFanOut reviews, Clock clock) {
+                                AuditTrail trail, ReviewFanOut reviews, Registers registers, Clock clock) {
         this.scope = scope;
+        this.registers = registers;
         this.documents = documents;
         this.relations = relations;
         this.outbox = outbox;
@@ -61,19 +64,24 @@ public class LegalDocumentService {
         this.clock = clock;
     }
 
+    /**
+     * Registers a document in its issuer's register (national: national-admin; a province's: its steering
+     * committee), with the documents it acts on resolved within the issuer's authority. A refusal changes nothing.
+     */
     @WithTransaction
     public Uni<LegalDocumentView> register(NewLegalDocument in, Caller caller) {
         scope.requireRegisterWriter(in.provinceCode());
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<RelationInput> rels = in.relations() == null ? List.of() : in.relations();
-        return documents.findByNumber(in.number())
+        IssuingAuthority authority = registers.authority(in.provinceCode(), in.issuedDate());
+        return documents.findByNumber(in.number(), in.provinceCode())
                 .invoke(existing -> {
                     if (existing != null) {
-                        throw ProblemException.conflict("Legal document " + in.number() + " is already registered (id "
-                                + existing.id + ").");
+                        throw ProblemException.conflict("Legal document " + in.number() + " is already in "
+                                + authority.label() + " (id " + existing.id + ").");
                     }
                 })
-                .chain(() -> resolveTargets(rels))
+                .chain(() -> resolveTargets(authority, rels))
                 .chain(targets -> {
                     LegalDocument doc = LegalDocument.register(in.number(), in.type(), in.issuer().trim(), in.title().trim(),
                             in.issuedDate(), in.effectiveDate(), in.expiryDate(), in.provinceCode(), now);
@@ -113,7 +121,7 @@ public class LegalDocumentService {
                     // documents it acts on take the change from the new date: say so again
                     .chain(() -> effectiveMoved ? relations.from(doc.id).chain(links -> documents
                             .findByIds(links.stream().map(l -> l.targetId).toList())
-                            .chain(targets -> publishChanges(session, doc, links, targets, now)))
+                            .chain(targets -> publishChanges(session, doc, withinAuthority(doc, links, targets), targets, now)))
                             : Uni.createFrom().voidItem())
                     .chain(() -> trail.record(session, "legal-document", doc.id, null, "updated", caller.subject(),
                             before, in)))
@@ -126,9 +134,16 @@ public class LegalDocumentService {
         return require(id).chain(doc -> view(doc, asOf == null ? LocalDate.now(clock) : asOf));
     }
 
+    /**
+     * The register, read by every role: national documents and the provinces' own ({@code national} true: national
+     * only; false: provincial only), of {@code provinceCode} when given, else of the caller's province (national-admin:
+     * every province's).
+     */
     @WithSession
-    public Uni<Page<LegalDocumentView>> list(LegalDocumentRepository.Filter filter, PageRequest page, LocalDate asOf) {
+    public Uni<Page<LegalDocumentView>> list(String text, LegalDocumentType type, Boolean national, String provinceCode,
+                                             PageRequest page, LocalDate asOf) {
         LocalDate date = asOf == null ? LocalDate.now(clock) : asOf;
+        var filter = new LegalDocumentRepository.Filter(text, type, national, registers.listing(provinceCode));
         return documents.list(filter, page).chain(p -> views(p.items(), date)
                 .map(views -> new Page<>(views, p.page(), p.size(), p.total())));
     }
@@ -161,8 +176,25 @@ public class LegalDocumentService {
         return "Văn bản " + target.number + " " + what + " bởi " + by.number + ", hiệu lực từ " + by.effectiveDate + ".";
     }
 
-    /** The targets of the relations, in order; 422 for an unknown one. */
-    private Uni<List<LegalDocument>> resolveTargets(List<RelationInput> rels) {
+    /**
+     * The relations a re-dated document announces again: those its authority allows (a relation registered
+     * before registers had owners may name a document of another register; it is not announced again).
+     */
+    private List<LegalRelation> withinAuthority(LegalDocument doc, List<LegalRelation> links, List<LegalDocument> targets) {
+        IssuingAuthority authority = registers.authority(doc.provinceCode, doc.issuedDate);
+        Map<UUID, LegalDocument> byId = targets.stream().collect(Collectors.toMap(t -> t.id, Function.identity()));
+        return links.stream().filter(l -> {
+            boolean allowed = RelationTargets.mayAct(authority, l.kind, byId.get(l.targetId));
+            if (!allowed) {
+                Log.warnf("Legal document %s (%s) is not announced again to %s: outside %s", doc.number, doc.id, l.targetId,
+                        authority.label());
+            }
+            return allowed;
+        }).toList();
+    }
+
+    /** The targets of the relations, in order, within the issuer's authority; 422 for an unknown, ambiguous or foreign one. */
+    private Uni<List<LegalDocument>> resolveTargets(IssuingAuthority authority, List<RelationInput> rels) {
         Uni<List<LegalDocument>> chain = Uni.createFrom().item(new ArrayList<>());
         for (int i = 0; i < rels.size(); i++) {
             RelationInput r = rels.get(i);
@@ -170,14 +202,11 @@ public class LegalDocumentService {
             if ((r.targetId() == null) == (r.targetNumber() == null || r.targetNumber().isBlank())) {
                 throw ProblemException.invalidField(field, "give either targetNumber or targetId");
             }
-            Uni<LegalDocument> lookup = r.targetId() != null ? documents.findById(r.targetId())
-                    : documents.findByNumber(r.targetNumber().trim());
+            Uni<LegalDocument> lookup = r.targetId() != null
+                    ? documents.findById(r.targetId()).map(found -> RelationTargets.byId(authority, r.kind(), r.targetId(), found, field))
+                    : documents.allByNumber(r.targetNumber().trim())
+                            .map(found -> RelationTargets.byNumber(authority, r.kind(), r.targetNumber().trim(), found, field));
             chain = chain.chain(list -> lookup.map(target -> {
-                if (target == null) {
-                    throw ProblemException.unprocessable("unknown-reference", "Unknown reference", field
-                            + ": no legal document " + (r.targetId() != null ? r.targetId() : r.targetNumber())
-                            + " in the register; register it first.", Map.of("field", field));
-                }
                 list.add(target);
                 return list;
             }));

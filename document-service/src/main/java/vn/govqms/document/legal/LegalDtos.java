@@ -21,11 +21,14 @@ public final class LegalDtos {
     private LegalDtos() {
     }
 
-    @Schema(name = "LegalRelationInput", description = "How the new document acts on one already registered (by number or id)")
+    @Schema(name = "LegalRelationInput", description = "How the new document acts on one already registered: by number "
+            + "(resolved within the issuer's authority) or by id (exactly that document)")
     public record RelationInput(
             @NotNull @Schema(example = "AMENDS") RelationKind kind,
-            @Size(max = 100) @Schema(example = "19/2014/QĐ-TTg") String targetNumber,
-            UUID targetId,
+            @Size(max = 100) @Schema(description = "For a provincial document: its own province's document of that number; "
+                    + "for a national one: the national document, else the one provincial document of that number",
+                    example = "19/2014/QĐ-TTg") String targetNumber,
+            @Schema(description = "Names the target exactly, e.g. one of the candidates of an ambiguous number") UUID targetId,
             @Size(max = 500) @Schema(example = "Điều 4, Điều 7") String articles) {
     }
 
@@ -42,7 +45,8 @@ public final class LegalDtos {
             @NotNull @Schema(example = "2014-04-20") LocalDate effectiveDate,
             LocalDate expiryDate,
             @Pattern(regexp = "^\\d{2}$", message = "must be the two-digit province code")
-            @Schema(description = "A province's own document; absent for national ones", example = "37") String provinceCode,
+            @Schema(description = "A province's own document (its number is unique in that province's register); absent for "
+                    + "national ones", example = "37") String provinceCode,
             @Size(max = 50) List<@Valid @NotNull RelationInput> relations) {
     }
 

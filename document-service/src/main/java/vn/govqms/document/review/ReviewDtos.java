@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 /** What the review-task API reads and writes. */
@@ -45,5 +46,22 @@ public final class ReviewDtos {
             OffsetDateTime resolvedAt,
             OffsetDateTime overdueAt,
             OffsetDateTime createdAt) {
+    }
+
+    @Schema(name = "ProvinceOverdueReviews", description = "One province's legal-change reviews on a date")
+    public record ProvinceOverdue(
+            @Schema(description = "The province (00: the central bodies)", example = "24") String provinceCode,
+            @Schema(description = "Provinces merged into it by that date, whose agencies are counted here", example = "[\"27\"]")
+            List<String> formerProvinces,
+            @Schema(description = "Agencies with at least one overdue review", example = "7") long agenciesWithOverdue,
+            @Schema(description = "Reviews not completed on that date, overdue ones included", example = "52") long openTasks,
+            @Schema(description = "Open reviews past their due date", example = "12") long overdueTasks,
+            @Schema(description = "The earliest due date among the overdue reviews", example = "2025-09-29") LocalDate oldestDueDate) {
+    }
+
+    @Schema(name = "OverdueReviewsByProvince", description = "The national view of legal-change reviews, one row per province")
+    public record ProvinceOverdueReport(
+            @Schema(example = "2025-12-31") LocalDate asOf,
+            List<ProvinceOverdue> provinces) {
     }
 }

@@ -15,11 +15,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.govqms.document.review.ReviewDtos.ProvinceOverdueReport;
 import vn.govqms.document.review.ReviewDtos.Resolution;
 import vn.govqms.document.review.ReviewDtos.ReviewView;
 import vn.govqms.kit.paging.Page;
@@ -40,11 +42,19 @@ import java.util.UUID;
 @APIResponse(responseCode = "403", description = "Outside the caller's role or scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ReviewResource {
 
+    private static final String BY_PROVINCE_EXAMPLE = """
+            {"asOf": "2025-12-31", "provinces": [
+              {"provinceCode": "11", "formerProvinces": [], "agenciesWithOverdue": 2, "openTasks": 9, "overdueTasks": 3, "oldestDueDate": "2025-10-01"},
+              {"provinceCode": "24", "formerProvinces": ["27"], "agenciesWithOverdue": 7, "openTasks": 52, "overdueTasks": 12, "oldestDueDate": "2025-09-29"},
+              {"provinceCode": "37", "formerProvinces": ["35", "36"], "agenciesWithOverdue": 0, "openTasks": 14, "overdueTasks": 0, "oldestDueDate": null}]}""";
+
     private final ReviewService service;
+    private final OverdueByProvince nationalView;
     private final Caller caller;
 
-    public ReviewResource(ReviewService service, Caller caller) {
+    public ReviewResource(ReviewService service, OverdueByProvince nationalView, Caller caller) {
         this.service = service;
+        this.nationalView = nationalView;
         this.caller = caller;
     }
 
@@ -61,6 +71,22 @@ public class ReviewResource {
         return service.list(new ReviewService.Filter(QueryParams.uuid("agencyId", agencyId),
                 QueryParams.enumValue("status", status, ReviewStatus.class), QueryParams.uuid("documentId", documentId),
                 QueryParams.uuid("causeId", causeId)), paging.toRequest(), caller);
+    }
+
+    @GET
+    @Path("/overdue-by-province")
+    @RolesAllowed(Roles.NATIONAL_ADMIN)
+    @Operation(operationId = "overdueReviewsByProvince", summary = "The national view: open and overdue reviews per province on a date",
+            description = "One row per province that has agencies, by code: agencies with overdue reviews, open reviews (overdue "
+                    + "included), overdue reviews and the oldest overdue due date, as they stood on asOf. Each agency counts in its "
+                    + "province; a province that a merger ended by asOf counts under the province that continues it (formerProvinces). "
+                    + "For national-admin only.")
+    @APIResponse(responseCode = "200", description = "The rows", content = @Content(schema = @Schema(implementation = ProvinceOverdueReport.class),
+            examples = @ExampleObject(name = "After the 2025 mergers", value = BY_PROVINCE_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "Invalid date", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ProvinceOverdueReport> overdueByProvince(
+            @QueryParam("asOf") @Parameter(description = "The day the counts are for (default today)", example = "2025-12-31") String asOf) {
+        return nationalView.asOf(QueryParams.date("asOf", asOf));
     }
 
     @GET

@@ -76,11 +76,31 @@ public class AdministrativeProcedure extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 
+    /** Length of a national code, {@code 1.001612}; a localised code continues it. */
+    static final int NATIONAL_CODE_LENGTH = 8;
+
+    /**
+     * The register a code belongs to: a national code to the national catalogue (no province), a localised code
+     * to the province it is localised to. 400 when code and province disagree.
+     */
+    public static void requireRegisterOfCode(String code, String provinceCode) {
+        boolean localised = code.length() > NATIONAL_CODE_LENGTH;
+        if (localised && provinceCode == null) {
+            throw ProblemException.invalidField("provinceCode", "a localised code (" + code + ") names the province it is localised to");
+        }
+        if (!localised && provinceCode != null) {
+            throw ProblemException.invalidField("provinceCode", "a national code (" + code + ") belongs to the national catalogue, "
+                    + "which has no province; a province publishes its localised code (" + code + ".000.00.00.Hxx)");
+        }
+    }
+
+    /** A procedure of the national catalogue or localised to a province (see {@link #requireRegisterOfCode}). */
     public static AdministrativeProcedure publish(String code, String provinceCode, OffsetDateTime now) {
+        requireRegisterOfCode(code, provinceCode);
         AdministrativeProcedure p = new AdministrativeProcedure();
         p.id = UUID.randomUUID();
         p.code = code;
-        p.nationalCode = code.length() > 8 ? code.substring(0, 8) : code;
+        p.nationalCode = code.substring(0, NATIONAL_CODE_LENGTH);
         p.provinceCode = provinceCode;
         p.status = ProcedureStatus.IN_FORCE;
         p.createdAt = now;

@@ -32,7 +32,7 @@ public final class ProcedureDtos {
             @Size(max = 50) List<@NotNull UUID> legalBasisIds,
             @Size(max = 100) @Schema(example = "1234/QĐ-UBND") String publishedByDecision,
             @Pattern(regexp = "^\\d{2}$", message = "must be the two-digit province code")
-            @Schema(description = "For a procedure localised to a province", example = "24") String provinceCode) {
+            @Schema(description = "The province a localised code is localised to; absent for a national code", example = "24") String provinceCode) {
     }
 
     @Schema(name = "AdministrativeProcedureAmendment", description = "The procedure as amended, and from when (send If-Match)")

@@ -5,6 +5,7 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import vn.govqms.document.legal.Registers;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.Pages;
 import vn.govqms.kit.paging.PageRequest;
@@ -17,8 +18,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class ProcedureRepository implements PanacheRepositoryBase<AdministrativeProcedure, UUID> {
 
-    /** Filters of the catalogue; null means any. Without a province: national procedures only. */
-    public record Filter(String text, String field, ProcedureStatus status, String provinceCode) {
+    /** Filters of the catalogue; null means any. The national catalogue, and the localised procedures of {@code provinces}. */
+    public record Filter(String text, String field, ProcedureStatus status, Registers.Listing provinces) {
     }
 
     public Uni<AdministrativeProcedure> findByCode(String code) {
@@ -40,13 +41,11 @@ public class ProcedureRepository implements PanacheRepositoryBase<Administrative
             where.add("status = :status");
             params.and("status", f.status());
         }
-        if (f.provinceCode() != null) {
-            where.add("(provinceCode is null or provinceCode = :province)");
-            params.and("province", f.provinceCode());
-        } else {
-            where.add("provinceCode is null");
+        if (!f.provinces().everyProvince()) {
+            where.add("(provinceCode is null or provinceCode in :provinces)");
+            params.and("provinces", f.provinces().provinces().isEmpty() ? List.of("") : List.copyOf(f.provinces().provinces()));
         }
-        var found = find(String.join(" and ", where), Sort.by("code"), params);
+        var found = find(where.isEmpty() ? "1 = 1" : String.join(" and ", where), Sort.by("code"), params);
         return Pages.of(found, page);
     }
 }

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import vn.govqms.document.legal.Registers;
 import vn.govqms.document.tthc.ProcedureDtos.Abolition;
 import vn.govqms.document.tthc.ProcedureDtos.Amendment;
 import vn.govqms.document.tthc.ProcedureDtos.NewProcedure;
@@ -32,7 +33,6 @@ import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.problem.Problem;
 import vn.govqms.kit.security.Caller;
-import vn.govqms.kit.security.Scope;
 import vn.govqms.kit.security.Roles;
 import vn.govqms.kit.web.ETags;
 import vn.govqms.kit.web.QueryParams;
@@ -51,21 +51,22 @@ public class ProcedureResource {
 
     private final ProcedureService service;
     private final Caller caller;
-    private final Scope scope;
 
-    public ProcedureResource(ProcedureService service, Caller caller, Scope scope) {
+    public ProcedureResource(ProcedureService service, Caller caller) {
         this.service = service;
         this.caller = caller;
-        this.scope = scope;
     }
 
     @POST
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.PROVINCE_ADMIN})
-    @Operation(operationId = "publishAdministrativeProcedure", summary = "Add a procedure to the catalogue (national, or localised to the caller's province)")
+    @Operation(operationId = "publishAdministrativeProcedure", summary = "Add a procedure to the catalogue (national, or localised to the caller's province)",
+            description = "A national code (1.001612, no provinceCode) goes to the national catalogue, written by national-admin only; "
+                    + "a localised code (1.001612.000.00.00.H24, with provinceCode) to that province's, written by its province-admin. "
+                    + "Legal bases: national documents, and for a localised procedure its own province's too.")
     @APIResponse(responseCode = "201", description = "Added", content = @Content(schema = @Schema(implementation = ProcedureView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The code is in the catalogue already", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A legal basis is not in the register", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A legal basis is not in the register (unknown-reference) or in another province's (relation-outside-authority)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<ProcedureView>> publish(@Valid @NotNull NewProcedure body) {
         return service.publish(body, caller).map(p -> RestResponse.ResponseBuilder
                 .<ProcedureView>created(URI.create("/api/v1/administrative-procedures/" + p.id())).entity(p).tag(ETags.of(p.version())).build());
@@ -83,24 +84,28 @@ public class ProcedureResource {
 
     @GET
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
-    @Operation(operationId = "listAdministrativeProcedures", summary = "National procedures and the caller's province's own, by code")
+    @Operation(operationId = "listAdministrativeProcedures", summary = "National procedures and a province's localised ones, by code",
+            description = "By default the caller's province's (with the provinces merged into it); national-admin sees every province's. "
+                    + "The catalogue is public: provinceCode names another province.")
     @APIResponse(responseCode = "200", description = "A page of procedures")
     @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Page<ProcedureView>> list(
             @QueryParam("q") @Parameter(description = "Code or words of the name or field, with or without diacritics", example = "khoa hoc cong nghe") String q,
             @QueryParam("field") @Parameter(example = "Hoạt động khoa học và công nghệ") String field,
             @QueryParam("status") @Parameter(example = "IN_FORCE") String status,
+            @QueryParam("provinceCode") @Parameter(description = "Whose localised procedures: this province's (default: the caller's)", example = "24") String provinceCode,
             @BeanParam PageParams paging) {
-        return service.list(new ProcedureRepository.Filter(QueryParams.text("q", q, 200), QueryParams.text("field", field, 300),
-                QueryParams.enumValue("status", status, ProcedureStatus.class),
-                caller.provinceCode().orElse(null)), paging.toRequest());
+        return service.list(QueryParams.text("q", q, 200), QueryParams.text("field", field, 300),
+                QueryParams.enumValue("status", status, ProcedureStatus.class), Registers.provinceParam("provinceCode", provinceCode),
+                paging.toRequest());
     }
 
     @PUT
     @Path("/{id}")
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.PROVINCE_ADMIN})
     @Operation(operationId = "amendAdministrativeProcedure", summary = "Amend a procedure from a date (If-Match required)",
-            description = "Publishes administrative-procedure.changed (AMENDED).")
+            description = "By the register's owner only: a national procedure by national-admin, a localised one by its province's "
+                    + "province-admin. Publishes administrative-procedure.changed (AMENDED).")
     @APIResponse(responseCode = "200", description = "Amended", content = @Content(schema = @Schema(implementation = ProcedureView.class)))
     @APIResponse(responseCode = "404", description = "Unknown procedure", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The procedure is abolished", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -115,7 +120,7 @@ public class ProcedureResource {
     @Path("/{id}/abolition")
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.PROVINCE_ADMIN})
     @Operation(operationId = "abolishAdministrativeProcedure", summary = "Abolish a procedure from a date",
-            description = "Publishes administrative-procedure.changed (ABOLISHED).")
+            description = "By the register's owner only, as for amendments. Publishes administrative-procedure.changed (ABOLISHED).")
     @APIResponse(responseCode = "200", description = "Abolished", content = @Content(schema = @Schema(implementation = ProcedureView.class)))
     @APIResponse(responseCode = "404", description = "Unknown procedure", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already abolished", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -5,7 +5,9 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import vn.govqms.document.legal.IssuingAuthority;
 import vn.govqms.document.legal.LegalDocumentRepository;
+import vn.govqms.document.legal.Registers;
 import vn.govqms.document.review.ReviewFanOut;
 import vn.govqms.document.tthc.ProcedureDtos.Abolition;
 import vn.govqms.document.tthc.ProcedureDtos.Amendment;
@@ -42,13 +44,15 @@ public class ProcedureService {
     private final Outbox outbox;
     private final AuditTrail trail;
     private final ReviewFanOut reviews;
+    private final Registers registers;
     private final Clock clock;
 
     private final Scope scope;
 
     public ProcedureService(Scope scope, ProcedureRepository procedures, LegalDocumentRepository legalDocuments, Outbox outbox,
-                            AuditTrail trail, ReviewFanOut reviews, Clock clock) {
+                            AuditTrail trail, ReviewFanOut reviews, Registers registers, Clock clock) {
         this.scope = scope;
+        this.registers = registers;
         this.procedures = procedures;
         this.legalDocuments = legalDocuments;
         this.outbox = outbox;
@@ -57,8 +61,13 @@ public class ProcedureService {
         this.clock = clock;
     }
 
+    /**
+     * Adds a procedure to its register: a national code to the national catalogue (national-admin), a localised
+     * code to its province's (that province's province-admin). A refusal changes nothing.
+     */
     @WithTransaction
     public Uni<ProcedureView> publish(NewProcedure in, Caller caller) {
+        AdministrativeProcedure.requireRegisterOfCode(in.code(), in.provinceCode());
         scope.requireRegisterWriter(in.provinceCode());
         OffsetDateTime now = OffsetDateTime.now(clock);
         Set<UUID> bases = ids(in.legalBasisIds());
@@ -69,7 +78,7 @@ public class ProcedureService {
                                 + existing.id + ").");
                     }
                 })
-                .chain(() -> requireLegalDocuments(bases))
+                .chain(() -> requireLegalDocuments(in.provinceCode(), bases))
                 .chain(() -> {
                     AdministrativeProcedure p = AdministrativeProcedure.publish(in.code(), in.provinceCode(), now);
                     p.describe(in.name().trim(), in.field().trim(), in.level(), in.processingDays(), blankToNull(in.publishedByDecision()), now);
@@ -93,7 +102,7 @@ public class ProcedureService {
                 ProcedureView previous = ProcedureView.of(p, before);
                 p.amend(in.effectiveDate(), blankToNull(in.reason()), now);
                 p.describe(in.name().trim(), in.field().trim(), in.level(), in.processingDays(), blankToNull(in.publishedByDecision()), now);
-                return requireLegalDocuments(bases)
+                return requireLegalDocuments(p.provinceCode, bases)
                         .chain(() -> replaceBases(p.id, bases))
                         .chain(() -> announce(p, caller, "amended", previous, now))
                         .map(ignored -> ProcedureView.of(p, List.copyOf(bases)));
@@ -119,8 +128,13 @@ public class ProcedureService {
         return require(id).chain(p -> basesOf(p.id).map(b -> ProcedureView.of(p, b)));
     }
 
+    /**
+     * The catalogue, read by every role: the national procedures and the localised ones of {@code provinceCode} when
+     * given, else of the caller's province (national-admin: every province's).
+     */
     @WithSession
-    public Uni<Page<ProcedureView>> list(ProcedureRepository.Filter filter, PageRequest page) {
+    public Uni<Page<ProcedureView>> list(String text, String field, ProcedureStatus status, String provinceCode, PageRequest page) {
+        var filter = new ProcedureRepository.Filter(text, field, status, registers.listing(provinceCode));
         return procedures.list(filter, page).chain(p -> {
             List<UUID> ids = p.items().stream().map(i -> i.id).toList();
             Uni<List<ProcedureLegalBasis>> links = ids.isEmpty() ? Uni.createFrom().item(List.of())
@@ -172,13 +186,26 @@ public class ProcedureService {
         });
     }
 
-    private Uni<Void> requireLegalDocuments(Set<UUID> ids) {
+    /**
+     * The legal bases must be in the register, and in the procedure's reach: a national procedure rests on national
+     * documents, a localised one on national documents and its own province's.
+     */
+    private Uni<Void> requireLegalDocuments(String provinceCode, Set<UUID> ids) {
+        IssuingAuthority authority = registers.authority(provinceCode, scope.today());
         return legalDocuments.findByIds(ids).invoke(found -> {
             if (found.size() != ids.size()) {
                 Set<UUID> missing = new LinkedHashSet<>(ids);
                 found.forEach(d -> missing.remove(d.id));
                 throw ProblemException.unprocessable("unknown-reference", "Unknown reference",
                         "legalBasisIds: not in the register: " + missing + ".", Map.of("field", "legalBasisIds"));
+            }
+            List<String> foreign = found.stream().filter(d -> !authority.mayRelyOn(d.provinceCode))
+                    .map(d -> d.number + " (" + d.id + ", province " + d.provinceCode + ")").toList();
+            if (!foreign.isEmpty()) {
+                throw ProblemException.unprocessable("relation-outside-authority", "Legal basis outside the procedure's register",
+                        "legalBasisIds: a procedure of " + authority.label() + " rests on national documents"
+                                + (authority.isNational() ? "" : " and its own province's") + "; not on " + String.join(", ", foreign) + ".",
+                        Map.of("field", "legalBasisIds"));
             }
         }).replaceWithVoid();
     }

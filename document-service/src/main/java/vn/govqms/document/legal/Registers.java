@@ -1,0 +1,64 @@
+package vn.govqms.document.legal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import vn.govqms.kit.problem.ProblemException;
+import vn.govqms.kit.province.ProvinceRegister;
+import vn.govqms.kit.security.Scope;
+import vn.govqms.kit.web.QueryParams;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The registers of legal documents and TTHCs as their issuers own them: which province's register an entry
+ * belongs to, and which entries a list shows by default. Registers are public (every role reads them); who
+ * may WRITE an entry is {@link Scope#requireRegisterWriter}'s decision.
+ */
+@ApplicationScoped
+public class Registers {
+
+    /** The provincial entries a list shows besides the national ones: every province's, or those of {@code provinces}. */
+    public record Listing(boolean everyProvince, Set<String> provinces) {
+    }
+
+    private final Scope scope;
+    private final ProvinceRegister successions;
+
+    public Registers(Scope scope, ProvinceRegister successions) {
+        this.scope = scope;
+        this.successions = successions;
+    }
+
+    /** A province code given as a query parameter: two digits, or absent (null); 400 otherwise. */
+    public static String provinceParam(String name, String value) {
+        String code = QueryParams.text(name, value, 10);
+        if (code != null && !code.matches("\\d{2}")) {
+            throw ProblemException.invalidField(name, "must be the two-digit province code");
+        }
+        return code;
+    }
+
+    /** The register of {@code provinceCode} (null: national) on {@code day}: a province's own and those merged into it by then. */
+    public IssuingAuthority authority(String provinceCode, LocalDate day) {
+        return provinceCode == null ? IssuingAuthority.national()
+                : new IssuingAuthority(provinceCode, successions.successions().withPredecessors(provinceCode, day));
+    }
+
+    /**
+     * Which provinces' own entries a list shows: those of {@code asked} when the caller names a province; else
+     * the caller's province (with the provinces merged into it); every province for national-admin; none for a
+     * token that names no province (a ministry).
+     */
+    public Listing listing(String asked) {
+        LocalDate today = scope.today();
+        if (asked != null) {
+            return new Listing(false, authority(asked, today).provinces());
+        }
+        if (scope.isNational()) {
+            return new Listing(true, Set.of());
+        }
+        Optional<String> own = scope.provinceClaim();
+        return new Listing(false, own.map(p -> authority(p, today).provinces()).orElse(Set.of()));
+    }
+}
