@@ -78,6 +78,30 @@ class ControlledDocumentTests {
     }
 
     @Test
+    void anAgencyReliesOnNationalEntriesAndItsOwnProvincesNeverAnotherProvinces() {
+        World bacGiang = world();
+        String ninhBinh = ReviewTaskTests.agency("37", "Sở Khoa học và Công nghệ tỉnh Ninh Bình");
+        String officer = TestTokens.agencyRole("iso-officer", ninhBinh, "37");
+        World borrowed = new World(ninhBinh, bacGiang.legalBasis(), bacGiang.tthcCode());
+        // Bắc Giang's localised TTHC is not Ninh Bình's to implement
+        given().auth().oauth2(officer).contentType(ContentType.JSON).body(document(borrowed, "QT-KHCN-91", 1))
+                .post("/api/v1/documents").then().statusCode(422).contentType(PROBLEM)
+                .body("type", containsString("relation-outside-authority")).body("field", equalTo("content.tthcCode"));
+        // nor is Bắc Giang's own decision a legal basis for it
+        String bacGiangDecision = ReviewTaskTests.legal("24", (1000 + SEQ.incrementAndGet()) + "/QĐ-UBND", "2015-01-01", "[]");
+        given().auth().oauth2(officer).contentType(ContentType.JSON).body("""
+                {"agencyId":"%s","code":"QT-KHCN-92","title":"Quy trình nội bộ","type":"OPERATIONAL_PROCEDURE",
+                 "content":{"legalBasisIds":["%s"],"steps":[{"order":1,"name":"Tiếp nhận","responsibleUnit":"Văn phòng","durationDays":1}]}}"""
+                .formatted(ninhBinh, bacGiangDecision)).post("/api/v1/documents").then().statusCode(422).contentType(PROBLEM)
+                .body("field", equalTo("content.legalBasisIds"));
+        // a national decree is everyone's
+        given().auth().oauth2(officer).contentType(ContentType.JSON).body("""
+                {"agencyId":"%s","code":"QT-KHCN-93","title":"Quy trình nội bộ","type":"OPERATIONAL_PROCEDURE",
+                 "content":{"legalBasisIds":["%s"],"steps":[{"order":1,"name":"Tiếp nhận","responsibleUnit":"Văn phòng","durationDays":1}]}}"""
+                .formatted(ninhBinh, bacGiang.legalBasis())).post("/api/v1/documents").then().statusCode(201);
+    }
+
+    @Test
     void aVersionGoesFromDraftToIssuedAndTheNextOneSupersedesIt() {
         World w = world();
         String id = w.officer().body(document(w, "QT-KHCN-01", 2)).post("/api/v1/documents").then().statusCode(201)

@@ -13,7 +13,9 @@ import vn.govqms.document.controlled.DocumentDtos.DocumentContent;
 import vn.govqms.document.controlled.DocumentDtos.DocumentView;
 import vn.govqms.document.controlled.DocumentDtos.NewDocument;
 import vn.govqms.document.controlled.DocumentDtos.VersionView;
+import vn.govqms.document.legal.IssuingAuthority;
 import vn.govqms.document.legal.LegalDocumentRepository;
+import vn.govqms.document.legal.Registers;
 import vn.govqms.document.tthc.AdministrativeProcedure;
 import vn.govqms.document.tthc.ProcedureRepository;
 import vn.govqms.document.tthc.ProcedureStatus;
@@ -22,6 +24,7 @@ import vn.govqms.kit.outbox.Outbox;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.problem.ProblemException;
+import vn.govqms.kit.security.AgencyRef;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Scope;
 import vn.govqms.kit.web.ETags;
@@ -66,11 +69,13 @@ public class DocumentService {
     private final Clock clock;
 
     private final Scope scope;
+    private final Registers registers;
 
     public DocumentService(Scope scope, DocumentRepository documents, VersionRepository versions, AgencyRepository agencies,
-                           LegalDocumentRepository legalDocuments, ProcedureRepository procedures, Outbox outbox,
-                           AuditTrail trail, ObjectMapper json, Clock clock) {
+                           LegalDocumentRepository legalDocuments, ProcedureRepository procedures, Registers registers,
+                           Outbox outbox, AuditTrail trail, ObjectMapper json, Clock clock) {
         this.scope = scope;
+        this.registers = registers;
         this.documents = documents;
         this.versions = versions;
         this.agencies = agencies;
@@ -97,7 +102,7 @@ public class DocumentService {
                             throw ProblemException.conflict("Agency " + agency.code + " already has document " + in.code() + ".");
                         }
                     })
-                    .chain(() -> checkContent(in.type(), in.content()))
+                    .chain(() -> checkContent(in.type(), in.content(), agency))
                     .chain(tthc -> {
                         ControlledDocument doc = ControlledDocument.create(agency.id, in.code(), in.title().trim(), in.type(),
                                 blankToNull(in.owningUnit()), in.nextReviewDate(), now);
@@ -123,7 +128,7 @@ public class DocumentService {
             v.require(VersionAction.EDIT);
             ETags.requireMatch(ifMatch, v.version);
             VersionView before = view(v);
-            return checkContent(doc.type, content).chain(tthc -> {
+            return checkContent(doc.type, content, found.agency()).chain(tthc -> {
                 v.edit(write(content), tthc, now);
                 doc.indexContent(contentText(content));
                 return replaceLegalBases(v.id, content.legalBases())
@@ -323,8 +328,13 @@ public class DocumentService {
         }
     }
 
-    /** Legal bases must be in the register; a TTHC procedure names a TTHC in force. Returns the TTHC's id. */
-    private Uni<UUID> checkContent(DocumentType type, DocumentContent content) {
+    /**
+     * Legal bases must be in the register and within the agency's reach (national documents and its own province's);
+     * a TTHC procedure names a TTHC in force, national or of its province. Returns the TTHC's id.
+     */
+    private Uni<UUID> checkContent(DocumentType type, DocumentContent content, Agency agency) {
+        IssuingAuthority reach = registers.authority(AgencyRef.CENTRAL.equals(agency.provinceCode) ? null : agency.provinceCode,
+                LocalDate.now(clock));
         Set<Integer> orders = new HashSet<>();
         List<DocumentDtos.Step> steps = content.stepList();
         for (int i = 0; i < steps.size(); i++) {
@@ -340,6 +350,9 @@ public class DocumentService {
                 throw ProblemException.unprocessable("unknown-reference", "Unknown reference",
                         "content.legalBasisIds: not in the register: " + missing + ".", Map.of("field", "content.legalBasisIds"));
             }
+            found.stream().filter(d -> !reach.mayRelyOn(d.provinceCode)).findFirst().ifPresent(d -> {
+                throw outsideReach("content.legalBasisIds", d.number + " (province " + d.provinceCode + ")", agency);
+            });
         }).replaceWithVoid();
         String code = blankToNull(content.tthcCode());
         if (type == DocumentType.TTHC_PROCEDURE && code == null) {
@@ -353,12 +366,21 @@ public class DocumentService {
                 throw ProblemException.unprocessable("unknown-reference", "Unknown reference",
                         "content.tthcCode: no administrative procedure " + code + " in the catalogue.", Map.of("field", "content.tthcCode"));
             }
+            if (!reach.mayRelyOn(p.provinceCode)) {
+                throw outsideReach("content.tthcCode", code + " (province " + p.provinceCode + ")", agency);
+            }
             if (p.status == ProcedureStatus.ABOLISHED) {
                 throw ProblemException.unprocessable("abolished-reference", "Abolished administrative procedure",
                         "content.tthcCode: " + code + " was abolished on " + p.changedAt + ".", Map.of("field", "content.tthcCode"));
             }
             return p.id;
         });
+    }
+
+    private static ProblemException outsideReach(String field, String what, Agency agency) {
+        return ProblemException.unprocessable("relation-outside-authority", "Outside the agency's registers",
+                field + ": " + what + " belongs to another province's register; agency " + agency.code
+                        + " relies on national entries and on those of its own province.", Map.of("field", field));
     }
 
     /** The sum of the step durations must fit the TTHC's legal processing time (422 naming both). */

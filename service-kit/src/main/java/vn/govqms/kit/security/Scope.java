@@ -201,16 +201,24 @@ public class Scope {
         }
     }
 
-    /** Province-wide records: changing them is for the province's own steering committee while the province exists. */
+    /**
+     * Province-wide records: changing them is for the province's own steering committee while the province exists,
+     * and, once it was merged into another, for its successor's (who continues its registers and its history).
+     */
     public void requireProvinceWrite(String code) {
-        if (level != Level.PROVINCE || !ownProvince().equals(code)) {
+        if (level != Level.PROVINCE) {
             throw ProblemException.forbidden("Only the steering committee of province " + code + " (role "
                     + Roles.PROVINCE_ADMIN + ") changes its records.");
         }
-        provinces.successionOf(code, today).ifPresent(s -> {
-            throw ProblemException.forbidden("Province " + code + " was merged into province " + s.successorCode() + " on "
+        String own = ownProvince();
+        provinces.successionOf(own, today).ifPresent(s -> {
+            throw ProblemException.forbidden("Province " + own + " was merged into province " + s.successorCode() + " on "
                     + s.effectiveDate() + ": its records are read-only; its successor's steering committee acts for it.");
         });
+        if (!provinces.withPredecessors(own, today).contains(code)) {
+            throw ProblemException.forbidden("Only the steering committee of province " + code + " (role "
+                    + Roles.PROVINCE_ADMIN + ") changes its records.");
+        }
     }
 
     /**

@@ -83,6 +83,8 @@ class ScopeTest {
         assertFalse(ended.mayWrite(OLD_BAC_NINH_DEPT));
         assertFalse(ended.mayRead(BAC_GIANG_DEPT));
         assertThrows(ProblemException.class, () -> ended.requireRegisterWriter("27"));
+        successor.requireRegisterWriter("27"); // the successor continues the former province's registers
+        assertThrows(ProblemException.class, () -> successor.requireRegisterWriter("37"));
 
         Scope beforeTheMerger = new Scope(Set.of(Roles.PROVINCE_ADMIN), null, "27", MERGED, LocalDate.of(2025, 6, 30));
         assertTrue(beforeTheMerger.mayWrite(agencyOf("27", null)));
