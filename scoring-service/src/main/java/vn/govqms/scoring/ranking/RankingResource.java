@@ -23,103 +23,119 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.problem.Problem;
-import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
 import vn.govqms.kit.web.QueryParams;
+import vn.govqms.scoring.criteria.CriteriaSetResource;
 import vn.govqms.scoring.support.Params;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 @Path("/api/v1/rankings")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Rankings and statistics", description = "Xếp hạng, phân loại và tiến độ của các cơ quan trong tỉnh")
+@Tag(name = "Rankings and statistics", description = "Xếp hạng, phân loại và tiến độ của các cơ quan trong tỉnh (hoặc trong một bộ)")
 @SecurityRequirement(name = "bearer")
 @APIResponse(responseCode = "400", description = "Invalid parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Another province than the token's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "A province or ministry the token does not give access to", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class RankingResource {
 
+    static final String XLSX = CriteriaSetResource.XLSX;
+    static final String READERS_DESCRIPTION = " A province-admin reads its province (the default) and the provinces merged into it, a ministry-admin "
+            + "its ministry's units, an agency's people their agency's province (or ministry), national-admin any province it names "
+            + "(provinceCode) or ministry (ministryId).";
+
     private final RankingService service;
-    private final Caller caller;
+    private final RankingReaders readers;
     private final Clock clock;
 
-    public RankingResource(RankingService service, Caller caller, Clock clock) {
+    public RankingResource(RankingService service, RankingReaders readers, Clock clock) {
         this.service = service;
-        this.caller = caller;
+        this.readers = readers;
         this.clock = clock;
     }
 
+    private Uni<RankingService.Query> query(Filter f) {
+        String province = f.province();
+        UUID ministry = f.ministry();
+        int year = f.year(clock);
+        Source source = f.source();
+        UUID set = f.criteriaSet();
+        return readers.tenant(province, ministry).map(t -> new RankingService.Query(t.provinceCode(), t.ministryId(), year, source, set));
+    }
+
     @GET
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
     @Operation(operationId = "ranking", summary = "The ranking of a province's agencies for a year, best first (ties share a rank: 1, 2, 2, 4)",
-            description = "Answers with an ETag that changes with the ranking; send it back in If-None-Match to get 304 while nothing changed.")
+            description = "Answers with an ETag that changes with the ranking; send it back in If-None-Match to get 304 while nothing changed."
+                    + READERS_DESCRIPTION)
     @APIResponse(responseCode = "200", description = "A page of the ranking", content = @Content(schema = @Schema(implementation = RankingDtos.Ranking.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     public Uni<Response> ranking(@BeanParam Filter f, @BeanParam PageParams paging, @Context Request request) {
         PageRequest page = paging.toRequest();
-        return service.ranking(f.query(caller, clock)).map(s -> cached(request, s, () -> s.page(page)));
+        return query(f).chain(service::ranking).map(s -> cached(request, s, () -> s.page(page)));
     }
 
     @GET
     @Path("/bottom")
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
     @Operation(operationId = "rankingBottom", summary = "The bottom N of the ranking, lowest first")
     @APIResponse(responseCode = "200", description = "The lowest-ranked agencies", content = @Content(schema = @Schema(implementation = RankingDtos.Ranking.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     public Uni<Response> bottom(@BeanParam Filter f, @QueryParam("n") @Parameter(description = "1 to 200 (default 10)", example = "5") String n,
                                 @Context Request request) {
         int count = Params.integer("n", n, 10, 1, 200);
-        return service.ranking(f.query(caller, clock)).map(s -> cached(request, s, () -> s.bottom(count)));
+        return query(f).chain(service::ranking).map(s -> cached(request, s, () -> s.bottom(count)));
     }
 
     @GET
     @Path("/distribution")
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
     @Operation(operationId = "bandDistribution", summary = "Agencies per band with shares computed from the counts (6/14/19/4 of 43 → 13.95/32.56/44.19/9.30 %)")
     @APIResponse(responseCode = "200", description = "The distribution", content = @Content(schema = @Schema(implementation = RankingDtos.Distribution.class)))
     public Uni<RankingDtos.Distribution> distribution(@BeanParam Filter f) {
-        return service.ranking(f.query(caller, clock)).map(RankingSnapshot::distribution);
+        return query(f).chain(service::ranking).map(RankingSnapshot::distribution);
     }
 
     @GET
     @Path("/year-over-year")
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
     @Operation(operationId = "yearOverYear", summary = "Each agency's score against the year before")
     @APIResponse(responseCode = "200", description = "A page of changes", content = @Content(schema = @Schema(implementation = RankingDtos.Changes.class)))
     public Uni<RankingDtos.Changes> yearOverYear(@BeanParam Filter f, @BeanParam PageParams paging) {
-        return service.yearOverYear(f.query(caller, clock), paging.toRequest());
+        PageRequest page = paging.toRequest();
+        return query(f).chain(q -> service.yearOverYear(q, page));
     }
 
     @GET
     @Path("/progress")
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
-    @Operation(operationId = "progress", summary = "Progress figures of a province: announced, planned, audited, reviewed, assessed, of all its agencies")
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @Operation(operationId = "progress", summary = "Progress figures of a province: announced, planned, audited, reviewed, assessed, of all its agencies",
+            description = "Counts the agencies in force at some time of the year." + READERS_DESCRIPTION)
     @APIResponse(responseCode = "200", description = "The figures", content = @Content(schema = @Schema(implementation = RankingDtos.Progress.class)))
     public Uni<RankingDtos.Progress> progress(@BeanParam Filter f) {
-        RankingService.Query q = f.query(caller, clock);
-        return service.progress(q.provinceCode(), q.year());
+        return query(f).chain(service::progress);
     }
+
 
     @GET
     @Path("/export")
-    @Produces({"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", MediaType.APPLICATION_JSON})
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @Produces({XLSX, MediaType.APPLICATION_JSON})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
     @Operation(operationId = "exportRanking", summary = "The whole ranking and the band distribution as a spreadsheet (sheets \"Xếp hạng\", \"Phân loại\")")
-    @APIResponse(responseCode = "200", description = "The XLSX file", content = @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+    @APIResponse(responseCode = "200", description = "The XLSX file", content = @Content(mediaType = XLSX))
     public Uni<Response> export(@BeanParam Filter f) {
-        RankingService.Query q = f.query(caller, clock);
-        return service.ranking(q).map(s -> Response
-                .ok(vn.govqms.scoring.criteria.CriteriaSetResource.file(RankingSheets.write(s.ranking(new PageRequest(0, s.size())),
-                        s.distribution())), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-                .header("Content-Disposition", "attachment; filename=\"xep-hang-" + q.provinceCode() + "-" + q.year() + "-"
-                        + q.source().name().toLowerCase() + ".xlsx\"").build());
+        return query(f).chain(q -> service.ranking(q).map(s -> Response
+                .ok(CriteriaSetResource.file(RankingSheets.write(s.ranking(new PageRequest(0, s.size())), s.distribution())), XLSX)
+                .header("Content-Disposition", "attachment; filename=\"xep-hang-" + (q.ministryId() == null ? q.provinceCode() : q.ministryId())
+                        + "-" + q.year() + "-" + q.source().name().toLowerCase() + ".xlsx\"").build()));
     }
 
     /**
      * The snapshot's bytes with its ETag, or 304 when the caller already has them; private (the answer depends
-     * on the token's province) and to be checked again before each use.
+     * on the token) and to be checked again before each use.
      */
     private static Response cached(Request request, RankingSnapshot s, Supplier<byte[]> body) {
         EntityTag tag = s.etag();
@@ -133,8 +149,12 @@ public class RankingResource {
     /** The common query parameters. */
     public static class Filter {
         @QueryParam("provinceCode")
-        @Parameter(description = "Default: the token's province (no other is allowed)", example = "24")
+        @Parameter(description = "Default: the caller's own province (national-admin names one)", example = "24")
         String provinceCode;
+        @QueryParam("ministryId")
+        @Parameter(description = "A ministry's root agency: the ranking of its units among the central bodies (national-admin; "
+                + "a ministry's own people get it by default)")
+        String ministryId;
         @QueryParam("year")
         @Parameter(description = "Default: the current year", example = "2026")
         String year;
@@ -145,12 +165,26 @@ public class RankingResource {
         @Parameter(description = "Only scores under this criteria set")
         String criteriaSetId;
 
-        RankingService.Query query(Caller caller, Clock clock) {
+        String province() {
+            return QueryParams.text("provinceCode", provinceCode, 2);
+        }
+
+        UUID ministry() {
+            return QueryParams.uuid("ministryId", ministryId);
+        }
+
+        int year(Clock clock) {
             Integer y = Params.year("year", year);
+            return y == null ? LocalDate.now(clock).getYear() : y;
+        }
+
+        Source source() {
             Source s = QueryParams.enumValue("source", source, Source.class);
-            return new RankingService.Query(RankingService.province(QueryParams.text("provinceCode", provinceCode, 2), caller),
-                    y == null ? LocalDate.now(clock).getYear() : y, s == null ? Source.OFFICIAL : s,
-                    QueryParams.uuid("criteriaSetId", criteriaSetId));
+            return s == null ? Source.OFFICIAL : s;
+        }
+
+        UUID criteriaSet() {
+            return QueryParams.uuid("criteriaSetId", criteriaSetId);
         }
     }
 }
