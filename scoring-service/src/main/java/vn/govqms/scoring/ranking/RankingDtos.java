@@ -53,4 +53,14 @@ public final class RankingDtos {
                            @Schema(description = "Agencies of the province in the directory, in force", example = "48") long agencies,
                            List<Figure> figures) {
     }
+
+    @Schema(name = "NationalProgress", description = "The progress of every province that exists at the end of the year, by province code")
+    public record NationalProgress(@Schema(example = "2025") int year, List<Progress> items, @Schema(example = "0") int page,
+                                   @Schema(example = "100") int size, @Schema(description = "Provinces", example = "34") long total) {
+    }
+
+    @Schema(name = "NationalBandDistribution", description = "The band distribution of every province that exists at the end of the year, by province code")
+    public record NationalDistribution(@Schema(example = "2014") int year, Source source, List<Distribution> items, @Schema(example = "0") int page,
+                                       @Schema(example = "100") int size, @Schema(description = "Provinces", example = "63") long total) {
+    }
 }

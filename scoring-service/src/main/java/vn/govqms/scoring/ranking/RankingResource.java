@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -35,7 +36,7 @@ import java.util.function.Supplier;
 
 @Path("/api/v1/rankings")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Rankings and statistics", description = "Xếp hạng, phân loại và tiến độ của các cơ quan trong tỉnh (hoặc trong một bộ)")
+@Tag(name = "Rankings and statistics", description = "Xếp hạng, phân loại và tiến độ của các cơ quan trong tỉnh (hoặc trong một bộ), và của các tỉnh trên toàn quốc")
 @SecurityRequirement(name = "bearer")
 @APIResponse(responseCode = "400", description = "Invalid parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -46,14 +47,34 @@ public class RankingResource {
     static final String READERS_DESCRIPTION = " A province-admin reads its province (the default) and the provinces merged into it, a ministry-admin "
             + "its ministry's units, an agency's people their agency's province (or ministry), national-admin any province it names "
             + "(provinceCode) or ministry (ministryId).";
+    /** The national views list every province on one page by default. */
+    static final int NATIONAL_PAGE = 100;
+
+    static final String NATIONAL_PROGRESS_EXAMPLE = """
+            {"year":2015,"items":[{"provinceCode":"24","year":2015,"agencies":48,"figures":[
+              {"code":"QMS_ANNOUNCED","label":"Đã công bố HTQLCL phù hợp TCVN ISO 9001","count":45,"of":48,"share":93.75},
+              {"code":"ACTIVITY_PLAN_APPROVED","label":"Có kế hoạch hoạt động ISO năm được phê duyệt","count":48,"of":48,"share":100.00},
+              {"code":"INTERNAL_AUDIT_HELD","label":"Đã đánh giá nội bộ trong năm","count":40,"of":48,"share":83.33},
+              {"code":"MANAGEMENT_REVIEW_HELD","label":"Đã xem xét của lãnh đạo trong năm","count":39,"of":48,"share":81.25},
+              {"code":"SELF_ASSESSED","label":"Đã công bố kết quả tự đánh giá","count":44,"of":48,"share":91.67},
+              {"code":"OFFICIALLY_ASSESSED","label":"Đã có kết quả đánh giá chính thức","count":43,"of":48,"share":89.58}]}],
+             "page":0,"size":100,"total":63}""";
+    static final String NATIONAL_DISTRIBUTION_EXAMPLE = """
+            {"year":2014,"source":"OFFICIAL","items":[{"provinceCode":"24","year":2014,"source":"OFFICIAL","total":43,"bands":[
+              {"band":"VERY_GOOD","label":"Rất tốt","count":6,"share":13.95},{"band":"GOOD","label":"Tốt","count":14,"share":32.56},
+              {"band":"FAIR","label":"Khá","count":19,"share":44.19},{"band":"AVERAGE","label":"Trung bình","count":4,"share":9.30},
+              {"band":"WEAK","label":"Yếu","count":0,"share":0.00}]}],
+             "page":0,"size":100,"total":63}""";
 
     private final RankingService service;
     private final RankingReaders readers;
+    private final NationalFigures national;
     private final Clock clock;
 
-    public RankingResource(RankingService service, RankingReaders readers, Clock clock) {
+    public RankingResource(RankingService service, RankingReaders readers, NationalFigures national, Clock clock) {
         this.service = service;
         this.readers = readers;
+        this.national = national;
         this.clock = clock;
     }
 
@@ -119,6 +140,50 @@ public class RankingResource {
         return query(f).chain(service::progress);
     }
 
+    @GET
+    @Path("/national/progress")
+    @RolesAllowed(Roles.NATIONAL_ADMIN)
+    @Operation(operationId = "nationalProgress", summary = "The progress figures of every province, a row per province (national-admin)",
+            description = "One row per province that exists on 31 December of the year, by province code, with the figures of /rankings/progress: "
+                    + "the agencies in force that day and how many announced, planned, audited, reviewed and were assessed, with shares. "
+                    + "A province merged into another by then is no row of its own: its agencies count in the province that continues it, "
+                    + "so a merged province is counted once; for a year before the merger the old provinces are rows as they were. "
+                    + "The central bodies (province 00) are no province. Up to 100 provinces a page (all 34, or the 63 before 2025, on one).")
+    @APIResponse(responseCode = "200", description = "A page of provinces", content = @Content(schema = @Schema(implementation = RankingDtos.NationalProgress.class),
+            examples = @ExampleObject(name = "2015", value = NATIONAL_PROGRESS_EXAMPLE)))
+    public Uni<RankingDtos.NationalProgress> nationalProgress(@QueryParam("year") @Parameter(description = "Default: the current year", example = "2025") String year,
+                                                              @QueryParam("page") @Parameter(description = "From 0", example = "0") String page,
+                                                              @QueryParam("size") @Parameter(description = "1 to 100 (default 100)", example = "100") String size) {
+        return national.progress(year(year), nationalPage(page, size));
+    }
+
+    @GET
+    @Path("/national/distribution")
+    @RolesAllowed(Roles.NATIONAL_ADMIN)
+    @Operation(operationId = "nationalBandDistribution", summary = "The band distribution of every province, a row per province (national-admin)",
+            description = "One row per province that exists on 31 December of the year, by province code, with what /rankings/distribution gives: "
+                    + "agencies per band in the order of the province's band table, shares computed from the counts. Scores count in the province "
+                    + "that continues theirs at the year's end, so a merged province is counted once; the 2014 Bắc Giang row stays 6/14/19/4 of 43. "
+                    + "The central bodies (province 00) are no province. Up to 100 provinces a page.")
+    @APIResponse(responseCode = "200", description = "A page of provinces", content = @Content(schema = @Schema(implementation = RankingDtos.NationalDistribution.class),
+            examples = @ExampleObject(name = "2014", value = NATIONAL_DISTRIBUTION_EXAMPLE)))
+    public Uni<RankingDtos.NationalDistribution> nationalDistribution(
+            @QueryParam("year") @Parameter(description = "Default: the current year", example = "2014") String year,
+            @QueryParam("source") @Parameter(description = "OFFICIAL (finalised official assessments, default) or LIVE (live scores)", example = "OFFICIAL") String source,
+            @QueryParam("page") @Parameter(description = "From 0", example = "0") String page,
+            @QueryParam("size") @Parameter(description = "1 to 100 (default 100)", example = "100") String size) {
+        Source s = QueryParams.enumValue("source", source, Source.class);
+        return national.distribution(year(year), s == null ? Source.OFFICIAL : s, nationalPage(page, size));
+    }
+
+    private int year(String year) {
+        Integer y = Params.year("year", year);
+        return y == null ? LocalDate.now(clock).getYear() : y;
+    }
+
+    private static PageRequest nationalPage(String page, String size) {
+        return new PageRequest(Params.integer("page", page, 0, 0, 1_000), Params.integer("size", size, NATIONAL_PAGE, 1, NATIONAL_PAGE));
+    }
 
     @GET
     @Path("/export")
