@@ -43,7 +43,8 @@ class DossierTests {
         String p = Fixtures.province();
         String agency = Fixtures.agency(p, "Sở Tư pháp");
         String code = Fixtures.code(agency);
-        String stranger = Fixtures.agency(Fixtures.province(), "Sở Tư pháp tỉnh khác");
+        String elsewhere = Fixtures.province();
+        String stranger = Fixtures.agency(elsewhere, "Sở Tư pháp tỉnh khác");
         String a = "1.001612.000.00.00.H" + p;
         String b = "2.000889.000.00.00.H" + p;
         String received = "2022-09-21T08:00:00+07:00";
@@ -70,7 +71,7 @@ class DossierTests {
                 .body("received", equalTo(10)).body("accepted", equalTo(6)).body("duplicates", equalTo(0)).body("rejected", equalTo(4))
                 .body("errors.index", equalTo(List.of(6, 7, 8, 9, 9)))
                 .body("errors[0].field", equalTo("status")).body("errors[1].field", equalTo("agencyCode"))
-                .body("errors[2].message", equalTo("agency " + Fixtures.code(stranger) + " is outside province " + p))
+                .body("errors[2].message", equalTo("agency " + Fixtures.code(stranger) + " (province " + elsewhere + ") is outside what your token reports on"))
                 .body("errors.field", hasItem("occurredAt"));
         // the same batch again: nothing new
         given().auth().oauth2(integration).contentType(ContentType.JSON).body(batch).post("/api/v1/dossier-events").then().statusCode(200)
@@ -169,6 +170,10 @@ class DossierTests {
         given().auth().oauth2(TestTokens.integration(p)).contentType(ContentType.JSON).body(many.append("]}").toString())
                 .post("/api/v1/dossier-events").then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("items"));
         given().auth().oauth2(TestTokens.integration(p)).get("/api/v1/kpis").then().statusCode(403);
+        // an integration client without a province sends nothing: 403 naming the claim
+        given().auth().oauth2(TestTokens.withClaims("integration", null, null)).contentType(ContentType.JSON).body(one)
+                .post("/api/v1/dossier-events").then().statusCode(403).contentType(PROBLEM)
+                .body("type", equalTo("https://govqms.vn/problems/missing-claim")).body("claim", equalTo("province_code"));
         given().auth().oauth2(TestTokens.agencyRole("iso-officer", other, p)).queryParam("agencyId", agency).get("/api/v1/kpis")
                 .then().statusCode(403).contentType(PROBLEM);
         given().auth().oauth2(admin(p)).queryParam("from", "2024-02-01").queryParam("to", "2024-01-01").get("/api/v1/kpis")

@@ -4,6 +4,7 @@ import io.restassured.http.ContentType;
 import vn.govqms.local.testing.TestDb;
 import vn.govqms.local.testing.TestTokens;
 
+import java.time.LocalDate;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -25,14 +26,37 @@ final class Fixtures {
         return String.format("%02d", PROVINCE.getAndIncrement());
     }
 
-    /** An agency as document-service's agency.registered would have put it in the directory. */
+    /** An agency as document-service's agency.registered would have put it in the directory (the root of its own tree). */
     static String agency(String province, String name) {
-        UUID id = UUID.randomUUID();
+        return insert(UUID.randomUUID(), province, name, "DEPARTMENT", null, null, null);
+    }
+
+    /** An agency that ended on {@code validTo} (merged, split or dissolved). */
+    static String ended(String province, String name, LocalDate validTo) {
+        return insert(UUID.randomUUID(), province, name, "DEPARTMENT", null, null, validTo);
+    }
+
+    /** A ministry: a central body (province 00), the root of its own subtree. */
+    static String ministry(String name) {
+        return insert(UUID.randomUUID(), "00", name, "MINISTRY", null, null, null);
+    }
+
+    /** A unit under a ministry. */
+    static String unit(String ministry, String name) {
+        return insert(UUID.randomUUID(), "00", name, "MINISTRY_UNIT", ministry, ministry, null);
+    }
+
+    private static String insert(UUID id, String province, String name, String level, String parent, String root, LocalDate validTo) {
         int n = SEQ.incrementAndGet();
         String code = String.format("%03d.%02d.%02d.H%s", n % 1000, n / 1000 % 100, 53, province);
-        TestDb.update(DB, "insert into agency_directory (id, code, name, level, province_code, revision, updated_at) values ('"
-                + id + "', '" + code + "', '" + name + "', 'DEPARTMENT', '" + province + "', 0, now())");
+        TestDb.update(DB, "insert into agency_directory (id, code, name, level, parent_id, province_code, root_id, valid_to, revision, updated_at) "
+                + "values ('" + id + "', '" + code + "', '" + name + "', '" + level + "', " + quoted(parent) + ", '" + province + "', '"
+                + (root == null ? id : root) + "', " + quoted(validTo) + ", 0, now())");
         return id.toString();
+    }
+
+    private static String quoted(Object value) {
+        return value == null ? "null" : "'" + value + "'";
     }
 
     static String code(String agency) {

@@ -176,5 +176,49 @@ class RankingTests {
         given().auth().oauth2(admin(p)).queryParam("year", "1990").get("/api/v1/rankings/progress").then().statusCode(400).contentType(PROBLEM);
         given().auth().oauth2(admin(p)).get("/api/v1/rankings/distribution").then().statusCode(200).body("total", equalTo(0))
                 .body("bands[0].share", equalTo(0.0f));
+        // the national level names the province it reads
+        given().auth().oauth2(TestTokens.nationalAdmin()).get("/api/v1/rankings").then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("provinceCode"));
+        given().auth().oauth2(TestTokens.nationalAdmin()).queryParam("provinceCode", p).get("/api/v1/rankings/distribution").then()
+                .statusCode(200).body("provinceCode", equalTo(p));
+        // an agency's people read their agency's province, whatever else they ask for
+        String agency = Fixtures.agency(p, "Sở Ngoại vụ");
+        given().auth().oauth2(TestTokens.agencyRole("viewer", agency, p)).get("/api/v1/rankings/progress").then().statusCode(200)
+                .body("provinceCode", equalTo(p)).body("agencies", equalTo(1));
+        given().auth().oauth2(TestTokens.agencyRole("viewer", agency, p)).queryParam("provinceCode", Fixtures.province())
+                .get("/api/v1/rankings").then().statusCode(403).contentType(PROBLEM);
+    }
+
+    @Test
+    void aMinistrysRankingHoldsItsOwnUnitsOnly() {
+        String p = Fixtures.province();
+        String set = Fixtures.createSet(p, Fixtures.standardSet(p, 2020));
+        String ministryA = Fixtures.ministry("Bộ Công Thương");
+        String exports = Fixtures.unit(ministryA, "Cục Xuất nhập khẩu");
+        String legal = Fixtures.unit(ministryA, "Vụ Pháp chế");
+        String ministryB = Fixtures.ministry("Bộ Nội vụ");
+        String archives = Fixtures.unit(ministryB, "Cục Văn thư và Lưu trữ nhà nước");
+        for (String[] row : new String[][] {{exports, "80", "GOOD"}, {legal, "90", "VERY_GOOD"}, {archives, "85", "GOOD"}}) {
+            TestDb.update(Fixtures.DB, "insert into live_score (agency_id, year, province_code, criteria_set_id, score, band, band_label, criteria, updated_at) "
+                    + "values ('" + row[0] + "', " + LiveScoreTests.YEAR + ", '00', '" + set + "', " + row[1] + ", '" + row[2] + "', 'x', '[]', now())");
+        }
+        String adminA = TestTokens.ministryAdmin(ministryA);
+        given().auth().oauth2(adminA).queryParam("source", "LIVE").get("/api/v1/rankings").then().statusCode(200)
+                .body("provinceCode", equalTo("00")).body("total", equalTo(2)).body("items.agencyId", equalTo(List.of(legal, exports)));
+        given().auth().oauth2(TestTokens.ministryAdmin(ministryB)).queryParam("source", "LIVE").get("/api/v1/rankings").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].agencyId", equalTo(archives));
+        given().auth().oauth2(TestTokens.agencyRole("viewer", exports, "00")).queryParam("source", "LIVE").get("/api/v1/rankings/distribution")
+                .then().statusCode(200).body("total", equalTo(2)).body("bands.find { it.band == 'GOOD' }.count", equalTo(1));
+        given().auth().oauth2(TestTokens.nationalAdmin()).queryParam("ministryId", ministryA).queryParam("source", "LIVE")
+                .get("/api/v1/rankings/year-over-year").then().statusCode(200).body("total", equalTo(2));
+        given().auth().oauth2(adminA).get("/api/v1/rankings/progress").then().statusCode(200).body("agencies", equalTo(3));
+
+        // nobody reads another tenant's ranking
+        given().auth().oauth2(adminA).queryParam("ministryId", ministryB).get("/api/v1/rankings").then().statusCode(403).contentType(PROBLEM);
+        given().auth().oauth2(adminA).queryParam("provinceCode", p).get("/api/v1/rankings").then().statusCode(403).contentType(PROBLEM);
+        given().auth().oauth2(admin(p)).queryParam("ministryId", ministryA).get("/api/v1/rankings").then().statusCode(403).contentType(PROBLEM);
+        given().auth().oauth2(admin(p)).queryParam("provinceCode", "00").get("/api/v1/rankings").then().statusCode(403).contentType(PROBLEM);
+        given().auth().oauth2(TestTokens.agencyRole("viewer", archives, "00")).queryParam("ministryId", ministryA).get("/api/v1/rankings")
+                .then().statusCode(403).contentType(PROBLEM);
     }
 }

@@ -72,9 +72,10 @@ class ScoringBench {
         String set = activateSet(false);
         long t0 = System.nanoTime();
         TestDb.update(Fixtures.DB, """
-                insert into agency_directory (id, code, name, level, province_code, revision, updated_at)
-                select gen_random_uuid(), lpad((g / 100)::text, 3, '0') || '.' || lpad(mod(g, 100)::text, 2, '0') || '.77.H77',
-                       'UBND xã ' || g, 'COMMUNE', '77', 0, now() from generate_series(1, %d) g""".formatted(AGENCIES));
+                insert into agency_directory (id, code, name, level, province_code, root_id, revision, updated_at)
+                select x.id, lpad((x.g / 100)::text, 3, '0') || '.' || lpad(mod(x.g, 100)::text, 2, '0') || '.77.H77',
+                       'UBND xã ' || x.g, 'COMMUNE', '77', x.id, 0, now()
+                from (select gen_random_uuid() as id, g from generate_series(1, %d) g) x""".formatted(AGENCIES));
         TestDb.update(Fixtures.DB, """
                 insert into assessment (id, agency_id, province_code, year, kind, criteria_set_id, status, items, total_points, band, band_label,
                     lock_version, created_by, created_at, updated_at, finalised_at)

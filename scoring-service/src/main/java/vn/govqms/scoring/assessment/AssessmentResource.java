@@ -30,7 +30,6 @@ import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.problem.Problem;
 import vn.govqms.kit.problem.ProblemException;
-import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
 import vn.govqms.kit.web.ETags;
 import vn.govqms.kit.web.QueryParams;
@@ -54,28 +53,26 @@ public class AssessmentResource {
               "comment":"Sổ tay chất lượng ban hành theo Quyết định 45/QĐ-STP"}],"comment":"Tự đánh giá năm 2026"}""";
 
     private final AssessmentService service;
-    private final Caller caller;
 
-    public AssessmentResource(AssessmentService service, Caller caller) {
+    public AssessmentResource(AssessmentService service) {
         this.service = service;
-        this.caller = caller;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.PROVINCE_ADMIN, Roles.AUDITOR})
-    @Operation(operationId = "startAssessment", summary = "Start a self-assessment (agency head or ISO officer) or an official one (province-admin or auditor)")
+    @RolesAllowed({Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AUDITOR})
+    @Operation(operationId = "startAssessment", summary = "Start a self-assessment (agency head or ISO officer) or an official one (province-admin, ministry-admin or auditor)")
     @APIResponse(responseCode = "201", description = "A draft with every criterion of the set", content = @Content(schema = @Schema(implementation = AssessmentView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The agency already has this kind of assessment for the year and set", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown agency, no criteria set in force, or a set that does not apply", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<AssessmentView>> start(@Valid @NotNull AssessmentDtos.NewAssessment body) {
-        return service.start(body, caller).map(v -> RestResponse.ResponseBuilder
+        return service.start(body).map(v -> RestResponse.ResponseBuilder
                 .<AssessmentView>created(URI.create("/api/v1/assessments/" + v.view().id())).entity(v.view()).tag(ETags.of(v.version())).build());
     }
 
     @GET
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
     @Operation(operationId = "listAssessments", summary = "Assessments in the caller's scope, newest year first")
     @APIResponse(responseCode = "200", description = "A page of assessments")
     @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -84,12 +81,12 @@ public class AssessmentResource {
                                              @QueryParam("status") @Parameter(example = "FINALISED") String status, @BeanParam PageParams paging) {
         return service.list(new AssessmentService.Filter(QueryParams.uuid("agencyId", agencyId), Params.year("year", year),
                 QueryParams.enumValue("kind", kind, AssessmentKind.class), QueryParams.enumValue("status", status, AssessmentStatus.class)),
-                paging.toRequest(), caller);
+                paging.toRequest());
     }
 
     @GET
     @Path("/comparison")
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
     @Operation(operationId = "compareAssessments", summary = "Self-assessment and official assessment of an agency side by side, per criterion")
     @APIResponse(responseCode = "200", description = "The comparison", content = @Content(schema = @Schema(implementation = AssessmentDtos.Comparison.class)))
     @APIResponse(responseCode = "400", description = "agencyId and year are required", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -103,23 +100,23 @@ public class AssessmentResource {
         if (y == null) {
             throw ProblemException.invalidField("year", "is required");
         }
-        return service.compare(agency, y, caller);
+        return service.compare(agency, y);
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
     @Operation(operationId = "getAssessment", summary = "An assessment with its points per criterion")
     @APIResponse(responseCode = "200", description = "The assessment; ETag for If-Match", content = @Content(schema = @Schema(implementation = AssessmentView.class)))
     @APIResponse(responseCode = "404", description = "Unknown assessment", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<AssessmentView>> get(@PathParam("id") UUID id) {
-        return service.get(id, caller).map(v -> RestResponse.ResponseBuilder.ok(v.view()).tag(ETags.of(v.version())).build());
+        return service.get(id).map(v -> RestResponse.ResponseBuilder.ok(v.view()).tag(ETags.of(v.version())).build());
     }
 
     @PUT
     @Path("/{id}/items")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.PROVINCE_ADMIN, Roles.AUDITOR})
+    @RolesAllowed({Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AUDITOR})
     @Operation(operationId = "scoreAssessment", summary = "Give points (0..max) to manual criteria, with evidence links and comments (If-Match required)")
     @RequestBody(content = @Content(schema = @Schema(implementation = AssessmentDtos.Scores.class), examples = @ExampleObject(name = "Tiêu chí 1.2", value = SCORES_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Scored", content = @Content(schema = @Schema(implementation = AssessmentView.class)))
@@ -130,55 +127,55 @@ public class AssessmentResource {
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<AssessmentView>> score(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                    @Valid @NotNull AssessmentDtos.Scores body) {
-        return service.score(id, body, ifMatch, caller).map(v -> RestResponse.ResponseBuilder.ok(v.view()).tag(ETags.of(v.version())).build());
+        return service.score(id, body, ifMatch).map(v -> RestResponse.ResponseBuilder.ok(v.view()).tag(ETags.of(v.version())).build());
     }
 
     @POST
     @Path("/{id}/submit")
-    @RolesAllowed({Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.PROVINCE_ADMIN, Roles.AUDITOR})
+    @RolesAllowed({Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AUDITOR})
     @Operation(operationId = "submitAssessment", summary = "Submit: automatic criteria are computed from the indicators; publishes assessment.submitted")
     @APIResponse(responseCode = "200", description = "Submitted with its total and band", content = @Content(schema = @Schema(implementation = AssessmentView.class)))
     @APIResponse(responseCode = "404", description = "Unknown assessment", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not a draft", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Manual criteria without points (listed)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<AssessmentView>> submit(@PathParam("id") UUID id) {
-        return service.submit(id, caller).map(v -> RestResponse.ResponseBuilder.ok(v.view()).tag(ETags.of(v.version())).build());
+        return service.submit(id).map(v -> RestResponse.ResponseBuilder.ok(v.view()).tag(ETags.of(v.version())).build());
     }
 
     @POST
     @Path("/{id}/return")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.AGENCY_HEAD, Roles.PROVINCE_ADMIN})
+    @RolesAllowed({Roles.AGENCY_HEAD, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN})
     @Operation(operationId = "returnAssessment", summary = "Send a submitted assessment back to draft, with a reason")
     @APIResponse(responseCode = "200", description = "A draft again", content = @Content(schema = @Schema(implementation = AssessmentView.class)))
     @APIResponse(responseCode = "404", description = "Unknown assessment", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not submitted", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<AssessmentView>> sendBack(@PathParam("id") UUID id, @Valid @NotNull AssessmentDtos.Reason body) {
-        return service.sendBack(id, body.reason(), caller).map(v -> RestResponse.ResponseBuilder.ok(v.view()).tag(ETags.of(v.version())).build());
+        return service.sendBack(id, body.reason()).map(v -> RestResponse.ResponseBuilder.ok(v.view()).tag(ETags.of(v.version())).build());
     }
 
     @POST
     @Path("/{id}/finalise")
-    @RolesAllowed({Roles.AGENCY_HEAD, Roles.PROVINCE_ADMIN})
+    @RolesAllowed({Roles.AGENCY_HEAD, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN})
     @Operation(operationId = "finaliseAssessment", summary = "Finalise (publish): immutable, automatic points frozen; publishes assessment.published",
-            description = "The agency head finalises a self-assessment, the province-admin an official one. The agency's live score takes the new manual points.")
+            description = "The agency head finalises a self-assessment, the steering committee over the agency (province-admin or ministry-admin) an official one. The agency's live score takes the new manual points.")
     @APIResponse(responseCode = "200", description = "Finalised", content = @Content(schema = @Schema(implementation = AssessmentView.class)))
     @APIResponse(responseCode = "404", description = "Unknown assessment", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not submitted", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<AssessmentView>> finalise(@PathParam("id") UUID id) {
-        return service.finalise(id, caller).map(v -> RestResponse.ResponseBuilder.ok(v.view()).tag(ETags.of(v.version())).build());
+        return service.finalise(id).map(v -> RestResponse.ResponseBuilder.ok(v.view()).tag(ETags.of(v.version())).build());
     }
 
     @POST
     @Path("/{id}/reopen")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.AGENCY_HEAD, Roles.PROVINCE_ADMIN})
+    @RolesAllowed({Roles.AGENCY_HEAD, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN})
     @Operation(operationId = "reopenAssessment", summary = "Correct a finalised assessment: it becomes a draft again; the reason is kept in the audit trail")
     @APIResponse(responseCode = "200", description = "Reopened as a draft", content = @Content(schema = @Schema(implementation = AssessmentView.class)))
     @APIResponse(responseCode = "400", description = "No reason", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown assessment", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not finalised", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<AssessmentView>> reopen(@PathParam("id") UUID id, @Valid @NotNull AssessmentDtos.Reason body) {
-        return service.reopen(id, body.reason(), caller).map(v -> RestResponse.ResponseBuilder.ok(v.view()).tag(ETags.of(v.version())).build());
+        return service.reopen(id, body.reason()).map(v -> RestResponse.ResponseBuilder.ok(v.view()).tag(ETags.of(v.version())).build());
     }
 }

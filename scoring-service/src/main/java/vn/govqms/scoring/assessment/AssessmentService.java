@@ -10,8 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.problem.ProblemException;
+import vn.govqms.kit.security.AgencyRef;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
+import vn.govqms.kit.security.Scope;
 import vn.govqms.kit.web.ETags;
 import vn.govqms.scoring.assessment.AssessmentDtos.AssessmentSummary;
 import vn.govqms.scoring.assessment.AssessmentDtos.AssessmentView;
@@ -33,11 +35,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
  * Self-assessments (the agency's head or ISO officer; the head finalises) and official assessments
- * (an auditor or the province-admin; the province-admin finalises), through draft → submitted → finalised.
+ * (an auditor of the agency, or the steering committee over it: province-admin or ministry-admin, which
+ * finalises), through draft → submitted → finalised. Whose assessments a caller reads or changes is the
+ * kit's {@link Scope}: reads {@code requireRead}, every change {@code requireWrite} on the assessed agency.
  */
 @ApplicationScoped
 public class AssessmentService {
@@ -50,10 +55,13 @@ public class AssessmentService {
     private final Agencies agencies;
     private final AuditTrail trail;
     private final Outbox outbox;
+    private final Caller caller;
+    private final Scope scope;
     private final Clock clock;
 
     public AssessmentService(Pool pool, AssessmentRepository assessments, CriteriaSetRepository sets, IndicatorRepository indicators,
-                             LiveScores liveScores, Agencies agencies, AuditTrail trail, Outbox outbox, Clock clock) {
+                             LiveScores liveScores, Agencies agencies, AuditTrail trail, Outbox outbox, Caller caller, Scope scope,
+                             Clock clock) {
         this.pool = pool;
         this.assessments = assessments;
         this.sets = sets;
@@ -62,6 +70,8 @@ public class AssessmentService {
         this.agencies = agencies;
         this.trail = trail;
         this.outbox = outbox;
+        this.caller = caller;
+        this.scope = scope;
         this.clock = clock;
     }
 
@@ -74,9 +84,13 @@ public class AssessmentService {
     public record Filter(UUID agencyId, Integer year, AssessmentKind kind, AssessmentStatus status) {
     }
 
-    public Uni<Versioned> start(NewAssessment in, Caller caller) {
-        requireAuthor(in.kind(), caller);
-        return agencies.requireReferenced("agencyId", in.agencyId(), caller).chain(agency -> pool.withTransaction(tx ->
+    /** An assessment with its agency as the scope sees it. */
+    private record Held(Assessment assessment, AgencyRef agency) {
+    }
+
+    public Uni<Versioned> start(NewAssessment in) {
+        requireAuthor(in.kind());
+        return agencies.requireReferenced("agencyId", in.agencyId()).invoke(a -> scope.requireWrite(a.ref())).chain(agency -> pool.withTransaction(tx ->
                 criteriaSet(tx, in.criteriaSetId(), agency.provinceCode(), in.year()).chain(set -> {
                     Assessment a = Assessment.start(agency.id(), agency.provinceCode(), in.year(), in.kind(), set.id, set.definition,
                             caller.subject(), OffsetDateTime.now(clock));
@@ -87,13 +101,13 @@ public class AssessmentService {
                 })));
     }
 
-    public Uni<Versioned> get(UUID id, Caller caller) {
-        return require(pool, id, caller).map(Versioned::of);
+    public Uni<Versioned> get(UUID id) {
+        return require(pool, id).invoke(h -> scope.requireRead(h.agency())).map(h -> Versioned.of(h.assessment()));
     }
 
-    public Uni<Versioned> score(UUID id, AssessmentDtos.Scores in, String ifMatch, Caller caller) {
-        return change(id, caller, "scored", a -> {
-            requireAuthor(a.kind, caller);
+    public Uni<Versioned> score(UUID id, AssessmentDtos.Scores in, String ifMatch) {
+        return change(id, "scored", a -> {
+            requireAuthor(a.kind);
             ETags.requireMatch(ifMatch, a.lockVersion);
             return set(a).map(set -> {
                 a.score(in.items().stream().map(s -> new Assessment.Given(s.criterionCode(), s.points(), s.evidenceLinks(), s.comment())).toList(),
@@ -103,9 +117,9 @@ public class AssessmentService {
         }, (tx, a) -> Uni.createFrom().voidItem());
     }
 
-    public Uni<Versioned> submit(UUID id, Caller caller) {
-        return change(id, caller, "submitted", a -> {
-            requireAuthor(a.kind, caller);
+    public Uni<Versioned> submit(UUID id) {
+        return change(id, "submitted", a -> {
+            requireAuthor(a.kind);
             return set(a).chain(set -> indicators.forAgency(pool, a.agencyId, a.year).map(ind -> {
                 a.submit(set.definition, ind, caller.subject(), OffsetDateTime.now(clock));
                 return a;
@@ -113,17 +127,17 @@ public class AssessmentService {
         }, (tx, a) -> outbox.publish(tx, AssessmentEvents.submitted(a, a.submittedAt)));
     }
 
-    public Uni<Versioned> sendBack(UUID id, String reason, Caller caller) {
-        return change(id, caller, "returned: " + reason, a -> {
-            requireFinaliser(a.kind, caller);
+    public Uni<Versioned> sendBack(UUID id, String reason) {
+        return change(id, "returned: " + reason, a -> {
+            requireFinaliser(a.kind);
             a.sendBack(OffsetDateTime.now(clock));
             return Uni.createFrom().item(a);
         }, (tx, a) -> Uni.createFrom().voidItem());
     }
 
-    public Uni<Versioned> finalise(UUID id, Caller caller) {
-        return change(id, caller, "finalised", a -> {
-            requireFinaliser(a.kind, caller);
+    public Uni<Versioned> finalise(UUID id) {
+        return change(id, "finalised", a -> {
+            requireFinaliser(a.kind);
             a.finalise(caller.subject(), OffsetDateTime.now(clock));
             return Uni.createFrom().item(a);
         }, (tx, a) -> outbox.publish(tx, AssessmentEvents.published(a, a.finalisedAt))
@@ -131,17 +145,18 @@ public class AssessmentService {
     }
 
     /** A correction: the finalised assessment is a draft again; the reason is kept in the audit trail. */
-    public Uni<Versioned> reopen(UUID id, String reason, Caller caller) {
-        return change(id, caller, "reopened: " + reason, a -> {
-            requireFinaliser(a.kind, caller);
+    public Uni<Versioned> reopen(UUID id, String reason) {
+        return change(id, "reopened: " + reason, a -> {
+            requireFinaliser(a.kind);
             a.reopen(OffsetDateTime.now(clock));
             return Uni.createFrom().item(a);
         }, (tx, a) -> liveScores.recomputeAfterEvent(tx, a.agencyId, a.year, "assessment.reopened"));
     }
 
-    private Uni<Versioned> change(UUID id, Caller caller, String action, Function<Assessment, Uni<Assessment>> rule,
-                                  java.util.function.BiFunction<SqlConnection, Assessment, Uni<Void>> after) {
-        return pool.withTransaction(tx -> require(tx, id, caller).chain(a -> {
+    private Uni<Versioned> change(UUID id, String action, Function<Assessment, Uni<Assessment>> rule,
+                                  BiFunction<SqlConnection, Assessment, Uni<Void>> after) {
+        return pool.withTransaction(tx -> require(tx, id).invoke(h -> scope.requireWrite(h.agency())).chain(held -> {
+            Assessment a = held.assessment();
             Map<String, Object> before = audit(a);
             return rule.apply(a).chain(changed -> assessments.update(tx, changed)
                     .chain(() -> {
@@ -150,32 +165,25 @@ public class AssessmentService {
                         if (action.contains(":")) {
                             afterView.put("reason", action.substring(action.indexOf(':') + 2));
                         }
-                        return trail.record(tx, "assessment", changed.id, new vn.govqms.kit.security.AgencyRef(changed.agencyId,
-                                changed.provinceCode), verb, caller.subject(), before, afterView);
+                        return trail.record(tx, "assessment", changed.id, held.agency(), verb, caller.subject(), before, afterView);
                     })
                     .chain(() -> after.apply(tx, changed))
                     .map(v -> Versioned.of(changed)));
         }));
     }
 
-    public Uni<Page<AssessmentSummary>> list(Filter f, PageRequest page, Caller caller) {
+    /** The assessments of one agency the caller reads, or of every agency it may list ({@code Scope.rows()}). */
+    public Uni<Page<AssessmentSummary>> list(Filter f, PageRequest page) {
         List<Object> params = new ArrayList<>();
         List<String> where = new ArrayList<>();
-        Uni<Void> scope;
+        Uni<Void> allowed;
         if (f.agencyId() != null) {
-            scope = agencies.require(f.agencyId(), caller).replaceWithVoid();
+            allowed = agencies.require(f.agencyId()).invoke(a -> scope.requireRead(a.ref())).replaceWithVoid();
             params.add(f.agencyId());
             where.add("a.agency_id = $" + params.size());
-        } else if (caller.hasProvinceScope()) {
-            String province = caller.provinceCode().orElseThrow(() -> ProblemException.forbidden("Your token names no province."));
-            params.add(province);
-            where.add("a.province_code = $" + params.size());
-            scope = Uni.createFrom().voidItem();
         } else {
-            UUID own = caller.agencyId().orElseThrow(() -> ProblemException.forbidden("Your token names no agency."));
-            params.add(own);
-            where.add("a.agency_id = $" + params.size());
-            scope = Uni.createFrom().voidItem();
+            where.add(scope.rows().sqlAppending("d", params));
+            allowed = Uni.createFrom().voidItem();
         }
         if (f.year() != null) {
             params.add(f.year());
@@ -195,7 +203,7 @@ public class AssessmentService {
                 + "a.updated_at, count(*) over () as total from assessment a left join agency_directory d on d.id = a.agency_id where "
                 + String.join(" and ", where) + " order by a.year desc, a.updated_at desc, a.id limit $" + (params.size() - 1)
                 + " offset $" + params.size();
-        return scope.chain(() -> pool.preparedQuery(sql).execute(Tuple.from(params))).map(rows -> {
+        return allowed.chain(() -> pool.preparedQuery(sql).execute(Tuple.from(params))).map(rows -> {
             List<AssessmentSummary> items = new ArrayList<>();
             long total = 0;
             for (Row r : rows) {
@@ -210,8 +218,8 @@ public class AssessmentService {
     }
 
     /** The latest self and official assessments of an agency for a year, per criterion. */
-    public Uni<AssessmentDtos.Comparison> compare(UUID agencyId, int year, Caller caller) {
-        return agencies.require(agencyId, caller).chain(agency -> pool.preparedQuery("""
+    public Uni<AssessmentDtos.Comparison> compare(UUID agencyId, int year) {
+        return agencies.require(agencyId).invoke(a -> scope.requireRead(a.ref())).chain(agency -> pool.preparedQuery("""
                         select distinct on (kind) * from assessment where agency_id = $1 and year = $2
                         order by kind, (status = 'FINALISED') desc, updated_at desc""").execute(Tuple.of(agencyId, year)))
                 .map(rows -> {
@@ -282,34 +290,35 @@ public class AssessmentService {
         return sets.find(pool, a.criteriaSetId);
     }
 
-    private Uni<Assessment> require(SqlClient db, UUID id, Caller caller) {
-        return assessments.find(db, id).map(a -> {
+    /** The assessment and its agency, or 404; the caller's scope is checked by the caller of this method. */
+    private Uni<Held> require(SqlClient db, UUID id) {
+        return assessments.find(db, id).chain(a -> {
             if (a == null) {
                 throw ProblemException.notFound("assessment", id);
             }
-            caller.requireAgency(new vn.govqms.kit.security.AgencyRef(a.agencyId, a.provinceCode));
-            return a;
+            return agencies.refOf(db, a.agencyId, a.provinceCode).map(ref -> new Held(a, ref));
         });
     }
 
-    static void requireAuthor(AssessmentKind kind, Caller caller) {
+    /** Who makes an assessment of this kind (the agency itself is {@code Scope}'s: requireWrite). */
+    private void requireAuthor(AssessmentKind kind) {
         boolean ok = kind == AssessmentKind.SELF
-                ? (caller.hasRole(Roles.AGENCY_HEAD) || caller.hasRole(Roles.ISO_OFFICER)) && caller.agencyId().isPresent()
-                : caller.hasRole(Roles.PROVINCE_ADMIN) || caller.hasRole(Roles.AUDITOR);
+                ? scope.level() == Scope.Level.AGENCY && (caller.hasRole(Roles.AGENCY_HEAD) || caller.hasRole(Roles.ISO_OFFICER))
+                : caller.hasRole(Roles.PROVINCE_ADMIN) || caller.hasRole(Roles.MINISTRY_ADMIN) || caller.hasRole(Roles.AUDITOR);
         if (!ok) {
             throw ProblemException.forbidden(kind == AssessmentKind.SELF
                     ? "A self-assessment is made by the agency's own head or ISO officer."
-                    : "An official assessment is made by the province's steering committee (province-admin) or an auditor.");
+                    : "An official assessment is made by the steering committee over the agency (province-admin or ministry-admin) or an auditor.");
         }
     }
 
-    static void requireFinaliser(AssessmentKind kind, Caller caller) {
-        boolean ok = kind == AssessmentKind.SELF ? caller.hasRole(Roles.AGENCY_HEAD) && caller.agencyId().isPresent()
-                : caller.hasRole(Roles.PROVINCE_ADMIN);
+    private void requireFinaliser(AssessmentKind kind) {
+        boolean ok = kind == AssessmentKind.SELF ? scope.level() == Scope.Level.AGENCY && caller.hasRole(Roles.AGENCY_HEAD)
+                : caller.hasRole(Roles.PROVINCE_ADMIN) || caller.hasRole(Roles.MINISTRY_ADMIN);
         if (!ok) {
             throw ProblemException.forbidden(kind == AssessmentKind.SELF
                     ? "The agency's head returns, finalises and reopens its self-assessment."
-                    : "The province-admin returns, finalises and reopens an official assessment.");
+                    : "The steering committee over the agency (province-admin or ministry-admin) returns, finalises and reopens an official assessment.");
         }
     }
 

@@ -30,7 +30,6 @@ import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.problem.Problem;
 import vn.govqms.kit.problem.ProblemException;
-import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
 import vn.govqms.kit.web.ETags;
 import vn.govqms.kit.web.QueryParams;
@@ -48,7 +47,7 @@ import java.util.UUID;
 @Tag(name = "Criteria sets", description = "Bộ tiêu chí đánh giá HTQLCL: groups, criteria, points and bands, per province and version")
 @SecurityRequirement(name = "bearer")
 @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Outside the caller's role or province", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Outside the caller's role, or a set the caller does not own (a national template: national-admin; a province's set: its province-admin)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class CriteriaSetResource {
 
     static final String EXAMPLE = """
@@ -67,19 +66,17 @@ public class CriteriaSetResource {
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final CriteriaSetService service;
-    private final Caller caller;
     private final jakarta.validation.Validator validator;
 
-    public CriteriaSetResource(CriteriaSetService service, Caller caller, jakarta.validation.Validator validator) {
+    public CriteriaSetResource(CriteriaSetService service, jakarta.validation.Validator validator) {
         this.service = service;
-        this.caller = caller;
         this.validator = validator;
     }
 
     @GET
     @Path("/{id}/export")
     @Produces({XLSX, MediaType.APPLICATION_JSON})
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
     @Operation(operationId = "exportCriteriaSet", summary = "The criteria set as a spreadsheet (sheets \"Tiêu chí\" and \"Xếp loại\"), the layout import reads")
     @APIResponse(responseCode = "200", description = "The XLSX file", content = @Content(mediaType = XLSX))
     @APIResponse(responseCode = "404", description = "Unknown set", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -97,7 +94,7 @@ public class CriteriaSetResource {
     @POST
     @Path("/import")
     @Consumes(XLSX)
-    @RolesAllowed(Roles.PROVINCE_ADMIN)
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.PROVINCE_ADMIN})
     @Operation(operationId = "importCriteriaSet", summary = "Draft a criteria set from a spreadsheet in the export's layout")
     @APIResponse(responseCode = "201", description = "Drafted", content = @Content(schema = @Schema(implementation = CriteriaSetView.class)))
     @APIResponse(responseCode = "400", description = "Unreadable workbook, or a cell or parameter that does not fit (named as sheet!row:column)",
@@ -121,19 +118,19 @@ public class CriteriaSetResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.PROVINCE_ADMIN)
-    @Operation(operationId = "createCriteriaSet", summary = "Draft a criteria set (version 1) for the caller's province, or a national one",
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.PROVINCE_ADMIN})
+    @Operation(operationId = "createCriteriaSet", summary = "Draft a criteria set (version 1): a province's (its province-admin) or a national template (national-admin)",
             description = "Bands default to the Bắc Giang table (≥ 90 Rất tốt, ≥ 80 Tốt, ≥ 70 Khá, ≥ 50 Trung bình, below Yếu).")
     @RequestBody(content = @Content(schema = @Schema(implementation = CriteriaSetInput.class), examples = @ExampleObject(name = "Bắc Giang", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Drafted", content = @Content(schema = @Schema(implementation = CriteriaSetView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input (duplicate codes, missing rule parameters, bands out of order)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<CriteriaSetView>> create(@Valid @NotNull CriteriaSetInput body) {
-        return service.create(body, caller).map(v -> RestResponse.ResponseBuilder
+        return service.create(body).map(v -> RestResponse.ResponseBuilder
                 .<CriteriaSetView>created(URI.create("/api/v1/criteria-sets/" + v.view().id())).entity(v.view()).tag(ETags.of(v.version())).build());
     }
 
     @GET
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
     @Operation(operationId = "listCriteriaSets", summary = "Criteria sets, newest first per province")
     @APIResponse(responseCode = "200", description = "A page of sets")
     @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -147,7 +144,7 @@ public class CriteriaSetResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
     @Operation(operationId = "getCriteriaSet", summary = "A criteria set with its groups, criteria and bands")
     @APIResponse(responseCode = "200", description = "The set; ETag for If-Match", content = @Content(schema = @Schema(implementation = CriteriaSetView.class)))
     @APIResponse(responseCode = "404", description = "Unknown set", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -158,7 +155,7 @@ public class CriteriaSetResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.PROVINCE_ADMIN)
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.PROVINCE_ADMIN})
     @Operation(operationId = "updateCriteriaSet", summary = "Replace a draft's content (If-Match required); an active set cannot change")
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = CriteriaSetView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -168,12 +165,12 @@ public class CriteriaSetResource {
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<CriteriaSetView>> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                      @Valid @NotNull CriteriaSetChange body) {
-        return service.update(id, body, ifMatch, caller).map(v -> RestResponse.ResponseBuilder.ok(v.view()).tag(ETags.of(v.version())).build());
+        return service.update(id, body, ifMatch).map(v -> RestResponse.ResponseBuilder.ok(v.view()).tag(ETags.of(v.version())).build());
     }
 
     @POST
     @Path("/{id}/activation")
-    @RolesAllowed(Roles.PROVINCE_ADMIN)
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.PROVINCE_ADMIN})
     @Operation(operationId = "activateCriteriaSet", summary = "Activate a draft whose maximum points add up to 100",
             description = "Retires the set it replaces (same province and starting year) and recomputes the live scores of the province.")
     @APIResponse(responseCode = "200", description = "Active", content = @Content(schema = @Schema(implementation = CriteriaSetView.class)))
@@ -181,28 +178,28 @@ public class CriteriaSetResource {
     @APIResponse(responseCode = "409", description = "Not a draft", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Points do not add up to 100 (the problem names the sum)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<CriteriaSetView>> activate(@PathParam("id") UUID id) {
-        return service.activate(id, caller).map(v -> RestResponse.ResponseBuilder.ok(v.view()).tag(ETags.of(v.version())).build());
+        return service.activate(id).map(v -> RestResponse.ResponseBuilder.ok(v.view()).tag(ETags.of(v.version())).build());
     }
 
     @POST
     @Path("/{id}/retirement")
-    @RolesAllowed(Roles.PROVINCE_ADMIN)
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.PROVINCE_ADMIN})
     @Operation(operationId = "retireCriteriaSet", summary = "Retire an active set")
     @APIResponse(responseCode = "200", description = "Retired", content = @Content(schema = @Schema(implementation = CriteriaSetView.class)))
     @APIResponse(responseCode = "404", description = "Unknown set", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not active", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<CriteriaSetView>> retire(@PathParam("id") UUID id) {
-        return service.retire(id, caller).map(v -> RestResponse.ResponseBuilder.ok(v.view()).tag(ETags.of(v.version())).build());
+        return service.retire(id).map(v -> RestResponse.ResponseBuilder.ok(v.view()).tag(ETags.of(v.version())).build());
     }
 
     @POST
     @Path("/{id}/versions")
-    @RolesAllowed(Roles.PROVINCE_ADMIN)
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.PROVINCE_ADMIN})
     @Operation(operationId = "newCriteriaSetVersion", summary = "Start a new draft version from this set (how an active set is changed)")
     @APIResponse(responseCode = "201", description = "The new draft", content = @Content(schema = @Schema(implementation = CriteriaSetView.class)))
     @APIResponse(responseCode = "404", description = "Unknown set", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<CriteriaSetView>> newVersion(@PathParam("id") UUID id) {
-        return service.newVersion(id, caller).map(v -> RestResponse.ResponseBuilder
+        return service.newVersion(id).map(v -> RestResponse.ResponseBuilder
                 .<CriteriaSetView>created(URI.create("/api/v1/criteria-sets/" + v.view().id())).entity(v.view()).tag(ETags.of(v.version())).build());
     }
 }

@@ -3,6 +3,7 @@ package vn.govqms.scoring.criteria;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.kit.paging.Page;
@@ -10,6 +11,7 @@ import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.AgencyRef;
 import vn.govqms.kit.security.Caller;
+import vn.govqms.kit.security.Scope;
 import vn.govqms.kit.web.ETags;
 import vn.govqms.scoring.criteria.CriteriaDtos.CriteriaSetChange;
 import vn.govqms.scoring.criteria.CriteriaDtos.CriteriaSetInput;
@@ -25,7 +27,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Criteria sets: drafted, edited and activated by a province-admin; read by everyone. */
+/**
+ * Criteria sets, a register owned by who issues it: a national template (no province) is drafted, changed,
+ * activated and retired by {@code national-admin} only, a province's set by that province's steering committee
+ * only ({@code Scope.requireRegisterWriter}); every role reads them all.
+ */
 @ApplicationScoped
 public class CriteriaSetService {
 
@@ -33,13 +39,18 @@ public class CriteriaSetService {
     private final CriteriaSetRepository sets;
     private final AuditTrail trail;
     private final LiveScores liveScores;
+    private final Caller caller;
+    private final Scope scope;
     private final Clock clock;
 
-    public CriteriaSetService(Pool pool, CriteriaSetRepository sets, AuditTrail trail, LiveScores liveScores, Clock clock) {
+    public CriteriaSetService(Pool pool, CriteriaSetRepository sets, AuditTrail trail, LiveScores liveScores, Caller caller, Scope scope,
+                              Clock clock) {
         this.pool = pool;
         this.sets = sets;
         this.trail = trail;
         this.liveScores = liveScores;
+        this.caller = caller;
+        this.scope = scope;
         this.clock = clock;
     }
 
@@ -49,8 +60,8 @@ public class CriteriaSetService {
     public record Versioned(CriteriaSetView view, long version) {
     }
 
-    public Uni<Versioned> create(CriteriaSetInput in, Caller caller) {
-        caller.requireRegisterWriter(in.provinceCode());
+    public Uni<Versioned> create(CriteriaSetInput in) {
+        scope.requireRegisterWriter(in.provinceCode());
         Definition definition = in.definition();
         definition.check();
         CriteriaSet set = CriteriaSet.draft(in.provinceCode(), in.name().trim(), in.appliesFromYear(), definition, caller.subject(),
@@ -109,11 +120,11 @@ public class CriteriaSetService {
         return require(pool, id).map(s -> new Versioned(CriteriaSetView.of(s), s.lockVersion));
     }
 
-    public Uni<Versioned> update(UUID id, CriteriaSetChange in, String ifMatch, Caller caller) {
+    public Uni<Versioned> update(UUID id, CriteriaSetChange in, String ifMatch) {
         Definition definition = in.definition();
         definition.check();
         return pool.withTransaction(tx -> require(tx, id).chain(set -> {
-            caller.requireRegisterWriter(set.provinceCode);
+            scope.requireRegisterWriter(set.provinceCode);
             ETags.requireMatch(ifMatch, set.lockVersion);
             Map<String, Object> before = audit(set);
             set.edit(in.name().trim(), in.appliesFromYear(), definition, OffsetDateTime.now(clock));
@@ -124,9 +135,9 @@ public class CriteriaSetService {
     }
 
     /** Activates a draft whose points make 100; it replaces the active set of its province and year, and live scores follow it. */
-    public Uni<Versioned> activate(UUID id, Caller caller) {
+    public Uni<Versioned> activate(UUID id) {
         return pool.withTransaction(tx -> require(tx, id).chain(set -> {
-            caller.requireRegisterWriter(set.provinceCode);
+            scope.requireRegisterWriter(set.provinceCode);
             Map<String, Object> before = audit(set);
             set.activate(OffsetDateTime.now(clock));
             return sets.update(tx, set)
@@ -138,9 +149,9 @@ public class CriteriaSetService {
         }));
     }
 
-    public Uni<Versioned> retire(UUID id, Caller caller) {
+    public Uni<Versioned> retire(UUID id) {
         return pool.withTransaction(tx -> require(tx, id).chain(set -> {
-            caller.requireRegisterWriter(set.provinceCode);
+            scope.requireRegisterWriter(set.provinceCode);
             Map<String, Object> before = audit(set);
             set.retire(OffsetDateTime.now(clock));
             return sets.update(tx, set)
@@ -150,9 +161,9 @@ public class CriteriaSetService {
     }
 
     /** A new draft version copied from {@code id} (any status): the way to change an active set. */
-    public Uni<Versioned> newVersion(UUID id, Caller caller) {
+    public Uni<Versioned> newVersion(UUID id) {
         return pool.withTransaction(tx -> require(tx, id).chain(source -> {
-            caller.requireRegisterWriter(source.provinceCode);
+            scope.requireRegisterWriter(source.provinceCode);
             return sets.maxVersion(tx, source.id).chain(max -> {
                 CriteriaSet next = source.nextVersion(max + 1, caller.subject(), OffsetDateTime.now(clock));
                 return sets.insert(tx, next)
@@ -163,7 +174,7 @@ public class CriteriaSetService {
         }));
     }
 
-    public Uni<CriteriaSet> require(io.vertx.mutiny.sqlclient.SqlClient db, UUID id) {
+    public Uni<CriteriaSet> require(SqlClient db, UUID id) {
         return sets.find(db, id).map(s -> {
             if (s == null) {
                 throw ProblemException.notFound("criteria set", id);
@@ -174,7 +185,7 @@ public class CriteriaSetService {
 
     /** The audit trail of a set is read within its province (national sets: by nobody's agency, no province). */
     private static AgencyRef province(CriteriaSet s) {
-        return new AgencyRef(null, s.provinceCode);
+        return new AgencyRef(null, s.provinceCode, null, null);
     }
 
     private static Map<String, Object> audit(CriteriaSet s) {

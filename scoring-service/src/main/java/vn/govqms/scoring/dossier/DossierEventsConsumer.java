@@ -19,6 +19,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import vn.govqms.kit.events.EventTypes;
 import vn.govqms.kit.problem.ProblemMapper;
+import vn.govqms.kit.security.AgencyFilter;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -89,7 +90,7 @@ public class DossierEventsConsumer {
         if (items.isEmpty()) {
             return poison;
         }
-        return poison.chain(() -> ingestion.ingest(items, null)
+        return poison.chain(() -> ingestion.ingest(items, AgencyFilter.everything())
                 .onFailure(DossierEventsConsumer::isTransient)
                 .invoke(f -> Log.warnf("dossier events: database unavailable (%s); retrying", f.getMessage()))
                 .onFailure(DossierEventsConsumer::isTransient).retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely())

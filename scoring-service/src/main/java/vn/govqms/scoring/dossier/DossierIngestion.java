@@ -7,10 +7,13 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import vn.govqms.kit.security.AgencyFilter;
+import vn.govqms.kit.security.AgencyRef;
 import vn.govqms.scoring.dossier.DossierDtos.ItemError;
 import vn.govqms.scoring.live.LiveScores;
 import vn.govqms.scoring.live.PendingScores;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -96,14 +99,17 @@ public class DossierIngestion {
                              OffsetDateTime apology) {
     }
 
-    private record Agency(UUID id, String code, String province) {
+    private record Agency(UUID id, String code, String province, UUID rootId, LocalDate validTo) {
+        AgencyRef ref() {
+            return new AgencyRef(id, province, rootId, validTo);
+        }
     }
 
     /**
-     * Checks and stores {@code items}; {@code province} (null: any) is the only province whose agencies
-     * the sender may report on.
+     * Checks and stores {@code items}; {@code senders} are the agencies the sender may report on (a REST sender's
+     * {@code Scope.rows()}: its province; the one-stop-shop topic: every agency).
      */
-    public Uni<DossierDtos.Result> ingest(List<JsonNode> items, String province) {
+    public Uni<DossierDtos.Result> ingest(List<JsonNode> items, AgencyFilter senders) {
         List<ItemError> errors = new ArrayList<>();
         List<Candidate> candidates = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
@@ -124,13 +130,13 @@ public class DossierIngestion {
                 codes.add(c.agencyCode());
             }
         });
-        return pool.preparedQuery("select id, code, province_code from agency_directory where id = any($1) or code = any($2)")
+        return pool.preparedQuery("select id, code, province_code, root_id, valid_to from agency_directory where id = any($1) or code = any($2)")
                 .execute(Tuple.of(ids.toArray(new UUID[0]), codes.toArray(new String[0])))
                 .chain(rows -> {
                     Map<UUID, Agency> byId = new HashMap<>();
                     Map<String, Agency> byCode = new HashMap<>();
                     for (Row r : rows) {
-                        Agency a = new Agency(r.getUUID(0), r.getString(1), r.getString(2));
+                        Agency a = new Agency(r.getUUID(0), r.getString(1), r.getString(2), r.getUUID(3), r.getLocalDate(4));
                         byId.put(a.id(), a);
                         byCode.putIfAbsent(a.code(), a);
                     }
@@ -141,8 +147,9 @@ public class DossierIngestion {
                         if (a == null) {
                             errors.add(new ItemError(c.index(), c.code(), field, "no agency " + (c.agencyId() != null ? c.agencyId() : c.agencyCode())
                                     + " is known"));
-                        } else if (province != null && !province.equals(a.province())) {
-                            errors.add(new ItemError(c.index(), c.code(), field, "agency " + a.code() + " is outside province " + province));
+                        } else if (!senders.admits(a.ref())) {
+                            errors.add(new ItemError(c.index(), c.code(), field, "agency " + a.code() + " (province " + a.province()
+                                    + ") is outside what your token reports on"));
                         } else {
                             good.add(new DossierItem(c.code(), c.status(), c.occurred(), a.id(), c.tthc(), c.channel(), c.received(), c.due(),
                                     c.resolved(), c.apology()));

@@ -6,6 +6,8 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.kit.paging.PageRequest;
+import vn.govqms.kit.security.AgencyFilter;
+import vn.govqms.kit.time.ClockProducer;
 import vn.govqms.scoring.dossier.DossierDtos.Kpi;
 
 import java.time.LocalDate;
@@ -26,12 +28,12 @@ public class DossierKpis {
             with d as (
                 select d.*, (d.resolved_at at time zone 'Asia/Ho_Chi_Minh')::date as resolved_day,
                        (d.due_at at time zone 'Asia/Ho_Chi_Minh')::date as due_day,
-                       d.received_at >= $3 and d.received_at < $4 as received_in,
-                       d.resolved_at >= $3 and d.resolved_at < $4 as resolved_in
+                       d.received_at >= $1 and d.received_at < $2 as received_in,
+                       d.resolved_at >= $1 and d.resolved_at < $2 as resolved_in
                 from dossier d
-                where (d.agency_id = any($1) or ($1 is null and d.agency_id in (select id from agency_directory where province_code = $2)))
-                  and ((d.received_at >= $3 and d.received_at < $4) or (d.resolved_at >= $3 and d.resolved_at < $4))
-                  and ($5::text is null or d.tthc_code = $5)
+                where %s
+                  and ((d.received_at >= $1 and d.received_at < $2) or (d.resolved_at >= $1 and d.resolved_at < $2))
+                  and ($3::text is null or d.tthc_code = $3)
             ), k as (
                 select d.agency_id, %s as tthc_code,
                        count(*) filter (where received_in) as received,
@@ -46,7 +48,7 @@ public class DossierKpis {
                 from d group by d.agency_id%s
             )
             select k.*, a.code, a.name, count(*) over () as total from k left join agency_directory a on a.id = k.agency_id
-            order by a.name, k.agency_id, k.tthc_code limit $6 offset $7""";
+            order by a.name, k.agency_id, k.tthc_code limit $4 offset $5""";
 
     private final Pool pool;
 
@@ -54,13 +56,21 @@ public class DossierKpis {
         this.pool = pool;
     }
 
-    /** {@code agencies} null: every agency of {@code province}. */
-    public Uni<DossierDtos.KpiPage> kpis(UUID[] agencies, String province, LocalDate from, LocalDate to, String tthc, boolean byTthc,
+    /** The KPIs of {@code agency}, or (null) of every agency {@code listed} admits (the caller's {@code Scope.rows()}). */
+    public Uni<DossierDtos.KpiPage> kpis(UUID agency, AgencyFilter listed, LocalDate from, LocalDate to, String tthc, boolean byTthc,
                                         PageRequest page) {
-        String sql = KPIS.formatted(byTthc ? "d.tthc_code" : "null::text", byTthc ? ", d.tthc_code" : "");
-        var start = from.atStartOfDay(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toOffsetDateTime();
-        var end = to.plusDays(1).atStartOfDay(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toOffsetDateTime();
-        return pool.preparedQuery(sql).execute(Tuple.from(new Object[] {agencies, province, start, end, tthc, page.size(), page.offset()}))
+        var start = from.atStartOfDay(ClockProducer.VIETNAM).toOffsetDateTime();
+        var end = to.plusDays(1).atStartOfDay(ClockProducer.VIETNAM).toOffsetDateTime();
+        List<Object> args = AgencyFilter.arguments(start, end, tthc, page.size(), page.offset());
+        String which;
+        if (agency != null) {
+            args.add(agency);
+            which = "d.agency_id = $" + args.size();
+        } else {
+            which = listed.all() ? "true" : "d.agency_id in (select a.id from agency_directory a where " + listed.sqlAppending("a", args) + ")";
+        }
+        String sql = KPIS.formatted(which, byTthc ? "d.tthc_code" : "null::text", byTthc ? ", d.tthc_code" : "");
+        return pool.preparedQuery(sql).execute(Tuple.from(args))
                 .map(rows -> {
                     List<Kpi> items = new ArrayList<>();
                     long total = 0;

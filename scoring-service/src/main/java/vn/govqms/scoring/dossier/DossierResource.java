@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.problem.Problem;
 import vn.govqms.kit.problem.ProblemException;
-import vn.govqms.kit.security.Caller;
+import vn.govqms.kit.security.Scope;
 import vn.govqms.kit.security.Roles;
 import vn.govqms.kit.web.QueryParams;
 import vn.govqms.scoring.support.Agencies;
@@ -51,14 +51,14 @@ public class DossierResource {
     private final DossierIngestion ingestion;
     private final DossierKpis kpis;
     private final Agencies agencies;
-    private final Caller caller;
+    private final Scope scope;
     private final Clock clock;
 
-    public DossierResource(DossierIngestion ingestion, DossierKpis kpis, Agencies agencies, Caller caller, Clock clock) {
+    public DossierResource(DossierIngestion ingestion, DossierKpis kpis, Agencies agencies, Scope scope, Clock clock) {
         this.ingestion = ingestion;
         this.kpis = kpis;
         this.agencies = agencies;
-        this.caller = caller;
+        this.scope = scope;
         this.clock = clock;
     }
 
@@ -69,20 +69,19 @@ public class DossierResource {
     @Operation(operationId = "ingestDossierEvents", summary = "A batch of up to 5,000 dossier status events from a one-stop-shop system",
             description = "Each item is checked on its own: good items are stored, bad ones are listed in errors (index, field, message); the answer "
                     + "is 200 for any well-formed batch. Idempotent per dossier code + status + occurredAt: a resent item counts as a duplicate "
-                    + "and changes nothing. Agencies by electronic code (agencyCode) or id (agencyId), within the token's province.")
+                    + "and changes nothing. Agencies by electronic code (agencyCode) or id (agencyId), within the token's province (claim province_code).")
     @RequestBody(content = @Content(schema = @Schema(implementation = DossierDtos.Batch.class), examples = @ExampleObject(name = "Tiếp nhận và trả kết quả", value = EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Counts, and the items refused with why", content = @Content(schema = @Schema(implementation = DossierDtos.Result.class)))
     @APIResponse(responseCode = "400", description = "Not a batch (malformed JSON, no items, more than 5,000)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body over 4 MB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<DossierDtos.Result> ingest(@Valid @NotNull DossierDtos.Batch body) {
-        String province = caller.provinceCode().orElseThrow(() -> ProblemException.forbidden("Your token names no province."));
-        return ingestion.ingest(body.items(), province);
+        return ingestion.ingest(body.items(), scope.rows());
     }
 
     @GET
     @Path("/kpis")
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
-    @Operation(operationId = "dossierKpis", summary = "Dossier KPIs per agency (or per agency and TTHC) over a period",
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @Operation(operationId = "dossierKpis", summary = "Dossier KPIs per agency (or per agency and TTHC) over a period, of one agency or of every agency the caller may list",
             description = "Received and resolved in the period; resolved early (a day before the due day), on time (by the due time) and late; "
                     + "on-time rate (resolved by the due time over resolved); average processing days; apology slips.")
     @APIResponse(responseCode = "200", description = "A page of KPIs", content = @Content(schema = @Schema(implementation = DossierDtos.KpiPage.class)))
@@ -116,13 +115,8 @@ public class DossierResource {
         LocalDate s = start;
         LocalDate e = end;
         if (agency != null) {
-            return agencies.require(agency, caller).chain(a -> kpis.kpis(new UUID[] {a.id()}, null, s, e, tthc, byTthc, page));
+            return agencies.require(agency).invoke(a -> scope.requireRead(a.ref())).chain(a -> kpis.kpis(a.id(), null, s, e, tthc, byTthc, page));
         }
-        if (caller.hasProvinceScope()) {
-            String province = caller.provinceCode().orElseThrow(() -> ProblemException.forbidden("Your token names no province."));
-            return kpis.kpis(null, province, s, e, tthc, byTthc, page);
-        }
-        UUID own = caller.agencyId().orElseThrow(() -> ProblemException.forbidden("Your token names no agency."));
-        return kpis.kpis(new UUID[] {own}, null, s, e, tthc, byTthc, page);
+        return kpis.kpis(null, scope.rows(), s, e, tthc, byTthc, page);
     }
 }

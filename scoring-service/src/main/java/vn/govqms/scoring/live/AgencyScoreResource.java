@@ -16,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.govqms.kit.problem.Problem;
-import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
 import vn.govqms.scoring.support.Params;
 
@@ -33,31 +32,29 @@ import java.util.UUID;
 public class AgencyScoreResource {
 
     private final LiveScoreService service;
-    private final Caller caller;
 
-    public AgencyScoreResource(LiveScoreService service, Caller caller) {
+    public AgencyScoreResource(LiveScoreService service) {
         this.service = service;
-        this.caller = caller;
     }
 
     @GET
     @Path("/{id}/indicators")
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
     @Operation(operationId = "getAgencyIndicators", summary = "An agency's live indicators for a year, with the events that moved them last")
     @APIResponse(responseCode = "200", description = "The indicators", content = @Content(schema = @Schema(implementation = LiveDtos.IndicatorsView.class)))
     public Uni<LiveDtos.IndicatorsView> indicators(@PathParam("id") UUID id,
                                                    @QueryParam("year") @Parameter(description = "Default: the current year", example = "2026") String year) {
-        return service.indicators(id, Params.year("year", year), caller);
+        return service.indicators(id, Params.year("year", year));
     }
 
     @GET
     @Path("/{id}/score")
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
     @Operation(operationId = "getAgencyLiveScore", summary = "An agency's live score: the active criteria set applied to its indicators and latest manual points")
     @APIResponse(responseCode = "200", description = "The live score per criterion, its band, and the events that moved it last",
             content = @Content(schema = @Schema(implementation = LiveDtos.ScoreView.class)))
     public Uni<LiveDtos.ScoreView> score(@PathParam("id") UUID id,
                                          @QueryParam("year") @Parameter(description = "Default: the current year", example = "2026") String year) {
-        return service.score(id, Params.year("year", year), caller);
+        return service.score(id, Params.year("year", year));
     }
 }

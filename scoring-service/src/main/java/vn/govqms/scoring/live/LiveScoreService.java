@@ -7,7 +7,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import vn.govqms.kit.security.Caller;
+import vn.govqms.kit.security.Scope;
 import vn.govqms.scoring.criteria.Scoring;
 import vn.govqms.scoring.indicator.IndicatorCode;
 import vn.govqms.scoring.indicator.IndicatorRepository;
@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** Reads an agency's indicators and live score (computing the score the first time it is asked for). */
+/** Reads an agency's indicators and live score (computing the score the first time it is asked for), for who may read the agency. */
 @ApplicationScoped
 public class LiveScoreService {
 
@@ -29,18 +29,20 @@ public class LiveScoreService {
     private final IndicatorRepository indicators;
     private final LiveScores scores;
     private final ObjectMapper json;
+    private final Scope scope;
 
-    public LiveScoreService(Pool pool, Agencies agencies, IndicatorRepository indicators, LiveScores scores, ObjectMapper json) {
+    public LiveScoreService(Pool pool, Agencies agencies, IndicatorRepository indicators, LiveScores scores, ObjectMapper json, Scope scope) {
         this.pool = pool;
         this.agencies = agencies;
         this.indicators = indicators;
         this.scores = scores;
         this.json = json;
+        this.scope = scope;
     }
 
-    public Uni<LiveDtos.IndicatorsView> indicators(UUID id, Integer year, Caller caller) {
+    public Uni<LiveDtos.IndicatorsView> indicators(UUID id, Integer year) {
         int y = year == null ? scores.currentYear() : year;
-        return agencies.require(id, caller).chain(a -> indicators.forAgency(pool, id, y).chain(ind -> movedBy(id).map(moved -> {
+        return agencies.require(id).invoke(a -> scope.requireRead(a.ref())).chain(a -> indicators.forAgency(pool, id, y).chain(ind -> movedBy(id).map(moved -> {
             List<LiveDtos.IndicatorValue> values = new ArrayList<>();
             for (IndicatorCode c : IndicatorCode.values()) {
                 values.add(new LiveDtos.IndicatorValue(c, c.label(), c.unit(), ind.get(c)));
@@ -49,9 +51,9 @@ public class LiveScoreService {
         })));
     }
 
-    public Uni<LiveDtos.ScoreView> score(UUID id, Integer year, Caller caller) {
+    public Uni<LiveDtos.ScoreView> score(UUID id, Integer year) {
         int y = year == null ? scores.currentYear() : year;
-        return agencies.require(id, caller).chain(a -> stored(id, y)
+        return agencies.require(id).invoke(a -> scope.requireRead(a.ref())).chain(a -> stored(id, y)
                 .chain(row -> row != null ? Uni.createFrom().item(row)
                         : pool.withTransaction(tx -> scores.recompute(tx, List.of(id), y, "requested")).chain(() -> stored(id, y)))
                 .chain(row -> movedBy(id).map(moved -> row == null

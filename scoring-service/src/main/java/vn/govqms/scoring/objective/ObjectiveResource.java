@@ -27,7 +27,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.problem.Problem;
-import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
 import vn.govqms.kit.web.ETags;
 import vn.govqms.kit.web.QueryParams;
@@ -46,16 +45,14 @@ import java.util.UUID;
 public class ObjectiveResource {
 
     private final ObjectiveService service;
-    private final Caller caller;
 
-    public ObjectiveResource(ObjectiveService service, Caller caller) {
+    public ObjectiveResource(ObjectiveService service) {
         this.service = service;
-        this.caller = caller;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.PROVINCE_ADMIN})
+    @RolesAllowed({Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN})
     @Operation(operationId = "createQualityObjective", summary = "Set a quality objective of an agency for a year, bound to a KPI with a target",
             description = "Evaluated at once: on track while met (or nothing measured yet), at risk when not met during the year, missed when "
                     + "not met once the year is over. Entering at risk or missed publishes objective.at-risk / objective.missed.")
@@ -63,35 +60,35 @@ public class ObjectiveResource {
     @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<ObjectiveView>> create(@Valid @NotNull ObjectiveDtos.NewObjective body) {
-        return service.create(body, caller).map(v -> RestResponse.ResponseBuilder.<ObjectiveView>created(
+        return service.create(body).map(v -> RestResponse.ResponseBuilder.<ObjectiveView>created(
                 URI.create("/api/v1/quality-objectives/" + v.view().id())).entity(v.view()).tag(ETags.of(v.version())).build());
     }
 
     @GET
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
     @Operation(operationId = "listQualityObjectives", summary = "Quality objectives in the caller's scope")
     @APIResponse(responseCode = "200", description = "A page of objectives")
     @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Page<ObjectiveView>> list(@QueryParam("agencyId") String agencyId, @QueryParam("year") @Parameter(example = "2026") String year,
                                          @QueryParam("status") @Parameter(example = "AT_RISK") String status, @BeanParam PageParams paging) {
         return service.list(QueryParams.uuid("agencyId", agencyId), Params.year("year", year),
-                QueryParams.enumValue("status", status, ObjectiveStatus.class), paging.toRequest(), caller);
+                QueryParams.enumValue("status", status, ObjectiveStatus.class), paging.toRequest());
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
     @Operation(operationId = "getQualityObjective", summary = "A quality objective with its KPI now")
     @APIResponse(responseCode = "200", description = "The objective; ETag for If-Match", content = @Content(schema = @Schema(implementation = ObjectiveView.class)))
     @APIResponse(responseCode = "404", description = "Unknown objective", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<ObjectiveView>> get(@PathParam("id") UUID id) {
-        return service.get(id, caller).map(v -> RestResponse.ResponseBuilder.ok(v.view()).tag(ETags.of(v.version())).build());
+        return service.get(id).map(v -> RestResponse.ResponseBuilder.ok(v.view()).tag(ETags.of(v.version())).build());
     }
 
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.PROVINCE_ADMIN})
+    @RolesAllowed({Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN})
     @Operation(operationId = "updateQualityObjective", summary = "Change an objective's title or target (If-Match required); it is evaluated again")
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = ObjectiveView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -100,6 +97,6 @@ public class ObjectiveResource {
     @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<ObjectiveView>> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                    @Valid @NotNull ObjectiveDtos.ObjectiveChange body) {
-        return service.update(id, body, ifMatch, caller).map(v -> RestResponse.ResponseBuilder.ok(v.view()).tag(ETags.of(v.version())).build());
+        return service.update(id, body, ifMatch).map(v -> RestResponse.ResponseBuilder.ok(v.view()).tag(ETags.of(v.version())).build());
     }
 }

@@ -15,6 +15,7 @@ import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.AgencyRef;
 import vn.govqms.kit.security.Caller;
+import vn.govqms.kit.security.Scope;
 import vn.govqms.kit.web.ETags;
 import vn.govqms.scoring.criteria.Comparison;
 import vn.govqms.scoring.indicator.IndicatorCode;
@@ -32,9 +33,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Quality objectives of an agency: set by its head or ISO officer (or the province-admin), evaluated
+ * Quality objectives of an agency: set by its head or ISO officer (or the steering committee over it), evaluated
  * at once and whenever their KPI moves ({@link Objectives}); objectives of a year that has ended are
- * checked once an hour, so one not met becomes missed without waiting for its KPI to move.
+ * checked once an hour, so one not met becomes missed without waiting for its KPI to move. Reads and changes
+ * are decided by the kit's {@link Scope} on the objective's agency.
  */
 @ApplicationScoped
 public class ObjectiveService {
@@ -44,22 +46,31 @@ public class ObjectiveService {
     private final IndicatorRepository indicators;
     private final Objectives objectives;
     private final AuditTrail trail;
+    private final Caller caller;
+    private final Scope scope;
     private final Clock clock;
 
-    public ObjectiveService(Pool pool, Agencies agencies, IndicatorRepository indicators, Objectives objectives, AuditTrail trail, Clock clock) {
+    public ObjectiveService(Pool pool, Agencies agencies, IndicatorRepository indicators, Objectives objectives, AuditTrail trail,
+                            Caller caller, Scope scope, Clock clock) {
         this.pool = pool;
         this.agencies = agencies;
         this.indicators = indicators;
         this.objectives = objectives;
         this.trail = trail;
+        this.caller = caller;
+        this.scope = scope;
         this.clock = clock;
     }
 
     public record Versioned(ObjectiveView view, long version) {
     }
 
-    public Uni<Versioned> create(ObjectiveDtos.NewObjective in, Caller caller) {
-        return agencies.requireReferenced("agencyId", in.agencyId(), caller).chain(agency -> pool.withTransaction(tx -> {
+    /** An objective with its agency as the scope sees it. */
+    private record Held(Versioned objective, AgencyRef agency) {
+    }
+
+    public Uni<Versioned> create(ObjectiveDtos.NewObjective in) {
+        return agencies.requireReferenced("agencyId", in.agencyId()).invoke(a -> scope.requireWrite(a.ref())).chain(agency -> pool.withTransaction(tx -> {
             UUID id = UUID.randomUUID();
             OffsetDateTime now = OffsetDateTime.now(clock);
             return tx.preparedQuery("insert into quality_objective (id, agency_id, province_code, year, title, kpi, comparison, target, status, "
@@ -75,8 +86,9 @@ public class ObjectiveService {
         }));
     }
 
-    public Uni<Versioned> update(UUID id, ObjectiveDtos.ObjectiveChange in, String ifMatch, Caller caller) {
-        return pool.withTransaction(tx -> require(tx, id, caller).chain(current -> {
+    public Uni<Versioned> update(UUID id, ObjectiveDtos.ObjectiveChange in, String ifMatch) {
+        return pool.withTransaction(tx -> require(tx, id).invoke(h -> scope.requireWrite(h.agency())).chain(held -> {
+            Versioned current = held.objective();
             ETags.requireMatch(ifMatch, current.version());
             ObjectiveView o = current.view();
             return tx.preparedQuery("update quality_objective set title = $2, comparison = $3, target = $4, updated_at = $5, "
@@ -89,48 +101,43 @@ public class ObjectiveService {
                         }
                     })
                     .chain(() -> evaluate(tx, o.agencyId(), o.year()))
-                    .chain(() -> agencies.find(tx, o.agencyId()))
-                    .chain(agency -> trail.record(tx, "quality-objective", id, agency == null ? null : agency.ref(), "changed",
+                    .chain(() -> trail.record(tx, "quality-objective", id, held.agency(), "changed",
                             caller.subject(), Map.of("title", o.title(), "comparison", o.comparison().name(), "target", o.target().toPlainString()),
                             Map.of("title", in.title().trim(), "comparison", in.comparison().name(), "target", in.target().toPlainString())))
                     .chain(() -> find(tx, id));
         }));
     }
 
-    public Uni<Versioned> get(UUID id, Caller caller) {
-        return require(pool, id, caller);
+    public Uni<Versioned> get(UUID id) {
+        return require(pool, id).invoke(h -> scope.requireRead(h.agency())).map(Held::objective);
     }
 
-    public Uni<Page<ObjectiveView>> list(UUID agencyId, Integer year, ObjectiveStatus status, PageRequest page, Caller caller) {
+    /** The objectives of one agency the caller reads, or of every agency it may list ({@code Scope.rows()}). */
+    public Uni<Page<ObjectiveView>> list(UUID agencyId, Integer year, ObjectiveStatus status, PageRequest page) {
         List<Object> params = new ArrayList<>();
         List<String> where = new ArrayList<>();
-        Uni<Void> scope;
+        Uni<Void> allowed;
         if (agencyId != null) {
-            scope = agencies.require(agencyId, caller).replaceWithVoid();
+            allowed = agencies.require(agencyId).invoke(a -> scope.requireRead(a.ref())).replaceWithVoid();
             params.add(agencyId);
-            where.add("agency_id = $" + params.size());
-        } else if (caller.hasProvinceScope()) {
-            params.add(caller.provinceCode().orElseThrow(() -> ProblemException.forbidden("Your token names no province.")));
-            where.add("province_code = $" + params.size());
-            scope = Uni.createFrom().voidItem();
+            where.add("o.agency_id = $" + params.size());
         } else {
-            params.add(caller.agencyId().orElseThrow(() -> ProblemException.forbidden("Your token names no agency.")));
-            where.add("agency_id = $" + params.size());
-            scope = Uni.createFrom().voidItem();
+            where.add(scope.rows().sqlAppending("d", params));
+            allowed = Uni.createFrom().voidItem();
         }
         if (year != null) {
             params.add(year);
-            where.add("year = $" + params.size());
+            where.add("o.year = $" + params.size());
         }
         if (status != null) {
             params.add(status.name());
-            where.add("status = $" + params.size());
+            where.add("o.status = $" + params.size());
         }
         params.add(page.size());
         params.add(page.offset());
-        String sql = "select *, count(*) over () as total from quality_objective where " + String.join(" and ", where)
-                + " order by year desc, title, id limit $" + (params.size() - 1) + " offset $" + params.size();
-        return scope.chain(() -> pool.preparedQuery(sql).execute(Tuple.from(params))).map(rows -> {
+        String sql = "select o.*, count(*) over () as total from quality_objective o left join agency_directory d on d.id = o.agency_id where "
+                + String.join(" and ", where) + " order by o.year desc, o.title, o.id limit $" + (params.size() - 1) + " offset $" + params.size();
+        return allowed.chain(() -> pool.preparedQuery(sql).execute(Tuple.from(params))).map(rows -> {
             List<ObjectiveView> items = new ArrayList<>();
             long total = 0;
             for (Row r : rows) {
@@ -166,14 +173,16 @@ public class ObjectiveService {
         return indicators.forAgencies(tx, List.of(agency), year).chain(ind -> objectives.recompute(tx, ind, year));
     }
 
-    private Uni<Versioned> require(SqlClient db, UUID id, Caller caller) {
-        return find(db, id).map(o -> {
-            if (o == null) {
+    /** The objective and its agency, or 404; the caller's scope is checked by the caller of this method. */
+    private Uni<Held> require(SqlClient db, UUID id) {
+        return db.preparedQuery("select * from quality_objective where id = $1").execute(Tuple.of(id)).chain(rows -> {
+            if (rows.size() == 0) {
                 throw ProblemException.notFound("quality objective", id);
             }
-            return o;
-        }).call(o -> agencies.find(db, o.view().agencyId()).invoke(a -> caller.requireAgency(a != null ? a.ref()
-                : new AgencyRef(o.view().agencyId(), null))));
+            Row r = rows.iterator().next();
+            Versioned o = new Versioned(view(r), r.getLong("lock_version"));
+            return agencies.refOf(db, o.view().agencyId(), r.getString("province_code")).map(ref -> new Held(o, ref));
+        });
     }
 
     private Uni<Versioned> find(SqlClient db, UUID id) {

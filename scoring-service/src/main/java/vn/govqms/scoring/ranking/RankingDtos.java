@@ -30,7 +30,8 @@ public final class RankingDtos {
     }
 
     @Schema(name = "BandDistribution")
-    public record Distribution(String provinceCode, int year, Source source, @Schema(example = "43") long total, List<BandCount> bands) {
+    public record Distribution(@Schema(example = "24") String provinceCode, @Schema(example = "2014") int year, Source source,
+                               @Schema(description = "Agencies scored", example = "43") long total, List<BandCount> bands) {
     }
 
     @Schema(name = "YearOverYear")
@@ -48,7 +49,18 @@ public final class RankingDtos {
     }
 
     @Schema(name = "Progress")
-    public record Progress(String provinceCode, int year, @Schema(description = "Agencies of the province in the directory, in force", example = "48") long agencies,
+    public record Progress(@Schema(example = "24") String provinceCode, @Schema(example = "2015") int year,
+                           @Schema(description = "Agencies of the province in the directory, in force", example = "48") long agencies,
                            List<Figure> figures) {
+    }
+
+    @Schema(name = "NationalProgress", description = "The progress of every province that exists at the end of the year, by province code")
+    public record NationalProgress(@Schema(example = "2025") int year, List<Progress> items, @Schema(example = "0") int page,
+                                   @Schema(example = "100") int size, @Schema(description = "Provinces", example = "34") long total) {
+    }
+
+    @Schema(name = "NationalBandDistribution", description = "The band distribution of every province that exists at the end of the year, by province code")
+    public record NationalDistribution(@Schema(example = "2014") int year, Source source, List<Distribution> items, @Schema(example = "0") int page,
+                                       @Schema(example = "100") int size, @Schema(description = "Provinces", example = "63") long total) {
     }
 }

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -23,103 +24,183 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.problem.Problem;
-import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
 import vn.govqms.kit.web.QueryParams;
+import vn.govqms.scoring.criteria.CriteriaSetResource;
 import vn.govqms.scoring.support.Params;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 @Path("/api/v1/rankings")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Rankings and statistics", description = "Xếp hạng, phân loại và tiến độ của các cơ quan trong tỉnh")
+@Tag(name = "Rankings and statistics", description = "Xếp hạng, phân loại và tiến độ của các cơ quan trong tỉnh (hoặc trong một bộ), và của các tỉnh trên toàn quốc")
 @SecurityRequirement(name = "bearer")
 @APIResponse(responseCode = "400", description = "Invalid parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Another province than the token's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "A province or ministry the token does not give access to", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class RankingResource {
 
+    static final String XLSX = CriteriaSetResource.XLSX;
+    static final String READERS_DESCRIPTION = " A province-admin reads its province (the default) and the provinces merged into it, a ministry-admin "
+            + "its ministry's units, an agency's people their agency's province (or ministry), national-admin any province it names "
+            + "(provinceCode) or ministry (ministryId).";
+    /** The national views list every province on one page by default. */
+    static final int NATIONAL_PAGE = 100;
+
+    static final String NATIONAL_PROGRESS_EXAMPLE = """
+            {"year":2015,"items":[{"provinceCode":"24","year":2015,"agencies":48,"figures":[
+              {"code":"QMS_ANNOUNCED","label":"Đã công bố HTQLCL phù hợp TCVN ISO 9001","count":45,"of":48,"share":93.75},
+              {"code":"ACTIVITY_PLAN_APPROVED","label":"Có kế hoạch hoạt động ISO năm được phê duyệt","count":48,"of":48,"share":100.00},
+              {"code":"INTERNAL_AUDIT_HELD","label":"Đã đánh giá nội bộ trong năm","count":40,"of":48,"share":83.33},
+              {"code":"MANAGEMENT_REVIEW_HELD","label":"Đã xem xét của lãnh đạo trong năm","count":39,"of":48,"share":81.25},
+              {"code":"SELF_ASSESSED","label":"Đã công bố kết quả tự đánh giá","count":44,"of":48,"share":91.67},
+              {"code":"OFFICIALLY_ASSESSED","label":"Đã có kết quả đánh giá chính thức","count":43,"of":48,"share":89.58}]}],
+             "page":0,"size":100,"total":63}""";
+    static final String NATIONAL_DISTRIBUTION_EXAMPLE = """
+            {"year":2014,"source":"OFFICIAL","items":[{"provinceCode":"24","year":2014,"source":"OFFICIAL","total":43,"bands":[
+              {"band":"VERY_GOOD","label":"Rất tốt","count":6,"share":13.95},{"band":"GOOD","label":"Tốt","count":14,"share":32.56},
+              {"band":"FAIR","label":"Khá","count":19,"share":44.19},{"band":"AVERAGE","label":"Trung bình","count":4,"share":9.30},
+              {"band":"WEAK","label":"Yếu","count":0,"share":0.00}]}],
+             "page":0,"size":100,"total":63}""";
+
     private final RankingService service;
-    private final Caller caller;
+    private final RankingReaders readers;
+    private final NationalFigures national;
     private final Clock clock;
 
-    public RankingResource(RankingService service, Caller caller, Clock clock) {
+    public RankingResource(RankingService service, RankingReaders readers, NationalFigures national, Clock clock) {
         this.service = service;
-        this.caller = caller;
+        this.readers = readers;
+        this.national = national;
         this.clock = clock;
     }
 
+    private Uni<RankingService.Query> query(Filter f) {
+        String province = f.province();
+        UUID ministry = f.ministry();
+        int year = f.year(clock);
+        Source source = f.source();
+        UUID set = f.criteriaSet();
+        return readers.tenant(province, ministry).map(t -> new RankingService.Query(t.provinceCode(), t.ministryId(), year, source, set));
+    }
+
     @GET
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
     @Operation(operationId = "ranking", summary = "The ranking of a province's agencies for a year, best first (ties share a rank: 1, 2, 2, 4)",
-            description = "Answers with an ETag that changes with the ranking; send it back in If-None-Match to get 304 while nothing changed.")
+            description = "Answers with an ETag that changes with the ranking; send it back in If-None-Match to get 304 while nothing changed."
+                    + READERS_DESCRIPTION)
     @APIResponse(responseCode = "200", description = "A page of the ranking", content = @Content(schema = @Schema(implementation = RankingDtos.Ranking.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     public Uni<Response> ranking(@BeanParam Filter f, @BeanParam PageParams paging, @Context Request request) {
         PageRequest page = paging.toRequest();
-        return service.ranking(f.query(caller, clock)).map(s -> cached(request, s, () -> s.page(page)));
+        return query(f).chain(service::ranking).map(s -> cached(request, s, () -> s.page(page)));
     }
 
     @GET
     @Path("/bottom")
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
     @Operation(operationId = "rankingBottom", summary = "The bottom N of the ranking, lowest first")
     @APIResponse(responseCode = "200", description = "The lowest-ranked agencies", content = @Content(schema = @Schema(implementation = RankingDtos.Ranking.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
     public Uni<Response> bottom(@BeanParam Filter f, @QueryParam("n") @Parameter(description = "1 to 200 (default 10)", example = "5") String n,
                                 @Context Request request) {
         int count = Params.integer("n", n, 10, 1, 200);
-        return service.ranking(f.query(caller, clock)).map(s -> cached(request, s, () -> s.bottom(count)));
+        return query(f).chain(service::ranking).map(s -> cached(request, s, () -> s.bottom(count)));
     }
 
     @GET
     @Path("/distribution")
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
     @Operation(operationId = "bandDistribution", summary = "Agencies per band with shares computed from the counts (6/14/19/4 of 43 → 13.95/32.56/44.19/9.30 %)")
     @APIResponse(responseCode = "200", description = "The distribution", content = @Content(schema = @Schema(implementation = RankingDtos.Distribution.class)))
     public Uni<RankingDtos.Distribution> distribution(@BeanParam Filter f) {
-        return service.ranking(f.query(caller, clock)).map(RankingSnapshot::distribution);
+        return query(f).chain(service::ranking).map(RankingSnapshot::distribution);
     }
 
     @GET
     @Path("/year-over-year")
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
     @Operation(operationId = "yearOverYear", summary = "Each agency's score against the year before")
     @APIResponse(responseCode = "200", description = "A page of changes", content = @Content(schema = @Schema(implementation = RankingDtos.Changes.class)))
     public Uni<RankingDtos.Changes> yearOverYear(@BeanParam Filter f, @BeanParam PageParams paging) {
-        return service.yearOverYear(f.query(caller, clock), paging.toRequest());
+        PageRequest page = paging.toRequest();
+        return query(f).chain(q -> service.yearOverYear(q, page));
     }
 
     @GET
     @Path("/progress")
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
-    @Operation(operationId = "progress", summary = "Progress figures of a province: announced, planned, audited, reviewed, assessed, of all its agencies")
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @Operation(operationId = "progress", summary = "Progress figures of a province: announced, planned, audited, reviewed, assessed, of all its agencies",
+            description = "Counts the agencies in force at some time of the year." + READERS_DESCRIPTION)
     @APIResponse(responseCode = "200", description = "The figures", content = @Content(schema = @Schema(implementation = RankingDtos.Progress.class)))
     public Uni<RankingDtos.Progress> progress(@BeanParam Filter f) {
-        RankingService.Query q = f.query(caller, clock);
-        return service.progress(q.provinceCode(), q.year());
+        return query(f).chain(service::progress);
+    }
+
+    @GET
+    @Path("/national/progress")
+    @RolesAllowed(Roles.NATIONAL_ADMIN)
+    @Operation(operationId = "nationalProgress", summary = "The progress figures of every province, a row per province (national-admin)",
+            description = "One row per province that exists on 31 December of the year, by province code, with the figures of /rankings/progress: "
+                    + "the agencies in force that day and how many announced, planned, audited, reviewed and were assessed, with shares. "
+                    + "A province merged into another by then is no row of its own: its agencies count in the province that continues it, "
+                    + "so a merged province is counted once; for a year before the merger the old provinces are rows as they were. "
+                    + "The central bodies (province 00) are no province. Up to 100 provinces a page (all 34, or the 63 before 2025, on one).")
+    @APIResponse(responseCode = "200", description = "A page of provinces", content = @Content(schema = @Schema(implementation = RankingDtos.NationalProgress.class),
+            examples = @ExampleObject(name = "2015", value = NATIONAL_PROGRESS_EXAMPLE)))
+    public Uni<RankingDtos.NationalProgress> nationalProgress(@QueryParam("year") @Parameter(description = "Default: the current year", example = "2025") String year,
+                                                              @QueryParam("page") @Parameter(description = "From 0", example = "0") String page,
+                                                              @QueryParam("size") @Parameter(description = "1 to 100 (default 100)", example = "100") String size) {
+        return national.progress(year(year), nationalPage(page, size));
+    }
+
+    @GET
+    @Path("/national/distribution")
+    @RolesAllowed(Roles.NATIONAL_ADMIN)
+    @Operation(operationId = "nationalBandDistribution", summary = "The band distribution of every province, a row per province (national-admin)",
+            description = "One row per province that exists on 31 December of the year, by province code, with what /rankings/distribution gives: "
+                    + "agencies per band in the order of the province's band table, shares computed from the counts. Scores count in the province "
+                    + "that continues theirs at the year's end, so a merged province is counted once; the 2014 Bắc Giang row stays 6/14/19/4 of 43. "
+                    + "The central bodies (province 00) are no province. Up to 100 provinces a page.")
+    @APIResponse(responseCode = "200", description = "A page of provinces", content = @Content(schema = @Schema(implementation = RankingDtos.NationalDistribution.class),
+            examples = @ExampleObject(name = "2014", value = NATIONAL_DISTRIBUTION_EXAMPLE)))
+    public Uni<RankingDtos.NationalDistribution> nationalDistribution(
+            @QueryParam("year") @Parameter(description = "Default: the current year", example = "2014") String year,
+            @QueryParam("source") @Parameter(description = "OFFICIAL (finalised official assessments, default) or LIVE (live scores)", example = "OFFICIAL") String source,
+            @QueryParam("page") @Parameter(description = "From 0", example = "0") String page,
+            @QueryParam("size") @Parameter(description = "1 to 100 (default 100)", example = "100") String size) {
+        Source s = QueryParams.enumValue("source", source, Source.class);
+        return national.distribution(year(year), s == null ? Source.OFFICIAL : s, nationalPage(page, size));
+    }
+
+    private int year(String year) {
+        Integer y = Params.year("year", year);
+        return y == null ? LocalDate.now(clock).getYear() : y;
+    }
+
+    private static PageRequest nationalPage(String page, String size) {
+        return new PageRequest(Params.integer("page", page, 0, 0, 1_000), Params.integer("size", size, NATIONAL_PAGE, 1, NATIONAL_PAGE));
     }
 
     @GET
     @Path("/export")
-    @Produces({"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", MediaType.APPLICATION_JSON})
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @Produces({XLSX, MediaType.APPLICATION_JSON})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
     @Operation(operationId = "exportRanking", summary = "The whole ranking and the band distribution as a spreadsheet (sheets \"Xếp hạng\", \"Phân loại\")")
-    @APIResponse(responseCode = "200", description = "The XLSX file", content = @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+    @APIResponse(responseCode = "200", description = "The XLSX file", content = @Content(mediaType = XLSX))
     public Uni<Response> export(@BeanParam Filter f) {
-        RankingService.Query q = f.query(caller, clock);
-        return service.ranking(q).map(s -> Response
-                .ok(vn.govqms.scoring.criteria.CriteriaSetResource.file(RankingSheets.write(s.ranking(new PageRequest(0, s.size())),
-                        s.distribution())), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-                .header("Content-Disposition", "attachment; filename=\"xep-hang-" + q.provinceCode() + "-" + q.year() + "-"
-                        + q.source().name().toLowerCase() + ".xlsx\"").build());
+        return query(f).chain(q -> service.ranking(q).map(s -> Response
+                .ok(CriteriaSetResource.file(RankingSheets.write(s.ranking(new PageRequest(0, s.size())), s.distribution())), XLSX)
+                .header("Content-Disposition", "attachment; filename=\"xep-hang-" + (q.ministryId() == null ? q.provinceCode() : q.ministryId())
+                        + "-" + q.year() + "-" + q.source().name().toLowerCase() + ".xlsx\"").build()));
     }
 
     /**
      * The snapshot's bytes with its ETag, or 304 when the caller already has them; private (the answer depends
-     * on the token's province) and to be checked again before each use.
+     * on the token) and to be checked again before each use.
      */
     private static Response cached(Request request, RankingSnapshot s, Supplier<byte[]> body) {
         EntityTag tag = s.etag();
@@ -133,8 +214,12 @@ public class RankingResource {
     /** The common query parameters. */
     public static class Filter {
         @QueryParam("provinceCode")
-        @Parameter(description = "Default: the token's province (no other is allowed)", example = "24")
+        @Parameter(description = "Default: the caller's own province (national-admin names one)", example = "24")
         String provinceCode;
+        @QueryParam("ministryId")
+        @Parameter(description = "A ministry's root agency: the ranking of its units among the central bodies (national-admin; "
+                + "a ministry's own people get it by default)")
+        String ministryId;
         @QueryParam("year")
         @Parameter(description = "Default: the current year", example = "2026")
         String year;
@@ -145,12 +230,26 @@ public class RankingResource {
         @Parameter(description = "Only scores under this criteria set")
         String criteriaSetId;
 
-        RankingService.Query query(Caller caller, Clock clock) {
+        String province() {
+            return QueryParams.text("provinceCode", provinceCode, 2);
+        }
+
+        UUID ministry() {
+            return QueryParams.uuid("ministryId", ministryId);
+        }
+
+        int year(Clock clock) {
             Integer y = Params.year("year", year);
+            return y == null ? LocalDate.now(clock).getYear() : y;
+        }
+
+        Source source() {
             Source s = QueryParams.enumValue("source", source, Source.class);
-            return new RankingService.Query(RankingService.province(QueryParams.text("provinceCode", provinceCode, 2), caller),
-                    y == null ? LocalDate.now(clock).getYear() : y, s == null ? Source.OFFICIAL : s,
-                    QueryParams.uuid("criteriaSetId", criteriaSetId));
+            return s == null ? Source.OFFICIAL : s;
+        }
+
+        UUID criteriaSet() {
+            return QueryParams.uuid("criteriaSetId", criteriaSetId);
         }
     }
 }

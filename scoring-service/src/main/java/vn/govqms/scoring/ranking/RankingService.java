@@ -6,8 +6,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.kit.paging.PageRequest;
-import vn.govqms.kit.problem.ProblemException;
-import vn.govqms.kit.security.Caller;
+import vn.govqms.kit.security.AgencyFilter;
 import vn.govqms.scoring.ranking.RankingDtos.Change;
 import vn.govqms.scoring.ranking.RankingDtos.Figure;
 
@@ -18,9 +17,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Rankings and statistics of a province and year over the finalised official assessments or the live
- * scores. The ranking, its bottom and the band distribution come from the snapshot of {@link RankingSnapshots};
- * year-over-year and progress are one SQL statement each. Ties share a rank (standard competition ranking: 1, 2, 2, 4).
+ * Rankings and statistics of a province (or of a ministry's subtree among the central bodies) and year over the
+ * finalised official assessments or the live scores; who reads which is {@link RankingReaders}'. The ranking, its
+ * bottom and the band distribution come from the snapshot of {@link RankingSnapshots}; year-over-year and progress
+ * are one SQL statement each. Ties share a rank (standard competition ranking: 1, 2, 2, 4).
  */
 @ApplicationScoped
 public class RankingService {
@@ -39,13 +39,13 @@ public class RankingService {
             with cur as (%s), prev as (%s)
             select c.agency_id, d.code, d.name, c.score, p.score as previous_score, c.score - p.score as change, c.band,
                    p.band as previous_band, count(*) over () as total
-            from cur c left join prev p on p.agency_id = c.agency_id left join agency_directory d on d.id = c.agency_id
+            from cur c left join prev p on p.agency_id = c.agency_id left join agency_directory d on d.id = c.agency_id%s
             order by d.name, c.agency_id limit $4 offset $5""";
 
     private static final String PROGRESS = """
-            with ag as (select id from agency_directory where province_code = $1
-                        and (valid_to is null or valid_to >= make_date($2::int, 1, 1))
-                        and (valid_from is null or valid_from <= make_date($2::int, 12, 31)))
+            with ag as (select d.id from agency_directory d where d.province_code = $1
+                        and (d.valid_to is null or d.valid_to >= make_date($2::int, 1, 1))
+                        and (d.valid_from is null or d.valid_from <= make_date($2::int, 12, 31))%s)
             select (select count(*) from ag) as agencies,
                    (select count(*) from ag join qms_state q on q.agency_id = ag.id
                      where q.announced_on is not null and extract(year from q.announced_on) <= $2::int) as announced,
@@ -67,16 +67,13 @@ public class RankingService {
         this.snapshots = snapshots;
     }
 
-    public record Query(String provinceCode, int year, Source source, UUID criteriaSetId) {
-    }
+    /** A ranking's tenant (a province, or a ministry's subtree of province 00 when {@code ministryId} is set), year and scores. */
+    public record Query(String provinceCode, UUID ministryId, int year, Source source, UUID criteriaSetId) {
 
-    /** The province a caller reads: its own (default) and no other. */
-    public static String province(String requested, Caller caller) {
-        String own = caller.provinceCode().orElseThrow(() -> ProblemException.forbidden("Your token names no province."));
-        if (requested != null && !requested.equals(own)) {
-            throw ProblemException.forbidden("Your token does not give access to province " + requested + ".");
+        /** " and " + the condition that keeps the ministry's subtree on {@code alias} ($index), or nothing for a province. */
+        String subtree(String alias, int index) {
+            return ministryId == null ? "" : " and " + AgencyFilter.subtree(ministryId).sql(alias, index);
         }
-        return own;
     }
 
     static String scores(Source source, String yearParam) {
@@ -89,9 +86,13 @@ public class RankingService {
     }
 
     public Uni<RankingDtos.Changes> yearOverYear(Query q, PageRequest page) {
-        String sql = YEAR_OVER_YEAR.formatted(scores(q.source(), "$2"), scores(q.source(), "$6"));
-        return pool.preparedQuery(sql).execute(Tuple.from(new Object[] {q.provinceCode(), q.year(), q.criteriaSetId(), page.size(),
-                page.offset(), q.year() - 1})).map(rows -> {
+        String sql = YEAR_OVER_YEAR.formatted(scores(q.source(), "$2"), scores(q.source(), "$6"),
+                q.ministryId() == null ? "" : " where true" + q.subtree("d", 7));
+        List<Object> args = AgencyFilter.arguments(q.provinceCode(), q.year(), q.criteriaSetId(), page.size(), page.offset(), q.year() - 1);
+        if (q.ministryId() != null) {
+            args.add(q.ministryId());
+        }
+        return pool.preparedQuery(sql).execute(Tuple.from(args)).map(rows -> {
                     List<Change> items = new ArrayList<>();
                     long total = 0;
                     for (Row r : rows) {
@@ -103,20 +104,27 @@ public class RankingService {
                 });
     }
 
-    /** How many agencies of the province have done what, out of all (e.g. announced 45 of 48 = 93.75 %). */
-    public Uni<RankingDtos.Progress> progress(String province, int year) {
-        return pool.preparedQuery(PROGRESS).execute(Tuple.of(province, year)).map(rows -> {
-            Row r = rows.iterator().next();
-            long all = r.getLong("agencies");
-            List<Figure> figures = List.of(
-                    figure("QMS_ANNOUNCED", "Đã công bố HTQLCL phù hợp TCVN ISO 9001", r.getLong("announced"), all),
-                    figure("ACTIVITY_PLAN_APPROVED", "Có kế hoạch hoạt động ISO năm được phê duyệt", r.getLong("plans"), all),
-                    figure("INTERNAL_AUDIT_HELD", "Đã đánh giá nội bộ trong năm", r.getLong("audits"), all),
-                    figure("MANAGEMENT_REVIEW_HELD", "Đã xem xét của lãnh đạo trong năm", r.getLong("reviews"), all),
-                    figure("SELF_ASSESSED", "Đã công bố kết quả tự đánh giá", r.getLong("self_assessed"), all),
-                    figure("OFFICIALLY_ASSESSED", "Đã có kết quả đánh giá chính thức", r.getLong("officially_assessed"), all));
-            return new RankingDtos.Progress(province, year, all, figures);
-        });
+    /** How many agencies of the province (or ministry) have done what, out of all (e.g. announced 45 of 48 = 93.75 %). */
+    public Uni<RankingDtos.Progress> progress(Query q) {
+        List<Object> args = AgencyFilter.arguments(q.provinceCode(), q.year());
+        if (q.ministryId() != null) {
+            args.add(q.ministryId());
+        }
+        return pool.preparedQuery(PROGRESS.formatted(q.subtree("d", 3))).execute(Tuple.from(args))
+                .map(rows -> progress(q.provinceCode(), q.year(), rows.iterator().next()));
+    }
+
+    /** The figures of a row with the columns agencies, announced, plans, audits, reviews, self_assessed, officially_assessed. */
+    static RankingDtos.Progress progress(String province, int year, Row r) {
+        long all = r.getLong("agencies");
+        List<Figure> figures = List.of(
+                figure("QMS_ANNOUNCED", "Đã công bố HTQLCL phù hợp TCVN ISO 9001", r.getLong("announced"), all),
+                figure("ACTIVITY_PLAN_APPROVED", "Có kế hoạch hoạt động ISO năm được phê duyệt", r.getLong("plans"), all),
+                figure("INTERNAL_AUDIT_HELD", "Đã đánh giá nội bộ trong năm", r.getLong("audits"), all),
+                figure("MANAGEMENT_REVIEW_HELD", "Đã xem xét của lãnh đạo trong năm", r.getLong("reviews"), all),
+                figure("SELF_ASSESSED", "Đã công bố kết quả tự đánh giá", r.getLong("self_assessed"), all),
+                figure("OFFICIALLY_ASSESSED", "Đã có kết quả đánh giá chính thức", r.getLong("officially_assessed"), all));
+        return new RankingDtos.Progress(province, year, all, figures);
     }
 
     static Figure figure(String code, String label, long count, long of) {

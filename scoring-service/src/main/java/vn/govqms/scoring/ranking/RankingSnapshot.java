@@ -56,8 +56,8 @@ public final class RankingSnapshot {
 
     /** Names what was read and when: equal for equal answers, on any replica (the version is the database's). */
     public EntityTag etag() {
-        return new EntityTag(query.provinceCode() + "-" + query.year() + "-" + query.source() + "-"
-                + (query.criteriaSetId() == null ? "" : query.criteriaSetId() + "-") + version);
+        return new EntityTag(query.provinceCode() + "-" + (query.ministryId() == null ? "" : query.ministryId() + "-") + query.year() + "-"
+                + query.source() + "-" + (query.criteriaSetId() == null ? "" : query.criteriaSetId() + "-") + version);
     }
 
     /** A page, best first, as the JSON of {@link RankingDtos.Ranking}. */

@@ -35,11 +35,14 @@ public class RankingSnapshots {
     private static final String VERSION = """
             select coalesce(sum(version), 0)::bigint from ranking_version where province_code = $1 or province_code = ''""";
 
-    /** Every score of the ranking best first; ties by agency id, like the pages always were. $1 province, $2 year, $3 set. */
+    /**
+     * Every score of the ranking best first; ties by agency id, like the pages always were. $1 province, $2 year, $3 set,
+     * $4 a ministry's root (a ministry's ranking only).
+     */
     private static final String ROWS = """
             select a.agency_id, a.%2$s as score, a.band, a.band_label, d.code, d.name
             from %1$s a left join agency_directory d on d.id = a.agency_id
-            where %3$s
+            where %3$s%4$s
             order by a.%2$s desc, a.agency_id""";
 
     static final String OFFICIAL_FILTER = "a.province_code = $1 and a.year = $2 and a.criteria_set_id = $3 and a.kind = 'OFFICIAL' "
@@ -91,10 +94,11 @@ public class RankingSnapshots {
             if (q.source() == Source.OFFICIAL && set == null) {
                 return Uni.createFrom().item(new RankingSnapshot(q, version, List.of(), bands, json));
             }
-            String sql = q.source() == Source.OFFICIAL ? ROWS.formatted("assessment", "total_points", OFFICIAL_FILTER)
-                    : ROWS.formatted("live_score", "score", LIVE_FILTER);
+            String sql = q.source() == Source.OFFICIAL ? ROWS.formatted("assessment", "total_points", OFFICIAL_FILTER, q.subtree("d", 4))
+                    : ROWS.formatted("live_score", "score", LIVE_FILTER, q.subtree("d", 4));
+            Tuple args = q.ministryId() == null ? Tuple.of(q.provinceCode(), q.year(), set) : Tuple.of(q.provinceCode(), q.year(), set, q.ministryId());
             long start = System.nanoTime();
-            return pool.preparedQuery(sql).execute(Tuple.of(q.provinceCode(), q.year(), set)).map(rows -> {
+            return pool.preparedQuery(sql).execute(args).map(rows -> {
                 List<Ranked> ranked = new ArrayList<>(rows.size());
                 long position = 0;
                 long rank = 0;
