@@ -239,10 +239,17 @@ class ReorganisationTests {
                         "2025-07-01")).post("/api/v1/agencies/merges")
                 .then().statusCode(200).body("successor.level", equalTo("COMMUNE")).body("successor.validFrom", equalTo("2025-07-01"))
                 .body("movedDocuments", equalTo(1)).extract().path("successor.id");
-        // the district ends the same day: its documents go to the successor named
+        // the district ends the same day (its last day may already be known, as loaders register it): its documents go to
+        // the successor named
+        given().auth().oauth2(admin).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body("{\"name\":\"UBND huyện Điện Biên\",\"validFrom\":\"2004-01-01\",\"validTo\":\"2025-06-30\"}")
+                .put("/api/v1/agencies/{id}", district).then().statusCode(200);
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(merger(List.of(district), commune, null, "2025-07-01"))
                 .post("/api/v1/agencies/merges").then().statusCode(200).body("movedDocuments", equalTo(1))
                 .body("predecessorIds", containsInAnyOrder(district));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(merger(List.of(district), commune, null, "2025-07-01"))
+                .post("/api/v1/agencies/merges").then().statusCode(409).contentType(PROBLEM)
+                .body("detail", containsString("continued by another agency"));
         given().auth().oauth2(admin).queryParam("agencyId", commune).get("/api/v1/documents").then().statusCode(200)
                 .body("items.id", containsInAnyOrder(districtDocument, communeDocument));
         // the district stays loadable for history
@@ -251,7 +258,7 @@ class ReorganisationTests {
         given().auth().oauth2(admin).get("/api/v1/agencies/{id}/lineage", commune).then().statusCode(200)
                 .body("predecessors.agencyId", containsInAnyOrder(thanhXuong, thanhAn, district));
         given().auth().oauth2(TestTokens.agencyRole("agency-head", district, "11")).contentType(ContentType.JSON)
-                .header("If-Match", "\"1\"").body("{\"name\":\"UBND huyện Điện Biên (cũ)\"}").put("/api/v1/agencies/{id}", district)
+                .header("If-Match", "\"2\"").body("{\"name\":\"UBND huyện Điện Biên (cũ)\"}").put("/api/v1/agencies/{id}", district)
                 .then().statusCode(403).contentType(PROBLEM);
 
         // no district or township starts after the levels ended, and none continues anything from then

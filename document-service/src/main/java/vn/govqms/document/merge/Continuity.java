@@ -48,6 +48,21 @@ final class Continuity {
         }
     }
 
+    /**
+     * A source ends the day before the effective date. One that ended earlier, or that day but is continued by
+     * another agency already, is not merged or split again (409); one registered as ending that day (a district
+     * loaded with its last day, 30 June 2025) is, and its successor is recorded now.
+     */
+    static void requireSource(Agency source, LocalDate effective, boolean continued) {
+        if (source.validTo == null || !source.validTo.isBefore(effective)) {
+            return;
+        }
+        if (continued || source.validTo.isBefore(effective.minusDays(1))) {
+            throw ProblemException.conflict("Agency " + source.code + " already ended on " + source.validTo
+                    + (continued ? " and is continued by another agency" : "") + ".");
+        }
+    }
+
     /** A successor registered by the reorganisation starts on its effective date. */
     static NewAgency startingOn(NewAgency n, LocalDate effective, String field) {
         if (n.validFrom() != null && !n.validFrom().equals(effective)) {

@@ -91,13 +91,10 @@ public class MergeService {
                 throw ProblemException.unprocessable("unknown-reference", "Unknown reference",
                         "sourceAgencyIds: some agencies are unknown.", Map.of("field", "sourceAgencyIds"));
             }
-            for (Agency a : sources) {
-                scope.requireWrite(a.ref());
-                if (a.validTo != null && a.validTo.isBefore(in.effectiveDate())) {
-                    throw ProblemException.conflict("Agency " + a.code + " already ended on " + a.validTo + ".");
-                }
-            }
-            return successor(in, caller).chain(successor -> {
+            sources.forEach(a -> scope.requireWrite(a.ref()));
+            return Panache.getSession().chain(session -> Moves.continued(session, sourceIds)).invoke(continued ->
+                    sources.forEach(a -> Continuity.requireSource(a, in.effectiveDate(), continued.contains(a.id))))
+                    .chain(() -> successor(in, caller)).chain(successor -> {
                 scope.requireWrite(successor.ref());
                 Continuity.requireSuccessor(successor, sources, in.effectiveDate(), provinces.successions());
                 AtomicLong moved = new AtomicLong();

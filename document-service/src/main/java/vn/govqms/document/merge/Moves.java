@@ -5,6 +5,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -37,6 +38,9 @@ final class Moves {
             select cast(?2 as uuid), procedure_id, cast(?3 as date) from agency_procedure
             where agency_id = cast(?1 as uuid) and procedure_id = any(cast(cast(?4 as text) as uuid[]))
             on conflict do nothing""";
+    private static final String CONTINUED = """
+            select distinct cast(predecessor_id as text) from agency_succession
+            where predecessor_id = any(cast(cast(?1 as text) as uuid[]))""";
     private static final String LINK = "insert into agency_succession (predecessor_id, successor_id, effective_date) "
             + "values (cast(?1 as uuid), cast(?2 as uuid), cast(?3 as date)) on conflict do nothing";
 
@@ -66,6 +70,13 @@ final class Moves {
     static Uni<Integer> procedures(Mutiny.Session session, UUID source, UUID successor, LocalDate since, Collection<UUID> ids) {
         return session.createNativeQuery(COPY_PROCEDURES).setParameter(1, source).setParameter(2, successor)
                 .setParameter(3, since).setParameter(4, array(ids)).executeUpdate();
+    }
+
+    /** Which of these agencies are continued by another already (a merger or split recorded them). */
+    @SuppressWarnings("unchecked")
+    static Uni<Set<UUID>> continued(Mutiny.Session session, Collection<UUID> ids) {
+        return session.createNativeQuery(CONTINUED, String.class).setParameter(1, array(ids)).getResultList()
+                .map(rows -> rows.stream().map(UUID::fromString).collect(Collectors.toSet()));
     }
 
     static Uni<Integer> link(Mutiny.Session session, UUID predecessor, UUID successor, LocalDate effective) {

@@ -85,10 +85,9 @@ public class SplitService {
                         "sourceAgencyId: no agency with id " + in.sourceAgencyId() + ".", Map.of("field", "sourceAgencyId"));
             }
             scope.requireWrite(source.ref());
-            if (source.validTo != null && source.validTo.isBefore(in.effectiveDate())) {
-                throw ProblemException.conflict("Agency " + source.code + " already ended on " + source.validTo + ".");
-            }
-            return Panache.getSession().chain(session -> ids(session, SOURCE_DOCUMENTS, source.id)
+            return Panache.getSession().chain(session -> Moves.continued(session, List.of(source.id))
+                    .invoke(continued -> Continuity.requireSource(source, in.effectiveDate(), !continued.isEmpty()))
+                    .chain(() -> ids(session, SOURCE_DOCUMENTS, source.id))
                     .chain(documents -> ids(session, SOURCE_PROCEDURES, source.id).chain(procedures -> {
                         List<List<UUID>> docsPerPart = assign(in, primary, documents, SplitPart::documentIds, "documentIds",
                                 "a controlled document of " + source.code);
