@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.nullValue;
 
 /**
  * Ministries as tenants: national-admin registers a ministry (a central body, province 00, no parent); the
@@ -30,7 +31,7 @@ class MinistryTenantTests {
 
     static String ministry(String name) {
         return ReorganisationTests.register(TestTokens.nationalAdmin(), "00", name, "MINISTRY", null, null).then().statusCode(201)
-                .body("parentId", org.hamcrest.Matchers.nullValue()).extract().path("id");
+                .body("parentId", nullValue()).extract().path("id");
     }
 
     @Test

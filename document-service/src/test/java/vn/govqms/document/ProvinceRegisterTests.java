@@ -20,6 +20,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 /**
  * The national register of provinces: everyone reads it, national-admin alone records mergers. Records the merger
@@ -59,7 +60,7 @@ class ProvinceRegisterTests {
                 .contentType(PROBLEM);
         given().get("/api/v1/provinces").then().statusCode(401).contentType(PROBLEM);
         given().auth().oauth2(TestTokens.nationalAdmin()).get("/api/v1/provinces/01").then().statusCode(200)
-                .body("name", equalTo("Hà Nội")).body("successor", org.hamcrest.Matchers.nullValue());
+                .body("name", equalTo("Hà Nội")).body("successor", nullValue());
     }
 
     @Test

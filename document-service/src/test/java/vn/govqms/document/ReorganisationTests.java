@@ -18,10 +18,12 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
@@ -130,10 +132,10 @@ class ReorganisationTests {
                 .body("items.find { it.code == '24' }.name", equalTo("Bắc Ninh"));
         given().auth().oauth2(admin24).get("/api/v1/provinces/24").then().statusCode(200).body("name", equalTo("Bắc Ninh"))
                 .body("validTo", nullValue()).body("decision", equalTo("202/2025/QH15"))
-                .body("names.name", org.hamcrest.Matchers.contains("Bắc Giang", "Bắc Ninh"))
+                .body("names.name", contains("Bắc Giang", "Bắc Ninh"))
                 .body("names[0].validTo", equalTo("2025-06-30")).body("names[1].validFrom", equalTo("2025-07-01"))
                 .body("names[1].decision", equalTo("202/2025/QH15"))
-                .body("successor", nullValue()).body("predecessors.code", org.hamcrest.Matchers.contains("27"))
+                .body("successor", nullValue()).body("predecessors.code", contains("27"))
                 .body("predecessors[0].effectiveDate", equalTo("2025-07-01"));
         given().auth().oauth2(TestTokens.agencyRole("viewer", bnJustice, "27")).get("/api/v1/provinces/27").then().statusCode(200)
                 .body("name", equalTo("Bắc Ninh")).body("validTo", equalTo("2025-06-30"))
@@ -160,7 +162,7 @@ class ReorganisationTests {
         // the former province's token still reads its agencies and their history, and writes nothing
         given().auth().oauth2(admin27).get("/api/v1/agencies/{id}", bnJustice).then().statusCode(200);
         given().auth().oauth2(admin27).queryParam("provinceCode", "27").get("/api/v1/agencies").then().statusCode(200)
-                .body("items.id", hasItems(bnJustice, bnHealth)).body("items.provinceCode", org.hamcrest.Matchers.everyItem(equalTo("27")));
+                .body("items.id", hasItems(bnJustice, bnHealth)).body("items.provinceCode", everyItem(equalTo("27")));
         given().auth().oauth2(admin27).contentType(ContentType.JSON).header("If-Match", "\"1\"")
                 .body("{\"name\":\"Sở Y tế\"}").put("/api/v1/agencies/{id}", bnHealth).then().statusCode(403).contentType(PROBLEM)
                 .body("detail", containsString("merged"));
