@@ -27,11 +27,15 @@ class EventSchemaTests {
 
     @Test
     void everyEventSentMatchesItsPublishedSchema() {
-        EventSchemas.assertEverySentEventMatches("document.events", "document-service", 17, this::produceEveryType);
+        EventSchemas.assertEverySentEventMatches("document.events", "document-service", 18, this::produceEveryType);
     }
 
-    /** One of each: agency, legal and TTHC changes, a document lifecycle, reviews resolved and overdue. */
+    /** One of each: a province merger, agency, legal and TTHC changes, a document lifecycle, reviews resolved and overdue. */
     private void produceEveryType() {
+        // Bắc Kạn joins Thái Nguyên, which keeps code 19
+        given().auth().oauth2(TestTokens.nationalAdmin()).contentType(ContentType.JSON).body("""
+                {"code":"19","name":"Thái Nguyên","effectiveDate":"2025-07-01","sourceCodes":["06","19"],"decision":"202/2025/QH15"}""")
+                .post("/api/v1/province-mergers").then().statusCode(201);
         String splitSource = ReviewTaskTests.agency("11", "Sở Văn hóa, Thể thao và Du lịch tỉnh Điện Biên");
         given().auth().oauth2(TestTokens.provinceAdmin("11")).contentType(ContentType.JSON)
                 .body(MergerTests.split(splitSource, "[]", ReviewTaskTests.agency("11", "Sở Du lịch tỉnh Điện Biên")))

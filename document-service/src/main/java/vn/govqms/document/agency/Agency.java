@@ -14,6 +14,7 @@ import vn.govqms.kit.text.VietnameseText;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.UUID;
 
 /** A state agency that runs (or will run) a quality management system. */
@@ -95,6 +96,11 @@ public class Agency extends PanacheEntityBase {
         if (validFrom != null && validTo != null && validTo.isBefore(validFrom)) {
             throw ProblemException.invalidField("validTo", "must not be before validFrom");
         }
+        if (validFrom != null && !level.existsOn(validFrom)) {
+            throw ProblemException.unprocessable("level-ended", "Level ended", "The level " + level + " (" + level.label()
+                    + ") ended on " + level.lastDay() + ": no agency of it starts on " + validFrom + "; it stays for the history "
+                    + "before.", Map.of("field", "validFrom", "level", level.name()));
+        }
         if (parent != null) {
             if (parent.id.equals(id)) {
                 throw ProblemException.invalidField("parentId", "an agency cannot be its own parent");
@@ -102,7 +108,7 @@ public class Agency extends PanacheEntityBase {
             if (!parent.provinceCode.equals(provinceCode)) {
                 throw ProblemException.unprocessable("parent-in-other-province", "Parent in another province",
                         "The parent agency " + parent.code + " belongs to province " + parent.provinceCode
-                                + ", not " + provinceCode + ".", java.util.Map.of());
+                                + ", not " + provinceCode + ".", Map.of());
             }
         }
         this.name = name;

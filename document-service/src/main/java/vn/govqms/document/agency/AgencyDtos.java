@@ -52,6 +52,8 @@ public final class AgencyDtos {
             @Schema(example = "Sở, ban, ngành") String levelLabel,
             UUID parentId,
             @Schema(example = "24") String provinceCode,
+            @Schema(description = "The root of its tree: its ministry for a central unit (a ministry's tenant), itself without a parent")
+            UUID rootId,
             LocalDate validFrom,
             LocalDate validTo,
             @Schema(example = "ANNOUNCED") QmsStatus qmsStatus,
@@ -63,7 +65,7 @@ public final class AgencyDtos {
             OffsetDateTime updatedAt) {
 
         public static AgencyView of(Agency a) {
-            return new AgencyView(a.id, a.code, a.name, a.level, a.level.label(), a.parentId, a.provinceCode,
+            return new AgencyView(a.id, a.code, a.name, a.level, a.level.label(), a.parentId, a.provinceCode, a.rootId,
                     a.validFrom, a.validTo, a.qmsStatus, a.standardEdition, a.reannouncementRequired, a.reannouncementReason,
                     a.version, a.createdAt, a.updatedAt);
         }

@@ -81,7 +81,8 @@ public class AgencyResource {
             content = @Content(schema = @Schema(implementation = AgencyView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The code is taken", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown parent, or parent in another province", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown parent or province, parent in another province, or a level that ended before validFrom",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<AgencyView>> register(@Valid @NotNull NewAgency body) {
         return service.register(body, caller).map(a -> RestResponse.ResponseBuilder
                 .<AgencyView>created(URI.create("/api/v1/agencies/" + a.id())).entity(a).tag(ETags.of(a.version())).build());
@@ -131,12 +132,15 @@ public class AgencyResource {
     @Path("/merges")
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN})
     @Operation(operationId = "mergeAgencies", summary = "Merge agencies into an existing or a new successor (2025 reorganisation)",
-            description = "The sources end the day before effectiveDate; their documents, review tasks, history and TTHCs move to the successor, "
+            description = "The sources end the day before effectiveDate (they may be in provinces merged into the successor's); a new successor "
+                    + "starts on effectiveDate. Their documents, review tasks, history and TTHCs move to the successor, "
                     + "whose QMS must be announced again. Publishes agency.updated (sources), agency.merged and qms.reannouncement-required.")
     @APIResponse(responseCode = "200", description = "Merged", content = @Content(schema = @Schema(implementation = MergeDtos.MergerView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "A source already ended", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown agency; a successor outside the province that continues the sources' "
+            + "provinces on the effective date, not existing on it, or of a level that ended (district, township)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<MergeDtos.MergerView> merge(@Valid @NotNull MergeDtos.Merger body) {
         return merges.merge(body, caller);
     }
@@ -151,7 +155,9 @@ public class AgencyResource {
     @APIResponse(responseCode = "200", description = "Split", content = @Content(schema = @Schema(implementation = MergeDtos.SplitView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The source already ended", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown agency, or a document or TTHC that is not the source's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown agency, a document or TTHC that is not the source's, or a successor outside "
+            + "the province that continues the source's on the effective date, not existing on it, or of a level that ended",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<MergeDtos.SplitView> split(@Valid @NotNull MergeDtos.Split body) {
         return splits.split(body, caller);
     }

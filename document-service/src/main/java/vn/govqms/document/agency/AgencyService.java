@@ -8,11 +8,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.document.agency.AgencyDtos.AgencyUpdate;
 import vn.govqms.document.agency.AgencyDtos.AgencyView;
 import vn.govqms.document.agency.AgencyDtos.NewAgency;
+import vn.govqms.document.province.ProvinceRepository;
 import vn.govqms.kit.audit.AuditTrail;
 import vn.govqms.kit.outbox.Outbox;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.problem.ProblemException;
+import vn.govqms.kit.security.AgencyRef;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Scope;
 import vn.govqms.kit.web.ETags;
@@ -27,15 +29,18 @@ import java.util.UUID;
 public class AgencyService {
 
     private final AgencyRepository agencies;
+    private final ProvinceRepository provinces;
     private final Outbox outbox;
     private final AuditTrail trail;
     private final Clock clock;
 
     private final Scope scope;
 
-    public AgencyService(Scope scope, AgencyRepository agencies, Outbox outbox, AuditTrail trail, Clock clock) {
+    public AgencyService(Scope scope, AgencyRepository agencies, ProvinceRepository provinces, Outbox outbox, AuditTrail trail,
+                         Clock clock) {
         this.scope = scope;
         this.agencies = agencies;
+        this.provinces = provinces;
         this.outbox = outbox;
         this.trail = trail;
         this.clock = clock;
@@ -53,6 +58,7 @@ public class AgencyService {
                 })
                 .chain(() -> parent(in.parentId()))
                 .invoke(parent -> AgencyPolicy.requireRegistrar(scope, in.provinceCode(), parent))
+                .call(parent -> requireProvince(in.provinceCode()))
                 .map(parent -> Agency.register(in.code(), in.name().trim(), in.level(), parent, in.provinceCode(),
                         in.validFrom(), in.validTo(), now))
                 .call(agencies::persist)
@@ -104,6 +110,20 @@ public class AgencyService {
             }
             return agency;
         });
+    }
+
+    /** A province of the national register, or the central bodies' 00. */
+    private Uni<Void> requireProvince(String code) {
+        if (AgencyRef.CENTRAL.equals(code)) {
+            return Uni.createFrom().voidItem();
+        }
+        return provinces.known(code).invoke(known -> {
+            if (!known) {
+                throw ProblemException.unprocessable("unknown-province", "Unknown province",
+                        "provinceCode: " + code + " is not a province of the national register (GET /api/v1/provinces).",
+                        Map.of("field", "provinceCode"));
+            }
+        }).replaceWithVoid();
     }
 
     private Uni<Agency> parent(UUID parentId) {

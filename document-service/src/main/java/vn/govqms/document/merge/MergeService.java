@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 import vn.govqms.document.agency.Agency;
 import vn.govqms.document.agency.AgencyDtos.AgencyView;
+import vn.govqms.document.agency.AgencyDtos.NewAgency;
 import vn.govqms.document.agency.AgencyEvents;
 import vn.govqms.document.agency.AgencyRepository;
 import vn.govqms.document.agency.AgencyService;
@@ -16,6 +17,7 @@ import vn.govqms.document.qms.QmsEvents;
 import vn.govqms.kit.audit.AuditTrail;
 import vn.govqms.kit.outbox.Outbox;
 import vn.govqms.kit.problem.ProblemException;
+import vn.govqms.kit.province.ProvinceRegister;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Scope;
 
@@ -32,7 +34,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Mergers of the 2025 reorganisation: the sources end the day before the effective date, the
  * successor (existing or new) continues them; their controlled documents (renamed where the code is
  * taken), review tasks, audit trail and TTHCs become the successor's, and its QMS must be announced
- * again. Every agency involved must be in the caller's province.
+ * again. The caller must be allowed to change every agency involved ({@code Scope}); the sources may be in
+ * any province the successor's province continues ({@link Continuity}).
  */
 @ApplicationScoped
 public class MergeService {
@@ -43,7 +46,9 @@ public class MergeService {
               and exists (select 1 from controlled_document x where x.agency_id = cast(?2 as uuid) and x.code = d.code)""";
     private static final String MOVE_DOCUMENTS = "update controlled_document set agency_id = cast(?2 as uuid) where agency_id = cast(?1 as uuid)";
     private static final String MOVE_REVIEWS = "update review_task set agency_id = cast(?2 as uuid) where agency_id = cast(?1 as uuid)";
-    private static final String MOVE_HISTORY = "update audit_trail set agency_id = cast(?2 as uuid), province_code = ?3 where agency_id = cast(?1 as uuid)";
+    private static final String MOVE_HISTORY = """
+            update audit_trail t set agency_id = s.id, province_code = s.province_code, root_id = s.root_id
+            from agency s where s.id = cast(?2 as uuid) and t.agency_id = cast(?1 as uuid)""";
     private static final String MOVE_PROCEDURES = """
             insert into agency_procedure (agency_id, procedure_id, since)
             select cast(?2 as uuid), procedure_id, cast(?3 as date) from agency_procedure where agency_id = cast(?1 as uuid)
@@ -56,11 +61,14 @@ public class MergeService {
     private final Outbox outbox;
     private final AuditTrail trail;
     private final Clock clock;
+    private final ProvinceRegister provinces;
 
     private final Scope scope;
 
-    public MergeService(Scope scope, AgencyRepository agencies, AgencyService agencyService, Outbox outbox, AuditTrail trail, Clock clock) {
+    public MergeService(Scope scope, AgencyRepository agencies, AgencyService agencyService, Outbox outbox, AuditTrail trail, Clock clock,
+                        ProvinceRegister provinces) {
         this.scope = scope;
+        this.provinces = provinces;
         this.agencies = agencies;
         this.agencyService = agencyService;
         this.outbox = outbox;
@@ -83,14 +91,12 @@ public class MergeService {
                 throw ProblemException.unprocessable("unknown-reference", "Unknown reference",
                         "sourceAgencyIds: some agencies are unknown.", Map.of("field", "sourceAgencyIds"));
             }
-            for (Agency a : sources) {
-                scope.requireWrite(a.ref());
-                if (a.validTo != null && a.validTo.isBefore(in.effectiveDate())) {
-                    throw ProblemException.conflict("Agency " + a.code + " already ended on " + a.validTo + ".");
-                }
-            }
-            return successor(in, caller).chain(successor -> {
+            sources.forEach(a -> scope.requireWrite(a.ref()));
+            return Panache.getSession().chain(session -> Moves.continued(session, sourceIds)).invoke(continued ->
+                    sources.forEach(a -> Continuity.requireSource(a, in.effectiveDate(), continued.contains(a.id))))
+                    .chain(() -> successor(in, caller)).chain(successor -> {
                 scope.requireWrite(successor.ref());
+                Continuity.requireSuccessor(successor, sources, in.effectiveDate(), provinces.successions());
                 AtomicLong moved = new AtomicLong();
                 AtomicLong renamed = new AtomicLong();
                 List<UUID> predecessorIds = sources.stream().map(a -> a.id).toList();
@@ -105,7 +111,7 @@ public class MergeService {
                                 .chain(() -> update(session, RENAME_TAKEN_CODES, source.id, successor.id, source.code).invoke(renamed::addAndGet))
                                 .chain(() -> update(session, MOVE_DOCUMENTS, source.id, successor.id, null).invoke(moved::addAndGet))
                                 .chain(() -> update(session, MOVE_REVIEWS, source.id, successor.id, null))
-                                .chain(() -> update(session, MOVE_HISTORY, source.id, successor.id, successor.provinceCode))
+                                .chain(() -> update(session, MOVE_HISTORY, source.id, successor.id, null))
                                 .chain(() -> update(session, MOVE_PROCEDURES, source.id, successor.id, in.effectiveDate()))
                                 .chain(() -> update(session, LINK, source.id, successor.id, in.effectiveDate()))
                                 .chain(() -> outbox.publish(session, AgencyEvents.updated(source, now)));
@@ -132,9 +138,7 @@ public class MergeService {
                 return a;
             });
         }
-        var n = in.newSuccessor();
-        var withStart = new vn.govqms.document.agency.AgencyDtos.NewAgency(n.code(), n.name(), n.level(), n.parentId(),
-                n.provinceCode(), n.validFrom() == null ? in.effectiveDate() : n.validFrom(), n.validTo());
+        NewAgency withStart = Continuity.startingOn(in.newSuccessor(), in.effectiveDate(), "newSuccessor");
         return agencyService.register(withStart, caller).chain(view -> agencies.findById(view.id()));
     }
 

@@ -22,6 +22,7 @@ import vn.govqms.document.qms.QmsEvents;
 import vn.govqms.kit.audit.AuditTrail;
 import vn.govqms.kit.outbox.Outbox;
 import vn.govqms.kit.problem.ProblemException;
+import vn.govqms.kit.province.ProvinceRegister;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Scope;
 
@@ -40,7 +41,8 @@ import java.util.UUID;
  * Splits of the 2025 reorganisation: the source ends the day before the effective date and each
  * successor (existing or new) takes the documents (with their review tasks and history) and TTHCs
  * listed for it; the primary successor takes the rest and the agency's own history. Every successor's
- * QMS must be announced again. Every agency involved must be in the caller's province.
+ * QMS must be announced again. The caller must be allowed to change every agency involved ({@code Scope}); the
+ * successors are in the province that continues the source's ({@link Continuity}).
  */
 @ApplicationScoped
 public class SplitService {
@@ -58,11 +60,14 @@ public class SplitService {
     private final Outbox outbox;
     private final AuditTrail trail;
     private final Clock clock;
+    private final ProvinceRegister provinces;
 
     private final Scope scope;
 
-    public SplitService(Scope scope, AgencyRepository agencies, AgencyService agencyService, Outbox outbox, AuditTrail trail, Clock clock) {
+    public SplitService(Scope scope, AgencyRepository agencies, AgencyService agencyService, Outbox outbox, AuditTrail trail, Clock clock,
+                        ProvinceRegister provinces) {
         this.scope = scope;
+        this.provinces = provinces;
         this.agencies = agencies;
         this.agencyService = agencyService;
         this.outbox = outbox;
@@ -80,10 +85,9 @@ public class SplitService {
                         "sourceAgencyId: no agency with id " + in.sourceAgencyId() + ".", Map.of("field", "sourceAgencyId"));
             }
             scope.requireWrite(source.ref());
-            if (source.validTo != null && source.validTo.isBefore(in.effectiveDate())) {
-                throw ProblemException.conflict("Agency " + source.code + " already ended on " + source.validTo + ".");
-            }
-            return Panache.getSession().chain(session -> ids(session, SOURCE_DOCUMENTS, source.id)
+            return Panache.getSession().chain(session -> Moves.continued(session, List.of(source.id))
+                    .invoke(continued -> Continuity.requireSource(source, in.effectiveDate(), !continued.isEmpty()))
+                    .chain(() -> ids(session, SOURCE_DOCUMENTS, source.id))
                     .chain(documents -> ids(session, SOURCE_PROCEDURES, source.id).chain(procedures -> {
                         List<List<UUID>> docsPerPart = assign(in, primary, documents, SplitPart::documentIds, "documentIds",
                                 "a controlled document of " + source.code);
@@ -105,6 +109,7 @@ public class SplitService {
                 throw ProblemException.invalidField("successors", "the source cannot be its own successor");
             }
             scope.requireWrite(s.ref());
+            Continuity.requireSuccessor(s, List.of(source), in.effectiveDate(), provinces.successions());
             s.requireReannouncement(reason, now);
         });
         List<SplitPartView> views = new ArrayList<>();
@@ -116,7 +121,7 @@ public class SplitService {
             List<UUID> docs = docsPerPart.get(i);
             List<UUID> tthcs = tthcPerPart.get(i);
             chain = chain
-                    .chain(() -> Moves.documents(session, source.id, source.code, successor.id, successor.provinceCode, docs, isPrimary))
+                    .chain(() -> Moves.documents(session, source.id, source.code, successor.id, docs, isPrimary))
                     .invoke(counts -> {
                         views.add(new SplitPartView(AgencyView.of(successor), isPrimary, counts[0], counts[1], tthcs.size()));
                         eventParts.add(new MergeEvents.SplitSuccessor(successor.id, isPrimary, counts[0]));
@@ -216,9 +221,7 @@ public class SplitService {
                 return a;
             });
         }
-        NewAgency n = p.newSuccessor();
-        NewAgency withStart = new NewAgency(n.code(), n.name(), n.level(), n.parentId(), n.provinceCode(),
-                n.validFrom() == null ? effective : n.validFrom(), n.validTo());
+        NewAgency withStart = Continuity.startingOn(p.newSuccessor(), effective, "successors[].newSuccessor");
         return agencyService.register(withStart, caller).chain(view -> agencies.findById(view.id()));
     }
 

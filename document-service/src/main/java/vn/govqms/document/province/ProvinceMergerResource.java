@@ -1,0 +1,68 @@
+package vn.govqms.document.province;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import vn.govqms.document.province.ProvinceDtos.MergerView;
+import vn.govqms.document.province.ProvinceDtos.NewMerger;
+import vn.govqms.kit.problem.Problem;
+import vn.govqms.kit.security.Caller;
+import vn.govqms.kit.security.Roles;
+
+import java.net.URI;
+
+@Path("/api/v1/province-mergers")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Provinces")
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Not national-admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ProvinceMergerResource {
+
+    private static final String BAC_NINH_2025 = """
+            {"code": "24", "name": "Bắc Ninh", "effectiveDate": "2025-07-01", "sourceCodes": ["24", "27"], "decision": "202/2025/QH15"}""";
+
+    private final ProvinceService service;
+    private final Caller caller;
+
+    public ProvinceMergerResource(ProvinceService service, Caller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed(Roles.NATIONAL_ADMIN)
+    @Operation(operationId = "recordProvinceMerger", summary = "Record that provinces merge (national-admin)",
+            description = "The province `code` keeps its code and bears `name` from `effectiveDate`; the other sources end the day "
+                    + "before and name it as their successor. Its steering committee (province-admin of `code`) then reads and writes the "
+                    + "merged provinces' agencies, whose own tokens become read-only. Publishes province.merged. The same merger sent "
+                    + "again answers 200 and changes nothing.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = NewMerger.class),
+            examples = @ExampleObject(name = "Bắc Giang and Bắc Ninh, 1 July 2025", value = BAC_NINH_2025)))
+    @APIResponse(responseCode = "201", description = "Recorded; province.merged is published", content = @Content(schema = @Schema(implementation = MergerView.class)))
+    @APIResponse(responseCode = "200", description = "The same merger was recorded already; nothing changed", content = @Content(schema = @Schema(implementation = MergerView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Another merger into this code on this day is recorded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Fewer than two provinces, the code not among them, an unknown or ended province", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<MergerView>> record(@Valid @NotNull NewMerger body) {
+        return service.merge(body, caller).map(r -> r.created()
+                ? RestResponse.ResponseBuilder.<MergerView>created(URI.create("/api/v1/provinces/" + r.merger().code())).entity(r.merger()).build()
+                : RestResponse.ok(r.merger()));
+    }
+}

@@ -1,0 +1,283 @@
+package vn.govqms.document;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import vn.govqms.local.testing.RealPartsTestResource;
+import vn.govqms.local.testing.TestDb;
+import vn.govqms.local.testing.TestKafka;
+import vn.govqms.local.testing.TestTokens;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The 1 July 2025 reorganisation as it happened: Bắc Giang (24) and Bắc Ninh (27) become the new Bắc Ninh, which
+ * keeps code 24; the agencies of both merge; the district level ends with its communes merged. Records the merger
+ * 24 + 27 in this test JVM's database: after it, province 27's tokens are read-only.
+ */
+@QuarkusTest
+@WithTestResource(value = RealPartsTestResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "database", value = "document"))
+class ReorganisationTests {
+
+    static final String PROBLEM = "application/problem+json";
+    static final String BAC_NINH_2025 = """
+            {"code":"24","name":"Bắc Ninh","effectiveDate":"2025-07-01","sourceCodes":["24","27"],"decision":"202/2025/QH15"}""";
+    private static final AtomicInteger SEQ = new AtomicInteger();
+
+    /** An agency code of this class's own series (5xx.xx.00), G for central bodies, H and the province otherwise. */
+    static String code(String province) {
+        int n = SEQ.incrementAndGet();
+        return String.format("5%02d.%02d.00.%s", n % 100, n / 100, "00".equals(province) ? "G12" : "H" + province);
+    }
+
+    static Response register(String token, String province, String name, String level, String parentId, String validFrom) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body("""
+                {"code":"%s","name":"%s","level":"%s","provinceCode":"%s","parentId":%s,"validFrom":%s}""".formatted(code(province), name,
+                level, province, parentId == null ? "null" : "\"" + parentId + "\"", validFrom == null ? "null" : "\"" + validFrom + "\""))
+                .post("/api/v1/agencies");
+    }
+
+    /** An agency registered by its province's steering committee. */
+    static String agency(String province, String name, String level, String parentId) {
+        return register(TestTokens.provinceAdmin(province), province, name, level, parentId, null).then().statusCode(201)
+                .extract().path("id");
+    }
+
+    /** A controlled document of {@code agency}, drafted by its ISO officer; issued unless {@code issue} is false. */
+    static String document(String agency, String province, boolean issue) {
+        String officer = TestTokens.agencyRole("iso-officer", agency, province);
+        String head = TestTokens.agencyRole("agency-head", agency, province);
+        String id = given().auth().oauth2(officer).contentType(ContentType.JSON).body(newDocument(agency))
+                .post("/api/v1/documents").then().statusCode(201).extract().path("id");
+        if (issue) {
+            given().auth().oauth2(officer).post("/api/v1/documents/{id}/versions/1/submit", id).then().statusCode(200);
+            given().auth().oauth2(head).post("/api/v1/documents/{id}/versions/1/approve", id).then().statusCode(200);
+            given().auth().oauth2(head).contentType(ContentType.JSON).body("{}").post("/api/v1/documents/{id}/versions/1/issue", id)
+                    .then().statusCode(200);
+        }
+        return id;
+    }
+
+    static String newDocument(String agency) {
+        return """
+                {"agencyId":"%s","code":"QT-R%d","title":"Quy trình tiếp nhận và giải quyết hồ sơ","type":"OPERATIONAL_PROCEDURE",
+                 "content":{"steps":[{"order":1,"name":"Tiếp nhận","responsibleUnit":"Bộ phận Một cửa","durationDays":1}]}}"""
+                .formatted(agency, SEQ.incrementAndGet());
+    }
+
+    static final String EDIT = """
+            {"content":{"steps":[{"order":1,"name":"Tiếp nhận hồ sơ","responsibleUnit":"Bộ phận Một cửa","durationDays":1},
+                                 {"order":2,"name":"Trả kết quả","responsibleUnit":"Bộ phận Một cửa","durationDays":1}]}}""";
+
+    static String merger(List<String> sources, String successorId, String newSuccessor, String effective) {
+        return """
+                {"sourceAgencyIds":[%s],%s,"effectiveDate":"%s"}""".formatted(
+                String.join(",", sources.stream().map(s -> "\"" + s + "\"").toList()),
+                successorId != null ? "\"successorId\":\"" + successorId + "\"" : "\"newSuccessor\":" + newSuccessor, effective);
+    }
+
+    @Test
+    void bacGiangAndBacNinhBecomeTheNewBacNinh() {
+        String national = TestTokens.nationalAdmin();
+        String admin24 = TestTokens.provinceAdmin("24");
+        String admin27 = TestTokens.provinceAdmin("27");
+        // before the merger is recorded, the former Bắc Ninh keeps its own agencies and documents
+        String bgJustice = agency("24", "Sở Tư pháp tỉnh Bắc Giang", "DEPARTMENT", null);
+        String bgHealth = agency("24", "Sở Y tế tỉnh Bắc Giang", "DEPARTMENT", null);
+        String bnJustice = agency("27", "Sở Tư pháp tỉnh Bắc Ninh", "DEPARTMENT", null);
+        String bnHealth = agency("27", "Sở Y tế tỉnh Bắc Ninh", "DEPARTMENT", null);
+        String bnFinance = agency("27", "Sở Tài chính tỉnh Bắc Ninh", "DEPARTMENT", null);
+        String bnIssued = document(bnJustice, "27", true);
+        String bnDraft = document(bnJustice, "27", false);
+        String bgIssued = document(bgJustice, "24", true);
+        // province 24 cannot act on 27's agencies yet
+        given().auth().oauth2(admin24).get("/api/v1/agencies/{id}", bnJustice).then().statusCode(403).contentType(PROBLEM);
+
+        given().auth().oauth2(national).contentType(ContentType.JSON).body(BAC_NINH_2025).post("/api/v1/province-mergers")
+                .then().statusCode(201).contentType(ContentType.JSON).header("Location", endsWith("/api/v1/provinces/24"))
+                .body("code", equalTo("24")).body("name", equalTo("Bắc Ninh")).body("effectiveDate", equalTo("2025-07-01"))
+                .body("sourceCodes", containsInAnyOrder("24", "27")).body("mergedCodes", containsInAnyOrder("27"))
+                .body("decision", equalTo("202/2025/QH15"));
+
+        // the register: 63 provinces and Bắc Giang before the date, the new Bắc Ninh after it
+        given().auth().oauth2(admin27).queryParam("asOf", "2025-06-30").queryParam("size", 100).get("/api/v1/provinces")
+                .then().statusCode(200).body("total", equalTo(63)).body("items.find { it.code == '24' }.name", equalTo("Bắc Giang"))
+                .body("items.find { it.code == '27' }.name", equalTo("Bắc Ninh"))
+                .body("items.find { it.code == '27' }.validTo", equalTo("2025-06-30"))
+                .body("items.find { it.code == '27' }.successorCode", equalTo("24"));
+        given().auth().oauth2(admin24).queryParam("asOf", "2025-07-01").queryParam("size", 100).get("/api/v1/provinces")
+                .then().statusCode(200).body("items.code", not(hasItem("27")))
+                .body("items.find { it.code == '24' }.name", equalTo("Bắc Ninh"));
+        given().auth().oauth2(admin24).get("/api/v1/provinces/24").then().statusCode(200).body("name", equalTo("Bắc Ninh"))
+                .body("validTo", nullValue()).body("decision", equalTo("202/2025/QH15"))
+                .body("names.name", contains("Bắc Giang", "Bắc Ninh"))
+                .body("names[0].validTo", equalTo("2025-06-30")).body("names[1].validFrom", equalTo("2025-07-01"))
+                .body("names[1].decision", equalTo("202/2025/QH15"))
+                .body("successor", nullValue()).body("predecessors.code", contains("27"))
+                .body("predecessors[0].effectiveDate", equalTo("2025-07-01"));
+        given().auth().oauth2(TestTokens.agencyRole("viewer", bnJustice, "27")).get("/api/v1/provinces/27").then().statusCode(200)
+                .body("name", equalTo("Bắc Ninh")).body("validTo", equalTo("2025-06-30"))
+                .body("successor.code", equalTo("24")).body("successor.name", equalTo("Bắc Ninh"))
+                .body("successor.effectiveDate", equalTo("2025-07-01")).body("successor.decision", equalTo("202/2025/QH15"));
+
+        // in the same transaction: the kit's successions, and the event for the other services
+        assertEquals("24 2025-07-01", TestDb.value("document",
+                "select successor_code || ' ' || effective_date from province_succession where code = '27'"));
+        assertEquals(0, TestDb.count("document", "select count(*) from province_succession where code = '24'"));
+        List<ConsumerRecord<String, String>> events = TestKafka.await("document.events", r -> "24".equals(r.key())
+                && "vn.govqms.document.province.merged.v1".equals(TestKafka.header(r, "ce_type")), Duration.ofSeconds(20));
+        assertEquals(1, events.size());
+        assertTrue(events.get(0).value().contains("\"mergedCodes\":[\"27\"]"), events.get(0).value());
+        assertTrue(events.get(0).value().contains("\"decision\":\"202/2025/QH15\""), events.get(0).value());
+        assertEquals("provinces/24", TestKafka.header(events.get(0), "ce_subject"));
+
+        // at once, on this instance: the new Bắc Ninh's steering committee reads and writes the former Bắc Ninh's agencies
+        given().auth().oauth2(admin24).get("/api/v1/agencies/{id}", bnJustice).then().statusCode(200);
+        given().auth().oauth2(admin24).queryParam("provinceCode", "27").get("/api/v1/agencies").then().statusCode(200)
+                .body("items.id", hasItems(bnJustice, bnHealth));
+        given().auth().oauth2(admin24).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body("{\"name\":\"Sở Y tế tỉnh Bắc Ninh (cũ)\"}").put("/api/v1/agencies/{id}", bnHealth).then().statusCode(200);
+        // the former province's token still reads its agencies and their history, and writes nothing
+        given().auth().oauth2(admin27).get("/api/v1/agencies/{id}", bnJustice).then().statusCode(200);
+        given().auth().oauth2(admin27).queryParam("provinceCode", "27").get("/api/v1/agencies").then().statusCode(200)
+                .body("items.id", hasItems(bnJustice, bnHealth)).body("items.provinceCode", everyItem(equalTo("27")));
+        given().auth().oauth2(admin27).contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body("{\"name\":\"Sở Y tế\"}").put("/api/v1/agencies/{id}", bnHealth).then().statusCode(403).contentType(PROBLEM)
+                .body("detail", containsString("merged"));
+        register(admin27, "27", "Sở Xây dựng tỉnh Bắc Ninh", "DEPARTMENT", null, null).then().statusCode(403).contentType(PROBLEM);
+        given().auth().oauth2(admin27).contentType(ContentType.JSON)
+                .body(merger(List.of(bnFinance), bnHealth, null, "2025-07-01")).post("/api/v1/agencies/merges")
+                .then().statusCode(403).contentType(PROBLEM);
+        // the new province registers its agencies under its own code, not under the ended one
+        register(admin24, "27", "Sở Xây dựng tỉnh Bắc Ninh", "DEPARTMENT", null, null).then().statusCode(403).contentType(PROBLEM);
+
+        // an agency merger with sources in both former provinces; the successor is of the continuing province, from the date
+        String newJustice = """
+                {"code":"%s","name":"Sở Tư pháp tỉnh Bắc Ninh","level":"DEPARTMENT","provinceCode":"24"}""".formatted(code("24"));
+        String successor = given().auth().oauth2(admin24).contentType(ContentType.JSON)
+                .body(merger(List.of(bgJustice, bnJustice), null, newJustice, "2025-07-01")).post("/api/v1/agencies/merges")
+                .then().statusCode(200).body("successor.provinceCode", equalTo("24")).body("successor.validFrom", equalTo("2025-07-01"))
+                .body("movedDocuments", equalTo(3)).body("predecessorIds", containsInAnyOrder(bgJustice, bnJustice))
+                .extract().path("successor.id");
+        given().auth().oauth2(admin24).queryParam("agencyId", successor).get("/api/v1/documents").then().statusCode(200)
+                .body("items.id", containsInAnyOrder(bnIssued, bnDraft, bgIssued));
+        // the documents' history went with them, into the successor's province
+        assertEquals("24", TestDb.value("document", "select distinct province_code from audit_trail where resource_type = 'document' "
+                + "and resource_id = '" + bnIssued + "'"));
+
+        // the ended agency's officials read but write nothing: not its old documents, not new ones
+        String bnOfficer = TestTokens.agencyRole("iso-officer", bnJustice, "27");
+        given().auth().oauth2(bnOfficer).get("/api/v1/agencies/{id}", bnJustice).then().statusCode(200).body("validTo", equalTo("2025-06-30"));
+        given().auth().oauth2(bnOfficer).contentType(ContentType.JSON).header("If-Match", "\"0\"").body(EDIT)
+                .put("/api/v1/documents/{id}/versions/1", bnDraft).then().statusCode(403).contentType(PROBLEM);
+        given().auth().oauth2(bnOfficer).post("/api/v1/documents/{id}/versions", bnIssued).then().statusCode(403).contentType(PROBLEM);
+        given().auth().oauth2(bnOfficer).contentType(ContentType.JSON).body(newDocument(bnJustice)).post("/api/v1/documents")
+                .then().statusCode(403).contentType(PROBLEM).body("detail", containsString("read-only"));
+        // the successor's officials continue them
+        given().auth().oauth2(TestTokens.agencyRole("iso-officer", successor, "24")).contentType(ContentType.JSON)
+                .header("If-Match", "\"0\"").body(EDIT).put("/api/v1/documents/{id}/versions/1", bnDraft).then().statusCode(200);
+
+        // a successor in the ended province, or a merger across provinces before they merged, is refused
+        given().auth().oauth2(admin24).contentType(ContentType.JSON)
+                .body(merger(List.of(bnFinance), bnHealth, null, "2025-07-01")).post("/api/v1/agencies/merges")
+                .then().statusCode(422).contentType(PROBLEM).body("type", endsWith("successor-in-other-province"))
+                .body("detail", containsString("province 24"));
+        given().auth().oauth2(admin24).contentType(ContentType.JSON)
+                .body(merger(List.of(bnFinance), bgHealth, null, "2025-01-01")).post("/api/v1/agencies/merges")
+                .then().statusCode(422).contentType(PROBLEM).body("type", endsWith("successor-in-other-province"));
+        given().auth().oauth2(admin24).contentType(ContentType.JSON)
+                .body(merger(List.of(bnFinance), successor, null, "2025-01-01")).post("/api/v1/agencies/merges")
+                .then().statusCode(422).contentType(PROBLEM).body("type", endsWith("successor-not-valid"));
+        // the successor registered by a merger starts on its effective date
+        given().auth().oauth2(admin24).contentType(ContentType.JSON).body(merger(List.of(bnFinance), null, """
+                        {"code":"%s","name":"Sở Tài chính tỉnh Bắc Ninh","level":"DEPARTMENT","provinceCode":"24","validFrom":"2025-08-01"}"""
+                        .formatted(code("24")), "2025-07-01")).post("/api/v1/agencies/merges")
+                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("newSuccessor.validFrom"));
+
+        // recorded once: the same merger again changes nothing; another one into 24 on that day is a conflict
+        given().auth().oauth2(national).contentType(ContentType.JSON).body(BAC_NINH_2025).post("/api/v1/province-mergers")
+                .then().statusCode(200).body("mergedCodes", containsInAnyOrder("27"));
+        given().auth().oauth2(national).contentType(ContentType.JSON).body(BAC_NINH_2025.replace("202/2025/QH15", "203/2025/QH15"))
+                .post("/api/v1/province-mergers").then().statusCode(409).contentType(PROBLEM);
+        assertEquals(1, TestKafka.readAll("document.events").stream().filter(r -> "24".equals(r.key())
+                && "vn.govqms.document.province.merged.v1".equals(TestKafka.header(r, "ce_type"))).count());
+    }
+
+    @Test
+    void theDistrictLevelEndsWithItsCommunesMerged() {
+        String admin = TestTokens.provinceAdmin("11");
+        String district = register(admin, "11", "UBND huyện Điện Biên", "DISTRICT", null, "2004-01-01").then().statusCode(201)
+                .extract().path("id");
+        String thanhXuong = agency("11", "UBND xã Thanh Xương", "COMMUNE", district);
+        String thanhAn = agency("11", "UBND xã Thanh An", "COMMUNE", district);
+        String districtDocument = document(district, "11", true);
+        String communeDocument = document(thanhXuong, "11", true);
+
+        // the two communes become one commune from 1 July 2025
+        String commune = given().auth().oauth2(admin).contentType(ContentType.JSON).body(merger(List.of(thanhXuong, thanhAn), null, """
+                        {"code":"%s","name":"UBND xã Thanh An","level":"COMMUNE","provinceCode":"11"}""".formatted(code("11")),
+                        "2025-07-01")).post("/api/v1/agencies/merges")
+                .then().statusCode(200).body("successor.level", equalTo("COMMUNE")).body("successor.validFrom", equalTo("2025-07-01"))
+                .body("movedDocuments", equalTo(1)).extract().path("successor.id");
+        // the district ends the same day (its last day may already be known, as loaders register it): its documents go to
+        // the successor named
+        given().auth().oauth2(admin).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body("{\"name\":\"UBND huyện Điện Biên\",\"validFrom\":\"2004-01-01\",\"validTo\":\"2025-06-30\"}")
+                .put("/api/v1/agencies/{id}", district).then().statusCode(200);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(merger(List.of(district), commune, null, "2025-07-01"))
+                .post("/api/v1/agencies/merges").then().statusCode(200).body("movedDocuments", equalTo(1))
+                .body("predecessorIds", containsInAnyOrder(district));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(merger(List.of(district), commune, null, "2025-07-01"))
+                .post("/api/v1/agencies/merges").then().statusCode(409).contentType(PROBLEM)
+                .body("detail", containsString("continued by another agency"));
+        given().auth().oauth2(admin).queryParam("agencyId", commune).get("/api/v1/documents").then().statusCode(200)
+                .body("items.id", containsInAnyOrder(districtDocument, communeDocument));
+        // the district stays loadable for history
+        given().auth().oauth2(admin).get("/api/v1/agencies/{id}", district).then().statusCode(200).body("level", equalTo("DISTRICT"))
+                .body("levelLabel", equalTo("UBND huyện (trước 01/7/2025)")).body("validTo", equalTo("2025-06-30"));
+        given().auth().oauth2(admin).get("/api/v1/agencies/{id}/lineage", commune).then().statusCode(200)
+                .body("predecessors.agencyId", containsInAnyOrder(thanhXuong, thanhAn, district));
+        given().auth().oauth2(TestTokens.agencyRole("agency-head", district, "11")).contentType(ContentType.JSON)
+                .header("If-Match", "\"2\"").body("{\"name\":\"UBND huyện Điện Biên (cũ)\"}").put("/api/v1/agencies/{id}", district)
+                .then().statusCode(403).contentType(PROBLEM);
+
+        // no district or township starts after the levels ended, and none continues anything from then
+        register(admin, "11", "UBND huyện Điện Biên Đông", "DISTRICT", null, "2025-07-01").then().statusCode(422).contentType(PROBLEM)
+                .body("type", endsWith("level-ended"));
+        register(admin, "11", "UBND thị trấn Mường Chà", "TOWNSHIP", null, "2025-07-01").then().statusCode(422).contentType(PROBLEM);
+        String township = register(admin, "11", "UBND thị trấn Mường Chà", "TOWNSHIP", null, "2002-10-01").then().statusCode(201)
+                .body("levelLabel", equalTo("UBND thị trấn (trước 01/7/2025)")).extract().path("id");
+        String otherDistrict = register(admin, "11", "UBND huyện Mường Chà", "DISTRICT", null, null).then().statusCode(201)
+                .extract().path("id");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(merger(List.of(township), otherDistrict, null, "2025-07-01"))
+                .post("/api/v1/agencies/merges").then().statusCode(422).contentType(PROBLEM).body("type", endsWith("level-ended"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(merger(List.of(township), null, """
+                        {"code":"%s","name":"UBND huyện Mường Chà","level":"DISTRICT","provinceCode":"11"}""".formatted(code("11")),
+                        "2025-07-01")).post("/api/v1/agencies/merges").then().statusCode(422).contentType(PROBLEM);
+        // an agency of a province the register does not know is refused
+        register(TestTokens.provinceAdmin("03"), "03", "Sở Nội vụ", "DEPARTMENT", null, null).then().statusCode(422)
+                .contentType(PROBLEM).body("type", endsWith("unknown-province"));
+    }
+}
