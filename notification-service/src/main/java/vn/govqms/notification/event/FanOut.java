@@ -23,8 +23,9 @@ import java.util.function.Function;
  * Logs a polled run of events and turns them into notifications, in the consumer's transaction and set-based: one statement
  * logs the events ({@code event_log}), joins the rules in force in each event's province with the contacts of its agency (or
  * the province's steering committee, or a named contact, or the event's owner), writes one notification per event, recipient
- * and channel and queues one webhook delivery per matching subscription; a few more record due dates (reminders), overdue
- * items (escalation) and what completion events close, each only when the run has some. The events, their log rows and their
+ * and channel and queues one webhook delivery per matching subscription (a one-stop-shop system's only of the types it may
+ * receive, {@link IntegrationView}); a few more record due dates (reminders), overdue items (escalation) and what completion
+ * events close, each only when the run has some. The events, their log rows and their
  * notifications commit together with the kit's record of the ids, so a redelivery changes nothing and nothing is left half done.
  */
 @ApplicationScoped
@@ -92,7 +93,9 @@ public class FanOut {
               insert into webhook_delivery (id, subscription_id, event_id, status, attempts, next_attempt_at, created_at)
               select gen_random_uuid(), s.id, ev.event_id, 'PENDING', 0, $14::timestamptz, $14::timestamptz
               from ev join webhook_subscription s on s.active and ev.type = any (s.event_types)
-                   and s.province_code = ev.province_code and (s.agency_id is null or s.agency_id = ev.agency_id)
+                   and (s.agency_id = ev.agency_id or s.agency_id is null and s.province_code = ev.province_code)
+                   -- a one-stop-shop system's subscription: only the types its REST reads allow (IntegrationView)
+                   and (not s.for_integration or ev.type = any ($15::text[]))
               returning 1
             )
             select event_id, (select count(*) from n) as notifications, (select count(*) from w) as deliveries from ev""";
@@ -130,6 +133,9 @@ public class FanOut {
     static final String CLOSES = """
             with d as (update deadline set closed_at = $2 where key = any ($1::text[]) and closed_at is null returning 1)
             update escalation set closed_at = $2 where key = any ($1::text[]) and closed_at is null""";
+
+    /** The types a one-stop-shop system's subscription receives. */
+    private static final String[] INTEGRATION_TYPES = IntegrationView.deliveredTypes();
 
     private final Clock clock;
 
@@ -220,7 +226,8 @@ public class FanOut {
             skip[i] = f.facts().skipRules();
             owners[i] = f.facts().owner();
         }
-        return Tuple.from(new Object[] {ids, types, kinds, agencies, provinces, sources, subjects, times, data, dues, links, skip, owners, now});
+        return Tuple.from(new Object[] {ids, types, kinds, agencies, provinces, sources, subjects, times, data, dues, links, skip, owners, now,
+                INTEGRATION_TYPES});
     }
 
     /** The arrays of DEADLINES (or, with the reported steps, of ESCALATIONS). */
