@@ -148,4 +148,25 @@ class ReorganisationTests {
         assertEquals("{HEAD}", TestDb.value(Fixtures.DB, "select roles::text from contact where subject = '" + head + "'"));
         assertEquals(primary, TestDb.value(Fixtures.DB, "select successor_id::text from agency_successor where predecessor_id = '" + district + "'"));
     }
+
+    @Test
+    void anOverdueItemOfAMergedProvinceReachesTheSteeringCommitteeOfTheProvinceThatContinuesIt() {
+        String agency = Fixtures.agency("88", "UBND xã Nậm Pồ");
+        String former = Fixtures.unique("bcd-former");
+        String current = Fixtures.unique("bcd-current");
+        Fixtures.committeeMember("88", former, "Lường Văn Tiến", "tien@skhcn.example.gov.vn");
+        Fixtures.committeeMember("89", current, "Giàng A Páo", "pao@skhcn.example.gov.vn");
+        TestKafka.publishCloudEvent("document.events", "88", "vn.govqms.document.province.merged.v1", "provinces/89", """
+                {"code":"89","name":"Tỉnh thử nghiệm tiếp nhận","effectiveDate":"2025-07-01","mergedCodes":["88"]}""");
+        Fixtures.awaitCount("select count(*) from province_succession where code = '88'", 1);
+        String task = UUID.randomUUID().toString();
+        Fixtures.publish("document", "procedure-review.overdue", agency, """
+                {"taskId":"%s","agencyId":"%s","documentId":"%s","documentCode":"QT-NP-02","dueDate":"%s","daysOverdue":1}"""
+                .formatted(task, agency, UUID.randomUUID(), TODAY.minusDays(40)));
+        String escalation = "escalation:procedure-review:" + task + ":30";
+        Fixtures.awaitCount("select count(*) from notification n join contact c on c.id = n.contact_id where n.event_id = '" + escalation
+                + "' and c.subject = '" + current + "'", 2);
+        assertEquals(0, Fixtures.count("select count(*) from notification n join contact c on c.id = n.contact_id where n.event_id = '"
+                + escalation + "' and c.subject = '" + former + "'"));
+    }
 }
