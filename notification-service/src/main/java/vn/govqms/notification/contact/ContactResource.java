@@ -74,6 +74,7 @@ public class ContactResource {
     @Operation(operationId = "listContacts", summary = "Contacts in the caller's scope, by name")
     @APIResponse(responseCode = "200", description = "A page of contacts")
     @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Page<ContactView>> list(@QueryParam("agencyId") String agencyId,
                                        @QueryParam("provinceCode") @Parameter(example = "24") String provinceCode,
                                        @QueryParam("role") @Parameter(example = "ISO_OFFICER") String role,

@@ -67,6 +67,7 @@ public class InboxResource {
     @Operation(operationId = "listNotifications", summary = "The caller's notifications (or an agency's, with agencyId), unread first, newest first")
     @APIResponse(responseCode = "200", description = "A page of notifications")
     @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Page<NotificationView>> list(
             @QueryParam("agencyId") @Parameter(description = "An agency's notifications (its head and ISO officer, the steering committees that read it, the national level)") String agencyId,
             @QueryParam("kind") @Parameter(example = "procedure-review.required") String kind,
@@ -83,6 +84,7 @@ public class InboxResource {
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
     @Operation(operationId = "countUnreadNotifications", summary = "How many of the caller's (or an agency's) notifications are unread")
     @APIResponse(responseCode = "200", description = "The count", content = @Content(schema = @Schema(implementation = UnreadCount.class)))
+    @APIResponse(responseCode = "422", description = "Unknown agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<UnreadCount> unread(@QueryParam("agencyId") String agencyId) {
         return service.unread(QueryParams.uuid("agencyId", agencyId), caller);
     }
@@ -97,6 +99,8 @@ public class InboxResource {
             description = "Each SSE has the event log's sequence number as id and the kind as event name; reconnect with Last-Event-ID "
                     + "to receive what was missed.")
     @APIResponse(responseCode = "200", description = "The stream (text/event-stream)")
+    @APIResponse(responseCode = "400", description = "Last-Event-ID not sent by this stream", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Blocking // the agency asked for is looked up before the stream answers: a refusal must come before the stream's headers
     public Multi<OutboundSseEvent> stream(@QueryParam("agencyId") @Parameter(description = "Narrow the stream to one agency the caller reads") String agencyId,
                                           @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
