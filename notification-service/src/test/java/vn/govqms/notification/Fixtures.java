@@ -8,6 +8,7 @@ import vn.govqms.local.testing.TestKafka;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -26,14 +27,37 @@ public final class Fixtures {
 
     /** An agency registered through document.events, once it is in this service's directory. */
     public static String agency(String province, String name) {
+        return agency(province, name, null, null, null);
+    }
+
+    /**
+     * An agency with a parent (a ministry's unit: province 00, {@code root} the ministry), or one that ended on {@code validTo};
+     * null for none.
+     */
+    public static String agency(String province, String name, String parent, String root, LocalDate validTo) {
         UUID id = UUID.randomUUID();
         int n = SEQ.incrementAndGet();
         TestKafka.publishCloudEvent("document.events", id.toString(), "vn.govqms.document.agency.registered.v1", "agencies/" + id, """
-                {"agencyId":"%s","code":"9%02d.%02d.00.H%s","name":"%s","level":"DEPARTMENT","parentId":null,"provinceCode":"%s",
-                 "validFrom":"2015-01-01","validTo":null,"revision":0}""".formatted(id, n % 100, n / 100 % 100, province, name, province));
+                {"agencyId":"%s","code":"9%02d.%02d.00.H%s","name":"%s","level":"%s","parentId":%s,"provinceCode":"%s","rootId":"%s",
+                 "validFrom":"2015-01-01","validTo":%s,"revision":0}""".formatted(id, n % 100, n / 100 % 100, province, name,
+                "00".equals(province) ? parent == null ? "MINISTRY" : "MINISTRY_UNIT" : "DEPARTMENT", json(parent), province, root == null ? id : root, json(validTo)));
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 TestDb.count(DB, "select count(*) from agency_directory where id = '" + id + "'") == 1);
         return id.toString();
+    }
+
+    /** A ministry: the root of its own tree of central bodies (province 00). */
+    public static String ministry(String name) {
+        return agency("00", name, null, null, null);
+    }
+
+    /** A unit of a ministry. */
+    public static String unitOf(String ministry, String name) {
+        return agency("00", name, ministry, ministry, null);
+    }
+
+    static String json(Object value) {
+        return value == null ? "null" : "\"" + value + "\"";
     }
 
     /** A token of a named person with one role. */

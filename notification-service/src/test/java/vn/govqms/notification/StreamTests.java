@@ -24,6 +24,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -127,10 +129,18 @@ class StreamTests {
 
     @Test
     void refusals() {
-        String agency = UUID.randomUUID().toString();
+        String agency = Fixtures.agency("36", "Sở Tài chính tỉnh Thanh Hóa");
+        String other = Fixtures.agency("36", "Sở Nội vụ tỉnh Thanh Hóa");
         given().get("/api/v1/notifications/stream").then().statusCode(401);
-        given().auth().oauth2(TestTokens.agencyRole("iso-officer", agency, "36")).queryParam("agencyId", UUID.randomUUID().toString())
+        given().auth().oauth2(TestTokens.agencyRole("iso-officer", agency, "36")).queryParam("agencyId", other)
                 .get("/api/v1/notifications/stream").then().statusCode(403).contentType(Fixtures.PROBLEM);
+        given().auth().oauth2(TestTokens.provinceAdmin("37")).queryParam("agencyId", agency)
+                .get("/api/v1/notifications/stream").then().statusCode(403).contentType(Fixtures.PROBLEM);
+        given().auth().oauth2(TestTokens.provinceAdmin("36")).queryParam("agencyId", UUID.randomUUID().toString())
+                .get("/api/v1/notifications/stream").then().statusCode(422).contentType(Fixtures.PROBLEM);
+        given().auth().oauth2(TestTokens.withClaims("viewer", null, "36"))
+                .get("/api/v1/notifications/stream").then().statusCode(403).contentType(Fixtures.PROBLEM)
+                .body("type", endsWith("missing-claim")).body("claim", equalTo("agency_id"));
         given().auth().oauth2(TestTokens.provinceAdmin("36")).header("Last-Event-ID", "abc")
                 .get("/api/v1/notifications/stream").then().statusCode(400).contentType(Fixtures.PROBLEM);
     }

@@ -41,8 +41,9 @@ class WebhookTests {
     @Test
     void aSignedDeliveryArrivesAfterAFailedFirstAttempt() {
         String agency = Fixtures.agency("28", "Sở Tư pháp tỉnh Hòa Bình");
+        String admin = TestTokens.provinceAdmin("28");
         try (Receiver receiver = Receiver.start().failFirst(1)) {
-            String[] sub = subscribe(TestTokens.integration("28"), receiver.url(), null, REVIEW);
+            String[] sub = subscribe(admin, receiver.url(), null, REVIEW);
             receiver.secret(sub[1]);
             String task = UUID.randomUUID().toString();
             String eventId = Fixtures.publish("document", "procedure-review.required", agency,
@@ -56,7 +57,6 @@ class WebhookTests {
             assertEquals(task, r.body().getJsonObject("data").getString("taskId"));
             assertEquals(2, receiver.requests());
 
-            String admin = TestTokens.provinceAdmin("28");
             String delivery = given().auth().oauth2(admin).get("/api/v1/webhooks/{id}/deliveries", sub[0]).then().statusCode(200)
                     .body("total", equalTo(1)).body("items[0].status", equalTo("DELIVERED")).body("items[0].attempts", equalTo(2))
                     .body("items[0].lastStatusCode", equalTo(204)).extract().path("items[0].id");

@@ -1,6 +1,7 @@
 package vn.govqms.notification.contact;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.vertx.mutiny.sqlclient.Row;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -41,6 +42,24 @@ public class Contact extends PanacheEntityBase {
     public OffsetDateTime createdAt;
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
+
+    /** A contact read with plain SQL (the lists, filtered by the caller's scope). */
+    static Contact from(Row r) {
+        Contact c = new Contact();
+        c.id = r.getUUID("id");
+        c.agencyId = r.getUUID("agency_id");
+        c.provinceCode = r.getString("province_code");
+        c.subject = r.getString("subject");
+        c.name = r.getString("name");
+        c.email = r.getString("email");
+        c.language = r.getString("language");
+        c.roles = r.getArrayOfStrings("roles");
+        c.digest = r.getBoolean("digest");
+        c.version = r.getLong("version");
+        c.createdAt = r.getOffsetDateTime("created_at");
+        c.updatedAt = r.getOffsetDateTime("updated_at");
+        return c;
+    }
 
     public boolean steeringCommittee() {
         return agencyId == null;

@@ -28,6 +28,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.problem.Problem;
+import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
 import vn.govqms.kit.web.ETags;
@@ -57,8 +58,8 @@ public class ContactResource {
     }
 
     @POST
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER})
-    @Operation(operationId = "createContact", summary = "Add a contact to an agency, or to the province's steering committee (province-admin)")
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER})
+    @Operation(operationId = "createContact", summary = "Add a contact to an agency (its head or ISO officer, its province's or ministry's steering committee), or to the province's steering committee (province-admin)")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = ContactView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The subject is already a contact there", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -69,10 +70,11 @@ public class ContactResource {
     }
 
     @GET
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER})
     @Operation(operationId = "listContacts", summary = "Contacts in the caller's scope, by name")
     @APIResponse(responseCode = "200", description = "A page of contacts")
     @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Page<ContactView>> list(@QueryParam("agencyId") String agencyId,
                                        @QueryParam("provinceCode") @Parameter(example = "24") String provinceCode,
                                        @QueryParam("role") @Parameter(example = "ISO_OFFICER") String role,
@@ -81,25 +83,25 @@ public class ContactResource {
         Boolean committee = steeringCommittee == null || steeringCommittee.isBlank() ? null : switch (steeringCommittee.trim()) {
             case "true" -> Boolean.TRUE;
             case "false" -> Boolean.FALSE;
-            default -> throw vn.govqms.kit.problem.ProblemException.invalidField("steeringCommittee", "true or false");
+            default -> throw ProblemException.invalidField("steeringCommittee", "true or false");
         };
         return service.list(new ContactService.Filter(QueryParams.uuid("agencyId", agencyId), QueryParams.text("provinceCode", provinceCode, 2),
-                QueryParams.enumValue("role", role, ContactRole.class), committee), paging.toRequest(), caller);
+                QueryParams.enumValue("role", role, ContactRole.class), committee), paging.toRequest());
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER})
     @Operation(operationId = "getContact", summary = "A contact")
     @APIResponse(responseCode = "200", description = "The contact", content = @Content(schema = @Schema(implementation = ContactView.class)))
     @APIResponse(responseCode = "404", description = "Unknown contact", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<ContactView>> get(@PathParam("id") UUID id) {
-        return service.get(id, caller).map(c -> RestResponse.ResponseBuilder.ok(c).tag(ETags.of(c.version())).build());
+        return service.get(id).map(c -> RestResponse.ResponseBuilder.ok(c).tag(ETags.of(c.version())).build());
     }
 
     @PUT
     @Path("/{id}")
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER})
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER})
     @Operation(operationId = "updateContact", summary = "Change a contact (If-Match required)")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = ContactView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -113,7 +115,7 @@ public class ContactResource {
 
     @DELETE
     @Path("/{id}")
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER})
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER})
     @Operation(operationId = "deleteContact", summary = "Remove a contact (its notifications go with it)")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "Unknown contact", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -123,7 +125,7 @@ public class ContactResource {
 
     @GET
     @Path("/me/preferences")
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
     @Operation(operationId = "getPreferences", summary = "The caller's muted channels")
     @APIResponse(responseCode = "200", description = "Muted channels", content = @Content(schema = @Schema(implementation = Preferences.class)))
     public Uni<Preferences> preferences() {
@@ -132,7 +134,7 @@ public class ContactResource {
 
     @PUT
     @Path("/me/preferences")
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
     @Operation(operationId = "setPreferences", summary = "Mute channels for oneself (INBOX, EMAIL); escalations are sent whatever is muted")
     @APIResponse(responseCode = "200", description = "Muted channels", content = @Content(schema = @Schema(implementation = Preferences.class)))
     @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -3,19 +3,22 @@ package vn.govqms.notification.contact;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.kit.audit.AuditTrail;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.problem.ProblemException;
+import vn.govqms.kit.security.AgencyFilter;
 import vn.govqms.kit.security.AgencyRef;
 import vn.govqms.kit.security.Caller;
-import vn.govqms.kit.security.Roles;
+import vn.govqms.kit.security.Scope;
 import vn.govqms.kit.web.ETags;
-import vn.govqms.notification.Scopes;
+import vn.govqms.notification.agency.Agencies;
 import vn.govqms.notification.contact.ContactDtos.ContactInput;
 import vn.govqms.notification.contact.ContactDtos.ContactView;
 import vn.govqms.notification.contact.ContactDtos.MutableChannel;
@@ -28,18 +31,31 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Contacts, managed by the province-admin (its province's agencies and steering committee) and by the agency itself (its
- * head and ISO officer).
+ * Contacts of an agency, managed by those who may change the agency's records (its head and ISO officer, its province's or
+ * its ministry's steering committee), and the members of a province's steering committee, managed by that province's
+ * province-admin. Who may read or change which is {@link Scope}'s decision.
  */
 @ApplicationScoped
 public class ContactService {
 
-    private final Scopes scopes;
+    /**
+     * The contacts a caller may list: those of the agencies {@link Scope#rows()} admits, and the steering committees of
+     * the provinces it reads ({@code $1}: true when it reads every province, {@code $2}: those provinces).
+     */
+    static final String LISTED = """
+            from contact c left join agency_directory a on a.id = c.agency_id
+            where case when c.agency_id is null then $1 or c.province_code = any ($2::text[]) else %s end""";
+
+    private final Agencies agencies;
+    private final Scope scope;
+    private final Pool pool;
     private final AuditTrail trail;
     private final Clock clock;
 
-    public ContactService(Scopes scopes, AuditTrail trail, Clock clock) {
-        this.scopes = scopes;
+    public ContactService(Agencies agencies, Scope scope, Pool pool, AuditTrail trail, Clock clock) {
+        this.agencies = agencies;
+        this.scope = scope;
+        this.pool = pool;
         this.trail = trail;
         this.clock = clock;
     }
@@ -49,7 +65,7 @@ public class ContactService {
 
     @WithTransaction
     public Uni<ContactView> create(ContactInput in, Caller caller) {
-        return scopeOf(in, caller).chain(ref -> {
+        return writableScopeOf(in).chain(ref -> {
             OffsetDateTime now = OffsetDateTime.now(clock);
             Contact c = new Contact();
             c.id = UUID.randomUUID();
@@ -66,50 +82,70 @@ public class ContactService {
                 }
                 return c.<Contact>persist();
             }).chain(saved -> Panache.getSession().chain(s -> s.flush().chain(() -> trail.record(s, "contact", c.id,
-                    ref(c), "created", caller.subject(), null, ContactView.of(c))))).map(x -> ContactView.of(c));
+                    ref, "created", caller.subject(), null, ContactView.of(c))))).map(x -> ContactView.of(c));
         });
     }
 
-    @WithSession
-    public Uni<Page<ContactView>> list(Filter f, PageRequest page, Caller caller) {
-        List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
+    /** The contacts of the agencies and steering committees the caller reads, by name; filters narrow within that. */
+    public Uni<Page<ContactView>> list(Filter f, PageRequest page) {
+        AgencyFilter rows = scope.rows();
+        List<Object> args = AgencyFilter.arguments(rows.all(), rows.provinces().toArray(new String[0]));
+        String where = LISTED.formatted(rows.sqlAppending("a", args));
         Uni<Void> check = Uni.createFrom().voidItem();
         if (f.agencyId() != null) {
-            check = scopes.agency("agencyId", f.agencyId()).invoke(caller::requireAgency).replaceWithVoid();
-            where.add("agencyId = :agency");
-            params.and("agency", f.agencyId());
-        } else if (caller.hasProvinceScope()) {
-            String province = Scopes.province(caller);
-            if (f.provinceCode() != null && !f.provinceCode().equals(province)) {
-                caller.requireProvince(f.provinceCode());
-            }
-            where.add("provinceCode = :province");
-            params.and("province", province);
-        } else {
-            where.add("agencyId = :agency");
-            params.and("agency", Scopes.ownAgency(caller));
+            check = agencies.named("agencyId", f.agencyId()).invoke(scope::requireRead).replaceWithVoid();
+            args.add(f.agencyId());
+            where += " and c.agency_id = $" + args.size();
+        }
+        if (f.provinceCode() != null) {
+            args.add(f.provinceCode());
+            where += " and c.province_code = $" + args.size();
         }
         if (f.steeringCommittee() != null) {
-            where.add(f.steeringCommittee() ? "agencyId is null" : "agencyId is not null");
+            where += f.steeringCommittee() ? " and c.agency_id is null" : " and c.agency_id is not null";
         }
         if (f.role() != null) {
-            where.add("array_contains(roles, :role)");
-            params.and("role", f.role().name());
+            args.add(f.role().name());
+            where += " and $" + args.size() + " = any (c.roles)";
         }
-        var query = Contact.<Contact>find(String.join(" and ", where), Sort.by("name").and("id"), params);
-        return check.chain(() -> query.page(page.page(), page.size()).list())
-                .chain(items -> query.count().map(total -> Page.of(items.stream().map(ContactView::of).toList(), page, total)));
+        String condition = where;
+        int n = args.size();
+        List<Object> paged = new ArrayList<>(args);
+        paged.add(page.size());
+        paged.add(page.offset());
+        return check.chain(() -> pool.preparedQuery("select c.* " + condition + " order by c.name, c.id limit $" + (n + 1) + " offset $" + (n + 2))
+                        .execute(Tuple.from(paged)))
+                .chain(found -> {
+                    List<ContactView> items = new ArrayList<>();
+                    for (Row r : found) {
+                        items.add(ContactView.of(Contact.from(r)));
+                    }
+                    return pool.preparedQuery("select count(*) " + condition).execute(Tuple.from(args))
+                            .map(count -> Page.of(items, page, count.iterator().next().getLong(0)));
+                });
     }
 
     @WithSession
-    public Uni<ContactView> get(UUID id, Caller caller) {
-        return require(id, caller, false).map(ContactView::of);
+    public Uni<ContactView> get(UUID id) {
+        return Contact.<Contact>findById(id).chain(c -> {
+            if (c == null) {
+                throw ProblemException.notFound("contact", id);
+            }
+            if (c.steeringCommittee()) {
+                scope.requireProvinceRead(c.provinceCode);
+                return Uni.createFrom().item(ContactView.of(c));
+            }
+            return agencies.of(c.agencyId).map(ref -> {
+                scope.requireRead(ref);
+                return ContactView.of(c);
+            });
+        });
     }
 
     @WithTransaction
     public Uni<ContactView> update(UUID id, ContactInput in, String ifMatch, Caller caller) {
-        return require(id, caller, true).chain(c -> {
+        return writable(id).chain(w -> {
+            Contact c = w.contact();
             ETags.requireMatch(ifMatch, c.version);
             if (in.agencyId() != null && !in.agencyId().equals(c.agencyId)
                     || in.agencyId() == null && c.agencyId != null) {
@@ -117,15 +153,15 @@ public class ContactService {
             }
             ContactView before = ContactView.of(c);
             apply(c, in, OffsetDateTime.now(clock));
-            return Panache.getSession().chain(s -> s.flush().chain(() -> trail.record(s, "contact", c.id, ref(c), "updated",
+            return Panache.getSession().chain(s -> s.flush().chain(() -> trail.record(s, "contact", c.id, w.ref(), "updated",
                     caller.subject(), before, ContactView.of(c)))).map(x -> ContactView.of(c));
         });
     }
 
     @WithTransaction
     public Uni<Void> delete(UUID id, Caller caller) {
-        return require(id, caller, true).chain(c -> Panache.getSession().chain(s -> trail.record(s, "contact", c.id, ref(c),
-                "deleted", caller.subject(), ContactView.of(c), null).chain(() -> c.delete())));
+        return writable(id).chain(w -> Panache.getSession().chain(s -> trail.record(s, "contact", w.contact().id, w.ref(),
+                "deleted", caller.subject(), ContactView.of(w.contact()), null).chain(() -> w.contact().delete())));
     }
 
     /** The caller's muted channels. */
@@ -141,7 +177,7 @@ public class ContactService {
         String[] channels = in.mutedChannels().stream().map(Enum::name).distinct().toArray(String[]::new);
         return preferences(caller).chain(before -> Panache.getSession().chain(s ->
                 s.createNativeQuery("delete from channel_mute where subject = ?1").setParameter(1, caller.subject()).executeUpdate()
-                        .chain(() -> io.smallrye.mutiny.Multi.createFrom().items(channels)
+                        .chain(() -> Multi.createFrom().items(channels)
                                 .onItem().transformToUniAndConcatenate(ch -> s.createNativeQuery(
                                         "insert into channel_mute (subject, channel) values (?1, ?2)")
                                         .setParameter(1, caller.subject()).setParameter(2, ch).executeUpdate())
@@ -165,44 +201,36 @@ public class ContactService {
         c.updatedAt = now;
     }
 
-    /** The scope a new contact falls in, checked against the caller. */
-    private Uni<AgencyRef> scopeOf(ContactInput in, Caller caller) {
+    /** Where a new contact belongs (an agency, or a province's steering committee), once the caller may change it there. */
+    private Uni<AgencyRef> writableScopeOf(ContactInput in) {
         if (in.agencyId() == null) {
             if (in.provinceCode() == null) {
                 throw ProblemException.invalidField("provinceCode", "required for a steering-committee member (no agencyId)");
             }
-            if (!caller.hasRole(Roles.PROVINCE_ADMIN)) {
-                throw ProblemException.forbidden("Only the province-admin manages the steering committee's contacts.");
-            }
-            caller.requireProvince(in.provinceCode());
-            return Uni.createFrom().item(new AgencyRef(null, in.provinceCode()));
+            scope.requireProvinceWrite(in.provinceCode());
+            return Uni.createFrom().item(Agencies.province(in.provinceCode()));
         }
         if (in.provinceCode() != null) {
             throw ProblemException.invalidField("provinceCode", "only for a steering-committee member; an agency's province comes from the agency");
         }
-        return scopes.agency("agencyId", in.agencyId()).invoke(caller::requireAgency);
+        return agencies.named("agencyId", in.agencyId()).invoke(scope::requireWrite);
     }
 
-    /** Loads a contact in the caller's scope; {@code write}: the steering committee is the province-admin's only. */
-    private Uni<Contact> require(UUID id, Caller caller, boolean write) {
-        return Contact.<Contact>findById(id).map(c -> {
+    /** A contact with the key it is kept under in the audit trail. */
+    private record Writable(Contact contact, AgencyRef ref) {
+    }
+
+    /** Loads a contact the caller may change: its agency's records, or its province's steering committee. */
+    private Uni<Writable> writable(UUID id) {
+        return Contact.<Contact>findById(id).chain(c -> {
             if (c == null) {
                 throw ProblemException.notFound("contact", id);
             }
-            if (c.agencyId == null) {
-                if (write && !caller.hasRole(Roles.PROVINCE_ADMIN)) {
-                    throw ProblemException.forbidden("Only the province-admin manages the steering committee's contacts.");
-                }
-                caller.requireProvince(c.provinceCode);
-            } else {
-                caller.requireAgency(new AgencyRef(c.agencyId, c.provinceCode));
+            if (c.steeringCommittee()) {
+                scope.requireProvinceWrite(c.provinceCode);
+                return Uni.createFrom().item(new Writable(c, Agencies.province(c.provinceCode)));
             }
-            return c;
+            return agencies.of(c.agencyId).map(ref -> new Writable(c, scope.requireWrite(ref)));
         });
-    }
-
-    private static AgencyRef ref(Contact c) {
-        // steering-committee contacts belong to no agency: the trail records them without one
-        return c.agencyId == null ? null : new AgencyRef(c.agencyId, c.provinceCode);
     }
 }

@@ -20,7 +20,8 @@ import java.time.OffsetDateTime;
  * configured offset not yet passed (7 then 1 day by default), to the owner if a contact, and to the ISO officers.</li>
  * <li>Escalation: an item announced overdue (procedure-review.overdue, corrective-action.overdue, activity.overdue) and not
  * completed since is escalated on this service's own schedule: after 15 days to the agency head, after 30 to the
- * province's steering committee (corrective actions also by the step their event reports). Mutes do not apply.</li>
+ * province's steering committee (of the province that continues it, once its province merged into another; corrective
+ * actions also by the step their event reports). Mutes do not apply.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -63,9 +64,12 @@ public class DeadlineCheck {
     static final String ESCALATIONS = """
             with steps(step, escalated_to) as (values ($1::int, 'HEAD'), ($2::int, 'STEERING_COMMITTEE')),
             reached as (
-              select e.*, s.step, s.escalated_to, a.province_code, greatest($3::date - e.due_date, 0) as days_overdue
+              select e.*, s.step, s.escalated_to, coalesce(p.successor_code, a.province_code) as province_code,
+                     greatest($3::date - e.due_date, 0) as days_overdue
               from escalation e join steps s on greatest($3::date - e.due_date, e.reported_step) >= s.step
               left join agency_directory a on a.id = e.agency_id
+              -- a province merged into another: the steering committee of the province that continues it
+              left join province_succession p on p.code = a.province_code and p.effective_date <= $3::date
               where e.closed_at is null
             ), ev as (
               insert into event_log (event_id, type, kind, agency_id, province_code, received_at, data, due_date, link)

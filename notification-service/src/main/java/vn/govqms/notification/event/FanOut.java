@@ -23,9 +23,12 @@ import java.util.function.Function;
  * Logs a polled run of events and turns them into notifications, in the consumer's transaction and set-based: one statement
  * logs the events ({@code event_log}), joins the rules in force in each event's province with the contacts of its agency (or
  * the province's steering committee, or a named contact, or the event's owner), writes one notification per event, recipient
- * and channel and queues one webhook delivery per matching subscription; a few more record due dates (reminders), overdue
- * items (escalation) and what completion events close, each only when the run has some. The events, their log rows and their
- * notifications commit together with the kit's record of the ids, so a redelivery changes nothing and nothing is left half done.
+ * and channel and queues one webhook delivery per matching subscription (a one-stop-shop system's only of the types it may
+ * receive, {@link IntegrationView}); a few more record due dates (reminders), overdue items (escalation) and what completion
+ * events close, each only when the run has some. An event that still names an agency ended by a merger or a split is told to
+ * the agency that continues it, and the due dates and escalations it opens or updates are that agency's. The events, their
+ * log rows and their notifications commit together with the kit's record of the ids, so a redelivery changes nothing and
+ * nothing is left half done.
  */
 @ApplicationScoped
 public class FanOut {
@@ -50,13 +53,19 @@ public class FanOut {
               order by i.ord
               on conflict (event_id) do nothing
               returning event_id, type, kind, agency_id, province_code, due_date, skip_rules, owner
+            ), told as (
+              -- an event that still names an agency ended by a merger or a split is told to the agency that continues it
+              select ev.event_id, ev.type, ev.kind, coalesce(s.successor_id, ev.agency_id) as agency_id,
+                     coalesce(d.province_code, ev.province_code) as province_code, ev.due_date, ev.skip_rules, ev.owner
+              from ev left join agency_successor s on s.predecessor_id = ev.agency_id
+              left join agency_directory d on d.id = s.successor_id
             ), rules as (
-              select ev.event_id, ev.kind, ev.agency_id, ev.province_code, ev.due_date, ev.owner, r.recipient_kind, r.recipient_role,
+              select t.event_id, t.kind, t.agency_id, t.province_code, t.due_date, t.owner, r.recipient_kind, r.recipient_role,
                      r.contact_id, r.channels, r.urgency
-              from ev join notification_rule r on r.event_type = ev.type and r.enabled
-              where not ev.skip_rules
-                and (r.province_code = ev.province_code or (r.province_code is null and not exists (
-                     select 1 from notification_rule p where p.event_type = ev.type and p.province_code = ev.province_code)))
+              from told t join notification_rule r on r.event_type = t.type and r.enabled
+              where not t.skip_rules
+                and (r.province_code = t.province_code or (r.province_code is null and not exists (
+                     select 1 from notification_rule p where p.event_type = t.type and p.province_code = t.province_code)))
             ), recipients as (
               select r.*, c.id as contact, c.subject, c.language, c.digest, c.email, 'ROLE:' || r.recipient_role as reason, 2 as rank
               from rules r join contact c on c.agency_id = r.agency_id and r.recipient_role = any (c.roles)
@@ -90,46 +99,57 @@ public class FanOut {
               returning 1
             ), w as (
               insert into webhook_delivery (id, subscription_id, event_id, status, attempts, next_attempt_at, created_at)
-              select gen_random_uuid(), s.id, ev.event_id, 'PENDING', 0, $14::timestamptz, $14::timestamptz
-              from ev join webhook_subscription s on s.active and ev.type = any (s.event_types)
-                   and s.province_code = ev.province_code and (s.agency_id is null or s.agency_id = ev.agency_id)
+              select gen_random_uuid(), s.id, t.event_id, 'PENDING', 0, $14::timestamptz, $14::timestamptz
+              from told t join webhook_subscription s on s.active and t.type = any (s.event_types)
+                   and (s.agency_id = t.agency_id or s.agency_id is null and s.province_code = t.province_code)
+                   -- a one-stop-shop system's subscription: only the types its REST reads allow (IntegrationView)
+                   and (not s.for_integration or t.type = any ($15::text[]))
               returning 1
             )
             select event_id, (select count(*) from n) as notifications, (select count(*) from w) as deliveries from ev""";
 
-    /** Due dates to remind of; the last event of the run about an item wins. */
+    /** Due dates to remind of; the last event of the run about an item wins (its agency too: a moved review task follows its document). */
     static final String DEADLINES = """
             insert into deadline (key, kind, agency_id, title, due_date, owner, link, created_at)
-            select distinct on (i.key) i.key, i.kind, i.agency_id, i.title, i.due_date, i.owner, i.link, $8::timestamptz
+            select distinct on (i.key) i.key, i.kind, coalesce(s.successor_id, i.agency_id), i.title, i.due_date, i.owner, i.link, $8::timestamptz
             from unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::date[], $6::text[], $7::text[]) with ordinality
                  as i(key, kind, agency_id, title, due_date, owner, link, ord)
+            left join agency_successor s on s.predecessor_id = i.agency_id
             order by i.key, i.ord desc
-            on conflict (key) do update set due_date = excluded.due_date, owner = excluded.owner, title = excluded.title""";
+            on conflict (key) do update set due_date = excluded.due_date, owner = excluded.owner, title = excluded.title,
+                                            agency_id = excluded.agency_id""";
 
     /** Each item of an approved activity plan has a planned date: a due date of its own. */
     static final String PLAN_ITEMS = """
             insert into deadline (key, kind, agency_id, title, due_date, owner, link, created_at)
-            select distinct on (it ->> 'itemId') 'activity:' || (it ->> 'itemId'), 'activity', e.agency_id, coalesce(it ->> 'title', it ->> 'itemId'),
-                   (it ->> 'plannedDate')::date, it ->> 'owner', e.link, $4::timestamptz
+            select distinct on (it ->> 'itemId') 'activity:' || (it ->> 'itemId'), 'activity', coalesce(s.successor_id, e.agency_id),
+                   coalesce(it ->> 'title', it ->> 'itemId'), (it ->> 'plannedDate')::date, it ->> 'owner', e.link, $4::timestamptz
             from unnest($1::text[], $2::uuid[], $3::text[]) with ordinality as e(data, agency_id, link, ord)
+            left join agency_successor s on s.predecessor_id = e.agency_id
             cross join lateral jsonb_array_elements(coalesce(e.data::jsonb -> 'items', '[]'::jsonb)) it
             where it ->> 'itemId' is not null and it ->> 'plannedDate' is not null
             order by it ->> 'itemId', e.ord desc
-            on conflict (key) do update set due_date = excluded.due_date, owner = excluded.owner, title = excluded.title""";
+            on conflict (key) do update set due_date = excluded.due_date, owner = excluded.owner, title = excluded.title,
+                                            agency_id = excluded.agency_id""";
 
     static final String ESCALATIONS = """
             insert into escalation (key, kind, agency_id, title, due_date, owner, link, reported_step, created_at)
-            select distinct on (i.key) i.key, i.kind, i.agency_id, i.title, i.due_date, i.owner, i.link, i.reported_step, $9::timestamptz
+            select distinct on (i.key) i.key, i.kind, coalesce(s.successor_id, i.agency_id), i.title, i.due_date, i.owner, i.link,
+                   i.reported_step, $9::timestamptz
             from unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::date[], $6::text[], $7::text[], $8::int[]) with ordinality
                  as i(key, kind, agency_id, title, due_date, owner, link, reported_step, ord)
+            left join agency_successor s on s.predecessor_id = i.agency_id
             order by i.key, i.reported_step desc, i.ord desc
             on conflict (key) do update set reported_step = greatest(escalation.reported_step, excluded.reported_step),
-                                            owner = coalesce(excluded.owner, escalation.owner)""";
+                                            owner = coalesce(excluded.owner, escalation.owner), agency_id = excluded.agency_id""";
 
     /** Run after the due dates and escalations above, so that a run that opens and closes an item leaves it closed. */
     static final String CLOSES = """
             with d as (update deadline set closed_at = $2 where key = any ($1::text[]) and closed_at is null returning 1)
             update escalation set closed_at = $2 where key = any ($1::text[]) and closed_at is null""";
+
+    /** The types a one-stop-shop system's subscription receives. */
+    private static final String[] INTEGRATION_TYPES = IntegrationView.deliveredTypes();
 
     private final Clock clock;
 
@@ -220,7 +240,8 @@ public class FanOut {
             skip[i] = f.facts().skipRules();
             owners[i] = f.facts().owner();
         }
-        return Tuple.from(new Object[] {ids, types, kinds, agencies, provinces, sources, subjects, times, data, dues, links, skip, owners, now});
+        return Tuple.from(new Object[] {ids, types, kinds, agencies, provinces, sources, subjects, times, data, dues, links, skip, owners, now,
+                INTEGRATION_TYPES});
     }
 
     /** The arrays of DEADLINES (or, with the reported steps, of ESCALATIONS). */

@@ -1,5 +1,6 @@
 package vn.govqms.notification.inbox;
 
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,11 +29,14 @@ import vn.govqms.kit.problem.Problem;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
+import vn.govqms.kit.security.Scope;
 import vn.govqms.kit.web.QueryParams;
 import vn.govqms.notification.inbox.InboxDtos.MarkedRead;
 import vn.govqms.notification.inbox.InboxDtos.NotificationView;
 import vn.govqms.notification.inbox.InboxDtos.UnreadCount;
 import vn.govqms.notification.stream.LiveStream;
+
+import java.time.Duration;
 
 @Path("/api/v1/notifications")
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,23 +46,30 @@ import vn.govqms.notification.stream.LiveStream;
 @APIResponse(responseCode = "403", description = "Outside the caller's role or scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class InboxResource {
 
+    /** How long opening a stream waits for the agency it narrows to. */
+    static final Duration LOOKUP = Duration.ofSeconds(10);
+
     private final InboxService service;
     private final LiveStream stream;
     private final Caller caller;
 
-    public InboxResource(InboxService service, LiveStream stream, Caller caller) {
+    private final Scope scope;
+
+    public InboxResource(InboxService service, LiveStream stream, Caller caller, Scope scope) {
         this.service = service;
         this.stream = stream;
         this.caller = caller;
+        this.scope = scope;
     }
 
     @GET
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
     @Operation(operationId = "listNotifications", summary = "The caller's notifications (or an agency's, with agencyId), unread first, newest first")
     @APIResponse(responseCode = "200", description = "A page of notifications")
     @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Page<NotificationView>> list(
-            @QueryParam("agencyId") @Parameter(description = "An agency's notifications (its head and ISO officer, the province-admin)") String agencyId,
+            @QueryParam("agencyId") @Parameter(description = "An agency's notifications (its head and ISO officer, the steering committees that read it, the national level)") String agencyId,
             @QueryParam("kind") @Parameter(example = "procedure-review.required") String kind,
             @QueryParam("from") @Parameter(description = "Created on or after", example = "2026-11-01") String from,
             @QueryParam("to") @Parameter(description = "Created on or before", example = "2026-11-30") String to,
@@ -70,9 +81,10 @@ public class InboxResource {
 
     @GET
     @Path("/unread-count")
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
     @Operation(operationId = "countUnreadNotifications", summary = "How many of the caller's (or an agency's) notifications are unread")
     @APIResponse(responseCode = "200", description = "The count", content = @Content(schema = @Schema(implementation = UnreadCount.class)))
+    @APIResponse(responseCode = "422", description = "Unknown agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<UnreadCount> unread(@QueryParam("agencyId") String agencyId) {
         return service.unread(QueryParams.uuid("agencyId", agencyId), caller);
     }
@@ -80,22 +92,27 @@ public class InboxResource {
     @GET
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
-    @Operation(operationId = "streamNotifications", summary = "Server-sent events of an agency (agency roles) or a province (province roles): "
-            + "events that notified someone there and score changes, as they happen",
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @Operation(operationId = "streamNotifications", summary = "Server-sent events of the agencies the caller reads (its agency, a ministry's "
+            + "units, a province, every agency; agencyId= narrows to one): events that notified someone there and score changes, as they "
+            + "happen; a one-stop-shop system receives only what its REST reads allow",
             description = "Each SSE has the event log's sequence number as id and the kind as event name; reconnect with Last-Event-ID "
                     + "to receive what was missed.")
     @APIResponse(responseCode = "200", description = "The stream (text/event-stream)")
-    public Multi<OutboundSseEvent> stream(@QueryParam("agencyId") @Parameter(description = "Narrow a province stream to one agency") String agencyId,
+    @APIResponse(responseCode = "400", description = "Last-Event-ID not sent by this stream", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Blocking // the agency asked for is looked up before the stream answers: a refusal must come before the stream's headers
+    public Multi<OutboundSseEvent> stream(@QueryParam("agencyId") @Parameter(description = "Narrow the stream to one agency the caller reads") String agencyId,
                                           @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
-        LiveStream.Scope scope = LiveStream.scope(caller, QueryParams.uuid("agencyId", agencyId));
-        return stream.open(scope, lastEventId).map(item -> sse.newEventBuilder().id(Long.toString(item.seq())).name(item.kind())
+        Long after = LiveStream.after(lastEventId);
+        LiveStream.Watch watch = stream.watch(scope, QueryParams.uuid("agencyId", agencyId)).await().atMost(LOOKUP);
+        return stream.open(watch, after).map(item -> sse.newEventBuilder().id(Long.toString(item.seq())).name(item.kind())
                 .mediaType(MediaType.APPLICATION_JSON_TYPE).data(item.json()).reconnectDelay(3000).build());
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
     @Operation(operationId = "getNotification", summary = "A notification")
     @APIResponse(responseCode = "200", description = "The notification", content = @Content(schema = @Schema(implementation = NotificationView.class)))
     @APIResponse(responseCode = "404", description = "Unknown notification", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -105,7 +122,7 @@ public class InboxResource {
 
     @POST
     @Path("/{id}/read")
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
     @Operation(operationId = "markNotificationRead", summary = "Mark one of one's notifications read")
     @APIResponse(responseCode = "200", description = "Read", content = @Content(schema = @Schema(implementation = NotificationView.class)))
     @APIResponse(responseCode = "404", description = "Unknown notification", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -115,7 +132,7 @@ public class InboxResource {
 
     @POST
     @Path("/read-all")
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
     @Operation(operationId = "markAllNotificationsRead", summary = "Mark all of one's unread notifications read (or those of a kind)")
     @APIResponse(responseCode = "200", description = "How many were marked", content = @Content(schema = @Schema(implementation = MarkedRead.class)))
     public Uni<MarkedRead> readAll(@QueryParam("kind") String kind) {

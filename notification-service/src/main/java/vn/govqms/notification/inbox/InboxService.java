@@ -12,7 +12,8 @@ import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
-import vn.govqms.notification.Scopes;
+import vn.govqms.kit.security.Scope;
+import vn.govqms.notification.agency.Agencies;
 import vn.govqms.notification.event.EventKind;
 import vn.govqms.notification.inbox.InboxDtos.MarkedRead;
 import vn.govqms.notification.inbox.InboxDtos.NotificationView;
@@ -26,8 +27,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The inbox: a person's notifications (token subject), or an agency's for its head and ISO officer and the province-admin;
- * unread first, newest first.
+ * The inbox: a person's notifications (token subject), or an agency's for its head and ISO officer and the steering
+ * committees (and the national level) that read the agency; unread first, newest first.
  */
 @ApplicationScoped
 public class InboxService {
@@ -38,16 +39,22 @@ public class InboxService {
             from notification n join event_log e on e.event_id = n.event_id left join agency_directory a on a.id = n.agency_id""";
 
     private final Pool pool;
-    private final Scopes scopes;
+    private final Agencies agencies;
+    private final Scope scope;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public InboxService(Pool pool, Scopes scopes, ObjectMapper json, Clock clock) {
+    public InboxService(Pool pool, Agencies agencies, Scope scope, ObjectMapper json, Clock clock) {
         this.pool = pool;
-        this.scopes = scopes;
+        this.agencies = agencies;
+        this.scope = scope;
         this.json = json;
         this.clock = clock;
     }
+
+    /** The roles that read an agency's notifications (not only their own). */
+    static final List<String> AGENCY_READERS = List.of(Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN,
+            Roles.AGENCY_HEAD, Roles.ISO_OFFICER);
 
     public record Filter(UUID agencyId, String kind, LocalDate from, LocalDate to, Boolean unread) {
     }
@@ -79,6 +86,7 @@ public class InboxService {
     }
 
     public Uni<NotificationView> get(long id, Caller caller) {
+        scope.rows();
         return pool.preparedQuery("select " + COLUMNS + " where n.id = $1 and n.channel = 'INBOX'").execute(Tuple.of(id)).chain(rows -> {
             if (rows.size() == 0) {
                 throw ProblemException.notFound("notification", id);
@@ -97,6 +105,7 @@ public class InboxService {
 
     /** Marks one of the caller's own notifications read (idempotent). */
     public Uni<NotificationView> markRead(long id, Caller caller) {
+        scope.rows();
         return pool.preparedQuery("update notification set read_at = coalesce(read_at, $3) where id = $1 and subject = $2 and channel = 'INBOX' "
                         + "returning id").execute(Tuple.of(id, caller.subject(), OffsetDateTime.now(clock)))
                 .chain(rows -> {
@@ -116,6 +125,7 @@ public class InboxService {
     /** Marks all of the caller's own unread notifications read, or those of a kind. */
     public Uni<MarkedRead> markAllRead(String kind, Caller caller) {
         checkKind(kind);
+        scope.rows();
         return pool.preparedQuery("update notification set read_at = $2 where subject = $1 and channel = 'INBOX' and read_at is null "
                         + "and ($3::text is null or kind = $3)").execute(Tuple.of(caller.subject(), OffsetDateTime.now(clock), kind))
                 .map(rows -> new MarkedRead(rows.rowCount()));
@@ -130,6 +140,7 @@ public class InboxService {
 
     private Uni<Where> where(Filter f, Caller caller) {
         checkKind(f.kind());
+        scope.rows(); // a token whose role lacks its claim is refused, naming the claim, even for one's own inbox
         Where w = new Where(new ArrayList<>(), new ArrayList<>());
         w.clauses.add("n.channel = 'INBOX'");
         Uni<Void> check = Uni.createFrom().voidItem();
@@ -156,12 +167,15 @@ public class InboxService {
         return check.map(x -> w);
     }
 
-    /** An agency's notifications are read by its head and ISO officer, and by the province-admin of its province. */
+    /**
+     * An agency's notifications are read by its head and ISO officer, and by the steering committees and the national level
+     * (roles); which agencies is {@link Scope}'s decision.
+     */
     private Uni<Void> agencyReader(UUID agencyId, Caller caller) {
-        if (!caller.hasRole(Roles.PROVINCE_ADMIN) && !caller.hasRole(Roles.AGENCY_HEAD) && !caller.hasRole(Roles.ISO_OFFICER)) {
-            throw ProblemException.forbidden("Only the agency's head and ISO officer, or the province-admin, read an agency's notifications.");
+        if (AGENCY_READERS.stream().noneMatch(caller::hasRole)) {
+            throw ProblemException.forbidden("Only the agency's head and ISO officer, or a steering committee, read an agency's notifications.");
         }
-        return scopes.agency("agencyId", agencyId).invoke(caller::requireAgency).replaceWithVoid();
+        return agencies.named("agencyId", agencyId).invoke(scope::requireRead).replaceWithVoid();
     }
 
     private static void checkKind(String kind) {

@@ -56,22 +56,25 @@ public class RuleResource {
     }
 
     @GET
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
-    @Operation(operationId = "listRules", summary = "The default rules and the caller's province's own, with which are in force there")
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @Operation(operationId = "listRules", summary = "The default rules and a province's own (the caller's, or the one asked for), with which are in force there")
     @APIResponse(responseCode = "200", description = "A page of rules")
     public Uni<Page<RuleView>> list(@QueryParam("eventType") @Parameter(example = "vn.govqms.audit.finding.raised.v1") String eventType,
+                                    @QueryParam("provinceCode") @Parameter(description = "The rules in force in this province (one whose "
+                                            + "records the caller reads); by default the caller's own", example = "24") String provinceCode,
                                     @BeanParam PageParams paging) {
-        return service.list(QueryParams.text("eventType", eventType, 200), paging.toRequest(), caller);
+        return service.list(QueryParams.text("eventType", eventType, 200), QueryParams.text("provinceCode", provinceCode, 2),
+                paging.toRequest());
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
     @Operation(operationId = "getRule", summary = "A rule")
     @APIResponse(responseCode = "200", description = "The rule", content = @Content(schema = @Schema(implementation = RuleView.class)))
     @APIResponse(responseCode = "404", description = "Unknown rule", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<RuleView>> get(@PathParam("id") UUID id) {
-        return service.get(id, caller).map(r -> RestResponse.ResponseBuilder.ok(r).tag(ETags.of(r.version())).build());
+        return service.get(id).map(r -> RestResponse.ResponseBuilder.ok(r).tag(ETags.of(r.version())).build());
     }
 
     @POST

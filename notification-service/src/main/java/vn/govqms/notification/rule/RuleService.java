@@ -11,9 +11,11 @@ import vn.govqms.kit.audit.AuditTrail;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.problem.ProblemException;
+import vn.govqms.kit.security.AgencyRef;
 import vn.govqms.kit.security.Caller;
+import vn.govqms.kit.security.Scope;
 import vn.govqms.kit.web.ETags;
-import vn.govqms.notification.Scopes;
+import vn.govqms.notification.agency.Agencies;
 import vn.govqms.notification.contact.Contact;
 import vn.govqms.notification.event.EventKind;
 import vn.govqms.notification.rule.RuleDtos.RuleInput;
@@ -27,43 +29,56 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** The rules: defaults (read-only) and each province's own, written by its province-admin. */
+/**
+ * The rules: defaults (read-only) and each province's own, written by that province's province-admin while the province
+ * exists; read by those who read the province's records, and by an agency's people for their agency's province.
+ */
 @ApplicationScoped
 public class RuleService {
 
+    private final Agencies agencies;
+    private final Scope scope;
     private final AuditTrail trail;
     private final Clock clock;
 
-    public RuleService(AuditTrail trail, Clock clock) {
+    public RuleService(Agencies agencies, Scope scope, AuditTrail trail, Clock clock) {
+        this.agencies = agencies;
+        this.scope = scope;
         this.trail = trail;
         this.clock = clock;
     }
 
-    /** The defaults and the caller's province's rules, with which are in force there. */
+    /** The defaults and a province's rules (the one asked for, else the caller's own), with which are in force there. */
     @WithSession
-    public Uni<Page<RuleView>> list(String eventType, PageRequest page, Caller caller) {
-        String province = Scopes.province(caller);
-        String where = "(provinceCode is null or provinceCode = :province)" + (eventType == null ? "" : " and eventType = :type");
-        Parameters params = Parameters.with("province", province);
-        if (eventType != null) {
-            params.and("type", eventType);
-        }
-        var query = NotificationRule.<NotificationRule>find(where, Sort.by("eventType").and("recipientKind").and("id"), params);
-        Uni<List<String>> overridden = NotificationRule.<NotificationRule>find("provinceCode = ?1", province).list()
-                .map(l -> l.stream().map(r -> r.eventType).distinct().toList());
-        return overridden.chain(types -> query.page(page.page(), page.size()).list().chain(items -> query.count().map(total ->
-                Page.of(items.stream().map(r -> RuleView.of(r, !r.isDefault() || !types.contains(r.eventType))).toList(), page, total))));
+    public Uni<Page<RuleView>> list(String eventType, String provinceCode, PageRequest page) {
+        return provinceOf(provinceCode).chain(province -> {
+            String where = (province == null ? "provinceCode is null" : "(provinceCode is null or provinceCode = :province)")
+                    + (eventType == null ? "" : " and eventType = :type");
+            Parameters params = new Parameters();
+            if (province != null) {
+                params.and("province", province);
+            }
+            if (eventType != null) {
+                params.and("type", eventType);
+            }
+            var query = NotificationRule.<NotificationRule>find(where, Sort.by("eventType").and("recipientKind").and("id"), params);
+            Uni<List<String>> overridden = province == null ? Uni.createFrom().item(List.<String>of())
+                    : NotificationRule.<NotificationRule>find("provinceCode = ?1", province).list()
+                    .map(l -> l.stream().map(r -> r.eventType).distinct().toList());
+            return overridden.chain(types -> query.page(page.page(), page.size()).list().chain(items -> query.count().map(total ->
+                    Page.of(items.stream().map(r -> RuleView.of(r, !r.isDefault() || !types.contains(r.eventType))).toList(), page, total))));
+        });
     }
 
     @WithSession
-    public Uni<RuleView> get(UUID id, Caller caller) {
-        return require(id, caller).map(r -> RuleView.of(r, true));
+    public Uni<RuleView> get(UUID id) {
+        return readable(id).map(r -> RuleView.of(r, true));
     }
 
     @WithTransaction
     public Uni<RuleView> create(RuleInput in, Caller caller) {
-        String province = Scopes.province(caller);
-        caller.requireProvince(province);
+        String province = scope.ownProvince();
+        scope.requireProvinceWrite(province);
         return check(in, province).chain(() -> {
             OffsetDateTime now = OffsetDateTime.now(clock);
             NotificationRule r = new NotificationRule();
@@ -72,15 +87,15 @@ public class RuleService {
             r.createdAt = now;
             apply(r, in, now);
             return r.<NotificationRule>persist().chain(x -> Panache.getSession()).chain(s -> s.flush().chain(() ->
-                    trail.record(s, "rule", r.id, null, "created", caller.subject(), null, RuleView.of(r, true))))
+                    trail.record(s, "rule", r.id, Agencies.province(province), "created", caller.subject(), null, RuleView.of(r, true))))
                     .map(x -> RuleView.of(r, true));
         });
     }
 
     @WithTransaction
     public Uni<RuleView> update(UUID id, RuleInput in, String ifMatch, Caller caller) {
-        return require(id, caller).chain(r -> {
-            writable(r, caller);
+        return readable(id).chain(r -> {
+            writable(r);
             ETags.requireMatch(ifMatch, r.version);
             if (!r.eventType.equals(in.eventType())) {
                 throw ProblemException.invalidField("eventType", "a rule keeps its event type; create another rule");
@@ -88,7 +103,7 @@ public class RuleService {
             return check(in, r.provinceCode).chain(() -> {
                 RuleView before = RuleView.of(r, true);
                 apply(r, in, OffsetDateTime.now(clock));
-                return Panache.getSession().chain(s -> s.flush().chain(() -> trail.record(s, "rule", r.id, null, "updated",
+                return Panache.getSession().chain(s -> s.flush().chain(() -> trail.record(s, "rule", r.id, Agencies.province(r.provinceCode), "updated",
                         caller.subject(), before, RuleView.of(r, true)))).map(x -> RuleView.of(r, true));
             });
         });
@@ -96,9 +111,9 @@ public class RuleService {
 
     @WithTransaction
     public Uni<Void> delete(UUID id, Caller caller) {
-        return require(id, caller).chain(r -> {
-            writable(r, caller);
-            return Panache.getSession().chain(s -> trail.record(s, "rule", r.id, null, "deleted", caller.subject(),
+        return readable(id).chain(r -> {
+            writable(r);
+            return Panache.getSession().chain(s -> trail.record(s, "rule", r.id, Agencies.province(r.provinceCode), "deleted", caller.subject(),
                     RuleView.of(r, true), null)).chain(() -> r.delete());
         });
     }
@@ -149,20 +164,48 @@ public class RuleService {
         r.updatedAt = now;
     }
 
-    private static void writable(NotificationRule r, Caller caller) {
+    private void writable(NotificationRule r) {
         if (r.isDefault()) {
             throw ProblemException.forbidden("Default rules are read-only; create a rule of your province for "
                     + r.eventType + " instead (it replaces the defaults of that type in your province).");
         }
-        caller.requireProvince(r.provinceCode);
+        scope.requireProvinceWrite(r.provinceCode);
     }
 
-    private Uni<NotificationRule> require(UUID id, Caller caller) {
-        return NotificationRule.<NotificationRule>findById(id).map(r -> {
-            if (r == null || (!r.isDefault() && !r.provinceCode.equals(caller.provinceCode().orElse(null)))) {
+    /** A default rule, or a rule of a province the caller reads (its own agency's included). */
+    private Uni<NotificationRule> readable(UUID id) {
+        return NotificationRule.<NotificationRule>findById(id).chain(r -> {
+            if (r == null) {
                 throw ProblemException.notFound("rule", id);
             }
-            return r;
+            if (r.isDefault()) {
+                return Uni.createFrom().item(r);
+            }
+            return provinceOf(null).map(own -> {
+                if (!r.provinceCode.equals(own)) {
+                    scope.requireProvinceRead(r.provinceCode);
+                }
+                return r;
+            });
         });
+    }
+
+    /**
+     * The province whose rules a caller reads: the one it asks for (a province whose records it reads), else its own: a
+     * province's steering committee or one-stop-shop system its token's, an agency's people their agency's; none (the
+     * defaults) for the national level and the ministries, whose units are central bodies.
+     */
+    private Uni<String> provinceOf(String requested) {
+        if (requested != null) {
+            scope.requireProvinceRead(requested);
+            return Uni.createFrom().item(requested);
+        }
+        scope.rows(); // a missing claim is said as such
+        return switch (scope.level()) {
+            case PROVINCE, INTEGRATION -> Uni.createFrom().item(scope.ownProvince());
+            case AGENCY -> agencies.find(scope.ownAgency())
+                    .map(a -> a.map(AgencyRef::provinceCode).filter(p -> !AgencyRef.CENTRAL.equals(p)).orElse(null));
+            default -> Uni.createFrom().nullItem();
+        };
     }
 }

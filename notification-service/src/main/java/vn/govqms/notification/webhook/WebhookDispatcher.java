@@ -17,6 +17,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import vn.govqms.notification.event.IntegrationView;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -63,8 +65,8 @@ public class WebhookDispatcher {
               update webhook_delivery w set next_attempt_at = $1 + $6 * interval '1 millisecond', attempts = w.attempts + 1
               where w.id = any (array(select id from candidates)) -- by the primary key, never a scan of the whole table
               returning w.id, w.subscription_id, w.event_id, w.attempts)
-            select c.id, c.subscription_id, c.event_id, c.attempts, s.url, s.secret, e.type, e.source, e.subject, e.occurred_at,
-                   e.data::text as data
+            select c.id, c.subscription_id, c.event_id, c.attempts, s.url, s.secret, s.for_integration, e.type, e.source, e.subject,
+                   e.occurred_at, e.data::text as data
             from claimed c join webhook_subscription s on s.id = c.subscription_id join event_log e on e.event_id = c.event_id""";
 
     /** The results of a batch of attempts: the deliveries' new state, and one attempt row each. */
@@ -186,8 +188,19 @@ public class WebhookDispatcher {
                 event.put("time", r.getOffsetDateTime("occurred_at").toString());
             }
             event.put("datacontenttype", "application/json");
-            // the data is JSON already (jsonb as text): written as it is, not parsed again
-            event.putRawValue("data", new RawValue(r.getString("data")));
+            if (r.getBoolean("for_integration")) {
+                // a one-stop-shop system's subscription: only the fields its REST reads allow, or nothing at all
+                Optional<ObjectNode> data = IntegrationView.project(r.getString("type"), json.readTree(r.getString("data")));
+                if (data.isEmpty()) {
+                    released(counter);
+                    withheld(delivery, r.getString("type"));
+                    return;
+                }
+                event.set("data", data.get());
+            } else {
+                // the data is JSON already (jsonb as text): written as it is, not parsed again
+                event.putRawValue("data", new RawValue(r.getString("data")));
+            }
             body = json.writeValueAsString(event);
         } catch (Exception e) {
             released(counter);
@@ -234,6 +247,16 @@ public class WebhookDispatcher {
         }
         results.add(new Result(delivery, ok ? "DELIVERED" : dead ? "DEAD" : "PENDING", ok || dead ? now : now.plus(backoff(attempt)),
                 status, error, latency, now));
+        flush();
+    }
+
+    /**
+     * A delivery of a type that one-stop-shop systems do not receive (queued before its subscription was restricted, or
+     * replayed): never sent, dead at once.
+     */
+    private void withheld(UUID delivery, String type) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        results.add(new Result(delivery, "DEAD", now, null, "withheld: one-stop-shop systems do not receive " + type, 0, now));
         flush();
     }
 

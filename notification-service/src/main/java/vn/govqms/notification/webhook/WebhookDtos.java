@@ -36,6 +36,8 @@ public final class WebhookDtos {
             List<String> eventTypes,
             @Schema(example = "Hệ thống một cửa điện tử tỉnh Bắc Giang") String description,
             boolean active,
+            @Schema(description = "Made by a one-stop-shop system: it receives only the event types and fields its REST reads allow "
+                    + "(see the README's table)") boolean forIntegration,
             @Schema(example = "integration-24") String createdBy,
             @Schema(description = "Only in the answer to its creation: the signing key (Standard Webhooks)", example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
             String secret,
@@ -43,7 +45,7 @@ public final class WebhookDtos {
             OffsetDateTime createdAt) {
 
         public static WebhookView of(WebhookSubscription s, boolean withSecret) {
-            return new WebhookView(s.id, s.provinceCode, s.agencyId, s.url, List.of(s.eventTypes), s.description, s.active, s.createdBy,
+            return new WebhookView(s.id, s.provinceCode, s.agencyId, s.url, List.of(s.eventTypes), s.description, s.active, s.forIntegration, s.createdBy,
                     withSecret ? s.secret : null, s.version, s.createdAt);
         }
     }

@@ -73,19 +73,21 @@ public class WebhookResource {
     }
 
     @GET
-    @Operation(operationId = "listWebhooks", summary = "Subscriptions of the caller's province")
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.PROVINCE_ADMIN, Roles.INTEGRATION})
+    @Operation(operationId = "listWebhooks", summary = "Subscriptions of the provinces whose records the caller reads (a one-stop-shop system: those of its kind)")
     @APIResponse(responseCode = "200", description = "A page of subscriptions")
     public Uni<Page<WebhookView>> list(@BeanParam PageParams paging) {
-        return service.list(paging.toRequest(), caller);
+        return service.list(paging.toRequest());
     }
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.PROVINCE_ADMIN, Roles.INTEGRATION})
     @Operation(operationId = "getWebhook", summary = "A subscription (without its secret)")
     @APIResponse(responseCode = "200", description = "The subscription", content = @Content(schema = @Schema(implementation = WebhookView.class)))
     @APIResponse(responseCode = "404", description = "Unknown subscription", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<WebhookView>> get(@PathParam("id") UUID id) {
-        return service.get(id, caller).map(w -> RestResponse.ResponseBuilder.ok(w).tag(ETags.of(w.version())).build());
+        return service.get(id).map(w -> RestResponse.ResponseBuilder.ok(w).tag(ETags.of(w.version())).build());
     }
 
     @PUT
@@ -110,6 +112,7 @@ public class WebhookResource {
 
     @GET
     @Path("/{id}/deliveries")
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.PROVINCE_ADMIN, Roles.INTEGRATION})
     @Operation(operationId = "listWebhookDeliveries", summary = "The delivery log of a subscription, newest first")
     @APIResponse(responseCode = "200", description = "A page of deliveries")
     @APIResponse(responseCode = "400", description = "Invalid filter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -119,16 +122,17 @@ public class WebhookResource {
                                               @QueryParam("to") @Parameter(example = "2026-11-22") String to,
                                               @BeanParam PageParams paging) {
         return service.deliveries(id, QueryParams.text("status", status, 20), QueryParams.date("from", from), QueryParams.date("to", to),
-                paging.toRequest(), caller);
+                paging.toRequest());
     }
 
     @GET
     @Path("/{id}/deliveries/{deliveryId}")
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.PROVINCE_ADMIN, Roles.INTEGRATION})
     @Operation(operationId = "getWebhookDelivery", summary = "A delivery with every attempt (time, status code, latency, error)")
     @APIResponse(responseCode = "200", description = "The delivery", content = @Content(schema = @Schema(implementation = DeliveryView.class)))
     @APIResponse(responseCode = "404", description = "Unknown delivery", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<DeliveryView> delivery(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
-        return service.delivery(id, deliveryId, caller);
+        return service.delivery(id, deliveryId);
     }
 
     @POST
@@ -138,7 +142,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "200", description = "Queued again", content = @Content(schema = @Schema(implementation = DeliveryView.class)))
     @APIResponse(responseCode = "404", description = "Unknown delivery", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<DeliveryView> replay(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
-        return service.replay(id, deliveryId, caller);
+        return service.replay(id, deliveryId);
     }
 
     @POST
@@ -147,6 +151,6 @@ public class WebhookResource {
     @APIResponse(responseCode = "200", description = "How many were queued again", content = @Content(schema = @Schema(implementation = Replayed.class)))
     @APIResponse(responseCode = "400", description = "Invalid range", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Replayed> replayRange(@PathParam("id") UUID id, @Valid @NotNull ReplayRange body) {
-        return service.replay(id, body, caller);
+        return service.replay(id, body);
     }
 }

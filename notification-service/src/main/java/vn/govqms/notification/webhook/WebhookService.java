@@ -3,6 +3,7 @@ package vn.govqms.notification.webhook;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -13,11 +14,13 @@ import vn.govqms.kit.audit.AuditTrail;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.problem.ProblemException;
-import vn.govqms.kit.security.AgencyRef;
+import vn.govqms.kit.security.AgencyFilter;
 import vn.govqms.kit.security.Caller;
+import vn.govqms.kit.security.Scope;
 import vn.govqms.kit.web.ETags;
-import vn.govqms.notification.Scopes;
+import vn.govqms.notification.agency.Agencies;
 import vn.govqms.notification.event.EventKind;
+import vn.govqms.notification.event.IntegrationView;
 import vn.govqms.notification.webhook.WebhookDtos.AttemptView;
 import vn.govqms.notification.webhook.WebhookDtos.DeliveryView;
 import vn.govqms.notification.webhook.WebhookDtos.ReplayRange;
@@ -29,23 +32,31 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-
 import java.util.UUID;
 
-/** Webhook subscriptions of a province (province-admin or integration clients), their delivery log and replays. */
+/**
+ * Webhook subscriptions of a province, their delivery log and replays. A subscription is the province's record: its steering
+ * committee manages them all while the province exists, and those who read the province's records read them; a one-stop-shop
+ * system (role integration) manages and reads only the subscriptions of such systems in its province, which receive only what
+ * its REST reads allow ({@link IntegrationView}).
+ */
 @ApplicationScoped
 public class WebhookService {
 
-    private final Scopes scopes;
+    private final Agencies agencies;
+    private final Scope scope;
     private final TargetCheck targets;
     private final AuditTrail trail;
     private final Pool pool;
     private final WebhookDispatcher dispatcher;
     private final Clock clock;
 
-    public WebhookService(Scopes scopes, TargetCheck targets, AuditTrail trail, Pool pool, WebhookDispatcher dispatcher, Clock clock) {
-        this.scopes = scopes;
+    public WebhookService(Agencies agencies, Scope scope, TargetCheck targets, AuditTrail trail, Pool pool, WebhookDispatcher dispatcher,
+                          Clock clock) {
+        this.agencies = agencies;
+        this.scope = scope;
         this.targets = targets;
         this.trail = trail;
         this.pool = pool;
@@ -55,9 +66,11 @@ public class WebhookService {
 
     @WithTransaction
     public Uni<WebhookView> create(WebhookInput in, Caller caller) {
-        String province = requireProvinceScope(caller);
-        List<String> types = types(in.eventTypes());
-        return agencyFilter(in.agencyId(), caller).chain(() -> targets.check(in.url())).chain(uri -> {
+        boolean forIntegration = byIntegration();
+        String province = scope.ownProvince();
+        requireManager(province, forIntegration);
+        List<String> types = types(in.eventTypes(), forIntegration);
+        return agencyFilter(in.agencyId()).chain(() -> targets.check(in.url())).chain(uri -> {
             OffsetDateTime now = OffsetDateTime.now(clock);
             WebhookSubscription s = new WebhookSubscription();
             s.id = UUID.randomUUID();
@@ -68,34 +81,46 @@ public class WebhookService {
             s.secret = Signature.newSecret();
             s.description = in.description();
             s.active = true;
+            s.forIntegration = forIntegration;
             s.createdBy = caller.subject();
             s.createdAt = now;
             s.updatedAt = now;
             return s.<WebhookSubscription>persist().chain(x -> Panache.getSession()).chain(session -> session.flush().chain(() ->
-                    trail.record(session, "webhook", s.id, ref(s), "created", caller.subject(), null, WebhookView.of(s, false))))
+                    trail.record(session, "webhook", s.id, Agencies.province(s.provinceCode), "created", caller.subject(), null, WebhookView.of(s, false))))
                     .map(x -> WebhookView.of(s, true));
         });
     }
 
+    /** The subscriptions of the provinces whose records the caller reads (a one-stop-shop system: those of its kind). */
     @WithSession
-    public Uni<Page<WebhookView>> list(PageRequest page, Caller caller) {
-        String province = requireProvinceScope(caller);
-        var query = WebhookSubscription.<WebhookSubscription>find("provinceCode = ?1", Sort.by("createdAt").and("id"), province);
+    public Uni<Page<WebhookView>> list(PageRequest page) {
+        AgencyFilter rows = scope.rows();
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (!rows.all()) {
+            where.add("provinceCode in :provinces");
+            params.and("provinces", List.copyOf(rows.provinces()));
+        }
+        if (byIntegration()) {
+            where.add("forIntegration = true");
+        }
+        var query = WebhookSubscription.<WebhookSubscription>find(where.isEmpty() ? "1 = 1" : String.join(" and ", where),
+                Sort.by("createdAt").and("id"), params);
         return query.page(page.page(), page.size()).list().chain(items -> query.count().map(total ->
                 Page.of(items.stream().map(s -> WebhookView.of(s, false)).toList(), page, total)));
     }
 
     @WithSession
-    public Uni<WebhookView> get(UUID id, Caller caller) {
-        return require(id, caller).map(s -> WebhookView.of(s, false));
+    public Uni<WebhookView> get(UUID id) {
+        return readable(id).map(s -> WebhookView.of(s, false));
     }
 
     @WithTransaction
     public Uni<WebhookView> update(UUID id, WebhookInput in, String ifMatch, Caller caller) {
-        List<String> types = types(in.eventTypes());
-        return require(id, caller).chain(s -> {
+        return writable(id).chain(s -> {
             ETags.requireMatch(ifMatch, s.version);
-            return agencyFilter(in.agencyId(), caller).chain(() -> targets.check(in.url())).chain(uri -> {
+            List<String> types = types(in.eventTypes(), s.forIntegration);
+            return agencyFilter(in.agencyId()).chain(() -> targets.check(in.url())).chain(uri -> {
                 WebhookView before = WebhookView.of(s, false);
                 s.url = uri.toString();
                 s.eventTypes = types.toArray(String[]::new);
@@ -103,26 +128,26 @@ public class WebhookService {
                 s.description = in.description();
                 s.active = in.active() == null || in.active();
                 s.updatedAt = OffsetDateTime.now(clock);
-                return Panache.getSession().chain(session -> session.flush().chain(() -> trail.record(session, "webhook", s.id, ref(s),
-                        "updated", caller.subject(), before, WebhookView.of(s, false)))).map(x -> WebhookView.of(s, false));
+                return Panache.getSession().chain(session -> session.flush().chain(() -> trail.record(session, "webhook", s.id,
+                        Agencies.province(s.provinceCode), "updated", caller.subject(), before, WebhookView.of(s, false)))).map(x -> WebhookView.of(s, false));
             });
         });
     }
 
     @WithTransaction
     public Uni<Void> delete(UUID id, Caller caller) {
-        return require(id, caller).chain(s -> Panache.getSession().chain(session -> trail.record(session, "webhook", s.id, ref(s),
-                "deleted", caller.subject(), WebhookView.of(s, false), null)).chain(() -> s.delete()));
+        return writable(id).chain(s -> Panache.getSession().chain(session -> trail.record(session, "webhook", s.id,
+                Agencies.province(s.provinceCode), "deleted", caller.subject(), WebhookView.of(s, false), null)).chain(() -> s.delete()));
     }
 
-    public Uni<Page<DeliveryView>> deliveries(UUID id, String status, LocalDate from, LocalDate to, PageRequest page, Caller caller) {
+    public Uni<Page<DeliveryView>> deliveries(UUID id, String status, LocalDate from, LocalDate to, PageRequest page) {
         if (status != null && !List.of("PENDING", "DELIVERED", "DEAD").contains(status)) {
             throw ProblemException.invalidField("status", "PENDING, DELIVERED or DEAD");
         }
         String where = "d.subscription_id = $1 and ($2::text is null or d.status = $2) and ($3::timestamptz is null or d.created_at >= $3) "
                 + "and ($4::timestamptz is null or d.created_at < $4)";
         Tuple args = Tuple.of(id, status, start(from), to == null ? null : start(to.plusDays(1)));
-        return requireOwned(id, caller).chain(() -> pool.preparedQuery("select d.*, e.type from webhook_delivery d join event_log e "
+        return owned(id, false).chain(() -> pool.preparedQuery("select d.*, e.type from webhook_delivery d join event_log e "
                         + "on e.event_id = d.event_id where " + where + " order by d.created_at desc, d.id limit " + page.size()
                         + " offset " + page.offset()).execute(args))
                 .chain(rows -> {
@@ -133,8 +158,8 @@ public class WebhookService {
                 });
     }
 
-    public Uni<DeliveryView> delivery(UUID id, UUID deliveryId, Caller caller) {
-        return requireOwned(id, caller).chain(() -> pool.preparedQuery("select d.*, e.type from webhook_delivery d join event_log e "
+    public Uni<DeliveryView> delivery(UUID id, UUID deliveryId) {
+        return owned(id, false).chain(() -> pool.preparedQuery("select d.*, e.type from webhook_delivery d join event_log e "
                 + "on e.event_id = d.event_id where d.id = $1 and d.subscription_id = $2").execute(Tuple.of(deliveryId, id))).chain(rows -> {
             if (rows.size() == 0) {
                 throw ProblemException.notFound("delivery", deliveryId);
@@ -151,8 +176,8 @@ public class WebhookService {
     }
 
     /** Sends one delivery again, whatever its state, with a fresh budget of attempts. */
-    public Uni<DeliveryView> replay(UUID id, UUID deliveryId, Caller caller) {
-        return requireOwned(id, caller).chain(() -> pool.preparedQuery("update webhook_delivery set status = 'PENDING', attempts = 0, "
+    public Uni<DeliveryView> replay(UUID id, UUID deliveryId) {
+        return owned(id, true).chain(() -> pool.preparedQuery("update webhook_delivery set status = 'PENDING', attempts = 0, "
                         + "next_attempt_at = $3, delivered_at = null where id = $1 and subscription_id = $2 returning id")
                         .execute(Tuple.of(deliveryId, id, OffsetDateTime.now(clock))))
                 .chain(rows -> {
@@ -160,16 +185,16 @@ public class WebhookService {
                         throw ProblemException.notFound("delivery", deliveryId);
                     }
                     dispatcher.wake();
-                    return delivery(id, deliveryId, caller);
+                    return delivery(id, deliveryId);
                 });
     }
 
     /** Sends again every delivery of the subscription created in a range of days. */
-    public Uni<Replayed> replay(UUID id, ReplayRange range, Caller caller) {
+    public Uni<Replayed> replay(UUID id, ReplayRange range) {
         if (range.to().isBefore(range.from())) {
             throw ProblemException.invalidField("to", "on or after from");
         }
-        return requireOwned(id, caller).chain(() -> pool.preparedQuery("update webhook_delivery set status = 'PENDING', attempts = 0, "
+        return owned(id, true).chain(() -> pool.preparedQuery("update webhook_delivery set status = 'PENDING', attempts = 0, "
                         + "next_attempt_at = $4, delivered_at = null where subscription_id = $1 and created_at >= $2 and created_at < $3")
                         .execute(Tuple.of(id, start(range.from()), start(range.to().plusDays(1)), OffsetDateTime.now(clock))))
                 .map(rows -> {
@@ -189,54 +214,95 @@ public class WebhookService {
                 "PENDING".equals(r.getString("status")) ? r.getOffsetDateTime("next_attempt_at") : null, log);
     }
 
-    private static List<String> types(List<String> in) {
+    /**
+     * The event types of a subscription, each of the catalogue; a one-stop-shop system's subscription names only types it may
+     * receive (403 naming the others).
+     */
+    private static List<String> types(List<String> in, boolean forIntegration) {
         List<String> types = in.stream().map(String::trim).distinct().toList();
         for (String t : types) {
             if (EventKind.ofType(t).isEmpty()) {
                 throw ProblemException.invalidField("eventTypes", "unknown event type " + t + " (see the catalogue in the README)");
             }
         }
+        if (forIntegration) {
+            List<String> refused = types.stream().filter(t -> !IntegrationView.delivers(EventKind.ofType(t).orElseThrow())).toList();
+            if (!refused.isEmpty()) {
+                throw ProblemException.forbidden("A one-stop-shop system receives only what its REST reads allow; not " + String.join(", ", refused)
+                        + ". It may subscribe to " + String.join(", ", Arrays.asList(IntegrationView.deliveredTypes())) + ".");
+            }
+        }
         return types;
     }
 
-    private static String requireProvinceScope(Caller caller) {
-        if (!caller.hasProvinceScope()) {
-            throw ProblemException.forbidden("Webhooks are managed for a whole province (province-admin or an integration client of it).");
-        }
-        return Scopes.province(caller);
+    /** True when the caller is a one-stop-shop system (its subscriptions are of that kind). */
+    private boolean byIntegration() {
+        return scope.level() == Scope.Level.INTEGRATION;
     }
 
-    private Uni<Void> agencyFilter(UUID agencyId, Caller caller) {
+    /**
+     * Who changes a subscription of {@code province}: its steering committee (while the province exists), or a one-stop-shop
+     * system of the province for a subscription of its kind.
+     */
+    private void requireManager(String province, boolean forIntegration) {
+        if (!byIntegration()) {
+            scope.requireProvinceWrite(province);
+            return;
+        }
+        scope.requireProvinceRead(province);
+        if (!forIntegration) {
+            throw ProblemException.forbidden("This subscription is the steering committee's; a one-stop-shop system manages only those of "
+                    + "one-stop-shop systems.");
+        }
+    }
+
+    /** Who reads a subscription: those who read its province's records; a one-stop-shop system only those of its kind. */
+    private void requireReader(String province, boolean forIntegration) {
+        scope.requireProvinceRead(province);
+        if (byIntegration() && !forIntegration) {
+            throw ProblemException.forbidden("This subscription is the steering committee's; a one-stop-shop system reads only those of "
+                    + "one-stop-shop systems.");
+        }
+    }
+
+    /** An agency a subscription narrows to: one whose events the caller reads. */
+    private Uni<Void> agencyFilter(UUID agencyId) {
         if (agencyId == null) {
             return Uni.createFrom().voidItem();
         }
-        return scopes.agency("agencyId", agencyId).invoke(caller::requireAgency).replaceWithVoid();
+        return agencies.named("agencyId", agencyId).invoke(scope::requireRead).replaceWithVoid();
     }
 
-    private Uni<WebhookSubscription> require(UUID id, Caller caller) {
-        requireProvinceScope(caller);
+    private Uni<WebhookSubscription> load(UUID id) {
         return WebhookSubscription.<WebhookSubscription>findById(id).map(s -> {
             if (s == null) {
                 throw ProblemException.notFound("webhook", id);
             }
-            caller.requireProvince(s.provinceCode);
             return s;
         });
     }
 
-    private Uni<Void> requireOwned(UUID id, Caller caller) {
-        requireProvinceScope(caller);
-        return pool.preparedQuery("select province_code from webhook_subscription where id = $1").execute(Tuple.of(id)).map(rows -> {
+    private Uni<WebhookSubscription> readable(UUID id) {
+        return load(id).invoke(s -> requireReader(s.provinceCode, s.forIntegration));
+    }
+
+    private Uni<WebhookSubscription> writable(UUID id) {
+        return load(id).invoke(s -> requireManager(s.provinceCode, s.forIntegration));
+    }
+
+    /** The delivery log of a subscription: read ({@code change} false) or replayed. */
+    private Uni<Void> owned(UUID id, boolean change) {
+        return pool.preparedQuery("select province_code, for_integration from webhook_subscription where id = $1").execute(Tuple.of(id)).map(rows -> {
             if (rows.size() == 0) {
                 throw ProblemException.notFound("webhook", id);
             }
-            caller.requireProvince(rows.iterator().next().getString(0));
+            Row r = rows.iterator().next();
+            if (change) {
+                requireManager(r.getString(0), r.getBoolean(1));
+            } else {
+                requireReader(r.getString(0), r.getBoolean(1));
+            }
             return null;
         });
     }
-
-    private static AgencyRef ref(WebhookSubscription s) {
-        return s.agencyId == null ? null : new AgencyRef(s.agencyId, s.provinceCode);
-    }
-
 }

@@ -34,6 +34,9 @@ public class WebhookSubscription extends PanacheEntityBase {
     public String description;
     @Column(nullable = false)
     public boolean active;
+    /** Made by a one-stop-shop system (role integration): receives only what that role reads (event.IntegrationView). */
+    @Column(name = "for_integration", nullable = false)
+    public boolean forIntegration;
     @Column(name = "created_by", nullable = false)
     public String createdBy;
     @Version
