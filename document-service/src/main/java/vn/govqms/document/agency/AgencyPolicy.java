@@ -32,6 +32,11 @@ final class AgencyPolicy {
         } else {
             scope.requireProvinceWrite(provinceCode);
         }
+        if (scope.provinceEnded(provinceCode)) {
+            // the successor continues the former province's records, but new agencies belong to the province that exists
+            throw ProblemException.forbidden("Province " + provinceCode + " has been merged into another: new agencies are "
+                    + "registered in the province that continues it.");
+        }
     }
 
     /**

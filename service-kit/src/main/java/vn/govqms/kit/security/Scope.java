@@ -241,6 +241,11 @@ public class Scope {
         }
     }
 
+    /** Whether province {@code code} has been merged into another by today. */
+    public boolean provinceEnded(String code) {
+        return provinces.hasEnded(code, today);
+    }
+
     /** The provinces whose agencies a province-level caller reads: its own and those merged into it. */
     public Set<String> readableProvinces() {
         String own = ownProvince();
