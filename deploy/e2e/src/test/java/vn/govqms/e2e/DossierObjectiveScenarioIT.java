@@ -71,7 +71,9 @@ class DossierObjectiveScenarioIT {
         receiver.start();
         try {
             String integration = api.stack().keys().token("motcua-" + p, "integration", null, p, Duration.ofHours(1));
-            secret[0] = api.notification(integration).body("""
+            // objectives are not a one-stop-shop system's to read: the steering committee subscribes the receiver
+            String committee = api.stack().keys().token("bcd-iso-" + p, "province-admin", null, p, Duration.ofHours(1));
+            secret[0] = api.notification(committee).body("""
                     {"url":"http://127.0.0.1:%d/govqms","eventTypes":["vn.govqms.scoring.objective.at-risk.v1"],
                      "description":"Hệ thống thông tin giải quyết TTHC tỉnh Ninh Thuận"}""".formatted(receiver.getAddress().getPort()))
                     .post("/api/v1/webhooks").then().statusCode(201).extract().path("secret");

@@ -82,7 +82,8 @@ class NotificationIT {
         });
         receiver.start();
         try {
-            String integration = stack.keys().token("motcua-" + province, "integration", null, province, Duration.ofHours(1));
+            // review tasks are not a one-stop-shop system's to read: the steering committee subscribes its own receiver
+            String integration = stack.keys().token("bcd-iso-" + province, "province-admin", null, province, Duration.ofHours(1));
             var created = notifications(stack, integration).body("""
                     {"url":"http://127.0.0.1:%d/hook","eventTypes":["vn.govqms.document.procedure-review.required.v1"],
                      "description":"Hệ thống thông tin một cửa điện tử tỉnh Hà Tĩnh"}""".formatted(receiver.getAddress().getPort()))
