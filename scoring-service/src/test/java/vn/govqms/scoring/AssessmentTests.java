@@ -84,7 +84,9 @@ class AssessmentTests {
 
         String official = start(admin(p), agency, "OFFICIAL");
         score(admin(p), official, 0, "20");
-        given().auth().oauth2(admin(p)).post("/api/v1/assessments/{id}/submit", official).then().statusCode(200).body("totalPoints", equalTo(70.0f));
+        // 70.00 is not "trên 70 điểm": Trung bình under the default table
+        given().auth().oauth2(admin(p)).post("/api/v1/assessments/{id}/submit", official).then().statusCode(200).body("totalPoints", equalTo(70.0f))
+                .body("band", equalTo("AVERAGE")).body("bandLabel", equalTo("Trung bình"));
         given().auth().oauth2(admin(p)).post("/api/v1/assessments/{id}/finalise", official).then().statusCode(200);
         given().auth().oauth2(head).queryParam("agencyId", agency).queryParam("year", YEAR).get("/api/v1/assessments/comparison")
                 .then().statusCode(200).body("selfTotal", equalTo(75.0f)).body("officialTotal", equalTo(70.0f))
@@ -106,7 +108,7 @@ class AssessmentTests {
 
         assertFalse(TestKafka.await("scoring.events", r -> agency.equals(r.key())
                 && "vn.govqms.scoring.assessment.published.v1".equals(TestKafka.header(r, "ce_type"))
-                && r.value().contains("\"kind\":\"OFFICIAL\"") && r.value().contains("\"bandLabel\":\"Khá\""), Duration.ofSeconds(20)).isEmpty());
+                && r.value().contains("\"kind\":\"OFFICIAL\"") && r.value().contains("\"bandLabel\":\"Trung bình\""), Duration.ofSeconds(20)).isEmpty());
         assertFalse(TestKafka.await("scoring.events", r -> agency.equals(r.key())
                 && "vn.govqms.scoring.assessment.submitted.v1".equals(TestKafka.header(r, "ce_type")), Duration.ofSeconds(20)).isEmpty());
     }

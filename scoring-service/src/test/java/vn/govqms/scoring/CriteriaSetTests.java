@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import vn.govqms.local.testing.RealPartsTestResource;
 import vn.govqms.local.testing.TestTokens;
 
+import java.util.Arrays;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -32,6 +34,9 @@ class CriteriaSetTests {
                 .body("totalMaxPoints", equalTo(90.0f))
                 .body("bands.code", equalTo(java.util.List.of("VERY_GOOD", "GOOD", "FAIR", "AVERAGE", "WEAK")))
                 .body("bands[0].label", equalTo("Rất tốt")).body("bands[4].label", equalTo("Yếu"))
+                // the article's "trên 90 điểm": a set created without bands stores the table with each edge in the band below
+                .body("bands.minScore", equalTo(Arrays.asList(90, 80, 70, 50, null)))
+                .body("bands.minInclusive", equalTo(Arrays.asList(false, false, false, false, null)))
                 .extract().path("id");
 
         given().auth().oauth2(admin(p)).post("/api/v1/criteria-sets/{id}/activation", id).then().statusCode(422).contentType(PROBLEM)

@@ -58,14 +58,14 @@ class LiveScoreTests {
         String set = Fixtures.activeSet(p, 2020);
         // nothing known yet: 0 (1.1) + 0 (1.2 manual) + 20 + 30
         given().auth().oauth2(admin(p)).get("/api/v1/agencies/{id}/score", agency).then().statusCode(200)
-                .body("score", equalTo(50.0f)).body("band", equalTo("AVERAGE")).body("bandLabel", equalTo("Trung bình"))
+                .body("score", equalTo(50.0f)).body("band", equalTo("WEAK")).body("bandLabel", equalTo("Yếu"))
                 .body("criteriaSetId", equalTo(set)).body("year", equalTo(YEAR))
                 .body("criteria.find { it.code == '2.1' }.points", equalTo(20.0f));
 
         TestKafka.publishCloudEvent("document.events", agency, doc("qms.announced"), "agencies/" + agency, """
                 {"agencyId":"%s","announcementId":"%s","decisionNumber":"15/QĐ-STP","decisionDate":"2019-05-10","standardEdition":"2015"}"""
                 .formatted(agency, UUID.randomUUID()));
-        awaitScore(agency, p, 70.0f, "FAIR");
+        awaitScore(agency, p, 70.0f, "AVERAGE");
 
         String task = UUID.randomUUID().toString();
         String overdue = """
@@ -97,11 +97,11 @@ class LiveScoreTests {
                 .body("movedBy.summary", hasItem("Quá hạn rà soát quy trình QT-TP-01 (hạn " + YEAR + "-01-15)"));
         assertEquals(1, TestDb.count(Fixtures.DB, "select count(*) from processed_event where event_id = '" + overdueId + "'"));
 
-        // score.changed when the band moved (FAIR → AVERAGE), caused by the overdue review
+        // score.changed when the band moved (WEAK at 50 → AVERAGE at 70: both edges belong to the band below), caused by the announcement
         assertFalse(TestKafka.await("scoring.events", r -> agency.equals(r.key())
                 && "vn.govqms.scoring.score.changed.v1".equals(TestKafka.header(r, "ce_type"))
-                && r.value().contains("\"previousBand\":\"FAIR\"") && r.value().contains("\"band\":\"AVERAGE\"")
-                && r.value().contains("procedure-review.overdue"), Duration.ofSeconds(20)).isEmpty());
+                && r.value().contains("\"previousBand\":\"WEAK\"") && r.value().contains("\"band\":\"AVERAGE\"")
+                && r.value().contains("qms.announced"), Duration.ofSeconds(20)).isEmpty());
     }
 
     @Test
@@ -268,7 +268,7 @@ class LiveScoreTests {
                   {"successorId":"%s","primary":true,"movedDocuments":12},
                   {"successorId":"%s","primary":false,"movedDocuments":5}]}""".formatted(source, primary, other));
         awaitScore(primary, p, 45.0f, "WEAK");
-        awaitScore(other, p, 50.0f, "AVERAGE");
+        awaitScore(other, p, 50.0f, "WEAK");
         assertEquals(0, TestDb.count(Fixtures.DB, "select count(*) from live_score where agency_id = '" + source + "'"));
         given().auth().oauth2(admin(p)).get("/api/v1/agencies/{id}/indicators", primary).then().statusCode(200)
                 .body("indicators.find { it.code == 'PROCEDURE_REVIEWS_OVERDUE' }.value", equalTo(1))
@@ -283,7 +283,7 @@ class LiveScoreTests {
         TestKafka.publishCloudEvent("document.events", other, doc("procedure-review.completed"), "review-tasks/" + task, """
                 {"taskId":"%s","agencyId":"%s","documentId":"%s","outcome":"REVISED","dueDate":"%d-01-15","onTime":false,
                  "resolvedAt":"%d-02-20T09:00:00+07:00"}""".formatted(task, other, document, YEAR, YEAR));
-        awaitScore(primary, p, 50.0f, "AVERAGE");
+        awaitScore(primary, p, 50.0f, "WEAK");
         given().auth().oauth2(admin(p)).get("/api/v1/agencies/{id}/indicators", other).then().statusCode(200)
                 .body("indicators.find { it.code == 'PROCEDURE_REVIEWS_LATE' }.value", equalTo(1));
         given().auth().oauth2(admin(p)).get("/api/v1/agencies/{id}/indicators", primary).then().statusCode(200)
@@ -296,7 +296,7 @@ class LiveScoreTests {
         TestKafka.publishCloudEvent("document.events", source, doc("qms.announced"), "agencies/" + primary, """
                 {"agencyId":"%s","announcementId":"%s","decisionNumber":"20/QĐ-UBND","decisionDate":"2025-08-01","standardEdition":"2015"}"""
                 .formatted(primary, UUID.randomUUID()));
-        awaitScore(primary, p, 70.0f, "FAIR");
+        awaitScore(primary, p, 70.0f, "AVERAGE");
         assertEquals(0, TestDb.count(Fixtures.DB, "select count(*) from live_score where agency_id = '" + source + "'"));
         // a redelivered split changes nothing
         assertEquals(2, TestDb.count(Fixtures.DB, "select count(*) from agency_succession where predecessor_id = '" + source + "'"));

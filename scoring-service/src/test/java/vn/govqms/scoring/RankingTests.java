@@ -19,6 +19,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static vn.govqms.scoring.Fixtures.PROBLEM;
 import static vn.govqms.scoring.Fixtures.admin;
@@ -83,13 +84,68 @@ class RankingTests {
                 .body("items.rank", equalTo(List.of(43, 42, 41))).body("items[0].score", equalTo(55.8f))
                 .body("items[0].agencyName", equalTo("Cơ quan 42"));
         given().auth().oauth2(token).queryParam("year", 2014).queryParam("size", 2).get("/api/v1/rankings/year-over-year").then()
-                .statusCode(200).body("total", equalTo(43)).body("items[0].agencyName", equalTo("Cơ quan 00"))
+                .statusCode(200).body("total", equalTo(43)).body("criteriaSetChanged", equalTo(false)).body("comparedOn", equalTo("TOTAL"))
+                .body("criteriaSets.id", equalTo(List.of(set))).body("previousCriteriaSets.id", equalTo(List.of(set)))
+                .body("items[0].agencyName", equalTo("Cơ quan 00")).body("items[0].bandChange", equalTo("SAME"))
                 .body("items[0].change", equalTo(5.0f)).body("items[1].change", equalTo(-4.0f)).body("items[1].previousScore", equalTo(99.0f));
         given().auth().oauth2(admin(p)).queryParam("year", 2014).get("/api/v1/rankings/progress").then().statusCode(200)
                 .body("agencies", equalTo(48))
                 .body("figures.find { it.code == 'QMS_ANNOUNCED' }.count", equalTo(45))
                 .body("figures.find { it.code == 'QMS_ANNOUNCED' }.share", equalTo(93.75f))
                 .body("figures.find { it.code == 'OFFICIALLY_ASSESSED' }.count", equalTo(43));
+    }
+
+    @Test
+    void yearOverYearAcrossCriteriaSetsComparesBandsAndTotalsNormalisedTo100() {
+        String p = Fixtures.province();
+        String justice = Fixtures.agency(p, "Sở Tư pháp");
+        String health = Fixtures.agency(p, "Sở Y tế");
+        String home = Fixtures.agency(p, "Sở Nội vụ");
+        // 2024's set scored out of 120. Stored directly: the API activates only sets that make 100, but a set's maximum is
+        // what the comparison reads, whatever it is
+        String old = UUID.randomUUID().toString();
+        TestDb.update(Fixtures.DB, """
+                insert into criteria_set (id, province_code, name, applies_from_year, version_no, status, definition, total_max_points,
+                    lock_version, created_by, created_at, updated_at, activated_at, retired_at)
+                values ('%s', '%s', 'Bộ tiêu chí năm 2024 (thang điểm 120)', 2024, 1, 'RETIRED', '%s', 120, 2, 'test', now(), now(), now(), now())"""
+                .formatted(old, p, """
+                        {"groups":[{"code":"1","name":"Xây dựng và áp dụng HTQLCL","criteria":[
+                          {"code":"1.1","text":"Hệ thống tài liệu theo mô hình khung","maxPoints":60,"method":"MANUAL"},
+                          {"code":"1.2","text":"Duy trì, cải tiến HTQLCL","maxPoints":60,"method":"MANUAL"}]}],
+                         "bands":[{"code":"VERY_GOOD","label":"Rất tốt","minScore":108,"minInclusive":false},
+                          {"code":"GOOD","label":"Tốt","minScore":96,"minInclusive":false},
+                          {"code":"FAIR","label":"Khá","minScore":84,"minInclusive":false},
+                          {"code":"AVERAGE","label":"Trung bình","minScore":60,"minInclusive":false},
+                          {"code":"WEAK","label":"Yếu"}]}"""));
+        String current = Fixtures.activeSet(p, 2025);
+        official(justice, p, 2024, old, 108, "GOOD", "Tốt");
+        official(health, p, 2024, old, 60, "WEAK", "Yếu");
+        official(justice, p, 2025, current, 85, "GOOD", "Tốt");
+        official(health, p, 2025, current, 72, "FAIR", "Khá");
+        official(home, p, 2025, current, 95, "VERY_GOOD", "Rất tốt");
+
+        given().auth().oauth2(admin(p)).queryParam("year", 2025).get("/api/v1/rankings/year-over-year").then().statusCode(200)
+                .body("criteriaSetChanged", equalTo(true)).body("comparedOn", equalTo("BAND_AND_NORMALISED_TOTAL"))
+                .body("criteriaSets.id", equalTo(List.of(current))).body("criteriaSets[0].totalMaxPoints", equalTo(100.0f))
+                .body("previousCriteriaSets.id", equalTo(List.of(old))).body("previousCriteriaSets[0].totalMaxPoints", equalTo(120.0f))
+                .body("previousCriteriaSets[0].name", equalTo("Bộ tiêu chí năm 2024 (thang điểm 120)"))
+                .body("total", equalTo(3)).body("items.agencyName", equalTo(List.of("Sở Nội vụ", "Sở Tư pháp", "Sở Y tế")))
+                // 108 of 120 is 90 of 100: 85 is 5 less, not 23; the same band
+                .body("items[1].score", equalTo(85.0f)).body("items[1].previousScore", equalTo(108.0f))
+                .body("items[1].normalisedScore", equalTo(85.0f)).body("items[1].previousNormalisedScore", equalTo(90.0f))
+                .body("items[1].change", equalTo(-5.0f)).body("items[1].bandChange", equalTo("SAME"))
+                .body("items[1].criteriaSetId", equalTo(current)).body("items[1].previousCriteriaSetId", equalTo(old))
+                // 60 of 120 is 50: up 22, from Yếu to Khá
+                .body("items[2].previousNormalisedScore", equalTo(50.0f)).body("items[2].change", equalTo(22.0f))
+                .body("items[2].previousBandLabel", equalTo("Yếu")).body("items[2].bandLabel", equalTo("Khá"))
+                .body("items[2].bandChange", equalTo("UP"))
+                // nothing the year before
+                .body("items[0].change", nullValue()).body("items[0].bandChange", nullValue()).body("items[0].normalisedScore", equalTo(95.0f));
+        // the year after, under the same set: totals as they are
+        official(justice, p, 2026, current, 80, "FAIR", "Khá");
+        given().auth().oauth2(admin(p)).queryParam("year", 2026).get("/api/v1/rankings/year-over-year").then().statusCode(200)
+                .body("criteriaSetChanged", equalTo(false)).body("comparedOn", equalTo("TOTAL"))
+                .body("items[0].change", equalTo(-5.0f)).body("items[0].bandChange", equalTo("DOWN"));
     }
 
     @Test

@@ -61,7 +61,7 @@ public class AssessmentResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AUDITOR})
-    @Operation(operationId = "startAssessment", summary = "Start a self-assessment (agency head or ISO officer) or an official one (province-admin, ministry-admin or auditor)")
+    @Operation(operationId = "startAssessment", summary = "Start a self-assessment (agency head or ISO officer) or an official one (province-admin, ministry-admin, or an auditor of another agency on the province's assessment team)")
     @APIResponse(responseCode = "201", description = "A draft with every criterion of the set", content = @Content(schema = @Schema(implementation = AssessmentView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The agency already has this kind of assessment for the year and set", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -24,6 +24,8 @@ import vn.govqms.scoring.criteria.CriteriaSetStatus;
 import vn.govqms.scoring.indicator.IndicatorRepository;
 import vn.govqms.scoring.live.LiveScores;
 import vn.govqms.scoring.support.Agencies;
+import vn.govqms.scoring.team.AssessmentTeam;
+import vn.govqms.scoring.team.AssessmentTeamRepository;
 import vn.govqms.kit.audit.AuditTrail;
 import vn.govqms.kit.outbox.Outbox;
 
@@ -39,16 +41,18 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * Self-assessments (the agency's head or ISO officer; the head finalises) and official assessments
- * (an auditor of the agency, or the steering committee over it: province-admin or ministry-admin, which
- * finalises), through draft → submitted → finalised. Whose assessments a caller reads or changes is the
- * kit's {@link Scope}: reads {@code requireRead}, every change {@code requireWrite} on the assessed agency.
+ * Self-assessments (the agency's head or ISO officer; the head finalises) and official assessments (the steering
+ * committee over the agency: province-admin or ministry-admin, which finalises, or an auditor of another agency on the
+ * province's assessment team: {@link OfficialAssessors}), through draft → submitted → finalised. Whose assessments a
+ * caller reads or changes is the kit's {@link Scope}: reads {@code requireRead}, changes {@code requireWrite} on the
+ * assessed agency; a team's auditor also reads the official assessments it may change.
  */
 @ApplicationScoped
 public class AssessmentService {
 
     private final Pool pool;
     private final AssessmentRepository assessments;
+    private final AssessmentTeamRepository teams;
     private final CriteriaSetRepository sets;
     private final IndicatorRepository indicators;
     private final LiveScores liveScores;
@@ -59,11 +63,12 @@ public class AssessmentService {
     private final Scope scope;
     private final Clock clock;
 
-    public AssessmentService(Pool pool, AssessmentRepository assessments, CriteriaSetRepository sets, IndicatorRepository indicators,
-                             LiveScores liveScores, Agencies agencies, AuditTrail trail, Outbox outbox, Caller caller, Scope scope,
-                             Clock clock) {
+    public AssessmentService(Pool pool, AssessmentRepository assessments, AssessmentTeamRepository teams, CriteriaSetRepository sets,
+                             IndicatorRepository indicators, LiveScores liveScores, Agencies agencies, AuditTrail trail, Outbox outbox,
+                             Caller caller, Scope scope, Clock clock) {
         this.pool = pool;
         this.assessments = assessments;
+        this.teams = teams;
         this.sets = sets;
         this.indicators = indicators;
         this.liveScores = liveScores;
@@ -88,10 +93,16 @@ public class AssessmentService {
     private record Held(Assessment assessment, AgencyRef agency) {
     }
 
+    /** Who a change is for: the author (scores, submits) or the one who returns, finalises and reopens. */
+    private enum Step {
+        AUTHOR, FINALISER
+    }
+
     public Uni<Versioned> start(NewAssessment in) {
-        requireAuthor(in.kind());
-        return agencies.requireReferenced("agencyId", in.agencyId()).invoke(a -> scope.requireWrite(a.ref())).chain(agency -> pool.withTransaction(tx ->
-                criteriaSet(tx, in.criteriaSetId(), agency.provinceCode(), in.year()).chain(set -> {
+        requireAuthorRole(in.kind());
+        return agencies.requireReferenced("agencyId", in.agencyId())
+                .call(agency -> requireAuthor(pool, in.kind(), agency.ref(), agency.provinceCode(), in.year()))
+                .chain(agency -> pool.withTransaction(tx -> criteriaSet(tx, in.criteriaSetId(), agency.provinceCode(), in.year()).chain(set -> {
                     Assessment a = Assessment.start(agency.id(), agency.provinceCode(), in.year(), in.kind(), set.id, set.definition,
                             caller.subject(), OffsetDateTime.now(clock));
                     return assessments.insert(tx, a)
@@ -102,12 +113,11 @@ public class AssessmentService {
     }
 
     public Uni<Versioned> get(UUID id) {
-        return require(pool, id).invoke(h -> scope.requireRead(h.agency())).map(h -> Versioned.of(h.assessment()));
+        return require(pool, id).call(this::requireReader).map(h -> Versioned.of(h.assessment()));
     }
 
     public Uni<Versioned> score(UUID id, AssessmentDtos.Scores in, String ifMatch) {
-        return change(id, "scored", a -> {
-            requireAuthor(a.kind);
+        return change(id, "scored", Step.AUTHOR, a -> {
             ETags.requireMatch(ifMatch, a.lockVersion);
             return set(a).map(set -> {
                 a.score(in.items().stream().map(s -> new Assessment.Given(s.criterionCode(), s.points(), s.evidenceLinks(), s.comment())).toList(),
@@ -118,26 +128,21 @@ public class AssessmentService {
     }
 
     public Uni<Versioned> submit(UUID id) {
-        return change(id, "submitted", a -> {
-            requireAuthor(a.kind);
-            return set(a).chain(set -> indicators.forAgency(pool, a.agencyId, a.year).map(ind -> {
-                a.submit(set.definition, ind, caller.subject(), OffsetDateTime.now(clock));
-                return a;
-            }));
-        }, (tx, a) -> outbox.publish(tx, AssessmentEvents.submitted(a, a.submittedAt)));
+        return change(id, "submitted", Step.AUTHOR, a -> set(a).chain(set -> indicators.forAgency(pool, a.agencyId, a.year).map(ind -> {
+            a.submit(set.definition, ind, caller.subject(), OffsetDateTime.now(clock));
+            return a;
+        })), (tx, a) -> outbox.publish(tx, AssessmentEvents.submitted(a, a.submittedAt)));
     }
 
     public Uni<Versioned> sendBack(UUID id, String reason) {
-        return change(id, "returned: " + reason, a -> {
-            requireFinaliser(a.kind);
+        return change(id, "returned: " + reason, Step.FINALISER, a -> {
             a.sendBack(OffsetDateTime.now(clock));
             return Uni.createFrom().item(a);
         }, (tx, a) -> Uni.createFrom().voidItem());
     }
 
     public Uni<Versioned> finalise(UUID id) {
-        return change(id, "finalised", a -> {
-            requireFinaliser(a.kind);
+        return change(id, "finalised", Step.FINALISER, a -> {
             a.finalise(caller.subject(), OffsetDateTime.now(clock));
             return Uni.createFrom().item(a);
         }, (tx, a) -> outbox.publish(tx, AssessmentEvents.published(a, a.finalisedAt))
@@ -146,16 +151,15 @@ public class AssessmentService {
 
     /** A correction: the finalised assessment is a draft again; the reason is kept in the audit trail. */
     public Uni<Versioned> reopen(UUID id, String reason) {
-        return change(id, "reopened: " + reason, a -> {
-            requireFinaliser(a.kind);
+        return change(id, "reopened: " + reason, Step.FINALISER, a -> {
             a.reopen(OffsetDateTime.now(clock));
             return Uni.createFrom().item(a);
         }, (tx, a) -> liveScores.recomputeAfterEvent(tx, a.agencyId, a.year, "assessment.reopened"));
     }
 
-    private Uni<Versioned> change(UUID id, String action, Function<Assessment, Uni<Assessment>> rule,
+    private Uni<Versioned> change(UUID id, String action, Step step, Function<Assessment, Uni<Assessment>> rule,
                                   BiFunction<SqlConnection, Assessment, Uni<Void>> after) {
-        return pool.withTransaction(tx -> require(tx, id).invoke(h -> scope.requireWrite(h.agency())).chain(held -> {
+        return pool.withTransaction(tx -> require(tx, id).call(h -> requireChanger(tx, step, h)).chain(held -> {
             Assessment a = held.assessment();
             Map<String, Object> before = audit(a);
             return rule.apply(a).chain(changed -> assessments.update(tx, changed)
@@ -300,15 +304,62 @@ public class AssessmentService {
         });
     }
 
-    /** Who makes an assessment of this kind (the agency itself is {@code Scope}'s: requireWrite). */
-    private void requireAuthor(AssessmentKind kind) {
+    /** Whether the caller may author or change {@code held} at this step (403 otherwise). */
+    private Uni<Void> requireChanger(SqlClient db, Step step, Held held) {
+        Assessment a = held.assessment();
+        if (step == Step.FINALISER) {
+            requireFinaliser(a.kind);
+            scope.requireWrite(held.agency());
+            return Uni.createFrom().voidItem();
+        }
+        requireAuthorRole(a.kind);
+        return requireAuthor(db, a.kind, held.agency(), a.provinceCode, a.year);
+    }
+
+    /**
+     * Whether the caller authors an assessment of this kind of {@code agency} for {@code year}: a self-assessment on
+     * the agency's own records ({@code Scope.requireWrite}), an official one as {@link OfficialAssessors} says (the
+     * assessment team of {@code province} read only for an auditor).
+     */
+    private Uni<Void> requireAuthor(SqlClient db, AssessmentKind kind, AgencyRef agency, String province, int year) {
+        if (kind == AssessmentKind.SELF) {
+            scope.requireWrite(agency);
+            return Uni.createFrom().voidItem();
+        }
+        boolean auditor = caller.hasRole(Roles.AUDITOR);
+        return team(db, auditor, province, year)
+                .invoke(team -> OfficialAssessors.requireAuthor(scope, auditor, caller.subject(), agency, team)).replaceWithVoid();
+    }
+
+    /** Who reads the agency reads its assessments; an auditor on the assessment team also reads the official ones it may change. */
+    private Uni<Void> requireReader(Held held) {
+        Assessment a = held.assessment();
+        boolean auditor = caller.hasRole(Roles.AUDITOR);
+        if (scope.mayRead(held.agency()) || a.kind != AssessmentKind.OFFICIAL || !auditor) {
+            scope.requireRead(held.agency());
+            return Uni.createFrom().voidItem();
+        }
+        return team(pool, true, a.provinceCode, a.year).invoke(team -> {
+            if (!OfficialAssessors.mayAuthor(scope, true, caller.subject(), held.agency(), team)) {
+                scope.requireRead(held.agency());
+            }
+        }).replaceWithVoid();
+    }
+
+    /** The province's assessment team for the year, read only when an auditor's authority depends on it. */
+    private Uni<AssessmentTeam> team(SqlClient db, boolean auditor, String province, int year) {
+        return auditor ? teams.find(db, province, year) : Uni.createFrom().item(AssessmentTeam.empty(province, year));
+    }
+
+    /** Who makes an assessment of this kind (on which agency: {@link #requireAuthor}). */
+    private void requireAuthorRole(AssessmentKind kind) {
         boolean ok = kind == AssessmentKind.SELF
                 ? scope.level() == Scope.Level.AGENCY && (caller.hasRole(Roles.AGENCY_HEAD) || caller.hasRole(Roles.ISO_OFFICER))
                 : caller.hasRole(Roles.PROVINCE_ADMIN) || caller.hasRole(Roles.MINISTRY_ADMIN) || caller.hasRole(Roles.AUDITOR);
         if (!ok) {
             throw ProblemException.forbidden(kind == AssessmentKind.SELF
                     ? "A self-assessment is made by the agency's own head or ISO officer."
-                    : "An official assessment is made by the steering committee over the agency (province-admin or ministry-admin) or an auditor.");
+                    : OfficialAssessors.WHO);
         }
     }
 

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.kit.problem.ProblemException;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,16 @@ public class CriteriaSetRepository {
     public Uni<CriteriaSet> find(SqlClient db, UUID id) {
         return db.preparedQuery("select " + COLUMNS + " from criteria_set where id = $1").execute(Tuple.of(id))
                 .map(rows -> rows.size() == 0 ? null : toSet(rows.iterator().next()));
+    }
+
+    /** The sets of these ids, by id (an unknown id is absent). */
+    public Uni<Map<UUID, CriteriaSet>> findAll(SqlClient db, Collection<UUID> ids) {
+        return db.preparedQuery("select " + COLUMNS + " from criteria_set where id = any($1)").execute(Tuple.of(ids.toArray(UUID[]::new)))
+                .map(rows -> {
+                    Map<UUID, CriteriaSet> out = new HashMap<>();
+                    rows.forEach(r -> out.put(r.getUUID("id"), toSet(r)));
+                    return out;
+                });
     }
 
     public Uni<Integer> maxVersion(SqlClient db, UUID rootOf) {

@@ -30,7 +30,8 @@ import java.util.stream.Stream;
 @Schema(name = "CriteriaSetDefinition")
 public record Definition(
         @NotEmpty @Size(max = 50) List<@Valid Group> groups,
-        @Size(max = 10) @Schema(description = "Bands from the highest down; the last has no minScore. Default: the Bắc Giang table")
+        @Size(max = 10) @Schema(description = "Bands from the highest down; the last has no minScore. Default: the Bắc Giang table, "
+                + "edges strictly above (above 90 VERY_GOOD, above 80 GOOD, above 70 FAIR, above 50 AVERAGE, else WEAK)")
         List<@Valid Band> bands) {
 
     @Schema(name = "CriteriaGroup")
@@ -83,8 +84,9 @@ public record Definition(
             @Schema(example = "VERY_GOOD") String code,
             @NotBlank @Size(max = 100) @Schema(example = "Rất tốt") String label,
             @Size(max = 100) @Schema(example = "Very good") String labelEn,
-            @DecimalMin("0") @DecimalMax("100") @Schema(description = "Lowest score of the band; null for the last band", example = "90") BigDecimal minScore,
-            @Schema(description = "Whether a score equal to minScore falls in this band (true) or the one below (false)", example = "true")
+            @DecimalMin("0") @DecimalMax("100") @Schema(description = "The band's lower edge (which side of it an edge value falls on: minInclusive); null for the last band", example = "90") BigDecimal minScore,
+            @Schema(description = "Whether a score equal to minScore falls in this band (true) or the one below (false, as \"trên 90 điểm\"); "
+                    + "omitted: true", example = "false")
             Boolean minInclusive) {
 
         boolean admits(BigDecimal score) {
@@ -96,12 +98,16 @@ public record Definition(
         }
     }
 
-    /** The Bắc Giang table (2014-2015): each edge value belongs to the band above it. */
+    /**
+     * The Bắc Giang table (2014-2015) as the article words it: "trên 90 điểm" is strictly above 90, so each edge value
+     * belongs to the band below it (90.00 is GOOD, 80.00 FAIR, 70.00 AVERAGE, 50.00 WEAK). A set created without bands
+     * stores this table; a set keeps the table it was stored with.
+     */
     public static final List<Band> DEFAULT_BANDS = List.of(
-            new Band("VERY_GOOD", "Rất tốt", "Very good", BigDecimal.valueOf(90), true),
-            new Band("GOOD", "Tốt", "Good", BigDecimal.valueOf(80), true),
-            new Band("FAIR", "Khá", "Fair", BigDecimal.valueOf(70), true),
-            new Band("AVERAGE", "Trung bình", "Average", BigDecimal.valueOf(50), true),
+            new Band("VERY_GOOD", "Rất tốt", "Very good", BigDecimal.valueOf(90), false),
+            new Band("GOOD", "Tốt", "Good", BigDecimal.valueOf(80), false),
+            new Band("FAIR", "Khá", "Fair", BigDecimal.valueOf(70), false),
+            new Band("AVERAGE", "Trung bình", "Average", BigDecimal.valueOf(50), false),
             new Band("WEAK", "Yếu", "Weak", null, null));
 
     /** With the default bands when none were given. */

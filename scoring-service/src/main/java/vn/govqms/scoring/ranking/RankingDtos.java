@@ -35,12 +35,39 @@ public final class RankingDtos {
     }
 
     @Schema(name = "YearOverYear")
-    public record Change(UUID agencyId, String agencyCode, String agencyName, BigDecimal score, BigDecimal previousScore,
-                         @Schema(description = "score − previousScore", example = "4.5") BigDecimal change, String band, String previousBand) {
+    public record Change(UUID agencyId, @Schema(example = "000.00.53.H24") String agencyCode,
+                         @Schema(example = "Sở Tư pháp tỉnh Bắc Ninh") String agencyName,
+                         @Schema(example = "85") BigDecimal score, @Schema(example = "108") BigDecimal previousScore,
+                         @Schema(description = "On the answer's basis (comparedOn): score − previousScore (TOTAL), or "
+                                 + "normalisedScore − previousNormalisedScore (BAND_AND_NORMALISED_TOTAL); null without last year's score",
+                                 example = "-5") BigDecimal change,
+                         @Schema(example = "GOOD") String band, @Schema(example = "GOOD") String previousBand,
+                         @Schema(example = "Tốt") String bandLabel, @Schema(example = "Tốt") String previousBandLabel,
+                         @Schema(description = "The band against last year's when both years' band tables have the same bands; null otherwise",
+                                 example = "SAME") YearOverYear.BandChange bandChange,
+                         @Schema(description = "The score out of 100 under its criteria set (score × 100 / the set's maximum)", example = "85")
+                         BigDecimal normalisedScore,
+                         @Schema(description = "Last year's score out of 100 under its set", example = "90") BigDecimal previousNormalisedScore,
+                         UUID criteriaSetId, UUID previousCriteriaSetId) {
+    }
+
+    @Schema(name = "CriteriaSetOfYear", description = "A criteria set the scores of a year are under")
+    public record SetOfYear(UUID id, @Schema(example = "Bộ tiêu chí đánh giá HTQLCL tỉnh Bắc Ninh") String name,
+                            @Schema(example = "1") int version, @Schema(example = "2025") int appliesFromYear,
+                            @Schema(description = "The set's maximum: the sum of its criteria's maximum points", example = "100") BigDecimal totalMaxPoints) {
     }
 
     @Schema(name = "YearOverYearPage")
-    public record Changes(String provinceCode, int year, Source source, List<Change> items, int page, int size, long total) {
+    public record Changes(@Schema(example = "24") String provinceCode, @Schema(example = "2025") int year, Source source,
+                          @Schema(description = "Whether some agency's score is under another criteria set than the year before")
+                          boolean criteriaSetChanged,
+                          @Schema(description = "TOTAL when every score compared is under the same set as the year before; "
+                                  + "BAND_AND_NORMALISED_TOTAL when the set changed: bands side by side, totals normalised to 100",
+                                  example = "BAND_AND_NORMALISED_TOTAL") YearOverYear.Basis comparedOn,
+                          @Schema(description = "The sets of the year's scores (one, unless agencies were scored under several)")
+                          List<SetOfYear> criteriaSets,
+                          @Schema(description = "The sets of the year before's scores") List<SetOfYear> previousCriteriaSets,
+                          List<Change> items, int page, int size, long total) {
     }
 
     @Schema(name = "ProgressFigure")

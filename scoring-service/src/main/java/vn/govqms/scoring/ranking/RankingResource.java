@@ -123,7 +123,11 @@ public class RankingResource {
     @GET
     @Path("/year-over-year")
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
-    @Operation(operationId = "yearOverYear", summary = "Each agency's score against the year before")
+    @Operation(operationId = "yearOverYear", summary = "Each agency's score against the year before",
+            description = "Under the same criteria set in both years the totals are compared (comparedOn TOTAL). When an agency's set "
+                    + "changed between the years (criteriaSetChanged, both years' sets named with their maximums) the answer compares "
+                    + "bands and totals normalised to 100 (comparedOn BAND_AND_NORMALISED_TOTAL). criteriaSetId names the set of the "
+                    + "year asked; the year before takes each agency's latest score whatever its set." + READERS_DESCRIPTION)
     @APIResponse(responseCode = "200", description = "A page of changes", content = @Content(schema = @Schema(implementation = RankingDtos.Changes.class)))
     public Uni<RankingDtos.Changes> yearOverYear(@BeanParam Filter f, @BeanParam PageParams paging) {
         PageRequest page = paging.toRequest();

@@ -7,13 +7,21 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.security.AgencyFilter;
+import vn.govqms.scoring.criteria.CriteriaSet;
+import vn.govqms.scoring.criteria.CriteriaSetRepository;
 import vn.govqms.scoring.ranking.RankingDtos.Change;
 import vn.govqms.scoring.ranking.RankingDtos.Figure;
+import vn.govqms.scoring.ranking.RankingDtos.SetOfYear;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -25,22 +33,33 @@ import java.util.UUID;
 @ApplicationScoped
 public class RankingService {
 
-    /** The scores of a province and year: $1 province, $Y year, $3 criteria set or null. */
+    /** The scores of a province and year: $1 province, $Y year, $S criteria set or null. */
     private static final String OFFICIAL = """
-            select distinct on (a.agency_id) a.agency_id, a.total_points as score, a.band, a.band_label
+            select distinct on (a.agency_id) a.agency_id, a.total_points as score, a.band, a.band_label, a.criteria_set_id
             from assessment a where a.province_code = $1 and a.year = $Y and a.kind = 'OFFICIAL' and a.status = 'FINALISED'
-                 and ($3::uuid is null or a.criteria_set_id = $3)
+                 and ($S::uuid is null or a.criteria_set_id = $S)
             order by a.agency_id, a.finalised_at desc""";
     private static final String LIVE = """
-            select l.agency_id, l.score, l.band, l.band_label from live_score l
-            where l.province_code = $1 and l.year = $Y and ($3::uuid is null or l.criteria_set_id = $3)""";
+            select l.agency_id, l.score, l.band, l.band_label, l.criteria_set_id from live_score l
+            where l.province_code = $1 and l.year = $Y and ($S::uuid is null or l.criteria_set_id = $S)""";
 
+    /**
+     * Each agency's score against the year before, with the set each is under; every row also carries the sets of the
+     * whole answer and whether any agency's set changed. $1 province, $2 year, $3 set, $4 size, $5 offset, $6 the year
+     * before, $7 a ministry's root.
+     */
     private static final String YEAR_OVER_YEAR = """
-            with cur as (%s), prev as (%s)
-            select c.agency_id, d.code, d.name, c.score, p.score as previous_score, c.score - p.score as change, c.band,
-                   p.band as previous_band, count(*) over () as total
-            from cur c left join prev p on p.agency_id = c.agency_id left join agency_directory d on d.id = c.agency_id%s
-            order by d.name, c.agency_id limit $4 offset $5""";
+            with cur as (%s), prev as (%s),
+                 compared as (select c.agency_id, d.code, d.name, c.score, c.band, c.band_label, c.criteria_set_id,
+                                     p.score as previous_score, p.band as previous_band, p.band_label as previous_band_label,
+                                     p.criteria_set_id as previous_set_id
+                              from cur c left join prev p on p.agency_id = c.agency_id left join agency_directory d on d.id = c.agency_id%s),
+                 sets as (select array_agg(distinct criteria_set_id) as sets,
+                                 array_agg(distinct previous_set_id) filter (where previous_set_id is not null) as previous_sets,
+                                 coalesce(bool_or(previous_set_id <> criteria_set_id), false) as set_changed from compared)
+            select r.*, s.sets, s.previous_sets, s.set_changed, count(*) over () as total
+            from compared r cross join sets s
+            order by r.name, r.agency_id limit $4 offset $5""";
 
     private static final String PROGRESS = """
             with ag as (select d.id from agency_directory d where d.province_code = $1
@@ -61,10 +80,12 @@ public class RankingService {
 
     private final Pool pool;
     private final RankingSnapshots snapshots;
+    private final CriteriaSetRepository sets;
 
-    public RankingService(Pool pool, RankingSnapshots snapshots) {
+    public RankingService(Pool pool, RankingSnapshots snapshots, CriteriaSetRepository sets) {
         this.pool = pool;
         this.snapshots = snapshots;
+        this.sets = sets;
     }
 
     /** A ranking's tenant (a province, or a ministry's subtree of province 00 when {@code ministryId} is set), year and scores. */
@@ -76,8 +97,9 @@ public class RankingService {
         }
     }
 
-    static String scores(Source source, String yearParam) {
-        return (source == Source.OFFICIAL ? OFFICIAL : LIVE).replace("$Y", yearParam);
+    /** The scores of a source for the year and set given as parameters or literals ({@code null}: every set). */
+    static String scores(Source source, String year, String set) {
+        return (source == Source.OFFICIAL ? OFFICIAL : LIVE).replace("$Y", year).replace("$S", set);
     }
 
     /** The ranking as of now (see {@link RankingSnapshots}): pages, the bottom and the band distribution are read from it. */
@@ -85,23 +107,58 @@ public class RankingService {
         return snapshots.current(q);
     }
 
+    /**
+     * Each agency's score against the year before: its latest finalised official assessment (under {@code criteriaSetId}
+     * when given, for the year asked) or its live score of each year. Where an agency's criteria set changed between the
+     * years, the whole answer compares bands and totals normalised to 100 ({@link YearOverYear}).
+     */
     public Uni<RankingDtos.Changes> yearOverYear(Query q, PageRequest page) {
-        String sql = YEAR_OVER_YEAR.formatted(scores(q.source(), "$2"), scores(q.source(), "$6"),
+        String sql = YEAR_OVER_YEAR.formatted(scores(q.source(), "$2", "$3"), scores(q.source(), "$6", "null"),
                 q.ministryId() == null ? "" : " where true" + q.subtree("d", 7));
         List<Object> args = AgencyFilter.arguments(q.provinceCode(), q.year(), q.criteriaSetId(), page.size(), page.offset(), q.year() - 1);
         if (q.ministryId() != null) {
             args.add(q.ministryId());
         }
-        return pool.preparedQuery(sql).execute(Tuple.from(args)).map(rows -> {
-                    List<Change> items = new ArrayList<>();
-                    long total = 0;
-                    for (Row r : rows) {
-                        total = r.getLong("total");
-                        items.add(new Change(r.getUUID("agency_id"), r.getString("code"), r.getString("name"), r.getBigDecimal("score"),
-                                r.getBigDecimal("previous_score"), r.getBigDecimal("change"), r.getString("band"), r.getString("previous_band")));
-                    }
-                    return new RankingDtos.Changes(q.provinceCode(), q.year(), q.source(), items, page.page(), page.size(), total);
-                });
+        return pool.preparedQuery(sql).execute(Tuple.from(args)).chain(rows -> {
+            List<Row> found = new ArrayList<>();
+            rows.forEach(found::add);
+            Row first = found.isEmpty() ? null : found.get(0);
+            List<UUID> current = first == null ? List.of() : ids(first.getArrayOfUUIDs("sets"));
+            List<UUID> previous = first == null ? List.of() : ids(first.getArrayOfUUIDs("previous_sets"));
+            Set<UUID> all = new LinkedHashSet<>(current);
+            all.addAll(previous);
+            return sets.findAll(pool, all).map(byId -> {
+                YearOverYear.Basis basis = first != null && first.getBoolean("set_changed")
+                        ? YearOverYear.Basis.BAND_AND_NORMALISED_TOTAL : YearOverYear.Basis.TOTAL;
+                List<Change> items = new ArrayList<>();
+                for (Row r : found) {
+                    CriteriaSet set = byId.get(r.getUUID("criteria_set_id"));
+                    CriteriaSet previousSet = byId.get(r.getUUID("previous_set_id"));
+                    BigDecimal score = r.getBigDecimal("score");
+                    BigDecimal previousScore = r.getBigDecimal("previous_score");
+                    BigDecimal normalised = YearOverYear.normalised(score, set);
+                    BigDecimal previousNormalised = YearOverYear.normalised(previousScore, previousSet);
+                    items.add(new Change(r.getUUID("agency_id"), r.getString("code"), r.getString("name"), score, previousScore,
+                            YearOverYear.change(basis, score, previousScore, normalised, previousNormalised),
+                            r.getString("band"), r.getString("previous_band"), r.getString("band_label"), r.getString("previous_band_label"),
+                            YearOverYear.bandChange(r.getString("band"), set, r.getString("previous_band"), previousSet),
+                            normalised, previousNormalised, r.getUUID("criteria_set_id"), r.getUUID("previous_set_id")));
+                }
+                return new RankingDtos.Changes(q.provinceCode(), q.year(), q.source(), basis == YearOverYear.Basis.BAND_AND_NORMALISED_TOTAL,
+                        basis, ofYear(current, byId), ofYear(previous, byId), items, page.page(), page.size(),
+                        first == null ? 0 : first.getLong("total"));
+            });
+        });
+    }
+
+    private static List<UUID> ids(UUID[] array) {
+        return array == null ? List.of() : List.of(array);
+    }
+
+    private static List<SetOfYear> ofYear(List<UUID> ids, Map<UUID, CriteriaSet> byId) {
+        return ids.stream().map(byId::get).filter(Objects::nonNull)
+                .sorted(Comparator.comparing((CriteriaSet s) -> s.appliesFromYear).thenComparing(s -> s.versionNo).thenComparing(s -> s.name))
+                .map(s -> new SetOfYear(s.id, s.name, s.versionNo, s.appliesFromYear, s.definition.totalMaxPoints())).toList();
     }
 
     /** How many agencies of the province (or ministry) have done what, out of all (e.g. announced 45 of 48 = 93.75 %). */
