@@ -70,7 +70,8 @@ class InspectionCampaignScenarioIT {
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> api.notification(api.token("agency-head", department, p))
                 .queryParam("kind", "escalation").get("/api/v1/notifications").then().statusCode(200)
                 .body("items.reason", hasItem("ESCALATION:15")));
-        String member = api.stack().keys().token("bcd.phuyen", "viewer", null, p, Duration.ofHours(1));
+        // a member of the province's steering committee (a contact of the province, not of an agency)
+        String member = api.stack().keys().token("bcd.phuyen", "province-admin", null, p, Duration.ofHours(1));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> api.notification(member)
                 .queryParam("kind", "escalation").get("/api/v1/notifications").then().statusCode(200)
                 .body("total", equalTo(1)).body("items[0].reason", equalTo("ESCALATION:30"))

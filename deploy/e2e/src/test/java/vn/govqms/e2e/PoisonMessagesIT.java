@@ -110,7 +110,7 @@ class PoisonMessagesIT {
                         service + " counts the poison of " + topic))));
 
         // and consumption went on: a new agency reaches the three consumers of document.events
-        String agency = api.agency("59", "UBND phường Cà Mau", "WARD");
+        String agency = api.agency("96", "UBND phường Cà Mau", "WARD");
         assertFalse(agency.isBlank());
         for (String service : List.of("audit-service", "scoring-service", "notification-service")) {
             given().baseUri(api.stack().service(service).baseUrl()).get("/q/health/ready").then().statusCode(200)
