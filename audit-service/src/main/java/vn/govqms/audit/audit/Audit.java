@@ -84,8 +84,10 @@ public class Audit extends PanacheEntityBase {
     public OffsetDateTime updatedAt;
 
     /**
-     * Independence: an auditor may not audit their own unit (internal audit) or their own agency
-     * (cross-check, inspection). Refused with 422 naming the auditor.
+     * Independence: an auditor may not audit their own unit (internal audit) or their own agency (cross-check,
+     * inspection). An internal audit without audited units covers the whole agency, every unit of it, so no auditor of
+     * the agency audits it; in an internal audit of named units, an auditor of the agency names their unit (or whether
+     * they audit their own cannot be told). Refused with 422 naming the auditor.
      */
     public static void checkIndependence(AuditKind kind, UUID auditedAgency, List<String> auditedUnits, List<TeamMember> team) {
         long leads = team.stream().filter(m -> m.role() == AuditParts.TeamRole.LEAD).count();
@@ -96,15 +98,22 @@ public class Audit extends PanacheEntityBase {
             throw ProblemException.invalidField("team", "lists an auditor twice");
         }
         for (TeamMember m : team) {
-            boolean ownAgency = m.agencyId().equals(auditedAgency);
-            if (kind == AuditKind.INTERNAL_AUDIT) {
-                boolean ownUnit = ownAgency && m.unit() != null && auditedUnits.stream()
-                        .anyMatch(u -> u.trim().equalsIgnoreCase(m.unit().trim()));
-                if (ownUnit) {
-                    throw independence(m, "may not audit their own unit (" + m.unit() + ")");
-                }
-            } else if (ownAgency) {
+            if (!m.agencyId().equals(auditedAgency)) {
+                continue;
+            }
+            if (kind != AuditKind.INTERNAL_AUDIT) {
                 throw independence(m, "may not take part in a " + kind.name() + " of their own agency");
+            }
+            if (auditedUnits.isEmpty()) {
+                throw independence(m, "may not audit their own agency as a whole (no audited units): name the units audited, "
+                        + "none of them the auditor's, or take an auditor from another agency");
+            }
+            if (m.unit() == null || m.unit().isBlank()) {
+                throw independence(m, "works for the audited agency and names no unit: whether they audit their own unit "
+                        + "cannot be told");
+            }
+            if (auditedUnits.stream().anyMatch(u -> u.trim().equalsIgnoreCase(m.unit().trim()))) {
+                throw independence(m, "may not audit their own unit (" + m.unit() + ")");
             }
         }
     }

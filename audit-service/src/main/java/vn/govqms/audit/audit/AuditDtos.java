@@ -31,7 +31,8 @@ public final class AuditDtos {
             @NotNull @Schema(example = "2026-09-15") LocalDate plannedStart,
             @NotNull @Schema(example = "2026-09-17") LocalDate plannedEnd,
             @NotEmpty @Size(max = 30) List<@Valid @NotNull TeamMember> team,
-            @Size(max = 50) @Schema(description = "Units of the agency audited (internal audits: no auditor audits their own unit)",
+            @Size(max = 50) @Schema(description = "Units of the agency audited (internal audits: no auditor audits their own unit); none: the "
+                    + "whole agency, which no auditor of the agency audits",
                     example = "[\"Văn phòng Sở\", \"Phòng Quản lý chuyên ngành\"]") List<@NotBlank @Size(max = 200) String> auditedUnits,
             @Size(max = 100) @Schema(description = "ISO 9001:2015 clauses in scope", example = "[\"7.5\", \"8.5.1\", \"9.2\"]")
             List<@NotBlank @Size(max = 10) String> scopeClauses,
