@@ -15,6 +15,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.govqms.audit.Fixtures.PROBLEM;
@@ -102,6 +103,64 @@ class InspectionCampaignTests {
                 .body("progress.inspected", equalTo(1)).body("progress.inspectedRecords", equalTo(1));
         given().auth().oauth2(admin).queryParam("year", "2026").get("/api/v1/inspection-campaigns").then().statusCode(200)
                 .body("items.id", equalTo(List.of(campaign)));
+    }
+
+    @Test
+    void theDepartmentOfScienceAndTechnologyLeadsTheCampaignAndIsInspectedUnderAnotherLead() {
+        String p = "48";
+        String dost = Fixtures.agency(p, "Sở Khoa học và Công nghệ thành phố Đà Nẵng");
+        String home = Fixtures.agency(p, "Sở Nội vụ thành phố Đà Nẵng");
+        String ward = Fixtures.agency(p, "UBND phường Hải Châu", "WARD");
+        String admin = admin(p);
+        String deputy = "auditor-" + dost;
+        // led by the department's deputy director, over every agency that must apply the QMS, the department included
+        String campaign = given().auth().oauth2(admin).contentType(ContentType.JSON).body("""
+                {"provinceCode":"48","year":2026,"title":"Kế hoạch kiểm tra việc áp dụng, duy trì HTQLCL năm 2026",
+                 "periodStart":"2026-11-08","periodEnd":"2026-12-03",
+                 "team":[{"subject":"%s","fullName":"Lê Văn Hùng","agencyId":"%s","unit":"Phó Giám đốc Sở, Trưởng đoàn","role":"LEAD"},
+                         {"subject":"tran.thi.mai@dost.danang.gov.vn","fullName":"Trần Thị Mai","agencyId":"%s",
+                          "unit":"Chi cục Tiêu chuẩn Đo lường Chất lượng","role":"MEMBER"}],
+                 "agencies":%s}""".formatted(deputy, dost, dost, agencies(dost, "RECORDS", home, "ON_SITE", ward, "ON_SITE")))
+                .post("/api/v1/inspection-campaigns").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"decisionNumber\":\"2150/QĐ-UBND\",\"decisionDate\":\"2026-10-12\"}")
+                .post("/api/v1/inspection-campaigns/{id}/approval", campaign).then().statusCode(200)
+                .body("status", equalTo("APPROVED")).body("progress.total", equalTo(3))
+                .body("agencies.find { it.agencyId == '" + home + "' }.leadAuditor", equalTo(deputy))
+                .body("agencies.find { it.agencyId == '" + dost + "' }.leadAuditor", nullValue());
+
+        // the department's own inspection: none of its people on the team, no lead until the province names one
+        String own = given().auth().oauth2(admin).queryParam("campaignId", campaign).queryParam("agencyId", dost)
+                .get("/api/v1/audits").then().statusCode(200).body("total", equalTo(1)).extract().path("items[0].id");
+        String etag = given().auth().oauth2(admin).get("/api/v1/audits/{id}", own).then().statusCode(200)
+                .body("leadAuditor", nullValue()).body("team", hasSize(0)).body("mode", equalTo("RECORDS")).extract().header("ETag");
+        given().auth().oauth2(admin).post("/api/v1/audits/{id}/start", own).then().statusCode(422).contentType(PROBLEM)
+                .body("type", containsString("lead-missing"));
+        String led = """
+                {"team":[{"subject":"%s","fullName":"%s","agencyId":"%s","unit":"%s","role":"LEAD"}]}""";
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(led.formatted("auditor-" + home, "Trần Quốc Huy", home, "Văn phòng Sở"))
+                .put("/api/v1/audits/{id}/team", own).then().statusCode(428);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).header("If-Match", etag)
+                .body(led.formatted(deputy, "Lê Văn Hùng", dost, "Phó Giám đốc Sở"))
+                .put("/api/v1/audits/{id}/team", own).then().statusCode(422).contentType(PROBLEM)
+                .body("type", containsString("auditor-not-independent")).body("auditor", equalTo(deputy));
+        given().auth().oauth2(Fixtures.head(dost, p)).contentType(ContentType.JSON).header("If-Match", etag)
+                .body(led.formatted("auditor-" + home, "Trần Quốc Huy", home, "Văn phòng Sở"))
+                .put("/api/v1/audits/{id}/team", own).then().statusCode(403);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).header("If-Match", etag)
+                .body(led.formatted("auditor-" + home, "Trần Quốc Huy", home, "Văn phòng Sở"))
+                .put("/api/v1/audits/{id}/team", own).then().statusCode(200)
+                .body("leadAuditor", equalTo("auditor-" + home)).body("team", hasSize(1));
+        // the named lead, of another agency, carries it out; the deputy director does not act in it
+        given().auth().oauth2(auditor(home, p)).post("/api/v1/audits/{id}/start", own).then().statusCode(200)
+                .body("status", equalTo("IN_PROGRESS"));
+        given().auth().oauth2(auditor(dost, p)).contentType(ContentType.JSON).body("{\"answer\":\"CONFORMING\"}")
+                .put("/api/v1/audits/{id}/checklist/1/answer", own).then().statusCode(403);
+        given().auth().oauth2(admin).get("/api/v1/inspection-campaigns/{id}", campaign).then().statusCode(200)
+                .body("agencies.find { it.agencyId == '" + dost + "' }.leadAuditor", equalTo("auditor-" + home));
+        // the department's people stay on the team of every other inspection
+        given().auth().oauth2(admin).queryParam("campaignId", campaign).queryParam("agencyId", ward).get("/api/v1/audits").then()
+                .statusCode(200).body("items[0].leadAuditor", equalTo(deputy));
     }
 
     @Test

@@ -48,7 +48,8 @@ public class Audit extends PanacheEntityBase {
     public LocalDate plannedEnd;
     @Column(name = "campaign_id")
     public UUID campaignId;
-    @Column(name = "lead_auditor", nullable = false)
+    /** The lead's token subject; null for an inspection of a campaign whose lead the province has not named yet. */
+    @Column(name = "lead_auditor")
     public String leadAuditor;
     /** JSON of {@link TeamMember}s. */
     @Column(nullable = false)
@@ -84,19 +85,26 @@ public class Audit extends PanacheEntityBase {
     public OffsetDateTime updatedAt;
 
     /**
+     * A team has each auditor once and exactly one lead; an inspection of a campaign may have none yet (the campaign's
+     * lead works for the inspected agency): its planner names one before it starts.
+     */
+    public static void checkTeam(List<TeamMember> team, boolean leadRequired) {
+        long leads = team.stream().filter(m -> m.role() == AuditParts.TeamRole.LEAD).count();
+        if (leads > 1 || leads == 0 && leadRequired) {
+            throw ProblemException.invalidField("team", "needs exactly one LEAD (has " + leads + ")");
+        }
+        if (team.stream().map(TeamMember::subject).distinct().count() != team.size()) {
+            throw ProblemException.invalidField("team", "lists an auditor twice");
+        }
+    }
+
+    /**
      * Independence: an auditor may not audit their own unit (internal audit) or their own agency (cross-check,
      * inspection). An internal audit without audited units covers the whole agency, every unit of it, so no auditor of
      * the agency audits it; in an internal audit of named units, an auditor of the agency names their unit (or whether
      * they audit their own cannot be told). Refused with 422 naming the auditor.
      */
     public static void checkIndependence(AuditKind kind, UUID auditedAgency, List<String> auditedUnits, List<TeamMember> team) {
-        long leads = team.stream().filter(m -> m.role() == AuditParts.TeamRole.LEAD).count();
-        if (leads != 1) {
-            throw ProblemException.invalidField("team", "needs exactly one LEAD (has " + leads + ")");
-        }
-        if (team.stream().map(TeamMember::subject).distinct().count() != team.size()) {
-            throw ProblemException.invalidField("team", "lists an auditor twice");
-        }
         for (TeamMember m : team) {
             if (!m.agencyId().equals(auditedAgency)) {
                 continue;
@@ -135,6 +143,11 @@ public class Audit extends PanacheEntityBase {
 
     public void start(OffsetDateTime now) {
         requireStatus("start", AuditStatus.PLANNED);
+        if (leadAuditor == null) {
+            throw ProblemException.unprocessable("lead-missing", "No lead auditor",
+                    "Audit " + id + " has no lead auditor yet: its planner names one (PUT /api/v1/audits/" + id + "/team) before it starts.",
+                    Map.of("auditId", id.toString()));
+        }
         status = AuditStatus.IN_PROGRESS;
         startedAt = now;
         updatedAt = now;

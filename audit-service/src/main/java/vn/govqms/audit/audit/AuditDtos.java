@@ -47,6 +47,11 @@ public final class AuditDtos {
             @Size(max = 500) @Schema(example = "Đánh giá nội bộ HTQLCL năm 2027") String title) {
     }
 
+    @Schema(name = "AuditTeam", description = "The whole team, exactly one LEAD, none of them from the audited agency "
+            + "(internal audits: none auditing their own unit) (send If-Match)")
+    public record TeamInput(@NotEmpty @Size(max = 30) List<@Valid @NotNull TeamMember> team) {
+    }
+
     @Schema(name = "ChecklistQuestion")
     public record Question(@Size(max = 10) @Schema(example = "7.5.3") String clause,
                            @NotBlank @Size(max = 1000) @Schema(example = "Hồ sơ giải quyết TTHC có được lưu trữ đúng quy định?") String question) {
@@ -79,7 +84,9 @@ public final class AuditDtos {
             UUID id, UUID agencyId, String agencyName, String provinceCode, AuditKind kind,
             @Schema(example = "Đánh giá nội bộ") String kindLabel, AuditMode mode, String modeLabel, int year, String title,
             AuditStatus status, @Schema(example = "Đã lập kế hoạch") String statusLabel, List<String> allowedActions,
-            LocalDate plannedStart, LocalDate plannedEnd, UUID campaignId, String leadAuditor, List<TeamMember> team,
+            LocalDate plannedStart, LocalDate plannedEnd, UUID campaignId,
+            @Schema(description = "The lead's token subject; null for a campaign's inspection of its lead's own agency until "
+                    + "the province names its lead (PUT /audits/{id}/team)") String leadAuditor, List<TeamMember> team,
             List<String> auditedUnits, List<String> scopeClauses, List<ProcedureRef> procedures,
             @Schema(description = "True when a procedure in scope has been abolished since") boolean citesAbolishedProcedure,
             List<ChecklistItem> checklist, String conclusion, OffsetDateTime startedAt, String reportedBy, OffsetDateTime reportedAt,

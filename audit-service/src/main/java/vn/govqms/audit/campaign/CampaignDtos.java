@@ -50,7 +50,9 @@ public final class CampaignDtos {
 
     @Schema(name = "CampaignAgencyView")
     public record AgencyView(UUID agencyId, String agencyCode, String agencyName, AuditMode mode, String modeLabel, UUID auditId,
-                             AuditStatus auditStatus) {
+                             AuditStatus auditStatus,
+                             @Schema(description = "The lead of this agency's inspection; null until the province names one when "
+                                     + "the campaign's lead works for this agency") String leadAuditor) {
     }
 
     @Schema(name = "CampaignProgress")

@@ -81,10 +81,7 @@ public class CampaignService {
         if (in.periodEnd().isBefore(in.periodStart())) {
             throw ProblemException.invalidField("periodEnd", "must not be before periodStart");
         }
-        long leads = in.team().stream().filter(m -> m.role() == AuditParts.TeamRole.LEAD).count();
-        if (leads != 1) {
-            throw ProblemException.invalidField("team", "needs exactly one LEAD (has " + leads + ")");
-        }
+        Audit.checkTeam(in.team(), true);
         InspectionCampaign c = new InspectionCampaign();
         c.id = UUID.randomUUID();
         c.provinceCode = in.provinceCode();
@@ -156,6 +153,9 @@ public class CampaignService {
     /**
      * Approves the campaign: every agency of the province that must apply the QMS is included and at
      * least the configured share is inspected on site; each agency's inspection is planned as an audit.
+     * Independence is decided per inspection: the inspectors of an inspected agency (the Department of
+     * Science and Technology leads the campaign and is inspected too) are left out of its inspection's
+     * team, and when the lead is one of them that inspection waits for the lead the province names.
      */
     @WithTransaction
     public Uni<CampaignView> approve(UUID id, Approval in, Caller caller) {
@@ -184,9 +184,9 @@ public class CampaignService {
                 Uni<Void> chain = Uni.createFrom().voidItem();
                 for (AgencyMode m : members) {
                     chain = chain.chain(() -> agencies.of(m.agencyId()).chain(agency -> {
-                        // inspectors never inspect their own agency: they stay out of its team (a lead cannot)
-                        List<TeamMember> independent = team.stream().filter(t -> !t.agencyId().equals(agency.id)
-                                || t.role() == AuditParts.TeamRole.LEAD).toList();
+                        // inspectors never inspect their own agency: they stay out of its team, the lead too (that
+                        // inspection is planned without a lead; the province names one for it)
+                        List<TeamMember> independent = team.stream().filter(t -> !t.agencyId().equals(agency.id)).toList();
                         Audit a = audits.newAudit(agency, AuditKind.PROVINCIAL_INSPECTION, m.mode(), c.title, c.periodStart, c.periodEnd,
                                 independent, List.of(), List.of(), AuditParts.defaultChecklist(AuditKind.PROVINCIAL_INSPECTION, List.of()),
                                 c.id, caller.subject(), now);
@@ -275,7 +275,8 @@ public class CampaignService {
 
     private Uni<CampaignView> view(InspectionCampaign c) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        select cast(ca.agency_id as text), a.code, a.name, ca.mode, cast(ca.audit_id as text), au.status
+                        select cast(ca.agency_id as text), a.code, a.name, ca.mode, cast(ca.audit_id as text), au.status,
+                               au.lead_auditor
                         from campaign_agency ca join agency_directory a on a.id = ca.agency_id
                         left join audit au on au.id = ca.audit_id
                         where ca.campaign_id = ?1 order by a.code""", Object[].class).setParameter(1, c.id).getResultList())
@@ -286,7 +287,7 @@ public class CampaignService {
                         AuditMode mode = AuditMode.valueOf((String) r[3]);
                         AuditStatus status = r[5] == null ? null : AuditStatus.valueOf((String) r[5]);
                         list.add(new AgencyView(UUID.fromString((String) r[0]), (String) r[1], (String) r[2], mode, mode.label(),
-                                r[4] == null ? null : UUID.fromString((String) r[4]), status));
+                                r[4] == null ? null : UUID.fromString((String) r[4]), status, (String) r[6]));
                         boolean done = status == AuditStatus.REPORTED || status == AuditStatus.CLOSED;
                         onSite += mode == AuditMode.ON_SITE ? 1 : 0;
                         inspected += done ? 1 : 0;
