@@ -25,6 +25,31 @@ public interface AuditConfig {
 
     MinistryReport ministryReport();
 
+    PlanTemplate planTemplate();
+
+    /**
+     * When in the year a new activity plan schedules each activity the law requires every year (ISO {@code --MM-DD};
+     * {@code --02-29} falls on 28 February in other years). The officer moves them within the draft as the agency decides.
+     */
+    interface PlanTemplate {
+
+        /** The year's quality objectives set and issued. */
+        @WithDefault("--01-31")
+        MonthDay objectivesSet();
+
+        /** The ISO procedures reviewed against the TTHCs and the legal documents. */
+        @WithDefault("--06-30")
+        MonthDay procedureReview();
+
+        /** The internal audit (at least once a year). */
+        @WithDefault("--09-30")
+        MonthDay internalAudit();
+
+        /** The management review (at least once a year). */
+        @WithDefault("--11-30")
+        MonthDay managementReview();
+    }
+
     interface MinistryReport {
 
         /**
@@ -36,6 +61,13 @@ public interface AuditConfig {
     }
 
     interface Inspection {
+
+        /**
+         * How many inspection campaigns a province runs in a year, at most (one by default: the yearly plan the Provincial
+         * People's Committee approves). Each campaign follows the rules below on its own.
+         */
+        @WithDefault("1")
+        int campaignsPerYear();
 
         /** The share of a campaign's agencies inspected on site, at least (Circular 26/2014/TT-BKHCN: one third). */
         @WithDefault("1/3")

@@ -95,9 +95,7 @@ public class CampaignService {
         c.createdAt = now;
         c.updatedAt = now;
         return InspectionCampaign.count("provinceCode = ?1 and year = ?2", c.provinceCode, c.year).chain(n -> {
-            if (n > 0) {
-                throw ProblemException.conflict("Province " + c.provinceCode + " already has an inspection campaign for " + c.year + ".");
-            }
+            InspectionCampaign.checkCampaignsPerYear(n, config.inspection().campaignsPerYear(), c.provinceCode, c.year);
             return c.<InspectionCampaign>persist();
         }).chain(() -> Panache.getSession()).chain(s -> s.flush()
                         .chain(() -> replaceAgencies(s, c, in.agencies()))
