@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.Period;
 import java.util.List;
@@ -77,8 +78,23 @@ public interface AuditConfig {
         @WithDefault("P2M")
         Period correctiveReportWithin();
 
-        /** Agency levels that must apply the QMS, so every campaign of their province includes them. */
-        @WithDefault("PROVINCIAL_PEOPLES_COMMITTEE,DEPARTMENT,SUB_DEPARTMENT,DISTRICT,COMMUNE,WARD,SPECIAL_ZONE")
+        /**
+         * Agency levels that must apply the QMS by law (Decision 19/2014/QĐ-TTg): ministries' units, the provincial People's
+         * Committee (its office), provincial departments and sub-departments, and district People's Committees until the
+         * district level ended ({@link #districtLevelEnded()}). Every campaign of a province includes its agencies at them.
+         */
+        @WithDefault("MINISTRY_UNIT,PROVINCIAL_PEOPLES_COMMITTEE,DEPARTMENT,SUB_DEPARTMENT,DISTRICT")
         Set<String> mandatoryLevels();
+
+        /**
+         * Levels the law encourages (communes, wards, special zones, public service units): a province that chooses one
+         * ({@code PUT /api/v1/inspection-levels/{provinceCode}}) has its agencies at that level in its campaigns too.
+         */
+        @WithDefault("COMMUNE,WARD,SPECIAL_ZONE,PUBLIC_SERVICE_UNIT")
+        Set<String> encouragedLevels();
+
+        /** The day the district level ended (1 July 2025): a campaign starting on or after it requires no district. */
+        @WithDefault("2025-07-01")
+        LocalDate districtLevelEnded();
     }
 }

@@ -5,6 +5,7 @@ import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import org.junit.jupiter.api.Test;
 import vn.govqms.audit.campaign.InspectionCampaign;
+import vn.govqms.audit.campaign.InspectionLevels;
 import vn.govqms.audit.plan.ActivityKind;
 import vn.govqms.audit.plan.PlanTemplate;
 import vn.govqms.kit.problem.ProblemException;
@@ -44,6 +45,22 @@ class ConfiguredRulesTests {
                 ActivityKind.INTERNAL_AUDIT, LocalDate.of(2027, 10, 15), ActivityKind.MANAGEMENT_REVIEW, LocalDate.of(2027, 11, 30)),
                 planned(PlanTemplate.forYear(2027, dates)));
         assertEquals(LocalDate.of(2028, 2, 29), PlanTemplate.forYear(2028, dates).get(0).plannedDate());
+    }
+
+    @Test
+    void campaignsRequireTheLawsLevelsThoseTheProvinceAddedAndDistrictsUntilTheyEnded() {
+        InspectionLevels law = InspectionLevels.of(config(Map.of()).inspection());
+        assertEquals(List.of("DEPARTMENT", "DISTRICT", "MINISTRY_UNIT", "PROVINCIAL_PEOPLES_COMMITTEE", "SUB_DEPARTMENT"),
+                law.required(List.of(), LocalDate.of(2021, 11, 8)));
+        assertEquals(List.of("COMMUNE", "DEPARTMENT", "MINISTRY_UNIT", "PROVINCIAL_PEOPLES_COMMITTEE", "SUB_DEPARTMENT", "WARD"),
+                law.required(law.choose(List.of("WARD", "COMMUNE", "WARD")), LocalDate.of(2025, 7, 1)));
+        assertEquals(400, assertThrows(ProblemException.class, () -> law.choose(List.of("DEPARTMENT"))).status());
+
+        InspectionLevels configured = InspectionLevels.of(config(Map.of("govqms.audit.inspection.district-level-ended", "2026-01-01",
+                "govqms.audit.inspection.encouraged-levels", "COMMUNE")).inspection());
+        assertEquals(List.of("DEPARTMENT", "DISTRICT", "MINISTRY_UNIT", "PROVINCIAL_PEOPLES_COMMITTEE", "SUB_DEPARTMENT"),
+                configured.required(List.of(), LocalDate.of(2025, 11, 3)));
+        assertEquals(400, assertThrows(ProblemException.class, () -> configured.choose(List.of("WARD"))).status());
     }
 
     @Test

@@ -61,10 +61,12 @@ public class CampaignService {
     private final ObjectMapper json;
     private final AuditConfig config;
     private final Scope scope;
+    private final InspectionLevelService inspectionLevels;
 
     public CampaignService(Agencies agencies, AuditService audits, Outbox outbox, AuditTrail trail, Clock clock, ObjectMapper json,
-                           AuditConfig config, Scope scope) {
+                           AuditConfig config, Scope scope, InspectionLevelService inspectionLevels) {
         this.agencies = agencies;
+        this.inspectionLevels = inspectionLevels;
         this.scope = scope;
         this.audits = audits;
         this.outbox = outbox;
@@ -149,7 +151,7 @@ public class CampaignService {
     }
 
     /**
-     * Approves the campaign: every agency of the province that must apply the QMS is included and at
+     * Approves the campaign: every agency of the province at a level its campaigns include is in it and at
      * least the configured share is inspected on site; each agency's inspection is planned as an audit.
      * Independence is decided per inspection: the inspectors of an inspected agency (the Department of
      * Science and Technology leads the campaign and is inspected too) are left out of its inspection's
@@ -163,7 +165,7 @@ public class CampaignService {
             return Panache.getSession().chain(s -> rows(s, c.id).chain(members -> missing(s, c).chain(missing -> {
                 if (!missing.isEmpty()) {
                     throw ProblemException.unprocessable("agencies-missing", "Agencies missing from the campaign",
-                            missing.size() + " agencies of province " + c.provinceCode + " that must apply the QMS are not in the campaign: "
+                            missing.size() + " agencies of province " + c.provinceCode + " at a level its campaigns include are not in the campaign: "
                                     + String.join(", ", missing.values()) + ".",
                             Map.of("missingAgencyIds", missing.keySet().stream().map(UUID::toString).toList()));
                 }
@@ -253,17 +255,20 @@ public class CampaignService {
                 .map(rows -> rows.stream().map(r -> new AgencyMode(UUID.fromString((String) r[0]), AuditMode.valueOf((String) r[1]))).toList());
     }
 
-    /** Agencies of the province, in existence during the year, at a level that must apply the QMS, not in the campaign. */
+    /**
+     * Agencies of the province, in existence during the year, at a level its campaigns include (the law's and the
+     * province's choice, {@link InspectionLevelService}), not in the campaign.
+     */
     private Uni<Map<UUID, String>> missing(Mutiny.Session s, InspectionCampaign c) {
-        return s.createNativeQuery("""
+        return inspectionLevels.required(c.provinceCode, c.periodStart).chain(levels -> s.createNativeQuery("""
                         select cast(a.id as text), a.name from agency_directory a
                         where a.province_code = ?1 and a.level in (?2)
                           and (a.valid_to is null or a.valid_to >= make_date(?3, 1, 1))
                           and (a.valid_from is null or a.valid_from <= make_date(?3, 12, 31))
                           and not exists (select 1 from campaign_agency ca where ca.campaign_id = ?4 and ca.agency_id = a.id)
                         order by a.code""", Object[].class)
-                .setParameter(1, c.provinceCode).setParameter(2, List.copyOf(config.inspection().mandatoryLevels()))
-                .setParameter(3, c.year).setParameter(4, c.id).getResultList()
+                .setParameter(1, c.provinceCode).setParameter(2, levels)
+                .setParameter(3, c.year).setParameter(4, c.id).getResultList())
                 .map(rows -> {
                     Map<UUID, String> out = new LinkedHashMap<>();
                     rows.forEach(r -> out.put(UUID.fromString((String) r[0]), (String) r[1]));
