@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.Period;
 import java.util.List;
@@ -25,6 +26,31 @@ public interface AuditConfig {
 
     MinistryReport ministryReport();
 
+    PlanTemplate planTemplate();
+
+    /**
+     * When in the year a new activity plan schedules each activity the law requires every year (ISO {@code --MM-DD};
+     * {@code --02-29} falls on 28 February in other years). The officer moves them within the draft as the agency decides.
+     */
+    interface PlanTemplate {
+
+        /** The year's quality objectives set and issued. */
+        @WithDefault("--01-31")
+        MonthDay objectivesSet();
+
+        /** The ISO procedures reviewed against the TTHCs and the legal documents. */
+        @WithDefault("--06-30")
+        MonthDay procedureReview();
+
+        /** The internal audit (at least once a year). */
+        @WithDefault("--09-30")
+        MonthDay internalAudit();
+
+        /** The management review (at least once a year). */
+        @WithDefault("--11-30")
+        MonthDay managementReview();
+    }
+
     interface MinistryReport {
 
         /**
@@ -37,6 +63,13 @@ public interface AuditConfig {
 
     interface Inspection {
 
+        /**
+         * How many inspection campaigns a province runs in a year, at most (one by default: the yearly plan the Provincial
+         * People's Committee approves). Each campaign follows the rules below on its own.
+         */
+        @WithDefault("1")
+        int campaignsPerYear();
+
         /** The share of a campaign's agencies inspected on site, at least (Circular 26/2014/TT-BKHCN: one third). */
         @WithDefault("1/3")
         String minOnSiteShare();
@@ -45,8 +78,23 @@ public interface AuditConfig {
         @WithDefault("P2M")
         Period correctiveReportWithin();
 
-        /** Agency levels that must apply the QMS, so every campaign of their province includes them. */
-        @WithDefault("PROVINCIAL_PEOPLES_COMMITTEE,DEPARTMENT,SUB_DEPARTMENT,DISTRICT,COMMUNE,WARD,SPECIAL_ZONE")
+        /**
+         * Agency levels that must apply the QMS by law (Decision 19/2014/QĐ-TTg): ministries' units, the provincial People's
+         * Committee (its office), provincial departments and sub-departments, and district People's Committees until the
+         * district level ended ({@link #districtLevelEnded()}). Every campaign of a province includes its agencies at them.
+         */
+        @WithDefault("MINISTRY_UNIT,PROVINCIAL_PEOPLES_COMMITTEE,DEPARTMENT,SUB_DEPARTMENT,DISTRICT")
         Set<String> mandatoryLevels();
+
+        /**
+         * Levels the law encourages (communes, wards, special zones, public service units): a province that chooses one
+         * ({@code PUT /api/v1/inspection-levels/{provinceCode}}) has its agencies at that level in its campaigns too.
+         */
+        @WithDefault("COMMUNE,WARD,SPECIAL_ZONE,PUBLIC_SERVICE_UNIT")
+        Set<String> encouragedLevels();
+
+        /** The day the district level ended (1 July 2025): a campaign starting on or after it requires no district. */
+        @WithDefault("2025-07-01")
+        LocalDate districtLevelEnded();
     }
 }

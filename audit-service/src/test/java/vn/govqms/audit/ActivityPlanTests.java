@@ -5,14 +5,21 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import vn.govqms.local.testing.RealPartsTestResource;
 import vn.govqms.local.testing.TestTokens;
 
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -114,6 +121,33 @@ class ActivityPlanTests {
                         + agency + "'") == 4);
         given().auth().oauth2(officer(agency, "31")).get("/api/v1/activity-plans/{id}", id).then()
                 .body("items.state", equalTo(List.of("OVERDUE", "OVERDUE", "OVERDUE", "OVERDUE")));
+    }
+
+    @Test
+    void aCompletionIsNotRefusedBecauseTheOverdueCheckMarkedTheItemWhileItWasRead() throws Exception {
+        String agency = Fixtures.agency("31", "UBND xã Gia Vân", "COMMUNE");
+        String id = plan(agency, "31", LocalDate.now(VIETNAM).getYear() - 1);
+        String item = given().auth().oauth2(officer(agency, "31")).get("/api/v1/activity-plans/{id}", id).then().statusCode(200)
+                .extract().path("items.find { it.kind == 'MANAGEMENT_REVIEW' }.id");
+        try (Connection db = Fixtures.connection(); Statement lock = db.createStatement()) {
+            // the test holds the item's row, so that the overdue check and the completion queue up behind it in that order
+            db.setAutoCommit(false);
+            lock.execute("select id from activity_item where id = '" + item + "' for update");
+            given().auth().oauth2(head(agency, "31")).post("/api/v1/activity-plans/{id}/approval", id).then().statusCode(200);
+            await().atMost(Duration.ofSeconds(20)).until(() -> Fixtures.waitingForLock("set overdue_at") == 1);
+            CompletableFuture<Response> completion = CompletableFuture.supplyAsync(() -> given().auth().oauth2(officer(agency, "31"))
+                    .contentType(ContentType.JSON).body("{\"doneDate\":\"" + LocalDate.now(VIETNAM) + "\",\"evidence\":\"Biên bản họp xem xét của lãnh đạo\"}")
+                    .post("/api/v1/activity-plans/{id}/items/{item}/completion", id, item));
+            // the completion has read the item as it was before the check, and waits behind the check to write it
+            await().atMost(Duration.ofSeconds(20)).until(() -> Fixtures.waitingForLock("activity_item") == 2);
+            db.commit();
+            completion.get(30, TimeUnit.SECONDS).then().statusCode(200).body("state", equalTo("DONE"));
+        }
+        // the check's mark stays on the item done late, announced once
+        assertEquals(1, Fixtures.count("select count(*) from activity_item where id = '" + item
+                + "' and overdue_at is not null and done_date is not null"));
+        assertTrue(Fixtures.published(agency, "activity.overdue", item));
+        assertTrue(Fixtures.published(agency, "activity.done", item));
     }
 
     @Test

@@ -146,7 +146,7 @@ class AuditTests {
                 .post("/api/v1/audits").then().statusCode(400).body("type", containsString("validation"));
         given().auth().oauth2(officer).contentType(ContentType.JSON).body("""
                 {"agencyId":"%s","kind":"INTERNAL_AUDIT","mode":"ON_SITE","title":"Đánh giá","plannedStart":"2026-09-15",
-                 "plannedEnd":"2026-09-17","team":%s,"scopeClauses":["9.2"],"procedureIds":["%s"]}"""
+                 "plannedEnd":"2026-09-17","team":%s,"auditedUnits":["Văn phòng"],"scopeClauses":["9.2"],"procedureIds":["%s"]}"""
                 .formatted(agency, team("auditor-z", agency, "Phòng A"), UUID.randomUUID()))
                 .post("/api/v1/audits").then().statusCode(422).body("type", containsString("unknown-reference"));
         given().auth().oauth2(officer).contentType(ContentType.JSON).body("""
@@ -157,6 +157,38 @@ class AuditTests {
                  "plannedEnd":"2026-09-17","team":[]}""".formatted(agency))
                 .post("/api/v1/audits").then().statusCode(400);
         given().contentType(ContentType.JSON).body("{}").post("/api/v1/audits").then().statusCode(401).contentType(PROBLEM);
+    }
+
+    @Test
+    void aWholeAgencyInternalAuditTakesNoAuditorOfTheAgency() {
+        String agency = Fixtures.agency("35", "Sở Nội vụ tỉnh Hà Nam");
+        String pool = Fixtures.agency("35", "Văn phòng UBND tỉnh Hà Nam");
+        String officer = officer(agency, "35");
+        String body = """
+                {"agencyId":"%s","kind":"INTERNAL_AUDIT","mode":"ON_SITE","title":"Đánh giá nội bộ toàn Sở năm 2026",
+                 "plannedStart":"2026-09-15","plannedEnd":"2026-09-17","team":%s,%s"scopeClauses":["9.2"]}""";
+        // no audited units: every unit is audited, the auditor's own among them
+        given().auth().oauth2(officer).contentType(ContentType.JSON)
+                .body(body.formatted(agency, team("auditor-" + agency, agency, "Phòng Kế hoạch"), ""))
+                .post("/api/v1/audits").then().statusCode(422).contentType(PROBLEM)
+                .body("type", containsString("auditor-not-independent")).body("auditor", equalTo("auditor-" + agency))
+                .body("detail", containsString("as a whole"));
+        given().auth().oauth2(officer).contentType(ContentType.JSON)
+                .body(body.formatted(agency, team("auditor-" + agency, agency, "Phòng Kế hoạch"), "\"auditedUnits\":[],"))
+                .post("/api/v1/audits").then().statusCode(422).body("type", containsString("auditor-not-independent"));
+        // an auditor of the agency who names no unit cannot be told apart from the units audited
+        given().auth().oauth2(officer).contentType(ContentType.JSON).body(body.formatted(agency, """
+                        [{"subject":"auditor-%s","fullName":"Nguyễn Văn An","agencyId":"%s","role":"LEAD"}]""".formatted(agency, agency),
+                        "\"auditedUnits\":[\"Văn phòng\"],"))
+                .post("/api/v1/audits").then().statusCode(422).body("type", containsString("auditor-not-independent"))
+                .body("detail", containsString("names no unit"));
+        // the whole agency audited by an auditor of another agency; the agency's own auditor on units not theirs
+        given().auth().oauth2(officer).contentType(ContentType.JSON)
+                .body(body.formatted(agency, team("auditor-" + pool, pool, "Phòng Hành chính - Tổ chức"), ""))
+                .post("/api/v1/audits").then().statusCode(201).body("auditedUnits", hasSize(0));
+        given().auth().oauth2(officer).contentType(ContentType.JSON)
+                .body(body.formatted(agency, team("auditor-" + agency, agency, "Phòng Kế hoạch"), "\"auditedUnits\":[\"Văn phòng\"],"))
+                .post("/api/v1/audits").then().statusCode(201);
     }
 
     @Test
@@ -197,7 +229,7 @@ class AuditTests {
         // an abolished procedure cannot be put in a new audit's scope
         given().auth().oauth2(officer(agency, "35")).contentType(ContentType.JSON).body("""
                 {"agencyId":"%s","kind":"INTERNAL_AUDIT","mode":"RECORDS","title":"Đánh giá","plannedStart":"2026-10-15",
-                 "plannedEnd":"2026-10-17","team":%s,"scopeClauses":["8.1"],"procedureIds":["%s"]}"""
+                 "plannedEnd":"2026-10-17","team":%s,"auditedUnits":["Văn phòng"],"scopeClauses":["8.1"],"procedureIds":["%s"]}"""
                 .formatted(agency, team("auditor-" + agency, agency, "Phòng A"), doc))
                 .post("/api/v1/audits").then().statusCode(422).body("type", containsString("procedure-abolished"));
     }

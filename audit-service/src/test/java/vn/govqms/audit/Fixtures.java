@@ -1,9 +1,13 @@
 package vn.govqms.audit;
 
+import vn.govqms.local.RealParts;
 import vn.govqms.local.testing.TestDb;
 import vn.govqms.local.testing.TestKafka;
 import vn.govqms.local.testing.TestTokens;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -88,6 +92,18 @@ public final class Fixtures {
         return !TestKafka.await("audit.events", r -> key.equals(r.key())
                 && ("vn.govqms.audit." + type + ".v1").equals(TestKafka.header(r, "ce_type"))
                 && (text == null || r.value().contains(text)), Duration.ofSeconds(20)).isEmpty();
+    }
+
+    /** A connection of the test's own to the service's database, for a transaction the test holds open. */
+    public static Connection connection() throws SQLException {
+        return DriverManager.getConnection(System.getProperty(RealParts.POSTGRES_PROPERTY) + DB,
+                System.getProperty(RealParts.POSTGRES_USER_PROPERTY), "");
+    }
+
+    /** Statements of the service waiting for a lock whose text contains {@code text}. */
+    public static long waitingForLock(String text) {
+        return count("select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' "
+                + "and query like '%" + text + "%' and pid <> pg_backend_pid()");
     }
 
     public static long count(String sql) {

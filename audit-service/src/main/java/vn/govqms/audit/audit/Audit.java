@@ -48,7 +48,8 @@ public class Audit extends PanacheEntityBase {
     public LocalDate plannedEnd;
     @Column(name = "campaign_id")
     public UUID campaignId;
-    @Column(name = "lead_auditor", nullable = false)
+    /** The lead's token subject; null for an inspection of a campaign whose lead the province has not named yet. */
+    @Column(name = "lead_auditor")
     public String leadAuditor;
     /** JSON of {@link TeamMember}s. */
     @Column(nullable = false)
@@ -84,27 +85,43 @@ public class Audit extends PanacheEntityBase {
     public OffsetDateTime updatedAt;
 
     /**
-     * Independence: an auditor may not audit their own unit (internal audit) or their own agency
-     * (cross-check, inspection). Refused with 422 naming the auditor.
+     * A team has each auditor once and exactly one lead; an inspection of a campaign may have none yet (the campaign's
+     * lead works for the inspected agency): its planner names one before it starts.
      */
-    public static void checkIndependence(AuditKind kind, UUID auditedAgency, List<String> auditedUnits, List<TeamMember> team) {
+    public static void checkTeam(List<TeamMember> team, boolean leadRequired) {
         long leads = team.stream().filter(m -> m.role() == AuditParts.TeamRole.LEAD).count();
-        if (leads != 1) {
+        if (leads > 1 || leads == 0 && leadRequired) {
             throw ProblemException.invalidField("team", "needs exactly one LEAD (has " + leads + ")");
         }
         if (team.stream().map(TeamMember::subject).distinct().count() != team.size()) {
             throw ProblemException.invalidField("team", "lists an auditor twice");
         }
+    }
+
+    /**
+     * Independence: an auditor may not audit their own unit (internal audit) or their own agency (cross-check,
+     * inspection). An internal audit without audited units covers the whole agency, every unit of it, so no auditor of
+     * the agency audits it; in an internal audit of named units, an auditor of the agency names their unit (or whether
+     * they audit their own cannot be told). Refused with 422 naming the auditor.
+     */
+    public static void checkIndependence(AuditKind kind, UUID auditedAgency, List<String> auditedUnits, List<TeamMember> team) {
         for (TeamMember m : team) {
-            boolean ownAgency = m.agencyId().equals(auditedAgency);
-            if (kind == AuditKind.INTERNAL_AUDIT) {
-                boolean ownUnit = ownAgency && m.unit() != null && auditedUnits.stream()
-                        .anyMatch(u -> u.trim().equalsIgnoreCase(m.unit().trim()));
-                if (ownUnit) {
-                    throw independence(m, "may not audit their own unit (" + m.unit() + ")");
-                }
-            } else if (ownAgency) {
+            if (!m.agencyId().equals(auditedAgency)) {
+                continue;
+            }
+            if (kind != AuditKind.INTERNAL_AUDIT) {
                 throw independence(m, "may not take part in a " + kind.name() + " of their own agency");
+            }
+            if (auditedUnits.isEmpty()) {
+                throw independence(m, "may not audit their own agency as a whole (no audited units): name the units audited, "
+                        + "none of them the auditor's, or take an auditor from another agency");
+            }
+            if (m.unit() == null || m.unit().isBlank()) {
+                throw independence(m, "works for the audited agency and names no unit: whether they audit their own unit "
+                        + "cannot be told");
+            }
+            if (auditedUnits.stream().anyMatch(u -> u.trim().equalsIgnoreCase(m.unit().trim()))) {
+                throw independence(m, "may not audit their own unit (" + m.unit() + ")");
             }
         }
     }
@@ -126,6 +143,11 @@ public class Audit extends PanacheEntityBase {
 
     public void start(OffsetDateTime now) {
         requireStatus("start", AuditStatus.PLANNED);
+        if (leadAuditor == null) {
+            throw ProblemException.unprocessable("lead-missing", "No lead auditor",
+                    "Audit " + id + " has no lead auditor yet: its planner names one (PUT /api/v1/audits/" + id + "/team) before it starts.",
+                    Map.of("auditId", id.toString()));
+        }
         status = AuditStatus.IN_PROGRESS;
         startedAt = now;
         updatedAt = now;

@@ -31,7 +31,8 @@ public final class AuditDtos {
             @NotNull @Schema(example = "2026-09-15") LocalDate plannedStart,
             @NotNull @Schema(example = "2026-09-17") LocalDate plannedEnd,
             @NotEmpty @Size(max = 30) List<@Valid @NotNull TeamMember> team,
-            @Size(max = 50) @Schema(description = "Units of the agency audited (internal audits: no auditor audits their own unit)",
+            @Size(max = 50) @Schema(description = "Units of the agency audited (internal audits: no auditor audits their own unit); none: the "
+                    + "whole agency, which no auditor of the agency audits",
                     example = "[\"Văn phòng Sở\", \"Phòng Quản lý chuyên ngành\"]") List<@NotBlank @Size(max = 200) String> auditedUnits,
             @Size(max = 100) @Schema(description = "ISO 9001:2015 clauses in scope", example = "[\"7.5\", \"8.5.1\", \"9.2\"]")
             List<@NotBlank @Size(max = 10) String> scopeClauses,
@@ -44,6 +45,11 @@ public final class AuditDtos {
             @NotNull @Schema(example = "2027-09-14") LocalDate plannedStart,
             @NotNull @Schema(example = "2027-09-16") LocalDate plannedEnd,
             @Size(max = 500) @Schema(example = "Đánh giá nội bộ HTQLCL năm 2027") String title) {
+    }
+
+    @Schema(name = "AuditTeam", description = "The whole team, exactly one LEAD, none of them from the audited agency "
+            + "(internal audits: none auditing their own unit) (send If-Match)")
+    public record TeamInput(@NotEmpty @Size(max = 30) List<@Valid @NotNull TeamMember> team) {
     }
 
     @Schema(name = "ChecklistQuestion")
@@ -78,7 +84,9 @@ public final class AuditDtos {
             UUID id, UUID agencyId, String agencyName, String provinceCode, AuditKind kind,
             @Schema(example = "Đánh giá nội bộ") String kindLabel, AuditMode mode, String modeLabel, int year, String title,
             AuditStatus status, @Schema(example = "Đã lập kế hoạch") String statusLabel, List<String> allowedActions,
-            LocalDate plannedStart, LocalDate plannedEnd, UUID campaignId, String leadAuditor, List<TeamMember> team,
+            LocalDate plannedStart, LocalDate plannedEnd, UUID campaignId,
+            @Schema(description = "The lead's token subject; null for a campaign's inspection of its lead's own agency until "
+                    + "the province names its lead (PUT /audits/{id}/team)") String leadAuditor, List<TeamMember> team,
             List<String> auditedUnits, List<String> scopeClauses, List<ProcedureRef> procedures,
             @Schema(description = "True when a procedure in scope has been abolished since") boolean citesAbolishedProcedure,
             List<ChecklistItem> checklist, String conclusion, OffsetDateTime startedAt, String reportedBy, OffsetDateTime reportedAt,

@@ -32,6 +32,7 @@ import vn.govqms.audit.audit.AuditDtos.Confirmation;
 import vn.govqms.audit.audit.AuditDtos.Copy;
 import vn.govqms.audit.audit.AuditDtos.NewAudit;
 import vn.govqms.audit.audit.AuditDtos.ReportInput;
+import vn.govqms.audit.audit.AuditDtos.TeamInput;
 import vn.govqms.audit.finding.FindingDtos.FindingView;
 import vn.govqms.audit.finding.FindingDtos.NewFinding;
 import vn.govqms.audit.finding.FindingKind;
@@ -125,6 +126,22 @@ public class AuditResource {
     }
 
     @PUT
+    @Path("/{id}/team")
+    @RolesAllowed({Roles.ISO_OFFICER, Roles.AGENCY_HEAD, Roles.PROVINCE_ADMIN, Roles.MINISTRY_ADMIN, Roles.AUDITOR})
+    @Operation(operationId = "setAuditTeam", summary = "Replace the team and its lead, planned or in progress (lead auditor or planner; "
+            + "If-Match); how a campaign's inspection of its lead's own agency gets another lead")
+    @APIResponse(responseCode = "200", description = "Team set", content = @Content(schema = @Schema(implementation = AuditView.class)))
+    @APIResponse(responseCode = "400", description = "Not exactly one LEAD, or an auditor twice", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Audit reported or closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "auditor-not-independent: a member works for the audited agency (internal audits: audits their own unit)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<AuditView>> setTeam(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                                @Valid @NotNull TeamInput body) {
+        return service.setTeam(id, body, ifMatch, caller).map(AuditResource::ok);
+    }
+
+    @PUT
     @Path("/{id}/checklist/{no}/answer")
     @RolesAllowed({Roles.AUDITOR, Roles.PROVINCE_ADMIN, Roles.MINISTRY_ADMIN, Roles.ISO_OFFICER, Roles.AGENCY_HEAD})
     @Operation(operationId = "answerChecklistItem", summary = "Answer a checklist item with evidence (a member of the team, audit in progress)")
@@ -147,6 +164,7 @@ public class AuditResource {
     @Operation(operationId = "startAudit", summary = "Start a planned audit (lead auditor or planner)")
     @APIResponse(responseCode = "200", description = "In progress", content = @Content(schema = @Schema(implementation = AuditView.class)))
     @APIResponse(responseCode = "409", description = "Not planned", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "lead-missing: a campaign's inspection whose lead is not named yet", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<AuditView>> start(@PathParam("id") UUID id) {
         return service.start(id, caller).map(AuditResource::ok);
     }

@@ -22,6 +22,7 @@ import vn.govqms.audit.audit.AuditDtos.Copy;
 import vn.govqms.audit.audit.AuditDtos.NewAudit;
 import vn.govqms.audit.audit.AuditDtos.ProcedureRef;
 import vn.govqms.audit.audit.AuditDtos.ReportInput;
+import vn.govqms.audit.audit.AuditDtos.TeamInput;
 import vn.govqms.audit.audit.AuditParts.ChecklistItem;
 import vn.govqms.audit.audit.AuditParts.TeamMember;
 import vn.govqms.audit.audit.AuditParts.TeamRole;
@@ -100,7 +101,10 @@ public class AuditService {
         });
     }
 
-    /** Builds (and validates) an audit; also used by inspection campaigns. */
+    /**
+     * Builds (and validates) an audit; also used by inspection campaigns, whose inspection of the campaign lead's own
+     * agency is planned without a lead (the lead is left out of it, as every inspector of that agency is).
+     */
     public Audit newAudit(Agency agency, AuditKind kind, AuditMode mode, String title, LocalDate start, LocalDate end,
                           List<TeamMember> team, List<String> units, List<String> clauses, List<ChecklistItem> checklist,
                           UUID campaignId, String who, OffsetDateTime now) {
@@ -110,6 +114,7 @@ public class AuditService {
         if (kind == AuditKind.INTERNAL_AUDIT && clauses.isEmpty()) {
             throw ProblemException.invalidField("scopeClauses", "an internal audit needs at least one ISO 9001:2015 clause");
         }
+        Audit.checkTeam(team, campaignId == null);
         Audit.checkIndependence(kind, agency.id, units, team);
         Audit a = new Audit();
         a.id = UUID.randomUUID();
@@ -123,7 +128,7 @@ public class AuditService {
         a.plannedStart = start;
         a.plannedEnd = end;
         a.campaignId = campaignId;
-        a.leadAuditor = team.stream().filter(m -> m.role() == TeamRole.LEAD).findFirst().orElseThrow().subject();
+        a.leadAuditor = lead(team);
         a.team = write(team);
         a.auditedUnits = write(units);
         a.scopeClauses = write(clauses);
@@ -141,7 +146,7 @@ public class AuditService {
                         .chain(() -> outbox.publish(s, AuditEvents.planned(a, now)))
                         .chain(() -> trail.record(s, "audit", a.id, agency.ref(), action, caller.subject(), null,
                                 Map.of("kind", a.kind.name(), "mode", a.mode.name(), "status", a.status.name(),
-                                        "leadAuditor", a.leadAuditor))))
+                                        "leadAuditor", a.leadAuditor == null ? "" : a.leadAuditor))))
                 .chain(() -> view(a, agency));
     }
 
@@ -253,6 +258,35 @@ public class AuditService {
             a.updatedAt = now;
             return changed(a, "checklist-edited", caller, Map.of("items", old.size()), Map.of("items", items.size()));
         });
+    }
+
+    /**
+     * Replaces the team (lead auditor or planner; If-Match), planned or in progress: exactly one lead, every member
+     * independent of the audited agency as {@link Audit#checkIndependence} says. This is how the inspection of the
+     * campaign lead's own agency gets its lead.
+     */
+    @WithTransaction
+    public Uni<AuditView> setTeam(UUID id, TeamInput in, String ifMatch, Caller caller) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return managed(id, caller).chain(a -> {
+            ETags.requireMatch(ifMatch, a.version);
+            a.requireStatus("edit", AuditStatus.PLANNED, AuditStatus.IN_PROGRESS);
+            Audit.checkTeam(in.team(), true);
+            Audit.checkIndependence(a.kind, a.agencyId, units(a), in.team());
+            Map<String, Object> before = teamOf(a.leadAuditor, team(a));
+            a.team = write(in.team());
+            a.leadAuditor = lead(in.team());
+            a.updatedAt = now;
+            return changed(a, "team-set", caller, before, teamOf(a.leadAuditor, in.team()));
+        });
+    }
+
+    private static String lead(List<TeamMember> team) {
+        return team.stream().filter(m -> m.role() == TeamRole.LEAD).map(TeamMember::subject).findFirst().orElse(null);
+    }
+
+    private static Map<String, Object> teamOf(String lead, List<TeamMember> team) {
+        return Map.of("leadAuditor", lead == null ? "" : lead, "members", team.stream().map(TeamMember::subject).toList());
     }
 
     @WithTransaction

@@ -50,7 +50,9 @@ public final class CampaignDtos {
 
     @Schema(name = "CampaignAgencyView")
     public record AgencyView(UUID agencyId, String agencyCode, String agencyName, AuditMode mode, String modeLabel, UUID auditId,
-                             AuditStatus auditStatus) {
+                             AuditStatus auditStatus,
+                             @Schema(description = "The lead of this agency's inspection; null until the province names one when "
+                                     + "the campaign's lead works for this agency") String leadAuditor) {
     }
 
     @Schema(name = "CampaignProgress")
@@ -62,6 +64,29 @@ public final class CampaignDtos {
                                CampaignStatus status, String statusLabel, List<TeamMember> team, String decisionNumber,
                                LocalDate decisionDate, String approvedBy, OffsetDateTime approvedAt, Progress progress,
                                List<AgencyView> agencies, long version) {
+    }
+
+    @Schema(name = "InspectionLevels", description = "The agency levels the province's campaigns include")
+    public record LevelsView(
+            @Schema(example = "24") String provinceCode,
+            @Schema(description = "Required by law in every province (deployment configuration)",
+                    example = "[\"DEPARTMENT\", \"DISTRICT\", \"MINISTRY_UNIT\", \"PROVINCIAL_PEOPLES_COMMITTEE\", \"SUB_DEPARTMENT\"]")
+            List<String> mandatoryLevels,
+            @Schema(description = "Encouraged by law: the levels a province may add",
+                    example = "[\"COMMUNE\", \"PUBLIC_SERVICE_UNIT\", \"SPECIAL_ZONE\", \"WARD\"]") List<String> encouragedLevels,
+            @Schema(description = "The levels this province added", example = "[\"COMMUNE\", \"WARD\"]") List<String> includedLevels,
+            @Schema(description = "Campaigns starting on or after this day require no district", example = "2025-07-01")
+            LocalDate districtLevelEnded,
+            @Schema(description = "What a campaign starting today must include",
+                    example = "[\"COMMUNE\", \"DEPARTMENT\", \"MINISTRY_UNIT\", \"PROVINCIAL_PEOPLES_COMMITTEE\", \"SUB_DEPARTMENT\", \"WARD\"]")
+            List<String> requiredLevels,
+            String updatedBy, OffsetDateTime updatedAt,
+            @Schema(description = "0 until the province first chooses") long version) {
+    }
+
+    @Schema(name = "InspectionLevelsChoice", description = "The encouraged levels the province adds to the law's (send If-Match: \"0\" the first time)")
+    public record LevelsInput(@NotNull @Size(max = 20) @Schema(example = "[\"COMMUNE\", \"WARD\"]")
+                              List<@NotBlank @Size(max = 50) String> includedLevels) {
     }
 
     @Schema(name = "InspectionCampaignSummary")

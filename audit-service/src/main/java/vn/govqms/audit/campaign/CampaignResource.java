@@ -59,9 +59,9 @@ public class CampaignResource {
 
     @POST
     @RolesAllowed(Roles.PROVINCE_ADMIN)
-    @Operation(operationId = "createInspectionCampaign", summary = "Draft the province's inspection campaign of a year (one per province and year)")
+    @Operation(operationId = "createInspectionCampaign", summary = "Draft the province's inspection campaign of a year (one per province and year by default: govqms.audit.inspection.campaigns-per-year)")
     @APIResponse(responseCode = "201", description = "Drafted", content = @Content(schema = @Schema(implementation = CampaignView.class)))
-    @APIResponse(responseCode = "409", description = "The province already has a campaign that year", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The province already has as many campaigns that year as a year has", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown agency or agency of another province", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<CampaignView>> create(@Valid @NotNull NewCampaign body) {
         return service.create(body, caller).map(c -> RestResponse.ResponseBuilder

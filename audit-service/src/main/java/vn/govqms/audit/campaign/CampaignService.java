@@ -61,10 +61,12 @@ public class CampaignService {
     private final ObjectMapper json;
     private final AuditConfig config;
     private final Scope scope;
+    private final InspectionLevelService inspectionLevels;
 
     public CampaignService(Agencies agencies, AuditService audits, Outbox outbox, AuditTrail trail, Clock clock, ObjectMapper json,
-                           AuditConfig config, Scope scope) {
+                           AuditConfig config, Scope scope, InspectionLevelService inspectionLevels) {
         this.agencies = agencies;
+        this.inspectionLevels = inspectionLevels;
         this.scope = scope;
         this.audits = audits;
         this.outbox = outbox;
@@ -81,10 +83,7 @@ public class CampaignService {
         if (in.periodEnd().isBefore(in.periodStart())) {
             throw ProblemException.invalidField("periodEnd", "must not be before periodStart");
         }
-        long leads = in.team().stream().filter(m -> m.role() == AuditParts.TeamRole.LEAD).count();
-        if (leads != 1) {
-            throw ProblemException.invalidField("team", "needs exactly one LEAD (has " + leads + ")");
-        }
+        Audit.checkTeam(in.team(), true);
         InspectionCampaign c = new InspectionCampaign();
         c.id = UUID.randomUUID();
         c.provinceCode = in.provinceCode();
@@ -98,9 +97,7 @@ public class CampaignService {
         c.createdAt = now;
         c.updatedAt = now;
         return InspectionCampaign.count("provinceCode = ?1 and year = ?2", c.provinceCode, c.year).chain(n -> {
-            if (n > 0) {
-                throw ProblemException.conflict("Province " + c.provinceCode + " already has an inspection campaign for " + c.year + ".");
-            }
+            InspectionCampaign.checkCampaignsPerYear(n, config.inspection().campaignsPerYear(), c.provinceCode, c.year);
             return c.<InspectionCampaign>persist();
         }).chain(() -> Panache.getSession()).chain(s -> s.flush()
                         .chain(() -> replaceAgencies(s, c, in.agencies()))
@@ -154,8 +151,11 @@ public class CampaignService {
     }
 
     /**
-     * Approves the campaign: every agency of the province that must apply the QMS is included and at
+     * Approves the campaign: every agency of the province at a level its campaigns include is in it and at
      * least the configured share is inspected on site; each agency's inspection is planned as an audit.
+     * Independence is decided per inspection: the inspectors of an inspected agency (the Department of
+     * Science and Technology leads the campaign and is inspected too) are left out of its inspection's
+     * team, and when the lead is one of them that inspection waits for the lead the province names.
      */
     @WithTransaction
     public Uni<CampaignView> approve(UUID id, Approval in, Caller caller) {
@@ -165,7 +165,7 @@ public class CampaignService {
             return Panache.getSession().chain(s -> rows(s, c.id).chain(members -> missing(s, c).chain(missing -> {
                 if (!missing.isEmpty()) {
                     throw ProblemException.unprocessable("agencies-missing", "Agencies missing from the campaign",
-                            missing.size() + " agencies of province " + c.provinceCode + " that must apply the QMS are not in the campaign: "
+                            missing.size() + " agencies of province " + c.provinceCode + " at a level its campaigns include are not in the campaign: "
                                     + String.join(", ", missing.values()) + ".",
                             Map.of("missingAgencyIds", missing.keySet().stream().map(UUID::toString).toList()));
                 }
@@ -184,9 +184,9 @@ public class CampaignService {
                 Uni<Void> chain = Uni.createFrom().voidItem();
                 for (AgencyMode m : members) {
                     chain = chain.chain(() -> agencies.of(m.agencyId()).chain(agency -> {
-                        // inspectors never inspect their own agency: they stay out of its team (a lead cannot)
-                        List<TeamMember> independent = team.stream().filter(t -> !t.agencyId().equals(agency.id)
-                                || t.role() == AuditParts.TeamRole.LEAD).toList();
+                        // inspectors never inspect their own agency: they stay out of its team, the lead too (that
+                        // inspection is planned without a lead; the province names one for it)
+                        List<TeamMember> independent = team.stream().filter(t -> !t.agencyId().equals(agency.id)).toList();
                         Audit a = audits.newAudit(agency, AuditKind.PROVINCIAL_INSPECTION, m.mode(), c.title, c.periodStart, c.periodEnd,
                                 independent, List.of(), List.of(), AuditParts.defaultChecklist(AuditKind.PROVINCIAL_INSPECTION, List.of()),
                                 c.id, caller.subject(), now);
@@ -255,17 +255,20 @@ public class CampaignService {
                 .map(rows -> rows.stream().map(r -> new AgencyMode(UUID.fromString((String) r[0]), AuditMode.valueOf((String) r[1]))).toList());
     }
 
-    /** Agencies of the province, in existence during the year, at a level that must apply the QMS, not in the campaign. */
+    /**
+     * Agencies of the province, in existence during the year, at a level its campaigns include (the law's and the
+     * province's choice, {@link InspectionLevelService}), not in the campaign.
+     */
     private Uni<Map<UUID, String>> missing(Mutiny.Session s, InspectionCampaign c) {
-        return s.createNativeQuery("""
+        return inspectionLevels.required(c.provinceCode, c.periodStart).chain(levels -> s.createNativeQuery("""
                         select cast(a.id as text), a.name from agency_directory a
                         where a.province_code = ?1 and a.level in (?2)
                           and (a.valid_to is null or a.valid_to >= make_date(?3, 1, 1))
                           and (a.valid_from is null or a.valid_from <= make_date(?3, 12, 31))
                           and not exists (select 1 from campaign_agency ca where ca.campaign_id = ?4 and ca.agency_id = a.id)
                         order by a.code""", Object[].class)
-                .setParameter(1, c.provinceCode).setParameter(2, List.copyOf(config.inspection().mandatoryLevels()))
-                .setParameter(3, c.year).setParameter(4, c.id).getResultList()
+                .setParameter(1, c.provinceCode).setParameter(2, levels)
+                .setParameter(3, c.year).setParameter(4, c.id).getResultList())
                 .map(rows -> {
                     Map<UUID, String> out = new LinkedHashMap<>();
                     rows.forEach(r -> out.put(UUID.fromString((String) r[0]), (String) r[1]));
@@ -275,7 +278,8 @@ public class CampaignService {
 
     private Uni<CampaignView> view(InspectionCampaign c) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        select cast(ca.agency_id as text), a.code, a.name, ca.mode, cast(ca.audit_id as text), au.status
+                        select cast(ca.agency_id as text), a.code, a.name, ca.mode, cast(ca.audit_id as text), au.status,
+                               au.lead_auditor
                         from campaign_agency ca join agency_directory a on a.id = ca.agency_id
                         left join audit au on au.id = ca.audit_id
                         where ca.campaign_id = ?1 order by a.code""", Object[].class).setParameter(1, c.id).getResultList())
@@ -286,7 +290,7 @@ public class CampaignService {
                         AuditMode mode = AuditMode.valueOf((String) r[3]);
                         AuditStatus status = r[5] == null ? null : AuditStatus.valueOf((String) r[5]);
                         list.add(new AgencyView(UUID.fromString((String) r[0]), (String) r[1], (String) r[2], mode, mode.label(),
-                                r[4] == null ? null : UUID.fromString((String) r[4]), status));
+                                r[4] == null ? null : UUID.fromString((String) r[4]), status, (String) r[6]));
                         boolean done = status == AuditStatus.REPORTED || status == AuditStatus.CLOSED;
                         onSite += mode == AuditMode.ON_SITE ? 1 : 0;
                         inspected += done ? 1 : 0;

@@ -61,6 +61,16 @@ public class InspectionCampaign extends PanacheEntityBase {
     }
 
     /**
+     * A province runs at most {@code perYear} campaigns in a year (one by default); refused with 409 when it has as many.
+     */
+    public static void checkCampaignsPerYear(long existing, int perYear, String provinceCode, int year) {
+        if (existing >= perYear) {
+            throw ProblemException.conflict("Province " + provinceCode + " already has " + existing + " inspection campaign"
+                    + (existing == 1 ? "" : "s") + " for " + year + ", as many as a year has (" + perYear + ").");
+        }
+    }
+
+    /**
      * At least a share of the agencies on site (one third by default: Circular 26/2014/TT-BKHCN);
      * refused with 422 naming the counts.
      */

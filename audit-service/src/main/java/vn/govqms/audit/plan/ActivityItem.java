@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.DynamicUpdate;
 import vn.govqms.kit.problem.ProblemException;
 
 import java.time.LocalDate;
@@ -15,8 +16,13 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** One activity of a yearly plan: what, by when, who, and when it was done with what evidence. */
+/**
+ * One activity of a yearly plan: what, by when, who, and when it was done with what evidence. Updates write only the
+ * columns they change, so a completion read before the overdue check marked the item keeps the mark ({@code overdue_at}
+ * is written by {@link ActivityOverdue} alone, without a new version).
+ */
 @Entity
+@DynamicUpdate
 @Table(name = "activity_item")
 public class ActivityItem extends PanacheEntityBase {
 

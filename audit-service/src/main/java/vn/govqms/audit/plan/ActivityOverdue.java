@@ -14,14 +14,16 @@ import java.util.concurrent.TimeUnit;
 /**
  * Items of approved plans past their planned date without a done date become overdue, once each
  * ({@code activity.overdue}), in one statement with their outbox rows: idempotent, safe with
- * several instances.
+ * several instances. The mark leaves the item's version alone: it is the system's note, not a change
+ * a client's completion of the item could conflict with (the completion writes only what it changes,
+ * {@link ActivityItem}).
  */
 @ApplicationScoped
 public class ActivityOverdue {
 
     private static final String MARK = """
             with late as (
-                update activity_item i set overdue_at = cast(?2 as timestamptz), version = i.version + 1
+                update activity_item i set overdue_at = cast(?2 as timestamptz)
                 from activity_plan p
                 where p.id = i.plan_id and p.status = 'APPROVED' and i.done_date is null and i.overdue_at is null
                   and i.planned_date < cast(?1 as date)

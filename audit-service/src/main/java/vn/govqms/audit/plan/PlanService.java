@@ -10,6 +10,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import vn.govqms.audit.AuditConfig;
 import vn.govqms.audit.agency.Agencies;
 import vn.govqms.audit.agency.Agency;
 import vn.govqms.audit.plan.PlanDtos.AgencyProgress;
@@ -51,9 +52,11 @@ public class PlanService {
     private final Clock clock;
     private final Pool pool;
     private final Scope scope;
+    private final AuditConfig config;
 
-    public PlanService(Agencies agencies, Outbox outbox, AuditTrail trail, Clock clock, Pool pool, Scope scope) {
+    public PlanService(Agencies agencies, Outbox outbox, AuditTrail trail, Clock clock, Pool pool, Scope scope, AuditConfig config) {
         this.agencies = agencies;
+        this.config = config;
         this.scope = scope;
         this.outbox = outbox;
         this.trail = trail;
@@ -71,7 +74,7 @@ public class PlanService {
                                 + " (id " + existing.id + ").");
                     }
                     ActivityPlan plan = ActivityPlan.draft(agency.id, in.year(), caller.subject(), now);
-                    List<ActivityItem> items = PlanTemplate.forYear(in.year()).stream()
+                    List<ActivityItem> items = PlanTemplate.forYear(in.year(), config.planTemplate()).stream()
                             .map(e -> ActivityItem.of(plan, e.kind(), e.title(), e.plannedDate(), null, now)).toList();
                     return plan.<ActivityPlan>persist()
                             .chain(() -> ActivityItem.persist(items))
