@@ -231,7 +231,7 @@ public final class Bench {
      * and the measured change does not pay for it. Its own timings are noted.
      */
     private void warmUp(Load load, int agencies) {
-        String decree = http.send("POST", doc("/api/v1/legal-documents"), admin("24"), """
+        String decree = http.send("POST", doc("/api/v1/legal-documents"), national(), """
                 {"number":"45/2020/NĐ-CP","type":"DECREE","issuer":"Chính phủ","title":"Về thực hiện thủ tục hành chính trên môi trường điện tử",
                  "issuedDate":"2020-04-08","effectiveDate":"2020-05-22"}""", 201).path("id").asText();
         db.update("document", """
@@ -246,7 +246,7 @@ public final class Bench {
         long tracksBefore = db.count("scoring", "select count(*) from review_track");
         long inboxBefore = db.count("notification", "select coalesce(max(id), 0) from notification");
         long t0 = System.nanoTime();
-        http.send("POST", doc("/api/v1/legal-documents"), admin("24"), """
+        http.send("POST", doc("/api/v1/legal-documents"), national(), """
                 {"number":"42/2022/NĐ-CP","type":"DECREE","issuer":"Chính phủ","title":"Về cung cấp thông tin và dịch vụ công trực tuyến",
                  "issuedDate":"2022-06-24","effectiveDate":"2030-07-01","relations":[{"kind":"REPLACES","targetId":"%s"}]}""".formatted(decree), 201);
         // both from the registration (the await starts when the request has returned)
@@ -280,7 +280,7 @@ public final class Bench {
         Cpu.Sample[] cpuAt = new Cpu.Sample[3];
         long t0 = System.nanoTime();
         // effective in the future: no overdue event mixes into the measurement
-        http.send("POST", doc("/api/v1/legal-documents"), admin("24"), """
+        http.send("POST", doc("/api/v1/legal-documents"), national(), """
                 {"number":"118/2025/NĐ-CP","type":"DECREE","issuer":"Chính phủ","title":"Về thực hiện thủ tục hành chính theo cơ chế một cửa, một cửa liên thông",
                  "issuedDate":"2025-06-07","effectiveDate":"2030-07-01","relations":[{"kind":"REPLACES","targetId":"%s"}]}""".formatted(decree), 201);
         double request = (System.nanoTime() - t0) / 1e9;
@@ -794,6 +794,11 @@ public final class Bench {
         return token("province-admin", province, null);
     }
 
+    /** The national level: the only writer of national legal documents. */
+    String national() {
+        return token("national-admin", null, null);
+    }
+
     String token(String role, Load.Agency a) {
         return token(role, a.province(), a.id());
     }
@@ -801,7 +806,8 @@ public final class Bench {
     /** A token signed with the stack's key; the subject {@code role@agency} matches the contacts the load creates. */
     String token(String role, String province, String agency) {
         return tokens.computeIfAbsent(role + "|" + province + "|" + agency, k -> stack.keys().token(
-                role + "@" + (agency != null ? agency : province), role, agency, province, Duration.ofHours(6)));
+                role + "@" + (agency != null ? agency : province != null ? province : "national"), role, agency, province,
+                Duration.ofHours(6)));
     }
 
     static double median(List<Double> values) {

@@ -91,7 +91,7 @@ final class Load {
 
     /** The decree the procedures cite; its id. */
     String decree() {
-        return b.http.send("POST", b.doc("/api/v1/legal-documents"), b.admin("24"), """
+        return b.http.send("POST", b.doc("/api/v1/legal-documents"), b.national(), """
                 {"number":"61/2018/NĐ-CP","type":"DECREE","issuer":"Chính phủ","title":"Về thực hiện cơ chế một cửa, một cửa liên thông trong giải quyết thủ tục hành chính",
                  "issuedDate":"2018-04-23","effectiveDate":"2018-06-21"}""", 201).path("id").asText();
     }
