@@ -32,7 +32,7 @@ final class DienBien {
         List<String> registered = new ArrayList<>();
         var agencies = Agencies.ensure(demo, PROVINCE, specs, registered);
         Agencies.awaitKnown(demo, PROVINCE, registered);
-        Contacts.forAgencies(demo, PROVINCE, agencies.values());
+        Contacts.forAgencies(demo, demo.admin(PROVINCE), PROVINCE, agencies.values());
         Agency district = agencies.get(DISTRICT_CODE);
         if (!"ANNOUNCED".equals(district.qmsStatus())) {
             Announcements.post(demo, district, district.name(), "1256/QĐ-UBND", "2017-06-15", "ISO_9001_2008");

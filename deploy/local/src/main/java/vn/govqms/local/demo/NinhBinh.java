@@ -56,7 +56,7 @@ final class NinhBinh {
         specs.add(new Agencies.Spec(TEAM_AGENCY.code(), TEAM_AGENCY.name(), TEAM_AGENCY.level()).under(codeOf.get(TEAM_AGENCY.parent())));
         Map<String, Agency> agencies = Agencies.ensure(demo, PROVINCE, specs, registered);
         Agencies.awaitKnown(demo, PROVINCE, registered);
-        Contacts.forAgencies(demo, PROVINCE, agencies.values());
+        Contacts.forAgencies(demo, demo.admin(PROVINCE), PROVINCE, agencies.values());
 
         // converted to TCVN ISO 9001:2015 and announced again in 2019-2020 (plan 58/KH-UBND)
         demo.each(UNITS, u -> {
@@ -78,7 +78,7 @@ final class NinhBinh {
     /** The campaign, approved by Decision 1113/QĐ-UBND, and each agency's inspection carried out, reported and confirmed. */
     private static void inspect(Demo demo, Map<String, Agency> agencies, Agency team) {
         String admin = demo.admin(PROVINCE);
-        String leadToken = demo.as("auditor", PROVINCE, team.id());
+        String leadToken = demo.official("auditor", team);
         String lead = Tokens.subjectOf(leadToken);
         JsonNode campaign = null;
         JsonNode list = demo.rest.get(demo.audit("/api/v1/inspection-campaigns" + Rest.query("year", YEAR)), admin);
@@ -163,7 +163,7 @@ final class NinhBinh {
             status = "REPORTED";
         }
         if (status.equals("REPORTED")) {
-            demo.rest.post(url + "/confirmation", demo.as("agency-head", PROVINCE, agencyId),
+            demo.rest.post(url + "/confirmation", demo.official("agency-head", PROVINCE, agencyId),
                     Map.of("note", "Thống nhất với kết quả kiểm tra của Đoàn kiểm tra Sở Khoa học và Công nghệ."), 200);
         }
     }

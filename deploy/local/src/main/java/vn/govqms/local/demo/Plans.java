@@ -42,7 +42,7 @@ final class Plans {
     }
 
     static void ensure(Demo demo, Agencies.Agency agency, int year, List<Item> extra, Map<String, Done> template) {
-        String officer = demo.as("iso-officer", agency.province(), agency.id());
+        String officer = demo.official("iso-officer", agency);
         JsonNode list = demo.rest.get(demo.audit("/api/v1/activity-plans" + Rest.query("agencyId", agency.id(), "year", year)), officer);
         JsonNode plan;
         if (list.path("items").size() > 0) {
@@ -61,7 +61,7 @@ final class Plans {
                     demo.rest.post(url + "/items", officer, Map.of("kind", i.kind(), "title", i.title(), "plannedDate", i.planned()), 201);
                 }
             }
-            plan = demo.rest.post(url + "/approval", demo.as("agency-head", agency.province(), agency.id()), null, 200).body();
+            plan = demo.rest.post(url + "/approval", demo.official("agency-head", agency), null, 200).body();
         }
         for (JsonNode i : plan.path("items")) {
             if (i.path("state").asText().equals("DONE")) {
