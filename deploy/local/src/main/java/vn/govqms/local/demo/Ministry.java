@@ -109,8 +109,7 @@ final class Ministry {
             demo.count("management reviews", false);
             return;
         }
-        // an output naming an owner and a due date opens an action (a review whose outputs open none is refused
-        // with a 500 by audit-service at the time of writing: ReviewService persists an empty list of actions)
+        // the output naming an owner and a due date (the 2018 cross-checks) opens an action
         JsonNode review = demo.rest.post(demo.audit("/api/v1/management-reviews"), head, Map.of(
                 "agencyId", ministry.id(),
                 "heldOn", "2017-12-26",
