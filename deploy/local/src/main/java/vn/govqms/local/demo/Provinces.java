@@ -1,7 +1,5 @@
 package vn.govqms.local.demo;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +22,10 @@ final class Provinces {
     private Provinces() {
     }
 
-    /** Records the merger unless the register shows it already (an "already recorded" answer is taken as found too). */
+    /**
+     * Records the merger unless the register shows it already ({@code GET /api/v1/provinces/27}: continued by 24);
+     * the same merger sent again (200) or another recorded into that code on that day (409) is taken as found.
+     */
     static void ensure(Demo demo, Merger m) {
         String national = demo.national();
         if (recorded(demo, national, m)) {
@@ -41,12 +42,9 @@ final class Provinces {
         demo.count("province mergers", a.status() == 201);
     }
 
-    /** Whether every source province other than the merged one is continued by it in the register. */
+    /** Whether the register shows every source other than the continuing province continued by it. */
     private static boolean recorded(Demo demo, String national, Merger m) {
-        JsonNode register = demo.rest.get(demo.doc("/api/v1/provinces"), national);
-        Map<String, JsonNode> byCode = new LinkedHashMap<>();
-        register.path("items").forEach(p -> byCode.put(p.path("code").asText(), p));
-        return m.sourceCodes().stream().filter(c -> !c.equals(m.code()))
-                .allMatch(c -> byCode.containsKey(c) && m.code().equals(byCode.get(c).path("successorCode").asText(null)));
+        return m.sourceCodes().stream().filter(c -> !c.equals(m.code())).allMatch(c -> m.code().equals(
+                demo.rest.find(demo.doc("/api/v1/provinces/" + c), national).path("successor").path("code").asText(null)));
     }
 }

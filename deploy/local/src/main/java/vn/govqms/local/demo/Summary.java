@@ -23,7 +23,7 @@ final class Summary {
         out.println();
         String national = token(tokenCommand, "national-admin", null, null);
         out.println("  # the provinces' register: Bắc Ninh (27) continued by the merged Bắc Ninh (24) since 1 July 2025");
-        out.println("  curl -H \"Authorization: Bearer " + national + "\" '" + demo.urls.document() + "/api/v1/provinces'");
+        out.println("  curl -H \"Authorization: Bearer " + national + "\" '" + demo.urls.document() + "/api/v1/provinces/27'");
         String bn = token(tokenCommand, "province-admin", "24", null);
         out.println("  # Bắc Giang's 2014 official scores: 43 agencies, 6/14/19/4 by band, shares from the counts");
         out.println("  curl -H \"Authorization: Bearer " + bn + "\" '" + demo.urls.scoring() + "/api/v1/rankings/distribution?year=2014'");
