@@ -32,10 +32,13 @@ final class Contacts {
             new String[] {"11", "Lò Văn Hùng", "hunglv@skhcn.dienbien.gov.vn"},
             new String[] {"19", "Đỗ Thị Thu Hà", "hadtt@skhcn.thainguyen.gov.vn"});
 
-    /** What Bắc Ninh's one-stop system wants to hear about. */
-    static final List<String> WEBHOOK_EVENTS = List.of("vn.govqms.scoring.score.changed.v1", "vn.govqms.scoring.objective.at-risk.v1",
-            "vn.govqms.scoring.objective.missed.v1", "vn.govqms.scoring.assessment.published.v1",
-            "vn.govqms.document.qms.reannouncement-required.v1", "vn.govqms.document.procedure-review.required.v1");
+    /**
+     * What Bắc Ninh's one-stop system hears about: what its REST reads show it (a one-stop-shop system may subscribe to
+     * nothing else: scores, reviews and audit facts are the steering committee's): documents issued, announcements
+     * and re-announcements due.
+     */
+    static final List<String> WEBHOOK_EVENTS = List.of("vn.govqms.document.document.issued.v1", "vn.govqms.document.qms.announced.v1",
+            "vn.govqms.document.qms.reannouncement-required.v1");
 
     private Contacts() {
     }
@@ -58,7 +61,8 @@ final class Contacts {
     /**
      * The head and the ISO officer of each agency, as soon as the agencies are known, so that they are
      * told of what happens to their agency next (heads read low-urgency mail in the daily digest). Listed
-     * and written with {@code admin}: the province's steering committee, or the ministry's.
+     * and written with {@code admin}: the province's steering committee, or the ministry's. An agency that has
+     * ended was given its people by an earlier load, before it ended.
      */
     static void forAgencies(Demo demo, String admin, String province, Collection<Agency> agencies) {
         Set<String> known = new HashSet<>();
@@ -71,6 +75,11 @@ final class Contacts {
         }
         List<Map<String, Object>> wanted = new ArrayList<>();
         for (Agency a : agencies) {
+            if (a.ended()) {
+                // its people went to the successor with the merger (or it has nothing more to hear of): made by an earlier load
+                demo.count("contacts", false, 2);
+                continue;
+            }
             List<People.Person> staff = People.staff(a.code(), a.name(), place(a, province));
             wanted.add(contact(a.id(), null, staff.get(0), "HEAD"));
             wanted.add(contact(a.id(), null, staff.get(1), "ISO_OFFICER"));
