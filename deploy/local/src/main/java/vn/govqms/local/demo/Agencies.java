@@ -27,10 +27,6 @@ final class Agencies {
         Spec under(String parent) {
             return new Spec(code, name, level, parent, validFrom, validTo);
         }
-
-        Spec until(String lastDay) {
-            return new Spec(code, name, level, parentCode, validFrom, lastDay);
-        }
     }
 
     /** An agency as document-service describes it. */
@@ -156,6 +152,26 @@ final class Agencies {
             return inProvince(demo, province).get(s.code());
         }
         return Agency.of(a.body());
+    }
+
+    /**
+     * Ends an agency on {@code lastDay} (its records then read-only), once what it did before is recorded: an agency
+     * registered already ended could not record its own history.
+     */
+    static void end(Demo demo, String token, Agency a, String lastDay) {
+        if (a.ended()) {
+            demo.count("agencies ended", false);
+            return;
+        }
+        String url = demo.doc("/api/v1/agencies/" + a.id());
+        Rest.Answer now = demo.rest.call("GET", url, token, null, null, 200);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", now.body().path("name").asText());
+        body.put("parentId", now.body().path("parentId").isNull() ? null : now.body().path("parentId").asText(null));
+        body.put("validFrom", now.body().path("validFrom").isNull() ? null : now.body().path("validFrom").asText(null));
+        body.put("validTo", lastDay);
+        demo.rest.put(url, token, body, now.etag());
+        demo.count("agencies ended", true);
     }
 
     /**
