@@ -34,9 +34,9 @@ final class NinhBinh {
     static final List<Unit> UNITS = units();
 
     /**
-     * The inspection team's own agency. Every agency of the province at a level that must apply the QMS is
-     * inspected, and audit-service lets no inspector take part in the inspection of their own agency (a
-     * lead cannot be left out: 422), so the team is registered under the department's public service centre.
+     * The inspection team's own agency: the department's public service centre, which the campaign (every agency at a
+     * level that must apply the QMS) does not inspect, so that the lead inspects no agency of their own. (audit-service
+     * now decides independence per inspection, which would let the department's own staff lead; not changed here.)
      */
     static final Unit TEAM_AGENCY = new Unit("TT-TĐC", code(1, 15), "Trung tâm Kỹ thuật Tiêu chuẩn Đo lường Chất lượng tỉnh Ninh Bình",
             "PUBLIC_SERVICE_UNIT", "KHCN");

@@ -25,20 +25,9 @@ final class Plans {
     private Plans() {
     }
 
-    /**
-     * Records an activity done. audit-service's overdue check may mark the item overdue between our read
-     * and our write (optimistic lock: 412 stale-version although no If-Match is sent): then again.
-     */
+    /** Records an activity done (409: done already, by an earlier load). */
     private static void complete(Demo demo, String url, String token, Done done) {
-        for (int attempt = 1; ; attempt++) {
-            Rest.Answer a = demo.rest.post(url, token, Map.of("doneDate", done.date(), "evidence", done.evidence()), 200, 409, 412);
-            if (a.status() != 412 || attempt == 3) {
-                if (a.status() == 412) {
-                    throw new IllegalStateException(url + " still answers 412 after 3 attempts");
-                }
-                return;
-            }
-        }
+        demo.rest.post(url, token, Map.of("doneDate", done.date(), "evidence", done.evidence()), 200, 409);
     }
 
     static void ensure(Demo demo, Agencies.Agency agency, int year, List<Item> extra, Map<String, Done> template) {
