@@ -14,19 +14,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The demo loader against the packaged services: the seeds' world is there afterwards, as the services
- * tell it through their APIs, and a second load creates nothing and changes no count.
+ * tell it through their APIs (both former provinces of the new Bắc Ninh and their merger, the ministry as
+ * its own tenant), and a second load creates nothing and changes no count.
  */
 class DemoDataIT {
+
+    private static final String MINISTRY_CODE = "000.00.00.G12";
 
     @Test
     void theSeedsWorldLoadsAndASecondLoadChangesNothing() {
@@ -40,10 +45,13 @@ class DemoDataIT {
             assertTrue(first.created() > 0);
 
             bacGiangMergedIntoBacNinh(stack);
+            formerBacNinhMergedToo(stack);
             scoresAndProgressOfBacGiang(stack);
             ninhBinhInspection(stack);
             dossiersOfTheMergedProvince(stack);
             documentedSystems(stack);
+            ministryIsItsOwnTenant(stack);
+            eachProvinceHoldsItsOwnNumbers(stack);
             dienBienRollout(stack);
             await().atMost(Duration.ofSeconds(60)).until(() -> receiver.received() > 0);
 
@@ -82,7 +90,58 @@ class DemoDataIT {
         assertEquals(24, successors.size());
     }
 
-    /** 2014: 43 scored, 6 very good, 14 good, 19 fair, 4 average, shares from the counts; 45 of 48 announced in 2015. */
+    /**
+     * The former Bắc Ninh (27): its three departments ended on 30 June 2025, continued by agencies of the merged
+     * province (24), whose Sở KH&CN continues departments of both former provinces; the province register shows
+     * 27 continued by 24 from 1 July 2025, and province 27's steering committee now only reads.
+     */
+    private static void formerBacNinhMergedToo(LocalStack stack) {
+        String national = national(stack);
+        String formerAdmin = admin(stack, "27");
+        List<Map<String, Object>> former = doc(stack, formerAdmin).get("/api/v1/agencies?provinceCode=27&size=50").then().statusCode(200)
+                .extract().path("items");
+        assertEquals(3, former.size());
+        String scienceOfBacNinh = null;
+        for (Map<String, Object> a : former) {
+            assertEquals("2025-06-30", a.get("validTo"), () -> a.get("name") + " ended the day before the merger");
+            JsonPath lineage = doc(stack, national).get("/api/v1/agencies/{id}/lineage", a.get("id")).then().statusCode(200).extract().jsonPath();
+            assertEquals(1, lineage.getList("successors").size(), lineage::prettyPrint);
+            assertEquals("2025-07-01", lineage.getString("successors[0].effectiveDate"));
+            String successor = lineage.getString("successors[0].agencyId");
+            doc(stack, national).get("/api/v1/agencies/{id}", successor).then().statusCode(200).body("provinceCode", equalTo("24"))
+                    .body("validFrom", equalTo("2025-07-01"));
+            if (((String) a.get("name")).startsWith("Sở Khoa học")) {
+                scienceOfBacNinh = successor;
+            }
+        }
+        // Sở KH&CN tỉnh Bắc Ninh (24) continues Sở KH&CN, Sở TT&TT and Chi cục TĐC of Bắc Giang and Sở KH&CN, Sở TT&TT of Bắc Ninh
+        List<String> predecessors = doc(stack, national).get("/api/v1/agencies/{id}/lineage", scienceOfBacNinh).then().statusCode(200)
+                .extract().jsonPath().getList("predecessors.agencyId");
+        Set<String> provinces = new HashSet<>();
+        for (String id : predecessors) {
+            provinces.add(doc(stack, national).get("/api/v1/agencies/{id}", id).then().statusCode(200).extract().path("provinceCode"));
+        }
+        assertEquals(5, predecessors.size(), () -> "predecessors " + predecessors);
+        assertEquals(Set.of("24", "27"), provinces);
+
+        doc(stack, national).get("/api/v1/provinces/27").then().statusCode(200).body("validTo", equalTo("2025-06-30"))
+                .body("successor.code", equalTo("24")).body("successor.effectiveDate", equalTo("2025-07-01"));
+        doc(stack, national).get("/api/v1/provinces/24").then().statusCode(200).body("name", equalTo("Bắc Ninh"))
+                .body("predecessors.code", hasItem("27"));
+        doc(stack, national).queryParam("asOf", "2025-06-30").queryParam("size", 100).get("/api/v1/provinces").then().statusCode(200)
+                .body("items.find { it.code == '27' }.successorCode", equalTo("24"))
+                .body("items.find { it.code == '24' }.name", equalTo("Bắc Giang"));
+        doc(stack, national).queryParam("asOf", "2025-07-01").queryParam("size", 100).get("/api/v1/provinces").then().statusCode(200)
+                .body("items.code", hasItem("24")).body("items.code", not(hasItem("27")));
+        doc(stack, formerAdmin).contentType("application/json").body("""
+                {"code":"000.00.77.H27","name":"Sở Nội vụ tỉnh Bắc Ninh","level":"DEPARTMENT","provinceCode":"27"}""")
+                .post("/api/v1/agencies").then().statusCode(403);
+    }
+
+    /**
+     * 2014: 43 scored, 6 very good, 14 good, 19 fair, 4 average, shares from the counts; 45 of 48 announced in 2015:
+     * history stays as it was under Bắc Giang's code after both mergers.
+     */
     private static void scoresAndProgressOfBacGiang(LocalStack stack) {
         String admin = admin(stack, "24");
         JsonPath d = scoring(stack, admin).get("/api/v1/rankings/distribution?year=2014").then().statusCode(200)
@@ -125,13 +184,36 @@ class DemoDataIT {
         String board = agencyId(stack, "19", "000.00.18.H19");
         doc(stack, stack.keys().token("viewer", "viewer", board, "19", Duration.ofMinutes(5)))
                 .get("/api/v1/documents?agencyId={id}&status=ISSUED&size=50", board).then().statusCode(200).body("total", equalTo(17));
-        String ministry = agencyId(stack, "00", "000.00.00.G12");
-        String viewer = stack.keys().token("viewer", "viewer", ministry, "00", Duration.ofMinutes(5));
+        String ministry = agencyId(stack, "00", MINISTRY_CODE);
+        String viewer = stack.keys().token("viewer", "viewer", ministry, null, Duration.ofMinutes(5));
         doc(stack, viewer).get("/api/v1/documents?agencyId={id}&size=50", ministry).then().statusCode(200).body("total", equalTo(30));
         doc(stack, viewer).get("/api/v1/documents?agencyId={id}&status=IN_REVIEW&size=50", ministry).then().statusCode(200)
                 .body("total", equalTo(13));
-        doc(stack, admin(stack, "00")).get("/api/v1/agencies?provinceCode=00&level=MINISTRY_UNIT&size=50").then().statusCode(200)
+    }
+
+    /**
+     * Bộ Thông tin và Truyền thông, registered by the national level, is the root of its own tree: its steering
+     * committee (ministry-admin) sees its 11 units and itself, the national level reads them too, and no
+     * province's steering committee reaches them.
+     */
+    private static void ministryIsItsOwnTenant(LocalStack stack) {
+        String ministry = agencyId(stack, "00", MINISTRY_CODE);
+        String ministryAdmin = ministryAdmin(stack, ministry);
+        doc(stack, ministryAdmin).get("/api/v1/agencies?level=MINISTRY_UNIT&size=50").then().statusCode(200).body("total", equalTo(11));
+        doc(stack, ministryAdmin).get("/api/v1/agencies?size=50").then().statusCode(200).body("total", equalTo(12));
+        doc(stack, national(stack)).get("/api/v1/agencies?provinceCode=00&level=MINISTRY_UNIT&size=50").then().statusCode(200)
                 .body("total", equalTo(11));
+        doc(stack, admin(stack, "24")).get("/api/v1/agencies/{id}", ministry).then().statusCode(403);
+        audit(stack, ministryAdmin).get("/api/v1/management-reviews?agencyId={id}&year=2017", ministry).then().statusCode(200)
+                .body("total", equalTo(1));
+    }
+
+    /** Legal document numbers are their issuer's: Ninh Bình's 1113/QĐ-UBND (2021) and the merged Bắc Ninh's (2025) both stand. */
+    private static void eachProvinceHoldsItsOwnNumbers(LocalStack stack) {
+        List<Map<String, Object>> found = doc(stack, national(stack)).queryParam("q", "1113/QĐ-UBND").queryParam("size", 50)
+                .get("/api/v1/legal-documents").then().statusCode(200).extract().path("items");
+        assertEquals(Set.of("24", "37"), found.stream().filter(d -> "1113/QĐ-UBND".equals(d.get("number")))
+                .map(d -> (String) d.get("provinceCode")).collect(Collectors.toSet()));
     }
 
     /** huyện Điện Biên's 15 communes, each with its 2018 plan approved and carried out. */
@@ -143,11 +225,16 @@ class DemoDataIT {
     /** What a second load must leave as it is. */
     private static Map<String, Long> counts(LocalStack stack) {
         Map<String, Long> c = new TreeMap<>();
-        for (String p : List.of("24", "37", "11", "19", "00")) {
+        for (String p : List.of("24", "27", "37", "11", "19")) {
             String admin = admin(stack, p);
             c.put("agencies " + p, total(doc(stack, admin).get("/api/v1/agencies?provinceCode=" + p + "&size=1")));
             c.put("contacts " + p, total(notifications(stack, admin).get("/api/v1/contacts?size=1")));
         }
+        String ministry = agencyId(stack, "00", MINISTRY_CODE);
+        c.put("agencies 00", total(doc(stack, national(stack)).get("/api/v1/agencies?provinceCode=00&size=1")));
+        c.put("contacts 00", total(notifications(stack, ministryAdmin(stack, ministry)).get("/api/v1/contacts?size=1")));
+        c.put("provinces", total(doc(stack, national(stack)).get("/api/v1/provinces?size=1")));
+        c.put("legal 1113", total(doc(stack, national(stack)).get("/api/v1/legal-documents?q=1113/QĐ-UBND&size=1")));
         String bn = admin(stack, "24");
         c.put("assessments 2014", total(scoring(stack, bn).get("/api/v1/assessments?year=2014&size=1")));
         c.put("criteria sets 24", total(scoring(stack, bn).get("/api/v1/criteria-sets?provinceCode=24&size=1")));
@@ -173,7 +260,8 @@ class DemoDataIT {
     }
 
     private static String agencyId(LocalStack stack, String province, String code) {
-        List<Map<String, Object>> items = doc(stack, admin(stack, province)).get("/api/v1/agencies?provinceCode={p}&size=200", province)
+        String reader = "00".equals(province) ? national(stack) : admin(stack, province);
+        List<Map<String, Object>> items = doc(stack, reader).get("/api/v1/agencies?provinceCode={p}&size=200", province)
                 .then().statusCode(200).extract().path("items");
         return items.stream().filter(a -> code.equals(a.get("code"))).map(a -> (String) a.get("id")).findFirst().orElseThrow();
     }
@@ -194,6 +282,14 @@ class DemoDataIT {
 
     private static String admin(LocalStack stack, String province) {
         return stack.keys().token("demo-check@" + province, "province-admin", null, province, Duration.ofMinutes(30));
+    }
+
+    private static String national(LocalStack stack) {
+        return stack.keys().token("demo-check@national", "national-admin", null, null, Duration.ofMinutes(30));
+    }
+
+    private static String ministryAdmin(LocalStack stack, String ministry) {
+        return stack.keys().token("demo-check@" + ministry, "ministry-admin", ministry, null, Duration.ofMinutes(30));
     }
 
     private static RequestSpecification doc(LocalStack stack, String token) {

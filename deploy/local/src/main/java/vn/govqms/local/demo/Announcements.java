@@ -12,7 +12,7 @@ final class Announcements {
     /** Announces unless an announcement with that decision is on record (looked up only when the agency has announced before). */
     static void post(Demo demo, Agencies.Agency agency, String name, String decision, String date, String edition) {
         String url = demo.doc("/api/v1/agencies/" + agency.id() + "/announcements");
-        String head = demo.as("agency-head", agency.province(), agency.id());
+        String head = demo.official("agency-head", agency);
         boolean known = false;
         if ("ANNOUNCED".equals(agency.qmsStatus()) || agency.qmsStatus() == null) {
             for (var a : demo.rest.get(url, head)) {

@@ -17,8 +17,10 @@ import java.util.stream.Collectors;
  * Seed 004: the 48 agencies of Bắc Giang that must apply the QMS (2015), 45 of which announced it by May
  * 2015; the province's criteria set and the 2014 official scores of 43 agencies (6 very good, 14 good,
  * 19 fair, 4 average); the TTHCs some of them handle with their procedures. Then the 2025
- * reorganisation: on 1 July 2025 they merged into the agencies of Bắc Ninh (which kept province code 24),
- * and the first year of the merged province's one-stop shop: dossiers, some late, and quality objectives.
+ * reorganisation as it happened: Bắc Giang (24) and Bắc Ninh (27, a few of its departments: {@link BacNinh})
+ * became the new Bắc Ninh on 1 July 2025, which kept code 24 (a province merger, recorded nationally), and
+ * the agencies of both merged into the new province's; then the first year of the merged province's
+ * one-stop shop: dossiers, some late, and quality objectives.
  */
 final class BacGiang {
 
@@ -80,7 +82,7 @@ final class BacGiang {
         }
         Map<String, Agency> agencies = Agencies.ensure(demo, PROVINCE, specs, registered);
         Agencies.awaitKnown(demo, PROVINCE, registered);
-        Contacts.forAgencies(demo, PROVINCE, agencies.values());
+        Contacts.forAgencies(demo, demo.admin(PROVINCE), PROVINCE, agencies.values());
         Map<String, Agency> byUnit = new LinkedHashMap<>();
         UNITS.forEach(u -> byUnit.put(u.key(), agencies.get(u.code())));
 
@@ -92,6 +94,9 @@ final class BacGiang {
         Criteria.ensure(demo, PROVINCE, CRITERIA_2025, 2025, Criteria.bacNinh2025());
         assess2014(demo, byUnit, set2014);
 
+        // the former Bắc Ninh's departments, registered while their province stands; then the provinces merge
+        BacNinh.load(demo);
+        Provinces.ensure(demo, Provinces.BAC_NINH);
         Map<String, Agency> successors = merge(demo);
         demo.note("Bắc Giang 2015", byUnit.get("KHCN"));
         demo.note("Bắc Ninh 2025", successors.get("XD"));
@@ -142,7 +147,7 @@ final class BacGiang {
                 if ("APPLYING".equals(a.qmsStatus())) {
                     demo.count("QMS progress records", false);
                 } else {
-                    demo.rest.put(demo.doc("/api/v1/agencies/" + a.id() + "/qms"), demo.as("iso-officer", PROVINCE, a.id()),
+                    demo.rest.put(demo.doc("/api/v1/agencies/" + a.id() + "/qms"), demo.official("iso-officer", a),
                             Map.of("status", "APPLYING", "standardEdition", "ISO_9001_2008"), a.etag());
                     demo.count("QMS progress records", true);
                 }
@@ -211,8 +216,9 @@ final class BacGiang {
 
     /**
      * The agencies of the merged province are established from 1 July 2025 (and their people listed), then
-     * each continues the Bắc Giang agencies mapped to it: document-service ends those, moves their documents,
-     * TTHCs and history, and keeps the successor links.
+     * each continues the agencies of Bắc Giang and of the former Bắc Ninh mapped to it: the merged province's
+     * steering committee merges them (sources in either former province, the successor in 24);
+     * document-service ends those, moves their documents, TTHCs and history, and keeps the successor links.
      */
     private static Map<String, Agency> merge(Demo demo) {
         List<String> registered = new ArrayList<>();
@@ -220,11 +226,14 @@ final class BacGiang {
                 .map(s -> new Agencies.Spec(s.code(), s.name(), s.level(), null, MERGED_ON, null)).toList();
         Map<String, Agency> established = Agencies.ensure(demo, PROVINCE, specs, registered);
         Agencies.awaitKnown(demo, PROVINCE, registered);
-        Contacts.forAgencies(demo, PROVINCE, established.values());
-        Map<String, Agency> now = Agencies.inProvince(demo, PROVINCE);
+        Contacts.forAgencies(demo, demo.admin(PROVINCE), PROVINCE, established.values());
+        Map<String, Agency> now = new HashMap<>(Agencies.inProvince(demo, PROVINCE));
+        now.putAll(Agencies.inProvince(demo, BacNinh.PROVINCE));
+        Map<String, List<String>> sourceCodes = new HashMap<>();
+        UNITS.forEach(u -> sourceCodes.computeIfAbsent(u.successor(), k -> new ArrayList<>()).add(u.code()));
+        BacNinh.UNITS.forEach(u -> sourceCodes.computeIfAbsent(u.successor(), k -> new ArrayList<>()).add(u.code()));
         demo.each(SUCCESSORS, s -> {
-            List<Agency> sources = UNITS.stream().filter(u -> u.successor().equals(s.key()))
-                    .map(u -> now.get(u.code())).filter(a -> !a.ended()).toList();
+            List<Agency> sources = sourceCodes.get(s.key()).stream().map(now::get).filter(a -> !a.ended()).toList();
             if (!sources.isEmpty()) {
                 demo.rest.post(demo.doc("/api/v1/agencies/merges"), demo.admin(PROVINCE), Map.of(
                         "sourceAgencyIds", sources.stream().map(Agency::id).toList(),

@@ -12,26 +12,33 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Who notification-service tells: the head and the ISO officer of every agency of the demo provinces,
- * the members of each steering committee, and a webhook subscription of Bắc Ninh's one-stop system.
+ * Who notification-service tells: the head and the ISO officer of every agency of the demo provinces and
+ * of the ministry, the members of each province's steering committee, and a webhook subscription of Bắc
+ * Ninh's one-stop system.
  */
 final class Contacts {
 
     /** The demo's provinces and the place name of their mail domains. */
-    static final Map<String, String> PROVINCES = Map.of("24", "bacgiang", "37", "ninhbinh", "11", "dienbien", "19", "thainguyen", "00", "mic");
+    static final Map<String, String> PROVINCES = Map.of("24", "bacgiang", "27", "bacninh", "37", "ninhbinh", "11", "dienbien",
+            "19", "thainguyen", Demo.CENTRAL, "mic");
 
-    /** Steering committee members named by the seeds (and one each where they name nobody). */
+    /**
+     * Provinces' steering committee members named by the seeds (and one each where they name nobody); the
+     * ministry's committee is its own ({@link Ministry}).
+     */
     private static final List<String[]> STEERING = List.of(
             new String[] {"24", "Trần Văn Tuấn", "tuantv@skhcn.bacninh.gov.vn"},
             new String[] {"37", "Hoàng Trọng Lễ", "lehtr@skhcn.ninhbinh.gov.vn"},
             new String[] {"11", "Lò Văn Hùng", "hunglv@skhcn.dienbien.gov.vn"},
-            new String[] {"19", "Đỗ Thị Thu Hà", "hadtt@skhcn.thainguyen.gov.vn"},
-            new String[] {"00", "Phan Tâm", "phantam@mic.gov.vn"});
+            new String[] {"19", "Đỗ Thị Thu Hà", "hadtt@skhcn.thainguyen.gov.vn"});
 
-    /** What Bắc Ninh's one-stop system wants to hear about. */
-    static final List<String> WEBHOOK_EVENTS = List.of("vn.govqms.scoring.score.changed.v1", "vn.govqms.scoring.objective.at-risk.v1",
-            "vn.govqms.scoring.objective.missed.v1", "vn.govqms.scoring.assessment.published.v1",
-            "vn.govqms.document.qms.reannouncement-required.v1", "vn.govqms.document.procedure-review.required.v1");
+    /**
+     * What Bắc Ninh's one-stop system hears about: what its REST reads show it (a one-stop-shop system may subscribe to
+     * nothing else: scores, reviews and audit facts are the steering committee's): documents issued, announcements
+     * and re-announcements due.
+     */
+    static final List<String> WEBHOOK_EVENTS = List.of("vn.govqms.document.document.issued.v1", "vn.govqms.document.qms.announced.v1",
+            "vn.govqms.document.qms.reannouncement-required.v1");
 
     private Contacts() {
     }
@@ -53,10 +60,11 @@ final class Contacts {
 
     /**
      * The head and the ISO officer of each agency, as soon as the agencies are known, so that they are
-     * told of what happens to their agency next (heads read low-urgency mail in the daily digest).
+     * told of what happens to their agency next (heads read low-urgency mail in the daily digest). Listed
+     * and written with {@code admin}: the province's steering committee, or the ministry's. An agency that has
+     * ended was given its people by an earlier load, before it ended.
      */
-    static void forAgencies(Demo demo, String province, Collection<Agency> agencies) {
-        String admin = demo.admin(province);
+    static void forAgencies(Demo demo, String admin, String province, Collection<Agency> agencies) {
         Set<String> known = new HashSet<>();
         for (int page = 0; ; page++) {
             JsonNode p = demo.rest.get(demo.notify("/api/v1/contacts" + Rest.query("steeringCommittee", false, "size", 200, "page", page)), admin);
@@ -67,6 +75,11 @@ final class Contacts {
         }
         List<Map<String, Object>> wanted = new ArrayList<>();
         for (Agency a : agencies) {
+            if (a.ended()) {
+                // its people went to the successor with the merger (or it has nothing more to hear of): made by an earlier load
+                demo.count("contacts", false, 2);
+                continue;
+            }
             List<People.Person> staff = People.staff(a.code(), a.name(), place(a, province));
             wanted.add(contact(a.id(), null, staff.get(0), "HEAD"));
             wanted.add(contact(a.id(), null, staff.get(1), "ISO_OFFICER"));
@@ -82,13 +95,14 @@ final class Contacts {
 
     /** Bắc Ninh names replace Bắc Giang's in the domains of the merged province's agencies. */
     private static String place(Agency a, String province) {
-        if (a.name().contains("Bắc Ninh") || a.level().equals("WARD") || a.level().equals("COMMUNE") && province.equals("24")) {
+        if (a.name().contains("Bắc Ninh") || a.level().equals("WARD") || a.level().equals("COMMUNE") && province.equals(BacGiang.PROVINCE)) {
             return "bacninh";
         }
         return PROVINCES.get(province);
     }
 
-    private static Map<String, Object> contact(String agencyId, String province, People.Person p, String role) {
+    /** A person of an agency with one role (null: none), or (no agency) a member of a province's steering committee. */
+    static Map<String, Object> contact(String agencyId, String province, People.Person p, String role) {
         Map<String, Object> c = new LinkedHashMap<>();
         if (agencyId != null) {
             c.put("agencyId", agencyId);
@@ -107,7 +121,7 @@ final class Contacts {
     }
 
     private static void webhook(Demo demo, String url) {
-        String token = demo.as("integration", BacGiang.PROVINCE, null);
+        String token = demo.integration(BacGiang.PROVINCE);
         JsonNode list = demo.rest.get(demo.notify("/api/v1/webhooks" + Rest.query("size", 200)), token);
         for (JsonNode w : list.path("items")) {
             if (url.equals(w.path("url").asText())) {

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,7 +47,7 @@ final class Demo implements AutoCloseable {
     final PrintStream out;
     private final ExecutorService pool;
     private final Map<String, int[]> tally = new TreeMap<>();
-    private final Map<String, Agencies.Agency> notes = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private final Map<String, Agencies.Agency> notes = new ConcurrentSkipListMap<>();
 
     Demo(Urls urls, Tokens tokens, int parallelism, PrintStream out) {
         this.urls = urls;
@@ -77,13 +78,45 @@ final class Demo implements AutoCloseable {
         return urls.notification() + path;
     }
 
-    /** The steering committee's role (Sở KH&CN) in a province; {@code 00} for central bodies. */
+    /** Central bodies' province code: no province, each ministry the root of its own tree. */
+    static final String CENTRAL = "00";
+
+    /** Bộ Khoa học và Công nghệ: the national registers, the ministries themselves, province mergers; reads everything. */
+    String national() {
+        return tokens.get("national-admin", null, null);
+    }
+
+    /** The steering committee's role (Sở KH&CN) in a province. */
     String admin(String province) {
+        if (CENTRAL.equals(province)) {
+            throw new IllegalArgumentException("no province-admin for central bodies: national() or ministryAdmin(rootId)");
+        }
         return tokens.get("province-admin", province, null);
     }
 
-    String as(String role, String province, String agencyId) {
-        return tokens.get(role, province, agencyId);
+    /** A ministry's steering committee: its root agency and the units under it. */
+    String ministryAdmin(String rootId) {
+        return tokens.get("ministry-admin", null, rootId);
+    }
+
+    /**
+     * An agency role (agency-head, iso-officer, auditor, viewer) at one agency: its {@code agency_id}, and the
+     * agency's province as {@code province_code} unless it is a central body.
+     */
+    String official(String role, String province, String agencyId) {
+        if (agencyId == null) {
+            throw new IllegalArgumentException(role + " without an agency");
+        }
+        return tokens.get(role, CENTRAL.equals(province) ? null : province, agencyId);
+    }
+
+    String official(String role, Agencies.Agency agency) {
+        return official(role, agency.province(), agency.id());
+    }
+
+    /** A province's one-stop system. */
+    String integration(String province) {
+        return tokens.get("integration", province, null);
     }
 
     /** Counts one thing of a kind: created now, or found from an earlier load. */

@@ -14,15 +14,19 @@ import java.util.concurrent.Future;
 
 /**
  * Loads the seeds' world into a running GovQMS through the services' public REST APIs only: the legal
- * documents the seeds cite, Bắc Giang's 48 agencies with their 2014 scores and their 2025 merger into
- * Bắc Ninh, Ninh Bình's 2021 inspection of 40 agencies, huyện Điện Biên's 15 communes and their 2018
+ * documents the seeds cite, Bắc Giang's 48 agencies with their 2014 scores, a few departments of the former
+ * Bắc Ninh, the merger of both provinces and of their agencies into the new Bắc Ninh in 2025, Ninh Bình's 2021 inspection of 40 agencies, huyện Điện Biên's 15 communes and their 2018
  * plans, the Thái Nguyên Ethnic Minorities Board's documented system, the Ministry of Information and
  * Communications, TTHCs and their procedures, a year of one-stop-shop dossiers, contacts and a webhook.
  * Loading twice changes nothing: each thing is looked up (by number, code, name) before it is created.
  */
 public final class DemoLoader {
 
-    /** Where tokens come from: {@code token(role, provinceCode, agencyIdOrNull)}. */
+    /**
+     * Where tokens come from: {@code token(role, provinceCodeOrNull, agencyIdOrNull)}, each role with the claims
+     * it needs: national-admin none, ministry-admin the ministry's root agency, province-admin and integration a
+     * province, agency roles an agency (and its province, unless a central body).
+     */
     @FunctionalInterface
     public interface TokenSource {
         String token(String role, String province, String agencyId);
@@ -32,7 +36,7 @@ public final class DemoLoader {
             return Tokens.local(keys)::token;
         }
 
-        /** Printed by {@code COMMAND ROLE PROVINCE [AGENCY_ID]} (run by /bin/sh). */
+        /** Printed by {@code COMMAND ROLE PROVINCE [AGENCY_ID]} (run by /bin/sh), PROVINCE "-" when the role has none. */
         static TokenSource command(String command) {
             return Tokens.command(command)::token;
         }

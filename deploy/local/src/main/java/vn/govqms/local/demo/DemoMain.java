@@ -8,8 +8,8 @@ import java.nio.file.Path;
 /**
  * {@code deploy/local/demo}: loads the demo data into a running GovQMS, the local run by default.
  * Against another deployment: {@code --base-url http://host} (the services at ports 8081..8084 of that
- * host) or one URL per service, and {@code --token-command CMD}, run as {@code CMD ROLE PROVINCE [AGENCY_ID]},
- * printing a token.
+ * host) or one URL per service, and {@code --token-command CMD}, run as {@code CMD ROLE PROVINCE [AGENCY_ID]}
+ * ({@code PROVINCE} "-" for national-admin and ministry-admin), printing a token.
  */
 public final class DemoMain {
 
@@ -21,7 +21,8 @@ public final class DemoMain {
               --base-url URL        the four services on URL's host at ports 8081..8084 (default http://127.0.0.1)
               --document-url URL    document-service's base URL (likewise --audit-url, --scoring-url, --notification-url)
               --token-command CMD   run as `CMD ROLE PROVINCE [AGENCY_ID]`, prints a bearer token (default: signed with the
-                                    local run's key in DIR/jwt)
+                                    local run's key in DIR/jwt); PROVINCE is "-" for the roles without one:
+                                    `CMD national-admin -`, `CMD ministry-admin - ROOT_ID`; agency roles always get AGENCY_ID
               --webhook-url URL     where Bắc Ninh's webhook subscription delivers (default %s, which
                                     `deploy/local/run --demo` serves); --no-webhook: no subscription
               --data DIR            the local run's data folder (default .data)

@@ -18,6 +18,8 @@ final class DienBien {
     static final List<String> COMMUNES = List.of("Thanh Nưa", "Thanh Hưng", "Thanh Luông", "Thanh Xương", "Thanh Chăn", "Thanh An",
             "Thanh Yên", "Hua Thanh", "Noong Luống", "Noong Hẹt", "Sam Mứn", "Pom Lót", "Nà Nhạn", "Mường Phăng", "Núa Ngam");
     private static final String DISTRICT_CODE = "000.00.31.H11";
+    /** The district level ended with the two-tier local government of 1 July 2025. */
+    private static final String LAST_DAY_OF_DISTRICTS = "2025-06-30";
     private static final String PLAN = "Kế hoạch số 349/KH-UBND ngày 16/3/2018 của UBND huyện Điện Biên";
 
     private DienBien() {
@@ -25,20 +27,22 @@ final class DienBien {
 
     static void load(Demo demo) {
         List<Agencies.Spec> specs = new ArrayList<>();
-        specs.add(new Agencies.Spec(DISTRICT_CODE, "UBND huyện Điện Biên", "DISTRICT").until("2025-06-30"));
+        // registered open, its history recorded, then ended with the district level (its own people cannot write after that)
+        specs.add(new Agencies.Spec(DISTRICT_CODE, "UBND huyện Điện Biên", "DISTRICT"));
         for (int i = 0; i < COMMUNES.size(); i++) {
             specs.add(new Agencies.Spec(String.format("%03d.00.31.H11", i + 1), "UBND xã " + COMMUNES.get(i), "COMMUNE").under(DISTRICT_CODE));
         }
         List<String> registered = new ArrayList<>();
         var agencies = Agencies.ensure(demo, PROVINCE, specs, registered);
         Agencies.awaitKnown(demo, PROVINCE, registered);
-        Contacts.forAgencies(demo, PROVINCE, agencies.values());
+        Contacts.forAgencies(demo, demo.admin(PROVINCE), PROVINCE, agencies.values());
         Agency district = agencies.get(DISTRICT_CODE);
-        if (!"ANNOUNCED".equals(district.qmsStatus())) {
-            Announcements.post(demo, district, district.name(), "1256/QĐ-UBND", "2017-06-15", "ISO_9001_2008");
-        } else {
+        if (district.ended() || "ANNOUNCED".equals(district.qmsStatus())) {
             demo.count("QMS announcements", false);
+        } else {
+            Announcements.post(demo, district, district.name(), "1256/QĐ-UBND", "2017-06-15", "ISO_9001_2008");
         }
+        Agencies.end(demo, demo.admin(PROVINCE), district, LAST_DAY_OF_DISTRICTS);
         List<Agency> communes = agencies.values().stream().filter(a -> a.level().equals("COMMUNE")).toList();
         demo.note("Điện Biên 2018", communes.get(0));
         demo.each(communes, a -> {

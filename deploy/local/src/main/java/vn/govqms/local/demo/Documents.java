@@ -74,8 +74,8 @@ final class Documents {
 
     /** Each document of {@code specs} issued (and a next revision submitted where asked); returns their ids by code. */
     static Map<String, String> ensure(Demo demo, Agencies.Agency agency, String agencyName, List<Spec> specs, Map<String, String> laws) {
-        String officer = demo.as("iso-officer", agency.province(), agency.id());
-        String head = demo.as("agency-head", agency.province(), agency.id());
+        String officer = demo.official("iso-officer", agency);
+        String head = demo.official("agency-head", agency);
         Map<String, JsonNode> existing = new HashMap<>();
         for (int page = 0; ; page++) {
             JsonNode p = demo.rest.get(demo.doc("/api/v1/documents" + Rest.query("agencyId", agency.id(), "size", 200, "page", page)), officer);

@@ -40,7 +40,7 @@ final class Dossiers {
         for (int i = 0; i < events.size(); i += BATCH) {
             batches.add(events.subList(i, Math.min(events.size(), i + BATCH)));
         }
-        String token = demo.as("integration", province, null);
+        String token = demo.integration(province);
         demo.each(batches, batch -> {
             JsonNode r = demo.rest.post(demo.scoring("/api/v1/dossier-events"), token, Map.of("items", batch), 200).body();
             if (r.path("rejected").asInt() > 0) {

@@ -6,16 +6,31 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The legal documents the seeds cite, with their dates, the laws and decrees behind the demo's TTHCs,
- * and those TTHCs with their legal processing times: found by number or code, registered when missing.
+ * and those TTHCs with their legal processing times: found by number or code within their issuing
+ * authority, registered when missing by the register's owner (national-admin for national documents, a
+ * province's steering committee for the province's own).
  */
 final class LegalRegister {
 
-    /** A legal document; {@code province} null for national ones; {@code guides} the number it guides. */
+    /**
+     * A legal document; {@code province} null for national ones; {@code guides} the number it guides (in the
+     * same register).
+     */
     record Law(String number, String type, String issuer, String title, String issued, String effective, String province,
                String guides) {
+
+        /** Numbers are unique within an issuing authority: the number for national documents, province and number otherwise. */
+        String key() {
+            return key(province, number);
+        }
+
+        static String key(String province, String number) {
+            return province == null ? number : province + ":" + number;
+        }
     }
 
     /** A TTHC of the catalogue as a province publishes it. */
@@ -49,6 +64,10 @@ final class LegalRegister {
                     "Về việc phê duyệt Kế hoạch kiểm tra việc xây dựng, áp dụng, duy trì, cải tiến và chuyển đổi Hệ thống quản lý chất "
                             + "lượng theo Tiêu chuẩn quốc gia TCVN ISO 9001 tại các cơ quan hành chính nhà nước tỉnh Ninh Bình năm 2021",
                     "2021-10-11", "2021-10-11", "37", null),
+            // the merged Bắc Ninh's own 1113/QĐ-UBND (illustrative): numbers are the issuer's, so Ninh Bình's stands beside it
+            new Law("1113/QĐ-UBND", "DECISION", "UBND tỉnh Bắc Ninh",
+                    "Về việc ban hành Bộ tiêu chí đánh giá việc duy trì, cải tiến Hệ thống quản lý chất lượng theo Tiêu chuẩn quốc gia "
+                            + "TCVN ISO 9001:2015 tại các cơ quan hành chính nhà nước tỉnh Bắc Ninh", "2025-09-05", "2025-09-05", "24", null),
             new Law("349/KH-UBND", "PLAN", "UBND huyện Điện Biên",
                     "Kế hoạch triển khai xây dựng, áp dụng Hệ thống quản lý chất lượng theo Tiêu chuẩn quốc gia TCVN ISO 9001:2015 tại "
                             + "UBND các xã thuộc huyện Điện Biên", "2018-03-16", "2018-03-16", "11", null),
@@ -81,7 +100,7 @@ final class LegalRegister {
     private LegalRegister() {
     }
 
-    /** The legal documents by number (ids). */
+    /** The legal documents' ids by {@link Law#key()}: national ones by number. */
     static Map<String, String> ensureLaws(Demo demo) {
         Map<String, String> ids = new LinkedHashMap<>();
         // documents that guide another come after it
@@ -90,15 +109,15 @@ final class LegalRegister {
         for (List<Law> wave : List.of(first, then)) {
             List<String> got = demo.map(wave, l -> ensureLaw(demo, l));
             for (int i = 0; i < wave.size(); i++) {
-                ids.put(wave.get(i).number(), got.get(i));
+                ids.put(wave.get(i).key(), got.get(i));
             }
         }
         return ids;
     }
 
     private static String ensureLaw(Demo demo, Law l) {
-        String token = demo.admin(l.province() == null ? "24" : l.province());
-        String existing = findLaw(demo, token, l.number());
+        String token = l.province() == null ? demo.national() : demo.admin(l.province());
+        String existing = findLaw(demo, token, l);
         if (existing != null) {
             demo.count("legal documents", false);
             return existing;
@@ -116,13 +135,16 @@ final class LegalRegister {
         }
         Rest.Answer a = demo.rest.post(demo.doc("/api/v1/legal-documents"), token, body, 201, 409);
         demo.count("legal documents", a.status() == 201);
-        return a.status() == 201 ? a.body().path("id").asText() : findLaw(demo, token, l.number());
+        return a.status() == 201 ? a.body().path("id").asText() : findLaw(demo, token, l);
     }
 
-    private static String findLaw(Demo demo, String token, String number) {
-        JsonNode page = demo.rest.get(demo.doc("/api/v1/legal-documents" + Rest.query("q", number, "size", 50)), token);
+    /** The document of that number in the same register (national, or the province's own). */
+    private static String findLaw(Demo demo, String token, Law l) {
+        JsonNode page = demo.rest.get(demo.doc("/api/v1/legal-documents" + Rest.query("q", l.number(), "size", 50)), token);
         for (JsonNode n : page.path("items")) {
-            if (number.equals(n.path("number").asText())) {
+            JsonNode province = n.path("provinceCode");
+            String register = province.isNull() || province.isMissingNode() ? null : province.asText();
+            if (l.number().equals(n.path("number").asText()) && Objects.equals(l.province(), register)) {
                 return n.path("id").asText();
             }
         }

@@ -9,19 +9,21 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Seed 003: the Ministry of Information and Communications (province code 00: a central body) and the
- * 11 units of its headquarters. In 2017 they revised 5 system documents and 25 business procedures; by
+ * Seed 003: the Ministry of Information and Communications (province code 00: a central body, the root of
+ * its own tree, registered by national-admin) and the 11 units of its headquarters (registered by the
+ * ministry's own ministry-admin). In 2017 they revised 5 system documents and 25 business procedures; by
  * 25 December 2017 two system documents and the 11 procedures of the Ministry's Office were submitted
  * for approval, and 10 procedures were new (2 personnel, 2 postal affairs, 6 IT). The ISO steering
  * committee chaired by Deputy Minister Phan Tâm reviewed the system on 26 December 2017.
  */
 final class Ministry {
 
-    static final String PROVINCE = "00";
+    static final String PROVINCE = Demo.CENTRAL;
     static final String CODE = "000.00.00.G12";
     static final String NAME = "Bộ Thông tin và Truyền thông";
     private static final List<String> BASES = List.of("19/2014/QĐ-TTg", "26/2014/TT-BKHCN");
     private static final String CROSS_CHECK_OWNER = "vu.khcn@mic.gov.vn";
+    private static final String CHAIR = "phantam@mic.gov.vn";
 
     static final List<String> UNITS = List.of("Văn phòng Bộ", "Vụ Khoa học và Công nghệ", "Vụ Tổ chức cán bộ", "Vụ Bưu chính",
             "Vụ Công nghệ thông tin", "Vụ Kế hoạch - Tài chính", "Vụ Pháp chế", "Vụ Hợp tác quốc tế", "Vụ Thi đua - Khen thưởng",
@@ -75,8 +77,10 @@ final class Ministry {
         List<String> registered = new ArrayList<>();
         Map<String, Agency> agencies = Agencies.ensure(demo, PROVINCE, specs, registered);
         Agencies.awaitKnown(demo, PROVINCE, registered);
-        Contacts.forAgencies(demo, PROVINCE, agencies.values());
         Agency ministry = agencies.get(CODE);
+        String admin = demo.ministryAdmin(ministry.id());
+        Contacts.forAgencies(demo, admin, PROVINCE, agencies.values());
+        steeringCommittee(demo, admin, ministry);
         // one QMS for the ministry's headquarters: its documents belong to the ministry, each owned by a unit
         Documents.ensure(demo, ministry, "Khối cơ quan " + NAME, documents(), laws);
         if (!"ANNOUNCED".equals(ministry.qmsStatus())) {
@@ -88,15 +92,24 @@ final class Ministry {
         review(demo, ministry);
     }
 
+    /**
+     * The ISO steering committee of the ministry's headquarters (Ban chỉ đạo ISO Khối cơ quan Bộ), chaired by
+     * Deputy Minister Phan Tâm: the ministry's own, so a person of the ministry, not of a province's committee.
+     */
+    private static void steeringCommittee(Demo demo, String admin, Agency ministry) {
+        Rest.Answer a = demo.rest.post(demo.notify("/api/v1/contacts"), admin,
+                Contacts.contact(ministry.id(), null, new People.Person("Phan Tâm", CHAIR, CHAIR), null), 201, 409);
+        demo.count("contacts", a.status() == 201);
+    }
+
     private static void review(Demo demo, Agency ministry) {
-        String head = demo.as("agency-head", PROVINCE, ministry.id());
+        String head = demo.official("agency-head", ministry);
         JsonNode held = demo.rest.get(demo.audit("/api/v1/management-reviews" + Rest.query("agencyId", ministry.id(), "year", 2017)), head);
         if (held.path("total").asLong() > 0) {
             demo.count("management reviews", false);
             return;
         }
-        // an output naming an owner and a due date opens an action (a review whose outputs open none is refused
-        // with a 500 by audit-service at the time of writing: ReviewService persists an empty list of actions)
+        // the output naming an owner and a due date (the 2018 cross-checks) opens an action
         JsonNode review = demo.rest.post(demo.audit("/api/v1/management-reviews"), head, Map.of(
                 "agencyId", ministry.id(),
                 "heldOn", "2017-12-26",

@@ -34,9 +34,9 @@ final class NinhBinh {
     static final List<Unit> UNITS = units();
 
     /**
-     * The inspection team's own agency. Every agency of the province at a level that must apply the QMS is
-     * inspected, and audit-service lets no inspector take part in the inspection of their own agency (a
-     * lead cannot be left out: 422), so the team is registered under the department's public service centre.
+     * The inspection team's own agency: the department's public service centre, which the campaign (every agency at a
+     * level that must apply the QMS) does not inspect, so that the lead inspects no agency of their own. (audit-service
+     * now decides independence per inspection, which would let the department's own staff lead; not changed here.)
      */
     static final Unit TEAM_AGENCY = new Unit("TT-TĐC", code(1, 15), "Trung tâm Kỹ thuật Tiêu chuẩn Đo lường Chất lượng tỉnh Ninh Bình",
             "PUBLIC_SERVICE_UNIT", "KHCN");
@@ -56,7 +56,7 @@ final class NinhBinh {
         specs.add(new Agencies.Spec(TEAM_AGENCY.code(), TEAM_AGENCY.name(), TEAM_AGENCY.level()).under(codeOf.get(TEAM_AGENCY.parent())));
         Map<String, Agency> agencies = Agencies.ensure(demo, PROVINCE, specs, registered);
         Agencies.awaitKnown(demo, PROVINCE, registered);
-        Contacts.forAgencies(demo, PROVINCE, agencies.values());
+        Contacts.forAgencies(demo, demo.admin(PROVINCE), PROVINCE, agencies.values());
 
         // converted to TCVN ISO 9001:2015 and announced again in 2019-2020 (plan 58/KH-UBND)
         demo.each(UNITS, u -> {
@@ -78,7 +78,7 @@ final class NinhBinh {
     /** The campaign, approved by Decision 1113/QĐ-UBND, and each agency's inspection carried out, reported and confirmed. */
     private static void inspect(Demo demo, Map<String, Agency> agencies, Agency team) {
         String admin = demo.admin(PROVINCE);
-        String leadToken = demo.as("auditor", PROVINCE, team.id());
+        String leadToken = demo.official("auditor", team);
         String lead = Tokens.subjectOf(leadToken);
         JsonNode campaign = null;
         JsonNode list = demo.rest.get(demo.audit("/api/v1/inspection-campaigns" + Rest.query("year", YEAR)), admin);
@@ -163,7 +163,7 @@ final class NinhBinh {
             status = "REPORTED";
         }
         if (status.equals("REPORTED")) {
-            demo.rest.post(url + "/confirmation", demo.as("agency-head", PROVINCE, agencyId),
+            demo.rest.post(url + "/confirmation", demo.official("agency-head", PROVINCE, agencyId),
                     Map.of("note", "Thống nhất với kết quả kiểm tra của Đoàn kiểm tra Sở Khoa học và Công nghệ."), 200);
         }
     }

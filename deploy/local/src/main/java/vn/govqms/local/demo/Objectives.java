@@ -12,7 +12,7 @@ final class Objectives {
 
     /** An objective on the share of dossiers resolved on time, found by title or created. */
     static void ensure(Demo demo, Agencies.Agency agency, int year, String title, int target) {
-        String officer = demo.as("iso-officer", agency.province(), agency.id());
+        String officer = demo.official("iso-officer", agency);
         JsonNode page = demo.rest.get(demo.scoring("/api/v1/quality-objectives" + Rest.query("agencyId", agency.id(), "year", year, "size", 200)),
                 officer);
         for (JsonNode n : page.path("items")) {

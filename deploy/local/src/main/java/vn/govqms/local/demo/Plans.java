@@ -25,24 +25,13 @@ final class Plans {
     private Plans() {
     }
 
-    /**
-     * Records an activity done. audit-service's overdue check may mark the item overdue between our read
-     * and our write (optimistic lock: 412 stale-version although no If-Match is sent): then again.
-     */
+    /** Records an activity done (409: done already, by an earlier load). */
     private static void complete(Demo demo, String url, String token, Done done) {
-        for (int attempt = 1; ; attempt++) {
-            Rest.Answer a = demo.rest.post(url, token, Map.of("doneDate", done.date(), "evidence", done.evidence()), 200, 409, 412);
-            if (a.status() != 412 || attempt == 3) {
-                if (a.status() == 412) {
-                    throw new IllegalStateException(url + " still answers 412 after 3 attempts");
-                }
-                return;
-            }
-        }
+        demo.rest.post(url, token, Map.of("doneDate", done.date(), "evidence", done.evidence()), 200, 409);
     }
 
     static void ensure(Demo demo, Agencies.Agency agency, int year, List<Item> extra, Map<String, Done> template) {
-        String officer = demo.as("iso-officer", agency.province(), agency.id());
+        String officer = demo.official("iso-officer", agency);
         JsonNode list = demo.rest.get(demo.audit("/api/v1/activity-plans" + Rest.query("agencyId", agency.id(), "year", year)), officer);
         JsonNode plan;
         if (list.path("items").size() > 0) {
@@ -61,7 +50,7 @@ final class Plans {
                     demo.rest.post(url + "/items", officer, Map.of("kind", i.kind(), "title", i.title(), "plannedDate", i.planned()), 201);
                 }
             }
-            plan = demo.rest.post(url + "/approval", demo.as("agency-head", agency.province(), agency.id()), null, 200).body();
+            plan = demo.rest.post(url + "/approval", demo.official("agency-head", agency), null, 200).body();
         }
         for (JsonNode i : plan.path("items")) {
             if (i.path("state").asText().equals("DONE")) {

@@ -21,6 +21,9 @@ final class Summary {
         out.println("  " + demo.urls.document() + "/q/swagger-ui   " + demo.urls.audit() + "/q/swagger-ui   "
                 + demo.urls.scoring() + "/q/swagger-ui   " + demo.urls.notification() + "/q/swagger-ui");
         out.println();
+        String national = token(tokenCommand, "national-admin", null, null);
+        out.println("  # the provinces' register: Bắc Ninh (27) continued by the merged Bắc Ninh (24) since 1 July 2025");
+        out.println("  curl -H \"Authorization: Bearer " + national + "\" '" + demo.urls.document() + "/api/v1/provinces/27'");
         String bn = token(tokenCommand, "province-admin", "24", null);
         out.println("  # Bắc Giang's 2014 official scores: 43 agencies, 6/14/19/4 by band, shares from the counts");
         out.println("  curl -H \"Authorization: Bearer " + bn + "\" '" + demo.urls.scoring() + "/api/v1/rankings/distribution?year=2014'");
@@ -28,7 +31,7 @@ final class Summary {
         out.println("  curl -H \"Authorization: Bearer " + bn + "\" '" + demo.urls.scoring() + "/api/v1/rankings/progress?year=2015'");
         Agencies.Agency khcn = demo.notes().get("Bắc Giang 2015");
         if (khcn != null) {
-            out.println("  # " + khcn.name() + " and the Bắc Ninh department that continues it since 1 July 2025");
+            out.println("  # " + khcn.name() + " and the Bắc Ninh department that continues it since 1 July 2025, with the former Bắc Ninh's");
             out.println("  curl -H \"Authorization: Bearer " + bn + "\" " + demo.urls.document() + "/api/v1/agencies/" + khcn.id() + "/lineage");
         }
         out.println("  # a year of one-stop-shop dossiers of the merged province (July 2025 - June 2026), some late");
@@ -42,6 +45,12 @@ final class Summary {
             out.println("  curl -H \"Authorization: Bearer " + token(tokenCommand, "iso-officer", board.province(), board.id()) + "\" '"
                     + demo.urls.document() + "/api/v1/documents?agencyId=" + board.id() + "&size=50'");
         }
+        Agencies.Agency ministry = demo.notes().get("Bộ TT&TT 2017");
+        if (ministry != null) {
+            out.println("  # the units of " + ministry.name() + ", as its own steering committee (ministry-admin) sees them");
+            out.println("  curl -H \"Authorization: Bearer " + token(tokenCommand, "ministry-admin", null, ministry.id()) + "\" '"
+                    + demo.urls.document() + "/api/v1/agencies?level=MINISTRY_UNIT&size=50'");
+        }
         Agencies.Agency xd = demo.notes().get("Bắc Ninh 2025");
         if (xd != null) {
             out.println("  # the inbox of the agency " + xd.name() + " (its objective on dossiers is at risk)");
@@ -51,10 +60,13 @@ final class Summary {
         out.println();
     }
 
+    /** The command a reader pastes: {@code deploy/local/token} with the role's options, or the token command. */
     private static String token(String tokenCommand, String role, String province, String agency) {
+        String central = Demo.CENTRAL.equals(province) ? null : province;
         if (tokenCommand == null) {
-            return "$(deploy/local/token " + role + " --province " + province + (agency == null ? "" : " --agency " + agency) + ")";
+            return "$(deploy/local/token " + role + (central == null ? "" : " --province " + central)
+                    + (agency == null ? "" : " --agency " + agency) + ")";
         }
-        return "$(" + tokenCommand + " " + role + " " + province + (agency == null ? "" : " " + agency) + ")";
+        return "$(" + tokenCommand + " " + role + " " + (central == null ? Tokens.NONE : central) + (agency == null ? "" : " " + agency) + ")";
     }
 }

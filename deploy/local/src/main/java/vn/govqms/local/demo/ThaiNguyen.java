@@ -59,7 +59,7 @@ final class ThaiNguyen {
         List<String> registered = new ArrayList<>();
         Agency board = Agencies.ensure(demo, PROVINCE, List.of(new Agencies.Spec(CODE, NAME, "DEPARTMENT")), registered).get(CODE);
         Agencies.awaitKnown(demo, PROVINCE, registered);
-        Contacts.forAgencies(demo, PROVINCE, List.of(board));
+        Contacts.forAgencies(demo, demo.admin(PROVINCE), PROVINCE, List.of(board));
         Documents.ensure(demo, board, NAME, documents(), laws);
         Announcements.post(demo, board, NAME, "537/QĐ-BDT", ISSUED, "ISO_9001_2008");
         demo.note("Thái Nguyên 2016", board);

@@ -14,12 +14,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Bearer tokens for a role in a province, optionally naming an agency: signed with the local key pair,
- * or printed by a command (any deployment: {@code CMD ROLE PROVINCE [AGENCY_ID]}). Each is asked for once.
+ * Bearer tokens for a role with the claims its scope is decided from: signed with the local key pair, or
+ * printed by a command (any deployment: {@code CMD ROLE PROVINCE [AGENCY_ID]}, {@code PROVINCE} being
+ * {@value #NONE} for the roles that name none: national-admin and ministry-admin). Each is asked for once.
  */
 final class Tokens {
 
-    /** Where tokens come from. */
+    /** What the token command receives for a claim the role does not carry. */
+    static final String NONE = "-";
+
+    /** Where tokens come from; {@code province} and {@code agencyId} null when the role carries no such claim. */
     @FunctionalInterface
     interface Source {
         String token(String role, String province, String agencyId);
@@ -38,15 +42,24 @@ final class Tokens {
 
     /** Tokens signed with the local run's key: the subject names the role and its scope. */
     static Source local(JwtKeys keys) {
-        return (role, province, agencyId) -> keys.token(
-                role.equals("province-admin") ? "demo-loader@" + province : role + "@" + (agencyId != null ? agencyId : province),
-                role, agencyId, province, Duration.ofHours(4));
+        return (role, province, agencyId) -> keys.token(subject(role, province, agencyId), role, agencyId, province, Duration.ofHours(4));
     }
 
-    /** Tokens printed by {@code sh -c 'COMMAND "$@"' ROLE PROVINCE [AGENCY_ID]}. */
+    /** {@code demo-loader@24} for a province's steering committee, {@code demo-loader@national}, {@code iso-officer@<agency>}, .... */
+    static String subject(String role, String province, String agencyId) {
+        return switch (role) {
+            case "national-admin" -> "demo-loader@national";
+            case "province-admin" -> "demo-loader@" + province;
+            case "ministry-admin" -> "demo-loader@" + agencyId;
+            default -> role + "@" + (agencyId != null ? agencyId : province);
+        };
+    }
+
+    /** Tokens printed by {@code sh -c 'COMMAND "$@"' ROLE PROVINCE [AGENCY_ID]}, PROVINCE {@value #NONE} when none. */
     static Source command(String command) {
         return (role, province, agencyId) -> {
-            List<String> cmd = new ArrayList<>(List.of("/bin/sh", "-c", command + " \"$@\"", "token-command", role, province));
+            List<String> cmd = new ArrayList<>(List.of("/bin/sh", "-c", command + " \"$@\"", "token-command", role,
+                    province == null ? NONE : province));
             if (agencyId != null) {
                 cmd.add(agencyId);
             }
