@@ -102,7 +102,9 @@ class IntegrationChannelTests {
             assertEquals(0, Fixtures.count("select count(*) from webhook_delivery where event_id = '" + findingId + "' and subscription_id in ('"
                     + own[0] + "', '" + legacy[0] + "')"));
 
-            Thread.sleep(1500); // a finding streamed to the system would have come by now
+            // the committee's stream has the finding; the system's, given the same time, never gets more than the issue
+            await().atMost(Duration.ofSeconds(20)).until(() -> committeeStream.events.stream().anyMatch(e -> e.event().equals("finding.raised")));
+            await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).until(() -> systemStream.events.size() <= 1);
             systemStream.close();
             committeeStream.close();
             assertEquals(1, systemStream.events.size(), systemStream.events.toString());

@@ -3,11 +3,11 @@ package vn.govqms.document.legal;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.province.ProvinceRegister;
+import vn.govqms.kit.security.AgencyFilter;
 import vn.govqms.kit.security.Scope;
 import vn.govqms.kit.web.QueryParams;
 
 import java.time.LocalDate;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -45,20 +45,9 @@ public class Registers {
                 : new IssuingAuthority(provinceCode, successions.successions().withPredecessors(provinceCode, day));
     }
 
-    /**
-     * Which provinces' own entries a list shows: those of {@code asked} when the caller names a province; else
-     * the caller's province (with the provinces merged into it); every province for national-admin; none for a
-     * token that names no province (a ministry).
-     */
+    /** Which provinces' own entries a list shows (the kit's {@link Scope#registerRows} decides). */
     public Listing listing(String asked) {
-        LocalDate today = scope.today();
-        if (asked != null) {
-            return new Listing(false, authority(asked, today).provinces());
-        }
-        if (scope.isNational()) {
-            return new Listing(true, Set.of());
-        }
-        Optional<String> own = scope.provinceClaim();
-        return new Listing(false, own.map(p -> authority(p, today).provinces()).orElse(Set.of()));
+        AgencyFilter rows = scope.registerRows(asked);
+        return new Listing(rows.all(), rows.provinces());
     }
 }

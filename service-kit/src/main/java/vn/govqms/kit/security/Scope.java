@@ -241,6 +241,21 @@ public class Scope {
         }
     }
 
+    /**
+     * Whose own entries a list of a public register (legal documents, TTHCs) shows besides the national ones: the
+     * province asked for, with the provinces merged into it; else every province for the national level, the
+     * caller's own province (and those merged into it) for a token that names one, none for one that names none.
+     */
+    public AgencyFilter registerRows(String askedProvince) {
+        if (askedProvince != null) {
+            return AgencyFilter.provinces(provinces.withPredecessors(askedProvince, today));
+        }
+        if (level == Level.NATIONAL) {
+            return AgencyFilter.everything();
+        }
+        return AgencyFilter.provinces(provinceClaim().map(p -> provinces.withPredecessors(p, today)).orElse(Set.of()));
+    }
+
     /** Whether province {@code code} has been merged into another by today. */
     public boolean provinceEnded(String code) {
         return provinces.hasEnded(code, today);
