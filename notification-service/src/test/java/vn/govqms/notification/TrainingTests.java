@@ -9,6 +9,7 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import vn.govqms.local.testing.RealPartsTestResource;
+import vn.govqms.local.testing.TestKafka;
 import vn.govqms.local.testing.TestTokens;
 import vn.govqms.notification.training.TrainingCheck;
 
@@ -227,6 +228,29 @@ class TrainingTests {
         given().auth().oauth2(TestTokens.agencyRole("agency-head", untrained, "62")).get("/api/v1/iso-officer-training")
                 .then().statusCode(403).contentType(PROBLEM);
         given().auth().oauth2(admin).queryParam("provinceCode", "620").get("/api/v1/iso-officer-training").then().statusCode(400);
+    }
+
+    @Test
+    void aPersonKeptOnceAfterAMergerKeepsTheirTrainingsAndIsTheIsoOfficerSinceTheEarliestDay() {
+        String admin = TestTokens.provinceAdmin("65");
+        String ended = Fixtures.agency("65", "Sở Lao động - Thương binh và Xã hội tỉnh Hà Giang");
+        String successor = Fixtures.agency("65", "Sở Nội vụ tỉnh Hà Giang");
+        String subject = Fixtures.unique("officer");
+        LocalDate since = TODAY.minusMonths(8);
+        String old = officer(admin, ended, subject, "Sùng Thị Mai", since);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(TRAINING.formatted(TODAY.minusMonths(7)))
+                .post("/api/v1/contacts/" + old + "/trainings").then().statusCode(201);
+        String kept = Fixtures.contact(admin, successor, subject, "Sùng Thị Mai", null, "vi", false, "UNIT_LEAD");
+
+        TestKafka.publishCloudEvent("document.events", successor, java.util.UUID.randomUUID().toString(), "vn.govqms.document.agency.merged.v1",
+                "agencies/" + successor, ReorganisationTests.merged(successor, ended));
+        Fixtures.awaitCount("select count(*) from contact where agency_id = '" + ended + "'", 0);
+        given().auth().oauth2(admin).get("/api/v1/contacts/" + kept + "/trainings/status").then().statusCode(200)
+                .body("isoOfficer", equalTo(true)).body("isoOfficerSince", equalTo(since.toString()))
+                .body("trained", equalTo(true)).body("trainings", equalTo(1)).body("flagged", equalTo(false));
+        // trained: never flagged under the successor either
+        check.run().await().indefinitely();
+        assertEquals(0, Fixtures.count("select count(*) from iso_officer_training_flag where contact_id = '" + kept + "'"));
     }
 
     /** An ISO officer of the agency since {@code since}; returns the contact id. */
