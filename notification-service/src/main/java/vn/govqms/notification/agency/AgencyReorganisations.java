@@ -26,7 +26,7 @@ import java.util.UUID;
  * so that no deadline, reminder or escalation keeps going to the ended agency's people.
  * <ul>
  * <li>its contacts move to the successor; a person who is a contact of both is kept once, with the roles of both (the
- * notifications and rules that named the other record follow), except that a predecessor's head does not become the
+ * notifications, rules and trainings that named the other record follow), except that a predecessor's head does not become the
  * successor's head when the successor has one;</li>
  * <li>its open due dates (reminders) and escalations move to the successor, whose head and steering committee they reach;</li>
  * <li>subscriptions narrowed to it follow when the successor is in the subscription's province;</li>
@@ -110,6 +110,18 @@ public class AgencyReorganisations implements EventHandler {
                        'roles', case when moved.roles <> moved.from_roles then jsonb_build_object('from', moved.from_roles, 'to', moved.roles) end))::text
             from moved""";
 
+    /**
+     * A person kept under one record keeps the trainings of the others, and is the ISO officer since the earliest day any of
+     * them was (after {@link #CONTACTS}, so that the record kept has the role).
+     */
+    static final String TRAININGS = PEOPLE + """
+            , moved as (update contact_training t set contact_id = x.new_id from replaced x where t.contact_id = x.old_id returning 1)
+            update contact c set iso_officer_since = s.since
+            from (select x.new_id, min(o.iso_officer_since) as since
+                  from replaced x join contact o on o.id = x.old_id where o.iso_officer_since is not null group by x.new_id) s
+            where c.id = s.new_id and 'ISO_OFFICER' = any (c.roles) and (c.iso_officer_since is null or c.iso_officer_since > s.since)
+              and (select count(*) from moved) >= 0""";
+
     /** Whatever is left of the predecessors' contacts is a person kept under another record. */
     static final String LEFT_OVER = "delete from contact where agency_id = any ($1::uuid[])";
 
@@ -151,6 +163,7 @@ public class AgencyReorganisations implements EventHandler {
                 .chain(() -> tx.preparedQuery(RULES).execute(ended))
                 .chain(() -> tx.preparedQuery(NOTIFICATIONS).execute(ended))
                 .chain(() -> tx.preparedQuery(CONTACTS).execute(Tuple.of(s.predecessors(), s.successor(), now, actor)))
+                .chain(contacts -> tx.preparedQuery(TRAININGS).execute(ended).replaceWith(contacts))
                 .chain(contacts -> tx.preparedQuery(LEFT_OVER).execute(Tuple.of((Object) s.predecessors()))
                         .chain(() -> tx.preparedQuery(ITEMS).execute(ended))
                         .chain(items -> tx.preparedQuery(SUBSCRIPTIONS).execute(changed).invoke(subscriptions -> {

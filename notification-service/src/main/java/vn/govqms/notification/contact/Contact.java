@@ -10,7 +10,9 @@ import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.UUID;
 
 /** A person to tell: in an agency (with roles there) or in a province's steering committee (no agency). */
@@ -36,6 +38,9 @@ public class Contact extends PanacheEntityBase {
     public String[] roles;
     @Column(nullable = false)
     public boolean digest;
+    /** The day the contact became the agency's ISO officer (null unless {@link ContactRole#ISO_OFFICER} is among its roles). */
+    @Column(name = "iso_officer_since")
+    public LocalDate isoOfficerSince;
     @Version
     public long version;
     @Column(name = "created_at", nullable = false)
@@ -55,6 +60,7 @@ public class Contact extends PanacheEntityBase {
         c.language = r.getString("language");
         c.roles = r.getArrayOfStrings("roles");
         c.digest = r.getBoolean("digest");
+        c.isoOfficerSince = r.getLocalDate("iso_officer_since");
         c.version = r.getLong("version");
         c.createdAt = r.getOffsetDateTime("created_at");
         c.updatedAt = r.getOffsetDateTime("updated_at");
@@ -63,5 +69,9 @@ public class Contact extends PanacheEntityBase {
 
     public boolean steeringCommittee() {
         return agencyId == null;
+    }
+
+    public boolean isoOfficer() {
+        return Arrays.asList(roles).contains(ContactRole.ISO_OFFICER.name());
     }
 }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -28,7 +29,10 @@ public final class ContactDtos {
             @Schema(description = "vi (default) or en", example = "vi") Language language,
             @Schema(description = "Roles in the agency (none for a steering-committee member)", example = "[\"ISO_OFFICER\"]")
             @Size(max = 4) List<@NotNull ContactRole> roles,
-            @Schema(description = "Low-urgency e-mails are collected into one daily digest", example = "false") Boolean digest) {
+            @Schema(description = "Low-urgency e-mails are collected into one daily digest", example = "false") Boolean digest,
+            @Schema(description = "With the role ISO_OFFICER: the day the person became the agency's ISO officer (not after today). "
+                    + "Default: today when the role is given, unchanged while the role stays", example = "2025-09-15")
+            LocalDate isoOfficerSince) {
     }
 
     @Schema(name = "Contact")
@@ -44,6 +48,8 @@ public final class ContactDtos {
             List<ContactRole> roles,
             @Schema(example = "[\"Cán bộ ISO\"]") List<String> roleLabels,
             boolean digest,
+            @Schema(description = "The day the person became the agency's ISO officer (only with the role ISO_OFFICER)", example = "2025-09-15")
+            LocalDate isoOfficerSince,
             long version,
             OffsetDateTime createdAt,
             OffsetDateTime updatedAt) {
@@ -51,7 +57,7 @@ public final class ContactDtos {
         public static ContactView of(Contact c) {
             List<ContactRole> roles = Arrays.stream(c.roles).map(ContactRole::valueOf).toList();
             return new ContactView(c.id, c.agencyId, c.provinceCode, c.steeringCommittee(), c.subject, c.name, c.email, c.language,
-                    roles, roles.stream().map(r -> r.label(c.language)).toList(), c.digest, c.version, c.createdAt, c.updatedAt);
+                    roles, roles.stream().map(r -> r.label(c.language)).toList(), c.digest, c.isoOfficerSince, c.version, c.createdAt, c.updatedAt);
         }
     }
 

@@ -25,6 +25,7 @@ import vn.govqms.notification.contact.ContactDtos.MutableChannel;
 import vn.govqms.notification.contact.ContactDtos.Preferences;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -196,9 +197,31 @@ public class ContactService {
         if (c.agencyId == null && !roles.isEmpty()) {
             throw ProblemException.invalidField("roles", "a steering-committee member has no roles in an agency");
         }
+        boolean wasOfficer = c.roles != null && c.isoOfficer();
         c.roles = roles.stream().map(Enum::name).toArray(String[]::new);
         c.digest = Boolean.TRUE.equals(in.digest());
+        c.isoOfficerSince = isoOfficerSince(c, in, wasOfficer, now.toLocalDate());
         c.updatedAt = now;
+    }
+
+    /**
+     * When the contact became the ISO officer: the date given (a correction while the role stays), else today for a role
+     * newly given, else the date already recorded; none without the role. The training check counts its period from it.
+     */
+    private static LocalDate isoOfficerSince(Contact c, ContactInput in, boolean wasOfficer, LocalDate today) {
+        if (!c.isoOfficer()) {
+            if (in.isoOfficerSince() != null) {
+                throw ProblemException.invalidField("isoOfficerSince", "only for a contact with the role ISO_OFFICER");
+            }
+            return null;
+        }
+        if (in.isoOfficerSince() != null) {
+            if (in.isoOfficerSince().isAfter(today)) {
+                throw ProblemException.invalidField("isoOfficerSince", "not after today (" + today + ")");
+            }
+            return in.isoOfficerSince();
+        }
+        return wasOfficer && c.isoOfficerSince != null ? c.isoOfficerSince : today;
     }
 
     /** Where a new contact belongs (an agency, or a province's steering committee), once the caller may change it there. */
@@ -217,20 +240,34 @@ public class ContactService {
     }
 
     /** A contact with the key it is kept under in the audit trail. */
-    private record Writable(Contact contact, AgencyRef ref) {
+    public record ContactAccess(Contact contact, AgencyRef ref) {
+    }
+
+    /** Loads a contact the caller may read (its agency's records, or its province's steering committee); 404 when unknown. */
+    public Uni<ContactAccess> readable(UUID id) {
+        return Contact.<Contact>findById(id).chain(c -> {
+            if (c == null) {
+                throw ProblemException.notFound("contact", id);
+            }
+            if (c.steeringCommittee()) {
+                scope.requireProvinceRead(c.provinceCode);
+                return Uni.createFrom().item(new ContactAccess(c, Agencies.province(c.provinceCode)));
+            }
+            return agencies.of(c.agencyId).map(ref -> new ContactAccess(c, scope.requireRead(ref)));
+        });
     }
 
     /** Loads a contact the caller may change: its agency's records, or its province's steering committee. */
-    private Uni<Writable> writable(UUID id) {
+    public Uni<ContactAccess> writable(UUID id) {
         return Contact.<Contact>findById(id).chain(c -> {
             if (c == null) {
                 throw ProblemException.notFound("contact", id);
             }
             if (c.steeringCommittee()) {
                 scope.requireProvinceWrite(c.provinceCode);
-                return Uni.createFrom().item(new Writable(c, Agencies.province(c.provinceCode)));
+                return Uni.createFrom().item(new ContactAccess(c, Agencies.province(c.provinceCode)));
             }
-            return agencies.of(c.agencyId).map(ref -> new Writable(c, scope.requireWrite(ref)));
+            return agencies.of(c.agencyId).map(ref -> new ContactAccess(c, scope.requireWrite(ref)));
         });
     }
 }

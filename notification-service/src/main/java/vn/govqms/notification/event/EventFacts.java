@@ -102,7 +102,7 @@ public record EventFacts(UUID agencyId, String provinceCode, LocalDate dueDate, 
             }
             case OBJECTIVE_AT_RISK, OBJECTIVE_MISSED -> new EventFacts(agency, province, null, null,
                     "/api/v1/objectives/" + required(d, "objectiveId"), false, null, null, List.of());
-            case REMINDER, ESCALATION -> throw new PoisonEventException(kind + " is made by this service, never received");
+            case REMINDER, ESCALATION, TRAINING_REQUIRED -> throw new PoisonEventException(kind + " is made by this service, never received");
         };
     }
 

@@ -42,7 +42,9 @@ public enum EventKind {
     /** Made here: a due date is near. */
     REMINDER("notification", "reminder"),
     /** Made here: an overdue item reached an escalation step. */
-    ESCALATION("notification", "escalation");
+    ESCALATION("notification", "escalation"),
+    /** Made here: an ISO officer is still untrained after the configured period (training.TrainingCheck). */
+    TRAINING_REQUIRED("notification", "iso-officer.training-required");
 
     private static final Map<String, EventKind> BY_TYPE = Arrays.stream(values())
             .collect(Collectors.toMap(EventKind::type, Function.identity()));
@@ -72,7 +74,7 @@ public enum EventKind {
     }
 
     public boolean madeHere() {
-        return this == REMINDER || this == ESCALATION;
+        return this == REMINDER || this == ESCALATION || this == TRAINING_REQUIRED;
     }
 
     public static Optional<EventKind> ofType(String type) {

@@ -44,6 +44,8 @@ public final class IntegrationView {
             case ASSESSMENT_SUBMITTED, ASSESSMENT_PUBLISHED, SCORE_CHANGED, OBJECTIVE_AT_RISK, OBJECTIVE_MISSED -> Optional.empty();
             // made here, about review tasks, corrective actions and plan items
             case REMINDER, ESCALATION -> Optional.empty();
+            // made here, about a person of an agency: contacts refuse integration
+            case TRAINING_REQUIRED -> Optional.empty();
         };
     }
 

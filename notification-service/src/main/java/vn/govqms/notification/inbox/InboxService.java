@@ -208,7 +208,8 @@ public class InboxService {
         if ("notification".equals(service)) {
             JsonNode item = data.get("itemKind");
             String k = item == null ? "" : item.asText();
-            service = k.startsWith("procedure-review") ? "document" : "audit";
+            // reminders and escalations name the item they are about; a training flag links to this service's contacts
+            service = k.startsWith("procedure-review") ? "document" : k.isEmpty() ? "notification" : "audit";
         }
         return service == null ? null : service + "-service";
     }

@@ -151,6 +151,15 @@ public final class NotificationTexts {
                             "Việc «" + s(d, "title") + "» hết hạn ngày " + viDate(d, "dueDate") + " nhưng sau " + s(d, "daysOverdue")
                                     + " ngày vẫn chưa hoàn thành.",
                             "Chỉ đạo xử lý dứt điểm và theo dõi kết quả."};
+            case TRAINING_REQUIRED -> en
+                    ? new String[] {"ISO officer not yet trained: " + s(d, "officerName"),
+                            s(d, "officerName") + " has been the ISO officer since " + s(d, "officerSince") + " and no training was recorded by "
+                                    + s(d, "trainingDueDate") + " (a period of " + s(d, "periodTextEn") + ").",
+                            "Send the officer to a training on TCVN ISO 9001:2015 and record it on the contact."}
+                    : new String[] {"Cán bộ ISO chưa được đào tạo: " + s(d, "officerName"),
+                            s(d, "officerName") + " làm cán bộ ISO từ ngày " + viDate(d, "officerSince") + " nhưng đến ngày "
+                                    + viDate(d, "trainingDueDate") + " (thời hạn " + s(d, "periodText") + ") vẫn chưa có khóa đào tạo nào được ghi nhận.",
+                            "Cử cán bộ tham gia đào tạo về TCVN ISO 9001:2015 và cập nhật kết quả đào tạo vào hồ sơ liên hệ."};
             default -> generic(kind.fact(), en);
         };
     }

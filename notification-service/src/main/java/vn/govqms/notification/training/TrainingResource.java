@@ -1,0 +1,79 @@
+package vn.govqms.notification.training;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import vn.govqms.kit.paging.Page;
+import vn.govqms.kit.paging.PageParams;
+import vn.govqms.kit.problem.Problem;
+import vn.govqms.kit.security.Caller;
+import vn.govqms.kit.security.Roles;
+import vn.govqms.notification.training.TrainingDtos.TrainingInput;
+import vn.govqms.notification.training.TrainingDtos.TrainingStatus;
+import vn.govqms.notification.training.TrainingDtos.TrainingView;
+
+import java.net.URI;
+import java.util.UUID;
+
+@Path("/api/v1/contacts/{contactId}/trainings")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Trainings", description = "Đào tạo của cán bộ ISO và người liên hệ: khóa học, thời gian, chứng chỉ")
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Outside the caller's role or scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "Unknown contact", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class TrainingResource {
+
+    private final TrainingService service;
+    private final Caller caller;
+
+    public TrainingResource(TrainingService service, Caller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER})
+    @Operation(operationId = "recordTraining", summary = "Record a training the contact attended (by whoever may change the contact); clears its untrained-officer flag")
+    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = TrainingView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input (e.g. trainedOn after today)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<TrainingView>> record(@PathParam("contactId") UUID contactId, @Valid @NotNull TrainingInput body) {
+        return service.record(contactId, body, caller).map(t -> RestResponse.ResponseBuilder.<TrainingView>created(
+                URI.create("/api/v1/contacts/" + contactId + "/trainings")).entity(t).build());
+    }
+
+    @GET
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER})
+    @Operation(operationId = "listTrainings", summary = "The contact's trainings, the latest first")
+    @APIResponse(responseCode = "200", description = "A page of trainings")
+    @APIResponse(responseCode = "400", description = "Invalid paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Page<TrainingView>> list(@PathParam("contactId") UUID contactId, @BeanParam PageParams paging) {
+        return service.list(contactId, paging.toRequest());
+    }
+
+    @GET
+    @Path("/status")
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER})
+    @Operation(operationId = "trainingStatus", summary = "Whether the contact, as ISO officer, is trained, by when it must be, and whether it is flagged")
+    @APIResponse(responseCode = "200", description = "The status", content = @Content(schema = @Schema(implementation = TrainingStatus.class)))
+    public Uni<TrainingStatus> status(@PathParam("contactId") UUID contactId) {
+        return service.status(contactId);
+    }
+}
