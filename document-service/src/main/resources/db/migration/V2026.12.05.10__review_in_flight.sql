@@ -8,3 +8,6 @@ create index review_task_cause_key on review_task (cause_key);
 alter table legal_document add column expiry_announced_at timestamptz;
 create index legal_document_expiry_pending on legal_document (expiry_date)
     where expiry_date is not null and expiry_announced_at is null;
+-- documents that expired before this rule existed are not announced retroactively: reviews due long ago would be
+-- overdue at once; a revision citing one is still refused at issue
+update legal_document set expiry_announced_at = now() where expiry_date < (now() at time zone 'Asia/Ho_Chi_Minh')::date;
