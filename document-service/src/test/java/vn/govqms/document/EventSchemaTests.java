@@ -27,10 +27,10 @@ class EventSchemaTests {
 
     @Test
     void everyEventSentMatchesItsPublishedSchema() {
-        EventSchemas.assertEverySentEventMatches("document.events", "document-service", 18, this::produceEveryType);
+        EventSchemas.assertEverySentEventMatches("document.events", "document-service", 19, this::produceEveryType);
     }
 
-    /** One of each: a province merger, agency, legal and TTHC changes, a document lifecycle, reviews resolved and overdue. */
+    /** One of each: a province merger, agency, legal and TTHC changes, a document lifecycle, reviews rescheduled, resolved and overdue. */
     private void produceEveryType() {
         // Bắc Kạn joins Thái Nguyên, which keeps code 19
         given().auth().oauth2(TestTokens.nationalAdmin()).contentType(ContentType.JSON).body("""
@@ -50,7 +50,12 @@ class EventSchemaTests {
                 {"code":"%s","name":"Cấp giấy phép hành nghề","field":"Y tế","level":"PROVINCIAL","processingDays":20,"provinceCode":"24"}"""
                 .formatted(code)).post("/api/v1/administrative-procedures").then().statusCode(201).extract().path("id");
         String doc = ReviewTaskTests.procedure(agency, "24", "TTHC_PROCEDURE", law, code, true);
-        ReviewTaskTests.legal("24", ReviewTaskTests.number(), "2013-01-01", "[{\"kind\":\"AMENDS\",\"targetId\":\"" + law + "\"}]");
+        String amending = ReviewTaskTests.legal("24", ReviewTaskTests.number(), "2013-01-01",
+                "[{\"kind\":\"AMENDS\",\"targetId\":\"" + law + "\"}]");
+        // its effective date corrected: the open review moves (procedure-review.rescheduled)
+        given().auth().oauth2(admin).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("""
+                {"issuer":"Ủy ban nhân dân tỉnh","title":"Quyết định về thủ tục hành chính","issuedDate":"2010-01-01",
+                 "effectiveDate":"2013-02-01"}""").put("/api/v1/legal-documents/{id}", amending).then().statusCode(200);
         given().auth().oauth2(admin).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("""
                 {"name":"Cấp giấy phép hành nghề","field":"Y tế","level":"PROVINCIAL","processingDays":15,"effectiveDate":"2033-01-01"}""")
                 .put("/api/v1/administrative-procedures/{id}", tthc).then().statusCode(200);

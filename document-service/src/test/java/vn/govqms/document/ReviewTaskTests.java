@@ -25,7 +25,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-/** A legal or TTHC change creates one review task per issued procedure relying on it, in every agency. */
+/** A legal or TTHC change creates one review task per procedure relying on it (issued or in flight), in every agency. */
 @QuarkusTest
 @WithTestResource(value = RealPartsTestResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "database", value = "document"))
@@ -82,19 +82,19 @@ class ReviewTaskTests {
     }
 
     @Test
-    void anAmendmentCreatesOneTaskPerIssuedProcedureInEveryAgency() {
+    void anAmendmentCreatesOneTaskPerProcedureInEveryAgency() {
         String bacGiang = agency("24", "Sở Tư pháp tỉnh Bắc Giang");
         String ninhBinh = agency("37", "Sở Tư pháp tỉnh Ninh Bình");
         String law = legal(number(), "2015-01-01", "[]");
         String docBg = procedure(bacGiang, "24", "OPERATIONAL_PROCEDURE", law, null, true);
         procedure(ninhBinh, "37", "OPERATIONAL_PROCEDURE", law, null, true);
-        procedure(ninhBinh, "37", "OPERATIONAL_PROCEDURE", law, null, false); // a draft relies on nothing yet
+        procedure(ninhBinh, "37", "OPERATIONAL_PROCEDURE", law, null, false); // a draft relies on it too
         procedure(bacGiang, "24", "QUALITY_MANUAL", law, null, true);         // not a procedure
 
         String amending = number();
         String amendingId = legal(amending, "2030-01-01",
                 "[{\"kind\":\"AMENDS\",\"targetId\":\"" + law + "\",\"articles\":\"Điều 5\"}]");
-        assertEquals(2, TestDb.count("document", "select count(*) from review_task where cause_id = '" + law + "'"));
+        assertEquals(3, TestDb.count("document", "select count(*) from review_task where cause_id = '" + law + "'"));
         given().auth().oauth2(TestTokens.provinceAdmin("24")).queryParam("causeId", law).get("/api/v1/review-tasks")
                 .then().statusCode(200).body("total", equalTo(1)).body("items[0].documentId", equalTo(docBg))
                 .body("items[0].dueDate", equalTo("2030-04-01")).body("items[0].status", equalTo("OPEN"))
@@ -107,11 +107,13 @@ class ReviewTaskTests {
                     && "vn.govqms.document.procedure-review.required.v1".equals(TestKafka.header(r, "ce_type"))
                     && r.value().contains("2030-04-01"), Duration.ofSeconds(20)).isEmpty());
         }
-        // the same change announced again (its effective date corrected) creates nothing more
+        // the same change announced again (its effective date corrected) creates nothing more: it moves the due dates
         given().auth().oauth2(TestTokens.nationalAdmin()).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("""
                 {"issuer":"Chính phủ","title":"Nghị định sửa đổi","issuedDate":"2010-01-01","effectiveDate":"2030-02-01"}""")
                 .put("/api/v1/legal-documents/{id}", amendingId).then().statusCode(200);
-        assertEquals(2, TestDb.count("document", "select count(*) from review_task where cause_id = '" + law + "'"));
+        assertEquals(3, TestDb.count("document", "select count(*) from review_task where cause_id = '" + law + "'"));
+        assertEquals(3, TestDb.count("document", "select count(*) from review_task where cause_id = '" + law
+                + "' and due_date = date '2030-05-01'"));
     }
 
     @Test

@@ -221,6 +221,8 @@ public class DocumentResource {
     @Operation(operationId = "issueDocumentVersion", summary = "Issue an approved version; the previous issued one is superseded (document.issued)")
     @APIResponse(responseCode = "200", description = "Issued", content = @Content(schema = @Schema(implementation = VersionView.class)))
     @APIResponse(responseCode = "409", description = VERSION_STATES, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A legal basis is repealed, replaced or expired by the issue (or effective) date "
+            + "(legal-basis-not-in-force, naming each and what replaced it)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<VersionView> issue(@PathParam("id") UUID id, @PathParam("revision") String revision, @Valid Issue body) {
         return service.act(id, revision(revision), VersionAction.ISSUE, body == null ? null : body.effectiveDate(), caller);
     }

@@ -16,6 +16,7 @@ import vn.govqms.document.controlled.DocumentDtos.VersionView;
 import vn.govqms.document.legal.IssuingAuthority;
 import vn.govqms.document.legal.LegalDocumentRepository;
 import vn.govqms.document.legal.Registers;
+import vn.govqms.document.review.RevisionIssue;
 import vn.govqms.document.tthc.AdministrativeProcedure;
 import vn.govqms.document.tthc.ProcedureRepository;
 import vn.govqms.document.tthc.ProcedureStatus;
@@ -70,11 +71,13 @@ public class DocumentService {
 
     private final Scope scope;
     private final Registers registers;
+    private final RevisionIssue revisionIssue;
 
     public DocumentService(Scope scope, DocumentRepository documents, VersionRepository versions, AgencyRepository agencies,
                            LegalDocumentRepository legalDocuments, ProcedureRepository procedures, Registers registers,
-                           Outbox outbox, AuditTrail trail, ObjectMapper json, Clock clock) {
+                           Outbox outbox, AuditTrail trail, ObjectMapper json, Clock clock, RevisionIssue revisionIssue) {
         this.scope = scope;
+        this.revisionIssue = revisionIssue;
         this.registers = registers;
         this.documents = documents;
         this.versions = versions;
@@ -164,7 +167,8 @@ public class DocumentService {
                     v.approve(who, now);
                     return DocumentEvents.APPROVED;
                 });
-                case ISSUE -> versions.issued(doc.id).map(previous -> {
+                case ISSUE -> revisionIssue.requireLegalBasesInForce(v, LocalDate.now(clock),
+                        value == null ? LocalDate.now(clock) : (LocalDate) value).chain(() -> versions.issued(doc.id)).map(previous -> {
                     previous.forEach(p -> p.supersede(now));
                     v.issue(who, value == null ? LocalDate.now(clock) : (LocalDate) value, now);
                     doc.currentRevision = v.revision;
@@ -189,6 +193,8 @@ public class DocumentService {
                             : Uni.createFrom().voidItem())
                     .chain(() -> eventType == null ? Uni.createFrom().voidItem()
                             : outbox.publish(session, DocumentEvents.of(eventType, doc, v, who, now)))
+                    .chain(() -> action == VersionAction.ISSUE ? revisionIssue.resolveAnswered(session, v, found.agency().ref(), who, now)
+                            : Uni.createFrom().voidItem())
                     .chain(() -> trail.record(session, "document", doc.id, found.agency().ref(),
                             action.name().toLowerCase() + " revision " + v.revision, who,
                             Map.of("status", before), Map.of("status", v.status.name())))))

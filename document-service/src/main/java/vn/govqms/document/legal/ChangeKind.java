@@ -6,5 +6,7 @@ public enum ChangeKind {
     REPLACED,
     REPEALED,
     /** Its own dates or text were corrected in the register. */
-    UPDATED
+    UPDATED,
+    /** Its expiry date passed with no document repealing or replacing it first. */
+    EXPIRED
 }

@@ -14,6 +14,7 @@ import vn.govqms.kit.text.VietnameseText;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.Objects;
 import java.util.UUID;
 
 /** A legal document in the register: a law, decree, decision, circular and the like. */
@@ -55,6 +56,10 @@ public class LegalDocument extends PanacheEntityBase {
     @Column(name = "expiry_date")
     public LocalDate expiryDate;
 
+    /** When the expiry check announced that the document expired (null: not yet, or its expiry date was corrected since). */
+    @Column(name = "expiry_announced_at")
+    public OffsetDateTime expiryAnnouncedAt;
+
     /** Null for national documents; a province code for a province's own. */
     @Column(name = "province_code")
     public String provinceCode;
@@ -88,6 +93,10 @@ public class LegalDocument extends PanacheEntityBase {
         }
         if (expiry != null && expiry.isBefore(effective)) {
             throw ProblemException.invalidField("expiryDate", "must not be before effectiveDate");
+        }
+        if (!Objects.equals(expiry, this.expiryDate)) {
+            // a corrected expiry is announced again when it comes (its open reviews then move to the new date)
+            this.expiryAnnouncedAt = null;
         }
         this.issuer = issuer;
         this.title = title;

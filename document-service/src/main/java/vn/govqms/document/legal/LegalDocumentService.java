@@ -172,6 +172,7 @@ public class LegalDocumentService {
             case REPLACED -> "bị thay thế";
             case REPEALED -> "bị bãi bỏ";
             case UPDATED -> "được đính chính";
+            case EXPIRED -> "hết hiệu lực";
         };
         return "Văn bản " + target.number + " " + what + " bởi " + by.number + ", hiệu lực từ " + by.effectiveDate + ".";
     }

@@ -36,6 +36,13 @@ public final class LegalEvents {
                         d.expiryDate, d.provinceCode));
     }
 
+    /** It expired: procedures relying on it are due for review from the day after its expiry date. */
+    static OutgoingEvent expired(LegalDocument d, OffsetDateTime now) {
+        return OutgoingEvent.of(TOPIC, d.id.toString(), CHANGED, "legal-documents/" + d.id, now,
+                new ChangedData(d.id, d.number, ChangeKind.EXPIRED.name(), null, null, d.expiryDate.plusDays(1), null,
+                        d.provinceCode));
+    }
+
     static OutgoingEvent changed(LegalDocument target, ChangeKind kind, LegalDocument by, String articles,
                                  OffsetDateTime now) {
         return OutgoingEvent.of(TOPIC, target.id.toString(), CHANGED, "legal-documents/" + target.id, now,

@@ -16,6 +16,12 @@ public class LegalRelationRepository implements PanacheRepositoryBase<LegalRelat
         return ids.isEmpty() ? Uni.createFrom().item(List.of()) : list("sourceId in ?1 or targetId in ?1", ids);
     }
 
+    /** The relations that end any of {@code targetIds} (repeal or replace them). */
+    public Uni<List<LegalRelation>> ending(Collection<UUID> targetIds) {
+        return targetIds.isEmpty() ? Uni.createFrom().item(List.of())
+                : list("targetId in ?1 and kind in ?2", targetIds, List.of(RelationKind.REPEALS, RelationKind.REPLACES));
+    }
+
     public Uni<List<LegalRelation>> from(UUID sourceId) {
         return list("sourceId", sourceId);
     }

@@ -16,4 +16,11 @@ public interface ReviewConfig {
     /** How often open tasks are checked against their due date (read by {@link OverdueCheck}'s schedule). */
     @WithDefault("10m")
     java.time.Duration overdueCheckEvery();
+
+    /**
+     * How often the register is checked for documents that expired on their expiry date (read by
+     * {@code legal/ExpiryCheck}'s schedule).
+     */
+    @WithDefault("10m")
+    java.time.Duration expiryCheckEvery();
 }

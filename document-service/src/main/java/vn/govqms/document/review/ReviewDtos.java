@@ -31,8 +31,12 @@ public final class ReviewDtos {
             UUID documentId,
             @Schema(example = "QT-KHCN-01") String documentCode,
             String documentTitle,
+            @Schema(description = "The revision to review: the issued one, or a draft, one in review or approved that relied on the change",
+                    example = "2") int revision,
             @Schema(example = "LEGAL_DOCUMENT") String causeType,
             UUID causeId,
+            @Schema(description = "The TTHC through which the procedure relies on the changed legal document (its legal bases "
+                    + "include it); absent when the procedure cites the document itself") UUID viaProcedureId,
             @Schema(example = "AMENDED") String causeKind,
             @Schema(example = "Văn bản 19/2014/QĐ-TTg được sửa đổi, bổ sung bởi 12/2020/QĐ-TTg, hiệu lực từ 2020-07-01.") String causeSummary,
             LocalDate effectiveDate,

@@ -8,9 +8,10 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * Review facts on {@code document.events}, keyed by agency id. {@code procedure-review.required} and
- * {@code procedure-review.overdue} are written set-based by SQL ({@link ReviewFanOut}); their data
- * has the fields of {@link RequiredData} and {@link OverdueData}.
+ * Review facts on {@code document.events}, keyed by agency id. {@code procedure-review.required},
+ * {@code procedure-review.rescheduled} and {@code procedure-review.overdue} are written set-based by SQL
+ * ({@link ReviewFanOut}); their data has the fields of {@link RequiredData}, {@link RescheduledData} and
+ * {@link OverdueData}.
  */
 public final class ReviewEvents {
 
@@ -18,6 +19,7 @@ public final class ReviewEvents {
     public static final String REQUIRED = EventTypes.of("document", "procedure-review.required");
     public static final String COMPLETED = EventTypes.of("document", "procedure-review.completed");
     public static final String OVERDUE = EventTypes.of("document", "procedure-review.overdue");
+    public static final String RESCHEDULED = EventTypes.of("document", "procedure-review.rescheduled");
 
     private ReviewEvents() {
     }
@@ -25,7 +27,18 @@ public final class ReviewEvents {
     /** The shape of procedure-review.required (documentation; the JSON is built in SQL). */
     public record RequiredData(UUID taskId, UUID agencyId, UUID documentId, String documentCode, String documentTitle,
                                int revision, String causeType, UUID causeId, String causeKind, String causeSummary,
-                               LocalDate effectiveDate, LocalDate dueDate) {
+                               UUID viaProcedureId, LocalDate effectiveDate, LocalDate dueDate) {
+    }
+
+    /**
+     * The shape of procedure-review.rescheduled (documentation; the JSON is built in SQL): the change that caused an
+     * open task was re-dated, its due date moved; {@code status} is the task's after the move (an overdue task whose
+     * new due date is still ahead is open again).
+     */
+    public record RescheduledData(UUID taskId, UUID agencyId, UUID documentId, String documentCode, int revision,
+                                  String causeType, UUID causeId, String causeKind, String causeSummary,
+                                  LocalDate previousEffectiveDate, LocalDate effectiveDate, LocalDate previousDueDate,
+                                  LocalDate dueDate, String status) {
     }
 
     /** The shape of procedure-review.overdue (documentation; the JSON is built in SQL). */

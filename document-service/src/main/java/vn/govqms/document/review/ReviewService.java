@@ -142,11 +142,15 @@ public class ReviewService {
             }
             case REVISED -> {
                 int revision = in.revision() != null ? in.revision() : doc.currentRevision == null ? -1 : doc.currentRevision;
+                // a revision still in flight when the change reached it is revised by issuing it (amended as needed)
+                boolean inFlight = reviewed.issuedAt == null || reviewed.issuedAt.isAfter(task.createdAt);
+                int lowest = inFlight ? reviewed.revision : reviewed.revision + 1;
                 yield versions.byRevision(doc.id, revision).map(v -> {
-                    if (v == null || v.issuedAt == null || v.revision <= reviewed.revision) {
+                    if (v == null || v.issuedAt == null || v.revision < lowest) {
                         throw ProblemException.unprocessable("not-revised", "No revised version",
-                                "Document " + doc.code + " has no revision issued after revision " + reviewed.revision
-                                        + "; issue the revised procedure first.", Map.of("reviewedRevision", reviewed.revision));
+                                "Document " + doc.code + " has no revision issued " + (inFlight ? "since revision " : "after revision ")
+                                        + reviewed.revision + " was reviewed; issue the revised procedure first.",
+                                Map.of("reviewedRevision", reviewed.revision));
                     }
                     return v.id;
                 });
@@ -172,16 +176,21 @@ public class ReviewService {
 
     private Uni<List<ReviewView>> views(List<ReviewTask> tasks) {
         List<UUID> ids = tasks.stream().map(t -> t.documentId).distinct().toList();
+        List<UUID> versionIds = tasks.stream().map(t -> t.versionId).distinct().toList();
         Uni<List<ControlledDocument>> docs = ids.isEmpty() ? Uni.createFrom().item(List.of()) : documents.list("id in ?1", ids);
-        return docs.map(list -> {
+        Uni<List<DocumentVersion>> reviewed = versionIds.isEmpty() ? Uni.createFrom().item(List.of())
+                : versions.list("id in ?1", versionIds);
+        return docs.chain(list -> reviewed.map(revs -> {
             Map<UUID, ControlledDocument> byId = list.stream().collect(Collectors.toMap(d -> d.id, Function.identity()));
+            Map<UUID, Integer> revisions = revs.stream().collect(Collectors.toMap(v -> v.id, v -> v.revision));
             return tasks.stream().map(t -> {
                 ControlledDocument d = byId.get(t.documentId);
-                return new ReviewView(t.id, t.agencyId, t.documentId, d.code, d.title, t.causeType, t.causeId, t.causeKind,
-                        t.causeSummary, t.effectiveDate, t.dueDate, t.status, t.status.label(), t.outcome, t.resolutionNote,
-                        t.resolvedVersionId, t.resolvedBy, t.resolvedAt, t.overdueAt, t.createdAt);
+                return new ReviewView(t.id, t.agencyId, t.documentId, d.code, d.title, revisions.get(t.versionId), t.causeType,
+                        t.causeId, t.viaProcedureId, t.causeKind, t.causeSummary, t.effectiveDate, t.dueDate, t.status,
+                        t.status.label(), t.outcome, t.resolutionNote, t.resolvedVersionId, t.resolvedBy, t.resolvedAt,
+                        t.overdueAt, t.createdAt);
             }).toList();
-        });
+        }));
     }
 
     private static boolean blank(String s) {

@@ -26,9 +26,12 @@ public class ReviewTask extends PanacheEntityBase {
     public UUID agencyId;
     @Column(name = "document_id", nullable = false)
     public UUID documentId;
-    /** The issued version that relied on the changed text. */
+    /** The newest version that relied on the changed text when the task was created: issued, or still in flight. */
     @Column(name = "version_id", nullable = false)
     public UUID versionId;
+    /** The TTHC through which the procedure relies on the changed legal document; null when it cites the document. */
+    @Column(name = "via_procedure_id")
+    public UUID viaProcedureId;
     /** LEGAL_DOCUMENT or ADMINISTRATIVE_PROCEDURE. */
     @Column(name = "cause_type", nullable = false)
     public String causeType;
