@@ -53,7 +53,7 @@ public class ListDecisionResource {
 
     @POST
     @Path("/tthc-list-decisions")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.PROVINCE_ADMIN})
+    @RolesAllowed(Roles.PROVINCE_ADMIN)
     @Operation(operationId = "recordTthcListDecision", summary = "Record a province's decision changing its TTHCs",
             description = "By the province's steering committee. Every agency of the province handling one of the procedures, or named "
                     + "in agencyIds, owes an updated handled-TTHC list (PUT /agencies/{id}/administrative-procedures) within "
@@ -71,8 +71,10 @@ public class ListDecisionResource {
 
     @GET
     @Path("/tthc-list-decisions/{id}")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
-    @Operation(operationId = "getTthcListDecision", summary = "A province's TTHC list decision and how many agencies it gave work to")
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.PROVINCE_ADMIN})
+    @Operation(operationId = "getTthcListDecision", summary = "A province's TTHC list decision and how many agencies it gave work to",
+            description = "For the province's steering committee and national-admin; an agency reads the decision's number and date on "
+                    + "its list updates.")
     @APIResponse(responseCode = "200", description = "The decision", content = @Content(schema = @Schema(implementation = DecisionView.class)))
     @APIResponse(responseCode = "404", description = "Unknown decision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<DecisionView> decision(@PathParam("id") UUID id) {
