@@ -1,5 +1,7 @@
 package vn.govqms.kit.calendar;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * How long an administrative procedure may take by law: a number of working days, of working hours, or "trong ngày"
  * (done the day it is received). {@link #wholeDays()} is the same time in whole working days, for readers that only
@@ -10,6 +12,7 @@ public record ProcessingTime(Unit unit, int amount) {
     /** Longest time a procedure may be given: a year of working days, or its hours. */
     public static final int MAX_DAYS = 365;
 
+    @Schema(name = "ProcessingTimeUnit", description = "WORKING_DAYS (ngày làm việc), WORKING_HOURS (giờ làm việc), WITHIN_DAY (trong ngày)")
     public enum Unit {
         WORKING_DAYS("ngày làm việc"),
         WORKING_HOURS("giờ làm việc"),
