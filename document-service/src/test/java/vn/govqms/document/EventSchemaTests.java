@@ -27,10 +27,10 @@ class EventSchemaTests {
 
     @Test
     void everyEventSentMatchesItsPublishedSchema() {
-        EventSchemas.assertEverySentEventMatches("document.events", "document-service", 19, this::produceEveryType);
+        EventSchemas.assertEverySentEventMatches("document.events", "document-service", 23, this::produceEveryType);
     }
 
-    /** One of each: a province merger, agency, legal and TTHC changes, a document lifecycle, reviews rescheduled, resolved and overdue. */
+    /** One of each: a province merger, agency, legal and TTHC changes, a document lifecycle, reviews rescheduled, resolved and overdue, TTHC list updates. */
     private void produceEveryType() {
         // Bắc Kạn joins Thái Nguyên, which keeps code 19
         given().auth().oauth2(TestTokens.nationalAdmin()).contentType(ContentType.JSON).body("""
@@ -73,6 +73,11 @@ class EventSchemaTests {
                 .body("{\"reason\":\"Thay bằng quy trình liên thông\"}").post("/api/v1/documents/{id}/versions/1/abolish", doc)
                 .then().statusCode(200);
         QmsTests.announce(agency, "24");
+        // a province's TTHC decision long past: one agency updates its list (cleared, late), the other stays overdue
+        String late = ReviewTaskTests.agency("24", "Sở Xây dựng tỉnh Bắc Giang");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("""
+                {"provinceCode":"24","number":"%d/QĐ-UBND","decisionDate":"2026-02-13","procedureIds":["%s"],"agencyIds":["%s","%s"]}"""
+                .formatted((int) (Math.random() * 90_000 + 1000), tthc, agency, late)).post("/api/v1/tthc-list-decisions").then().statusCode(201);
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body("{\"procedureIds\":[\"" + tthc + "\"],\"since\":\"2025-07-01\"}")
                 .put("/api/v1/agencies/{id}/administrative-procedures", agency).then().statusCode(200);

@@ -303,7 +303,8 @@ class RegisterOwnerTests {
             given().auth().oauth2(stranger).contentType(ContentType.JSON).body(abolition)
                     .post("/api/v1/administrative-procedures/{id}/abolition", localisedId).then().statusCode(403).contentType(PROBLEM);
         }
-        assertEquals(0, eventsAbout(nationalId) + eventsAbout(localisedId), "nothing announced");
+        // their publication only (administrative-procedure.published): no refused change was announced
+        assertEquals(2, eventsAbout(nationalId) + eventsAbout(localisedId), "nothing announced but the publications");
         assertEquals(0, TestDb.count("document", "select count(*) from review_task where cause_id in ('" + nationalId + "', '"
                 + localisedId + "')"));
         given().auth().oauth2(nationalAdmin).get("/api/v1/administrative-procedures/{id}", nationalId).then().statusCode(200)

@@ -101,6 +101,12 @@ public class Agency extends PanacheEntityBase {
                     + ") ended on " + level.lastDay() + ": no agency of it starts on " + validFrom + "; it stays for the history "
                     + "before.", Map.of("field", "validFrom", "level", level.name()));
         }
+        if (validTo != null && !level.existsOn(validTo)) {
+            throw ProblemException.unprocessable("level-ended", "Level ended", "The level " + level + " (" + level.label()
+                    + ") ended on " + level.lastDay() + ": no agency of it is valid on " + validTo + "; its last day is "
+                    + level.lastDay() + " at the latest.", Map.of("field", "validTo", "level", level.name()));
+        }
+        // without a last day, an agency of an ended level is history being loaded: the merger that continues it ends it
         if (parent != null) {
             if (parent.id.equals(id)) {
                 throw ProblemException.invalidField("parentId", "an agency cannot be its own parent");
@@ -124,6 +130,11 @@ public class Agency extends PanacheEntityBase {
     public void end(LocalDate lastDay, OffsetDateTime now) {
         if (validFrom != null && lastDay.isBefore(validFrom)) {
             throw ProblemException.invalidField("effectiveDate", "agency " + code + " only starts on " + validFrom);
+        }
+        if (!level.existsOn(lastDay)) {
+            throw ProblemException.unprocessable("level-ended", "Level ended", "Agency " + code + " is a " + level + " ("
+                    + level.label() + "), a level that ended on " + level.lastDay() + ": it ends on that day at the latest, not on "
+                    + lastDay + ".", Map.of("field", "effectiveDate", "level", level.name()));
         }
         this.validTo = lastDay;
         this.updatedAt = now;

@@ -21,6 +21,7 @@ import vn.govqms.document.qms.QmsDtos.HandledView;
 import vn.govqms.document.qms.QmsDtos.NewAnnouncement;
 import vn.govqms.document.qms.QmsDtos.Progress;
 import vn.govqms.document.tthc.AdministrativeProcedure;
+import vn.govqms.document.tthc.ListUpdates;
 import vn.govqms.document.tthc.ProcedureRepository;
 import vn.govqms.kit.audit.AuditTrail;
 import vn.govqms.kit.outbox.Outbox;
@@ -64,12 +65,14 @@ public class QmsService {
     private final Outbox outbox;
     private final AuditTrail trail;
     private final Clock clock;
+    private final ListUpdates listUpdates;
 
     private final Scope scope;
 
     public QmsService(Scope scope, AgencyRepository agencies, ProcedureRepository procedures, LegalDocumentRepository legalDocuments,
-                      LegalRelationRepository relations, Outbox outbox, AuditTrail trail, Clock clock) {
+                      LegalRelationRepository relations, Outbox outbox, AuditTrail trail, Clock clock, ListUpdates listUpdates) {
         this.scope = scope;
+        this.listUpdates = listUpdates;
         this.agencies = agencies;
         this.procedures = procedures;
         this.legalDocuments = legalDocuments;
@@ -172,6 +175,7 @@ public class QmsService {
                             .chain(() -> Panache.getSession()).chain(session -> session.flush()
                                     .chain(() -> reannounce ? outbox.publish(session, QmsEvents.reannouncementRequired(agency.id, reason,
                                             added, now)) : Uni.createFrom().voidItem())
+                                    .chain(() -> listUpdates.listUpdated(session, agency.id, caller.subject(), now))
                                     .chain(() -> trail.record(session, "agency", agency.id, agency.ref(), "tthc scope",
                                             caller.subject(), Map.of("procedureIds", had), Map.of("procedureIds", wanted))))
                             .chain(() -> handled(agency.id));

@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import vn.govqms.kit.calendar.ProcessingTime;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.text.VietnameseText;
 
@@ -45,9 +46,17 @@ public class AdministrativeProcedure extends PanacheEntityBase {
     @Column(nullable = false)
     public ProcedureLevel level;
 
-    /** Legal processing time, in working days. */
+    /** The whole working days the legal processing time spans (at least 1); {@link #processingTime()} is the time itself. */
     @Column(name = "processing_days", nullable = false)
     public int processingDays;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "processing_unit", nullable = false)
+    public ProcessingTime.Unit processingUnit;
+
+    /** Working days or hours; 0 for "trong ngày". */
+    @Column(name = "processing_amount", nullable = false)
+    public int processingAmount;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -107,15 +116,22 @@ public class AdministrativeProcedure extends PanacheEntityBase {
         return p;
     }
 
-    public void describe(String name, String field, ProcedureLevel level, int processingDays, String decision,
+    public void describe(String name, String field, ProcedureLevel level, ProcessingTime time, String decision,
                          OffsetDateTime now) {
         this.name = name;
         this.field = field;
         this.level = level;
-        this.processingDays = processingDays;
+        this.processingUnit = time.unit();
+        this.processingAmount = time.amount();
+        this.processingDays = time.wholeDays();
         this.publishedByDecision = decision;
         this.searchText = VietnameseText.fold(code + " " + name + " " + field);
         this.updatedAt = now;
+    }
+
+    /** The legal processing time: working days, working hours or "trong ngày". */
+    public ProcessingTime processingTime() {
+        return new ProcessingTime(processingUnit, processingAmount);
     }
 
     /** Amended with effect from {@code effective}; an abolished procedure cannot be. */

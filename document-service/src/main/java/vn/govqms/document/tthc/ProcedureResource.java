@@ -32,12 +32,15 @@ import vn.govqms.document.tthc.ProcedureDtos.ProcedureView;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.problem.Problem;
+import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
 import vn.govqms.kit.web.ETags;
 import vn.govqms.kit.web.QueryParams;
 
 import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 @Path("/api/v1/administrative-procedures")
@@ -80,6 +83,26 @@ public class ProcedureResource {
     @APIResponse(responseCode = "404", description = "Unknown procedure", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<ProcedureView>> get(@PathParam("id") UUID id) {
         return service.get(id).map(p -> RestResponse.ResponseBuilder.ok(p).tag(ETags.of(p.version())).build());
+    }
+
+    @GET
+    @Path("/{id}/due-date")
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @Operation(operationId = "getAdministrativeProcedureDueDate", summary = "When a dossier received at a time is due",
+            description = "By the procedure's processing time and the deployment's working-day calendar (weekends, holidays, Tết, "
+                    + "make-up days): n working days end at office closing time on the nth working day after the day received; "
+                    + "\"trong ngày\" the same working day; hours run within office hours.")
+    @APIResponse(responseCode = "200", description = "The due time", content = @Content(schema = @Schema(implementation = ProcedureDtos.DueDateView.class)))
+    @APIResponse(responseCode = "400", description = "receivedAt missing or not a date and time with its offset", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown procedure", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ProcedureDtos.DueDateView> dueDate(@PathParam("id") UUID id,
+            @QueryParam("receivedAt") @Parameter(description = "When the dossier was received", example = "2026-02-13T15:00:00+07:00") String receivedAt) {
+        String text = QueryParams.text("receivedAt", receivedAt, 40);
+        try {
+            return service.dueDate(id, OffsetDateTime.parse(text == null ? "" : text));
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalidField("receivedAt", "a date and time with its offset, e.g. 2026-02-13T15:00:00+07:00");
+        }
     }
 
     @GET

@@ -14,6 +14,8 @@ import vn.govqms.document.tthc.ProcedureDtos.Amendment;
 import vn.govqms.document.tthc.ProcedureDtos.NewProcedure;
 import vn.govqms.document.tthc.ProcedureDtos.ProcedureView;
 import vn.govqms.kit.audit.AuditTrail;
+import vn.govqms.kit.calendar.ProcessingTime;
+import vn.govqms.kit.calendar.WorkingCalendar;
 import vn.govqms.kit.outbox.Outbox;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
@@ -45,12 +47,14 @@ public class ProcedureService {
     private final AuditTrail trail;
     private final ReviewFanOut reviews;
     private final Registers registers;
+    private final WorkingCalendar calendar;
     private final Clock clock;
 
     private final Scope scope;
 
     public ProcedureService(Scope scope, ProcedureRepository procedures, LegalDocumentRepository legalDocuments, Outbox outbox,
-                            AuditTrail trail, ReviewFanOut reviews, Registers registers, Clock clock) {
+                            AuditTrail trail, ReviewFanOut reviews, Registers registers, WorkingCalendar calendar, Clock clock) {
+        this.calendar = calendar;
         this.scope = scope;
         this.registers = registers;
         this.procedures = procedures;
@@ -68,6 +72,7 @@ public class ProcedureService {
     @WithTransaction
     public Uni<ProcedureView> publish(NewProcedure in, Caller caller) {
         AdministrativeProcedure.requireRegisterOfCode(in.code(), in.provinceCode());
+        ProcessingTime time = ProcedureDtos.processingTime(in.processingDays(), in.processingTime());
         scope.requireRegisterWriter(in.provinceCode());
         OffsetDateTime now = OffsetDateTime.now(clock);
         Set<UUID> bases = ids(in.legalBasisIds());
@@ -81,18 +86,21 @@ public class ProcedureService {
                 .chain(() -> requireLegalDocuments(in.provinceCode(), bases))
                 .chain(() -> {
                     AdministrativeProcedure p = AdministrativeProcedure.publish(in.code(), in.provinceCode(), now);
-                    p.describe(in.name().trim(), in.field().trim(), in.level(), in.processingDays(), blankToNull(in.publishedByDecision()), now);
+                    p.describe(in.name().trim(), in.field().trim(), in.level(), time, blankToNull(in.publishedByDecision()), now);
                     return procedures.persist(p)
                             .chain(() -> replaceBases(p.id, bases))
                             .chain(() -> Panache.getSession())
-                            .chain(session -> session.flush().chain(() -> trail.record(session, "administrative-procedure",
-                                    p.id, null, "published", caller.subject(), null, in)))
+                            .chain(session -> session.flush()
+                                    .chain(() -> outbox.publish(session, ProcedureEvents.published(p, now)))
+                                    .chain(() -> trail.record(session, "administrative-procedure", p.id, null, "published",
+                                            caller.subject(), null, in)))
                             .map(ignored -> ProcedureView.of(p, List.copyOf(bases)));
                 });
     }
 
     @WithTransaction
     public Uni<ProcedureView> amend(UUID id, Amendment in, String ifMatch, Caller caller) {
+        ProcessingTime time = ProcedureDtos.processingTime(in.processingDays(), in.processingTime());
         OffsetDateTime now = OffsetDateTime.now(clock);
         Set<UUID> bases = ids(in.legalBasisIds());
         return require(id).chain(p -> {
@@ -101,7 +109,7 @@ public class ProcedureService {
             return basesOf(p.id).chain(before -> {
                 ProcedureView previous = ProcedureView.of(p, before);
                 p.amend(in.effectiveDate(), blankToNull(in.reason()), now);
-                p.describe(in.name().trim(), in.field().trim(), in.level(), in.processingDays(), blankToNull(in.publishedByDecision()), now);
+                p.describe(in.name().trim(), in.field().trim(), in.level(), time, blankToNull(in.publishedByDecision()), now);
                 return requireLegalDocuments(p.provinceCode, bases)
                         .chain(() -> replaceBases(p.id, bases))
                         .chain(() -> announce(p, caller, "amended", previous, now))
@@ -121,6 +129,13 @@ public class ProcedureService {
                 return announce(p, caller, "abolished", previous, now).map(ignored -> ProcedureView.of(p, bases));
             });
         });
+    }
+
+    /** When a dossier received at {@code receivedAt} is due under the procedure's processing time, by the calendar. */
+    @WithSession
+    public Uni<ProcedureDtos.DueDateView> dueDate(UUID id, OffsetDateTime receivedAt) {
+        return require(id).map(p -> new ProcedureDtos.DueDateView(p.id, p.code, ProcedureDtos.ProcessingTimeView.of(p.processingTime()),
+                receivedAt, calendar.dueAt(receivedAt, p.processingTime())));
     }
 
     @WithSession

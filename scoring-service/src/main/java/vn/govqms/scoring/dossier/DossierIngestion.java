@@ -86,9 +86,11 @@ public class DossierIngestion {
     private final Pool pool;
     private final LiveScores scores;
     private final PendingScores pending;
+    private final DossierDueDates dueDates;
 
-    public DossierIngestion(Pool pool, LiveScores scores, PendingScores pending) {
+    public DossierIngestion(Pool pool, LiveScores scores, PendingScores pending, DossierDueDates dueDates) {
         this.pool = pool;
+        this.dueDates = dueDates;
         this.scores = scores;
         this.pending = pending;
     }
@@ -158,8 +160,10 @@ public class DossierIngestion {
                     if (good.isEmpty()) {
                         return Uni.createFrom().item(new DossierDtos.Result(items.size(), 0, 0, rejected(errors), sorted(errors)));
                     }
-                    return pool.withTransaction(tx -> store(tx, good)).map(inserted -> new DossierDtos.Result(items.size(), inserted,
-                            good.size() - inserted, rejected(errors), sorted(errors)));
+                    // a dossier sent without its due date gets the one its procedure's processing time gives
+                    return dueDates.fill(good).chain(filled -> pool.withTransaction(tx -> store(tx, filled)))
+                            .map(inserted -> new DossierDtos.Result(items.size(), inserted, good.size() - inserted, rejected(errors),
+                                    sorted(errors)));
                 });
     }
 
