@@ -234,7 +234,8 @@ public class ReviewFanOut {
     /** What identifies a TTHC change besides its date: a digest of its terms. */
     private static String terms(AdministrativeProcedure p) {
         String terms = String.join("\u001f", String.valueOf(p.publishedByDecision), String.valueOf(p.changeReason), p.name,
-                p.field, String.valueOf(p.level), String.valueOf(p.processingDays));
+                p.field, String.valueOf(p.level), String.valueOf(p.processingDays), String.valueOf(p.processingUnit),
+                String.valueOf(p.processingAmount));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(terms.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 12);
