@@ -53,7 +53,7 @@ class KubernetesManifestTests {
             }
         }
         for (String kind : List.of("Namespace", "ConfigMap", "Kafka", "KafkaNodePool", "KafkaTopic", "KafkaUser", "Cluster",
-                "Deployment", "Service", "HorizontalPodAutoscaler", "Job", "NetworkPolicy", "Ingress")) {
+                "Deployment", "Service", "HorizontalPodAutoscaler", "Job", "NetworkPolicy", "Ingress", "PrometheusRule")) {
             assertFalse(ofKind(kind).isEmpty(), "no " + kind);
         }
     }

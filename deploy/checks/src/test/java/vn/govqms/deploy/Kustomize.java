@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * Renders a kustomization as {@code kubectl kustomize} does, for what deploy/k8s uses: its {@code resources} (files),
- * then its {@code patches}, each a JSON patch (RFC 6902: add, replace, remove) applied to the resources its
+ * its {@code configMapGenerator} (files, without name hashes), then its {@code patches}, each a JSON patch (RFC 6902: add, replace, remove) applied to the resources its
  * {@code target} selects by kind, name (a regular expression) and label selector ({@code k=v,...}).
  * {@code ClusterSecurityTests.theJavaRenderingIsKubectls} compares the result with kubectl's where kubectl is installed.
  */
@@ -30,6 +30,14 @@ final class Kustomize {
                 }
             }
         }
+        boolean hashSuffix = !Boolean.TRUE.equals(((Map<String, Object>) kustomization.getOrDefault("generatorOptions", Map.of()))
+                .get("disableNameSuffixHash"));
+        for (Map<String, Object> generator : (List<Map<String, Object>>) kustomization.getOrDefault("configMapGenerator", List.of())) {
+            if (hashSuffix) {
+                throw new AssertionError("name suffix hashes are not rendered here: set generatorOptions.disableNameSuffixHash");
+            }
+            resources.add(configMap(dir, generator));
+        }
         for (Map<String, Object> patch : (List<Map<String, Object>>) kustomization.getOrDefault("patches", List.of())) {
             List<Map<String, Object>> ops = new Yaml().load(Repo.read(dir + "/" + patch.get("path")));
             Map<String, String> target = (Map<String, String>) patch.get("target");
@@ -45,6 +53,29 @@ final class Kustomize {
             }
         }
         return resources;
+    }
+
+    /** A ConfigMap of files, each under its file name. */
+    private static Map<String, Object> configMap(String dir, Map<String, Object> generator) {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("name", generator.get("name"));
+        if (generator.containsKey("namespace")) {
+            metadata.put("namespace", generator.get("namespace"));
+        }
+        Map<String, Object> options = (Map<String, Object>) generator.getOrDefault("options", Map.of());
+        if (options.containsKey("labels")) {
+            metadata.put("labels", copy(options.get("labels")));
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        for (String file : (List<String>) generator.get("files")) {
+            data.put(file.substring(file.lastIndexOf('/') + 1), Repo.read(dir + "/" + file));
+        }
+        Map<String, Object> configMap = new LinkedHashMap<>();
+        configMap.put("apiVersion", "v1");
+        configMap.put("kind", "ConfigMap");
+        configMap.put("metadata", metadata);
+        configMap.put("data", data);
+        return configMap;
     }
 
     private static boolean selects(Map<String, String> target, Map<String, Object> r) {
