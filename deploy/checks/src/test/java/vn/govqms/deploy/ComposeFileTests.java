@@ -6,7 +6,10 @@ import org.yaml.snakeyaml.Yaml;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -15,8 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * deploy/compose cannot run here (no Docker engine): this reads it as Compose would (anchors and
  * merge keys resolved) and checks that each service gets every setting it needs, waits for what it
- * depends on, is probed on the port it listens on, and finds its database, topics and token issuer.
+ * depends on, is probed on the port it listens on, and finds its database, topics and token issuer; and that the
+ * broker takes only SASL logins, each service logging in as its own user with a password .env must set.
  */
+@SuppressWarnings("unchecked")
 class ComposeFileTests {
 
     @SuppressWarnings("unchecked")
@@ -99,5 +104,68 @@ class ComposeFileTests {
         @SuppressWarnings("unchecked")
         List<String> volumes = (List<String>) service("keycloak").get("volumes");
         assertTrue(volumes.stream().anyMatch(v -> v.startsWith("./keycloak:/opt/keycloak/data/import")), "the realm is imported: " + volumes);
+    }
+    private static final Pattern JAAS_LOGIN = Pattern.compile("username=\"([^\"]+)\" password=\"\\$\\{([A-Z0-9_]+)(:[?][^}]*)?}\"");
+    private static final Pattern JAAS_USER = Pattern.compile("user_([a-z0-9]+)=\"\\$\\{([A-Z0-9_]+)(:[?][^}]*)?}\"");
+
+    @Test
+    void theBrokerTakesOnlySaslLogins() {
+        Map<String, Object> kafka = (Map<String, Object>) service("kafka").get("environment");
+        for (String listener : kafka.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP").toString().split(",")) {
+            assertTrue(listener.split(":")[1].startsWith("SASL_"), "a listener without a login: " + listener);
+        }
+        assertEquals("PLAIN", kafka.get("KAFKA_SASL_ENABLED_MECHANISMS"));
+        assertTrue(kafka.containsKey("KAFKA_LISTENER_NAME_CONTROLLER_PLAIN_SASL_JAAS_CONFIG"), "the controller listener's logins");
+        // the health check and the topic job log in as the broker's administrator
+        String probe = String.join(" ", (List<String>) ((Map<String, Object>) service("kafka").get("healthcheck")).get("test"));
+        assertTrue(probe.contains("--command-config"), probe);
+        assertTrue(service("kafka-topics").get("command").toString().contains("--command-config"));
+    }
+
+    @Test
+    void everyServiceLogsInToTheBrokerAsItsOwnUserWithAPasswordFromDotEnv() {
+        Map<String, Object> kafka = (Map<String, Object>) service("kafka").get("environment");
+        String broker = kafka.get("KAFKA_LISTENER_NAME_BROKER_PLAIN_SASL_JAAS_CONFIG").toString();
+        Map<String, String> brokerUsers = new TreeMap<>();
+        Matcher u = JAAS_USER.matcher(broker);
+        while (u.find()) {
+            assertNotNull(u.group(3), "user_" + u.group(1) + " has a default password");
+            brokerUsers.put(u.group(1), u.group(2));
+        }
+        Set<String> users = new TreeSet<>();
+        for (String svc : Repo.SERVICES) {
+            Map<String, Object> env = environment(svc);
+            assertEquals("SASL_PLAINTEXT", env.get("KAFKA_SECURITY_PROTOCOL"), svc);
+            assertEquals("PLAIN", env.get("KAFKA_SASL_MECHANISM"), svc);
+            Matcher m = JAAS_LOGIN.matcher(env.get("KAFKA_SASL_JAAS_CONFIG").toString());
+            assertTrue(m.find(), svc + " logs in with a password from .env: " + env.get("KAFKA_SASL_JAAS_CONFIG"));
+            assertNotNull(m.group(3), svc + ": ${" + m.group(2) + "} must fail when unset (:?), not default");
+            assertTrue(users.add(m.group(1)), svc + " shares the user " + m.group(1));
+            assertEquals(m.group(2), brokerUsers.get(m.group(1)), "the broker knows " + m.group(1) + " by the same variable");
+        }
+    }
+
+    @Test
+    void kafkaPasswordsHaveNoDefaultAndDotEnvExampleNamesEveryVariable() {
+        String compose = Repo.read("deploy/compose/compose.yaml");
+        Set<String> example = new TreeSet<>();
+        Map<String, String> values = new TreeMap<>();
+        for (String line : Repo.read("deploy/compose/.env.example").split("\n")) {
+            if (line.matches("[A-Z0-9_]+=.*")) {
+                example.add(line.substring(0, line.indexOf('=')));
+                values.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+            }
+        }
+        Matcher m = Pattern.compile("\\$\\{([A-Z0-9_]+)(:?[-?][^}]*)?}").matcher(compose);
+        Set<String> kafkaVariables = new TreeSet<>();
+        while (m.find()) {
+            assertTrue(example.contains(m.group(1)), ".env.example does not name " + m.group(1));
+            if (m.group(1).startsWith("GOVQMS_KAFKA_")) {
+                kafkaVariables.add(m.group(1));
+                assertTrue(m.group(2) != null && m.group(2).startsWith(":?"), m.group(0) + ": a Kafka password without a default");
+                assertEquals("", values.get(m.group(1)), ".env.example leaves " + m.group(1) + " to be chosen");
+            }
+        }
+        assertEquals(Repo.SERVICES.size() + 1, kafkaVariables.size(), "one password per service and the administrator's: " + kafkaVariables);
     }
 }

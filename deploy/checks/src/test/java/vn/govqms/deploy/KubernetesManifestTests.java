@@ -1,8 +1,6 @@
 package vn.govqms.deploy;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,26 +15,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * deploy/k8s cannot be applied here (no cluster): this reads every manifest the kustomization lists
- * and checks kinds, probes, resources, autoscaling and the references between resources (secrets of
- * the CloudNativePG clusters, the platform ConfigMap, Strimzi topics of the services' channels).
+ * deploy/k8s cannot be applied here (no cluster): this renders the kustomization as kubectl would (its resources
+ * with its patches applied, {@link Kustomize}) and checks kinds, probes, resources, autoscaling and the references
+ * between resources (secrets of the CloudNativePG clusters and of the Kafka users, the platform ConfigMap, Strimzi
+ * topics of the services' channels). {@link ClusterSecurityTests} checks who may talk to whom.
  */
 @SuppressWarnings("unchecked")
 class KubernetesManifestTests {
 
-    static final List<Map<String, Object>> RESOURCES = new ArrayList<>();
-
-    @BeforeAll
-    static void load() {
-        Map<String, Object> kustomization = new Yaml().load(Repo.read("deploy/k8s/kustomization.yaml"));
-        for (String file : (List<String>) kustomization.get("resources")) {
-            for (Object doc : new Yaml().loadAll(Repo.read("deploy/k8s/" + file))) {
-                if (doc != null) {
-                    RESOURCES.add((Map<String, Object>) doc);
-                }
-            }
-        }
-    }
+    static final List<Map<String, Object>> RESOURCES = Kustomize.render("deploy/k8s");
 
     static List<Map<String, Object>> ofKind(String kind) {
         return RESOURCES.stream().filter(r -> kind.equals(r.get("kind"))).toList();
@@ -65,8 +52,8 @@ class KubernetesManifestTests {
                 assertEquals("govqms", at(r, "metadata", "namespace"), r.get("kind") + " " + at(r, "metadata", "name"));
             }
         }
-        for (String kind : List.of("Namespace", "ConfigMap", "Kafka", "KafkaNodePool", "KafkaTopic", "Cluster", "Deployment",
-                "Service", "HorizontalPodAutoscaler", "Job")) {
+        for (String kind : List.of("Namespace", "ConfigMap", "Kafka", "KafkaNodePool", "KafkaTopic", "KafkaUser", "Cluster",
+                "Deployment", "Service", "HorizontalPodAutoscaler", "Job", "NetworkPolicy", "Ingress", "PrometheusRule")) {
             assertFalse(ofKind(kind).isEmpty(), "no " + kind);
         }
     }
@@ -94,6 +81,8 @@ class KubernetesManifestTests {
         assertTrue(topics.containsAll(needed), "missing topics: " + difference(needed, topics));
         String bootstrap = (String) at(named("ConfigMap", "govqms-platform"), "data", "KAFKA_BOOTSTRAP_SERVERS");
         assertTrue(bootstrap.startsWith(cluster + "-kafka-bootstrap."), "bootstrap names the Strimzi service: " + bootstrap);
+        assertEquals(ClusterSecurityTests.internalListener().get("port"), Integer.valueOf(bootstrap.replaceAll(".*:", "")),
+                "bootstrap names the port of the internal TLS listener");
     }
 
     @Test
@@ -127,9 +116,20 @@ class KubernetesManifestTests {
                 Object secret = at(env, "valueFrom", "secretKeyRef", "name");
                 if (secret != null) {
                     String s = (String) secret;
-                    assertTrue(s.endsWith("-app") && clusters.contains(s.substring(0, s.length() - 4)),
-                            svc + " reads secret " + s + " that no CloudNativePG cluster writes");
-                    assertTrue(Set.of("username", "password", "uri", "jdbc-uri").contains(at(env, "valueFrom", "secretKeyRef", "key")));
+                    Object key = at(env, "valueFrom", "secretKeyRef", "key");
+                    if (env.get("name").equals("KAFKA_SASL_JAAS_CONFIG")) {
+                        // the secret Strimzi's user operator writes for the service's KafkaUser
+                        assertEquals(svc, s, svc + " logs in to Kafka as itself");
+                        named("KafkaUser", s);
+                        assertEquals("sasl.jaas.config", key);
+                    } else if (env.get("name").equals("KAFKA_SSL_TRUSTSTORE_CERTIFICATES")) {
+                        assertEquals(at(ofKind("Kafka").get(0), "metadata", "name") + "-cluster-ca-cert", s, svc + " trusts the cluster CA");
+                        assertEquals("ca.crt", key);
+                    } else {
+                        assertTrue(s.endsWith("-app") && clusters.contains(s.substring(0, s.length() - 4)),
+                                svc + " reads secret " + s + " that no CloudNativePG cluster writes");
+                        assertTrue(Set.of("username", "password", "uri", "jdbc-uri").contains(key));
+                    }
                 }
             }
             for (Map<String, Object> from : (List<Map<String, Object>>) container.get("envFrom")) {

@@ -88,4 +88,51 @@ final class Repo {
         }
         return topics;
     }
+
+    /** Topics a service consumes: its incoming channels' topics. */
+    static Set<String> consumedTopics(String service) {
+        return channelSettings(service, "incoming", "topic");
+    }
+
+    /** Consumer groups a service joins: its incoming channels' group ids (Quarkus defaults one to the application name). */
+    static Set<String> consumerGroups(String service) {
+        Properties p = config(service);
+        Set<String> groups = new TreeSet<>();
+        for (String key : p.stringPropertyNames()) {
+            if (key.startsWith("mp.messaging.incoming.") && key.endsWith(".topic")) {
+                String channel = key.substring(0, key.length() - ".topic".length());
+                groups.add(p.getProperty(channel + ".group.id", p.getProperty("quarkus.application.name")));
+            }
+        }
+        return groups;
+    }
+
+    /**
+     * Topics a service writes: the topic its outbox publishes ({@code <name>.events}, named in its code), its outgoing
+     * channels' topics, and {@code <topic>.dlq} of every topic it consumes (the kit's dead letters).
+     */
+    static Set<String> writtenTopics(String service) {
+        Set<String> topics = new TreeSet<>(channelSettings(service, "outgoing", "topic"));
+        consumedTopics(service).forEach(t -> topics.add(t + ".dlq"));
+        String own = service.replace("-service", "") + ".events";
+        try (var files = Files.walk(file(service + "/src/main/java"))) {
+            if (files.filter(f -> f.toString().endsWith(".java")).anyMatch(f -> read(root().relativize(f).toString()).contains('"' + own + '"'))) {
+                topics.add(own);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return topics;
+    }
+
+    private static Set<String> channelSettings(String service, String direction, String setting) {
+        Set<String> values = new TreeSet<>();
+        Properties p = config(service);
+        for (String key : p.stringPropertyNames()) {
+            if (key.startsWith("mp.messaging." + direction + ".") && key.endsWith("." + setting)) {
+                values.add(p.getProperty(key));
+            }
+        }
+        return values;
+    }
 }
