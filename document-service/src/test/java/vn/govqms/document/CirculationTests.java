@@ -11,47 +11,163 @@ import vn.govqms.local.testing.TestTokens;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 
-/** Distribution with signed receipt, posting and publication, periodic reviews. */
+/** Distribution with the recipient's own receipt (or the officer's record of a paper one), posting and publication, periodic reviews. */
 @QuarkusTest
 @WithTestResource(value = RealPartsTestResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "database", value = "document"))
 class CirculationTests {
 
     static final String PROBLEM = "application/problem+json";
-    static final String UNIT = "{\"kind\":\"UNIT\",\"name\":\"Bộ phận Một cửa\"}";
-    static final String PERSON = "{\"kind\":\"PERSON\",\"name\":\"Nguyễn Văn An\"}";
+
+    /** A sub-department (chi cục) under {@code parent}: a unit the parent's documents are distributed to. */
+    static String unit(String parent, String province, String name) {
+        int n = (int) (Math.random() * 9_000 + 1000);
+        return given().auth().oauth2(TestTokens.provinceAdmin(province)).contentType(ContentType.JSON).body("""
+                {"code":"9%02d.%02d.00.H%s","name":"%s","level":"SUB_DEPARTMENT","parentId":"%s","provinceCode":"%s"}"""
+                .formatted(n % 100, n / 100, province, name, parent, province)).post("/api/v1/agencies").then().statusCode(201)
+                .extract().path("id");
+    }
+
+    static String person(String subject, String name) {
+        return "{\"kind\":\"PERSON\",\"subject\":\"" + subject + "\",\"name\":\"" + name + "\"}";
+    }
+
+    static String unitRecipient(String unitId) {
+        return "{\"kind\":\"UNIT\",\"unitId\":\"" + unitId + "\"}";
+    }
+
+    static io.restassured.response.ValidatableResponse acknowledge(String token, String doc, int revision, String body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/documents/{id}/versions/{r}/acknowledgements", doc, revision).then();
+    }
 
     @Test
-    void everyRecipientSignsOncePerVersionAndANewVersionAsksAgain() {
+    void onlyTheNamedRecipientSignsForTheirReceiptAndAViewerCannotSignForSomeoneElse() {
         String agency = ReviewTaskTests.agency("24", "Sở Xây dựng tỉnh Bắc Giang");
+        String chiCuc = unit(agency, "24", "Chi cục Giám định xây dựng");
         String law = ReviewTaskTests.legal("24", ReviewTaskTests.number(), "2015-01-01", "[]");
         String doc = ReviewTaskTests.procedure(agency, "24", "OPERATIONAL_PROCEDURE", law, null, true);
         String officer = TestTokens.agencyRole("iso-officer", agency, "24");
         String head = TestTokens.agencyRole("agency-head", agency, "24");
-        given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"recipients\":[" + UNIT + "," + PERSON + "]}")
-                .post("/api/v1/documents/{id}/versions/1/distribution", doc).then().statusCode(200).body("$", hasSize(2));
-        given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"recipient\":" + UNIT + "}")
-                .post("/api/v1/documents/{id}/versions/1/acknowledgements", doc).then().statusCode(200)
-                .body("acknowledgedBy", equalTo("iso-officer-" + agency));
-        given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"recipient\":" + UNIT + "}")
-                .post("/api/v1/documents/{id}/versions/1/acknowledgements", doc).then().statusCode(409).contentType(PROBLEM);
+        String an = "nguyen.van.an." + agency.substring(0, 8);
+        given().auth().oauth2(officer).contentType(ContentType.JSON)
+                .body("{\"recipients\":[" + person(an, "Nguyễn Văn An") + "," + unitRecipient(chiCuc) + "]}")
+                .post("/api/v1/documents/{id}/versions/1/distribution", doc).then().statusCode(200).body("$", hasSize(2))
+                .body("find { it.kind == 'UNIT' }.name", equalTo("Chi cục Giám định xây dựng"))
+                .body("find { it.kind == 'UNIT' }.recipient", equalTo(chiCuc))
+                .body("find { it.kind == 'PERSON' }.recipient", equalTo(an))
+                .body("acknowledged", everyItem(equalTo(false)));
+
+        // a viewer of the agency, the ISO officer and the head cannot sign for the person: 403, nothing recorded
+        String someoneElse = TestTokens.person("le.thi.cuc", "viewer", agency, "24");
+        acknowledge(someoneElse, doc, 1, "{\"recipient\":" + person(an, "") + "}").statusCode(403).contentType(PROBLEM)
+                .body("detail", containsString("nobody signs for someone else"));
+        acknowledge(officer, doc, 1, "{\"recipient\":{\"kind\":\"PERSON\",\"subject\":\"" + an + "\"}}").statusCode(403).contentType(PROBLEM);
+        acknowledge(head, doc, 1, "{\"recipient\":" + unitRecipient(chiCuc) + "}").statusCode(403).contentType(PROBLEM);
+        // nor may anyone who is not named sign as themselves
+        acknowledge(someoneElse, doc, 1, "{\"recipient\":{\"kind\":\"PERSON\",\"subject\":\"le.thi.cuc\"}}").statusCode(403)
+                .contentType(PROBLEM).body("detail", containsString("not a named recipient"));
+        given().auth().oauth2(head).queryParam("acknowledged", true).get("/api/v1/documents/{id}/distribution", doc)
+                .then().statusCode(200).body("total", equalTo(0));
+
+        // the person with their own token (whatever their role), the unit by its head's token
+        String anToken = TestTokens.person(an, "viewer", agency, "24");
+        acknowledge(anToken, doc, 1, "{\"recipient\":{\"kind\":\"PERSON\",\"subject\":\"" + an + "\"}}").statusCode(200)
+                .body("acknowledged", equalTo(true)).body("acknowledgedBy", equalTo(an)).body("method", equalTo("TOKEN"))
+                .body("methodLabel", equalTo("Người nhận tự xác nhận")).body("recordedBy", equalTo(an));
+        acknowledge(anToken, doc, 1, "{\"recipient\":{\"kind\":\"PERSON\",\"subject\":\"" + an + "\"}}").statusCode(409).contentType(PROBLEM);
+        acknowledge(anToken, doc, 1, "{\"recipient\":" + unitRecipient(chiCuc) + "}").statusCode(403).contentType(PROBLEM);
+        acknowledge(TestTokens.agencyRole("viewer", chiCuc, "24"), doc, 1, "{\"recipient\":" + unitRecipient(chiCuc) + "}").statusCode(403);
+        acknowledge(TestTokens.agencyRole("agency-head", chiCuc, "24"), doc, 1, "{\"recipient\":" + unitRecipient(chiCuc) + "}")
+                .statusCode(200).body("method", equalTo("TOKEN")).body("acknowledgedBy", equalTo("agency-head-" + chiCuc));
+
+        // who has and has not signed
+        given().auth().oauth2(head).queryParam("acknowledged", true).get("/api/v1/documents/{id}/distribution", doc)
+                .then().statusCode(200).body("total", equalTo(2)).body("items.name", containsInAnyOrder("Nguyễn Văn An", "Chi cục Giám định xây dựng"));
         given().auth().oauth2(head).queryParam("pending", true).get("/api/v1/documents/{id}/distribution", doc)
-                .then().statusCode(200).body("recipient", contains("Nguyễn Văn An"));
-        // revision 2 issued: both must sign again
+                .then().statusCode(200).body("total", equalTo(0));
+        given().auth().oauth2(head).queryParam("acknowledged", "maybe").get("/api/v1/documents/{id}/distribution", doc)
+                .then().statusCode(400).contentType(PROBLEM);
+
+        // revision 2 issued: both must sign again, still named as they were
         given().auth().oauth2(officer).post("/api/v1/documents/{id}/versions", doc).then().statusCode(201);
         given().auth().oauth2(officer).post("/api/v1/documents/{id}/versions/2/submit", doc).then().statusCode(200);
         given().auth().oauth2(head).post("/api/v1/documents/{id}/versions/2/approve", doc).then().statusCode(200);
         given().auth().oauth2(head).contentType(ContentType.JSON).body("{}").post("/api/v1/documents/{id}/versions/2/issue", doc).then().statusCode(200);
         given().auth().oauth2(head).queryParam("pending", true).queryParam("revision", 2).get("/api/v1/documents/{id}/distribution", doc)
-                .then().statusCode(200).body("$", hasSize(2));
+                .then().statusCode(200).body("total", equalTo(2))
+                .body("items.name", containsInAnyOrder("Nguyễn Văn An", "Chi cục Giám định xây dựng"));
+        acknowledge(anToken, doc, 2, "{\"recipient\":{\"kind\":\"PERSON\",\"subject\":\"" + an + "\"}}").statusCode(200);
         // a superseded version is not distributed any more
-        given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"recipients\":[" + UNIT + "]}")
+        given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"recipients\":[" + unitRecipient(chiCuc) + "]}")
                 .post("/api/v1/documents/{id}/versions/1/distribution", doc).then().statusCode(409).contentType(PROBLEM);
         given().auth().oauth2(TestTokens.agencyRole("viewer", java.util.UUID.randomUUID().toString(), "24"))
                 .get("/api/v1/documents/{id}/distribution", doc).then().statusCode(403);
+    }
+
+    @Test
+    void theIsoOfficerRecordsAPaperReceiptMarkedAsSuchWithItsEvidence() {
+        String agency = ReviewTaskTests.agency("24", "Sở Nội vụ tỉnh Bắc Giang");
+        String law = ReviewTaskTests.legal("24", ReviewTaskTests.number(), "2015-01-01", "[]");
+        String doc = ReviewTaskTests.procedure(agency, "24", "SYSTEM_PROCEDURE", law, null, true);
+        String officer = TestTokens.agencyRole("iso-officer", agency, "24");
+        String binh = "tran.thi.binh." + agency.substring(0, 8);
+        given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"recipients\":[" + person(binh, "Trần Thị Bình") + "]}")
+                .post("/api/v1/documents/{id}/versions/1/distribution", doc).then().statusCode(200);
+        String paper = "{\"recipient\":{\"kind\":\"PERSON\",\"subject\":\"" + binh + "\"},"
+                + "\"paper\":{\"signedOn\":\"%s\",\"evidence\":\"Sổ giao nhận tài liệu năm 2026, trang 12, dòng 4\"}}";
+        String today = java.time.LocalDate.now(vn.govqms.kit.time.ClockProducer.VIETNAM).toString();
+        // only the ISO officer records paper: not a viewer, not the head
+        acknowledge(TestTokens.agencyRole("viewer", agency, "24"), doc, 1, paper.formatted(today)).statusCode(403).contentType(PROBLEM);
+        acknowledge(TestTokens.agencyRole("agency-head", agency, "24"), doc, 1, paper.formatted(today)).statusCode(403).contentType(PROBLEM);
+        // nor another agency's officer
+        String other = ReviewTaskTests.agency("24", "Sở Tài chính tỉnh Bắc Giang");
+        acknowledge(TestTokens.agencyRole("iso-officer", other, "24"), doc, 1, paper.formatted(today)).statusCode(403).contentType(PROBLEM);
+        acknowledge(officer, doc, 1, paper.formatted("2999-01-01")).statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("paper.signedOn"));
+        acknowledge(officer, doc, 1, paper.formatted("2001-01-01")).statusCode(400).contentType(PROBLEM);
+        acknowledge(officer, doc, 1, "{\"recipient\":{\"kind\":\"PERSON\",\"subject\":\"" + binh + "\"},\"paper\":{\"signedOn\":\""
+                + today + "\",\"evidence\":\" \"}}").statusCode(400).contentType(PROBLEM);
+        acknowledge(officer, doc, 1, paper.formatted(today).replace(binh, "nobody.named")).statusCode(404).contentType(PROBLEM);
+        acknowledge(officer, doc, 1, paper.formatted(today)).statusCode(200)
+                .body("method", equalTo("PAPER")).body("methodLabel", equalTo("Ký nhận trên giấy, cán bộ ISO ghi nhận"))
+                .body("acknowledgedBy", equalTo(binh)).body("recordedBy", equalTo("iso-officer-" + agency))
+                .body("signedOn", equalTo(today)).body("evidence", equalTo("Sổ giao nhận tài liệu năm 2026, trang 12, dòng 4"));
+        acknowledge(TestTokens.person(binh, "viewer", agency, "24"), doc, 1, "{\"recipient\":{\"kind\":\"PERSON\",\"subject\":\""
+                + binh + "\"}}").statusCode(409).contentType(PROBLEM);
+        given().auth().oauth2(officer).queryParam("revision", 1).get("/api/v1/documents/{id}/distribution", doc).then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].method", equalTo("PAPER"));
+    }
+
+    @Test
+    void recipientsAreNamedByTokenSubjectOrByAUnitUnderTheAgency() {
+        String agency = ReviewTaskTests.agency("24", "Sở Công Thương tỉnh Bắc Giang");
+        String foreign = ReviewTaskTests.agency("24", "Sở Tư pháp tỉnh Bắc Giang");
+        String law = ReviewTaskTests.legal("24", ReviewTaskTests.number(), "2015-01-01", "[]");
+        String doc = ReviewTaskTests.procedure(agency, "24", "OPERATIONAL_PROCEDURE", law, null, true);
+        String officer = TestTokens.agencyRole("iso-officer", agency, "24");
+        given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"recipients\":[" + unitRecipient(foreign) + "]}")
+                .post("/api/v1/documents/{id}/versions/1/distribution", doc).then().statusCode(422).contentType(PROBLEM)
+                .body("type", endsWith("/recipient-not-a-unit")).body("unitIds", contains(foreign));
+        given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"recipients\":[" + unitRecipient(agency) + "]}")
+                .post("/api/v1/documents/{id}/versions/1/distribution", doc).then().statusCode(422).contentType(PROBLEM);
+        given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"recipients\":[{\"kind\":\"PERSON\",\"name\":\"Nguyễn Văn An\"}]}")
+                .post("/api/v1/documents/{id}/versions/1/distribution", doc).then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("recipients[0].subject"));
+        given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"recipients\":[{\"kind\":\"UNIT\",\"name\":\"Bộ phận Một cửa\"}]}")
+                .post("/api/v1/documents/{id}/versions/1/distribution", doc).then().statusCode(400).contentType(PROBLEM)
+                .body("errors[0].field", equalTo("recipients[0].unitId"));
+        given().auth().oauth2(TestTokens.agencyRole("viewer", agency, "24")).contentType(ContentType.JSON)
+                .body("{\"recipients\":[" + person("x", "X") + "]}")
+                .post("/api/v1/documents/{id}/versions/1/distribution", doc).then().statusCode(403).contentType(PROBLEM);
+        given().auth().oauth2(officer).get("/api/v1/documents/{id}/distribution", doc).then().statusCode(200).body("total", equalTo(0));
     }
 
     @Test
@@ -60,10 +176,14 @@ class CirculationTests {
         String law = ReviewTaskTests.legal("24", ReviewTaskTests.number(), "2015-01-01", "[]");
         String doc = ReviewTaskTests.procedure(agency, "24", "OPERATIONAL_PROCEDURE", law, null, true);
         String officer = TestTokens.agencyRole("iso-officer", agency, "24");
+        String today = java.time.LocalDate.now(vn.govqms.kit.time.ClockProducer.VIETNAM).toString();
         given().auth().oauth2(officer).contentType(ContentType.JSON)
-                .body("{\"postedOn\":\"2026-01-05\",\"portalUrl\":\"https://sgtvt.bacgiang.gov.vn/iso/qt\",\"publishedOn\":\"2026-01-06\"}")
+                .body("{\"postedOn\":\"" + today + "\",\"portalUrl\":\"https://sgtvt.bacgiang.gov.vn/iso/qt\",\"publishedOn\":\"" + today + "\"}")
                 .put("/api/v1/documents/{id}/publication", doc).then().statusCode(200)
-                .body("postedOn", equalTo("2026-01-05")).body("portalUrl", equalTo("https://sgtvt.bacgiang.gov.vn/iso/qt"));
+                .body("postedOn", equalTo(today)).body("portalUrl", equalTo("https://sgtvt.bacgiang.gov.vn/iso/qt"));
+        // the older call records postings of the revision in force
+        given().auth().oauth2(officer).queryParam("revision", 1).get("/api/v1/documents/{id}/postings", doc).then().statusCode(200)
+                .body("total", equalTo(2)).body("items.channel", containsInAnyOrder("NOTICE_BOARD", "PORTAL"));
         given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"portalUrl\":\"javascript:alert(1)\"}")
                 .put("/api/v1/documents/{id}/publication", doc).then().statusCode(400).contentType(PROBLEM);
         given().auth().oauth2(officer).contentType(ContentType.JSON)

@@ -27,7 +27,7 @@ class EventSchemaTests {
 
     @Test
     void everyEventSentMatchesItsPublishedSchema() {
-        EventSchemas.assertEverySentEventMatches("document.events", "document-service", 23, this::produceEveryType);
+        EventSchemas.assertEverySentEventMatches("document.events", "document-service", 24, this::produceEveryType);
     }
 
     /** One of each: a province merger, agency, legal and TTHC changes, a document lifecycle, reviews rescheduled, resolved and overdue, TTHC list updates. */
@@ -60,10 +60,16 @@ class EventSchemaTests {
                 {"name":"Cấp giấy phép hành nghề","field":"Y tế","level":"PROVINCIAL","processingDays":15,"effectiveDate":"2033-01-01"}""")
                 .put("/api/v1/administrative-procedures/{id}", tthc).then().statusCode(200);
         String officer = TestTokens.agencyRole("iso-officer", agency, "24");
-        given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"recipients\":[{\"kind\":\"UNIT\",\"name\":\"Bộ phận Một cửa\"}]}")
+        given().auth().oauth2(officer).contentType(ContentType.JSON)
+                .body("{\"recipients\":[{\"kind\":\"PERSON\",\"subject\":\"nguyen.van.an\",\"name\":\"Nguyễn Văn An\"}]}")
                 .post("/api/v1/documents/{id}/versions/1/distribution", doc).then().statusCode(200);
-        given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"recipient\":{\"kind\":\"UNIT\",\"name\":\"Bộ phận Một cửa\"}}")
+        given().auth().oauth2(TestTokens.person("nguyen.van.an", "viewer", agency, "24")).contentType(ContentType.JSON)
+                .body("{\"recipient\":{\"kind\":\"PERSON\",\"subject\":\"nguyen.van.an\"}}")
                 .post("/api/v1/documents/{id}/versions/1/acknowledgements", doc).then().statusCode(200);
+        given().auth().oauth2(officer).contentType(ContentType.JSON)
+                .body("{\"channel\":\"PORTAL\",\"postedOn\":\"" + java.time.LocalDate.now(vn.govqms.kit.time.ClockProducer.VIETNAM)
+                        + "\",\"url\":\"https://syt.bacgiang.gov.vn/tthc/qt\"}")
+                .post("/api/v1/documents/{id}/versions/1/postings", doc).then().statusCode(201);
         String task = given().auth().oauth2(admin).queryParam("causeId", tthc).get("/api/v1/review-tasks").then().statusCode(200)
                 .extract().path("items[0].id");
         given().auth().oauth2(TestTokens.agencyRole("iso-officer", agency, "24")).contentType(ContentType.JSON)

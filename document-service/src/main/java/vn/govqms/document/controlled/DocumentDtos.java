@@ -89,9 +89,27 @@ public final class DocumentDtos {
     public record Abolition(@NotBlank @Size(max = 1000) @Schema(example = "Thủ tục hành chính đã bị bãi bỏ") String reason) {
     }
 
-    @Schema(name = "DistributionRecipient")
-    public record Recipient(@NotNull @Schema(example = "UNIT", description = "UNIT or PERSON") RecipientKind kind,
-                            @NotBlank @Size(max = 300) @Schema(example = "Bộ phận Một cửa") String name) {
+    @Schema(name = "DistributionRecipient", description = "A person, by the subject of their token (the subject of their contact in "
+            + "notification-service), or a unit of the agency, by its agency id")
+    public record Recipient(@NotNull @Schema(example = "PERSON", description = "PERSON or UNIT") RecipientKind kind,
+                            @Size(max = 200) @Schema(description = "PERSON: the subject of the person's token", example = "nguyen.van.an")
+                            String subject,
+                            @Schema(description = "UNIT: the agency id of a unit under the issuing agency (a chi cục, a ministry's unit)")
+                            UUID unitId,
+                            @Size(max = 300) @Schema(description = "The name to show; required for a PERSON, a UNIT's defaults to its registered "
+                                    + "name; alone, it names an entry recorded before recipients were identified", example = "Nguyễn Văn An")
+                            String name) {
+
+        /** How the entry is keyed: the subject, the unit id, or (entries named by name only) the name. */
+        String key() {
+            if (kind == RecipientKind.PERSON && subject != null && !subject.isBlank()) {
+                return subject.trim();
+            }
+            if (kind == RecipientKind.UNIT && unitId != null) {
+                return unitId.toString();
+            }
+            return name == null || name.isBlank() ? null : name.trim();
+        }
     }
 
     public enum RecipientKind { UNIT, PERSON }
@@ -100,20 +118,54 @@ public final class DocumentDtos {
     public record Distribution(@NotNull @Size(min = 1, max = 500) List<@Valid @NotNull Recipient> recipients) {
     }
 
-    @Schema(name = "Acknowledgement", description = "Signed receipt of one recipient (giao nhận)")
-    public record Acknowledgement(@NotNull @Valid Recipient recipient) {
+    @Schema(name = "PaperReceipt", description = "The recipient signed on paper (sổ giao nhận); the ISO officer records it")
+    public record PaperReceipt(@NotNull @Schema(example = "2026-01-06") LocalDate signedOn,
+                               @NotBlank @Size(max = 1000) @Schema(description = "Where the signature is",
+                                       example = "Sổ giao nhận tài liệu năm 2026, trang 12, dòng 4") String evidence) {
+    }
+
+    @Schema(name = "Acknowledgement", description = "Signed receipt of one recipient (giao nhận): by the recipient's own token, "
+            + "or, with paper, recorded by the agency's ISO officer")
+    public record Acknowledgement(@NotNull @Valid Recipient recipient, @Valid PaperReceipt paper) {
     }
 
     @Schema(name = "DistributionEntry")
-    public record DistributionView(RecipientKind kind, String recipient, int revision, String acknowledgedBy,
-                                   OffsetDateTime acknowledgedAt) {
+    public record DistributionView(UUID id, RecipientKind kind,
+                                   @Schema(description = "The subject (PERSON) or unit id (UNIT); the name for an entry named by name only",
+                                           example = "nguyen.van.an") String recipient,
+                                   @Schema(example = "Nguyễn Văn An") String name,
+                                   @Schema(description = "Named before recipients were identified: only a paper receipt closes it") boolean namedOnly,
+                                   int revision,
+                                   boolean acknowledged,
+                                   String acknowledgedBy, OffsetDateTime acknowledgedAt,
+                                   @Schema(example = "TOKEN") AcknowledgementMethod method,
+                                   @Schema(example = "Người nhận tự xác nhận") String methodLabel,
+                                   @Schema(description = "Who recorded it: the recipient, or the ISO officer for a paper receipt") String recordedBy,
+                                   @Schema(description = "Paper receipts: the date on the paper") LocalDate signedOn,
+                                   @Schema(description = "Paper receipts: where the signature is") String evidence) {
     }
 
-    @Schema(name = "DocumentPublication", description = "Posting at the office and publication on the portal")
+    @Schema(name = "DocumentPublication", description = "Posting at the office and publication on the portal of the revision in force "
+            + "(kept for existing clients: each date given is also recorded as a posting of that revision)")
     public record Publication(@Schema(example = "2026-01-05") LocalDate postedOn,
                               @Size(max = 1000) @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) address")
                               @Schema(example = "https://skhcn.bacgiang.gov.vn/thu-tuc-hanh-chinh/qt-khcn-01") String portalUrl,
                               @Schema(example = "2026-01-06") LocalDate publishedOn) {
+    }
+
+    @Schema(name = "NewPosting", description = "A posting of an issued version: at the office notice board or on the portal")
+    public record NewPosting(@NotNull @Schema(example = "PORTAL") PostingChannel channel,
+                             @NotNull @Schema(example = "2026-01-06") LocalDate postedOn,
+                             @Size(max = 300) @Schema(description = "Where at the office", example = "Bộ phận Tiếp nhận và Trả kết quả") String place,
+                             @Size(max = 1000) @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) address")
+                             @Schema(description = "The page (required for PORTAL)",
+                                     example = "https://skhcn.bacgiang.gov.vn/thu-tuc-hanh-chinh/qt-khcn-01") String url) {
+    }
+
+    @Schema(name = "Posting")
+    public record PostingView(UUID id, UUID documentId, int revision, PostingChannel channel,
+                              @Schema(example = "Đăng tải trên cổng thông tin điện tử") String channelLabel,
+                              LocalDate postedOn, String place, String url, String recordedBy, OffsetDateTime createdAt) {
     }
 
     public enum PeriodicOutcome { NO_CHANGE, REVISION_NEEDED, ABOLISH }

@@ -64,16 +64,25 @@ public class DocumentResource {
                          {"order": 3, "name": "Trình ký, trả kết quả", "responsibleUnit": "Lãnh đạo Sở", "durationDays": 2}],
                "records": [{"name": "Hồ sơ đề nghị", "place": "Phòng Quản lý khoa học", "retention": "10 năm"}],
                "forms": ["BM-01: Đơn đề nghị cấp Giấy chứng nhận"]}}""";
+    private static final String DISTRIBUTION_EXAMPLE = """
+            {"recipients": [{"kind": "PERSON", "subject": "nguyen.van.an", "name": "Nguyễn Văn An"},
+                            {"kind": "UNIT", "unitId": "9a1f6c2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b"}]}""";
+    private static final String PAPER_EXAMPLE = """
+            {"recipient": {"kind": "PERSON", "subject": "tran.thi.binh"},
+             "paper": {"signedOn": "2026-01-06", "evidence": "Sổ giao nhận tài liệu năm 2026, trang 12, dòng 4"}}""";
     private static final String VERSION_STATES = "409 when the version's state does not allow it (the problem lists allowedActions)";
 
     private final DocumentService service;
     private final CirculationService circulation;
+    private final PostingService postings;
     private final AttachmentService attachments;
     private final Caller caller;
 
-    public DocumentResource(DocumentService service, CirculationService circulation, AttachmentService attachments, Caller caller) {
+    public DocumentResource(DocumentService service, CirculationService circulation, PostingService postings, AttachmentService attachments,
+                            Caller caller) {
         this.service = service;
         this.circulation = circulation;
+        this.postings = postings;
         this.attachments = attachments;
         this.caller = caller;
     }
@@ -242,9 +251,14 @@ public class DocumentResource {
     @Path("/{id}/versions/{revision}/distribution")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ISO_OFFICER)
-    @Operation(operationId = "distributeDocumentVersion", summary = "Distribute an issued version to units or people (phân phối)")
-    @APIResponse(responseCode = "200", description = "Everyone it was distributed to")
+    @Operation(operationId = "distributeDocumentVersion", summary = "Distribute an issued version to named people (by the subject of "
+            + "their token) or units of the agency (by agency id) (phân phối)")
+    @RequestBody(content = @Content(schema = @Schema(implementation = DocumentDtos.Distribution.class),
+            examples = @ExampleObject(name = "A person and a sub-department", value = DISTRIBUTION_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "The entries named in this request, with their receipts")
+    @APIResponse(responseCode = "400", description = "A person without subject or name, a unit without unitId", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The version is not issued", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "recipient-not-a-unit: a unitId that is not an agency under the issuing one", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<List<DocumentDtos.DistributionView>> distribute(@PathParam("id") UUID id, @PathParam("revision") String revision,
                                                                @Valid @NotNull DocumentDtos.Distribution body) {
         return circulation.distribute(id, revision(revision), body.recipients(), caller);
@@ -253,31 +267,84 @@ public class DocumentResource {
     @GET
     @Path("/{id}/distribution")
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
-    @Operation(operationId = "listDocumentDistribution", summary = "Recipients and their receipts; pending=true lists who has not acknowledged")
-    @APIResponse(responseCode = "200", description = "The distribution")
-    public Uni<List<DocumentDtos.DistributionView>> distribution(@PathParam("id") UUID id,
+    @Operation(operationId = "listDocumentDistribution", summary = "Recipients and their receipts: who has (acknowledged=true) and has not "
+            + "(acknowledged=false, or pending=true) signed")
+    @APIResponse(responseCode = "200", description = "A page of the distribution, by revision and recipient")
+    @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Page<DocumentDtos.DistributionView>> distribution(@PathParam("id") UUID id,
                                                                  @QueryParam("revision") @Parameter(description = "One revision (default all)") String revision,
-                                                                 @QueryParam("pending") @Parameter(description = "Only those who have not acknowledged") boolean pending) {
-        return circulation.distribution(id, revision == null || revision.isBlank() ? 0 : revision(revision), pending, caller);
+                                                                 @QueryParam("acknowledged") @Parameter(description = "true: who has signed; false: who has not") String acknowledged,
+                                                                 @QueryParam("pending") @Parameter(description = "true: only those who have not signed (acknowledged=false)") String pending,
+                                                                 @BeanParam PageParams paging) {
+        Boolean signed = flag("acknowledged", acknowledged);
+        if (Boolean.TRUE.equals(flag("pending", pending))) {
+            if (Boolean.TRUE.equals(signed)) {
+                throw ProblemException.invalidField("pending", "contradicts acknowledged=true");
+            }
+            signed = false;
+        }
+        return circulation.distribution(id, revision == null || revision.isBlank() ? 0 : revision(revision), signed, paging.toRequest(), caller);
     }
 
     @POST
     @Path("/{id}/versions/{revision}/acknowledgements")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
-    @Operation(operationId = "acknowledgeDocumentVersion", summary = "Sign for receipt of an issued version (once per recipient and version); publishes document.acknowledged")
+    @Operation(operationId = "acknowledgeDocumentVersion", summary = "Sign for receipt of an issued version (once per recipient and version): "
+            + "by the recipient's own token, or recorded by the ISO officer from a paper receipt (paper); publishes document.acknowledged")
+    @RequestBody(content = @Content(schema = @Schema(implementation = DocumentDtos.Acknowledgement.class), examples = {
+            @ExampleObject(name = "The recipient signs", value = "{\"recipient\": {\"kind\": \"PERSON\", \"subject\": \"nguyen.van.an\"}}"),
+            @ExampleObject(name = "Signed on paper", value = PAPER_EXAMPLE)}))
     @APIResponse(responseCode = "200", description = "Acknowledged")
-    @APIResponse(responseCode = "409", description = "Not a recipient, or acknowledged already", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No recipient named, a paper receipt dated in the future or before the issue", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Paper receipt for someone the distribution does not name", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Acknowledged already, or the version is not issued", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<DocumentDtos.DistributionView> acknowledge(@PathParam("id") UUID id, @PathParam("revision") String revision,
                                                           @Valid @NotNull DocumentDtos.Acknowledgement body) {
-        return circulation.acknowledge(id, revision(revision), body.recipient(), caller);
+        return circulation.acknowledge(id, revision(revision), body, caller);
+    }
+
+    @POST
+    @Path("/{id}/versions/{revision}/postings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ISO_OFFICER)
+    @Operation(operationId = "postDocumentVersion", summary = "Record that an issued version was posted at the office (NOTICE_BOARD, niêm yết) "
+            + "or published on the portal (PORTAL, đăng tải); publishes document.posted")
+    @RequestBody(content = @Content(schema = @Schema(implementation = DocumentDtos.NewPosting.class), examples = {
+            @ExampleObject(name = "Portal", value = "{\"channel\": \"PORTAL\", \"postedOn\": \"2026-01-06\", "
+                    + "\"url\": \"https://skhcn.bacgiang.gov.vn/thu-tuc-hanh-chinh/qt-khcn-01\"}"),
+            @ExampleObject(name = "Notice board", value = "{\"channel\": \"NOTICE_BOARD\", \"postedOn\": \"2026-01-05\", "
+                    + "\"place\": \"Bộ phận Tiếp nhận và Trả kết quả\"}")}))
+    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = DocumentDtos.PostingView.class)))
+    @APIResponse(responseCode = "200", description = "The same posting was recorded before: nothing changes, no event", content = @Content(schema = @Schema(implementation = DocumentDtos.PostingView.class)))
+    @APIResponse(responseCode = "400", description = "PORTAL without url, a date in the future or before the issue", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "version-not-issued: a draft, approved, superseded or abolished version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<DocumentDtos.PostingView>> post(@PathParam("id") UUID id, @PathParam("revision") String revision,
+                                                            @Valid @NotNull DocumentDtos.NewPosting body) {
+        return postings.record(id, revision(revision), body, caller).map(r -> r.created()
+                ? RestResponse.ResponseBuilder.<DocumentDtos.PostingView>created(URI.create("/api/v1/documents/" + id + "/postings?revision="
+                + r.posting().revision())).entity(r.posting()).build()
+                : RestResponse.ok(r.posting()));
+    }
+
+    @GET
+    @Path("/{id}/postings")
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @Operation(operationId = "listDocumentPostings", summary = "Where and when each issued version was posted and published, newest revision first")
+    @APIResponse(responseCode = "200", description = "A page of postings")
+    @APIResponse(responseCode = "404", description = "Unknown document", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Page<DocumentDtos.PostingView>> postings(@PathParam("id") UUID id,
+                                                        @QueryParam("revision") @Parameter(description = "One revision (default all)") String revision,
+                                                        @BeanParam PageParams paging) {
+        return postings.list(id, revision == null || revision.isBlank() ? 0 : revision(revision), paging.toRequest());
     }
 
     @PUT
     @Path("/{id}/publication")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ISO_OFFICER)
-    @Operation(operationId = "publishDocument", summary = "Record posting at the office (niêm yết) and publication on the portal (đăng tải)")
+    @Operation(operationId = "publishDocument", deprecated = true, summary = "Record posting at the office (niêm yết) and publication on the "
+            + "portal (đăng tải) of the revision in force; each date given is recorded as a posting of that revision (use postings)")
     @APIResponse(responseCode = "200", description = "Recorded", content = @Content(schema = @Schema(implementation = DocumentView.class)))
     @APIResponse(responseCode = "409", description = "No revision is issued", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<DocumentView> publication(@PathParam("id") UUID id, @Valid @NotNull DocumentDtos.Publication body) {
@@ -359,5 +426,17 @@ public class DocumentResource {
         } catch (NumberFormatException e) {
             throw new ProblemException(404, "not-found", "Not found", "No revision " + value + ".");
         }
+    }
+
+    /** A true/false query parameter (absent: null); anything else is a 400 naming it. */
+    private static Boolean flag(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.trim().toLowerCase()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ProblemException.invalidField(name, "must be true or false");
+        };
     }
 }

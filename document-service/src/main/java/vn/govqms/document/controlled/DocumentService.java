@@ -53,10 +53,11 @@ import java.util.stream.Collectors;
 public class DocumentService {
 
     private static final String REDISTRIBUTE = """
-            insert into document_distribution (id, document_id, version_id, recipient_kind, recipient, created_at)
+            insert into document_distribution (id, document_id, version_id, recipient_kind, recipient, recipient_name, named_only, created_at)
             select distinct on (recipient_kind, recipient) gen_random_uuid(), cast(?2 as uuid), cast(?1 as uuid), recipient_kind,
-                   recipient, cast(?3 as timestamptz)
+                   recipient, recipient_name, named_only, cast(?3 as timestamptz)
             from document_distribution where document_id = cast(?2 as uuid) and version_id <> cast(?1 as uuid)
+            order by recipient_kind, recipient, created_at desc
             on conflict do nothing""";
 
     private final DocumentRepository documents;

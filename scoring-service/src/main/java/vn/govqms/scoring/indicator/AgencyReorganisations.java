@@ -33,7 +33,7 @@ public class AgencyReorganisations implements EventHandler {
     static final String MERGED = EventTypes.of("document", "agency.merged");
     static final String SPLIT = EventTypes.of("document", "agency.split");
     static final List<String> TABLES = List.of("review_track", "finding_track", "action_track", "activity_item", "activity_plan", "audit_held",
-            "management_review_held", "published_document", "dossier", "quality_objective");
+            "management_review_held", "published_document", "procedure_posting", "dossier", "quality_objective");
 
     private final IndicatorLog log;
     private final LiveScores scores;

@@ -21,7 +21,8 @@ import java.util.UUID;
 
 /**
  * Indicators from document-service ({@code document.events}): QMS announcement and re-announcement,
- * procedure reviews (required, overdue, completed on time or late), documents issued. Each event
+ * procedure reviews (required, overdue, completed on time or late), documents issued, procedures in force
+ * posted or not ({@link PostingTrack}: issued, posted, abolished). Each event
  * updates what it tracks (idempotent upserts); a run of events is logged and recomputes the live
  * scores of the agencies it moved once ({@link IndicatorHandler}).
  */
@@ -34,6 +35,8 @@ public class DocumentIndicators extends IndicatorHandler {
     static final String REVIEW_OVERDUE = EventTypes.of("document", "procedure-review.overdue");
     static final String REVIEW_COMPLETED = EventTypes.of("document", "procedure-review.completed");
     static final String ISSUED = EventTypes.of("document", "document.issued");
+    static final String POSTED = EventTypes.of("document", "document.posted");
+    static final String ABOLISHED = EventTypes.of("document", "document.abolished");
 
     private final Clock clock;
 
@@ -44,7 +47,7 @@ public class DocumentIndicators extends IndicatorHandler {
 
     @Override
     public Set<String> eventTypes() {
-        return Set.of(ANNOUNCED, REANNOUNCEMENT, REVIEW_REQUIRED, REVIEW_OVERDUE, REVIEW_COMPLETED, ISSUED);
+        return Set.of(ANNOUNCED, REANNOUNCEMENT, REVIEW_REQUIRED, REVIEW_OVERDUE, REVIEW_COMPLETED, ISSUED, POSTED, ABOLISHED);
     }
 
     @Override
@@ -87,12 +90,23 @@ public class DocumentIndicators extends IndicatorHandler {
                     + "on_time = excluded.on_time, resolved_on = excluded.resolved_on, updated_at = excluded.updated_at")
                     .execute(Tuple.from(new Object[] {d.uuid("taskId"), agency, due, onTime, resolved, now}));
             summary = "Hoàn thành rà soát quy trình " + (onTime ? "đúng hạn" : "trễ hạn") + " (hạn " + due + ")";
+        } else if (type.equals(POSTED)) {
+            change = PostingTrack.posted(tx, d.uuid("documentId"), required(d.integer("revision"), d), d.requiredText("channel"), now);
+            summary = ("PORTAL".equals(d.text("channel")) ? "Đăng tải trên cổng thông tin điện tử " : "Niêm yết tại trụ sở ")
+                    + nz(d.text("code")) + " (lần ban hành " + d.integer("revision") + ")";
+        } else if (type.equals(ABOLISHED)) {
+            change = PostingTrack.abolished(tx, d.uuid("documentId"), required(d.integer("revision"), d), now);
+            summary = "Bãi bỏ tài liệu " + nz(d.text("code")) + " " + nz(d.text("title"));
         } else {
             LocalDate effective = d.date("effectiveDate") != null ? d.date("effectiveDate") : today;
             year = effective.getYear();
             Integer revision = d.integer("revision");
+            int rev = revision == null ? 1 : revision;
+            UUID document = d.uuid("documentId");
             change = tx.preparedQuery("insert into published_document (document_id, revision, agency_id, year) values ($1, $2, $3, $4) "
-                    + "on conflict do nothing").execute(Tuple.of(d.uuid("documentId"), revision == null ? 1 : revision, agency, year));
+                    + "on conflict do nothing").execute(Tuple.of(document, rev, agency, year))
+                    .chain(() -> PostingTrack.tracks(d.text("type"))
+                            ? PostingTrack.issued(tx, document, agency, rev, d.text("code"), effective, now) : Uni.createFrom().voidItem());
             summary = "Ban hành tài liệu " + nz(d.text("code")) + " " + nz(d.text("title"));
         }
         Integer affected = year;
@@ -183,6 +197,13 @@ public class DocumentIndicators extends IndicatorHandler {
                         + "where r.task_id = $1 and o.task_id = r.task_id and r.agency_id <> $2 "
                         + "and not exists (select 1 from agency_succession s where s.predecessor_id = $2) returning o.agency_id")
                 .execute(Tuple.of(task, agency)).map(rows -> rows.size() == 0 ? null : rows.iterator().next().getUUID(0));
+    }
+
+    private static int required(Integer revision, EventData d) {
+        if (revision == null) {
+            d.requiredText("revision");
+        }
+        return revision;
     }
 
     private static LocalDate required(EventData d, String field) {

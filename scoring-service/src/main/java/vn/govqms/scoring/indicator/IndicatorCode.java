@@ -20,7 +20,9 @@ public enum IndicatorCode {
     OPEN_MINOR_NONCONFORMITIES("Điểm không phù hợp nhẹ chưa khắc phục", Unit.COUNT),
     CORRECTIVE_ACTIONS_OVERDUE("Hành động khắc phục quá hạn", Unit.COUNT),
     DOSSIER_ON_TIME_RATE("Tỷ lệ hồ sơ TTHC giải quyết đúng hạn", Unit.PERCENT),
-    DOCUMENTS_PUBLISHED("Tài liệu được ban hành", Unit.COUNT);
+    DOCUMENTS_PUBLISHED("Tài liệu được ban hành", Unit.COUNT),
+    /** Procedures in force not yet both posted at the office and published on the portal. */
+    PROCEDURES_NOT_POSTED("Quy trình đã ban hành chưa niêm yết, đăng tải đủ (trụ sở và cổng thông tin)", Unit.COUNT);
 
     /** How the value reads. */
     public enum Unit { FLAG, PERCENT, COUNT }

@@ -17,7 +17,7 @@ import java.util.UUID;
 /**
  * Counts the indicators of agencies for a year from what the events recorded, in one statement for
  * any number of agencies. Open items (overdue reviews, open nonconformities, overdue corrective
- * actions) count in every year from the one they belong to until they are resolved.
+ * actions, procedures in force not posted) count in every year from the one they belong to until they are resolved.
  */
 @ApplicationScoped
 public class IndicatorRepository {
@@ -45,6 +45,8 @@ public class IndicatorRepository {
                    (select count(*) from action_track c where c.agency_id = a.id and c.closed_on is null and c.overdue
                         and (c.due_date is null or extract(year from c.due_date) <= $2::int)) as actions_overdue,
                    (select count(*) from published_document d where d.agency_id = a.id and d.year = $2::int) as documents,
+                   (select count(*) from procedure_posting pp where pp.agency_id = a.id and pp.in_force
+                        and not (pp.on_notice_board and pp.on_portal) and extract(year from pp.issued_on) <= $2::int) as not_posted,
                    %s
             from unnest($1::uuid[]) a(id)
             left join qms_state q on q.agency_id = a.id""";
@@ -92,6 +94,7 @@ public class IndicatorRepository {
         v.put(IndicatorCode.CORRECTIVE_ACTIONS_OVERDUE, BigDecimal.valueOf(r.getLong("actions_overdue")));
         v.put(IndicatorCode.DOSSIER_ON_TIME_RATE, r.getBigDecimal("dossier_rate"));
         v.put(IndicatorCode.DOCUMENTS_PUBLISHED, BigDecimal.valueOf(r.getLong("documents")));
+        v.put(IndicatorCode.PROCEDURES_NOT_POSTED, BigDecimal.valueOf(r.getLong("not_posted")));
         return new Indicators(r.getUUID("agency_id"), year, v);
     }
 

@@ -46,6 +46,11 @@ public final class TestTokens {
         return keys().token(role + "-" + agencyId, role, agencyId, provinceCode, Duration.ofHours(1));
     }
 
+    /** A named person's token: {@code subject} as their identity provider gives it, an agency role in one agency. */
+    public static String person(String subject, String role, String agencyId, String provinceCode) {
+        return keys().token(subject, role, agencyId, provinceCode, Duration.ofHours(1));
+    }
+
     public static String integration(String provinceCode) {
         return keys().token("integration-" + provinceCode, "integration", null, provinceCode, Duration.ofHours(1));
     }
