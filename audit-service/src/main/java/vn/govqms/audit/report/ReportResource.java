@@ -38,6 +38,7 @@ import vn.govqms.kit.problem.Problem;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
+import vn.govqms.kit.text.CsvCells;
 
 import java.net.URI;
 import java.util.List;
@@ -195,16 +196,7 @@ public class ReportResource {
     }
 
     private static void line(StringBuilder b, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            String c = cells.get(i);
-            b.append(i == 0 ? "" : ",");
-            if (c.contains(",") || c.contains("\"") || c.contains("\n") || c.contains("\r")) {
-                b.append('"').append(c.replace("\"", "\"\"")).append('"');
-            } else {
-                b.append(c);
-            }
-        }
-        b.append("\r\n");
+        CsvCells.line(b, cells);
     }
 
     private static Response file(String body, String name) {
