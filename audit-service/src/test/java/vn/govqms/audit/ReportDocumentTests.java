@@ -133,6 +133,8 @@ class ReportDocumentTests {
             assertTrue(body.contains("BÁO CÁO"), body::toString);
             assertTrue(body.stream().anyMatch(t -> t.startsWith("Tổng hợp kết quả kiểm tra") && t.endsWith("năm " + YEAR)), body::toString);
             assertTrue(body.stream().anyMatch(t -> t.startsWith("1. Số cơ quan thuộc phạm vi báo cáo: ")), body::toString);
+            assertTrue(body.contains("3. Kết quả chi tiết của từng cơ quan (số liệu đến " + date.substring("Ninh Thuận, ".length())
+                    + ") tại bảng dưới đây:"), body::toString);
             // the per-agency table: a header, one row per agency, names exactly as registered
             XWPFTable agencies = tables.get(1);
             assertEquals(List.of("TT", "Mã cơ quan", "Tên cơ quan"), agencies.getRow(0).getTableCells().subList(0, 3).stream()

@@ -45,13 +45,17 @@ public class ReportDeadlines {
     public record MissedData(String provinceCode, String report, String reportLabel, int year, LocalDate deadline, int daysOverdue) {
     }
 
-    /** Provinces expected to report {@code $1} of {@code $2} (deadline {@code $3}) and whether they submitted (by {@code $4}). */
+    /**
+     * Provinces expected to report {@code $1} of {@code $2} (deadline {@code $3}) and whether they have submitted it (a
+     * province that submitted late is not told afterwards that it missed the deadline: the national level's list of
+     * missing reports shows it).
+     */
     private static final String EXPECTED = """
             select e.province_code,
                    exists (select 1 from report_submission s where s.province_code = e.province_code and s.year = $2
-                           and s.report_kind = $1 and s.submitted_at < $4) as submitted
+                           and s.report_kind = $1) as submitted
             from (select distinct a.province_code from agency_directory a
-                  where a.province_code <> $5 and (a.valid_from is null or a.valid_from <= $3)
+                  where a.province_code <> $4 and (a.valid_from is null or a.valid_from <= $3)
                     and (a.valid_to is null or a.valid_to >= $3)) e""";
 
     private static final String RECORD = """
@@ -98,7 +102,7 @@ public class ReportDeadlines {
      * The step a province that has not submitted has reached on {@code today}: {@code BEFORE_<d>} for the smallest reminder
      * day {@code d} whose day has come, {@code MISSED} after the deadline, none before the first reminder.
      */
-    static Optional<String> step(LocalDate today, LocalDate deadline, List<Integer> reminderDays) {
+    public static Optional<String> step(LocalDate today, LocalDate deadline, List<Integer> reminderDays) {
         if (today.isAfter(deadline)) {
             return Optional.of("MISSED");
         }
@@ -115,11 +119,9 @@ public class ReportDeadlines {
             return Uni.createFrom().item(0);
         }
         String step = reached.get();
-        OffsetDateTime dayAfter = deadline.plusDays(1).atStartOfDay(clock.getZone()).toOffsetDateTime();
         ProvinceSuccessions successions = provinces.successions();
         return pool.withTransaction(tx -> tx.preparedQuery(EXPECTED)
-                .execute(Tuple.from(new Object[] {kind.name(), year, deadline, step.equals("MISSED") ? dayAfter : now.plusYears(1),
-                        AgencyRef.CENTRAL}))
+                .execute(Tuple.from(new Object[] {kind.name(), year, deadline, AgencyRef.CENTRAL}))
                 .chain(rows -> {
                     List<String> owing = new ArrayList<>();
                     for (Row r : rows) {

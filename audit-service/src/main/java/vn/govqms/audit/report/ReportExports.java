@@ -47,8 +47,7 @@ final class ReportExports {
                 "2. Báo cáo kết quả khắc phục sau kiểm tra trực tiếp: phải nộp " + s.correctiveReports().owed() + "; đã nộp chờ xem xét "
                         + s.correctiveReports().submitted() + "; đã được chấp nhận " + s.correctiveReports().accepted() + "; quá hạn chưa nộp "
                         + s.correctiveReports().overdue() + ".",
-                "3. Kết quả chi tiết của từng cơ quan (số liệu đến ngày " + ReportFiles.placeAndDate("", s.asOf()).substring(2)
-                        + ") tại bảng dưới đây:");
+                "3. Kết quả chi tiết của từng cơ quan (số liệu đến " + ReportFiles.date(s.asOf()) + ") tại bảng dưới đây:");
         return new Table("Tổng hợp kiểm tra " + s.year(), "BÁO CÁO", "Tổng hợp kết quả kiểm tra việc áp dụng, duy trì và cải tiến "
                 + "Hệ thống quản lý chất lượng theo TCVN ISO 9001 năm " + s.year(), body, SUMMARY_HEADERS, rows);
     }

@@ -166,9 +166,14 @@ final class ReportFiles {
 
     /** "Ninh Bình, ngày 04 tháng 12 năm 2026": days below 10 and January, February with a leading zero (Decree 30). */
     static String placeAndDate(String place, LocalDate d) {
+        return (place == null || place.isBlank() ? "......" : place) + ", " + date(d);
+    }
+
+    /** "ngày 04 tháng 12 năm 2026". */
+    static String date(LocalDate d) {
         String day = d.getDayOfMonth() < 10 ? "0" + d.getDayOfMonth() : String.valueOf(d.getDayOfMonth());
         String month = d.getMonthValue() < 3 ? "0" + d.getMonthValue() : String.valueOf(d.getMonthValue());
-        return (place == null || place.isBlank() ? "......" : place) + ", ngày " + day + " tháng " + month + " năm " + d.getYear();
+        return "ngày " + day + " tháng " + month + " năm " + d.getYear();
     }
 
     private static String text(Object v) {
