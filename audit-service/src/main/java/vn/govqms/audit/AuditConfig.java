@@ -26,6 +26,16 @@ public interface AuditConfig {
 
     MinistryReport ministryReport();
 
+    ProvinceSummary provinceSummary();
+
+    /**
+     * Days before a yearly report's deadline at which a province that has not submitted it is reminded
+     * ({@code report-deadline.approaching}, to its steering committee); the day after the deadline it is told once that it
+     * missed it ({@code report-deadline.missed}).
+     */
+    @WithDefault("7,1")
+    List<Integer> reportReminderDays();
+
     PlanTemplate planTemplate();
 
     /**
@@ -58,6 +68,16 @@ public interface AuditConfig {
          * Technology for that year (ISO {@code --MM-DD}); a province without a submission by then is listed as missing.
          */
         @WithDefault("--12-15")
+        MonthDay deadline();
+    }
+
+    interface ProvinceSummary {
+
+        /**
+         * The day of the year by which each province submits its November summary of the year's inspections (ISO
+         * {@code --MM-DD}).
+         */
+        @WithDefault("--11-30")
         MonthDay deadline();
     }
 

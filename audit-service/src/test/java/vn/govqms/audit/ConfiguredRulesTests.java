@@ -8,12 +8,16 @@ import vn.govqms.audit.campaign.InspectionCampaign;
 import vn.govqms.audit.campaign.InspectionLevels;
 import vn.govqms.audit.plan.ActivityKind;
 import vn.govqms.audit.plan.PlanTemplate;
+import vn.govqms.audit.report.ReportDeadlines;
+import vn.govqms.audit.report.ReportKind;
 import vn.govqms.kit.problem.ProblemException;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
@@ -61,6 +65,29 @@ class ConfiguredRulesTests {
         assertEquals(List.of("DEPARTMENT", "DISTRICT", "MINISTRY_UNIT", "PROVINCIAL_PEOPLES_COMMITTEE", "SUB_DEPARTMENT"),
                 configured.required(List.of(), LocalDate.of(2025, 11, 3)));
         assertEquals(400, assertThrows(ProblemException.class, () -> configured.choose(List.of("WARD"))).status());
+    }
+
+    @Test
+    void theYearlyReportsAreDueOnTheConfiguredDaysWithRemindersBefore() {
+        AuditConfig byDefault = config(Map.of());
+        assertEquals(LocalDate.of(2026, 11, 30), ReportKind.PROVINCE_SUMMARY.deadline(byDefault, 2026));
+        assertEquals(LocalDate.of(2026, 12, 15), ReportKind.MINISTRY_REPORT.deadline(byDefault, 2026));
+        List<Integer> days = byDefault.reportReminderDays();
+        LocalDate deadline = LocalDate.of(2026, 11, 30);
+        assertEquals(Optional.empty(), ReportDeadlines.step(LocalDate.of(2026, 11, 22), deadline, days));
+        assertEquals(Optional.of("BEFORE_7"), ReportDeadlines.step(LocalDate.of(2026, 11, 23), deadline, days));
+        assertEquals(Optional.of("BEFORE_7"), ReportDeadlines.step(LocalDate.of(2026, 11, 28), deadline, days));
+        assertEquals(Optional.of("BEFORE_1"), ReportDeadlines.step(LocalDate.of(2026, 11, 29), deadline, days));
+        assertEquals(Optional.of("BEFORE_1"), ReportDeadlines.step(deadline, deadline, days));
+        assertEquals(Optional.of("MISSED"), ReportDeadlines.step(LocalDate.of(2026, 12, 1), deadline, days));
+
+        AuditConfig changed = config(Map.of("govqms.audit.province-summary.deadline", "--11-25",
+                "govqms.audit.ministry-report.deadline", "--12-10", "govqms.audit.report-reminder-days", "14"));
+        assertEquals(LocalDate.of(2026, 11, 25), ReportKind.PROVINCE_SUMMARY.deadline(changed, 2026));
+        assertEquals(LocalDate.of(2026, 12, 10), ReportKind.MINISTRY_REPORT.deadline(changed, 2026));
+        assertEquals(Optional.of("BEFORE_14"), ReportDeadlines.step(LocalDate.of(2026, 11, 12), LocalDate.of(2026, 11, 25),
+                changed.reportReminderDays()));
+        assertEquals(Period.ofMonths(2), byDefault.inspection().correctiveReportWithin());
     }
 
     @Test

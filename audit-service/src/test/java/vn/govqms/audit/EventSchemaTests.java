@@ -6,11 +6,15 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import vn.govqms.audit.report.ReportDeadlines;
 import vn.govqms.local.testing.EventSchemas;
 import vn.govqms.local.testing.RealPartsTestResource;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 import static io.restassured.RestAssured.given;
 import static vn.govqms.audit.Fixtures.admin;
@@ -28,11 +32,14 @@ import static vn.govqms.kit.time.ClockProducer.VIETNAM;
         initArgs = @ResourceArg(name = "database", value = "audit"))
 class EventSchemaTests {
 
+    @Inject
+    ReportDeadlines deadlines;
+
     static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void everyEventSentMatchesItsPublishedSchema() {
-        EventSchemas.assertEverySentEventMatches("audit.events", "audit-service", 14, this::produceEveryType);
+        EventSchemas.assertEverySentEventMatches("audit.events", "audit-service", 22, this::produceEveryType);
     }
 
     /** One of each: a plan approved, done and overdue; an audit with findings and actions; a campaign; a review; a report submitted. */
@@ -77,10 +84,40 @@ class EventSchemaTests {
         given().auth().oauth2(admin(p)).contentType(ContentType.JSON).body("{\"decisionNumber\":\"2050/QĐ-UBND\",\"decisionDate\":\"2026-10-05\"}")
                 .post("/api/v1/inspection-campaigns/{id}/approval", campaign).then().statusCode(200);
 
+        // an on-site inspection with a nonconformity, reported in January: its corrective-action report is owed, overdue by
+        // now; another's is submitted, returned, submitted again and accepted
+        // (in a province of their own: province 45's campaign below lists every agency of 45)
+        String q = "56";
+        String inspector = Fixtures.agency(q, "Sở Khoa học và Công nghệ tỉnh Kon Tum");
+        String behind = Fixtures.agency(q, "Sở Tư pháp tỉnh Kon Tum");
+        String late = CorrectiveReportTests.inspection(behind, inspector, q, "ON_SITE", LocalDate.now(VIETNAM).getYear() + "-01-05");
+        CorrectiveActionTests.finding(late, inspector, q, "MINOR_NONCONFORMITY");
+        CorrectiveReportTests.report(late, inspector, q, LocalDate.now(VIETNAM).getYear() + "-01-09");
+        String inspected = Fixtures.agency(q, "Sở Y tế tỉnh Kon Tum");
+        String recent = CorrectiveReportTests.inspection(inspected, inspector, q, "ON_SITE", LocalDate.now(VIETNAM).minusDays(3).toString());
+        CorrectiveActionTests.finding(recent, inspector, q, "OBSERVATION");
+        CorrectiveReportTests.report(recent, inspector, q, LocalDate.now(VIETNAM).toString());
+        String report = given().auth().oauth2(admin(q)).queryParam("auditId", recent).get("/api/v1/corrective-reports").then()
+                .statusCode(200).extract().path("items[0].id");
+        String content = "{\"documentNumber\":\"12/BC-SYT\",\"content\":\"Đã tập huấn ISO cho cán bộ mới\"}";
+        given().auth().oauth2(officer(inspected, q)).contentType(ContentType.JSON).body(content)
+                .post("/api/v1/corrective-reports/{id}/submission", report).then().statusCode(200);
+        given().auth().oauth2(auditor(inspector, q)).contentType(ContentType.JSON).body("{\"reason\":\"Thiếu danh sách dự tập huấn\"}")
+                .post("/api/v1/corrective-reports/{id}/return", report).then().statusCode(200);
+        given().auth().oauth2(officer(inspected, q)).contentType(ContentType.JSON).body(content)
+                .post("/api/v1/corrective-reports/{id}/submission", report).then().statusCode(200);
+        given().auth().oauth2(auditor(inspector, q)).post("/api/v1/corrective-reports/{id}/acceptance", report).then().statusCode(200);
+
         given().auth().oauth2(head(agency, p)).contentType(ContentType.JSON).body(ManagementReviewTests.review(agency, "2026-01-20"))
                 .post("/api/v1/management-reviews").then().statusCode(201);
         given().auth().oauth2(admin(p)).contentType(ContentType.JSON)
                 .body("{\"year\":" + LocalDate.now(VIETNAM).getYear() + ",\"note\":\"Báo cáo tình hình áp dụng HTQLCL\"}")
                 .post("/api/v1/reports/ministry-report/submissions").then().statusCode(201);
+        given().auth().oauth2(admin(p)).contentType(ContentType.JSON)
+                .body("{\"year\":" + LocalDate.now(VIETNAM).getYear() + ",\"note\":\"Báo cáo tổng hợp kết quả kiểm tra\"}")
+                .post("/api/v1/reports/province-summary/submissions").then().statusCode(201);
+        // the deadlines of a past year: a week before the November summary's, then after it
+        deadlines.run(OffsetDateTime.of(2019, 11, 23, 8, 0, 0, 0, ZoneOffset.ofHours(7))).await().indefinitely();
+        deadlines.run(OffsetDateTime.of(2019, 12, 2, 8, 0, 0, 0, ZoneOffset.ofHours(7))).await().indefinitely();
     }
 }

@@ -46,7 +46,7 @@ public final class Fixtures {
         String json = """
                 {"agencyId":"%s","code":"%03d.%02d.%02d.H%s","name":"%s","level":"%s","parentId":%s,"provinceCode":"%s",
                  "rootId":%s,"validFrom":"2015-01-01","validTo":null,"revision":0}""".formatted(id, n % 1000, (n / 1000) % 100, n % 97,
-                province, name, level, parentJson, province, parentJson);
+                province, name.replace("\\", "\\\\").replace("\"", "\\\""), level, parentJson, province, parentJson);
         TestKafka.publishCloudEvent("document.events", id.toString(), "vn.govqms.document.agency.registered.v1",
                 "agencies/" + id, json);
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() ->

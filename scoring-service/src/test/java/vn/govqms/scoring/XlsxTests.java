@@ -4,6 +4,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static vn.govqms.scoring.Fixtures.PROBLEM;
 import static vn.govqms.scoring.Fixtures.admin;
 
@@ -74,6 +76,28 @@ class XlsxTests {
             List<Row> bands = wb.findSheet("Phân loại").orElseThrow().read();
             assertEquals("3", bands.get(2).getCellText(2));
             assertEquals("100", bands.get(2).getCellText(3).replaceAll("\\.0+$", ""));
+        }
+    }
+    /** Issue 17: a name a spreadsheet would evaluate stays a typed text cell in the ranking's sheet, never a formula. */
+    @Test
+    void aNameThatLooksLikeAFormulaStaysTextInTheRankingSheet() throws Exception {
+        String p = Fixtures.province();
+        String set = Fixtures.activeSet(p, 2014);
+        String formula = "=HYPERLINK(\"http://x\",\"y\")";
+        RankingTests.official(Fixtures.agency(p, formula), p, 2015, set, 85, "GOOD", "Tốt");
+        RankingTests.official(Fixtures.agency(p, "-1+2"), p, 2015, set, 81, "GOOD", "Tốt");
+        byte[] file = given().auth().oauth2(admin(p)).queryParam("year", 2015).get("/api/v1/rankings/export").then().statusCode(200)
+                .contentType(XLSX).extract().asByteArray();
+        try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(file))) {
+            List<Row> rows = wb.findSheet("Xếp hạng").orElseThrow().read();
+            assertEquals(formula, rows.get(1).getCellText(2));
+            assertEquals(CellType.STRING, rows.get(1).getCell(2).getType());
+            assertEquals("-1+2", rows.get(2).getCellText(2));
+            assertEquals(CellType.STRING, rows.get(2).getCell(2).getType());
+            assertEquals(CellType.NUMBER, rows.get(1).getCell(3).getType());
+            for (Row r : rows) {
+                r.forEach(c -> assertNotEquals(CellType.FORMULA, c == null ? CellType.EMPTY : c.getType(), String.valueOf(c)));
+            }
         }
     }
 }

@@ -67,6 +67,9 @@ public class Audit extends PanacheEntityBase {
     public String reportedBy;
     @Column(name = "reported_at")
     public OffsetDateTime reportedAt;
+    /** The date of the minutes (biên bản) the report records: an on-site inspection's corrective-action report runs from it. */
+    @Column(name = "minutes_date")
+    public LocalDate minutesDate;
     @Column(name = "confirmed_by")
     public String confirmedBy;
     @Column(name = "confirmed_at")
@@ -153,10 +156,17 @@ public class Audit extends PanacheEntityBase {
         updatedAt = now;
     }
 
-    public void report(String conclusion, String who, OffsetDateTime now) {
+    public void report(String conclusion, LocalDate minutesDate, String who, OffsetDateTime now) {
         requireStatus("report", AuditStatus.IN_PROGRESS);
+        if (minutesDate.isAfter(now.toLocalDate())) {
+            throw ProblemException.invalidField("minutesDate", "must not be after today");
+        }
+        if (minutesDate.isBefore(plannedStart)) {
+            throw ProblemException.invalidField("minutesDate", "must not be before the audit's planned start " + plannedStart);
+        }
         status = AuditStatus.REPORTED;
         this.conclusion = conclusion;
+        this.minutesDate = minutesDate;
         reportedBy = who;
         reportedAt = now;
         updatedAt = now;

@@ -68,7 +68,10 @@ public final class AuditDtos {
 
     @Schema(name = "AuditReport")
     public record ReportInput(@NotBlank @Size(max = 5000)
-                              @Schema(example = "HTQLCL được duy trì phù hợp; còn 01 điểm không phù hợp nhỏ về kiểm soát hồ sơ.") String conclusion) {
+                              @Schema(example = "HTQLCL được duy trì phù hợp; còn 01 điểm không phù hợp nhỏ về kiểm soát hồ sơ.") String conclusion,
+                              @Schema(description = "The date of the minutes (biên bản) the report records; today when left out. An on-site "
+                                      + "provincial inspection's corrective-action report is due 2 months after it", example = "2026-11-12")
+                              LocalDate minutesDate) {
     }
 
     @Schema(name = "AuditConfirmation")
@@ -90,6 +93,7 @@ public final class AuditDtos {
             List<String> auditedUnits, List<String> scopeClauses, List<ProcedureRef> procedures,
             @Schema(description = "True when a procedure in scope has been abolished since") boolean citesAbolishedProcedure,
             List<ChecklistItem> checklist, String conclusion, OffsetDateTime startedAt, String reportedBy, OffsetDateTime reportedAt,
+            @Schema(description = "The date of the report's minutes (biên bản)") LocalDate minutesDate,
             String confirmedBy, OffsetDateTime confirmedAt, String confirmationNote, UUID copiedFrom,
             @Schema(description = "Findings by kind", example = "{\"MINOR_NONCONFORMITY\": 1}") Map<String, Long> findings,
             String createdBy, long version) {

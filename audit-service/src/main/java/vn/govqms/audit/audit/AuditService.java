@@ -26,6 +26,7 @@ import vn.govqms.audit.audit.AuditDtos.TeamInput;
 import vn.govqms.audit.audit.AuditParts.ChecklistItem;
 import vn.govqms.audit.audit.AuditParts.TeamMember;
 import vn.govqms.audit.audit.AuditParts.TeamRole;
+import vn.govqms.audit.correctivereport.CorrectiveReportService;
 import vn.govqms.audit.plan.ActivityKind;
 import vn.govqms.audit.plan.PlanLinks;
 import vn.govqms.kit.audit.AuditTrail;
@@ -59,9 +60,12 @@ public class AuditService {
     private final ObjectMapper json;
     private final PlanLinks plans;
     private final Scope scope;
+    private final CorrectiveReportService correctiveReports;
 
-    public AuditService(Agencies agencies, Outbox outbox, AuditTrail trail, Clock clock, ObjectMapper json, PlanLinks plans, Scope scope) {
+    public AuditService(Agencies agencies, Outbox outbox, AuditTrail trail, Clock clock, ObjectMapper json, PlanLinks plans, Scope scope,
+                        CorrectiveReportService correctiveReports) {
         this.agencies = agencies;
+        this.correctiveReports = correctiveReports;
         this.scope = scope;
         this.outbox = outbox;
         this.trail = trail;
@@ -338,8 +342,10 @@ public class AuditService {
                         open.size() + " checklist items have no answer yet: " + open + ".", Map.of("unanswered", open));
             }
             String before = a.status.name();
-            a.report(in.conclusion().trim(), caller.subject(), now);
-            return changed(a, "reported", caller, Map.of("status", before), Map.of("status", a.status.name(), "conclusion", a.conclusion));
+            a.report(in.conclusion().trim(), in.minutesDate() == null ? now.toLocalDate() : in.minutesDate(), caller.subject(), now);
+            return Panache.getSession().chain(s -> s.flush().chain(() -> correctiveReports.oweAfter(s, a, now)))
+                    .chain(() -> changed(a, "reported", caller, Map.of("status", before), Map.of("status", a.status.name(),
+                            "conclusion", a.conclusion, "minutesDate", a.minutesDate.toString())));
         });
     }
 
@@ -427,7 +433,7 @@ public class AuditService {
                 a.provinceCode, a.kind, a.kind.label(), a.mode, a.mode.label(), a.year, a.title, a.status, a.status.label(),
                 a.status.allowed(), a.plannedStart, a.plannedEnd, a.campaignId, a.leadAuditor, team(a), units(a), clauses(a), procs,
                 procs.stream().anyMatch(ProcedureRef::abolished), checklist(a), a.conclusion, a.startedAt, a.reportedBy,
-                a.reportedAt, a.confirmedBy, a.confirmedAt, a.confirmationNote, a.copiedFrom, counts, a.createdBy, a.version)));
+                a.reportedAt, a.minutesDate, a.confirmedBy, a.confirmedAt, a.confirmationNote, a.copiedFrom, counts, a.createdBy, a.version)));
     }
 
     private static Uni<List<ProcedureRef>> procedures(UUID auditId) {

@@ -83,7 +83,8 @@ public class ActionService {
                 LocalDate due = in.dueDate();
                 if (due == null) {
                     if (audit.kind == AuditKind.PROVINCIAL_INSPECTION && audit.mode == AuditMode.ON_SITE) {
-                        due = f.raisedOn.plus(config.inspection().correctiveReportWithin());
+                        // the inspection's minutes, once dated, start the period; before that the finding's day
+                        due = (audit.minutesDate != null ? audit.minutesDate : f.raisedOn).plus(config.inspection().correctiveReportWithin());
                     } else {
                         throw ProblemException.invalidField("dueDate", "is required (it defaults only after an on-site inspection)");
                     }

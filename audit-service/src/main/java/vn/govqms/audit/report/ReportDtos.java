@@ -24,12 +24,23 @@ public final class ReportDtos {
                              @Schema(description = "Mode of the year's provincial inspection, null when not inspected", example = "ON_SITE") String inspectionMode,
                              @Schema(example = "CLOSED") String inspectionStatus,
                              long majorNonconformities, long minorNonconformities, long observations, long improvementOpportunities,
-                             @Schema(description = "Corrective actions not closed or verified") long actionsOpen, long actionsOverdue) {
+                             @Schema(description = "Corrective actions not closed or verified") long actionsOpen, long actionsOverdue,
+                             @Schema(description = "The corrective-action report the year's on-site inspection asked for: null when none is owed",
+                                     example = "SUBMITTED") String correctiveReportStatus,
+                             @Schema(example = "2027-01-12") LocalDate correctiveReportDue,
+                             @Schema(description = "Still owed past its due date") boolean correctiveReportOverdue) {
     }
 
-    @Schema(name = "ProvinceSummary", description = "Báo cáo tổng hợp tháng 11: per agency, how it was inspected, findings by type, actions open/overdue")
+    @Schema(name = "ProvinceSummaryCorrectiveReports", description = "Corrective-action reports owed after the year's on-site inspections")
+    public record CorrectiveReports(@Schema(description = "Owed in all (whatever their state)") long owed,
+                                    @Schema(description = "Submitted, awaiting the team") long submitted, long accepted,
+                                    @Schema(description = "Still owed (not submitted, or returned) past their due date") long overdue) {
+    }
+
+    @Schema(name = "ProvinceSummary", description = "Báo cáo tổng hợp tháng 11: per agency, how it was inspected, findings by type, actions open/overdue, "
+            + "the corrective-action report owed after an on-site inspection")
     public record Summary(@Schema(example = "37") String provinceCode, int year, LocalDate asOf, long agencies, long inspected,
-                          long inspectedOnSite, long inspectedByRecords, List<SummaryRow> rows) {
+                          long inspectedOnSite, long inspectedByRecords, CorrectiveReports correctiveReports, List<SummaryRow> rows) {
     }
 
     @Schema(name = "MinistryReportRow")

@@ -12,6 +12,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -38,14 +40,16 @@ import vn.govqms.kit.problem.Problem;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
+import vn.govqms.kit.text.CsvCells;
 
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1/reports")
-@Produces({MediaType.APPLICATION_JSON, "text/csv"})
-@Tag(name = "Reports", description = "Báo cáo tổng hợp tháng 11 và báo cáo tháng 12 gửi Bộ KH&CN, as JSON or CSV (UTF-8 with BOM, Vietnamese header); the December report's submissions")
+@Produces({MediaType.APPLICATION_JSON, "text/csv", ReportResource.XLSX, ReportResource.DOCX})
+@Tag(name = "Reports", description = "Báo cáo tổng hợp tháng 11 và báo cáo tháng 12 gửi Bộ KH&CN, as JSON, CSV (UTF-8 with BOM, Vietnamese header), "
+        + "XLSX or the .docx document officials sign (Decree 30/2020/NĐ-CP layout); their submissions and deadlines")
 @SecurityRequirement(name = "bearer")
 @APIResponse(responseCode = "400", description = "Missing or invalid year, province code or format", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -53,12 +57,25 @@ import java.util.UUID;
 public class ReportResource {
 
     static final String CSV = "text/csv; charset=UTF-8";
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    /** The forms a report is read in: {@code format=} when given, else the first the Accept header names. */
+    enum Format {
+        JSON(MediaType.APPLICATION_JSON), CSV("text/csv"), XLSX(ReportResource.XLSX), DOCX(ReportResource.DOCX);
+
+        final String mediaType;
+
+        Format(String mediaType) {
+            this.mediaType = mediaType;
+        }
+    }
 
     private final ReportService service;
-    private final MinistrySubmissions submissions;
+    private final ReportSubmissions submissions;
     private final Caller caller;
 
-    public ReportResource(ReportService service, MinistrySubmissions submissions, Caller caller) {
+    public ReportResource(ReportService service, ReportSubmissions submissions, Caller caller) {
         this.service = service;
         this.submissions = submissions;
         this.caller = caller;
@@ -67,83 +84,132 @@ public class ReportResource {
     @GET
     @Path("/province-summary")
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.PROVINCE_ADMIN})
-    @Operation(operationId = "provinceSummaryReport", summary = "The November province-wide summary of a province (by default the caller's): per agency, inspected how, findings by type, actions open/overdue")
+    @Operation(operationId = "provinceSummaryReport", summary = "The November province-wide summary of a province (by default the caller's): per agency, inspected how, findings by type, actions open/overdue, the corrective-action report owed",
+            description = "JSON, CSV, XLSX or the signed document (.docx), by format= or the Accept header.")
     @APIResponse(responseCode = "200", description = "The report", content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Summary.class)),
-            @Content(mediaType = "text/csv")})
+            @Content(mediaType = "text/csv"), @Content(mediaType = XLSX), @Content(mediaType = DOCX)})
     public Uni<Response> summary(@QueryParam("year") @Parameter(required = true, example = "2026") String year,
                                  @QueryParam("provinceCode") @Parameter(description = "Required at the national level; a province's committee reads its own and those merged into it", example = "24") String provinceCode,
-                                 @QueryParam("format") @Parameter(description = "json (default) or csv", example = "csv") String format) {
+                                 @QueryParam("format") @Parameter(description = "json (default), csv, xlsx or docx; without it the Accept header decides", example = "docx") String format,
+                                 @Context HttpHeaders headers) {
         int y = year(year);
-        boolean csv = csv(format);
+        Format f = format(format, headers);
         String province = service.readableProvince(provinceCode(provinceCode));
-        return service.summary(province, y).map(s -> csv
-                ? file(summaryCsv(s), "bao-cao-tong-hop-kiem-tra-" + province + "-" + y + ".csv")
-                : Response.ok(s, MediaType.APPLICATION_JSON).build());
+        String name = "bao-cao-tong-hop-kiem-tra-" + province + "-" + y;
+        return service.summary(province, y).chain(s -> switch (f) {
+            case JSON -> Uni.createFrom().item(Response.ok(s, MediaType.APPLICATION_JSON).build());
+            case CSV -> Uni.createFrom().item(file(summaryCsv(s), CSV, name + ".csv"));
+            case XLSX -> Uni.createFrom().item(file(ReportFiles.xlsx(ReportExports.summary(s)), XLSX, name + ".xlsx"));
+            case DOCX -> service.scienceDepartment(province).map(issuer -> file(ReportFiles.docx(ReportExports.summary(s),
+                    ReportExports.letterhead(ReportKind.PROVINCE_SUMMARY, issuer, service.today())), DOCX, name + ".docx"));
+        });
     }
 
     @GET
     @Path("/ministry-report")
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.PROVINCE_ADMIN})
-    @Operation(operationId = "ministryReport", summary = "The December report to the Ministry of Science and Technology of a province (by default the caller's): per agency, announcement, internal audit and management review held this year, legal updates within 3 months")
+    @Operation(operationId = "ministryReport", summary = "The December report to the Ministry of Science and Technology of a province (by default the caller's): per agency, announcement, internal audit and management review held this year, legal updates within 3 months",
+            description = "JSON, CSV, XLSX or the signed document (.docx), by format= or the Accept header.")
     @APIResponse(responseCode = "200", description = "The report", content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MinistryReport.class)),
-            @Content(mediaType = "text/csv")})
+            @Content(mediaType = "text/csv"), @Content(mediaType = XLSX), @Content(mediaType = DOCX)})
     public Uni<Response> ministry(@QueryParam("year") @Parameter(required = true, example = "2026") String year,
                                   @QueryParam("provinceCode") @Parameter(description = "Required at the national level; a province's committee reads its own and those merged into it", example = "24") String provinceCode,
-                                  @QueryParam("format") @Parameter(description = "json (default) or csv", example = "csv") String format) {
+                                  @QueryParam("format") @Parameter(description = "json (default), csv, xlsx or docx; without it the Accept header decides", example = "xlsx") String format,
+                                  @Context HttpHeaders headers) {
         int y = year(year);
-        boolean csv = csv(format);
+        Format f = format(format, headers);
         String province = service.readableProvince(provinceCode(provinceCode));
-        return service.ministry(province, y).map(r -> csv
-                ? file(ministryCsv(r), "bao-cao-bo-khcn-" + province + "-" + y + ".csv")
-                : Response.ok(r, MediaType.APPLICATION_JSON).build());
+        String name = "bao-cao-bo-khcn-" + province + "-" + y;
+        return service.ministry(province, y).chain(r -> switch (f) {
+            case JSON -> Uni.createFrom().item(Response.ok(r, MediaType.APPLICATION_JSON).build());
+            case CSV -> Uni.createFrom().item(file(ministryCsv(r), CSV, name + ".csv"));
+            case XLSX -> Uni.createFrom().item(file(ReportFiles.xlsx(ReportExports.ministry(r)), XLSX, name + ".xlsx"));
+            case DOCX -> service.scienceDepartment(province).map(issuer -> file(ReportFiles.docx(ReportExports.ministry(r),
+                    ReportExports.letterhead(ReportKind.MINISTRY_REPORT, issuer, service.today())), DOCX, name + ".docx"));
+        });
     }
 
     @POST
-    @Path("/ministry-report/submissions")
+    @Path("/{report: province-summary|ministry-report}/submissions")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PROVINCE_ADMIN)
-    @Operation(operationId = "submitMinistryReport", summary = "Submit the caller's province's December report of a year to the Ministry, as it reads now (publishes ministry-report.submitted)",
-            description = "The report is stored exactly as GET /reports/ministry-report returns it at this moment, with who and when. A later correction is a new submission with the next number; the earlier ones are kept.")
+    @Operation(operationId = "submitReport", summary = "Submit the caller's province's November summary (province-summary) or December report to the Ministry (ministry-report) of a year, as it reads now (publishes province-summary.submitted / ministry-report.submitted)",
+            description = "The report is stored exactly as GET /reports/{report} returns it at this moment, with who and when. A later correction is a new submission with the next number; the earlier ones are kept.")
     @APIResponse(responseCode = "201", description = "Submitted", content = @Content(schema = @Schema(implementation = Submission.class)))
     @APIResponse(responseCode = "409", description = "Another submission of the same province and year was stored at the same moment; submit again", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<RestResponse<Submission>> submit(@Valid @NotNull NewSubmission body) {
-        return submissions.submit(body, caller).map(s -> RestResponse.ResponseBuilder
-                .<Submission>created(URI.create("/api/v1/reports/ministry-report/submissions/" + s.id())).entity(s).build());
+    public Uni<RestResponse<Submission>> submit(@PathParam("report") @Parameter(example = "province-summary") String report,
+                                                @Valid @NotNull NewSubmission body) {
+        ReportKind kind = kind(report);
+        return submissions.submit(kind, body, caller).map(s -> RestResponse.ResponseBuilder
+                .<Submission>created(URI.create("/api/v1/reports/" + kind.path() + "/submissions/" + s.id())).entity(s).build());
     }
 
     @GET
-    @Path("/ministry-report/submissions")
+    @Path("/{report: province-summary|ministry-report}/submissions")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.PROVINCE_ADMIN})
-    @Operation(operationId = "listMinistryReportSubmissions", summary = "Submissions of the December report, newest first: every province's (national level) or the caller's province's")
+    @Operation(operationId = "listReportSubmissions", summary = "Submissions of the November summary or the December report, newest first: every province's (national level) or the caller's province's")
     @APIResponse(responseCode = "200", description = "A page of submissions")
-    public Uni<Page<SubmissionSummary>> submissions(@QueryParam("year") @Parameter(example = "2026") String year,
+    public Uni<Page<SubmissionSummary>> submissions(@PathParam("report") @Parameter(example = "ministry-report") String report,
+                                                    @QueryParam("year") @Parameter(example = "2026") String year,
                                                     @QueryParam("provinceCode") @Parameter(example = "24") String provinceCode,
                                                     @BeanParam PageParams paging) {
-        return submissions.list(provinceCode(provinceCode), year == null || year.isBlank() ? null : year(year), paging.toRequest());
+        return submissions.list(kind(report), provinceCode(provinceCode), year == null || year.isBlank() ? null : year(year), paging.toRequest());
     }
 
     @GET
-    @Path("/ministry-report/submissions/{id}")
+    @Path("/{report: province-summary|ministry-report}/submissions/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.PROVINCE_ADMIN})
-    @Operation(operationId = "getMinistryReportSubmission", summary = "A submission with the report exactly as it was submitted")
+    @Operation(operationId = "getReportSubmission", summary = "A submission with the report exactly as it was submitted")
     @APIResponse(responseCode = "200", description = "The submission", content = @Content(schema = @Schema(implementation = Submission.class)))
     @APIResponse(responseCode = "404", description = "Unknown submission", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Submission> submission(@PathParam("id") UUID id) {
-        return submissions.get(id);
+    public Uni<Submission> submission(@PathParam("report") @Parameter(example = "ministry-report") String report, @PathParam("id") UUID id) {
+        return submissions.get(kind(report), id);
     }
 
     @GET
-    @Path("/ministry-report/missing")
+    @Path("/{report: province-summary|ministry-report}/missing")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.NATIONAL_ADMIN)
-    @Operation(operationId = "missingMinistryReports", summary = "Provinces that owe the December report of a year and have not submitted it by the deadline (15 December by default)",
-            description = "Expected: every province with agencies in the directory on the deadline that has not been merged into another by then (GOVQMS_AUDIT_MINISTRY_REPORT_DEADLINE).")
+    @Operation(operationId = "missingReports", summary = "Provinces that owe the November summary (30 November by default) or the December report (15 December) of a year and have not submitted it by the deadline",
+            description = "Expected: every province with agencies in the directory on the deadline that has not been merged into another by then (GOVQMS_AUDIT_PROVINCE_SUMMARY_DEADLINE, GOVQMS_AUDIT_MINISTRY_REPORT_DEADLINE).")
     @APIResponse(responseCode = "200", description = "The missing provinces", content = @Content(schema = @Schema(implementation = MissingReports.class)))
-    public Uni<MissingReports> missing(@QueryParam("year") @Parameter(required = true, example = "2026") String year) {
-        return submissions.missing(year(year));
+    public Uni<MissingReports> missing(@PathParam("report") @Parameter(example = "ministry-report") String report,
+                                       @QueryParam("year") @Parameter(required = true, example = "2026") String year) {
+        return submissions.missing(kind(report), year(year));
+    }
+
+    private static ReportKind kind(String path) {
+        for (ReportKind k : ReportKind.values()) {
+            if (k.path().equals(path)) {
+                return k;
+            }
+        }
+        throw ProblemException.notFound("report", path);
+    }
+
+    static Format format(String format, HttpHeaders headers) {
+        if (format != null && !format.isBlank()) {
+            for (Format f : Format.values()) {
+                if (f.name().equalsIgnoreCase(format.trim())) {
+                    return f;
+                }
+            }
+            throw ProblemException.invalidField("format", "json, csv, xlsx or docx");
+        }
+        for (MediaType accepted : headers.getAcceptableMediaTypes()) {
+            if (accepted.isWildcardType()) {
+                return Format.JSON;
+            }
+            for (Format f : Format.values()) {
+                if (accepted.isCompatible(MediaType.valueOf(f.mediaType))) {
+                    return f;
+                }
+            }
+        }
+        return Format.JSON;
     }
 
     private static String provinceCode(String value) {
@@ -159,35 +225,28 @@ public class ReportResource {
 
     static String summaryCsv(Summary s) {
         StringBuilder b = new StringBuilder("\uFEFF");
-        line(b, List.of("Mã cơ quan", "Tên cơ quan", "Hình thức kiểm tra", "Tình trạng kiểm tra", "Điểm không phù hợp nặng",
-                "Điểm không phù hợp nhẹ", "Điểm cần lưu ý", "Cơ hội cải tiến", "Hành động khắc phục chưa hoàn thành",
-                "Hành động khắc phục quá hạn"));
+        line(b, ReportExports.SUMMARY_HEADERS);
         for (SummaryRow r : s.rows()) {
             line(b, List.of(r.agencyCode(), r.agencyName(),
                     r.inspectionMode() == null ? "Chưa kiểm tra" : AuditMode.valueOf(r.inspectionMode()).label(),
                     r.inspectionStatus() == null ? "" : AuditStatus.valueOf(r.inspectionStatus()).label(),
                     String.valueOf(r.majorNonconformities()), String.valueOf(r.minorNonconformities()), String.valueOf(r.observations()),
-                    String.valueOf(r.improvementOpportunities()), String.valueOf(r.actionsOpen()), String.valueOf(r.actionsOverdue())));
+                    String.valueOf(r.improvementOpportunities()), String.valueOf(r.actionsOpen()), String.valueOf(r.actionsOverdue()),
+                    ReportExports.correctiveReport(r), r.correctiveReportDue() == null ? "" : r.correctiveReportDue().toString()));
         }
         return b.toString();
     }
 
     static String ministryCsv(MinistryReport m) {
         StringBuilder b = new StringBuilder("\uFEFF");
-        line(b, List.of("Mã cơ quan", "Tên cơ quan", "Đã công bố HTQLCL", "Số quyết định công bố", "Ngày công bố", "Phiên bản tiêu chuẩn",
-                "Đánh giá nội bộ trong năm", "Xem xét của lãnh đạo trong năm", "Cập nhật VBQPPL đúng hạn 3 tháng",
-                "Cập nhật VBQPPL trễ hạn", "Rà soát quy trình đang quá hạn"));
+        line(b, ReportExports.MINISTRY_HEADERS);
         for (MinistryRow r : m.rows()) {
-            line(b, List.of(r.agencyCode(), r.agencyName(), yes(r.announced()), nz(r.announcementDecision()),
-                    r.announcementDate() == null ? "" : r.announcementDate().toString(), nz(r.standardEdition()), yes(r.internalAuditHeld()),
-                    yes(r.managementReviewHeld()), String.valueOf(r.legalUpdatesOnTime()), String.valueOf(r.legalUpdatesLate()),
-                    String.valueOf(r.legalUpdatesOverdue())));
+            line(b, List.of(r.agencyCode(), r.agencyName(), ReportExports.yes(r.announced()), nz(r.announcementDecision()),
+                    r.announcementDate() == null ? "" : r.announcementDate().toString(), nz(r.standardEdition()),
+                    ReportExports.yes(r.internalAuditHeld()), ReportExports.yes(r.managementReviewHeld()),
+                    String.valueOf(r.legalUpdatesOnTime()), String.valueOf(r.legalUpdatesLate()), String.valueOf(r.legalUpdatesOverdue())));
         }
         return b.toString();
-    }
-
-    private static String yes(boolean b) {
-        return b ? "Có" : "Không";
     }
 
     private static String nz(String s) {
@@ -195,30 +254,11 @@ public class ReportResource {
     }
 
     private static void line(StringBuilder b, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            String c = cells.get(i);
-            b.append(i == 0 ? "" : ",");
-            if (c.contains(",") || c.contains("\"") || c.contains("\n") || c.contains("\r")) {
-                b.append('"').append(c.replace("\"", "\"\"")).append('"');
-            } else {
-                b.append(c);
-            }
-        }
-        b.append("\r\n");
+        CsvCells.line(b, cells);
     }
 
-    private static Response file(String body, String name) {
-        return Response.ok(body, CSV).header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
-    }
-
-    private static boolean csv(String format) {
-        if (format == null || format.isBlank() || format.equalsIgnoreCase("json")) {
-            return false;
-        }
-        if (format.equalsIgnoreCase("csv")) {
-            return true;
-        }
-        throw ProblemException.invalidField("format", "json or csv");
+    private static Response file(Object body, String type, String name) {
+        return Response.ok(body, type).header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
     }
 
     private static int year(String value) {

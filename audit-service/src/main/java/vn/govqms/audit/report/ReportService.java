@@ -8,6 +8,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.audit.audit.AuditMode;
 import vn.govqms.audit.audit.AuditStatus;
+import vn.govqms.audit.correctivereport.CorrectiveReportStatus;
+import vn.govqms.audit.report.ReportDtos.CorrectiveReports;
 import vn.govqms.audit.report.ReportDtos.MinistryReport;
 import vn.govqms.audit.report.ReportDtos.MinistryRow;
 import vn.govqms.audit.report.ReportDtos.Summary;
@@ -37,7 +39,7 @@ public class ReportService {
     private static final String SUMMARY = """
             select a.id, a.code, a.name, i.mode, i.status,
                    coalesce(f.major, 0) as major, coalesce(f.minor, 0) as minor, coalesce(f.obs, 0) as obs, coalesce(f.ofi, 0) as ofi,
-                   coalesce(c.open, 0) as open, coalesce(c.overdue, 0) as overdue
+                   coalesce(c.open, 0) as open, coalesce(c.overdue, 0) as overdue, cr.status as report_status, cr.due_date as report_due
             from agency_directory a
             left join lateral (select au.mode, au.status from audit au
                                where au.agency_id = a.id and au.year = $2 and au.kind = 'PROVINCIAL_INSPECTION'
@@ -51,6 +53,8 @@ public class ReportService {
             left join lateral (select count(*) filter (where ca.status in ('OPEN', 'IN_PROGRESS', 'IMPLEMENTED')) as open,
                                       count(*) filter (where ca.status in ('OPEN', 'IN_PROGRESS') and ca.due_date < $3) as overdue
                                from corrective_action ca where ca.agency_id = a.id) c on true
+            left join lateral (select r.status, r.due_date from corrective_report r where r.agency_id = a.id and r.year = $2
+                               order by r.due_date desc, r.id limit 1) cr on true
             %s
             order by a.code, a.id""".formatted(AGENCIES);
 
@@ -96,20 +100,35 @@ public class ReportService {
     }
 
     public Uni<Summary> summary(String province, int year) {
+        return summary(pool, province, year);
+    }
+
+    /** The November summary as of now, read through {@code client} (a transaction that stores it as submitted). */
+    public Uni<Summary> summary(SqlClient client, String province, int year) {
         LocalDate today = LocalDate.now(clock);
-        return pool.preparedQuery(SUMMARY).execute(Tuple.of(covered(province, year), year, today)).map(rows -> {
+        return client.preparedQuery(SUMMARY).execute(Tuple.of(covered(province, year), year, today)).map(rows -> {
             List<SummaryRow> out = new ArrayList<>();
-            long inspected = 0, onSite = 0;
+            long inspected = 0, onSite = 0, owed = 0, submitted = 0, accepted = 0, late = 0;
             for (Row r : rows) {
                 String mode = r.getString("mode");
                 String status = r.getString("status");
                 boolean done = AuditStatus.REPORTED.name().equals(status) || AuditStatus.CLOSED.name().equals(status);
                 inspected += done ? 1 : 0;
                 onSite += done && AuditMode.ON_SITE.name().equals(mode) ? 1 : 0;
+                String reportStatus = r.getString("report_status");
+                LocalDate reportDue = r.getLocalDate("report_due");
+                CorrectiveReportStatus rs = reportStatus == null ? null : CorrectiveReportStatus.valueOf(reportStatus);
+                boolean reportLate = rs != null && rs.owed() && reportDue.isBefore(today);
+                owed += rs == null ? 0 : 1;
+                submitted += rs == CorrectiveReportStatus.SUBMITTED ? 1 : 0;
+                accepted += rs == CorrectiveReportStatus.ACCEPTED ? 1 : 0;
+                late += reportLate ? 1 : 0;
                 out.add(new SummaryRow(r.getUUID("id"), r.getString("code"), r.getString("name"), mode, status, r.getLong("major"),
-                        r.getLong("minor"), r.getLong("obs"), r.getLong("ofi"), r.getLong("open"), r.getLong("overdue")));
+                        r.getLong("minor"), r.getLong("obs"), r.getLong("ofi"), r.getLong("open"), r.getLong("overdue"), reportStatus,
+                        reportDue, reportLate));
             }
-            return new Summary(province, year, today, out.size(), inspected, onSite, inspected - onSite, out);
+            return new Summary(province, year, today, out.size(), inspected, onSite, inspected - onSite,
+                    new CorrectiveReports(owed, submitted, accepted, late), out);
         });
     }
 
@@ -136,6 +155,20 @@ public class ReportService {
             }
             return new MinistryReport(province, year, today, out.size(), announced, audits, reviews, out);
         });
+    }
+
+    /** The name of the province's Department of Science and Technology in the directory (the reports' issuer), or null. */
+    public Uni<String> scienceDepartment(String province) {
+        return pool.preparedQuery("""
+                        select a.name from agency_directory a where a.province_code = $1 and a.level = 'DEPARTMENT'
+                          and a.name ilike 'Sở Khoa học và Công nghệ%' and (a.valid_to is null or a.valid_to >= $2)
+                        order by a.valid_from desc nulls last, a.id limit 1""")
+                .execute(Tuple.of(province, LocalDate.now(clock)))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getString("name"));
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     /** The province and those merged into it by the end of {@code year}. */

@@ -21,6 +21,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -157,14 +158,27 @@ class DemoDataIT {
                 .body("figures.find { it.code == 'QMS_ANNOUNCED' }.of", equalTo(48)));
     }
 
-    /** The 2021 campaign: 40 agencies, 22 on site and 18 through records, all inspected. */
+    /**
+     * The 2021 campaign as it happened: the team of the Department of Science and Technology, led by its deputy director;
+     * 40 agencies, 22 on site and 18 through records, all inspected; the department's own inspection (through its records)
+     * led by a member of the steering committee from the Office of the People's Committee.
+     */
     private static void ninhBinhInspection(LocalStack stack) {
         String admin = admin(stack, "37");
         String id = audit(stack, admin).get("/api/v1/inspection-campaigns?year=2021").then().statusCode(200)
                 .body("total", equalTo(1)).body("items[0].decisionNumber", equalTo("1113/QĐ-UBND")).extract().path("items[0].id");
-        audit(stack, admin).get("/api/v1/inspection-campaigns/{id}", id).then().statusCode(200)
+        String science = agencyId(stack, "37", "000.00.15.H37");
+        String office = agencyId(stack, "37", "000.00.01.H37");
+        JsonPath campaign = audit(stack, admin).get("/api/v1/inspection-campaigns/{id}", id).then().statusCode(200)
                 .body("progress.total", equalTo(40)).body("progress.onSite", equalTo(22)).body("progress.records", equalTo(18))
-                .body("progress.inspected", equalTo(40));
+                .body("progress.inspected", equalTo(40)).extract().jsonPath();
+        assertEquals(science, campaign.getString("team.find { it.role == 'LEAD' }.agencyId"));
+        assertEquals("Hoàng Trọng Lễ", campaign.getString("team.find { it.role == 'LEAD' }.fullName"));
+        assertTrue(campaign.getList("team.agencyId", String.class).stream().allMatch(science::equals), campaign::prettyPrint);
+        String own = campaign.getString("agencies.find { it.agencyId == '" + science + "' }.auditId");
+        audit(stack, admin).get("/api/v1/audits/{id}", own).then().statusCode(200)
+                .body("mode", equalTo("RECORDS")).body("status", equalTo("CLOSED")).body("leadAuditor", notNullValue())
+                .body("team.find { it.role == 'LEAD' }.agencyId", equalTo(office)).body("minutesDate", equalTo("2021-12-03"));
     }
 
     /** A year of dossiers after the merger: KPIs per agency, some late; an objective on them at risk. */

@@ -20,7 +20,7 @@ public record EventFacts(UUID agencyId, String provinceCode, LocalDate dueDate, 
     }
 
     public static EventFacts of(EventKind kind, JsonNode d) {
-        UUID agency = uuid(d, "agencyId", kind != EventKind.INSPECTION_CAMPAIGN_APPROVED);
+        UUID agency = uuid(d, "agencyId", !kind.provinceWide());
         String province = text(d, "provinceCode");
         String owner = text(d, "owner");
         return switch (kind) {
@@ -92,6 +92,11 @@ public record EventFacts(UUID agencyId, String provinceCode, LocalDate dueDate, 
             }
             case MANAGEMENT_REVIEW_HELD -> new EventFacts(agency, province, null, null,
                     "/api/v1/management-reviews/" + required(d, "reviewId"), false, null, null, List.of());
+            case CORRECTIVE_REPORT_OWED, CORRECTIVE_REPORT_RETURNED, CORRECTIVE_REPORT_OVERDUE -> new EventFacts(agency, province,
+                    date(d, "dueDate"), null, "/api/v1/corrective-reports/" + required(d, "reportId"), false, null, null, List.of());
+            case REPORT_DEADLINE_APPROACHING, REPORT_DEADLINE_MISSED -> new EventFacts(null, required(d, "provinceCode"),
+                    date(d, "deadline"), null, "/api/v1/reports/" + ("MINISTRY_REPORT".equals(text(d, "report")) ? "ministry-report"
+                    : "province-summary") + "?year=" + d.path("year").asText(""), false, null, null, List.of());
             case ASSESSMENT_SUBMITTED, ASSESSMENT_PUBLISHED -> new EventFacts(agency, province, null, null,
                     "/api/v1/assessments/" + required(d, "assessmentId"), false, null, null, List.of());
             case SCORE_CHANGED -> {

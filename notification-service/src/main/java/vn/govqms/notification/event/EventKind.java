@@ -34,6 +34,13 @@ public enum EventKind {
     CORRECTIVE_ACTION_CLOSED("audit", "corrective-action.closed"),
     CORRECTIVE_ACTION_OVERDUE("audit", "corrective-action.overdue"),
     MANAGEMENT_REVIEW_HELD("audit", "management-review.held"),
+    CORRECTIVE_REPORT_OWED("audit", "corrective-report.owed"),
+    CORRECTIVE_REPORT_RETURNED("audit", "corrective-report.returned"),
+    CORRECTIVE_REPORT_OVERDUE("audit", "corrective-report.overdue"),
+    /** A province's yearly report is due soon and not submitted: no agency, the province's steering committee is told. */
+    REPORT_DEADLINE_APPROACHING("audit", "report-deadline.approaching"),
+    /** A province's yearly report was not submitted by its deadline. */
+    REPORT_DEADLINE_MISSED("audit", "report-deadline.missed"),
     ASSESSMENT_SUBMITTED("scoring", "assessment.submitted"),
     ASSESSMENT_PUBLISHED("scoring", "assessment.published"),
     SCORE_CHANGED("scoring", "score.changed"),
@@ -71,6 +78,11 @@ public enum EventKind {
 
     public String service() {
         return service;
+    }
+
+    /** A province's fact naming no agency (told to the province's steering committee by the rules). */
+    public boolean provinceWide() {
+        return this == INSPECTION_CAMPAIGN_APPROVED || this == REPORT_DEADLINE_APPROACHING || this == REPORT_DEADLINE_MISSED;
     }
 
     public boolean madeHere() {

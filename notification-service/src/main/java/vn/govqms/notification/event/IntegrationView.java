@@ -39,7 +39,8 @@ public final class IntegrationView {
             // audit-service's REST API refuses integration everything (plans, audits, findings, corrective actions, reviews)
             case ACTIVITY_PLAN_APPROVED, ACTIVITY_OVERDUE, ACTIVITY_DONE, AUDIT_PLANNED, AUDIT_COMPLETED, INSPECTION_CAMPAIGN_APPROVED,
                  FINDING_RAISED, FINDING_CLOSED, CORRECTIVE_ACTION_OPENED, CORRECTIVE_ACTION_VERIFIED, CORRECTIVE_ACTION_CLOSED,
-                 CORRECTIVE_ACTION_OVERDUE, MANAGEMENT_REVIEW_HELD -> Optional.empty();
+                 CORRECTIVE_ACTION_OVERDUE, MANAGEMENT_REVIEW_HELD, CORRECTIVE_REPORT_OWED, CORRECTIVE_REPORT_RETURNED,
+                 CORRECTIVE_REPORT_OVERDUE, REPORT_DEADLINE_APPROACHING, REPORT_DEADLINE_MISSED -> Optional.empty();
             // scoring-service's assessments, live scores and objectives refuse integration
             case ASSESSMENT_SUBMITTED, ASSESSMENT_PUBLISHED, SCORE_CHANGED, OBJECTIVE_AT_RISK, OBJECTIVE_MISSED -> Optional.empty();
             // made here, about review tasks, corrective actions and plan items

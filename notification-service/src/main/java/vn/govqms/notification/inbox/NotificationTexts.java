@@ -138,6 +138,37 @@ public final class NotificationTexts {
                         "Mục tiêu «" + s(d, "title") + "» (" + s(d, "kpi") + "): chỉ tiêu " + s(d, "target") + ", thực tế " + s(d, "actual") + ".",
                         "Xem xét nguyên nhân và có biện pháp khắc phục."};
             }
+            case CORRECTIVE_REPORT_OWED -> en
+                    ? new String[] {"Corrective-action report due " + s(d, "dueDate"),
+                            "After the on-site inspection (minutes of " + s(d, "minutesDate") + ") the agency owes its corrective-action report by "
+                                    + s(d, "dueDate") + ".", "Carry out the corrective actions and submit the report to the inspecting team."}
+                    : new String[] {"Nộp báo cáo kết quả khắc phục trước ngày " + viDate(d, "dueDate"),
+                            "Sau kiểm tra trực tiếp (biên bản ngày " + viDate(d, "minutesDate") + "), cơ quan phải nộp báo cáo kết quả khắc phục trước ngày "
+                                    + viDate(d, "dueDate") + ".", "Thực hiện các hành động khắc phục và nộp báo cáo cho Đoàn kiểm tra."};
+            case CORRECTIVE_REPORT_RETURNED -> en
+                    ? new String[] {"Corrective-action report returned", "The inspecting team returned the report: " + s(d, "reason"),
+                            "Complete it and submit it again by " + s(d, "dueDate") + "."}
+                    : new String[] {"Báo cáo kết quả khắc phục bị trả lại", "Đoàn kiểm tra trả lại báo cáo: " + s(d, "reason"),
+                            "Bổ sung và nộp lại trước ngày " + viDate(d, "dueDate") + "."};
+            case CORRECTIVE_REPORT_OVERDUE -> en
+                    ? new String[] {"Corrective-action report overdue", "The corrective-action report was due on " + s(d, "dueDate") + " and is "
+                            + s(d, "daysOverdue") + " day(s) late.", "Submit it to the inspecting team now."}
+                    : new String[] {"Báo cáo kết quả khắc phục quá hạn", "Báo cáo kết quả khắc phục hết hạn ngày " + viDate(d, "dueDate")
+                            + ", đã quá hạn " + s(d, "daysOverdue") + " ngày.", "Nộp ngay báo cáo cho Đoàn kiểm tra."};
+            case REPORT_DEADLINE_APPROACHING -> en
+                    ? new String[] {"Report due in " + s(d, "daysLeft") + " day(s): " + s(d, "reportLabel"),
+                            "The province's " + s(d, "reportLabel") + " for " + s(d, "year") + " is due on " + s(d, "deadline") + " and not submitted yet.",
+                            "Review the report and submit it before the deadline."}
+                    : new String[] {"Còn " + s(d, "daysLeft") + " ngày đến hạn nộp " + s(d, "reportLabel"),
+                            s(d, "reportLabel") + " năm " + s(d, "year") + " của tỉnh phải nộp trước ngày " + viDate(d, "deadline") + " và chưa được nộp.",
+                            "Rà soát báo cáo và nộp trước thời hạn."};
+            case REPORT_DEADLINE_MISSED -> en
+                    ? new String[] {"Report deadline missed: " + s(d, "reportLabel"),
+                            "The province's " + s(d, "reportLabel") + " for " + s(d, "year") + " was due on " + s(d, "deadline") + " and was not submitted.",
+                            "Submit it now."}
+                    : new String[] {"Quá hạn nộp " + s(d, "reportLabel"),
+                            s(d, "reportLabel") + " năm " + s(d, "year") + " của tỉnh hết hạn ngày " + viDate(d, "deadline") + " nhưng chưa được nộp.",
+                            "Nộp báo cáo ngay."};
             case REMINDER -> en
                     ? new String[] {"Reminder: " + s(d, "daysLeft") + " day(s) left – " + s(d, "title"),
                             "\"" + s(d, "title") + "\" is due on " + s(d, "dueDate") + ".", "Finish it before the due date."}

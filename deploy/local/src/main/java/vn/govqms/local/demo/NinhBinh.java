@@ -34,12 +34,14 @@ final class NinhBinh {
     static final List<Unit> UNITS = units();
 
     /**
-     * The inspection team's own agency: the department's public service centre, which the campaign (every agency at a
-     * level that must apply the QMS) does not inspect, so that the lead inspects no agency of their own. (audit-service
-     * now decides independence per inspection, which would let the department's own staff lead; not changed here.)
+     * The inspection team's agency, as the seed names it: the Department of Science and Technology, led by its deputy
+     * director. The department is itself inspected (through its records): audit-service plans that inspection without a
+     * lead, and the province names another, a member of the steering committee from the Office of the People's Committee.
      */
-    static final Unit TEAM_AGENCY = new Unit("TT-TĐC", code(1, 15), "Trung tâm Kỹ thuật Tiêu chuẩn Đo lường Chất lượng tỉnh Ninh Bình",
-            "PUBLIC_SERVICE_UNIT", "KHCN");
+    static final String TEAM_AGENCY = "KHCN";
+
+    /** The agency of the lead of the department's own inspection. */
+    static final String OWN_INSPECTION_LEAD_AGENCY = "VP";
 
     private NinhBinh() {
     }
@@ -53,7 +55,6 @@ final class NinhBinh {
             Agencies.Spec s = new Agencies.Spec(u.code(), u.name(), u.level());
             specs.add(u.parent() == null ? s : s.under(codeOf.get(u.parent())));
         }
-        specs.add(new Agencies.Spec(TEAM_AGENCY.code(), TEAM_AGENCY.name(), TEAM_AGENCY.level()).under(codeOf.get(TEAM_AGENCY.parent())));
         Map<String, Agency> agencies = Agencies.ensure(demo, PROVINCE, specs, registered);
         Agencies.awaitKnown(demo, PROVINCE, registered);
         Contacts.forAgencies(demo, demo.admin(PROVINCE), PROVINCE, agencies.values());
@@ -70,13 +71,16 @@ final class NinhBinh {
             String issuer = u.level().equals("DISTRICT") ? "UBND" : BacGiang.initials(u.name());
             Announcements.post(demo, a, u.name(), (30 + 11 * i) + "/QĐ-" + issuer, date, "ISO_9001_2015");
         });
-        Agency team = agencies.get(TEAM_AGENCY.code());
+        Agency team = agencies.get(codeOf.get(TEAM_AGENCY));
         demo.note("Ninh Bình 2021", agencies.get(UNITS.get(10).code()));
-        inspect(demo, agencies, team);
+        inspect(demo, agencies, team, agencies.get(codeOf.get(OWN_INSPECTION_LEAD_AGENCY)));
     }
 
-    /** The campaign, approved by Decision 1113/QĐ-UBND, and each agency's inspection carried out, reported and confirmed. */
-    private static void inspect(Demo demo, Map<String, Agency> agencies, Agency team) {
+    /**
+     * The campaign, approved by Decision 1113/QĐ-UBND, led by the department's deputy director; the department's own
+     * inspection given another lead; each agency's inspection carried out, reported and confirmed.
+     */
+    private static void inspect(Demo demo, Map<String, Agency> agencies, Agency team, Agency office) {
         String admin = demo.admin(PROVINCE);
         String leadToken = demo.official("auditor", team);
         String lead = Tokens.subjectOf(leadToken);
@@ -100,10 +104,10 @@ final class NinhBinh {
             body.put("team", List.of(
                     Map.of("subject", lead, "fullName", "Hoàng Trọng Lễ", "agencyId", team.id(),
                             "unit", "Phó Giám đốc Sở Khoa học và Công nghệ, Trưởng đoàn kiểm tra", "role", "LEAD"),
-                    Map.of("subject", "pham.thi.thu@tdc.ninhbinh.gov.vn", "fullName", "Phạm Thị Thu", "agencyId", team.id(),
-                            "unit", "Phòng Quản lý Tiêu chuẩn Chất lượng", "role", "MEMBER"),
-                    Map.of("subject", "dinh.van.hoa@tdc.ninhbinh.gov.vn", "fullName", "Đinh Văn Hòa", "agencyId", team.id(),
-                            "unit", "Phòng Quản lý Tiêu chuẩn Chất lượng", "role", "MEMBER")));
+                    Map.of("subject", "pham.thi.thu@skhcn.ninhbinh.gov.vn", "fullName", "Phạm Thị Thu", "agencyId", team.id(),
+                            "unit", "Phòng Quản lý Tiêu chuẩn Đo lường Chất lượng", "role", "MEMBER"),
+                    Map.of("subject", "dinh.van.hoa@skhcn.ninhbinh.gov.vn", "fullName", "Đinh Văn Hòa", "agencyId", team.id(),
+                            "unit", "Phòng Quản lý Tiêu chuẩn Đo lường Chất lượng", "role", "MEMBER")));
             body.put("agencies", members);
             campaign = demo.rest.post(demo.audit("/api/v1/inspection-campaigns"), admin, body, 201).body();
             demo.count("inspection campaigns", true);
@@ -117,12 +121,25 @@ final class NinhBinh {
         if (!leadOf.equals(lead)) {
             throw new IllegalStateException("the 2021 campaign of Ninh Bình is led by " + leadOf + ", but the auditor token is " + lead);
         }
-        Map<String, String> unitName = new HashMap<>();
-        UNITS.forEach(u -> unitName.put(agencies.get(u.code()).id(), u.name()));
+        // the department's own inspection: its staff inspect every other agency, not their own; the province names a lead
+        // from the Office of the People's Committee (a member of the steering committee), who checks its records
+        String ownLeadToken = demo.official("auditor", office);
+        String ownLead = Tokens.subjectOf(ownLeadToken);
         List<JsonNode> members = new ArrayList<>();
         campaign.path("agencies").forEach(members::add);
-        demo.each(members, m -> carryOut(demo, m, leadToken, admin, UNITS.indexOf(UNITS.stream()
-                .filter(u -> agencies.get(u.code()).id().equals(m.path("agencyId").asText())).findFirst().orElseThrow())));
+        for (JsonNode m : members) {
+            if (m.path("agencyId").asText().equals(team.id()) && m.path("leadAuditor").isNull()) {
+                String url = demo.audit("/api/v1/audits/" + m.path("auditId").asText());
+                JsonNode audit = demo.rest.get(url, admin);
+                demo.rest.put(url + "/team", admin, Map.of("team", List.of(Map.of("subject", ownLead, "fullName", "Trần Văn Lâm",
+                        "agencyId", office.id(), "unit", "Phó Chánh Văn phòng UBND tỉnh, thành viên Ban Chỉ đạo ISO tỉnh", "role", "LEAD"))),
+                        String.valueOf(audit.path("version").asLong()), 200);
+                demo.count("own inspection's lead named", true);
+            }
+        }
+        demo.each(members, m -> carryOut(demo, m, m.path("agencyId").asText().equals(team.id()) ? ownLeadToken : leadToken, admin,
+                UNITS.indexOf(UNITS.stream().filter(u -> agencies.get(u.code()).id().equals(m.path("agencyId").asText())).findFirst()
+                        .orElseThrow())));
     }
 
     /** One inspection from where it stands: started, Article 36 list answered, reported by the lead, confirmed by the head. */
@@ -156,7 +173,9 @@ final class NinhBinh {
                                 : onSite ? "Kiểm tra trực tiếp tại trụ sở, đối chiếu hồ sơ và phỏng vấn cán bộ phụ trách"
                                 : "Đối chiếu hồ sơ, báo cáo cơ quan gửi Đoàn kiểm tra"), null, 200);
             }
-            demo.rest.post(url + "/report", leadToken, Map.of("conclusion", "Hệ thống tài liệu phù hợp với Tiêu chuẩn quốc gia TCVN ISO "
+            // the minutes are dated the last day the team was on the inspection
+            String minutes = (audit != null ? audit : demo.rest.get(url, leadToken)).path("plannedEnd").asText();
+            demo.rest.post(url + "/report", leadToken, Map.of("minutesDate", minutes, "conclusion", "Hệ thống tài liệu phù hợp với Tiêu chuẩn quốc gia TCVN ISO "
                     + "9001:2015, mô hình khung do Bộ KH&CN công bố và các yêu cầu pháp luật liên quan; cơ quan thực hiện tốt 04 nội dung duy "
                     + "trì, cải tiến HTQLCL (kế hoạch hoạt động, rà soát quy trình theo TTHC và VBQPPL, đánh giá nội bộ, xem xét của lãnh đạo)."
                     + (rotated ? " Lưu ý: bố trí đào tạo ISO cho cán bộ mới được luân chuyển." : "")), 200);

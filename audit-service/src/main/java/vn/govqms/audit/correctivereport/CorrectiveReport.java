@@ -1,0 +1,123 @@
+package vn.govqms.audit.correctivereport;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import vn.govqms.audit.audit.Audit;
+import vn.govqms.kit.problem.ProblemException;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.Period;
+import java.util.UUID;
+
+/**
+ * The report on corrective actions (báo cáo kết quả khắc phục) an agency owes the inspecting team after an on-site
+ * provincial inspection, due a period (2 months by default) after the inspection's minutes are dated.
+ */
+@Entity
+@Table(name = "corrective_report")
+public class CorrectiveReport extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @Column(name = "audit_id", nullable = false)
+    public UUID auditId;
+    @Column(name = "agency_id", nullable = false)
+    public UUID agencyId;
+    @Column(name = "province_code", nullable = false)
+    public String provinceCode;
+    @Column(nullable = false)
+    public int year;
+    @Column(name = "minutes_date", nullable = false)
+    public LocalDate minutesDate;
+    @Column(name = "due_date", nullable = false)
+    public LocalDate dueDate;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public CorrectiveReportStatus status;
+    @Column(name = "document_number")
+    public String documentNumber;
+    public String content;
+    @Column(nullable = false)
+    public int submissions;
+    @Column(name = "submitted_by")
+    public String submittedBy;
+    @Column(name = "submitted_at")
+    public OffsetDateTime submittedAt;
+    @Column(name = "decided_by")
+    public String decidedBy;
+    @Column(name = "decided_at")
+    public OffsetDateTime decidedAt;
+    @Column(name = "return_reason")
+    public String returnReason;
+    @Version
+    public long version;
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
+    /** Owed by the inspected agency once an on-site inspection's minutes are dated: due {@code within} after them. */
+    public static CorrectiveReport owedAfter(Audit inspection, Period within, OffsetDateTime now) {
+        CorrectiveReport r = new CorrectiveReport();
+        r.id = UUID.randomUUID();
+        r.auditId = inspection.id;
+        r.agencyId = inspection.agencyId;
+        r.provinceCode = inspection.provinceCode;
+        r.year = inspection.year;
+        r.minutesDate = inspection.minutesDate;
+        r.dueDate = inspection.minutesDate.plus(within);
+        r.status = CorrectiveReportStatus.OWED;
+        r.createdAt = now;
+        r.updatedAt = now;
+        return r;
+    }
+
+    private void require(String action, boolean allowed) {
+        if (!allowed) {
+            throw ProblemException.invalidTransition("corrective-action report", status.name(), action, status.allowed());
+        }
+    }
+
+    /** The agency submits it (again, after a return). */
+    public void submit(String documentNumber, String content, String who, OffsetDateTime now) {
+        require("submit", status.owed());
+        this.documentNumber = documentNumber;
+        this.content = content;
+        submissions++;
+        submittedBy = who;
+        submittedAt = now;
+        status = CorrectiveReportStatus.SUBMITTED;
+        updatedAt = now;
+    }
+
+    /** The inspecting team accepts it: nothing more is owed. */
+    public void accept(String who, OffsetDateTime now) {
+        require("accept", status == CorrectiveReportStatus.SUBMITTED);
+        status = CorrectiveReportStatus.ACCEPTED;
+        decidedBy = who;
+        decidedAt = now;
+        returnReason = null;
+        updatedAt = now;
+    }
+
+    /** The inspecting team returns it with what is missing: owed again, by the same due date. */
+    public void giveBack(String reason, String who, OffsetDateTime now) {
+        require("return", status == CorrectiveReportStatus.SUBMITTED);
+        status = CorrectiveReportStatus.RETURNED;
+        decidedBy = who;
+        decidedAt = now;
+        returnReason = reason;
+        updatedAt = now;
+    }
+
+    public boolean overdue(LocalDate today) {
+        return status.owed() && dueDate.isBefore(today);
+    }
+}

@@ -1,0 +1,123 @@
+package vn.govqms.audit.correctivereport;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.govqms.audit.correctivereport.CorrectiveReportDtos.Return;
+import vn.govqms.audit.correctivereport.CorrectiveReportDtos.Submission;
+import vn.govqms.audit.correctivereport.CorrectiveReportDtos.View;
+import vn.govqms.kit.paging.Page;
+import vn.govqms.kit.paging.PageParams;
+import vn.govqms.kit.problem.Problem;
+import vn.govqms.kit.problem.ProblemException;
+import vn.govqms.kit.security.Caller;
+import vn.govqms.kit.security.Roles;
+import vn.govqms.kit.web.QueryParams;
+
+import java.util.UUID;
+
+@Path("/api/v1/corrective-reports")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Corrective-action reports", description = "Báo cáo kết quả khắc phục sau kiểm tra trực tiếp: owed → submitted → accepted, or returned → submitted again")
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Outside the caller's role or scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "Unknown report", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "409", description = "Not allowed in the report's state (allowedActions says what is)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class CorrectiveReportResource {
+
+
+    private final CorrectiveReportService service;
+    private final Caller caller;
+
+    public CorrectiveReportResource(CorrectiveReportService service, Caller caller) {
+        this.service = service;
+        this.caller = caller;
+    }
+
+    @GET
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @Operation(operationId = "listCorrectiveReports", summary = "Corrective-action reports owed after on-site inspections, in the caller's scope, earliest due first")
+    @APIResponse(responseCode = "200", description = "A page of reports")
+    @APIResponse(responseCode = "400", description = "Invalid filter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Page<View>> list(@QueryParam("agencyId") String agencyId, @QueryParam("auditId") String auditId,
+                                @QueryParam("year") @Parameter(example = "2026") String year,
+                                @QueryParam("status") @Parameter(example = "OWED") String status,
+                                @QueryParam("overdue") @Parameter(description = "true: only reports still owed past their due date") String overdue,
+                                @BeanParam PageParams paging) {
+        Boolean late = null;
+        if (overdue != null && !overdue.isBlank()) {
+            if (!overdue.equals("true") && !overdue.equals("false")) {
+                throw ProblemException.invalidField("overdue", "true or false");
+            }
+            late = Boolean.valueOf(overdue);
+        }
+        Integer y = null;
+        if (year != null && !year.isBlank()) {
+            try {
+                y = Integer.parseInt(year.trim());
+            } catch (NumberFormatException e) {
+                throw ProblemException.invalidField("year", "a year such as 2026");
+            }
+        }
+        return service.list(new CorrectiveReportService.Filter(QueryParams.uuid("agencyId", agencyId), QueryParams.uuid("auditId", auditId),
+                y, QueryParams.enumValue("status", status, CorrectiveReportStatus.class), late), paging.toRequest());
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @Operation(operationId = "getCorrectiveReport", summary = "A corrective-action report: due date (minutes date + 2 months), state, what was submitted, the team's decision")
+    @APIResponse(responseCode = "200", description = "The report", content = @Content(schema = @Schema(implementation = View.class)))
+    public Uni<View> get(@PathParam("id") UUID id) {
+        return service.get(id, caller);
+    }
+
+    @POST
+    @Path("/{id}/submission")
+    @RolesAllowed({Roles.ISO_OFFICER, Roles.AGENCY_HEAD})
+    @Operation(operationId = "submitCorrectiveReport", summary = "The inspected agency submits its corrective-action report (publishes corrective-report.submitted)")
+    @APIResponse(responseCode = "200", description = "Submitted", content = @Content(schema = @Schema(implementation = View.class)))
+    @APIResponse(responseCode = "400", description = "No content", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<View> submit(@PathParam("id") UUID id, @Valid @NotNull Submission body) {
+        return service.submit(id, body, caller);
+    }
+
+    @POST
+    @Path("/{id}/acceptance")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Roles.AUDITOR, Roles.PROVINCE_ADMIN, Roles.MINISTRY_ADMIN})
+    @Operation(operationId = "acceptCorrectiveReport", summary = "The inspecting team accepts the report (publishes corrective-report.accepted)")
+    @APIResponse(responseCode = "200", description = "Accepted", content = @Content(schema = @Schema(implementation = View.class)))
+    public Uni<View> accept(@PathParam("id") UUID id) {
+        return service.accept(id, caller);
+    }
+
+    @POST
+    @Path("/{id}/return")
+    @RolesAllowed({Roles.AUDITOR, Roles.PROVINCE_ADMIN, Roles.MINISTRY_ADMIN})
+    @Operation(operationId = "returnCorrectiveReport", summary = "The inspecting team returns the report with a reason: owed again by the same due date (publishes corrective-report.returned)")
+    @APIResponse(responseCode = "200", description = "Returned", content = @Content(schema = @Schema(implementation = View.class)))
+    @APIResponse(responseCode = "400", description = "No reason", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<View> giveBack(@PathParam("id") UUID id, @Valid @NotNull Return body) {
+        return service.giveBack(id, body, caller);
+    }
+}

@@ -1,0 +1,208 @@
+package vn.govqms.audit.correctivereport;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.mutiny.Mutiny;
+import vn.govqms.audit.AuditConfig;
+import vn.govqms.audit.agency.Agencies;
+import vn.govqms.audit.agency.Agency;
+import vn.govqms.audit.audit.Audit;
+import vn.govqms.audit.audit.AuditKind;
+import vn.govqms.audit.audit.AuditMode;
+import vn.govqms.audit.audit.AuditService;
+import vn.govqms.audit.correctivereport.CorrectiveReportDtos.Return;
+import vn.govqms.audit.correctivereport.CorrectiveReportDtos.Submission;
+import vn.govqms.audit.correctivereport.CorrectiveReportDtos.View;
+import vn.govqms.kit.audit.AuditTrail;
+import vn.govqms.kit.outbox.Outbox;
+import vn.govqms.kit.outbox.OutgoingEvent;
+import vn.govqms.kit.paging.Page;
+import vn.govqms.kit.paging.PageRequest;
+import vn.govqms.kit.paging.Pages;
+import vn.govqms.kit.problem.ProblemException;
+import vn.govqms.kit.security.Caller;
+import vn.govqms.kit.security.Scope;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Corrective-action reports: owed when an on-site provincial inspection is reported (its minutes dated), submitted by the
+ * agency, accepted or returned by the inspecting team.
+ */
+@ApplicationScoped
+public class CorrectiveReportService {
+
+    private final Agencies agencies;
+    private final AuditService audits;
+    private final Outbox outbox;
+    private final AuditTrail trail;
+    private final Clock clock;
+    private final AuditConfig config;
+    private final Scope scope;
+
+    public CorrectiveReportService(Agencies agencies, AuditService audits, Outbox outbox, AuditTrail trail, Clock clock,
+                                   AuditConfig config, Scope scope) {
+        this.agencies = agencies;
+        this.audits = audits;
+        this.outbox = outbox;
+        this.trail = trail;
+        this.clock = clock;
+        this.config = config;
+        this.scope = scope;
+    }
+
+    /**
+     * In the transaction that reports {@code inspection}: an on-site provincial inspection that recorded something to
+     * remedy (a nonconformity or an observation; opportunities for improvement are the agency's choice) leaves its agency
+     * owing a corrective-action report, due the configured period after the minutes' date. Other audits owe none.
+     */
+    public Uni<Void> oweAfter(Mutiny.Session s, Audit inspection, OffsetDateTime now) {
+        if (inspection.kind != AuditKind.PROVINCIAL_INSPECTION || inspection.mode != AuditMode.ON_SITE) {
+            return Uni.createFrom().voidItem();
+        }
+        return s.createNativeQuery("select count(*) from finding where audit_id = ?1 and kind <> 'OPPORTUNITY_FOR_IMPROVEMENT'",
+                        Long.class).setParameter(1, inspection.id).getSingleResult()
+                .chain(n -> n == 0 ? Uni.createFrom().voidItem() : owe(s, inspection, now));
+    }
+
+    private Uni<Void> owe(Mutiny.Session s, Audit inspection, OffsetDateTime now) {
+        CorrectiveReport r = CorrectiveReport.owedAfter(inspection, config.inspection().correctiveReportWithin(), now);
+        return s.persist(r).chain(s::flush)
+                .chain(() -> outbox.publish(s, CorrectiveReportEvents.owed(r, now)))
+                .chain(() -> agencies.of(r.agencyId))
+                .chain(agency -> trail.record(s, "corrective-report", r.id, agency.ref(), "owed", "audits/" + inspection.id, null,
+                        Map.of("auditId", inspection.id.toString(), "minutesDate", r.minutesDate.toString(), "dueDate", r.dueDate.toString())));
+    }
+
+    @WithTransaction
+    public Uni<View> submit(UUID id, Submission in, Caller caller) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return load(id, caller).chain(c -> {
+            CorrectiveReportPolicy.requireSubmitter(caller);
+            scope.requireWrite(c.agency.ref());
+            String before = c.report.status.name();
+            c.report.submit(blankToNull(in.documentNumber()), in.content().trim(), caller.subject(), now);
+            return changed(c, "submitted", caller, before, CorrectiveReportEvents.submitted(c.report, now));
+        });
+    }
+
+    @WithTransaction
+    public Uni<View> accept(UUID id, Caller caller) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return decided(id, caller).chain(c -> {
+            String before = c.report.status.name();
+            c.report.accept(caller.subject(), now);
+            return changed(c, "accepted", caller, before, CorrectiveReportEvents.accepted(c.report, now));
+        });
+    }
+
+    @WithTransaction
+    public Uni<View> giveBack(UUID id, Return in, Caller caller) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return decided(id, caller).chain(c -> {
+            String before = c.report.status.name();
+            c.report.giveBack(in.reason().trim(), caller.subject(), now);
+            return changed(c, "returned", caller, before, CorrectiveReportEvents.returned(c.report, now));
+        });
+    }
+
+    public record Filter(UUID agencyId, UUID auditId, Integer year, CorrectiveReportStatus status, Boolean overdue) {
+    }
+
+    @WithSession
+    public Uni<Page<View>> list(Filter f, PageRequest page) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        Uni<Void> scoped = agencies.listed("agencyId", f.agencyId(), scope, where, params);
+        if (f.auditId() != null) {
+            where.add("auditId = :audit");
+            params.and("audit", f.auditId());
+        }
+        if (f.year() != null) {
+            where.add("year = :year");
+            params.and("year", f.year());
+        }
+        if (f.status() != null) {
+            where.add("status = :status");
+            params.and("status", f.status());
+        }
+        if (f.overdue() != null) {
+            where.add((f.overdue() ? "" : "not ") + "(status in :owed and dueDate < :today)");
+            params.and("owed", List.of(CorrectiveReportStatus.OWED, CorrectiveReportStatus.RETURNED)).and("today", LocalDate.now(clock));
+        }
+        return scoped.chain(() -> Pages.of(CorrectiveReport.<CorrectiveReport>find(String.join(" and ", where),
+                        Sort.by("dueDate").and("id"), params), page))
+                .chain(p -> {
+                    List<View> views = new ArrayList<>();
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (CorrectiveReport r : p.items()) {
+                        chain = chain.chain(() -> agencies.of(r.agencyId).invoke(a -> views.add(view(r, a))).replaceWithVoid());
+                    }
+                    return chain.map(x -> new Page<>(views, p.page(), p.size(), p.total()));
+                });
+    }
+
+    @WithSession
+    public Uni<View> get(UUID id, Caller caller) {
+        return load(id, caller).map(c -> view(c.report, c.agency));
+    }
+
+    record Context(CorrectiveReport report, Audit audit, Agency agency) {
+    }
+
+    /** Read by those who may read the agency's records and by the inspection's team. */
+    private Uni<Context> load(UUID id, Caller caller) {
+        return CorrectiveReport.<CorrectiveReport>findById(id).chain(r -> {
+            if (r == null) {
+                throw ProblemException.notFound("corrective-action report", id);
+            }
+            return agencies.of(r.agencyId).chain(agency -> (scope.mayRead(agency.ref()) ? Audit.<Audit>findById(r.auditId)
+                    : audits.readable(r.auditId, caller)).map(audit -> new Context(r, audit, agency)));
+        });
+    }
+
+    /** Accepted or returned by the inspecting team (never an auditor of the inspected agency) or the organising committee. */
+    private Uni<Context> decided(UUID id, Caller caller) {
+        return load(id, caller).invoke(c -> {
+            if (CorrectiveReportPolicy.decidesAsTeam(caller, audits.inTeam(c.audit, caller.subject()))) {
+                audits.requireTeamMember(c.audit, caller);
+            } else {
+                scope.requireWrite(c.agency.ref());
+            }
+        });
+    }
+
+    private Uni<View> changed(Context c, String action, Caller caller, String before, OutgoingEvent event) {
+        return Panache.getSession().chain(s -> s.flush()
+                        .chain(() -> outbox.publish(s, event))
+                        .chain(() -> trail.record(s, "corrective-report", c.report.id, c.agency.ref(), action, caller.subject(),
+                                Map.of("status", before), c.report.returnReason == null ? Map.of("status", c.report.status.name())
+                                        : Map.of("status", c.report.status.name(), "reason", c.report.returnReason))))
+                .map(x -> view(c.report, c.agency));
+    }
+
+    private View view(CorrectiveReport r, Agency agency) {
+        LocalDate today = LocalDate.now(clock);
+        boolean overdue = r.overdue(today);
+        return new View(r.id, r.auditId, r.agencyId, agency.name, r.provinceCode, r.year, r.minutesDate, r.dueDate, r.status,
+                r.status.label(), r.status.allowed(), overdue, overdue ? (int) ChronoUnit.DAYS.between(r.dueDate, today) : null,
+                r.documentNumber, r.content, r.submissions, r.submittedBy, r.submittedAt, r.decidedBy, r.decidedAt, r.returnReason,
+                r.version);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}
