@@ -27,6 +27,11 @@ public class FixedAnswers implements HostResolver {
         ANSWERS.put(name, List.of(addresses));
     }
 
+    /** From now on {@code name} does not resolve. */
+    public static void forget(String name) {
+        ANSWERS.put(name, List.of());
+    }
+
     @Override
     public Uni<List<InetAddress>> resolve(String name) {
         List<String> answer = ANSWERS.getOrDefault(name, name.endsWith(".vn") ? List.of(PUBLIC) : List.of());

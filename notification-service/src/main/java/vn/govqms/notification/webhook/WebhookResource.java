@@ -105,6 +105,7 @@ public class WebhookResource {
 
     @POST
     @Path("/{id}/secret-rotations")
+    @Consumes(MediaType.WILDCARD) // the body is optional
     @Operation(operationId = "rotateWebhookSecret", summary = "Give a subscription a new signing secret; the old one keeps signing during an overlap",
             description = "The answer carries the new secret, once. Until previousSecretExpiresAt every delivery's webhook-signature carries "
                     + "two space-separated entries, v1,<signature with the new secret> v1,<signature with the old one>, as Standard "
