@@ -205,7 +205,7 @@ class WebhookHardeningTests {
             assertTrue(after.signedWith(fresh));
             assertFalse(after.signedWith(old), "the old secret no longer verifies");
 
-            // PT0S drops the current secret at once; without a body the configured overlap (24 h) applies
+            // PT0S drops the current secret at once; {} takes the configured overlap (24 h)
             String third = given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"overlap\":\"PT0S\"}")
                     .post("/api/v1/webhooks/{id}/secret-rotations", sub[0]).then().statusCode(200)
                     .body("previousSecretExpiresAt", nullValue()).extract().path("secret");
@@ -215,7 +215,8 @@ class WebhookHardeningTests {
             assertEquals(1, receiver.received().get(2).signatures());
             assertTrue(receiver.received().get(2).signedWith(third));
             assertFalse(receiver.received().get(2).signedWith(fresh));
-            given().auth().oauth2(admin).post("/api/v1/webhooks/{id}/secret-rotations", sub[0]).then().statusCode(200)
+            given().auth().oauth2(admin).contentType(ContentType.JSON).body("{}").post("/api/v1/webhooks/{id}/secret-rotations", sub[0])
+                    .then().statusCode(200)
                     .body("previousSecretExpiresAt", notNullValue());
             assertEquals(3, Fixtures.count("select count(*) from audit_trail where resource_type = 'webhook' and resource_id = '" + sub[0]
                     + "' and action = 'secret-rotated' and changes not like '%whsec_%'"));

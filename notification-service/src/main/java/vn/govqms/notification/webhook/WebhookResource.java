@@ -105,17 +105,16 @@ public class WebhookResource {
 
     @POST
     @Path("/{id}/secret-rotations")
-    @Consumes(MediaType.WILDCARD) // the body is optional
     @Operation(operationId = "rotateWebhookSecret", summary = "Give a subscription a new signing secret; the old one keeps signing during an overlap",
             description = "The answer carries the new secret, once. Until previousSecretExpiresAt every delivery's webhook-signature carries "
                     + "two space-separated entries, v1,<signature with the new secret> v1,<signature with the old one>, as Standard "
-                    + "Webhooks allows; then only the new one. The body is optional: {\"overlap\":\"PT24H\"} (PT0S drops the old "
+                    + "Webhooks allows; then only the new one. The body: {\"overlap\":\"PT24H\"}, or {} for the default (PT0S drops the old "
                     + "secret at once, at most P30D; default govqms.webhooks.secret-overlap). A secret still in an overlap is dropped at once.")
     @APIResponse(responseCode = "200", description = "Rotated; the new secret", content = @Content(schema = @Schema(implementation = WebhookView.class)))
     @APIResponse(responseCode = "400", description = "Overlap out of range", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown subscription", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The current secret cannot be read to keep signing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<RestResponse<WebhookView>> rotateSecret(@PathParam("id") UUID id, @Valid SecretRotation body) {
+    public Uni<RestResponse<WebhookView>> rotateSecret(@PathParam("id") UUID id, @Valid @NotNull SecretRotation body) {
         return service.rotateSecret(id, body, caller).map(w -> RestResponse.ResponseBuilder.ok(w).tag(ETags.of(w.version())).build());
     }
 
