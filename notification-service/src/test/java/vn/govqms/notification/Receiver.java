@@ -18,7 +18,33 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Receiver implements AutoCloseable {
 
-    public record Received(String webhookId, String timestamp, String signature, JsonObject body, boolean signatureValid) {
+    /** {@code signatureValid}: one of the header's space-separated {@code v1,} signatures verifies with the receiver's secret. */
+    public record Received(String webhookId, String timestamp, String signature, JsonObject body, boolean signatureValid, String host,
+                           String raw) {
+
+        /** Whether one of the header's signatures verifies with {@code secret}. */
+        public boolean signedWith(String secret) {
+            return valid(secret, webhookId, timestamp, signature, raw);
+        }
+
+        /** How many signatures the header carries. */
+        public int signatures() {
+            return signature.split(" ").length;
+        }
+    }
+
+    /** As a Standard Webhooks receiver verifies: any of the space-separated {@code v1,} entries. */
+    static boolean valid(String secret, String id, String ts, String header, String body) {
+        if (secret == null || id == null || ts == null || header == null) {
+            return false;
+        }
+        String expected = Signature.sign(secret, id, Long.parseLong(ts), body);
+        for (String entry : header.split(" ")) {
+            if (entry.equals(expected)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final Vertx VERTX = Vertx.vertx();
@@ -30,12 +56,17 @@ public final class Receiver implements AutoCloseable {
     private volatile String secret;
     private volatile int failFirst;
     private volatile boolean silent;
+    private volatile String redirectTo;
 
     private Receiver() {
         server = VERTX.createHttpServer().requestHandler(req -> req.body().onSuccess(buf -> {
             requests.incrementAndGet();
             if (silent) {
                 return; // never answers: the sender's timeout must fire
+            }
+            if (redirectTo != null) {
+                req.response().setStatusCode(307).putHeader("location", redirectTo).end();
+                return;
             }
             String id = req.getHeader("webhook-id");
             String ts = req.getHeader("webhook-timestamp");
@@ -46,9 +77,8 @@ public final class Receiver implements AutoCloseable {
                 return;
             }
             String body = buf.toString();
-            boolean valid = secret != null && id != null && ts != null && sig != null
-                    && sig.equals(Signature.sign(secret, id, Long.parseLong(ts), body));
-            received.add(new Received(id, ts, sig, new JsonObject(body), valid));
+            boolean valid = valid(secret, id, ts, sig, body);
+            received.add(new Received(id, ts, sig, new JsonObject(body), valid, req.getHeader("host"), body));
             req.response().setStatusCode(valid ? 204 : 401).end();
         }));
         try {
@@ -74,6 +104,16 @@ public final class Receiver implements AutoCloseable {
     public Receiver failFirst(int attempts) {
         this.failFirst = attempts;
         return this;
+    }
+
+    /** Answers every request with 307 to {@code location}. */
+    public Receiver redirectTo(String location) {
+        this.redirectTo = location;
+        return this;
+    }
+
+    public int port() {
+        return server.actualPort();
     }
 
     public Receiver silent(boolean silent) {

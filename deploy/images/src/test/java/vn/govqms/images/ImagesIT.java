@@ -168,6 +168,8 @@ class ImagesIT {
         env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
         env.put("QUARKUS_MAILER_PORT", Integer.toString(nothing));
         env.put("QUARKUS_MAILER_FROM", "govqms@localhost");
+        // notification-service does not start without a key for the webhook secrets at rest (any service ignores it)
+        env.put("GOVQMS_WEBHOOKS_SECRET_KEYS", "images-it:" + java.util.Base64.getEncoder().encodeToString(new byte[32]));
 
         Path log = DIR.resolve(service + "-in-image.log");
         ProcessBuilder builder = new ProcessBuilder(inImage(root,

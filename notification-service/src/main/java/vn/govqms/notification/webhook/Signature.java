@@ -9,7 +9,8 @@ import java.util.Base64;
 
 /**
  * Standard Webhooks signatures: {@code webhook-signature: v1,<base64 HMAC-SHA256 of "id.timestamp.body">}, keyed with the
- * base64-decoded part of a {@code whsec_} secret.
+ * base64-decoded part of a {@code whsec_} secret. While a rotated secret's overlap lasts, the header carries one signature per
+ * secret, space-separated (the standard's form for rotation): a receiver verifies with whichever secret it has.
  */
 public final class Signature {
 
@@ -31,6 +32,12 @@ public final class Signature {
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);
         return PREFIX + Base64.getEncoder().encodeToString(key);
+    }
+
+    /** The {@code webhook-signature} value: the current secret's signature, then the previous one's (if any). */
+    public static String header(String secret, String previous, String id, long timestamp, String body) {
+        String current = sign(secret, id, timestamp, body);
+        return previous == null ? current : current + " " + sign(previous, id, timestamp, body);
     }
 
     public static String sign(String secret, String id, long timestamp, String body) {

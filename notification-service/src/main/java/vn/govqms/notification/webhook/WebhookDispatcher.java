@@ -11,7 +11,9 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.core.net.SocketAddress;
 import io.vertx.mutiny.ext.web.client.WebClient;
+import io.vertx.mutiny.ext.web.codec.BodyCodec;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -40,6 +42,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * itself, and never more in flight in all than a batch), POSTs each event as JSON with its CloudEvents attributes, signed the
  * Standard Webhooks way, and records the results of whatever finished meanwhile in one statement. A failure or timeout is
  * retried with exponential back-off and jitter; after the last attempt the delivery is dead (DEAD), until replayed.
+ * <p>
+ * Each delivery's target is checked and resolved once ({@link TargetCheck#pin}) and the request connects to that address, with
+ * the URL's name as Host header and TLS server name (and certificate check): the HTTP client never resolves the name itself.
+ * Redirects are not followed, the receiver's answer body is not read, and the log records a classified reason
+ * ({@link FailureReason}), not the raw error.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -65,31 +72,34 @@ public class WebhookDispatcher {
               update webhook_delivery w set next_attempt_at = $1 + $6 * interval '1 millisecond', attempts = w.attempts + 1
               where w.id = any (array(select id from candidates)) -- by the primary key, never a scan of the whole table
               returning w.id, w.subscription_id, w.event_id, w.attempts)
-            select c.id, c.subscription_id, c.event_id, c.attempts, s.url, s.secret, s.for_integration, e.type, e.source, e.subject,
-                   e.occurred_at, e.data::text as data
+            select c.id, c.subscription_id, c.event_id, c.attempts, s.url, s.secret, s.secret_key_id, s.previous_secret,
+                   s.previous_secret_expires_at, s.for_integration, e.type, e.source, e.subject, e.occurred_at, e.data::text as data
             from claimed c join webhook_subscription s on s.id = c.subscription_id join event_log e on e.event_id = c.event_id""";
 
     /** The results of a batch of attempts: the deliveries' new state, and one attempt row each. */
     static final String RESULTS = """
             with r as (
-              select * from unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::int[], $5::text[], $6::int[], $7::timestamptz[])
-                     as r(id, status, next_attempt_at, status_code, error, latency_ms, at)
+              select * from unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::int[], $5::text[], $6::int[], $7::timestamptz[], $8::text[])
+                     as r(id, status, next_attempt_at, status_code, error, latency_ms, at, reason)
             ), d as (
               update webhook_delivery w set status = r.status, next_attempt_at = r.next_attempt_at, last_status_code = r.status_code,
-                     last_error = r.error, last_latency_ms = r.latency_ms,
+                     last_error = r.error, last_reason = r.reason, last_latency_ms = r.latency_ms,
                      delivered_at = case when r.status = 'DELIVERED' then r.at end
               from r where w.id = r.id
-              returning w.id, r.at, r.status_code, r.latency_ms, r.error)
-            insert into webhook_attempt (delivery_id, at, status_code, latency_ms, error) select id, at, status_code, latency_ms, error from d""";
+              returning w.id, r.at, r.status_code, r.latency_ms, r.error, r.reason)
+            insert into webhook_attempt (delivery_id, at, status_code, latency_ms, error, reason)
+            select id, at, status_code, latency_ms, error, reason from d""";
 
-    private record Result(UUID delivery, String status, OffsetDateTime next, Integer statusCode, String error, int latency,
-                          OffsetDateTime at) {
+    private record Result(UUID delivery, String status, OffsetDateTime next, Integer statusCode, FailureReason reason, String error,
+                          int latency, OffsetDateTime at) {
     }
 
     private final Pool pool;
     private final WebhookConfig config;
     private final ObjectMapper json;
     private final Clock clock;
+    private final TargetCheck targets;
+    private final SecretBox secrets;
     private final WebClient client;
     private final Map<UUID, AtomicInteger> inflight = new ConcurrentHashMap<>();
     private final AtomicInteger total = new AtomicInteger();
@@ -99,13 +109,16 @@ public class WebhookDispatcher {
     private final AtomicBoolean flushing = new AtomicBoolean();
     private volatile boolean stopped;
 
-    public WebhookDispatcher(Pool pool, WebhookConfig config, ObjectMapper json, Clock clock, Vertx vertx) {
+    public WebhookDispatcher(Pool pool, WebhookConfig config, ObjectMapper json, Clock clock, Vertx vertx, TargetCheck targets,
+                             SecretBox secrets) {
         this.pool = pool;
         this.config = config;
         this.json = json;
         this.clock = clock;
+        this.targets = targets;
+        this.secrets = secrets;
         this.client = WebClient.create(vertx, new WebClientOptions().setMaxPoolSize(200).setKeepAlive(true)
-                .setConnectTimeout((int) config.timeout().toMillis()).setFollowRedirects(false).setTryUseCompression(false)
+                .setConnectTimeout((int) config.timeout().toMillis()).setFollowRedirects(false).setVerifyHost(true).setTryUseCompression(false)
                 .setUserAgent("GovQMS-Webhooks/1.0"));
     }
 
@@ -203,32 +216,59 @@ public class WebhookDispatcher {
             }
             body = json.writeValueAsString(event);
         } catch (Exception e) {
+            Log.debugf("webhook delivery %s: body not built: %s", delivery, e);
             released(counter);
-            record(delivery, attempt, null, 0, "cannot build the body: " + e.getMessage());
+            record(delivery, attempt, null, 0, FailureReason.BODY, FailureReason.BODY.text());
             return;
         }
-        long timestamp = clock.instant().getEpochSecond();
-        String id = delivery.toString();
+        String secret;
+        String previous;
+        try {
+            secret = secrets.open(subscription, r.getString("secret_key_id"), r.getString("secret"));
+            OffsetDateTime until = r.getOffsetDateTime("previous_secret_expires_at");
+            // the old secret signs too only while its overlap lasts, whether or not the cleanup erased it yet
+            previous = until != null && until.isAfter(OffsetDateTime.now(clock))
+                    ? secrets.open(subscription, r.getString("secret_key_id"), r.getString("previous_secret")) : null;
+        } catch (IllegalStateException e) {
+            Log.error(e.getMessage());
+            released(counter);
+            record(delivery, attempt, null, 0, FailureReason.SECRET_UNAVAILABLE, FailureReason.SECRET_UNAVAILABLE.text());
+            return;
+        }
+        String url = r.getString("url");
         long start = System.nanoTime();
-        client.requestAbs(HttpMethod.POST, r.getString("url")).timeout(config.timeout().toMillis())
-                .putHeader("content-type", "application/json")
-                .putHeader("webhook-id", id)
-                .putHeader("webhook-timestamp", Long.toString(timestamp))
-                .putHeader("webhook-signature", Signature.sign(r.getString("secret"), id, timestamp, body))
-                .putHeader("ce-id", r.getString("event_id"))
-                .putHeader("ce-type", r.getString("type"))
-                .sendBuffer(Buffer.buffer(body))
-                .subscribe().with(response -> {
-                    int latency = (int) ((System.nanoTime() - start) / 1_000_000);
-                    int status = response.statusCode();
-                    record(delivery, attempt, status, latency, status >= 200 && status < 300 ? null : "HTTP " + status);
-                    released(counter);
-                }, failure -> {
-                    int latency = (int) ((System.nanoTime() - start) / 1_000_000);
-                    String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-                    record(delivery, attempt, null, latency, message);
-                    released(counter);
-                });
+        targets.pin(url).chain(pinned -> {
+            long timestamp = clock.instant().getEpochSecond();
+            String id = delivery.toString();
+            // connect to the checked address; the URL's host stays the Host header, the TLS server name and the certificate's name
+            return client.requestAbs(HttpMethod.POST, SocketAddress.inetSocketAddress(pinned.port(), pinned.address().getHostAddress()), url)
+                    .timeout(config.timeout().toMillis())
+                    .putHeader("content-type", "application/json")
+                    .putHeader("webhook-id", id)
+                    .putHeader("webhook-timestamp", Long.toString(timestamp))
+                    .putHeader("webhook-signature", Signature.header(secret, previous, id, timestamp, body))
+                    .putHeader("ce-id", r.getString("event_id"))
+                    .putHeader("ce-type", r.getString("type"))
+                    .as(BodyCodec.none())
+                    .sendBuffer(Buffer.buffer(body));
+        }).subscribe().with(response -> {
+            int latency = (int) ((System.nanoTime() - start) / 1_000_000);
+            int status = response.statusCode();
+            if (status >= 200 && status < 300) {
+                record(delivery, attempt, status, latency, null, null);
+            } else {
+                FailureReason reason = status >= 300 && status < 400 ? FailureReason.REDIRECT : FailureReason.HTTP_STATUS;
+                record(delivery, attempt, status, latency, reason, reason.text(status));
+            }
+            released(counter);
+        }, failure -> {
+            int latency = (int) ((System.nanoTime() - start) / 1_000_000);
+            FailureReason reason = failure instanceof TargetCheck.Refused refused ? refused.reason() : FailureReason.of(failure);
+            // the raw error is for this service's operators, never for the delivery log
+            Log.debugf("webhook delivery %s to %s failed (%s): %s", delivery, url, reason, failure);
+            record(delivery, attempt, null, latency, reason, reason.text());
+            released(counter);
+        });
     }
 
     /** A slot is free again: look for more due deliveries (one claim at a time takes every slot freed meanwhile). */
@@ -238,15 +278,15 @@ public class WebhookDispatcher {
         wake();
     }
 
-    private void record(UUID delivery, int attempt, Integer status, int latency, String error) {
+    private void record(UUID delivery, int attempt, Integer status, int latency, FailureReason reason, String error) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        boolean ok = error == null;
+        boolean ok = reason == null;
         boolean dead = !ok && attempt >= config.maxAttempts();
         if (dead) {
             Log.infof("webhook delivery %s dead-lettered after %d attempts: %s", delivery, attempt, error);
         }
         results.add(new Result(delivery, ok ? "DELIVERED" : dead ? "DEAD" : "PENDING", ok || dead ? now : now.plus(backoff(attempt)),
-                status, error, latency, now));
+                status, reason, error, latency, now));
         flush();
     }
 
@@ -256,7 +296,7 @@ public class WebhookDispatcher {
      */
     private void withheld(UUID delivery, String type) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        results.add(new Result(delivery, "DEAD", now, null, "withheld: one-stop-shop systems do not receive " + type, 0, now));
+        results.add(new Result(delivery, "DEAD", now, null, FailureReason.WITHHELD, FailureReason.WITHHELD.text(type), 0, now));
         flush();
     }
 
@@ -284,7 +324,8 @@ public class WebhookDispatcher {
                         batch.stream().map(Result::statusCode).toArray(Integer[]::new),
                         batch.stream().map(Result::error).toArray(String[]::new),
                         batch.stream().map(Result::latency).toArray(Integer[]::new),
-                        batch.stream().map(Result::at).toArray(OffsetDateTime[]::new)}))
+                        batch.stream().map(Result::at).toArray(OffsetDateTime[]::new),
+                        batch.stream().map(x -> x.reason() == null ? null : x.reason().name()).toArray(String[]::new)}))
                 .subscribe().with(x -> {
                     Log.debugf("webhooks: %d results recorded in %d ms", batch.size(), (System.nanoTime() - t0) / 1_000_000);
                     flushing.set(false);

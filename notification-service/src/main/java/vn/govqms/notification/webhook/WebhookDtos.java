@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -39,20 +40,33 @@ public final class WebhookDtos {
             @Schema(description = "Made by a one-stop-shop system: it receives only the event types and fields its REST reads allow "
                     + "(see the README's table)") boolean forIntegration,
             @Schema(example = "integration-24") String createdBy,
-            @Schema(description = "Only in the answer to its creation: the signing key (Standard Webhooks)", example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
+            @Schema(description = "Only in the answer to its creation or to a rotation: the signing key (Standard Webhooks)",
+                    example = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
             String secret,
+            @Schema(description = "When the secret was last rotated") OffsetDateTime secretRotatedAt,
+            @Schema(description = "Until then deliveries are signed with the previous secret too (two v1 signatures in webhook-signature); "
+                    + "null when no previous secret is in use") OffsetDateTime previousSecretExpiresAt,
             long version,
             OffsetDateTime createdAt) {
 
-        public static WebhookView of(WebhookSubscription s, boolean withSecret) {
+        /** The subscription; {@code secret} the plain secret to show once (creation, rotation), else null. */
+        public static WebhookView of(WebhookSubscription s, String secret) {
             return new WebhookView(s.id, s.provinceCode, s.agencyId, s.url, List.of(s.eventTypes), s.description, s.active, s.forIntegration, s.createdBy,
-                    withSecret ? s.secret : null, s.version, s.createdAt);
+                    secret, s.secretRotatedAt, s.previousSecretExpiresAt, s.version, s.createdAt);
         }
+    }
+
+    @Schema(name = "WebhookSecretRotation", description = "A new secret; the current one keeps signing too for the overlap, then is dropped")
+    public record SecretRotation(
+            @Schema(description = "How long the old secret still signs too (ISO-8601, PT0S drops it at once, at most P30D); "
+                    + "govqms.webhooks.secret-overlap (24 h) when absent", example = "PT24H") Duration overlap) {
     }
 
     @Schema(name = "WebhookAttempt")
     public record AttemptView(OffsetDateTime at, @Schema(example = "503") Integer statusCode, @Schema(example = "12") int latencyMs,
-                              @Schema(example = "HTTP 503") String error) {
+                              @Schema(description = "Why it failed: TIMEOUT, REFUSED, CLOSED, TLS, HTTP_STATUS, REDIRECT, DNS, BLOCKED_ADDRESS, "
+                                      + "BLOCKED_TARGET, WITHHELD, BODY, SECRET_UNAVAILABLE, OTHER; null when delivered", example = "HTTP_STATUS") String reason,
+                              @Schema(description = "The reason's text (never the raw connection error)", example = "HTTP 503") String error) {
     }
 
     @Schema(name = "WebhookDelivery")
@@ -64,7 +78,8 @@ public final class WebhookDtos {
             @Schema(description = "PENDING, DELIVERED, or DEAD after the last attempt failed", example = "DELIVERED") String status,
             @Schema(example = "2") int attempts,
             @Schema(example = "200") Integer lastStatusCode,
-            String lastError,
+            @Schema(description = "The last attempt's reason (see WebhookAttempt)", example = "TIMEOUT") String lastReason,
+            @Schema(example = "no answer within the timeout") String lastError,
             @Schema(example = "8") Integer lastLatencyMs,
             OffsetDateTime createdAt,
             OffsetDateTime deliveredAt,

@@ -35,6 +35,7 @@ import vn.govqms.kit.web.QueryParams;
 import vn.govqms.notification.webhook.WebhookDtos.DeliveryView;
 import vn.govqms.notification.webhook.WebhookDtos.ReplayRange;
 import vn.govqms.notification.webhook.WebhookDtos.Replayed;
+import vn.govqms.notification.webhook.WebhookDtos.SecretRotation;
 import vn.govqms.notification.webhook.WebhookDtos.WebhookInput;
 import vn.govqms.notification.webhook.WebhookDtos.WebhookView;
 
@@ -100,6 +101,21 @@ public class WebhookResource {
     public Uni<RestResponse<WebhookView>> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                  @Valid @NotNull WebhookInput body) {
         return service.update(id, body, ifMatch, caller).map(w -> RestResponse.ResponseBuilder.ok(w).tag(ETags.of(w.version())).build());
+    }
+
+    @POST
+    @Path("/{id}/secret-rotations")
+    @Operation(operationId = "rotateWebhookSecret", summary = "Give a subscription a new signing secret; the old one keeps signing during an overlap",
+            description = "The answer carries the new secret, once. Until previousSecretExpiresAt every delivery's webhook-signature carries "
+                    + "two space-separated entries, v1,<signature with the new secret> v1,<signature with the old one>, as Standard "
+                    + "Webhooks allows; then only the new one. The body: {\"overlap\":\"PT24H\"}, or {} for the default (PT0S drops the old "
+                    + "secret at once, at most P30D; default govqms.webhooks.secret-overlap). A secret still in an overlap is dropped at once.")
+    @APIResponse(responseCode = "200", description = "Rotated; the new secret", content = @Content(schema = @Schema(implementation = WebhookView.class)))
+    @APIResponse(responseCode = "400", description = "Overlap out of range", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown subscription", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The current secret cannot be read to keep signing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<WebhookView>> rotateSecret(@PathParam("id") UUID id, @Valid @NotNull SecretRotation body) {
+        return service.rotateSecret(id, body, caller).map(w -> RestResponse.ResponseBuilder.ok(w).tag(ETags.of(w.version())).build());
     }
 
     @DELETE

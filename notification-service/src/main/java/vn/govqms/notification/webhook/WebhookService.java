@@ -25,10 +25,12 @@ import vn.govqms.notification.webhook.WebhookDtos.AttemptView;
 import vn.govqms.notification.webhook.WebhookDtos.DeliveryView;
 import vn.govqms.notification.webhook.WebhookDtos.ReplayRange;
 import vn.govqms.notification.webhook.WebhookDtos.Replayed;
+import vn.govqms.notification.webhook.WebhookDtos.SecretRotation;
 import vn.govqms.notification.webhook.WebhookDtos.WebhookInput;
 import vn.govqms.notification.webhook.WebhookDtos.WebhookView;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -51,16 +53,23 @@ public class WebhookService {
     private final AuditTrail trail;
     private final Pool pool;
     private final WebhookDispatcher dispatcher;
+    private final SecretBox secrets;
+    private final WebhookConfig config;
     private final Clock clock;
 
+    /** The longest overlap a rotation may ask for: a secret that leaked must not stay valid for long. */
+    static final Duration MAX_OVERLAP = Duration.ofDays(30);
+
     public WebhookService(Agencies agencies, Scope scope, TargetCheck targets, AuditTrail trail, Pool pool, WebhookDispatcher dispatcher,
-                          Clock clock) {
+                          SecretBox secrets, WebhookConfig config, Clock clock) {
         this.agencies = agencies;
         this.scope = scope;
         this.targets = targets;
         this.trail = trail;
         this.pool = pool;
         this.dispatcher = dispatcher;
+        this.secrets = secrets;
+        this.config = config;
         this.clock = clock;
     }
 
@@ -78,7 +87,9 @@ public class WebhookService {
             s.agencyId = in.agencyId();
             s.url = uri.toString();
             s.eventTypes = types.toArray(String[]::new);
-            s.secret = Signature.newSecret();
+            String secret = Signature.newSecret();
+            s.secret = secrets.seal(s.id, secret);
+            s.secretKeyId = secrets.currentKeyId();
             s.description = in.description();
             s.active = true;
             s.forIntegration = forIntegration;
@@ -86,8 +97,8 @@ public class WebhookService {
             s.createdAt = now;
             s.updatedAt = now;
             return s.<WebhookSubscription>persist().chain(x -> Panache.getSession()).chain(session -> session.flush().chain(() ->
-                    trail.record(session, "webhook", s.id, Agencies.province(s.provinceCode), "created", caller.subject(), null, WebhookView.of(s, false))))
-                    .map(x -> WebhookView.of(s, true));
+                    trail.record(session, "webhook", s.id, Agencies.province(s.provinceCode), "created", caller.subject(), null, WebhookView.of(s, null))))
+                    .map(x -> WebhookView.of(s, secret));
         });
     }
 
@@ -107,12 +118,12 @@ public class WebhookService {
         var query = WebhookSubscription.<WebhookSubscription>find(where.isEmpty() ? "1 = 1" : String.join(" and ", where),
                 Sort.by("createdAt").and("id"), params);
         return query.page(page.page(), page.size()).list().chain(items -> query.count().map(total ->
-                Page.of(items.stream().map(s -> WebhookView.of(s, false)).toList(), page, total)));
+                Page.of(items.stream().map(s -> WebhookView.of(s, null)).toList(), page, total)));
     }
 
     @WithSession
     public Uni<WebhookView> get(UUID id) {
-        return readable(id).map(s -> WebhookView.of(s, false));
+        return readable(id).map(s -> WebhookView.of(s, null));
     }
 
     @WithTransaction
@@ -121,7 +132,7 @@ public class WebhookService {
             ETags.requireMatch(ifMatch, s.version);
             List<String> types = types(in.eventTypes(), s.forIntegration);
             return agencyFilter(in.agencyId()).chain(() -> targets.check(in.url())).chain(uri -> {
-                WebhookView before = WebhookView.of(s, false);
+                WebhookView before = WebhookView.of(s, null);
                 s.url = uri.toString();
                 s.eventTypes = types.toArray(String[]::new);
                 s.agencyId = in.agencyId();
@@ -129,15 +140,48 @@ public class WebhookService {
                 s.active = in.active() == null || in.active();
                 s.updatedAt = OffsetDateTime.now(clock);
                 return Panache.getSession().chain(session -> session.flush().chain(() -> trail.record(session, "webhook", s.id,
-                        Agencies.province(s.provinceCode), "updated", caller.subject(), before, WebhookView.of(s, false)))).map(x -> WebhookView.of(s, false));
+                        Agencies.province(s.provinceCode), "updated", caller.subject(), before, WebhookView.of(s, null)))).map(x -> WebhookView.of(s, null));
             });
+        });
+    }
+
+    /**
+     * A new secret, shown once; the current one keeps signing too for the overlap (both signatures in each delivery's
+     * {@code webhook-signature}), then is dropped. A secret that was still in an overlap is dropped at once.
+     */
+    @WithTransaction
+    public Uni<WebhookView> rotateSecret(UUID id, SecretRotation in, Caller caller) {
+        Duration overlap = in == null || in.overlap() == null ? config.secretOverlap() : in.overlap();
+        if (overlap.isNegative() || overlap.compareTo(MAX_OVERLAP) > 0) {
+            throw ProblemException.invalidField("overlap", "from PT0S to P30D");
+        }
+        return writable(id).chain(s -> {
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            boolean keep = !overlap.isZero();
+            String current;
+            try {
+                current = keep ? secrets.open(s.id, s.secretKeyId, s.secret) : null;
+            } catch (IllegalStateException unreadable) {
+                throw ProblemException.conflict("The current secret cannot be read here (its encryption key is not configured), so it "
+                        + "cannot keep signing; rotate with overlap PT0S, or ask the operator to restore the key.");
+            }
+            String fresh = Signature.newSecret();
+            s.secretKeyId = secrets.currentKeyId();
+            s.secret = secrets.seal(s.id, fresh);
+            s.previousSecret = keep ? secrets.seal(s.id, current) : null;
+            s.previousSecretExpiresAt = keep ? now.plus(overlap) : null;
+            s.secretRotatedAt = now;
+            s.updatedAt = now;
+            return Panache.getSession().chain(session -> session.flush().chain(() -> trail.record(session, "webhook", s.id,
+                            Agencies.province(s.provinceCode), "secret-rotated", caller.subject(), null, WebhookView.of(s, null))))
+                    .map(x -> WebhookView.of(s, fresh));
         });
     }
 
     @WithTransaction
     public Uni<Void> delete(UUID id, Caller caller) {
         return writable(id).chain(s -> Panache.getSession().chain(session -> trail.record(session, "webhook", s.id,
-                Agencies.province(s.provinceCode), "deleted", caller.subject(), WebhookView.of(s, false), null)).chain(() -> s.delete()));
+                Agencies.province(s.provinceCode), "deleted", caller.subject(), WebhookView.of(s, null), null)).chain(() -> s.delete()));
     }
 
     public Uni<Page<DeliveryView>> deliveries(UUID id, String status, LocalDate from, LocalDate to, PageRequest page) {
@@ -169,7 +213,7 @@ public class WebhookService {
                     .map(attempts -> {
                         List<AttemptView> log = new ArrayList<>();
                         attempts.forEach(a -> log.add(new AttemptView(a.getOffsetDateTime("at"), a.getInteger("status_code"),
-                                a.getInteger("latency_ms"), a.getString("error"))));
+                                a.getInteger("latency_ms"), a.getString("reason"), a.getString("error"))));
                         return view(d, log);
                     });
         });
@@ -209,7 +253,7 @@ public class WebhookService {
 
     private static DeliveryView view(Row r, List<AttemptView> log) {
         return new DeliveryView(r.getUUID("id"), r.getUUID("subscription_id"), r.getString("event_id"), r.getString("type"),
-                r.getString("status"), r.getInteger("attempts"), r.getInteger("last_status_code"), r.getString("last_error"),
+                r.getString("status"), r.getInteger("attempts"), r.getInteger("last_status_code"), r.getString("last_reason"), r.getString("last_error"),
                 r.getInteger("last_latency_ms"), r.getOffsetDateTime("created_at"), r.getOffsetDateTime("delivered_at"),
                 "PENDING".equals(r.getString("status")) ? r.getOffsetDateTime("next_attempt_at") : null, log);
     }

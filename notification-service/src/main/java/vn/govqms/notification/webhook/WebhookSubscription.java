@@ -28,9 +28,21 @@ public class WebhookSubscription extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "event_types", nullable = false, columnDefinition = "text[]")
     public String[] eventTypes;
-    /** {@code whsec_<base64>}: the key of the Standard Webhooks signature. */
+    /**
+     * The key of the Standard Webhooks signature ({@code whsec_<base64>}), sealed by {@link SecretBox} with the key
+     * {@link #secretKeyId} names (no key id: plain, stored before secrets were encrypted, until the next start seals it).
+     */
     @Column(nullable = false)
     public String secret;
+    @Column(name = "secret_key_id")
+    public String secretKeyId;
+    /** After a rotation, the secret that still signs too until {@link #previousSecretExpiresAt}; sealed like {@link #secret}. */
+    @Column(name = "previous_secret")
+    public String previousSecret;
+    @Column(name = "previous_secret_expires_at")
+    public OffsetDateTime previousSecretExpiresAt;
+    @Column(name = "secret_rotated_at")
+    public OffsetDateTime secretRotatedAt;
     public String description;
     @Column(nullable = false)
     public boolean active;
