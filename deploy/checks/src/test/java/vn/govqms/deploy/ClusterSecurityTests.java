@@ -83,6 +83,19 @@ class ClusterSecurityTests {
     }
 
     @Test
+    void theKeyThatSealsWebhookSecretsComesFromASecretAndHasNoDefault() {
+        List<Map<String, Object>> containers = (List<Map<String, Object>>) at(named("Deployment", "notification-service"),
+                "spec", "template", "spec", "containers");
+        Map<String, Object> env = ((List<Map<String, Object>>) containers.get(0).get("env")).stream()
+                .filter(e -> "GOVQMS_WEBHOOKS_SECRET_KEYS".equals(e.get("name"))).findFirst()
+                .orElseThrow(() -> new AssertionError("notification-service has no GOVQMS_WEBHOOKS_SECRET_KEYS"));
+        assertEquals("notification-service-webhooks", at(env, "valueFrom", "secretKeyRef", "name"));
+        assertEquals("secret-keys", at(env, "valueFrom", "secretKeyRef", "key"));
+        assertTrue(Repo.read("deploy/compose/compose.yaml").contains("${GOVQMS_WEBHOOKS_SECRET_KEYS:?"),
+                "compose stops when the sealing key is not set");
+    }
+
+    @Test
     void everyServiceLogsInAsItsOwnKafkaUserAllowedExactlyTheTopicsAndGroupsItUses() {
         for (String svc : Repo.SERVICES) {
             Map<String, Object> user = named("KafkaUser", svc);

@@ -125,6 +125,9 @@ class KubernetesManifestTests {
                     } else if (env.get("name").equals("KAFKA_SSL_TRUSTSTORE_CERTIFICATES")) {
                         assertEquals(at(ofKind("Kafka").get(0), "metadata", "name") + "-cluster-ca-cert", s, svc + " trusts the cluster CA");
                         assertEquals("ca.crt", key);
+                    } else if (env.get("name").equals("GOVQMS_WEBHOOKS_SECRET_KEYS")) {
+                        // the operator's own secret (deploy/OPERATIONS.md): the key sealing webhook secrets
+                        assertEquals("notification-service-webhooks", s);
                     } else {
                         assertTrue(s.endsWith("-app") && clusters.contains(s.substring(0, s.length() - 4)),
                                 svc + " reads secret " + s + " that no CloudNativePG cluster writes");
