@@ -13,6 +13,7 @@ import vn.govqms.kit.events.ReceivedEvent;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.UUID;
 
@@ -88,7 +89,7 @@ public class AuditFacts implements EventHandler {
     private static LocalDate date(JsonNode d, String field) {
         try {
             return LocalDate.parse(text(d, field));
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             throw new PoisonEventException(field + " is not a date");
         }
     }

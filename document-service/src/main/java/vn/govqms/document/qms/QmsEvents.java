@@ -8,6 +8,7 @@ import vn.govqms.kit.outbox.OutgoingEvent;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -58,7 +59,7 @@ public final class QmsEvents {
     static OutgoingEvent reannouncementOverdue(UUID agencyId, UUID requirementId, String reason, LocalDate since, LocalDate due,
                                                LocalDate today, OffsetDateTime now) {
         return OutgoingEvent.of(TOPIC, agencyId.toString(), REANNOUNCEMENT_OVERDUE, "agencies/" + agencyId, now,
-                new ReannouncementOverdueData(agencyId, requirementId, reason, since, due, due.until(today, java.time.temporal.ChronoUnit.DAYS)));
+                new ReannouncementOverdueData(agencyId, requirementId, reason, since, due, due.until(today, ChronoUnit.DAYS)));
     }
 
     static OutgoingEvent statusChanged(UUID agencyId, QmsStatus status, QmsStatus previous, StandardEdition edition,

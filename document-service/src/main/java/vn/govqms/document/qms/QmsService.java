@@ -18,14 +18,14 @@ import vn.govqms.document.legal.LegalRelationRepository;
 import vn.govqms.document.legal.LegalStatus;
 import vn.govqms.document.qms.QmsDtos.AnnouncementView;
 import vn.govqms.document.qms.QmsDtos.EffectivenessConfirmation;
-import vn.govqms.document.qms.QmsDtos.NewPosting;
-import vn.govqms.document.qms.QmsDtos.Readiness;
-import vn.govqms.document.qms.QmsDtos.StepView;
 import vn.govqms.document.qms.QmsDtos.ExternalDocumentView;
 import vn.govqms.document.qms.QmsDtos.HandledProcedures;
 import vn.govqms.document.qms.QmsDtos.HandledView;
 import vn.govqms.document.qms.QmsDtos.NewAnnouncement;
+import vn.govqms.document.qms.QmsDtos.NewPosting;
 import vn.govqms.document.qms.QmsDtos.Progress;
+import vn.govqms.document.qms.QmsDtos.Readiness;
+import vn.govqms.document.qms.QmsDtos.StepView;
 import vn.govqms.document.tthc.AdministrativeProcedure;
 import vn.govqms.document.tthc.ProcedureRepository;
 import vn.govqms.kit.audit.AuditTrail;
@@ -40,6 +40,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -324,7 +325,7 @@ public class QmsService {
 
     private static List<AnnouncementReadiness.Outside> outside(NewAnnouncement in) {
         List<AnnouncementReadiness.Outside> out = new ArrayList<>();
-        Set<AnnouncementStep> seen = new java.util.HashSet<>();
+        Set<AnnouncementStep> seen = new HashSet<>();
         for (int i = 0; i < in.outside().size(); i++) {
             QmsDtos.OutsideStep o = in.outside().get(i);
             String field = "stepsOutsideSystem[" + i + "]";
