@@ -172,7 +172,8 @@ public class RankingResource {
     @RolesAllowed(Roles.NATIONAL_ADMIN)
     @Operation(operationId = "nationalProgress", summary = "The progress figures of every province, a row per province (national-admin)",
             description = "One row per province that exists on 31 December of the year, by province code, with the figures of /rankings/progress: "
-                    + "the agencies in force that day and how many announced, planned, audited, reviewed and were assessed, with shares. "
+                    + "the agencies in force that day and how many announced, finished building, converted to ISO 9001:2015 (these three as of "
+                    + "asOf, default that day), planned, audited, reviewed and were assessed, with shares. "
                     + "A province merged into another by then is no row of its own: its agencies count in the province that continues it, "
                     + "so a merged province is counted once; for a year before the merger the old provinces are rows as they were. "
                     + "The central bodies (province 00) are no province. Up to 100 provinces a page (all 34, or the 63 before 2025, on one).")
