@@ -27,7 +27,7 @@ class EventSchemaTests {
 
     @Test
     void everyEventSentMatchesItsPublishedSchema() {
-        EventSchemas.assertEverySentEventMatches("document.events", "document-service", 24, this::produceEveryType);
+        EventSchemas.assertEverySentEventMatches("document.events", "document-service", 26, this::produceEveryType);
     }
 
     /** One of each: a province merger, agency, legal and TTHC changes, a document lifecycle, reviews rescheduled, resolved and overdue, TTHC list updates. */

@@ -48,6 +48,8 @@ class MergerTests {
         String successor = given().auth().oauth2(admin).contentType(ContentType.JSON).body(body).post("/api/v1/agencies/merges")
                 .then().statusCode(200).body("movedDocuments", equalTo(2)).body("renamedDocuments", equalTo(1))
                 .body("successor.validFrom", equalTo("2025-07-01")).body("successor.reannouncementRequired", equalTo(true))
+                // a merger changes the scope: re-announce within 3 months of the effective date
+                .body("successor.reannouncementSince", equalTo("2025-07-01")).body("successor.reannouncementDue", equalTo("2025-10-01"))
                 .body("predecessorIds", containsInAnyOrder(a, b)).extract().path("successor.id");
 
         given().auth().oauth2(admin).get("/api/v1/agencies/{id}", a).then().statusCode(200).body("validTo", equalTo("2025-06-30"));

@@ -28,11 +28,20 @@ class QmsTests {
 
     static final String PROBLEM = "application/problem+json";
 
-    static void announce(String agency, String province) {
-        given().auth().oauth2(TestTokens.agencyRole("agency-head", agency, province)).contentType(ContentType.JSON).body("""
+    /** The four steps, as an announcement records them when they happened outside the system (on paper, before GovQMS). */
+    static final String OUTSIDE_STEPS = """
+            [{"step":"FRAMEWORK_DOCUMENTS","evidence":"Hệ thống tài liệu ban hành theo Quyết định số 12/QĐ-SKHCN (bản giấy)"},
+             {"step":"INTERNAL_AUDIT","heldOn":"2015-04-10","evidence":"Báo cáo đánh giá nội bộ số 15/BC-SKHCN"},
+             {"step":"MANAGEMENT_REVIEW","heldOn":"2015-04-20","evidence":"Biên bản họp xem xét của lãnh đạo ngày 20/4/2015"},
+             {"step":"EFFECTIVENESS_CONFIRMED","heldOn":"2015-05-15","evidence":"Văn bản xác nhận hiệu lực số 120/SKHCN-VP"}]""";
+
+    /** Announces with the steps recorded as taken outside the system; returns the announcement's id. */
+    static String announce(String agency, String province) {
+        return given().auth().oauth2(TestTokens.agencyRole("agency-head", agency, province)).contentType(ContentType.JSON).body("""
                 {"decisionNumber":"45/QĐ-SKHCN","decisionDate":"2015-05-20","standardEdition":"ISO_9001_2015",
-                 "scope":"Toàn bộ hoạt động giải quyết thủ tục hành chính của Sở","notifiedLeadAgencyOn":"2015-05-25"}""")
-                .post("/api/v1/agencies/{id}/announcements", agency).then().statusCode(201);
+                 "scope":"Toàn bộ hoạt động giải quyết thủ tục hành chính của Sở","notifiedLeadAgencyOn":"2015-05-25",
+                 "stepsOutsideSystem":%s}""".formatted(OUTSIDE_STEPS))
+                .post("/api/v1/agencies/{id}/announcements", agency).then().statusCode(201).extract().path("id");
     }
 
     static String tthc(String name) {

@@ -70,6 +70,22 @@ public class Agency extends PanacheEntityBase {
     @Column(name = "reannouncement_reason")
     public String reannouncementReason;
 
+    /** The pending requirement to re-announce: its id keys its reminders and escalation in other services. */
+    @Column(name = "reannouncement_id")
+    public UUID reannouncementId;
+
+    /** The day the scope changed. */
+    @Column(name = "reannouncement_since")
+    public LocalDate reannouncementSince;
+
+    /** The day the re-announcement is due ({@code govqms.qms.reannounce-within} after the change). */
+    @Column(name = "reannouncement_due")
+    public LocalDate reannouncementDue;
+
+    /** When the overdue re-announcement was announced (once); set by the overdue check without touching the version. */
+    @Column(name = "reannouncement_overdue_at")
+    public OffsetDateTime reannouncementOverdueAt;
+
     @Version
     public long version;
 
@@ -140,30 +156,49 @@ public class Agency extends PanacheEntityBase {
         this.updatedAt = now;
     }
 
-    /** Marks the scope as changed whatever the QMS status (a merger): the successor must announce. */
-    public void requireReannouncement(String reason, OffsetDateTime now) {
-        this.reannouncementRequired = true;
+    /**
+     * Marks the scope as changed on {@code since} whatever the QMS status (a merger, a split): the successor must announce
+     * by {@code due}. A requirement already pending stays (its due date is the earlier obligation); the reason is the latest.
+     */
+    public void requireReannouncement(String reason, LocalDate since, LocalDate due, OffsetDateTime now) {
+        if (!reannouncementRequired) {
+            this.reannouncementRequired = true;
+            this.reannouncementId = UUID.randomUUID();
+            this.reannouncementSince = since;
+            this.reannouncementDue = due;
+            this.reannouncementOverdueAt = null;
+        }
         this.reannouncementReason = reason;
         this.updatedAt = now;
     }
 
-    /** Records an announcement of conformity (công bố): the system is announced and its scope current. */
-    public void announced(StandardEdition edition, OffsetDateTime now) {
+    /**
+     * Records an announcement of conformity (công bố): the system is announced and its scope current. Returns the
+     * re-announcement requirement it clears, or null.
+     */
+    public UUID announced(StandardEdition edition, OffsetDateTime now) {
+        UUID cleared = reannouncementRequired ? reannouncementId : null;
         this.qmsStatus = QmsStatus.ANNOUNCED;
         this.standardEdition = edition;
         this.reannouncementRequired = false;
         this.reannouncementReason = null;
+        this.reannouncementId = null;
+        this.reannouncementSince = null;
+        this.reannouncementDue = null;
+        this.reannouncementOverdueAt = null;
         this.updatedAt = now;
+        return cleared;
     }
 
-    /** Returns true when this newly requires re-announcement (only an announced system needs it). */
-    public boolean scopeChanged(String reason, OffsetDateTime now) {
+    /**
+     * The scope of the QMS changed on {@code since} (TTHCs added or removed): returns true when this newly requires
+     * re-announcement (only an announced system needs it; a pending requirement stays as it is).
+     */
+    public boolean scopeChanged(String reason, LocalDate since, LocalDate due, OffsetDateTime now) {
         if (qmsStatus != QmsStatus.ANNOUNCED || reannouncementRequired) {
             return false;
         }
-        this.reannouncementRequired = true;
-        this.reannouncementReason = reason;
-        this.updatedAt = now;
+        requireReannouncement(reason, since, due, now);
         return true;
     }
 

@@ -60,6 +60,10 @@ public final class AgencyDtos {
             @Schema(example = "ISO_9001_2015") StandardEdition standardEdition,
             @Schema(description = "The scope changed since the last announcement") boolean reannouncementRequired,
             @Schema(example = "Bổ sung 3 thủ tục hành chính vào phạm vi") String reannouncementReason,
+            @Schema(description = "The day the scope changed", example = "2025-07-01") LocalDate reannouncementSince,
+            @Schema(description = "The day the re-announcement is due (govqms.qms.reannounce-within after the change)", example = "2025-10-01")
+            LocalDate reannouncementDue,
+            @Schema(description = "The re-announcement is past its due date") boolean reannouncementOverdue,
             @Schema(description = "Revision, also sent as the ETag", example = "0") long version,
             OffsetDateTime createdAt,
             OffsetDateTime updatedAt) {
@@ -67,6 +71,7 @@ public final class AgencyDtos {
         public static AgencyView of(Agency a) {
             return new AgencyView(a.id, a.code, a.name, a.level, a.level.label(), a.parentId, a.provinceCode, a.rootId,
                     a.validFrom, a.validTo, a.qmsStatus, a.standardEdition, a.reannouncementRequired, a.reannouncementReason,
+                    a.reannouncementSince, a.reannouncementDue, a.reannouncementOverdueAt != null,
                     a.version, a.createdAt, a.updatedAt);
         }
     }

@@ -175,9 +175,11 @@ public class AgencyResource {
     @PUT
     @Path("/{id}/qms")
     @RolesAllowed({Roles.AGENCY_HEAD, Roles.ISO_OFFICER})
-    @Operation(operationId = "updateQmsProgress", summary = "Record building or applying the QMS and its standard edition (If-Match required)")
+    @Operation(operationId = "updateQmsProgress", summary = "Record building or applying the QMS and its standard edition (If-Match required)",
+            description = "effectiveDate is the day the status or edition was reached (building finished, converted to TCVN ISO 9001:2015); "
+                    + "default today. A change publishes qms.status-changed with it, from which scoring-service answers progress as of a date.")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = AgencyView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input (ANNOUNCED is reached by an announcement)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input (ANNOUNCED is reached by an announcement; effectiveDate in the future)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<AgencyView>> updateQms(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                    @Valid @NotNull QmsDtos.Progress body) {
@@ -185,16 +187,60 @@ public class AgencyResource {
                 .tag(ETags.of(a.version)).build());
     }
 
+    @GET
+    @Path("/{id}/qms/readiness")
+    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @Operation(operationId = "getAnnouncementReadiness", summary = "Whether the agency may announce conformity on a day, step by step",
+            description = "The steps of Decision 19/2014/QĐ-TTg before announcing: the framework-model documents issued, an internal audit "
+                    + "and a management review held (from audit-service) and the head's confirmation of effectiveness, each within "
+                    + "govqms.qms.steps-within before the day.")
+    @APIResponse(responseCode = "200", description = "The steps", content = @Content(schema = @Schema(implementation = QmsDtos.Readiness.class)))
+    @APIResponse(responseCode = "404", description = "Unknown agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<QmsDtos.Readiness> readiness(@PathParam("id") UUID id,
+                                            @QueryParam("on") @Parameter(description = "Default today", example = "2015-05-20") String on) {
+        return qms.readiness(id, QueryParams.date("on", on), caller);
+    }
+
+    @POST
+    @Path("/{id}/qms/effectiveness-confirmations")
+    @RolesAllowed(Roles.AGENCY_HEAD)
+    @Operation(operationId = "confirmQmsEffectiveness", summary = "The head confirms the effectiveness of the QMS (xác nhận hiệu lực), a step before announcing")
+    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = QmsDtos.StepView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<QmsDtos.StepView>> confirmEffectiveness(@PathParam("id") UUID id, @Valid @NotNull QmsDtos.EffectivenessConfirmation body) {
+        return qms.confirmEffectiveness(id, body, caller).map(s -> RestResponse.ResponseBuilder.<QmsDtos.StepView>created(
+                URI.create("/api/v1/agencies/" + id + "/qms/readiness")).entity(s).build());
+    }
+
     @POST
     @Path("/{id}/announcements")
     @RolesAllowed(Roles.AGENCY_HEAD)
     @Operation(operationId = "announceQms", summary = "Announce the QMS conformant with TCVN ISO 9001 (công bố); publishes qms.announced",
-            description = "Also the re-announcement after a change of scope: it clears reannouncementRequired.")
+            description = "Refused (422 announcement-steps-missing, naming each) until the steps before it are on record "
+                    + "(GET .../qms/readiness) or recorded in stepsOutsideSystem with their evidence. Also the re-announcement after a "
+                    + "change of scope: it clears reannouncementRequired and names the requirement cleared.")
     @APIResponse(responseCode = "201", description = "Announced", content = @Content(schema = @Schema(implementation = QmsDtos.AnnouncementView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Unknown agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Steps before announcing are missing (the problem's missing lists them)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<QmsDtos.AnnouncementView>> announce(@PathParam("id") UUID id, @Valid @NotNull QmsDtos.NewAnnouncement body) {
         return qms.announce(id, body, caller).map(a -> RestResponse.ResponseBuilder.<QmsDtos.AnnouncementView>created(
+                URI.create("/api/v1/agencies/" + id + "/announcements")).entity(a).build());
+    }
+
+    @POST
+    @Path("/{id}/announcements/{announcementId}/postings")
+    @RolesAllowed({Roles.AGENCY_HEAD, Roles.ISO_OFFICER})
+    @Operation(operationId = "postQmsAnnouncement", summary = "Record posting the announcement at the office (place) or on the portal (link)")
+    @APIResponse(responseCode = "201", description = "Recorded; the announcement with its postings", content = @Content(schema = @Schema(implementation = QmsDtos.AnnouncementView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input (OFFICE needs place, PORTAL an http(s) link; postedOn from the decision date to today)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown agency or announcement", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<QmsDtos.AnnouncementView>> postAnnouncement(@PathParam("id") UUID id, @PathParam("announcementId") UUID announcementId,
+                                                                        @Valid @NotNull QmsDtos.NewPosting body) {
+        return qms.post(id, announcementId, body, caller).map(a -> RestResponse.ResponseBuilder.<QmsDtos.AnnouncementView>created(
                 URI.create("/api/v1/agencies/" + id + "/announcements")).entity(a).build());
     }
 
@@ -211,7 +257,8 @@ public class AgencyResource {
     @Path("/{id}/administrative-procedures")
     @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN})
     @Operation(operationId = "setHandledProcedures", summary = "Publish which TTHCs the agency handles",
-            description = "New TTHCs in the scope of an announced QMS require re-announcement (qms.reannouncement-required).")
+            description = "TTHCs added to or removed from the scope of an announced QMS require re-announcement within "
+                    + "govqms.qms.reannounce-within (3 months) of since (qms.reannouncement-required with its dueDate).")
     @APIResponse(responseCode = "200", description = "The TTHCs handled now")
     @APIResponse(responseCode = "422", description = "A TTHC not in the catalogue", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<java.util.List<QmsDtos.HandledView>> setHandled(@PathParam("id") UUID id, @Valid @NotNull QmsDtos.HandledProcedures body) {

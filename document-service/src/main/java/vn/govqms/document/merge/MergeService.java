@@ -13,6 +13,7 @@ import vn.govqms.document.agency.AgencyRepository;
 import vn.govqms.document.agency.AgencyService;
 import vn.govqms.document.merge.MergeDtos.Merger;
 import vn.govqms.document.merge.MergeDtos.MergerView;
+import vn.govqms.document.qms.QmsConfig;
 import vn.govqms.document.qms.QmsEvents;
 import vn.govqms.kit.audit.AuditTrail;
 import vn.govqms.kit.outbox.Outbox;
@@ -62,11 +63,12 @@ public class MergeService {
     private final AuditTrail trail;
     private final Clock clock;
     private final ProvinceRegister provinces;
+    private final QmsConfig qms;
 
     private final Scope scope;
 
     public MergeService(Scope scope, AgencyRepository agencies, AgencyService agencyService, Outbox outbox, AuditTrail trail, Clock clock,
-                        ProvinceRegister provinces) {
+                        ProvinceRegister provinces, QmsConfig qms) {
         this.scope = scope;
         this.provinces = provinces;
         this.agencies = agencies;
@@ -74,6 +76,7 @@ public class MergeService {
         this.outbox = outbox;
         this.trail = trail;
         this.clock = clock;
+        this.qms = qms;
     }
 
     @WithTransaction
@@ -103,7 +106,7 @@ public class MergeService {
                 String reason = "Sáp nhập " + sources.size() + " cơ quan vào " + successor.name + " từ " + in.effectiveDate()
                         + ": phạm vi hệ thống quản lý chất lượng thay đổi.";
                 sources.forEach(a -> a.end(in.effectiveDate().minusDays(1), now));
-                successor.requireReannouncement(reason, now);
+                successor.requireReannouncement(reason, in.effectiveDate(), in.effectiveDate().plus(qms.reannounceWithin()), now);
                 return Panache.getSession().chain(session -> {
                     Uni<Void> chain = session.flush();
                     for (Agency source : sources) {
@@ -119,7 +122,7 @@ public class MergeService {
                     return chain
                             .chain(() -> outbox.publish(session, MergeEvents.merged(successor.id, predecessorIds, in.effectiveDate(),
                                     moved.get(), now)))
-                            .chain(() -> outbox.publish(session, QmsEvents.reannouncementRequired(successor.id, reason, List.of(), now)))
+                            .chain(() -> outbox.publish(session, QmsEvents.reannouncementRequired(successor, List.of(), List.of(), now)))
                             .chain(() -> trail.record(session, "agency", successor.id, successor.ref(), "merged", caller.subject(),
                                     null, Map.of("predecessorIds", predecessorIds, "effectiveDate", in.effectiveDate().toString())));
                 }).map(ignored -> new MergerView(AgencyView.of(successor), predecessorIds, in.effectiveDate(), moved.get(),

@@ -18,6 +18,7 @@ import vn.govqms.document.merge.MergeDtos.Split;
 import vn.govqms.document.merge.MergeDtos.SplitPart;
 import vn.govqms.document.merge.MergeDtos.SplitPartView;
 import vn.govqms.document.merge.MergeDtos.SplitView;
+import vn.govqms.document.qms.QmsConfig;
 import vn.govqms.document.qms.QmsEvents;
 import vn.govqms.kit.audit.AuditTrail;
 import vn.govqms.kit.outbox.Outbox;
@@ -61,11 +62,12 @@ public class SplitService {
     private final AuditTrail trail;
     private final Clock clock;
     private final ProvinceRegister provinces;
+    private final QmsConfig qms;
 
     private final Scope scope;
 
     public SplitService(Scope scope, AgencyRepository agencies, AgencyService agencyService, Outbox outbox, AuditTrail trail, Clock clock,
-                        ProvinceRegister provinces) {
+                        ProvinceRegister provinces, QmsConfig qms) {
         this.scope = scope;
         this.provinces = provinces;
         this.agencies = agencies;
@@ -73,6 +75,7 @@ public class SplitService {
         this.outbox = outbox;
         this.trail = trail;
         this.clock = clock;
+        this.qms = qms;
     }
 
     @WithTransaction
@@ -110,7 +113,7 @@ public class SplitService {
             }
             scope.requireWrite(s.ref());
             Continuity.requireSuccessor(s, List.of(source), in.effectiveDate(), provinces.successions());
-            s.requireReannouncement(reason, now);
+            s.requireReannouncement(reason, in.effectiveDate(), in.effectiveDate().plus(qms.reannounceWithin()), now);
         });
         List<SplitPartView> views = new ArrayList<>();
         List<MergeEvents.SplitSuccessor> eventParts = new ArrayList<>();
@@ -128,7 +131,7 @@ public class SplitService {
                     })
                     .chain(() -> Moves.procedures(session, source.id, successor.id, in.effectiveDate(), tthcs))
                     .chain(() -> Moves.link(session, source.id, successor.id, in.effectiveDate()))
-                    .chain(() -> outbox.publish(session, QmsEvents.reannouncementRequired(successor.id, reason, List.of(), now)))
+                    .chain(() -> outbox.publish(session, QmsEvents.reannouncementRequired(successor, List.of(), List.of(), now)))
                     .chain(() -> trail.record(session, "agency", successor.id, successor.ref(), "continues split agency",
                             caller.subject(), null, Map.of("predecessorId", source.id, "effectiveDate", in.effectiveDate().toString(),
                                     "documents", docs.size(), "procedures", tthcs.size())));

@@ -34,6 +34,9 @@ public class QmsAnnouncement extends PanacheEntityBase {
     /** When the lead agency (Sở KH&CN) was notified in writing. */
     @Column(name = "notified_lead_agency_on")
     public LocalDate notifiedLeadAgencyOn;
+    /** The re-announcement requirement this announcement cleared, if any. */
+    @Column(name = "cleared_requirement_id")
+    public UUID clearedRequirementId;
     @Column(name = "announced_by", nullable = false)
     public String announcedBy;
     @Column(name = "created_at", nullable = false)

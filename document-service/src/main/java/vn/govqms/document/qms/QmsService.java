@@ -9,17 +9,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.document.agency.Agency;
 import vn.govqms.document.agency.AgencyRepository;
 import vn.govqms.document.agency.QmsStatus;
+import vn.govqms.document.agency.StandardEdition;
+import vn.govqms.document.controlled.DocumentType;
 import vn.govqms.document.legal.LegalDocument;
 import vn.govqms.document.legal.LegalDocumentRepository;
 import vn.govqms.document.legal.LegalRelation;
 import vn.govqms.document.legal.LegalRelationRepository;
 import vn.govqms.document.legal.LegalStatus;
 import vn.govqms.document.qms.QmsDtos.AnnouncementView;
+import vn.govqms.document.qms.QmsDtos.EffectivenessConfirmation;
 import vn.govqms.document.qms.QmsDtos.ExternalDocumentView;
 import vn.govqms.document.qms.QmsDtos.HandledProcedures;
 import vn.govqms.document.qms.QmsDtos.HandledView;
 import vn.govqms.document.qms.QmsDtos.NewAnnouncement;
+import vn.govqms.document.qms.QmsDtos.NewPosting;
 import vn.govqms.document.qms.QmsDtos.Progress;
+import vn.govqms.document.qms.QmsDtos.Readiness;
+import vn.govqms.document.qms.QmsDtos.StepView;
 import vn.govqms.document.tthc.AdministrativeProcedure;
 import vn.govqms.document.tthc.ListUpdates;
 import vn.govqms.document.tthc.ProcedureRepository;
@@ -35,6 +41,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,11 +51,17 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * An agency's QMS: building and applying it, announcing conformity, the TTHCs in its scope (adding
- * some to an announced system requires re-announcement) and the legal documents it controls.
+ * An agency's QMS: building and applying it (status and edition changes are events, with the day they happened), the
+ * steps before announcing, announcing conformity and posting the announcement, the TTHCs in its scope (changing those of
+ * an announced system requires re-announcement by a due date) and the legal documents it controls.
  */
 @ApplicationScoped
 public class QmsService {
+
+    /** The types of the agency's documents that have an issued version. */
+    private static final String ISSUED_TYPES = """
+            select distinct d.type from controlled_document d
+            where d.agency_id = ?1 and exists (select 1 from document_version v where v.document_id = d.id and v.status = 'ISSUED')""";
 
     private static final String EXTERNAL_DOCUMENTS = """
             select b.legal_document_id, count(distinct d.id)
@@ -66,11 +79,13 @@ public class QmsService {
     private final AuditTrail trail;
     private final Clock clock;
     private final ListUpdates listUpdates;
+    private final QmsConfig config;
 
     private final Scope scope;
 
     public QmsService(Scope scope, AgencyRepository agencies, ProcedureRepository procedures, LegalDocumentRepository legalDocuments,
-                      LegalRelationRepository relations, Outbox outbox, AuditTrail trail, Clock clock, ListUpdates listUpdates) {
+                      LegalRelationRepository relations, Outbox outbox, AuditTrail trail, Clock clock, QmsConfig config,
+                      ListUpdates listUpdates) {
         this.scope = scope;
         this.listUpdates = listUpdates;
         this.agencies = agencies;
@@ -80,6 +95,7 @@ public class QmsService {
         this.outbox = outbox;
         this.trail = trail;
         this.clock = clock;
+        this.config = config;
     }
 
     @WithTransaction
@@ -88,27 +104,47 @@ public class QmsService {
             throw ProblemException.invalidField("status", "a system is announced by posting an announcement");
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
+        LocalDate effective = in.effectiveDate() == null ? now.toLocalDate() : in.effectiveDate();
+        if (effective.isAfter(now.toLocalDate())) {
+            throw ProblemException.invalidField("effectiveDate", "must not be in the future");
+        }
         return require(agencyId, true).call(agency -> {
             ETags.requireMatch(ifMatch, agency.version);
+            QmsStatus previous = agency.qmsStatus;
+            StandardEdition previousEdition = agency.standardEdition;
             Map<String, Object> before = new HashMap<>();
-            before.put("qmsStatus", agency.qmsStatus);
-            before.put("standardEdition", agency.standardEdition);
+            before.put("qmsStatus", previous);
+            before.put("standardEdition", previousEdition);
             agency.qmsStatus = in.status();
             agency.standardEdition = in.standardEdition();
             agency.updatedAt = now;
-            return Panache.getSession().chain(session -> session.flush().chain(() -> trail.record(session, "agency", agency.id,
-                    agency.ref(), "qms progress", caller.subject(), before, in)));
+            boolean changed = previous != in.status() || previousEdition != in.standardEdition();
+            return Panache.getSession().chain(session -> session.flush()
+                    .chain(() -> changed ? outbox.publish(session, QmsEvents.statusChanged(agency.id, agency.qmsStatus, previous,
+                            agency.standardEdition, previousEdition, effective, now)) : Uni.createFrom().voidItem())
+                    .chain(() -> trail.record(session, "agency", agency.id, agency.ref(), "qms progress", caller.subject(), before, in)));
         });
     }
 
+    /**
+     * Announces conformity, once the steps before it are on record or recorded by the announcement as taken outside the
+     * system (422 naming what is missing otherwise); clears a pending re-announcement.
+     */
     @WithTransaction
     public Uni<AnnouncementView> announce(UUID agencyId, NewAnnouncement in, Caller caller) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (in.notifiedLeadAgencyOn() != null && in.notifiedLeadAgencyOn().isBefore(in.decisionDate())) {
             throw ProblemException.invalidField("notifiedLeadAgencyOn", "must not be before decisionDate");
         }
-        return require(agencyId, true).chain(agency -> {
+        List<AnnouncementReadiness.Outside> outside = outside(in);
+        return require(agencyId, true).chain(agency -> readiness(agency.id, in.decisionDate(), outside).chain(steps -> {
+            List<AnnouncementReadiness.StepState> missing = steps.stream().filter(s -> !s.done()).toList();
+            if (!missing.isEmpty()) {
+                throw missingSteps(missing);
+            }
             boolean again = agency.qmsStatus == QmsStatus.ANNOUNCED;
+            QmsStatus previous = agency.qmsStatus;
+            StandardEdition previousEdition = agency.standardEdition;
             QmsAnnouncement a = new QmsAnnouncement();
             a.id = UUID.randomUUID();
             a.agencyId = agency.id;
@@ -119,22 +155,107 @@ public class QmsService {
             a.notifiedLeadAgencyOn = in.notifiedLeadAgencyOn();
             a.announcedBy = caller.subject();
             a.createdAt = now;
-            agency.announced(in.standardEdition(), now);
-            return a.persist().chain(() -> Panache.getSession()).chain(session -> session.flush()
-                            .chain(() -> outbox.publish(session, QmsEvents.announced(a, again, now)))
+            a.clearedRequirementId = agency.announced(in.standardEdition(), now);
+            List<QmsStep> recorded = outside.stream().map(o -> QmsStep.of(agency.id, o.step(), o.heldOn(), o.evidence(),
+                    QmsStep.Source.OUTSIDE, a.id, caller.subject(), now)).toList();
+            List<String> outsideNames = outside.stream().map(o -> o.step().name()).toList();
+            boolean changed = previous != QmsStatus.ANNOUNCED || previousEdition != in.standardEdition();
+            return a.persist().chain(() -> recorded.isEmpty() ? Uni.createFrom().voidItem() : QmsStep.persist(recorded))
+                    .chain(() -> Panache.getSession()).chain(session -> session.flush()
+                            .chain(() -> outbox.publish(session, QmsEvents.announced(a, again, outsideNames, now)))
+                            .chain(() -> changed ? outbox.publish(session, QmsEvents.statusChanged(agency.id, QmsStatus.ANNOUNCED, previous,
+                                    in.standardEdition(), previousEdition, in.decisionDate(), now)) : Uni.createFrom().voidItem())
                             .chain(() -> trail.record(session, "agency", agency.id, agency.ref(), again ? "re-announced" : "announced",
                                     caller.subject(), null, in)))
-                    .map(ignored -> AnnouncementView.of(a));
-        });
+                    .map(ignored -> AnnouncementView.of(a, recorded, List.of()));
+        }));
     }
 
     @WithSession
     public Uni<List<AnnouncementView>> announcements(UUID agencyId, Caller caller) {
         return require(agencyId, false).chain(a -> QmsAnnouncement.<QmsAnnouncement>list("agencyId", Sort.by("decisionDate"), a.id))
-                .map(list -> list.stream().map(AnnouncementView::of).toList());
+                .chain(list -> {
+                    if (list.isEmpty()) {
+                        return Uni.createFrom().item(List.<AnnouncementView>of());
+                    }
+                    List<UUID> ids = list.stream().map(a -> a.id).toList();
+                    return QmsStep.<QmsStep>list("announcementId in ?1", Sort.by("step"), ids).chain(steps ->
+                            AnnouncementPosting.<AnnouncementPosting>list("announcementId in ?1", Sort.by("postedOn").and("createdAt"), ids)
+                                    .map(postings -> list.stream().map(a -> AnnouncementView.of(a,
+                                            steps.stream().filter(s -> a.id.equals(s.announcementId)).toList(),
+                                            postings.stream().filter(p -> a.id.equals(p.announcementId)).toList())).toList()));
+                });
     }
 
-    /** Replaces the TTHCs the agency handles; new ones in an announced system's scope require re-announcement. */
+    /** Whether the agency may announce on {@code on} (default today), step by step. */
+    @WithSession
+    public Uni<Readiness> readiness(UUID agencyId, LocalDate on, Caller caller) {
+        LocalDate day = on == null ? LocalDate.now(clock) : on;
+        return require(agencyId, false).chain(a -> readiness(a.id, day, List.of())
+                .map(steps -> new Readiness(a.id, day, steps.stream().allMatch(AnnouncementReadiness.StepState::done), steps)));
+    }
+
+    /** The head confirms the effectiveness of the QMS (one of the steps before announcing). */
+    @WithTransaction
+    public Uni<StepView> confirmEffectiveness(UUID agencyId, EffectivenessConfirmation in, Caller caller) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (in.confirmedOn().isAfter(now.toLocalDate())) {
+            throw ProblemException.invalidField("confirmedOn", "must not be in the future");
+        }
+        return require(agencyId, true).chain(agency -> {
+            QmsStep step = QmsStep.of(agency.id, AnnouncementStep.EFFECTIVENESS_CONFIRMED, in.confirmedOn(), in.reference().trim(),
+                    QmsStep.Source.HEAD, null, caller.subject(), now);
+            return step.persist().chain(() -> Panache.getSession()).chain(session -> session.flush()
+                            .chain(() -> trail.record(session, "agency", agency.id, agency.ref(), "effectiveness confirmed",
+                                    caller.subject(), null, in)))
+                    .map(ignored -> StepView.of(step));
+        });
+    }
+
+    /** Records that the announcement was posted at the office or published on the portal. */
+    @WithTransaction
+    public Uni<AnnouncementView> post(UUID agencyId, UUID announcementId, NewPosting in, Caller caller) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        String place = in.place() == null || in.place().isBlank() ? null : in.place().trim();
+        String link = in.link() == null || in.link().isBlank() ? null : in.link().trim();
+        if (in.channel() == AnnouncementPosting.Channel.OFFICE && place == null) {
+            throw ProblemException.invalidField("place", "say where at the office it is posted");
+        }
+        if (in.channel() == AnnouncementPosting.Channel.PORTAL && (link == null || !link.matches("(?i)^https?://\\S+$"))) {
+            throw ProblemException.invalidField("link", "the address of the page on the portal (http or https)");
+        }
+        if (in.postedOn().isAfter(now.toLocalDate())) {
+            throw ProblemException.invalidField("postedOn", "must not be in the future");
+        }
+        return require(agencyId, true).chain(agency -> QmsAnnouncement.<QmsAnnouncement>findById(announcementId).chain(a -> {
+            if (a == null || !a.agencyId.equals(agency.id)) {
+                throw ProblemException.notFound("announcement of agency " + agency.code, announcementId);
+            }
+            if (in.postedOn().isBefore(a.decisionDate)) {
+                throw ProblemException.invalidField("postedOn", "must not be before the decision date " + a.decisionDate);
+            }
+            AnnouncementPosting p = new AnnouncementPosting();
+            p.id = UUID.randomUUID();
+            p.announcementId = a.id;
+            p.channel = in.channel();
+            p.place = place;
+            p.link = link;
+            p.postedOn = in.postedOn();
+            p.recordedBy = caller.subject();
+            p.createdAt = now;
+            return p.persist().chain(() -> Panache.getSession()).chain(session -> session.flush()
+                            .chain(() -> trail.record(session, "agency", agency.id, agency.ref(), "announcement posted",
+                                    caller.subject(), null, in)))
+                    .chain(() -> QmsStep.<QmsStep>list("announcementId", a.id))
+                    .chain(steps -> AnnouncementPosting.<AnnouncementPosting>list("announcementId", Sort.by("postedOn").and("createdAt"), a.id)
+                            .map(postings -> AnnouncementView.of(a, steps, postings)));
+        }));
+    }
+
+    /**
+     * Replaces the TTHCs the agency handles; TTHCs added to or removed from an announced system's scope require
+     * re-announcement, due {@code govqms.qms.reannounce-within} after {@code since}.
+     */
     @WithTransaction
     public Uni<List<HandledView>> handle(UUID agencyId, HandledProcedures in, Caller caller) {
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -155,6 +276,7 @@ public class QmsService {
                 return AgencyProcedure.<AgencyProcedure>list("agencyId", agency.id).chain(existing -> {
                     Set<UUID> had = existing.stream().map(e -> e.procedureId).collect(Collectors.toSet());
                     List<UUID> added = wanted.stream().filter(id -> !had.contains(id)).toList();
+                    List<UUID> removed = existing.stream().map(e -> e.procedureId).filter(id -> !wanted.contains(id)).sorted().toList();
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (AgencyProcedure e : existing) {
                         if (!wanted.contains(e.procedureId)) {
@@ -169,12 +291,13 @@ public class QmsService {
                         row.since = in.since();
                         rows.add(row);
                     }
-                    String reason = "Bổ sung " + added.size() + " thủ tục hành chính vào phạm vi áp dụng từ " + in.since() + ".";
-                    boolean reannounce = !added.isEmpty() && agency.scopeChanged(reason, now);
+                    boolean reannounce = (!added.isEmpty() || !removed.isEmpty())
+                            && agency.scopeChanged(scopeReason(added.size(), removed.size(), in.since()), in.since(),
+                            in.since().plus(config.reannounceWithin()), now);
                     return chain.chain(() -> rows.isEmpty() ? Uni.createFrom().voidItem() : AgencyProcedure.persist(rows))
                             .chain(() -> Panache.getSession()).chain(session -> session.flush()
-                                    .chain(() -> reannounce ? outbox.publish(session, QmsEvents.reannouncementRequired(agency.id, reason,
-                                            added, now)) : Uni.createFrom().voidItem())
+                                    .chain(() -> reannounce ? outbox.publish(session, QmsEvents.reannouncementRequired(agency, added,
+                                            removed, now)) : Uni.createFrom().voidItem())
                                     .chain(() -> listUpdates.listUpdated(session, agency.id, caller.subject(), now))
                                     .chain(() -> trail.record(session, "agency", agency.id, agency.ref(), "tthc scope",
                                             caller.subject(), Map.of("procedureIds", had), Map.of("procedureIds", wanted))))
@@ -182,6 +305,55 @@ public class QmsService {
                 });
             });
         });
+    }
+
+    private static String scopeReason(int added, int removed, LocalDate since) {
+        List<String> parts = new ArrayList<>();
+        if (added > 0) {
+            parts.add("bổ sung " + added);
+        }
+        if (removed > 0) {
+            parts.add("bãi bỏ " + removed);
+        }
+        String what = String.join(", ", parts);
+        return Character.toUpperCase(what.charAt(0)) + what.substring(1) + " thủ tục hành chính trong phạm vi áp dụng từ " + since + ".";
+    }
+
+    /** The steps before announcing on {@code on}: documents issued, audits and reviews held, confirmations given, and {@code outside}. */
+    private Uni<List<AnnouncementReadiness.StepState>> readiness(UUID agencyId, LocalDate on, List<AnnouncementReadiness.Outside> outside) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(ISSUED_TYPES, String.class).setParameter(1, agencyId)
+                        .getResultList())
+                .chain(types -> QmsStep.<QmsStep>list("agencyId = ?1 and source <> ?2", agencyId, QmsStep.Source.OUTSIDE)
+                        .map(held -> AnnouncementReadiness.assess(on, config.stepsWithin(), config.frameworkDocuments(),
+                                types.stream().map(DocumentType::valueOf).collect(Collectors.toSet()), held, outside)));
+    }
+
+    private static List<AnnouncementReadiness.Outside> outside(NewAnnouncement in) {
+        List<AnnouncementReadiness.Outside> out = new ArrayList<>();
+        Set<AnnouncementStep> seen = new HashSet<>();
+        for (int i = 0; i < in.outside().size(); i++) {
+            QmsDtos.OutsideStep o = in.outside().get(i);
+            String field = "stepsOutsideSystem[" + i + "]";
+            if (!seen.add(o.step())) {
+                throw ProblemException.invalidField(field + ".step", "names " + o.step() + " twice");
+            }
+            if (o.heldOn() == null && o.step() != AnnouncementStep.FRAMEWORK_DOCUMENTS) {
+                throw ProblemException.invalidField(field + ".heldOn", "the day " + o.step() + " happened is part of the record");
+            }
+            if (o.heldOn() != null && o.heldOn().isAfter(in.decisionDate())) {
+                throw ProblemException.invalidField(field + ".heldOn", "must not be after decisionDate");
+            }
+            out.add(new AnnouncementReadiness.Outside(o.step(), o.heldOn(), o.evidence().trim()));
+        }
+        return out;
+    }
+
+    private static ProblemException missingSteps(List<AnnouncementReadiness.StepState> missing) {
+        String detail = missing.stream().map(s -> s.step() + " (" + s.label() + ": " + s.missing() + ")").collect(Collectors.joining("; "));
+        return ProblemException.unprocessable("announcement-steps-missing", "Steps before announcing are missing",
+                "The announcement of conformity needs the steps of Decision 19/2014/QĐ-TTg first: " + detail
+                        + ". Record them here, or in stepsOutsideSystem with their evidence when they happened outside the system.",
+                Map.of("missing", missing.stream().map(s -> Map.of("step", s.step().name(), "label", s.label(), "detail", s.missing())).toList()));
     }
 
     @WithSession

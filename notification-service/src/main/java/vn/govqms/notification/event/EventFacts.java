@@ -15,6 +15,9 @@ import java.util.UUID;
 public record EventFacts(UUID agencyId, String provinceCode, LocalDate dueDate, String owner, String link, boolean skipRules,
                          Tracked deadline, Tracked escalation, List<String> closes) {
 
+    static final String REANNOUNCEMENT = "qms-reannouncement:";
+    static final String REANNOUNCEMENT_TITLE = "Công bố lại HTQLCL";
+
     /** An item with a due date followed here (reminders before it, escalation after it). */
     public record Tracked(String key, String title, LocalDate dueDate, int reportedStep) {
     }
@@ -45,8 +48,26 @@ public record EventFacts(UUID agencyId, String provinceCode, LocalDate dueDate, 
             }
             case DOCUMENT_ISSUED, DOCUMENT_ABOLISHED -> new EventFacts(agency, province, date(d, "effectiveDate"), null,
                     "/api/v1/documents/" + required(d, "documentId"), false, null, null, List.of());
-            case QMS_ANNOUNCED, QMS_REANNOUNCEMENT_REQUIRED -> new EventFacts(agency, province, null, null,
-                    "/api/v1/agencies/" + agency, false, null, null, List.of());
+            // a re-announcement is due like any other deadline: reminded before, escalated once announced overdue, closed by
+            // the announcement that clears it (the requirement id keys it; events without one, from before, track nothing)
+            case QMS_ANNOUNCED -> {
+                String cleared = text(d, "clearedRequirementId");
+                yield new EventFacts(agency, province, null, null, "/api/v1/agencies/" + agency, false, null, null,
+                        cleared == null ? List.of() : List.of(REANNOUNCEMENT + cleared));
+            }
+            case QMS_REANNOUNCEMENT_REQUIRED -> {
+                String requirement = text(d, "requirementId");
+                LocalDate due = date(d, "dueDate");
+                yield new EventFacts(agency, province, due, null, "/api/v1/agencies/" + agency, false,
+                        requirement == null || due == null ? null : new Tracked(REANNOUNCEMENT + requirement, REANNOUNCEMENT_TITLE, due, 0),
+                        null, List.of());
+            }
+            case QMS_REANNOUNCEMENT_OVERDUE -> {
+                String requirement = required(d, "requirementId");
+                LocalDate due = date(d, "dueDate");
+                yield new EventFacts(agency, province, due, null, "/api/v1/agencies/" + agency, false, null,
+                        due == null ? null : new Tracked(REANNOUNCEMENT + requirement, REANNOUNCEMENT_TITLE, due, 1), List.of());
+            }
             case ACTIVITY_PLAN_APPROVED -> new EventFacts(agency, province, null, null,
                     "/api/v1/activity-plans/" + required(d, "planId"), false, null, null, List.of());
             case ACTIVITY_OVERDUE -> {

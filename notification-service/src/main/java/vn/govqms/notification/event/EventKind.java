@@ -21,6 +21,7 @@ public enum EventKind {
     DOCUMENT_ABOLISHED("document", "document.abolished"),
     QMS_ANNOUNCED("document", "qms.announced"),
     QMS_REANNOUNCEMENT_REQUIRED("document", "qms.reannouncement-required"),
+    QMS_REANNOUNCEMENT_OVERDUE("document", "qms.reannouncement-overdue"),
     ACTIVITY_PLAN_APPROVED("audit", "activity-plan.approved"),
     ACTIVITY_OVERDUE("audit", "activity.overdue"),
     ACTIVITY_DONE("audit", "activity.done"),

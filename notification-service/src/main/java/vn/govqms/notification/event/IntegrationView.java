@@ -21,9 +21,16 @@ public final class IntegrationView {
             "tthcProcedureId", "effectiveDate", "reason", "actor");
     /** {@code GET /api/v1/agencies/{id}/announcements} (document-service). */
     static final List<String> ANNOUNCEMENT = List.of("agencyId", "announcementId", "decisionNumber", "decisionDate",
-            "standardEdition", "scope", "notifiedLeadAgencyOn", "reannouncement");
-    /** {@code GET /api/v1/agencies/{id}} (reannouncementRequired, reannouncementReason) and its handled TTHCs (document-service). */
-    static final List<String> REANNOUNCEMENT = List.of("agencyId", "reason", "addedProcedureIds");
+            "standardEdition", "scope", "notifiedLeadAgencyOn", "reannouncement", "clearedRequirementId", "stepsOutsideSystem");
+    /**
+     * {@code GET /api/v1/agencies/{id}} (reannouncementRequired, reannouncementReason, reannouncementSince, reannouncementDue) and
+     * its handled TTHCs (document-service).
+     */
+    static final List<String> REANNOUNCEMENT = List.of("agencyId", "requirementId", "reason", "effectiveDate", "dueDate",
+            "addedProcedureIds", "removedProcedureIds");
+    /** {@code GET /api/v1/agencies/{id}} (reannouncementOverdue, reannouncementDue). */
+    static final List<String> REANNOUNCEMENT_OVERDUE = List.of("agencyId", "requirementId", "reason", "effectiveDate", "dueDate",
+            "daysOverdue");
 
     private IntegrationView() {
     }
@@ -34,6 +41,7 @@ public final class IntegrationView {
             case DOCUMENT_ISSUED, DOCUMENT_ABOLISHED -> Optional.of(DOCUMENT);
             case QMS_ANNOUNCED -> Optional.of(ANNOUNCEMENT);
             case QMS_REANNOUNCEMENT_REQUIRED -> Optional.of(REANNOUNCEMENT);
+            case QMS_REANNOUNCEMENT_OVERDUE -> Optional.of(REANNOUNCEMENT_OVERDUE);
             // review tasks: document-service's /api/v1/review-tasks refuses integration
             case PROCEDURE_REVIEW_REQUIRED, PROCEDURE_REVIEW_OVERDUE, PROCEDURE_REVIEW_COMPLETED -> Optional.empty();
             // audit-service's REST API refuses integration everything (plans, audits, findings, corrective actions, reviews)

@@ -69,6 +69,21 @@ public final class NotificationTexts {
                             "Re-announce the conformity of the QMS with TCVN ISO 9001:2015 and notify the Department of Science and Technology."}
                     : new String[] {"Cần công bố lại HTQLCL", "Phạm vi áp dụng hệ thống quản lý chất lượng đã thay đổi: " + s(d, "reason") + ".",
                             "Công bố lại sự phù hợp của HTQLCL với TCVN ISO 9001:2015 và thông báo cho Sở Khoa học và Công nghệ."};
+            case QMS_REANNOUNCEMENT_OVERDUE -> en
+                    ? new String[] {"The QMS re-announcement is overdue", "The QMS had to be re-announced by " + s(d, "dueDate") + " ("
+                            + s(d, "reason") + ") and is " + s(d, "daysOverdue") + " day(s) late.",
+                            "Announce the QMS again now and notify the Department of Science and Technology."}
+                    : new String[] {"Quá hạn công bố lại HTQLCL", "HTQLCL phải được công bố lại trước ngày " + viDate(d, "dueDate") + " ("
+                            + s(d, "reason") + "), đã quá hạn " + s(d, "daysOverdue") + " ngày.",
+                            "Công bố lại HTQLCL ngay và thông báo cho Sở Khoa học và Công nghệ."};
+            case QMS_ANNOUNCED -> en
+                    ? new String[] {"QMS announced: " + s(d, "decisionNumber"), "The agency announced its QMS conformant with "
+                            + edition(s(d, "standardEdition")) + " by decision " + s(d, "decisionNumber") + " of " + s(d, "decisionDate") + ".",
+                            "Record the announcement in the province's follow-up of the ISO programme."}
+                    : new String[] {"Công bố HTQLCL: " + s(d, "decisionNumber"), "Cơ quan đã công bố HTQLCL phù hợp "
+                            + edition(s(d, "standardEdition")) + " theo Quyết định số " + s(d, "decisionNumber") + " ngày "
+                            + viDate(d, "decisionDate") + ".",
+                            "Cập nhật việc công bố vào theo dõi triển khai ISO của tỉnh."};
             case FINDING_RAISED -> {
                 String[] k = FINDING_KINDS.getOrDefault(s(d, "kind"), new String[] {s(d, "kind"), s(d, "kind")});
                 yield en ? new String[] {"Audit finding: " + k[1] + " (clause " + s(d, "clause") + ")",
@@ -193,6 +208,10 @@ public final class NotificationTexts {
                             "Cử cán bộ tham gia đào tạo về TCVN ISO 9001:2015 và cập nhật kết quả đào tạo vào hồ sơ liên hệ."};
             default -> generic(kind.fact(), en);
         };
+    }
+
+    private static String edition(String code) {
+        return "ISO_9001_2008".equals(code) ? "TCVN ISO 9001:2008" : "TCVN ISO 9001:2015";
     }
 
     private static String[] generic(String fact, boolean en) {

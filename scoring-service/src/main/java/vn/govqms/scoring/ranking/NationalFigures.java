@@ -44,20 +44,27 @@ public class NationalFigures {
                   and (d.valid_from is null or d.valid_from <= make_date($1::int, 12, 31))
                   and (d.valid_to is null or d.valid_to >= make_date($1::int, 12, 31)))""";
 
-    /** The province progress figures of {@link RankingService}, for every province; $5 size, $6 offset. */
+    /** The province progress figures of {@link RankingService}, for every province; $5 size, $6 offset, $7 the day the QMS figures are as of. */
     private static final String PROGRESS = """
             with %s,
-            announced as (select agency_id from qms_state where announced_on is not null and extract(year from announced_on) <= $1::int),
+            announced as (select agency_id from qms_state where announced_on is not null and announced_on <= $7::date),
+            st as (select distinct on (h.agency_id) h.agency_id, h.status, h.standard_edition from qms_status_history h
+                   where h.effective_date <= $7::date order by h.agency_id, h.effective_date desc, h.seq desc),
+            built as (select agency_id from st where status in ('APPLYING', 'ANNOUNCED') union select agency_id from announced),
+            converted as (select agency_id from st where standard_edition = 'ISO_9001_2015'),
             planned as (select distinct agency_id from activity_plan where year = $1::int),
             audited as (select distinct agency_id from audit_held where year = $1::int and kind = 'INTERNAL_AUDIT'),
             reviewed as (select distinct agency_id from management_review_held where year = $1::int),
             self_assessed as (select distinct agency_id from assessment where year = $1::int and kind = 'SELF' and status = 'FINALISED'),
             officially_assessed as (select distinct agency_id from assessment where year = $1::int and kind = 'OFFICIAL' and status = 'FINALISED')
-            select ag.province_code, count(*) as agencies, count(n.agency_id) as announced, count(p.agency_id) as plans,
+            select ag.province_code, count(*) as agencies, count(n.agency_id) as announced, count(b.agency_id) as built,
+                   count(c.agency_id) as converted, count(p.agency_id) as plans,
                    count(a.agency_id) as audits, count(r.agency_id) as reviews, count(s.agency_id) as self_assessed,
                    count(o.agency_id) as officially_assessed, count(*) over () as total
             from ag
             left join announced n on n.agency_id = ag.id
+            left join built b on b.agency_id = ag.id
+            left join converted c on c.agency_id = ag.id
             left join planned p on p.agency_id = ag.id
             left join audited a on a.agency_id = ag.id
             left join reviewed r on r.agency_id = ag.id
@@ -136,14 +143,14 @@ public class NationalFigures {
     }
 
     /** Progress per province (agencies, and how many announced, planned, audited, reviewed, assessed, with shares). */
-    public Uni<RankingDtos.NationalProgress> progress(int year, PageRequest page) {
+    public Uni<RankingDtos.NationalProgress> progress(int year, LocalDate asOf, PageRequest page) {
         requireNational();
-        return pool.preparedQuery(PROGRESS).execute(arguments(year, page)).map(rows -> {
+        return pool.preparedQuery(PROGRESS).execute(arguments(year, page).addValue(asOf)).map(rows -> {
             List<RankingDtos.Progress> items = new ArrayList<>();
             long total = 0;
             for (Row r : rows) {
                 total = r.getLong("total");
-                items.add(RankingService.progress(r.getString("province_code"), year, r));
+                items.add(RankingService.progress(r.getString("province_code"), year, asOf, r));
             }
             return new RankingDtos.NationalProgress(year, items, page.page(), page.size(), total);
         });

@@ -3,6 +3,7 @@ package vn.govqms.scoring.ranking;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -77,6 +78,8 @@ public final class RankingDtos {
 
     @Schema(name = "Progress")
     public record Progress(@Schema(example = "24") String provinceCode, @Schema(example = "2015") int year,
+                           @Schema(description = "The day the QMS figures (announced, finished building, converted to ISO 9001:2015) "
+                                   + "are as of; the other figures are over the year", example = "2015-04-30") LocalDate asOf,
                            @Schema(description = "Agencies of the province in the directory, in force", example = "48") long agencies,
                            List<Figure> figures) {
     }

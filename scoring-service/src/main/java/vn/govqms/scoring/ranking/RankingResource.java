@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.problem.Problem;
+import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Roles;
 import vn.govqms.kit.web.QueryParams;
 import vn.govqms.scoring.criteria.CriteriaSetResource;
@@ -137,11 +138,33 @@ public class RankingResource {
     @GET
     @Path("/progress")
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
-    @Operation(operationId = "progress", summary = "Progress figures of a province: announced, planned, audited, reviewed, assessed, of all its agencies",
-            description = "Counts the agencies in force at some time of the year." + READERS_DESCRIPTION)
+    @Operation(operationId = "progress", summary = "Progress figures of a province: announced, finished building, converted to ISO 9001:2015, "
+            + "planned, audited, reviewed, assessed, of all its agencies",
+            description = "Counts the agencies in force at some time of the year. The QMS figures (QMS_ANNOUNCED, QMS_BUILT: status APPLYING or "
+                    + "ANNOUNCED, QMS_ISO_9001_2015: edition 2015) are as of asOf (default the year's last day), from the history of "
+                    + "qms.status-changed and qms.announced: asOf=2015-04-30 gives Bắc Giang's 40 of 48 built. The other figures are over the year."
+                    + READERS_DESCRIPTION)
     @APIResponse(responseCode = "200", description = "The figures", content = @Content(schema = @Schema(implementation = RankingDtos.Progress.class)))
-    public Uni<RankingDtos.Progress> progress(@BeanParam Filter f) {
-        return query(f).chain(service::progress);
+    @APIResponse(responseCode = "400", description = "Invalid year or asOf, or an asOf outside the year", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RankingDtos.Progress> progress(@BeanParam Filter f,
+                                              @QueryParam("asOf") @Parameter(description = "The day of the QMS figures; default the year's last day "
+                                                      + "(the year defaults to asOf's)", example = "2015-04-30") String asOf) {
+        LocalDate day = QueryParams.date("asOf", asOf);
+        if (day != null && f.year == null) {
+            f.year = Integer.toString(day.getYear());
+        }
+        return query(f).chain(q -> service.progress(q, asOf(day, q.year())));
+    }
+
+    /** The day the QMS figures are as of: within the year asked, its last day by default. */
+    private static LocalDate asOf(LocalDate day, int year) {
+        if (day == null) {
+            return LocalDate.of(year, 12, 31);
+        }
+        if (day.getYear() != year) {
+            throw ProblemException.invalidField("asOf", "must fall in the year asked (" + year + ")");
+        }
+        return day;
     }
 
     @GET
@@ -149,16 +172,21 @@ public class RankingResource {
     @RolesAllowed(Roles.NATIONAL_ADMIN)
     @Operation(operationId = "nationalProgress", summary = "The progress figures of every province, a row per province (national-admin)",
             description = "One row per province that exists on 31 December of the year, by province code, with the figures of /rankings/progress: "
-                    + "the agencies in force that day and how many announced, planned, audited, reviewed and were assessed, with shares. "
+                    + "the agencies in force that day and how many announced, finished building, converted to ISO 9001:2015 (these three as of "
+                    + "asOf, default that day), planned, audited, reviewed and were assessed, with shares. "
                     + "A province merged into another by then is no row of its own: its agencies count in the province that continues it, "
                     + "so a merged province is counted once; for a year before the merger the old provinces are rows as they were. "
                     + "The central bodies (province 00) are no province. Up to 100 provinces a page (all 34, or the 63 before 2025, on one).")
     @APIResponse(responseCode = "200", description = "A page of provinces", content = @Content(schema = @Schema(implementation = RankingDtos.NationalProgress.class),
             examples = @ExampleObject(name = "2015", value = NATIONAL_PROGRESS_EXAMPLE)))
     public Uni<RankingDtos.NationalProgress> nationalProgress(@QueryParam("year") @Parameter(description = "Default: the current year", example = "2025") String year,
+                                                              @QueryParam("asOf") @Parameter(description = "The day of the QMS figures; default the year's last day",
+                                                                      example = "2015-04-30") String asOf,
                                                               @QueryParam("page") @Parameter(description = "From 0", example = "0") String page,
                                                               @QueryParam("size") @Parameter(description = "1 to 100 (default 100)", example = "100") String size) {
-        return national.progress(year(year), nationalPage(page, size));
+        LocalDate day = QueryParams.date("asOf", asOf);
+        int y = year == null && day != null ? day.getYear() : year(year);
+        return national.progress(y, asOf(day, y), nationalPage(page, size));
     }
 
     @GET

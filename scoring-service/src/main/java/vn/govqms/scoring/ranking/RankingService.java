@@ -15,6 +15,7 @@ import vn.govqms.scoring.ranking.RankingDtos.SetOfYear;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -61,13 +62,23 @@ public class RankingService {
             from compared r cross join sets s
             order by r.name, r.agency_id limit $4 offset $5""";
 
+    /**
+     * $1 province, $2 year, $3 the day the QMS figures are as of, $4 a ministry's root. "Finished building" is a status of
+     * APPLYING or ANNOUNCED on that day (or an announcement by then, for agencies announced before the history was kept).
+     */
     private static final String PROGRESS = """
             with ag as (select d.id from agency_directory d where d.province_code = $1
                         and (d.valid_to is null or d.valid_to >= make_date($2::int, 1, 1))
-                        and (d.valid_from is null or d.valid_from <= make_date($2::int, 12, 31))%s)
+                        and (d.valid_from is null or d.valid_from <= make_date($2::int, 12, 31))%s),
+                 st as (select distinct on (h.agency_id) h.agency_id, h.status, h.standard_edition
+                        from qms_status_history h join ag on ag.id = h.agency_id where h.effective_date <= $3::date
+                        order by h.agency_id, h.effective_date desc, h.seq desc)
             select (select count(*) from ag) as agencies,
                    (select count(*) from ag join qms_state q on q.agency_id = ag.id
-                     where q.announced_on is not null and extract(year from q.announced_on) <= $2::int) as announced,
+                     where q.announced_on is not null and q.announced_on <= $3::date) as announced,
+                   (select count(*) from ag left join st on st.agency_id = ag.id left join qms_state q on q.agency_id = ag.id
+                     where st.status in ('APPLYING', 'ANNOUNCED') or q.announced_on <= $3::date) as built,
+                   (select count(*) from st where st.standard_edition = 'ISO_9001_2015') as converted,
                    (select count(*) from ag where exists (select 1 from activity_plan p where p.agency_id = ag.id and p.year = $2::int)) as plans,
                    (select count(*) from ag where exists (select 1 from audit_held h where h.agency_id = ag.id and h.year = $2::int
                                                           and h.kind = 'INTERNAL_AUDIT')) as audits,
@@ -161,27 +172,32 @@ public class RankingService {
                 .map(s -> new SetOfYear(s.id, s.name, s.versionNo, s.appliesFromYear, s.definition.totalMaxPoints())).toList();
     }
 
-    /** How many agencies of the province (or ministry) have done what, out of all (e.g. announced 45 of 48 = 93.75 %). */
-    public Uni<RankingDtos.Progress> progress(Query q) {
-        List<Object> args = AgencyFilter.arguments(q.provinceCode(), q.year());
+    /**
+     * How many agencies of the province (or ministry) have done what, out of all (e.g. announced 45 of 48 = 93.75 %); the
+     * QMS figures (announced, finished building, converted to ISO 9001:2015) as of {@code asOf}, the others over the year.
+     */
+    public Uni<RankingDtos.Progress> progress(Query q, LocalDate asOf) {
+        List<Object> args = AgencyFilter.arguments(q.provinceCode(), q.year(), asOf);
         if (q.ministryId() != null) {
             args.add(q.ministryId());
         }
-        return pool.preparedQuery(PROGRESS.formatted(q.subtree("d", 3))).execute(Tuple.from(args))
-                .map(rows -> progress(q.provinceCode(), q.year(), rows.iterator().next()));
+        return pool.preparedQuery(PROGRESS.formatted(q.subtree("d", 4))).execute(Tuple.from(args))
+                .map(rows -> progress(q.provinceCode(), q.year(), asOf, rows.iterator().next()));
     }
 
-    /** The figures of a row with the columns agencies, announced, plans, audits, reviews, self_assessed, officially_assessed. */
-    static RankingDtos.Progress progress(String province, int year, Row r) {
+    /** The figures of a row with the columns agencies, announced, built, converted, plans, audits, reviews, self_assessed, officially_assessed. */
+    static RankingDtos.Progress progress(String province, int year, LocalDate asOf, Row r) {
         long all = r.getLong("agencies");
         List<Figure> figures = List.of(
                 figure("QMS_ANNOUNCED", "Đã công bố HTQLCL phù hợp TCVN ISO 9001", r.getLong("announced"), all),
+                figure("QMS_BUILT", "Đã hoàn thành xây dựng HTQLCL", r.getLong("built"), all),
+                figure("QMS_ISO_9001_2015", "Đã chuyển đổi sang TCVN ISO 9001:2015", r.getLong("converted"), all),
                 figure("ACTIVITY_PLAN_APPROVED", "Có kế hoạch hoạt động ISO năm được phê duyệt", r.getLong("plans"), all),
                 figure("INTERNAL_AUDIT_HELD", "Đã đánh giá nội bộ trong năm", r.getLong("audits"), all),
                 figure("MANAGEMENT_REVIEW_HELD", "Đã xem xét của lãnh đạo trong năm", r.getLong("reviews"), all),
                 figure("SELF_ASSESSED", "Đã công bố kết quả tự đánh giá", r.getLong("self_assessed"), all),
                 figure("OFFICIALLY_ASSESSED", "Đã có kết quả đánh giá chính thức", r.getLong("officially_assessed"), all));
-        return new RankingDtos.Progress(province, year, all, figures);
+        return new RankingDtos.Progress(province, year, asOf, all, figures);
     }
 
     static Figure figure(String code, String label, long count, long of) {

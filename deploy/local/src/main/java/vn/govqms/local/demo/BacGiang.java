@@ -135,7 +135,10 @@ final class BacGiang {
         demo.count("TTHCs published for agencies", true);
     }
 
-    /** 40 of 48 had built their QMS by April 2015, 45 had announced it by May; the other 3 apply it, not announced yet. */
+    /**
+     * 40 of 48 had built their QMS by April 2015, 45 had announced it by May; the other 3 apply it, not announced yet
+     * (built by the end of May 2015: their progress is dated, so scoring's figures as of a date follow the article).
+     */
     private static void announce(Demo demo, Map<String, Agency> byUnit) {
         demo.each(UNITS, u -> {
             Agency a = byUnit.get(u.key());
@@ -148,7 +151,7 @@ final class BacGiang {
                     demo.count("QMS progress records", false);
                 } else {
                     demo.rest.put(demo.doc("/api/v1/agencies/" + a.id() + "/qms"), demo.official("iso-officer", a),
-                            Map.of("status", "APPLYING", "standardEdition", "ISO_9001_2008"), a.etag());
+                            Map.of("status", "APPLYING", "standardEdition", "ISO_9001_2008", "effectiveDate", "2015-05-25"), a.etag());
                     demo.count("QMS progress records", true);
                 }
                 return;

@@ -1,0 +1,23 @@
+package vn.govqms.document.qms;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import vn.govqms.kit.events.EventConsumer;
+
+/** Reads audit-service's topic ({@code audit.events}) in batches through the kit's idempotent consumer ({@link AuditFacts}). */
+@ApplicationScoped
+public class AuditEventsConsumer {
+
+    private final EventConsumer consumer;
+
+    public AuditEventsConsumer(EventConsumer consumer) {
+        this.consumer = consumer;
+    }
+
+    @Incoming("audit-events")
+    public Uni<Void> consume(ConsumerRecords<String, String> records) {
+        return consumer.consume(records);
+    }
+}
