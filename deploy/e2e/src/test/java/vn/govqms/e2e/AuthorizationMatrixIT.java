@@ -114,6 +114,24 @@ class AuthorizationMatrixIT {
                 {"number":"%d/QĐ-UBND","type":"DECISION","issuer":"UBND tỉnh Lâm Đồng","title":"Về công bố danh mục thủ tục hành chính",
                  "issuedDate":"2024-03-01","effectiveDate":"2024-03-01","provinceCode":"%s"}""".formatted(1000 + SEQ.incrementAndGet(), OTHER_P));
 
+        // issue 15: a contact's trainings, a province's TTHC list decision, receipts and postings of the issued version
+        String admin = api.token("province-admin", null, P);
+        String contact = api.notification(admin).body("""
+                {"agencyId":"%s","subject":"can.bo.iso.%d","name":"Trần Thị Hạnh","email":"hanh%d@soyte.daklak.gov.vn","roles":["ISO_OFFICER"]}"""
+                .formatted(agency, SEQ.incrementAndGet(), SEQ.get())).post("/api/v1/contacts").then().statusCode(201).extract().path("id");
+        String tthc = api.document(admin).body("""
+                {"code":"1.%06d.000.00.00.H%s","name":"Cấp giấy phép hoạt động đối với trạm y tế","field":"Khám bệnh, chữa bệnh",
+                 "level":"PROVINCIAL","processingDays":10,"provinceCode":"%s"}""".formatted(SEQ.incrementAndGet() + 100_000 + (int) (Math.random() * 800_000), P, P))
+                .post("/api/v1/administrative-procedures").then().statusCode(201).extract().path("id");
+        java.util.function.Supplier<String> decision = () -> """
+                {"provinceCode":"%s","number":"%d/QĐ-UBND","decisionDate":"%s","procedureIds":["%s"],"agencyIds":["%s"]}"""
+                .formatted(P, 2000 + SEQ.incrementAndGet(), VietnamTime.today(), tthc, agency);
+        String decided = api.document(admin).body(decision.get()).post("/api/v1/tthc-list-decisions").then().statusCode(201).extract().path("id");
+        String viewerSubject = Api.subject("viewer", agency, P);
+        api.document(api.token("iso-officer", agency, P)).body("""
+                {"recipients":[{"kind":"PERSON","subject":"%s","name":"Nguyễn Thị Mai"}]}""".formatted(viewerSubject))
+                .post("/api/v1/documents/{id}/versions/1/distribution", issued).then().statusCode(200);
+
         Map<String, String> callers = new LinkedHashMap<>();
         callers.put("national-admin", national);
         callers.put("ministry-admin", api.token("ministry-admin", ministryA, null));
@@ -184,7 +202,27 @@ class AuthorizationMatrixIT {
                 get("scoring: read the national progress", "scoring-service", "/api/v1/rankings/national/progress?year=" + year),
                 get("audit: list the ministry reports' missing provinces", "audit-service",
                         "/api/v1/reports/ministry-report/missing?year=" + year),
-                get("document: read the national overdue reviews", "document-service", "/api/v1/review-tasks/overdue-by-province"));
+                get("document: read the national overdue reviews", "document-service", "/api/v1/review-tasks/overdue-by-province"),
+                // issue 15
+                get("notification: list a contact's trainings", "notification-service", "/api/v1/contacts/" + contact + "/trainings"),
+                get("notification: read a contact's training status", "notification-service", "/api/v1/contacts/" + contact + "/trainings/status"),
+                new Operation("notification: record a contact's training", "notification-service", "POST", "/api/v1/contacts/" + contact + "/trainings",
+                        () -> """
+                        {"title":"Đào tạo nhận thức TCVN ISO 9001:2015 (khóa %d)","trainedOn":"%s","certificateNumber":"%d/CN-TĐC",
+                         "certificateIssuer":"Chi cục Tiêu chuẩn Đo lường Chất lượng"}""".formatted(SEQ.incrementAndGet(), VietnamTime.today(), SEQ.get())),
+                get("notification: read the province's ISO officer training share", "notification-service", "/api/v1/iso-officer-training?provinceCode=" + P),
+                new Operation("document: record a TTHC list decision", "document-service", "POST", "/api/v1/tthc-list-decisions", decision),
+                get("document: read a TTHC list decision", "document-service", "/api/v1/tthc-list-decisions/" + decided),
+                get("document: list the agency's TTHC list updates", "document-service", "/api/v1/tthc-list-updates?agencyId=" + agency),
+                new Operation("document: record a posting of the issued version", "document-service", "POST",
+                        "/api/v1/documents/" + issued + "/versions/1/postings", () -> """
+                        {"channel":"NOTICE_BOARD","postedOn":"%s","place":"Bộ phận Tiếp nhận và Trả kết quả, quầy %d"}"""
+                        .formatted(VietnamTime.today(), SEQ.incrementAndGet())),
+                get("document: list the document's postings", "document-service", "/api/v1/documents/" + issued + "/postings"),
+                get("document: list the document's distribution", "document-service", "/api/v1/documents/" + issued + "/distribution"),
+                new Operation("document: sign for receipt as the viewer it was distributed to", "document-service", "POST",
+                        "/api/v1/documents/" + issued + "/versions/1/acknowledgements", () -> """
+                        {"recipient":{"kind":"PERSON","subject":"%s"}}""".formatted(viewerSubject)));
 
         Map<String, Map<String, Integer>> observed = new LinkedHashMap<>();
         List<String> leaks = new ArrayList<>();

@@ -46,6 +46,25 @@ public record EventFacts(UUID agencyId, String provinceCode, LocalDate dueDate, 
                 yield new EventFacts(agency, province, null, null, "/api/v1/review-tasks/" + task, true, null, null,
                         List.of("procedure-review:" + task));
             }
+            case PROCEDURE_REVIEW_RESCHEDULED -> {
+                // reminders follow the new due date; FanOut moves or ends the escalation by the status after the move
+                String task = required(d, "taskId");
+                LocalDate due = requiredDate(d, "dueDate");
+                String title = first(text(d, "documentCode"), task);
+                yield new EventFacts(agency, province, due, null, "/api/v1/review-tasks/" + task, false,
+                        new Tracked("procedure-review:" + task, title, due, 0), null, List.of());
+            }
+            case TTHC_LIST_UPDATE_REQUIRED -> {
+                String update = required(d, "updateId");
+                LocalDate due = requiredDate(d, "dueDate");
+                yield new EventFacts(agency, province, due, null, listUpdates(agency, d), false,
+                        new Tracked("tthc-list-update:" + update, listUpdateTitle(d), due, 0), null, List.of());
+            }
+            // the ISO officer, the head and the steering committee are told at once (rules): no escalation of its own
+            case TTHC_LIST_UPDATE_OVERDUE -> new EventFacts(agency, province, requiredDate(d, "dueDate"), null, listUpdates(agency, d),
+                    false, null, null, List.of());
+            case TTHC_LIST_UPDATE_CLEARED -> new EventFacts(agency, province, null, null, listUpdates(agency, d), true, null, null,
+                    List.of("tthc-list-update:" + required(d, "updateId")));
             case DOCUMENT_ISSUED, DOCUMENT_ABOLISHED -> new EventFacts(agency, province, date(d, "effectiveDate"), null,
                     "/api/v1/documents/" + required(d, "documentId"), false, null, null, List.of());
             // a re-announcement is due like any other deadline: reminded before, escalated once announced overdue, closed by
@@ -130,6 +149,23 @@ public record EventFacts(UUID agencyId, String provinceCode, LocalDate dueDate, 
                     "/api/v1/objectives/" + required(d, "objectiveId"), false, null, null, List.of());
             case REMINDER, ESCALATION, TRAINING_REQUIRED -> throw new PoisonEventException(kind + " is made by this service, never received");
         };
+    }
+
+    /** The agency's list updates of the decision (document-service). */
+    private static String listUpdates(UUID agency, JsonNode d) {
+        return "/api/v1/tthc-list-updates?agencyId=" + agency + "&decisionId=" + uuid(d, "decisionId", true);
+    }
+
+    private static String listUpdateTitle(JsonNode d) {
+        return "Cập nhật danh mục TTHC theo Quyết định " + first(text(d, "decisionNumber"), required(d, "decisionId"));
+    }
+
+    private static LocalDate requiredDate(JsonNode d, String field) {
+        LocalDate v = date(d, field);
+        if (v == null) {
+            throw new PoisonEventException("the event has no " + field);
+        }
+        return v;
     }
 
     private static String first(String a, String b) {

@@ -143,6 +143,22 @@ public class FanOut {
             on conflict (key) do update set reported_step = greatest(escalation.reported_step, excluded.reported_step),
                                             owner = coalesce(excluded.owner, escalation.owner), agency_id = excluded.agency_id""";
 
+    /**
+     * A review re-dated by document-service (procedure-review.rescheduled): OPEN again, its escalation ends (the item is no
+     * longer overdue; a later procedure-review.overdue opens a new one); still OVERDUE, its escalation counts from the new
+     * due date. The last event of the run about an item wins.
+     */
+    static final String RESCHEDULES = """
+            with x as (
+              select distinct on (i.key) i.key, i.due_date, i.status
+              from unnest($1::text[], $2::date[], $3::text[]) with ordinality as i(key, due_date, status, ord)
+              order by i.key, i.ord desc
+            ), gone as (
+              delete from escalation e using x where e.key = x.key and x.status = 'OPEN' and e.closed_at is null returning 1
+            )
+            update escalation e set due_date = x.due_date from x
+            where e.key = x.key and x.status = 'OVERDUE' and e.closed_at is null and (select count(*) from gone) >= 0""";
+
     /** Run after the due dates and escalations above, so that a run that opens and closes an item leaves it closed. */
     static final String CLOSES = """
             with d as (update deadline set closed_at = $2 where key = any ($1::text[]) and closed_at is null returning 1)
@@ -189,7 +205,7 @@ public class FanOut {
         });
     }
 
-    /** Due dates, plan items, escalations and closings, each statement only when the run has some. */
+    /** Due dates, plan items, escalations, re-dated reviews and closings, each statement only when the run has some. */
     private static Uni<Void> afterwards(SqlConnection tx, List<Fact> logged, OffsetDateTime now) {
         List<Fact> withAgency = logged.stream().filter(f -> f.facts().agencyId() != null).toList();
         List<Fact> deadlines = withAgency.stream().filter(f -> f.facts().deadline() != null).toList();
@@ -208,6 +224,13 @@ public class FanOut {
         }
         if (!escalations.isEmpty()) {
             chain = chain.chain(() -> run(tx, ESCALATIONS, tracked(escalations, f -> f.facts().escalation(), now, true)));
+        }
+        List<Fact> reschedules = withAgency.stream().filter(f -> f.kind() == EventKind.PROCEDURE_REVIEW_RESCHEDULED).toList();
+        if (!reschedules.isEmpty()) {
+            chain = chain.chain(() -> run(tx, RESCHEDULES, Tuple.of(
+                    reschedules.stream().map(f -> f.facts().deadline().key()).toArray(String[]::new),
+                    reschedules.stream().map(f -> f.facts().dueDate()).toArray(LocalDate[]::new),
+                    reschedules.stream().map(f -> EventFacts.text(f.event().data(), "status")).toArray(String[]::new))));
         }
         if (closes.length > 0) {
             chain = chain.chain(() -> run(tx, CLOSES, Tuple.of(closes, now)));

@@ -12,7 +12,8 @@ import java.util.Optional;
  * live stream: only what the services' REST reads let it read. The one table of it, per event type: the fields of the data
  * it receives, or nothing. The REST reads open to {@code integration} are document-service's agencies (with their QMS
  * announcements and handled TTHCs), controlled documents, legal documents and TTHCs, and scoring-service's criteria sets;
- * review tasks, everything of audit-service, assessments, live scores and quality objectives refuse it.
+ * review tasks, TTHC list updates and decisions, everything of audit-service, assessments, live scores and quality
+ * objectives refuse it.
  */
 public final class IntegrationView {
 
@@ -44,6 +45,10 @@ public final class IntegrationView {
             case QMS_REANNOUNCEMENT_OVERDUE -> Optional.of(REANNOUNCEMENT_OVERDUE);
             // review tasks: document-service's /api/v1/review-tasks refuses integration
             case PROCEDURE_REVIEW_REQUIRED, PROCEDURE_REVIEW_OVERDUE, PROCEDURE_REVIEW_COMPLETED -> Optional.empty();
+            case PROCEDURE_REVIEW_RESCHEDULED -> Optional.empty();
+            // an agency's work on its handled-TTHC list: /api/v1/tthc-list-updates and -decisions refuse integration (the
+            // list itself, once updated, reaches it as the agency's administrative procedures)
+            case TTHC_LIST_UPDATE_REQUIRED, TTHC_LIST_UPDATE_OVERDUE, TTHC_LIST_UPDATE_CLEARED -> Optional.empty();
             // audit-service's REST API refuses integration everything (plans, audits, findings, corrective actions, reviews)
             case ACTIVITY_PLAN_APPROVED, ACTIVITY_OVERDUE, ACTIVITY_DONE, AUDIT_PLANNED, AUDIT_COMPLETED, INSPECTION_CAMPAIGN_APPROVED,
                  FINDING_RAISED, FINDING_CLOSED, CORRECTIVE_ACTION_OPENED, CORRECTIVE_ACTION_VERIFIED, CORRECTIVE_ACTION_CLOSED,

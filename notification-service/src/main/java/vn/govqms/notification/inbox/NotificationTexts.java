@@ -57,6 +57,46 @@ public final class NotificationTexts {
                             "Việc rà soát quy trình " + s(d, "documentCode") + " hết hạn ngày " + viDate(d, "dueDate") + ", đã quá hạn "
                                     + s(d, "daysOverdue") + " ngày.",
                             "Hoàn thành ngay việc rà soát và ghi nhận kết quả."};
+            case PROCEDURE_REVIEW_RESCHEDULED -> {
+                boolean open = "OPEN".equals(s(d, "status"));
+                yield en ? new String[] {"The review deadline of procedure " + s(d, "documentCode") + " changed",
+                        s(d, "causeSummary") + ". The review of procedure " + s(d, "documentCode") + " is now due on " + s(d, "dueDate")
+                                + " instead of " + s(d, "previousDueDate") + (open ? "." : "; it is still overdue."),
+                        open ? "Finish the review by the new due date and record its outcome." : "Finish the review now and record its outcome."}
+                        : new String[] {"Hạn rà soát quy trình đã thay đổi: " + s(d, "documentCode"),
+                        s(d, "causeSummary") + ". Hạn rà soát quy trình " + s(d, "documentCode") + " chuyển từ ngày " + viDate(d, "previousDueDate")
+                                + " sang ngày " + viDate(d, "dueDate") + (open ? "." : "; việc rà soát vẫn quá hạn."),
+                        open ? "Hoàn thành rà soát trước hạn mới và ghi nhận kết quả." : "Hoàn thành ngay việc rà soát và ghi nhận kết quả."};
+            }
+            case TTHC_LIST_UPDATE_REQUIRED -> en
+                    ? new String[] {"Update the TTHC list: decision " + s(d, "decisionNumber"),
+                            "The province's decision " + s(d, "decisionNumber") + " of " + s(d, "decisionDate") + " changed "
+                                    + d.path("procedureIds").size() + " administrative procedure(s) your agency handles. Its list must be updated by "
+                                    + s(d, "dueDate") + " (5 working days).",
+                            "Update the agency's list of administrative procedures handled and the internal procedures that implement them."}
+                    : new String[] {"Cập nhật danh mục TTHC theo Quyết định " + s(d, "decisionNumber"),
+                            "Tỉnh đã ban hành Quyết định số " + s(d, "decisionNumber") + " ngày " + viDate(d, "decisionDate") + " công bố thay đổi "
+                                    + d.path("procedureIds").size() + " thủ tục hành chính cơ quan giải quyết. Danh mục TTHC của cơ quan phải được cập nhật "
+                                    + "trước ngày " + viDate(d, "dueDate") + " (5 ngày làm việc).",
+                            "Cập nhật danh mục thủ tục hành chính cơ quan giải quyết và quy trình nội bộ giải quyết tương ứng."};
+            case TTHC_LIST_UPDATE_OVERDUE -> en
+                    ? new String[] {"TTHC list update overdue: decision " + s(d, "decisionNumber"),
+                            "The agency's list of administrative procedures was due to be updated after decision " + s(d, "decisionNumber")
+                                    + " by " + s(d, "dueDate") + " and is " + s(d, "daysOverdue") + " day(s) late.",
+                            "Update the agency's list of administrative procedures now."}
+                    : new String[] {"Quá hạn cập nhật danh mục TTHC theo Quyết định " + s(d, "decisionNumber"),
+                            "Danh mục TTHC của cơ quan phải được cập nhật theo Quyết định số " + s(d, "decisionNumber") + " trước ngày "
+                                    + viDate(d, "dueDate") + ", đã quá hạn " + s(d, "daysOverdue") + " ngày.",
+                            "Cập nhật ngay danh mục thủ tục hành chính cơ quan giải quyết."};
+            case TTHC_LIST_UPDATE_CLEARED -> {
+                boolean late = d.path("late").asBoolean(false);
+                yield en ? new String[] {"TTHC list updated: decision " + s(d, "decisionNumber"),
+                        "The agency's list of administrative procedures was updated on " + s(d, "clearedOn") + (late ? ", after" : ", by")
+                                + " the due date " + s(d, "dueDate") + ".", "No action is required."}
+                        : new String[] {"Đã cập nhật danh mục TTHC theo Quyết định " + s(d, "decisionNumber"),
+                        "Danh mục TTHC của cơ quan đã được cập nhật ngày " + viDate(d, "clearedOn") + (late ? ", sau" : ", trong")
+                                + " thời hạn " + viDate(d, "dueDate") + ".", "Không cần thao tác."};
+            }
             case DOCUMENT_ISSUED -> en
                     ? new String[] {"Document " + s(d, "code") + " issued",
                             "Revision " + s(d, "revision") + " of " + s(d, "code") + " \"" + s(d, "title") + "\" has been issued.",

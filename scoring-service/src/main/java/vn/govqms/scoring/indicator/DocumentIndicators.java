@@ -5,6 +5,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Singleton;
 import vn.govqms.kit.events.EventTypes;
+import vn.govqms.kit.events.PoisonEventException;
 import vn.govqms.kit.events.ReceivedEvent;
 import vn.govqms.scoring.live.LiveScores;
 
@@ -21,7 +22,7 @@ import java.util.UUID;
 
 /**
  * Indicators from document-service ({@code document.events}): QMS announcement and re-announcement,
- * procedure reviews (required, overdue, completed on time or late), documents issued, procedures in force
+ * procedure reviews (required, overdue, rescheduled, completed on time or late), documents issued, procedures in force
  * posted or not ({@link PostingTrack}: issued, posted, abolished). Each event
  * updates what it tracks (idempotent upserts); a run of events is logged and recomputes the live
  * scores of the agencies it moved once ({@link IndicatorHandler}).
@@ -34,6 +35,7 @@ public class DocumentIndicators extends IndicatorHandler {
     static final String REVIEW_REQUIRED = EventTypes.of("document", "procedure-review.required");
     static final String REVIEW_OVERDUE = EventTypes.of("document", "procedure-review.overdue");
     static final String REVIEW_COMPLETED = EventTypes.of("document", "procedure-review.completed");
+    static final String REVIEW_RESCHEDULED = EventTypes.of("document", "procedure-review.rescheduled");
     static final String ISSUED = EventTypes.of("document", "document.issued");
     static final String POSTED = EventTypes.of("document", "document.posted");
     static final String ABOLISHED = EventTypes.of("document", "document.abolished");
@@ -47,7 +49,7 @@ public class DocumentIndicators extends IndicatorHandler {
 
     @Override
     public Set<String> eventTypes() {
-        return Set.of(ANNOUNCED, REANNOUNCEMENT, REVIEW_REQUIRED, REVIEW_OVERDUE, REVIEW_COMPLETED, ISSUED, POSTED, ABOLISHED);
+        return Set.of(ANNOUNCED, REANNOUNCEMENT, REVIEW_REQUIRED, REVIEW_OVERDUE, REVIEW_COMPLETED, REVIEW_RESCHEDULED, ISSUED, POSTED, ABOLISHED);
     }
 
     @Override
@@ -60,6 +62,7 @@ public class DocumentIndicators extends IndicatorHandler {
         OffsetDateTime now = OffsetDateTime.now(clock);
         LocalDate today = d.time(now).toLocalDate();
         Integer year = null;
+        Integer previousYear = null;
         Uni<?> change;
         String summary;
         String type = event.type();
@@ -90,6 +93,23 @@ public class DocumentIndicators extends IndicatorHandler {
                     + "on_time = excluded.on_time, resolved_on = excluded.resolved_on, updated_at = excluded.updated_at")
                     .execute(Tuple.from(new Object[] {d.uuid("taskId"), agency, due, onTime, resolved, now}));
             summary = "Hoàn thành rà soát quy trình " + (onTime ? "đúng hạn" : "trễ hạn") + " (hạn " + due + ")";
+        } else if (type.equals(REVIEW_RESCHEDULED)) {
+            // the change behind the review was re-dated: its due date moves, and an overdue review due again later is OPEN
+            // again (document-service says which); a completed review keeps its history
+            LocalDate due = required(d, "dueDate");
+            LocalDate before = required(d, "previousDueDate");
+            String status = d.requiredText("status");
+            if (!status.equals("OPEN") && !status.equals("OVERDUE")) {
+                throw new PoisonEventException(type + ": status is neither OPEN nor OVERDUE: " + status);
+            }
+            year = due.getYear();
+            previousYear = before.getYear();
+            change = tx.preparedQuery("insert into review_track (task_id, agency_id, due_date, status, updated_at) values ($1, $2, $3, $4, $5) "
+                    + "on conflict (task_id) do update set due_date = excluded.due_date, status = excluded.status, updated_at = excluded.updated_at "
+                    + "where review_track.status <> 'COMPLETED'")
+                    .execute(Tuple.from(new Object[] {d.uuid("taskId"), agency, due, status, now}));
+            summary = "Dời hạn rà soát quy trình " + nz(d.text("documentCode")) + " từ " + before + " sang " + due
+                    + (status.equals("OPEN") ? " (chưa quá hạn)" : " (vẫn quá hạn)");
         } else if (type.equals(POSTED)) {
             change = PostingTrack.posted(tx, d.uuid("documentId"), required(d.integer("revision"), d), d.requiredText("channel"), now);
             summary = ("PORTAL".equals(d.text("channel")) ? "Đăng tải trên cổng thông tin điện tử " : "Niêm yết tại trụ sở ")
@@ -111,10 +131,21 @@ public class DocumentIndicators extends IndicatorHandler {
         }
         Integer affected = year;
         String line = summary;
-        Uni<UUID> previous = type.equals(REVIEW_OVERDUE) || type.equals(REVIEW_COMPLETED)
+        Uni<UUID> previous = type.equals(REVIEW_OVERDUE) || type.equals(REVIEW_COMPLETED) || type.equals(REVIEW_RESCHEDULED)
                 ? rehome(tx, d.uuid("taskId"), agency) : Uni.createFrom().nullItem();
-        return previous.chain(before -> change.map(done -> before == null ? List.of(new Moved(agency, affected, line))
-                : List.of(new Moved(agency, affected, line), new Moved(before, affected, movedAway(d)))));
+        // a due date moved into another year changes the year it left too (an overdue review counts from its due date's year on)
+        Integer left = previousYear == null || previousYear.equals(year) ? null : previousYear;
+        return previous.chain(before -> change.map(done -> {
+            List<Moved> moved = new ArrayList<>(4);
+            moved.add(new Moved(agency, affected, line));
+            if (left != null) {
+                moved.add(new Moved(agency, left, line));
+            }
+            if (before != null) {
+                moved.add(new Moved(before, affected, movedAway(d)));
+            }
+            return moved;
+        }));
     }
 
     /** Review tasks come in thousands after a decree amendment: a run of them is stored set-based. */

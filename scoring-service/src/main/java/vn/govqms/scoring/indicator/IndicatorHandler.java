@@ -20,7 +20,10 @@ import java.util.UUID;
  */
 abstract class IndicatorHandler implements EventHandler {
 
-    /** An agency whose indicators an event moved, the year it concerns (null: the current year only) and the log line. */
+    /**
+     * An agency whose indicators an event moved, the year it concerns (null: the current year only) and the log line; an event
+     * moving two years of an agency names it twice with the same line.
+     */
     record Moved(UUID agency, Integer year, String summary) {
     }
 
@@ -53,7 +56,11 @@ abstract class IndicatorHandler implements EventHandler {
                 for (int i = 0; i < run.size(); i++) {
                     ReceivedEvent event = run.get(i);
                     for (Moved m : moved.get(i)) {
-                        lines.add(new IndicatorLog.Line(m.agency(), event, m.summary().trim()));
+                        IndicatorLog.Line line = new IndicatorLog.Line(m.agency(), event, m.summary().trim());
+                        // an event that moved two years of one agency is one line of its log
+                        if (lines.isEmpty() || !lines.get(lines.size() - 1).equals(line)) {
+                            lines.add(line);
+                        }
                         touched.computeIfAbsent(now, y -> new LinkedHashMap<>()).put(m.agency(), event.type());
                         if (m.year() != null && m.year() != now) {
                             touched.computeIfAbsent(m.year(), y -> new LinkedHashMap<>()).put(m.agency(), event.type());
