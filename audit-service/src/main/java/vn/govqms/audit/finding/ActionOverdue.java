@@ -56,7 +56,7 @@ public class ActionOverdue {
         this.sql = ESCALATE.formatted(steps.isEmpty() ? "1" : steps);
     }
 
-    @Scheduled(every = "${govqms.audit.overdue-check-every:10m}", delay = 4, delayUnit = TimeUnit.SECONDS,
+    @Scheduled(every = "${govqms.audit.overdue-check-every}", delay = 4, delayUnit = TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> check() {
         OffsetDateTime now = OffsetDateTime.now(clock);

@@ -45,7 +45,7 @@ public class ActivityOverdue {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${govqms.audit.overdue-check-every:10m}", delay = 3, delayUnit = TimeUnit.SECONDS,
+    @Scheduled(every = "${govqms.audit.overdue-check-every}", delay = 3, delayUnit = TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> check() {
         OffsetDateTime now = OffsetDateTime.now(clock);

@@ -35,14 +35,27 @@ final class Repo {
         }
     }
 
+    /** A service's settings as it starts with them: the kit's defaults, then its own application.properties over them. */
     static Properties config(String service) {
         Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file(service + "/src/main/resources/application.properties"), StandardCharsets.UTF_8)) {
-            p.load(r);
+        load(p, "service-kit/src/main/resources/META-INF/microprofile-config.properties");
+        load(p, service + "/src/main/resources/application.properties");
+        return p;
+    }
+
+    private static void load(Properties into, String relative) {
+        try (Reader r = Files.newBufferedReader(file(relative), StandardCharsets.UTF_8)) {
+            into.load(r);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return p;
+    }
+
+    /** A property's value with a {@code ${key:default}} expression resolved one level (enough for the channel switches). */
+    private static String resolved(Properties p, String key) {
+        String v = p.getProperty(key);
+        var m = java.util.regex.Pattern.compile("\\$\\{([^:}]+)(?::([^}]*))?}").matcher(v == null ? "" : v);
+        return m.matches() ? p.getProperty(m.group(1), m.group(2)) : v;
     }
 
     static boolean usesMailer(String service) {
@@ -77,12 +90,13 @@ final class Repo {
         return required;
     }
 
-    /** Kafka topics a service reads (its incoming channels) and writes (outbox topics named in its code). */
+    /** Kafka topics a service reads: the topics of its enabled incoming channels. */
     static Set<String> topics(String service) {
         Set<String> topics = new TreeSet<>();
         Properties p = config(service);
         for (String key : p.stringPropertyNames()) {
-            if (key.startsWith("mp.messaging.") && key.endsWith(".topic")) {
+            if (key.startsWith("mp.messaging.incoming.") && key.endsWith(".topic")
+                    && !"false".equals(resolved(p, key.replaceAll("\\.topic$", ".enabled")))) {
                 topics.add(p.getProperty(key));
             }
         }

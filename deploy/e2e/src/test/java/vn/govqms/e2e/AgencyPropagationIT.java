@@ -60,7 +60,7 @@ class AgencyPropagationIT {
 
     @Test
     void agenciesRegisteredWhileTheBrokerIsDownArriveOnceItIsBack() {
-        LocalStack stack = E2eStack.get();
+        FaultyStack stack = E2eStack.get();
         String token = adminToken(stack, "15");
         int outageSeconds = Integer.getInteger("govqms.e2e.outage-seconds", 15);
         stack.stopKafka();

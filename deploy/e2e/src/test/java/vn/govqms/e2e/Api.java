@@ -2,7 +2,6 @@ package vn.govqms.e2e;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import vn.govqms.local.LocalStack;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,9 +14,9 @@ final class Api {
 
     private static final AtomicInteger SEQ = new AtomicInteger();
 
-    private final LocalStack stack;
+    private final FaultyStack stack;
 
-    Api(LocalStack stack) {
+    Api(FaultyStack stack) {
         this.stack = stack;
     }
 
@@ -25,7 +24,7 @@ final class Api {
         return new Api(E2eStack.get());
     }
 
-    LocalStack stack() {
+    FaultyStack stack() {
         return stack;
     }
 

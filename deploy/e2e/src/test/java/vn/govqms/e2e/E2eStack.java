@@ -1,12 +1,13 @@
 package vn.govqms.e2e;
 
+import vn.govqms.local.Folders;
 import vn.govqms.local.LocalStack;
+import vn.govqms.local.PostgresServer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
@@ -15,26 +16,26 @@ import java.util.stream.Stream;
  */
 final class E2eStack {
 
-    private static LocalStack stack;
+    private static FaultyStack stack;
 
     private E2eStack() {
     }
 
-    static synchronized LocalStack get() {
+    static synchronized FaultyStack get() {
         if (stack == null) {
             Path repo = Path.of(System.getProperty("govqms.repo", "../..")).toAbsolutePath().normalize();
             // a folder per run, so that two runs on one machine (developers, CI) do not share data; stale ones go
             Path runs = repo.resolve("deploy/e2e/target/e2e-data");
             deleteStaleRuns(runs);
             Path data = runs.resolve("run-" + ProcessHandle.current().pid());
-            deleteTree(data);
+            Folders.deleteTree(data);
             try {
                 Files.createDirectories(data);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             long t0 = System.nanoTime();
-            stack = LocalStack.start(LocalStack.Options.test(repo, data));
+            stack = FaultyStack.startFaulty(LocalStack.Options.test(repo, data));
             System.out.printf("e2e: the whole stack was ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stack.close(), "e2e-stack-stop"));
         }
@@ -58,22 +59,11 @@ final class E2eStack {
                 }
             }).forEach(stale -> {
                 // a killed run may have left its PostgreSQL running
-                vn.govqms.local.PostgresServer.stopStaleClusters(stale);
-                deleteTree(stale);
+                PostgresServer.stopStaleClusters(stale);
+                Folders.deleteTree(stale);
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            System.out.println("e2e: could not delete all of " + dir + ": " + e.getMessage());
         }
     }
 }

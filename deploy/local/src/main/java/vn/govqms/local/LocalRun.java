@@ -43,8 +43,8 @@ public final class LocalRun {
                 System.exit(1);
             }
             System.out.println("--reset: wiping " + data);
-            RealParts.deleteTree(data);
-            RealParts.deleteTree(Path.of("/var/tmp/govqms-pg"));
+            Folders.deleteTree(data);
+            Folders.deleteTree(Path.of("/var/tmp/govqms-pg"));
         }
         java.nio.file.Files.createDirectories(data);
         long t0 = System.nanoTime();

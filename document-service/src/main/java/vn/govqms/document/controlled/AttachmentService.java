@@ -2,10 +2,8 @@ package vn.govqms.document.controlled;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.govqms.document.agency.AgencyRepository;
 import vn.govqms.kit.problem.ProblemException;
@@ -50,13 +48,13 @@ public class AttachmentService {
     private final Scope scope;
 
     public AttachmentService(Scope scope, DocumentRepository documents, VersionRepository versions, AgencyRepository agencies, Clock clock,
-                             @ConfigProperty(name = "govqms.attachments.max-size", defaultValue = "20M") MemorySize maxSize) {
+                             AttachmentConfig config) {
         this.scope = scope;
         this.documents = documents;
         this.versions = versions;
         this.agencies = agencies;
         this.clock = clock;
-        this.maxSize = maxSize.asLongValue();
+        this.maxSize = config.maxSize().asLongValue();
     }
 
     @WithTransaction

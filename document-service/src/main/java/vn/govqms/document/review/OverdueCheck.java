@@ -20,7 +20,7 @@ public class OverdueCheck {
         this.reviews = reviews;
     }
 
-    @Scheduled(every = "${govqms.review.overdue-check-every:10m}", delay = 5, delayUnit = java.util.concurrent.TimeUnit.SECONDS,
+    @Scheduled(every = "${govqms.review.overdue-check-every}", delay = 5, delayUnit = java.util.concurrent.TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> check() {
         return Panache.withTransaction(() -> Panache.getSession().chain(reviews::markOverdue))

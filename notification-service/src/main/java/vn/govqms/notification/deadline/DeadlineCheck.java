@@ -111,7 +111,7 @@ public class DeadlineCheck {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${govqms.deadlines.check-every:10m}", delay = 3, delayUnit = java.util.concurrent.TimeUnit.SECONDS,
+    @Scheduled(every = "${govqms.deadlines.check-every}", delay = 3, delayUnit = java.util.concurrent.TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return run().onFailure().invoke(e -> Log.warnf("deadline check failed: %s", e.getMessage())).onFailure().recoverWithNull()

@@ -49,7 +49,7 @@ public class DigestSender {
         this.clock = clock;
     }
 
-    @Scheduled(cron = "${govqms.email.digest-cron:0 0 7 * * ?}", timeZone = "Asia/Ho_Chi_Minh",
+    @Scheduled(cron = "${govqms.email.digest-cron}", timeZone = "Asia/Ho_Chi_Minh",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> daily() {
         return sendDigests().invoke(n -> Log.infof("daily digest: %d e-mails", n))

@@ -72,7 +72,7 @@ public class EmailSender {
     /** The schedule's identity (tests pause it to drive the sender themselves). */
     public static final String SCHEDULE = "email-sender";
 
-    @Scheduled(identity = SCHEDULE, every = "${govqms.email.send-every:5s}", delay = 2, delayUnit = java.util.concurrent.TimeUnit.SECONDS,
+    @Scheduled(identity = SCHEDULE, every = "${govqms.email.send-every}", delay = 2, delayUnit = java.util.concurrent.TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return sendPending().onFailure().invoke(e -> Log.warnf("e-mail round failed: %s", e.getMessage()))

@@ -5,7 +5,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.govqms.kit.events.EventConsumer;
 
 import java.util.ArrayList;
@@ -23,8 +22,8 @@ public class KeyedBatches {
 
     private final int parts;
 
-    public KeyedBatches(@ConfigProperty(name = "govqms.consumer.parts", defaultValue = "4") int parts) {
-        this.parts = Math.max(parts, 1);
+    public KeyedBatches(KeyedBatchesConfig config) {
+        this.parts = Math.max(config.parts(), 1);
     }
 
     public Uni<Void> apply(EventConsumer consumer, ConsumerRecords<String, String> records) {

@@ -9,7 +9,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.AgencyFilter;
 import vn.govqms.kit.security.Scope;
@@ -68,15 +67,13 @@ public class LiveStream {
     private final Duration pollEvery;
     private final Duration settle;
 
-    public LiveStream(Pool pool, Agencies agencies, ObjectMapper json, Clock clock,
-                      @ConfigProperty(name = "govqms.stream.poll-every", defaultValue = "500ms") Duration pollEvery,
-                      @ConfigProperty(name = "govqms.stream.settle", defaultValue = "2s") Duration settle) {
+    public LiveStream(Pool pool, Agencies agencies, ObjectMapper json, Clock clock, StreamConfig config) {
         this.pool = pool;
         this.agencies = agencies;
         this.json = json;
         this.clock = clock;
-        this.pollEvery = pollEvery;
-        this.settle = settle;
+        this.pollEvery = config.pollEvery();
+        this.settle = config.settle();
     }
 
     /**

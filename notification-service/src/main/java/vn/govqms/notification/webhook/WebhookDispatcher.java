@@ -126,7 +126,7 @@ public class WebhookDispatcher {
         stopped = true;
     }
 
-    @Scheduled(every = "${govqms.webhooks.dispatch-every:1s}", delay = 2, delayUnit = java.util.concurrent.TimeUnit.SECONDS)
+    @Scheduled(every = "${govqms.webhooks.dispatch-every}", delay = 2, delayUnit = java.util.concurrent.TimeUnit.SECONDS)
     void tick() {
         wake();
     }

@@ -15,7 +15,6 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -26,7 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
-import vn.govqms.kit.problem.ProblemMapper;
+import vn.govqms.kit.db.DatabaseFailures;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -34,10 +33,12 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Consumes batches of CloudEvents idempotently. A batch is applied in one transaction that also
@@ -102,6 +103,50 @@ public class EventConsumer {
         }
         Uni<Void> dead = poison.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(poison).andFailFast().replaceWithVoid();
         return dead.chain(() -> applyBatch(events, records));
+    }
+
+    /** An event a raw batch's store refused, and why: it goes to {@code <topic>.dlq}. */
+    public record Refusal(ReceivedEvent event, String reason) {
+    }
+
+    /**
+     * The raw batch mode, for an ingress whose store is idempotent by its own keys and takes a whole poll in one
+     * set-based statement (no {@code processed_event} row per event): every record on the topic must be a CloudEvent
+     * of {@code type}; the others (another type, another version, data that is not a JSON object) go to
+     * {@code <topic>.dlq}, the rest are handed to {@code store} at once, retried while the database is out of reach,
+     * and what it refuses goes to {@code <topic>.dlq} with its reason. Consumers configured with a channel
+     * {@code concurrency} call this from several threads, one partition each.
+     */
+    public Uni<Void> consumeRaw(Iterable<ConsumerRecord<String, String>> polled, String type,
+                                Function<List<ReceivedEvent>, Uni<List<Refusal>>> store) {
+        Map<ReceivedEvent, ConsumerRecord<String, String>> records = new IdentityHashMap<>();
+        List<ReceivedEvent> events = new ArrayList<>();
+        List<Uni<Void>> poison = new ArrayList<>();
+        for (ConsumerRecord<String, String> r : polled) {
+            try {
+                ReceivedEvent e = parse(r);
+                if (!e.type().equals(type)) {
+                    throw new PoisonEventException(EventTypes.unversioned(e.type()).equals(EventTypes.unversioned(type))
+                            ? "unsupported version: " + e.type() : "unexpected type " + e.type() + " on " + r.topic());
+                }
+                events.add(e);
+                records.put(e, r);
+            } catch (PoisonEventException ex) {
+                poison.add(deadLetter(r, ex));
+            }
+        }
+        Uni<Void> dead = poison.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(poison).andFailFast().replaceWithVoid();
+        if (events.isEmpty()) {
+            return dead;
+        }
+        return dead.chain(() -> retryWhileUnreachable(Uni.createFrom().deferred(() -> store.apply(events))))
+                .chain(refused -> {
+                    if (refused.isEmpty()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    return Uni.join().all(refused.stream().map(x -> deadLetter(records.get(x.event()),
+                            new PoisonEventException(x.reason()))).toList()).andFailFast().replaceWithVoid();
+                });
     }
 
     private Uni<Void> applyBatch(List<ReceivedEvent> events, List<ConsumerRecord<String, String>> records) {
@@ -171,18 +216,8 @@ public class EventConsumer {
                 .onFailure(EventConsumer::isTransient).retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely();
     }
 
-    static boolean isTransient(Throwable f) {
-        if (f instanceof PoisonEventException) {
-            return false;
-        }
-        Throwable t = f;
-        for (int i = 0; t != null && i < 10; i++, t = t.getCause()) {
-            if (t instanceof PgException pg && pg.getSqlState() != null) {
-                String s = pg.getSqlState();
-                return s.startsWith("08") || s.startsWith("53") || s.startsWith("57") || s.equals("40001") || s.equals("40P01");
-            }
-        }
-        return ProblemMapper.isConnectionFailure(f);
+    private static boolean isTransient(Throwable f) {
+        return !(f instanceof PoisonEventException) && DatabaseFailures.isTransient(f);
     }
 
     private boolean notOurs(ConsumerRecord<String, String> r) {

@@ -19,6 +19,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import vn.govqms.kit.db.DatabaseFailures;
 import vn.govqms.kit.json.TooManyItemsException;
 
 import java.util.ArrayList;
@@ -149,11 +150,8 @@ public class ProblemMapper {
                 return respond(400, body(400, "bad-request", "Bad request", "The database refused the value: "
                         + pg.getErrorMessage(), uri));
             }
-            if (state.startsWith("08") || state.startsWith("57P") || state.startsWith("53")) {
-                return unavailable(uri);
-            }
         }
-        if (isConnectionFailure(e)) {
+        if (DatabaseFailures.isTransient(e)) {
             return unavailable(uri);
         }
         return unexpected(e, uri);
@@ -296,37 +294,5 @@ public class ProblemMapper {
             }
         }
         return null;
-    }
-
-    /** Failures that mean the database (or its pool) is out of reach rather than a bad request. */
-    public static boolean isConnectionFailure(Throwable e) {
-        return isConnectionFailure(e, 0);
-    }
-
-    private static boolean isConnectionFailure(Throwable e, int depth) {
-        Throwable t = e;
-        for (int i = 0; t != null && i < 10 && depth < 4; i++, t = t.getCause()) {
-            // a socket reset or refused while the database restarts; Mutiny may wrap it with the rollback's own failure
-            if (t instanceof java.net.SocketException || t instanceof io.vertx.sqlclient.ClosedConnectionException
-                    || t instanceof java.util.concurrent.TimeoutException) {
-                return true;
-            }
-            if (t instanceof io.smallrye.mutiny.CompositeException composite) {
-                for (Throwable c : composite.getCauses()) {
-                    if (isConnectionFailure(c, depth + 1)) {
-                        return true;
-                    }
-                }
-            }
-            String m = t.getMessage();
-            // a pool or connection being closed (a restart of the database, or this service stopping) is not the data's fault
-            if (m != null && (m.contains("Connection refused") || m.contains("Connection closed")
-                    || m.contains("Connection reset") || m.contains("Broken pipe")
-                    || m.contains("connection was closed") || m.contains("Timeout") || m.equals("Pool closed")
-                    || m.startsWith("Connection is not active now"))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -25,9 +25,11 @@ import java.util.stream.Stream;
 
 /**
  * The whole system on one machine: PostgreSQL, a Kafka broker process and the four packaged
- * services as processes. The local run and the end-to-end tests both start it through this class.
+ * services as processes. The local run, the end-to-end tests and the benchmark start it through this
+ * class; the e2e harness extends it to inject faults (a crashed service, a broker outage) through the
+ * protected lifecycle of single parts.
  */
-public final class LocalStack implements AutoCloseable {
+public class LocalStack implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(LocalStack.class.getName());
 
@@ -74,16 +76,20 @@ public final class LocalStack implements AutoCloseable {
     private MailCatcher mail;
     private final Map<Service, Process> running = new LinkedHashMap<>();
 
-    private LocalStack(Options options) {
+    protected LocalStack(Options options) {
         this.options = options;
         this.logDir = options.dataDir().resolve("logs");
     }
 
     /** Starts everything and waits until every service is ready. */
     public static LocalStack start(Options options) {
-        LocalStack stack = new LocalStack(options);
+        return start(new LocalStack(options));
+    }
+
+    /** Starts a stack (of a subclass) and waits until every service is ready; stops what started if one fails. */
+    protected static <S extends LocalStack> S start(S stack) {
         try {
-            stack.doStart();
+            ((LocalStack) stack).doStart();
             return stack;
         } catch (RuntimeException e) {
             stack.close();
@@ -217,7 +223,7 @@ public final class LocalStack implements AutoCloseable {
 
     private void startKafka() throws IOException {
         List<String> cmd = List.of(java(), "-Xmx512m", "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
-                "-cp", localClasspath(), KafkaMain.class.getName(),
+                "-cp", partsClasspath(), KafkaMain.class.getName(),
                 options.dataDir().resolve("kafka").toString(), Integer.toString(options.kafkaPort()),
                 Integer.toString(options.controllerPort()), Long.toString(ProcessHandle.current().pid()));
         kafka = new ProcessBuilder(cmd).redirectErrorStream(true)
@@ -230,18 +236,13 @@ public final class LocalStack implements AutoCloseable {
         KafkaBroker.createTopics(kafkaBootstrapServers(), options.topicPartitions());
     }
 
-    /** Kills a service with SIGKILL (a crash, for fault tests); {@link #restartService(String)} starts it again. */
-    public void killService(String name) {
-        Process p = running.get(service(name));
-        p.destroyForcibly();
-        try {
-            p.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** The running process of a service. */
+    protected Process process(String name) {
+        return running.get(service(name));
     }
 
-    public void restartService(String name) {
+    /** Starts a service whose process has ended (or was stopped) and waits until it is ready. */
+    protected void startAgain(String name) {
         Service s = service(name);
         try {
             running.put(s, startService(s));
@@ -252,12 +253,12 @@ public final class LocalStack implements AutoCloseable {
         awaitReady(s, READY_TIMEOUT);
     }
 
-    /** Stops the broker process (an outage, for fault tests) and {@link #restartKafka()} brings it back. */
-    public void stopKafka() {
+    /** Stops the broker process; {@link #startKafkaAgain()} starts it on the same data and port. */
+    protected void stopKafkaProcess() {
         stopProcess(kafka, "kafka");
     }
 
-    public void restartKafka() {
+    protected void startKafkaAgain() {
         try {
             startKafka();
             rememberChildren();
@@ -376,16 +377,16 @@ public final class LocalStack implements AutoCloseable {
         return options.repoRoot().resolve(s.name()).resolve("target/quarkus-app/quarkus-run.jar");
     }
 
-    /** deploy/local's own jar and runtime classpath, as its build wrote them. */
-    private String localClasspath() throws IOException {
-        Path target = options.repoRoot().resolve("deploy/local/target");
+    /** deploy/parts's own jar and runtime classpath (the broker process's), as its build wrote them. */
+    private String partsClasspath() throws IOException {
+        Path target = options.repoRoot().resolve("deploy/parts/target");
         Path cpFile = target.resolve("classpath.txt");
         if (!Files.exists(cpFile)) {
-            throw new IllegalStateException(cpFile + " is missing: build deploy/local first (./mvnw -DskipTests package)");
+            throw new IllegalStateException(cpFile + " is missing: build deploy/parts first (./mvnw -DskipTests package)");
         }
         try (Stream<Path> files = Files.list(target)) {
-            Path jar = files.filter(f -> f.getFileName().toString().matches("govqms-local-.*\\.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("deploy/local jar missing in " + target));
+            Path jar = files.filter(f -> f.getFileName().toString().matches("govqms-parts-.*\\.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("deploy/parts jar missing in " + target));
             return jar + ":" + Files.readString(cpFile).trim();
         }
     }

@@ -3,7 +3,6 @@ package vn.govqms.local;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 
@@ -88,8 +87,8 @@ public final class RealParts {
             LOG.warning("stopping Kafka: " + e.getMessage());
         }
         parts.postgres.stop();
-        deleteTree(parts.runDir);
-        deleteTree(parts.postgres.dataDir());
+        Folders.deleteTree(parts.runDir);
+        Folders.deleteTree(parts.postgres.dataDir());
     }
 
     /** Folders of test JVMs that are gone (their servers were stopped just before). */
@@ -102,23 +101,12 @@ public final class RealParts {
                 dirs.forEach(d -> {
                     String name = d.getFileName().toString().replace("run-", "");
                     if (name.matches("\\d+") && ProcessHandle.of(Long.parseLong(name)).isEmpty()) {
-                        deleteTree(d);
+                        Folders.deleteTree(d);
                     }
                 });
             } catch (IOException e) {
                 LOG.warning("cannot clean " + parent + ": " + e.getMessage());
             }
-        }
-    }
-
-    static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            LOG.fine("cannot delete " + dir + ": " + e.getMessage());
         }
     }
 }
