@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 
 /**
  * Events a set-based producer derives in SQL, for {@link Outbox#publish(Mutiny.Session, EventRows)}:
- * a query yielding one row per event, with the columns {@code message_key}, {@code subject} and {@code payload} (jsonb),
+ * a query yielding one row per event, with the columns {@code message_key}, {@code subject} and {@code payload} (json),
  * plus {@code type} when one statement produces several types ({@link #ofTypes}). The kit adds the outbox columns, the
  * event ids and the CloudEvents source, and writes the rows in the order the query yields them (its {@code order by}).
  * <p>
@@ -22,9 +22,10 @@ import java.util.stream.Collectors;
  * PostgreSQL takes data-modifying CTEs only at the top of a statement, so the kit writes
  * {@code with <ctes> insert into outbox (...) select ... from (<query>) e}.
  * <p>
- * The payload comes from the event record: {@link #payload(Class, String)} builds the {@code jsonb_build_object} of a
+ * The payload comes from the event record: {@link #payload(Class, String)} builds the {@code json_build_object} of a
  * record's fields from a typed row whose columns are the fields' names in snake case, so the JSON cannot drift from the
- * record the service's schema test checks.
+ * record the service's schema test checks. {@code json}, not {@code jsonb}: it keeps the record's field order, the order
+ * Jackson writes when the same type is published from Java.
  */
 public final class EventRows {
 
@@ -104,14 +105,14 @@ public final class EventRows {
     }
 
     /**
-     * {@code jsonb_build_object} of {@code data}'s fields, each read from the column of its name in snake case on
-     * {@code alias}: {@code payload(OverdueData.class, "l")} gives {@code jsonb_build_object('taskId', l.task_id, ...)}.
+     * {@code json_build_object} of {@code data}'s fields, each read from the column of its name in snake case on
+     * {@code alias}: {@code payload(OverdueData.class, "l")} gives {@code json_build_object('taskId', l.task_id, ...)}.
      * Fields are scalars (text, numbers, booleans, UUIDs, dates), as in a row.
      */
     public static String payload(Class<? extends Record> data, String alias) {
         return Arrays.stream(data.getRecordComponents())
                 .map(c -> "'" + c.getName() + "', " + alias + "." + column(scalar(c).getName()))
-                .collect(Collectors.joining(", ", "jsonb_build_object(", ")"));
+                .collect(Collectors.joining(", ", "json_build_object(", ")"));
     }
 
     private static RecordComponent scalar(RecordComponent c) {

@@ -25,7 +25,7 @@ class EventRowsTest {
 
     @Test
     void thePayloadHasTheRecordsFieldsReadFromSnakeCaseColumns() {
-        assertEquals("jsonb_build_object('taskId', t.task_id, 'documentCode', t.document_code, 'dueDate', t.due_date, "
+        assertEquals("json_build_object('taskId', t.task_id, 'documentCode', t.document_code, 'dueDate', t.due_date, "
                 + "'daysOverdue', t.days_overdue)", EventRows.payload(OverdueData.class, "t"));
     }
 
@@ -38,7 +38,7 @@ class EventRowsTest {
     void theKitsParametersFollowTheProducersAndItsCtesStayOnTop() {
         String sql = EventRows.of("document.events", "vn.govqms.document.x.v1", NOW)
                 .with("late as (update t set a = 1 where b < cast(?1 as date) returning id)")
-                .select("select l.id::text as message_key, 'x/' || l.id as subject, jsonb_build_object('id', l.id) as payload from late l")
+                .select("select l.id::text as message_key, 'x/' || l.id as subject, json_build_object('id', l.id) as payload from late l")
                 .params(LocalDate.of(2026, 12, 5)).statement();
         assertTrue(sql.startsWith("with late as (update t"), sql);
         assertTrue(sql.contains("insert into outbox (event_id, topic, message_key, type, source, subject, occurred_at, payload)\n"
