@@ -1,6 +1,8 @@
 package vn.govqms.audit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -8,6 +10,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import vn.govqms.audit.finding.FindingEvents;
+import vn.govqms.audit.plan.PlanEvents;
 import vn.govqms.audit.report.ReportDeadlines;
 import vn.govqms.local.testing.EventSchemas;
 import vn.govqms.local.testing.RealPartsTestResource;
@@ -15,8 +19,11 @@ import vn.govqms.local.testing.RealPartsTestResource;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.govqms.audit.Fixtures.admin;
 import static vn.govqms.audit.Fixtures.auditor;
 import static vn.govqms.audit.Fixtures.head;
@@ -37,9 +44,29 @@ class EventSchemaTests {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The plan's management-review item, which the review recorded below completes set-based (PlanLinks). */
+    private String reviewedItem;
+
     @Test
-    void everyEventSentMatchesItsPublishedSchema() {
+    void everyEventSentMatchesItsPublishedSchema() throws Exception {
         EventSchemas.assertEverySentEventMatches("audit.events", "audit-service", 22, this::produceEveryType);
+        // the set-based producers' rows, every one written so far (the broker check stops at one of each type)
+        for (String type : List.of(PlanEvents.OVERDUE, PlanEvents.DONE, FindingEvents.OVERDUE)) {
+            assertOutboxRowsMatch(type);
+        }
+        assertEquals(1, Fixtures.count("select count(*) from outbox where type = '" + PlanEvents.DONE + "' and subject = '"
+                + reviewedItem + "'"));
+    }
+
+    /** Every outbox payload of {@code type} (at least one) validates against its published schema. */
+    static void assertOutboxRowsMatch(String type) throws Exception {
+        JsonSchema schema = EventSchemas.published().get(type);
+        JsonNode payloads = JSON.readTree(Fixtures.value(
+                "select coalesce(json_agg(payload::json), '[]')::text from outbox where type = '" + type + "'"));
+        assertTrue(payloads.size() > 0, "no " + type + " written");
+        for (JsonNode p : payloads) {
+            assertTrue(schema.validate(p).isEmpty(), type + " " + p + " breaks its schema: " + schema.validate(p));
+        }
     }
 
     /** One of each: a plan approved, done and overdue; an audit with findings and actions; a campaign; a review; a report submitted. */
@@ -108,7 +135,10 @@ class EventSchemaTests {
                 .post("/api/v1/corrective-reports/{id}/submission", report).then().statusCode(200);
         given().auth().oauth2(auditor(inspector, q)).post("/api/v1/corrective-reports/{id}/acceptance", report).then().statusCode(200);
 
-        given().auth().oauth2(head(agency, p)).contentType(ContentType.JSON).body(ManagementReviewTests.review(agency, "2026-01-20"))
+        // held in the plan's year: it completes the plan's management review (activity.done, set-based)
+        reviewedItem = "activity-plans/" + plan + "/items/" + given().auth().oauth2(officer(agency, p))
+                .get("/api/v1/activity-plans/{id}", plan).then().extract().path("items.find { it.kind == 'MANAGEMENT_REVIEW' }.id");
+        given().auth().oauth2(head(agency, p)).contentType(ContentType.JSON).body(ManagementReviewTests.review(agency, "2025-12-15"))
                 .post("/api/v1/management-reviews").then().statusCode(201);
         given().auth().oauth2(admin(p)).contentType(ContentType.JSON)
                 .body("{\"year\":" + LocalDate.now(VIETNAM).getYear() + ",\"note\":\"Báo cáo tình hình áp dụng HTQLCL\"}")

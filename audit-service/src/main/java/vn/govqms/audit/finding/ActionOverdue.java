@@ -6,6 +6,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.audit.AuditConfig;
+import vn.govqms.kit.outbox.EventRows;
 import vn.govqms.kit.outbox.Outbox;
 
 import java.time.Clock;
@@ -22,8 +23,9 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ActionOverdue {
 
+    /** The highest step each open action past due has reached (the steps formatted in), and its announcement if new. */
     private static final String ESCALATE = """
-            with reached as (
+            reached as (
                 select a.id, a.finding_id, a.agency_id, a.owner, a.title, a.due_date,
                        cast(?1 as date) - a.due_date as days,
                        (select max(s) from unnest(array[%s]) s where s <= cast(?1 as date) - a.due_date) as step
@@ -36,36 +38,34 @@ public class ActionOverdue {
                       where e.action_id = r.id and e.due_date = r.due_date and e.step >= r.step)
                 on conflict do nothing
                 returning action_id, step
-            )
-            insert into outbox (event_id, topic, message_key, type, source, subject, occurred_at, payload)
-            select gen_random_uuid()::text, 'audit.events', r.agency_id::text, cast(?3 as text), cast(?4 as text),
-                   'corrective-actions/' || r.id, cast(?2 as timestamptz),
-                   json_build_object('actionId', r.id, 'findingId', r.finding_id, 'agencyId', r.agency_id, 'owner', r.owner,
-                                     'title', r.title, 'dueDate', r.due_date, 'daysOverdue', r.days,
-                                     'escalationStep', f.step)::text
-            from fresh f join reached r on r.id = f.action_id""";
+            )""";
+
+    /** The events' rows: {@link FindingEvents.OverdueData} of each announcement. */
+    private static final String EVENTS = """
+            select o.agency_id::text as message_key, 'corrective-actions/' || o.action_id as subject, %s as payload
+            from (select r.id as action_id, r.finding_id, r.agency_id, r.owner, r.title, r.due_date, r.days as days_overdue,
+                         f.step as escalation_step
+                  from fresh f join reached r on r.id = f.action_id) o"""
+            .formatted(EventRows.payload(FindingEvents.OverdueData.class, "o"));
 
     private final Outbox outbox;
     private final Clock clock;
-    private final String sql;
+    private final String escalate;
 
     public ActionOverdue(Outbox outbox, Clock clock, AuditConfig config) {
         this.outbox = outbox;
         this.clock = clock;
         String steps = config.escalationSteps().stream().filter(s -> s > 0).map(String::valueOf).collect(Collectors.joining(","));
-        this.sql = ESCALATE.formatted(steps.isEmpty() ? "1" : steps);
+        this.escalate = ESCALATE.formatted(steps.isEmpty() ? "1" : steps);
     }
 
     @Scheduled(every = "${govqms.audit.overdue-check-every}", delay = 4, delayUnit = TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> check() {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(sql)
-                        .setParameter(1, now.toLocalDate())
-                        .setParameter(2, now)
-                        .setParameter(3, FindingEvents.OVERDUE)
-                        .setParameter(4, outbox.source())
-                        .executeUpdate()))
+        return Panache.withTransaction(() -> Panache.getSession().chain(s -> outbox.publish(s,
+                        EventRows.of(FindingEvents.TOPIC, FindingEvents.OVERDUE, now).with(escalate).select(EVENTS)
+                                .params(now.toLocalDate(), now))))
                 .invoke(n -> {
                     if (n > 0) {
                         Log.infof("%d corrective actions announced overdue", n);

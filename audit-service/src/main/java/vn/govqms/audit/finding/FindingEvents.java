@@ -39,7 +39,7 @@ public final class FindingEvents {
     public record ActionClosedData(UUID actionId, UUID findingId, UUID agencyId, LocalDate closedOn) {
     }
 
-    /** The shape of corrective-action.overdue (documentation; the JSON is built in SQL by {@link ActionOverdue}). */
+    /** corrective-action.overdue (written set-based by {@link ActionOverdue}, its payload built from these fields). */
     public record OverdueData(UUID actionId, UUID findingId, UUID agencyId, String owner, String title, LocalDate dueDate,
                               int daysOverdue, int escalationStep) {
     }

@@ -5,6 +5,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import vn.govqms.kit.outbox.EventRows;
 import vn.govqms.kit.outbox.Outbox;
 
 import java.time.Clock;
@@ -21,21 +22,22 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class ActivityOverdue {
 
-    private static final String MARK = """
-            with late as (
+    private static final String LATE = """
+            late as (
                 update activity_item i set overdue_at = cast(?2 as timestamptz)
                 from activity_plan p
                 where p.id = i.plan_id and p.status = 'APPROVED' and i.done_date is null and i.overdue_at is null
                   and i.planned_date < cast(?1 as date)
                 returning i.id, i.plan_id, i.agency_id, p.year, i.kind, i.title, i.owner, i.planned_date
-            )
-            insert into outbox (event_id, topic, message_key, type, source, subject, occurred_at, payload)
-            select gen_random_uuid()::text, 'audit.events', l.agency_id::text, cast(?3 as text), cast(?4 as text),
-                   'activity-plans/' || l.plan_id || '/items/' || l.id, cast(?2 as timestamptz),
-                   json_build_object('planId', l.plan_id, 'itemId', l.id, 'agencyId', l.agency_id, 'year', l.year,
-                                     'kind', l.kind, 'title', l.title, 'owner', l.owner, 'plannedDate', l.planned_date,
-                                     'daysOverdue', cast(?1 as date) - l.planned_date)::text
-            from late l""";
+            )""";
+
+    /** The events' rows: {@link PlanEvents.OverdueData} of each item marked. */
+    private static final String EVENTS = """
+            select o.agency_id::text as message_key, 'activity-plans/' || o.plan_id || '/items/' || o.item_id as subject,
+                   %s as payload
+            from (select l.plan_id, l.id as item_id, l.agency_id, l.year, l.kind, l.title, l.owner, l.planned_date,
+                         cast(?1 as date) - l.planned_date as days_overdue
+                  from late l) o""".formatted(EventRows.payload(PlanEvents.OverdueData.class, "o"));
 
     private final Outbox outbox;
     private final Clock clock;
@@ -49,12 +51,9 @@ public class ActivityOverdue {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> check() {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(MARK)
-                        .setParameter(1, now.toLocalDate())
-                        .setParameter(2, now)
-                        .setParameter(3, PlanEvents.OVERDUE)
-                        .setParameter(4, outbox.source())
-                        .executeUpdate()))
+        return Panache.withTransaction(() -> Panache.getSession().chain(s -> outbox.publish(s,
+                        EventRows.of(PlanEvents.TOPIC, PlanEvents.OVERDUE, now).with(LATE).select(EVENTS)
+                                .params(now.toLocalDate(), now))))
                 .invoke(n -> {
                     if (n > 0) {
                         Log.infof("%d planned activities became overdue", n);

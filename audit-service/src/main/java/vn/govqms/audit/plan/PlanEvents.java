@@ -26,10 +26,11 @@ public final class PlanEvents {
                                List<ItemData> items) {
     }
 
+    /** activity.done: from {@link #done} when a user completes an item, set-based from these fields by {@link PlanLinks}. */
     public record DoneData(UUID planId, UUID itemId, UUID agencyId, int year, String kind, LocalDate doneDate) {
     }
 
-    /** The shape of activity.overdue (documentation; the JSON is built in SQL by {@link ActivityOverdue}). */
+    /** activity.overdue (written set-based by {@link ActivityOverdue}, its payload built from these fields). */
     public record OverdueData(UUID planId, UUID itemId, UUID agencyId, int year, String kind, String title, String owner,
                               LocalDate plannedDate, int daysOverdue) {
     }

@@ -3,6 +3,7 @@ package vn.govqms.audit.plan;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
+import vn.govqms.kit.outbox.EventRows;
 import vn.govqms.kit.outbox.Outbox;
 
 import java.time.LocalDate;
@@ -17,8 +18,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class PlanLinks {
 
-    private static final String COMPLETE = """
-            with done as (
+    private static final String DONE = """
+            done as (
                 update activity_item i set done_date = cast(?1 as date), evidence = cast(?2 as text), done_by = cast(?3 as text),
                        version = i.version + 1
                 where i.id = (select i2.id from activity_item i2 join activity_plan p on p.id = i2.plan_id
@@ -26,13 +27,14 @@ public class PlanLinks {
                                 and i2.kind = cast(?6 as text) and i2.done_date is null
                               order by i2.planned_date, i2.id limit 1)
                 returning i.id, i.plan_id, i.agency_id, i.kind, i.done_date
-            )
-            insert into outbox (event_id, topic, message_key, type, source, subject, occurred_at, payload)
-            select gen_random_uuid()::text, 'audit.events', d.agency_id::text, cast(?7 as text), cast(?8 as text),
-                   'activity-plans/' || d.plan_id || '/items/' || d.id, cast(?9 as timestamptz),
-                   json_build_object('planId', d.plan_id, 'itemId', d.id, 'agencyId', d.agency_id, 'year', cast(?5 as int),
-                                     'kind', d.kind, 'doneDate', d.done_date)::text
-            from done d""";
+            )""";
+
+    /** The event's row: {@link PlanEvents.DoneData} of the item completed, if one was. */
+    private static final String EVENTS = """
+            select o.agency_id::text as message_key, 'activity-plans/' || o.plan_id || '/items/' || o.item_id as subject,
+                   %s as payload
+            from (select d.plan_id, d.id as item_id, d.agency_id, cast(?5 as int) as year, d.kind, d.done_date from done d) o"""
+            .formatted(EventRows.payload(PlanEvents.DoneData.class, "o"));
 
     private final Outbox outbox;
 
@@ -43,10 +45,8 @@ public class PlanLinks {
     /** Completes the earliest open activity of {@code kind}; nothing when the agency has no approved plan for the year. */
     public Uni<Void> complete(Mutiny.Session s, UUID agencyId, int year, ActivityKind kind, LocalDate doneDate, String evidence,
                               String who, OffsetDateTime now) {
-        return s.createNativeQuery(COMPLETE)
-                .setParameter(1, doneDate).setParameter(2, evidence).setParameter(3, who).setParameter(4, agencyId)
-                .setParameter(5, year).setParameter(6, kind.name()).setParameter(7, PlanEvents.DONE)
-                .setParameter(8, outbox.source()).setParameter(9, now)
-                .executeUpdate().replaceWithVoid();
+        return outbox.publish(s, EventRows.of(PlanEvents.TOPIC, PlanEvents.DONE, now).with(DONE).select(EVENTS)
+                        .params(doneDate, evidence, who, agencyId, year, kind.name()))
+                .replaceWithVoid();
     }
 }

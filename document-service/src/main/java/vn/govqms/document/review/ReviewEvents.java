@@ -9,9 +9,9 @@ import java.util.UUID;
 
 /**
  * Review facts on {@code document.events}, keyed by agency id. {@code procedure-review.required},
- * {@code procedure-review.rescheduled} and {@code procedure-review.overdue} are written set-based by SQL
- * ({@link ReviewFanOut}); their data has the fields of {@link RequiredData}, {@link RescheduledData} and
- * {@link OverdueData}.
+ * {@code procedure-review.rescheduled} and {@code procedure-review.overdue} are written set-based
+ * ({@link ReviewFanOut}), their payloads built in SQL from the fields of {@link RequiredData}, {@link RescheduledData} and
+ * {@link OverdueData} ({@code EventRows.payload}).
  */
 public final class ReviewEvents {
 
@@ -24,14 +24,14 @@ public final class ReviewEvents {
     private ReviewEvents() {
     }
 
-    /** The shape of procedure-review.required (documentation; the JSON is built in SQL). */
+    /** procedure-review.required (written set-based: {@link ReviewFanOut}). */
     public record RequiredData(UUID taskId, UUID agencyId, UUID documentId, String documentCode, String documentTitle,
                                int revision, String causeType, UUID causeId, String causeKind, String causeSummary,
                                UUID viaProcedureId, LocalDate effectiveDate, LocalDate dueDate) {
     }
 
     /**
-     * The shape of procedure-review.rescheduled (documentation; the JSON is built in SQL): the change that caused an
+     * procedure-review.rescheduled (written set-based: {@link ReviewFanOut}): the change that caused an
      * open task was re-dated, its due date moved; {@code status} is the task's after the move (an overdue task whose
      * new due date is still ahead is open again).
      */
@@ -41,7 +41,7 @@ public final class ReviewEvents {
                                   LocalDate dueDate, String status) {
     }
 
-    /** The shape of procedure-review.overdue (documentation; the JSON is built in SQL). */
+    /** procedure-review.overdue (written set-based: {@link ReviewFanOut}). */
     public record OverdueData(UUID taskId, UUID agencyId, UUID documentId, String documentCode, LocalDate dueDate,
                               int daysOverdue, String causeSummary) {
     }

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 import vn.govqms.document.tthc.AdministrativeProcedure;
+import vn.govqms.kit.outbox.EventRows;
 import vn.govqms.kit.outbox.Outbox;
 
 import java.nio.charset.StandardCharsets;
@@ -40,11 +41,11 @@ public class ReviewFanOut {
 
     /**
      * {@code cause}: one row per cause (type, id, key, kind, summary, effective date); {@code relying}: the versions
-     * relying on each cause, with the TTHC through which they do when they do not cite it. Parameters 1-6 are the
-     * statement's own, the cause fragment numbers its own from 7 (ordinal labels must run without gaps).
+     * relying on each cause, with the TTHC through which they do when they do not cite it. Parameters 1-5 are the
+     * statement's own, the cause fragment numbers its own from 6 (ordinal labels must run without gaps).
      */
     private static final String FAN_OUT = """
-            with cause as (
+            cause as (
                 %s
             ),
             relying as (
@@ -83,34 +84,30 @@ public class ReviewFanOut {
                       and (review_task.effective_date <> excluded.effective_date or review_task.due_date <> excluded.due_date)
                 returning id, agency_id, document_id, version_id, via_procedure_id, cause_type, cause_id, cause_kind, cause_summary,
                           effective_date, due_date, status, (xmax = 0) as created
-            )
-            insert into outbox (event_id, topic, message_key, type, source, subject, occurred_at, payload)
-            select gen_random_uuid()::text, 'document.events', w.agency_id::text,
-                   case when w.created then cast(?4 as text) else cast(?5 as text) end, cast(?6 as text),
-                   'review-tasks/' || w.id,
-                   cast(?1 as timestamptz),
-                   case when w.created
-                   then json_build_object('taskId', w.id, 'agencyId', w.agency_id, 'documentId', w.document_id,
-                                          'documentCode', d.code, 'documentTitle', d.title, 'revision', v.revision,
-                                          'causeType', w.cause_type, 'causeId', w.cause_id, 'causeKind', w.cause_kind,
-                                          'causeSummary', w.cause_summary, 'viaProcedureId', w.via_procedure_id,
-                                          'effectiveDate', w.effective_date, 'dueDate', w.due_date)
-                   else json_build_object('taskId', w.id, 'agencyId', w.agency_id, 'documentId', w.document_id,
-                                          'documentCode', d.code, 'revision', v.revision,
-                                          'causeType', w.cause_type, 'causeId', w.cause_id, 'causeKind', w.cause_kind,
-                                          'causeSummary', w.cause_summary,
-                                          'previousEffectiveDate', p.effective_date, 'effectiveDate', w.effective_date,
-                                          'previousDueDate', p.due_date, 'dueDate', w.due_date, 'status', w.status)
-                   end::text
-            from written w
-            join controlled_document d on d.id = w.document_id
-            join document_version v on v.id = w.version_id
-            left join prior p on p.id = w.id
-            order by w.agency_id, d.code, w.id""";
+            )""";
+
+    /**
+     * The events of the tasks written, agency by agency: {@link ReviewEvents.RequiredData} of a task created (type ?4),
+     * {@link ReviewEvents.RescheduledData} of one moved (type ?5), both from one typed row.
+     */
+    private static final String FAN_OUT_EVENTS = """
+            select case when t.created then cast(?4 as text) else cast(?5 as text) end as type, t.agency_id::text as message_key,
+                   'review-tasks/' || t.task_id as subject,
+                   case when t.created then %s else %s end as payload
+            from (select w.id as task_id, w.agency_id, w.document_id, d.code as document_code, d.title as document_title,
+                         v.revision, w.cause_type, w.cause_id, w.cause_kind, w.cause_summary, w.via_procedure_id,
+                         p.effective_date as previous_effective_date, w.effective_date, p.due_date as previous_due_date,
+                         w.due_date, w.status, w.created
+                  from written w
+                  join controlled_document d on d.id = w.document_id
+                  join document_version v on v.id = w.version_id
+                  left join prior p on p.id = w.id) t
+            order by t.agency_id, t.document_code, t.task_id""".formatted(
+            EventRows.payload(ReviewEvents.RequiredData.class, "t"), EventRows.payload(ReviewEvents.RescheduledData.class, "t"));
 
     private static final String ONE_CAUSE = """
-            select cast(?7 as text) as cause_type, cast(?8 as uuid) as cause_id, cast(?9 as text) as cause_key,
-                   cast(?10 as text) as cause_kind, cast(?11 as text) as cause_summary, cast(?12 as date) as effective_date""";
+            select cast(?6 as text) as cause_type, cast(?7 as uuid) as cause_id, cast(?8 as text) as cause_key,
+                   cast(?9 as text) as cause_kind, cast(?10 as text) as cause_summary, cast(?11 as date) as effective_date""";
 
     /** Expired documents: the change takes effect the day after the last day in force. */
     private static final String EXPIRED_CAUSES = """
@@ -118,7 +115,7 @@ public class ReviewFanOut {
                    'EXPIRED' as cause_kind,
                    'Văn bản ' || l.number || ' hết hiệu lực từ ' || to_char(l.expiry_date + 1, 'YYYY-MM-DD') || '.' as cause_summary,
                    l.expiry_date + 1 as effective_date
-            from legal_document l where l.id = any(cast(cast(?7 as text) as uuid[]))""";
+            from legal_document l where l.id = any(cast(cast(?6 as text) as uuid[]))""";
 
     /** Versions citing the document, and versions implementing a TTHC that rests on it (they rely on it too). */
     private static final String RELY_ON_LEGAL_DOCUMENT = """
@@ -133,21 +130,20 @@ public class ReviewFanOut {
                 select v.id as version_id, c.cause_key, cast(null as uuid) as via_procedure_id
                 from cause c join document_version v on v.tthc_procedure_id = c.cause_id""";
 
-    private static final String MARK_OVERDUE = """
-            with late as (
+    private static final String LATE = """
+            late as (
                 update review_task set status = 'OVERDUE', overdue_at = cast(?2 as timestamptz), version = version + 1
                 where status = 'OPEN' and due_date < cast(?1 as date)
                 returning id, agency_id, document_id, due_date, cause_summary
-            )
-            insert into outbox (event_id, topic, message_key, type, source, subject, occurred_at, payload)
-            select gen_random_uuid()::text, 'document.events', l.agency_id::text, cast(?3 as text), cast(?4 as text),
-                   'review-tasks/' || l.id,
-                   cast(?2 as timestamptz),
-                   json_build_object('taskId', l.id, 'agencyId', l.agency_id, 'documentId', l.document_id,
-                                     'documentCode', d.code, 'dueDate', l.due_date,
-                                     'daysOverdue', cast(?1 as date) - l.due_date, 'causeSummary', l.cause_summary)::text
-            from late l join controlled_document d on d.id = l.document_id
-            order by l.agency_id, d.code, l.id""";
+            )""";
+
+    /** The events of the tasks marked, agency by agency: {@link ReviewEvents.OverdueData}. */
+    private static final String LATE_EVENTS = """
+            select t.agency_id::text as message_key, 'review-tasks/' || t.task_id as subject, %s as payload
+            from (select l.id as task_id, l.agency_id, l.document_id, d.code as document_code, l.due_date,
+                         cast(?1 as date) - l.due_date as days_overdue, l.cause_summary
+                  from late l join controlled_document d on d.id = l.document_id) t
+            order by t.agency_id, t.document_code, t.task_id""".formatted(EventRows.payload(ReviewEvents.OverdueData.class, "t"));
 
     private final Outbox outbox;
     private final ReviewConfig config;
@@ -189,41 +185,33 @@ public class ReviewFanOut {
             return Uni.createFrom().item(0);
         }
         String ids = legalDocumentIds.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
-        return fanOut(session, EXPIRED_CAUSES, RELY_ON_LEGAL_DOCUMENT).setParameter(7, ids).executeUpdate();
+        return fanOut(session, EXPIRED_CAUSES, RELY_ON_LEGAL_DOCUMENT, ids);
     }
 
     private Uni<Integer> oneCause(Mutiny.Session session, String relies, String causeType, UUID causeId, String causeKey,
                                   String changeKind, String summary, LocalDate effective) {
-        return fanOut(session, ONE_CAUSE, relies)
-                .setParameter(7, causeType)
-                .setParameter(8, causeId)
-                .setParameter(9, causeKey)
-                .setParameter(10, changeKind)
-                .setParameter(11, summary)
-                .setParameter(12, effective)
-                .executeUpdate();
+        return fanOut(session, ONE_CAUSE, relies, causeType, causeId, causeKey, changeKind, summary, effective);
     }
 
-    private Mutiny.MutationQuery fanOut(Mutiny.Session session, String causes, String relies) {
+    /** The fan-out of {@code causes} (their parameters from 6 on) to the versions that {@code relies} finds. */
+    private Uni<Integer> fanOut(Mutiny.Session session, String causes, String relies, Object... causeParams) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return session.createNativeQuery(FAN_OUT.formatted(causes, relies))
-                .setParameter(1, now)
-                .setParameter(2, interval(config.dueAfter()))
-                .setParameter(3, now.toLocalDate())
-                .setParameter(4, ReviewEvents.REQUIRED)
-                .setParameter(5, ReviewEvents.RESCHEDULED)
-                .setParameter(6, outbox.source());
+        Object[] params = new Object[5 + causeParams.length];
+        params[0] = now;
+        params[1] = interval(config.dueAfter());
+        params[2] = now.toLocalDate();
+        params[3] = ReviewEvents.REQUIRED;
+        params[4] = ReviewEvents.RESCHEDULED;
+        System.arraycopy(causeParams, 0, params, 5, causeParams.length);
+        return outbox.publish(session, EventRows.ofTypes(ReviewEvents.TOPIC, now).with(FAN_OUT.formatted(causes, relies))
+                .select(FAN_OUT_EVENTS).params(params));
     }
 
     /** Open tasks past their due date become overdue, once; returns how many. */
     public Uni<Integer> markOverdue(Mutiny.Session session) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return session.createNativeQuery(MARK_OVERDUE)
-                .setParameter(1, now.toLocalDate())
-                .setParameter(2, now)
-                .setParameter(3, ReviewEvents.OVERDUE)
-                .setParameter(4, outbox.source())
-                .executeUpdate();
+        return outbox.publish(session, EventRows.of(ReviewEvents.TOPIC, ReviewEvents.OVERDUE, now).with(LATE).select(LATE_EVENTS)
+                .params(now.toLocalDate(), now));
     }
 
     /** PostgreSQL's interval for a period: P3M → "0 years 3 months 0 days" (end of month clamps as LocalDate.plus does). */

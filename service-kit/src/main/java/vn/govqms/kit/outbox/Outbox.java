@@ -19,8 +19,9 @@ import java.util.List;
 @ApplicationScoped
 public class Outbox {
 
-    private static final String INSERT = "insert into outbox (event_id, topic, message_key, type, source, subject, "
-            + "occurred_at, payload) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+    /** The one place the outbox's columns are written (here and in {@link EventRows}). */
+    static final String INSERT_INTO = "insert into outbox (event_id, topic, message_key, type, source, subject, occurred_at, payload)";
+    private static final String INSERT = INSERT_INTO + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 
     private final ObjectMapper json;
     private final String source;
@@ -56,6 +57,24 @@ public class Outbox {
                 .replaceWithVoid();
     }
 
+    /**
+     * The events of a set-based producer, in the session's current transaction and in one statement with the state
+     * change its query makes; returns how many were written.
+     */
+    public Uni<Integer> publish(Mutiny.Session session, EventRows rows) {
+        Mutiny.MutationQuery query = session.createNativeQuery(rows.statement());
+        List<Object> params = rows.params();
+        for (int i = 0; i < params.size(); i++) {
+            query.setParameter(i + 1, params.get(i));
+        }
+        int next = params.size() + 1;
+        query.setParameter(next++, rows.topic());
+        if (rows.type() != null) {
+            query.setParameter(next++, rows.type());
+        }
+        return query.setParameter(next++, source).setParameter(next, rows.time()).executeUpdate();
+    }
+
     /** The same on a plain reactive connection (event handlers and set-based work use one). */
     public Uni<Void> publish(SqlConnection tx, OutgoingEvent event) {
         return publishAll(tx, List.of(event));
@@ -84,8 +103,7 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(new IllegalStateException("event payload not serialisable", e));
         }
-        return tx.preparedQuery("insert into outbox (event_id, topic, message_key, type, source, subject, occurred_at, payload) "
-                        + "select e, t, k, ty, $8, s, o, p from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], "
+        return tx.preparedQuery(INSERT_INTO + " select e, t, k, ty, $8, s, o, p from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], "
                         + "$6::timestamptz[], $7::text[]) as x(e, t, k, ty, s, o, p)")
                 .execute(Tuple.from(new Object[] {ids, topics, keys, types, subjects, times, payloads, source})).replaceWithVoid();
     }
