@@ -132,7 +132,9 @@ public class ReviewFanOut {
 
     private static final String LATE = """
             late as (
-                update review_task set status = 'OVERDUE', overdue_at = cast(?2 as timestamptz), version = version + 1
+                -- the system's note, not a change: the version stays, so an issue or a resolution that completes the
+                -- task meanwhile is not refused as stale (412)
+                update review_task set status = 'OVERDUE', overdue_at = cast(?2 as timestamptz)
                 where status = 'OPEN' and due_date < cast(?1 as date)
                 returning id, agency_id, document_id, due_date, cause_summary
             )""";

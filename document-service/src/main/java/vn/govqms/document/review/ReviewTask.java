@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.DynamicUpdate;
 import vn.govqms.kit.problem.ProblemException;
 
 import java.time.LocalDate;
@@ -15,8 +16,13 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** A procedure of an agency to review because a legal document or a TTHC it rests on changed. */
+/**
+ * A procedure of an agency to review because a legal document or a TTHC it rests on changed. Updates write only
+ * what changed, so the overdue mark (which leaves the version alone, {@link ReviewFanOut}) and a resolution or an
+ * issue that completes the task do not overwrite each other.
+ */
 @Entity
+@DynamicUpdate
 @Table(name = "review_task")
 public class ReviewTask extends PanacheEntityBase {
 
