@@ -103,9 +103,9 @@ final class Repo {
         return topics;
     }
 
-    /** Topics a service consumes: its incoming channels' topics. */
+    /** Topics a service consumes: its enabled incoming channels' topics. */
     static Set<String> consumedTopics(String service) {
-        return channelSettings(service, "incoming", "topic");
+        return topics(service);
     }
 
     /** Consumer groups a service joins: its incoming channels' group ids (Quarkus defaults one to the application name). */
@@ -113,9 +113,11 @@ final class Repo {
         Properties p = config(service);
         Set<String> groups = new TreeSet<>();
         for (String key : p.stringPropertyNames()) {
-            if (key.startsWith("mp.messaging.incoming.") && key.endsWith(".topic")) {
+            if (key.startsWith("mp.messaging.incoming.") && key.endsWith(".topic")
+                    && !"false".equals(resolved(p, key.replaceAll("\\.topic$", ".enabled")))) {
                 String channel = key.substring(0, key.length() - ".topic".length());
-                groups.add(p.getProperty(channel + ".group.id", p.getProperty("quarkus.application.name")));
+                String group = p.getProperty(channel + ".group.id", "${quarkus.application.name}");
+                groups.add(group.replace("${quarkus.application.name}", p.getProperty("quarkus.application.name")));
             }
         }
         return groups;
@@ -127,6 +129,8 @@ final class Repo {
      */
     static Set<String> writtenTopics(String service) {
         Set<String> topics = new TreeSet<>(channelSettings(service, "outgoing", "topic"));
+        // the kit's dead letters go to <topic>.dlq, set per record; the channel's own topic is only a placeholder
+        topics.remove(config(service).getProperty("mp.messaging.outgoing.dead-letters.topic"));
         consumedTopics(service).forEach(t -> topics.add(t + ".dlq"));
         String own = service.replace("-service", "") + ".events";
         try (var files = Files.walk(file(service + "/src/main/java"))) {
