@@ -104,6 +104,8 @@ class StreamTests {
         // connected (the stream answered) before the events
         await().atMost(Duration.ofSeconds(10)).until(() -> dashboard.status == 200 && agencyApp.status == 200);
         Fixtures.publish("document", "procedure-review.required", agency, InboxTests.reviewRequired(agency, UUID.randomUUID().toString(), "QT-TH-01"));
+        // the two topics are consumed independently: the score change is sent once the review has reached both streams
+        await().atMost(Duration.ofSeconds(30)).until(() -> !dashboard.events.isEmpty() && !agencyApp.events.isEmpty());
         Fixtures.publish("scoring", "score.changed", agency, """
                 {"agencyId":"%s","provinceCode":"36","year":2026,"previousScore":78.5,"score":82.0,"previousBand":"FAIR","band":"GOOD",
                  "bandLabel":"Tốt","cause":"vn.govqms.audit.audit.completed.v1"}""".formatted(agency));
