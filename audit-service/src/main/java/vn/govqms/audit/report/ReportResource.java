@@ -130,7 +130,7 @@ public class ReportResource {
     }
 
     @POST
-    @Path("/{report: province-summary|ministry-report}/submissions")
+    @Path("/{report}/submissions")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PROVINCE_ADMIN)
@@ -138,7 +138,7 @@ public class ReportResource {
             description = "The report is stored exactly as GET /reports/{report} returns it at this moment, with who and when. A later correction is a new submission with the next number; the earlier ones are kept.")
     @APIResponse(responseCode = "201", description = "Submitted", content = @Content(schema = @Schema(implementation = Submission.class)))
     @APIResponse(responseCode = "409", description = "Another submission of the same province and year was stored at the same moment; submit again", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<RestResponse<Submission>> submit(@PathParam("report") @Parameter(example = "province-summary") String report,
+    public Uni<RestResponse<Submission>> submit(@PathParam("report") @Parameter(example = "province-summary", schema = @Schema(enumeration = {"province-summary", "ministry-report"})) String report,
                                                 @Valid @NotNull NewSubmission body) {
         ReportKind kind = kind(report);
         return submissions.submit(kind, body, caller).map(s -> RestResponse.ResponseBuilder
@@ -146,12 +146,12 @@ public class ReportResource {
     }
 
     @GET
-    @Path("/{report: province-summary|ministry-report}/submissions")
+    @Path("/{report}/submissions")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.PROVINCE_ADMIN})
     @Operation(operationId = "listReportSubmissions", summary = "Submissions of the November summary or the December report, newest first: every province's (national level) or the caller's province's")
     @APIResponse(responseCode = "200", description = "A page of submissions")
-    public Uni<Page<SubmissionSummary>> submissions(@PathParam("report") @Parameter(example = "ministry-report") String report,
+    public Uni<Page<SubmissionSummary>> submissions(@PathParam("report") @Parameter(example = "ministry-report", schema = @Schema(enumeration = {"province-summary", "ministry-report"})) String report,
                                                     @QueryParam("year") @Parameter(example = "2026") String year,
                                                     @QueryParam("provinceCode") @Parameter(example = "24") String provinceCode,
                                                     @BeanParam PageParams paging) {
@@ -159,28 +159,29 @@ public class ReportResource {
     }
 
     @GET
-    @Path("/{report: province-summary|ministry-report}/submissions/{id}")
+    @Path("/{report}/submissions/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.PROVINCE_ADMIN})
     @Operation(operationId = "getReportSubmission", summary = "A submission with the report exactly as it was submitted")
     @APIResponse(responseCode = "200", description = "The submission", content = @Content(schema = @Schema(implementation = Submission.class)))
     @APIResponse(responseCode = "404", description = "Unknown submission", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Submission> submission(@PathParam("report") @Parameter(example = "ministry-report") String report, @PathParam("id") UUID id) {
+    public Uni<Submission> submission(@PathParam("report") @Parameter(example = "ministry-report", schema = @Schema(enumeration = {"province-summary", "ministry-report"})) String report, @PathParam("id") UUID id) {
         return submissions.get(kind(report), id);
     }
 
     @GET
-    @Path("/{report: province-summary|ministry-report}/missing")
+    @Path("/{report}/missing")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.NATIONAL_ADMIN)
     @Operation(operationId = "missingReports", summary = "Provinces that owe the November summary (30 November by default) or the December report (15 December) of a year and have not submitted it by the deadline",
             description = "Expected: every province with agencies in the directory on the deadline that has not been merged into another by then (GOVQMS_AUDIT_PROVINCE_SUMMARY_DEADLINE, GOVQMS_AUDIT_MINISTRY_REPORT_DEADLINE).")
     @APIResponse(responseCode = "200", description = "The missing provinces", content = @Content(schema = @Schema(implementation = MissingReports.class)))
-    public Uni<MissingReports> missing(@PathParam("report") @Parameter(example = "ministry-report") String report,
+    public Uni<MissingReports> missing(@PathParam("report") @Parameter(example = "ministry-report", schema = @Schema(enumeration = {"province-summary", "ministry-report"})) String report,
                                        @QueryParam("year") @Parameter(required = true, example = "2026") String year) {
         return submissions.missing(kind(report), year(year));
     }
 
+    /** The routes take any report name, so that a call without a token is 401 before an unknown report is 404. */
     private static ReportKind kind(String path) {
         for (ReportKind k : ReportKind.values()) {
             if (k.path().equals(path)) {
