@@ -14,6 +14,8 @@ import vn.govqms.notification.StreamTests.Listener;
 
 import java.net.URI;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 
@@ -47,7 +49,7 @@ class StreamTicketTests {
     }
 
     @Test
-    void aTicketOpensTheStreamOnceWithoutAnAuthorizationHeader() {
+    void aTicketOpensTheStreamOnceWithoutAnAuthorizationHeader() throws Exception {
         String agency = Fixtures.agency("42", "Sở Khoa học và Công nghệ tỉnh Hà Tĩnh");
         JsonPath issued = ticket(TestTokens.provinceAdmin("42"), null);
         String ticket = issued.getString("ticket");
@@ -71,6 +73,12 @@ class StreamTicketTests {
         // the bearer header still opens it; without either, 401
         given().get("/api/v1/notifications/stream").then().statusCode(401).contentType(Fixtures.PROBLEM);
         given().contentType(ContentType.JSON).body("{}").post("/api/v1/notifications/stream-tickets").then().statusCode(401).contentType(Fixtures.PROBLEM);
+
+        // the access log has the stream's requests, never the ticket
+        Path accessLog = Path.of("target", "access.log");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(accessLog)
+                && Files.readString(accessLog).contains("GET /api/v1/notifications/stream HTTP"));
+        assertFalse(Files.readString(accessLog).contains(ticket), "a ticket in the access log");
     }
 
     @Test
