@@ -22,6 +22,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -173,8 +174,11 @@ public class StreamFeed {
                         facts.add(Fact.of(r));
                     }
                     boolean full = facts.size() == config.batchSize();
-                    fanOut(from, facts);
-                    polling.set(false);
+                    try {
+                        fanOut(from, facts);
+                    } finally {
+                        polling.set(false);
+                    }
                     if (full) {
                         poll(); // behind (a national fan-out): read on without waiting for the next tick
                     }
@@ -285,7 +289,7 @@ public class StreamFeed {
     private final class Subscription {
         final LiveStream.Watch watch;
         final MultiEmitter<? super LiveStream.Item> emitter;
-        final Map<Fact, LiveStream.Item[]> held = new java.util.LinkedHashMap<>();
+        final Map<Fact, LiveStream.Item[]> held = new LinkedHashMap<>();
         long delivered;
         boolean replaying;
 
@@ -305,8 +309,15 @@ public class StreamFeed {
         /** {@code rendered}: the item for a staff stream [0] and a one-stop-shop system's [1], made once per row. */
         void emit(Fact f, LiveStream.Item[] rendered) {
             int variant = watch.integration() ? 1 : 0;
-            if (rendered[variant] == null) {
-                rendered[variant] = items.item(f, watch.integration());
+            try {
+                if (rendered[variant] == null) {
+                    rendered[variant] = items.item(f, watch.integration());
+                }
+            } catch (RuntimeException e) {
+                // a row that cannot be shown is passed over (logged), not retried forever by a stream that resumes on it
+                Log.errorf(e, "live stream: row %d cannot be shown; passed over", f.seq());
+                delivered = f.seq();
+                return;
             }
             delivered = f.seq();
             emitter.emit(rendered[variant]);
