@@ -5,17 +5,20 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.parsetools.RecordParser;
 import org.junit.jupiter.api.Test;
 import vn.govqms.local.testing.RealPartsTestResource;
 import vn.govqms.local.testing.TestTokens;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -42,54 +45,72 @@ class StreamTests {
     record Sse(String id, String event, String data) {
     }
 
-    /** Reads a stream in the background, collecting its events. */
+    /** The tests' HTTP client for streams (one event loop is plenty). */
+    static final Vertx VERTX = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
+
+    /**
+     * Reads a stream in the background, collecting its events; {@code token} null opens it without an Authorization header (with
+     * a ticket in the address, as a browser's EventSource does). A refusal's status, headers and body are kept; {@link #close}
+     * drops the connection, so that the service sees the stream end.
+     */
     static final class Listener implements AutoCloseable {
         final List<Sse> events = new CopyOnWriteArrayList<>();
-        final Thread thread;
         volatile int status;
+        volatile String retryAfter;
+        volatile String body;
+        private final HttpClient client = VERTX.createHttpClient();
+        private String id;
+        private String event;
+        private final StringBuilder data = new StringBuilder();
 
         Listener(URI uri, String token, String lastEventId) {
-            thread = new Thread(() -> {
-                HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
-                        .header("Accept", "text/event-stream");
-                if (lastEventId != null) {
-                    request.header("Last-Event-ID", lastEventId);
+            RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(uri.toString())
+                    .putHeader("Accept", "text/event-stream");
+            if (token != null) {
+                request.putHeader("Authorization", "Bearer " + token);
+            }
+            if (lastEventId != null) {
+                request.putHeader("Last-Event-ID", lastEventId);
+            }
+            client.request(request).compose(HttpClientRequest::send).onSuccess(response -> {
+                retryAfter = response.getHeader("Retry-After");
+                if (response.statusCode() != 200) {
+                    response.body().onSuccess(b -> {
+                        body = b.toString(StandardCharsets.UTF_8);
+                        status = response.statusCode();
+                    });
+                    return;
                 }
-                try {
-                    HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient().send(request.build(),
-                            HttpResponse.BodyHandlers.ofInputStream());
-                    status = response.statusCode();
-                    BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
-                    String id = null;
-                    String event = null;
-                    StringBuilder data = new StringBuilder();
-                    for (String line; (line = reader.readLine()) != null; ) {
-                        if (line.isEmpty()) {
-                            if (data.length() > 0) {
-                                events.add(new Sse(id, event, data.toString()));
-                            }
-                            id = null;
-                            event = null;
-                            data.setLength(0);
-                        } else if (line.startsWith("id:")) {
-                            id = line.substring(3).trim();
-                        } else if (line.startsWith("event:")) {
-                            event = line.substring(6).trim();
-                        } else if (line.startsWith("data:")) {
-                            data.append(line.substring(5).trim());
-                        }
-                    }
-                } catch (Exception e) {
-                    // closed by the test
+                status = 200;
+                response.handler(RecordParser.newDelimited("\n", line -> read(line.toString(StandardCharsets.UTF_8).replace("\r", ""))));
+            });
+        }
+
+        private void read(String line) {
+            if (line.isEmpty()) {
+                if (data.length() > 0) {
+                    events.add(new Sse(id, event, data.toString()));
                 }
-            }, "sse-listener");
-            thread.setDaemon(true);
-            thread.start();
+                id = null;
+                event = null;
+                data.setLength(0);
+            } else if (line.startsWith("id:")) {
+                id = line.substring(3).trim();
+            } else if (line.startsWith("event:")) {
+                event = line.substring(6).trim();
+            } else if (line.startsWith("data:")) {
+                data.append(line.substring(5).trim());
+            }
+        }
+
+        /** The refusal's body as JSON (status other than 200). */
+        JsonPath problem() {
+            return new JsonPath(body);
         }
 
         @Override
         public void close() {
-            thread.interrupt();
+            client.close();
         }
     }
 

@@ -1,21 +1,15 @@
 package vn.govqms.notification.inbox;
 
-import io.smallrye.common.annotation.Blocking;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.sse.OutboundSseEvent;
-import jakarta.ws.rs.sse.Sse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -29,14 +23,10 @@ import vn.govqms.kit.problem.Problem;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
-import vn.govqms.kit.security.Scope;
 import vn.govqms.kit.web.QueryParams;
 import vn.govqms.notification.inbox.InboxDtos.MarkedRead;
 import vn.govqms.notification.inbox.InboxDtos.NotificationView;
 import vn.govqms.notification.inbox.InboxDtos.UnreadCount;
-import vn.govqms.notification.stream.LiveStream;
-
-import java.time.Duration;
 
 @Path("/api/v1/notifications")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,20 +36,12 @@ import java.time.Duration;
 @APIResponse(responseCode = "403", description = "Outside the caller's role or scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class InboxResource {
 
-    /** How long opening a stream waits for the agency it narrows to. */
-    static final Duration LOOKUP = Duration.ofSeconds(10);
-
     private final InboxService service;
-    private final LiveStream stream;
     private final Caller caller;
 
-    private final Scope scope;
-
-    public InboxResource(InboxService service, LiveStream stream, Caller caller, Scope scope) {
+    public InboxResource(InboxService service, Caller caller) {
         this.service = service;
-        this.stream = stream;
         this.caller = caller;
-        this.scope = scope;
     }
 
     @GET
@@ -87,27 +69,6 @@ public class InboxResource {
     @APIResponse(responseCode = "422", description = "Unknown agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<UnreadCount> unread(@QueryParam("agencyId") String agencyId) {
         return service.unread(QueryParams.uuid("agencyId", agencyId), caller);
-    }
-
-    @GET
-    @Path("/stream")
-    @Produces(MediaType.SERVER_SENT_EVENTS)
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
-    @Operation(operationId = "streamNotifications", summary = "Server-sent events of the agencies the caller reads (its agency, a ministry's "
-            + "units, a province, every agency; agencyId= narrows to one): events that notified someone there and score changes, as they "
-            + "happen; a one-stop-shop system receives only what its REST reads allow",
-            description = "Each SSE has the event log's sequence number as id and the kind as event name; reconnect with Last-Event-ID "
-                    + "to receive what was missed.")
-    @APIResponse(responseCode = "200", description = "The stream (text/event-stream)")
-    @APIResponse(responseCode = "400", description = "Last-Event-ID not sent by this stream", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @Blocking // the agency asked for is looked up before the stream answers: a refusal must come before the stream's headers
-    public Multi<OutboundSseEvent> stream(@QueryParam("agencyId") @Parameter(description = "Narrow the stream to one agency the caller reads") String agencyId,
-                                          @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
-        Long after = LiveStream.after(lastEventId);
-        LiveStream.Watch watch = stream.watch(scope, QueryParams.uuid("agencyId", agencyId)).await().atMost(LOOKUP);
-        return stream.open(watch, after).map(item -> sse.newEventBuilder().id(Long.toString(item.seq())).name(item.kind())
-                .mediaType(MediaType.APPLICATION_JSON_TYPE).data(item.json()).reconnectDelay(3000).build());
     }
 
     @GET

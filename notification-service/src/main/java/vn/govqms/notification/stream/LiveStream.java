@@ -1,36 +1,24 @@
 package vn.govqms.notification.stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.AgencyFilter;
 import vn.govqms.kit.security.Scope;
 import vn.govqms.notification.agency.Agencies;
 import vn.govqms.notification.event.IntegrationView;
-import vn.govqms.notification.inbox.NotificationText;
-import vn.govqms.notification.inbox.NotificationTexts;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The live stream of the agencies a caller reads ({@link Scope#rows()}: one agency, a ministry's units, a province, every
  * agency), or of one of them: every event that notified someone there, and every score change, in the order received
  * ({@code seq} of the event log, the SSE id). A one-stop-shop system receives only the types and fields its REST reads allow
  * ({@link IntegrationView}). A client that reconnects with {@code Last-Event-ID} gets what it missed; rows are streamed once
- * they are {@code settle} old, so that a transaction committing late cannot leave a gap.
+ * they are settled ({@code govqms.stream.settle} old), so that a transaction committing late cannot leave a gap. All the
+ * streams of an instance are fed by one poller ({@link StreamFeed}).
  */
 @ApplicationScoped
 public class LiveStream {
@@ -39,41 +27,27 @@ public class LiveStream {
     }
 
     /**
-     * What a stream shows: the agencies the caller lists, narrowed to one or not; {@code integration}: only what a one-stop-shop
-     * system receives.
+     * What a stream shows, decided when it opens: the agencies the caller lists, narrowed to one or not; {@code integration}:
+     * only what a one-stop-shop system receives.
      */
     public record Watch(AgencyFilter rows, UUID agencyId, boolean integration) {
+
+        private static final Set<String> INTEGRATION_TYPES = Set.of(IntegrationView.deliveredTypes());
+
+        /** Whether a row of the feed belongs to this stream (the same conditions as a replay's query). */
+        boolean admits(Fact f) {
+            return (agencyId == null || agencyId.equals(f.agencyId()))
+                    && (!integration || INTEGRATION_TYPES.contains(f.type()))
+                    && rows.admits(f.agency());
+        }
     }
 
-    /**
-     * The next rows of a stream; {@code %s} is the caller's list filter on {@code x}, the event's agency (an event of no agency,
-     * such as an inspection campaign, counts as its province's).
-     */
-    static final String NEXT = """
-            select e.seq, e.event_id, e.type, e.kind, e.agency_id, e.province_code, e.data::text as data, e.due_date, e.link,
-                   e.received_at, x.name as agency_name
-            from event_log e left join agency_directory a on a.id = e.agency_id
-            cross join lateral (select e.agency_id as id, coalesce(a.province_code, e.province_code) as province_code, a.root_id, a.name) x
-            where e.seq > $1 and e.received_at <= $2
-              and ($3::uuid is null or e.agency_id = $3) and ($4::text[] is null or e.type = any ($4::text[]))
-              and (e.kind = 'score.changed' or exists (select 1 from notification n where n.event_id = e.event_id and n.channel = 'INBOX'))
-              and %s
-            order by e.seq limit 200""";
-
-    private final Pool pool;
     private final Agencies agencies;
-    private final ObjectMapper json;
-    private final Clock clock;
-    private final Duration pollEvery;
-    private final Duration settle;
+    private final StreamFeed feed;
 
-    public LiveStream(Pool pool, Agencies agencies, ObjectMapper json, Clock clock, StreamConfig config) {
-        this.pool = pool;
+    public LiveStream(Agencies agencies, StreamFeed feed) {
         this.agencies = agencies;
-        this.json = json;
-        this.clock = clock;
-        this.pollEvery = config.pollEvery();
-        this.settle = config.settle();
+        this.feed = feed;
     }
 
     /**
@@ -104,59 +78,12 @@ public class LiveStream {
         }
     }
 
-    public Multi<Item> open(Watch watch, Long after) {
-        Uni<Long> start = after != null ? Uni.createFrom().item(after)
-                : pool.query("select coalesce(max(seq), 0) from event_log").execute().map(r -> r.iterator().next().getLong(0));
-        List<Object> args = AgencyFilter.arguments(null, null, watch.agencyId(), watch.integration() ? IntegrationView.deliveredTypes() : null);
-        String sql = NEXT.formatted(watch.rows().sqlAppending("x", args));
-        return start.onItem().transformToMulti(from -> {
-            AtomicLong last = new AtomicLong(from);
-            return Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(pollEvery)
-                    .onOverflow().drop()
-                    .onItem().transformToUniAndConcatenate(tick -> next(sql, args, watch, last))
-                    .onItem().transformToIterable(items -> items);
-        });
-    }
-
-    private Uni<List<Item>> next(String sql, List<Object> args, Watch watch, AtomicLong last) {
-        List<Object> values = new ArrayList<>(args);
-        values.set(0, last.get());
-        values.set(1, OffsetDateTime.now(clock).minus(settle));
-        return pool.preparedQuery(sql).execute(Tuple.from(values)).map(rows -> {
-            List<Item> items = new ArrayList<>();
-            for (Row r : rows) {
-                items.add(item(r, watch.integration()));
-                last.set(r.getLong("seq"));
-            }
-            return items;
-        });
-    }
-
-    private Item item(Row r, boolean integration) {
-        try {
-            JsonNode stored = json.readTree(r.getString("data"));
-            // a one-stop-shop system's stream shows only the fields its REST reads allow, its texts made of those alone
-            JsonNode data = integration ? IntegrationView.project(r.getString("type"), stored).orElseThrow() : stored;
-            String kind = r.getString("kind");
-            NotificationText text = NotificationTexts.render(kind, "vi", "CONTACT", data, r.getString("agency_name"), r.getLocalDate("due_date"));
-            ObjectNode out = json.createObjectNode();
-            out.put("seq", r.getLong("seq"));
-            out.put("eventId", r.getString("event_id"));
-            out.put("type", r.getString("type"));
-            out.put("kind", kind);
-            out.put("agencyId", r.getUUID("agency_id") == null ? null : r.getUUID("agency_id").toString());
-            out.put("agencyName", r.getString("agency_name"));
-            out.put("provinceCode", r.getString("province_code"));
-            out.put("title", text.title());
-            out.put("happened", text.happened());
-            out.put("action", text.action());
-            out.put("dueDate", r.getLocalDate("due_date") == null ? null : r.getLocalDate("due_date").toString());
-            out.put("link", r.getString("link"));
-            out.put("receivedAt", r.getOffsetDateTime("received_at").toString());
-            out.set("data", data);
-            return new Item(r.getLong("seq"), kind, json.writeValueAsString(out));
-        } catch (Exception e) {
-            throw new IllegalStateException("stream item " + r.getLong("seq") + ": " + e.getMessage(), e);
-        }
+    /**
+     * Opens a stream for {@code subject} (429 before it opens when the caller's or this instance's streams are at their cap):
+     * what it missed after {@code after}, then what comes.
+     */
+    public Multi<Item> open(String subject, Watch watch, Long after) {
+        Runnable place = feed.reserve(subject);
+        return feed.open(watch, after, place);
     }
 }

@@ -14,6 +14,7 @@ public class ProblemException extends RuntimeException {
     private final String type;
     private final String title;
     private final Map<String, Object> extensions;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public ProblemException(int status, String type, String title, String detail) {
         this(status, type, title, detail, Map.of());
@@ -41,6 +42,16 @@ public class ProblemException extends RuntimeException {
 
     public Map<String, Object> extensions() {
         return extensions;
+    }
+
+    /** Response headers the refusal carries besides the body ({@code Retry-After}, ...). */
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    public ProblemException withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
     }
 
     public static ProblemException notFound(String what, Object id) {
@@ -81,6 +92,13 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException preconditionFailed(String detail) {
         return new ProblemException(412, "stale-version", "Precondition failed", detail);
+    }
+
+    /** A bound on the caller or on this instance is reached; {@code Retry-After} says when to try again (whole seconds). */
+    public static ProblemException tooManyRequests(String type, String detail, java.time.Duration retryAfter) {
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        return new ProblemException(429, type, "Too many requests", detail, Map.of("retryAfterSeconds", seconds))
+                .withHeader("Retry-After", Long.toString(seconds));
     }
 
     public static ProblemException preconditionRequired(String detail) {

@@ -43,7 +43,13 @@ public class ProblemMapper {
     public Response problem(ProblemException e, UriInfo uri) {
         Map<String, Object> body = body(e.status(), e.type(), e.title(), e.getMessage(), uri);
         body.putAll(e.extensions());
-        return respond(e.status(), body);
+        Response response = respond(e.status(), body);
+        if (e.headers().isEmpty()) {
+            return response;
+        }
+        Response.ResponseBuilder withHeaders = Response.fromResponse(response);
+        e.headers().forEach(withHeaders::header);
+        return withHeaders.build();
     }
 
     @ServerExceptionMapper(priority = PRIORITY)
