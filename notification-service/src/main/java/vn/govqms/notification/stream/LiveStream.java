@@ -71,11 +71,17 @@ public class LiveStream {
         if (lastEventId == null || lastEventId.isBlank()) {
             return null;
         }
+        long id;
         try {
-            return Long.parseLong(lastEventId.trim());
+            id = Long.parseLong(lastEventId.trim());
         } catch (NumberFormatException e) {
             throw ProblemException.invalidField("Last-Event-ID", "an id sent by this stream (a whole number)");
         }
+        if (id < 0) {
+            // ids the stream sends are never negative: such a value is a client's mistake, not "from the start"
+            throw ProblemException.invalidField("Last-Event-ID", "an id sent by this stream (a whole number, not negative)");
+        }
+        return id;
     }
 
     /**
