@@ -36,6 +36,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Corrective-action reports: owed when an on-site provincial inspection is reported (its minutes dated), submitted by the
@@ -145,12 +146,13 @@ public class CorrectiveReportService {
         return scoped.chain(() -> Pages.of(CorrectiveReport.<CorrectiveReport>find(String.join(" and ", where),
                         Sort.by("dueDate").and("id"), params), page))
                 .chain(p -> {
-                    List<View> views = new ArrayList<>();
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (CorrectiveReport r : p.items()) {
-                        chain = chain.chain(() -> agencies.of(r.agencyId).invoke(a -> views.add(view(r, a))).replaceWithVoid());
-                    }
-                    return chain.map(x -> new Page<>(views, p.page(), p.size(), p.total()));
+                    // the page's agencies in one query, not one lookup per report
+                    List<UUID> ids = p.items().stream().map(r -> r.agencyId).distinct().toList();
+                    Uni<List<Agency>> found = ids.isEmpty() ? Uni.createFrom().item(List.of()) : Agency.list("id in ?1", ids);
+                    return found.map(list -> {
+                        Map<UUID, Agency> byId = list.stream().collect(Collectors.toMap(a -> a.id, a -> a));
+                        return new Page<>(p.items().stream().map(r -> view(r, byId.get(r.agencyId))).toList(), p.page(), p.size(), p.total());
+                    });
                 });
     }
 

@@ -9,6 +9,8 @@ import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.security.AgencyFilter;
 import vn.govqms.kit.paging.Pages;
 import vn.govqms.kit.paging.PageRequest;
+import vn.govqms.kit.problem.ProblemException;
+import vn.govqms.kit.security.Scope;
 import vn.govqms.kit.text.VietnameseText;
 
 import java.util.ArrayList;
@@ -24,6 +26,30 @@ public class AgencyRepository implements PanacheRepositoryBase<Agency, UUID> {
 
     public Uni<Agency> findByCode(String code) {
         return find("code", code).firstResult();
+    }
+
+    /**
+     * The condition of a list query on an entity whose {@code agencyId} is an agency: the agency asked for
+     * ({@code requested}, which the caller must be able to read; 400 when unknown), else every agency
+     * {@link Scope#rows()} lets the caller list.
+     */
+    public Uni<Void> listed(UUID requested, Scope scope, List<String> where, Parameters params) {
+        if (requested != null) {
+            where.add("agencyId = :agency");
+            params.and("agency", requested);
+            return findById(requested).invoke(a -> {
+                if (a == null) {
+                    throw ProblemException.invalidField("agencyId", "no agency with id " + requested);
+                }
+                scope.requireRead(a.ref());
+            }).replaceWithVoid();
+        }
+        AgencyFilter rows = scope.rows();
+        if (!rows.all()) {
+            where.add("agencyId in (select a.id from Agency a where " + rows.jpql("a") + ")");
+            rows.jpqlParameters().forEach(params::and);
+        }
+        return Uni.createFrom().voidItem();
     }
 
     /** The agencies that pass {@code f} among those {@code rows} admits (the caller's scope). */

@@ -19,7 +19,6 @@ import vn.govqms.kit.outbox.Outbox;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.problem.ProblemException;
-import vn.govqms.kit.security.AgencyFilter;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Scope;
 
@@ -64,24 +63,7 @@ public class ReviewService {
     public Uni<Page<ReviewView>> list(Filter f, PageRequest page, Caller caller) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
-        Uni<Void> checked;
-        if (f.agencyId() != null) {
-            checked = agencies.findById(f.agencyId()).invoke(a -> {
-                if (a == null) {
-                    throw ProblemException.invalidField("agencyId", "no agency with id " + f.agencyId());
-                }
-                scope.requireRead(a.ref());
-            }).replaceWithVoid();
-            where.add("agencyId = :agency");
-            params.and("agency", f.agencyId());
-        } else {
-            AgencyFilter rows = scope.rows();
-            if (!rows.all()) {
-                where.add("agencyId in (select a.id from Agency a where " + rows.jpql("a") + ")");
-                rows.jpqlParameters().forEach(params::and);
-            }
-            checked = Uni.createFrom().voidItem();
-        }
+        Uni<Void> checked = agencies.listed(f.agencyId(), scope, where, params);
         if (f.status() != null) {
             where.add("status = :status");
             params.and("status", f.status());
