@@ -56,7 +56,7 @@ public class CorrectiveReportOverdue {
         this.steps = configured.length == 0 ? new Integer[] {1} : configured;
     }
 
-    @Scheduled(every = "${govqms.audit.overdue-check-every:10m}", delay = 5, delayUnit = TimeUnit.SECONDS,
+    @Scheduled(every = "${govqms.audit.overdue-check-every}", delay = 5, delayUnit = TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> check() {
         OffsetDateTime now = OffsetDateTime.now(clock);

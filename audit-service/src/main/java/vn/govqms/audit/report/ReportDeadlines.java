@@ -80,7 +80,7 @@ public class ReportDeadlines {
         this.provinces = provinces;
     }
 
-    @Scheduled(every = "${govqms.audit.overdue-check-every:10m}", delay = 6, delayUnit = TimeUnit.SECONDS,
+    @Scheduled(every = "${govqms.audit.overdue-check-every}", delay = 6, delayUnit = TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> check() {
         return run(OffsetDateTime.now(clock))

@@ -42,7 +42,7 @@ public class ExpiryCheck {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${govqms.review.expiry-check-every:10m}", delay = 5, delayUnit = TimeUnit.SECONDS,
+    @Scheduled(every = "${govqms.review.expiry-check-every}", delay = 5, delayUnit = TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> check() {
         return Panache.withTransaction(() -> Panache.getSession().chain(this::announce))

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Announces each re-announcement past its due date once ({@code qms.reannouncement-overdue}); notification-service
@@ -39,7 +40,7 @@ public class ReannouncementCheck {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${govqms.qms.overdue-check-every:10m}", delay = 5, delayUnit = java.util.concurrent.TimeUnit.SECONDS,
+    @Scheduled(every = "${govqms.qms.overdue-check-every}", delay = 5, delayUnit = TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return run().invoke(n -> {

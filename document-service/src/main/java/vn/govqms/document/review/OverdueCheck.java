@@ -5,6 +5,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Marks open review tasks past their due date as overdue and announces each once
@@ -20,7 +21,7 @@ public class OverdueCheck {
         this.reviews = reviews;
     }
 
-    @Scheduled(every = "${govqms.review.overdue-check-every}", delay = 5, delayUnit = java.util.concurrent.TimeUnit.SECONDS,
+    @Scheduled(every = "${govqms.review.overdue-check-every}", delay = 5, delayUnit = TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> check() {
         return Panache.withTransaction(() -> Panache.getSession().chain(reviews::markOverdue))

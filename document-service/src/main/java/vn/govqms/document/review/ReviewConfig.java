@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Period;
+import java.time.Duration;
 
 /** {@code govqms.review.*}: procedure reviews. */
 @ConfigMapping(prefix = "govqms.review")
@@ -15,12 +16,12 @@ public interface ReviewConfig {
 
     /** How often open tasks are checked against their due date (read by {@link OverdueCheck}'s schedule). */
     @WithDefault("10m")
-    java.time.Duration overdueCheckEvery();
+    Duration overdueCheckEvery();
 
     /**
      * How often the register is checked for documents that expired on their expiry date (read by
      * {@code legal/ExpiryCheck}'s schedule).
      */
     @WithDefault("10m")
-    java.time.Duration expiryCheckEvery();
+    Duration expiryCheckEvery();
 }

@@ -20,7 +20,7 @@ public class ListUpdateOverdueCheck {
         this.updates = updates;
     }
 
-    @Scheduled(every = "${govqms.tthc.list-update-overdue-check-every:10m}", delay = 5, delayUnit = TimeUnit.SECONDS,
+    @Scheduled(every = "${govqms.tthc.list-update-overdue-check-every}", delay = 5, delayUnit = TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> check() {
         return updates.markOverdue()

@@ -11,6 +11,7 @@ import vn.govqms.notification.event.EventKind;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Reminders before due dates and escalation after them, set-based and idempotent (each reminder and each escalation step
@@ -111,7 +112,7 @@ public class DeadlineCheck {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${govqms.deadlines.check-every}", delay = 3, delayUnit = java.util.concurrent.TimeUnit.SECONDS,
+    @Scheduled(every = "${govqms.deadlines.check-every}", delay = 3, delayUnit = TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return run().onFailure().invoke(e -> Log.warnf("deadline check failed: %s", e.getMessage())).onFailure().recoverWithNull()

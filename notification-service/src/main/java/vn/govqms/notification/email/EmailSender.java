@@ -19,6 +19,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Sends the pending e-mails (EMAIL notifications) over SMTP: claims a batch (a lease, so several instances never send one
@@ -72,7 +73,7 @@ public class EmailSender {
     /** The schedule's identity (tests pause it to drive the sender themselves). */
     public static final String SCHEDULE = "email-sender";
 
-    @Scheduled(identity = SCHEDULE, every = "${govqms.email.send-every}", delay = 2, delayUnit = java.util.concurrent.TimeUnit.SECONDS,
+    @Scheduled(identity = SCHEDULE, every = "${govqms.email.send-every}", delay = 2, delayUnit = TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return sendPending().onFailure().invoke(e -> Log.warnf("e-mail round failed: %s", e.getMessage()))

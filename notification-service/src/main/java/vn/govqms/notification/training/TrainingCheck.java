@@ -14,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The seeds' main weakness, untrained and often rotated ISO officers, told to those who can act: an agency's ISO officer
@@ -94,7 +95,7 @@ public class TrainingCheck {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${govqms.training.check-every:1h}", delay = 5, delayUnit = java.util.concurrent.TimeUnit.SECONDS,
+    @Scheduled(every = "${govqms.training.check-every}", delay = 5, delayUnit = TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return run().onFailure().invoke(e -> Log.warnf("ISO officer training check failed: %s", e.getMessage())).onFailure().recoverWithNull()

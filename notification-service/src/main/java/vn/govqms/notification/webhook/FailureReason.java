@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
+import io.netty.channel.ConnectTimeoutException;
 
 /**
  * Why a delivery attempt failed, as the delivery log shows it. The log is read by whoever manages the subscription (a
@@ -45,7 +46,7 @@ public enum FailureReason {
     public static FailureReason of(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             // a connect timeout is also a ConnectException: timeouts first
-            if (t instanceof TimeoutException || t instanceof io.netty.channel.ConnectTimeoutException
+            if (t instanceof TimeoutException || t instanceof ConnectTimeoutException
                     || t.getClass().getSimpleName().contains("Timeout")) {
                 return TIMEOUT;
             }

@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Keeps the secrets at rest as configuration says: at start, every subscription whose secrets are in plain text (stored before
@@ -80,7 +81,7 @@ public class SecretKeeping {
                 });
     }
 
-    @Scheduled(every = "${govqms.webhooks.secret-cleanup-every:1m}", delay = 5, delayUnit = java.util.concurrent.TimeUnit.SECONDS)
+    @Scheduled(every = "${govqms.webhooks.secret-cleanup-every}", delay = 5, delayUnit = TimeUnit.SECONDS)
     Uni<Void> dropEndedOverlaps() {
         return pool.preparedQuery("update webhook_subscription set previous_secret = null, previous_secret_expires_at = null "
                         + "where previous_secret_expires_at <= $1").execute(Tuple.of(OffsetDateTime.now(clock)))

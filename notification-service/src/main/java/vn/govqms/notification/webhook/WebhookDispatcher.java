@@ -35,6 +35,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Delivers webhooks from the delivery table, away from event consumption. Claims due deliveries in batches (one statement,
@@ -126,7 +127,7 @@ public class WebhookDispatcher {
         stopped = true;
     }
 
-    @Scheduled(every = "${govqms.webhooks.dispatch-every}", delay = 2, delayUnit = java.util.concurrent.TimeUnit.SECONDS)
+    @Scheduled(every = "${govqms.webhooks.dispatch-every}", delay = 2, delayUnit = TimeUnit.SECONDS)
     void tick() {
         wake();
     }

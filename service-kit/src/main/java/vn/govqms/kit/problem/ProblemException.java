@@ -2,6 +2,7 @@ package vn.govqms.kit.problem;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.time.Duration;
 
 /**
  * A refusal that becomes an {@code application/problem+json} response: the status, a stable type
@@ -95,7 +96,7 @@ public class ProblemException extends RuntimeException {
     }
 
     /** A bound on the caller or on this instance is reached; {@code Retry-After} says when to try again (whole seconds). */
-    public static ProblemException tooManyRequests(String type, String detail, java.time.Duration retryAfter) {
+    public static ProblemException tooManyRequests(String type, String detail, Duration retryAfter) {
         long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
         return new ProblemException(429, type, "Too many requests", detail, Map.of("retryAfterSeconds", seconds))
                 .withHeader("Retry-After", Long.toString(seconds));
