@@ -36,7 +36,6 @@ import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.paging.Pages;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
-import vn.govqms.kit.security.Roles;
 import vn.govqms.kit.security.Scope;
 import vn.govqms.kit.web.ETags;
 
@@ -74,27 +73,12 @@ public class AuditService {
         this.plans = plans;
     }
 
-    /**
-     * The roles that plan an audit of {@code kind} (the caller must also be able to change the audited agency's
-     * records): a ministry's steering committee plans cross-checks and inspections of its units as a province's does.
-     */
-    static boolean mayPlan(AuditKind kind, Caller caller) {
-        return switch (kind) {
-            case INTERNAL_AUDIT -> caller.hasRole(Roles.ISO_OFFICER) || caller.hasRole(Roles.AGENCY_HEAD);
-            case CROSS_CHECK -> caller.hasRole(Roles.PROVINCE_ADMIN) || caller.hasRole(Roles.MINISTRY_ADMIN)
-                    || caller.hasRole(Roles.AGENCY_HEAD);
-            case PROVINCIAL_INSPECTION -> caller.hasRole(Roles.PROVINCE_ADMIN) || caller.hasRole(Roles.MINISTRY_ADMIN);
-        };
-    }
-
     @WithTransaction
     public Uni<AuditView> create(NewAudit in, Caller caller) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return agencies.known("agencyId", in.agencyId()).chain(agency -> {
             scope.requireWrite(agency.ref());
-            if (!mayPlan(in.kind(), caller)) {
-                throw ProblemException.forbidden("Your role does not plan a " + in.kind().name() + ".");
-            }
+            AuditPolicy.requirePlanner(in.kind(), caller);
             List<String> clauses = clauses(in.scopeClauses());
             List<String> units = in.auditedUnits() == null ? List.of() : in.auditedUnits().stream().map(String::trim).toList();
             List<UUID> procedures = in.procedureIds() == null ? List.of() : in.procedureIds().stream().distinct().toList();
@@ -354,9 +338,7 @@ public class AuditService {
     public Uni<AuditView> confirm(UUID id, Confirmation in, Caller caller) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return readable(id, caller).chain(a -> agencies.of(a.agencyId).chain(agency -> {
-            if (!caller.hasRole(Roles.AGENCY_HEAD) || scope.level() != Scope.Level.AGENCY) {
-                throw ProblemException.forbidden("Only the head of " + agency.name + " confirms this audit's report.");
-            }
+            AuditPolicy.requireConfirmer(caller, scope.level(), agency.name);
             scope.requireWrite(agency.ref());
             a.confirm(in == null || in.note() == null ? null : in.note().trim(), caller.subject(), now);
             return findingCounts(a.id).chain(counts -> Panache.getSession().chain(s -> s.flush()
@@ -392,10 +374,8 @@ public class AuditService {
     /** The lead auditor, or whoever may plan an audit of that kind and change the agency's records. */
     private Uni<Audit> managed(UUID id, Caller caller) {
         return readable(id, caller).chain(a -> agencies.of(a.agencyId).map(agency -> {
+            AuditPolicy.requireManager(a, caller);
             if (!a.isLead(caller.subject())) {
-                if (!mayPlan(a.kind, caller)) {
-                    throw ProblemException.forbidden("Only the lead auditor or the planner of this audit may do this.");
-                }
                 scope.requireWrite(agency.ref());
             }
             return a;

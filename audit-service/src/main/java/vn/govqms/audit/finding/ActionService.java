@@ -27,7 +27,6 @@ import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.paging.Pages;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
-import vn.govqms.kit.security.Roles;
 import vn.govqms.kit.security.Scope;
 
 import java.time.Clock;
@@ -136,9 +135,7 @@ public class ActionService {
     public Uni<ActionView> verify(UUID id, Verification in, Caller caller) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return load(id, caller).chain(c -> {
-            if (!caller.hasRole(Roles.AUDITOR)) {
-                throw ProblemException.forbidden("An auditor of the agency or of the audit's team verifies corrective actions.");
-            }
+            ActionPolicy.requireVerifier(caller);
             if (!audits.inTeam(c.audit, caller.subject())) {
                 scope.requireWrite(c.agency.ref());
             }
@@ -154,12 +151,7 @@ public class ActionService {
     public Uni<ActionView> close(UUID id, Caller caller) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return load(id, caller).chain(c -> {
-            boolean agencyRole = caller.hasRole(Roles.ISO_OFFICER) || caller.hasRole(Roles.AGENCY_HEAD);
-            boolean teamAuditor = caller.hasRole(Roles.AUDITOR) && audits.inTeam(c.audit, caller.subject());
-            if (!agencyRole && !caller.hasRole(Roles.AUDITOR)) {
-                throw ProblemException.forbidden("The agency's ISO officer or head, or an auditor, closes corrective actions.");
-            }
-            if (!teamAuditor) {
+            if (!ActionPolicy.closesAsTeam(caller, audits.inTeam(c.audit, caller.subject()))) {
                 scope.requireWrite(c.agency.ref());
             }
             String before = c.action.status.name();
@@ -173,9 +165,7 @@ public class ActionService {
     public Uni<ActionView> extend(UUID id, ExtensionInput in, Caller caller) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return load(id, caller).chain(c -> {
-            if (!(caller.hasRole(Roles.AGENCY_HEAD) || caller.hasRole(Roles.PROVINCE_ADMIN) || caller.hasRole(Roles.MINISTRY_ADMIN))) {
-                throw ProblemException.forbidden("The agency's head, its province or its ministry extends a due date.");
-            }
+            ActionPolicy.requireExtender(caller);
             scope.requireWrite(c.agency.ref());
             LocalDate previous = c.action.dueDate;
             c.action.extend(in.newDueDate(), now);
@@ -254,11 +244,7 @@ public class ActionService {
     /** Worked on by its owner, or by the agency's ISO officer or head, while the agency's records may be changed. */
     private Uni<Context> worked(UUID id, Caller caller) {
         return load(id, caller).invoke(c -> {
-            boolean owner = c.action.owner.equals(caller.subject());
-            boolean agencyRole = caller.hasRole(Roles.ISO_OFFICER) || caller.hasRole(Roles.AGENCY_HEAD);
-            if (!owner && !agencyRole) {
-                throw ProblemException.forbidden("The owner of the action or the agency's ISO officer or head works on it.");
-            }
+            ActionPolicy.requireWorker(c.action, caller);
             scope.requireWrite(c.agency.ref());
         });
     }

@@ -22,7 +22,6 @@ import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.paging.Pages;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
-import vn.govqms.kit.security.Roles;
 import vn.govqms.kit.security.Scope;
 
 import java.time.Clock;
@@ -139,9 +138,7 @@ public class FindingService {
     public Uni<FindingView> close(UUID id, Closure in, Caller caller) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return readable(id, caller).chain(f -> agencies.of(f.agencyId).chain(agency -> {
-            if (!(caller.hasRole(Roles.ISO_OFFICER) || caller.hasRole(Roles.AGENCY_HEAD))) {
-                throw ProblemException.forbidden("The agency's ISO officer or head closes its findings.");
-            }
+            FindingPolicy.requireCloser(caller);
             scope.requireWrite(agency.ref());
             if (f.kind.nonconformity()) {
                 throw ProblemException.unprocessable("closes-with-actions", "Closed by its corrective actions",

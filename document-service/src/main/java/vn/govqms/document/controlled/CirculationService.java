@@ -25,7 +25,6 @@ import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
-import vn.govqms.kit.security.Roles;
 import vn.govqms.kit.security.Scope;
 import vn.govqms.kit.time.ClockProducer;
 
@@ -85,7 +84,7 @@ public class CirculationService {
     @WithTransaction
     public Uni<List<DistributionView>> distribute(UUID documentId, int revision, List<Recipient> recipients, Caller caller) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        requireRole(caller, Roles.ISO_OFFICER);
+        DocumentPolicy.requireDistributor(caller);
         Set<UUID> unitIds = new LinkedHashSet<>();
         for (int i = 0; i < recipients.size(); i++) {
             Recipient r = recipients.get(i);
@@ -240,7 +239,7 @@ public class CirculationService {
     /** The revision in force, posted and published as the older API says it: recorded as postings of that revision. */
     @WithTransaction
     public Uni<Void> publish(UUID documentId, Publication in, Caller caller) {
-        requireRole(caller, Roles.ISO_OFFICER);
+        DocumentPolicy.requireDistributor(caller);
         if (in.publishedOn() != null && in.portalUrl() == null) {
             throw ProblemException.invalidField("portalUrl", "is required with publishedOn");
         }
@@ -274,9 +273,7 @@ public class CirculationService {
 
     @WithTransaction
     public Uni<PeriodicReviewView> review(UUID documentId, NewPeriodicReview in, Caller caller) {
-        if (!caller.hasRole(Roles.ISO_OFFICER) && !caller.hasRole(Roles.AGENCY_HEAD)) {
-            throw ProblemException.forbidden("The agency's ISO officer or head records periodic reviews.");
-        }
+        DocumentPolicy.requirePeriodicReviewer(caller);
         if (in.nextReviewDate() != null && !in.nextReviewDate().isAfter(in.reviewedOn())) {
             throw ProblemException.invalidField("nextReviewDate", "must be after reviewedOn");
         }
@@ -353,12 +350,6 @@ public class CirculationService {
         }
         if (v.status != VersionStatus.ISSUED) {
             throw ProblemException.invalidTransition("document version", v.status.name(), action, List.of());
-        }
-    }
-
-    private static void requireRole(Caller caller, String role) {
-        if (!caller.hasRole(role)) {
-            throw ProblemException.forbidden("Only the " + role + " may do this.");
         }
     }
 
