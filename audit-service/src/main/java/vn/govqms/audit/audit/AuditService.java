@@ -123,7 +123,6 @@ public class AuditService {
         a.checklist = write(checklist);
         a.createdBy = who;
         a.createdAt = now;
-        a.updatedAt = now;
         return a;
     }
 
@@ -243,7 +242,7 @@ public class AuditService {
                         kept == null ? null : kept.evidence()));
             }
             a.checklist = write(items);
-            a.updatedAt = now;
+            a.touch();
             return changed(a, "checklist-edited", caller, Map.of("items", old.size()), Map.of("items", items.size()));
         });
     }
@@ -264,7 +263,7 @@ public class AuditService {
             Map<String, Object> before = teamOf(a.leadAuditor, team(a));
             a.team = write(in.team());
             a.leadAuditor = lead(in.team());
-            a.updatedAt = now;
+            a.touch();
             return changed(a, "team-set", caller, before, teamOf(a.leadAuditor, in.team()));
         });
     }
@@ -297,7 +296,7 @@ public class AuditService {
             items.set(index, new ChecklistItem(no, before.clause(), before.question(), in.answer(),
                     in.evidence() == null ? null : in.evidence().trim()));
             a.checklist = write(items);
-            a.updatedAt = now;
+            a.touch();
             return changed(a, "answered:" + no, caller, before, items.get(index));
         });
     }

@@ -71,14 +71,7 @@ public class ActionService {
             }
             return agencies.known("findingId", f.agencyId).invoke(agency -> scope.requireWrite(agency.ref()))
                     .chain(agency -> Audit.<Audit>findById(f.auditId).chain(audit -> {
-                if (!f.kind.nonconformity()) {
-                    throw ProblemException.unprocessable("not-a-nonconformity", "Not a nonconformity",
-                            "Corrective actions are opened for nonconformities; this finding is " + f.kind.name() + " (" + f.kind.label() + ").",
-                            Map.of("kind", f.kind.name()));
-                }
-                if (f.status == FindingStatus.CLOSED) {
-                    throw ProblemException.invalidTransition("finding", f.status.name(), "open-action", List.of());
-                }
+                f.requireOpenForActions();
                 LocalDate due = in.dueDate();
                 if (due == null) {
                     if (audit.kind == AuditKind.PROVINCIAL_INSPECTION && audit.mode == AuditMode.ON_SITE) {
@@ -88,20 +81,9 @@ public class ActionService {
                         throw ProblemException.invalidField("dueDate", "is required (it defaults only after an on-site inspection)");
                     }
                 }
-                CorrectiveAction a = new CorrectiveAction();
-                a.id = UUID.randomUUID();
-                a.findingId = f.id;
-                a.agencyId = f.agencyId;
-                a.title = in.title().trim();
-                a.containment = in.containment() == null || in.containment().isBlank() ? null : in.containment().trim();
-                a.rootCause = in.rootCause().trim();
-                a.actionPlan = in.action().trim();
-                a.owner = in.owner().trim();
-                a.dueDate = due;
-                a.status = ActionStatus.OPEN;
-                a.createdBy = caller.subject();
-                a.createdAt = now;
-                a.updatedAt = now;
+                CorrectiveAction a = CorrectiveAction.open(f, in.title().trim(),
+                        in.containment() == null || in.containment().isBlank() ? null : in.containment().trim(), in.rootCause().trim(),
+                        in.action().trim(), in.owner().trim(), due, caller.subject(), now);
                 return a.<CorrectiveAction>persist().chain(() -> Panache.getSession()).chain(s -> s.flush()
                                 .chain(() -> outbox.publish(s, FindingEvents.opened(a, f, now)))
                                 .chain(() -> trail.record(s, "corrective-action", a.id, agency.ref(), "opened", caller.subject(), null,
@@ -116,7 +98,7 @@ public class ActionService {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return worked(id, caller).chain(c -> {
             String before = c.action.status.name();
-            c.action.start(now);
+            c.action.start();
             return changed(c, "started", caller, before, null);
         });
     }
@@ -140,7 +122,7 @@ public class ActionService {
                 scope.requireWrite(c.agency.ref());
             }
             String before = c.action.status.name();
-            c.action.verify(in.effective(), in.note().trim(), caller.subject(), now);
+            c.action.verify(in.effective(), in.note().trim(), caller.subject(), now.toLocalDate());
             return Panache.getSession().chain(s -> s.flush().chain(() -> outbox.publish(s, FindingEvents.verified(c.action, now))))
                     .chain(() -> in.effective() ? closeFindingIfDone(c, caller, now) : Uni.createFrom().voidItem())
                     .chain(() -> changed(c, in.effective() ? "verified-effective" : "verified-not-effective", caller, before, null));
@@ -155,7 +137,7 @@ public class ActionService {
                 scope.requireWrite(c.agency.ref());
             }
             String before = c.action.status.name();
-            c.action.close(now);
+            c.action.close(now.toLocalDate());
             return Panache.getSession().chain(s -> s.flush().chain(() -> outbox.publish(s, FindingEvents.actionClosed(c.action, now))))
                     .chain(() -> changed(c, "closed", caller, before, null));
         });
@@ -168,7 +150,7 @@ public class ActionService {
             ActionPolicy.requireExtender(caller);
             scope.requireWrite(c.agency.ref());
             LocalDate previous = c.action.dueDate;
-            c.action.extend(in.newDueDate(), now);
+            c.action.extend(in.newDueDate());
             return Panache.getSession().chain(s -> s.createNativeQuery("""
                                     insert into corrective_action_extension (action_id, previous_due_date, new_due_date, reason, extended_by, extended_at)
                                     values (?1, ?2, ?3, ?4, ?5, ?6)""")
@@ -252,11 +234,9 @@ public class ActionService {
     private Uni<Void> closeFindingIfDone(Context c, Caller caller, OffsetDateTime now) {
         return CorrectiveAction.count("findingId = ?1 and status not in ?2", c.finding.id,
                 List.of(ActionStatus.VERIFIED_EFFECTIVE, ActionStatus.CLOSED)).chain(remaining -> {
-            if (remaining > 0 || c.finding.status == FindingStatus.CLOSED) {
+            if (remaining > 0 || !c.finding.closeWhenActionsDone(now.toLocalDate())) {
                 return Uni.createFrom().voidItem();
             }
-            c.finding.status = FindingStatus.CLOSED;
-            c.finding.closedOn = now.toLocalDate();
             return Panache.getSession().chain(s -> s.flush()
                     .chain(() -> outbox.publish(s, FindingEvents.closed(c.finding, now)))
                     .chain(() -> trail.record(s, "finding", c.finding.id, c.agency.ref(), "closed", caller.subject(),
@@ -282,7 +262,7 @@ public class ActionService {
                     offset(r[4]))).toList();
             boolean overdue = a.overdue(today);
             return new ActionView(a.id, a.findingId, a.agencyId, f.kind, a.title, a.containment, a.rootCause, a.actionPlan, a.owner,
-                    a.dueDate, a.status, a.status.label(), a.status.allowed(), overdue,
+                    a.dueDate, a.status, a.status.label(), a.status.allowedKeys(), overdue,
                     overdue ? (int) ChronoUnit.DAYS.between(a.dueDate, today) : null, a.implementationNote, a.implementedAt,
                     a.verifiedBy, a.verifiedOn, a.verificationNote, a.effective, a.closedOn, ext, a.createdBy, a.version);
         });

@@ -23,14 +23,19 @@ public enum ActionStatus {
         return label;
     }
 
-    public List<String> allowed() {
+    /** The steps allowed in this status. */
+    public List<ActionStep> allowed() {
         return switch (this) {
-            case OPEN -> List.of("start", "extend");
-            case IN_PROGRESS -> List.of("implement", "extend");
-            case IMPLEMENTED -> List.of("verify");
-            case VERIFIED_EFFECTIVE -> List.of("close");
+            case OPEN -> List.of(ActionStep.START, ActionStep.EXTEND);
+            case IN_PROGRESS -> List.of(ActionStep.IMPLEMENT, ActionStep.EXTEND);
+            case IMPLEMENTED -> List.of(ActionStep.VERIFY);
+            case VERIFIED_EFFECTIVE -> List.of(ActionStep.CLOSE);
             case CLOSED -> List.of();
         };
+    }
+
+    public List<String> allowedKeys() {
+        return allowed().stream().map(ActionStep::key).toList();
     }
 
     /** Still owed by the agency: counts for overdue. */

@@ -256,7 +256,7 @@ public class CirculationService {
             d.postedOn = in.postedOn();
             d.portalUrl = in.portalUrl();
             d.publishedOn = in.publishedOn();
-            d.updatedAt = now;
+            d.touch();
             Uni<?> chain = Uni.createFrom().voidItem();
             if (in.postedOn() != null) {
                 chain = chain.chain(() -> postings.record(documentId, d.currentRevision,
@@ -282,7 +282,7 @@ public class CirculationService {
             ControlledDocument d = found.document();
             UUID id = UUID.randomUUID();
             d.nextReviewDate = in.nextReviewDate();
-            d.updatedAt = now;
+            d.touch();
             return Panache.getSession().chain(session -> session.createNativeQuery("""
                             insert into document_periodic_review (id, document_id, reviewer, reviewed_on, outcome, note, next_review_date, created_at)
                             values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""")

@@ -133,7 +133,7 @@ public class DocumentService {
             ETags.requireMatch(ifMatch, v.version);
             VersionView before = view(v);
             return checkContent(doc.type, content, found.agency()).chain(tthc -> {
-                v.edit(write(content), tthc, now);
+                v.edit(write(content), tthc);
                 doc.indexContent(contentText(content));
                 return replaceLegalBases(v.id, content.legalBases())
                         .chain(() -> Panache.getSession())
@@ -161,7 +161,7 @@ public class DocumentService {
                     return DocumentEvents.SUBMITTED;
                 });
                 case RETURN -> Uni.createFrom().item(() -> {
-                    v.returnToDraft(now);
+                    v.returnToDraft();
                     return (String) null;
                 });
                 case APPROVE -> checkProcessingTime(doc, v).map(ok -> {
@@ -170,18 +170,18 @@ public class DocumentService {
                 });
                 case ISSUE -> revisionIssue.requireLegalBasesInForce(v, LocalDate.now(clock),
                         value == null ? LocalDate.now(clock) : (LocalDate) value).chain(() -> versions.issued(doc.id)).map(previous -> {
-                    previous.forEach(p -> p.supersede(now));
+                    previous.forEach(p -> p.supersede());
                     v.issue(who, value == null ? LocalDate.now(clock) : (LocalDate) value, now);
                     doc.currentRevision = v.revision;
-                    doc.updatedAt = now;
+                    doc.touch();
                     return DocumentEvents.ISSUED;
                 });
                 case ABOLISH -> Uni.createFrom().item(() -> {
                     boolean wasCurrent = v.status == VersionStatus.ISSUED;
-                    v.abolish((String) value, now);
+                    v.abolish((String) value);
                     if (wasCurrent) {
                         doc.currentRevision = null;
-                        doc.updatedAt = now;
+                        doc.touch();
                     }
                     return DocumentEvents.ABOLISHED;
                 });

@@ -107,7 +107,7 @@ public class PostingService {
                             d.portalUrl = p.url;
                             d.publishedOn = p.postedOn;
                         }
-                        d.updatedAt = now;
+                        d.touch();
                     }
                     return p.persist().chain(() -> Panache.getSession()).chain(session -> session.flush()
                             .chain(() -> outbox.publish(session, OutgoingEvent.of(DocumentEvents.TOPIC, d.agencyId.toString(), POSTED,
