@@ -1,27 +1,20 @@
 package vn.govqms.audit.finding;
 
+import vn.govqms.kit.text.Label;
+import vn.govqms.kit.text.Labelled;
+
 import java.util.List;
 
 /**
  * The lifecycle of a corrective action: open → in progress → implemented → verified effective →
  * closed; verified not effective sends it back to in progress.
  */
-public enum ActionStatus {
-    OPEN("Mới mở"),
-    IN_PROGRESS("Đang thực hiện"),
-    IMPLEMENTED("Đã thực hiện, chờ kiểm tra xác nhận"),
-    VERIFIED_EFFECTIVE("Đã xác nhận có hiệu lực"),
-    CLOSED("Đã đóng");
-
-    private final String label;
-
-    ActionStatus(String label) {
-        this.label = label;
-    }
-
-    public String label() {
-        return label;
-    }
+public enum ActionStatus implements Labelled {
+    @Label("Mới mở") OPEN,
+    @Label("Đang thực hiện") IN_PROGRESS,
+    @Label("Đã thực hiện, chờ kiểm tra xác nhận") IMPLEMENTED,
+    @Label("Đã xác nhận có hiệu lực") VERIFIED_EFFECTIVE,
+    @Label("Đã đóng") CLOSED;
 
     /** The steps allowed in this status. */
     public List<ActionStep> allowed() {
