@@ -10,7 +10,8 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * The SMTP relay, behind SmallRye Fault Tolerance. A relay that accepts the connection and never answers would hold a
- * send (and with it the sender's round, and every later round, which are skipped while one runs) for ever: a send not
+ * send (and with it the sender's round, and every later round, which are skipped while one runs) for ever, since
+ * {@code quarkus.mailer.timeout} bounds only the blocking mailer, not this reactive one: a send not
  * done within the timeout fails like any other and is retried by the senders' own schedule, which lives in the database
  * (attempts, back-off, FAILED) so that it survives restarts. The limit is
  * {@code quarkus.fault-tolerance."vn.govqms.notification.email.SmtpRelay/send".timeout.value} (milliseconds).
