@@ -225,7 +225,6 @@ public class AuditService {
 
     @WithTransaction
     public Uni<AuditView> editChecklist(UUID id, ChecklistEdit in, String ifMatch, Caller caller) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
         return managed(id, caller).chain(a -> {
             ETags.requireMatch(ifMatch, a.version);
             a.requireStatus("edit", AuditStatus.PLANNED, AuditStatus.IN_PROGRESS);
@@ -254,7 +253,6 @@ public class AuditService {
      */
     @WithTransaction
     public Uni<AuditView> setTeam(UUID id, TeamInput in, String ifMatch, Caller caller) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
         return managed(id, caller).chain(a -> {
             ETags.requireMatch(ifMatch, a.version);
             a.requireStatus("edit", AuditStatus.PLANNED, AuditStatus.IN_PROGRESS);
@@ -278,7 +276,6 @@ public class AuditService {
 
     @WithTransaction
     public Uni<AuditView> answer(UUID id, int no, AnswerInput in, Caller caller) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
         return readable(id, caller).chain(a -> {
             requireTeamMember(a, caller);
             a.requireStatus("answer", AuditStatus.IN_PROGRESS);

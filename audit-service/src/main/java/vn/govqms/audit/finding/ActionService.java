@@ -95,7 +95,6 @@ public class ActionService {
 
     @WithTransaction
     public Uni<ActionView> start(UUID id, Caller caller) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
         return worked(id, caller).chain(c -> {
             String before = c.action.status.name();
             c.action.start();

@@ -126,7 +126,6 @@ public class PlanService {
 
     @WithTransaction
     public Uni<ItemView> updateItem(UUID planId, UUID itemId, ItemInput in, String ifMatch, Caller caller) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
         return writable(planId).chain(plan -> item(plan, itemId).chain(item -> {
             ETags.requireMatch(ifMatch, item.version);
             plan.requireEditable("edit an item of");

@@ -243,7 +243,6 @@ public class CirculationService {
         if (in.publishedOn() != null && in.portalUrl() == null) {
             throw ProblemException.invalidField("portalUrl", "is required with publishedOn");
         }
-        OffsetDateTime now = OffsetDateTime.now(clock);
         return scoped(documentId, true).chain(found -> {
             ControlledDocument d = found.document();
             if (d.currentRevision == null) {

@@ -124,7 +124,6 @@ public class DocumentService {
 
     @WithTransaction
     public Uni<VersionView> edit(UUID documentId, int revision, DocumentContent content, String ifMatch, Caller caller) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
         return load(documentId, revision, caller, true).chain(found -> {
             ControlledDocument doc = found.document();
             DocumentVersion v = found.version();
@@ -170,7 +169,7 @@ public class DocumentService {
                 });
                 case ISSUE -> revisionIssue.requireLegalBasesInForce(v, LocalDate.now(clock),
                         value == null ? LocalDate.now(clock) : (LocalDate) value).chain(() -> versions.issued(doc.id)).map(previous -> {
-                    previous.forEach(p -> p.supersede());
+                    previous.forEach(DocumentVersion::supersede);
                     v.issue(who, value == null ? LocalDate.now(clock) : (LocalDate) value, now);
                     doc.currentRevision = v.revision;
                     doc.touch();
