@@ -5,6 +5,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 import vn.govqms.local.testing.RealPartsTestResource;
@@ -12,6 +13,7 @@ import vn.govqms.local.testing.TestKafka;
 import vn.govqms.local.testing.TestTokens;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Collections;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -23,7 +25,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Controlled documents: structured versions and their lifecycle, with who may do what. */
 @QuarkusTest
@@ -99,6 +103,28 @@ class ControlledDocumentTests {
                 {"agencyId":"%s","code":"QT-KHCN-93","title":"Quy trình nội bộ","type":"OPERATIONAL_PROCEDURE",
                  "content":{"legalBasisIds":["%s"],"steps":[{"order":1,"name":"Tiếp nhận","responsibleUnit":"Văn phòng","durationDays":1}]}}"""
                 .formatted(ninhBinh, bacGiang.legalBasis())).post("/api/v1/documents").then().statusCode(201);
+    }
+
+    @Test
+    void aVersionKeepsWhenItWasCreatedAndSaysWhenItLastChanged() {
+        World w = world();
+        JsonPath created = w.officer().body(document(w, "QT-KHCN-07", 2)).post("/api/v1/documents").then().statusCode(201)
+                .extract().jsonPath();
+        String id = created.getString("id");
+        OffsetDateTime createdAt = OffsetDateTime.parse(created.getString("latest.createdAt"));
+        assertSameMoment(createdAt, created.getString("latest.updatedAt"));
+        // a status change sets no timestamp by hand: the kit's base entity stamps the update from the clock
+        JsonPath submitted = w.officer().post("/api/v1/documents/{id}/versions/1/submit", id).then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(1L, submitted.getLong("version"));
+        assertSameMoment(createdAt, submitted.getString("createdAt"));
+        assertTrue(OffsetDateTime.parse(submitted.getString("updatedAt")).isAfter(createdAt.plusNanos(1000)), submitted.getString("updatedAt"));
+    }
+
+    /** The same instant, but for the database keeping microseconds where the clock gave nanoseconds. */
+    static void assertSameMoment(OffsetDateTime expected, String actual) {
+        Duration off = Duration.between(expected, OffsetDateTime.parse(actual)).abs();
+        assertTrue(off.toNanos() < 1000, expected + " vs " + actual);
     }
 
     @Test

@@ -1,14 +1,12 @@
 package vn.govqms.audit.audit;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import vn.govqms.audit.audit.AuditParts.TeamMember;
+import vn.govqms.kit.persistence.TrackedEntity;
 import vn.govqms.kit.problem.ProblemException;
 
 import java.time.LocalDate;
@@ -21,10 +19,8 @@ import java.util.UUID;
 /** An internal audit, a cross-check or a provincial inspection of one agency. */
 @Entity
 @Table(name = "audit")
-public class Audit extends PanacheEntityBase {
+public class Audit extends TrackedEntity {
 
-    @Id
-    public UUID id;
     @Column(name = "agency_id", nullable = false)
     public UUID agencyId;
     @Column(name = "province_code", nullable = false)
@@ -80,12 +76,6 @@ public class Audit extends PanacheEntityBase {
     public UUID copiedFrom;
     @Column(name = "created_by", nullable = false)
     public String createdBy;
-    @Version
-    public long version;
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
 
     /**
      * A team has each auditor once and exactly one lead; an inspection of a campaign may have none yet (the campaign's
@@ -153,7 +143,6 @@ public class Audit extends PanacheEntityBase {
         }
         status = AuditStatus.IN_PROGRESS;
         startedAt = now;
-        updatedAt = now;
     }
 
     public void report(String conclusion, LocalDate minutesDate, String who, OffsetDateTime now) {
@@ -169,7 +158,6 @@ public class Audit extends PanacheEntityBase {
         this.minutesDate = minutesDate;
         reportedBy = who;
         reportedAt = now;
-        updatedAt = now;
     }
 
     public void confirm(String note, String who, OffsetDateTime now) {
@@ -178,7 +166,6 @@ public class Audit extends PanacheEntityBase {
         confirmationNote = note;
         confirmedBy = who;
         confirmedAt = now;
-        updatedAt = now;
     }
 
     public boolean isLead(String subject) {

@@ -1,18 +1,11 @@
 package vn.govqms.audit.audit;
 
+import vn.govqms.kit.text.Label;
+import vn.govqms.kit.text.Labelled;
+
 /** Who audits whom. */
-public enum AuditKind {
-    INTERNAL_AUDIT("Đánh giá nội bộ"),
-    CROSS_CHECK("Kiểm tra chéo"),
-    PROVINCIAL_INSPECTION("Kiểm tra của tỉnh");
-
-    private final String label;
-
-    AuditKind(String label) {
-        this.label = label;
-    }
-
-    public String label() {
-        return label;
-    }
+public enum AuditKind implements Labelled {
+    @Label("Đánh giá nội bộ") INTERNAL_AUDIT,
+    @Label("Kiểm tra chéo") CROSS_CHECK,
+    @Label("Kiểm tra của tỉnh") PROVINCIAL_INSPECTION;
 }

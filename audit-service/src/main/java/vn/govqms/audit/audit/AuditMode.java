@@ -1,17 +1,10 @@
 package vn.govqms.audit.audit;
 
+import vn.govqms.kit.text.Label;
+import vn.govqms.kit.text.Labelled;
+
 /** How an audit is done. */
-public enum AuditMode {
-    ON_SITE("Kiểm tra trực tiếp tại cơ quan"),
-    RECORDS("Kiểm tra qua hồ sơ, báo cáo");
-
-    private final String label;
-
-    AuditMode(String label) {
-        this.label = label;
-    }
-
-    public String label() {
-        return label;
-    }
+public enum AuditMode implements Labelled {
+    @Label("Kiểm tra trực tiếp tại cơ quan") ON_SITE,
+    @Label("Kiểm tra qua hồ sơ, báo cáo") RECORDS;
 }

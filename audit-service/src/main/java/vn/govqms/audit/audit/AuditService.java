@@ -36,7 +36,6 @@ import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.paging.Pages;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
-import vn.govqms.kit.security.Roles;
 import vn.govqms.kit.security.Scope;
 import vn.govqms.kit.web.ETags;
 
@@ -74,27 +73,12 @@ public class AuditService {
         this.plans = plans;
     }
 
-    /**
-     * The roles that plan an audit of {@code kind} (the caller must also be able to change the audited agency's
-     * records): a ministry's steering committee plans cross-checks and inspections of its units as a province's does.
-     */
-    static boolean mayPlan(AuditKind kind, Caller caller) {
-        return switch (kind) {
-            case INTERNAL_AUDIT -> caller.hasRole(Roles.ISO_OFFICER) || caller.hasRole(Roles.AGENCY_HEAD);
-            case CROSS_CHECK -> caller.hasRole(Roles.PROVINCE_ADMIN) || caller.hasRole(Roles.MINISTRY_ADMIN)
-                    || caller.hasRole(Roles.AGENCY_HEAD);
-            case PROVINCIAL_INSPECTION -> caller.hasRole(Roles.PROVINCE_ADMIN) || caller.hasRole(Roles.MINISTRY_ADMIN);
-        };
-    }
-
     @WithTransaction
     public Uni<AuditView> create(NewAudit in, Caller caller) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return agencies.known("agencyId", in.agencyId()).chain(agency -> {
             scope.requireWrite(agency.ref());
-            if (!mayPlan(in.kind(), caller)) {
-                throw ProblemException.forbidden("Your role does not plan a " + in.kind().name() + ".");
-            }
+            AuditPolicy.requirePlanner(in.kind(), caller);
             List<String> clauses = clauses(in.scopeClauses());
             List<String> units = in.auditedUnits() == null ? List.of() : in.auditedUnits().stream().map(String::trim).toList();
             List<UUID> procedures = in.procedureIds() == null ? List.of() : in.procedureIds().stream().distinct().toList();
@@ -139,7 +123,6 @@ public class AuditService {
         a.checklist = write(checklist);
         a.createdBy = who;
         a.createdAt = now;
-        a.updatedAt = now;
         return a;
     }
 
@@ -242,7 +225,6 @@ public class AuditService {
 
     @WithTransaction
     public Uni<AuditView> editChecklist(UUID id, ChecklistEdit in, String ifMatch, Caller caller) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
         return managed(id, caller).chain(a -> {
             ETags.requireMatch(ifMatch, a.version);
             a.requireStatus("edit", AuditStatus.PLANNED, AuditStatus.IN_PROGRESS);
@@ -259,7 +241,7 @@ public class AuditService {
                         kept == null ? null : kept.evidence()));
             }
             a.checklist = write(items);
-            a.updatedAt = now;
+            a.touch();
             return changed(a, "checklist-edited", caller, Map.of("items", old.size()), Map.of("items", items.size()));
         });
     }
@@ -271,7 +253,6 @@ public class AuditService {
      */
     @WithTransaction
     public Uni<AuditView> setTeam(UUID id, TeamInput in, String ifMatch, Caller caller) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
         return managed(id, caller).chain(a -> {
             ETags.requireMatch(ifMatch, a.version);
             a.requireStatus("edit", AuditStatus.PLANNED, AuditStatus.IN_PROGRESS);
@@ -280,7 +261,7 @@ public class AuditService {
             Map<String, Object> before = teamOf(a.leadAuditor, team(a));
             a.team = write(in.team());
             a.leadAuditor = lead(in.team());
-            a.updatedAt = now;
+            a.touch();
             return changed(a, "team-set", caller, before, teamOf(a.leadAuditor, in.team()));
         });
     }
@@ -295,7 +276,6 @@ public class AuditService {
 
     @WithTransaction
     public Uni<AuditView> answer(UUID id, int no, AnswerInput in, Caller caller) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
         return readable(id, caller).chain(a -> {
             requireTeamMember(a, caller);
             a.requireStatus("answer", AuditStatus.IN_PROGRESS);
@@ -313,7 +293,7 @@ public class AuditService {
             items.set(index, new ChecklistItem(no, before.clause(), before.question(), in.answer(),
                     in.evidence() == null ? null : in.evidence().trim()));
             a.checklist = write(items);
-            a.updatedAt = now;
+            a.touch();
             return changed(a, "answered:" + no, caller, before, items.get(index));
         });
     }
@@ -354,9 +334,7 @@ public class AuditService {
     public Uni<AuditView> confirm(UUID id, Confirmation in, Caller caller) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return readable(id, caller).chain(a -> agencies.of(a.agencyId).chain(agency -> {
-            if (!caller.hasRole(Roles.AGENCY_HEAD) || scope.level() != Scope.Level.AGENCY) {
-                throw ProblemException.forbidden("Only the head of " + agency.name + " confirms this audit's report.");
-            }
+            AuditPolicy.requireConfirmer(caller, scope.level(), agency.name);
             scope.requireWrite(agency.ref());
             a.confirm(in == null || in.note() == null ? null : in.note().trim(), caller.subject(), now);
             return findingCounts(a.id).chain(counts -> Panache.getSession().chain(s -> s.flush()
@@ -392,10 +370,8 @@ public class AuditService {
     /** The lead auditor, or whoever may plan an audit of that kind and change the agency's records. */
     private Uni<Audit> managed(UUID id, Caller caller) {
         return readable(id, caller).chain(a -> agencies.of(a.agencyId).map(agency -> {
+            AuditPolicy.requireManager(a, caller);
             if (!a.isLead(caller.subject())) {
-                if (!mayPlan(a.kind, caller)) {
-                    throw ProblemException.forbidden("Only the lead auditor or the planner of this audit may do this.");
-                }
                 scope.requireWrite(agency.ref());
             }
             return a;

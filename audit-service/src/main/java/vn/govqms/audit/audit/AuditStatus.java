@@ -1,23 +1,16 @@
 package vn.govqms.audit.audit;
 
+import vn.govqms.kit.text.Label;
+import vn.govqms.kit.text.Labelled;
+
 import java.util.List;
 
 /** planned → in progress → reported → closed (the head of the audited agency confirms the report). */
-public enum AuditStatus {
-    PLANNED("Đã lập kế hoạch"),
-    IN_PROGRESS("Đang thực hiện"),
-    REPORTED("Đã báo cáo"),
-    CLOSED("Đã kết thúc");
-
-    private final String label;
-
-    AuditStatus(String label) {
-        this.label = label;
-    }
-
-    public String label() {
-        return label;
-    }
+public enum AuditStatus implements Labelled {
+    @Label("Đã lập kế hoạch") PLANNED,
+    @Label("Đang thực hiện") IN_PROGRESS,
+    @Label("Đã báo cáo") REPORTED,
+    @Label("Đã kết thúc") CLOSED;
 
     public List<String> allowed() {
         return switch (this) {

@@ -95,7 +95,6 @@ public class CampaignService {
         c.team = write(in.team());
         c.createdBy = caller.subject();
         c.createdAt = now;
-        c.updatedAt = now;
         return InspectionCampaign.count("provinceCode = ?1 and year = ?2", c.provinceCode, c.year).chain(n -> {
             InspectionCampaign.checkCampaignsPerYear(n, config.inspection().campaignsPerYear(), c.provinceCode, c.year);
             return c.<InspectionCampaign>persist();
@@ -111,7 +110,7 @@ public class CampaignService {
         return writable(id).chain(c -> {
             ETags.requireMatch(ifMatch, c.version);
             c.requireDraft("edit-agencies");
-            c.updatedAt = OffsetDateTime.now(clock);
+            c.touch();
             return Panache.getSession().chain(s -> replaceAgencies(s, c, in.agencies())
                     .chain(() -> s.flush())
                     .chain(() -> trail.record(s, "inspection-campaign", c.id, Agencies.province(c.provinceCode), "agencies-set", caller.subject(), null,
@@ -179,7 +178,7 @@ public class CampaignService {
                 c.decisionDate = in.decisionDate();
                 c.approvedBy = caller.subject();
                 c.approvedAt = now;
-                c.updatedAt = now;
+                c.touch();
                 List<TeamMember> team = read(c.team);
                 Uni<Void> chain = Uni.createFrom().voidItem();
                 for (AgencyMode m : members) {

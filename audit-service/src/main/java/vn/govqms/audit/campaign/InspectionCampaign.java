@@ -1,27 +1,22 @@
 package vn.govqms.audit.campaign;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+import vn.govqms.kit.persistence.TrackedEntity;
 import vn.govqms.kit.problem.ProblemException;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Map;
-import java.util.UUID;
 
 /** A province's inspection campaign of a year: the agencies to inspect and how, approved by decision. */
 @Entity
 @Table(name = "inspection_campaign")
-public class InspectionCampaign extends PanacheEntityBase {
+public class InspectionCampaign extends TrackedEntity {
 
-    @Id
-    public UUID id;
     @Column(name = "province_code", nullable = false)
     public String provinceCode;
     @Column(nullable = false)
@@ -47,12 +42,6 @@ public class InspectionCampaign extends PanacheEntityBase {
     public OffsetDateTime approvedAt;
     @Column(name = "created_by", nullable = false)
     public String createdBy;
-    @Version
-    public long version;
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
 
     public void requireDraft(String action) {
         if (status != CampaignStatus.DRAFT) {

@@ -1,14 +1,12 @@
 package vn.govqms.audit.correctivereport;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import vn.govqms.audit.audit.Audit;
+import vn.govqms.kit.persistence.TrackedEntity;
 import vn.govqms.kit.problem.ProblemException;
 
 import java.time.LocalDate;
@@ -22,10 +20,8 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "corrective_report")
-public class CorrectiveReport extends PanacheEntityBase {
+public class CorrectiveReport extends TrackedEntity {
 
-    @Id
-    public UUID id;
     @Column(name = "audit_id", nullable = false)
     public UUID auditId;
     @Column(name = "agency_id", nullable = false)
@@ -56,12 +52,6 @@ public class CorrectiveReport extends PanacheEntityBase {
     public OffsetDateTime decidedAt;
     @Column(name = "return_reason")
     public String returnReason;
-    @Version
-    public long version;
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
 
     /** Owed by the inspected agency once an on-site inspection's minutes are dated: due {@code within} after them. */
     public static CorrectiveReport owedAfter(Audit inspection, Period within, OffsetDateTime now) {
@@ -75,7 +65,6 @@ public class CorrectiveReport extends PanacheEntityBase {
         r.dueDate = inspection.minutesDate.plus(within);
         r.status = CorrectiveReportStatus.OWED;
         r.createdAt = now;
-        r.updatedAt = now;
         return r;
     }
 
@@ -94,7 +83,6 @@ public class CorrectiveReport extends PanacheEntityBase {
         submittedBy = who;
         submittedAt = now;
         status = CorrectiveReportStatus.SUBMITTED;
-        updatedAt = now;
     }
 
     /** The inspecting team accepts it: nothing more is owed. */
@@ -104,7 +92,6 @@ public class CorrectiveReport extends PanacheEntityBase {
         decidedBy = who;
         decidedAt = now;
         returnReason = null;
-        updatedAt = now;
     }
 
     /** The inspecting team returns it with what is missing: owed again, by the same due date. */
@@ -114,7 +101,6 @@ public class CorrectiveReport extends PanacheEntityBase {
         decidedBy = who;
         decidedAt = now;
         returnReason = reason;
-        updatedAt = now;
     }
 
     public boolean overdue(LocalDate today) {

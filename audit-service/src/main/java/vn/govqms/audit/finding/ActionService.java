@@ -27,7 +27,6 @@ import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.paging.Pages;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
-import vn.govqms.kit.security.Roles;
 import vn.govqms.kit.security.Scope;
 
 import java.time.Clock;
@@ -72,14 +71,7 @@ public class ActionService {
             }
             return agencies.known("findingId", f.agencyId).invoke(agency -> scope.requireWrite(agency.ref()))
                     .chain(agency -> Audit.<Audit>findById(f.auditId).chain(audit -> {
-                if (!f.kind.nonconformity()) {
-                    throw ProblemException.unprocessable("not-a-nonconformity", "Not a nonconformity",
-                            "Corrective actions are opened for nonconformities; this finding is " + f.kind.name() + " (" + f.kind.label() + ").",
-                            Map.of("kind", f.kind.name()));
-                }
-                if (f.status == FindingStatus.CLOSED) {
-                    throw ProblemException.invalidTransition("finding", f.status.name(), "open-action", List.of());
-                }
+                f.requireOpenForActions();
                 LocalDate due = in.dueDate();
                 if (due == null) {
                     if (audit.kind == AuditKind.PROVINCIAL_INSPECTION && audit.mode == AuditMode.ON_SITE) {
@@ -89,20 +81,9 @@ public class ActionService {
                         throw ProblemException.invalidField("dueDate", "is required (it defaults only after an on-site inspection)");
                     }
                 }
-                CorrectiveAction a = new CorrectiveAction();
-                a.id = UUID.randomUUID();
-                a.findingId = f.id;
-                a.agencyId = f.agencyId;
-                a.title = in.title().trim();
-                a.containment = in.containment() == null || in.containment().isBlank() ? null : in.containment().trim();
-                a.rootCause = in.rootCause().trim();
-                a.actionPlan = in.action().trim();
-                a.owner = in.owner().trim();
-                a.dueDate = due;
-                a.status = ActionStatus.OPEN;
-                a.createdBy = caller.subject();
-                a.createdAt = now;
-                a.updatedAt = now;
+                CorrectiveAction a = CorrectiveAction.open(f, in.title().trim(),
+                        in.containment() == null || in.containment().isBlank() ? null : in.containment().trim(), in.rootCause().trim(),
+                        in.action().trim(), in.owner().trim(), due, caller.subject(), now);
                 return a.<CorrectiveAction>persist().chain(() -> Panache.getSession()).chain(s -> s.flush()
                                 .chain(() -> outbox.publish(s, FindingEvents.opened(a, f, now)))
                                 .chain(() -> trail.record(s, "corrective-action", a.id, agency.ref(), "opened", caller.subject(), null,
@@ -114,10 +95,9 @@ public class ActionService {
 
     @WithTransaction
     public Uni<ActionView> start(UUID id, Caller caller) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
         return worked(id, caller).chain(c -> {
             String before = c.action.status.name();
-            c.action.start(now);
+            c.action.start();
             return changed(c, "started", caller, before, null);
         });
     }
@@ -136,14 +116,12 @@ public class ActionService {
     public Uni<ActionView> verify(UUID id, Verification in, Caller caller) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return load(id, caller).chain(c -> {
-            if (!caller.hasRole(Roles.AUDITOR)) {
-                throw ProblemException.forbidden("An auditor of the agency or of the audit's team verifies corrective actions.");
-            }
+            ActionPolicy.requireVerifier(caller);
             if (!audits.inTeam(c.audit, caller.subject())) {
                 scope.requireWrite(c.agency.ref());
             }
             String before = c.action.status.name();
-            c.action.verify(in.effective(), in.note().trim(), caller.subject(), now);
+            c.action.verify(in.effective(), in.note().trim(), caller.subject(), now.toLocalDate());
             return Panache.getSession().chain(s -> s.flush().chain(() -> outbox.publish(s, FindingEvents.verified(c.action, now))))
                     .chain(() -> in.effective() ? closeFindingIfDone(c, caller, now) : Uni.createFrom().voidItem())
                     .chain(() -> changed(c, in.effective() ? "verified-effective" : "verified-not-effective", caller, before, null));
@@ -154,16 +132,11 @@ public class ActionService {
     public Uni<ActionView> close(UUID id, Caller caller) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return load(id, caller).chain(c -> {
-            boolean agencyRole = caller.hasRole(Roles.ISO_OFFICER) || caller.hasRole(Roles.AGENCY_HEAD);
-            boolean teamAuditor = caller.hasRole(Roles.AUDITOR) && audits.inTeam(c.audit, caller.subject());
-            if (!agencyRole && !caller.hasRole(Roles.AUDITOR)) {
-                throw ProblemException.forbidden("The agency's ISO officer or head, or an auditor, closes corrective actions.");
-            }
-            if (!teamAuditor) {
+            if (!ActionPolicy.closesAsTeam(caller, audits.inTeam(c.audit, caller.subject()))) {
                 scope.requireWrite(c.agency.ref());
             }
             String before = c.action.status.name();
-            c.action.close(now);
+            c.action.close(now.toLocalDate());
             return Panache.getSession().chain(s -> s.flush().chain(() -> outbox.publish(s, FindingEvents.actionClosed(c.action, now))))
                     .chain(() -> changed(c, "closed", caller, before, null));
         });
@@ -173,12 +146,10 @@ public class ActionService {
     public Uni<ActionView> extend(UUID id, ExtensionInput in, Caller caller) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return load(id, caller).chain(c -> {
-            if (!(caller.hasRole(Roles.AGENCY_HEAD) || caller.hasRole(Roles.PROVINCE_ADMIN) || caller.hasRole(Roles.MINISTRY_ADMIN))) {
-                throw ProblemException.forbidden("The agency's head, its province or its ministry extends a due date.");
-            }
+            ActionPolicy.requireExtender(caller);
             scope.requireWrite(c.agency.ref());
             LocalDate previous = c.action.dueDate;
-            c.action.extend(in.newDueDate(), now);
+            c.action.extend(in.newDueDate());
             return Panache.getSession().chain(s -> s.createNativeQuery("""
                                     insert into corrective_action_extension (action_id, previous_due_date, new_due_date, reason, extended_by, extended_at)
                                     values (?1, ?2, ?3, ?4, ?5, ?6)""")
@@ -254,11 +225,7 @@ public class ActionService {
     /** Worked on by its owner, or by the agency's ISO officer or head, while the agency's records may be changed. */
     private Uni<Context> worked(UUID id, Caller caller) {
         return load(id, caller).invoke(c -> {
-            boolean owner = c.action.owner.equals(caller.subject());
-            boolean agencyRole = caller.hasRole(Roles.ISO_OFFICER) || caller.hasRole(Roles.AGENCY_HEAD);
-            if (!owner && !agencyRole) {
-                throw ProblemException.forbidden("The owner of the action or the agency's ISO officer or head works on it.");
-            }
+            ActionPolicy.requireWorker(c.action, caller);
             scope.requireWrite(c.agency.ref());
         });
     }
@@ -266,11 +233,9 @@ public class ActionService {
     private Uni<Void> closeFindingIfDone(Context c, Caller caller, OffsetDateTime now) {
         return CorrectiveAction.count("findingId = ?1 and status not in ?2", c.finding.id,
                 List.of(ActionStatus.VERIFIED_EFFECTIVE, ActionStatus.CLOSED)).chain(remaining -> {
-            if (remaining > 0 || c.finding.status == FindingStatus.CLOSED) {
+            if (remaining > 0 || !c.finding.closeWhenActionsDone(now.toLocalDate())) {
                 return Uni.createFrom().voidItem();
             }
-            c.finding.status = FindingStatus.CLOSED;
-            c.finding.closedOn = now.toLocalDate();
             return Panache.getSession().chain(s -> s.flush()
                     .chain(() -> outbox.publish(s, FindingEvents.closed(c.finding, now)))
                     .chain(() -> trail.record(s, "finding", c.finding.id, c.agency.ref(), "closed", caller.subject(),
@@ -296,7 +261,7 @@ public class ActionService {
                     offset(r[4]))).toList();
             boolean overdue = a.overdue(today);
             return new ActionView(a.id, a.findingId, a.agencyId, f.kind, a.title, a.containment, a.rootCause, a.actionPlan, a.owner,
-                    a.dueDate, a.status, a.status.label(), a.status.allowed(), overdue,
+                    a.dueDate, a.status, a.status.label(), a.status.allowedKeys(), overdue,
                     overdue ? (int) ChronoUnit.DAYS.between(a.dueDate, today) : null, a.implementationNote, a.implementedAt,
                     a.verifiedBy, a.verifiedOn, a.verificationNote, a.effective, a.closedOn, ext, a.createdBy, a.version);
         });

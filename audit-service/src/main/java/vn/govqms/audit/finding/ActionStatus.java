@@ -1,36 +1,34 @@
 package vn.govqms.audit.finding;
 
+import vn.govqms.kit.text.Label;
+import vn.govqms.kit.text.Labelled;
+
 import java.util.List;
 
 /**
  * The lifecycle of a corrective action: open → in progress → implemented → verified effective →
  * closed; verified not effective sends it back to in progress.
  */
-public enum ActionStatus {
-    OPEN("Mới mở"),
-    IN_PROGRESS("Đang thực hiện"),
-    IMPLEMENTED("Đã thực hiện, chờ kiểm tra xác nhận"),
-    VERIFIED_EFFECTIVE("Đã xác nhận có hiệu lực"),
-    CLOSED("Đã đóng");
+public enum ActionStatus implements Labelled {
+    @Label("Mới mở") OPEN,
+    @Label("Đang thực hiện") IN_PROGRESS,
+    @Label("Đã thực hiện, chờ kiểm tra xác nhận") IMPLEMENTED,
+    @Label("Đã xác nhận có hiệu lực") VERIFIED_EFFECTIVE,
+    @Label("Đã đóng") CLOSED;
 
-    private final String label;
-
-    ActionStatus(String label) {
-        this.label = label;
-    }
-
-    public String label() {
-        return label;
-    }
-
-    public List<String> allowed() {
+    /** The steps allowed in this status. */
+    public List<ActionStep> allowed() {
         return switch (this) {
-            case OPEN -> List.of("start", "extend");
-            case IN_PROGRESS -> List.of("implement", "extend");
-            case IMPLEMENTED -> List.of("verify");
-            case VERIFIED_EFFECTIVE -> List.of("close");
+            case OPEN -> List.of(ActionStep.START, ActionStep.EXTEND);
+            case IN_PROGRESS -> List.of(ActionStep.IMPLEMENT, ActionStep.EXTEND);
+            case IMPLEMENTED -> List.of(ActionStep.VERIFY);
+            case VERIFIED_EFFECTIVE -> List.of(ActionStep.CLOSE);
             case CLOSED -> List.of();
         };
+    }
+
+    public List<String> allowedKeys() {
+        return allowed().stream().map(ActionStep::key).toList();
     }
 
     /** Still owed by the agency: counts for overdue. */

@@ -1,26 +1,23 @@
 package vn.govqms.audit.finding;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+import vn.govqms.kit.persistence.TrackedEntity;
 import vn.govqms.kit.problem.ProblemException;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.UUID;
 
 /** A corrective action for a nonconformity: containment, root cause, action, owner, due date, verification. */
 @Entity
 @Table(name = "corrective_action")
-public class CorrectiveAction extends PanacheEntityBase {
+public class CorrectiveAction extends TrackedEntity {
 
-    @Id
-    public UUID id;
     @Column(name = "finding_id", nullable = false)
     public UUID findingId;
     @Column(name = "agency_id", nullable = false)
@@ -54,65 +51,73 @@ public class CorrectiveAction extends PanacheEntityBase {
     public LocalDate closedOn;
     @Column(name = "created_by", nullable = false)
     public String createdBy;
-    @Version
-    public long version;
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
 
-    private void require(String action, ActionStatus expected) {
-        if (status != expected) {
-            throw ProblemException.invalidTransition("corrective action", status.name(), action, status.allowed());
+    /** Opens an action for a nonconformity still open (422 for another kind of finding, 409 for a closed one). */
+    public static CorrectiveAction open(Finding finding, String title, String containment, String rootCause, String actionPlan,
+                                        String owner, LocalDate dueDate, String who, OffsetDateTime now) {
+        finding.requireOpenForActions();
+        CorrectiveAction a = new CorrectiveAction();
+        a.id = UUID.randomUUID();
+        a.findingId = finding.id;
+        a.agencyId = finding.agencyId;
+        a.title = title;
+        a.containment = containment;
+        a.rootCause = rootCause;
+        a.actionPlan = actionPlan;
+        a.owner = owner;
+        a.dueDate = dueDate;
+        a.status = ActionStatus.OPEN;
+        a.createdBy = who;
+        a.createdAt = now;
+        return a;
+    }
+
+    /** Refuses a step the status does not allow, saying which are allowed (409). */
+    public void require(ActionStep step) {
+        if (!status.allowed().contains(step)) {
+            throw ProblemException.invalidTransition("corrective action", status.name(), step.key(), status.allowedKeys());
         }
     }
 
-    public void start(OffsetDateTime now) {
-        require("start", ActionStatus.OPEN);
+    public void start() {
+        require(ActionStep.START);
         status = ActionStatus.IN_PROGRESS;
-        updatedAt = now;
     }
 
     public void implement(String note, OffsetDateTime now) {
-        require("implement", ActionStatus.IN_PROGRESS);
+        require(ActionStep.IMPLEMENT);
         status = ActionStatus.IMPLEMENTED;
         implementationNote = note;
         implementedAt = now;
-        updatedAt = now;
     }
 
-    /** Verification by an auditor who is not the owner: effective, or back to in progress. */
-    public void verify(boolean effective, String note, String verifier, OffsetDateTime now) {
-        require("verify", ActionStatus.IMPLEMENTED);
+    /** Verification by an auditor who is not the owner: effective, or back to in progress (422 for the owner). */
+    public void verify(boolean effective, String note, String verifier, LocalDate today) {
+        require(ActionStep.VERIFY);
         if (verifier.equals(owner)) {
             throw ProblemException.unprocessable("verifier-is-owner", "Verifier is the owner",
-                    "The owner of a corrective action (" + owner + ") cannot verify it; another auditor must.",
-                    java.util.Map.of("owner", owner));
+                    "The owner of a corrective action (" + owner + ") cannot verify it; another auditor must.", Map.of("owner", owner));
         }
         this.effective = effective;
         verificationNote = note;
         verifiedBy = verifier;
-        verifiedOn = now.toLocalDate();
+        verifiedOn = today;
         status = effective ? ActionStatus.VERIFIED_EFFECTIVE : ActionStatus.IN_PROGRESS;
-        updatedAt = now;
     }
 
-    public void close(OffsetDateTime now) {
-        require("close", ActionStatus.VERIFIED_EFFECTIVE);
+    public void close(LocalDate today) {
+        require(ActionStep.CLOSE);
         status = ActionStatus.CLOSED;
-        closedOn = now.toLocalDate();
-        updatedAt = now;
+        closedOn = today;
     }
 
-    public void extend(LocalDate newDue, OffsetDateTime now) {
-        if (!status.active()) {
-            throw ProblemException.invalidTransition("corrective action", status.name(), "extend", status.allowed());
-        }
+    /** A later due date while the action is still owed (400 for a date not after the current one). */
+    public void extend(LocalDate newDue) {
+        require(ActionStep.EXTEND);
         if (!newDue.isAfter(dueDate)) {
             throw ProblemException.invalidField("newDueDate", "must be after the current due date " + dueDate);
         }
         dueDate = newDue;
-        updatedAt = now;
     }
 
     public boolean overdue(LocalDate today) {

@@ -22,7 +22,6 @@ import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.paging.Pages;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
-import vn.govqms.kit.security.Roles;
 import vn.govqms.kit.security.Scope;
 
 import java.time.Clock;
@@ -62,20 +61,8 @@ public class FindingService {
             if (!IsoClauses.exists(clause)) {
                 throw ProblemException.invalidField("clause", "not a clause of ISO 9001:2015 (4.1 … 10.3): " + clause);
             }
-            Finding f = new Finding();
-            f.id = UUID.randomUUID();
-            f.auditId = audit.id;
-            f.agencyId = audit.agencyId;
-            f.auditKind = audit.kind;
-            f.clause = clause;
-            f.kind = in.kind();
-            f.description = in.description().trim();
-            f.evidence = in.evidence() == null || in.evidence().isBlank() ? null : in.evidence().trim();
-            f.procedureId = in.procedureId();
-            f.status = FindingStatus.OPEN;
-            f.raisedBy = caller.subject();
-            f.raisedOn = now.toLocalDate();
-            f.createdAt = now;
+            Finding f = Finding.raise(audit, clause, in.kind(), in.description().trim(),
+                    in.evidence() == null || in.evidence().isBlank() ? null : in.evidence().trim(), in.procedureId(), caller.subject(), now);
             return checkProcedure(audit, in.procedureId()).chain(() -> f.<Finding>persist())
                     .chain(() -> agencies.of(f.agencyId))
                     .chain(agency -> Panache.getSession().chain(s -> s.flush()
@@ -139,19 +126,9 @@ public class FindingService {
     public Uni<FindingView> close(UUID id, Closure in, Caller caller) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return readable(id, caller).chain(f -> agencies.of(f.agencyId).chain(agency -> {
-            if (!(caller.hasRole(Roles.ISO_OFFICER) || caller.hasRole(Roles.AGENCY_HEAD))) {
-                throw ProblemException.forbidden("The agency's ISO officer or head closes its findings.");
-            }
+            FindingPolicy.requireCloser(caller);
             scope.requireWrite(agency.ref());
-            if (f.kind.nonconformity()) {
-                throw ProblemException.unprocessable("closes-with-actions", "Closed by its corrective actions",
-                        "A nonconformity closes when all its corrective actions are verified effective.", Map.of("kind", f.kind.name()));
-            }
-            if (f.status == FindingStatus.CLOSED) {
-                throw ProblemException.invalidTransition("finding", f.status.name(), "close", List.of());
-            }
-            f.status = FindingStatus.CLOSED;
-            f.closedOn = now.toLocalDate();
+            f.close(now.toLocalDate());
             return Panache.getSession().chain(s -> s.flush()
                             .chain(() -> outbox.publish(s, FindingEvents.closed(f, now)))
                             .chain(() -> trail.record(s, "finding", f.id, agency.ref(), "closed", caller.subject(),

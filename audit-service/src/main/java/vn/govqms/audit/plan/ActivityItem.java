@@ -1,14 +1,12 @@
 package vn.govqms.audit.plan;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.DynamicUpdate;
+import vn.govqms.kit.persistence.VersionedEntity;
 import vn.govqms.kit.problem.ProblemException;
 
 import java.time.LocalDate;
@@ -24,10 +22,8 @@ import java.util.UUID;
 @Entity
 @DynamicUpdate
 @Table(name = "activity_item")
-public class ActivityItem extends PanacheEntityBase {
+public class ActivityItem extends VersionedEntity {
 
-    @Id
-    public UUID id;
     @Column(name = "plan_id", nullable = false)
     public UUID planId;
     @Column(name = "agency_id", nullable = false)
@@ -47,10 +43,6 @@ public class ActivityItem extends PanacheEntityBase {
     public String doneBy;
     @Column(name = "overdue_at")
     public OffsetDateTime overdueAt;
-    @Version
-    public long version;
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
 
     public static ActivityItem of(ActivityPlan plan, ActivityKind kind, String title, LocalDate planned, String owner,
                                   OffsetDateTime now) {

@@ -1,26 +1,19 @@
 package vn.govqms.audit.plan;
 
+import vn.govqms.kit.text.Label;
+import vn.govqms.kit.text.Labelled;
+
 /** What an item of the yearly ISO activity plan is about. */
-public enum ActivityKind {
-    OBJECTIVES_SET("Xây dựng mục tiêu chất lượng"),
-    PROCEDURE_REVIEW("Rà soát quy trình ISO theo TTHC và VBQPPL"),
-    INTERNAL_AUDIT("Đánh giá nội bộ"),
-    MANAGEMENT_REVIEW("Xem xét của lãnh đạo"),
-    TRAINING("Đào tạo, tập huấn"),
-    ANNOUNCEMENT("Công bố, công bố lại HTQLCL"),
-    STEERING_COMMITTEE_UPDATE("Kiện toàn Ban chỉ đạo ISO"),
-    CONSULTANT_SELECTION("Lựa chọn tổ chức tư vấn"),
-    OTHER("Hoạt động khác");
-
-    private final String label;
-
-    ActivityKind(String label) {
-        this.label = label;
-    }
-
-    public String label() {
-        return label;
-    }
+public enum ActivityKind implements Labelled {
+    @Label("Xây dựng mục tiêu chất lượng") OBJECTIVES_SET,
+    @Label("Rà soát quy trình ISO theo TTHC và VBQPPL") PROCEDURE_REVIEW,
+    @Label("Đánh giá nội bộ") INTERNAL_AUDIT,
+    @Label("Xem xét của lãnh đạo") MANAGEMENT_REVIEW,
+    @Label("Đào tạo, tập huấn") TRAINING,
+    @Label("Công bố, công bố lại HTQLCL") ANNOUNCEMENT,
+    @Label("Kiện toàn Ban chỉ đạo ISO") STEERING_COMMITTEE_UPDATE,
+    @Label("Lựa chọn tổ chức tư vấn") CONSULTANT_SELECTION,
+    @Label("Hoạt động khác") OTHER;
 
     /** Required by law every year (Decision 19/2014/QĐ-TTg): a plan cannot go without them. */
     public boolean required() {

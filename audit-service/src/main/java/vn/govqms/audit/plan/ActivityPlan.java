@@ -1,13 +1,11 @@
 package vn.govqms.audit.plan;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+import vn.govqms.kit.persistence.TrackedEntity;
 import vn.govqms.kit.problem.ProblemException;
 
 import java.time.OffsetDateTime;
@@ -16,10 +14,8 @@ import java.util.UUID;
 /** The ISO activity plan of one agency for one year. */
 @Entity
 @Table(name = "activity_plan")
-public class ActivityPlan extends PanacheEntityBase {
+public class ActivityPlan extends TrackedEntity {
 
-    @Id
-    public UUID id;
     @Column(name = "agency_id", nullable = false)
     public UUID agencyId;
     @Column(nullable = false)
@@ -33,12 +29,6 @@ public class ActivityPlan extends PanacheEntityBase {
     public OffsetDateTime approvedAt;
     @Column(name = "created_by", nullable = false)
     public String createdBy;
-    @Version
-    public long version;
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
 
     public static ActivityPlan draft(UUID agencyId, int year, String who, OffsetDateTime now) {
         ActivityPlan p = new ActivityPlan();
@@ -48,7 +38,6 @@ public class ActivityPlan extends PanacheEntityBase {
         p.status = PlanStatus.DRAFT;
         p.createdBy = who;
         p.createdAt = now;
-        p.updatedAt = now;
         return p;
     }
 
@@ -66,6 +55,5 @@ public class ActivityPlan extends PanacheEntityBase {
         status = PlanStatus.APPROVED;
         approvedBy = who;
         approvedAt = now;
-        updatedAt = now;
     }
 }

@@ -118,7 +118,7 @@ public class PlanService {
             plan.requireEditable("add an item to");
             checkYear(plan, in.plannedDate());
             ActivityItem item = ActivityItem.of(plan, in.kind(), in.title().trim(), in.plannedDate(), blankToNull(in.owner()), now);
-            plan.updatedAt = now;
+            plan.touch();
             return item.<ActivityItem>persist().chain(() -> recordItem(plan, item, "item-added", caller, null, ItemView.of(item)))
                     .map(x -> ItemView.of(item));
         });
@@ -126,7 +126,6 @@ public class PlanService {
 
     @WithTransaction
     public Uni<ItemView> updateItem(UUID planId, UUID itemId, ItemInput in, String ifMatch, Caller caller) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
         return writable(planId).chain(plan -> item(plan, itemId).chain(item -> {
             ETags.requireMatch(ifMatch, item.version);
             plan.requireEditable("edit an item of");
@@ -138,7 +137,7 @@ public class PlanService {
                 item.title = in.title().trim();
                 item.plannedDate = in.plannedDate();
                 item.owner = blankToNull(in.owner());
-                plan.updatedAt = now;
+                plan.touch();
                 return Panache.getSession().chain(s -> s.flush())
                         .chain(() -> recordItem(plan, item, "item-updated", caller, before, ItemView.of(item)))
                         .map(x -> ItemView.of(item));

@@ -1,23 +1,18 @@
 package vn.govqms.audit.review;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+import vn.govqms.kit.persistence.VersionedEntity;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** A management review held by an agency: who chaired, who attended, what was considered and decided. */
 @Entity
 @Table(name = "management_review")
-public class ManagementReview extends PanacheEntityBase {
+public class ManagementReview extends VersionedEntity {
 
-    @Id
-    public UUID id;
     @Column(name = "agency_id", nullable = false)
     public UUID agencyId;
     @Column(nullable = false)
@@ -34,8 +29,4 @@ public class ManagementReview extends PanacheEntityBase {
     public String outputs;
     @Column(name = "created_by", nullable = false)
     public String createdBy;
-    @Version
-    public long version;
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
 }

@@ -1,27 +1,22 @@
 package vn.govqms.audit.review;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+import vn.govqms.kit.persistence.VersionedEntity;
 import vn.govqms.kit.problem.ProblemException;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
 /** An action a management review decided (an output naming an owner and a due date), until it is done. */
 @Entity
 @Table(name = "management_review_action")
-public class ReviewAction extends PanacheEntityBase {
+public class ReviewAction extends VersionedEntity {
 
-    @Id
-    public UUID id;
     @Column(name = "review_id", nullable = false)
     public UUID reviewId;
     @Column(name = "agency_id", nullable = false)
@@ -44,10 +39,6 @@ public class ReviewAction extends PanacheEntityBase {
     public String doneNote;
     @Column(name = "done_by")
     public String doneBy;
-    @Version
-    public long version;
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
 
     public void complete(LocalDate on, String note, String who) {
         if (!"OPEN".equals(status)) {

@@ -33,7 +33,6 @@ import vn.govqms.kit.paging.Pages;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.AgencyFilter;
 import vn.govqms.kit.security.Caller;
-import vn.govqms.kit.security.Roles;
 import vn.govqms.kit.security.Scope;
 
 import java.time.Clock;
@@ -176,10 +175,7 @@ public class ReviewService {
             }
             return agencies.of(a.agencyId).chain(agency -> {
                 scope.requireWrite(agency.ref());
-                boolean agencyRole = caller.hasRole(Roles.ISO_OFFICER) || caller.hasRole(Roles.AGENCY_HEAD);
-                if (!a.owner.equals(caller.subject()) && !agencyRole) {
-                    throw ProblemException.forbidden("The owner of the action or the agency's ISO officer or head records it done.");
-                }
+                ReviewPolicy.requireCompleter(a, caller);
                 if (in.doneOn().isAfter(LocalDate.now(clock))) {
                     throw ProblemException.invalidField("doneOn", "cannot be in the future");
                 }

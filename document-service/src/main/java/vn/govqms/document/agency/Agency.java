@@ -1,13 +1,11 @@
 package vn.govqms.document.agency;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+import vn.govqms.kit.persistence.TrackedEntity;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.AgencyRef;
 import vn.govqms.kit.text.VietnameseText;
@@ -20,10 +18,7 @@ import java.util.UUID;
 /** A state agency that runs (or will run) a quality management system. */
 @Entity
 @Table(name = "agency")
-public class Agency extends PanacheEntityBase {
-
-    @Id
-    public UUID id;
+public class Agency extends TrackedEntity {
 
     @Column(nullable = false, unique = true)
     public String code;
@@ -86,15 +81,6 @@ public class Agency extends PanacheEntityBase {
     @Column(name = "reannouncement_overdue_at")
     public OffsetDateTime reannouncementOverdueAt;
 
-    @Version
-    public long version;
-
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
-
     public static Agency register(String code, String name, AgencyLevel level, Agency parent, String provinceCode,
                                   LocalDate validFrom, LocalDate validTo, OffsetDateTime now) {
         Agency a = new Agency();
@@ -103,12 +89,12 @@ public class Agency extends PanacheEntityBase {
         a.level = level;
         a.provinceCode = provinceCode;
         a.createdAt = now;
-        a.describe(name, parent, validFrom, validTo, now);
+        a.describe(name, parent, validFrom, validTo);
         return a;
     }
 
     /** Changes what may change after registration; the code, level and province stay. */
-    public void describe(String name, Agency parent, LocalDate validFrom, LocalDate validTo, OffsetDateTime now) {
+    public void describe(String name, Agency parent, LocalDate validFrom, LocalDate validTo) {
         if (validFrom != null && validTo != null && validTo.isBefore(validFrom)) {
             throw ProblemException.invalidField("validTo", "must not be before validFrom");
         }
@@ -139,11 +125,11 @@ public class Agency extends PanacheEntityBase {
         this.rootId = parent == null ? id : parent.rootId;
         this.validFrom = validFrom;
         this.validTo = validTo;
-        this.updatedAt = now;
+        touch();
     }
 
     /** The agency ends on {@code lastDay} (merged into another, split, dissolved). */
-    public void end(LocalDate lastDay, OffsetDateTime now) {
+    public void end(LocalDate lastDay) {
         if (validFrom != null && lastDay.isBefore(validFrom)) {
             throw ProblemException.invalidField("effectiveDate", "agency " + code + " only starts on " + validFrom);
         }
@@ -153,14 +139,14 @@ public class Agency extends PanacheEntityBase {
                     + lastDay + ".", Map.of("field", "effectiveDate", "level", level.name()));
         }
         this.validTo = lastDay;
-        this.updatedAt = now;
+        touch();
     }
 
     /**
      * Marks the scope as changed on {@code since} whatever the QMS status (a merger, a split): the successor must announce
      * by {@code due}. A requirement already pending stays (its due date is the earlier obligation); the reason is the latest.
      */
-    public void requireReannouncement(String reason, LocalDate since, LocalDate due, OffsetDateTime now) {
+    public void requireReannouncement(String reason, LocalDate since, LocalDate due) {
         if (!reannouncementRequired) {
             this.reannouncementRequired = true;
             this.reannouncementId = UUID.randomUUID();
@@ -169,14 +155,14 @@ public class Agency extends PanacheEntityBase {
             this.reannouncementOverdueAt = null;
         }
         this.reannouncementReason = reason;
-        this.updatedAt = now;
+        touch();
     }
 
     /**
      * Records an announcement of conformity (công bố): the system is announced and its scope current. Returns the
      * re-announcement requirement it clears, or null.
      */
-    public UUID announced(StandardEdition edition, OffsetDateTime now) {
+    public UUID announced(StandardEdition edition) {
         UUID cleared = reannouncementRequired ? reannouncementId : null;
         this.qmsStatus = QmsStatus.ANNOUNCED;
         this.standardEdition = edition;
@@ -186,7 +172,7 @@ public class Agency extends PanacheEntityBase {
         this.reannouncementSince = null;
         this.reannouncementDue = null;
         this.reannouncementOverdueAt = null;
-        this.updatedAt = now;
+        touch();
         return cleared;
     }
 
@@ -198,7 +184,7 @@ public class Agency extends PanacheEntityBase {
         if (qmsStatus != QmsStatus.ANNOUNCED || reannouncementRequired) {
             return false;
         }
-        requireReannouncement(reason, since, due, now);
+        requireReannouncement(reason, since, due);
         return true;
     }
 

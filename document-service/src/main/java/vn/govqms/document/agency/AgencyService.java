@@ -78,7 +78,7 @@ public class AgencyService {
                     AgencyView before = AgencyView.of(agency);
                     return parent(in.parentId()).call(parent -> AgencyPolicy.requireMove(scope, agency, parent,
                                     () -> agencies.count("parentId", agency.id)))
-                            .invoke(parent -> agency.describe(in.name().trim(), parent, in.validFrom(), in.validTo(), now))
+                            .invoke(parent -> agency.describe(in.name().trim(), parent, in.validFrom(), in.validTo()))
                             .chain(() -> Panache.getSession())
                             .chain(session -> session.flush()
                                     .chain(() -> outbox.publish(session, AgencyEvents.updated(agency, now)))

@@ -1,19 +1,12 @@
 package vn.govqms.document.agency;
 
+import vn.govqms.kit.text.Label;
+import vn.govqms.kit.text.Labelled;
+
 /** The four steps of an agency's quality management system (Decision 19/2014/QĐ-TTg). */
-public enum QmsStatus {
-    NOT_STARTED("Chưa xây dựng"),
-    BUILDING("Đang xây dựng"),
-    APPLYING("Đang áp dụng"),
-    ANNOUNCED("Đã công bố");
-
-    private final String label;
-
-    QmsStatus(String label) {
-        this.label = label;
-    }
-
-    public String label() {
-        return label;
-    }
+public enum QmsStatus implements Labelled {
+    @Label("Chưa xây dựng") NOT_STARTED,
+    @Label("Đang xây dựng") BUILDING,
+    @Label("Đang áp dụng") APPLYING,
+    @Label("Đã công bố") ANNOUNCED;
 }

@@ -1,17 +1,10 @@
 package vn.govqms.document.agency;
 
+import vn.govqms.kit.text.Label;
+import vn.govqms.kit.text.Labelled;
+
 /** The edition of the standard a QMS conforms to. */
-public enum StandardEdition {
-    ISO_9001_2008("TCVN ISO 9001:2008"),
-    ISO_9001_2015("TCVN ISO 9001:2015");
-
-    private final String label;
-
-    StandardEdition(String label) {
-        this.label = label;
-    }
-
-    public String label() {
-        return label;
-    }
+public enum StandardEdition implements Labelled {
+    @Label("TCVN ISO 9001:2008") ISO_9001_2008,
+    @Label("TCVN ISO 9001:2015") ISO_9001_2015;
 }

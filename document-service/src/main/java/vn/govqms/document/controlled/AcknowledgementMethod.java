@@ -1,21 +1,14 @@
 package vn.govqms.document.controlled;
 
+import vn.govqms.kit.text.Label;
+import vn.govqms.kit.text.Labelled;
+
 /** How a receipt was given. */
-public enum AcknowledgementMethod {
+public enum AcknowledgementMethod implements Labelled {
     /** The recipient signed with their own token (the unit's head or ISO officer for a unit). */
-    TOKEN("Người nhận tự xác nhận"),
+    @Label("Người nhận tự xác nhận") TOKEN,
     /** The recipient signed on paper; the agency's ISO officer recorded it with the evidence. */
-    PAPER("Ký nhận trên giấy, cán bộ ISO ghi nhận"),
+    @Label("Ký nhận trên giấy, cán bộ ISO ghi nhận") PAPER,
     /** Recorded before recipients were identified: whoever's token recorded it, not necessarily the recipient's. */
-    RECORDED("Ghi nhận trước khi xác định người nhận");
-
-    private final String label;
-
-    AcknowledgementMethod(String label) {
-        this.label = label;
-    }
-
-    public String label() {
-        return label;
-    }
+    @Label("Ghi nhận trước khi xác định người nhận") RECORDED;
 }

@@ -9,7 +9,6 @@ import vn.govqms.document.agency.AgencyRepository;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Scope;
-import vn.govqms.kit.security.Roles;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -60,9 +59,7 @@ public class AttachmentService {
     @WithTransaction
     public Uni<AttachmentView> upload(UUID documentId, int revision, String fileName, String contentType, byte[] content,
                                       Caller caller) {
-        if (!caller.hasRole(Roles.ISO_OFFICER) && !caller.hasRole(Roles.AGENCY_HEAD)) {
-            throw ProblemException.forbidden("The agency's ISO officer or head attaches files.");
-        }
+        DocumentPolicy.requireAttacher(caller);
         String type = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase();
         if (!ALLOWED.contains(type)) {
             throw new ProblemException(415, "unsupported-media-type", "Unsupported Media Type",
@@ -141,7 +138,7 @@ public class AttachmentService {
             }
             return versions.byRevision(documentId, revision);
         }).map(v -> {
-            if (v == null || DocumentService.issuedOnly(caller) && !v.wasIssued()) {
+            if (v == null || DocumentPolicy.issuedOnly(caller) && !v.wasIssued()) {
                 throw ProblemException.notFound("revision of document " + documentId, revision);
             }
             return v;

@@ -25,7 +25,6 @@ import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
-import vn.govqms.kit.security.Roles;
 import vn.govqms.kit.security.Scope;
 import vn.govqms.kit.time.ClockProducer;
 
@@ -85,7 +84,7 @@ public class CirculationService {
     @WithTransaction
     public Uni<List<DistributionView>> distribute(UUID documentId, int revision, List<Recipient> recipients, Caller caller) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        requireRole(caller, Roles.ISO_OFFICER);
+        DocumentPolicy.requireDistributor(caller);
         Set<UUID> unitIds = new LinkedHashSet<>();
         for (int i = 0; i < recipients.size(); i++) {
             Recipient r = recipients.get(i);
@@ -240,11 +239,10 @@ public class CirculationService {
     /** The revision in force, posted and published as the older API says it: recorded as postings of that revision. */
     @WithTransaction
     public Uni<Void> publish(UUID documentId, Publication in, Caller caller) {
-        requireRole(caller, Roles.ISO_OFFICER);
+        DocumentPolicy.requireDistributor(caller);
         if (in.publishedOn() != null && in.portalUrl() == null) {
             throw ProblemException.invalidField("portalUrl", "is required with publishedOn");
         }
-        OffsetDateTime now = OffsetDateTime.now(clock);
         return scoped(documentId, true).chain(found -> {
             ControlledDocument d = found.document();
             if (d.currentRevision == null) {
@@ -257,7 +255,7 @@ public class CirculationService {
             d.postedOn = in.postedOn();
             d.portalUrl = in.portalUrl();
             d.publishedOn = in.publishedOn();
-            d.updatedAt = now;
+            d.touch();
             Uni<?> chain = Uni.createFrom().voidItem();
             if (in.postedOn() != null) {
                 chain = chain.chain(() -> postings.record(documentId, d.currentRevision,
@@ -274,9 +272,7 @@ public class CirculationService {
 
     @WithTransaction
     public Uni<PeriodicReviewView> review(UUID documentId, NewPeriodicReview in, Caller caller) {
-        if (!caller.hasRole(Roles.ISO_OFFICER) && !caller.hasRole(Roles.AGENCY_HEAD)) {
-            throw ProblemException.forbidden("The agency's ISO officer or head records periodic reviews.");
-        }
+        DocumentPolicy.requirePeriodicReviewer(caller);
         if (in.nextReviewDate() != null && !in.nextReviewDate().isAfter(in.reviewedOn())) {
             throw ProblemException.invalidField("nextReviewDate", "must be after reviewedOn");
         }
@@ -285,7 +281,7 @@ public class CirculationService {
             ControlledDocument d = found.document();
             UUID id = UUID.randomUUID();
             d.nextReviewDate = in.nextReviewDate();
-            d.updatedAt = now;
+            d.touch();
             return Panache.getSession().chain(session -> session.createNativeQuery("""
                             insert into document_periodic_review (id, document_id, reviewer, reviewed_on, outcome, note, next_review_date, created_at)
                             values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""")
@@ -353,12 +349,6 @@ public class CirculationService {
         }
         if (v.status != VersionStatus.ISSUED) {
             throw ProblemException.invalidTransition("document version", v.status.name(), action, List.of());
-        }
-    }
-
-    private static void requireRole(Caller caller, String role) {
-        if (!caller.hasRole(role)) {
-            throw ProblemException.forbidden("Only the " + role + " may do this.");
         }
     }
 

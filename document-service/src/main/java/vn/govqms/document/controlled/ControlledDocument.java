@@ -1,13 +1,11 @@
 package vn.govqms.document.controlled;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+import vn.govqms.kit.persistence.TrackedEntity;
 import vn.govqms.kit.text.VietnameseText;
 
 import java.time.LocalDate;
@@ -17,10 +15,7 @@ import java.util.UUID;
 /** A controlled document of an agency (tài liệu được kiểm soát): its identity across versions. */
 @Entity
 @Table(name = "controlled_document")
-public class ControlledDocument extends PanacheEntityBase {
-
-    @Id
-    public UUID id;
+public class ControlledDocument extends TrackedEntity {
 
     @Column(name = "agency_id", nullable = false)
     public UUID agencyId;
@@ -60,15 +55,6 @@ public class ControlledDocument extends PanacheEntityBase {
     @Column(name = "published_on")
     public LocalDate publishedOn;
 
-    @Version
-    public long version;
-
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
-
     public static ControlledDocument create(UUID agencyId, String code, String title, DocumentType type, String owningUnit,
                                             LocalDate nextReviewDate, OffsetDateTime now) {
         ControlledDocument d = new ControlledDocument();
@@ -77,16 +63,16 @@ public class ControlledDocument extends PanacheEntityBase {
         d.code = code;
         d.type = type;
         d.createdAt = now;
-        d.describe(title, owningUnit, nextReviewDate, now);
+        d.describe(title, owningUnit, nextReviewDate);
         return d;
     }
 
-    public void describe(String title, String owningUnit, LocalDate nextReviewDate, OffsetDateTime now) {
+    public void describe(String title, String owningUnit, LocalDate nextReviewDate) {
         this.title = title;
         this.owningUnit = owningUnit;
         this.nextReviewDate = nextReviewDate;
         this.searchText = VietnameseText.fold(code + " " + title);
-        this.updatedAt = now;
+        touch();
     }
 
     /** Search also finds the words of the newest version's content. */

@@ -124,16 +124,15 @@ public class DocumentService {
 
     @WithTransaction
     public Uni<VersionView> edit(UUID documentId, int revision, DocumentContent content, String ifMatch, Caller caller) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
         return load(documentId, revision, caller, true).chain(found -> {
             ControlledDocument doc = found.document();
             DocumentVersion v = found.version();
-            requireRole(VersionAction.EDIT, caller);
+            DocumentPolicy.requireMay(VersionAction.EDIT, caller);
             v.require(VersionAction.EDIT);
             ETags.requireMatch(ifMatch, v.version);
             VersionView before = view(v);
             return checkContent(doc.type, content, found.agency()).chain(tthc -> {
-                v.edit(write(content), tthc, now);
+                v.edit(write(content), tthc);
                 doc.indexContent(contentText(content));
                 return replaceLegalBases(v.id, content.legalBases())
                         .chain(() -> Panache.getSession())
@@ -151,7 +150,7 @@ public class DocumentService {
         return load(documentId, revision, caller, true).chain(found -> {
             ControlledDocument doc = found.document();
             DocumentVersion v = found.version();
-            requireRole(action, caller);
+            DocumentPolicy.requireMay(action, caller);
             v.require(action);
             String who = caller.subject();
             String before = v.status.name();
@@ -161,7 +160,7 @@ public class DocumentService {
                     return DocumentEvents.SUBMITTED;
                 });
                 case RETURN -> Uni.createFrom().item(() -> {
-                    v.returnToDraft(now);
+                    v.returnToDraft();
                     return (String) null;
                 });
                 case APPROVE -> checkProcessingTime(doc, v).map(ok -> {
@@ -170,18 +169,18 @@ public class DocumentService {
                 });
                 case ISSUE -> revisionIssue.requireLegalBasesInForce(v, LocalDate.now(clock),
                         value == null ? LocalDate.now(clock) : (LocalDate) value).chain(() -> versions.issued(doc.id)).map(previous -> {
-                    previous.forEach(p -> p.supersede(now));
+                    previous.forEach(DocumentVersion::supersede);
                     v.issue(who, value == null ? LocalDate.now(clock) : (LocalDate) value, now);
                     doc.currentRevision = v.revision;
-                    doc.updatedAt = now;
+                    doc.touch();
                     return DocumentEvents.ISSUED;
                 });
                 case ABOLISH -> Uni.createFrom().item(() -> {
                     boolean wasCurrent = v.status == VersionStatus.ISSUED;
-                    v.abolish((String) value, now);
+                    v.abolish((String) value);
                     if (wasCurrent) {
                         doc.currentRevision = null;
-                        doc.updatedAt = now;
+                        doc.touch();
                     }
                     return DocumentEvents.ABOLISHED;
                 });
@@ -207,7 +206,7 @@ public class DocumentService {
     @WithTransaction
     public Uni<VersionView> newVersion(UUID documentId, Caller caller) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        requireRole(VersionAction.EDIT, caller);
+        DocumentPolicy.requireMay(VersionAction.EDIT, caller);
         return requireDocument(documentId, true).chain(found -> versions.ofDocument(documentId).chain(all -> {
             DocumentVersion latest = all.get(all.size() - 1);
             if (latest.status == VersionStatus.DRAFT || latest.status == VersionStatus.IN_REVIEW
@@ -225,17 +224,9 @@ public class DocumentService {
         }));
     }
 
-    /**
-     * A machine client (a one-stop-shop system) reads what an agency has issued: versions issued at some time,
-     * and documents that have one. Drafts and documents never issued are unknown to it (404), not forbidden.
-     */
-    static boolean issuedOnly(Caller caller) {
-        return caller.isIntegrationOnly();
-    }
-
     @WithSession
     public Uni<DocumentView> get(UUID documentId, Caller caller) {
-        boolean issuedOnly = issuedOnly(caller);
+        boolean issuedOnly = DocumentPolicy.issuedOnly(caller);
         return documents.findWithAgency(documentId, issuedOnly).map(found -> {
             if (found == null) {
                 throw ProblemException.notFound("document", documentId);
@@ -250,7 +241,7 @@ public class DocumentService {
 
     @WithSession
     public Uni<List<VersionView>> versions(UUID documentId, Caller caller) {
-        boolean issuedOnly = issuedOnly(caller);
+        boolean issuedOnly = DocumentPolicy.issuedOnly(caller);
         return requireDocument(documentId, false).chain(found -> versions.ofDocument(documentId))
                 .map(all -> {
                     List<VersionView> shown = all.stream().filter(v -> !issuedOnly || v.wasIssued()).map(this::view).toList();
@@ -264,7 +255,7 @@ public class DocumentService {
     @WithSession
     public Uni<VersionComparison> compare(UUID documentId, int from, int to, Caller caller) {
         return load(documentId, from, caller, false).chain(a -> versions.byRevision(documentId, to).map(b -> {
-            if (b == null || issuedOnly(caller) && !b.wasIssued()) {
+            if (b == null || DocumentPolicy.issuedOnly(caller) && !b.wasIssued()) {
                 throw ProblemException.notFound("revision of document " + documentId, to);
             }
             return VersionComparison.of(from, read(a.version().content), to, read(b.content));
@@ -291,7 +282,7 @@ public class DocumentService {
         } else {
             filter = Uni.createFrom().item(requested.within(null, scope.rows(), false));
         }
-        boolean issuedOnly = issuedOnly(caller);
+        boolean issuedOnly = DocumentPolicy.issuedOnly(caller);
         return filter.map(f -> f.within(f.agencyId(), f.scope(), issuedOnly)).chain(f -> documents.list(f, page)).chain(p -> versions
                 .latestOf(p.items().stream().map(d -> d.id).toList(), issuedOnly)
                 .map(latest -> {
@@ -321,18 +312,11 @@ public class DocumentService {
 
     private Uni<Found> load(UUID documentId, int revision, Caller caller, boolean write) {
         return requireDocument(documentId, write).chain(found -> versions.byRevision(documentId, revision).map(v -> {
-            if (v == null || issuedOnly(caller) && !v.wasIssued()) {
+            if (v == null || DocumentPolicy.issuedOnly(caller) && !v.wasIssued()) {
                 throw ProblemException.notFound("revision of document " + documentId, revision);
             }
             return new Found(found.document(), found.agency(), v);
         }));
-    }
-
-    private static void requireRole(VersionAction action, Caller caller) {
-        if (!caller.hasRole(action.role())) {
-            throw ProblemException.forbidden("Only the " + action.role() + " may " + action.name().toLowerCase()
-                    + " a document version.");
-        }
     }
 
     /**

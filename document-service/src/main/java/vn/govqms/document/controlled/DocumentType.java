@@ -1,25 +1,18 @@
 package vn.govqms.document.controlled;
 
+import vn.govqms.kit.text.Label;
+import vn.govqms.kit.text.Labelled;
+
 /** Kinds of documented information in an agency's quality system. */
-public enum DocumentType {
-    QUALITY_MANUAL("Sổ tay chất lượng"),
-    QUALITY_POLICY("Chính sách chất lượng"),
-    QUALITY_OBJECTIVES("Mục tiêu chất lượng"),
-    SYSTEM_PROCEDURE("Quy trình hệ thống"),
-    OPERATIONAL_PROCEDURE("Quy trình tác nghiệp"),
-    TTHC_PROCEDURE("Quy trình giải quyết thủ tục hành chính"),
-    FORM("Biểu mẫu"),
-    GUIDELINE("Hướng dẫn");
-
-    private final String label;
-
-    DocumentType(String label) {
-        this.label = label;
-    }
-
-    public String label() {
-        return label;
-    }
+public enum DocumentType implements Labelled {
+    @Label("Sổ tay chất lượng") QUALITY_MANUAL,
+    @Label("Chính sách chất lượng") QUALITY_POLICY,
+    @Label("Mục tiêu chất lượng") QUALITY_OBJECTIVES,
+    @Label("Quy trình hệ thống") SYSTEM_PROCEDURE,
+    @Label("Quy trình tác nghiệp") OPERATIONAL_PROCEDURE,
+    @Label("Quy trình giải quyết thủ tục hành chính") TTHC_PROCEDURE,
+    @Label("Biểu mẫu") FORM,
+    @Label("Hướng dẫn") GUIDELINE;
 
     /** Procedures rest on legal documents and are reviewed when those change. */
     public boolean isProcedure() {

@@ -1,13 +1,11 @@
 package vn.govqms.document.controlled;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+import vn.govqms.kit.persistence.TrackedEntity;
 import vn.govqms.kit.problem.ProblemException;
 
 import java.time.LocalDate;
@@ -17,10 +15,7 @@ import java.util.UUID;
 /** One revision of a controlled document, moving through its lifecycle ({@link VersionStatus}). */
 @Entity
 @Table(name = "document_version")
-public class DocumentVersion extends PanacheEntityBase {
-
-    @Id
-    public UUID id;
+public class DocumentVersion extends TrackedEntity {
 
     @Column(name = "document_id", nullable = false)
     public UUID documentId;
@@ -58,15 +53,6 @@ public class DocumentVersion extends PanacheEntityBase {
     @Column(name = "issued_at")
     public OffsetDateTime issuedAt;
 
-    @Version
-    public long version;
-
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
-
     public static DocumentVersion draft(UUID documentId, int revision, String content, UUID tthcProcedureId, OffsetDateTime now) {
         DocumentVersion v = new DocumentVersion();
         v.id = UUID.randomUUID();
@@ -76,7 +62,6 @@ public class DocumentVersion extends PanacheEntityBase {
         v.content = content;
         v.tthcProcedureId = tthcProcedureId;
         v.createdAt = now;
-        v.updatedAt = now;
         return v;
     }
 
@@ -88,11 +73,11 @@ public class DocumentVersion extends PanacheEntityBase {
         }
     }
 
-    public void edit(String content, UUID tthcProcedureId, OffsetDateTime now) {
+    public void edit(String content, UUID tthcProcedureId) {
         require(VersionAction.EDIT);
         this.content = content;
         this.tthcProcedureId = tthcProcedureId;
-        this.updatedAt = now;
+        touch();
     }
 
     public void submit(String who, OffsetDateTime now) {
@@ -100,15 +85,13 @@ public class DocumentVersion extends PanacheEntityBase {
         status = VersionStatus.IN_REVIEW;
         submittedBy = who;
         submittedAt = now;
-        updatedAt = now;
     }
 
-    public void returnToDraft(OffsetDateTime now) {
+    public void returnToDraft() {
         require(VersionAction.RETURN);
         status = VersionStatus.DRAFT;
         approvedBy = null;
         approvedAt = null;
-        updatedAt = now;
     }
 
     public void approve(String who, OffsetDateTime now) {
@@ -116,7 +99,6 @@ public class DocumentVersion extends PanacheEntityBase {
         status = VersionStatus.APPROVED;
         approvedBy = who;
         approvedAt = now;
-        updatedAt = now;
     }
 
     public void issue(String who, LocalDate effective, OffsetDateTime now) {
@@ -125,7 +107,6 @@ public class DocumentVersion extends PanacheEntityBase {
         effectiveDate = effective;
         issuedBy = who;
         issuedAt = now;
-        updatedAt = now;
     }
 
     /** Issued at some time (in force now, superseded or abolished since): what an outside system may read. */
@@ -134,15 +115,13 @@ public class DocumentVersion extends PanacheEntityBase {
     }
 
     /** The next issued version takes its place. */
-    public void supersede(OffsetDateTime now) {
+    public void supersede() {
         status = VersionStatus.SUPERSEDED;
-        updatedAt = now;
     }
 
-    public void abolish(String reason, OffsetDateTime now) {
+    public void abolish(String reason) {
         require(VersionAction.ABOLISH);
         status = VersionStatus.ABOLISHED;
         abolishedReason = reason;
-        updatedAt = now;
     }
 }

@@ -1,19 +1,12 @@
 package vn.govqms.document.controlled;
 
+import vn.govqms.kit.text.Label;
+import vn.govqms.kit.text.Labelled;
+
 /** Where an issued version is made public. */
-public enum PostingChannel {
+public enum PostingChannel implements Labelled {
     /** Niêm yết tại trụ sở (the office notice board, the one-stop-shop counter). */
-    NOTICE_BOARD("Niêm yết tại trụ sở"),
+    @Label("Niêm yết tại trụ sở") NOTICE_BOARD,
     /** Đăng tải trên cổng/trang thông tin điện tử của cơ quan. */
-    PORTAL("Đăng tải trên cổng thông tin điện tử");
-
-    private final String label;
-
-    PostingChannel(String label) {
-        this.label = label;
-    }
-
-    public String label() {
-        return label;
-    }
+    @Label("Đăng tải trên cổng thông tin điện tử") PORTAL;
 }

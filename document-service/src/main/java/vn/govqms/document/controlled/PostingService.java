@@ -16,7 +16,6 @@ import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
-import vn.govqms.kit.security.Roles;
 import vn.govqms.kit.security.Scope;
 
 import java.time.Clock;
@@ -60,9 +59,7 @@ public class PostingService {
 
     @WithTransaction
     public Uni<Recorded> record(UUID documentId, int revision, NewPosting in, Caller caller) {
-        if (!caller.hasRole(Roles.ISO_OFFICER)) {
-            throw ProblemException.forbidden("The agency's ISO officer records postings.");
-        }
+        DocumentPolicy.requirePostingRecorder(caller);
         if (in.channel() == PostingChannel.PORTAL && (in.url() == null || in.url().isBlank())) {
             throw ProblemException.invalidField("url", "is required for PORTAL: the page the version is published on");
         }
@@ -110,7 +107,7 @@ public class PostingService {
                             d.portalUrl = p.url;
                             d.publishedOn = p.postedOn;
                         }
-                        d.updatedAt = now;
+                        d.touch();
                     }
                     return p.persist().chain(() -> Panache.getSession()).chain(session -> session.flush()
                             .chain(() -> outbox.publish(session, OutgoingEvent.of(DocumentEvents.TOPIC, d.agencyId.toString(), POSTED,

@@ -1,5 +1,8 @@
 package vn.govqms.document.controlled;
 
+import vn.govqms.kit.text.Label;
+import vn.govqms.kit.text.Labelled;
+
 import java.util.List;
 
 /**
@@ -7,23 +10,13 @@ import java.util.List;
  * next issued version) or abolished. Who may act: the ISO officer drafts, edits and submits; the
  * agency head returns, approves, issues and abolishes.
  */
-public enum VersionStatus {
-    DRAFT("Dự thảo"),
-    IN_REVIEW("Đang xem xét"),
-    APPROVED("Đã phê duyệt"),
-    ISSUED("Đã ban hành"),
-    SUPERSEDED("Đã được thay thế"),
-    ABOLISHED("Đã bãi bỏ");
-
-    private final String label;
-
-    VersionStatus(String label) {
-        this.label = label;
-    }
-
-    public String label() {
-        return label;
-    }
+public enum VersionStatus implements Labelled {
+    @Label("Dự thảo") DRAFT,
+    @Label("Đang xem xét") IN_REVIEW,
+    @Label("Đã phê duyệt") APPROVED,
+    @Label("Đã ban hành") ISSUED,
+    @Label("Đã được thay thế") SUPERSEDED,
+    @Label("Đã bãi bỏ") ABOLISHED;
 
     /** The actions allowed in this status. */
     public List<VersionAction> allowed() {

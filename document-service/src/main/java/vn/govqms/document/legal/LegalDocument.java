@@ -1,13 +1,11 @@
 package vn.govqms.document.legal;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+import vn.govqms.kit.persistence.TrackedEntity;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.text.VietnameseText;
 
@@ -20,10 +18,7 @@ import java.util.UUID;
 /** A legal document in the register: a law, decree, decision, circular and the like. */
 @Entity
 @Table(name = "legal_document")
-public class LegalDocument extends PanacheEntityBase {
-
-    @Id
-    public UUID id;
+public class LegalDocument extends TrackedEntity {
 
     /**
      * {@code 19/2014/QĐ-TTg}: number / year / type-issuer, Vietnamese letters kept exactly. Unique within its
@@ -64,15 +59,6 @@ public class LegalDocument extends PanacheEntityBase {
     @Column(name = "province_code")
     public String provinceCode;
 
-    @Version
-    public long version;
-
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
-
     public static LegalDocument register(String number, LegalDocumentType type, String issuer, String title,
                                          LocalDate issued, LocalDate effective, LocalDate expiry, String provinceCode,
                                          OffsetDateTime now) {
@@ -82,12 +68,11 @@ public class LegalDocument extends PanacheEntityBase {
         d.type = type;
         d.provinceCode = provinceCode;
         d.createdAt = now;
-        d.describe(issuer, title, issued, effective, expiry, now);
+        d.describe(issuer, title, issued, effective, expiry);
         return d;
     }
 
-    public void describe(String issuer, String title, LocalDate issued, LocalDate effective, LocalDate expiry,
-                         OffsetDateTime now) {
+    public void describe(String issuer, String title, LocalDate issued, LocalDate effective, LocalDate expiry) {
         if (effective.isBefore(issued)) {
             throw ProblemException.invalidField("effectiveDate", "must not be before issuedDate");
         }
@@ -104,7 +89,7 @@ public class LegalDocument extends PanacheEntityBase {
         this.effectiveDate = effective;
         this.expiryDate = expiry;
         this.searchText = VietnameseText.fold(number + " " + title + " " + issuer);
-        this.updatedAt = now;
+        touch();
     }
 
     /** A relation that acts on this document, with the date its source takes effect. */

@@ -115,7 +115,7 @@ public class LegalDocumentService {
             LegalDocumentUpdate before = new LegalDocumentUpdate(doc.issuer, doc.title, doc.issuedDate, doc.effectiveDate,
                     doc.expiryDate);
             boolean effectiveMoved = !doc.effectiveDate.equals(in.effectiveDate());
-            doc.describe(in.issuer().trim(), in.title().trim(), in.issuedDate(), in.effectiveDate(), in.expiryDate(), now);
+            doc.describe(in.issuer().trim(), in.title().trim(), in.issuedDate(), in.effectiveDate(), in.expiryDate());
             return Panache.getSession().chain(session -> session.flush()
                     .chain(() -> outbox.publish(session, LegalEvents.changed(doc, ChangeKind.UPDATED, null, null, now)))
                     // documents it acts on take the change from the new date: say so again

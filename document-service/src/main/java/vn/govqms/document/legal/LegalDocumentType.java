@@ -1,24 +1,17 @@
 package vn.govqms.document.legal;
 
+import vn.govqms.kit.text.Label;
+import vn.govqms.kit.text.Labelled;
+
 /** Kinds of legal documents, as the register names them. */
-public enum LegalDocumentType {
-    LAW("Luật"),
-    ORDINANCE("Pháp lệnh"),
-    DECREE("Nghị định"),
-    DECISION("Quyết định"),
-    CIRCULAR("Thông tư"),
-    JOINT_CIRCULAR("Thông tư liên tịch"),
-    DIRECTIVE("Chỉ thị"),
-    PLAN("Kế hoạch"),
-    OFFICIAL_LETTER("Công văn");
-
-    private final String label;
-
-    LegalDocumentType(String label) {
-        this.label = label;
-    }
-
-    public String label() {
-        return label;
-    }
+public enum LegalDocumentType implements Labelled {
+    @Label("Luật") LAW,
+    @Label("Pháp lệnh") ORDINANCE,
+    @Label("Nghị định") DECREE,
+    @Label("Quyết định") DECISION,
+    @Label("Thông tư") CIRCULAR,
+    @Label("Thông tư liên tịch") JOINT_CIRCULAR,
+    @Label("Chỉ thị") DIRECTIVE,
+    @Label("Kế hoạch") PLAN,
+    @Label("Công văn") OFFICIAL_LETTER;
 }

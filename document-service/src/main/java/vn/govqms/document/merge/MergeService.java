@@ -105,8 +105,8 @@ public class MergeService {
                 List<UUID> predecessorIds = sources.stream().map(a -> a.id).toList();
                 String reason = "Sáp nhập " + sources.size() + " cơ quan vào " + successor.name + " từ " + in.effectiveDate()
                         + ": phạm vi hệ thống quản lý chất lượng thay đổi.";
-                sources.forEach(a -> a.end(in.effectiveDate().minusDays(1), now));
-                successor.requireReannouncement(reason, in.effectiveDate(), in.effectiveDate().plus(qms.reannounceWithin()), now);
+                sources.forEach(a -> a.end(in.effectiveDate().minusDays(1)));
+                successor.requireReannouncement(reason, in.effectiveDate(), in.effectiveDate().plus(qms.reannounceWithin()));
                 return Panache.getSession().chain(session -> {
                     Uni<Void> chain = session.flush();
                     for (Agency source : sources) {

@@ -106,14 +106,14 @@ public class SplitService {
                                  int primary, List<List<UUID>> docsPerPart, List<List<UUID>> tthcPerPart, OffsetDateTime now) {
         String reason = "Chia tách " + source.name + " từ " + in.effectiveDate()
                 + ": phạm vi hệ thống quản lý chất lượng thay đổi.";
-        source.end(in.effectiveDate().minusDays(1), now);
+        source.end(in.effectiveDate().minusDays(1));
         successors.forEach(s -> {
             if (s.id.equals(source.id)) {
                 throw ProblemException.invalidField("successors", "the source cannot be its own successor");
             }
             scope.requireWrite(s.ref());
             Continuity.requireSuccessor(s, List.of(source), in.effectiveDate(), provinces.successions());
-            s.requireReannouncement(reason, in.effectiveDate(), in.effectiveDate().plus(qms.reannounceWithin()), now);
+            s.requireReannouncement(reason, in.effectiveDate(), in.effectiveDate().plus(qms.reannounceWithin()));
         });
         List<SplitPartView> views = new ArrayList<>();
         List<MergeEvents.SplitSuccessor> eventParts = new ArrayList<>();

@@ -117,7 +117,7 @@ public class QmsService {
             before.put("standardEdition", previousEdition);
             agency.qmsStatus = in.status();
             agency.standardEdition = in.standardEdition();
-            agency.updatedAt = now;
+            agency.touch();
             boolean changed = previous != in.status() || previousEdition != in.standardEdition();
             return Panache.getSession().chain(session -> session.flush()
                     .chain(() -> changed ? outbox.publish(session, QmsEvents.statusChanged(agency.id, agency.qmsStatus, previous,
@@ -155,7 +155,7 @@ public class QmsService {
             a.notifiedLeadAgencyOn = in.notifiedLeadAgencyOn();
             a.announcedBy = caller.subject();
             a.createdAt = now;
-            a.clearedRequirementId = agency.announced(in.standardEdition(), now);
+            a.clearedRequirementId = agency.announced(in.standardEdition());
             List<QmsStep> recorded = outside.stream().map(o -> QmsStep.of(agency.id, o.step(), o.heldOn(), o.evidence(),
                     QmsStep.Source.OUTSIDE, a.id, caller.subject(), now)).toList();
             List<String> outsideNames = outside.stream().map(o -> o.step().name()).toList();

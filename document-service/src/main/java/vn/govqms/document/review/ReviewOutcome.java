@@ -1,18 +1,11 @@
 package vn.govqms.document.review;
 
+import vn.govqms.kit.text.Label;
+import vn.govqms.kit.text.Labelled;
+
 /** How the agency resolved a review (rà soát): nothing to change, revised and re-issued, or abolished. */
-public enum ReviewOutcome {
-    NO_CHANGE("Không cần sửa đổi"),
-    REVISED("Đã sửa đổi, ban hành lại"),
-    PROCEDURE_ABOLISHED("Đã bãi bỏ quy trình");
-
-    private final String label;
-
-    ReviewOutcome(String label) {
-        this.label = label;
-    }
-
-    public String label() {
-        return label;
-    }
+public enum ReviewOutcome implements Labelled {
+    @Label("Không cần sửa đổi") NO_CHANGE,
+    @Label("Đã sửa đổi, ban hành lại") REVISED,
+    @Label("Đã bãi bỏ quy trình") PROCEDURE_ABOLISHED;
 }

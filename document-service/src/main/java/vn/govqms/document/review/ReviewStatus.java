@@ -1,18 +1,11 @@
 package vn.govqms.document.review;
 
+import vn.govqms.kit.text.Label;
+import vn.govqms.kit.text.Labelled;
+
 /** Where a procedure review stands. */
-public enum ReviewStatus {
-    OPEN("Cần rà soát"),
-    OVERDUE("Quá hạn rà soát"),
-    COMPLETED("Đã rà soát");
-
-    private final String label;
-
-    ReviewStatus(String label) {
-        this.label = label;
-    }
-
-    public String label() {
-        return label;
-    }
+public enum ReviewStatus implements Labelled {
+    @Label("Cần rà soát") OPEN,
+    @Label("Quá hạn rà soát") OVERDUE,
+    @Label("Đã rà soát") COMPLETED;
 }

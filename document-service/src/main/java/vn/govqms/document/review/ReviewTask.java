@@ -1,14 +1,12 @@
 package vn.govqms.document.review;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.DynamicUpdate;
+import vn.govqms.kit.persistence.VersionedEntity;
 import vn.govqms.kit.problem.ProblemException;
 
 import java.time.LocalDate;
@@ -24,10 +22,8 @@ import java.util.UUID;
 @Entity
 @DynamicUpdate
 @Table(name = "review_task")
-public class ReviewTask extends PanacheEntityBase {
+public class ReviewTask extends VersionedEntity {
 
-    @Id
-    public UUID id;
     @Column(name = "agency_id", nullable = false)
     public UUID agencyId;
     @Column(name = "document_id", nullable = false)
@@ -68,10 +64,6 @@ public class ReviewTask extends PanacheEntityBase {
     public OffsetDateTime resolvedAt;
     @Column(name = "overdue_at")
     public OffsetDateTime overdueAt;
-    @Version
-    public long version;
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
 
     /** Resolves an open or overdue task; a completed one is refused (409). */
     public void resolve(ReviewOutcome outcome, String note, UUID resolvedVersionId, String who, OffsetDateTime now) {

@@ -1,14 +1,12 @@
 package vn.govqms.document.tthc;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import vn.govqms.kit.calendar.ProcessingTime;
+import vn.govqms.kit.persistence.TrackedEntity;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.text.VietnameseText;
 
@@ -20,10 +18,7 @@ import java.util.UUID;
 /** An administrative procedure (TTHC) of the catalogue, national or localised to a province. */
 @Entity
 @Table(name = "administrative_procedure")
-public class AdministrativeProcedure extends PanacheEntityBase {
-
-    @Id
-    public UUID id;
+public class AdministrativeProcedure extends TrackedEntity {
 
     /** {@code 1.001612} (national) or {@code 1.001612.000.00.00.H48} (localised; the suffix names the province). */
     @Column(nullable = false, unique = true)
@@ -76,15 +71,6 @@ public class AdministrativeProcedure extends PanacheEntityBase {
     @Column(name = "change_reason")
     public String changeReason;
 
-    @Version
-    public long version;
-
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
-
     /** Length of a national code, {@code 1.001612}; a localised code continues it. */
     static final int NATIONAL_CODE_LENGTH = 8;
 
@@ -116,8 +102,7 @@ public class AdministrativeProcedure extends PanacheEntityBase {
         return p;
     }
 
-    public void describe(String name, String field, ProcedureLevel level, ProcessingTime time, String decision,
-                         OffsetDateTime now) {
+    public void describe(String name, String field, ProcedureLevel level, ProcessingTime time, String decision) {
         this.name = name;
         this.field = field;
         this.level = level;
@@ -126,7 +111,7 @@ public class AdministrativeProcedure extends PanacheEntityBase {
         this.processingDays = time.wholeDays();
         this.publishedByDecision = decision;
         this.searchText = VietnameseText.fold(code + " " + name + " " + field);
-        this.updatedAt = now;
+        touch();
     }
 
     /** The legal processing time: working days, working hours or "trong ngày". */
@@ -135,20 +120,18 @@ public class AdministrativeProcedure extends PanacheEntityBase {
     }
 
     /** Amended with effect from {@code effective}; an abolished procedure cannot be. */
-    public void amend(LocalDate effective, String reason, OffsetDateTime now) {
+    public void amend(LocalDate effective, String reason) {
         requireNotAbolished("amend");
         this.status = ProcedureStatus.AMENDED;
         this.changedAt = effective;
         this.changeReason = reason;
-        this.updatedAt = now;
     }
 
-    public void abolish(LocalDate effective, String reason, OffsetDateTime now) {
+    public void abolish(LocalDate effective, String reason) {
         requireNotAbolished("abolish");
         this.status = ProcedureStatus.ABOLISHED;
         this.changedAt = effective;
         this.changeReason = reason;
-        this.updatedAt = now;
     }
 
     private void requireNotAbolished(String action) {

@@ -1,18 +1,11 @@
 package vn.govqms.document.tthc;
 
+import vn.govqms.kit.text.Label;
+import vn.govqms.kit.text.Labelled;
+
 /** Where an agency stands with updating its handled-TTHC list after a province's decision. */
-public enum ListUpdateStatus {
-    OPEN("Chờ cập nhật danh mục"),
-    OVERDUE("Quá hạn cập nhật"),
-    CLEARED("Đã cập nhật danh mục");
-
-    private final String label;
-
-    ListUpdateStatus(String label) {
-        this.label = label;
-    }
-
-    public String label() {
-        return label;
-    }
+public enum ListUpdateStatus implements Labelled {
+    @Label("Chờ cập nhật danh mục") OPEN,
+    @Label("Quá hạn cập nhật") OVERDUE,
+    @Label("Đã cập nhật danh mục") CLEARED;
 }

@@ -1,20 +1,13 @@
 package vn.govqms.document.tthc;
 
+import vn.govqms.kit.text.Label;
+import vn.govqms.kit.text.Labelled;
+
 /** The level of government that handles an administrative procedure. */
-public enum ProcedureLevel {
-    CENTRAL("Cấp Trung ương"),
-    PROVINCIAL("Cấp tỉnh"),
-    DISTRICT("Cấp huyện (trước 01/7/2025)"),
-    COMMUNE("Cấp xã"),
-    MULTI_LEVEL("Liên thông nhiều cấp");
-
-    private final String label;
-
-    ProcedureLevel(String label) {
-        this.label = label;
-    }
-
-    public String label() {
-        return label;
-    }
+public enum ProcedureLevel implements Labelled {
+    @Label("Cấp Trung ương") CENTRAL,
+    @Label("Cấp tỉnh") PROVINCIAL,
+    @Label("Cấp huyện (trước 01/7/2025)") DISTRICT,
+    @Label("Cấp xã") COMMUNE,
+    @Label("Liên thông nhiều cấp") MULTI_LEVEL;
 }

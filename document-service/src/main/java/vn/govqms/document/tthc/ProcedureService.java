@@ -86,7 +86,7 @@ public class ProcedureService {
                 .chain(() -> requireLegalDocuments(in.provinceCode(), bases))
                 .chain(() -> {
                     AdministrativeProcedure p = AdministrativeProcedure.publish(in.code(), in.provinceCode(), now);
-                    p.describe(in.name().trim(), in.field().trim(), in.level(), time, blankToNull(in.publishedByDecision()), now);
+                    p.describe(in.name().trim(), in.field().trim(), in.level(), time, blankToNull(in.publishedByDecision()));
                     return procedures.persist(p)
                             .chain(() -> replaceBases(p.id, bases))
                             .chain(() -> Panache.getSession())
@@ -108,8 +108,8 @@ public class ProcedureService {
             ETags.requireMatch(ifMatch, p.version);
             return basesOf(p.id).chain(before -> {
                 ProcedureView previous = ProcedureView.of(p, before);
-                p.amend(in.effectiveDate(), blankToNull(in.reason()), now);
-                p.describe(in.name().trim(), in.field().trim(), in.level(), time, blankToNull(in.publishedByDecision()), now);
+                p.amend(in.effectiveDate(), blankToNull(in.reason()));
+                p.describe(in.name().trim(), in.field().trim(), in.level(), time, blankToNull(in.publishedByDecision()));
                 return requireLegalDocuments(p.provinceCode, bases)
                         .chain(() -> replaceBases(p.id, bases))
                         .chain(() -> announce(p, caller, "amended", previous, now))
@@ -125,7 +125,7 @@ public class ProcedureService {
             scope.requireRegisterWriter(p.provinceCode);
             return basesOf(p.id).chain(bases -> {
                 ProcedureView previous = ProcedureView.of(p, bases);
-                p.abolish(in.effectiveDate(), in.reason().trim(), now);
+                p.abolish(in.effectiveDate(), in.reason().trim());
                 return announce(p, caller, "abolished", previous, now).map(ignored -> ProcedureView.of(p, bases));
             });
         });

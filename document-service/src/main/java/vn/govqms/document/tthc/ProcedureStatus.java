@@ -1,18 +1,11 @@
 package vn.govqms.document.tthc;
 
+import vn.govqms.kit.text.Label;
+import vn.govqms.kit.text.Labelled;
+
 /** Where an administrative procedure stands in the catalogue. */
-public enum ProcedureStatus {
-    IN_FORCE("Đang thực hiện"),
-    AMENDED("Đã sửa đổi, bổ sung"),
-    ABOLISHED("Đã bãi bỏ");
-
-    private final String label;
-
-    ProcedureStatus(String label) {
-        this.label = label;
-    }
-
-    public String label() {
-        return label;
-    }
+public enum ProcedureStatus implements Labelled {
+    @Label("Đang thực hiện") IN_FORCE,
+    @Label("Đã sửa đổi, bổ sung") AMENDED,
+    @Label("Đã bãi bỏ") ABOLISHED;
 }

@@ -1,27 +1,22 @@
 package vn.govqms.notification.contact;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import vn.govqms.kit.persistence.TrackedEntity;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.UUID;
 
 /** A person to tell: in an agency (with roles there) or in a province's steering committee (no agency). */
 @Entity
 @Table(name = "contact")
-public class Contact extends PanacheEntityBase {
+public class Contact extends TrackedEntity {
 
-    @Id
-    public UUID id;
     @Column(name = "agency_id")
     public UUID agencyId;
     @Column(name = "province_code", nullable = false)
@@ -41,12 +36,6 @@ public class Contact extends PanacheEntityBase {
     /** The day the contact became the agency's ISO officer (null unless {@link ContactRole#ISO_OFFICER} is among its roles). */
     @Column(name = "iso_officer_since")
     public LocalDate isoOfficerSince;
-    @Version
-    public long version;
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
 
     /** A contact read with plain SQL (the lists, filtered by the caller's scope). */
     static Contact from(Row r) {

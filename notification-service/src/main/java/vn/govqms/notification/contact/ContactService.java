@@ -201,7 +201,7 @@ public class ContactService {
         c.roles = roles.stream().map(Enum::name).toArray(String[]::new);
         c.digest = Boolean.TRUE.equals(in.digest());
         c.isoOfficerSince = isoOfficerSince(c, in, wasOfficer, now.toLocalDate());
-        c.updatedAt = now;
+        c.touch();
     }
 
     /**

@@ -2,7 +2,6 @@ package vn.govqms.notification.email;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
-import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -36,12 +35,12 @@ public class DigestSender {
             where n.delivery_status = 'DIGEST' order by n.contact_id, n.id limit 5000""";
 
     private final Pool pool;
-    private final ReactiveMailer mailer;
+    private final SmtpRelay mailer;
     private final EmailRenderer renderer;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public DigestSender(Pool pool, ReactiveMailer mailer, EmailRenderer renderer, ObjectMapper json, Clock clock) {
+    public DigestSender(Pool pool, SmtpRelay mailer, EmailRenderer renderer, ObjectMapper json, Clock clock) {
         this.pool = pool;
         this.mailer = mailer;
         this.renderer = renderer;

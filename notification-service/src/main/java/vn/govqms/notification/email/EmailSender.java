@@ -3,7 +3,6 @@ package vn.govqms.notification.email;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
-import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -55,13 +54,13 @@ public class EmailSender {
             insert into email_attempt (notification_id, recipient, at, ok, error) select id, $4, $2, false, $3 from n""";
 
     private final Pool pool;
-    private final ReactiveMailer mailer;
+    private final SmtpRelay mailer;
     private final EmailRenderer renderer;
     private final EmailConfig config;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public EmailSender(Pool pool, ReactiveMailer mailer, EmailRenderer renderer, EmailConfig config, ObjectMapper json, Clock clock) {
+    public EmailSender(Pool pool, SmtpRelay mailer, EmailRenderer renderer, EmailConfig config, ObjectMapper json, Clock clock) {
         this.pool = pool;
         this.mailer = mailer;
         this.renderer = renderer;

@@ -11,7 +11,6 @@ import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
-import vn.govqms.kit.security.Roles;
 import vn.govqms.kit.security.Scope;
 import vn.govqms.notification.agency.Agencies;
 import vn.govqms.notification.event.EventKind;
@@ -51,10 +50,6 @@ public class InboxService {
         this.json = json;
         this.clock = clock;
     }
-
-    /** The roles that read an agency's notifications (not only their own). */
-    static final List<String> AGENCY_READERS = List.of(Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN,
-            Roles.AGENCY_HEAD, Roles.ISO_OFFICER);
 
     public record Filter(UUID agencyId, String kind, LocalDate from, LocalDate to, Boolean unread) {
     }
@@ -167,14 +162,9 @@ public class InboxService {
         return check.map(x -> w);
     }
 
-    /**
-     * An agency's notifications are read by its head and ISO officer, and by the steering committees and the national level
-     * (roles); which agencies is {@link Scope}'s decision.
-     */
+    /** An agency's notifications: {@link InboxPolicy} says who, {@link Scope} which agencies. */
     private Uni<Void> agencyReader(UUID agencyId, Caller caller) {
-        if (AGENCY_READERS.stream().noneMatch(caller::hasRole)) {
-            throw ProblemException.forbidden("Only the agency's head and ISO officer, or a steering committee, read an agency's notifications.");
-        }
+        InboxPolicy.requireAgencyReader(caller);
         return agencies.named("agencyId", agencyId).invoke(scope::requireRead).replaceWithVoid();
     }
 

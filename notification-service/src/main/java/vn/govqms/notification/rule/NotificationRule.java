@@ -1,18 +1,15 @@
 package vn.govqms.notification.rule;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import vn.govqms.kit.persistence.TrackedEntity;
 import vn.govqms.notification.contact.ContactRole;
 
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
@@ -21,10 +18,8 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "notification_rule")
-public class NotificationRule extends PanacheEntityBase {
+public class NotificationRule extends TrackedEntity {
 
-    @Id
-    public UUID id;
     @Column(name = "province_code")
     public String provinceCode;
     @Column(name = "event_type", nullable = false)
@@ -45,12 +40,6 @@ public class NotificationRule extends PanacheEntityBase {
     public Urgency urgency;
     @Column(nullable = false)
     public boolean enabled;
-    @Version
-    public long version;
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
 
     public boolean isDefault() {
         return provinceCode == null;

@@ -85,7 +85,7 @@ public class RuleService {
             r.id = UUID.randomUUID();
             r.provinceCode = province;
             r.createdAt = now;
-            apply(r, in, now);
+            apply(r, in);
             return r.<NotificationRule>persist().chain(x -> Panache.getSession()).chain(s -> s.flush().chain(() ->
                     trail.record(s, "rule", r.id, Agencies.province(province), "created", caller.subject(), null, RuleView.of(r, true))))
                     .map(x -> RuleView.of(r, true));
@@ -102,7 +102,7 @@ public class RuleService {
             }
             return check(in, r.provinceCode).chain(() -> {
                 RuleView before = RuleView.of(r, true);
-                apply(r, in, OffsetDateTime.now(clock));
+                apply(r, in);
                 return Panache.getSession().chain(s -> s.flush().chain(() -> trail.record(s, "rule", r.id, Agencies.province(r.provinceCode), "updated",
                         caller.subject(), before, RuleView.of(r, true)))).map(x -> RuleView.of(r, true));
             });
@@ -152,7 +152,7 @@ public class RuleService {
         return Uni.createFrom().voidItem();
     }
 
-    private static void apply(NotificationRule r, RuleInput in, OffsetDateTime now) {
+    private static void apply(NotificationRule r, RuleInput in) {
         r.eventType = in.eventType();
         r.recipientKind = in.recipientKind();
         r.recipientRole = in.recipientRole();
@@ -161,7 +161,7 @@ public class RuleService {
         r.channels = channels.stream().sorted().map(Enum::name).toArray(String[]::new);
         r.urgency = in.urgency();
         r.enabled = in.enabled() == null || in.enabled();
-        r.updatedAt = now;
+        r.touch();
     }
 
     private void writable(NotificationRule r) {

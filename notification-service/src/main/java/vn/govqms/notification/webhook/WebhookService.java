@@ -95,7 +95,6 @@ public class WebhookService {
             s.forIntegration = forIntegration;
             s.createdBy = caller.subject();
             s.createdAt = now;
-            s.updatedAt = now;
             return s.<WebhookSubscription>persist().chain(x -> Panache.getSession()).chain(session -> session.flush().chain(() ->
                     trail.record(session, "webhook", s.id, Agencies.province(s.provinceCode), "created", caller.subject(), null, WebhookView.of(s, null))))
                     .map(x -> WebhookView.of(s, secret));
@@ -138,7 +137,7 @@ public class WebhookService {
                 s.agencyId = in.agencyId();
                 s.description = in.description();
                 s.active = in.active() == null || in.active();
-                s.updatedAt = OffsetDateTime.now(clock);
+                s.touch();
                 return Panache.getSession().chain(session -> session.flush().chain(() -> trail.record(session, "webhook", s.id,
                         Agencies.province(s.provinceCode), "updated", caller.subject(), before, WebhookView.of(s, null)))).map(x -> WebhookView.of(s, null));
             });
@@ -171,7 +170,7 @@ public class WebhookService {
             s.previousSecret = keep ? secrets.seal(s.id, current) : null;
             s.previousSecretExpiresAt = keep ? now.plus(overlap) : null;
             s.secretRotatedAt = now;
-            s.updatedAt = now;
+            s.touch();
             return Panache.getSession().chain(session -> session.flush().chain(() -> trail.record(session, "webhook", s.id,
                             Agencies.province(s.provinceCode), "secret-rotated", caller.subject(), null, WebhookView.of(s, null))))
                     .map(x -> WebhookView.of(s, fresh));

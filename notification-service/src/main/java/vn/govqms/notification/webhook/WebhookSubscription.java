@@ -1,13 +1,11 @@
 package vn.govqms.notification.webhook;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import vn.govqms.kit.persistence.TrackedEntity;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -15,10 +13,8 @@ import java.util.UUID;
 /** An outside system's subscription to events of a province (or of one agency in it). */
 @Entity
 @Table(name = "webhook_subscription")
-public class WebhookSubscription extends PanacheEntityBase {
+public class WebhookSubscription extends TrackedEntity {
 
-    @Id
-    public UUID id;
     @Column(name = "province_code", nullable = false)
     public String provinceCode;
     @Column(name = "agency_id")
@@ -51,10 +47,4 @@ public class WebhookSubscription extends PanacheEntityBase {
     public boolean forIntegration;
     @Column(name = "created_by", nullable = false)
     public String createdBy;
-    @Version
-    public long version;
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
-    @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
 }

@@ -178,6 +178,10 @@ public class OutboxRelay {
                 drain(0L);
             }
         }, failure -> {
+            // Its own back-off rather than SmallRye Fault Tolerance's @Retry: what is delayed is not one call but the next
+            // wake-up (commits NOTIFY, the timer ticks; both are ignored until retryNotBefore), and the first round after a
+            // failure probes with one row so that an outage does not pile sends up in the producer. Not measured against a
+            // @Retry: kept for that shape.
             backoff = backoff.isZero() ? Duration.ofMillis(500)
                     : (backoff.multipliedBy(2).compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : backoff.multipliedBy(2));
             retryNotBefore = System.currentTimeMillis() + backoff.toMillis();
