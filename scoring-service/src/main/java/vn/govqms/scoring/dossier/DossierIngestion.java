@@ -73,15 +73,18 @@ public class DossierIngestion {
                     new_due_at = coalesce(excluded.new_due_at, d.new_due_at),
                     last_event_at = greatest(d.last_event_at, excluded.last_event_at)
                 returning d.agency_id
-            ), counting as (
-                -- provinces ('*': all) where a criteria set in force may score the on-time rate
+            ), touched as (
+                select distinct agency_id from upserted
+            ), counting as materialized (
+                -- provinces ('*': all) where a criteria set in force may score the on-time rate; materialized: inlined, it was
+                -- one scan of every set's definition per dossier of the batch, half of the statement's time
                 select distinct coalesce(c.province_code, '*') as province_code from criteria_set c
                 where c.status = 'ACTIVE' and c.definition like '%DOSSIER_ON_TIME_RATE%'
             )
             select (select count(*) from fresh) as inserted,
-                   (select array_agg(distinct u.agency_id) from upserted u join agency_directory d on d.id = u.agency_id
+                   (select array_agg(t.agency_id) from touched t join agency_directory d on d.id = t.agency_id
                     where exists (select 1 from counting c where c.province_code in ('*', d.province_code))
-                       or exists (select 1 from quality_objective o where o.agency_id = u.agency_id and o.kpi = 'DOSSIER_ON_TIME_RATE')) as agencies""";
+                       or exists (select 1 from quality_objective o where o.agency_id = t.agency_id and o.kpi = 'DOSSIER_ON_TIME_RATE')) as agencies""";
 
     private final Pool pool;
     private final LiveScores scores;
