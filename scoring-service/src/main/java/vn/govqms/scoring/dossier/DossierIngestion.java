@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 /**
  * Stores batches of dossier status events: each item checked on its own (bad ones reported, good ones
@@ -110,11 +111,21 @@ public class DossierIngestion {
         }
     }
 
-    /**
-     * Checks and stores {@code items}; {@code senders} are the agencies the sender may report on (a REST sender's
-     * {@code Scope.rows()}: its province; the one-stop-shop topic: every agency).
-     */
+    /** Who sent an item: the agencies it may report on, and how a refusal names it. */
+    public record Sender(AgencyFilter reportsOn, String described) {
+    }
+
+    /** Checks and stores {@code items} of a REST batch; {@code senders} are the agencies its token reports on ({@code Scope.rows()}). */
     public Uni<DossierDtos.Result> ingest(List<JsonNode> items, AgencyFilter senders) {
+        Sender token = new Sender(senders, "your token");
+        return ingest(items, i -> token);
+    }
+
+    /**
+     * Checks and stores {@code items}; {@code senders} gives the sender of each item by its index (a REST batch: the token's
+     * province; a Kafka poll: each record's producing system's province).
+     */
+    public Uni<DossierDtos.Result> ingest(List<JsonNode> items, IntFunction<Sender> senders) {
         List<ItemError> errors = new ArrayList<>();
         List<Candidate> candidates = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
@@ -152,9 +163,9 @@ public class DossierIngestion {
                         if (a == null) {
                             errors.add(new ItemError(c.index(), c.code(), field, "no agency " + (c.agencyId() != null ? c.agencyId() : c.agencyCode())
                                     + " is known"));
-                        } else if (!senders.admits(a.ref())) {
+                        } else if (!senders.apply(c.index()).reportsOn().admits(a.ref())) {
                             errors.add(new ItemError(c.index(), c.code(), field, "agency " + a.code() + " (province " + a.province()
-                                    + ") is outside what your token reports on"));
+                                    + ") is outside what " + senders.apply(c.index()).described() + " reports on"));
                         } else {
                             good.add(new DossierItem(c.code(), c.status(), c.occurred(), a.id(), c.tthc(), c.channel(), c.received(), c.due(),
                                     c.resolved(), c.apology()));
