@@ -53,6 +53,26 @@ class AuthorityTests {
     }
 
     @Test
+    void tokensOfAnotherIssuerOrForAnotherSystemAreRefusedAndDisagreeingClaimsGiveNothing() {
+        String p = Fixtures.province();
+        String other = Fixtures.province();
+        String agency = Fixtures.agency(p, "Sở Y tế");
+        given().auth().oauth2(TestTokens.provinceAdmin(p)).queryParam("agencyId", agency).get("/api/v1/kpis").then().statusCode(200);
+        given().auth().oauth2(TestTokens.fromAnotherIssuer("province-admin", p)).queryParam("agencyId", agency).get("/api/v1/kpis")
+                .then().statusCode(401).contentType(Fixtures.PROBLEM);
+        given().auth().oauth2(TestTokens.forAnotherAudience("province-admin", p)).queryParam("agencyId", agency).get("/api/v1/kpis")
+                .then().statusCode(401).contentType(Fixtures.PROBLEM);
+        // the agency's head, but the token names another province than the agency's: the claims disagree, nothing is given
+        given().auth().oauth2(TestTokens.agencyRole("agency-head", agency, p)).queryParam("agencyId", agency).get("/api/v1/kpis")
+                .then().statusCode(200);
+        given().auth().oauth2(TestTokens.agencyRole("agency-head", agency, other)).queryParam("agencyId", agency).get("/api/v1/kpis")
+                .then().statusCode(403).contentType(Fixtures.PROBLEM);
+        // the ISO officer who may set the agency's objectives (AuthorityTests below) may not with such a token
+        given().auth().oauth2(TestTokens.agencyRole("iso-officer", agency, other)).contentType(ContentType.JSON).body(objective(agency))
+                .post("/api/v1/quality-objectives").then().statusCode(403).contentType(Fixtures.PROBLEM);
+    }
+
+    @Test
     void theNationalLevelReadsEveryAgencyButWritesNone() {
         String p = Fixtures.province();
         String agency = Fixtures.agency(p, "Sở Kế hoạch và Đầu tư");

@@ -265,7 +265,7 @@ class ScoringBench {
             for (String json : dossier(agency, n)) {
                 ProducerRecord<String, String> r = new ProducerRecord<>("onestop.dossier-events", key, json);
                 for (Map.Entry<String, String> h : Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(),
-                        "ce_type", "vn.govqms.onestop.dossier-status.v1", "ce_source", "/mot-cua/h77", "content-type", "application/json").entrySet()) {
+                        "ce_type", "vn.govqms.onestop.dossier-status.v1", "ce_source", "/onestop/" + PROVINCE, "content-type", "application/json").entrySet()) {
                     r.headers().add(new RecordHeader(h.getKey(), h.getValue().getBytes(StandardCharsets.UTF_8)));
                 }
                 records.add(r);

@@ -602,7 +602,7 @@ public final class Bench {
             for (String json : dossier(a, n++)) {
                 ProducerRecord<String, String> r = new ProducerRecord<>("onestop.dossier-events", a.code(), json);
                 for (Map.Entry<String, String> h : Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(),
-                        "ce_type", "vn.govqms.onestop.dossier-status.v1", "ce_source", "/mot-cua/h" + a.province(),
+                        "ce_type", "vn.govqms.onestop.dossier-status.v1", "ce_source", "/onestop/" + a.province(),
                         "content-type", "application/json").entrySet()) {
                     r.headers().add(new RecordHeader(h.getKey(), h.getValue().getBytes(StandardCharsets.UTF_8)));
                 }

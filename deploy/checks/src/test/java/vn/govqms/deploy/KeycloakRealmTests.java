@@ -128,6 +128,10 @@ class KeycloakRealmTests {
                 }
             }
             assertTrue(claims.containsAll(Set.of("groups", "agency_id", "province_code")), id + " access-token claims " + claims);
+            // the services accept only tokens issued for GovQMS (mp.jwt.verify.audiences=govqms)
+            assertTrue(list(client.get("protocolMappers")).stream().anyMatch(m -> m.get("protocolMapper").asText().equals("oidc-audience-mapper")
+                    && m.at("/config/included.custom.audience").asText().equals("govqms")
+                    && m.at("/config/access.token.claim").asText().equals("true")), id + ": access tokens name the audience govqms");
             if (client.path("publicClient").asBoolean()) {
                 assertEquals("S256", client.at("/attributes/pkce.code.challenge.method").asText(), id + ": a public client uses PKCE");
             } else {

@@ -27,8 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Who may do what. (1) Every operation of every service refuses a request without a token, with an expired token and
- * with a token signed by a key nobody trusts: 401 problem+json. (2) A matrix of operations × callers (the national level,
+ * Who may do what. (1) Every operation of every service refuses a request without a token, with an expired token, with a
+ * token signed by a key nobody trusts, and with one of another issuer or not issued for GovQMS (its audience): 401
+ * problem+json. (2) A matrix of operations × callers (the national level,
  * two ministries, each role of an agency, an agency role without agency_id, the province's admin, and callers of another
  * agency and another province) must answer exactly as {@code authorization-matrix.csv} says; and no caller outside the
  * agency ever gets its data, whatever the table says. {@code -Dgovqms.authz.record=true} writes the observed table to {@code target/} for review.
@@ -55,6 +56,13 @@ class AuthorizationMatrixIT {
                 api.stack().keys().privateKey()));
         bad.put("foreign key", api.stack().keys().sign("can.bo", List.of("province-admin"), null, P, Instant.now().plusSeconds(3600),
                 stranger));
+        // the trusted key, but another issuer, or a token issued for another system (mp.jwt.verify.audiences=govqms)
+        bad.put("another issuer", api.stack().keys().sign("can.bo", List.of("province-admin"), null, P, Instant.now().plusSeconds(3600),
+                api.stack().keys().privateKey(), "https://sso.example.gov.vn/realms/other", JwtKeys.AUDIENCE));
+        bad.put("another audience", api.stack().keys().sign("can.bo", List.of("province-admin"), null, P, Instant.now().plusSeconds(3600),
+                api.stack().keys().privateKey(), api.stack().keys().issuer(), "dvc-portal"));
+        bad.put("no audience", api.stack().keys().sign("can.bo", List.of("province-admin"), null, P, Instant.now().plusSeconds(3600),
+                api.stack().keys().privateKey(), api.stack().keys().issuer(), null));
         int checked = 0;
         List<String> wrong = new ArrayList<>();
         for (String service : BadInputIT.SERVICES) {

@@ -30,6 +30,8 @@ import java.util.UUID;
 public final class JwtKeys {
 
     public static final String LOCAL_ISSUER = "https://govqms.local/issuer";
+    /** The audience the services accept ({@code mp.jwt.verify.audiences}): tokens issued for GovQMS, not for another system. */
+    public static final String AUDIENCE = "govqms";
 
     private final Path publicKeyFile;
     private final PrivateKey privateKey;
@@ -85,8 +87,17 @@ public final class JwtKeys {
     /** Signs with any key: lets tests present tokens from a stranger's key or already expired. */
     public String sign(String subject, List<String> roles, String agencyId, String provinceCode, Instant expiresAt,
                        PrivateKey key) {
+        return sign(subject, roles, agencyId, provinceCode, expiresAt, key, issuer, AUDIENCE);
+    }
+
+    /** Signs with any key, issuer and audience (null: no {@code aud} claim): lets tests present another issuer's or system's tokens. */
+    public String sign(String subject, List<String> roles, String agencyId, String provinceCode, Instant expiresAt,
+                       PrivateKey key, String issuer, String audience) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(issuer);
+        if (audience != null) {
+            claims.setAudience(audience);
+        }
         claims.setJwtId(UUID.randomUUID().toString());
         claims.setSubject(subject);
         claims.setClaim("upn", subject);

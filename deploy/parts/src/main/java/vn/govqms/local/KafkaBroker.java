@@ -18,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -46,15 +48,55 @@ public final class KafkaBroker implements AutoCloseable {
         this.server = server;
     }
 
+    /** A SCRAM-SHA-512 login: what a client puts in {@code sasl.jaas.config} (KAFKA_SASL_JAAS_CONFIG for the services). */
+    public record Login(String username, String password) {
+
+        public String jaasConfig() {
+            return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + username + "\" password=\""
+                    + password + "\";";
+        }
+
+        /** The client settings for this login on a broker's SASL listener (as the kit reads them from KAFKA_* variables). */
+        public Map<String, Object> clientProperties() {
+            return Map.of("security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", SCRAM, "sasl.jaas.config", jaasConfig());
+        }
+    }
+
+    static final String SCRAM = "SCRAM-SHA-512";
+
     /** Formats {@code logDir} if new and starts the broker; returns once it answers. */
     public static KafkaBroker start(Path logDir, int port, int controllerPort) {
+        return start(logDir, port, controllerPort, serverProperties(logDir, port, controllerPort), List.of(), Map.of());
+    }
+
+    /**
+     * The broker with authentication, as production runs it (deploy/k8s: SCRAM-SHA-512): its one client listener takes
+     * SASL_PLAINTEXT logins with SCRAM-SHA-512 only; {@code broker} is its own login (inter-broker), {@code users} the
+     * clients'. The credentials are written at format time (KRaft keeps them in its metadata log), as
+     * {@code kafka-storage format --add-scram} does. The local run and the tests stay without authentication.
+     */
+    public static KafkaBroker startWithSasl(Path logDir, int port, int controllerPort, Login broker, List<Login> users) {
         Properties props = serverProperties(logDir, port, controllerPort);
-        format(logDir, props);
+        props.put("listeners", "SASL_PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        props.put("advertised.listeners", "SASL_PLAINTEXT://127.0.0.1:" + port);
+        props.put("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
+        props.put("inter.broker.listener.name", "SASL_PLAINTEXT");
+        props.put("sasl.enabled.mechanisms", SCRAM);
+        props.put("sasl.mechanism.inter.broker.protocol", SCRAM);
+        props.put("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config", broker.jaasConfig());
+        List<Login> logins = new ArrayList<>(users);
+        logins.add(0, broker);
+        return start(logDir, port, controllerPort, props, logins, broker.clientProperties());
+    }
+
+    private static KafkaBroker start(Path logDir, int port, int controllerPort, Properties props, List<Login> logins,
+                                     Map<String, Object> client) {
+        format(logDir, props, logins);
         KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
         server.startup();
         KafkaBroker broker = new KafkaBroker(port, server);
-        awaitReady(broker.bootstrapServers(), Duration.ofSeconds(60));
-        LOG.info(() -> "Kafka started on 127.0.0.1:" + port + " with logs in " + logDir);
+        awaitReady(broker.bootstrapServers(), client, Duration.ofSeconds(60));
+        LOG.info(() -> "Kafka started on 127.0.0.1:" + port + (logins.isEmpty() ? "" : " (SASL " + SCRAM + ")") + " with logs in " + logDir);
         return broker;
     }
 
@@ -104,7 +146,7 @@ public final class KafkaBroker implements AutoCloseable {
         return p;
     }
 
-    private static void format(Path logDir, Properties props) {
+    private static void format(Path logDir, Properties props, List<Login> logins) {
         try {
             Files.createDirectories(logDir);
             if (Files.exists(logDir.resolve("meta.properties"))) {
@@ -116,8 +158,12 @@ public final class KafkaBroker implements AutoCloseable {
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             // static quorum (controller.quorum.voters): no --standalone
-            int code = kafka.tools.StorageTool.execute(new String[] {"format", "-t", Uuid.randomUuid().toString(),
-                    "-c", config.toString(), "--ignore-formatted"}, new PrintStream(out, true, StandardCharsets.UTF_8));
+            List<String> args = new ArrayList<>(List.of("format", "-t", Uuid.randomUuid().toString(), "-c", config.toString(),
+                    "--ignore-formatted"));
+            for (Login l : logins) {
+                args.addAll(List.of("--add-scram", SCRAM + "=[name=" + l.username() + ",password=" + l.password() + "]"));
+            }
+            int code = kafka.tools.StorageTool.execute(args.toArray(new String[0]), new PrintStream(out, true, StandardCharsets.UTF_8));
             if (code != 0) {
                 throw new IllegalStateException("kafka storage format failed: " + out.toString(StandardCharsets.UTF_8));
             }
@@ -128,10 +174,15 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Waits until a broker answers at {@code bootstrapServers}. */
     public static void awaitReady(String bootstrapServers, Duration timeout) {
+        awaitReady(bootstrapServers, Map.of(), timeout);
+    }
+
+    /** Waits until a broker answers at {@code bootstrapServers} to a client with the settings {@code client} (a login). */
+    public static void awaitReady(String bootstrapServers, Map<String, Object> client, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         RuntimeException last = null;
         while (System.nanoTime() < deadline) {
-            try (Admin admin = admin(bootstrapServers)) {
+            try (Admin admin = admin(bootstrapServers, client)) {
                 if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {
                     return;
                 }
@@ -150,7 +201,12 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Creates the project's topics (and their dead-letter topics) if they do not exist. */
     public static void createTopics(String bootstrapServers, int partitions) {
-        try (Admin admin = admin(bootstrapServers)) {
+        createTopics(bootstrapServers, Map.of(), partitions);
+    }
+
+    /** The same through a client with the settings {@code client} (a login). */
+    public static void createTopics(String bootstrapServers, Map<String, Object> client, int partitions) {
+        try (Admin admin = admin(bootstrapServers, client)) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = TOPICS.stream()
                     .flatMap(t -> java.util.stream.Stream.of(t, t + ".dlq"))
@@ -169,9 +225,11 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    static Admin admin(String bootstrapServers) {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+    static Admin admin(String bootstrapServers, Map<String, Object> client) {
+        Map<String, Object> config = new HashMap<>(client);
+        config.putAll(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000));
+        return Admin.create(config);
     }
 }

@@ -10,16 +10,20 @@ import vn.govqms.kit.events.EventConsumer;
 import vn.govqms.kit.events.ReceivedEvent;
 import vn.govqms.kit.security.AgencyFilter;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Reads {@code onestop.dossier-events} in batches and stores each poll with the same set-based
  * statement as the REST batch (idempotent per dossier code + status + time, so a redelivered poll
  * changes nothing; no per-event bookkeeping is needed): the kit consumer's raw batch mode. A record that
- * is not a CloudEvent of type {@code vn.govqms.onestop.dossier-status.v1} with a valid item goes to
- * {@code onestop.dossier-events.dlq} with the reason, and consumption goes on; while the database is
- * unreachable the poll is retried (offsets are not committed).
+ * is not a CloudEvent of type {@code vn.govqms.onestop.dossier-status.v1} with a valid item, or whose agency lies
+ * outside the producing system's province ({@link DossierEvents#province}), goes to {@code onestop.dossier-events.dlq}
+ * with the reason, and consumption goes on; while the database is unreachable the poll is retried (offsets are not committed).
  */
 @ApplicationScoped
 public class DossierEventsConsumer {
@@ -40,15 +44,35 @@ public class DossierEventsConsumer {
         return consumer.consumeRaw(polled, DossierEvents.TYPE, events -> store(events, polled, start));
     }
 
-    private Uni<List<EventConsumer.Refusal>> store(List<ReceivedEvent> events, ConsumerRecords<String, String> polled, long start) {
-        return ingestion.ingest(events.stream().map(ReceivedEvent::data).toList(), AgencyFilter.everything()).map(result -> {
+    private Uni<List<EventConsumer.Refusal>> store(List<ReceivedEvent> all, ConsumerRecords<String, String> polled, long start) {
+        // a record that names no province sends nothing: default deny
+        List<EventConsumer.Refusal> refused = new ArrayList<>();
+        List<ReceivedEvent> events = new ArrayList<>(all.size());
+        List<DossierIngestion.Sender> senders = new ArrayList<>(all.size());
+        Map<String, DossierIngestion.Sender> byProvince = new HashMap<>();
+        for (ReceivedEvent e : all) {
+            String province = DossierEvents.province(e.source());
+            if (province == null) {
+                refused.add(new EventConsumer.Refusal(e, "ce_source " + e.source() + " names no producing one-stop-shop system: "
+                        + DossierEvents.SOURCE_PREFIX + "<province code> expected"));
+            } else {
+                events.add(e);
+                senders.add(byProvince.computeIfAbsent(province, p -> new DossierIngestion.Sender(AgencyFilter.provinces(Set.of(p)),
+                        "the one-stop-shop system of province " + p + " (ce_source " + e.source() + ")")));
+            }
+        }
+        if (events.isEmpty()) {
+            return Uni.createFrom().item(refused);
+        }
+        return ingestion.ingest(events.stream().map(ReceivedEvent::data).toList(), senders::get).map(result -> {
             registry.counter("govqms.dossier.events.consumed").increment(result.accepted() + result.duplicates());
             Log.debugf("dossier events: %d records of %s stored in %d ms (%d new, %d refused)", polled.count(), polled.partitions(),
-                    (System.nanoTime() - start) / 1_000_000, result.accepted(), result.rejected());
+                    (System.nanoTime() - start) / 1_000_000, result.accepted(), result.rejected() + refused.size());
             // an item's errors, by its index in the batch, become one reason
-            return result.errors().stream().collect(Collectors.groupingBy(DossierDtos.ItemError::index,
+            result.errors().stream().collect(Collectors.groupingBy(DossierDtos.ItemError::index,
                             Collectors.mapping(e -> e.field() + ": " + e.message(), Collectors.joining("; "))))
-                    .entrySet().stream().map(e -> new EventConsumer.Refusal(events.get(e.getKey()), e.getValue())).toList();
+                    .forEach((index, reason) -> refused.add(new EventConsumer.Refusal(events.get(index), reason)));
+            return refused;
         });
     }
 }

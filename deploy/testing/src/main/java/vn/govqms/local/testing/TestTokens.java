@@ -60,6 +60,20 @@ public final class TestTokens {
         return k.sign("late", List.of(role), null, provinceCode, Instant.now().minusSeconds(600), k.privateKey());
     }
 
+    /** Signed with the trusted key but by another issuer: refused (401). */
+    public static String fromAnotherIssuer(String role, String provinceCode) {
+        JwtKeys k = keys();
+        return k.sign("elsewhere", List.of(role), null, provinceCode, Instant.now().plusSeconds(600), k.privateKey(),
+                "https://sso.example.gov.vn/realms/other", JwtKeys.AUDIENCE);
+    }
+
+    /** Signed with the trusted key by the trusted issuer, but for another system (audience): refused (401). */
+    public static String forAnotherAudience(String role, String provinceCode) {
+        JwtKeys k = keys();
+        return k.sign("other-system", List.of(role), null, provinceCode, Instant.now().plusSeconds(600), k.privateKey(), k.issuer(),
+                "dvc-portal");
+    }
+
     public static String signedByStranger(String role, String provinceCode) {
         return keys().sign("stranger", List.of(role), null, provinceCode, Instant.now().plusSeconds(600),
                 JwtKeys.strangerKey());
