@@ -76,7 +76,7 @@ public class DossierIngestion {
             ), counting as (
                 -- provinces ('*': all) where a criteria set in force may score the on-time rate
                 select distinct coalesce(c.province_code, '*') as province_code from criteria_set c
-                where c.status = 'ACTIVE' and c.definition like '%DOSSIER_ON_TIME_RATE%'
+                where c.status = 'ACTIVE' and c.definition @> '{"groups":[{"criteria":[{"indicator":"DOSSIER_ON_TIME_RATE"}]}]}'
             )
             select (select count(*) from fresh) as inserted,
                    (select array_agg(distinct u.agency_id) from upserted u join agency_directory d on d.id = u.agency_id
