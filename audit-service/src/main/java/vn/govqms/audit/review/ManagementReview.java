@@ -10,6 +10,8 @@ import jakarta.persistence.Version;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.hibernate.annotations.ColumnTransformer;
+import vn.govqms.kit.json.JsonColumn;
 
 /** A management review held by an agency: who chaired, who attended, what was considered and decided. */
 @Entity
@@ -27,10 +29,13 @@ public class ManagementReview extends PanacheEntityBase {
     @Column(nullable = false)
     public String chair;
     @Column(nullable = false)
+    @ColumnTransformer(read = "cast(attendees as text)", write = JsonColumn.WRITE)
     public String attendees;
     @Column(nullable = false)
+    @ColumnTransformer(read = "cast(inputs as text)", write = JsonColumn.WRITE)
     public String inputs;
     @Column(nullable = false)
+    @ColumnTransformer(read = "cast(outputs as text)", write = JsonColumn.WRITE)
     public String outputs;
     @Column(name = "created_by", nullable = false)
     public String createdBy;
