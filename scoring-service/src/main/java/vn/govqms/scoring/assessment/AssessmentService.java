@@ -107,21 +107,25 @@ public class AssessmentService {
         return agencies.requireReferenced("agencyId", in.agencyId())
                 .call(agency -> requireAuthor(in.kind(), agency.ref(), agency.provinceCode(), in.year()))
                 .chain(agency -> Panache.withTransaction(() -> criteriaSet(in.criteriaSetId(), agency.provinceCode(), in.year())
-                        .call(set -> Assessment.count("agencyId = ?1 and year = ?2 and kind = ?3 and criteriaSetId = ?4", agency.id(), in.year(),
-                                in.kind(), set.id).invoke(n -> {
-                                    if (n > 0) {
-                                        throw ProblemException.conflict("Agency " + agency.id() + " already has a " + in.kind().name().toLowerCase()
-                                                + " assessment for " + in.year() + " under criteria set " + set.id + ".");
-                                    }
-                                }))
+                        .call(set -> requireFirst(agency.id(), in.year(), in.kind(), set.id))
                         .chain(set -> {
-                    Assessment a = Assessment.start(agency.id(), agency.provinceCode(), in.year(), in.kind(), set.id, set.definition,
-                            caller.subject(), OffsetDateTime.now(clock));
-                    return a.persist().chain(() -> Panache.getSession()).chain(session -> session.flush()
-                            .chain(() -> trail.record(session, "assessment", a.id, agency.ref(), "started", caller.subject(), null,
-                                    Map.of("kind", a.kind.name(), "year", a.year, "criteriaSetId", set.id.toString()))))
-                            .map(v -> Versioned.of(a));
-                })));
+                            Assessment a = Assessment.start(agency.id(), agency.provinceCode(), in.year(), in.kind(), set.id, set.definition,
+                                    caller.subject(), OffsetDateTime.now(clock));
+                            return a.persist().chain(() -> Panache.getSession()).chain(session -> session.flush()
+                                    .chain(() -> trail.record(session, "assessment", a.id, agency.ref(), "started", caller.subject(), null,
+                                            Map.of("kind", a.kind.name(), "year", a.year, "criteriaSetId", set.id.toString()))))
+                                    .map(v -> Versioned.of(a));
+                        })));
+    }
+
+    /** One assessment per agency, year, kind and criteria set (409 for a second). */
+    private Uni<Void> requireFirst(UUID agency, int year, AssessmentKind kind, UUID set) {
+        return Assessment.count("agencyId = ?1 and year = ?2 and kind = ?3 and criteriaSetId = ?4", agency, year, kind, set).invoke(n -> {
+            if (n > 0) {
+                throw ProblemException.conflict("Agency " + agency + " already has a " + kind.name().toLowerCase() + " assessment for "
+                        + year + " under criteria set " + set + ".");
+            }
+        }).replaceWithVoid();
     }
 
     public Uni<Versioned> get(UUID id) {
