@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import org.hibernate.annotations.ColumnTransformer;
+import vn.govqms.kit.json.JsonColumn;
 
 /** An internal audit, a cross-check or a provincial inspection of one agency. */
 @Entity
@@ -47,14 +49,18 @@ public class Audit extends TrackedEntity {
     /** The lead's token subject; null for an inspection of a campaign whose lead the province has not named yet. */
     @Column(name = "lead_auditor")
     public String leadAuditor;
-    /** JSON of {@link TeamMember}s. */
+    /** JSON of {@link TeamMember}s ({@code jsonb}: an auditor's audits are found with {@code @>}). */
     @Column(nullable = false)
+    @ColumnTransformer(read = "cast(team as text)", write = JsonColumn.WRITE)
     public String team;
     @Column(name = "audited_units", nullable = false)
+    @ColumnTransformer(read = "cast(audited_units as text)", write = JsonColumn.WRITE)
     public String auditedUnits;
     @Column(name = "scope_clauses", nullable = false)
+    @ColumnTransformer(read = "cast(scope_clauses as text)", write = JsonColumn.WRITE)
     public String scopeClauses;
     @Column(nullable = false)
+    @ColumnTransformer(read = "cast(checklist as text)", write = JsonColumn.WRITE)
     public String checklist;
     public String conclusion;
     @Column(name = "started_at")

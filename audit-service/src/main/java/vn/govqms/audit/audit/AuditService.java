@@ -52,6 +52,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class AuditService {
 
+    /** The audits whose team names this subject (the team is jsonb, indexed for containment). */
+    private static final String AUDITS_OF_MEMBER = """
+            select id from audit where team @> jsonb_build_array(jsonb_build_object('subject', cast(?1 as text)))""";
+
     private final Agencies agencies;
     private final Outbox outbox;
     private final AuditTrail trail;
@@ -180,9 +184,9 @@ public class AuditService {
         Parameters params = new Parameters();
         Uni<Void> scoped;
         if (f.mine()) {
-            where.add("team like :member");
-            params.and("member", "%\"subject\":\"" + caller.subject().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "\"%");
-            scoped = Uni.createFrom().voidItem();
+            where.add("id in :mine");
+            scoped = Panache.getSession().chain(session -> session.createNativeQuery(AUDITS_OF_MEMBER, UUID.class)
+                    .setParameter(1, caller.subject()).getResultList()).invoke(ids -> params.and("mine", ids)).replaceWithVoid();
         } else {
             scoped = agencies.listed("agencyId", f.agencyId(), scope, where, params);
         }

@@ -11,6 +11,9 @@ import vn.govqms.kit.problem.ProblemException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Map;
+import java.util.UUID;
+import org.hibernate.annotations.ColumnTransformer;
+import vn.govqms.kit.json.JsonColumn;
 
 /** A province's inspection campaign of a year: the agencies to inspect and how, approved by decision. */
 @Entity
@@ -31,6 +34,7 @@ public class InspectionCampaign extends TrackedEntity {
     @Column(nullable = false)
     public CampaignStatus status;
     @Column(nullable = false)
+    @ColumnTransformer(read = "cast(team as text)", write = JsonColumn.WRITE)
     public String team;
     @Column(name = "decision_number")
     public String decisionNumber;

@@ -11,6 +11,8 @@ import vn.govqms.kit.problem.ProblemException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.hibernate.annotations.ColumnTransformer;
+import vn.govqms.kit.json.JsonColumn;
 
 /** One revision of a controlled document, moving through its lifecycle ({@link VersionStatus}). */
 @Entity
@@ -27,8 +29,9 @@ public class DocumentVersion extends TrackedEntity {
     @Column(nullable = false)
     public VersionStatus status;
 
-    /** The structured content ({@code DocumentContent}) as JSON. */
+    /** The structured content ({@code DocumentContent}) as JSON ({@code jsonb}). */
     @Column(nullable = false)
+    @ColumnTransformer(read = "cast(content as text)", write = JsonColumn.WRITE)
     public String content;
 
     @Column(name = "tthc_procedure_id")

@@ -1,5 +1,17 @@
 package vn.govqms.scoring.assessment;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.ColumnTransformer;
+import vn.govqms.kit.json.JsonColumn;
 import vn.govqms.kit.problem.Problem;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.scoring.criteria.Definition;
@@ -17,30 +29,63 @@ import java.util.UUID;
 
 /**
  * An assessment of an agency for a year under one criteria set version: points per criterion,
- * checked against the set; automatic criteria computed at submission and frozen at finalisation.
+ * checked against the set; automatic criteria computed at submission and frozen at finalisation. The items are one
+ * {@code jsonb} document, replaced as a whole by each step (never changed in place: dirty checking compares by value).
  */
-public class Assessment {
+@Entity
+@Table(name = "assessment")
+public class Assessment extends PanacheEntityBase {
 
+    @Id
     public UUID id;
+    @Column(name = "agency_id", nullable = false)
     public UUID agencyId;
+    @Column(name = "province_code", nullable = false)
     public String provinceCode;
+    @Column(nullable = false)
     public int year;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
     public AssessmentKind kind;
+    @Column(name = "criteria_set_id", nullable = false)
     public UUID criteriaSetId;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
     public AssessmentStatus status;
+    @Convert(converter = ItemsColumn.class)
+    @ColumnTransformer(read = "cast(items as text)", write = JsonColumn.WRITE)
+    @Column(nullable = false)
     public List<Item> items;
     public String comment;
+    @Column(name = "total_points")
     public BigDecimal totalPoints;
     public String band;
+    @Column(name = "band_label")
     public String bandLabel;
+    @Version
+    @Column(name = "lock_version", nullable = false)
     public long lockVersion;
+    @Column(name = "created_by", nullable = false)
     public String createdBy;
+    @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
+    @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
+    @Column(name = "submitted_by")
     public String submittedBy;
+    @Column(name = "submitted_at")
     public OffsetDateTime submittedAt;
+    @Column(name = "finalised_by")
     public String finalisedBy;
+    @Column(name = "finalised_at")
     public OffsetDateTime finalisedAt;
+
+    static final class ItemsColumn extends JsonColumn<List<Item>> {
+        ItemsColumn() {
+            super(new TypeReference<>() {
+            });
+        }
+    }
 
     /** One score given by an assessor. */
     public record Given(String criterionCode, BigDecimal points, List<String> evidenceLinks, String comment) {

@@ -1,14 +1,16 @@
 package vn.govqms.scoring.assessment;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.mutiny.Mutiny;
+import vn.govqms.kit.audit.AuditTrail;
+import vn.govqms.kit.outbox.Outbox;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
+import vn.govqms.kit.paging.Pages;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.AgencyRef;
 import vn.govqms.kit.security.Caller;
@@ -19,20 +21,20 @@ import vn.govqms.scoring.assessment.AssessmentDtos.AssessmentSummary;
 import vn.govqms.scoring.assessment.AssessmentDtos.AssessmentView;
 import vn.govqms.scoring.assessment.AssessmentDtos.NewAssessment;
 import vn.govqms.scoring.criteria.CriteriaSet;
-import vn.govqms.scoring.criteria.CriteriaSetRepository;
 import vn.govqms.scoring.criteria.CriteriaSetStatus;
 import vn.govqms.scoring.indicator.IndicatorRepository;
 import vn.govqms.scoring.live.LiveScores;
+import vn.govqms.scoring.live.PendingScores;
 import vn.govqms.scoring.support.Agencies;
 import vn.govqms.scoring.team.AssessmentTeam;
-import vn.govqms.scoring.team.AssessmentTeamRepository;
-import vn.govqms.kit.audit.AuditTrail;
-import vn.govqms.kit.outbox.Outbox;
+import vn.govqms.scoring.team.AssessmentTeams;
 
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,17 +47,21 @@ import java.util.function.Function;
  * committee over the agency: province-admin or ministry-admin, which finalises, or an auditor of another agency on the
  * province's assessment team: {@link OfficialAssessors}), through draft → submitted → finalised. Whose assessments a
  * caller reads or changes is the kit's {@link Scope}: reads {@code requireRead}, changes {@code requireWrite} on the
- * assessed agency; a team's auditor also reads the official assessments it may change.
+ * assessed agency; a team's auditor also reads the official assessments it may change. Each command changes the
+ * {@link Assessment} entity in one transaction ({@code @Version}: a concurrent change is 412); a finalisation or a
+ * reopening marks the agency's live score in that transaction and recomputes it once it commits.
  */
 @ApplicationScoped
 public class AssessmentService {
 
+    /** The cause a live score moved by a reopening names (a finalisation names its event type). */
+    private static final String REOPENED = "assessment.reopened";
+
     private final Pool pool;
-    private final AssessmentRepository assessments;
-    private final AssessmentTeamRepository teams;
-    private final CriteriaSetRepository sets;
+    private final AssessmentTeams teams;
     private final IndicatorRepository indicators;
     private final LiveScores liveScores;
+    private final PendingScores pending;
     private final Agencies agencies;
     private final AuditTrail trail;
     private final Outbox outbox;
@@ -63,15 +69,13 @@ public class AssessmentService {
     private final Scope scope;
     private final Clock clock;
 
-    public AssessmentService(Pool pool, AssessmentRepository assessments, AssessmentTeamRepository teams, CriteriaSetRepository sets,
-                             IndicatorRepository indicators, LiveScores liveScores, Agencies agencies, AuditTrail trail, Outbox outbox,
-                             Caller caller, Scope scope, Clock clock) {
+    public AssessmentService(Pool pool, AssessmentTeams teams, IndicatorRepository indicators, LiveScores liveScores, PendingScores pending,
+                             Agencies agencies, AuditTrail trail, Outbox outbox, Caller caller, Scope scope, Clock clock) {
         this.pool = pool;
-        this.assessments = assessments;
         this.teams = teams;
-        this.sets = sets;
         this.indicators = indicators;
         this.liveScores = liveScores;
+        this.pending = pending;
         this.agencies = agencies;
         this.trail = trail;
         this.outbox = outbox;
@@ -101,19 +105,31 @@ public class AssessmentService {
     public Uni<Versioned> start(NewAssessment in) {
         requireAuthorRole(in.kind());
         return agencies.requireReferenced("agencyId", in.agencyId())
-                .call(agency -> requireAuthor(pool, in.kind(), agency.ref(), agency.provinceCode(), in.year()))
-                .chain(agency -> pool.withTransaction(tx -> criteriaSet(tx, in.criteriaSetId(), agency.provinceCode(), in.year()).chain(set -> {
-                    Assessment a = Assessment.start(agency.id(), agency.provinceCode(), in.year(), in.kind(), set.id, set.definition,
-                            caller.subject(), OffsetDateTime.now(clock));
-                    return assessments.insert(tx, a)
-                            .chain(() -> trail.record(tx, "assessment", a.id, agency.ref(), "started", caller.subject(), null,
-                                    Map.of("kind", a.kind.name(), "year", a.year, "criteriaSetId", set.id.toString())))
-                            .map(v -> Versioned.of(a));
-                })));
+                .call(agency -> requireAuthor(in.kind(), agency.ref(), agency.provinceCode(), in.year()))
+                .chain(agency -> Panache.withTransaction(() -> criteriaSet(in.criteriaSetId(), agency.provinceCode(), in.year())
+                        .call(set -> requireFirst(agency.id(), in.year(), in.kind(), set.id))
+                        .chain(set -> {
+                            Assessment a = Assessment.start(agency.id(), agency.provinceCode(), in.year(), in.kind(), set.id, set.definition,
+                                    caller.subject(), OffsetDateTime.now(clock));
+                            return a.persist().chain(() -> Panache.getSession()).chain(session -> session.flush()
+                                    .chain(() -> trail.record(session, "assessment", a.id, agency.ref(), "started", caller.subject(), null,
+                                            Map.of("kind", a.kind.name(), "year", a.year, "criteriaSetId", set.id.toString()))))
+                                    .map(v -> Versioned.of(a));
+                        })));
+    }
+
+    /** One assessment per agency, year, kind and criteria set (409 for a second). */
+    private Uni<Void> requireFirst(UUID agency, int year, AssessmentKind kind, UUID set) {
+        return Assessment.count("agencyId = ?1 and year = ?2 and kind = ?3 and criteriaSetId = ?4", agency, year, kind, set).invoke(n -> {
+            if (n > 0) {
+                throw ProblemException.conflict("Agency " + agency + " already has a " + kind.name().toLowerCase() + " assessment for "
+                        + year + " under criteria set " + set + ".");
+            }
+        }).replaceWithVoid();
     }
 
     public Uni<Versioned> get(UUID id) {
-        return require(pool, id).call(this::requireReader).map(h -> Versioned.of(h.assessment()));
+        return Panache.withSession(() -> require(id).call(this::requireReader)).map(h -> Versioned.of(h.assessment()));
     }
 
     public Uni<Versioned> score(UUID id, AssessmentDtos.Scores in, String ifMatch) {
@@ -124,29 +140,30 @@ public class AssessmentService {
                         in.comment(), set.definition, OffsetDateTime.now(clock));
                 return a;
             });
-        }, (tx, a) -> Uni.createFrom().voidItem());
+        }, (session, a) -> Uni.createFrom().voidItem());
     }
 
     public Uni<Versioned> submit(UUID id) {
         return change(id, "submitted", Step.AUTHOR, a -> set(a).chain(set -> indicators.forAgency(pool, a.agencyId, a.year).map(ind -> {
             a.submit(set.definition, ind, caller.subject(), OffsetDateTime.now(clock));
             return a;
-        })), (tx, a) -> outbox.publish(tx, AssessmentEvents.submitted(a, a.submittedAt)));
+        })), (session, a) -> outbox.publish(session, AssessmentEvents.submitted(a, a.submittedAt)));
     }
 
     public Uni<Versioned> sendBack(UUID id, String reason) {
         return change(id, "returned: " + reason, Step.FINALISER, a -> {
             a.sendBack(OffsetDateTime.now(clock));
             return Uni.createFrom().item(a);
-        }, (tx, a) -> Uni.createFrom().voidItem());
+        }, (session, a) -> Uni.createFrom().voidItem());
     }
 
     public Uni<Versioned> finalise(UUID id) {
         return change(id, "finalised", Step.FINALISER, a -> {
             a.finalise(caller.subject(), OffsetDateTime.now(clock));
             return Uni.createFrom().item(a);
-        }, (tx, a) -> outbox.publish(tx, AssessmentEvents.published(a, a.finalisedAt))
-                .chain(() -> liveScores.recomputeAfterEvent(tx, a.agencyId, a.year, AssessmentEvents.PUBLISHED)));
+        }, (session, a) -> outbox.publish(session, AssessmentEvents.published(a, a.finalisedAt))
+                .chain(() -> markLiveScore(session, a, AssessmentEvents.PUBLISHED)))
+                .call(v -> recomputeLiveScore(v, AssessmentEvents.PUBLISHED));
     }
 
     /** A correction: the finalised assessment is a draft again; the reason is kept in the audit trail. */
@@ -154,89 +171,85 @@ public class AssessmentService {
         return change(id, "reopened: " + reason, Step.FINALISER, a -> {
             a.reopen(OffsetDateTime.now(clock));
             return Uni.createFrom().item(a);
-        }, (tx, a) -> liveScores.recomputeAfterEvent(tx, a.agencyId, a.year, "assessment.reopened"));
+        }, (session, a) -> markLiveScore(session, a, REOPENED)).call(v -> recomputeLiveScore(v, REOPENED));
     }
 
     private Uni<Versioned> change(UUID id, String action, Step step, Function<Assessment, Uni<Assessment>> rule,
-                                  BiFunction<SqlConnection, Assessment, Uni<Void>> after) {
-        return pool.withTransaction(tx -> require(tx, id).call(h -> requireChanger(tx, step, h)).chain(held -> {
+                                  BiFunction<Mutiny.Session, Assessment, Uni<Void>> after) {
+        return Panache.withTransaction(() -> require(id).call(h -> requireChanger(step, h)).chain(held -> {
             Assessment a = held.assessment();
             Map<String, Object> before = audit(a);
-            return rule.apply(a).chain(changed -> assessments.update(tx, changed)
+            return rule.apply(a).chain(changed -> Panache.getSession().chain(session -> session.flush()
                     .chain(() -> {
                         String verb = action.contains(":") ? action.substring(0, action.indexOf(':')) : action;
                         Map<String, Object> afterView = new LinkedHashMap<>(audit(changed));
                         if (action.contains(":")) {
                             afterView.put("reason", action.substring(action.indexOf(':') + 2));
                         }
-                        return trail.record(tx, "assessment", changed.id, held.agency(), verb, caller.subject(), before, afterView);
+                        return trail.record(session, "assessment", changed.id, held.agency(), verb, caller.subject(), before, afterView);
                     })
-                    .chain(() -> after.apply(tx, changed))
-                    .map(v -> Versioned.of(changed)));
+                    .chain(() -> after.apply(session, changed))
+                    .map(v -> Versioned.of(changed))));
         }));
+    }
+
+    /** The agency's live score (this year's and the assessment's) is recomputed: marked with the change, so a crash loses nothing. */
+    private Uni<Void> markLiveScore(Mutiny.Session session, Assessment a, String cause) {
+        int now = liveScores.currentYear();
+        return pending.mark(session, null, a.agencyId, a.year == now ? List.of(now) : List.of(now, a.year), cause);
+    }
+
+    /** Once the change committed, the live score follows at once; a failure here is left to the pending round. */
+    private Uni<Void> recomputeLiveScore(Versioned v, String cause) {
+        return pool.withTransaction(tx -> liveScores.recomputeAfterEvent(tx, v.view().agencyId(), v.view().year(), cause))
+                .onFailure().invoke(f -> Log.warnf("live score of agency %s left to the pending round: %s", v.view().agencyId(), f.getMessage()))
+                .onFailure().recoverWithNull();
     }
 
     /** The assessments of one agency the caller reads, or of every agency it may list ({@code Scope.rows()}). */
     public Uni<Page<AssessmentSummary>> list(Filter f, PageRequest page) {
-        List<Object> params = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
         List<String> where = new ArrayList<>();
         Uni<Void> allowed;
         if (f.agencyId() != null) {
             allowed = agencies.require(f.agencyId()).invoke(a -> scope.requireRead(a.ref())).replaceWithVoid();
-            params.add(f.agencyId());
-            where.add("a.agency_id = $" + params.size());
+            where.add("agencyId = :agency");
+            params.put("agency", f.agencyId());
         } else {
-            where.add(scope.rows().sqlAppending("d", params));
+            where.add(Agencies.listed("agencyId", scope.rows(), params));
             allowed = Uni.createFrom().voidItem();
         }
         if (f.year() != null) {
-            params.add(f.year());
-            where.add("a.year = $" + params.size());
+            where.add("year = :year");
+            params.put("year", f.year());
         }
         if (f.kind() != null) {
-            params.add(f.kind().name());
-            where.add("a.kind = $" + params.size());
+            where.add("kind = :kind");
+            params.put("kind", f.kind());
         }
         if (f.status() != null) {
-            params.add(f.status().name());
-            where.add("a.status = $" + params.size());
+            where.add("status = :status");
+            params.put("status", f.status());
         }
-        params.add(page.size());
-        params.add(page.offset());
-        String sql = "select a.id, a.agency_id, d.name, a.year, a.kind, a.status, a.criteria_set_id, a.total_points, a.band, a.band_label, "
-                + "a.updated_at, count(*) over () as total from assessment a left join agency_directory d on d.id = a.agency_id where "
-                + String.join(" and ", where) + " order by a.year desc, a.updated_at desc, a.id limit $" + (params.size() - 1)
-                + " offset $" + params.size();
-        return allowed.chain(() -> pool.preparedQuery(sql).execute(Tuple.from(params))).map(rows -> {
-            List<AssessmentSummary> items = new ArrayList<>();
-            long total = 0;
-            for (Row r : rows) {
-                total = r.getLong("total");
-                AssessmentStatus status = AssessmentStatus.valueOf(r.getString("status"));
-                items.add(new AssessmentSummary(r.getUUID("id"), r.getUUID("agency_id"), r.getString("name"), r.getInteger("year"),
-                        AssessmentKind.valueOf(r.getString("kind")), status, status.label(), r.getUUID("criteria_set_id"),
-                        r.getBigDecimal("total_points"), r.getString("band"), r.getString("band_label"), r.getOffsetDateTime("updated_at")));
-            }
-            return Page.of(items, page, total);
-        });
+        String query = String.join(" and ", where) + " order by year desc, updatedAt desc, id";
+        return allowed.chain(() -> Panache.withSession(() -> Pages.of(Assessment.<Assessment>find(query, params), page)))
+                .chain(found -> agencies.findAll(found.items().stream().map(a -> a.agencyId).distinct().toList())
+                        .map(known -> found.map(a -> {
+                            Agencies.Agency agency = known.get(a.agencyId);
+                            return new AssessmentSummary(a.id, a.agencyId, agency == null ? null : agency.name(), a.year, a.kind, a.status,
+                                    a.status.label(), a.criteriaSetId, a.totalPoints, a.band, a.bandLabel, a.updatedAt);
+                        })));
     }
 
-    /** The latest self and official assessments of an agency for a year, per criterion. */
+    /** The latest self and official assessments of an agency for a year (a finalised one first), per criterion. */
     public Uni<AssessmentDtos.Comparison> compare(UUID agencyId, int year) {
-        return agencies.require(agencyId).invoke(a -> scope.requireRead(a.ref())).chain(agency -> pool.preparedQuery("""
-                        select distinct on (kind) * from assessment where agency_id = $1 and year = $2
-                        order by kind, (status = 'FINALISED') desc, updated_at desc""").execute(Tuple.of(agencyId, year)))
-                .map(rows -> {
-                    Assessment self = null;
-                    Assessment official = null;
-                    for (Row r : rows) {
-                        Assessment a = assessments.toAssessment(r);
-                        if (a.kind == AssessmentKind.SELF) {
-                            self = a;
-                        } else {
-                            official = a;
-                        }
-                    }
+        Comparator<Assessment> latest = Comparator.<Assessment, Boolean>comparing(a -> a.status == AssessmentStatus.FINALISED)
+                .thenComparing(a -> a.updatedAt);
+        return agencies.require(agencyId).invoke(a -> scope.requireRead(a.ref()))
+                .chain(agency -> Panache.withSession(() -> Assessment.<Assessment>list("agencyId = ?1 and year = ?2", agencyId, year)))
+                .map(all -> {
+                    Assessment self = all.stream().filter(a -> a.kind == AssessmentKind.SELF).max(latest).orElse(null);
+                    Assessment official = all.stream().filter(a -> a.kind == AssessmentKind.OFFICIAL).max(latest).orElse(null);
                     Map<String, AssessmentDtos.Row> byCode = new LinkedHashMap<>();
                     Map<String, Item> selfItems = items(self);
                     Map<String, Item> officialItems = items(official);
@@ -265,17 +278,19 @@ public class AssessmentService {
         return out;
     }
 
-    private Uni<CriteriaSet> criteriaSet(SqlClient db, UUID id, String province, int year) {
+    private Uni<CriteriaSet> criteriaSet(UUID id, String province, int year) {
         if (id == null) {
-            return sets.activeFor(db, province, year).map(s -> {
-                if (s == null) {
-                    throw ProblemException.unprocessable("no-criteria-set", "No criteria set in force",
-                            "No criteria set is active for province " + province + " in " + year + ".", Map.of("field", "criteriaSetId"));
-                }
-                return s;
-            });
+            return CriteriaSet.<CriteriaSet>find("status = ?1 and appliesFromYear <= ?2 and (provinceCode = ?3 or provinceCode is null) "
+                            + "order by provinceCode nulls last, appliesFromYear desc, versionNo desc", CriteriaSetStatus.ACTIVE, year, province)
+                    .firstResult().map(s -> {
+                        if (s == null) {
+                            throw ProblemException.unprocessable("no-criteria-set", "No criteria set in force",
+                                    "No criteria set is active for province " + province + " in " + year + ".", Map.of("field", "criteriaSetId"));
+                        }
+                        return s;
+                    });
         }
-        return sets.find(db, id).map(s -> {
+        return CriteriaSet.<CriteriaSet>findById(id).map(s -> {
             if (s == null) {
                 throw ProblemException.unprocessable("unknown-reference", "Unknown reference", "No criteria set with id " + id + ".",
                         Map.of("field", "criteriaSetId"));
@@ -291,21 +306,21 @@ public class AssessmentService {
     }
 
     private Uni<CriteriaSet> set(Assessment a) {
-        return sets.find(pool, a.criteriaSetId);
+        return CriteriaSet.findById(a.criteriaSetId);
     }
 
     /** The assessment and its agency, or 404; the caller's scope is checked by the caller of this method. */
-    private Uni<Held> require(SqlClient db, UUID id) {
-        return assessments.find(db, id).chain(a -> {
+    private Uni<Held> require(UUID id) {
+        return Assessment.<Assessment>findById(id).chain(a -> {
             if (a == null) {
                 throw ProblemException.notFound("assessment", id);
             }
-            return agencies.refOf(db, a.agencyId, a.provinceCode).map(ref -> new Held(a, ref));
+            return agencies.refOf(a.agencyId, a.provinceCode).map(ref -> new Held(a, ref));
         });
     }
 
     /** Whether the caller may author or change {@code held} at this step (403 otherwise). */
-    private Uni<Void> requireChanger(SqlClient db, Step step, Held held) {
+    private Uni<Void> requireChanger(Step step, Held held) {
         Assessment a = held.assessment();
         if (step == Step.FINALISER) {
             requireFinaliser(a.kind);
@@ -313,7 +328,7 @@ public class AssessmentService {
             return Uni.createFrom().voidItem();
         }
         requireAuthorRole(a.kind);
-        return requireAuthor(db, a.kind, held.agency(), a.provinceCode, a.year);
+        return requireAuthor(a.kind, held.agency(), a.provinceCode, a.year);
     }
 
     /**
@@ -321,13 +336,13 @@ public class AssessmentService {
      * the agency's own records ({@code Scope.requireWrite}), an official one as {@link OfficialAssessors} says (the
      * assessment team of {@code province} read only for an auditor).
      */
-    private Uni<Void> requireAuthor(SqlClient db, AssessmentKind kind, AgencyRef agency, String province, int year) {
+    private Uni<Void> requireAuthor(AssessmentKind kind, AgencyRef agency, String province, int year) {
         if (kind == AssessmentKind.SELF) {
             scope.requireWrite(agency);
             return Uni.createFrom().voidItem();
         }
         boolean auditor = caller.hasRole(Roles.AUDITOR);
-        return team(db, auditor, province, year)
+        return team(auditor, province, year)
                 .invoke(team -> OfficialAssessors.requireAuthor(scope, auditor, caller.subject(), agency, team)).replaceWithVoid();
     }
 
@@ -339,7 +354,7 @@ public class AssessmentService {
             scope.requireRead(held.agency());
             return Uni.createFrom().voidItem();
         }
-        return team(pool, true, a.provinceCode, a.year).invoke(team -> {
+        return team(true, a.provinceCode, a.year).invoke(team -> {
             if (!OfficialAssessors.mayAuthor(scope, true, caller.subject(), held.agency(), team)) {
                 scope.requireRead(held.agency());
             }
@@ -347,8 +362,8 @@ public class AssessmentService {
     }
 
     /** The province's assessment team for the year, read only when an auditor's authority depends on it. */
-    private Uni<AssessmentTeam> team(SqlClient db, boolean auditor, String province, int year) {
-        return auditor ? teams.find(db, province, year) : Uni.createFrom().item(AssessmentTeam.empty(province, year));
+    private Uni<AssessmentTeam> team(boolean auditor, String province, int year) {
+        return auditor ? teams.find(province, year) : Uni.createFrom().item(AssessmentTeam.empty(province, year));
     }
 
     /** Who makes an assessment of this kind (on which agency: {@link #requireAuthor}). */

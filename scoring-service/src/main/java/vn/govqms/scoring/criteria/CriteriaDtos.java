@@ -76,5 +76,10 @@ public final class CriteriaDtos {
     public record CriteriaSetSummary(UUID id, String provinceCode, String name, int appliesFromYear, int version,
                                      CriteriaSetStatus status, String statusLabel, BigDecimal totalMaxPoints,
                                      OffsetDateTime activatedAt) {
+
+        static CriteriaSetSummary of(CriteriaSet s) {
+            return new CriteriaSetSummary(s.id, s.provinceCode, s.name, s.appliesFromYear, s.versionNo, s.status, s.status.label(),
+                    s.totalMaxPoints, s.activatedAt);
+        }
     }
 }

@@ -1,8 +1,21 @@
 package vn.govqms.scoring.criteria;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.ColumnTransformer;
+import vn.govqms.kit.json.JsonColumn;
 import vn.govqms.kit.problem.ProblemException;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -10,26 +23,57 @@ import java.util.UUID;
 
 /**
  * A versioned criteria set of a province (or national when {@code provinceCode} is null). Edited
- * while a draft; activated only when its maximum points add up to 100; immutable once active.
+ * while a draft; activated only when its maximum points add up to 100; immutable once active. The definition is one
+ * {@code jsonb} document, replaced as a whole (never changed in place: dirty checking compares it by value).
  */
-public class CriteriaSet {
+@Entity
+@Table(name = "criteria_set")
+public class CriteriaSet extends PanacheEntityBase {
 
     static final BigDecimal FULL_MARKS = new BigDecimal("100.00");
 
+    @Id
     public UUID id;
+    @Column(name = "province_code")
     public String provinceCode;
+    @Column(nullable = false)
     public String name;
+    @Column(name = "applies_from_year", nullable = false)
     public int appliesFromYear;
+    @Column(name = "version_no", nullable = false)
     public int versionNo;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
     public CriteriaSetStatus status;
+    @Column(name = "previous_id")
     public UUID previousId;
+    @Convert(converter = DefinitionColumn.class)
+    @ColumnTransformer(read = "cast(definition as text)", write = JsonColumn.WRITE)
+    @Column(nullable = false)
     public Definition definition;
+    /** Kept with the definition: the set lists show it without reading the document. */
+    @Column(name = "total_max_points", nullable = false)
+    public BigDecimal totalMaxPoints;
+    @Version
+    @Column(name = "lock_version", nullable = false)
     public long lockVersion;
+    @Column(name = "created_by", nullable = false)
     public String createdBy;
+    @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
+    @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
+    @Column(name = "activated_at")
     public OffsetDateTime activatedAt;
+    @Column(name = "retired_at")
     public OffsetDateTime retiredAt;
+
+    static final class DefinitionColumn extends JsonColumn<Definition> {
+        DefinitionColumn() {
+            super(new TypeReference<>() {
+            });
+        }
+    }
 
     public static CriteriaSet draft(String provinceCode, String name, int year, Definition definition, String who, OffsetDateTime now) {
         CriteriaSet s = new CriteriaSet();
@@ -40,6 +84,7 @@ public class CriteriaSet {
         s.versionNo = 1;
         s.status = CriteriaSetStatus.DRAFT;
         s.definition = definition;
+        s.totalMaxPoints = definition.totalMaxPoints().setScale(2, RoundingMode.HALF_UP);
         s.createdBy = who;
         s.createdAt = now;
         s.updatedAt = now;
@@ -59,6 +104,7 @@ public class CriteriaSet {
         this.name = name;
         this.appliesFromYear = year;
         this.definition = definition;
+        this.totalMaxPoints = definition.totalMaxPoints().setScale(2, RoundingMode.HALF_UP);
         this.updatedAt = now;
     }
 

@@ -1,13 +1,16 @@
 package vn.govqms.scoring.criteria;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.mutiny.Mutiny;
+import vn.govqms.kit.audit.AuditTrail;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
+import vn.govqms.kit.paging.Pages;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.AgencyRef;
 import vn.govqms.kit.security.Caller;
@@ -18,11 +21,12 @@ import vn.govqms.scoring.criteria.CriteriaDtos.CriteriaSetInput;
 import vn.govqms.scoring.criteria.CriteriaDtos.CriteriaSetSummary;
 import vn.govqms.scoring.criteria.CriteriaDtos.CriteriaSetView;
 import vn.govqms.scoring.live.LiveScores;
-import vn.govqms.kit.audit.AuditTrail;
+import vn.govqms.scoring.live.PendingScores;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,25 +34,43 @@ import java.util.UUID;
 /**
  * Criteria sets, a register owned by who issues it: a national template (no province) is drafted, changed,
  * activated and retired by {@code national-admin} only, a province's set by that province's steering committee
- * only ({@code Scope.requireRegisterWriter}); every role reads them all.
+ * only ({@code Scope.requireRegisterWriter}); every role reads them all. Each command changes the {@link CriteriaSet}
+ * entity in one transaction ({@code @Version}: a concurrent change is 412).
  */
 @ApplicationScoped
 public class CriteriaSetService {
 
+    /** The other active sets of the activated one's province and starting year: it replaces them. */
+    private static final String RETIRE_OTHERS = """
+            update criteria_set set status = 'RETIRED', retired_at = ?3, updated_at = ?3, lock_version = lock_version + 1
+            where status = 'ACTIVE' and id <> ?1 and province_code is not distinct from cast(?2 as text) and applies_from_year = ?4
+            returning id""";
+
+    /** The highest version number in the lineage of a set (its ancestors and every descendant of them). */
+    private static final String MAX_VERSION = """
+            with recursive lineage as (
+                select id, previous_id from criteria_set where id = ?1
+                union select c.id, c.previous_id from criteria_set c join lineage l on c.id = l.previous_id
+            ), descendants as (
+                select id from lineage
+                union select c.id from criteria_set c join descendants d on c.previous_id = d.id
+            )
+            select coalesce(max(version_no), 0) from criteria_set where id in (select id from descendants)""";
+
     private final Pool pool;
-    private final CriteriaSetRepository sets;
     private final AuditTrail trail;
     private final LiveScores liveScores;
+    private final PendingScores pending;
     private final Caller caller;
     private final Scope scope;
     private final Clock clock;
 
-    public CriteriaSetService(Pool pool, CriteriaSetRepository sets, AuditTrail trail, LiveScores liveScores, Caller caller, Scope scope,
+    public CriteriaSetService(Pool pool, AuditTrail trail, LiveScores liveScores, PendingScores pending, Caller caller, Scope scope,
                               Clock clock) {
         this.pool = pool;
-        this.sets = sets;
         this.trail = trail;
         this.liveScores = liveScores;
+        this.pending = pending;
         this.caller = caller;
         this.scope = scope;
         this.clock = clock;
@@ -58,6 +80,9 @@ public class CriteriaSetService {
     }
 
     public record Versioned(CriteriaSetView view, long version) {
+        static Versioned of(CriteriaSet s) {
+            return new Versioned(CriteriaSetView.of(s), s.lockVersion);
+        }
     }
 
     public Uni<Versioned> create(CriteriaSetInput in) {
@@ -66,121 +91,110 @@ public class CriteriaSetService {
         definition.check();
         CriteriaSet set = CriteriaSet.draft(in.provinceCode(), in.name().trim(), in.appliesFromYear(), definition, caller.subject(),
                 OffsetDateTime.now(clock));
-        return pool.withTransaction(tx -> sets.insert(tx, set)
-                .chain(() -> trail.record(tx, "criteria-set", set.id, province(set), "created", caller.subject(), null, audit(set))))
-                .map(v -> new Versioned(CriteriaSetView.of(set), set.lockVersion));
+        return Panache.withTransaction(() -> set.<CriteriaSet>persist().chain(() -> saved(set, "created", null, audit(set))));
     }
 
+    @WithSession
     public Uni<Page<CriteriaSetSummary>> list(Filter f, PageRequest page) {
         List<String> where = new ArrayList<>();
-        List<Object> params = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
         if (f.provinceCode() != null) {
-            params.add(f.provinceCode());
-            where.add("province_code = $" + params.size());
+            where.add("provinceCode = :province");
+            params.put("province", f.provinceCode());
         }
         if (f.status() != null) {
-            params.add(f.status().name());
-            where.add("status = $" + params.size());
+            where.add("status = :status");
+            params.put("status", f.status());
         }
         if (f.year() != null) {
-            params.add(f.year());
-            where.add("applies_from_year <= $" + params.size());
+            where.add("appliesFromYear <= :year");
+            params.put("year", f.year());
         }
-        String filter = where.isEmpty() ? "" : " where " + String.join(" and ", where);
-        params.add(page.size());
-        params.add(page.offset());
-        String sql = "select id, province_code, name, applies_from_year, version_no, status, total_max_points, activated_at, "
-                + "count(*) over () as total from criteria_set" + filter
-                + " order by province_code nulls first, applies_from_year desc, version_no desc, id limit $" + (params.size() - 1)
-                + " offset $" + params.size();
-        return pool.preparedQuery(sql).execute(Tuple.from(params)).chain(rows -> {
-            List<CriteriaSetSummary> items = new ArrayList<>();
-            long total = 0;
-            for (Row r : rows) {
-                total = r.getLong("total");
-                CriteriaSetStatus status = CriteriaSetStatus.valueOf(r.getString("status"));
-                items.add(new CriteriaSetSummary(r.getUUID("id"), r.getString("province_code"), r.getString("name"),
-                        r.getInteger("applies_from_year"), r.getInteger("version_no"), status, status.label(),
-                        r.getBigDecimal("total_max_points"), r.getOffsetDateTime("activated_at")));
-            }
-            if (items.isEmpty() && page.offset() > 0) {
-                return pool.preparedQuery("select count(*) from criteria_set" + filter)
-                        .execute(Tuple.from(params.subList(0, params.size() - 2)))
-                        .map(c -> Page.of(items, page, c.iterator().next().getLong(0)));
-            }
-            return Uni.createFrom().item(Page.of(items, page, total));
-        });
+        String query = (where.isEmpty() ? "" : String.join(" and ", where) + " ")
+                + "order by provinceCode nulls first, appliesFromYear desc, versionNo desc, id";
+        return Pages.of(CriteriaSet.<CriteriaSet>find(query, params), page).map(p -> p.map(CriteriaSetSummary::of));
     }
 
+    @WithSession
     public Uni<CriteriaSet> load(UUID id) {
-        return require(pool, id);
+        return require(id);
     }
 
+    @WithSession
     public Uni<Versioned> get(UUID id) {
-        return require(pool, id).map(s -> new Versioned(CriteriaSetView.of(s), s.lockVersion));
+        return require(id).map(Versioned::of);
     }
 
     public Uni<Versioned> update(UUID id, CriteriaSetChange in, String ifMatch) {
         Definition definition = in.definition();
         definition.check();
-        return pool.withTransaction(tx -> require(tx, id).chain(set -> {
+        return Panache.withTransaction(() -> require(id).chain(set -> {
             scope.requireRegisterWriter(set.provinceCode);
             ETags.requireMatch(ifMatch, set.lockVersion);
             Map<String, Object> before = audit(set);
             set.edit(in.name().trim(), in.appliesFromYear(), definition, OffsetDateTime.now(clock));
-            return sets.update(tx, set)
-                    .chain(() -> trail.record(tx, "criteria-set", set.id, province(set), "edited", caller.subject(), before, audit(set)))
-                    .map(v -> new Versioned(CriteriaSetView.of(set), set.lockVersion));
+            return saved(set, "edited", before, audit(set));
         }));
     }
 
-    /** Activates a draft whose points make 100; it replaces the active set of its province and year, and live scores follow it. */
+    /**
+     * Activates a draft whose points make 100; it replaces the active set of its province and year, and live scores
+     * follow it: marked in the same transaction, recomputed once it commits (the pending mark makes up for a crash).
+     */
     public Uni<Versioned> activate(UUID id) {
-        return pool.withTransaction(tx -> require(tx, id).chain(set -> {
+        return Panache.withTransaction(() -> require(id).chain(set -> {
             scope.requireRegisterWriter(set.provinceCode);
             Map<String, Object> before = audit(set);
-            set.activate(OffsetDateTime.now(clock));
-            return sets.update(tx, set)
-                    .chain(() -> sets.retireOthers(tx, set))
-                    .chain(retired -> trail.record(tx, "criteria-set", set.id, province(set), "activated", caller.subject(), before,
-                            Map.of("status", set.status.name(), "replaced", retired.toString())))
-                    .chain(() -> liveScores.recomputeProvince(tx, set.provinceCode, "criteria-set.activated"))
-                    .map(v -> new Versioned(CriteriaSetView.of(set), set.lockVersion));
-        }));
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            set.activate(now);
+            return Panache.getSession().chain(session -> session.createNativeQuery(RETIRE_OTHERS, UUID.class).setParameter(1, set.id)
+                            .setParameter(2, set.provinceCode).setParameter(3, now).setParameter(4, set.appliesFromYear).getResultList()
+                            .chain(retired -> pending.mark(session, set.provinceCode, null, List.of(liveScores.currentYear()),
+                                    "criteria-set.activated").replaceWith(retired)))
+                    .chain(retired -> saved(set, "activated", before, Map.of("status", set.status.name(), "replaced", retired.toString())));
+        })).call(v -> pool.withTransaction(tx -> liveScores.recomputeProvince(tx, v.view().provinceCode(), "criteria-set.activated"))
+                .onFailure().invoke(f -> Log.warnf("live scores after activating criteria set %s left to the pending round: %s", id,
+                        f.getMessage()))
+                .onFailure().recoverWithNull());
     }
 
     public Uni<Versioned> retire(UUID id) {
-        return pool.withTransaction(tx -> require(tx, id).chain(set -> {
+        return Panache.withTransaction(() -> require(id).chain(set -> {
             scope.requireRegisterWriter(set.provinceCode);
             Map<String, Object> before = audit(set);
             set.retire(OffsetDateTime.now(clock));
-            return sets.update(tx, set)
-                    .chain(() -> trail.record(tx, "criteria-set", set.id, province(set), "retired", caller.subject(), before, audit(set)))
-                    .map(v -> new Versioned(CriteriaSetView.of(set), set.lockVersion));
+            return saved(set, "retired", before, audit(set));
         }));
     }
 
     /** A new draft version copied from {@code id} (any status): the way to change an active set. */
     public Uni<Versioned> newVersion(UUID id) {
-        return pool.withTransaction(tx -> require(tx, id).chain(source -> {
+        return Panache.withTransaction(() -> require(id).chain(source -> {
             scope.requireRegisterWriter(source.provinceCode);
-            return sets.maxVersion(tx, source.id).chain(max -> {
-                CriteriaSet next = source.nextVersion(max + 1, caller.subject(), OffsetDateTime.now(clock));
-                return sets.insert(tx, next)
-                        .chain(() -> trail.record(tx, "criteria-set", next.id, province(next), "versioned", caller.subject(), null,
-                                Map.of("from", source.id.toString(), "version", next.versionNo)))
-                        .map(v -> new Versioned(CriteriaSetView.of(next), next.lockVersion));
-            });
+            return Panache.getSession().chain(session -> session.createNativeQuery(MAX_VERSION, Integer.class).setParameter(1, source.id)
+                    .getSingleResult()).chain(max -> {
+                        CriteriaSet next = source.nextVersion(max + 1, caller.subject(), OffsetDateTime.now(clock));
+                        return next.<CriteriaSet>persist().chain(() -> saved(next, "versioned", null,
+                                Map.of("from", source.id.toString(), "version", next.versionNo)));
+                    });
         }));
     }
 
-    public Uni<CriteriaSet> require(SqlClient db, UUID id) {
-        return sets.find(db, id).map(s -> {
+    /** The set, or 404. */
+    public Uni<CriteriaSet> require(UUID id) {
+        return CriteriaSet.<CriteriaSet>findById(id).map(s -> {
             if (s == null) {
                 throw ProblemException.notFound("criteria set", id);
             }
             return s;
         });
+    }
+
+    /** Flushes the change (the new {@code @Version} is the ETag) and records it in the audit trail. */
+    private Uni<Versioned> saved(CriteriaSet set, String action, Map<String, Object> before, Map<String, Object> after) {
+        return Panache.getSession().chain(session -> session.flush()
+                .chain(() -> trail.record(session, "criteria-set", set.id, province(set), action, caller.subject(), before, after)))
+                .map(v -> Versioned.of(set));
     }
 
     /** The audit trail of a set is read within its province (national sets: by nobody's agency, no province). */

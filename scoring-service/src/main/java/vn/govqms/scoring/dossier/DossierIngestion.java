@@ -80,7 +80,7 @@ public class DossierIngestion {
                 -- provinces ('*': all) where a criteria set in force may score the on-time rate; materialized: inlined, it was
                 -- one scan of every set's definition per dossier of the batch, half of the statement's time
                 select distinct coalesce(c.province_code, '*') as province_code from criteria_set c
-                where c.status = 'ACTIVE' and c.definition like '%DOSSIER_ON_TIME_RATE%'
+                where c.status = 'ACTIVE' and c.definition @> '{"groups":[{"criteria":[{"indicator":"DOSSIER_ON_TIME_RATE"}]}]}'
             )
             select (select count(*) from fresh) as inserted,
                    (select array_agg(t.agency_id) from touched t join agency_directory d on d.id = t.agency_id

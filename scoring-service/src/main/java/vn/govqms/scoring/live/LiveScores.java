@@ -10,7 +10,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.kit.outbox.OutgoingEvent;
 import vn.govqms.scoring.criteria.CriteriaSet;
-import vn.govqms.scoring.criteria.CriteriaSetRepository;
+import vn.govqms.scoring.criteria.CriteriaSetQueries;
 import vn.govqms.scoring.criteria.Scoring;
 import vn.govqms.scoring.indicator.IndicatorRepository;
 import vn.govqms.scoring.indicator.Indicators;
@@ -40,7 +40,7 @@ import java.util.function.Function;
 public class LiveScores {
 
     private static final String MANUAL_POINTS = """
-            select distinct on (agency_id) agency_id, items from assessment
+            select distinct on (agency_id) agency_id, items::text as items from assessment
             where agency_id = any($1) and status = 'FINALISED' and year <= $2
             order by agency_id, (kind = 'OFFICIAL') desc, year desc, finalised_at desc""";
 
@@ -53,14 +53,14 @@ public class LiveScores {
                 score = excluded.score, band = excluded.band, band_label = excluded.band_label, criteria = excluded.criteria,
                 cause = excluded.cause, updated_at = excluded.updated_at""";
 
-    private final CriteriaSetRepository sets;
+    private final CriteriaSetQueries sets;
     private final IndicatorRepository indicators;
     private final Objectives objectives;
     private final Outbox outbox;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public LiveScores(CriteriaSetRepository sets, IndicatorRepository indicators, Objectives objectives, Outbox outbox,
+    public LiveScores(CriteriaSetQueries sets, IndicatorRepository indicators, Objectives objectives, Outbox outbox,
                       ObjectMapper json, Clock clock) {
         this.sets = sets;
         this.indicators = indicators;

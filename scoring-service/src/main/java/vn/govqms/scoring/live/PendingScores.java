@@ -8,6 +8,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,6 +46,20 @@ public class PendingScores {
         return tx.preparedQuery("insert into live_score_pending (agency_id, year, cause) select a, y, $3 from unnest($1::uuid[]) a "
                         + "cross join unnest($2::int[]) y on conflict do nothing")
                 .execute(Tuple.of(agencies.toArray(new UUID[0]), years.toArray(new Integer[0]), cause)).replaceWithVoid();
+    }
+
+    /**
+     * The same in a command's Hibernate session: every agency of a province (null: of every province) for a year, e.g.
+     * when a criteria set is activated, or one agency ({@code agency} not null) for each of {@code years}.
+     */
+    public Uni<Void> mark(Mutiny.Session session, String provinceCode, UUID agency, List<Integer> years, String cause) {
+        return session.createNativeQuery("""
+                        insert into live_score_pending (agency_id, year, cause)
+                        select d.id, y, ?4 from agency_directory d cross join unnest(cast(?3 as int[])) y
+                        where (cast(?2 as uuid) is null or d.id = ?2) and (cast(?1 as text) is null or d.province_code = ?1)
+                        on conflict do nothing""")
+                .setParameter(1, provinceCode).setParameter(2, agency).setParameter(3, years.toArray(new Integer[0])).setParameter(4, cause)
+                .executeUpdate().replaceWithVoid();
     }
 
     @Scheduled(every = "${govqms.live-score.pending-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -43,5 +43,10 @@ public final class ObjectiveDtos {
                                 BigDecimal target, @Schema(description = "The KPI now; null while nothing is measured", example = "96.5") BigDecimal actual,
                                 ObjectiveStatus status, @Schema(example = "Có nguy cơ không đạt") String statusLabel,
                                 OffsetDateTime statusChangedAt, String createdBy, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+
+        static ObjectiveView of(QualityObjective o) {
+            return new ObjectiveView(o.id, o.agencyId, o.year, o.title, o.kpi, o.kpi.label(), o.comparison, o.target, o.actual, o.status,
+                    o.status.label(), o.statusChangedAt, o.createdBy, o.createdAt, o.updatedAt);
+        }
     }
 }

@@ -2,6 +2,7 @@ package vn.govqms.scoring.objective;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,8 +24,9 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Re-evaluates quality objectives when their KPIs move (called with the indicators just counted);
- * publishes {@code objective.at-risk} / {@code objective.missed} when an objective enters that status.
+ * Re-evaluates quality objectives when their KPIs move (called with the indicators just counted), set-based on the
+ * caller's reactive connection; publishes {@code objective.at-risk} / {@code objective.missed} when an objective enters
+ * that status. The objective's own commands go through the {@link QualityObjective} entity.
  */
 @ApplicationScoped
 public class Objectives {
@@ -35,6 +37,20 @@ public class Objectives {
     public Objectives(Outbox outbox, Clock clock) {
         this.outbox = outbox;
         this.clock = clock;
+    }
+
+    /** An agency and a year whose objectives are to be evaluated again. */
+    public record AgencyYear(UUID agencyId, int year) {
+    }
+
+    /** The agencies and years, before {@code currentYear}, that still have an objective not missed. */
+    public Uni<List<AgencyYear>> endedYearsNotMissed(SqlClient db, int currentYear) {
+        return db.preparedQuery("select distinct agency_id, year from quality_objective where year < $1 and status <> 'MISSED'")
+                .execute(Tuple.of(currentYear)).map(rows -> {
+                    List<AgencyYear> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(new AgencyYear(r.getUUID(0), r.getInteger(1))));
+                    return out;
+                });
     }
 
     public Uni<Void> recompute(SqlConnection tx, Map<UUID, Indicators> indicators, int year) {

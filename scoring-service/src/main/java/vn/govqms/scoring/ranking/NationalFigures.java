@@ -116,7 +116,7 @@ public class NationalFigures {
                 select r.province_code, b.code, b.label, b.ord
                 from ranked_set r cross join lateral (
                     select e ->> 'code' as code, e ->> 'label' as label, t.ord
-                    from jsonb_array_elements(r.definition::jsonb -> 'bands') with ordinality as t(e, ord) where r.definition is not null
+                    from jsonb_array_elements(r.definition -> 'bands') with ordinality as t(e, ord) where r.definition is not null
                     union all
                     select t.code, t.label, t.ord from unnest($7::text[], $8::text[]) with ordinality as t(code, label, ord)
                     where r.definition is null) b),

@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.security.AgencyFilter;
 import vn.govqms.scoring.criteria.CriteriaSet;
-import vn.govqms.scoring.criteria.CriteriaSetRepository;
+import vn.govqms.scoring.criteria.CriteriaSetQueries;
 import vn.govqms.scoring.ranking.RankingDtos.Change;
 import vn.govqms.scoring.ranking.RankingDtos.Figure;
 import vn.govqms.scoring.ranking.RankingDtos.SetOfYear;
@@ -91,9 +91,9 @@ public class RankingService {
 
     private final Pool pool;
     private final RankingSnapshots snapshots;
-    private final CriteriaSetRepository sets;
+    private final CriteriaSetQueries sets;
 
-    public RankingService(Pool pool, RankingSnapshots snapshots, CriteriaSetRepository sets) {
+    public RankingService(Pool pool, RankingSnapshots snapshots, CriteriaSetQueries sets) {
         this.pool = pool;
         this.snapshots = snapshots;
         this.sets = sets;

@@ -7,7 +7,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import vn.govqms.scoring.criteria.CriteriaSetRepository;
+import vn.govqms.scoring.criteria.CriteriaSetQueries;
 import vn.govqms.scoring.criteria.Definition;
 import vn.govqms.scoring.ranking.RankingDtos.Ranked;
 
@@ -53,14 +53,14 @@ public class RankingSnapshots {
     }
 
     private final Pool pool;
-    private final CriteriaSetRepository sets;
+    private final CriteriaSetQueries sets;
     private final ObjectMapper json;
     /** Least recently read first. */
     private final LinkedHashMap<RankingService.Query, Entry> cache = new LinkedHashMap<>(16, 0.75f, true);
     private final Map<RankingService.Query, Integer> sizes = new LinkedHashMap<>();
     private long cachedRows;
 
-    public RankingSnapshots(Pool pool, CriteriaSetRepository sets, ObjectMapper json) {
+    public RankingSnapshots(Pool pool, CriteriaSetQueries sets, ObjectMapper json) {
         this.pool = pool;
         this.sets = sets;
         this.json = json;

@@ -1,9 +1,7 @@
 package vn.govqms.scoring.team;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.kit.audit.AuditTrail;
 import vn.govqms.kit.problem.ProblemException;
@@ -21,23 +19,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * A province's assessment team for a year, a province-wide record: read by who reads the province's records, named by
- * the province's steering committee ({@code Scope.requireProvinceWrite}).
+ * the province's steering committee ({@code Scope.requireProvinceWrite}). Its members are {@link AssessmentTeamMember}
+ * entities, replaced as a whole in one transaction.
  */
 @ApplicationScoped
 public class AssessmentTeamService {
 
-    private final Pool pool;
-    private final AssessmentTeamRepository teams;
+    private final AssessmentTeams teams;
     private final AuditTrail trail;
     private final Caller caller;
     private final Scope scope;
     private final Clock clock;
 
-    public AssessmentTeamService(Pool pool, AssessmentTeamRepository teams, AuditTrail trail, Caller caller, Scope scope, Clock clock) {
-        this.pool = pool;
+    public AssessmentTeamService(AssessmentTeams teams, AuditTrail trail, Caller caller, Scope scope, Clock clock) {
         this.teams = teams;
         this.trail = trail;
         this.caller = caller;
@@ -47,7 +46,7 @@ public class AssessmentTeamService {
 
     public Uni<TeamView> get(String provinceCode, int year) {
         scope.requireProvinceRead(provinceCode);
-        return teams.find(pool, provinceCode, year).map(TeamView::of);
+        return teams.find(provinceCode, year).map(TeamView::of);
     }
 
     /** The team becomes the members given; each named once, each of an agency the directory knows (422 otherwise). */
@@ -59,25 +58,43 @@ public class AssessmentTeamService {
                 throw ProblemException.invalidField("members[" + i + "].subject", "names " + members.get(i).subject().trim() + " a second time");
             }
         }
-        UUID[] agencies = members.stream().map(MemberInput::agencyId).distinct().toArray(UUID[]::new);
-        return pool.withTransaction(tx -> tx.preparedQuery("select id from agency_directory where id = any($1)").execute(Tuple.of(agencies))
-                .chain(rows -> {
-                    Set<UUID> known = new HashSet<>();
-                    for (Row r : rows) {
-                        known.add(r.getUUID(0));
-                    }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return Panache.withTransaction(() -> teams.known(members.stream().map(MemberInput::agencyId).distinct().toList())
+                .invoke(known -> {
                     for (int i = 0; i < members.size(); i++) {
                         if (!known.contains(members.get(i).agencyId())) {
                             throw ProblemException.unprocessable("unknown-reference", "Unknown reference", "No agency with id "
                                     + members.get(i).agencyId() + " is known to scoring-service.", Map.of("field", "members[" + i + "].agencyId"));
                         }
                     }
-                    return teams.find(tx, provinceCode, year);
                 })
-                .chain(before -> teams.replace(tx, provinceCode, year, members, caller.subject(), OffsetDateTime.now(clock))
-                        .chain(() -> teams.find(tx, provinceCode, year))
-                        .call(after -> trail.record(tx, "assessment-team", provinceCode + "/" + year, AgencyRef.province(provinceCode),
-                                "named", caller.subject(), audit(before), audit(after)))))
+                .chain(() -> teams.find(provinceCode, year))
+                .chain(before -> teams.members(provinceCode, year).chain(current -> {
+                    Map<String, AssessmentTeamMember> bySubject = current.stream()
+                            .collect(Collectors.toMap(m -> m.key.subject, Function.identity()));
+                    Uni<Void> done = Uni.createFrom().voidItem();
+                    for (AssessmentTeamMember m : current) {
+                        if (!subjects.contains(m.key.subject)) {
+                            done = done.chain(m::delete);
+                        }
+                    }
+                    for (MemberInput in : members) {
+                        String subject = in.subject().trim();
+                        String name = in.name() == null || in.name().isBlank() ? null : in.name().trim();
+                        AssessmentTeamMember m = bySubject.get(subject);
+                        if (m != null) {
+                            m.rename(in.agencyId(), name, caller.subject(), now);
+                        } else {
+                            AssessmentTeamMember added = AssessmentTeamMember.named(provinceCode, year, subject, in.agencyId(), name,
+                                    caller.subject(), now);
+                            done = done.chain(() -> added.persist().replaceWithVoid());
+                        }
+                    }
+                    return done.chain(() -> Panache.getSession()).chain(session -> session.flush()
+                            .chain(() -> teams.find(provinceCode, year))
+                            .call(after -> trail.record(session, "assessment-team", provinceCode + "/" + year, AgencyRef.province(provinceCode),
+                                    "named", caller.subject(), audit(before), audit(after))));
+                })))
                 .map(TeamView::of);
     }
 

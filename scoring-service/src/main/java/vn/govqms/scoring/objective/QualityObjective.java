@@ -1,0 +1,111 @@
+package vn.govqms.scoring.objective;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import vn.govqms.scoring.criteria.Comparison;
+import vn.govqms.scoring.indicator.IndicatorCode;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A quality objective (mục tiêu chất lượng) of an agency for a year: a KPI, a comparison and a target, and where it stands. */
+@Entity
+@Table(name = "quality_objective")
+public class QualityObjective extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    @Column(name = "agency_id", nullable = false)
+    public UUID agencyId;
+    @Column(name = "province_code", nullable = false)
+    public String provinceCode;
+    @Column(nullable = false)
+    public int year;
+    @Column(nullable = false)
+    public String title;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public IndicatorCode kpi;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Comparison comparison;
+    @Column(nullable = false)
+    public BigDecimal target;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ObjectiveStatus status;
+    /** The KPI when last evaluated; null while nothing is measured. */
+    public BigDecimal actual;
+    @Version
+    @Column(name = "lock_version", nullable = false)
+    public long lockVersion;
+    @Column(name = "created_by", nullable = false)
+    public String createdBy;
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+    @Column(name = "status_changed_at", nullable = false)
+    public OffsetDateTime statusChangedAt;
+
+    /** A new objective, on track until it is evaluated. */
+    public static QualityObjective set(UUID agencyId, String provinceCode, int year, String title, IndicatorCode kpi, Comparison comparison,
+                                       BigDecimal target, String who, OffsetDateTime now) {
+        QualityObjective o = new QualityObjective();
+        o.id = UUID.randomUUID();
+        o.agencyId = agencyId;
+        o.provinceCode = provinceCode;
+        o.year = year;
+        o.title = title;
+        o.kpi = kpi;
+        o.comparison = comparison;
+        o.target = scaled(target);
+        o.status = ObjectiveStatus.ON_TRACK;
+        o.createdBy = who;
+        o.createdAt = now;
+        o.updatedAt = now;
+        o.statusChangedAt = now;
+        return o;
+    }
+
+    public void change(String title, Comparison comparison, BigDecimal target, OffsetDateTime now) {
+        this.title = title;
+        this.comparison = comparison;
+        this.target = scaled(target);
+        this.updatedAt = now;
+    }
+
+    /**
+     * Where the objective stands with its KPI at {@code actual} ({@link ObjectiveStatus#of}); the status it enters when
+     * that is at risk or missed (an event to publish), else empty. Nothing changes when neither status nor KPI moved.
+     */
+    public Optional<ObjectiveStatus> evaluate(BigDecimal actual, boolean yearOver, OffsetDateTime now) {
+        ObjectiveStatus next = ObjectiveStatus.of(actual, comparison, target, yearOver);
+        boolean sameActual = actual == null ? this.actual == null : this.actual != null && actual.compareTo(this.actual) == 0;
+        if (next == status && sameActual) {
+            return Optional.empty();
+        }
+        ObjectiveStatus before = status;
+        this.actual = scaled(actual);
+        this.updatedAt = now;
+        if (next != before) {
+            status = next;
+            statusChangedAt = now;
+        }
+        return next != before && next != ObjectiveStatus.ON_TRACK ? Optional.of(next) : Optional.empty();
+    }
+
+    /** As the column keeps it (two decimals), so that the answer reads the same before and after a reload. */
+    private static BigDecimal scaled(BigDecimal value) {
+        return value == null ? null : value.setScale(2, RoundingMode.HALF_UP);
+    }
+}
