@@ -1,4 +1,4 @@
-package vn.govqms.kit.web;
+package vn.govqms.kit.cors;
 
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigUtils;

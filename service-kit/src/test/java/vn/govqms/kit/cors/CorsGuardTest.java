@@ -1,4 +1,4 @@
-package vn.govqms.kit.web;
+package vn.govqms.kit.cors;
 
 import org.junit.jupiter.api.Test;
 
