@@ -16,6 +16,9 @@ import java.util.stream.Stream;
  */
 final class E2eStack {
 
+    /** The origin of a dashboard page allowed to call the stack from a browser (CORS). */
+    static final String DASHBOARD = "https://dashboard.bacninh.gov.vn";
+
     private static FaultyStack stack;
 
     private E2eStack() {
@@ -35,7 +38,7 @@ final class E2eStack {
                 throw new UncheckedIOException(e);
             }
             long t0 = System.nanoTime();
-            stack = FaultyStack.startFaulty(LocalStack.Options.test(repo, data));
+            stack = FaultyStack.startFaulty(LocalStack.Options.test(repo, data).withServiceEnv("GOVQMS_CORS_ORIGINS", DASHBOARD));
             System.out.printf("e2e: the whole stack was ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stack.close(), "e2e-stack-stop"));
         }

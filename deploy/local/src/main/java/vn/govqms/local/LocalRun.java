@@ -14,6 +14,12 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class LocalRun {
 
+    /**
+     * The origins whose pages may call the API from a browser (CORS): the dashboard's address in the local run, on both names
+     * of this machine. {@code GOVQMS_CORS_ORIGINS} in the environment replaces them.
+     */
+    static final String DASHBOARD_ORIGINS = "http://127.0.0.1:8090,http://localhost:8090";
+
     private LocalRun() {
     }
 
@@ -50,7 +56,7 @@ public final class LocalRun {
         long t0 = System.nanoTime();
         LocalStack stack;
         try {
-            stack = LocalStack.start(LocalStack.Options.local(repo, data));
+            stack = LocalStack.start(LocalStack.Options.local(repo, data).withServiceEnv("GOVQMS_CORS_ORIGINS", corsOrigins()));
         } catch (LocalStack.AlreadyRunningException e) {
             System.err.println(e.getMessage());
             System.exit(1);
@@ -73,6 +79,7 @@ public final class LocalRun {
         System.out.printf("  Kafka       %s%n", stack.kafkaBootstrapServers());
         System.out.printf("  SMTP        127.0.0.1:%d (mail is caught here, not sent on; each message is written to %s)%n",
                 stack.mail().port(), data.resolve("mail"));
+        System.out.printf("  CORS        pages at %s may call the API (GOVQMS_CORS_ORIGINS replaces them)%n", corsOrigins());
         System.out.println("\nA token:  deploy/local/token province-admin --province 24");
         System.out.println("          deploy/local/token iso-officer --agency <agency id> --province 24");
         System.out.println("Then:     curl -H \"Authorization: Bearer $TOKEN\" http://127.0.0.1:8081/api/v1/agencies");
@@ -105,6 +112,11 @@ public final class LocalRun {
             System.err.println("\nThe demo load stopped: " + e.getMessage());
             System.err.println("GovQMS keeps running; deploy/local/demo loads again (it skips what exists).");
         }
+    }
+
+    private static String corsOrigins() {
+        String configured = System.getenv("GOVQMS_CORS_ORIGINS");
+        return configured == null || configured.isBlank() ? DASHBOARD_ORIGINS : configured;
     }
 
     private static boolean isLocked(Path data) {

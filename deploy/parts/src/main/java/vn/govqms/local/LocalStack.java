@@ -40,9 +40,25 @@ public class LocalStack implements AutoCloseable {
         }
     }
 
-    /** How to start: folders, ports, and whether data must survive (local run) or not (tests). */
+    /**
+     * How to start: folders, ports, whether data must survive (local run) or not (tests), and settings every service gets
+     * in its environment besides the stack's own (e.g. {@code GOVQMS_CORS_ORIGINS}).
+     */
     public record Options(Path repoRoot, Path dataDir, boolean durable, int postgresPort, int kafkaPort,
-                          int controllerPort, int smtpPort, List<Service> services, int topicPartitions) {
+                          int controllerPort, int smtpPort, List<Service> services, int topicPartitions, Map<String, String> serviceEnv) {
+
+        public Options(Path repoRoot, Path dataDir, boolean durable, int postgresPort, int kafkaPort,
+                       int controllerPort, int smtpPort, List<Service> services, int topicPartitions) {
+            this(repoRoot, dataDir, durable, postgresPort, kafkaPort, controllerPort, smtpPort, services, topicPartitions, Map.of());
+        }
+
+        /** The same, with {@code name=value} in every service's environment. */
+        public Options withServiceEnv(String name, String value) {
+            Map<String, String> env = new LinkedHashMap<>(serviceEnv);
+            env.put(name, value);
+            return new Options(repoRoot, dataDir, durable, postgresPort, kafkaPort, controllerPort, smtpPort, services, topicPartitions,
+                    Map.copyOf(env));
+        }
 
         /** The local run: fixed ports, data kept in {@code dataDir}. */
         public static Options local(Path repoRoot, Path dataDir) {
@@ -286,6 +302,7 @@ public class LocalStack implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers());
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyFile().toUri().toString());
         env.put("MP_JWT_VERIFY_ISSUER", keys.issuer());
+        env.putAll(options.serviceEnv());
         if (s.name().equals("notification-service")) {
             env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
             env.put("QUARKUS_MAILER_PORT", Integer.toString(options.smtpPort()));
