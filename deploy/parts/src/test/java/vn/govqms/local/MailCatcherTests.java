@@ -32,8 +32,9 @@ class MailCatcherTests {
             double perSecond = MAILS / seconds;
             System.out.printf("MailCatcher: %d e-mails in %.2f s, %.0f e-mails/s%n", MAILS, seconds, perSecond);
             assertEquals(MAILS + 10, catcher.messages().size());
-            // with Nagle on, one 40 ms stall per message caps it near 25/s; without, this machine does about 330 (60 leaves room for a busy host)
-            assertTrue(perSecond > 60, "e-mails/s: " + perSecond);
+            // with Nagle on, a 40 ms timer per message caps it at 25/s however fast the host; without, about 330/s here
+            // (69/s with the host at load 70): 40 tells them apart
+            assertTrue(perSecond > 40, "e-mails/s: " + perSecond);
         }
     }
 
