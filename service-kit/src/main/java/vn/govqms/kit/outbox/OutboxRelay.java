@@ -152,6 +152,7 @@ public class OutboxRelay {
     private Map<String, Object> producerConfig() {
         Map<String, Object> props = new HashMap<>(kafkaConfig);
         props.keySet().removeIf(k -> k.startsWith("key.") || k.startsWith("value."));
+        props.keySet().retainAll(ProducerConfig.configNames()); // the consumers' settings (heartbeats, assignors) are not its
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
