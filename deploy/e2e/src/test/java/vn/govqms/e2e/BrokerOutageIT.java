@@ -48,7 +48,6 @@ class BrokerOutageIT {
         int outageSeconds = Integer.getInteger("govqms.e2e.outage-seconds", 30);
         api.stack().stopKafka();
         long down = System.nanoTime();
-        Instant stopped = Instant.now();
         // the amendment (in force long ago: every review is overdue at once) and new agencies, all while the broker is down
         api.legalDocument(p, """
                 {"number":"42/2022/NĐ-CP","type":"DECREE","issuer":"Chính phủ","title":"Quy định về việc cung cấp thông tin và dịch vụ công trực tuyến",
@@ -73,10 +72,8 @@ class BrokerOutageIT {
             }
             return resumed.size() == CONSUMERS.size();
         });
-        Duration relayed = api.stack().firstRelayedAfter("document-service", stopped, ready).orElseThrow();
-        System.out.printf("e2e: broker ready; document-service's relay published after %.1f s; first event consumed after %s%n",
-                relayed.toMillis() / 1e3, resumed.entrySet().stream().map(e -> "%s %.1f s".formatted(e.getKey(), e.getValue().toMillis() / 1e3))
-                        .collect(Collectors.joining(", ")));
+        System.out.printf("e2e: broker ready; first event applied after %s%n", resumed.entrySet().stream()
+                .map(e -> "%s %.1f s".formatted(e.getKey(), e.getValue().toMillis() / 1e3)).collect(Collectors.joining(", ")));
         resumed.forEach((service, d) -> assertTrue(d.compareTo(RESUME_WITHIN) <= 0,
                 service + " consumed again " + d + " after the broker was ready"));
 

@@ -63,18 +63,10 @@ final class FaultyStack extends LocalStack {
 
     /**
      * How long after {@code since} the service first applied an event (its first {@code processed_event} row written
-     * after that instant), if it has: when its consumers were consuming again.
+     * after that instant: its transaction's start), if it has: when its consumers were consuming again.
      */
     Optional<Duration> firstConsumedAfter(String service, Instant since) {
         return firstAfter(service, "select min(processed_at) from processed_event where processed_at > ?", since);
-    }
-
-    /**
-     * How long after {@code since} the service's outbox relay first had an event acknowledged by the broker (negative if
-     * before), among events published after {@code after}.
-     */
-    Optional<Duration> firstRelayedAfter(String service, Instant after, Instant since) {
-        return firstAfter(service, "select min(sent_at) from outbox where sent_at > ?", after).map(d -> d.minus(Duration.between(after, since)));
     }
 
     private Optional<Duration> firstAfter(String service, String sql, Instant since) {
