@@ -1,6 +1,18 @@
 package vn.govqms.e2e;
 
+import vn.govqms.local.KafkaBroker;
 import vn.govqms.local.LocalStack;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The stack of the end-to-end tests with the faults they inject: a service crash (SIGKILL) and a broker
@@ -36,7 +48,38 @@ final class FaultyStack extends LocalStack {
         stopKafkaProcess();
     }
 
-    void restartKafka() {
+    /**
+     * Starts the broker again and returns when it was ready (answering clients): the launcher goes on to create the
+     * topics, which on a busy host takes seconds more, while the services already use the broker.
+     */
+    Instant restartKafka() {
+        CompletableFuture<Instant> ready = CompletableFuture.supplyAsync(() -> {
+            KafkaBroker.awaitReady(kafkaBootstrapServers(), Duration.ofSeconds(300));
+            return Instant.now();
+        });
         startKafkaAgain();
+        return ready.join();
+    }
+
+    /**
+     * How long after {@code since} the service first applied an event (its first {@code processed_event} row written
+     * after that instant: its transaction's start), if it has: when its consumers were consuming again.
+     */
+    Optional<Duration> firstConsumedAfter(String service, Instant since) {
+        return firstAfter(service, "select min(processed_at) from processed_event where processed_at > ?", since);
+    }
+
+    private Optional<Duration> firstAfter(String service, String sql, Instant since) {
+        try (Connection c = DriverManager.getConnection(postgres().jdbcUrl(service(service).database()), postgres().username(),
+                postgres().password()); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setTimestamp(1, Timestamp.from(since));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                Timestamp first = rs.getTimestamp(1);
+                return first == null ? Optional.empty() : Optional.of(Duration.between(since, first.toInstant()));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -14,10 +14,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -28,11 +30,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * notification-service is killed (SIGKILL) in the middle of consuming 40,000 procedure-review.required events and
  * started again: in the end exactly 40,000 events are logged (each once: the log is unique by event id), none missing,
- * and nothing more arrives.
+ * and nothing more arrives. It is consuming again within 5 s of reporting ready.
  */
 class ServiceCrashIT {
 
     static final int EVENTS = 40_000;
+    static final Duration RESUME_WITHIN = BrokerOutageIT.RESUME_WITHIN;
 
     @Test
     void aConsumerKilledMidwayEndsWithTheSameCountsNoDuplicatesNoGaps() throws Exception {
@@ -71,7 +74,18 @@ class ServiceCrashIT {
         assertTrue(atKill < EVENTS, "killed before it had applied them all: " + atKill);
 
         long t0 = System.nanoTime();
+        Instant restartBegan = Instant.now();
         api.stack().restartService("notification-service");
+        Instant ready = Instant.now();
+        // consuming again within seconds of reporting ready (issue 18.5): the dead instance's membership must not hold its
+        // partitions until its session would have expired
+        Duration consuming = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
+                .until(() -> api.stack().firstConsumedAfter("notification-service", restartBegan), Optional::isPresent).orElseThrow();
+        Duration jvmStart = Duration.between(restartBegan, ready);
+        Duration afterReady = consuming.minus(jvmStart);
+        System.out.printf("e2e: notification-service ready %.1f s after the restart began (the JVM's start); consuming %.1f s after ready%n",
+                jvmStart.toMillis() / 1e3, afterReady.toMillis() / 1e3);
+        assertTrue(afterReady.compareTo(RESUME_WITHIN) <= 0, "consuming " + afterReady + " after the service reported ready");
         await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofSeconds(1)).until(() -> tracked(api, agencies) >= EVENTS);
         System.out.printf("e2e: all %d applied %.1f s after the restart began%n", EVENTS, (System.nanoTime() - t0) / 1e9);
         // nothing more arrives (no duplicate rows could exist: one row per task); every task once

@@ -6,8 +6,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -26,6 +36,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import vn.govqms.kit.db.DatabaseFailures;
+import vn.govqms.kit.outbox.TraceParent;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -39,6 +50,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Consumes batches of CloudEvents idempotently. A batch is applied in one transaction that also
@@ -47,11 +59,18 @@ import java.util.function.Function;
  * a version we do not read, or fails when applied alone goes to {@code <topic>.dlq} with the reason,
  * and consumption goes on. While the database is out of reach the batch is retried with back-off
  * (the offsets are not committed), so nothing is lost.
+ * <p>
+ * A batch is a span that continues the trace of its first record ({@code traceparent} header, written by the relay),
+ * linked to the other traces in the batch; it is the current span while the batch is applied, so the database work and
+ * the events the handlers record join the trace of the change that caused them.
  */
 @ApplicationScoped
 public class EventConsumer {
 
     static final String DEAD_LETTER_CHANNEL = "dead-letters";
+    /** Links from a batch's span to the other traces in it: enough to find them, bounded for a large poll. */
+    private static final int MAX_LINKS = 32;
+    private static final AttributeKey<Long> BATCH_SIZE = AttributeKey.longKey("messaging.batch.message_count");
 
     private final Pool pool;
     private final MutinyEmitter<String> deadLetters;
@@ -60,11 +79,14 @@ public class EventConsumer {
     private final ObjectMapper reader;
     private final String consumerName;
     private final MeterRegistry registry;
+    private final Tracer tracer;
 
     public EventConsumer(Pool pool, @Channel(DEAD_LETTER_CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER,
             bufferSize = 1024) MutinyEmitter<String> deadLetters, @Any Instance<EventHandler> all,
-                         @ConfigProperty(name = "quarkus.application.name") String consumerName, MeterRegistry registry) {
+                         @ConfigProperty(name = "quarkus.application.name") String consumerName, MeterRegistry registry,
+                         Tracer tracer) {
         this.pool = pool;
+        this.tracer = tracer;
         this.deadLetters = deadLetters;
         this.consumerName = consumerName;
         this.registry = registry;
@@ -83,6 +105,10 @@ public class EventConsumer {
     public Uni<Void> consume(Iterable<ConsumerRecord<String, String>> polled) {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         polled.forEach(records::add);
+        return traced(records, () -> consumeBatch(records));
+    }
+
+    private Uni<Void> consumeBatch(List<ConsumerRecord<String, String>> records) {
         List<ReceivedEvent> events = new ArrayList<>(records.size());
         List<Uni<Void>> poison = new ArrayList<>();
         for (ConsumerRecord<String, String> r : records) {
@@ -119,6 +145,13 @@ public class EventConsumer {
      */
     public Uni<Void> consumeRaw(Iterable<ConsumerRecord<String, String>> polled, String type,
                                 Function<List<ReceivedEvent>, Uni<List<Refusal>>> store) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        polled.forEach(records::add);
+        return traced(records, () -> consumeRawBatch(records, type, store));
+    }
+
+    private Uni<Void> consumeRawBatch(List<ConsumerRecord<String, String>> polled, String type,
+                                      Function<List<ReceivedEvent>, Uni<List<Refusal>>> store) {
         Map<ReceivedEvent, ConsumerRecord<String, String>> records = new IdentityHashMap<>();
         List<ReceivedEvent> events = new ArrayList<>();
         List<Uni<Void>> poison = new ArrayList<>();
@@ -147,6 +180,60 @@ public class EventConsumer {
                     return Uni.join().all(refused.stream().map(x -> deadLetter(records.get(x.event()),
                             new PoisonEventException(x.reason()))).toList()).andFailFast().replaceWithVoid();
                 });
+    }
+
+    /**
+     * Runs {@code work} as the span of a batch: a child of the first record's trace context, linked to the other traces
+     * in the batch. On the connector's (duplicated) Vert.x context the span stays current until the work ends.
+     */
+    private Uni<Void> traced(List<ConsumerRecord<String, String>> records, Supplier<Uni<Void>> work) {
+        if (records.isEmpty()) {
+            return work.get();
+        }
+        ConsumerRecord<String, String> first = records.get(0);
+        SpanContext parent = traceContext(first);
+        SpanBuilder builder = tracer.spanBuilder(first.topic() + " process").setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "kafka").setAttribute("messaging.destination.name", first.topic())
+                .setAttribute("govqms.consumer", consumerName).setAttribute(BATCH_SIZE, (long) records.size());
+        if (parent.isValid()) {
+            builder.setParent(Context.root().with(Span.wrap(parent)));
+        } else {
+            builder.setNoParent();
+        }
+        Set<String> linked = new HashSet<>();
+        for (ConsumerRecord<String, String> r : records) {
+            SpanContext other = traceContext(r);
+            if (linked.size() < MAX_LINKS && other.isValid() && !other.getTraceId().equals(parent.getTraceId())
+                    && linked.add(other.getTraceId())) {
+                builder.addLink(other);
+            }
+        }
+        Span span = builder.startSpan();
+        return Uni.createFrom().deferred(() -> {
+            // a scope outside a duplicated context would live in a thread-local, which a later thread could not close; and
+            // parts of one poll applied side by side share a context: the first part's span is theirs
+            Scope scope = VertxContext.isOnDuplicatedContext() && !Span.current().getSpanContext().isValid() ? span.makeCurrent()
+                    : Scope.noop();
+            Uni<Void> run;
+            try {
+                run = work.get();
+            } catch (RuntimeException e) {
+                run = Uni.createFrom().failure(e);
+            }
+            return run.onTermination().invoke((ok, failure, cancelled) -> {
+                if (failure != null) {
+                    span.recordException(failure);
+                    span.setStatus(StatusCode.ERROR);
+                }
+                scope.close();
+                span.end();
+            });
+        });
+    }
+
+    private static SpanContext traceContext(ConsumerRecord<String, String> r) {
+        String traceparent = header(r, TraceParent.HEADER);
+        return TraceParent.parse(traceparent != null ? traceparent : header(r, TraceParent.CE_HEADER));
     }
 
     private Uni<Void> applyBatch(List<ReceivedEvent> events, List<ConsumerRecord<String, String>> records) {

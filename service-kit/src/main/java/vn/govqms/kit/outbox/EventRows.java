@@ -88,7 +88,7 @@ public final class EventRows {
 
     /**
      * The statement: the producer's parameters keep their numbers, the kit's follow them (topic, type when fixed, source,
-     * time).
+     * time, traceparent: the current trace context, the same for every row).
      */
     String statement() {
         if (select == null) {
@@ -101,7 +101,8 @@ public final class EventRows {
         return (with == null ? "" : "with " + with + "\n")
                 + Outbox.INSERT_INTO + "\n"
                 + "select gen_random_uuid()::text, " + topicParam + ", e.message_key, " + typeColumn + ", cast(?" + next
-                + " as text), e.subject, cast(?" + (next + 1) + " as timestamptz), e.payload::text\nfrom (" + select + ") e";
+                + " as text), e.subject, cast(?" + (next + 1) + " as timestamptz), e.payload::text, cast(?" + (next + 2)
+                + " as text)\nfrom (" + select + ") e";
     }
 
     /**

@@ -14,14 +14,15 @@ import java.util.List;
 
 /**
  * Records events in the outbox table inside the caller's transaction: the event exists if and only
- * if the state change committed. {@link OutboxRelay} publishes it afterwards.
+ * if the state change committed. {@link OutboxRelay} publishes it afterwards. Each row keeps the trace context of the
+ * work that recorded it ({@link TraceParent}), which the relay hands on to the consumers.
  */
 @ApplicationScoped
 public class Outbox {
 
     /** The one place the outbox's columns are written (here and in {@link EventRows}). */
-    static final String INSERT_INTO = "insert into outbox (event_id, topic, message_key, type, source, subject, occurred_at, payload)";
-    private static final String INSERT = INSERT_INTO + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+    static final String INSERT_INTO = "insert into outbox (event_id, topic, message_key, type, source, subject, occurred_at, payload, traceparent)";
+    private static final String INSERT = INSERT_INTO + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 
     private final ObjectMapper json;
     private final String source;
@@ -53,6 +54,7 @@ public class Outbox {
                 .setParameter(6, event.subject())
                 .setParameter(7, event.time())
                 .setParameter(8, payload)
+                .setParameter(9, TraceParent.current())
                 .executeUpdate()
                 .replaceWithVoid();
     }
@@ -72,7 +74,8 @@ public class Outbox {
         if (rows.type() != null) {
             query.setParameter(next++, rows.type());
         }
-        return query.setParameter(next++, source).setParameter(next, rows.time()).executeUpdate();
+        return query.setParameter(next++, source).setParameter(next++, rows.time()).setParameter(next, TraceParent.current())
+                .executeUpdate();
     }
 
     /** The same on a plain reactive connection (event handlers and set-based work use one). */
@@ -103,8 +106,9 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(new IllegalStateException("event payload not serialisable", e));
         }
-        return tx.preparedQuery(INSERT_INTO + " select e, t, k, ty, $8, s, o, p from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], "
-                        + "$6::timestamptz[], $7::text[]) as x(e, t, k, ty, s, o, p)")
-                .execute(Tuple.from(new Object[] {ids, topics, keys, types, subjects, times, payloads, source})).replaceWithVoid();
+        return tx.preparedQuery(INSERT_INTO + " select e, t, k, ty, $8, s, o, p, $9 from unnest($1::text[], $2::text[], $3::text[], $4::text[], "
+                        + "$5::text[], $6::timestamptz[], $7::text[]) as x(e, t, k, ty, s, o, p)")
+                .execute(Tuple.from(new Object[] {ids, topics, keys, types, subjects, times, payloads, source, TraceParent.current()}))
+                .replaceWithVoid();
     }
 }

@@ -3,6 +3,14 @@ package vn.govqms.kit.outbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -24,6 +32,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.nio.charset.StandardCharsets;
@@ -31,9 +40,11 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -48,6 +59,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * unnecessary: writers only insert, and locking each read row cost 80 ms per 1,000 rows here. While the broker is down the rows stay pending and
  * the relay retries with back-off: nothing is lost, and a row may be sent twice after a failure,
  * which idempotent consumers absorb.
+ * <p>
+ * Each send is a span in the trace of its first row (the REST call or job that recorded the event), linked to the traces
+ * of the other rows; the records of that trace carry the span as their {@code traceparent}, the others their own row's,
+ * so each consumer's work joins the trace of the change that caused it.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -57,6 +72,9 @@ public class OutboxRelay {
     private static final long LOCK_KEY = 0x676f76716d73L;
     /** Batches sent in one transaction (and under one hold of the lock) before it commits. */
     private static final int BATCHES_PER_TRANSACTION = 10;
+    /** Links from one send's span to the other traces of its batch: enough to find them, bounded for a large batch. */
+    private static final int MAX_LINKS = 32;
+    private static final AttributeKey<Long> BATCH_SIZE = AttributeKey.longKey("messaging.batch.message_count");
 
     private final Pool pool;
     private final Vertx vertx;
@@ -67,6 +85,7 @@ public class OutboxRelay {
     private final AtomicBoolean wakeAgain = new AtomicBoolean();
     private final AtomicLong pending = new AtomicLong();
     private final Counter published;
+    private final Tracer tracer;
     private volatile long retryNotBefore;
     private volatile Duration backoff = Duration.ZERO;
     private volatile boolean stopped;
@@ -75,7 +94,7 @@ public class OutboxRelay {
     private long timerId = -1;
 
     public OutboxRelay(Pool pool, Vertx vertx, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-                       OutboxConfig config, MeterRegistry registry,
+                       OutboxConfig config, MeterRegistry registry, Tracer tracer,
                        @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
                        @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
                        @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
@@ -83,6 +102,7 @@ public class OutboxRelay {
         this.vertx = vertx;
         this.kafkaConfig = kafkaConfig;
         this.config = config;
+        this.tracer = tracer;
         String uri = url.startsWith("vertx-reactive:") ? url.substring("vertx-reactive:".length()) : url;
         PgConnectOptions options = PgConnectOptions.fromUri(uri);
         user.ifPresent(options::setUser);
@@ -132,6 +152,7 @@ public class OutboxRelay {
     private Map<String, Object> producerConfig() {
         Map<String, Object> props = new HashMap<>(kafkaConfig);
         props.keySet().removeIf(k -> k.startsWith("key.") || k.startsWith("value."));
+        props.keySet().retainAll(ProducerConfig.configNames()); // the consumers' settings (heartbeats, assignors) are not its
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
@@ -248,7 +269,7 @@ public class OutboxRelay {
     }
 
     private Uni<Chunk> read(SqlConnection conn, int limit, long afterId) {
-        return conn.preparedQuery("select id, event_id, topic, message_key, type, source, subject, occurred_at, payload "
+        return conn.preparedQuery("select id, event_id, topic, message_key, type, source, subject, occurred_at, payload, traceparent "
                         + "from outbox where sent_at is null and id > $2 order by id limit $1")
                 .execute(Tuple.of(limit, afterId))
                 .map(rows -> {
@@ -272,6 +293,7 @@ public class OutboxRelay {
 
     /** Sends the records in order and completes once the broker acknowledged all of them (or one failed). */
     private Uni<Void> send(List<ProducerRecord<String, String>> records) {
+        Span span = traced(records);
         return Uni.createFrom().<Void>emitter(done -> {
             AtomicInteger remaining = new AtomicInteger(records.size());
             AtomicReference<Exception> failure = new AtomicReference<>();
@@ -299,7 +321,60 @@ public class OutboxRelay {
                     return;
                 }
             }
-        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()); // send() may block while the broker is away
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()) // send() may block while the broker is away
+                .onTermination().invoke((ok, failure, cancelled) -> {
+                    if (failure != null) {
+                        span.recordException(failure);
+                        span.setStatus(StatusCode.ERROR);
+                    }
+                    span.end();
+                });
+    }
+
+    /**
+     * Starts the span of one send: a child of the first row's trace context (a new trace if it has none), linked to the
+     * other traces of the batch. The records of its trace, and those recorded outside any trace, carry the span itself.
+     */
+    private Span traced(List<ProducerRecord<String, String>> records) {
+        SpanContext parent = TraceParent.parse(value(records.get(0), TraceParent.HEADER));
+        SpanBuilder builder = tracer.spanBuilder(records.get(0).topic() + " publish").setSpanKind(SpanKind.PRODUCER)
+                .setAttribute("messaging.system", "kafka").setAttribute("messaging.destination.name", records.get(0).topic())
+                .setAttribute(BATCH_SIZE, (long) records.size());
+        if (parent.isValid()) {
+            builder.setParent(Context.root().with(Span.wrap(parent)));
+        } else {
+            builder.setNoParent();
+        }
+        Set<String> linked = new LinkedHashSet<>();
+        for (ProducerRecord<String, String> r : records) {
+            SpanContext other = TraceParent.parse(value(r, TraceParent.HEADER));
+            if (linked.size() < MAX_LINKS && other.isValid() && !other.getTraceId().equals(parent.getTraceId())
+                    && linked.add(other.getTraceId())) {
+                builder.addLink(other);
+            }
+        }
+        Span span = builder.startSpan();
+        String own = TraceParent.format(span.getSpanContext());
+        if (own != null) {
+            for (ProducerRecord<String, String> r : records) {
+                SpanContext recorded = TraceParent.parse(value(r, TraceParent.HEADER));
+                if (!recorded.isValid() || recorded.getTraceId().equals(span.getSpanContext().getTraceId())) {
+                    traceHeaders(r, own);
+                }
+            }
+        }
+        return span;
+    }
+
+    private static void traceHeaders(ProducerRecord<String, String> record, String traceparent) {
+        record.headers().remove(TraceParent.HEADER).remove(TraceParent.CE_HEADER);
+        header(record, TraceParent.HEADER, traceparent);
+        header(record, TraceParent.CE_HEADER, traceparent);
+    }
+
+    private static String value(ProducerRecord<String, String> record, String name) {
+        Header h = record.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 
     /** The row as a CloudEvent in Kafka binary mode: ce_* headers, JSON value, key = agency id. */
@@ -316,6 +391,10 @@ public class OutboxRelay {
             header(record, "ce_subject", subject);
         }
         header(record, "content-type", "application/json");
+        String traceparent = row.getString("traceparent");
+        if (traceparent != null) {
+            traceHeaders(record, traceparent);
+        }
         return record;
     }
 

@@ -41,9 +41,9 @@ class EventRowsTest {
                 .select("select l.id::text as message_key, 'x/' || l.id as subject, json_build_object('id', l.id) as payload from late l")
                 .params(LocalDate.of(2026, 12, 5)).statement();
         assertTrue(sql.startsWith("with late as (update t"), sql);
-        assertTrue(sql.contains("insert into outbox (event_id, topic, message_key, type, source, subject, occurred_at, payload)\n"
+        assertTrue(sql.contains("insert into outbox (event_id, topic, message_key, type, source, subject, occurred_at, payload, traceparent)\n"
                 + "select gen_random_uuid()::text, cast(?2 as text), e.message_key, cast(?3 as text), cast(?4 as text), e.subject, "
-                + "cast(?5 as timestamptz), e.payload::text\nfrom (select l.id::text"), sql);
+                + "cast(?5 as timestamptz), e.payload::text, cast(?6 as text)\nfrom (select l.id::text"), sql);
     }
 
     @Test
@@ -51,6 +51,7 @@ class EventRowsTest {
         String sql = EventRows.ofTypes("audit.events", NOW).select("select type, message_key, subject, payload from x")
                 .params("a", "b").statement();
         assertTrue(sql.startsWith("insert into outbox"), sql);
-        assertTrue(sql.contains("cast(?3 as text), e.message_key, e.type, cast(?4 as text), e.subject, cast(?5 as timestamptz)"), sql);
+        assertTrue(sql.contains("cast(?3 as text), e.message_key, e.type, cast(?4 as text), e.subject, cast(?5 as timestamptz), "
+                + "e.payload::text, cast(?6 as text)"), sql);
     }
 }
