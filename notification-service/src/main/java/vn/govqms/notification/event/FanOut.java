@@ -75,11 +75,14 @@ public class FanOut {
               order by t.event_id, t.contact, ch.channel, case t.urgency when 'HIGH' then 0 when 'NORMAL' then 1 else 2 end, t.rank
             )""";
 
-    /** One webhook delivery per row of {@code told} and matching subscription; {@code %s}: the time, the integration's types. */
+    /**
+     * One webhook delivery per row of {@code told} and matching subscription; {@code %s}: the time, the integration's types,
+     * the first attempt's time.
+     */
     static final String DELIVERIES = """
 
               insert into webhook_delivery (id, subscription_id, event_id, status, attempts, next_attempt_at, created_at)
-              select gen_random_uuid(), s.id, t.event_id, 'PENDING', 0, %1$s::timestamptz, %1$s::timestamptz
+              select gen_random_uuid(), s.id, t.event_id, 'PENDING', 0, %3$s::timestamptz, %1$s::timestamptz
               from told t join webhook_subscription s on s.active and t.type = any (s.event_types)
                    and (s.agency_id = t.agency_id or s.agency_id is null and s.province_code = t.province_code)
                    -- a one-stop-shop system's subscription: only the types its REST reads allow (IntegrationView)
@@ -127,7 +130,7 @@ public class FanOut {
               returning 1
             )
             select event_id, (select count(*) from n) as notifications, (select count(*) from w) as deliveries from ev""".formatted(
-            RECIPIENTS, DELIVERIES.formatted("$14", "$15"));
+            RECIPIENTS, DELIVERIES.formatted("$14", "$15", "$14"));
 
     /** Due dates to remind of; the last event of the run about an item wins (its agency too: a moved review task follows its document). */
     static final String DEADLINES = """

@@ -10,8 +10,8 @@ import java.time.Duration;
 public interface NoticeConfig {
 
     /**
-     * How long a new notice's e-mail waits before it is sent: a change's fan-out reaches an agency in a few polls, and the one
-     * e-mail should list all of its procedures, not those of the first poll.
+     * How long a new notice's e-mail and webhook deliveries wait before they are sent: a change's fan-out reaches an agency in
+     * a few polls, and the one e-mail (and delivery) should list all of its procedures, not those of the first poll.
      */
     @WithDefault("10s")
     Duration emailSettle();

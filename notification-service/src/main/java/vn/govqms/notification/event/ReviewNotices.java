@@ -143,7 +143,7 @@ public class ReviewNotices {
 
     public ReviewNotices(NoticeConfig config) {
         this.config = config;
-        this.notices = NOTICES.formatted(FanOut.RECIPIENTS, FanOut.DELIVERIES.formatted("$4", "$5"));
+        this.notices = NOTICES.formatted(FanOut.RECIPIENTS, FanOut.DELIVERIES.formatted("$4", "$5", "$6"));
     }
 
     /** Records the tasks of the changes announced in the run (before the run is logged). */
