@@ -2,6 +2,7 @@ package vn.govqms.e2e;
 
 import com.sun.net.httpserver.HttpServer;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 import vn.govqms.local.LocalStack;
@@ -122,7 +123,7 @@ class NotificationIT {
             assertTrue(mail.subject().matches("\\[GovQMS] .+: 3 quy trình cần rà soát trước \\d{2}/\\d{2}/\\d{4}"), mail.subject());
             await().atMost(Duration.ofSeconds(90)).until(() -> verified.size() == 1);
             assertTrue(verified.get(0).contains("\"type\":\"vn.govqms.document.procedure-review.required.v1\""), verified.get(0));
-            assertTrue(verified.get(0).contains("\"taskCount\":3"), verified.get(0));
+            assertEquals(3, JsonPath.from(verified.get(0)).getInt("data.notice.taskCount"), verified.get(0));
             assertEquals(1, stack.mail().messagesTo(address).size());
             assertEquals(2, requests.get());
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> notifications(stack, integration)
