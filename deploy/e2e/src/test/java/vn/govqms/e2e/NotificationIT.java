@@ -2,6 +2,7 @@ package vn.govqms.e2e;
 
 import com.sun.net.httpserver.HttpServer;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 import vn.govqms.local.LocalStack;
@@ -19,13 +20,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A legal change ends in the affected agency's inbox, in the SMTP server, and at a one-stop-shop system's webhook, signed,
- * after a failed first attempt.
+ * after a failed first attempt: once for the agency, however many of its procedures rely on the changed decision.
  */
 class NotificationIT {
 
@@ -98,22 +101,30 @@ class NotificationIT {
                      "issuedDate":"2015-02-16","effectiveDate":"2015-04-10","provinceCode":"%s"}""".formatted(number, province))
                     .post("/api/v1/legal-documents").then().statusCode(201).extract().path("id");
             LegalChangeIT.issuedProcedure(stack, agency, province, decree);
+            Api api = Api.get();
+            api.issuedProcedure(agency, province, "QT-TP-02", "Quy trình chứng thực chữ ký", decree);
+            api.issuedProcedure(agency, province, "QT-TP-03", "Quy trình chứng thực hợp đồng, giao dịch", decree);
             LegalChangeIT.as(stack, "province-admin", null, province).body("""
                     {"number":"%d/2026/QĐ-UBND","type":"DECISION","issuer":"UBND tỉnh Hà Tĩnh","title":"Thay thế quyết định về chứng thực",
                      "issuedDate":"2026-11-09","effectiveDate":"2027-03-01","provinceCode":"%s",
                      "relations":[{"kind":"REPLACES","targetId":"%s"}]}""".formatted(number + 1, province, decree))
                     .post("/api/v1/legal-documents").then().statusCode(201);
 
+            // the three procedures relying on the decision are one notice, one e-mail and one delivery for the agency
             String token = stack.keys().token(officer, "iso-officer", agency, province, Duration.ofHours(1));
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> notifications(stack, token)
                     .queryParam("kind", "procedure-review.required").get("/api/v1/notifications").then()
                     .statusCode(200).body("total", equalTo(1)).body("items[0].kind", equalTo("procedure-review.required"))
-                    .body("items[0].text.title", equalTo("Cần rà soát quy trình QT-TP-01")));
+                    .body("items[0].notice.taskCount", equalTo(3))
+                    .body("items[0].notice.tasks.documentCode", contains("QT-TP-01", "QT-TP-02", "QT-TP-03"))
+                    .body("items[0].text.title", matchesPattern(".+: 3 quy trình cần rà soát trước \\d{2}/\\d{2}/\\d{4}")));
             await().atMost(Duration.ofSeconds(60)).until(() -> !stack.mail().messagesTo(address).isEmpty());
             MailCatcher.Mail mail = stack.mail().messagesTo(address).get(0);
-            assertEquals("[GovQMS] Cần rà soát quy trình QT-TP-01", mail.subject());
+            assertTrue(mail.subject().matches("\\[GovQMS] .+: 3 quy trình cần rà soát trước \\d{2}/\\d{2}/\\d{4}"), mail.subject());
             await().atMost(Duration.ofSeconds(90)).until(() -> verified.size() == 1);
             assertTrue(verified.get(0).contains("\"type\":\"vn.govqms.document.procedure-review.required.v1\""), verified.get(0));
+            assertEquals(3, JsonPath.from(verified.get(0)).getInt("data.notice.taskCount"), verified.get(0));
+            assertEquals(1, stack.mail().messagesTo(address).size());
             assertEquals(2, requests.get());
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> notifications(stack, integration)
                     .get("/api/v1/webhooks/{id}/deliveries", subscription).then().statusCode(200)

@@ -28,21 +28,43 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class DeadlineCheck {
 
+    /**
+     * The items of a check ({@code %1$s}: the rows, {@code %2$s}: the step, reminder offset or escalation step, {@code %3$s}:
+     * which rows): the open reviews of one change of an agency due the same day are one item, as the change is one notice
+     * to the agency (event.ReviewNotices), listing them ({@code items}); any other due date is an item of its own.
+     */
+    static final String ITEMS = """
+            , items as (
+              select coalesce('change:' || r.agency_id || ':' || r.cause || ':' || r.due_date, r.key) as item, r.%2$s as step, r.agency_id,
+                     r.due_date, min(r.kind) as kind, min(r.owner) as owner, array_agg(r.key order by r.key) as keys,
+                     case when count(*) = 1 then min(r.title) else 'Rà soát ' || count(*) || ' quy trình theo ' || max(r.cause_summary) end as title,
+                     case when count(*) = 1 then min(r.link)
+                          else '/api/v1/review-tasks?agencyId=' || r.agency_id || '&causeId=' || max(r.cause_id) end as link,
+                     case when count(*) = 1 then '{}'::jsonb else jsonb_build_object('items', jsonb_agg(jsonb_build_object('key', r.key,
+                          'title', r.title, 'link', r.link) order by r.title, r.key)) end as list
+              from %1$s r where %3$s
+              group by 1, r.%2$s, r.agency_id, r.due_date
+            )""";
+
+    /** The review task a due date or an escalation is about, when it is one of a change told as a notice. */
+    static final String CHANGE_OF = "left join review_notice_task t on t.task_id = case when %s.key like 'procedure-review:%%' then substr(%<s.key, 18) end";
+
     static final String REMINDERS = """
             with due as (
-              select d.*, (select min(o) from unnest($1::int[]) o where d.due_date - $2::date <= o) as offset_days
-              from deadline d where d.closed_at is null and d.due_date >= $2::date
+              select d.*, (select min(o) from unnest($1::int[]) o where d.due_date - $2::date <= o) as offset_days,
+                     t.cause, t.cause_id, t.cause_summary
+              from deadline d %s
+              where d.closed_at is null and d.due_date >= $2::date
                 -- only due dates within the longest reminder offset: an index range, not every open due date, each check
                 and d.due_date <= $2::date + (select max(o) from unnest($1::int[]) o)
-            ), ev as (
+            )%s, ev as (
               insert into event_log (event_id, type, kind, agency_id, province_code, received_at, data, due_date, link)
-              select 'reminder:' || due.key || ':' || due.offset_days, $3, 'reminder', due.agency_id, a.province_code, $4,
-                     jsonb_build_object('itemKind', due.kind, 'itemKey', due.key, 'title', due.title, 'dueDate', due.due_date,
-                                        'daysLeft', due.due_date - $2::date, 'offsetDays', due.offset_days, 'owner', due.owner,
-                                        'link', due.link, 'agencyId', due.agency_id),
-                     due.due_date, due.link
-              from due left join agency_directory a on a.id = due.agency_id
-              where due.offset_days is not null
+              select 'reminder:' || i.item || ':' || i.step, $3, 'reminder', i.agency_id, a.province_code, $4,
+                     jsonb_build_object('itemKind', i.kind, 'itemKey', i.item, 'title', i.title, 'dueDate', i.due_date,
+                                        'daysLeft', i.due_date - $2::date, 'offsetDays', i.step, 'owner', i.owner,
+                                        'link', i.link, 'agencyId', i.agency_id) || i.list,
+                     i.due_date, i.link
+              from items i left join agency_directory a on a.id = i.agency_id
               on conflict (event_id) do nothing
               returning event_id, agency_id, province_code, due_date, data
             ), targets as (
@@ -60,26 +82,29 @@ public class DeadlineCheck {
             select event_id, contact_id, subject, agency_id, province_code, channel, 'reminder', reason, 'NORMAL', language, due_date, $4,
                    case when channel = 'EMAIL' then 'PENDING' end, case when channel = 'EMAIL' then $4 end
             from targets
-            on conflict do nothing""";
+            on conflict do nothing""".formatted(CHANGE_OF.formatted("d"), ITEMS.formatted("due", "offset_days", "r.offset_days is not null"));
 
     static final String ESCALATIONS = """
             with steps(step, escalated_to) as (values ($1::int, 'HEAD'), ($2::int, 'STEERING_COMMITTEE')),
             reached as (
               select e.*, s.step, s.escalated_to, coalesce(p.successor_code, a.province_code) as province_code,
-                     greatest($3::date - e.due_date, 0) as days_overdue
+                     greatest($3::date - e.due_date, 0) as days_overdue, t.cause, t.cause_id, t.cause_summary
               from escalation e join steps s on greatest($3::date - e.due_date, e.reported_step) >= s.step
               left join agency_directory a on a.id = e.agency_id
               -- a province merged into another: the steering committee of the province that continues it
               left join province_succession p on p.code = a.province_code and p.effective_date <= $3::date
+              %s
               where e.closed_at is null
-            ), ev as (
+            )%s, ev as (
               insert into event_log (event_id, type, kind, agency_id, province_code, received_at, data, due_date, link)
-              select 'escalation:' || r.key || ':' || r.step, $4, 'escalation', r.agency_id, r.province_code, $5,
-                     jsonb_build_object('itemKind', r.kind, 'itemKey', r.key, 'title', r.title, 'dueDate', r.due_date,
-                                        'daysOverdue', greatest(r.days_overdue, r.step), 'step', r.step, 'escalatedTo', r.escalated_to,
-                                        'owner', r.owner, 'link', r.link, 'agencyId', r.agency_id),
-                     r.due_date, r.link
-              from reached r
+              select 'escalation:' || i.item || ':' || i.step, $4, 'escalation', i.agency_id, x.province_code, $5,
+                     jsonb_build_object('itemKind', i.kind, 'itemKey', i.item, 'itemKeys', to_jsonb(i.keys), 'title', i.title,
+                                        'dueDate', i.due_date, 'daysOverdue', x.days_overdue, 'step', i.step, 'escalatedTo', x.escalated_to,
+                                        'owner', i.owner, 'link', i.link, 'agencyId', i.agency_id) || i.list,
+                     i.due_date, i.link
+              from items i cross join lateral (select r.province_code, r.escalated_to, max(greatest(r.days_overdue, r.step)) as days_overdue
+                                               from reached r where r.key = any (i.keys) and r.step = i.step
+                                               group by r.province_code, r.escalated_to limit 1) x
               on conflict (event_id) do nothing
               returning event_id, agency_id, province_code, due_date, data
             ), targets as (
@@ -100,7 +125,8 @@ public class DeadlineCheck {
               returning 1
             )
             update escalation e set last_step = greatest(e.last_step, (ev.data ->> 'step')::int)
-            from ev where e.key = ev.data ->> 'itemKey' and (select count(*) from n) >= 0""";
+            from ev cross join lateral jsonb_array_elements_text(ev.data -> 'itemKeys') k(key)
+            where e.key = k.key and (select count(*) from n) >= 0""".formatted(CHANGE_OF.formatted("e"), ITEMS.formatted("reached", "step", "true"));
 
     private final Pool pool;
     private final DeadlineConfig config;

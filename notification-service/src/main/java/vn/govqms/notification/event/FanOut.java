@@ -13,8 +13,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -25,7 +27,9 @@ import java.util.function.Function;
  * the province's steering committee, or a named contact, or the event's owner), writes one notification per event, recipient
  * and channel and queues one webhook delivery per matching subscription (a one-stop-shop system's only of the types it may
  * receive, {@link IntegrationView}); a few more record due dates (reminders), overdue items (escalation) and what completion
- * events close, each only when the run has some. An event that still names an agency ended by a merger or a split is told to
+ * events close, each only when the run has some. The reviews of a change that reaches several procedures of an agency are
+ * told through the agency's notice of the change instead ({@link ReviewNotices}: one notification per recipient, updated by
+ * the change's later events). An event that still names an agency ended by a merger or a split is told to
  * the agency that continues it, and the due dates and escalations it opens or updates are that agency's. The events, their
  * log rows and their notifications commit together with the kit's record of the ids, so a redelivery changes nothing and
  * nothing is left half done.
@@ -34,32 +38,13 @@ import java.util.function.Function;
 public class FanOut {
 
     /**
-     * Reads nothing back from {@code event_log}: the rules and contacts are joined with the rows just inserted (RETURNING,
-     * hence the log keeps the owner and whether rules apply), so the plan does not depend on the size or statistics of the log,
-     * and every join is driven by the run's rows (no join of two CTEs, which a generic plan could make a nested loop). Only rows logged now (not seen before) are fanned out,
-     * and a notification or delivery can only be new: no {@code on conflict} is needed there, the unique keys still guard it.
+     * Who is told of the rows of a CTE {@code told} (event_id, type, kind, agency_id, province_code, due_date, skip_rules, owner): the rules in force in the row's province joined with the contacts of its agency (or the province's steering
+     * committee, a named contact, the event's owner), one target per row, recipient and channel (the most urgent rule wins),
+     * muted channels and contacts without an address left out. Shared by the events told on their own and the agencies'
+     * notices ({@link ReviewNotices}).
      */
-    static final String LOG_AND_NOTIFY = """
-            with input as (
-              select * from unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::text[],
-                                   $8::timestamptz[], $9::text[], $10::date[], $11::text[], $12::boolean[], $13::text[]) with ordinality
-                     as i(event_id, type, kind, agency_id, province_code, source, subject, occurred_at, data, due_date, link, skip_rules, owner, ord)
-            ), ev as (
-              insert into event_log (event_id, type, kind, agency_id, province_code, source, subject, occurred_at, received_at, data, due_date, link,
-                                     skip_rules, owner)
-              select i.event_id, i.type, i.kind, i.agency_id, coalesce(a.province_code, i.province_code), i.source, i.subject, i.occurred_at,
-                     $14::timestamptz, i.data::jsonb, i.due_date, i.link, i.skip_rules, i.owner
-              from input i left join agency_directory a on a.id = i.agency_id
-              order by i.ord
-              on conflict (event_id) do nothing
-              returning event_id, type, kind, agency_id, province_code, due_date, skip_rules, owner
-            ), told as (
-              -- an event that still names an agency ended by a merger or a split is told to the agency that continues it
-              select ev.event_id, ev.type, ev.kind, coalesce(s.successor_id, ev.agency_id) as agency_id,
-                     coalesce(d.province_code, ev.province_code) as province_code, ev.due_date, ev.skip_rules, ev.owner
-              from ev left join agency_successor s on s.predecessor_id = ev.agency_id
-              left join agency_directory d on d.id = s.successor_id
-            ), rules as (
+    static final String RECIPIENTS = """
+            , rules as (
               select t.event_id, t.kind, t.agency_id, t.province_code, t.due_date, t.owner, r.recipient_kind, r.recipient_role,
                      r.contact_id, r.channels, r.urgency
               from told t join notification_rule r on r.event_type = t.type and r.enabled
@@ -88,7 +73,51 @@ public class FanOut {
               where (ch.channel <> 'EMAIL' or t.email is not null)
                 and not exists (select 1 from channel_mute m where m.subject = t.subject and m.channel = ch.channel)
               order by t.event_id, t.contact, ch.channel, case t.urgency when 'HIGH' then 0 when 'NORMAL' then 1 else 2 end, t.rank
-            ), n as (
+            )""";
+
+    /**
+     * One webhook delivery per row of {@code told} and matching subscription; {@code %s}: the time, the integration's types,
+     * the first attempt's time.
+     */
+    static final String DELIVERIES = """
+
+              insert into webhook_delivery (id, subscription_id, event_id, status, attempts, next_attempt_at, created_at)
+              select gen_random_uuid(), s.id, t.event_id, 'PENDING', 0, %3$s::timestamptz, %1$s::timestamptz
+              from told t join webhook_subscription s on s.active and t.type = any (s.event_types)
+                   and (s.agency_id = t.agency_id or s.agency_id is null and s.province_code = t.province_code)
+                   -- a one-stop-shop system's subscription: only the types its REST reads allow (IntegrationView)
+                   and (not s.for_integration or t.type = any (%2$s::text[]))""";
+
+    /**
+     * Reads nothing back from {@code event_log}: the rules and contacts are joined with the rows just inserted (RETURNING,
+     * hence the log keeps the owner and whether rules apply), so the plan does not depend on the size or statistics of the log,
+     * and every join is driven by the run's rows (no join of two CTEs, which a generic plan could make a nested loop). Only rows logged now (not seen before) are fanned out,
+     * and a notification or delivery can only be new: no {@code on conflict} is needed there, the unique keys still guard it.
+     */
+    static final String LOG_AND_NOTIFY = """
+            with input as (
+              select * from unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::text[],
+                                   $8::timestamptz[], $9::text[], $10::date[], $11::text[], $12::boolean[], $13::text[], $16::text[]) with ordinality
+                     as i(event_id, type, kind, agency_id, province_code, source, subject, occurred_at, data, due_date, link, skip_rules, owner, task, ord)
+            ), ev as (
+              insert into event_log (event_id, type, kind, agency_id, province_code, source, subject, occurred_at, received_at, data, due_date, link,
+                                     skip_rules, owner, grouped)
+              select i.event_id, i.type, i.kind, i.agency_id, coalesce(a.province_code, i.province_code), i.source, i.subject, i.occurred_at,
+                     $14::timestamptz, i.data::jsonb, i.due_date, i.link, i.skip_rules, i.owner,
+                     -- a review of a followed change is told through its agency's notice (ReviewNotices), not on its own
+                     i.task is not null and exists (select 1 from review_notice_task t where t.task_id = i.task)
+              from input i left join agency_directory a on a.id = i.agency_id
+              order by i.ord
+              on conflict (event_id) do nothing
+              returning event_id, type, kind, agency_id, province_code, due_date, skip_rules, owner, grouped
+            ), told as (
+              -- an event that still names an agency ended by a merger or a split is told to the agency that continues it
+              select ev.event_id, ev.type, ev.kind, coalesce(s.successor_id, ev.agency_id) as agency_id,
+                     coalesce(d.province_code, ev.province_code) as province_code, ev.due_date, ev.skip_rules, ev.owner
+              from ev left join agency_successor s on s.predecessor_id = ev.agency_id
+              left join agency_directory d on d.id = s.successor_id
+              where not ev.grouped
+            )%s, n as (
               insert into notification (event_id, contact_id, subject, agency_id, province_code, channel, kind, reason, urgency, language,
                                         due_date, created_at, delivery_status, next_attempt_at)
               select t.event_id, t.contact, t.subject, t.agency_id, t.province_code, t.channel, t.kind, t.reason, t.urgency, t.language,
@@ -97,16 +126,11 @@ public class FanOut {
                      case when t.channel = 'EMAIL' then $14::timestamptz end
               from targets t
               returning 1
-            ), w as (
-              insert into webhook_delivery (id, subscription_id, event_id, status, attempts, next_attempt_at, created_at)
-              select gen_random_uuid(), s.id, t.event_id, 'PENDING', 0, $14::timestamptz, $14::timestamptz
-              from told t join webhook_subscription s on s.active and t.type = any (s.event_types)
-                   and (s.agency_id = t.agency_id or s.agency_id is null and s.province_code = t.province_code)
-                   -- a one-stop-shop system's subscription: only the types its REST reads allow (IntegrationView)
-                   and (not s.for_integration or t.type = any ($15::text[]))
+            ), w as (%s
               returning 1
             )
-            select event_id, (select count(*) from n) as notifications, (select count(*) from w) as deliveries from ev""";
+            select event_id, (select count(*) from n) as notifications, (select count(*) from w) as deliveries from ev""".formatted(
+            RECIPIENTS, DELIVERIES.formatted("$14", "$15", "$14"));
 
     /** Due dates to remind of; the last event of the run about an item wins (its agency too: a moved review task follows its document). */
     static final String DEADLINES = """
@@ -165,12 +189,14 @@ public class FanOut {
             update escalation set closed_at = $2 where key = any ($1::text[]) and closed_at is null""";
 
     /** The types a one-stop-shop system's subscription receives. */
-    private static final String[] INTEGRATION_TYPES = IntegrationView.deliveredTypes();
+    static final String[] INTEGRATION_TYPES = IntegrationView.deliveredTypes();
 
     private final Clock clock;
+    private final ReviewNotices notices;
 
-    public FanOut(Clock clock) {
+    public FanOut(Clock clock, ReviewNotices notices) {
         this.clock = clock;
+        this.notices = notices;
     }
 
     /** An event with what this service read from it. */
@@ -185,8 +211,16 @@ public class FanOut {
             EventKind kind = EventKind.ofType(e.type()).orElseThrow();
             facts.add(new Fact(e, kind, EventFacts.of(kind, e.data())));
         }
+        List<ReviewNotices.Review> reviews = new ArrayList<>();
+        for (Fact f : facts) {
+            ReviewNotices.Review r = ReviewNotices.Review.of(f.event(), f.kind(), f.facts().agencyId());
+            if (r != null) {
+                reviews.add(r);
+            }
+        }
         long t0 = System.nanoTime();
-        return tx.preparedQuery(LOG_AND_NOTIFY).execute(logged(facts, now)).chain(rows -> {
+        // the changes' tasks first: the log then knows which reviews are told through a notice
+        return notices.found(tx, reviews, now).chain(() -> tx.preparedQuery(LOG_AND_NOTIFY).execute(logged(facts, reviews, now))).chain(rows -> {
             long t1 = System.nanoTime();
             Set<String> fresh = new HashSet<>();
             long notifications = 0;
@@ -199,7 +233,8 @@ public class FanOut {
             List<Fact> logged = facts.stream().filter(f -> fresh.contains(f.event().id())).toList();
             long n = notifications;
             long d = deliveries;
-            return afterwards(tx, logged, now).invoke(() -> Log.debugf(
+            List<ReviewNotices.Review> loggedReviews = reviews.stream().filter(r -> fresh.contains(r.eventId())).toList();
+            return afterwards(tx, logged, now).chain(() -> notices.tell(tx, loggedReviews, now)).invoke(() -> Log.debugf(
                     "fan-out: %d events (%d new): %d notifications, %d webhook deliveries in %d ms; due dates, escalations, closings %d ms",
                     facts.size(), logged.size(), n, d, (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000));
         });
@@ -238,8 +273,11 @@ public class FanOut {
         return chain;
     }
 
-    private static Tuple logged(List<Fact> facts, OffsetDateTime now) {
+    private static Tuple logged(List<Fact> facts, List<ReviewNotices.Review> reviews, OffsetDateTime now) {
         int n = facts.size();
+        Map<String, String> tasks = new HashMap<>();
+        reviews.forEach(r -> tasks.put(r.eventId(), r.task()));
+        String[] taskIds = new String[n];
         String[] ids = new String[n], types = new String[n], kinds = new String[n], provinces = new String[n], sources = new String[n],
                 subjects = new String[n], data = new String[n], links = new String[n], owners = new String[n];
         UUID[] agencies = new UUID[n];
@@ -262,9 +300,10 @@ public class FanOut {
             links[i] = f.facts().link();
             skip[i] = f.facts().skipRules();
             owners[i] = f.facts().owner();
+            taskIds[i] = tasks.get(e.id());
         }
         return Tuple.from(new Object[] {ids, types, kinds, agencies, provinces, sources, subjects, times, data, dues, links, skip, owners, now,
-                INTEGRATION_TYPES});
+                INTEGRATION_TYPES, taskIds});
     }
 
     /** The arrays of DEADLINES (or, with the reported steps, of ESCALATIONS). */

@@ -4,6 +4,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 public final class InboxDtos {
@@ -29,7 +30,35 @@ public final class InboxDtos {
             LocalDate dueDate,
             OffsetDateTime createdAt,
             OffsetDateTime readAt,
-            boolean read) {
+            boolean read,
+            @Schema(description = "The agency's notice of a change reaching several of its procedures: one notification for all of "
+                    + "them, updated by the change's later events; absent for other notifications") Notice notice) {
+    }
+
+    @Schema(name = "Notice", description = "A change (a legal document or a TTHC amended, replaced, repealed) told to an agency once")
+    public record Notice(
+            @Schema(description = "procedure-review.required, or procedure-review.overdue for the change's overdue reviews",
+                    example = "procedure-review.required") String kind,
+            @Schema(description = "The changed legal document or TTHC", example = "5b0c1d2e-3f4a-4b5c-8d6e-7f8091a2b3c4") String causeId,
+            @Schema(example = "Nghị định 61/2018/NĐ-CP được thay thế bởi 118/2025/NĐ-CP") String causeSummary,
+            @Schema(description = "Procedures listed", example = "9") int taskCount,
+            @Schema(description = "Of which not yet resolved", example = "8") int openCount,
+            @Schema(example = "0") int overdueCount,
+            @Schema(example = "1") int resolvedCount,
+            @Schema(description = "The nearest due date of the open reviews", example = "2030-10-01") LocalDate dueDate,
+            List<NoticeTask> tasks) {
+    }
+
+    @Schema(name = "NoticeTask", description = "One review task of the notice, with its link on document-service")
+    public record NoticeTask(
+            @Schema(example = "3f1e2d4c-5b6a-4789-8a9b-0c1d2e3f4a5b") String taskId,
+            String documentId,
+            @Schema(example = "QT-TP-01") String documentCode,
+            @Schema(example = "Quy trình chứng thực bản sao từ bản chính") String documentTitle,
+            LocalDate dueDate,
+            @Schema(description = "OPEN, OVERDUE or RESOLVED", example = "OPEN") String status,
+            @Schema(example = "REVISED") String outcome,
+            @Schema(example = "/api/v1/review-tasks/3f1e2d4c-5b6a-4789-8a9b-0c1d2e3f4a5b") String link) {
     }
 
     @Schema(name = "UnreadCount")

@@ -15,6 +15,7 @@ import vn.govqms.kit.security.Scope;
 import vn.govqms.notification.agency.Agencies;
 import vn.govqms.notification.event.EventKind;
 import vn.govqms.notification.inbox.InboxDtos.MarkedRead;
+import vn.govqms.notification.inbox.InboxDtos.Notice;
 import vn.govqms.notification.inbox.InboxDtos.NotificationView;
 import vn.govqms.notification.inbox.InboxDtos.UnreadCount;
 
@@ -190,7 +191,18 @@ public class InboxService {
         return new NotificationView(r.getLong("id"), r.getString("event_id"), type, kind, r.getUUID("agency_id"),
                 r.getString("agency_name"), r.getString("subject"), r.getString("reason"), r.getString("urgency"),
                 r.getString("language"), text, r.getString("link"), linkService(type, data), due, r.getOffsetDateTime("created_at"),
-                readAt, readAt != null);
+                readAt, readAt != null, notice(data.get("notice")));
+    }
+
+    private Notice notice(JsonNode notice) {
+        if (notice == null || !notice.isObject()) {
+            return null;
+        }
+        try {
+            return json.treeToValue(notice, Notice.class);
+        } catch (Exception e) {
+            throw new IllegalStateException("stored notice is not readable", e);
+        }
     }
 
     static String linkService(String type, JsonNode data) {

@@ -40,6 +40,11 @@ public final class NotificationTexts {
     }
 
     private static String[] texts(EventKind kind, JsonNode d, boolean en) {
+        JsonNode notice = d.path("notice");
+        // an agency's notice of a change (event.ReviewNotices) with more than one procedure: the change and the count
+        if (notice.path("taskCount").asInt(1) > 1) {
+            return notice(notice, en);
+        }
         return switch (kind) {
             case PROCEDURE_REVIEW_REQUIRED -> en
                     ? new String[] {"Procedure " + s(d, "documentCode") + " must be reviewed",
@@ -248,6 +253,41 @@ public final class NotificationTexts {
                             "Cử cán bộ tham gia đào tạo về TCVN ISO 9001:2015 và cập nhật kết quả đào tạo vào hồ sơ liên hệ."};
             default -> generic(kind.fact(), en);
         };
+    }
+
+    /** The notice of a change reaching several procedures of the agency: required reviews, or the change's overdue ones. */
+    private static String[] notice(JsonNode n, boolean en) {
+        boolean overdue = "procedure-review.overdue".equals(s(n, "kind"));
+        String cause = s(n, "causeSummary").replaceAll("[.\\s]+$", "");
+        int open = n.path("openCount").asInt();
+        int resolved = n.path("resolvedCount").asInt();
+        StringBuilder codes = new StringBuilder();
+        for (JsonNode t : n.path("tasks")) {
+            codes.append(codes.isEmpty() ? "" : ", ").append(s(t, "documentCode"));
+        }
+        int count = n.path("taskCount").asInt();
+        if (overdue) {
+            return en ? new String[] {cause + ": " + open + " procedure review(s) overdue",
+                    "The reviews of " + count + " procedure(s) of your agency that rely on it passed their due date: " + codes + " ("
+                            + resolved + " resolved since).",
+                    "Finish each review in the list now and record its outcome."}
+                    : new String[] {cause + ": " + open + " quy trình quá hạn rà soát",
+                    "Việc rà soát " + count + " quy trình của cơ quan dựa trên văn bản này đã quá hạn: " + codes + " (" + resolved
+                            + " đã rà soát xong sau đó).",
+                    "Hoàn thành ngay việc rà soát từng quy trình trong danh sách và ghi nhận kết quả."};
+        }
+        if (open == 0) {
+            return en ? new String[] {cause + ": all " + count + " procedures reviewed", cause + ". Procedures reviewed: " + codes + ".",
+                    "No action is required."}
+                    : new String[] {cause + ": đã rà soát xong " + count + " quy trình", cause + ". Các quy trình đã rà soát: " + codes + ".",
+                    "Không cần thao tác."};
+        }
+        return en ? new String[] {cause + ": " + open + " procedures to review by " + s(n, "dueDate"),
+                cause + ". " + count + " procedures of your agency rely on it: " + codes + " (" + resolved + " reviewed).",
+                "Review each procedure in the list; revise and reissue it, or abolish it, then record the outcome of its review."}
+                : new String[] {cause + ": " + open + " quy trình cần rà soát trước " + viDate(n, "dueDate"),
+                cause + ". " + count + " quy trình của cơ quan dựa trên văn bản này: " + codes + " (" + resolved + " đã rà soát xong).",
+                "Rà soát từng quy trình trong danh sách; sửa đổi, ban hành lại hoặc bãi bỏ, rồi ghi nhận kết quả rà soát."};
     }
 
     private static String edition(String code) {

@@ -69,7 +69,12 @@ abstract class IndicatorHandler implements EventHandler {
                 }
             }).replaceWithVoid();
         }
-        return chain.chain(() -> log.addAll(tx, lines)).chain(() -> recompute(tx, touched));
+        return chain.chain(() -> log.addAll(tx, logged(lines))).chain(() -> recompute(tx, touched));
+    }
+
+    /** The run's log lines as they are kept; a handler may condense them (a change's fan-out: one line per agency). */
+    List<IndicatorLog.Line> logged(List<IndicatorLog.Line> lines) {
+        return lines;
     }
 
     /**
