@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * {@code govqms.rate-limit.*}: requests per window per caller subject, counted by each instance on its own
@@ -35,6 +36,9 @@ public interface RateLimitConfig {
         /** The window after which the caller's permits are whole again. */
         @WithDefault("1M")
         Duration window();
+
+        /** Limits of their own for named subjects, e.g. a province's one-stop-shop system that sends larger batches. */
+        Map<String, Integer> callers();
     }
 
     /** Exports, rankings, reports and searches: each one reads many rows. */
@@ -45,5 +49,7 @@ public interface RateLimitConfig {
 
         @WithDefault("1M")
         Duration window();
+
+        Map<String, Integer> callers();
     }
 }

@@ -34,9 +34,10 @@ public class RateLimitFilter {
 
     public RateLimitFilter(RateLimitConfig config, CurrentIdentityAssociation identities) {
         this.enabled = config.enabled();
-        this.writes = new RateLimits("writes", config.writes().requests(), config.writes().window(), config.maxCallers());
+        this.writes = new RateLimits("writes", config.writes().requests(), config.writes().window(), config.maxCallers(),
+                config.writes().callers());
         this.expensiveReads = new RateLimits("expensive-reads", config.expensiveReads().requests(),
-                config.expensiveReads().window(), config.maxCallers());
+                config.expensiveReads().window(), config.maxCallers(), config.expensiveReads().callers());
         this.identities = identities;
     }
 

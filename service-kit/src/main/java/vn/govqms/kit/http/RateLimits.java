@@ -18,14 +18,26 @@ public final class RateLimits {
 
     private final String kind;
     private final RateLimiterConfig config;
+    private final Duration window;
+    private final Map<String, Integer> perCaller;
     private final int maxCallers;
     private final Map<String, AtomicRateLimiter> callers = new ConcurrentHashMap<>();
 
     public RateLimits(String kind, int requests, Duration window, int maxCallers) {
+        this(kind, requests, window, maxCallers, Map.of());
+    }
+
+    /** With limits of their own for the subjects named in {@code perCaller}. */
+    public RateLimits(String kind, int requests, Duration window, int maxCallers, Map<String, Integer> perCaller) {
         this.kind = kind;
-        this.config = RateLimiterConfig.custom().limitForPeriod(requests).limitRefreshPeriod(window)
-                .timeoutDuration(Duration.ZERO).build();
+        this.window = window;
+        this.config = config(requests, window);
+        this.perCaller = Map.copyOf(perCaller);
         this.maxCallers = maxCallers;
+    }
+
+    private static RateLimiterConfig config(int requests, Duration window) {
+        return RateLimiterConfig.custom().limitForPeriod(requests).limitRefreshPeriod(window).timeoutDuration(Duration.ZERO).build();
     }
 
     /** Takes a permit for the caller; empty when granted, else how long until one is free. */
@@ -35,7 +47,8 @@ public final class RateLimits {
             if (callers.size() >= maxCallers) {
                 forgetIdle();
             }
-            limiter = callers.computeIfAbsent(subject, s -> new AtomicRateLimiter(kind + ":" + s, config));
+            limiter = callers.computeIfAbsent(subject, s -> new AtomicRateLimiter(kind + ":" + s,
+                    perCaller.containsKey(s) ? config(perCaller.get(s), window) : config));
         }
         if (limiter.acquirePermission()) {
             return Optional.empty();
@@ -49,8 +62,7 @@ public final class RateLimits {
     }
 
     private void forgetIdle() {
-        int whole = config.getLimitForPeriod();
-        callers.values().removeIf(l -> l.getMetrics().getAvailablePermissions() >= whole);
+        callers.values().removeIf(l -> l.getMetrics().getAvailablePermissions() >= l.getRateLimiterConfig().getLimitForPeriod());
         if (callers.size() >= maxCallers) {
             // all busy: a flood of subjects; dropping them all errs towards letting requests through
             callers.clear();

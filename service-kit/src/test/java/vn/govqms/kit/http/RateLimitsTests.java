@@ -3,6 +3,7 @@ package vn.govqms.kit.http;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,6 +35,17 @@ class RateLimitsTests {
             again = limits.take("can-bo-a");
         } while (again.isPresent() && System.nanoTime() < deadline);
         assertEquals(Optional.empty(), again);
+    }
+
+    @Test
+    void aNamedCallerHasItsOwnLimit() {
+        RateLimits limits = new RateLimits("writes", 1, Duration.ofMinutes(1), 100, Map.of("integration-24", 3));
+        for (int i = 0; i < 3; i++) {
+            assertEquals(Optional.empty(), limits.take("integration-24"));
+        }
+        assertTrue(limits.take("integration-24").isPresent());
+        assertEquals(Optional.empty(), limits.take("can-bo-a"));
+        assertTrue(limits.take("can-bo-a").isPresent());
     }
 
     @Test
