@@ -36,6 +36,7 @@ import vn.govqms.document.controlled.DocumentDtos.VersionEdit;
 import vn.govqms.document.controlled.DocumentDtos.VersionView;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
+import vn.govqms.kit.http.ExpensiveRead;
 import vn.govqms.kit.problem.Problem;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
@@ -118,6 +119,7 @@ public class DocumentResource {
 
     @GET
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @ExpensiveRead(when = "q")
     @Operation(operationId = "listDocuments", summary = "Controlled documents in the caller's scope, by code")
     @APIResponse(responseCode = "200", description = "A page of documents")
     @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
