@@ -34,6 +34,7 @@ import vn.govqms.audit.report.ReportDtos.Submission;
 import vn.govqms.audit.report.ReportDtos.SubmissionSummary;
 import vn.govqms.audit.report.ReportDtos.Summary;
 import vn.govqms.audit.report.ReportDtos.SummaryRow;
+import vn.govqms.kit.http.ExpensiveRead;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.problem.Problem;
@@ -83,6 +84,7 @@ public class ReportResource {
 
     @GET
     @Path("/province-summary")
+    @ExpensiveRead
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.PROVINCE_ADMIN})
     @Operation(operationId = "provinceSummaryReport", summary = "The November province-wide summary of a province (by default the caller's): per agency, inspected how, findings by type, actions open/overdue, the corrective-action report owed",
             description = "JSON, CSV, XLSX or the signed document (.docx), by format= or the Accept header.")
@@ -107,6 +109,7 @@ public class ReportResource {
 
     @GET
     @Path("/ministry-report")
+    @ExpensiveRead
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.PROVINCE_ADMIN})
     @Operation(operationId = "ministryReport", summary = "The December report to the Ministry of Science and Technology of a province (by default the caller's): per agency, announcement, internal audit and management review held this year, legal updates within 3 months",
             description = "JSON, CSV, XLSX or the signed document (.docx), by format= or the Accept header.")
@@ -171,6 +174,7 @@ public class ReportResource {
 
     @GET
     @Path("/{report}/missing")
+    @ExpensiveRead
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.NATIONAL_ADMIN)
     @Operation(operationId = "missingReports", summary = "Provinces that owe the November summary (30 November by default) or the December report (15 December) of a year and have not submitted it by the deadline",

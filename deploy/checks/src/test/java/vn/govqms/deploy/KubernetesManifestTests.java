@@ -128,6 +128,9 @@ class KubernetesManifestTests {
                     } else if (env.get("name").equals("GOVQMS_WEBHOOKS_SECRET_KEYS")) {
                         // the operator's own secret (deploy/OPERATIONS.md): the key sealing webhook secrets
                         assertEquals("notification-service-webhooks", s);
+                    } else if (String.valueOf(env.get("name")).startsWith("GOVQMS_ATTACHMENTS_S3_")) {
+                        // the operator's own secret (deploy/OPERATIONS.md): the object storage's login (AttachmentStorageTests)
+                        assertEquals("document-service-s3", s);
                     } else {
                         assertTrue(s.endsWith("-app") && clusters.contains(s.substring(0, s.length() - 4)),
                                 svc + " reads secret " + s + " that no CloudNativePG cluster writes");

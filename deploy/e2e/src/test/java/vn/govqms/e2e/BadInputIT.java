@@ -29,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Bad input generated from each service's OpenAPI document: for every operation, malformed JSON, bodies of the wrong
  * shape, each field with the wrong type, null, huge, an invalid enum or date, NFD Vietnamese, SQL and script fragments,
  * extra fields, wrong content types; every query parameter with wrong, negative, huge and invalid values; every path
- * parameter malformed or unknown. Not one answer may be a 5xx, and every error is application/problem+json.
+ * parameter malformed or unknown. Not one answer may be a 5xx, every error is application/problem+json, and every
+ * answer carries X-Content-Type-Options: nosniff.
  */
 class BadInputIT {
 
@@ -44,7 +45,7 @@ class BadInputIT {
     record Request(String service, String method, String path, String contentType, String body, String why) {
     }
 
-    record Outcome(Request request, int status, String contentType) {
+    record Outcome(Request request, int status, String contentType, boolean noSniff) {
     }
 
     // HTTP/1.1: the JDK client's default h2c upgrade once misread the OpenAPI answer as HTTP/2 frames (CI, 22 Nov)
@@ -83,14 +84,16 @@ class BadInputIT {
         int sent = outcomes.size();
         Map<Integer, Integer> byStatus = new TreeMap<>();
         outcomes.forEach(o -> byStatus.merge(o.status(), 1, Integer::sum));
-        List<Outcome> bad = outcomes.stream().filter(o -> o.status() >= 500
+        // issue 17: every answer of every service, refusals included, forbids content sniffing
+        List<Outcome> bad = outcomes.stream().filter(o -> o.status() >= 500 || !o.noSniff()
                 || (o.status() >= 400 && !o.contentType().startsWith("application/problem+json"))).toList();
         System.out.printf("e2e: bad input sent in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         System.out.printf("e2e: %d malformed requests over %d generated, answers %s, %d wrong%n", sent, requests.size(), byStatus, bad.size());
-        bad.stream().limit(40).forEach(o -> System.out.printf("  %d %s  %s %s %s (%s)%n", o.status(), o.contentType(),
+        bad.stream().limit(40).forEach(o -> System.out.printf("  %d %s%s  %s %s %s (%s)%n", o.status(), o.contentType(),
+                o.noSniff() ? "" : " without nosniff",
                 o.request().service(), o.request().method(), o.request().path(), o.request().why()));
         assertTrue(sent >= 2000, "at least 2,000 requests: " + sent);
-        assertTrue(bad.isEmpty(), () -> bad.size() + " answers were a 5xx or not problem+json; the first: " + bad.get(0));
+        assertTrue(bad.isEmpty(), () -> bad.size() + " answers were a 5xx, not problem+json or without nosniff; the first: " + bad.get(0));
     }
 
     private Outcome send(Api api, Request r, String token) {
@@ -106,9 +109,10 @@ class BadInputIT {
         }
         try {
             HttpResponse<String> response = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            return new Outcome(r, response.statusCode(), response.headers().firstValue("Content-Type").orElse(""));
+            return new Outcome(r, response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    "nosniff".equals(response.headers().firstValue("X-Content-Type-Options").orElse("")));
         } catch (Exception e) {
-            return new Outcome(r, 599, e.getClass().getSimpleName());
+            return new Outcome(r, 599, e.getClass().getSimpleName(), false);
         }
     }
 

@@ -34,6 +34,7 @@ import vn.govqms.document.merge.MergeService;
 import vn.govqms.document.merge.SplitService;
 import vn.govqms.document.qms.QmsDtos;
 import vn.govqms.document.qms.QmsService;
+import vn.govqms.kit.http.ExpensiveRead;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.problem.Problem;
@@ -99,6 +100,7 @@ public class AgencyResource {
     }
 
     @GET
+    @ExpensiveRead(when = "q")
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
     @Operation(operationId = "listAgencies", summary = "Agencies in the caller's scope, by province and code")
     @APIResponse(responseCode = "200", description = "A page of agencies")

@@ -1,8 +1,12 @@
 package vn.govqms.document.controlled;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.govqms.document.agency.AgencyRepository;
@@ -10,17 +14,19 @@ import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Scope;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 
-/** Files of a version: PDF, Word, Excel and images only, not empty, within the size limit. */
+/**
+ * Files of a version: PDF, Word, Excel and images only, whose content is what they claim, not empty, within the size
+ * limit; streamed to the configured {@link AttachmentStore} and back.
+ */
 @ApplicationScoped
 public class AttachmentService {
 
@@ -34,30 +40,36 @@ public class AttachmentService {
                                  OffsetDateTime createdAt) {
     }
 
-    /** A file to send back. */
-    public record Download(String fileName, String contentType, String sha256, byte[] content) {
+    /** A file to send back: its metadata now, its content as it is read. */
+    public record Download(String fileName, String contentType, String sha256, long size, Multi<byte[]> content) {
     }
 
     private final DocumentRepository documents;
     private final VersionRepository versions;
     private final AgencyRepository agencies;
+    private final AttachmentStores stores;
     private final Clock clock;
     private final long maxSize;
 
     private final Scope scope;
 
-    public AttachmentService(Scope scope, DocumentRepository documents, VersionRepository versions, AgencyRepository agencies, Clock clock,
-                             AttachmentConfig config) {
+    public AttachmentService(Scope scope, DocumentRepository documents, VersionRepository versions, AgencyRepository agencies,
+                             AttachmentStores stores, Clock clock, AttachmentConfig config) {
         this.scope = scope;
         this.documents = documents;
         this.versions = versions;
         this.agencies = agencies;
+        this.stores = stores;
         this.clock = clock;
         this.maxSize = config.maxSize().asLongValue();
     }
 
-    @WithTransaction
-    public Uni<AttachmentView> upload(UUID documentId, int revision, String fileName, String contentType, byte[] content,
+    /**
+     * Called on a worker thread with the request body still arriving: the caller's scope is checked first, then the
+     * body is copied to a temporary file (size, SHA-256 and content type checked there), then the store takes it and
+     * the metadata is recorded in one transaction. The database work runs on the request's Vert.x context.
+     */
+    public Uni<AttachmentView> upload(UUID documentId, int revision, String fileName, String contentType, InputStream body,
                                       Caller caller) {
         DocumentPolicy.requireAttacher(caller);
         String type = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase();
@@ -65,34 +77,74 @@ public class AttachmentService {
             throw new ProblemException(415, "unsupported-media-type", "Unsupported Media Type",
                     "Attach PDF, Word, Excel, PNG or JPEG files; not '" + type + "'.", Map.of("allowed", ALLOWED));
         }
-        if (content == null || content.length == 0) {
-            throw ProblemException.badRequest("The file is empty.");
-        }
-        if (content.length > maxSize) {
-            throw new ProblemException(413, "payload-too-large", "Payload too large",
-                    "The file has " + content.length + " bytes; the limit is " + maxSize + ".", Map.of());
-        }
         String name = fileName == null || fileName.isBlank() ? "tep-dinh-kem" : fileName.trim();
         if (name.length() > 255 || name.contains("/") || name.contains("\\")) {
             throw ProblemException.invalidField("fileName", "a plain file name of at most 255 characters");
         }
-        return version(documentId, revision, caller, true).chain(v -> {
+        Executor onContext = currentContext();
+        if (onContext == null) {
+            throw new IllegalStateException("an upload runs on a worker thread of a request");
+        }
+        return Uni.createFrom().deferred(() -> Panache.withSession(() -> attachable(documentId, revision, caller)))
+                .runSubscriptionOn(onContext)
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(ignored -> spooled(body, type))
+                .chain(spool -> Uni.createFrom().deferred(() -> Panache.withTransaction(() -> record(documentId, revision, name, type,
+                                spool, caller)))
+                        .runSubscriptionOn(onContext)
+                        .eventually(spool::close));
+    }
+
+    private AttachmentSpool spooled(InputStream body, String type) {
+        AttachmentSpool spool = AttachmentSpool.of(body, maxSize);
+        try {
+            if (spool.size() == 0) {
+                throw ProblemException.badRequest("The file is empty.");
+            }
+            AttachmentContent.check(type, spool.file());
+            return spool;
+        } catch (RuntimeException e) {
+            spool.close();
+            throw e;
+        }
+    }
+
+    private Uni<DocumentVersion> attachable(UUID documentId, int revision, Caller caller) {
+        return version(documentId, revision, caller, true).map(v -> {
             if (v.status == VersionStatus.SUPERSEDED || v.status == VersionStatus.ABOLISHED) {
                 throw ProblemException.invalidTransition("document version", v.status.name(), "attach a file", List.of());
             }
+            return v;
+        });
+    }
+
+    private Uni<AttachmentView> record(UUID documentId, int revision, String name, String type, AttachmentSpool spool,
+                                       Caller caller) {
+        AttachmentStore store = stores.current();
+        // checked again in this transaction: the version may have been superseded while the body arrived
+        return attachable(documentId, revision, caller).chain(v -> {
             DocumentAttachment a = new DocumentAttachment();
             a.id = UUID.randomUUID();
             a.documentId = documentId;
             a.versionId = v.id;
             a.fileName = name;
             a.contentType = type;
-            a.size = content.length;
-            a.sha256 = sha256(content);
-            a.content = content;
+            a.size = spool.size();
+            a.sha256 = spool.sha256();
+            a.storage = store.name();
             a.createdBy = caller.subject();
             a.createdAt = OffsetDateTime.now(clock);
-            return a.persist().map(ignored -> view(a, revision));
+            // the row first: the content's rows refer to it
+            return a.persist().chain(() -> Panache.getSession().chain(s -> s.flush()))
+                    .chain(() -> store.put(a.id, spool.file(), spool.size()))
+                    .map(ignored -> view(a, revision));
         });
+    }
+
+    /** Runs tasks on the current request's Vert.x context (null off a request). */
+    static Executor currentContext() {
+        Context context = Vertx.currentContext();
+        return context == null ? null : task -> context.runOnContext(v -> task.run());
     }
 
     @WithSession
@@ -120,7 +172,7 @@ public class AttachmentService {
                     if (a == null) {
                         throw ProblemException.notFound("attachment", attachmentId);
                     }
-                    return new Download(a.fileName, a.contentType, a.sha256, a.content);
+                    return new Download(a.fileName, a.contentType, a.sha256, a.size, stores.named(a.storage).get(a.id));
                 });
     }
 
@@ -147,13 +199,5 @@ public class AttachmentService {
 
     private static AttachmentView view(DocumentAttachment a, int revision) {
         return new AttachmentView(a.id, a.documentId, revision, a.fileName, a.contentType, a.size, a.sha256, a.createdBy, a.createdAt);
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A file attached to a document version, kept in the database with its SHA-256. */
+/** A file attached to a document version: its metadata and SHA-256; the content is in the store named by {@link #storage}. */
 @Entity
 @Table(name = "document_attachment")
 public class DocumentAttachment extends PanacheEntityBase {
@@ -28,9 +28,9 @@ public class DocumentAttachment extends PanacheEntityBase {
     public long size;
     @Column(nullable = false)
     public String sha256;
-    /** Loaded only when downloading: lists read the other columns through a projection. */
+    /** The {@link AttachmentStore} holding the content ({@code postgres} or {@code s3}). */
     @Column(nullable = false)
-    public byte[] content;
+    public String storage;
     @Column(name = "created_by", nullable = false)
     public String createdBy;
     @Column(name = "created_at", nullable = false)

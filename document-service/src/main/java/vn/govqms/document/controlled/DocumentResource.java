@@ -1,5 +1,6 @@
 package vn.govqms.document.controlled;
 
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestMulti;
 import org.jboss.resteasy.reactive.RestResponse;
 import vn.govqms.document.controlled.DocumentDtos.Abolition;
 import vn.govqms.document.controlled.DocumentDtos.DocumentView;
@@ -32,6 +34,7 @@ import vn.govqms.document.controlled.DocumentDtos.Issue;
 import vn.govqms.document.controlled.DocumentDtos.NewDocument;
 import vn.govqms.document.controlled.DocumentDtos.VersionEdit;
 import vn.govqms.document.controlled.DocumentDtos.VersionView;
+import vn.govqms.kit.http.ExpensiveRead;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.problem.Problem;
@@ -41,8 +44,10 @@ import vn.govqms.kit.security.Roles;
 import vn.govqms.kit.web.ETags;
 import vn.govqms.kit.web.QueryParams;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @Path("/api/v1/documents")
@@ -114,6 +119,7 @@ public class DocumentResource {
 
     @GET
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @ExpensiveRead(when = "q")
     @Operation(operationId = "listDocuments", summary = "Controlled documents in the caller's scope, by code")
     @APIResponse(responseCode = "200", description = "A page of documents")
     @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -378,11 +384,13 @@ public class DocumentResource {
     @APIResponse(responseCode = "201", description = "Stored, with its SHA-256", content = @Content(schema = @Schema(implementation = AttachmentService.AttachmentView.class)))
     @APIResponse(responseCode = "400", description = "Empty file", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The version is superseded or abolished", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Over the size limit (20 MB)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Over the size limit (25 MB)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Not a PDF, Word, Excel, PNG or JPEG file", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The content is not of the declared type (checked by its bytes)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Blocking // the body is read as it arrives, on a worker thread, into a temporary file: never whole in memory
     public Uni<RestResponse<AttachmentService.AttachmentView>> attach(@PathParam("id") UUID id, @PathParam("revision") String revision,
                                                                       @QueryParam("fileName") @Parameter(example = "QT-KHCN-01-ky-so.pdf") String fileName,
-                                                                      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
+                                                                      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
         return attachments.upload(id, revision(revision), fileName, contentType, body, caller).map(a -> RestResponse.ResponseBuilder
                 .<AttachmentService.AttachmentView>created(URI.create("/api/v1/documents/" + id + "/versions/" + a.revision()
                         + "/attachments/" + a.id())).entity(a).build());
@@ -399,21 +407,22 @@ public class DocumentResource {
 
     @GET
     @Path("/{id}/versions/{revision}/attachments/{attachmentId}")
-    // the file types AttachmentService accepts (a wildcard here would let the JSON writer take the bytes)
-    @Produces({"application/pdf", "application/msword", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            "application/vnd.ms-excel", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "image/png", "image/jpeg",
-            MediaType.APPLICATION_OCTET_STREAM})
+    // one type for the streamed body (Quarkus REST streams a Multi under a single @Produces); the file's own type is
+    // set per response by the download's headers
+    @Produces(MediaType.APPLICATION_OCTET_STREAM)
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
     @Operation(operationId = "downloadAttachment", summary = "Download a file; its ETag is its SHA-256")
     @APIResponse(responseCode = "200", description = "The file")
     @APIResponse(responseCode = "404", description = "Unknown file", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<jakarta.ws.rs.core.Response> download(@PathParam("id") UUID id, @PathParam("revision") String revision,
-                                              @PathParam("attachmentId") UUID attachmentId) {
-        return attachments.download(id, revision(revision), attachmentId, caller).map(d -> jakarta.ws.rs.core.Response
-                .ok(new java.io.ByteArrayInputStream(d.content()), d.contentType())
-                .header("Content-Disposition", "attachment; filename*=UTF-8''" + java.net.URLEncoder
-                        .encode(d.fileName(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"))
-                .tag(d.sha256()).header("Content-Length", d.content().length).build());
+    public RestMulti<byte[]> download(@PathParam("id") UUID id, @PathParam("revision") String revision,
+                                      @PathParam("attachmentId") UUID attachmentId) {
+        // the content goes out piece by piece as the client takes it (chunked: the length is in the attachment's metadata)
+        return RestMulti.fromUniResponse(attachments.download(id, revision(revision), attachmentId, caller),
+                AttachmentService.Download::content, d -> Map.of(
+                        HttpHeaders.CONTENT_TYPE, List.of(d.contentType()),
+                        HttpHeaders.ETAG, List.of("\"" + d.sha256() + "\""),
+                        "Content-Disposition", List.of("attachment; filename*=UTF-8''" + java.net.URLEncoder
+                                .encode(d.fileName(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"))));
     }
 
     private static int revision(String value) {

@@ -29,6 +29,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import vn.govqms.document.legal.LegalDtos.LegalDocumentUpdate;
 import vn.govqms.document.legal.LegalDtos.LegalDocumentView;
 import vn.govqms.document.legal.LegalDtos.NewLegalDocument;
+import vn.govqms.kit.http.ExpensiveRead;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.problem.Problem;
@@ -116,6 +117,7 @@ public class LegalDocumentResource {
     }
 
     @GET
+    @ExpensiveRead(when = "q")
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
     @Operation(operationId = "listLegalDocuments", summary = "The register, newest effective first",
             description = "National documents and a province's own: by default the caller's province (with the provinces merged "

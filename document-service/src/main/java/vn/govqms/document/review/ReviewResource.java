@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.govqms.document.review.ReviewDtos.ProvinceOverdueReport;
 import vn.govqms.document.review.ReviewDtos.Resolution;
 import vn.govqms.document.review.ReviewDtos.ReviewView;
+import vn.govqms.kit.http.ExpensiveRead;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.problem.Problem;
@@ -76,6 +77,7 @@ public class ReviewResource {
     @GET
     @Path("/overdue-by-province")
     @RolesAllowed(Roles.NATIONAL_ADMIN)
+    @ExpensiveRead
     @Operation(operationId = "overdueReviewsByProvince", summary = "The national view: open and overdue reviews per province on a date",
             description = "One row per province that has agencies, by code: agencies with overdue reviews, open reviews (overdue "
                     + "included), overdue reviews and the oldest overdue due date, as they stood on asOf. Each agency counts in its "

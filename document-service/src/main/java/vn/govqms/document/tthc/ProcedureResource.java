@@ -29,6 +29,7 @@ import vn.govqms.document.tthc.ProcedureDtos.Abolition;
 import vn.govqms.document.tthc.ProcedureDtos.Amendment;
 import vn.govqms.document.tthc.ProcedureDtos.NewProcedure;
 import vn.govqms.document.tthc.ProcedureDtos.ProcedureView;
+import vn.govqms.kit.http.ExpensiveRead;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.problem.Problem;
@@ -106,6 +107,7 @@ public class ProcedureResource {
     }
 
     @GET
+    @ExpensiveRead(when = "q")
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
     @Operation(operationId = "listAdministrativeProcedures", summary = "National procedures and a province's localised ones, by code",
             description = "By default the caller's province's (with the provinces merged into it); national-admin sees every province's. "

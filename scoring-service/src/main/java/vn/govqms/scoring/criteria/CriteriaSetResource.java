@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import vn.govqms.kit.http.ExpensiveRead;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.problem.Problem;
@@ -68,13 +69,17 @@ public class CriteriaSetResource {
     private final CriteriaSetService service;
     private final jakarta.validation.Validator validator;
 
-    public CriteriaSetResource(CriteriaSetService service, jakarta.validation.Validator validator) {
+    private final XlsxImportConfig importLimits;
+
+    public CriteriaSetResource(CriteriaSetService service, jakarta.validation.Validator validator, XlsxImportConfig importLimits) {
         this.service = service;
         this.validator = validator;
+        this.importLimits = importLimits;
     }
 
     @GET
     @Path("/{id}/export")
+    @ExpensiveRead
     @Produces({XLSX, MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
     @Operation(operationId = "exportCriteriaSet", summary = "The criteria set as a spreadsheet (sheets \"Tiêu chí\" and \"Xếp loại\"), the layout import reads")
@@ -99,6 +104,8 @@ public class CriteriaSetResource {
     @APIResponse(responseCode = "201", description = "Drafted", content = @Content(schema = @Schema(implementation = CriteriaSetView.class)))
     @APIResponse(responseCode = "400", description = "Unreadable workbook, or a cell or parameter that does not fit (named as sheet!row:column)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "The workbook inflates past govqms.xlsx-import.max-inflated-size", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A sheet has more rows than govqms.xlsx-import.max-rows", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<CriteriaSetView>> importSheet(@QueryParam("provinceCode") @Parameter(example = "24") String provinceCode,
                                                           @QueryParam("name") @Parameter(required = true, example = "Bộ tiêu chí đánh giá HTQLCL tỉnh Bắc Giang") String name,
                                                           @QueryParam("appliesFromYear") @Parameter(required = true, example = "2026") String year,
@@ -106,7 +113,7 @@ public class CriteriaSetResource {
         if (body == null || body.length == 0) {
             throw ProblemException.invalidField("file", "an XLSX workbook is required");
         }
-        Definition d = CriteriaSheets.read(body);
+        Definition d = CriteriaSheets.read(body, importLimits.maxInflatedSize().asLongValue(), importLimits.maxRows());
         CriteriaSetInput in = new CriteriaSetInput(QueryParams.text("provinceCode", provinceCode, 2), QueryParams.text("name", name, 500),
                 Params.year("appliesFromYear", year), d.groups(), d.bands());
         var violations = validator.validate(in);

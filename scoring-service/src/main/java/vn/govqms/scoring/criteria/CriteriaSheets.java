@@ -1,5 +1,8 @@
 package vn.govqms.scoring.criteria;
 
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -12,12 +15,16 @@ import vn.govqms.scoring.indicator.IndicatorCode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A criteria set as a spreadsheet: sheet "Tiêu chí" (one row per criterion, with its group) and sheet
@@ -80,16 +87,19 @@ public final class CriteriaSheets {
         return out.toByteArray();
     }
 
-    /** Reads groups and bands; 400 naming the sheet, row and column of anything unreadable. */
-    public static Definition read(byte[] xlsx) {
+    /**
+     * Reads groups and bands; 400 naming the sheet, row and column of anything unreadable, 413 for a workbook that
+     * inflates past {@code maxInflated} bytes, 422 for a sheet of more than {@code maxRows} rows.
+     */
+    public static Definition read(byte[] xlsx, long maxInflated, int maxRows) {
+        checkInflatedSize(xlsx, maxInflated);
         List<Problem.FieldError> errors = new ArrayList<>();
         Map<String, String> groupNames = new LinkedHashMap<>();
         Map<String, List<Definition.Criterion>> criteria = new LinkedHashMap<>();
         List<Definition.Band> bands = new ArrayList<>();
         try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet sheet = wb.findSheet(CRITERIA).orElseThrow(() -> ProblemException.invalidField("file", "no sheet \"" + CRITERIA + "\""));
-            List<Row> rows = sheet.read();
-            for (Row row : rows) {
+            for (Row row : rows(sheet, maxRows)) {
                 if (row.getRowNum() == 1 || blank(row, 2)) {
                     continue;
                 }
@@ -108,7 +118,7 @@ public final class CriteriaSheets {
             }
             Optional<Sheet> bandSheet = wb.findSheet(BANDS);
             if (bandSheet.isPresent()) {
-                for (Row row : bandSheet.get().read()) {
+                for (Row row : rows(bandSheet.get(), maxRows)) {
                     if (row.getRowNum() == 1 || blank(row, 0)) {
                         continue;
                     }
@@ -134,6 +144,50 @@ public final class CriteriaSheets {
         List<Definition.Group> groups = new ArrayList<>();
         criteria.forEach((code, list) -> groups.add(new Definition.Group(code, groupNames.get(code), list)));
         return new Definition(groups, bands.isEmpty() ? null : bands).withDefaults();
+    }
+
+    /**
+     * Inflates every part of the zip once, counting what actually comes out (the sizes an entry declares can lie),
+     * and stops at the limit: a zip bomb costs at most {@code maxInflated} bytes of reading and no memory.
+     */
+    static void checkInflatedSize(byte[] xlsx, long maxInflated) {
+        long total = 0;
+        byte[] buffer = new byte[64 * 1024];
+        // the central directory, as Excel and fastexcel write it (entries whose sizes follow their data included)
+        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(xlsx)).get()) {
+            for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
+                try (InputStream in = zip.getInputStream(entry)) {
+                    int n;
+                    while ((n = in.read(buffer)) > 0) {
+                        total += n;
+                        if (total > maxInflated) {
+                            throw new ProblemException(413, "workbook-too-large", "Workbook too large",
+                                    "Unzipped, the workbook is over the limit of " + maxInflated + " bytes.",
+                                    Map.of("maxInflatedSize", maxInflated));
+                        }
+                    }
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw ProblemException.invalidField("file", "not a readable XLSX workbook");
+        }
+    }
+
+    /** The rows of a sheet, read as a stream and refused past the limit before they are all held. */
+    private static List<Row> rows(Sheet sheet, int maxRows) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        try (Stream<Row> stream = sheet.openStream()) {
+            Iterator<Row> it = stream.iterator();
+            while (it.hasNext()) {
+                if (rows.size() == maxRows) {
+                    throw new ProblemException(422, "too-many-rows", "Too many rows",
+                            "Sheet \"" + sheet.getName() + "\" has more rows than the limit of " + maxRows + ".",
+                            Map.of("maxRows", maxRows, "sheet", sheet.getName()));
+                }
+                rows.add(it.next());
+            }
+        }
+        return rows;
     }
 
     private static void header(Worksheet ws, String[] names) {

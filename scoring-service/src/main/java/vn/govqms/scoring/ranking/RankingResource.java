@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.govqms.kit.http.ExpensiveRead;
 import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.problem.Problem;
@@ -36,6 +37,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 @Path("/api/v1/rankings")
+@ExpensiveRead // rankings, distributions and progress read a province (or the country) at once
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Rankings and statistics", description = "Xếp hạng, phân loại và tiến độ của các cơ quan trong tỉnh (hoặc trong một bộ), và của các tỉnh trên toàn quốc")
 @SecurityRequirement(name = "bearer")
