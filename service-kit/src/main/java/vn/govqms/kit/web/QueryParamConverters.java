@@ -19,7 +19,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Typed query parameters ({@code UUID}, {@code LocalDate}, {@code Instant}, enums, {@code Boolean}, {@code Integer},
+ * Typed query parameters ({@code UUID}, {@code LocalDate}, {@code Instant}, {@code OffsetDateTime}, enums, {@code Boolean}, {@code Integer},
  * {@code Long}, trimmed {@code String}) for the resources' query records: a value that does not convert is a 400
  * problem naming the parameter, where JAX-RS would answer 404 without saying which. Blank means absent.
  * Only query parameters: path and header parameters keep the JAX-RS conversions.
@@ -47,6 +47,9 @@ public class QueryParamConverters implements ParamConverterProvider {
             expected = "a date as YYYY-MM-DD";
         } else if (rawType == Instant.class) {
             parse = s -> OffsetDateTime.parse(s).toInstant();
+            expected = "a date and time with its offset (ISO 8601, e.g. 2026-03-02T08:00:00+07:00)";
+        } else if (rawType == OffsetDateTime.class) {
+            parse = OffsetDateTime::parse;
             expected = "a date and time with its offset (ISO 8601, e.g. 2026-03-02T08:00:00+07:00)";
         } else if (rawType == Boolean.class) {
             parse = s -> switch (s) {
