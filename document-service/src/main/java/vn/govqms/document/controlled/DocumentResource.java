@@ -1,6 +1,7 @@
 package vn.govqms.document.controlled;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.validation.constraints.Size;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -34,12 +35,10 @@ import vn.govqms.document.controlled.DocumentDtos.VersionEdit;
 import vn.govqms.document.controlled.DocumentDtos.VersionView;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
-import vn.govqms.kit.problem.Problem;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
 import vn.govqms.kit.web.ETags;
-import vn.govqms.kit.web.QueryParams;
 
 import java.net.URI;
 import java.util.List;
@@ -49,8 +48,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Controlled documents", description = "An agency's documented information (tài liệu) with versions and their lifecycle")
 @SecurityRequirement(name = "bearer")
-@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Outside the caller's role or agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class DocumentResource {
 
     private static final String NEW_DOCUMENT_EXAMPLE = """
@@ -94,9 +91,8 @@ public class DocumentResource {
     @RequestBody(content = @Content(schema = @Schema(implementation = NewDocument.class),
             examples = @ExampleObject(name = "TTHC procedure", value = NEW_DOCUMENT_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Drafted", content = @Content(schema = @Schema(implementation = DocumentView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The code is taken in this agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown agency, legal basis or TTHC", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The code is taken in this agency")
+    @APIResponse(responseCode = "422", description = "Unknown agency, legal basis or TTHC")
     public Uni<RestResponse<DocumentView>> create(@Valid @NotNull NewDocument body) {
         return service.create(body, caller).map(d -> RestResponse.ResponseBuilder
                 .<DocumentView>created(URI.create("/api/v1/documents/" + d.id())).entity(d).build());
@@ -104,40 +100,28 @@ public class DocumentResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @RolesAllowed(Roles.ANY_READER)
     @Operation(operationId = "getDocument", summary = "A controlled document with its newest version")
     @APIResponse(responseCode = "200", description = "The document", content = @Content(schema = @Schema(implementation = DocumentView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown document", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<DocumentView> get(@PathParam("id") UUID id) {
         return service.get(id, caller);
     }
 
     @GET
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @RolesAllowed(Roles.ANY_READER)
     @Operation(operationId = "listDocuments", summary = "Controlled documents in the caller's scope, by code")
     @APIResponse(responseCode = "200", description = "A page of documents")
-    @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Page<DocumentView>> list(
-            @QueryParam("agencyId") @Parameter(description = "One agency") String agencyId,
-            @QueryParam("type") @Parameter(example = "TTHC_PROCEDURE") String type,
-            @QueryParam("q") @Parameter(description = "Words of the code, title or content, with or without diacritics", example = "quy trinh cap giay phep") String q,
-            @QueryParam("status") @Parameter(description = "Has a version in this status", example = "ISSUED") String status,
-            @QueryParam("tthcCode") @Parameter(description = "Implements this TTHC", example = "1.001612.000.00.00.H24") String tthcCode,
-            @QueryParam("legalBasisId") @Parameter(description = "Cites this legal document") String legalBasisId,
-            @BeanParam PageParams paging) {
-        return service.list(new DocumentRepository.Filter(QueryParams.uuid("agencyId", agencyId), null,
-                        QueryParams.enumValue("type", type, DocumentType.class), QueryParams.text("q", q, 200),
-                        QueryParams.enumValue("status", status, VersionStatus.class), QueryParams.text("tthcCode", tthcCode, 40),
-                        QueryParams.uuid("legalBasisId", legalBasisId), false),
-                paging.toRequest(), caller);
+            @Valid @BeanParam DocumentQuery query, @BeanParam PageParams paging) {
+        return service.list(new DocumentRepository.Filter(query.agencyId(), null, query.type(), query.q(), query.status(),
+                query.tthcCode(), query.legalBasisId(), false), paging.toRequest(), caller);
     }
 
     @GET
     @Path("/{id}/versions")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @RolesAllowed(Roles.ANY_READER)
     @Operation(operationId = "listDocumentVersions", summary = "Every version of a document, oldest first")
     @APIResponse(responseCode = "200", description = "The versions")
-    @APIResponse(responseCode = "404", description = "Unknown document", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<List<VersionView>> versions(@PathParam("id") UUID id) {
         return service.versions(id, caller);
     }
@@ -147,8 +131,7 @@ public class DocumentResource {
     @RolesAllowed(Roles.ISO_OFFICER)
     @Operation(operationId = "startDocumentVersion", summary = "Start the next revision as a draft copied from the newest one")
     @APIResponse(responseCode = "201", description = "Drafted", content = @Content(schema = @Schema(implementation = VersionView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown document", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A revision is still open", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A revision is still open")
     public Uni<RestResponse<VersionView>> startVersion(@PathParam("id") UUID id) {
         return service.newVersion(id, caller).map(v -> RestResponse.ResponseBuilder
                 .<VersionView>created(URI.create("/api/v1/documents/" + id + "/versions/" + v.revision())).entity(v)
@@ -157,10 +140,9 @@ public class DocumentResource {
 
     @GET
     @Path("/{id}/comparison")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @RolesAllowed(Roles.ANY_READER)
     @Operation(operationId = "compareDocumentVersions", summary = "What changed from one revision to another: fields, steps, legal bases, records, forms")
     @APIResponse(responseCode = "200", description = "The changes", content = @Content(schema = @Schema(implementation = VersionComparison.class)))
-    @APIResponse(responseCode = "404", description = "Unknown document or revision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<VersionComparison> compare(@PathParam("id") UUID id,
                                           @QueryParam("from") @Parameter(example = "1", required = true) String from,
                                           @QueryParam("to") @Parameter(example = "2", required = true) String to) {
@@ -169,10 +151,9 @@ public class DocumentResource {
 
     @GET
     @Path("/{id}/versions/{revision}")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @RolesAllowed(Roles.ANY_READER)
     @Operation(operationId = "getDocumentVersion", summary = "One version with its content and the actions allowed now")
     @APIResponse(responseCode = "200", description = "The version, with its ETag", content = @Content(schema = @Schema(implementation = VersionView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown document or revision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<VersionView>> version(@PathParam("id") UUID id, @PathParam("revision") String revision) {
         return service.version(id, revision(revision), caller).map(v -> RestResponse.ResponseBuilder.ok(v).tag(ETags.of(v.version())).build());
     }
@@ -183,9 +164,7 @@ public class DocumentResource {
     @RolesAllowed(Roles.ISO_OFFICER)
     @Operation(operationId = "editDocumentVersion", summary = "Change a draft's content (If-Match required)")
     @APIResponse(responseCode = "200", description = "Edited", content = @Content(schema = @Schema(implementation = VersionView.class)))
-    @APIResponse(responseCode = "409", description = VERSION_STATES, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = VERSION_STATES)
     public Uni<RestResponse<VersionView>> edit(@PathParam("id") UUID id, @PathParam("revision") String revision,
                                                @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull VersionEdit body) {
         return service.edit(id, revision(revision), body.content(), ifMatch, caller)
@@ -197,7 +176,7 @@ public class DocumentResource {
     @RolesAllowed(Roles.ISO_OFFICER)
     @Operation(operationId = "submitDocumentVersion", summary = "Submit a draft for the head's review (document.submitted)")
     @APIResponse(responseCode = "200", description = "In review", content = @Content(schema = @Schema(implementation = VersionView.class)))
-    @APIResponse(responseCode = "409", description = VERSION_STATES, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = VERSION_STATES)
     public Uni<VersionView> submit(@PathParam("id") UUID id, @PathParam("revision") String revision) {
         return service.act(id, revision(revision), VersionAction.SUBMIT, null, caller);
     }
@@ -207,7 +186,7 @@ public class DocumentResource {
     @RolesAllowed(Roles.AGENCY_HEAD)
     @Operation(operationId = "returnDocumentVersion", summary = "Send a version in review or approved back to draft")
     @APIResponse(responseCode = "200", description = "Back to draft", content = @Content(schema = @Schema(implementation = VersionView.class)))
-    @APIResponse(responseCode = "409", description = VERSION_STATES, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = VERSION_STATES)
     public Uni<VersionView> sendBack(@PathParam("id") UUID id, @PathParam("revision") String revision) {
         return service.act(id, revision(revision), VersionAction.RETURN, null, caller);
     }
@@ -217,8 +196,8 @@ public class DocumentResource {
     @RolesAllowed(Roles.AGENCY_HEAD)
     @Operation(operationId = "approveDocumentVersion", summary = "Approve a version in review (document.approved)")
     @APIResponse(responseCode = "200", description = "Approved", content = @Content(schema = @Schema(implementation = VersionView.class)))
-    @APIResponse(responseCode = "409", description = VERSION_STATES, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A TTHC procedure's steps exceed the legal processing time (both numbers named)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = VERSION_STATES)
+    @APIResponse(responseCode = "422", description = "A TTHC procedure's steps exceed the legal processing time (both numbers named)")
     public Uni<VersionView> approve(@PathParam("id") UUID id, @PathParam("revision") String revision) {
         return service.act(id, revision(revision), VersionAction.APPROVE, null, caller);
     }
@@ -229,9 +208,9 @@ public class DocumentResource {
     @RolesAllowed(Roles.AGENCY_HEAD)
     @Operation(operationId = "issueDocumentVersion", summary = "Issue an approved version; the previous issued one is superseded (document.issued)")
     @APIResponse(responseCode = "200", description = "Issued", content = @Content(schema = @Schema(implementation = VersionView.class)))
-    @APIResponse(responseCode = "409", description = VERSION_STATES, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = VERSION_STATES)
     @APIResponse(responseCode = "422", description = "A legal basis is repealed, replaced or expired by the issue (or effective) date "
-            + "(legal-basis-not-in-force, naming each and what replaced it)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "(legal-basis-not-in-force, naming each and what replaced it)")
     public Uni<VersionView> issue(@PathParam("id") UUID id, @PathParam("revision") String revision, @Valid Issue body) {
         return service.act(id, revision(revision), VersionAction.ISSUE, body == null ? null : body.effectiveDate(), caller);
     }
@@ -242,7 +221,7 @@ public class DocumentResource {
     @RolesAllowed(Roles.AGENCY_HEAD)
     @Operation(operationId = "abolishDocumentVersion", summary = "Abolish a version, with a reason (document.abolished)")
     @APIResponse(responseCode = "200", description = "Abolished", content = @Content(schema = @Schema(implementation = VersionView.class)))
-    @APIResponse(responseCode = "409", description = VERSION_STATES, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = VERSION_STATES)
     public Uni<VersionView> abolish(@PathParam("id") UUID id, @PathParam("revision") String revision, @Valid @NotNull Abolition body) {
         return service.act(id, revision(revision), VersionAction.ABOLISH, body.reason().trim(), caller);
     }
@@ -256,9 +235,9 @@ public class DocumentResource {
     @RequestBody(content = @Content(schema = @Schema(implementation = DocumentDtos.Distribution.class),
             examples = @ExampleObject(name = "A person and a sub-department", value = DISTRIBUTION_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The entries named in this request, with their receipts")
-    @APIResponse(responseCode = "400", description = "A person without subject or name, a unit without unitId", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The version is not issued", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "recipient-not-a-unit: a unitId that is not an agency under the issuing one", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A person without subject or name, a unit without unitId")
+    @APIResponse(responseCode = "409", description = "The version is not issued")
+    @APIResponse(responseCode = "422", description = "recipient-not-a-unit: a unitId that is not an agency under the issuing one")
     public Uni<List<DocumentDtos.DistributionView>> distribute(@PathParam("id") UUID id, @PathParam("revision") String revision,
                                                                @Valid @NotNull DocumentDtos.Distribution body) {
         return circulation.distribute(id, revision(revision), body.recipients(), caller);
@@ -266,18 +245,17 @@ public class DocumentResource {
 
     @GET
     @Path("/{id}/distribution")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed(Roles.ANY_STAFF)
     @Operation(operationId = "listDocumentDistribution", summary = "Recipients and their receipts: who has (acknowledged=true) and has not "
             + "(acknowledged=false, or pending=true) signed")
     @APIResponse(responseCode = "200", description = "A page of the distribution, by revision and recipient")
-    @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Page<DocumentDtos.DistributionView>> distribution(@PathParam("id") UUID id,
                                                                  @QueryParam("revision") @Parameter(description = "One revision (default all)") String revision,
-                                                                 @QueryParam("acknowledged") @Parameter(description = "true: who has signed; false: who has not") String acknowledged,
-                                                                 @QueryParam("pending") @Parameter(description = "true: only those who have not signed (acknowledged=false)") String pending,
+                                                                 @QueryParam("acknowledged") @Parameter(description = "true: who has signed; false: who has not") Boolean acknowledged,
+                                                                 @QueryParam("pending") @Parameter(description = "true: only those who have not signed (acknowledged=false)") Boolean pending,
                                                                  @BeanParam PageParams paging) {
-        Boolean signed = flag("acknowledged", acknowledged);
-        if (Boolean.TRUE.equals(flag("pending", pending))) {
+        Boolean signed = acknowledged;
+        if (Boolean.TRUE.equals(pending)) {
             if (Boolean.TRUE.equals(signed)) {
                 throw ProblemException.invalidField("pending", "contradicts acknowledged=true");
             }
@@ -289,16 +267,16 @@ public class DocumentResource {
     @POST
     @Path("/{id}/versions/{revision}/acknowledgements")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed(Roles.ANY_AGENCY_ROLE)
     @Operation(operationId = "acknowledgeDocumentVersion", summary = "Sign for receipt of an issued version (once per recipient and version): "
             + "by the recipient's own token, or recorded by the ISO officer from a paper receipt (paper); publishes document.acknowledged")
     @RequestBody(content = @Content(schema = @Schema(implementation = DocumentDtos.Acknowledgement.class), examples = {
             @ExampleObject(name = "The recipient signs", value = "{\"recipient\": {\"kind\": \"PERSON\", \"subject\": \"nguyen.van.an\"}}"),
             @ExampleObject(name = "Signed on paper", value = PAPER_EXAMPLE)}))
     @APIResponse(responseCode = "200", description = "Acknowledged")
-    @APIResponse(responseCode = "400", description = "No recipient named, a paper receipt dated in the future or before the issue", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Paper receipt for someone the distribution does not name", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Acknowledged already, or the version is not issued", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No recipient named, a paper receipt dated in the future or before the issue")
+    @APIResponse(responseCode = "404", description = "Paper receipt for someone the distribution does not name")
+    @APIResponse(responseCode = "409", description = "Acknowledged already, or the version is not issued")
     public Uni<DocumentDtos.DistributionView> acknowledge(@PathParam("id") UUID id, @PathParam("revision") String revision,
                                                           @Valid @NotNull DocumentDtos.Acknowledgement body) {
         return circulation.acknowledge(id, revision(revision), body, caller);
@@ -317,8 +295,8 @@ public class DocumentResource {
                     + "\"place\": \"Bộ phận Tiếp nhận và Trả kết quả\"}")}))
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = DocumentDtos.PostingView.class)))
     @APIResponse(responseCode = "200", description = "The same posting was recorded before: nothing changes, no event", content = @Content(schema = @Schema(implementation = DocumentDtos.PostingView.class)))
-    @APIResponse(responseCode = "400", description = "PORTAL without url, a date in the future or before the issue", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "version-not-issued: a draft, approved, superseded or abolished version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "PORTAL without url, a date in the future or before the issue")
+    @APIResponse(responseCode = "422", description = "version-not-issued: a draft, approved, superseded or abolished version")
     public Uni<RestResponse<DocumentDtos.PostingView>> post(@PathParam("id") UUID id, @PathParam("revision") String revision,
                                                             @Valid @NotNull DocumentDtos.NewPosting body) {
         return postings.record(id, revision(revision), body, caller).map(r -> r.created()
@@ -329,10 +307,9 @@ public class DocumentResource {
 
     @GET
     @Path("/{id}/postings")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed(Roles.ANY_STAFF)
     @Operation(operationId = "listDocumentPostings", summary = "Where and when each issued version was posted and published, newest revision first")
     @APIResponse(responseCode = "200", description = "A page of postings")
-    @APIResponse(responseCode = "404", description = "Unknown document", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Page<DocumentDtos.PostingView>> postings(@PathParam("id") UUID id,
                                                         @QueryParam("revision") @Parameter(description = "One revision (default all)") String revision,
                                                         @BeanParam PageParams paging) {
@@ -346,7 +323,7 @@ public class DocumentResource {
     @Operation(operationId = "publishDocument", deprecated = true, summary = "Record posting at the office (niêm yết) and publication on the "
             + "portal (đăng tải) of the revision in force; each date given is recorded as a posting of that revision (use postings)")
     @APIResponse(responseCode = "200", description = "Recorded", content = @Content(schema = @Schema(implementation = DocumentView.class)))
-    @APIResponse(responseCode = "409", description = "No revision is issued", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "No revision is issued")
     public Uni<DocumentView> publication(@PathParam("id") UUID id, @Valid @NotNull DocumentDtos.Publication body) {
         return circulation.publish(id, body, caller).chain(() -> service.get(id, caller));
     }
@@ -354,7 +331,7 @@ public class DocumentResource {
     @POST
     @Path("/{id}/periodic-reviews")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.ISO_OFFICER, Roles.AGENCY_HEAD})
+    @RolesAllowed(Roles.QMS_KEEPERS)
     @Operation(operationId = "recordPeriodicReview", summary = "Record a periodic review and the next review date")
     @APIResponse(responseCode = "200", description = "Recorded", content = @Content(schema = @Schema(implementation = DocumentDtos.PeriodicReviewView.class)))
     public Uni<DocumentDtos.PeriodicReviewView> periodicReview(@PathParam("id") UUID id, @Valid @NotNull DocumentDtos.NewPeriodicReview body) {
@@ -363,7 +340,7 @@ public class DocumentResource {
 
     @GET
     @Path("/{id}/periodic-reviews")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed(Roles.ANY_STAFF)
     @Operation(operationId = "listPeriodicReviews", summary = "The document's periodic reviews, oldest first")
     @APIResponse(responseCode = "200", description = "The reviews")
     public Uni<List<DocumentDtos.PeriodicReviewView>> periodicReviews(@PathParam("id") UUID id) {
@@ -373,13 +350,13 @@ public class DocumentResource {
     @POST
     @Path("/{id}/versions/{revision}/attachments")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed({Roles.ISO_OFFICER, Roles.AGENCY_HEAD})
+    @RolesAllowed(Roles.QMS_KEEPERS)
     @Operation(operationId = "attachFile", summary = "Attach a file (the signed PDF, Word, Excel, images) to a version; the body is the file")
     @APIResponse(responseCode = "201", description = "Stored, with its SHA-256", content = @Content(schema = @Schema(implementation = AttachmentService.AttachmentView.class)))
-    @APIResponse(responseCode = "400", description = "Empty file", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The version is superseded or abolished", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Over the size limit (20 MB)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Not a PDF, Word, Excel, PNG or JPEG file", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Empty file")
+    @APIResponse(responseCode = "409", description = "The version is superseded or abolished")
+    @APIResponse(responseCode = "413", description = "Over the size limit (20 MB)")
+    @APIResponse(responseCode = "415", description = "Not a PDF, Word, Excel, PNG or JPEG file")
     public Uni<RestResponse<AttachmentService.AttachmentView>> attach(@PathParam("id") UUID id, @PathParam("revision") String revision,
                                                                       @QueryParam("fileName") @Parameter(example = "QT-KHCN-01-ky-so.pdf") String fileName,
                                                                       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body) {
@@ -390,7 +367,7 @@ public class DocumentResource {
 
     @GET
     @Path("/{id}/versions/{revision}/attachments")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @RolesAllowed(Roles.ANY_READER)
     @Operation(operationId = "listAttachments", summary = "The files of a version")
     @APIResponse(responseCode = "200", description = "The files (without content)")
     public Uni<List<AttachmentService.AttachmentView>> attachments(@PathParam("id") UUID id, @PathParam("revision") String revision) {
@@ -403,10 +380,9 @@ public class DocumentResource {
     @Produces({"application/pdf", "application/msword", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             "application/vnd.ms-excel", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "image/png", "image/jpeg",
             MediaType.APPLICATION_OCTET_STREAM})
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @RolesAllowed(Roles.ANY_READER)
     @Operation(operationId = "downloadAttachment", summary = "Download a file; its ETag is its SHA-256")
     @APIResponse(responseCode = "200", description = "The file")
-    @APIResponse(responseCode = "404", description = "Unknown file", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<jakarta.ws.rs.core.Response> download(@PathParam("id") UUID id, @PathParam("revision") String revision,
                                               @PathParam("attachmentId") UUID attachmentId) {
         return attachments.download(id, revision(revision), attachmentId, caller).map(d -> jakarta.ws.rs.core.Response
@@ -428,15 +404,13 @@ public class DocumentResource {
         }
     }
 
-    /** A true/false query parameter (absent: null); anything else is a 400 naming it. */
-    private static Boolean flag(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        return switch (value.trim().toLowerCase()) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw ProblemException.invalidField(name, "must be true or false");
-        };
+    /** The filters of a list of controlled documents. */
+    public record DocumentQuery(
+            @QueryParam("agencyId") @Parameter(description = "One agency") UUID agencyId,
+            @QueryParam("type") @Parameter(example = "TTHC_PROCEDURE") DocumentType type,
+            @QueryParam("q") @Size(max = 200) @Parameter(description = "Words of the code, title or content, with or without diacritics", example = "quy trinh cap giay phep") String q,
+            @QueryParam("status") @Parameter(description = "Has a version in this status", example = "ISSUED") VersionStatus status,
+            @QueryParam("tthcCode") @Size(max = 40) @Parameter(description = "Implements this TTHC", example = "1.001612.000.00.00.H24") String tthcCode,
+            @QueryParam("legalBasisId") @Parameter(description = "Cites this legal document") UUID legalBasisId) {
     }
 }
