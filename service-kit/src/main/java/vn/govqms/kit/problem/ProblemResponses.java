@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The standard problem responses of every operation, by convention, so that resources declare only what is
@@ -90,6 +91,8 @@ public class ProblemResponses implements OASFilter {
                     asProblem(code, response);
                 }
             });
+            // by status code, as a reader looks them up
+            responses.setAPIResponses(new TreeMap<>(responses.getAPIResponses()));
         }
     }
 
