@@ -22,7 +22,11 @@ public final class AuditDtos {
     private AuditDtos() {
     }
 
-    @Schema(name = "NewAudit")
+    @Schema(name = "NewAudit", example = """
+            {"agencyId": "3f1c2a7e-5b8d-4e21-9a6f-0c4d2e8b7a15", "kind": "INTERNAL_AUDIT", "mode": "ON_SITE", "title": "Đánh giá nội bộ HTQLCL năm 2026 - Sở Tư pháp tỉnh Ninh Bình",
+             "plannedStart": "2026-10-12", "plannedEnd": "2026-10-14",
+             "team": [{"subject": "le.van.cuong", "fullName": "Lê Văn Cường", "agencyId": "3f1c2a7e-5b8d-4e21-9a6f-0c4d2e8b7a15", "unit": "Văn phòng Sở", "role": "LEAD"}],
+             "auditedUnits": ["Phòng Hành chính tư pháp", "Bộ phận Một cửa"], "scopeClauses": ["7.5", "8.5"], "procedureIds": []}""")
     public record NewAudit(
             @NotNull UUID agencyId,
             @NotNull @Schema(example = "INTERNAL_AUDIT") AuditKind kind,
@@ -40,7 +44,8 @@ public final class AuditDtos {
             List<@NotNull UUID> procedureIds) {
     }
 
-    @Schema(name = "AuditCopy", description = "A new audit of the same agency from this one: scope, team and checklist copied, answers reset")
+    @Schema(name = "AuditCopy", description = "A new audit of the same agency from this one: scope, team and checklist copied, answers reset", example = """
+            {"plannedStart": "2027-10-12", "plannedEnd": "2027-10-14", "title": "Đánh giá nội bộ HTQLCL năm 2027"}""")
     public record Copy(
             @NotNull @Schema(example = "2027-09-14") LocalDate plannedStart,
             @NotNull @Schema(example = "2027-09-16") LocalDate plannedEnd,
@@ -48,7 +53,8 @@ public final class AuditDtos {
     }
 
     @Schema(name = "AuditTeam", description = "The whole team, exactly one LEAD, none of them from the audited agency "
-            + "(internal audits: none auditing their own unit) (send If-Match)")
+            + "(internal audits: none auditing their own unit) (send If-Match)", example = """
+            {"team": [{"subject": "le.van.cuong", "fullName": "Lê Văn Cường", "agencyId": "3f1c2a7e-5b8d-4e21-9a6f-0c4d2e8b7a15", "unit": "Văn phòng Sở", "role": "LEAD"}, {"subject": "pham.thi.dung", "fullName": "Phạm Thị Dung", "agencyId": "3f1c2a7e-5b8d-4e21-9a6f-0c4d2e8b7a15", "role": "MEMBER"}]}""")
     public record TeamInput(@NotEmpty @Size(max = 30) List<@Valid @NotNull TeamMember> team) {
     }
 
@@ -57,16 +63,19 @@ public final class AuditDtos {
                            @NotBlank @Size(max = 1000) @Schema(example = "Hồ sơ giải quyết TTHC có được lưu trữ đúng quy định?") String question) {
     }
 
-    @Schema(name = "ChecklistEdit", description = "The whole checklist; answers are kept for unchanged questions (send If-Match)")
+    @Schema(name = "ChecklistEdit", description = "The whole checklist; answers are kept for unchanged questions (send If-Match)", example = """
+            {"items": [{"clause": "7.5.3", "question": "Tài liệu có nguồn gốc bên ngoài có được kiểm soát không?"}, {"clause": "8.5.1", "question": "Hồ sơ TTHC có được giải quyết đúng hạn không?"}]}""")
     public record ChecklistEdit(@NotEmpty @Size(max = 300) List<@Valid @NotNull Question> items) {
     }
 
-    @Schema(name = "ChecklistAnswer")
+    @Schema(name = "ChecklistAnswer", example = """
+            {"answer": "CONFORMING", "evidence": "Sổ theo dõi hồ sơ tháng 9/2026"}""")
     public record AnswerInput(@NotNull @Schema(example = "NONCONFORMING") Answer answer,
                               @Size(max = 2000) @Schema(example = "2/10 hồ sơ kiểm tra thiếu phiếu kiểm soát quá trình") String evidence) {
     }
 
-    @Schema(name = "AuditReport")
+    @Schema(name = "AuditReport", example = """
+            {"conclusion": "HTQLCL được duy trì phù hợp; 01 điểm không phù hợp nhỏ tại điều khoản 7.5.2", "minutesDate": "2026-10-14"}""")
     public record ReportInput(@NotBlank @Size(max = 5000)
                               @Schema(example = "HTQLCL được duy trì phù hợp; còn 01 điểm không phù hợp nhỏ về kiểm soát hồ sơ.") String conclusion,
                               @Schema(description = "The date of the minutes (biên bản) the report records; today when left out. An on-site "
@@ -74,7 +83,8 @@ public final class AuditDtos {
                               LocalDate minutesDate) {
     }
 
-    @Schema(name = "AuditConfirmation")
+    @Schema(name = "AuditConfirmation", example = """
+            {"note": "Thống nhất với kết quả đánh giá"}""")
     public record Confirmation(@Size(max = 2000) @Schema(example = "Thống nhất với kết quả đánh giá; giao Văn phòng khắc phục.") String note) {
     }
 

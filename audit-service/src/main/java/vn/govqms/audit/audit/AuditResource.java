@@ -1,6 +1,7 @@
 package vn.govqms.audit.audit;
 
 import io.smallrye.mutiny.Uni;
+import vn.govqms.kit.web.YearParam;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -35,17 +36,14 @@ import vn.govqms.audit.audit.AuditDtos.ReportInput;
 import vn.govqms.audit.audit.AuditDtos.TeamInput;
 import vn.govqms.audit.finding.FindingDtos.FindingView;
 import vn.govqms.audit.finding.FindingDtos.NewFinding;
-import vn.govqms.audit.finding.FindingKind;
+import vn.govqms.audit.finding.FindingResource.FindingQuery;
 import vn.govqms.audit.finding.FindingService;
-import vn.govqms.audit.finding.FindingStatus;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
-import vn.govqms.kit.problem.Problem;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
 import vn.govqms.kit.web.ETags;
-import vn.govqms.kit.web.QueryParams;
 
 import java.net.URI;
 import java.util.UUID;
@@ -55,8 +53,6 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Audits", description = "Đánh giá nội bộ, kiểm tra chéo, kiểm tra của tỉnh: team, scope, checklist, report")
 @SecurityRequirement(name = "bearer")
-@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Outside the caller's role or scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class AuditResource {
 
     private final AuditService service;
@@ -70,42 +66,46 @@ public class AuditResource {
     }
 
     @POST
-    @RolesAllowed({Roles.ISO_OFFICER, Roles.AGENCY_HEAD, Roles.PROVINCE_ADMIN, Roles.MINISTRY_ADMIN})
+    @RolesAllowed(Roles.QMS_KEEPERS_OR_TENANT_ADMINS)
     @Operation(operationId = "planAudit", summary = "Plan an audit: internal (officer or head), cross-check (province-admin, ministry-admin or head), inspection (province-admin, ministry-admin)",
             description = "Publishes audit.planned. The team has one LEAD; no auditor audits their own unit (internal) or own agency (cross-check, inspection).")
     @APIResponse(responseCode = "201", description = "Planned", content = @Content(schema = @Schema(implementation = AuditView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input (e.g. a clause not in ISO 9001:2015)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Auditor not independent, unknown agency or procedure, abolished procedure", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input (e.g. a clause not in ISO 9001:2015)")
+    @APIResponse(responseCode = "422", description = "Auditor not independent, unknown agency or procedure, abolished procedure")
     public Uni<RestResponse<AuditView>> create(@Valid @NotNull NewAudit body) {
         return service.create(body, caller).map(AuditResource::created);
     }
 
     @GET
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed(Roles.ANY_STAFF)
     @Operation(operationId = "listAudits", summary = "Audits of the agencies in the caller's scope, or (mine=true) those whose team the caller is on")
     @APIResponse(responseCode = "200", description = "A page of audits")
-    public Uni<Page<AuditSummary>> list(@QueryParam("agencyId") String agencyId, @QueryParam("year") @Parameter(example = "2026") String year,
-                                        @QueryParam("kind") String kind, @QueryParam("status") String status,
-                                        @QueryParam("campaignId") String campaignId, @QueryParam("mine") @Parameter(example = "true") String mine,
-                                        @BeanParam PageParams paging) {
-        return service.list(new AuditService.Filter(QueryParams.uuid("agencyId", agencyId), year(year),
-                QueryParams.enumValue("kind", kind, AuditKind.class), QueryParams.enumValue("status", status, AuditStatus.class),
-                QueryParams.uuid("campaignId", campaignId), "true".equalsIgnoreCase(mine)), paging.toRequest(), caller);
+    public Uni<Page<AuditSummary>> list(@BeanParam AuditQuery query, @Valid @BeanParam YearParam year, @BeanParam PageParams paging) {
+        return service.list(new AuditService.Filter(query.agencyId(), year.year(), query.kind(), query.status(), query.campaignId(),
+                Boolean.TRUE.equals(query.mine())), paging.toRequest(), caller);
+    }
+
+    /** The filters of a list of audits. */
+    public record AuditQuery(
+            @QueryParam("agencyId") UUID agencyId,
+            @QueryParam("kind") AuditKind kind,
+            @QueryParam("status") AuditStatus status,
+            @QueryParam("campaignId") UUID campaignId,
+            @QueryParam("mine") @Parameter(description = "true: only audits whose team the caller is on", example = "true") Boolean mine) {
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed(Roles.ANY_STAFF)
     @Operation(operationId = "getAudit", summary = "An audit with its team, scope, checklist and findings by kind")
     @APIResponse(responseCode = "200", description = "The audit", content = @Content(schema = @Schema(implementation = AuditView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown audit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<AuditView>> get(@PathParam("id") UUID id) {
         return service.get(id, caller).map(AuditResource::ok);
     }
 
     @POST
     @Path("/{id}/copies")
-    @RolesAllowed({Roles.ISO_OFFICER, Roles.AGENCY_HEAD, Roles.PROVINCE_ADMIN, Roles.MINISTRY_ADMIN, Roles.AUDITOR})
+    @RolesAllowed(Roles.AUDIT_PARTIES)
     @Operation(operationId = "copyAudit", summary = "Start a new audit of the same agency from this one (e.g. last year's): scope, team, checklist copied, answers reset")
     @APIResponse(responseCode = "201", description = "Planned", content = @Content(schema = @Schema(implementation = AuditView.class)))
     public Uni<RestResponse<AuditView>> copy(@PathParam("id") UUID id, @Valid @NotNull Copy body) {
@@ -114,12 +114,10 @@ public class AuditResource {
 
     @PUT
     @Path("/{id}/checklist")
-    @RolesAllowed({Roles.ISO_OFFICER, Roles.AGENCY_HEAD, Roles.PROVINCE_ADMIN, Roles.MINISTRY_ADMIN, Roles.AUDITOR})
+    @RolesAllowed(Roles.AUDIT_PARTIES)
     @Operation(operationId = "editAuditChecklist", summary = "Replace the checklist's questions (lead auditor or planner; If-Match)")
     @APIResponse(responseCode = "200", description = "Edited", content = @Content(schema = @Schema(implementation = AuditView.class)))
-    @APIResponse(responseCode = "409", description = "Audit reported or closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Audit reported or closed")
     public Uni<RestResponse<AuditView>> editChecklist(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                       @Valid @NotNull ChecklistEdit body) {
         return service.editChecklist(id, body, ifMatch, caller).map(AuditResource::ok);
@@ -127,15 +125,13 @@ public class AuditResource {
 
     @PUT
     @Path("/{id}/team")
-    @RolesAllowed({Roles.ISO_OFFICER, Roles.AGENCY_HEAD, Roles.PROVINCE_ADMIN, Roles.MINISTRY_ADMIN, Roles.AUDITOR})
+    @RolesAllowed(Roles.AUDIT_PARTIES)
     @Operation(operationId = "setAuditTeam", summary = "Replace the team and its lead, planned or in progress (lead auditor or planner; "
             + "If-Match); how a campaign's inspection of its lead's own agency gets another lead")
     @APIResponse(responseCode = "200", description = "Team set", content = @Content(schema = @Schema(implementation = AuditView.class)))
-    @APIResponse(responseCode = "400", description = "Not exactly one LEAD, or an auditor twice", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Audit reported or closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "auditor-not-independent: a member works for the audited agency (internal audits: audits their own unit)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Not exactly one LEAD, or an auditor twice")
+    @APIResponse(responseCode = "409", description = "Audit reported or closed")
+    @APIResponse(responseCode = "422", description = "auditor-not-independent: a member works for the audited agency (internal audits: audits their own unit)")
     public Uni<RestResponse<AuditView>> setTeam(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                 @Valid @NotNull TeamInput body) {
         return service.setTeam(id, body, ifMatch, caller).map(AuditResource::ok);
@@ -143,10 +139,10 @@ public class AuditResource {
 
     @PUT
     @Path("/{id}/checklist/{no}/answer")
-    @RolesAllowed({Roles.AUDITOR, Roles.PROVINCE_ADMIN, Roles.MINISTRY_ADMIN, Roles.ISO_OFFICER, Roles.AGENCY_HEAD})
+    @RolesAllowed(Roles.AUDIT_PARTIES)
     @Operation(operationId = "answerChecklistItem", summary = "Answer a checklist item with evidence (a member of the team, audit in progress)")
     @APIResponse(responseCode = "200", description = "Answered", content = @Content(schema = @Schema(implementation = AuditView.class)))
-    @APIResponse(responseCode = "409", description = "Audit not in progress", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Audit not in progress")
     public Uni<RestResponse<AuditView>> answer(@PathParam("id") UUID id, @PathParam("no") String no, @Valid @NotNull AnswerInput body) {
         int n;
         try {
@@ -160,22 +156,22 @@ public class AuditResource {
     @POST
     @Path("/{id}/start")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed({Roles.AUDITOR, Roles.PROVINCE_ADMIN, Roles.MINISTRY_ADMIN, Roles.ISO_OFFICER, Roles.AGENCY_HEAD})
+    @RolesAllowed(Roles.AUDIT_PARTIES)
     @Operation(operationId = "startAudit", summary = "Start a planned audit (lead auditor or planner)")
     @APIResponse(responseCode = "200", description = "In progress", content = @Content(schema = @Schema(implementation = AuditView.class)))
-    @APIResponse(responseCode = "409", description = "Not planned", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "lead-missing: a campaign's inspection whose lead is not named yet", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not planned")
+    @APIResponse(responseCode = "422", description = "lead-missing: a campaign's inspection whose lead is not named yet")
     public Uni<RestResponse<AuditView>> start(@PathParam("id") UUID id) {
         return service.start(id, caller).map(AuditResource::ok);
     }
 
     @POST
     @Path("/{id}/report")
-    @RolesAllowed({Roles.AUDITOR, Roles.PROVINCE_ADMIN, Roles.MINISTRY_ADMIN, Roles.ISO_OFFICER, Roles.AGENCY_HEAD})
+    @RolesAllowed(Roles.AUDIT_PARTIES)
     @Operation(operationId = "reportAudit", summary = "The lead auditor reports the conclusion (every checklist item answered)")
     @APIResponse(responseCode = "200", description = "Reported", content = @Content(schema = @Schema(implementation = AuditView.class)))
-    @APIResponse(responseCode = "409", description = "Not in progress", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Checklist items unanswered", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not in progress")
+    @APIResponse(responseCode = "422", description = "Checklist items unanswered")
     public Uni<RestResponse<AuditView>> report(@PathParam("id") UUID id, @Valid @NotNull ReportInput body) {
         return service.report(id, body, caller).map(AuditResource::ok);
     }
@@ -186,7 +182,7 @@ public class AuditResource {
     @RolesAllowed(Roles.AGENCY_HEAD)
     @Operation(operationId = "confirmAudit", summary = "The head of the audited agency confirms the report; the audit closes (audit.completed)")
     @APIResponse(responseCode = "200", description = "Closed", content = @Content(schema = @Schema(implementation = AuditView.class)))
-    @APIResponse(responseCode = "409", description = "Not reported", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not reported")
     public Uni<RestResponse<AuditView>> confirm(@PathParam("id") UUID id, @Valid Confirmation body) {
         return service.confirm(id, body, caller).map(AuditResource::ok);
     }
@@ -196,9 +192,9 @@ public class AuditResource {
     @RolesAllowed(Roles.AUDITOR)
     @Operation(operationId = "raiseFinding", summary = "A member of the audit team records a finding (audit in progress; publishes finding.raised)")
     @APIResponse(responseCode = "201", description = "Raised", content = @Content(schema = @Schema(implementation = FindingView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input (e.g. a clause not in ISO 9001:2015)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Audit not in progress", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown procedure", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input (e.g. a clause not in ISO 9001:2015)")
+    @APIResponse(responseCode = "409", description = "Audit not in progress")
+    @APIResponse(responseCode = "422", description = "Unknown procedure")
     public Uni<RestResponse<FindingView>> raise(@PathParam("id") UUID id, @Valid @NotNull NewFinding body) {
         return findings.raise(id, body, caller).map(f -> RestResponse.ResponseBuilder
                 .<FindingView>created(URI.create("/api/v1/findings/" + f.id())).entity(f).build());
@@ -206,13 +202,12 @@ public class AuditResource {
 
     @GET
     @Path("/{id}/findings")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed(Roles.ANY_STAFF)
     @Operation(operationId = "listAuditFindings", summary = "The findings of an audit")
     @APIResponse(responseCode = "200", description = "A page of findings")
-    public Uni<Page<FindingView>> findings(@PathParam("id") UUID id, @QueryParam("kind") String kind, @QueryParam("status") String status,
+    public Uni<Page<FindingView>> findings(@PathParam("id") UUID id, @BeanParam FindingQuery query,
                                            @BeanParam PageParams paging) {
-        return findings.list(new FindingService.Filter(null, id, QueryParams.enumValue("kind", kind, FindingKind.class),
-                QueryParams.enumValue("status", status, FindingStatus.class)), paging.toRequest(), caller);
+        return findings.list(new FindingService.Filter(null, id, query.kind(), query.status()), paging.toRequest(), caller);
     }
 
     static RestResponse<AuditView> ok(AuditView a) {
@@ -222,16 +217,5 @@ public class AuditResource {
     static RestResponse<AuditView> created(AuditView a) {
         return RestResponse.ResponseBuilder.<AuditView>created(URI.create("/api/v1/audits/" + a.id())).entity(a)
                 .tag(ETags.of(a.version())).build();
-    }
-
-    static Integer year(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalidField("year", "a year such as 2026");
-        }
     }
 }

@@ -28,7 +28,11 @@ public final class CampaignDtos {
     public record AgencyMode(@NotNull UUID agencyId, @NotNull @Schema(example = "ON_SITE") AuditMode mode) {
     }
 
-    @Schema(name = "NewInspectionCampaign")
+    @Schema(name = "NewInspectionCampaign", example = """
+            {"provinceCode": "37", "year": 2026, "title": "Kiểm tra việc áp dụng, duy trì, cải tiến HTQLCL theo TCVN ISO 9001:2015 năm 2026",
+             "periodStart": "2026-05-04", "periodEnd": "2026-10-30",
+             "team": [{"subject": "nguyen.van.an", "fullName": "Nguyễn Văn An", "agencyId": "5b2e9d47-8c1f-4e6a-b3d0-2a7c9e1f5d88", "unit": "Chi cục Tiêu chuẩn Đo lường Chất lượng", "role": "LEAD"}],
+             "agencies": [{"agencyId": "3f1c2a7e-5b8d-4e21-9a6f-0c4d2e8b7a15", "mode": "ON_SITE"}]}""")
     public record NewCampaign(
             @NotBlank @Pattern(regexp = "\\d{2}") @Schema(example = "37") String provinceCode,
             @NotNull @Min(2000) @Max(2100) @Schema(example = "2026") Integer year,
@@ -39,11 +43,13 @@ public final class CampaignDtos {
             @NotNull @Size(max = 5000) List<@Valid @NotNull AgencyMode> agencies) {
     }
 
-    @Schema(name = "CampaignAgencies", description = "The agencies to inspect and how (send If-Match)")
+    @Schema(name = "CampaignAgencies", description = "The agencies to inspect and how (send If-Match)", example = """
+            {"agencies": [{"agencyId": "3f1c2a7e-5b8d-4e21-9a6f-0c4d2e8b7a15", "mode": "ON_SITE"}, {"agencyId": "8a2e4f60-1c3b-4d7a-b5e9-2f6a0c1d3e47", "mode": "RECORDS"}]}""")
     public record AgenciesInput(@NotNull @Size(max = 5000) List<@Valid @NotNull AgencyMode> agencies) {
     }
 
-    @Schema(name = "CampaignApproval")
+    @Schema(name = "CampaignApproval", example = """
+            {"decisionNumber": "1113/QĐ-UBND", "decisionDate": "2026-03-11"}""")
     public record Approval(@NotBlank @Size(max = 100) @Schema(example = "1113/QĐ-UBND") String decisionNumber,
                            @NotNull @Schema(example = "2026-10-11") LocalDate decisionDate) {
     }
@@ -84,7 +90,8 @@ public final class CampaignDtos {
             @Schema(description = "0 until the province first chooses") long version) {
     }
 
-    @Schema(name = "InspectionLevelsChoice", description = "The encouraged levels the province adds to the law's (send If-Match: \"0\" the first time)")
+    @Schema(name = "InspectionLevelsChoice", description = "The encouraged levels the province adds to the law's (send If-Match: \"0\" the first time)", example = """
+            {"includedLevels": ["DEPARTMENT", "DISTRICT", "COMMUNE"]}""")
     public record LevelsInput(@NotNull @Size(max = 20) @Schema(example = "[\"COMMUNE\", \"WARD\"]")
                               List<@NotBlank @Size(max = 50) String> includedLevels) {
     }

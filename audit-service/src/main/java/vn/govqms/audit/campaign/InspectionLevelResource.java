@@ -23,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import vn.govqms.audit.campaign.CampaignDtos.LevelsInput;
 import vn.govqms.audit.campaign.CampaignDtos.LevelsView;
-import vn.govqms.kit.problem.Problem;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
 import vn.govqms.kit.web.ETags;
@@ -33,8 +32,6 @@ import vn.govqms.kit.web.ETags;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Inspection campaigns")
 @SecurityRequirement(name = "bearer")
-@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Outside the caller's role or province", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class InspectionLevelResource {
 
     private final InspectionLevelService service;
@@ -46,7 +43,7 @@ public class InspectionLevelResource {
     }
 
     @GET
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.PROVINCE_ADMIN})
+    @RolesAllowed(Roles.REGISTER_KEEPERS)
     @Operation(operationId = "getInspectionLevels", summary = "The agency levels the province's campaigns include: the law's and those the province added")
     @APIResponse(responseCode = "200", description = "The levels (ETag: \"0\" until the province first chooses)",
             content = @Content(schema = @Schema(implementation = LevelsView.class)))
@@ -60,9 +57,7 @@ public class InspectionLevelResource {
             + "the province's campaigns include besides the law's (If-Match)")
     @APIResponse(responseCode = "200", description = "Chosen; campaigns approved from now on include them",
             content = @Content(schema = @Schema(implementation = LevelsView.class)))
-    @APIResponse(responseCode = "400", description = "A level that is not an encouraged one", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A level that is not an encouraged one")
     public Uni<RestResponse<LevelsView>> set(@PathParam("provinceCode") @Parameter(example = "24") String provinceCode,
                                              @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull LevelsInput body) {
         return service.set(provinceCode, body, ifMatch, caller).map(InspectionLevelResource::ok);

@@ -15,14 +15,16 @@ public final class CorrectiveReportDtos {
     private CorrectiveReportDtos() {
     }
 
-    @Schema(name = "CorrectiveReportSubmission", description = "The agency's report on the corrective actions the inspection asked for")
+    @Schema(name = "CorrectiveReportSubmission", description = "The agency's report on the corrective actions the inspection asked for", example = """
+            {"documentNumber": "125/BC-STP", "content": "Sở Tư pháp đã khắc phục 03 điểm không phù hợp theo Kết luận kiểm tra số 45/KL-SKHCN: sửa đổi quy trình QT-TP-05, tập huấn cán bộ, cập nhật danh mục tài liệu bên ngoài."}""")
     public record Submission(
             @Size(max = 100) @Schema(example = "125/BC-STP") String documentNumber,
             @NotBlank @Size(max = 20000) @Schema(example = "Đã bổ sung phiếu kiểm soát quá trình cho 100% hồ sơ; đã tập huấn lại cho cán bộ "
                     + "một cửa ngày 15/01/2027.") String content) {
     }
 
-    @Schema(name = "CorrectiveReportReturn", description = "Why the team returns the report")
+    @Schema(name = "CorrectiveReportReturn", description = "Why the team returns the report", example = """
+            {"reason": "Báo cáo chưa nêu kết quả khắc phục điểm không phù hợp số 2"}""")
     public record Return(@NotBlank @Size(max = 2000) @Schema(example = "Chưa có minh chứng việc tập huấn lại cho cán bộ một cửa.") String reason) {
     }
 

@@ -1,6 +1,7 @@
 package vn.govqms.audit.correctivereport;
 
 import io.smallrye.mutiny.Uni;
+import vn.govqms.kit.web.YearParam;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -25,11 +26,8 @@ import vn.govqms.audit.correctivereport.CorrectiveReportDtos.Submission;
 import vn.govqms.audit.correctivereport.CorrectiveReportDtos.View;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
-import vn.govqms.kit.problem.Problem;
-import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
-import vn.govqms.kit.web.QueryParams;
 
 import java.util.UUID;
 
@@ -38,10 +36,7 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Corrective-action reports", description = "Báo cáo kết quả khắc phục sau kiểm tra trực tiếp: owed → submitted → accepted, or returned → submitted again")
 @SecurityRequirement(name = "bearer")
-@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Outside the caller's role or scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "Unknown report", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "409", description = "Not allowed in the report's state (allowedActions says what is)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "409", description = "Not allowed in the report's state (allowedActions says what is)")
 public class CorrectiveReportResource {
 
 
@@ -54,37 +49,25 @@ public class CorrectiveReportResource {
     }
 
     @GET
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed(Roles.ANY_STAFF)
     @Operation(operationId = "listCorrectiveReports", summary = "Corrective-action reports owed after on-site inspections, in the caller's scope, earliest due first")
     @APIResponse(responseCode = "200", description = "A page of reports")
-    @APIResponse(responseCode = "400", description = "Invalid filter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Page<View>> list(@QueryParam("agencyId") String agencyId, @QueryParam("auditId") String auditId,
-                                @QueryParam("year") @Parameter(example = "2026") String year,
-                                @QueryParam("status") @Parameter(example = "OWED") String status,
-                                @QueryParam("overdue") @Parameter(description = "true: only reports still owed past their due date") String overdue,
-                                @BeanParam PageParams paging) {
-        Boolean late = null;
-        if (overdue != null && !overdue.isBlank()) {
-            if (!overdue.equals("true") && !overdue.equals("false")) {
-                throw ProblemException.invalidField("overdue", "true or false");
-            }
-            late = Boolean.valueOf(overdue);
-        }
-        Integer y = null;
-        if (year != null && !year.isBlank()) {
-            try {
-                y = Integer.parseInt(year.trim());
-            } catch (NumberFormatException e) {
-                throw ProblemException.invalidField("year", "a year such as 2026");
-            }
-        }
-        return service.list(new CorrectiveReportService.Filter(QueryParams.uuid("agencyId", agencyId), QueryParams.uuid("auditId", auditId),
-                y, QueryParams.enumValue("status", status, CorrectiveReportStatus.class), late), paging.toRequest());
+    public Uni<Page<View>> list(@BeanParam ReportQuery query, @Valid @BeanParam YearParam year, @BeanParam PageParams paging) {
+        return service.list(new CorrectiveReportService.Filter(query.agencyId(), query.auditId(), year.year(), query.status(),
+                query.overdue()), paging.toRequest());
+    }
+
+    /** The filters of a list of corrective-action reports. */
+    public record ReportQuery(
+            @QueryParam("agencyId") UUID agencyId,
+            @QueryParam("auditId") UUID auditId,
+            @QueryParam("status") @Parameter(example = "OWED") CorrectiveReportStatus status,
+            @QueryParam("overdue") @Parameter(description = "true: only reports still owed past their due date") Boolean overdue) {
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed(Roles.ANY_STAFF)
     @Operation(operationId = "getCorrectiveReport", summary = "A corrective-action report: due date (minutes date + 2 months), state, what was submitted, the team's decision")
     @APIResponse(responseCode = "200", description = "The report", content = @Content(schema = @Schema(implementation = View.class)))
     public Uni<View> get(@PathParam("id") UUID id) {
@@ -93,10 +76,10 @@ public class CorrectiveReportResource {
 
     @POST
     @Path("/{id}/submission")
-    @RolesAllowed({Roles.ISO_OFFICER, Roles.AGENCY_HEAD})
+    @RolesAllowed(Roles.QMS_KEEPERS)
     @Operation(operationId = "submitCorrectiveReport", summary = "The inspected agency submits its corrective-action report (publishes corrective-report.submitted)")
     @APIResponse(responseCode = "200", description = "Submitted", content = @Content(schema = @Schema(implementation = View.class)))
-    @APIResponse(responseCode = "400", description = "No content", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No content")
     public Uni<View> submit(@PathParam("id") UUID id, @Valid @NotNull Submission body) {
         return service.submit(id, body, caller);
     }
@@ -104,7 +87,7 @@ public class CorrectiveReportResource {
     @POST
     @Path("/{id}/acceptance")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed({Roles.AUDITOR, Roles.PROVINCE_ADMIN, Roles.MINISTRY_ADMIN})
+    @RolesAllowed(Roles.AUDITOR_OR_TENANT_ADMINS)
     @Operation(operationId = "acceptCorrectiveReport", summary = "The inspecting team accepts the report (publishes corrective-report.accepted)")
     @APIResponse(responseCode = "200", description = "Accepted", content = @Content(schema = @Schema(implementation = View.class)))
     public Uni<View> accept(@PathParam("id") UUID id) {
@@ -113,10 +96,10 @@ public class CorrectiveReportResource {
 
     @POST
     @Path("/{id}/return")
-    @RolesAllowed({Roles.AUDITOR, Roles.PROVINCE_ADMIN, Roles.MINISTRY_ADMIN})
+    @RolesAllowed(Roles.AUDITOR_OR_TENANT_ADMINS)
     @Operation(operationId = "returnCorrectiveReport", summary = "The inspecting team returns the report with a reason: owed again by the same due date (publishes corrective-report.returned)")
     @APIResponse(responseCode = "200", description = "Returned", content = @Content(schema = @Schema(implementation = View.class)))
-    @APIResponse(responseCode = "400", description = "No reason", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No reason")
     public Uni<View> giveBack(@PathParam("id") UUID id, @Valid @NotNull Return body) {
         return service.giveBack(id, body, caller);
     }

@@ -28,12 +28,9 @@ import vn.govqms.audit.finding.FindingDtos.NewAction;
 import vn.govqms.audit.finding.FindingDtos.Verification;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
-import vn.govqms.kit.problem.Problem;
-import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
 import vn.govqms.kit.web.ETags;
-import vn.govqms.kit.web.QueryParams;
 
 import java.net.URI;
 import java.util.UUID;
@@ -43,10 +40,7 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Corrective actions", description = "Hành động khắc phục: open → in progress → implemented → verified effective → closed")
 @SecurityRequirement(name = "bearer")
-@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Outside the caller's role or scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "Unknown corrective action", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "409", description = "Not allowed in the action's state (allowedActions says what is)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "409", description = "Not allowed in the action's state (allowedActions says what is)")
 public class ActionResource {
 
     private final ActionService service;
@@ -58,39 +52,36 @@ public class ActionResource {
     }
 
     @POST
-    @RolesAllowed({Roles.ISO_OFFICER, Roles.AGENCY_HEAD})
+    @RolesAllowed(Roles.QMS_KEEPERS)
     @Operation(operationId = "openCorrectiveAction", summary = "Open a corrective action for a nonconformity (publishes corrective-action.opened)",
             description = "After an on-site inspection the due date defaults to 2 months after the finding (GOVQMS_AUDIT_INSPECTION_CORRECTIVE_REPORT_WITHIN).")
     @APIResponse(responseCode = "201", description = "Opened", content = @Content(schema = @Schema(implementation = ActionView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown finding, or not a nonconformity", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown finding, or not a nonconformity")
     public Uni<RestResponse<ActionView>> open(@Valid @NotNull NewAction body) {
         return service.open(body, caller).map(a -> RestResponse.ResponseBuilder
                 .<ActionView>created(URI.create("/api/v1/corrective-actions/" + a.id())).entity(a).tag(ETags.of(a.version())).build());
     }
 
     @GET
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed(Roles.ANY_STAFF)
     @Operation(operationId = "listCorrectiveActions", summary = "Corrective actions in the caller's scope, earliest due first")
     @APIResponse(responseCode = "200", description = "A page of actions")
-    public Uni<Page<ActionView>> list(@QueryParam("agencyId") String agencyId, @QueryParam("findingId") String findingId,
-                                      @QueryParam("status") String status,
-                                      @QueryParam("overdue") @Parameter(description = "true: only open actions past their due date") String overdue,
-                                      @BeanParam PageParams paging) {
-        Boolean late = null;
-        if (overdue != null && !overdue.isBlank()) {
-            if (!overdue.equals("true") && !overdue.equals("false")) {
-                throw ProblemException.invalidField("overdue", "true or false");
-            }
-            late = Boolean.valueOf(overdue);
-        }
-        return service.list(new ActionService.Filter(QueryParams.uuid("agencyId", agencyId), QueryParams.uuid("findingId", findingId),
-                QueryParams.enumValue("status", status, ActionStatus.class), late), paging.toRequest());
+    public Uni<Page<ActionView>> list(@BeanParam ActionQuery query, @BeanParam PageParams paging) {
+        return service.list(new ActionService.Filter(query.agencyId(), query.findingId(), query.status(), query.overdue()),
+                paging.toRequest());
+    }
+
+    /** The filters of a list of corrective actions. */
+    public record ActionQuery(
+            @QueryParam("agencyId") UUID agencyId,
+            @QueryParam("findingId") UUID findingId,
+            @QueryParam("status") ActionStatus status,
+            @QueryParam("overdue") @Parameter(description = "true: only open actions past their due date") Boolean overdue) {
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed(Roles.ANY_STAFF)
     @Operation(operationId = "getCorrectiveAction", summary = "A corrective action with its due-date extensions")
     @APIResponse(responseCode = "200", description = "The action", content = @Content(schema = @Schema(implementation = ActionView.class)))
     public Uni<ActionView> get(@PathParam("id") UUID id) {
@@ -100,7 +91,7 @@ public class ActionResource {
     @POST
     @Path("/{id}/start")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed({Roles.ISO_OFFICER, Roles.AGENCY_HEAD, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed(Roles.ANY_AGENCY_ROLE)
     @Operation(operationId = "startCorrectiveAction", summary = "The owner (or the agency's ISO officer or head) starts work")
     @APIResponse(responseCode = "200", description = "In progress", content = @Content(schema = @Schema(implementation = ActionView.class)))
     public Uni<ActionView> start(@PathParam("id") UUID id) {
@@ -109,7 +100,7 @@ public class ActionResource {
 
     @POST
     @Path("/{id}/implementation")
-    @RolesAllowed({Roles.ISO_OFFICER, Roles.AGENCY_HEAD, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed(Roles.ANY_AGENCY_ROLE)
     @Operation(operationId = "implementCorrectiveAction", summary = "The owner (or the agency's ISO officer or head) reports the action implemented")
     @APIResponse(responseCode = "200", description = "Implemented", content = @Content(schema = @Schema(implementation = ActionView.class)))
     public Uni<ActionView> implement(@PathParam("id") UUID id, @Valid @NotNull Implementation body) {
@@ -122,7 +113,7 @@ public class ActionResource {
     @Operation(operationId = "verifyCorrectiveAction", summary = "An auditor who is not the owner verifies effectiveness (publishes corrective-action.verified)",
             description = "Not effective: back to in progress. When every action of the finding is verified effective, the finding closes (finding.closed).")
     @APIResponse(responseCode = "200", description = "Verified", content = @Content(schema = @Schema(implementation = ActionView.class)))
-    @APIResponse(responseCode = "422", description = "The verifier is the owner", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The verifier is the owner")
     public Uni<ActionView> verify(@PathParam("id") UUID id, @Valid @NotNull Verification body) {
         return service.verify(id, body, caller);
     }
@@ -139,10 +130,10 @@ public class ActionResource {
 
     @POST
     @Path("/{id}/extensions")
-    @RolesAllowed({Roles.AGENCY_HEAD, Roles.PROVINCE_ADMIN, Roles.MINISTRY_ADMIN})
+    @RolesAllowed(Roles.HEAD_OR_TENANT_ADMINS)
     @Operation(operationId = "extendCorrectiveAction", summary = "Extend the due date with a reason (kept with the action)")
     @APIResponse(responseCode = "200", description = "Extended", content = @Content(schema = @Schema(implementation = ActionView.class)))
-    @APIResponse(responseCode = "400", description = "The new date is not later", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "The new date is not later")
     public Uni<ActionView> extend(@PathParam("id") UUID id, @Valid @NotNull ExtensionInput body) {
         return service.extend(id, body, caller);
     }

@@ -17,7 +17,10 @@ public final class FindingDtos {
     private FindingDtos() {
     }
 
-    @Schema(name = "NewFinding")
+    @Schema(name = "NewFinding", example = """
+            {"clause": "7.5.2", "kind": "MINOR_NONCONFORMITY",
+             "description": "Quy trình cấp Phiếu lý lịch tư pháp chưa cập nhật thời hạn giải quyết theo Quyết định 1113/QĐ-UBND",
+             "evidence": "Hồ sơ số 000.00.53.H48-260312-0007", "procedureId": "e2b7c9d1-4f6a-4b8e-9c3d-1a5f7e2b8d60"}""")
     public record NewFinding(
             @NotBlank @Size(max = 10) @Schema(description = "ISO 9001:2015 clause", example = "7.5.3") String clause,
             @NotNull @Schema(example = "MINOR_NONCONFORMITY") FindingKind kind,
@@ -34,11 +37,15 @@ public final class FindingDtos {
                               LocalDate closedOn, long version) {
     }
 
-    @Schema(name = "FindingClosure", description = "Closes an observation or opportunity for improvement once acted on")
+    @Schema(name = "FindingClosure", description = "Closes an observation or opportunity for improvement once acted on", example = """
+            {"note": "Các hành động khắc phục đã được kiểm tra xác nhận hiệu lực"}""")
     public record Closure(@Size(max = 2000) @Schema(example = "Đã phổ biến lại quy trình cho Bộ phận Một cửa") String note) {
     }
 
-    @Schema(name = "NewCorrectiveAction")
+    @Schema(name = "NewCorrectiveAction", example = """
+            {"findingId": "c7d4e1a2-9b3f-4a6e-8d20-5f1b3c7e9a04", "title": "Cập nhật quy trình cấp Phiếu lý lịch tư pháp",
+             "containment": "Rà soát các hồ sơ đang giải quyết theo quy trình cũ", "rootCause": "Quy trình chưa cập nhật Quyết định 1113/QĐ-UBND",
+             "action": "Sửa đổi quy trình QT-TP-05 và tập huấn cán bộ", "owner": "tran.thi.hoa", "dueDate": "2026-09-30"}""")
     public record NewAction(
             @NotNull UUID findingId,
             @NotBlank @Size(max = 500) @Schema(example = "Bổ sung phiếu kiểm soát quá trình cho hồ sơ đất đai") String title,
@@ -50,16 +57,19 @@ public final class FindingDtos {
                     example = "2026-12-31") LocalDate dueDate) {
     }
 
-    @Schema(name = "ActionImplementation")
+    @Schema(name = "ActionImplementation", example = """
+            {"note": "Đã ban hành lại quy trình QT-TP-05 và tập huấn cho cán bộ Bộ phận Một cửa ngày 12/9/2026"}""")
     public record Implementation(@NotBlank @Size(max = 5000) @Schema(example = "Đã tập huấn ngày 10/10/2026; 100% hồ sơ tháng 10 có phiếu kiểm soát") String note) {
     }
 
-    @Schema(name = "ActionVerification")
+    @Schema(name = "ActionVerification", example = """
+            {"effective": true, "note": "Kiểm tra 10 hồ sơ tháng 10/2026: đều giải quyết theo quy trình mới, đúng hạn"}""")
     public record Verification(@NotNull @Schema(example = "true") Boolean effective,
                                @NotBlank @Size(max = 5000) @Schema(example = "Kiểm tra 15 hồ sơ tháng 11: đầy đủ phiếu kiểm soát") String note) {
     }
 
-    @Schema(name = "ActionExtension")
+    @Schema(name = "ActionExtension", example = """
+            {"newDueDate": "2026-12-31", "reason": "Chờ UBND tỉnh ban hành quyết định công bố danh mục TTHC sửa đổi"}""")
     public record ExtensionInput(@NotNull @Schema(example = "2027-01-31") LocalDate newDueDate,
                                  @NotBlank @Size(max = 2000) @Schema(example = "Chờ phần mềm một cửa nâng cấp") String reason) {
     }

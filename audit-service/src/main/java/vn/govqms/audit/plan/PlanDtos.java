@@ -18,13 +18,15 @@ public final class PlanDtos {
     private PlanDtos() {
     }
 
-    @Schema(name = "NewActivityPlan", description = "Starts the plan of an agency for a year from the template of legally required items")
+    @Schema(name = "NewActivityPlan", description = "Starts the plan of an agency for a year from the template of legally required items", example = """
+            {"agencyId": "3f1c2a7e-5b8d-4e21-9a6f-0c4d2e8b7a15", "year": 2026}""")
     public record NewPlan(
             @NotNull UUID agencyId,
             @NotNull @Min(2000) @Max(2100) @Schema(example = "2026") Integer year) {
     }
 
-    @Schema(name = "ActivityItemInput")
+    @Schema(name = "ActivityItemInput", example = """
+            {"kind": "INTERNAL_AUDIT", "title": "Đánh giá nội bộ HTQLCL năm 2026", "plannedDate": "2026-10-15", "owner": "nguyen.van.an"}""")
     public record ItemInput(
             @NotNull @Schema(example = "TRAINING") ActivityKind kind,
             @NotBlank @Size(max = 500) @Schema(example = "Tập huấn TCVN ISO 9001:2015 cho công chức mới") String title,
@@ -32,7 +34,8 @@ public final class PlanDtos {
             @Size(max = 200) @Schema(description = "Token subject of the person responsible", example = "nguyen.van.an") String owner) {
     }
 
-    @Schema(name = "ActivityCompletion")
+    @Schema(name = "ActivityCompletion", example = """
+            {"doneDate": "2026-10-20", "evidence": "Báo cáo đánh giá nội bộ số 45/BC-STP ngày 20/10/2026"}""")
     public record Completion(
             @NotNull @Schema(example = "2026-04-14") LocalDate doneDate,
             @NotBlank @Size(max = 2000) @Schema(example = "Quyết định số 15/QĐ-SKHCN ngày 14/4/2026; danh sách 32 học viên") String evidence) {

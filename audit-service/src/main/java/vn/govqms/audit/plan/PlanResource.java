@@ -1,6 +1,7 @@
 package vn.govqms.audit.plan;
 
 import io.smallrye.mutiny.Uni;
+import vn.govqms.kit.web.YearParam;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -34,12 +35,9 @@ import vn.govqms.audit.plan.PlanDtos.PlanView;
 import vn.govqms.audit.plan.PlanDtos.Progress;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
-import vn.govqms.kit.problem.Problem;
-import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
 import vn.govqms.kit.web.ETags;
-import vn.govqms.kit.web.QueryParams;
 
 import java.net.URI;
 import java.util.UUID;
@@ -49,8 +47,6 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Activity plans", description = "Kế hoạch hoạt động ISO: the yearly plan of an agency, approved by its head")
 @SecurityRequirement(name = "bearer")
-@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Outside the caller's role or scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class PlanResource {
 
     private final PlanService service;
@@ -62,46 +58,39 @@ public class PlanResource {
     }
 
     @POST
-    @RolesAllowed({Roles.ISO_OFFICER, Roles.AGENCY_HEAD})
+    @RolesAllowed(Roles.QMS_KEEPERS)
     @Operation(operationId = "createActivityPlan", summary = "Start an agency's plan for a year from the template of required activities")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = PlanView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The agency already has a plan for that year", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The agency already has a plan for that year")
+    @APIResponse(responseCode = "422", description = "Unknown agency")
     public Uni<RestResponse<PlanView>> create(@Valid @NotNull NewPlan body) {
         return service.create(body, caller).map(p -> RestResponse.ResponseBuilder
                 .<PlanView>created(URI.create("/api/v1/activity-plans/" + p.id())).entity(p).tag(ETags.of(p.version())).build());
     }
 
     @GET
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed(Roles.ANY_STAFF)
     @Operation(operationId = "listActivityPlans", summary = "Plans in the caller's scope, newest year first")
     @APIResponse(responseCode = "200", description = "A page of plans")
-    public Uni<Page<PlanSummary>> list(@QueryParam("agencyId") String agencyId, @QueryParam("year") @Parameter(example = "2026") String year,
-                                       @QueryParam("status") @Parameter(example = "APPROVED") String status, @BeanParam PageParams paging) {
-        return service.list(new PlanService.Filter(QueryParams.uuid("agencyId", agencyId), year(year),
-                QueryParams.enumValue("status", status, PlanStatus.class)), paging.toRequest());
+    public Uni<Page<PlanSummary>> list(@QueryParam("agencyId") UUID agencyId, @Valid @BeanParam YearParam year,
+                                       @QueryParam("status") @Parameter(example = "APPROVED") PlanStatus status, @BeanParam PageParams paging) {
+        return service.list(new PlanService.Filter(agencyId, year.year(), status), paging.toRequest());
     }
 
     @GET
     @Path("/progress")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed(Roles.ANY_STAFF)
     @Operation(operationId = "activityPlanProgress", summary = "Progress of the plans of a year: per agency the caller may list (its province, its ministry's units, its own agency; every agency at the national level)")
     @APIResponse(responseCode = "200", description = "The progress", content = @Content(schema = @Schema(implementation = Progress.class)))
-    public Uni<Progress> progress(@QueryParam("year") @Parameter(required = true, example = "2026") String year, @BeanParam PageParams paging) {
-        Integer y = year(year);
-        if (y == null) {
-            throw ProblemException.invalidField("year", "is required");
-        }
-        return service.progress(y, paging.toRequest());
+    public Uni<Progress> progress(@Valid @BeanParam YearParam year, @BeanParam PageParams paging) {
+        return service.progress(year.required(), paging.toRequest());
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed(Roles.ANY_STAFF)
     @Operation(operationId = "getActivityPlan", summary = "A plan with its items")
     @APIResponse(responseCode = "200", description = "The plan", content = @Content(schema = @Schema(implementation = PlanView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown plan", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<PlanView>> get(@PathParam("id") UUID id) {
         return service.get(id).map(p -> RestResponse.ResponseBuilder.ok(p).tag(ETags.of(p.version())).build());
     }
@@ -111,7 +100,7 @@ public class PlanResource {
     @RolesAllowed(Roles.ISO_OFFICER)
     @Operation(operationId = "addActivityItem", summary = "Add an activity to a draft plan")
     @APIResponse(responseCode = "201", description = "Added", content = @Content(schema = @Schema(implementation = ItemView.class)))
-    @APIResponse(responseCode = "409", description = "The plan is approved", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The plan is approved")
     public Uni<RestResponse<ItemView>> addItem(@PathParam("id") UUID id, @Valid @NotNull ItemInput body) {
         return service.addItem(id, body, caller).map(i -> RestResponse.ResponseBuilder
                 .<ItemView>created(URI.create("/api/v1/activity-plans/" + id + "/items/" + i.id())).entity(i).tag(ETags.of(i.version())).build());
@@ -122,10 +111,8 @@ public class PlanResource {
     @RolesAllowed(Roles.ISO_OFFICER)
     @Operation(operationId = "updateActivityItem", summary = "Change an activity of a draft plan (If-Match: the item's version)")
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = ItemView.class)))
-    @APIResponse(responseCode = "409", description = "The plan is approved", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The last activity of a required kind cannot change kind", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The plan is approved")
+    @APIResponse(responseCode = "422", description = "The last activity of a required kind cannot change kind")
     public Uni<RestResponse<ItemView>> updateItem(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId,
                                                   @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull ItemInput body) {
         return service.updateItem(id, itemId, body, ifMatch, caller)
@@ -137,7 +124,7 @@ public class PlanResource {
     @RolesAllowed(Roles.ISO_OFFICER)
     @Operation(operationId = "removeActivityItem", summary = "Remove an activity from a draft plan (never the last of a required kind)")
     @APIResponse(responseCode = "204", description = "Removed")
-    @APIResponse(responseCode = "422", description = "The last activity of a required kind", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The last activity of a required kind")
     public Uni<Void> deleteItem(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId) {
         return service.deleteItem(id, itemId, caller);
     }
@@ -148,33 +135,18 @@ public class PlanResource {
     @RolesAllowed(Roles.AGENCY_HEAD)
     @Operation(operationId = "approveActivityPlan", summary = "The head approves the plan (publishes activity-plan.approved)")
     @APIResponse(responseCode = "200", description = "Approved", content = @Content(schema = @Schema(implementation = PlanView.class)))
-    @APIResponse(responseCode = "409", description = "Already approved", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already approved")
     public Uni<PlanView> approve(@PathParam("id") UUID id) {
         return service.approve(id, caller);
     }
 
     @POST
     @Path("/{id}/items/{itemId}/completion")
-    @RolesAllowed({Roles.ISO_OFFICER, Roles.AGENCY_HEAD})
+    @RolesAllowed(Roles.QMS_KEEPERS)
     @Operation(operationId = "completeActivityItem", summary = "Record that an activity of an approved plan was done, with evidence (publishes activity.done)")
     @APIResponse(responseCode = "200", description = "Done", content = @Content(schema = @Schema(implementation = ItemView.class)))
-    @APIResponse(responseCode = "409", description = "Plan not approved, or activity already done", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Plan not approved, or activity already done")
     public Uni<ItemView> complete(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId, @Valid @NotNull Completion body) {
         return service.complete(id, itemId, body, caller);
-    }
-
-    static Integer year(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            int y = Integer.parseInt(value.trim());
-            if (y < 2000 || y > 2100) {
-                throw ProblemException.invalidField("year", "between 2000 and 2100");
-            }
-            return y;
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalidField("year", "a year such as 2026");
-        }
     }
 }

@@ -59,7 +59,8 @@ public final class ReportDtos {
                                  long managementReviewsHeld, List<MinistryRow> rows) {
     }
 
-    @Schema(name = "NewMinistryReportSubmission", description = "Submits the province's December report of a year as it reads now")
+    @Schema(name = "NewMinistryReportSubmission", description = "Submits the province's December report of a year as it reads now", example = """
+            {"year": 2026, "note": "Báo cáo tình hình áp dụng HTQLCL năm 2026 của tỉnh Ninh Bình"}""")
     public record NewSubmission(
             @NotNull @Min(2000) @Max(2100) @Schema(example = "2026") Integer year,
             @Size(max = 2000) @Schema(example = "Báo cáo tình hình áp dụng, duy trì HTQLCL năm 2026 của tỉnh Bắc Ninh") String note) {

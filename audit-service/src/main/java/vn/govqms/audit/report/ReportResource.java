@@ -1,6 +1,8 @@
 package vn.govqms.audit.report;
 
 import io.smallrye.mutiny.Uni;
+import vn.govqms.kit.web.ProvinceParam;
+import vn.govqms.kit.web.YearParam;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -37,7 +39,6 @@ import vn.govqms.audit.report.ReportDtos.SummaryRow;
 import vn.govqms.kit.http.ExpensiveRead;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
-import vn.govqms.kit.problem.Problem;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
@@ -52,9 +53,8 @@ import java.util.UUID;
 @Tag(name = "Reports", description = "Báo cáo tổng hợp tháng 11 và báo cáo tháng 12 gửi Bộ KH&CN, as JSON, CSV (UTF-8 with BOM, Vietnamese header), "
         + "XLSX or the .docx document officials sign (Decree 30/2020/NĐ-CP layout); their submissions and deadlines")
 @SecurityRequirement(name = "bearer")
-@APIResponse(responseCode = "400", description = "Missing or invalid year, province code or format", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Not the province's steering committee or the national level", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Missing or invalid year, province code or format")
+@APIResponse(responseCode = "403", description = "Not the province's steering committee or the national level")
 public class ReportResource {
 
     static final String CSV = "text/csv; charset=UTF-8";
@@ -85,18 +85,18 @@ public class ReportResource {
     @GET
     @Path("/province-summary")
     @ExpensiveRead
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.PROVINCE_ADMIN})
+    @RolesAllowed(Roles.REGISTER_KEEPERS)
     @Operation(operationId = "provinceSummaryReport", summary = "The November province-wide summary of a province (by default the caller's): per agency, inspected how, findings by type, actions open/overdue, the corrective-action report owed",
             description = "JSON, CSV, XLSX or the signed document (.docx), by format= or the Accept header.")
     @APIResponse(responseCode = "200", description = "The report", content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Summary.class)),
             @Content(mediaType = "text/csv"), @Content(mediaType = XLSX), @Content(mediaType = DOCX)})
-    public Uni<Response> summary(@QueryParam("year") @Parameter(required = true, example = "2026") String year,
-                                 @QueryParam("provinceCode") @Parameter(description = "Required at the national level; a province's committee reads its own and those merged into it", example = "24") String provinceCode,
+    public Uni<Response> summary(@Valid @BeanParam YearParam year,
+                                 @Valid @BeanParam ProvinceParam provinceCode,
                                  @QueryParam("format") @Parameter(description = "json (default), csv, xlsx or docx; without it the Accept header decides", example = "docx") String format,
                                  @Context HttpHeaders headers) {
-        int y = year(year);
+        int y = year.required();
         Format f = format(format, headers);
-        String province = service.readableProvince(provinceCode(provinceCode));
+        String province = service.readableProvince(provinceCode.provinceCode());
         String name = "bao-cao-tong-hop-kiem-tra-" + province + "-" + y;
         return service.summary(province, y).chain(s -> switch (f) {
             case JSON -> Uni.createFrom().item(Response.ok(s, MediaType.APPLICATION_JSON).build());
@@ -110,18 +110,18 @@ public class ReportResource {
     @GET
     @Path("/ministry-report")
     @ExpensiveRead
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.PROVINCE_ADMIN})
+    @RolesAllowed(Roles.REGISTER_KEEPERS)
     @Operation(operationId = "ministryReport", summary = "The December report to the Ministry of Science and Technology of a province (by default the caller's): per agency, announcement, internal audit and management review held this year, legal updates within 3 months",
             description = "JSON, CSV, XLSX or the signed document (.docx), by format= or the Accept header.")
     @APIResponse(responseCode = "200", description = "The report", content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MinistryReport.class)),
             @Content(mediaType = "text/csv"), @Content(mediaType = XLSX), @Content(mediaType = DOCX)})
-    public Uni<Response> ministry(@QueryParam("year") @Parameter(required = true, example = "2026") String year,
-                                  @QueryParam("provinceCode") @Parameter(description = "Required at the national level; a province's committee reads its own and those merged into it", example = "24") String provinceCode,
+    public Uni<Response> ministry(@Valid @BeanParam YearParam year,
+                                  @Valid @BeanParam ProvinceParam provinceCode,
                                   @QueryParam("format") @Parameter(description = "json (default), csv, xlsx or docx; without it the Accept header decides", example = "xlsx") String format,
                                   @Context HttpHeaders headers) {
-        int y = year(year);
+        int y = year.required();
         Format f = format(format, headers);
-        String province = service.readableProvince(provinceCode(provinceCode));
+        String province = service.readableProvince(provinceCode.provinceCode());
         String name = "bao-cao-bo-khcn-" + province + "-" + y;
         return service.ministry(province, y).chain(r -> switch (f) {
             case JSON -> Uni.createFrom().item(Response.ok(r, MediaType.APPLICATION_JSON).build());
@@ -140,7 +140,7 @@ public class ReportResource {
     @Operation(operationId = "submitReport", summary = "Submit the caller's province's November summary (province-summary) or December report to the Ministry (ministry-report) of a year, as it reads now (publishes province-summary.submitted / ministry-report.submitted)",
             description = "The report is stored exactly as GET /reports/{report} returns it at this moment, with who and when. A later correction is a new submission with the next number; the earlier ones are kept.")
     @APIResponse(responseCode = "201", description = "Submitted", content = @Content(schema = @Schema(implementation = Submission.class)))
-    @APIResponse(responseCode = "409", description = "Another submission of the same province and year was stored at the same moment; submit again", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Another submission of the same province and year was stored at the same moment; submit again")
     public Uni<RestResponse<Submission>> submit(@PathParam("report") @Parameter(example = "province-summary", schema = @Schema(enumeration = {"province-summary", "ministry-report"})) String report,
                                                 @Valid @NotNull NewSubmission body) {
         ReportKind kind = kind(report);
@@ -151,23 +151,22 @@ public class ReportResource {
     @GET
     @Path("/{report}/submissions")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.PROVINCE_ADMIN})
+    @RolesAllowed(Roles.REGISTER_KEEPERS)
     @Operation(operationId = "listReportSubmissions", summary = "Submissions of the November summary or the December report, newest first: every province's (national level) or the caller's province's")
     @APIResponse(responseCode = "200", description = "A page of submissions")
     public Uni<Page<SubmissionSummary>> submissions(@PathParam("report") @Parameter(example = "ministry-report", schema = @Schema(enumeration = {"province-summary", "ministry-report"})) String report,
-                                                    @QueryParam("year") @Parameter(example = "2026") String year,
-                                                    @QueryParam("provinceCode") @Parameter(example = "24") String provinceCode,
+                                                    @Valid @BeanParam YearParam year,
+                                                    @Valid @BeanParam ProvinceParam provinceCode,
                                                     @BeanParam PageParams paging) {
-        return submissions.list(kind(report), provinceCode(provinceCode), year == null || year.isBlank() ? null : year(year), paging.toRequest());
+        return submissions.list(kind(report), provinceCode.provinceCode(), year.year(), paging.toRequest());
     }
 
     @GET
     @Path("/{report}/submissions/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.PROVINCE_ADMIN})
+    @RolesAllowed(Roles.REGISTER_KEEPERS)
     @Operation(operationId = "getReportSubmission", summary = "A submission with the report exactly as it was submitted")
     @APIResponse(responseCode = "200", description = "The submission", content = @Content(schema = @Schema(implementation = Submission.class)))
-    @APIResponse(responseCode = "404", description = "Unknown submission", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Submission> submission(@PathParam("report") @Parameter(example = "ministry-report", schema = @Schema(enumeration = {"province-summary", "ministry-report"})) String report, @PathParam("id") UUID id) {
         return submissions.get(kind(report), id);
     }
@@ -181,8 +180,8 @@ public class ReportResource {
             description = "Expected: every province with agencies in the directory on the deadline that has not been merged into another by then (GOVQMS_AUDIT_PROVINCE_SUMMARY_DEADLINE, GOVQMS_AUDIT_MINISTRY_REPORT_DEADLINE).")
     @APIResponse(responseCode = "200", description = "The missing provinces", content = @Content(schema = @Schema(implementation = MissingReports.class)))
     public Uni<MissingReports> missing(@PathParam("report") @Parameter(example = "ministry-report", schema = @Schema(enumeration = {"province-summary", "ministry-report"})) String report,
-                                       @QueryParam("year") @Parameter(required = true, example = "2026") String year) {
-        return submissions.missing(kind(report), year(year));
+                                       @Valid @BeanParam YearParam year) {
+        return submissions.missing(kind(report), year.required());
     }
 
     /** The routes take any report name, so that a call without a token is 401 before an unknown report is 404. */
@@ -215,17 +214,6 @@ public class ReportResource {
             }
         }
         return Format.JSON;
-    }
-
-    private static String provinceCode(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String code = value.trim();
-        if (!code.matches("[0-9]{2}")) {
-            throw ProblemException.invalidField("provinceCode", "a province code of two digits, such as 24");
-        }
-        return code;
     }
 
     static String summaryCsv(Summary s) {
@@ -266,19 +254,4 @@ public class ReportResource {
         return Response.ok(body, type).header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
     }
 
-    private static int year(String value) {
-        if (value == null || value.isBlank()) {
-            throw ProblemException.invalidField("year", "is required");
-        }
-        int year;
-        try {
-            year = Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalidField("year", "a year such as 2026");
-        }
-        if (year < 2000 || year > 2100) {
-            throw ProblemException.invalidField("year", "between 2000 and 2100");
-        }
-        return year;
-    }
 }

@@ -32,7 +32,11 @@ public final class ReviewDtos {
                              @Schema(example = "2027-03-31") LocalDate dueDate) {
     }
 
-    @Schema(name = "NewManagementReview")
+    @Schema(name = "NewManagementReview", example = """
+            {"agencyId": "3f1c2a7e-5b8d-4e21-9a6f-0c4d2e8b7a15", "heldOn": "2026-12-10", "chair": "Trần Thị Bình, Giám đốc Sở",
+             "attendees": ["Lê Văn Cường", "Phạm Thị Dung"],
+             "inputs": [{"topic": "AUDIT_RESULTS", "summary": "Đánh giá nội bộ tháng 10 phát hiện 03 điểm không phù hợp nhỏ, đã khắc phục"}],
+             "outputs": [{"kind": "RESOURCE_NEEDS", "decision": "Bổ sung 02 cán bộ tiếp nhận hồ sơ tại Bộ phận Một cửa", "owner": "chanh.van.phong", "dueDate": "2027-01-31"}]}""")
     public record NewReview(
             @NotNull UUID agencyId,
             @NotNull @Schema(example = "2026-12-15") LocalDate heldOn,
@@ -48,7 +52,8 @@ public final class ReviewDtos {
                              LocalDate doneOn, String doneNote, String doneBy, long version) {
     }
 
-    @Schema(name = "ManagementReviewActionCompletion")
+    @Schema(name = "ManagementReviewActionCompletion", example = """
+            {"doneOn": "2026-06-15", "note": "Đã bổ sung 02 cán bộ tiếp nhận hồ sơ tại Bộ phận Một cửa"}""")
     public record ActionCompletion(@NotNull @Schema(example = "2027-02-20") LocalDate doneOn,
                                    @NotBlank @Size(max = 2000) @Schema(example = "Quyết định điều động 01 công chức về Bộ phận Một cửa") String note) {
     }

@@ -1,6 +1,7 @@
 package vn.govqms.audit.review;
 
 import io.smallrye.mutiny.Uni;
+import vn.govqms.kit.web.YearParam;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -16,7 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -28,11 +28,8 @@ import vn.govqms.audit.review.ReviewDtos.NewReview;
 import vn.govqms.audit.review.ReviewDtos.ReviewView;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
-import vn.govqms.kit.problem.Problem;
-import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
-import vn.govqms.kit.web.QueryParams;
 
 import java.net.URI;
 import java.util.UUID;
@@ -42,8 +39,6 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Management reviews", description = "Xem xét của lãnh đạo: ISO 9001:2015 9.3.2 inputs and 9.3.3 outputs")
 @SecurityRequirement(name = "bearer")
-@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Outside the caller's role or scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ReviewResource {
 
     private final ReviewService service;
@@ -55,68 +50,51 @@ public class ReviewResource {
     }
 
     @POST
-    @RolesAllowed({Roles.AGENCY_HEAD, Roles.ISO_OFFICER})
+    @RolesAllowed(Roles.QMS_KEEPERS)
     @Operation(operationId = "recordManagementReview", summary = "Record a management review held by the agency (publishes management-review.held)")
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = ReviewView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input (a date in the future, a topic twice)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input (a date in the future, a topic twice)")
+    @APIResponse(responseCode = "422", description = "Unknown agency")
     public Uni<RestResponse<ReviewView>> record(@Valid @NotNull NewReview body) {
         return service.record(body, caller).map(r -> RestResponse.ResponseBuilder
                 .<ReviewView>created(URI.create("/api/v1/management-reviews/" + r.id())).entity(r).build());
     }
 
     @GET
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed(Roles.ANY_STAFF)
     @Operation(operationId = "listManagementReviews", summary = "Reviews of the agencies in the caller's scope, newest first")
     @APIResponse(responseCode = "200", description = "A page of reviews")
-    public Uni<Page<ReviewView>> list(@QueryParam("agencyId") String agencyId, @QueryParam("year") @Parameter(example = "2026") String year,
+    public Uni<Page<ReviewView>> list(@QueryParam("agencyId") UUID agencyId, @Valid @BeanParam YearParam year,
                                       @BeanParam PageParams paging) {
-        return service.list(QueryParams.uuid("agencyId", agencyId), year(year, false), paging.toRequest());
+        return service.list(agencyId, year.year(), paging.toRequest());
     }
 
     @GET
     @Path("/missing")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed(Roles.ANY_STAFF)
     @Operation(operationId = "agenciesWithoutManagementReview", summary = "Agencies the caller may list (its province, its ministry's units, its agency; all at the national level) without a management review in a year")
     @APIResponse(responseCode = "200", description = "A page of agencies")
-    public Uni<Page<AgencyWithoutReview>> missing(@QueryParam("year") @Parameter(required = true, example = "2026") String year,
-                                                  @BeanParam PageParams paging) {
-        return service.without(year(year, true), paging.toRequest());
+    public Uni<Page<AgencyWithoutReview>> missing(@Valid @BeanParam YearParam year, @BeanParam PageParams paging) {
+        return service.without(year.required(), paging.toRequest());
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed(Roles.ANY_STAFF)
     @Operation(operationId = "getManagementReview", summary = "A management review, with the 9.3.2 inputs it did not consider")
     @APIResponse(responseCode = "200", description = "The review", content = @Content(schema = @Schema(implementation = ReviewView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown review", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ReviewView> get(@PathParam("id") UUID id) {
         return service.get(id);
     }
 
     @POST
     @Path("/{id}/actions/{actionId}/completion")
-    @RolesAllowed({Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed(Roles.ANY_AGENCY_ROLE)
     @Operation(operationId = "completeManagementReviewAction", summary = "Record an action opened by the review as done (its owner, or the agency's ISO officer or head)")
     @APIResponse(responseCode = "200", description = "Done", content = @Content(schema = @Schema(implementation = ActionView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown action", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already done", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already done")
     public Uni<ActionView> completeAction(@PathParam("id") UUID id, @PathParam("actionId") UUID actionId,
                                           @Valid @NotNull ActionCompletion body) {
         return service.completeAction(id, actionId, body, caller);
-    }
-
-    static Integer year(String value, boolean required) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                throw ProblemException.invalidField("year", "is required");
-            }
-            return null;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalidField("year", "a year such as 2026");
-        }
     }
 }

@@ -35,7 +35,8 @@ public final class AgencyDtos {
             @Schema(example = "2025-06-30", description = "Last day, for agencies that ended (mergers)") LocalDate validTo) {
     }
 
-    @Schema(name = "AgencyUpdate", description = "The changeable description of an agency (send If-Match)")
+    @Schema(name = "AgencyUpdate", description = "The changeable description of an agency (send If-Match)", example = """
+            {"name": "Sở Tư pháp tỉnh Ninh Bình", "parentId": "5b2e9d47-8c1f-4e6a-b3d0-2a7c9e1f5d88", "validFrom": "2025-07-01", "validTo": null}""")
     public record AgencyUpdate(
             @NotBlank @Size(max = 300) @Schema(example = "Sở Khoa học và Công nghệ tỉnh Bắc Giang") String name,
             UUID parentId,

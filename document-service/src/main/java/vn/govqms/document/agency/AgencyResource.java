@@ -1,6 +1,9 @@
 package vn.govqms.document.agency;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import vn.govqms.kit.web.ProvinceParam;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -37,11 +40,9 @@ import vn.govqms.document.qms.QmsService;
 import vn.govqms.kit.http.ExpensiveRead;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
-import vn.govqms.kit.problem.Problem;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
 import vn.govqms.kit.web.ETags;
-import vn.govqms.kit.web.QueryParams;
 
 import java.net.URI;
 import java.util.UUID;
@@ -51,8 +52,6 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Agencies", description = "State agencies (cơ quan hành chính nhà nước) and their place in the administration")
 @SecurityRequirement(name = "bearer")
-@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Outside the caller's role or scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class AgencyResource {
 
     private static final String NEW_AGENCY_EXAMPLE = """
@@ -74,16 +73,14 @@ public class AgencyResource {
     }
 
     @POST
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN})
+    @RolesAllowed(Roles.ANY_ADMIN)
     @Operation(operationId = "registerAgency", summary = "Register an agency of the caller's province, ministry or (national-admin) a ministry itself")
     @RequestBody(content = @Content(schema = @Schema(implementation = NewAgency.class),
             examples = @ExampleObject(name = "Sở KH&CN Bắc Giang", value = NEW_AGENCY_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Registered; agency.registered is published",
             content = @Content(schema = @Schema(implementation = AgencyView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The code is taken", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown parent or province, parent in another province, or a level that ended before validFrom",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The code is taken")
+    @APIResponse(responseCode = "422", description = "Unknown parent or province, parent in another province, or a level that ended before validFrom")
     public Uni<RestResponse<AgencyView>> register(@Valid @NotNull NewAgency body) {
         return service.register(body, caller).map(a -> RestResponse.ResponseBuilder
                 .<AgencyView>created(URI.create("/api/v1/agencies/" + a.id())).entity(a).tag(ETags.of(a.version())).build());
@@ -91,39 +88,28 @@ public class AgencyResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @RolesAllowed(Roles.ANY_READER)
     @Operation(operationId = "getAgency", summary = "An agency")
     @APIResponse(responseCode = "200", description = "The agency, with its ETag", content = @Content(schema = @Schema(implementation = AgencyView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<AgencyView>> get(@PathParam("id") UUID id) {
         return service.get(id, caller).map(a -> RestResponse.ResponseBuilder.ok(a).tag(ETags.of(a.version())).build());
     }
 
     @GET
     @ExpensiveRead(when = "q")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @RolesAllowed(Roles.ANY_READER)
     @Operation(operationId = "listAgencies", summary = "Agencies in the caller's scope, by province and code")
     @APIResponse(responseCode = "200", description = "A page of agencies")
-    @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Page<AgencyView>> list(
-            @QueryParam("provinceCode") @Parameter(description = "Province code", example = "24") String provinceCode,
-            @QueryParam("level") @Parameter(description = "Agency level", example = "COMMUNE") String level,
-            @QueryParam("q") @Parameter(description = "Part of the name or code, with or without diacritics", example = "khoa hoc") String q,
-            @BeanParam PageParams paging) {
-        return service.list(new AgencyRepository.Filter(QueryParams.text("provinceCode", provinceCode, 2),
-                        QueryParams.enumValue("level", level, AgencyLevel.class), QueryParams.text("q", q, 200)),
-                paging.toRequest(), caller);
+            @Valid @BeanParam ProvinceParam province, @Valid @BeanParam AgencyQuery query, @BeanParam PageParams paging) {
+        return service.list(new AgencyRepository.Filter(province.provinceCode(), query.level(), query.q()), paging.toRequest(), caller);
     }
 
     @PUT
     @Path("/{id}")
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD})
+    @RolesAllowed(Roles.HEAD_OR_TENANT_ADMINS)
     @Operation(operationId = "updateAgency", summary = "Change an agency's name, parent or validity (If-Match required)")
     @APIResponse(responseCode = "200", description = "Updated; agency.updated is published", content = @Content(schema = @Schema(implementation = AgencyView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<AgencyView>> update(@PathParam("id") UUID id,
                                                 @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "The ETag read", example = "\"0\"") String ifMatch,
                                                 @Valid @NotNull AgencyUpdate body) {
@@ -132,57 +118,51 @@ public class AgencyResource {
 
     @POST
     @Path("/merges")
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN})
+    @RolesAllowed(Roles.TENANT_ADMINS)
     @Operation(operationId = "mergeAgencies", summary = "Merge agencies into an existing or a new successor (2025 reorganisation)",
             description = "The sources end the day before effectiveDate (they may be in provinces merged into the successor's); a new successor "
                     + "starts on effectiveDate. Their documents, review tasks, history and TTHCs move to the successor, "
                     + "whose QMS must be announced again. Publishes agency.updated (sources), agency.merged and qms.reannouncement-required.")
     @APIResponse(responseCode = "200", description = "Merged", content = @Content(schema = @Schema(implementation = MergeDtos.MergerView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A source already ended", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A source already ended")
     @APIResponse(responseCode = "422", description = "Unknown agency; a successor outside the province that continues the sources' "
-            + "provinces on the effective date, not existing on it, or of a level that ended (district, township)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "provinces on the effective date, not existing on it, or of a level that ended (district, township)")
     public Uni<MergeDtos.MergerView> merge(@Valid @NotNull MergeDtos.Merger body) {
         return merges.merge(body, caller);
     }
 
     @POST
     @Path("/splits")
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN})
+    @RolesAllowed(Roles.TENANT_ADMINS)
     @Operation(operationId = "splitAgency", summary = "Split an agency into existing or new successors (2025 reorganisation)",
             description = "The source ends the day before effectiveDate; each successor takes the documents (with their review tasks "
                     + "and history) and TTHCs listed for it, the primary one takes the rest; every successor's QMS must be announced "
                     + "again. Publishes agency.updated (source), agency.split and qms.reannouncement-required per successor.")
     @APIResponse(responseCode = "200", description = "Split", content = @Content(schema = @Schema(implementation = MergeDtos.SplitView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The source already ended", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The source already ended")
     @APIResponse(responseCode = "422", description = "Unknown agency, a document or TTHC that is not the source's, or a successor outside "
-            + "the province that continues the source's on the effective date, not existing on it, or of a level that ended",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "the province that continues the source's on the effective date, not existing on it, or of a level that ended")
     public Uni<MergeDtos.SplitView> split(@Valid @NotNull MergeDtos.Split body) {
         return splits.split(body, caller);
     }
 
     @GET
     @Path("/{id}/lineage")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @RolesAllowed(Roles.ANY_READER)
     @Operation(operationId = "getAgencyLineage", summary = "The agencies this one continues (mergers, splits) and those that continue it")
     @APIResponse(responseCode = "200", description = "Predecessors and successors", content = @Content(schema = @Schema(implementation = MergeDtos.Lineage.class)))
-    @APIResponse(responseCode = "404", description = "Unknown agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<MergeDtos.Lineage> lineage(@PathParam("id") UUID id) {
         return splits.lineage(id, caller);
     }
 
     @PUT
     @Path("/{id}/qms")
-    @RolesAllowed({Roles.AGENCY_HEAD, Roles.ISO_OFFICER})
+    @RolesAllowed(Roles.QMS_KEEPERS)
     @Operation(operationId = "updateQmsProgress", summary = "Record building or applying the QMS and its standard edition (If-Match required)",
             description = "effectiveDate is the day the status or edition was reached (building finished, converted to TCVN ISO 9001:2015); "
                     + "default today. A change publishes qms.status-changed with it, from which scoring-service answers progress as of a date.")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = AgencyView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input (ANNOUNCED is reached by an announcement; effectiveDate in the future)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input (ANNOUNCED is reached by an announcement; effectiveDate in the future)")
     public Uni<RestResponse<AgencyView>> updateQms(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                    @Valid @NotNull QmsDtos.Progress body) {
         return qms.progress(id, body, ifMatch, caller).map(a -> RestResponse.ResponseBuilder.ok(AgencyView.of(a))
@@ -191,16 +171,15 @@ public class AgencyResource {
 
     @GET
     @Path("/{id}/qms/readiness")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed(Roles.ANY_STAFF)
     @Operation(operationId = "getAnnouncementReadiness", summary = "Whether the agency may announce conformity on a day, step by step",
             description = "The steps of Decision 19/2014/QĐ-TTg before announcing: the framework-model documents issued, an internal audit "
                     + "and a management review held (from audit-service) and the head's confirmation of effectiveness, each within "
                     + "govqms.qms.steps-within before the day.")
     @APIResponse(responseCode = "200", description = "The steps", content = @Content(schema = @Schema(implementation = QmsDtos.Readiness.class)))
-    @APIResponse(responseCode = "404", description = "Unknown agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<QmsDtos.Readiness> readiness(@PathParam("id") UUID id,
-                                            @QueryParam("on") @Parameter(description = "Default today", example = "2015-05-20") String on) {
-        return qms.readiness(id, QueryParams.date("on", on), caller);
+                                            @QueryParam("on") @Parameter(description = "Default today", example = "2015-05-20") LocalDate on) {
+        return qms.readiness(id, on, caller);
     }
 
     @POST
@@ -208,8 +187,6 @@ public class AgencyResource {
     @RolesAllowed(Roles.AGENCY_HEAD)
     @Operation(operationId = "confirmQmsEffectiveness", summary = "The head confirms the effectiveness of the QMS (xác nhận hiệu lực), a step before announcing")
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = QmsDtos.StepView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<QmsDtos.StepView>> confirmEffectiveness(@PathParam("id") UUID id, @Valid @NotNull QmsDtos.EffectivenessConfirmation body) {
         return qms.confirmEffectiveness(id, body, caller).map(s -> RestResponse.ResponseBuilder.<QmsDtos.StepView>created(
                 URI.create("/api/v1/agencies/" + id + "/qms/readiness")).entity(s).build());
@@ -223,10 +200,7 @@ public class AgencyResource {
                     + "(GET .../qms/readiness) or recorded in stepsOutsideSystem with their evidence. Also the re-announcement after a "
                     + "change of scope: it clears reannouncementRequired and names the requirement cleared.")
     @APIResponse(responseCode = "201", description = "Announced", content = @Content(schema = @Schema(implementation = QmsDtos.AnnouncementView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Steps before announcing are missing (the problem's missing lists them)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Steps before announcing are missing (the problem's missing lists them)")
     public Uni<RestResponse<QmsDtos.AnnouncementView>> announce(@PathParam("id") UUID id, @Valid @NotNull QmsDtos.NewAnnouncement body) {
         return qms.announce(id, body, caller).map(a -> RestResponse.ResponseBuilder.<QmsDtos.AnnouncementView>created(
                 URI.create("/api/v1/agencies/" + id + "/announcements")).entity(a).build());
@@ -234,12 +208,10 @@ public class AgencyResource {
 
     @POST
     @Path("/{id}/announcements/{announcementId}/postings")
-    @RolesAllowed({Roles.AGENCY_HEAD, Roles.ISO_OFFICER})
+    @RolesAllowed(Roles.QMS_KEEPERS)
     @Operation(operationId = "postQmsAnnouncement", summary = "Record posting the announcement at the office (place) or on the portal (link)")
     @APIResponse(responseCode = "201", description = "Recorded; the announcement with its postings", content = @Content(schema = @Schema(implementation = QmsDtos.AnnouncementView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input (OFFICE needs place, PORTAL an http(s) link; postedOn from the decision date to today)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown agency or announcement", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input (OFFICE needs place, PORTAL an http(s) link; postedOn from the decision date to today)")
     public Uni<RestResponse<QmsDtos.AnnouncementView>> postAnnouncement(@PathParam("id") UUID id, @PathParam("announcementId") UUID announcementId,
                                                                         @Valid @NotNull QmsDtos.NewPosting body) {
         return qms.post(id, announcementId, body, caller).map(a -> RestResponse.ResponseBuilder.<QmsDtos.AnnouncementView>created(
@@ -248,7 +220,7 @@ public class AgencyResource {
 
     @GET
     @Path("/{id}/announcements")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @RolesAllowed(Roles.ANY_READER)
     @Operation(operationId = "listQmsAnnouncements", summary = "The agency's announcements of conformity, oldest first")
     @APIResponse(responseCode = "200", description = "The announcements")
     public Uni<java.util.List<QmsDtos.AnnouncementView>> announcements(@PathParam("id") UUID id) {
@@ -257,19 +229,19 @@ public class AgencyResource {
 
     @PUT
     @Path("/{id}/administrative-procedures")
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN})
+    @RolesAllowed(Roles.TENANT_ADMINS)
     @Operation(operationId = "setHandledProcedures", summary = "Publish which TTHCs the agency handles",
             description = "TTHCs added to or removed from the scope of an announced QMS require re-announcement within "
                     + "govqms.qms.reannounce-within (3 months) of since (qms.reannouncement-required with its dueDate).")
     @APIResponse(responseCode = "200", description = "The TTHCs handled now")
-    @APIResponse(responseCode = "422", description = "A TTHC not in the catalogue", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A TTHC not in the catalogue")
     public Uni<java.util.List<QmsDtos.HandledView>> setHandled(@PathParam("id") UUID id, @Valid @NotNull QmsDtos.HandledProcedures body) {
         return qms.handle(id, body, caller);
     }
 
     @GET
     @Path("/{id}/administrative-procedures")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @RolesAllowed(Roles.ANY_READER)
     @Operation(operationId = "listHandledProcedures", summary = "The TTHCs the agency handles")
     @APIResponse(responseCode = "200", description = "The TTHCs")
     public Uni<java.util.List<QmsDtos.HandledView>> handled(@PathParam("id") UUID id) {
@@ -278,11 +250,17 @@ public class AgencyResource {
 
     @GET
     @Path("/{id}/external-documents")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @RolesAllowed(Roles.ANY_READER)
     @Operation(operationId = "listExternalDocuments", summary = "The agency's list of controlled external documents",
             description = "Danh mục kiểm soát tài liệu bên ngoài: the legal documents its issued documents cite, with their status today.")
     @APIResponse(responseCode = "200", description = "The legal documents")
     public Uni<java.util.List<QmsDtos.ExternalDocumentView>> externalDocuments(@PathParam("id") UUID id) {
         return qms.externalDocuments(id, caller);
+    }
+
+    /** The filters of the agency register. */
+    public record AgencyQuery(
+            @QueryParam("level") @Parameter(description = "Agency level", example = "COMMUNE") AgencyLevel level,
+            @QueryParam("q") @Size(max = 200) @Parameter(description = "Part of the name or code, with or without diacritics", example = "khoa hoc") String q) {
     }
 }

@@ -77,15 +77,24 @@ public final class DocumentDtos {
             @NotNull @Valid DocumentContent content) {
     }
 
-    @Schema(name = "DocumentVersionEdit", description = "New content for a draft (send If-Match)")
+    @Schema(name = "DocumentVersionEdit", description = "New content for a draft (send If-Match)", example = """
+            {"content": {"purpose": "Quy định trình tự cấp Phiếu lý lịch tư pháp", "scope": "Áp dụng tại Bộ phận Một cửa và Phòng Hành chính tư pháp",
+             "legalBasisIds": ["7c5e1b9a-2d4f-4a3e-8b6c-0e9f1d2a5c38"], "tthcCode": "1.001612.000.00.00.H48",
+             "steps": [{"order": 1, "name": "Tiếp nhận hồ sơ", "responsibleUnit": "Bộ phận Một cửa", "durationDays": 0.5},
+                       {"order": 2, "name": "Thẩm định, trình ký", "responsibleUnit": "Phòng Hành chính tư pháp", "durationDays": 8.5},
+                       {"order": 3, "name": "Trả kết quả", "responsibleUnit": "Bộ phận Một cửa", "durationDays": 1}],
+             "records": [{"name": "Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp", "place": "Phòng Hành chính tư pháp", "retention": "05 năm"}],
+             "forms": ["Mẫu số 03/2013/TT-LLTP"]}}""")
     public record VersionEdit(@NotNull @Valid DocumentContent content) {
     }
 
-    @Schema(name = "DocumentIssue")
+    @Schema(name = "DocumentIssue", example = """
+            {"effectiveDate": "2026-04-01"}""")
     public record Issue(@Schema(description = "Effective date (default today)", example = "2026-01-01") LocalDate effectiveDate) {
     }
 
-    @Schema(name = "DocumentAbolition")
+    @Schema(name = "DocumentAbolition", example = """
+            {"reason": "Thủ tục hành chính đã bị bãi bỏ theo Quyết định 1113/QĐ-UBND"}""")
     public record Abolition(@NotBlank @Size(max = 1000) @Schema(example = "Thủ tục hành chính đã bị bãi bỏ") String reason) {
     }
 
@@ -146,7 +155,8 @@ public final class DocumentDtos {
     }
 
     @Schema(name = "DocumentPublication", description = "Posting at the office and publication on the portal of the revision in force "
-            + "(kept for existing clients: each date given is also recorded as a posting of that revision)")
+            + "(kept for existing clients: each date given is also recorded as a posting of that revision)", example = """
+            {"postedOn": "2026-03-20", "portalUrl": "https://sotuphap.ninhbinh.gov.vn/thu-tuc-hanh-chinh/qt-tp-05", "publishedOn": "2026-03-20"}""")
     public record Publication(@Schema(example = "2026-01-05") LocalDate postedOn,
                               @Size(max = 1000) @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) address")
                               @Schema(example = "https://skhcn.bacgiang.gov.vn/thu-tuc-hanh-chinh/qt-khcn-01") String portalUrl,
@@ -170,7 +180,8 @@ public final class DocumentDtos {
 
     public enum PeriodicOutcome { NO_CHANGE, REVISION_NEEDED, ABOLISH }
 
-    @Schema(name = "NewPeriodicReview")
+    @Schema(name = "NewPeriodicReview", example = """
+            {"reviewedOn": "2026-06-30", "outcome": "NO_CHANGE", "note": "Nội dung còn phù hợp với quy định hiện hành", "nextReviewDate": "2027-06-30"}""")
     public record NewPeriodicReview(@NotNull @Schema(example = "2026-06-30") LocalDate reviewedOn,
                                     @NotNull @Schema(example = "NO_CHANGE") PeriodicOutcome outcome,
                                     @Size(max = 2000) @Schema(example = "Nội dung còn phù hợp") String note,

@@ -2,6 +2,7 @@ package vn.govqms.document.controlled;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import jakarta.validation.constraints.Size;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -37,12 +38,10 @@ import vn.govqms.document.controlled.DocumentDtos.VersionView;
 import vn.govqms.kit.http.ExpensiveRead;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
-import vn.govqms.kit.problem.Problem;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
 import vn.govqms.kit.web.ETags;
-import vn.govqms.kit.web.QueryParams;
 
 import java.io.InputStream;
 import java.net.URI;
@@ -54,8 +53,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Controlled documents", description = "An agency's documented information (tài liệu) with versions and their lifecycle")
 @SecurityRequirement(name = "bearer")
-@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Outside the caller's role or agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class DocumentResource {
 
     private static final String NEW_DOCUMENT_EXAMPLE = """
@@ -99,9 +96,8 @@ public class DocumentResource {
     @RequestBody(content = @Content(schema = @Schema(implementation = NewDocument.class),
             examples = @ExampleObject(name = "TTHC procedure", value = NEW_DOCUMENT_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Drafted", content = @Content(schema = @Schema(implementation = DocumentView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The code is taken in this agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown agency, legal basis or TTHC", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The code is taken in this agency")
+    @APIResponse(responseCode = "422", description = "Unknown agency, legal basis or TTHC")
     public Uni<RestResponse<DocumentView>> create(@Valid @NotNull NewDocument body) {
         return service.create(body, caller).map(d -> RestResponse.ResponseBuilder
                 .<DocumentView>created(URI.create("/api/v1/documents/" + d.id())).entity(d).build());
@@ -109,41 +105,29 @@ public class DocumentResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @RolesAllowed(Roles.ANY_READER)
     @Operation(operationId = "getDocument", summary = "A controlled document with its newest version")
     @APIResponse(responseCode = "200", description = "The document", content = @Content(schema = @Schema(implementation = DocumentView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown document", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<DocumentView> get(@PathParam("id") UUID id) {
         return service.get(id, caller);
     }
 
     @GET
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
     @ExpensiveRead(when = "q")
+    @RolesAllowed(Roles.ANY_READER)
     @Operation(operationId = "listDocuments", summary = "Controlled documents in the caller's scope, by code")
     @APIResponse(responseCode = "200", description = "A page of documents")
-    @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Page<DocumentView>> list(
-            @QueryParam("agencyId") @Parameter(description = "One agency") String agencyId,
-            @QueryParam("type") @Parameter(example = "TTHC_PROCEDURE") String type,
-            @QueryParam("q") @Parameter(description = "Words of the code, title or content, with or without diacritics", example = "quy trinh cap giay phep") String q,
-            @QueryParam("status") @Parameter(description = "Has a version in this status", example = "ISSUED") String status,
-            @QueryParam("tthcCode") @Parameter(description = "Implements this TTHC", example = "1.001612.000.00.00.H24") String tthcCode,
-            @QueryParam("legalBasisId") @Parameter(description = "Cites this legal document") String legalBasisId,
-            @BeanParam PageParams paging) {
-        return service.list(new DocumentRepository.Filter(QueryParams.uuid("agencyId", agencyId), null,
-                        QueryParams.enumValue("type", type, DocumentType.class), QueryParams.text("q", q, 200),
-                        QueryParams.enumValue("status", status, VersionStatus.class), QueryParams.text("tthcCode", tthcCode, 40),
-                        QueryParams.uuid("legalBasisId", legalBasisId), false),
-                paging.toRequest(), caller);
+            @Valid @BeanParam DocumentQuery query, @BeanParam PageParams paging) {
+        return service.list(new DocumentRepository.Filter(query.agencyId(), null, query.type(), query.q(), query.status(),
+                query.tthcCode(), query.legalBasisId(), false), paging.toRequest(), caller);
     }
 
     @GET
     @Path("/{id}/versions")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @RolesAllowed(Roles.ANY_READER)
     @Operation(operationId = "listDocumentVersions", summary = "Every version of a document, oldest first")
     @APIResponse(responseCode = "200", description = "The versions")
-    @APIResponse(responseCode = "404", description = "Unknown document", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<List<VersionView>> versions(@PathParam("id") UUID id) {
         return service.versions(id, caller);
     }
@@ -153,8 +137,7 @@ public class DocumentResource {
     @RolesAllowed(Roles.ISO_OFFICER)
     @Operation(operationId = "startDocumentVersion", summary = "Start the next revision as a draft copied from the newest one")
     @APIResponse(responseCode = "201", description = "Drafted", content = @Content(schema = @Schema(implementation = VersionView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown document", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A revision is still open", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A revision is still open")
     public Uni<RestResponse<VersionView>> startVersion(@PathParam("id") UUID id) {
         return service.newVersion(id, caller).map(v -> RestResponse.ResponseBuilder
                 .<VersionView>created(URI.create("/api/v1/documents/" + id + "/versions/" + v.revision())).entity(v)
@@ -163,10 +146,9 @@ public class DocumentResource {
 
     @GET
     @Path("/{id}/comparison")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @RolesAllowed(Roles.ANY_READER)
     @Operation(operationId = "compareDocumentVersions", summary = "What changed from one revision to another: fields, steps, legal bases, records, forms")
     @APIResponse(responseCode = "200", description = "The changes", content = @Content(schema = @Schema(implementation = VersionComparison.class)))
-    @APIResponse(responseCode = "404", description = "Unknown document or revision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<VersionComparison> compare(@PathParam("id") UUID id,
                                           @QueryParam("from") @Parameter(example = "1", required = true) String from,
                                           @QueryParam("to") @Parameter(example = "2", required = true) String to) {
@@ -175,10 +157,9 @@ public class DocumentResource {
 
     @GET
     @Path("/{id}/versions/{revision}")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @RolesAllowed(Roles.ANY_READER)
     @Operation(operationId = "getDocumentVersion", summary = "One version with its content and the actions allowed now")
     @APIResponse(responseCode = "200", description = "The version, with its ETag", content = @Content(schema = @Schema(implementation = VersionView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown document or revision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<VersionView>> version(@PathParam("id") UUID id, @PathParam("revision") String revision) {
         return service.version(id, revision(revision), caller).map(v -> RestResponse.ResponseBuilder.ok(v).tag(ETags.of(v.version())).build());
     }
@@ -189,9 +170,7 @@ public class DocumentResource {
     @RolesAllowed(Roles.ISO_OFFICER)
     @Operation(operationId = "editDocumentVersion", summary = "Change a draft's content (If-Match required)")
     @APIResponse(responseCode = "200", description = "Edited", content = @Content(schema = @Schema(implementation = VersionView.class)))
-    @APIResponse(responseCode = "409", description = VERSION_STATES, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = VERSION_STATES)
     public Uni<RestResponse<VersionView>> edit(@PathParam("id") UUID id, @PathParam("revision") String revision,
                                                @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull VersionEdit body) {
         return service.edit(id, revision(revision), body.content(), ifMatch, caller)
@@ -203,7 +182,7 @@ public class DocumentResource {
     @RolesAllowed(Roles.ISO_OFFICER)
     @Operation(operationId = "submitDocumentVersion", summary = "Submit a draft for the head's review (document.submitted)")
     @APIResponse(responseCode = "200", description = "In review", content = @Content(schema = @Schema(implementation = VersionView.class)))
-    @APIResponse(responseCode = "409", description = VERSION_STATES, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = VERSION_STATES)
     public Uni<VersionView> submit(@PathParam("id") UUID id, @PathParam("revision") String revision) {
         return service.act(id, revision(revision), VersionAction.SUBMIT, null, caller);
     }
@@ -213,7 +192,7 @@ public class DocumentResource {
     @RolesAllowed(Roles.AGENCY_HEAD)
     @Operation(operationId = "returnDocumentVersion", summary = "Send a version in review or approved back to draft")
     @APIResponse(responseCode = "200", description = "Back to draft", content = @Content(schema = @Schema(implementation = VersionView.class)))
-    @APIResponse(responseCode = "409", description = VERSION_STATES, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = VERSION_STATES)
     public Uni<VersionView> sendBack(@PathParam("id") UUID id, @PathParam("revision") String revision) {
         return service.act(id, revision(revision), VersionAction.RETURN, null, caller);
     }
@@ -223,8 +202,8 @@ public class DocumentResource {
     @RolesAllowed(Roles.AGENCY_HEAD)
     @Operation(operationId = "approveDocumentVersion", summary = "Approve a version in review (document.approved)")
     @APIResponse(responseCode = "200", description = "Approved", content = @Content(schema = @Schema(implementation = VersionView.class)))
-    @APIResponse(responseCode = "409", description = VERSION_STATES, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A TTHC procedure's steps exceed the legal processing time (both numbers named)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = VERSION_STATES)
+    @APIResponse(responseCode = "422", description = "A TTHC procedure's steps exceed the legal processing time (both numbers named)")
     public Uni<VersionView> approve(@PathParam("id") UUID id, @PathParam("revision") String revision) {
         return service.act(id, revision(revision), VersionAction.APPROVE, null, caller);
     }
@@ -235,9 +214,9 @@ public class DocumentResource {
     @RolesAllowed(Roles.AGENCY_HEAD)
     @Operation(operationId = "issueDocumentVersion", summary = "Issue an approved version; the previous issued one is superseded (document.issued)")
     @APIResponse(responseCode = "200", description = "Issued", content = @Content(schema = @Schema(implementation = VersionView.class)))
-    @APIResponse(responseCode = "409", description = VERSION_STATES, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = VERSION_STATES)
     @APIResponse(responseCode = "422", description = "A legal basis is repealed, replaced or expired by the issue (or effective) date "
-            + "(legal-basis-not-in-force, naming each and what replaced it)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "(legal-basis-not-in-force, naming each and what replaced it)")
     public Uni<VersionView> issue(@PathParam("id") UUID id, @PathParam("revision") String revision, @Valid Issue body) {
         return service.act(id, revision(revision), VersionAction.ISSUE, body == null ? null : body.effectiveDate(), caller);
     }
@@ -248,7 +227,7 @@ public class DocumentResource {
     @RolesAllowed(Roles.AGENCY_HEAD)
     @Operation(operationId = "abolishDocumentVersion", summary = "Abolish a version, with a reason (document.abolished)")
     @APIResponse(responseCode = "200", description = "Abolished", content = @Content(schema = @Schema(implementation = VersionView.class)))
-    @APIResponse(responseCode = "409", description = VERSION_STATES, content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = VERSION_STATES)
     public Uni<VersionView> abolish(@PathParam("id") UUID id, @PathParam("revision") String revision, @Valid @NotNull Abolition body) {
         return service.act(id, revision(revision), VersionAction.ABOLISH, body.reason().trim(), caller);
     }
@@ -262,9 +241,9 @@ public class DocumentResource {
     @RequestBody(content = @Content(schema = @Schema(implementation = DocumentDtos.Distribution.class),
             examples = @ExampleObject(name = "A person and a sub-department", value = DISTRIBUTION_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The entries named in this request, with their receipts")
-    @APIResponse(responseCode = "400", description = "A person without subject or name, a unit without unitId", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The version is not issued", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "recipient-not-a-unit: a unitId that is not an agency under the issuing one", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A person without subject or name, a unit without unitId")
+    @APIResponse(responseCode = "409", description = "The version is not issued")
+    @APIResponse(responseCode = "422", description = "recipient-not-a-unit: a unitId that is not an agency under the issuing one")
     public Uni<List<DocumentDtos.DistributionView>> distribute(@PathParam("id") UUID id, @PathParam("revision") String revision,
                                                                @Valid @NotNull DocumentDtos.Distribution body) {
         return circulation.distribute(id, revision(revision), body.recipients(), caller);
@@ -272,18 +251,17 @@ public class DocumentResource {
 
     @GET
     @Path("/{id}/distribution")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed(Roles.ANY_STAFF)
     @Operation(operationId = "listDocumentDistribution", summary = "Recipients and their receipts: who has (acknowledged=true) and has not "
             + "(acknowledged=false, or pending=true) signed")
     @APIResponse(responseCode = "200", description = "A page of the distribution, by revision and recipient")
-    @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Page<DocumentDtos.DistributionView>> distribution(@PathParam("id") UUID id,
                                                                  @QueryParam("revision") @Parameter(description = "One revision (default all)") String revision,
-                                                                 @QueryParam("acknowledged") @Parameter(description = "true: who has signed; false: who has not") String acknowledged,
-                                                                 @QueryParam("pending") @Parameter(description = "true: only those who have not signed (acknowledged=false)") String pending,
+                                                                 @QueryParam("acknowledged") @Parameter(description = "true: who has signed; false: who has not") Boolean acknowledged,
+                                                                 @QueryParam("pending") @Parameter(description = "true: only those who have not signed (acknowledged=false)") Boolean pending,
                                                                  @BeanParam PageParams paging) {
-        Boolean signed = flag("acknowledged", acknowledged);
-        if (Boolean.TRUE.equals(flag("pending", pending))) {
+        Boolean signed = acknowledged;
+        if (Boolean.TRUE.equals(pending)) {
             if (Boolean.TRUE.equals(signed)) {
                 throw ProblemException.invalidField("pending", "contradicts acknowledged=true");
             }
@@ -295,16 +273,16 @@ public class DocumentResource {
     @POST
     @Path("/{id}/versions/{revision}/acknowledgements")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed(Roles.ANY_AGENCY_ROLE)
     @Operation(operationId = "acknowledgeDocumentVersion", summary = "Sign for receipt of an issued version (once per recipient and version): "
             + "by the recipient's own token, or recorded by the ISO officer from a paper receipt (paper); publishes document.acknowledged")
     @RequestBody(content = @Content(schema = @Schema(implementation = DocumentDtos.Acknowledgement.class), examples = {
             @ExampleObject(name = "The recipient signs", value = "{\"recipient\": {\"kind\": \"PERSON\", \"subject\": \"nguyen.van.an\"}}"),
             @ExampleObject(name = "Signed on paper", value = PAPER_EXAMPLE)}))
     @APIResponse(responseCode = "200", description = "Acknowledged")
-    @APIResponse(responseCode = "400", description = "No recipient named, a paper receipt dated in the future or before the issue", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Paper receipt for someone the distribution does not name", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Acknowledged already, or the version is not issued", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No recipient named, a paper receipt dated in the future or before the issue")
+    @APIResponse(responseCode = "404", description = "Paper receipt for someone the distribution does not name")
+    @APIResponse(responseCode = "409", description = "Acknowledged already, or the version is not issued")
     public Uni<DocumentDtos.DistributionView> acknowledge(@PathParam("id") UUID id, @PathParam("revision") String revision,
                                                           @Valid @NotNull DocumentDtos.Acknowledgement body) {
         return circulation.acknowledge(id, revision(revision), body, caller);
@@ -323,8 +301,8 @@ public class DocumentResource {
                     + "\"place\": \"Bộ phận Tiếp nhận và Trả kết quả\"}")}))
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = DocumentDtos.PostingView.class)))
     @APIResponse(responseCode = "200", description = "The same posting was recorded before: nothing changes, no event", content = @Content(schema = @Schema(implementation = DocumentDtos.PostingView.class)))
-    @APIResponse(responseCode = "400", description = "PORTAL without url, a date in the future or before the issue", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "version-not-issued: a draft, approved, superseded or abolished version", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "PORTAL without url, a date in the future or before the issue")
+    @APIResponse(responseCode = "422", description = "version-not-issued: a draft, approved, superseded or abolished version")
     public Uni<RestResponse<DocumentDtos.PostingView>> post(@PathParam("id") UUID id, @PathParam("revision") String revision,
                                                             @Valid @NotNull DocumentDtos.NewPosting body) {
         return postings.record(id, revision(revision), body, caller).map(r -> r.created()
@@ -335,10 +313,9 @@ public class DocumentResource {
 
     @GET
     @Path("/{id}/postings")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed(Roles.ANY_STAFF)
     @Operation(operationId = "listDocumentPostings", summary = "Where and when each issued version was posted and published, newest revision first")
     @APIResponse(responseCode = "200", description = "A page of postings")
-    @APIResponse(responseCode = "404", description = "Unknown document", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Page<DocumentDtos.PostingView>> postings(@PathParam("id") UUID id,
                                                         @QueryParam("revision") @Parameter(description = "One revision (default all)") String revision,
                                                         @BeanParam PageParams paging) {
@@ -352,7 +329,7 @@ public class DocumentResource {
     @Operation(operationId = "publishDocument", deprecated = true, summary = "Record posting at the office (niêm yết) and publication on the "
             + "portal (đăng tải) of the revision in force; each date given is recorded as a posting of that revision (use postings)")
     @APIResponse(responseCode = "200", description = "Recorded", content = @Content(schema = @Schema(implementation = DocumentView.class)))
-    @APIResponse(responseCode = "409", description = "No revision is issued", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "No revision is issued")
     public Uni<DocumentView> publication(@PathParam("id") UUID id, @Valid @NotNull DocumentDtos.Publication body) {
         return circulation.publish(id, body, caller).chain(() -> service.get(id, caller));
     }
@@ -360,7 +337,7 @@ public class DocumentResource {
     @POST
     @Path("/{id}/periodic-reviews")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.ISO_OFFICER, Roles.AGENCY_HEAD})
+    @RolesAllowed(Roles.QMS_KEEPERS)
     @Operation(operationId = "recordPeriodicReview", summary = "Record a periodic review and the next review date")
     @APIResponse(responseCode = "200", description = "Recorded", content = @Content(schema = @Schema(implementation = DocumentDtos.PeriodicReviewView.class)))
     public Uni<DocumentDtos.PeriodicReviewView> periodicReview(@PathParam("id") UUID id, @Valid @NotNull DocumentDtos.NewPeriodicReview body) {
@@ -369,7 +346,7 @@ public class DocumentResource {
 
     @GET
     @Path("/{id}/periodic-reviews")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed(Roles.ANY_STAFF)
     @Operation(operationId = "listPeriodicReviews", summary = "The document's periodic reviews, oldest first")
     @APIResponse(responseCode = "200", description = "The reviews")
     public Uni<List<DocumentDtos.PeriodicReviewView>> periodicReviews(@PathParam("id") UUID id) {
@@ -379,14 +356,14 @@ public class DocumentResource {
     @POST
     @Path("/{id}/versions/{revision}/attachments")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed({Roles.ISO_OFFICER, Roles.AGENCY_HEAD})
+    @RolesAllowed(Roles.QMS_KEEPERS)
     @Operation(operationId = "attachFile", summary = "Attach a file (the signed PDF, Word, Excel, images) to a version; the body is the file")
     @APIResponse(responseCode = "201", description = "Stored, with its SHA-256", content = @Content(schema = @Schema(implementation = AttachmentService.AttachmentView.class)))
-    @APIResponse(responseCode = "400", description = "Empty file", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The version is superseded or abolished", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Over the size limit (25 MB)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Not a PDF, Word, Excel, PNG or JPEG file", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The content is not of the declared type (checked by its bytes)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Empty file")
+    @APIResponse(responseCode = "409", description = "The version is superseded or abolished")
+    @APIResponse(responseCode = "413", description = "Over the size limit (25 MB)")
+    @APIResponse(responseCode = "415", description = "Not a PDF, Word, Excel, PNG or JPEG file")
+    @APIResponse(responseCode = "422", description = "The content is not of the declared type (checked by its bytes)")
     @Blocking // the body is read as it arrives, on a worker thread, into a temporary file: never whole in memory
     public Uni<RestResponse<AttachmentService.AttachmentView>> attach(@PathParam("id") UUID id, @PathParam("revision") String revision,
                                                                       @QueryParam("fileName") @Parameter(example = "QT-KHCN-01-ky-so.pdf") String fileName,
@@ -398,7 +375,7 @@ public class DocumentResource {
 
     @GET
     @Path("/{id}/versions/{revision}/attachments")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @RolesAllowed(Roles.ANY_READER)
     @Operation(operationId = "listAttachments", summary = "The files of a version")
     @APIResponse(responseCode = "200", description = "The files (without content)")
     public Uni<List<AttachmentService.AttachmentView>> attachments(@PathParam("id") UUID id, @PathParam("revision") String revision) {
@@ -410,10 +387,9 @@ public class DocumentResource {
     // one type for the streamed body (Quarkus REST streams a Multi under a single @Produces); the file's own type is
     // set per response by the download's headers
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @RolesAllowed(Roles.ANY_READER)
     @Operation(operationId = "downloadAttachment", summary = "Download a file; its ETag is its SHA-256")
     @APIResponse(responseCode = "200", description = "The file")
-    @APIResponse(responseCode = "404", description = "Unknown file", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestMulti<byte[]> download(@PathParam("id") UUID id, @PathParam("revision") String revision,
                                       @PathParam("attachmentId") UUID attachmentId) {
         // the content goes out piece by piece as the client takes it (chunked: the length is in the attachment's metadata)
@@ -437,15 +413,13 @@ public class DocumentResource {
         }
     }
 
-    /** A true/false query parameter (absent: null); anything else is a 400 naming it. */
-    private static Boolean flag(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        return switch (value.trim().toLowerCase()) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw ProblemException.invalidField(name, "must be true or false");
-        };
+    /** The filters of a list of controlled documents. */
+    public record DocumentQuery(
+            @QueryParam("agencyId") @Parameter(description = "One agency") UUID agencyId,
+            @QueryParam("type") @Parameter(example = "TTHC_PROCEDURE") DocumentType type,
+            @QueryParam("q") @Size(max = 200) @Parameter(description = "Words of the code, title or content, with or without diacritics", example = "quy trinh cap giay phep") String q,
+            @QueryParam("status") @Parameter(description = "Has a version in this status", example = "ISSUED") VersionStatus status,
+            @QueryParam("tthcCode") @Size(max = 40) @Parameter(description = "Implements this TTHC", example = "1.001612.000.00.00.H24") String tthcCode,
+            @QueryParam("legalBasisId") @Parameter(description = "Cites this legal document") UUID legalBasisId) {
     }
 }

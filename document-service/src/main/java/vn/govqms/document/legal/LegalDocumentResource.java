@@ -1,21 +1,16 @@
 package vn.govqms.document.legal;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import vn.govqms.kit.web.ProvinceParam;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -23,23 +18,29 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestResponse;
-import vn.govqms.document.legal.LegalDtos.LegalDocumentUpdate;
 import vn.govqms.document.legal.LegalDtos.LegalDocumentView;
 import vn.govqms.document.legal.LegalDtos.NewLegalDocument;
 import vn.govqms.kit.http.ExpensiveRead;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.problem.Problem;
-import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
-import vn.govqms.kit.web.ETags;
-import vn.govqms.kit.web.QueryParams;
-
 import java.net.URI;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import vn.govqms.document.legal.LegalDtos.LegalDocumentUpdate;
+import vn.govqms.kit.web.ETags;
+
 import java.util.UUID;
 
 @Path("/api/v1/legal-documents")
@@ -47,8 +48,6 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Legal documents", description = "The register of legal documents (văn bản quy phạm pháp luật) and their relations")
 @SecurityRequirement(name = "bearer")
-@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Outside the caller's role or scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class LegalDocumentResource {
 
     private static final String AMENDING_EXAMPLE = """
@@ -81,7 +80,7 @@ public class LegalDocumentResource {
     }
 
     @POST
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.PROVINCE_ADMIN})
+    @RolesAllowed(Roles.REGISTER_KEEPERS)
     @Operation(operationId = "registerLegalDocument", summary = "Register a legal document and how it acts on others",
             description = "A national document (no provinceCode) is registered by national-admin, a province's own by that "
                     + "province's province-admin. Its relations resolve within the issuer's authority: a provincial document "
@@ -92,10 +91,8 @@ public class LegalDocumentResource {
             examples = {@ExampleObject(name = "101/2019/QĐ-BKHCN", value = AMENDING_EXAMPLE),
                     @ExampleObject(name = "1113/QĐ-UBND (Ninh Bình)", value = PROVINCIAL_EXAMPLE)}))
     @APIResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = LegalDocumentView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The register is another's: national documents are national-admin's, a province's its province-admin's",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The number is in the issuer's register already", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The register is another's: national documents are national-admin's, a province's its province-admin's")
+    @APIResponse(responseCode = "409", description = "The number is in the issuer's register already")
     @APIResponse(responseCode = "422", description = "A relation names a document not in the register (unknown-reference), one of "
             + "another register (relation-outside-authority), or a number several provinces hold (ambiguous-reference, listing the candidates)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
@@ -107,50 +104,45 @@ public class LegalDocumentResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @RolesAllowed(Roles.ANY_READER)
     @Operation(operationId = "getLegalDocument", summary = "A legal document with its relations and its status on a date")
     @APIResponse(responseCode = "200", description = "The document", content = @Content(schema = @Schema(implementation = LegalDocumentView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown document", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<LegalDocumentView>> get(@PathParam("id") UUID id,
-                                                    @QueryParam("asOf") @Parameter(description = "Status as of this date (default today)", example = "2015-06-30") String asOf) {
-        return service.get(id, QueryParams.date("asOf", asOf)).map(d -> RestResponse.ResponseBuilder.ok(d).tag(ETags.of(d.version())).build());
+                                                    @QueryParam("asOf") @Parameter(description = "Status as of this date (default today)", example = "2015-06-30") LocalDate asOf) {
+        return service.get(id, asOf).map(d -> RestResponse.ResponseBuilder.ok(d).tag(ETags.of(d.version())).build());
     }
 
     @GET
     @ExpensiveRead(when = "q")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @RolesAllowed(Roles.ANY_READER)
     @Operation(operationId = "listLegalDocuments", summary = "The register, newest effective first",
             description = "National documents and a province's own: by default the caller's province (with the provinces merged "
                     + "into it); national-admin sees every province's. The register is public: provinceCode names another province.")
     @APIResponse(responseCode = "200", description = "A page of documents")
-    @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Page<LegalDocumentView>> list(
-            @QueryParam("q") @Parameter(description = "Number or words of the title, with or without diacritics", example = "he thong quan ly chat luong") String q,
-            @QueryParam("type") @Parameter(example = "DECISION") String type,
-            @QueryParam("scope") @Parameter(description = "NATIONAL (national documents only) or PROVINCE (provinces' own only)", example = "NATIONAL") String scope,
-            @QueryParam("provinceCode") @Parameter(description = "Whose provincial documents: this province's (default: the caller's)", example = "37") String provinceCode,
-            @QueryParam("asOf") @Parameter(description = "Status as of this date (default today)") String asOf,
-            @BeanParam PageParams paging) {
-        Boolean national = scope == null || scope.isBlank() ? null : switch (scope.trim()) {
-            case "NATIONAL" -> Boolean.TRUE;
-            case "PROVINCE" -> Boolean.FALSE;
-            default -> throw ProblemException.invalidField("scope", "NATIONAL or PROVINCE");
-        };
-        return service.list(QueryParams.text("q", q, 200), QueryParams.enumValue("type", type, LegalDocumentType.class), national,
-                Registers.provinceParam("provinceCode", provinceCode), paging.toRequest(), QueryParams.date("asOf", asOf));
+            @Valid @BeanParam LegalQuery query, @Valid @BeanParam ProvinceParam province, @BeanParam PageParams paging) {
+        Boolean national = query.scope() == null ? null : query.scope() == RegisterScope.NATIONAL;
+        return service.list(query.q(), query.type(), national, province.provinceCode(), paging.toRequest(), query.asOf());
+    }
+
+    /** Which registers a list reads: the national one or the provinces' own. */
+    public enum RegisterScope { NATIONAL, PROVINCE }
+
+    /** The filters of the register of legal documents. */
+    public record LegalQuery(
+            @QueryParam("q") @Size(max = 200) @Parameter(description = "Number or words of the title, with or without diacritics", example = "he thong quan ly chat luong") String q,
+            @QueryParam("type") @Parameter(example = "DECISION") LegalDocumentType type,
+            @QueryParam("scope") @Parameter(description = "NATIONAL (national documents only) or PROVINCE (provinces' own only)", example = "NATIONAL") RegisterScope scope,
+            @QueryParam("asOf") @Parameter(description = "Status as of this date (default today)", example = "2015-06-30") LocalDate asOf) {
     }
 
     @PUT
     @Path("/{id}")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.PROVINCE_ADMIN})
+    @RolesAllowed(Roles.REGISTER_KEEPERS)
     @Operation(operationId = "updateLegalDocument", summary = "Correct a registered document (If-Match required)",
             description = "By the register's owner only (national: national-admin; a province's: its province-admin). Publishes "
                     + "legal-document.changed (UPDATED); when the effective date moves, the documents it acts on are announced again.")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = LegalDocumentView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown document", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<LegalDocumentView>> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                        @Valid @NotNull LegalDocumentUpdate body) {
         return service.update(id, body, ifMatch, caller).map(d -> RestResponse.ResponseBuilder.ok(d).tag(ETags.of(d.version())).build());

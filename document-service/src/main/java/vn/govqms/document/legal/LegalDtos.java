@@ -50,7 +50,9 @@ public final class LegalDtos {
             @Size(max = 50) List<@Valid @NotNull RelationInput> relations) {
     }
 
-    @Schema(name = "LegalDocumentUpdate", description = "Corrections to a registered document (send If-Match)")
+    @Schema(name = "LegalDocumentUpdate", description = "Corrections to a registered document (send If-Match)", example = """
+            {"issuer": "Thủ tướng Chính phủ", "title": "Quy định về việc áp dụng Hệ thống quản lý chất lượng theo TCVN ISO 9001:2008 vào hoạt động của các cơ quan, tổ chức thuộc hệ thống hành chính nhà nước",
+             "issuedDate": "2014-03-05", "effectiveDate": "2014-04-20", "expiryDate": null}""")
     public record LegalDocumentUpdate(
             @NotBlank @Size(max = 300) String issuer,
             @NotBlank @Size(max = 2000) String title,

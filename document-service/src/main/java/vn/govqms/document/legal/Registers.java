@@ -1,11 +1,9 @@
 package vn.govqms.document.legal;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.province.ProvinceRegister;
 import vn.govqms.kit.security.AgencyFilter;
 import vn.govqms.kit.security.Scope;
-import vn.govqms.kit.web.QueryParams;
 
 import java.time.LocalDate;
 import java.util.Set;
@@ -28,15 +26,6 @@ public class Registers {
     public Registers(Scope scope, ProvinceRegister successions) {
         this.scope = scope;
         this.successions = successions;
-    }
-
-    /** A province code given as a query parameter: two digits, or absent (null); 400 otherwise. */
-    public static String provinceParam(String name, String value) {
-        String code = QueryParams.text(name, value, 10);
-        if (code != null && !code.matches("\\d{2}")) {
-            throw ProblemException.invalidField(name, "must be the two-digit province code");
-        }
-        return code;
     }
 
     /** The register of {@code provinceCode} (null: national) on {@code day}: a province's own and those merged into it by then. */

@@ -20,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import vn.govqms.document.province.ProvinceDtos.MergerView;
 import vn.govqms.document.province.ProvinceDtos.NewMerger;
-import vn.govqms.kit.problem.Problem;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
 
@@ -31,8 +30,7 @@ import java.net.URI;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Provinces")
 @SecurityRequirement(name = "bearer")
-@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Not national-admin", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Not national-admin")
 public class ProvinceMergerResource {
 
     private static final String BAC_NINH_2025 = """
@@ -57,9 +55,8 @@ public class ProvinceMergerResource {
             examples = @ExampleObject(name = "Bắc Giang and Bắc Ninh, 1 July 2025", value = BAC_NINH_2025)))
     @APIResponse(responseCode = "201", description = "Recorded; province.merged is published", content = @Content(schema = @Schema(implementation = MergerView.class)))
     @APIResponse(responseCode = "200", description = "The same merger was recorded already; nothing changed", content = @Content(schema = @Schema(implementation = MergerView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Another merger into this code on this day is recorded", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Fewer than two provinces, the code not among them, an unknown or ended province", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Another merger into this code on this day is recorded")
+    @APIResponse(responseCode = "422", description = "Fewer than two provinces, the code not among them, an unknown or ended province")
     public Uni<RestResponse<MergerView>> record(@Valid @NotNull NewMerger body) {
         return service.merge(body, caller).map(r -> r.created()
                 ? RestResponse.ResponseBuilder.<MergerView>created(URI.create("/api/v1/provinces/" + r.merger().code())).entity(r.merger()).build()

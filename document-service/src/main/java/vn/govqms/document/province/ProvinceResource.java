@@ -1,6 +1,7 @@
 package vn.govqms.document.province;
 
 import io.smallrye.mutiny.Uni;
+import java.time.LocalDate;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -20,17 +21,14 @@ import vn.govqms.document.province.ProvinceDtos.ProvinceDetail;
 import vn.govqms.document.province.ProvinceDtos.ProvinceView;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
-import vn.govqms.kit.problem.Problem;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Roles;
-import vn.govqms.kit.web.QueryParams;
 
 @Path("/api/v1/provinces")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Provinces", description = "The national register of provinces and their mergers (63 before 1 July 2025, 34 after)")
 @SecurityRequirement(name = "bearer")
-@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "No GovQMS role", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "No GovQMS role")
 public class ProvinceResource {
 
     private final ProvinceService service;
@@ -40,23 +38,22 @@ public class ProvinceResource {
     }
 
     @GET
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @RolesAllowed(Roles.ANY_READER)
     @Operation(operationId = "listProvinces", summary = "The provinces that exist on a day, by code, with their names that day")
     @APIResponse(responseCode = "200", description = "A page of provinces")
-    @APIResponse(responseCode = "400", description = "Invalid date or paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Page<ProvinceView>> list(
             @QueryParam("asOf") @Parameter(description = "The day (default today); 2025-06-30 gives the 63 provinces before the reorganisation",
-                    example = "2025-06-30") String asOf,
+                    example = "2025-06-30") LocalDate asOf,
             @BeanParam PageParams paging) {
-        return service.list(QueryParams.date("asOf", asOf), paging.toRequest());
+        return service.list(asOf, paging.toRequest());
     }
 
     @GET
     @Path("/{code}")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @RolesAllowed(Roles.ANY_READER)
     @Operation(operationId = "getProvince", summary = "A province with its history: its names over time, the province it merged into, those merged into it")
     @APIResponse(responseCode = "200", description = "The province", content = @Content(schema = @Schema(implementation = ProvinceDetail.class)))
-    @APIResponse(responseCode = "404", description = "Not a province of the register", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Not a province of the register")
     public Uni<ProvinceDetail> get(@PathParam("code") @Parameter(description = "Two-digit code", example = "27") String code) {
         if (!code.matches(ProvinceDtos.CODE_PATTERN)) {
             throw ProblemException.notFound("province", code);

@@ -20,7 +20,8 @@ public final class QmsDtos {
     private QmsDtos() {
     }
 
-    @Schema(name = "QmsProgress", description = "Building and applying the system (announcing is done by an announcement); send If-Match")
+    @Schema(name = "QmsProgress", description = "Building and applying the system (announcing is done by an announcement); send If-Match", example = """
+            {"status": "APPLYING", "standardEdition": "ISO_9001_2015", "effectiveDate": "2026-06-01"}""")
     public record Progress(@NotNull @Schema(example = "APPLYING") QmsStatus status,
                            @Schema(example = "ISO_9001_2015") StandardEdition standardEdition,
                            @Schema(description = "The day the status or edition was reached (building finished, conversion done); "
@@ -34,7 +35,8 @@ public final class QmsDtos {
                               String evidence) {
     }
 
-    @Schema(name = "EffectivenessConfirmation", description = "The head confirms the effectiveness of the QMS (xác nhận hiệu lực)")
+    @Schema(name = "EffectivenessConfirmation", description = "The head confirms the effectiveness of the QMS (xác nhận hiệu lực)", example = """
+            {"confirmedOn": "2026-11-20", "reference": "Biên bản kiểm tra số 45/BB-SKHCN ngày 20/11/2026 của Sở Khoa học và Công nghệ"}""")
     public record EffectivenessConfirmation(@NotNull @Schema(example = "2015-05-15") LocalDate confirmedOn,
                                             @NotBlank @Size(max = 300) @Schema(example = "Văn bản số 120/SKHCN-VP ngày 15/5/2015")
                                             String reference) {
@@ -54,7 +56,8 @@ public final class QmsDtos {
                             List<AnnouncementReadiness.StepState> steps) {
     }
 
-    @Schema(name = "NewAnnouncementPosting", description = "Where and when the announcement was posted: at the office (place) or on the portal (link)")
+    @Schema(name = "NewAnnouncementPosting", description = "Where and when the announcement was posted: at the office (place) or on the portal (link)", example = """
+            {"channel": "PORTAL", "link": "https://sotuphap.ninhbinh.gov.vn/cong-bo-httqlcl-2026", "postedOn": "2026-12-16"}""")
     public record NewPosting(@NotNull @Schema(example = "PORTAL") AnnouncementPosting.Channel channel,
                              @Size(max = 500) @Schema(example = "Bảng niêm yết tại Bộ phận Một cửa, tầng 1") String place,
                              @Size(max = 2000) @Schema(example = "https://skhcn.bacgiang.gov.vn/cong-bo-htqlcl") String link,
@@ -70,7 +73,10 @@ public final class QmsDtos {
         }
     }
 
-    @Schema(name = "NewQmsAnnouncement")
+    @Schema(name = "NewQmsAnnouncement", example = """
+            {"decisionNumber": "256/QĐ-STP", "decisionDate": "2026-12-15", "standardEdition": "ISO_9001_2015",
+             "scope": "Hoạt động giải quyết thủ tục hành chính thuộc thẩm quyền của Sở Tư pháp tỉnh Ninh Bình", "notifiedLeadAgencyOn": "2026-12-18",
+             "stepsOutsideSystem": [{"step": "INTERNAL_AUDIT", "heldOn": "2026-10-14", "evidence": "Báo cáo đánh giá nội bộ số 45/BC-STP"}]}""")
     public record NewAnnouncement(
             @NotBlank @Size(max = 100) @Schema(example = "45/QĐ-SKHCN") String decisionNumber,
             @NotNull @Schema(example = "2015-05-20") LocalDate decisionDate,
@@ -102,7 +108,8 @@ public final class QmsDtos {
         }
     }
 
-    @Schema(name = "HandledProcedures", description = "The TTHCs the agency handles, as the province publishes them")
+    @Schema(name = "HandledProcedures", description = "The TTHCs the agency handles, as the province publishes them", example = """
+            {"procedureIds": ["e2b7c9d1-4f6a-4b8e-9c3d-1a5f7e2b8d60", "9d3a6c2e-7b1f-4e8a-a5c4-3f0d2b6e1a97"], "since": "2026-01-01"}""")
     public record HandledProcedures(@NotNull @Size(max = 2000) List<@NotNull UUID> procedureIds,
                                     @NotNull @Schema(example = "2025-07-01") LocalDate since) {
     }

@@ -16,7 +16,8 @@ public final class ReviewDtos {
     private ReviewDtos() {
     }
 
-    @Schema(name = "ReviewResolution")
+    @Schema(name = "ReviewResolution", example = """
+            {"outcome": "REVISED", "note": "Cập nhật thời hạn giải quyết theo Quyết định 1113/QĐ-UBND", "revision": 3}""")
     public record Resolution(
             @NotNull @Schema(example = "REVISED") ReviewOutcome outcome,
             @Size(max = 2000) @Schema(description = "Required for NO_CHANGE: why nothing changes",

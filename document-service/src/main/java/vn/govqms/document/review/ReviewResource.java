@@ -1,6 +1,7 @@
 package vn.govqms.document.review;
 
 import io.smallrye.mutiny.Uni;
+import java.time.LocalDate;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,10 +28,8 @@ import vn.govqms.document.review.ReviewDtos.ReviewView;
 import vn.govqms.kit.http.ExpensiveRead;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
-import vn.govqms.kit.problem.Problem;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
-import vn.govqms.kit.web.QueryParams;
 
 import java.util.UUID;
 
@@ -39,8 +38,6 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Procedure reviews", description = "Rà soát quy trình ISO theo TTHC và VBQPPL: tasks created when a legal document or TTHC changes")
 @SecurityRequirement(name = "bearer")
-@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Outside the caller's role or scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ReviewResource {
 
     private static final String BY_PROVINCE_EXAMPLE = """
@@ -60,18 +57,12 @@ public class ReviewResource {
     }
 
     @GET
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed(Roles.ANY_STAFF)
     @Operation(operationId = "listReviewTasks", summary = "Review tasks in the caller's scope, earliest due first")
     @APIResponse(responseCode = "200", description = "A page of tasks")
-    @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Page<ReviewView>> list(@QueryParam("agencyId") String agencyId,
-                                      @QueryParam("status") @Parameter(example = "OPEN") String status,
-                                      @QueryParam("documentId") String documentId,
-                                      @QueryParam("causeId") @Parameter(description = "The changed legal document or TTHC") String causeId,
-                                      @BeanParam PageParams paging) {
-        return service.list(new ReviewService.Filter(QueryParams.uuid("agencyId", agencyId),
-                QueryParams.enumValue("status", status, ReviewStatus.class), QueryParams.uuid("documentId", documentId),
-                QueryParams.uuid("causeId", causeId)), paging.toRequest(), caller);
+    public Uni<Page<ReviewView>> list(@BeanParam ReviewQuery query, @BeanParam PageParams paging) {
+        return service.list(new ReviewService.Filter(query.agencyId(), query.status(), query.documentId(), query.causeId()),
+                paging.toRequest(), caller);
     }
 
     @GET
@@ -85,33 +76,38 @@ public class ReviewResource {
                     + "For national-admin only.")
     @APIResponse(responseCode = "200", description = "The rows", content = @Content(schema = @Schema(implementation = ProvinceOverdueReport.class),
             examples = @ExampleObject(name = "After the 2025 mergers", value = BY_PROVINCE_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "Invalid date", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ProvinceOverdueReport> overdueByProvince(
-            @QueryParam("asOf") @Parameter(description = "The day the counts are for (default today)", example = "2025-12-31") String asOf) {
-        return nationalView.asOf(QueryParams.date("asOf", asOf));
+            @QueryParam("asOf") @Parameter(description = "The day the counts are for (default today)", example = "2025-12-31") LocalDate asOf) {
+        return nationalView.asOf(asOf);
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed(Roles.ANY_STAFF)
     @Operation(operationId = "getReviewTask", summary = "A review task")
     @APIResponse(responseCode = "200", description = "The task", content = @Content(schema = @Schema(implementation = ReviewView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown task", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<ReviewView> get(@PathParam("id") UUID id) {
         return service.get(id, caller);
     }
 
     @POST
     @Path("/{id}/resolution")
-    @RolesAllowed({Roles.ISO_OFFICER, Roles.AGENCY_HEAD})
+    @RolesAllowed(Roles.QMS_KEEPERS)
     @Operation(operationId = "resolveReviewTask", summary = "Resolve a review: no change (with a reason), revised (a newer issued revision) or procedure abolished",
             description = "Publishes procedure-review.completed, saying whether it was on time.")
     @APIResponse(responseCode = "200", description = "Resolved", content = @Content(schema = @Schema(implementation = ReviewView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input (e.g. NO_CHANGE without a note)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown task", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already resolved", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "No revised revision issued, or the procedure is not abolished", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input (e.g. NO_CHANGE without a note)")
+    @APIResponse(responseCode = "409", description = "Already resolved")
+    @APIResponse(responseCode = "422", description = "No revised revision issued, or the procedure is not abolished")
     public Uni<ReviewView> resolve(@PathParam("id") UUID id, @Valid @NotNull Resolution body) {
         return service.resolve(id, body, caller);
+    }
+
+    /** The filters of a list of procedure reviews. */
+    public record ReviewQuery(
+            @QueryParam("agencyId") UUID agencyId,
+            @QueryParam("status") @Parameter(example = "OPEN") ReviewStatus status,
+            @QueryParam("documentId") UUID documentId,
+            @QueryParam("causeId") @Parameter(description = "The changed legal document or TTHC") UUID causeId) {
     }
 }

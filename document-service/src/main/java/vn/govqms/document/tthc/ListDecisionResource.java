@@ -26,10 +26,8 @@ import vn.govqms.document.tthc.ListDtos.NewDecision;
 import vn.govqms.document.tthc.ListDtos.UpdateView;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
-import vn.govqms.kit.problem.Problem;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
-import vn.govqms.kit.web.QueryParams;
 
 import java.net.URI;
 import java.util.UUID;
@@ -39,8 +37,6 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "TTHC lists", description = "A province's decisions changing its TTHCs, and each agency's updating of its handled-TTHC list within 5 working days")
 @SecurityRequirement(name = "bearer")
-@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Outside the caller's role or scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ListDecisionResource {
 
     private final ListUpdates updates;
@@ -60,10 +56,8 @@ public class ListDecisionResource {
                     + "govqms.tthc.list-update-working-days (5) working days of the decision date, counted on the deployment's calendar; "
                     + "each gets tthc-list-update.required.")
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = DecisionView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The province recorded this decision number already", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A procedure or agency unknown (unknown-reference) or of another province (relation-outside-authority)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The province recorded this decision number already")
+    @APIResponse(responseCode = "422", description = "A procedure or agency unknown (unknown-reference) or of another province (relation-outside-authority)")
     public Uni<RestResponse<DecisionView>> decide(@Valid @NotNull NewDecision body) {
         return updates.decide(body, caller).map(d -> RestResponse.ResponseBuilder
                 .<DecisionView>created(URI.create("/api/v1/tthc-list-decisions/" + d.id())).entity(d).build());
@@ -71,30 +65,31 @@ public class ListDecisionResource {
 
     @GET
     @Path("/tthc-list-decisions/{id}")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.PROVINCE_ADMIN})
+    @RolesAllowed(Roles.REGISTER_KEEPERS)
     @Operation(operationId = "getTthcListDecision", summary = "A province's TTHC list decision and how many agencies it gave work to",
             description = "For the province's steering committee and national-admin; an agency reads the decision's number and date on "
                     + "its list updates.")
     @APIResponse(responseCode = "200", description = "The decision", content = @Content(schema = @Schema(implementation = DecisionView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown decision", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<DecisionView> decision(@PathParam("id") UUID id) {
         return updates.decision(id);
     }
 
     @GET
     @Path("/tthc-list-updates")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed(Roles.ANY_STAFF)
     @Operation(operationId = "listTthcListUpdates", summary = "The agencies' handled-TTHC list updates owed, earliest due first",
             description = "Those of the agencies in the caller's scope; OPEN until the agency updates its list, OVERDUE after the due date, "
                     + "CLEARED once updated (clearedLate when after the due date).")
     @APIResponse(responseCode = "200", description = "A page of list updates")
-    @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Page<UpdateView>> list(
-            @QueryParam("agencyId") @Parameter(description = "One agency's") String agencyId,
-            @QueryParam("status") @Parameter(example = "OVERDUE") String status,
-            @QueryParam("decisionId") @Parameter(description = "The work one decision gave") String decisionId,
-            @BeanParam PageParams paging) {
-        return updates.list(new ListUpdates.Filter(QueryParams.uuid("agencyId", agencyId),
-                QueryParams.enumValue("status", status, ListUpdateStatus.class), QueryParams.uuid("decisionId", decisionId)), paging.toRequest());
+            @BeanParam UpdateQuery query, @BeanParam PageParams paging) {
+        return updates.list(new ListUpdates.Filter(query.agencyId(), query.status(), query.decisionId()), paging.toRequest());
+    }
+
+    /** The filters of the list updates owed by agencies. */
+    public record UpdateQuery(
+            @QueryParam("agencyId") @Parameter(description = "One agency's") UUID agencyId,
+            @QueryParam("status") @Parameter(example = "OVERDUE") ListUpdateStatus status,
+            @QueryParam("decisionId") @Parameter(description = "The work one decision gave") UUID decisionId) {
     }
 }

@@ -19,7 +19,8 @@ public final class ListDtos {
     }
 
     @Schema(name = "NewTthcListDecision", description = "A province's decision publishing a change to the TTHCs: the procedures "
-            + "it adds, amends or abolishes in the province, and the agencies it names as handling them (new assignments)")
+            + "it adds, amends or abolishes in the province, and the agencies it names as handling them (new assignments)", example = """
+            {"provinceCode": "37", "number": "1113/QĐ-UBND", "decisionDate": "2026-03-11", "procedureIds": ["e2b7c9d1-4f6a-4b8e-9c3d-1a5f7e2b8d60", "9d3a6c2e-7b1f-4e8a-a5c4-3f0d2b6e1a97"], "agencyIds": ["3f1c2a7e-5b8d-4e21-9a6f-0c4d2e8b7a15"]}""")
     public record NewDecision(
             @NotBlank @Pattern(regexp = "^\\d{2}$", message = "must be the two-digit province code") @Schema(example = "24") String provinceCode,
             @NotBlank @Size(max = 100) @Schema(example = "1234/QĐ-UBND") String number,

@@ -24,7 +24,10 @@ public final class ProcedureDtos {
     private ProcedureDtos() {
     }
 
-    @Schema(name = "NewAdministrativeProcedure")
+    @Schema(name = "NewAdministrativeProcedure", example = """
+            {"code": "1.001612.000.00.00.H48", "name": "Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam, người nước ngoài đang cư trú tại Việt Nam",
+             "field": "Lý lịch tư pháp", "level": "PROVINCIAL", "processingDays": 10, "legalBasisIds": ["7c5e1b9a-2d4f-4a3e-8b6c-0e9f1d2a5c38"], "publishedByDecision": "1113/QĐ-UBND",
+             "provinceCode": "37", "processingTime": {"unit": "WORKING_DAYS", "amount": 10}}""")
     public record NewProcedure(
             @NotBlank @Pattern(regexp = CODE_PATTERN, message = "must look like 1.001612 or 1.001612.000.00.00.H48")
             @Schema(example = "1.001612.000.00.00.H48") String code,
@@ -41,7 +44,10 @@ public final class ProcedureDtos {
             ProcessingTimeInput processingTime) {
     }
 
-    @Schema(name = "AdministrativeProcedureAmendment", description = "The procedure as amended, and from when (send If-Match)")
+    @Schema(name = "AdministrativeProcedureAmendment", description = "The procedure as amended, and from when (send If-Match)", example = """
+            {"name": "Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam, người nước ngoài đang cư trú tại Việt Nam", "field": "Lý lịch tư pháp",
+             "level": "PROVINCIAL", "processingDays": 10, "legalBasisIds": ["7c5e1b9a-2d4f-4a3e-8b6c-0e9f1d2a5c38"], "publishedByDecision": "1113/QĐ-UBND", "effectiveDate": "2026-07-01",
+             "reason": "Rút ngắn thời hạn giải quyết", "processingTime": {"unit": "WORKING_DAYS", "amount": 10}}""")
     public record Amendment(
             @NotBlank @Size(max = 500) String name,
             @NotBlank @Size(max = 300) String field,
@@ -106,7 +112,8 @@ public final class ProcedureDtos {
         return t;
     }
 
-    @Schema(name = "AdministrativeProcedureAbolition")
+    @Schema(name = "AdministrativeProcedureAbolition", example = """
+            {"effectiveDate": "2026-07-01", "reason": "Bãi bỏ theo Quyết định số 1113/QĐ-UBND ngày 11/3/2026 của Chủ tịch UBND tỉnh Ninh Bình"}""")
     public record Abolition(
             @NotNull @Schema(example = "2025-07-01") LocalDate effectiveDate,
             @NotBlank @Size(max = 1000) @Schema(example = "Bãi bỏ theo Quyết định 1568/QĐ-BKHCN") String reason) {

@@ -18,7 +18,9 @@ public final class ContactDtos {
     private ContactDtos() {
     }
 
-    @Schema(name = "ContactInput", description = "A person of an agency (agencyId) or of a province's steering committee (provinceCode, no agencyId)")
+    @Schema(name = "ContactInput", description = "A person of an agency (agencyId) or of a province's steering committee (provinceCode, no agencyId)", example = """
+            {"agencyId": "3f1c2a7e-5b8d-4e21-9a6f-0c4d2e8b7a15", "provinceCode": "37", "subject": "tran.thi.hoa", "name": "Trần Thị Hoa", "email": "tthoa.stp@ninhbinh.gov.vn",
+             "language": "vi", "roles": ["ISO_OFFICER"], "digest": true, "isoOfficerSince": "2025-07-01"}""")
     public record ContactInput(
             @Schema(description = "The agency; absent for a member of the province's steering committee") UUID agencyId,
             @Schema(description = "Only for a steering-committee member: the province", example = "24")
@@ -61,7 +63,8 @@ public final class ContactDtos {
         }
     }
 
-    @Schema(name = "Preferences", description = "Channels the caller does not want (escalations are sent whatever is muted)")
+    @Schema(name = "Preferences", description = "Channels the caller does not want (escalations are sent whatever is muted)", example = """
+            {"mutedChannels": ["EMAIL"]}""")
     public record Preferences(@Schema(example = "[\"EMAIL\"]") @NotNull @Size(max = 2) List<@NotNull MutableChannel> mutedChannels) {
     }
 

@@ -1,6 +1,7 @@
 package vn.govqms.notification.contact;
 
 import io.smallrye.mutiny.Uni;
+import vn.govqms.kit.web.ProvinceParam;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,12 +28,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
-import vn.govqms.kit.problem.Problem;
-import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
 import vn.govqms.kit.web.ETags;
-import vn.govqms.kit.web.QueryParams;
 import vn.govqms.notification.contact.ContactDtos.ContactInput;
 import vn.govqms.notification.contact.ContactDtos.ContactView;
 import vn.govqms.notification.contact.ContactDtos.Preferences;
@@ -45,8 +43,6 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Contacts", description = "Người nhận thông báo: lãnh đạo, cán bộ ISO, chuyên gia đánh giá, lãnh đạo đơn vị; Ban chỉ đạo ISO tỉnh")
 @SecurityRequirement(name = "bearer")
-@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Outside the caller's role or scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ContactResource {
 
     private final ContactService service;
@@ -58,56 +54,40 @@ public class ContactResource {
     }
 
     @POST
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER})
+    @RolesAllowed(Roles.QMS_KEEPERS_OR_TENANT_ADMINS)
     @Operation(operationId = "createContact", summary = "Add a contact to an agency (its head or ISO officer, its province's or ministry's steering committee), or to the province's steering committee (province-admin)")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = ContactView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The subject is already a contact there", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The subject is already a contact there")
+    @APIResponse(responseCode = "422", description = "Unknown agency")
     public Uni<RestResponse<ContactView>> create(@Valid @NotNull ContactInput body) {
         return service.create(body, caller).map(c -> RestResponse.ResponseBuilder.<ContactView>created(URI.create("/api/v1/contacts/" + c.id()))
                 .entity(c).tag(ETags.of(c.version())).build());
     }
 
     @GET
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER})
+    @RolesAllowed(Roles.QMS_KEEPERS_OR_ADMINS)
     @Operation(operationId = "listContacts", summary = "Contacts in the caller's scope, by name")
     @APIResponse(responseCode = "200", description = "A page of contacts")
-    @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Page<ContactView>> list(@QueryParam("agencyId") String agencyId,
-                                       @QueryParam("provinceCode") @Parameter(example = "24") String provinceCode,
-                                       @QueryParam("role") @Parameter(example = "ISO_OFFICER") String role,
-                                       @QueryParam("steeringCommittee") @Parameter(example = "true") String steeringCommittee,
-                                       @BeanParam PageParams paging) {
-        Boolean committee = steeringCommittee == null || steeringCommittee.isBlank() ? null : switch (steeringCommittee.trim()) {
-            case "true" -> Boolean.TRUE;
-            case "false" -> Boolean.FALSE;
-            default -> throw ProblemException.invalidField("steeringCommittee", "true or false");
-        };
-        return service.list(new ContactService.Filter(QueryParams.uuid("agencyId", agencyId), QueryParams.text("provinceCode", provinceCode, 2),
-                QueryParams.enumValue("role", role, ContactRole.class), committee), paging.toRequest());
+    @APIResponse(responseCode = "422", description = "Unknown agency")
+    public Uni<Page<ContactView>> list(@BeanParam ContactQuery query, @Valid @BeanParam ProvinceParam province, @BeanParam PageParams paging) {
+        return service.list(new ContactService.Filter(query.agencyId(), province.provinceCode(), query.role(), query.steeringCommittee()),
+                paging.toRequest());
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER})
+    @RolesAllowed(Roles.QMS_KEEPERS_OR_ADMINS)
     @Operation(operationId = "getContact", summary = "A contact")
     @APIResponse(responseCode = "200", description = "The contact", content = @Content(schema = @Schema(implementation = ContactView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown contact", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<ContactView>> get(@PathParam("id") UUID id) {
         return service.get(id).map(c -> RestResponse.ResponseBuilder.ok(c).tag(ETags.of(c.version())).build());
     }
 
     @PUT
     @Path("/{id}")
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER})
+    @RolesAllowed(Roles.QMS_KEEPERS_OR_TENANT_ADMINS)
     @Operation(operationId = "updateContact", summary = "Change a contact (If-Match required)")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = ContactView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown contact", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<ContactView>> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                  @Valid @NotNull ContactInput body) {
         return service.update(id, body, ifMatch, caller).map(c -> RestResponse.ResponseBuilder.ok(c).tag(ETags.of(c.version())).build());
@@ -115,17 +95,16 @@ public class ContactResource {
 
     @DELETE
     @Path("/{id}")
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER})
+    @RolesAllowed(Roles.QMS_KEEPERS_OR_TENANT_ADMINS)
     @Operation(operationId = "deleteContact", summary = "Remove a contact (its notifications go with it)")
     @APIResponse(responseCode = "204", description = "Removed")
-    @APIResponse(responseCode = "404", description = "Unknown contact", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Void> delete(@PathParam("id") UUID id) {
         return service.delete(id, caller);
     }
 
     @GET
     @Path("/me/preferences")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed(Roles.ANY_STAFF)
     @Operation(operationId = "getPreferences", summary = "The caller's muted channels")
     @APIResponse(responseCode = "200", description = "Muted channels", content = @Content(schema = @Schema(implementation = Preferences.class)))
     public Uni<Preferences> preferences() {
@@ -134,11 +113,17 @@ public class ContactResource {
 
     @PUT
     @Path("/me/preferences")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed(Roles.ANY_STAFF)
     @Operation(operationId = "setPreferences", summary = "Mute channels for oneself (INBOX, EMAIL); escalations are sent whatever is muted")
     @APIResponse(responseCode = "200", description = "Muted channels", content = @Content(schema = @Schema(implementation = Preferences.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Preferences> mute(@Valid @NotNull Preferences body) {
         return service.mute(body, caller);
+    }
+
+    /** The filters of a list of contacts. */
+    public record ContactQuery(
+            @QueryParam("agencyId") UUID agencyId,
+            @QueryParam("role") @Parameter(example = "ISO_OFFICER") ContactRole role,
+            @QueryParam("steeringCommittee") @Parameter(example = "true") Boolean steeringCommittee) {
     }
 }

@@ -17,7 +17,8 @@ public final class RuleDtos {
     private RuleDtos() {
     }
 
-    @Schema(name = "RuleInput")
+    @Schema(name = "RuleInput", example = """
+            {"eventType": "vn.govqms.document.procedure-review.required.v1", "recipientKind": "AGENCY_ROLE", "recipientRole": "ISO_OFFICER", "channels": ["INBOX", "EMAIL"], "urgency": "HIGH", "enabled": true}""")
     public record RuleInput(
             @Schema(example = "vn.govqms.audit.finding.raised.v1") @NotBlank @Size(max = 200) String eventType,
             @Schema(example = "AGENCY_ROLE") @NotNull RecipientKind recipientKind,

@@ -1,6 +1,8 @@
 package vn.govqms.notification.rule;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.validation.constraints.Size;
+import vn.govqms.kit.web.ProvinceParam;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,11 +29,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
-import vn.govqms.kit.problem.Problem;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
 import vn.govqms.kit.web.ETags;
-import vn.govqms.kit.web.QueryParams;
 import vn.govqms.notification.rule.RuleDtos.RuleInput;
 import vn.govqms.notification.rule.RuleDtos.RuleView;
 
@@ -43,8 +43,6 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Rules", description = "Quy tắc thông báo: loại sự kiện → người nhận → kênh (hộp thư, e-mail)")
 @SecurityRequirement(name = "bearer")
-@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Outside the caller's role or scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class RuleResource {
 
     private final RuleService service;
@@ -56,23 +54,19 @@ public class RuleResource {
     }
 
     @GET
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @RolesAllowed(Roles.ANY_READER)
     @Operation(operationId = "listRules", summary = "The default rules and a province's own (the caller's, or the one asked for), with which are in force there")
     @APIResponse(responseCode = "200", description = "A page of rules")
-    public Uni<Page<RuleView>> list(@QueryParam("eventType") @Parameter(example = "vn.govqms.audit.finding.raised.v1") String eventType,
-                                    @QueryParam("provinceCode") @Parameter(description = "The rules in force in this province (one whose "
-                                            + "records the caller reads); by default the caller's own", example = "24") String provinceCode,
-                                    @BeanParam PageParams paging) {
-        return service.list(QueryParams.text("eventType", eventType, 200), QueryParams.text("provinceCode", provinceCode, 2),
-                paging.toRequest());
+    public Uni<Page<RuleView>> list(@QueryParam("eventType") @Size(max = 200) @Parameter(example = "vn.govqms.audit.finding.raised.v1") String eventType,
+                                    @Valid @BeanParam ProvinceParam province, @BeanParam PageParams paging) {
+        return service.list(eventType, province.provinceCode(), paging.toRequest());
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @RolesAllowed(Roles.ANY_READER)
     @Operation(operationId = "getRule", summary = "A rule")
     @APIResponse(responseCode = "200", description = "The rule", content = @Content(schema = @Schema(implementation = RuleView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown rule", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<RuleView>> get(@PathParam("id") UUID id) {
         return service.get(id).map(r -> RestResponse.ResponseBuilder.ok(r).tag(ETags.of(r.version())).build());
     }
@@ -81,8 +75,7 @@ public class RuleResource {
     @RolesAllowed(Roles.PROVINCE_ADMIN)
     @Operation(operationId = "createRule", summary = "A rule of the caller's province; the province's rules of a type replace the defaults of that type")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = RuleView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown contact", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown contact")
     public Uni<RestResponse<RuleView>> create(@Valid @NotNull RuleInput body) {
         return service.create(body, caller).map(r -> RestResponse.ResponseBuilder.<RuleView>created(URI.create("/api/v1/rules/" + r.id()))
                 .entity(r).tag(ETags.of(r.version())).build());
@@ -93,9 +86,6 @@ public class RuleResource {
     @RolesAllowed(Roles.PROVINCE_ADMIN)
     @Operation(operationId = "updateRule", summary = "Change a rule of the caller's province (If-Match required; defaults are read-only)")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = RuleView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown rule", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<RuleView>> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                               @Valid @NotNull RuleInput body) {
         return service.update(id, body, ifMatch, caller).map(r -> RestResponse.ResponseBuilder.ok(r).tag(ETags.of(r.version())).build());
@@ -106,7 +96,6 @@ public class RuleResource {
     @RolesAllowed(Roles.PROVINCE_ADMIN)
     @Operation(operationId = "deleteRule", summary = "Remove a rule of the caller's province")
     @APIResponse(responseCode = "204", description = "Removed")
-    @APIResponse(responseCode = "404", description = "Unknown rule", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Void> delete(@PathParam("id") UUID id) {
         return service.delete(id, caller);
     }

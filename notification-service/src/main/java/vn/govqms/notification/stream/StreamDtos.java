@@ -10,7 +10,8 @@ public final class StreamDtos {
     private StreamDtos() {
     }
 
-    @Schema(name = "StreamTicketInput")
+    @Schema(name = "StreamTicketInput", example = """
+            {"agencyId": "3f1c2a7e-5b8d-4e21-9a6f-0c4d2e8b7a15"}""")
     public record StreamTicketInput(
             @Schema(description = "Narrow the stream to one agency the caller reads (checked now; the stream opened with the ticket "
                     + "shows that agency only)", example = "6f1c2a9e-1d3b-4c55-9a51-0c2f0f4b8e21") UUID agencyId) {

@@ -19,14 +19,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.govqms.kit.problem.Problem;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
 import vn.govqms.kit.security.Scope;
@@ -38,12 +36,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
 @Path("/api/v1/notifications")
 @Tag(name = "Live stream", description = "Dòng sự kiện trực tiếp cho bảng điều khiển: thông báo và thay đổi điểm khi chúng xảy ra")
-@APIResponse(responseCode = "401", description = "No valid token (or stream ticket)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Outside the caller's role or scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class StreamResource {
 
     /** How long opening a stream waits for the agency it narrows to, or for its ticket. */
@@ -76,12 +71,9 @@ public class StreamResource {
                     + "?ticket= from POST /api/v1/notifications/stream-tickets (once per ticket). Streams are bounded per caller and per "
                     + "instance: 429 with Retry-After beyond.")
     @APIResponse(responseCode = "200", description = "The stream (text/event-stream)")
-    @APIResponse(responseCode = "400", description = "Last-Event-ID not sent by this stream, or an agencyId the ticket was not issued for",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "429", description = "Too many streams open (the caller's or this instance's)",
-            headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = SchemaType.INTEGER)),
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Last-Event-ID not sent by this stream, or an agencyId the ticket was not issued for")
+    @APIResponse(responseCode = "422", description = "Unknown agency")
+    @APIResponse(responseCode = "429", description = "Too many streams open (the caller's or this instance's)")
     @Blocking // the agency or the ticket is looked up before the stream answers: a refusal must come before the stream's headers
     public Multi<OutboundSseEvent> stream(
             @QueryParam("agencyId") @Parameter(description = "Narrow the stream to one agency the caller reads (with a ticket: the agency it was issued for)") String agencyId,
@@ -113,13 +105,13 @@ public class StreamResource {
     @Path("/stream-tickets")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @RolesAllowed(Roles.ANY_READER)
     @SecurityRequirement(name = "bearer")
     @Operation(operationId = "createStreamTicket", summary = "A ticket that opens the live stream once without an Authorization header (a browser's EventSource)",
             description = "Bound to the caller and to its scope as of now (and to one agency when agencyId is given); valid for a minute "
                     + "(govqms.stream.ticket-validity), used once. Not a token: it grants nothing but opening that one stream.")
     @APIResponse(responseCode = "200", description = "The ticket", content = @Content(schema = @Schema(implementation = StreamTicketView.class)))
-    @APIResponse(responseCode = "422", description = "Unknown agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown agency")
     public Uni<StreamTicketView> ticket(StreamTicketInput input) {
         String subject = caller.subject();
         return stream.watch(scope, input == null ? null : input.agencyId())

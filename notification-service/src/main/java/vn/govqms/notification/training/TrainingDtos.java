@@ -16,7 +16,8 @@ public final class TrainingDtos {
     private TrainingDtos() {
     }
 
-    @Schema(name = "TrainingInput", description = "A training the contact attended")
+    @Schema(name = "TrainingInput", description = "A training the contact attended", example = """
+            {"title": "Tập huấn nghiệp vụ ISO 9001:2015 cho cán bộ ISO", "trainedOn": "2026-04-22", "certificateNumber": "126/2026/CN-TĐC", "certificateIssuer": "Trung tâm Năng suất Việt Nam"}""")
     public record TrainingInput(
             @Schema(description = "What the training was", example = "Đào tạo nhận thức và xây dựng HTQLCL theo TCVN ISO 9001:2015")
             @NotBlank @Size(max = 300) String title,

@@ -21,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
-import vn.govqms.kit.problem.Problem;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
 import vn.govqms.notification.training.TrainingDtos.TrainingInput;
@@ -36,9 +35,6 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Trainings", description = "Đào tạo của cán bộ ISO và người liên hệ: khóa học, thời gian, chứng chỉ")
 @SecurityRequirement(name = "bearer")
-@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Outside the caller's role or scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "Unknown contact", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class TrainingResource {
 
     private final TrainingService service;
@@ -50,27 +46,26 @@ public class TrainingResource {
     }
 
     @POST
-    @RolesAllowed({Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER})
+    @RolesAllowed(Roles.QMS_KEEPERS_OR_TENANT_ADMINS)
     @Operation(operationId = "recordTraining", summary = "Record a training the contact attended (by whoever may change the contact); clears its untrained-officer flag")
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = TrainingView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input (e.g. trainedOn after today)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input (e.g. trainedOn after today)")
     public Uni<RestResponse<TrainingView>> record(@PathParam("contactId") UUID contactId, @Valid @NotNull TrainingInput body) {
         return service.record(contactId, body, caller).map(t -> RestResponse.ResponseBuilder.<TrainingView>created(
                 URI.create("/api/v1/contacts/" + contactId + "/trainings")).entity(t).build());
     }
 
     @GET
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER})
+    @RolesAllowed(Roles.QMS_KEEPERS_OR_ADMINS)
     @Operation(operationId = "listTrainings", summary = "The contact's trainings, the latest first")
     @APIResponse(responseCode = "200", description = "A page of trainings")
-    @APIResponse(responseCode = "400", description = "Invalid paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Page<TrainingView>> list(@PathParam("contactId") UUID contactId, @BeanParam PageParams paging) {
         return service.list(contactId, paging.toRequest());
     }
 
     @GET
     @Path("/status")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER})
+    @RolesAllowed(Roles.QMS_KEEPERS_OR_ADMINS)
     @Operation(operationId = "trainingStatus", summary = "Whether the contact, as ISO officer, is trained, by when it must be, and whether it is flagged")
     @APIResponse(responseCode = "200", description = "The status", content = @Content(schema = @Schema(implementation = TrainingStatus.class)))
     public Uni<TrainingStatus> status(@PathParam("contactId") UUID contactId) {

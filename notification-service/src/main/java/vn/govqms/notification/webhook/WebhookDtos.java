@@ -17,7 +17,9 @@ public final class WebhookDtos {
     private WebhookDtos() {
     }
 
-    @Schema(name = "WebhookInput")
+    @Schema(name = "WebhookInput", example = """
+            {"url": "https://motcua.ninhbinh.gov.vn/govqms/su-kien", "eventTypes": ["vn.govqms.document.procedure-review.required.v1", "vn.govqms.scoring.score.changed.v1"],
+             "agencyId": "3f1c2a7e-5b8d-4e21-9a6f-0c4d2e8b7a15", "description": "Hệ thống thông tin giải quyết TTHC tỉnh Ninh Bình", "active": true}""")
     public record WebhookInput(
             @Schema(description = "https:// address of the receiver", example = "https://motcua.bacgiang.gov.vn/govqms/webhook")
             @NotBlank @Size(max = 2000) String url,
@@ -56,7 +58,8 @@ public final class WebhookDtos {
         }
     }
 
-    @Schema(name = "WebhookSecretRotation", description = "A new secret; the current one keeps signing too for the overlap, then is dropped")
+    @Schema(name = "WebhookSecretRotation", description = "A new secret; the current one keeps signing too for the overlap, then is dropped", example = """
+            {"overlap": "PT24H"}""")
     public record SecretRotation(
             @Schema(description = "How long the old secret still signs too (ISO-8601, PT0S drops it at once, at most P30D); "
                     + "govqms.webhooks.secret-overlap (24 h) when absent", example = "PT24H") Duration overlap) {
@@ -87,7 +90,8 @@ public final class WebhookDtos {
             @Schema(description = "Every attempt (only when one delivery is read)") List<AttemptView> attemptLog) {
     }
 
-    @Schema(name = "WebhookReplay", description = "Deliveries created in this range (dates inclusive) are sent again")
+    @Schema(name = "WebhookReplay", description = "Deliveries created in this range (dates inclusive) are sent again", example = """
+            {"from": "2026-03-01", "to": "2026-03-02"}""")
     public record ReplayRange(@Schema(example = "2026-11-01") @NotNull LocalDate from, @Schema(example = "2026-11-22") @NotNull LocalDate to) {
     }
 

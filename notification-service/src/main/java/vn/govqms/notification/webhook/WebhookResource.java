@@ -1,6 +1,8 @@
 package vn.govqms.notification.webhook;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,11 +29,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
-import vn.govqms.kit.problem.Problem;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
 import vn.govqms.kit.web.ETags;
-import vn.govqms.kit.web.QueryParams;
 import vn.govqms.notification.webhook.WebhookDtos.DeliveryView;
 import vn.govqms.notification.webhook.WebhookDtos.ReplayRange;
 import vn.govqms.notification.webhook.WebhookDtos.Replayed;
@@ -48,8 +48,6 @@ import java.util.UUID;
 @Tag(name = "Webhooks", description = "Webhook cho hệ thống một cửa, ứng dụng di động và bảng điều khiển: sự kiện ký HMAC theo Standard Webhooks, gửi lại khi lỗi")
 @SecurityRequirement(name = "bearer")
 @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.INTEGRATION})
-@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Outside the caller's role or province", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class WebhookResource {
 
     private final WebhookService service;
@@ -66,15 +64,15 @@ public class WebhookResource {
                     + "attributes and the headers webhook-id, webhook-timestamp and webhook-signature (v1,<base64 HMAC-SHA256 of "
                     + "id.timestamp.body keyed with the base64-decoded secret after whsec_>).")
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = WebhookView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input (URL, unknown event type)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Target refused (internal address) or unknown agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input (URL, unknown event type)")
+    @APIResponse(responseCode = "422", description = "Target refused (internal address) or unknown agency")
     public Uni<RestResponse<WebhookView>> create(@Valid @NotNull WebhookInput body) {
         return service.create(body, caller).map(w -> RestResponse.ResponseBuilder.<WebhookView>created(URI.create("/api/v1/webhooks/" + w.id()))
                 .entity(w).tag(ETags.of(w.version())).build());
     }
 
     @GET
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.PROVINCE_ADMIN, Roles.INTEGRATION})
+    @RolesAllowed(Roles.REGISTER_KEEPERS_OR_INTEGRATION)
     @Operation(operationId = "listWebhooks", summary = "Subscriptions of the provinces whose records the caller reads (a one-stop-shop system: those of its kind)")
     @APIResponse(responseCode = "200", description = "A page of subscriptions")
     public Uni<Page<WebhookView>> list(@BeanParam PageParams paging) {
@@ -83,10 +81,9 @@ public class WebhookResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.PROVINCE_ADMIN, Roles.INTEGRATION})
+    @RolesAllowed(Roles.REGISTER_KEEPERS_OR_INTEGRATION)
     @Operation(operationId = "getWebhook", summary = "A subscription (without its secret)")
     @APIResponse(responseCode = "200", description = "The subscription", content = @Content(schema = @Schema(implementation = WebhookView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown subscription", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<WebhookView>> get(@PathParam("id") UUID id) {
         return service.get(id).map(w -> RestResponse.ResponseBuilder.ok(w).tag(ETags.of(w.version())).build());
     }
@@ -95,9 +92,6 @@ public class WebhookResource {
     @Path("/{id}")
     @Operation(operationId = "updateWebhook", summary = "Change or pause a subscription (If-Match required)")
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = WebhookView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown subscription", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<WebhookView>> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                  @Valid @NotNull WebhookInput body) {
         return service.update(id, body, ifMatch, caller).map(w -> RestResponse.ResponseBuilder.ok(w).tag(ETags.of(w.version())).build());
@@ -111,9 +105,8 @@ public class WebhookResource {
                     + "Webhooks allows; then only the new one. The body: {\"overlap\":\"PT24H\"}, or {} for the default (PT0S drops the old "
                     + "secret at once, at most P30D; default govqms.webhooks.secret-overlap). A secret still in an overlap is dropped at once.")
     @APIResponse(responseCode = "200", description = "Rotated; the new secret", content = @Content(schema = @Schema(implementation = WebhookView.class)))
-    @APIResponse(responseCode = "400", description = "Overlap out of range", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown subscription", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The current secret cannot be read to keep signing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Overlap out of range")
+    @APIResponse(responseCode = "409", description = "The current secret cannot be read to keep signing")
     public Uni<RestResponse<WebhookView>> rotateSecret(@PathParam("id") UUID id, @Valid @NotNull SecretRotation body) {
         return service.rotateSecret(id, body, caller).map(w -> RestResponse.ResponseBuilder.ok(w).tag(ETags.of(w.version())).build());
     }
@@ -128,25 +121,22 @@ public class WebhookResource {
 
     @GET
     @Path("/{id}/deliveries")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.PROVINCE_ADMIN, Roles.INTEGRATION})
+    @RolesAllowed(Roles.REGISTER_KEEPERS_OR_INTEGRATION)
     @Operation(operationId = "listWebhookDeliveries", summary = "The delivery log of a subscription, newest first")
     @APIResponse(responseCode = "200", description = "A page of deliveries")
-    @APIResponse(responseCode = "400", description = "Invalid filter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Page<DeliveryView>> deliveries(@PathParam("id") UUID id,
-                                              @QueryParam("status") @Parameter(example = "DEAD") String status,
-                                              @QueryParam("from") @Parameter(example = "2026-11-01") String from,
-                                              @QueryParam("to") @Parameter(example = "2026-11-22") String to,
+                                              @QueryParam("status") @Size(max = 20) @Parameter(example = "DEAD") String status,
+                                              @QueryParam("from") @Parameter(example = "2026-11-01") LocalDate from,
+                                              @QueryParam("to") @Parameter(example = "2026-11-22") LocalDate to,
                                               @BeanParam PageParams paging) {
-        return service.deliveries(id, QueryParams.text("status", status, 20), QueryParams.date("from", from), QueryParams.date("to", to),
-                paging.toRequest());
+        return service.deliveries(id, status, from, to, paging.toRequest());
     }
 
     @GET
     @Path("/{id}/deliveries/{deliveryId}")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.PROVINCE_ADMIN, Roles.INTEGRATION})
+    @RolesAllowed(Roles.REGISTER_KEEPERS_OR_INTEGRATION)
     @Operation(operationId = "getWebhookDelivery", summary = "A delivery with every attempt (time, status code, latency, error)")
     @APIResponse(responseCode = "200", description = "The delivery", content = @Content(schema = @Schema(implementation = DeliveryView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown delivery", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<DeliveryView> delivery(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
         return service.delivery(id, deliveryId);
     }
@@ -156,7 +146,6 @@ public class WebhookResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(operationId = "replayWebhookDelivery", summary = "Send one delivery again (also a dead one), with a fresh budget of attempts")
     @APIResponse(responseCode = "200", description = "Queued again", content = @Content(schema = @Schema(implementation = DeliveryView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown delivery", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<DeliveryView> replay(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
         return service.replay(id, deliveryId);
     }
@@ -165,7 +154,7 @@ public class WebhookResource {
     @Path("/{id}/replays")
     @Operation(operationId = "replayWebhookRange", summary = "Send again every delivery created in a range of days")
     @APIResponse(responseCode = "200", description = "How many were queued again", content = @Content(schema = @Schema(implementation = Replayed.class)))
-    @APIResponse(responseCode = "400", description = "Invalid range", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid range")
     public Uni<Replayed> replayRange(@PathParam("id") UUID id, @Valid @NotNull ReplayRange body) {
         return service.replay(id, body);
     }

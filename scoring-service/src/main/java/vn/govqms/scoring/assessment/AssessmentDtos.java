@@ -21,7 +21,8 @@ public final class AssessmentDtos {
     private AssessmentDtos() {
     }
 
-    @Schema(name = "NewAssessment")
+    @Schema(name = "NewAssessment", example = """
+            {"agencyId": "3f1c2a7e-5b8d-4e21-9a6f-0c4d2e8b7a15", "year": 2026, "kind": "OFFICIAL", "criteriaSetId": "b4e8a1c7-2f3d-4e9b-8a6c-5d1f0e7b3a92"}""")
     public record NewAssessment(
             @NotNull UUID agencyId,
             @NotNull @Min(2000) @Max(2100) @Schema(example = "2026") Integer year,
@@ -43,7 +44,8 @@ public final class AssessmentDtos {
             @Size(max = 2000) @Schema(example = "Sổ tay chất lượng ban hành theo Quyết định 45/QĐ-STP") String comment) {
     }
 
-    @Schema(name = "AssessmentReason")
+    @Schema(name = "AssessmentReason", example = """
+            {"reason": "Tiêu chí 1.2 chưa kèm minh chứng Sổ tay chất lượng ban hành năm 2026"}""")
     public record Reason(@NotBlank @Size(max = 2000) @Schema(example = "Chấm sai tiêu chí 1.2: thiếu minh chứng") String reason) {
     }
 

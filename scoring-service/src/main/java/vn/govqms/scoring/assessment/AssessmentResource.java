@@ -1,6 +1,7 @@
 package vn.govqms.scoring.assessment;
 
 import io.smallrye.mutiny.Uni;
+import vn.govqms.kit.web.YearParam;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -28,14 +29,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
-import vn.govqms.kit.problem.Problem;
-import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Roles;
 import vn.govqms.kit.web.ETags;
 import vn.govqms.kit.web.QueryParams;
 import vn.govqms.scoring.assessment.AssessmentDtos.AssessmentSummary;
 import vn.govqms.scoring.assessment.AssessmentDtos.AssessmentView;
-import vn.govqms.scoring.support.Params;
 
 import java.net.URI;
 import java.util.UUID;
@@ -44,8 +42,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Assessments", description = "Tự đánh giá và đánh giá chính thức theo bộ tiêu chí: draft → submitted → finalised")
 @SecurityRequirement(name = "bearer")
-@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Outside the caller's role or scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class AssessmentResource {
 
     static final String SCORES_EXAMPLE = """
@@ -60,55 +56,39 @@ public class AssessmentResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AUDITOR})
+    @RolesAllowed(Roles.AUDIT_PARTIES)
     @Operation(operationId = "startAssessment", summary = "Start a self-assessment (agency head or ISO officer) or an official one (province-admin, ministry-admin, or an auditor of another agency on the province's assessment team)")
     @APIResponse(responseCode = "201", description = "A draft with every criterion of the set", content = @Content(schema = @Schema(implementation = AssessmentView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The agency already has this kind of assessment for the year and set", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown agency, no criteria set in force, or a set that does not apply", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The agency already has this kind of assessment for the year and set")
+    @APIResponse(responseCode = "422", description = "Unknown agency, no criteria set in force, or a set that does not apply")
     public Uni<RestResponse<AssessmentView>> start(@Valid @NotNull AssessmentDtos.NewAssessment body) {
         return service.start(body).map(v -> RestResponse.ResponseBuilder
                 .<AssessmentView>created(URI.create("/api/v1/assessments/" + v.view().id())).entity(v.view()).tag(ETags.of(v.version())).build());
     }
 
     @GET
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed(Roles.ANY_STAFF)
     @Operation(operationId = "listAssessments", summary = "Assessments in the caller's scope, newest year first")
     @APIResponse(responseCode = "200", description = "A page of assessments")
-    @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Page<AssessmentSummary>> list(@QueryParam("agencyId") String agencyId, @QueryParam("year") @Parameter(example = "2026") String year,
-                                             @QueryParam("kind") @Parameter(example = "OFFICIAL") String kind,
-                                             @QueryParam("status") @Parameter(example = "FINALISED") String status, @BeanParam PageParams paging) {
-        return service.list(new AssessmentService.Filter(QueryParams.uuid("agencyId", agencyId), Params.year("year", year),
-                QueryParams.enumValue("kind", kind, AssessmentKind.class), QueryParams.enumValue("status", status, AssessmentStatus.class)),
-                paging.toRequest());
+    public Uni<Page<AssessmentSummary>> list(@BeanParam AssessmentQuery query, @Valid @BeanParam YearParam year, @BeanParam PageParams paging) {
+        return service.list(new AssessmentService.Filter(query.agencyId(), year.year(), query.kind(), query.status()), paging.toRequest());
     }
 
     @GET
     @Path("/comparison")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed(Roles.ANY_STAFF)
     @Operation(operationId = "compareAssessments", summary = "Self-assessment and official assessment of an agency side by side, per criterion")
     @APIResponse(responseCode = "200", description = "The comparison", content = @Content(schema = @Schema(implementation = AssessmentDtos.Comparison.class)))
-    @APIResponse(responseCode = "400", description = "agencyId and year are required", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<AssessmentDtos.Comparison> compare(@QueryParam("agencyId") String agencyId, @QueryParam("year") @Parameter(example = "2026") String year) {
-        UUID agency = QueryParams.uuid("agencyId", agencyId);
-        Integer y = Params.year("year", year);
-        if (agency == null) {
-            throw ProblemException.invalidField("agencyId", "is required");
-        }
-        if (y == null) {
-            throw ProblemException.invalidField("year", "is required");
-        }
-        return service.compare(agency, y);
+    @APIResponse(responseCode = "400", description = "agencyId and year are required")
+    public Uni<AssessmentDtos.Comparison> compare(@QueryParam("agencyId") @Parameter(required = true) UUID agencyId, @Valid @BeanParam YearParam year) {
+        return service.compare(QueryParams.required("agencyId", agencyId), year.required());
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed(Roles.ANY_STAFF)
     @Operation(operationId = "getAssessment", summary = "An assessment with its points per criterion")
     @APIResponse(responseCode = "200", description = "The assessment; ETag for If-Match", content = @Content(schema = @Schema(implementation = AssessmentView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown assessment", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<AssessmentView>> get(@PathParam("id") UUID id) {
         return service.get(id).map(v -> RestResponse.ResponseBuilder.ok(v.view()).tag(ETags.of(v.version())).build());
     }
@@ -116,15 +96,12 @@ public class AssessmentResource {
     @PUT
     @Path("/{id}/items")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AUDITOR})
+    @RolesAllowed(Roles.AUDIT_PARTIES)
     @Operation(operationId = "scoreAssessment", summary = "Give points (0..max) to manual criteria, with evidence links and comments (If-Match required)")
     @RequestBody(content = @Content(schema = @Schema(implementation = AssessmentDtos.Scores.class), examples = @ExampleObject(name = "Tiêu chí 1.2", value = SCORES_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Scored", content = @Content(schema = @Schema(implementation = AssessmentView.class)))
-    @APIResponse(responseCode = "400", description = "Points outside 0..max, unknown criterion, points for an automatic criterion", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown assessment", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not a draft", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Points outside 0..max, unknown criterion, points for an automatic criterion")
+    @APIResponse(responseCode = "409", description = "Not a draft")
     public Uni<RestResponse<AssessmentView>> score(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                    @Valid @NotNull AssessmentDtos.Scores body) {
         return service.score(id, body, ifMatch).map(v -> RestResponse.ResponseBuilder.ok(v.view()).tag(ETags.of(v.version())).build());
@@ -132,12 +109,11 @@ public class AssessmentResource {
 
     @POST
     @Path("/{id}/submit")
-    @RolesAllowed({Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AUDITOR})
+    @RolesAllowed(Roles.AUDIT_PARTIES)
     @Operation(operationId = "submitAssessment", summary = "Submit: automatic criteria are computed from the indicators; publishes assessment.submitted")
     @APIResponse(responseCode = "200", description = "Submitted with its total and band", content = @Content(schema = @Schema(implementation = AssessmentView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown assessment", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not a draft", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Manual criteria without points (listed)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not a draft")
+    @APIResponse(responseCode = "422", description = "Manual criteria without points (listed)")
     public Uni<RestResponse<AssessmentView>> submit(@PathParam("id") UUID id) {
         return service.submit(id).map(v -> RestResponse.ResponseBuilder.ok(v.view()).tag(ETags.of(v.version())).build());
     }
@@ -145,23 +121,21 @@ public class AssessmentResource {
     @POST
     @Path("/{id}/return")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.AGENCY_HEAD, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN})
+    @RolesAllowed(Roles.HEAD_OR_TENANT_ADMINS)
     @Operation(operationId = "returnAssessment", summary = "Send a submitted assessment back to draft, with a reason")
     @APIResponse(responseCode = "200", description = "A draft again", content = @Content(schema = @Schema(implementation = AssessmentView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown assessment", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not submitted", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not submitted")
     public Uni<RestResponse<AssessmentView>> sendBack(@PathParam("id") UUID id, @Valid @NotNull AssessmentDtos.Reason body) {
         return service.sendBack(id, body.reason()).map(v -> RestResponse.ResponseBuilder.ok(v.view()).tag(ETags.of(v.version())).build());
     }
 
     @POST
     @Path("/{id}/finalise")
-    @RolesAllowed({Roles.AGENCY_HEAD, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN})
+    @RolesAllowed(Roles.HEAD_OR_TENANT_ADMINS)
     @Operation(operationId = "finaliseAssessment", summary = "Finalise (publish): immutable, automatic points frozen; publishes assessment.published",
             description = "The agency head finalises a self-assessment, the steering committee over the agency (province-admin or ministry-admin) an official one. The agency's live score takes the new manual points.")
     @APIResponse(responseCode = "200", description = "Finalised", content = @Content(schema = @Schema(implementation = AssessmentView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown assessment", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not submitted", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not submitted")
     public Uni<RestResponse<AssessmentView>> finalise(@PathParam("id") UUID id) {
         return service.finalise(id).map(v -> RestResponse.ResponseBuilder.ok(v.view()).tag(ETags.of(v.version())).build());
     }
@@ -169,13 +143,19 @@ public class AssessmentResource {
     @POST
     @Path("/{id}/reopen")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.AGENCY_HEAD, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN})
+    @RolesAllowed(Roles.HEAD_OR_TENANT_ADMINS)
     @Operation(operationId = "reopenAssessment", summary = "Correct a finalised assessment: it becomes a draft again; the reason is kept in the audit trail")
     @APIResponse(responseCode = "200", description = "Reopened as a draft", content = @Content(schema = @Schema(implementation = AssessmentView.class)))
-    @APIResponse(responseCode = "400", description = "No reason", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown assessment", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not finalised", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No reason")
+    @APIResponse(responseCode = "409", description = "Not finalised")
     public Uni<RestResponse<AssessmentView>> reopen(@PathParam("id") UUID id, @Valid @NotNull AssessmentDtos.Reason body) {
         return service.reopen(id, body.reason()).map(v -> RestResponse.ResponseBuilder.ok(v.view()).tag(ETags.of(v.version())).build());
+    }
+
+    /** The filters of a list of assessments. */
+    public record AssessmentQuery(
+            @QueryParam("agencyId") UUID agencyId,
+            @QueryParam("kind") @Parameter(example = "OFFICIAL") AssessmentKind kind,
+            @QueryParam("status") @Parameter(example = "FINALISED") AssessmentStatus status) {
     }
 }

@@ -34,7 +34,16 @@ public final class CriteriaDtos {
         }
     }
 
-    @Schema(name = "CriteriaSetChange", description = "A draft's new content (the province cannot change)")
+    @Schema(name = "CriteriaSetChange", description = "A draft's new content (the province cannot change)", example = """
+            {"name": "Bộ tiêu chí đánh giá việc xây dựng, áp dụng HTQLCL tỉnh Bắc Giang", "appliesFromYear": 2026,
+             "groups": [{"code": "1", "name": "Xây dựng và công bố HTQLCL", "criteria": [
+               {"code": "1.1", "text": "Công bố HTQLCL phù hợp TCVN ISO 9001:2015", "maxPoints": 40, "method": "AUTOMATIC", "indicator": "QMS_ANNOUNCED", "rule": "ALL_OR_NOTHING"},
+               {"code": "1.2", "text": "Sổ tay chất lượng, chính sách và mục tiêu chất lượng", "maxPoints": 60, "method": "MANUAL",
+                "guidance": "Đủ tài liệu theo mô hình khung (Quyết định 101/2019/QĐ-BKHCN)"}]}],
+             "bands": [{"code": "EXCELLENT", "label": "Xuất sắc", "labelEn": "Excellent", "minScore": 90, "minInclusive": true},
+                       {"code": "GOOD", "label": "Tốt", "labelEn": "Good", "minScore": 70, "minInclusive": true},
+                       {"code": "FAIR", "label": "Đạt", "labelEn": "Fair", "minScore": 50, "minInclusive": true},
+                       {"code": "POOR", "label": "Chưa đạt", "labelEn": "Poor", "minScore": 0, "minInclusive": true}]}""")
     public record CriteriaSetChange(
             @NotBlank @Size(max = 500) String name,
             @NotNull @Min(2000) @Max(2100) Integer appliesFromYear,

@@ -1,6 +1,8 @@
 package vn.govqms.scoring.criteria;
 
 import io.smallrye.mutiny.Uni;
+import vn.govqms.kit.web.ProvinceParam;
+import vn.govqms.kit.web.YearParam;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -29,16 +31,13 @@ import org.jboss.resteasy.reactive.RestResponse;
 import vn.govqms.kit.http.ExpensiveRead;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
-import vn.govqms.kit.problem.Problem;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Roles;
 import vn.govqms.kit.web.ETags;
-import vn.govqms.kit.web.QueryParams;
 import vn.govqms.scoring.criteria.CriteriaDtos.CriteriaSetChange;
 import vn.govqms.scoring.criteria.CriteriaDtos.CriteriaSetInput;
 import vn.govqms.scoring.criteria.CriteriaDtos.CriteriaSetSummary;
 import vn.govqms.scoring.criteria.CriteriaDtos.CriteriaSetView;
-import vn.govqms.scoring.support.Params;
 
 import java.net.URI;
 import java.util.UUID;
@@ -47,8 +46,7 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Criteria sets", description = "Bộ tiêu chí đánh giá HTQLCL: groups, criteria, points and bands, per province and version")
 @SecurityRequirement(name = "bearer")
-@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Outside the caller's role, or a set the caller does not own (a national template: national-admin; a province's set: its province-admin)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Outside the caller's role, or a set the caller does not own (a national template: national-admin; a province's set: its province-admin)")
 public class CriteriaSetResource {
 
     static final String EXAMPLE = """
@@ -81,10 +79,9 @@ public class CriteriaSetResource {
     @Path("/{id}/export")
     @ExpensiveRead
     @Produces({XLSX, MediaType.APPLICATION_JSON})
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @RolesAllowed(Roles.ANY_READER)
     @Operation(operationId = "exportCriteriaSet", summary = "The criteria set as a spreadsheet (sheets \"Tiêu chí\" and \"Xếp loại\"), the layout import reads")
     @APIResponse(responseCode = "200", description = "The XLSX file", content = @Content(mediaType = XLSX))
-    @APIResponse(responseCode = "404", description = "Unknown set", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<jakarta.ws.rs.core.Response> export(@PathParam("id") UUID id) {
         return service.load(id).map(set -> jakarta.ws.rs.core.Response.ok(file(CriteriaSheets.write(set)), XLSX)
                 .header("Content-Disposition", "attachment; filename=\"bo-tieu-chi-" + (set.provinceCode == null ? "quoc-gia" : set.provinceCode)
@@ -99,23 +96,22 @@ public class CriteriaSetResource {
     @POST
     @Path("/import")
     @Consumes(XLSX)
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.PROVINCE_ADMIN})
+    @RolesAllowed(Roles.REGISTER_KEEPERS)
     @Operation(operationId = "importCriteriaSet", summary = "Draft a criteria set from a spreadsheet in the export's layout")
     @APIResponse(responseCode = "201", description = "Drafted", content = @Content(schema = @Schema(implementation = CriteriaSetView.class)))
-    @APIResponse(responseCode = "400", description = "Unreadable workbook, or a cell or parameter that does not fit (named as sheet!row:column)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "The workbook inflates past govqms.xlsx-import.max-inflated-size", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A sheet has more rows than govqms.xlsx-import.max-rows", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Unreadable workbook, or a cell or parameter that does not fit (named as sheet!row:column)")
+    @APIResponse(responseCode = "413", description = "The workbook inflates past govqms.xlsx-import.max-inflated-size")
+    @APIResponse(responseCode = "422", description = "A sheet has more rows than govqms.xlsx-import.max-rows")
     public Uni<RestResponse<CriteriaSetView>> importSheet(@QueryParam("provinceCode") @Parameter(example = "24") String provinceCode,
                                                           @QueryParam("name") @Parameter(required = true, example = "Bộ tiêu chí đánh giá HTQLCL tỉnh Bắc Giang") String name,
-                                                          @QueryParam("appliesFromYear") @Parameter(required = true, example = "2026") String year,
+                                                          @QueryParam("appliesFromYear") @Parameter(required = true, example = "2026") Integer year,
                                                           byte[] body) {
         if (body == null || body.length == 0) {
             throw ProblemException.invalidField("file", "an XLSX workbook is required");
         }
         Definition d = CriteriaSheets.read(body, importLimits.maxInflatedSize().asLongValue(), importLimits.maxRows());
-        CriteriaSetInput in = new CriteriaSetInput(QueryParams.text("provinceCode", provinceCode, 2), QueryParams.text("name", name, 500),
-                Params.year("appliesFromYear", year), d.groups(), d.bands());
+        // the set's own constraints (code, name, year) apply to these parameters as to a JSON body
+        CriteriaSetInput in = new CriteriaSetInput(provinceCode, name, year, d.groups(), d.bands());
         var violations = validator.validate(in);
         if (!violations.isEmpty()) {
             throw new jakarta.validation.ConstraintViolationException(violations);
@@ -125,36 +121,32 @@ public class CriteriaSetResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.PROVINCE_ADMIN})
+    @RolesAllowed(Roles.REGISTER_KEEPERS)
     @Operation(operationId = "createCriteriaSet", summary = "Draft a criteria set (version 1): a province's (its province-admin) or a national template (national-admin)",
             description = "Bands default to the Bắc Giang table (≥ 90 Rất tốt, ≥ 80 Tốt, ≥ 70 Khá, ≥ 50 Trung bình, below Yếu).")
     @RequestBody(content = @Content(schema = @Schema(implementation = CriteriaSetInput.class), examples = @ExampleObject(name = "Bắc Giang", value = EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Drafted", content = @Content(schema = @Schema(implementation = CriteriaSetView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input (duplicate codes, missing rule parameters, bands out of order)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input (duplicate codes, missing rule parameters, bands out of order)")
     public Uni<RestResponse<CriteriaSetView>> create(@Valid @NotNull CriteriaSetInput body) {
         return service.create(body).map(v -> RestResponse.ResponseBuilder
                 .<CriteriaSetView>created(URI.create("/api/v1/criteria-sets/" + v.view().id())).entity(v.view()).tag(ETags.of(v.version())).build());
     }
 
     @GET
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @RolesAllowed(Roles.ANY_READER)
     @Operation(operationId = "listCriteriaSets", summary = "Criteria sets, newest first per province")
     @APIResponse(responseCode = "200", description = "A page of sets")
-    @APIResponse(responseCode = "400", description = "Invalid filter or paging", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Page<CriteriaSetSummary>> list(@QueryParam("provinceCode") @Parameter(example = "24") String provinceCode,
-                                              @QueryParam("status") @Parameter(example = "ACTIVE") String status,
-                                              @QueryParam("year") @Parameter(description = "Sets applying in this year", example = "2026") String year,
-                                              @BeanParam PageParams paging) {
-        return service.list(new CriteriaSetService.Filter(QueryParams.text("provinceCode", provinceCode, 2),
-                QueryParams.enumValue("status", status, CriteriaSetStatus.class), Params.year("year", year)), paging.toRequest());
+    public Uni<Page<CriteriaSetSummary>> list(@Valid @BeanParam ProvinceParam province,
+                                              @QueryParam("status") @Parameter(example = "ACTIVE") CriteriaSetStatus status,
+                                              @Valid @BeanParam YearParam year, @BeanParam PageParams paging) {
+        return service.list(new CriteriaSetService.Filter(province.provinceCode(), status, year.year()), paging.toRequest());
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER, Roles.INTEGRATION})
+    @RolesAllowed(Roles.ANY_READER)
     @Operation(operationId = "getCriteriaSet", summary = "A criteria set with its groups, criteria and bands")
     @APIResponse(responseCode = "200", description = "The set; ETag for If-Match", content = @Content(schema = @Schema(implementation = CriteriaSetView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown set", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<CriteriaSetView>> get(@PathParam("id") UUID id) {
         return service.get(id).map(v -> RestResponse.ResponseBuilder.ok(v.view()).tag(ETags.of(v.version())).build());
     }
@@ -162,14 +154,10 @@ public class CriteriaSetResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.PROVINCE_ADMIN})
+    @RolesAllowed(Roles.REGISTER_KEEPERS)
     @Operation(operationId = "updateCriteriaSet", summary = "Replace a draft's content (If-Match required); an active set cannot change")
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = CriteriaSetView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown set", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not a draft (make a new version)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = "Stale If-Match", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = "If-Match missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not a draft (make a new version)")
     public Uni<RestResponse<CriteriaSetView>> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                      @Valid @NotNull CriteriaSetChange body) {
         return service.update(id, body, ifMatch).map(v -> RestResponse.ResponseBuilder.ok(v.view()).tag(ETags.of(v.version())).build());
@@ -177,34 +165,31 @@ public class CriteriaSetResource {
 
     @POST
     @Path("/{id}/activation")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.PROVINCE_ADMIN})
+    @RolesAllowed(Roles.REGISTER_KEEPERS)
     @Operation(operationId = "activateCriteriaSet", summary = "Activate a draft whose maximum points add up to 100",
             description = "Retires the set it replaces (same province and starting year) and recomputes the live scores of the province.")
     @APIResponse(responseCode = "200", description = "Active", content = @Content(schema = @Schema(implementation = CriteriaSetView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown set", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not a draft", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Points do not add up to 100 (the problem names the sum)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not a draft")
+    @APIResponse(responseCode = "422", description = "Points do not add up to 100 (the problem names the sum)")
     public Uni<RestResponse<CriteriaSetView>> activate(@PathParam("id") UUID id) {
         return service.activate(id).map(v -> RestResponse.ResponseBuilder.ok(v.view()).tag(ETags.of(v.version())).build());
     }
 
     @POST
     @Path("/{id}/retirement")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.PROVINCE_ADMIN})
+    @RolesAllowed(Roles.REGISTER_KEEPERS)
     @Operation(operationId = "retireCriteriaSet", summary = "Retire an active set")
     @APIResponse(responseCode = "200", description = "Retired", content = @Content(schema = @Schema(implementation = CriteriaSetView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown set", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not active", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not active")
     public Uni<RestResponse<CriteriaSetView>> retire(@PathParam("id") UUID id) {
         return service.retire(id).map(v -> RestResponse.ResponseBuilder.ok(v.view()).tag(ETags.of(v.version())).build());
     }
 
     @POST
     @Path("/{id}/versions")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.PROVINCE_ADMIN})
+    @RolesAllowed(Roles.REGISTER_KEEPERS)
     @Operation(operationId = "newCriteriaSetVersion", summary = "Start a new draft version from this set (how an active set is changed)")
     @APIResponse(responseCode = "201", description = "The new draft", content = @Content(schema = @Schema(implementation = CriteriaSetView.class)))
-    @APIResponse(responseCode = "404", description = "Unknown set", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<CriteriaSetView>> newVersion(@PathParam("id") UUID id) {
         return service.newVersion(id).map(v -> RestResponse.ResponseBuilder
                 .<CriteriaSetView>created(URI.create("/api/v1/criteria-sets/" + v.view().id())).entity(v.view()).tag(ETags.of(v.version())).build());

@@ -1,6 +1,7 @@
 package vn.govqms.scoring.dossier;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.validation.constraints.Size;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -22,11 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.govqms.kit.paging.PageParams;
-import vn.govqms.kit.problem.Problem;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Scope;
 import vn.govqms.kit.security.Roles;
-import vn.govqms.kit.web.QueryParams;
 import vn.govqms.scoring.support.Agencies;
 
 import java.time.Clock;
@@ -37,8 +36,6 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "One-stop-shop dossiers", description = "Hồ sơ TTHC từ hệ thống một cửa: sự kiện trạng thái và chỉ số giải quyết")
 @SecurityRequirement(name = "bearer")
-@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Outside the caller's role or scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class DossierResource {
 
     static final String EXAMPLE = """
@@ -72,30 +69,23 @@ public class DossierResource {
                     + "and changes nothing. Agencies by electronic code (agencyCode) or id (agencyId), within the token's province (claim province_code).")
     @RequestBody(content = @Content(schema = @Schema(implementation = DossierDtos.Batch.class), examples = @ExampleObject(name = "Tiếp nhận và trả kết quả", value = EXAMPLE)))
     @APIResponse(responseCode = "200", description = "Counts, and the items refused with why", content = @Content(schema = @Schema(implementation = DossierDtos.Result.class)))
-    @APIResponse(responseCode = "400", description = "Not a batch (malformed JSON, no items, more than 5,000)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Body over 4 MB", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Not a batch (malformed JSON, no items, more than 5,000)")
+    @APIResponse(responseCode = "413", description = "Body over 4 MB")
     public Uni<DossierDtos.Result> ingest(@Valid @NotNull DossierDtos.Batch body) {
         return ingestion.ingest(body.items(), scope.rows());
     }
 
     @GET
     @Path("/kpis")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed(Roles.ANY_STAFF)
     @Operation(operationId = "dossierKpis", summary = "Dossier KPIs per agency (or per agency and TTHC) over a period, of one agency or of every agency the caller may list",
             description = "Received and resolved in the period; resolved early (a day before the due day), on time (by the due time) and late; "
                     + "on-time rate (resolved by the due time over resolved); average processing days; apology slips.")
     @APIResponse(responseCode = "200", description = "A page of KPIs", content = @Content(schema = @Schema(implementation = DossierDtos.KpiPage.class)))
-    @APIResponse(responseCode = "400", description = "Invalid parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Unknown agency", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<DossierDtos.KpiPage> kpis(@QueryParam("agencyId") String agencyId,
-                                         @QueryParam("from") @Parameter(description = "Default: 1 January of the current year", example = "2022-01-01") String from,
-                                         @QueryParam("to") @Parameter(description = "Inclusive; default: 31 December of the year of from", example = "2022-12-31") String to,
-                                         @QueryParam("tthcCode") @Parameter(example = "1.001612.000.00.00.H48") String tthcCode,
-                                         @QueryParam("groupBy") @Parameter(description = "AGENCY (default) or TTHC", example = "TTHC") String groupBy,
-                                         @BeanParam PageParams paging) {
-        UUID agency = QueryParams.uuid("agencyId", agencyId);
-        LocalDate start = QueryParams.date("from", from);
-        LocalDate end = QueryParams.date("to", to);
+    public Uni<DossierDtos.KpiPage> kpis(@Valid @BeanParam KpiQuery query, @BeanParam PageParams paging) {
+        UUID agency = query.agencyId();
+        LocalDate start = query.from();
+        LocalDate end = query.to();
         if (start == null) {
             start = LocalDate.of(LocalDate.now(clock).getYear(), 1, 1);
         }
@@ -105,12 +95,8 @@ public class DossierResource {
         if (end.isBefore(start)) {
             throw ProblemException.invalidField("to", "on or after from");
         }
-        String tthc = QueryParams.text("tthcCode", tthcCode, 100);
-        String group = QueryParams.text("groupBy", groupBy, 10);
-        if (group != null && !group.equals("AGENCY") && !group.equals("TTHC")) {
-            throw ProblemException.invalidField("groupBy", "AGENCY or TTHC");
-        }
-        boolean byTthc = "TTHC".equals(group);
+        String tthc = query.tthcCode();
+        boolean byTthc = query.groupBy() == GroupBy.TTHC;
         var page = paging.toRequest();
         LocalDate s = start;
         LocalDate e = end;
@@ -118,5 +104,17 @@ public class DossierResource {
             return agencies.require(agency).invoke(a -> scope.requireRead(a.ref())).chain(a -> kpis.kpis(a.id(), null, s, e, tthc, byTthc, page));
         }
         return kpis.kpis(null, scope.rows(), s, e, tthc, byTthc, page);
+    }
+
+    /** What the KPIs are grouped by. */
+    public enum GroupBy { AGENCY, TTHC }
+
+    /** The filters of the dossier KPIs. */
+    public record KpiQuery(
+            @QueryParam("agencyId") UUID agencyId,
+            @QueryParam("from") @Parameter(description = "Default: 1 January of the current year", example = "2022-01-01") LocalDate from,
+            @QueryParam("to") @Parameter(description = "Inclusive; default: 31 December of the year of from", example = "2022-12-31") LocalDate to,
+            @QueryParam("tthcCode") @Size(max = 100) @Parameter(example = "1.001612.000.00.00.H48") String tthcCode,
+            @QueryParam("groupBy") @Parameter(description = "AGENCY (default) or TTHC", example = "TTHC") GroupBy groupBy) {
     }
 }

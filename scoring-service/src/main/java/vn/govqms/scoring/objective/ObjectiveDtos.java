@@ -20,7 +20,8 @@ public final class ObjectiveDtos {
     private ObjectiveDtos() {
     }
 
-    @Schema(name = "NewQualityObjective")
+    @Schema(name = "NewQualityObjective", example = """
+            {"agencyId": "3f1c2a7e-5b8d-4e21-9a6f-0c4d2e8b7a15", "year": 2026, "title": "Không còn quy trình quá hạn rà soát khi văn bản pháp luật thay đổi", "kpi": "PROCEDURE_REVIEWS_OVERDUE", "comparison": "AT_MOST", "target": 0}""")
     public record NewObjective(
             @NotNull UUID agencyId,
             @NotNull @Min(2000) @Max(2100) @Schema(example = "2026") Integer year,
@@ -30,7 +31,8 @@ public final class ObjectiveDtos {
             @NotNull @DecimalMin("0") @Schema(example = "98") BigDecimal target) {
     }
 
-    @Schema(name = "QualityObjectiveChange")
+    @Schema(name = "QualityObjectiveChange", example = """
+            {"title": "Hoàn thành ít nhất 90% hoạt động của kế hoạch duy trì HTQLCL", "comparison": "AT_LEAST", "target": 90}""")
     public record ObjectiveChange(
             @NotBlank @Size(max = 500) String title,
             @NotNull Comparison comparison,

@@ -1,6 +1,11 @@
 package vn.govqms.scoring.ranking;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.Valid;
+import vn.govqms.kit.web.YearParam;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -24,10 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.govqms.kit.http.ExpensiveRead;
 import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.paging.PageRequest;
-import vn.govqms.kit.problem.Problem;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Roles;
-import vn.govqms.kit.web.QueryParams;
 import vn.govqms.scoring.criteria.CriteriaSetResource;
 import vn.govqms.scoring.support.Params;
 
@@ -41,9 +44,7 @@ import java.util.function.Supplier;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Rankings and statistics", description = "Xếp hạng, phân loại và tiến độ của các cơ quan trong tỉnh (hoặc trong một bộ), và của các tỉnh trên toàn quốc")
 @SecurityRequirement(name = "bearer")
-@APIResponse(responseCode = "400", description = "Invalid parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "A province or ministry the token does not give access to", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "A province or ministry the token does not give access to")
 public class RankingResource {
 
     static final String XLSX = CriteriaSetResource.XLSX;
@@ -82,64 +83,64 @@ public class RankingResource {
     }
 
     private Uni<RankingService.Query> query(Filter f) {
-        String province = f.province();
-        UUID ministry = f.ministry();
-        int year = f.year(clock);
-        Source source = f.source();
-        UUID set = f.criteriaSet();
+        String province = f.provinceCode();
+        UUID ministry = f.ministryId();
+        int year = f.year() == null ? LocalDate.now(clock).getYear() : f.year();
+        Source source = f.source() == null ? Source.OFFICIAL : f.source();
+        UUID set = f.criteriaSetId();
         return readers.tenant(province, ministry).map(t -> new RankingService.Query(t.provinceCode(), t.ministryId(), year, source, set));
     }
 
     @GET
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed(Roles.ANY_STAFF)
     @Operation(operationId = "ranking", summary = "The ranking of a province's agencies for a year, best first (ties share a rank: 1, 2, 2, 4)",
             description = "Answers with an ETag that changes with the ranking; send it back in If-None-Match to get 304 while nothing changed."
                     + READERS_DESCRIPTION)
     @APIResponse(responseCode = "200", description = "A page of the ranking", content = @Content(schema = @Schema(implementation = RankingDtos.Ranking.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
-    public Uni<Response> ranking(@BeanParam Filter f, @BeanParam PageParams paging, @Context Request request) {
+    public Uni<Response> ranking(@Valid @BeanParam Filter f, @BeanParam PageParams paging, @Context Request request) {
         PageRequest page = paging.toRequest();
         return query(f).chain(service::ranking).map(s -> cached(request, s, () -> s.page(page)));
     }
 
     @GET
     @Path("/bottom")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed(Roles.ANY_STAFF)
     @Operation(operationId = "rankingBottom", summary = "The bottom N of the ranking, lowest first")
     @APIResponse(responseCode = "200", description = "The lowest-ranked agencies", content = @Content(schema = @Schema(implementation = RankingDtos.Ranking.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
-    public Uni<Response> bottom(@BeanParam Filter f, @QueryParam("n") @Parameter(description = "1 to 200 (default 10)", example = "5") String n,
+    public Uni<Response> bottom(@Valid @BeanParam Filter f, @QueryParam("n") @Min(1) @Max(200) @Parameter(description = "1 to 200 (default 10)", example = "5") Integer n,
                                 @Context Request request) {
-        int count = Params.integer("n", n, 10, 1, 200);
+        int count = n == null ? 10 : n;
         return query(f).chain(service::ranking).map(s -> cached(request, s, () -> s.bottom(count)));
     }
 
     @GET
     @Path("/distribution")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed(Roles.ANY_STAFF)
     @Operation(operationId = "bandDistribution", summary = "Agencies per band with shares computed from the counts (6/14/19/4 of 43 → 13.95/32.56/44.19/9.30 %)")
     @APIResponse(responseCode = "200", description = "The distribution", content = @Content(schema = @Schema(implementation = RankingDtos.Distribution.class)))
-    public Uni<RankingDtos.Distribution> distribution(@BeanParam Filter f) {
+    public Uni<RankingDtos.Distribution> distribution(@Valid @BeanParam Filter f) {
         return query(f).chain(service::ranking).map(RankingSnapshot::distribution);
     }
 
     @GET
     @Path("/year-over-year")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed(Roles.ANY_STAFF)
     @Operation(operationId = "yearOverYear", summary = "Each agency's score against the year before",
             description = "Under the same criteria set in both years the totals are compared (comparedOn TOTAL). When an agency's set "
                     + "changed between the years (criteriaSetChanged, both years' sets named with their maximums) the answer compares "
                     + "bands and totals normalised to 100 (comparedOn BAND_AND_NORMALISED_TOTAL). criteriaSetId names the set of the "
                     + "year asked; the year before takes each agency's latest score whatever its set." + READERS_DESCRIPTION)
     @APIResponse(responseCode = "200", description = "A page of changes", content = @Content(schema = @Schema(implementation = RankingDtos.Changes.class)))
-    public Uni<RankingDtos.Changes> yearOverYear(@BeanParam Filter f, @BeanParam PageParams paging) {
+    public Uni<RankingDtos.Changes> yearOverYear(@Valid @BeanParam Filter f, @BeanParam PageParams paging) {
         PageRequest page = paging.toRequest();
         return query(f).chain(q -> service.yearOverYear(q, page));
     }
 
     @GET
     @Path("/progress")
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed(Roles.ANY_STAFF)
     @Operation(operationId = "progress", summary = "Progress figures of a province: announced, finished building, converted to ISO 9001:2015, "
             + "planned, audited, reviewed, assessed, of all its agencies",
             description = "Counts the agencies in force at some time of the year. The QMS figures (QMS_ANNOUNCED, QMS_BUILT: status APPLYING or "
@@ -147,15 +148,12 @@ public class RankingResource {
                     + "qms.status-changed and qms.announced: asOf=2015-04-30 gives Bắc Giang's 40 of 48 built. The other figures are over the year."
                     + READERS_DESCRIPTION)
     @APIResponse(responseCode = "200", description = "The figures", content = @Content(schema = @Schema(implementation = RankingDtos.Progress.class)))
-    @APIResponse(responseCode = "400", description = "Invalid year or asOf, or an asOf outside the year", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<RankingDtos.Progress> progress(@BeanParam Filter f,
+    @APIResponse(responseCode = "400", description = "Invalid year or asOf, or an asOf outside the year")
+    public Uni<RankingDtos.Progress> progress(@Valid @BeanParam Filter f,
                                               @QueryParam("asOf") @Parameter(description = "The day of the QMS figures; default the year's last day "
-                                                      + "(the year defaults to asOf's)", example = "2015-04-30") String asOf) {
-        LocalDate day = QueryParams.date("asOf", asOf);
-        if (day != null && f.year == null) {
-            f.year = Integer.toString(day.getYear());
-        }
-        return query(f).chain(q -> service.progress(q, asOf(day, q.year())));
+                                                      + "(the year defaults to asOf's)", example = "2015-04-30") LocalDate asOf) {
+        LocalDate day = asOf;
+        return query(day != null && f.year() == null ? f.inYear(day.getYear()) : f).chain(q -> service.progress(q, asOf(day, q.year())));
     }
 
     /** The day the QMS figures are as of: within the year asked, its last day by default. */
@@ -181,13 +179,13 @@ public class RankingResource {
                     + "The central bodies (province 00) are no province. Up to 100 provinces a page (all 34, or the 63 before 2025, on one).")
     @APIResponse(responseCode = "200", description = "A page of provinces", content = @Content(schema = @Schema(implementation = RankingDtos.NationalProgress.class),
             examples = @ExampleObject(name = "2015", value = NATIONAL_PROGRESS_EXAMPLE)))
-    public Uni<RankingDtos.NationalProgress> nationalProgress(@QueryParam("year") @Parameter(description = "Default: the current year", example = "2025") String year,
+    public Uni<RankingDtos.NationalProgress> nationalProgress(@Valid @BeanParam YearParam year,
                                                               @QueryParam("asOf") @Parameter(description = "The day of the QMS figures; default the year's last day",
-                                                                      example = "2015-04-30") String asOf,
+                                                                      example = "2015-04-30") LocalDate asOf,
                                                               @QueryParam("page") @Parameter(description = "From 0", example = "0") String page,
                                                               @QueryParam("size") @Parameter(description = "1 to 100 (default 100)", example = "100") String size) {
-        LocalDate day = QueryParams.date("asOf", asOf);
-        int y = year == null && day != null ? day.getYear() : year(year);
+        LocalDate day = asOf;
+        int y = year.year() == null && day != null ? day.getYear() : year(year);
         return national.progress(y, asOf(day, y), nationalPage(page, size));
     }
 
@@ -202,17 +200,15 @@ public class RankingResource {
     @APIResponse(responseCode = "200", description = "A page of provinces", content = @Content(schema = @Schema(implementation = RankingDtos.NationalDistribution.class),
             examples = @ExampleObject(name = "2014", value = NATIONAL_DISTRIBUTION_EXAMPLE)))
     public Uni<RankingDtos.NationalDistribution> nationalDistribution(
-            @QueryParam("year") @Parameter(description = "Default: the current year", example = "2014") String year,
-            @QueryParam("source") @Parameter(description = "OFFICIAL (finalised official assessments, default) or LIVE (live scores)", example = "OFFICIAL") String source,
+            @Valid @BeanParam YearParam year,
+            @QueryParam("source") @Parameter(description = "OFFICIAL (finalised official assessments, default) or LIVE (live scores)", example = "OFFICIAL") Source source,
             @QueryParam("page") @Parameter(description = "From 0", example = "0") String page,
             @QueryParam("size") @Parameter(description = "1 to 100 (default 100)", example = "100") String size) {
-        Source s = QueryParams.enumValue("source", source, Source.class);
-        return national.distribution(year(year), s == null ? Source.OFFICIAL : s, nationalPage(page, size));
+        return national.distribution(year(year), source == null ? Source.OFFICIAL : source, nationalPage(page, size));
     }
 
-    private int year(String year) {
-        Integer y = Params.year("year", year);
-        return y == null ? LocalDate.now(clock).getYear() : y;
+    private int year(YearParam year) {
+        return year.year() == null ? LocalDate.now(clock).getYear() : year.year();
     }
 
     private static PageRequest nationalPage(String page, String size) {
@@ -222,10 +218,10 @@ public class RankingResource {
     @GET
     @Path("/export")
     @Produces({XLSX, MediaType.APPLICATION_JSON})
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed(Roles.ANY_STAFF)
     @Operation(operationId = "exportRanking", summary = "The whole ranking and the band distribution as a spreadsheet (sheets \"Xếp hạng\", \"Phân loại\")")
     @APIResponse(responseCode = "200", description = "The XLSX file", content = @Content(mediaType = XLSX))
-    public Uni<Response> export(@BeanParam Filter f) {
+    public Uni<Response> export(@Valid @BeanParam Filter f) {
         return query(f).chain(q -> service.ranking(q).map(s -> Response
                 .ok(CriteriaSetResource.file(RankingSheets.write(s.ranking(new PageRequest(0, s.size())), s.distribution())), XLSX)
                 .header("Content-Disposition", "attachment; filename=\"xep-hang-" + (q.ministryId() == null ? q.provinceCode() : q.ministryId())
@@ -246,44 +242,26 @@ public class RankingResource {
     }
 
     /** The common query parameters. */
-    public static class Filter {
-        @QueryParam("provinceCode")
-        @Parameter(description = "Default: the caller's own province (national-admin names one)", example = "24")
-        String provinceCode;
-        @QueryParam("ministryId")
-        @Parameter(description = "A ministry's root agency: the ranking of its units among the central bodies (national-admin; "
-                + "a ministry's own people get it by default)")
-        String ministryId;
-        @QueryParam("year")
-        @Parameter(description = "Default: the current year", example = "2026")
-        String year;
-        @QueryParam("source")
-        @Parameter(description = "OFFICIAL (finalised official assessments, default) or LIVE (live scores)", example = "OFFICIAL")
-        String source;
-        @QueryParam("criteriaSetId")
-        @Parameter(description = "Only scores under this criteria set")
-        String criteriaSetId;
+    public record Filter(
+            @QueryParam("provinceCode") @Pattern(regexp = "[0-9]{2}", message = "a province code of two digits, such as 24")
+            @Parameter(description = "Default: the caller's own province (national-admin names one)", example = "24")
+            String provinceCode,
+            @QueryParam("ministryId")
+            @Parameter(description = "A ministry's root agency: the ranking of its units among the central bodies (national-admin; "
+                    + "a ministry's own people get it by default)")
+            UUID ministryId,
+            @QueryParam("year") @Min(2000) @Max(2100)
+            @Parameter(description = "Default: the current year", example = "2026")
+            Integer year,
+            @QueryParam("source")
+            @Parameter(description = "OFFICIAL (finalised official assessments, default) or LIVE (live scores)", example = "OFFICIAL")
+            Source source,
+            @QueryParam("criteriaSetId")
+            @Parameter(description = "Only scores under this criteria set")
+            UUID criteriaSetId) {
 
-        String province() {
-            return QueryParams.text("provinceCode", provinceCode, 2);
-        }
-
-        UUID ministry() {
-            return QueryParams.uuid("ministryId", ministryId);
-        }
-
-        int year(Clock clock) {
-            Integer y = Params.year("year", year);
-            return y == null ? LocalDate.now(clock).getYear() : y;
-        }
-
-        Source source() {
-            Source s = QueryParams.enumValue("source", source, Source.class);
-            return s == null ? Source.OFFICIAL : s;
-        }
-
-        UUID criteriaSet() {
-            return QueryParams.uuid("criteriaSetId", criteriaSetId);
+        Filter inYear(int y) {
+            return new Filter(provinceCode, ministryId, y, source, criteriaSetId);
         }
     }
 }

@@ -20,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.govqms.kit.problem.Problem;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Roles;
 import vn.govqms.scoring.support.Params;
@@ -30,9 +29,8 @@ import vn.govqms.scoring.team.AssessmentTeamDtos.TeamView;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Assessment teams", description = "Tổ đánh giá của Ban chỉ đạo ISO tỉnh: các đánh giá viên được chấm điểm chính thức cơ quan khác")
 @SecurityRequirement(name = "bearer")
-@APIResponse(responseCode = "400", description = "Invalid province code, year or team", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Another province's team, or a role that does not read or name teams", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "Invalid province code, year or team")
+@APIResponse(responseCode = "403", description = "Another province's team, or a role that does not read or name teams")
 public class AssessmentTeamResource {
 
     static final String TEAM_EXAMPLE = """
@@ -46,7 +44,7 @@ public class AssessmentTeamResource {
     }
 
     @GET
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.PROVINCE_ADMIN})
+    @RolesAllowed(Roles.REGISTER_KEEPERS)
     @Operation(operationId = "getAssessmentTeam", summary = "The auditors on a province's assessment team for a year (empty until named)")
     @APIResponse(responseCode = "200", description = "The team", content = @Content(schema = @Schema(implementation = TeamView.class)))
     public Uni<TeamView> get(@PathParam("provinceCode") @Parameter(example = "24") String provinceCode,
@@ -63,7 +61,7 @@ public class AssessmentTeamResource {
     @RequestBody(content = @Content(schema = @Schema(implementation = AssessmentTeamDtos.TeamChange.class),
             examples = @ExampleObject(name = "Tổ đánh giá năm 2026", value = TEAM_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The team as named", content = @Content(schema = @Schema(implementation = TeamView.class)))
-    @APIResponse(responseCode = "422", description = "An agency the directory does not know", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "An agency the directory does not know")
     public Uni<TeamView> name(@PathParam("provinceCode") @Parameter(example = "24") String provinceCode,
                               @PathParam("year") @Parameter(example = "2026") String year,
                               @Valid @NotNull AssessmentTeamDtos.TeamChange body) {

@@ -13,8 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -22,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.paging.PageRequest;
-import vn.govqms.kit.problem.Problem;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.AgencyRef;
 import vn.govqms.kit.security.Scope;
@@ -53,12 +50,9 @@ public class AuditTrailResource {
     }
 
     @GET
-    @RolesAllowed({Roles.NATIONAL_ADMIN, Roles.MINISTRY_ADMIN, Roles.PROVINCE_ADMIN, Roles.AGENCY_HEAD, Roles.ISO_OFFICER, Roles.AUDITOR, Roles.VIEWER})
+    @RolesAllowed(Roles.ANY_STAFF)
     @Operation(operationId = "listAuditTrail", summary = "The recorded changes of one resource, oldest first")
     @APIResponse(responseCode = "200", description = "A page of entries")
-    @APIResponse(responseCode = "400", description = "Missing or invalid parameters", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid token", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Resource outside the caller's scope", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Page<AuditEntry>> list(
             @QueryParam("resourceType") @Parameter(description = "e.g. agency, document", example = "agency", required = true) String resourceType,
             @QueryParam("resourceId") @Parameter(description = "The resource's id", required = true) String resourceId,

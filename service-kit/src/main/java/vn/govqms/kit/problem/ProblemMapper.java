@@ -99,6 +99,10 @@ public class ProblemMapper {
 
     @ServerExceptionMapper(priority = PRIORITY)
     public Response webApplication(WebApplicationException e, UriInfo uri) {
+        if (causeOf(e, ProblemException.class) instanceof ProblemException problem) {
+            // a query parameter that did not convert (QueryParamConverters)
+            return problem(problem, uri);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, uri);

@@ -16,6 +16,14 @@ public final class QueryParams {
     private QueryParams() {
     }
 
+    /** The value, refused with a 400 naming the parameter when absent. */
+    public static <T> T required(String name, T value) {
+        if (value == null) {
+            throw ProblemException.invalidField(name, "is required");
+        }
+        return value;
+    }
+
     public static String text(String name, String value, int maxLength) {
         if (value == null || value.isBlank()) {
             return null;
