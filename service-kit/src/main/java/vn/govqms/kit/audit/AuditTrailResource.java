@@ -1,6 +1,8 @@
 package vn.govqms.kit.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import vn.govqms.kit.web.QueryParams;
+import jakarta.validation.constraints.Size;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -54,15 +56,11 @@ public class AuditTrailResource {
     @Operation(operationId = "listAuditTrail", summary = "The recorded changes of one resource, oldest first")
     @APIResponse(responseCode = "200", description = "A page of entries")
     public Uni<Page<AuditEntry>> list(
-            @QueryParam("resourceType") @Parameter(description = "e.g. agency, document", example = "agency", required = true) String resourceType,
-            @QueryParam("resourceId") @Parameter(description = "The resource's id", required = true) String resourceId,
+            @QueryParam("resourceType") @Size(max = 100) @Parameter(description = "e.g. agency, document", example = "agency", required = true) String resourceType,
+            @QueryParam("resourceId") @Size(max = 200) @Parameter(description = "The resource's id", required = true) String resourceId,
             @BeanParam PageParams paging) {
-        if (resourceType == null || resourceType.isBlank()) {
-            throw ProblemException.invalidField("resourceType", "is required");
-        }
-        if (resourceId == null || resourceId.isBlank() || resourceId.length() > 200) {
-            throw ProblemException.invalidField("resourceId", "is required (at most 200 characters)");
-        }
+        QueryParams.required("resourceType", resourceType);
+        QueryParams.required("resourceId", resourceId);
         PageRequest page = paging.toRequest();
         return pool.preparedQuery("""
                         select t.*, count(*) over () as total from audit_trail t
