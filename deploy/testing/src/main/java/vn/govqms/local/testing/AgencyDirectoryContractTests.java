@@ -33,6 +33,10 @@ public abstract class AgencyDirectoryContractTests {
                 .formatted(id, code, name, province, revision);
     }
 
+    // a service that has just started may still be joining its consumer group (a minute on a loaded build host); the
+    // waits end as soon as the effect is there
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
     private static String code() {
         return String.format("%03d.%02d.%02d.H11", (int) (Math.random() * 1000), (int) (Math.random() * 100), 1);
     }
@@ -43,7 +47,7 @@ public abstract class AgencyDirectoryContractTests {
         TestKafka.publishCloudEvent("document.events", id.toString(), REGISTERED, "agencies/" + id,
                 agencyJson(id, code(), "UBND xã Thanh Minh", "11", 0));
         String token = TestTokens.provinceAdmin("11");
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(token)
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(token)
                 .get("/api/v1/agencies/{id}", id).then().statusCode(200)
                 .body("name", equalTo("UBND xã Thanh Minh"))
                 .body("provinceCode", equalTo("11"))
@@ -56,7 +60,7 @@ public abstract class AgencyDirectoryContractTests {
         String eventId = UUID.randomUUID().toString();
         String json = agencyJson(id, code(), "UBND xã Mường Phăng", "11", 0);
         TestKafka.publishCloudEvent("document.events", id.toString(), eventId, REGISTERED, "agencies/" + id, json);
-        await().atMost(Duration.ofSeconds(20)).until(() ->
+        await().atMost(WAIT).until(() ->
                 TestDb.count(database(), "select count(*) from agency_directory where id = '" + id + "'") == 1);
         // If the event were applied again, its upsert would overwrite these (revision -1 < 0).
         TestDb.update(database(), "update agency_directory set name = 'marker', revision = -1 where id = '" + id + "'");
@@ -65,7 +69,7 @@ public abstract class AgencyDirectoryContractTests {
         UUID other = UUID.randomUUID();
         TestKafka.publishCloudEvent("document.events", id.toString(), REGISTERED, "agencies/" + other,
                 agencyJson(other, code(), "UBND xã Nà Tấu", "11", 0));
-        await().atMost(Duration.ofSeconds(20)).until(() ->
+        await().atMost(WAIT).until(() ->
                 TestDb.count(database(), "select count(*) from agency_directory where id = '" + other + "'") == 1);
         assertEquals("marker", TestDb.value(database(), "select name from agency_directory where id = '" + id + "'"));
         assertEquals(1, TestDb.count(database(), "select count(*) from processed_event where event_id = '" + eventId + "'"));
@@ -82,7 +86,7 @@ public abstract class AgencyDirectoryContractTests {
         UUID probe = UUID.randomUUID();
         TestKafka.publishCloudEvent("document.events", id.toString(), REGISTERED, "agencies/" + probe,
                 agencyJson(probe, code(), "probe", "11", 0));
-        await().atMost(Duration.ofSeconds(20)).until(() ->
+        await().atMost(WAIT).until(() ->
                 TestDb.count(database(), "select count(*) from agency_directory where id = '" + probe + "'") == 1);
         assertEquals("UBND phường Mường Thanh", TestDb.value(database(), "select name from agency_directory where id = '" + id + "'"));
     }
@@ -98,14 +102,14 @@ public abstract class AgencyDirectoryContractTests {
         UUID id = UUID.randomUUID();
         TestKafka.publishCloudEvent("document.events", id.toString(), REGISTERED, "agencies/" + id,
                 agencyJson(id, code(), "UBND xã Pá Khoang", "11", 0));
-        await().atMost(Duration.ofSeconds(20)).until(() ->
+        await().atMost(WAIT).until(() ->
                 TestDb.count(database(), "select count(*) from agency_directory where id = '" + id + "'") == 1);
         var dead = TestKafka.await("document.events.dlq", r -> marker.equals(r.key())
-                && database().equals(consumerOf(r)), Duration.ofSeconds(20));
+                && database().equals(consumerOf(r)), WAIT);
         assertFalse(dead.isEmpty(), "the malformed record reached document.events.dlq");
         assertEquals("document.events", TestKafka.header(dead.get(0), "dead-letter-topic"));
         var version = TestKafka.await("document.events.dlq", r -> unknownVersion.equals(r.key())
-                && database().equals(consumerOf(r)), Duration.ofSeconds(20));
+                && database().equals(consumerOf(r)), WAIT);
         assertFalse(version.isEmpty(), "the unknown version reached document.events.dlq");
         assertEquals(true, TestKafka.header(version.get(0), "dead-letter-reason").contains("unsupported version"));
     }
@@ -121,7 +125,7 @@ public abstract class AgencyDirectoryContractTests {
         TestKafka.publishCloudEvent("document.events", id.toString(), REGISTERED, "agencies/" + id,
                 agencyJson(id, code(), "UBND xã Tà Lèng", "11", 0));
         String admin = TestTokens.provinceAdmin("11");
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(admin)
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(admin)
                 .get("/api/v1/agencies/{id}", id).then().statusCode(200));
         given().get("/api/v1/agencies/{id}", id).then().statusCode(401).contentType("application/problem+json");
         given().auth().oauth2(TestTokens.expired("province-admin", "11")).get("/api/v1/agencies/{id}", id)
