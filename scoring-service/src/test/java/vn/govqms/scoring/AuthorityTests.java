@@ -15,6 +15,7 @@ import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -204,6 +205,20 @@ class AuthorityTests {
                 .then().statusCode(403).contentType(PROBLEM);
         given().auth().oauth2(admin(x)).queryParam("year", YEAR).get("/api/v1/assessments").then().statusCode(200)
                 .body("items.id", hasItem(id));
+    }
+
+    @Test
+    void disagreeingClaimsListNothingEither() {
+        String p = Fixtures.province();
+        String other = Fixtures.province();
+        String agency = Fixtures.agency(p, "Sở Nội vụ");
+        given().auth().oauth2(TestTokens.agencyRole("iso-officer", agency, p)).contentType(ContentType.JSON).body(objective(agency))
+                .post("/api/v1/quality-objectives").then().statusCode(201);
+        given().auth().oauth2(TestTokens.agencyRole("agency-head", agency, p)).queryParam("year", YEAR).get("/api/v1/quality-objectives")
+                .then().statusCode(200).body("items.agencyId", hasItem(agency));
+        // the agency's id with another province's code: the list refuses the agency's rows as the single checks do
+        given().auth().oauth2(TestTokens.agencyRole("agency-head", agency, other)).queryParam("year", YEAR).get("/api/v1/quality-objectives")
+                .then().statusCode(200).body("items", empty()).body("total", equalTo(0));
     }
 
     @Test

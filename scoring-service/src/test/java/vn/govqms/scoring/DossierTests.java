@@ -5,6 +5,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import vn.govqms.local.testing.RealPartsTestResource;
 import vn.govqms.local.testing.TestDb;
@@ -16,13 +17,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.govqms.scoring.Fixtures.PROBLEM;
 import static vn.govqms.scoring.Fixtures.admin;
 
@@ -129,12 +131,31 @@ class DossierTests {
         assertEquals(0, TestDb.count(Fixtures.DB, "select count(*) from live_score_pending where agency_id = '" + without + "'"));
     }
 
-    /** A dossier event as province {@code province}'s one-stop-shop system publishes it; returns its id. */
+    /** A dossier event as province {@code province}'s one-stop-shop system publishes it, on its own topic; returns its id. */
     static String publish(String province, String key, String json) {
+        return publish(province, "/onestop/" + province, key, json);
+    }
+
+    /** A dossier event on province {@code province}'s topic that claims {@code source}; returns its id. */
+    static String publish(String province, String source, String key, String json) {
         String id = UUID.randomUUID().toString();
-        TestKafka.publish("onestop.dossier-events", key, Map.of("ce_specversion", "1.0", "ce_id", id, "ce_type",
-                "vn.govqms.onestop.dossier-status.v1", "ce_source", "/onestop/" + province, "content-type", "application/json"), json);
+        TestKafka.publish(topic(province), key, Map.of("ce_specversion", "1.0", "ce_id", id, "ce_type",
+                "vn.govqms.onestop.dossier-status.v1", "ce_source", source, "content-type", "application/json"), json);
         return id;
+    }
+
+    static String topic(String province) {
+        return "onestop.dossier-events." + province;
+    }
+
+    /** The first record on province {@code province}'s dead letters that matches (the topic exists from the first one on). */
+    static ConsumerRecord<String, String> deadLetter(String province, Predicate<ConsumerRecord<String, String>> match) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
+            found.addAll(TestKafka.await(topic(province) + ".dlq", match, Duration.ofSeconds(2)));
+            return !found.isEmpty();
+        });
+        return found.get(0);
     }
 
     @Test
@@ -147,14 +168,13 @@ class DossierTests {
         publish(p, code, item(code + "-230105-0001", "agencyCode", code, "1.000001", "RESOLVED", "2023-01-06T08:00:00+07:00", "")
                 .replace("2022-09-30", "2023-01-10"));
         String bad = publish(p, code, item(code + "-230105-0002", "agencyCode", code, "1.000001", "LOST", "2023-01-05T08:00:00+07:00", ""));
-        TestKafka.publish("onestop.dossier-events", code, Map.of("ce_specversion", "1.0", "ce_id", "x-" + UUID.randomUUID(),
+        TestKafka.publish(topic(p), code, Map.of("ce_specversion", "1.0", "ce_id", "x-" + UUID.randomUUID(),
                 "ce_type", "vn.govqms.onestop.dossier-status.v1", "ce_source", "/onestop/" + p), "không phải JSON");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(admin(p)).queryParam("from", "2023-01-01")
                 .get("/api/v1/kpis").then().statusCode(200).body("items[0].received", equalTo(1)).body("items[0].resolved", equalTo(1))
                 .body("items[0].onTimeRate", equalTo(100.0f)));
-        assertFalse(TestKafka.await("onestop.dossier-events.dlq", r -> bad.equals(TestKafka.header(r, "ce_id"))
-                && TestKafka.header(r, "dead-letter-reason").startsWith("status:"), Duration.ofSeconds(20)).isEmpty());
-        assertFalse(TestKafka.await("onestop.dossier-events.dlq", r -> "không phải JSON".equals(r.value()), Duration.ofSeconds(20)).isEmpty());
+        assertTrue(TestKafka.header(deadLetter(p, r -> bad.equals(TestKafka.header(r, "ce_id"))), "dead-letter-reason").startsWith("status:"));
+        deadLetter(p, r -> "không phải JSON".equals(r.value()));
     }
 
     @Test
@@ -163,22 +183,22 @@ class DossierTests {
         String other = Fixtures.province();
         String mine = Fixtures.code(Fixtures.agency(p, "UBND xã Tân Tiến"));
         String theirs = Fixtures.code(Fixtures.agency(other, "UBND xã Hòa Bình"));
-        // province p's system sends a dossier of another province's agency, and one with no province at all
+        // on province p's topic (only p's system writes it): a dossier of another province's agency, one whose ce_source
+        // claims that other province, and one whose ce_source names none
         String foreign = publish(p, theirs, item(theirs + "-0001", "agencyCode", theirs, "1.000001", "RECEIVED", "2023-02-01T08:00:00+07:00", ""));
-        String anonymous = UUID.randomUUID().toString();
-        TestKafka.publish("onestop.dossier-events", theirs, Map.of("ce_specversion", "1.0", "ce_id", anonymous, "ce_type",
-                "vn.govqms.onestop.dossier-status.v1", "ce_source", "/test"),
+        String lying = publish(p, "/onestop/" + other, theirs,
+                item(theirs + "-0003", "agencyCode", theirs, "1.000001", "RECEIVED", "2023-02-01T08:00:00+07:00", ""));
+        String anonymous = publish(p, "/test", theirs,
                 item(theirs + "-0002", "agencyCode", theirs, "1.000001", "RECEIVED", "2023-02-01T08:00:00+07:00", ""));
-        // and one of its own, after them on the same key: once stored, the two before it have been dealt with
+        // and one of its own, after them on the same key: once stored, the ones before it have been dealt with
         publish(p, theirs, item(mine + "-0001", "agencyCode", mine, "1.000001", "RECEIVED", "2023-02-01T08:00:00+07:00", ""));
-        var dead = TestKafka.await("onestop.dossier-events.dlq", r -> foreign.equals(TestKafka.header(r, "ce_id")), Duration.ofSeconds(30));
-        assertFalse(dead.isEmpty());
         assertEquals("agencyCode: agency " + theirs + " (province " + other + ") is outside what the one-stop-shop system of province " + p
-                + " (ce_source /onestop/" + p + ") reports on", TestKafka.header(dead.get(0), "dead-letter-reason"));
-        var unnamed = TestKafka.await("onestop.dossier-events.dlq", r -> anonymous.equals(TestKafka.header(r, "ce_id")), Duration.ofSeconds(30));
-        assertFalse(unnamed.isEmpty());
-        assertEquals("ce_source /test names no producing one-stop-shop system: /onestop/<province code> expected",
-                TestKafka.header(unnamed.get(0), "dead-letter-reason"));
+                + " (topic " + topic(p) + ") reports on",
+                TestKafka.header(deadLetter(p, r -> foreign.equals(TestKafka.header(r, "ce_id"))), "dead-letter-reason"));
+        assertEquals("ce_source /onestop/" + other + " disagrees with topic " + topic(p) + ": /onestop/" + p + " expected",
+                TestKafka.header(deadLetter(p, r -> lying.equals(TestKafka.header(r, "ce_id"))), "dead-letter-reason"));
+        assertEquals("ce_source /test disagrees with topic " + topic(p) + ": /onestop/" + p + " expected",
+                TestKafka.header(deadLetter(p, r -> anonymous.equals(TestKafka.header(r, "ce_id"))), "dead-letter-reason"));
         await().atMost(Duration.ofSeconds(30)).until(() -> TestDb.count(Fixtures.DB, "select count(*) from dossier where code = '" + mine + "-0001'") == 1);
         // the other province's agency has no dossier, no event and no KPI
         assertEquals(0, TestDb.count(Fixtures.DB, "select count(*) from dossier_event where dossier_code like '" + theirs + "-%'"));

@@ -263,7 +263,7 @@ class ScoringBench {
             int agency = ThreadLocalRandom.current().nextInt(1, AGENCIES + 1);
             String key = String.format("%03d.%02d.77.H77", agency / 100, agency % 100);
             for (String json : dossier(agency, n)) {
-                ProducerRecord<String, String> r = new ProducerRecord<>("onestop.dossier-events", key, json);
+                ProducerRecord<String, String> r = new ProducerRecord<>("onestop.dossier-events." + PROVINCE, key, json);
                 for (Map.Entry<String, String> h : Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(),
                         "ce_type", "vn.govqms.onestop.dossier-status.v1", "ce_source", "/onestop/" + PROVINCE, "content-type", "application/json").entrySet()) {
                     r.headers().add(new RecordHeader(h.getKey(), h.getValue().getBytes(StandardCharsets.UTF_8)));
@@ -287,7 +287,7 @@ class ScoringBench {
                 .until(() -> TestDb.count(Fixtures.DB, "select count(*) from dossier_event") >= before + events);
         double seconds = (System.nanoTime() - start) / 1e9;
         // the producer and the broker run in this JVM: once it has sent everything, the service has the machine to itself
-        System.out.printf("bench: Kafka onestop.dossier-events: %d events produced in %.2f s, all stored with KPIs %.2f s after the first was sent "
+        System.out.printf("bench: Kafka onestop.dossier-events." + PROVINCE + ": %d events produced in %.2f s, all stored with KPIs %.2f s after the first was sent "
                         + "= %.0f events/s; after the producer finished: %d events in %.2f s = %.0f events/s (%s)%n",
                 events, produced, seconds, events / seconds, events - storedWhenProduced, seconds - produced,
                 (events - storedWhenProduced) / (seconds - produced), scenario(rateScored));

@@ -24,7 +24,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * The national benchmark's Kafka dossier part alone, for working on the ingestion: PostgreSQL, Kafka and scoring-service only
  * (the agencies written into scoring-service's agency directory by SQL, which is all the dossier path reads), then
  * {@code --rounds} times: the same shape of events as {@link Bench} (one dossier received and resolved at a random agency,
- * keyed by the agency's code, from its province's one-stop-shop system) produced on {@code onestop.dossier-events},
+ * keyed by the agency's code, from its province's one-stop-shop system) produced on its province's {@code onestop.dossier-events.<code>},
  * timed from the first sent to the last stored, against the same-run {@code COPY} of the stored rows into a copy of
  * {@code dossier_event} (median of 3). Prints one line per round and the median with the load average.
  * <pre>deploy/bench/run-dossiers [--events 250000] [--agencies 250] [--rounds 3]</pre>
@@ -137,7 +137,7 @@ public final class DossierBench {
     }
 
     static ProducerRecord<String, String> record(Load.Agency a, String json) {
-        ProducerRecord<String, String> r = new ProducerRecord<>("onestop.dossier-events", a.code(), json);
+        ProducerRecord<String, String> r = new ProducerRecord<>("onestop.dossier-events." + a.province(), a.code(), json);
         String[] h = {"ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_type", "vn.govqms.onestop.dossier-status.v1",
                 "ce_source", "/onestop/" + a.province(), "content-type", "application/json"};
         for (int i = 0; i < h.length; i += 2) {

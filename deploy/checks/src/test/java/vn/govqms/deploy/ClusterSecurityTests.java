@@ -105,11 +105,15 @@ class ClusterSecurityTests {
             Repo.consumedTopics(svc).forEach(t -> expected.addAll(List.of("topic " + t + " Read", "topic " + t + " Describe")));
             Repo.consumerGroups(svc).forEach(g -> expected.add("group " + g + " Read"));
             Repo.writtenTopics(svc).forEach(t -> expected.addAll(List.of("topic " + t + " Write", "topic " + t + " Describe")));
+            // a channel subscribed by pattern reads every topic with the pattern's prefix and writes their <topic>.dlq
+            Repo.topicPatterns(svc).forEach(t -> expected.addAll(List.of("topic-prefix " + Repo.prefixOf(t) + " Read",
+                    "topic-prefix " + Repo.prefixOf(t) + " Describe", "topic-prefix " + Repo.prefixOf(t) + " Write")));
             assertEquals(expected, acls(user), svc + "'s ACLs");
         }
         // sanity: what the configuration says, so that a parsing slip cannot make both sides empty
         assertTrue(Repo.writtenTopics("document-service").contains("document.events"));
-        assertTrue(Repo.consumedTopics("scoring-service").contains("onestop.dossier-events"));
+        assertEquals(Set.of("onestop\\.dossier-events\\.[0-9]{2}"), Repo.topicPatterns("scoring-service"));
+        assertEquals("onestop.dossier-events.", Repo.prefixOf("onestop\\.dossier-events\\.[0-9]{2}"));
         assertEquals(Set.of("notification-service", "notification-service.audit-events", "notification-service.scoring-events"),
                 Repo.consumerGroups("notification-service"));
     }
@@ -124,23 +128,36 @@ class ClusterSecurityTests {
             assertTrue(name.matches("onestop-\\d{2}"), "a user that is neither a service nor a province's system: " + name);
             assertEquals(name.substring("onestop-".length()), at(u, "metadata", "labels", "govqms.vn/province-code"), name);
             assertEquals("scram-sha-512", at(u, "spec", "authentication", "type"), name);
-            assertEquals(Set.of("topic onestop.dossier-events Write", "topic onestop.dossier-events Describe"), acls(u), name);
+            String code = name.substring("onestop-".length());
+            String topic = "onestop.dossier-events." + code;
+            // its own topic only, literal: the topic is what binds a record to the province that sent it
+            assertEquals(Set.of("topic " + topic + " Write", "topic " + topic + " Describe"), acls(u), name);
+            assertTrue(Repo.topicPatterns("scoring-service").stream().anyMatch(p -> topic.matches(p)), "scoring-service reads " + topic);
+            assertFalse(Repo.topicPatterns("scoring-service").stream().anyMatch(p -> (topic + ".dlq").matches(p)),
+                    "scoring-service does not read its own dead letters");
+            Set<String> topics = new TreeSet<>();
+            ofKind("KafkaTopic").forEach(t -> topics.add((String) at(t, "spec", "topicName")));
+            assertTrue(topics.containsAll(Set.of(topic, topic + ".dlq")), topic + " and its dead letters are created");
         }
         File generator = Repo.file("deploy/k8s/onestop-user").toFile();
         assertTrue(generator.canExecute(), "deploy/k8s/onestop-user writes the other provinces' users");
     }
 
-    /** A user's ACLs as "type name Operation", each checked to be literal, on any host. */
+    /**
+     * A user's ACLs as "type name Operation" (a prefixed one as "type-prefix name Operation", for the callers to expect
+     * by name), none a wildcard, on any host.
+     */
     private static Set<String> acls(Map<String, Object> user) {
         assertEquals("simple", at(user, "spec", "authorization", "type"));
         Set<String> acls = new TreeSet<>();
         for (Map<String, Object> acl : (List<Map<String, Object>>) at(user, "spec", "authorization", "acls")) {
             Map<String, Object> resource = (Map<String, Object>) acl.get("resource");
-            assertEquals("literal", resource.get("patternType"), "no prefixes or wildcards: " + resource);
+            assertTrue(Set.of("literal", "prefix").contains(resource.get("patternType")), "no wildcards: " + resource);
             assertNotEquals("*", resource.get("name"));
             assertTrue(acl.get("host") == null || "*".equals(acl.get("host")));
+            String type = resource.get("type") + ("prefix".equals(resource.get("patternType")) ? "-prefix" : "");
             for (String op : (List<String>) acl.get("operations")) {
-                acls.add(resource.get("type") + " " + resource.get("name") + " " + op);
+                acls.add(type + " " + resource.get("name") + " " + op);
             }
         }
         return acls;

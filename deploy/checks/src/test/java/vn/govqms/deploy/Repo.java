@@ -90,20 +90,50 @@ final class Repo {
         return required;
     }
 
-    /** Kafka topics a service reads: the topics of its enabled incoming channels. */
+    /** Kafka topics a service reads by name: the topics of its enabled incoming channels that do not subscribe by pattern. */
     static Set<String> topics(String service) {
+        return incoming(service, false);
+    }
+
+    /** The topic patterns (regular expressions) of a service's enabled incoming channels that subscribe by pattern. */
+    static Set<String> topicPatterns(String service) {
+        return incoming(service, true);
+    }
+
+    /**
+     * The literal prefix every topic a pattern matches starts with (what a prefixed ACL names): the pattern up to its
+     * first metacharacter, escaped dots taken as dots.
+     */
+    static String prefixOf(String pattern) {
+        StringBuilder prefix = new StringBuilder();
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '\\' && i + 1 < pattern.length() && pattern.charAt(i + 1) == '.') {
+                prefix.append('.');
+                i++;
+            } else if (Character.isLetterOrDigit(c) || c == '-' || c == '_') {
+                prefix.append(c);
+            } else {
+                break;
+            }
+        }
+        return prefix.toString();
+    }
+
+    private static Set<String> incoming(String service, boolean patterns) {
         Set<String> topics = new TreeSet<>();
         Properties p = config(service);
         for (String key : p.stringPropertyNames()) {
             if (key.startsWith("mp.messaging.incoming.") && key.endsWith(".topic")
-                    && !"false".equals(resolved(p, key.replaceAll("\\.topic$", ".enabled")))) {
+                    && !"false".equals(resolved(p, key.replaceAll("\\.topic$", ".enabled")))
+                    && patterns == "true".equals(p.getProperty(key.replaceAll("\\.topic$", ".pattern")))) {
                 topics.add(p.getProperty(key));
             }
         }
         return topics;
     }
 
-    /** Topics a service consumes: its enabled incoming channels' topics. */
+    /** Topics a service consumes by name: its enabled incoming channels' topics (patterns apart). */
     static Set<String> consumedTopics(String service) {
         return topics(service);
     }

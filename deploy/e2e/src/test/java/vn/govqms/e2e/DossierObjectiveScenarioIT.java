@@ -105,7 +105,7 @@ class DossierObjectiveScenarioIT {
                         item(code + "-" + day + "-0003", code, "RESOLVED", received.plusDays(9), due),
                         item(code + "-" + day + "-0004", code, "RECEIVED", received, due),
                         item(code + "-" + day + "-0004", code, "RESOLVED", received.plusDays(12), due))) {
-                    ProducerRecord<String, String> record = new ProducerRecord<>("onestop.dossier-events", code, late);
+                    ProducerRecord<String, String> record = new ProducerRecord<>("onestop.dossier-events." + p, code, late);
                     record.headers().add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8))
                             .add("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8))
                             .add("ce_source", ("/onestop/" + p).getBytes(StandardCharsets.UTF_8))

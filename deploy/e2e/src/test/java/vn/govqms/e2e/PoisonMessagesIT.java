@@ -43,7 +43,7 @@ class PoisonMessagesIT {
                     List.of("audit-service", "scoring-service", "notification-service")),
             "audit.events", Map.entry("vn.govqms.audit.corrective-action.overdue", List.of("scoring-service", "notification-service")),
             "scoring.events", Map.entry("vn.govqms.scoring.objective.at-risk", List.of("notification-service")),
-            "onestop.dossier-events", Map.entry("vn.govqms.onestop.dossier-status", List.of("scoring-service")));
+            "onestop.dossier-events.01", Map.entry("vn.govqms.onestop.dossier-status", List.of("scoring-service")));
 
     @Test
     void poisonOnEveryConsumedTopicGoesToItsDeadLetterTopicAndConsumptionGoesOn() {

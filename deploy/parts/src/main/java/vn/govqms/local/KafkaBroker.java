@@ -36,9 +36,11 @@ public final class KafkaBroker implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(KafkaBroker.class.getName());
 
-    /** The topics of the project: one per publishing service, the one-stop ingress, and their dead letters. */
-    public static final List<String> TOPICS = List.of("document.events", "audit.events", "scoring.events",
-            "onestop.dossier-events");
+    /**
+     * The topics of the project: one per publishing service, and their dead letters. The one-stop ingress,
+     * onestop.dossier-events.<province code>, is created by its first record (auto-create) and subscribed by pattern.
+     */
+    public static final List<String> TOPICS = List.of("document.events", "audit.events", "scoring.events");
 
     private final int port;
     private final KafkaRaftServer server;

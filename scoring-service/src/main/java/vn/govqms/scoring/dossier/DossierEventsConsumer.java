@@ -18,12 +18,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Reads {@code onestop.dossier-events} in batches and stores each poll with the same set-based
+ * Reads the provinces' {@code onestop.dossier-events.<code>} topics in batches and stores each poll with the same set-based
  * statement as the REST batch (idempotent per dossier code + status + time, so a redelivered poll
  * changes nothing; no per-event bookkeeping is needed): the kit consumer's raw batch mode. A record that
- * is not a CloudEvent of type {@code vn.govqms.onestop.dossier-status.v1} with a valid item, or whose agency lies
- * outside the producing system's province ({@link DossierEvents#province}), goes to {@code onestop.dossier-events.dlq}
- * with the reason, and consumption goes on; while the database is unreachable the poll is retried (offsets are not committed).
+ * is not a CloudEvent of type {@code vn.govqms.onestop.dossier-status.v1} with a valid item, whose {@code ce_source}
+ * disagrees with its topic, or whose agency lies outside the topic's province ({@link DossierEvents#provinceOfTopic}),
+ * goes to {@code <topic>.dlq} with the reason, and consumption goes on; while the database is unreachable the poll is retried (offsets are not committed).
  */
 @ApplicationScoped
 public class DossierEventsConsumer {
@@ -45,20 +45,24 @@ public class DossierEventsConsumer {
     }
 
     private Uni<List<EventConsumer.Refusal>> store(List<ReceivedEvent> all, ConsumerRecords<String, String> polled, long start) {
-        // a record that names no province sends nothing: default deny
+        // the province is the topic's: only its system's Kafka user writes there. A record whose ce_source claims
+        // another (or none) sends nothing: default deny
         List<EventConsumer.Refusal> refused = new ArrayList<>();
         List<ReceivedEvent> events = new ArrayList<>(all.size());
         List<DossierIngestion.Sender> senders = new ArrayList<>(all.size());
         Map<String, DossierIngestion.Sender> byProvince = new HashMap<>();
         for (ReceivedEvent e : all) {
-            String province = DossierEvents.province(e.source());
+            String province = DossierEvents.provinceOfTopic(e.topic());
             if (province == null) {
-                refused.add(new EventConsumer.Refusal(e, "ce_source " + e.source() + " names no producing one-stop-shop system: "
-                        + DossierEvents.SOURCE_PREFIX + "<province code> expected"));
+                refused.add(new EventConsumer.Refusal(e, "topic " + e.topic() + " is no province's: " + DossierEvents.TOPIC_PREFIX
+                        + "<province code> expected"));
+            } else if (!province.equals(DossierEvents.provinceOfSource(e.source()))) {
+                refused.add(new EventConsumer.Refusal(e, "ce_source " + e.source() + " disagrees with topic " + e.topic() + ": "
+                        + DossierEvents.SOURCE_PREFIX + province + " expected"));
             } else {
                 events.add(e);
                 senders.add(byProvince.computeIfAbsent(province, p -> new DossierIngestion.Sender(AgencyFilter.provinces(Set.of(p)),
-                        "the one-stop-shop system of province " + p + " (ce_source " + e.source() + ")")));
+                        "the one-stop-shop system of province " + p + " (topic " + e.topic() + ")")));
             }
         }
         if (events.isEmpty()) {

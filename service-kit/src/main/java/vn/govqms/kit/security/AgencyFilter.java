@@ -11,9 +11,16 @@ import java.util.UUID;
  * The agencies a caller may list, as a condition every service's queries add: all of them (national),
  * those of some provinces, those under a ministry's root, or one agency. The condition is written against
  * an alias of the service's agency table, whose columns are {@code id}, {@code province_code},
- * {@code root_id} (properties {@code id}, {@code provinceCode}, {@code rootId} in JPQL).
+ * {@code root_id} (properties {@code id}, {@code provinceCode}, {@code rootId} in JPQL). One agency's filter may also
+ * name the province the caller's token claims ({@code agencyProvince}): the agency passes only if it lies there, so that a
+ * token whose claims disagree lists nothing, as it reads nothing.
  */
-public record AgencyFilter(boolean all, Set<String> provinces, UUID rootId, UUID agencyId) {
+public record AgencyFilter(boolean all, Set<String> provinces, UUID rootId, UUID agencyId, String agencyProvince) {
+
+    /** Without a province for the one-agency case (as persisted by callers that keep a filter). */
+    public AgencyFilter(boolean all, Set<String> provinces, UUID rootId, UUID agencyId) {
+        this(all, provinces, rootId, agencyId, null);
+    }
 
     public static AgencyFilter everything() {
         return new AgencyFilter(true, Set.of(), null, null);
@@ -31,13 +38,18 @@ public record AgencyFilter(boolean all, Set<String> provinces, UUID rootId, UUID
         return new AgencyFilter(false, Set.of(), null, id);
     }
 
+    /** One agency, admitted only when it lies in {@code province} (the token's claim; null: no such condition). */
+    public static AgencyFilter agency(UUID id, String province) {
+        return new AgencyFilter(false, Set.of(), null, id, province);
+    }
+
     /** True when the agency passes the filter. */
     public boolean admits(AgencyRef a) {
         if (all) {
             return true;
         }
         if (agencyId != null) {
-            return agencyId.equals(a.id());
+            return agencyId.equals(a.id()) && (agencyProvince == null || agencyProvince.equals(a.provinceCode()));
         }
         if (rootId != null) {
             return rootId.equals(a.rootId()) || rootId.equals(a.id());
@@ -52,7 +64,7 @@ public record AgencyFilter(boolean all, Set<String> provinces, UUID rootId, UUID
             return "1 = 1";
         }
         if (agencyId != null) {
-            return p + "id = :scopeAgency";
+            return agencyProvince == null ? p + "id = :scopeAgency" : "(" + p + "id = :scopeAgency and " + p + "provinceCode = :scopeAgencyProvince)";
         }
         if (rootId != null) {
             return "(" + p + "rootId = :scopeRoot or " + p + "id = :scopeRoot)";
@@ -65,7 +77,7 @@ public record AgencyFilter(boolean all, Set<String> provinces, UUID rootId, UUID
             return Map.of();
         }
         if (agencyId != null) {
-            return Map.of("scopeAgency", agencyId);
+            return agencyProvince == null ? Map.of("scopeAgency", agencyId) : Map.of("scopeAgency", agencyId, "scopeAgencyProvince", agencyProvince);
         }
         if (rootId != null) {
             return Map.of("scopeRoot", rootId);
@@ -83,7 +95,9 @@ public record AgencyFilter(boolean all, Set<String> provinces, UUID rootId, UUID
             return "true";
         }
         if (agencyId != null) {
-            return alias + ".id = $" + index;
+            // one placeholder per filter: the agency and its province come as one text[]
+            return agencyProvince == null ? alias + ".id = $" + index : "(" + alias + ".id = ($" + index + "::text[])[1]::uuid and "
+                    + alias + ".province_code = ($" + index + "::text[])[2])";
         }
         if (rootId != null) {
             return "(" + alias + ".root_id = $" + index + " or " + alias + ".id = $" + index + ")";
@@ -97,7 +111,7 @@ public record AgencyFilter(boolean all, Set<String> provinces, UUID rootId, UUID
             return null;
         }
         if (agencyId != null) {
-            return agencyId;
+            return agencyProvince == null ? agencyId : new String[]{agencyId.toString(), agencyProvince};
         }
         if (rootId != null) {
             return rootId;

@@ -130,7 +130,9 @@ public class Scope {
             case NATIONAL -> AgencyFilter.everything();
             case MINISTRY -> AgencyFilter.subtree(ownAgency());
             case PROVINCE -> AgencyFilter.provinces(readableProvinces());
-            case AGENCY -> AgencyFilter.agency(ownAgency());
+            // an agency role whose token names another province than the agency's: the claims disagree, the filter
+            // admits nothing, so every decision (one agency's, a list's) refuses alike
+            case AGENCY -> AgencyFilter.agency(ownAgency(), provinceClaim().orElse(null));
             case INTEGRATION -> AgencyFilter.provinces(Set.of(ownProvince()));
             case NONE -> throw ProblemException.forbidden("Your token carries no GovQMS role.");
         };
@@ -143,11 +145,7 @@ public class Scope {
         } catch (ProblemException missingClaim) {
             return false;
         }
-        if (!rows.admits(agency)) {
-            return false;
-        }
-        // an agency role whose token names another province than the agency's: the claims disagree
-        return level != Level.AGENCY || provinceCode == null || provinceCode.equals(agency.provinceCode());
+        return rows.admits(agency);
     }
 
     /** Whether the caller may change the records of {@code agency} (its role must allow the action too). */
