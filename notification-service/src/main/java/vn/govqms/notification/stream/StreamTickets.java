@@ -59,10 +59,11 @@ public class StreamTickets {
         return pool.preparedQuery("""
                         with expired as (delete from stream_ticket where expires_at < $10)
                         insert into stream_ticket (ticket_hash, subject, integration, all_agencies, provinces, root_id, scope_agency,
-                                                   narrow_agency, expires_at)
-                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9)""")
+                                                   scope_agency_province, narrow_agency, expires_at)
+                        values ($1, $2, $3, $4, $5, $6, $7, $11, $8, $9)""")
                 .execute(Tuple.from(new Object[]{hash(ticket), subject, watch.integration(),
-                        rows.all(), rows.provinces().toArray(new String[0]), rows.rootId(), rows.agencyId(), watch.agencyId(), expires, now}))
+                        rows.all(), rows.provinces().toArray(new String[0]), rows.rootId(), rows.agencyId(), watch.agencyId(), expires, now,
+                        rows.agencyProvince()}))
                 .map(done -> new Issued(ticket, expires));
     }
 
@@ -77,7 +78,8 @@ public class StreamTickets {
         String hash = hash(ticket);
         return pool.preparedQuery("""
                         delete from stream_ticket where ticket_hash = $1 and ($2::uuid is null or narrow_agency = $2)
-                        returning subject, integration, all_agencies, provinces, root_id, scope_agency, narrow_agency, expires_at""")
+                        returning subject, integration, all_agencies, provinces, root_id, scope_agency, scope_agency_province, narrow_agency,
+                                  expires_at""")
                 .execute(Tuple.of(hash, agencyId))
                 .chain(rows -> {
                     RowIterator<Row> it = rows.iterator();
@@ -89,7 +91,7 @@ public class StreamTickets {
                         return Uni.createFrom().failure(refused());
                     }
                     AgencyFilter filter = new AgencyFilter(r.getBoolean("all_agencies"), Set.of(r.getArrayOfStrings("provinces")),
-                            r.getUUID("root_id"), r.getUUID("scope_agency"));
+                            r.getUUID("root_id"), r.getUUID("scope_agency"), r.getString("scope_agency_province"));
                     return Uni.createFrom().item(new Redeemed(r.getString("subject"),
                             new LiveStream.Watch(filter, r.getUUID("narrow_agency"), r.getBoolean("integration"))));
                 });
