@@ -196,11 +196,12 @@ class Dashboard {
 
   /** A line in the live feed, and the panels the event changes read again. */
   async onEvent(kind: string, data: unknown): Promise<void> {
-    const d = data as { text?: { title?: string }; title?: string; agencyId?: string; data?: { agencyId?: string } };
-    const agency = d.agencyId ?? d.data?.agencyId;
-    const li = el("li", undefined, { "data-kind": kind });
+    // the stream's item: the event's kind and agency, with its Vietnamese title and what happened (notification-service)
+    const d = data as { title?: string; happened?: string; agencyId?: string; agencyName?: string };
+    const agency = d.agencyName ?? this.name(d.agencyId);
+    const li = el("li", undefined, { "data-kind": kind, title: d.happened ?? "" });
     li.append(el("time", time.format(new Date())), el("strong", FEED_LABELS[kind] ?? kind),
-      el("span", ` ${d.text?.title ?? d.title ?? ""}${agency ? ` (${this.name(agency)})` : ""}`));
+      el("span", `: ${d.title ?? ""}${agency ? ` (${agency})` : ""}`));
     $("feed").prepend(li);
     $("feed-count").textContent = count.format($("feed").children.length);
     if (kind === "score.changed") {
