@@ -204,11 +204,25 @@ class Dashboard {
       el("span", `: ${d.title ?? ""}${agency ? ` (${agency})` : ""}`));
     $("feed").prepend(li);
     $("feed-count").textContent = count.format($("feed").children.length);
-    if (kind === "score.changed") {
-      await Promise.all([this.bands(), this.bottom(), this.liveRanking()]);
-    } else {
-      await this.overdue();
-    }
+    await this.refresh(kind === "score.changed" ? "scores" : "overdue");
+  }
+
+  private pending = new Set<"scores" | "overdue">();
+  private refreshing?: Promise<void>;
+
+  /** Reads the panels an event changed again, once for a burst of events (a reload a second at most). */
+  private refresh(what: "scores" | "overdue"): Promise<void> {
+    this.pending.add(what);
+    this.refreshing ??= new Promise<void>((resolve) => setTimeout(resolve, 1000)).then(async () => {
+      const due = new Set(this.pending);
+      this.pending.clear();
+      this.refreshing = undefined;
+      await Promise.all([
+        ...(due.has("scores") ? [this.bands(), this.bottom(), this.liveRanking()] : []),
+        ...(due.has("overdue") ? [this.overdue()] : []),
+      ]);
+    });
+    return this.refreshing;
   }
 }
 
