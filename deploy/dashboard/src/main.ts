@@ -204,7 +204,8 @@ class Dashboard {
       el("span", `: ${d.title ?? ""}${agency ? ` (${agency})` : ""}`));
     $("feed").prepend(li);
     $("feed-count").textContent = count.format($("feed").children.length);
-    await this.refresh(kind === "score.changed" ? "scores" : "overdue");
+    // an overdue item lowers live scores, and a score moves when something went overdue: both are read again
+    await Promise.all([this.refresh("scores"), this.refresh("overdue")]);
   }
 
   private pending = new Set<"scores" | "overdue">();
