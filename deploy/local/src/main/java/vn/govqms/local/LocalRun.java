@@ -20,6 +20,9 @@ public final class LocalRun {
      */
     static final String DASHBOARD_ORIGINS = "http://127.0.0.1:8090,http://localhost:8090";
 
+    /** The dashboard's port in the local run, the one of {@link #DASHBOARD_ORIGINS}. */
+    static final int DASHBOARD_PORT = 8090;
+
     private LocalRun() {
     }
 
@@ -84,8 +87,12 @@ public final class LocalRun {
         System.out.println("          deploy/local/token iso-officer --agency <agency id> --province 24");
         System.out.println("Then:     curl -H \"Authorization: Bearer $TOKEN\" http://127.0.0.1:8081/api/v1/agencies");
         stack.mail().keepWritingTo(data.resolve("mail"));
+        String dashboard = serveDashboard(repo, stack);
         if (demo) {
             loadDemo(stack, data);
+            if (dashboard != null) {
+                System.out.println("\nThe province dashboard (Bắc Ninh, 24, with the demo's data): " + dashboard);
+            }
         }
         System.out.println("\nCtrl-C stops everything.");
         stopped.await();
@@ -111,6 +118,25 @@ public final class LocalRun {
         } catch (RuntimeException e) {
             System.err.println("\nThe demo load stopped: " + e.getMessage());
             System.err.println("GovQMS keeps running; deploy/local/demo loads again (it skips what exists).");
+        }
+    }
+
+    /**
+     * Serves the reference dashboard on 127.0.0.1:8090, the origin the services allow (CORS), as the steering committee of
+     * Bắc Ninh (24) sees it: a province-admin token of the local keys in its {@code config.json}. Returns its address, or
+     * null (said why) when it is not built or the port is taken.
+     */
+    private static String serveDashboard(Path repo, LocalStack stack) {
+        try {
+            String token = stack.keys().token("dashboard@24", "province-admin", null, "24", java.time.Duration.ofHours(12));
+            DashboardServer server = DashboardServer.start(DashboardServer.dist(repo), DASHBOARD_PORT, new DashboardServer.Config(
+                    stack.service("document-service").baseUrl(), stack.service("audit-service").baseUrl(),
+                    stack.service("scoring-service").baseUrl(), stack.service("notification-service").baseUrl(), token, "24"));
+            System.out.printf("  Dashboard   %s (province 24, a province-admin token valid 12 hours; deploy/dashboard)%n", server.url());
+            return server.url();
+        } catch (IllegalStateException | UncheckedIOException e) {
+            System.out.println("  Dashboard   not served: " + e.getMessage());
+            return null;
         }
     }
 
