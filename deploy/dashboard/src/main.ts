@@ -83,7 +83,7 @@ class Dashboard {
   /** Band distribution of the year's finalised official assessments: counts, shares (from the counts) and a chart. */
   async bands(): Promise<void> {
     const { data, error } = await this.api.scoring.GET("/api/v1/rankings/distribution", {
-      params: { query: { provinceCode: this.config.provinceCode, year: String(this.year) } },
+      params: { query: { provinceCode: this.config.provinceCode, year: this.year } },
     });
     if (error) fail("Phân loại", error);
     const bands = (data as ScoringSchemas["BandDistribution"]).bands ?? [];
@@ -116,7 +116,7 @@ class Dashboard {
 
   async bottom(): Promise<void> {
     const { data, error } = await this.api.scoring.GET("/api/v1/rankings/bottom", {
-      params: { query: { provinceCode: this.config.provinceCode, year: String(this.year), n: "10" } },
+      params: { query: { provinceCode: this.config.provinceCode, year: this.year, n: 10 } },
     });
     if (error) fail("10 cơ quan thấp nhất", error);
     $("bottom-body").replaceChildren(...(data.items ?? []).map((a) =>
@@ -127,7 +127,7 @@ class Dashboard {
   async liveRanking(): Promise<void> {
     const year = new Date().getFullYear();
     const { data, error } = await this.api.scoring.GET("/api/v1/rankings", {
-      params: { query: { provinceCode: this.config.provinceCode, year: String(year), source: "LIVE", size: "20" } },
+      params: { query: { provinceCode: this.config.provinceCode, year, source: "LIVE", size: "20" } },
     });
     if (error) fail("Xếp hạng trực tiếp", error);
     $("live-title").textContent = `Xếp hạng trực tiếp năm ${year}`;
@@ -143,7 +143,7 @@ class Dashboard {
     const entry = (id: string) => perAgency.get(id) ?? perAgency.set(id, { reviews: 0, actions: 0 }).get(id)!;
     for (let page = 0; page < 10; page++) {
       const { data, error } = await this.api.audit.GET("/api/v1/corrective-actions", {
-        params: { query: { overdue: "true", size: "200", page: String(page) } },
+        params: { query: { overdue: true, size: "200", page: String(page) } },
       });
       if (error) fail("Hành động khắc phục quá hạn", error);
       (data.items ?? []).forEach((a) => a.agencyId && entry(a.agencyId).actions++);
