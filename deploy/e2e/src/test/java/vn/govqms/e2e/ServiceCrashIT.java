@@ -85,7 +85,7 @@ class ServiceCrashIT {
         Duration afterReady = consuming.minus(jvmStart);
         System.out.printf("e2e: notification-service ready %.1f s after the restart began (the JVM's start); consuming %.1f s after ready%n",
                 jvmStart.toMillis() / 1e3, afterReady.toMillis() / 1e3);
-        assertTrue(afterReady.compareTo(RESUME_WITHIN) <= 0, "consuming " + afterReady + " after the service reported ready");
+        assertTrue(RESUME_WITHIN == null || afterReady.compareTo(RESUME_WITHIN) <= 0, "consuming " + afterReady + " after the service reported ready");
         await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofSeconds(1)).until(() -> tracked(api, agencies) >= EVENTS);
         System.out.printf("e2e: all %d applied %.1f s after the restart began%n", EVENTS, (System.nanoTime() - t0) / 1e9);
         // nothing more arrives (no duplicate rows could exist: one row per task); every task once
