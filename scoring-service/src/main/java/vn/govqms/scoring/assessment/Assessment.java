@@ -1,15 +1,13 @@
 package vn.govqms.scoring.assessment;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.ColumnTransformer;
 import vn.govqms.kit.json.JsonColumn;
 import vn.govqms.kit.problem.Problem;
@@ -17,6 +15,8 @@ import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.scoring.criteria.Definition;
 import vn.govqms.scoring.criteria.Method;
 import vn.govqms.scoring.indicator.Indicators;
+
+import vn.govqms.kit.persistence.VersionedEntity;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -34,10 +34,10 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "assessment")
-public class Assessment extends PanacheEntityBase {
+// the kit's id, optimistic lock and creation time; this table named its lock column lock_version before the kit had one
+@AttributeOverride(name = "version", column = @Column(name = "lock_version", nullable = false))
+public class Assessment extends VersionedEntity {
 
-    @Id
-    public UUID id;
     @Column(name = "agency_id", nullable = false)
     public UUID agencyId;
     @Column(name = "province_code", nullable = false)
@@ -62,13 +62,8 @@ public class Assessment extends PanacheEntityBase {
     public String band;
     @Column(name = "band_label")
     public String bandLabel;
-    @Version
-    @Column(name = "lock_version", nullable = false)
-    public long lockVersion;
     @Column(name = "created_by", nullable = false)
     public String createdBy;
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
     @Column(name = "submitted_by")

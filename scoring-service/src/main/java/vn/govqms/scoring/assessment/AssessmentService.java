@@ -86,7 +86,7 @@ public class AssessmentService {
 
     public record Versioned(AssessmentView view, long version) {
         static Versioned of(Assessment a) {
-            return new Versioned(AssessmentView.of(a), a.lockVersion);
+            return new Versioned(AssessmentView.of(a), a.version);
         }
     }
 
@@ -134,7 +134,7 @@ public class AssessmentService {
 
     public Uni<Versioned> score(UUID id, AssessmentDtos.Scores in, String ifMatch) {
         return change(id, "scored", Step.AUTHOR, a -> {
-            ETags.requireMatch(ifMatch, a.lockVersion);
+            ETags.requireMatch(ifMatch, a.version);
             return set(a).map(set -> {
                 a.score(in.items().stream().map(s -> new Assessment.Given(s.criterionCode(), s.points(), s.evidenceLinks(), s.comment())).toList(),
                         in.comment(), set.definition, OffsetDateTime.now(clock));

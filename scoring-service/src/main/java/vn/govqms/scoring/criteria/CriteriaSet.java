@@ -1,18 +1,18 @@
 package vn.govqms.scoring.criteria;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.ColumnTransformer;
 import vn.govqms.kit.json.JsonColumn;
 import vn.govqms.kit.problem.ProblemException;
+
+import vn.govqms.kit.persistence.VersionedEntity;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -28,12 +28,12 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "criteria_set")
-public class CriteriaSet extends PanacheEntityBase {
+// the kit's id, optimistic lock and creation time; this table named its lock column lock_version before the kit had one
+@AttributeOverride(name = "version", column = @Column(name = "lock_version", nullable = false))
+public class CriteriaSet extends VersionedEntity {
 
     static final BigDecimal FULL_MARKS = new BigDecimal("100.00");
 
-    @Id
-    public UUID id;
     @Column(name = "province_code")
     public String provinceCode;
     @Column(nullable = false)
@@ -54,13 +54,8 @@ public class CriteriaSet extends PanacheEntityBase {
     /** Kept with the definition: the set lists show it without reading the document. */
     @Column(name = "total_max_points", nullable = false)
     public BigDecimal totalMaxPoints;
-    @Version
-    @Column(name = "lock_version", nullable = false)
-    public long lockVersion;
     @Column(name = "created_by", nullable = false)
     public String createdBy;
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
     @Column(name = "activated_at")

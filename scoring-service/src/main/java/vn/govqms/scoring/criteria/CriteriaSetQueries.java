@@ -94,7 +94,7 @@ public class CriteriaSetQueries {
             throw new IllegalStateException("stored criteria set definition unreadable: " + e.getMessage(), e);
         }
         s.totalMaxPoints = r.getBigDecimal("total_max_points");
-        s.lockVersion = r.getLong("lock_version");
+        s.version = r.getLong("lock_version");
         s.createdBy = r.getString("created_by");
         s.createdAt = r.getOffsetDateTime("created_at");
         s.updatedAt = r.getOffsetDateTime("updated_at");

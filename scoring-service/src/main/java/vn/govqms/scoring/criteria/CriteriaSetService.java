@@ -81,7 +81,7 @@ public class CriteriaSetService {
 
     public record Versioned(CriteriaSetView view, long version) {
         static Versioned of(CriteriaSet s) {
-            return new Versioned(CriteriaSetView.of(s), s.lockVersion);
+            return new Versioned(CriteriaSetView.of(s), s.version);
         }
     }
 
@@ -130,7 +130,7 @@ public class CriteriaSetService {
         definition.check();
         return Panache.withTransaction(() -> require(id).chain(set -> {
             scope.requireRegisterWriter(set.provinceCode);
-            ETags.requireMatch(ifMatch, set.lockVersion);
+            ETags.requireMatch(ifMatch, set.version);
             Map<String, Object> before = audit(set);
             set.edit(in.name().trim(), in.appliesFromYear(), definition, OffsetDateTime.now(clock));
             return saved(set, "edited", before, audit(set));

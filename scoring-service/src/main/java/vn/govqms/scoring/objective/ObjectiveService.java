@@ -67,7 +67,7 @@ public class ObjectiveService {
 
     public record Versioned(ObjectiveView view, long version) {
         static Versioned of(QualityObjective o) {
-            return new Versioned(ObjectiveView.of(o), o.lockVersion);
+            return new Versioned(ObjectiveView.of(o), o.version);
         }
     }
 
@@ -95,7 +95,7 @@ public class ObjectiveService {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return Panache.withTransaction(() -> require(id).invoke(h -> scope.requireWrite(h.agency())).chain(held -> {
             QualityObjective o = held.objective();
-            ETags.requireMatch(ifMatch, o.lockVersion);
+            ETags.requireMatch(ifMatch, o.version);
             Map<String, Object> before = Map.of("title", o.title, "comparison", o.comparison.name(), "target", o.target.toPlainString());
             o.change(in.title().trim(), in.comparison(), in.target(), now);
             return indicators.forAgency(pool, o.agencyId, o.year).chain(kpis -> Panache.getSession().chain(session -> evaluated(session, o, kpis, now)

@@ -1,15 +1,15 @@
 package vn.govqms.scoring.objective;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import vn.govqms.scoring.criteria.Comparison;
 import vn.govqms.scoring.indicator.IndicatorCode;
+
+import vn.govqms.kit.persistence.VersionedEntity;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -20,10 +20,10 @@ import java.util.UUID;
 /** A quality objective (mục tiêu chất lượng) of an agency for a year: a KPI, a comparison and a target, and where it stands. */
 @Entity
 @Table(name = "quality_objective")
-public class QualityObjective extends PanacheEntityBase {
+// the kit's id, optimistic lock and creation time; this table named its lock column lock_version before the kit had one
+@AttributeOverride(name = "version", column = @Column(name = "lock_version", nullable = false))
+public class QualityObjective extends VersionedEntity {
 
-    @Id
-    public UUID id;
     @Column(name = "agency_id", nullable = false)
     public UUID agencyId;
     @Column(name = "province_code", nullable = false)
@@ -45,13 +45,8 @@ public class QualityObjective extends PanacheEntityBase {
     public ObjectiveStatus status;
     /** The KPI when last evaluated; null while nothing is measured. */
     public BigDecimal actual;
-    @Version
-    @Column(name = "lock_version", nullable = false)
-    public long lockVersion;
     @Column(name = "created_by", nullable = false)
     public String createdBy;
-    @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
     @Column(name = "status_changed_at", nullable = false)
