@@ -9,7 +9,7 @@ import io.restassured.http.ContentType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
 import org.junit.jupiter.api.Test;
-import vn.govqms.document.review.ReviewEvents;
+import vn.govqms.document.procedurereview.ProcedureReviewEvents;
 import vn.govqms.local.testing.EventSchemas;
 import vn.govqms.local.testing.RealPartsTestResource;
 import vn.govqms.local.testing.TestDb;
@@ -35,7 +35,7 @@ class EventSchemaTests {
     void everyEventSentMatchesItsPublishedSchema() throws Exception {
         EventSchemas.assertEverySentEventMatches("document.events", "document-service", 26, this::produceEveryType);
         // the set-based producer's rows, every one written so far (the broker check stops at one of each type)
-        for (String type : List.of(ReviewEvents.REQUIRED, ReviewEvents.RESCHEDULED, ReviewEvents.OVERDUE)) {
+        for (String type : List.of(ProcedureReviewEvents.REQUIRED, ProcedureReviewEvents.RESCHEDULED, ProcedureReviewEvents.OVERDUE)) {
             assertOutboxRowsMatch(type);
         }
     }

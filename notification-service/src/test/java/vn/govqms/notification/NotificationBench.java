@@ -130,7 +130,7 @@ class NotificationBench {
             producer.flush();
         }
         double published = (System.nanoTime() - t0) / 1e9;
-        // one change: one notice per agency (ReviewNotices), to its ISO officer and head
+        // one change: one notice per agency (AgencyChangeNotices), to its ISO officer and head
         long expected = 2L * agencies.size();
         String written = "select count(*) from notification where channel = 'INBOX' and id > " + before;
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200)).until(() -> Fixtures.count(written) >= expected);

@@ -9,12 +9,12 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 import vn.govqms.audit.AuditConfig;
-import vn.govqms.audit.agency.Agencies;
+import vn.govqms.audit.agency.AgencyLookup;
 import vn.govqms.audit.agency.Agency;
-import vn.govqms.audit.audit.Audit;
-import vn.govqms.audit.audit.AuditKind;
-import vn.govqms.audit.audit.AuditMode;
-import vn.govqms.audit.audit.AuditService;
+import vn.govqms.audit.internalaudit.Audit;
+import vn.govqms.audit.internalaudit.AuditKind;
+import vn.govqms.audit.internalaudit.AuditMode;
+import vn.govqms.audit.internalaudit.AuditService;
 import vn.govqms.audit.correctivereport.CorrectiveReportDtos.Return;
 import vn.govqms.audit.correctivereport.CorrectiveReportDtos.Submission;
 import vn.govqms.audit.correctivereport.CorrectiveReportDtos.View;
@@ -45,7 +45,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class CorrectiveReportService {
 
-    private final Agencies agencies;
+    private final AgencyLookup agencies;
     private final AuditService audits;
     private final Outbox outbox;
     private final AuditTrail trail;
@@ -53,7 +53,7 @@ public class CorrectiveReportService {
     private final AuditConfig config;
     private final Scope scope;
 
-    public CorrectiveReportService(Agencies agencies, AuditService audits, Outbox outbox, AuditTrail trail, Clock clock,
+    public CorrectiveReportService(AgencyLookup agencies, AuditService audits, Outbox outbox, AuditTrail trail, Clock clock,
                                    AuditConfig config, Scope scope) {
         this.agencies = agencies;
         this.audits = audits;

@@ -8,12 +8,12 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.audit.AuditConfig;
-import vn.govqms.audit.agency.Agencies;
+import vn.govqms.audit.agency.AgencyLookup;
 import vn.govqms.audit.agency.Agency;
-import vn.govqms.audit.audit.Audit;
-import vn.govqms.audit.audit.AuditKind;
-import vn.govqms.audit.audit.AuditMode;
-import vn.govqms.audit.audit.AuditService;
+import vn.govqms.audit.internalaudit.Audit;
+import vn.govqms.audit.internalaudit.AuditKind;
+import vn.govqms.audit.internalaudit.AuditMode;
+import vn.govqms.audit.internalaudit.AuditService;
 import vn.govqms.audit.finding.FindingDtos.ActionView;
 import vn.govqms.audit.finding.FindingDtos.ExtensionInput;
 import vn.govqms.audit.finding.FindingDtos.ExtensionView;
@@ -42,7 +42,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class ActionService {
 
-    private final Agencies agencies;
+    private final AgencyLookup agencies;
     private final AuditService audits;
     private final Outbox outbox;
     private final AuditTrail trail;
@@ -50,7 +50,7 @@ public class ActionService {
     private final AuditConfig config;
     private final Scope scope;
 
-    public ActionService(Agencies agencies, AuditService audits, Outbox outbox, AuditTrail trail, Clock clock, AuditConfig config,
+    public ActionService(AgencyLookup agencies, AuditService audits, Outbox outbox, AuditTrail trail, Clock clock, AuditConfig config,
                          Scope scope) {
         this.agencies = agencies;
         this.scope = scope;

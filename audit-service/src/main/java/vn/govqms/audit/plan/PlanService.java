@@ -11,7 +11,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.audit.AuditConfig;
-import vn.govqms.audit.agency.Agencies;
+import vn.govqms.audit.agency.AgencyLookup;
 import vn.govqms.audit.agency.Agency;
 import vn.govqms.audit.plan.PlanDtos.AgencyProgress;
 import vn.govqms.audit.plan.PlanDtos.Completion;
@@ -46,7 +46,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class PlanService {
 
-    private final Agencies agencies;
+    private final AgencyLookup agencies;
     private final Outbox outbox;
     private final AuditTrail trail;
     private final Clock clock;
@@ -54,7 +54,7 @@ public class PlanService {
     private final Scope scope;
     private final AuditConfig config;
 
-    public PlanService(Agencies agencies, Outbox outbox, AuditTrail trail, Clock clock, Pool pool, Scope scope, AuditConfig config) {
+    public PlanService(AgencyLookup agencies, Outbox outbox, AuditTrail trail, Clock clock, Pool pool, Scope scope, AuditConfig config) {
         this.agencies = agencies;
         this.config = config;
         this.scope = scope;

@@ -16,7 +16,7 @@ import vn.govqms.document.controlled.DocumentDtos.VersionView;
 import vn.govqms.document.legal.IssuingAuthority;
 import vn.govqms.document.legal.LegalDocumentRepository;
 import vn.govqms.document.legal.Registers;
-import vn.govqms.document.review.RevisionIssue;
+import vn.govqms.document.procedurereview.RevisionIssue;
 import vn.govqms.document.tthc.AdministrativeProcedure;
 import vn.govqms.document.tthc.ProcedureRepository;
 import vn.govqms.document.tthc.ProcedureStatus;

@@ -23,9 +23,9 @@ import vn.govqms.scoring.assessment.AssessmentDtos.NewAssessment;
 import vn.govqms.scoring.criteria.CriteriaSet;
 import vn.govqms.scoring.criteria.CriteriaSetStatus;
 import vn.govqms.scoring.indicator.IndicatorRepository;
-import vn.govqms.scoring.live.LiveScores;
-import vn.govqms.scoring.live.PendingScores;
-import vn.govqms.scoring.support.Agencies;
+import vn.govqms.scoring.live.ScoreRecomputation;
+import vn.govqms.scoring.live.DeferredRecomputation;
+import vn.govqms.scoring.support.AgencyLookup;
 import vn.govqms.scoring.team.AssessmentTeam;
 import vn.govqms.scoring.team.AssessmentTeams;
 
@@ -60,17 +60,17 @@ public class AssessmentService {
     private final Pool pool;
     private final AssessmentTeams teams;
     private final IndicatorRepository indicators;
-    private final LiveScores liveScores;
-    private final PendingScores pending;
-    private final Agencies agencies;
+    private final ScoreRecomputation liveScores;
+    private final DeferredRecomputation pending;
+    private final AgencyLookup agencies;
     private final AuditTrail trail;
     private final Outbox outbox;
     private final Caller caller;
     private final Scope scope;
     private final Clock clock;
 
-    public AssessmentService(Pool pool, AssessmentTeams teams, IndicatorRepository indicators, LiveScores liveScores, PendingScores pending,
-                             Agencies agencies, AuditTrail trail, Outbox outbox, Caller caller, Scope scope, Clock clock) {
+    public AssessmentService(Pool pool, AssessmentTeams teams, IndicatorRepository indicators, ScoreRecomputation liveScores, DeferredRecomputation pending,
+                             AgencyLookup agencies, AuditTrail trail, Outbox outbox, Caller caller, Scope scope, Clock clock) {
         this.pool = pool;
         this.teams = teams;
         this.indicators = indicators;
@@ -216,7 +216,7 @@ public class AssessmentService {
             where.add("agencyId = :agency");
             params.put("agency", f.agencyId());
         } else {
-            where.add(Agencies.listed("agencyId", scope.rows(), params));
+            where.add(AgencyLookup.listed("agencyId", scope.rows(), params));
             allowed = Uni.createFrom().voidItem();
         }
         if (f.year() != null) {
@@ -235,7 +235,7 @@ public class AssessmentService {
         return allowed.chain(() -> Panache.withSession(() -> Pages.of(Assessment.<Assessment>find(query, params), page)))
                 .chain(found -> agencies.findAll(found.items().stream().map(a -> a.agencyId).distinct().toList())
                         .map(known -> found.map(a -> {
-                            Agencies.Agency agency = known.get(a.agencyId);
+                            AgencyLookup.Agency agency = known.get(a.agencyId);
                             return new AssessmentSummary(a.id, a.agencyId, agency == null ? null : agency.name(), a.year, a.kind, a.status,
                                     a.status.label(), a.criteriaSetId, a.totalPoints, a.band, a.bandLabel, a.updatedAt);
                         })));

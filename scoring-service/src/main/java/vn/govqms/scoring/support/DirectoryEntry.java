@@ -30,7 +30,7 @@ public class DirectoryEntry extends PanacheEntityBase {
     @Column(name = "valid_to")
     public LocalDate validTo;
 
-    Agencies.Agency agency() {
-        return new Agencies.Agency(id, code, name, provinceCode, rootId, validTo);
+    AgencyLookup.Agency agency() {
+        return new AgencyLookup.Agency(id, code, name, provinceCode, rootId, validTo);
     }
 }
