@@ -10,11 +10,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
 import org.junit.jupiter.api.Test;
 import vn.govqms.document.procedurereview.ProcedureReviewEvents;
+import vn.govqms.kit.time.ClockProducer;
 import vn.govqms.local.testing.EventSchemas;
 import vn.govqms.local.testing.RealPartsTestResource;
 import vn.govqms.local.testing.TestDb;
 import vn.govqms.local.testing.TestTokens;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import static io.restassured.RestAssured.given;
@@ -88,7 +90,7 @@ class EventSchemaTests {
                 .body("{\"recipient\":{\"kind\":\"PERSON\",\"subject\":\"nguyen.van.an\"}}")
                 .post("/api/v1/documents/{id}/versions/1/acknowledgements", doc).then().statusCode(200);
         given().auth().oauth2(officer).contentType(ContentType.JSON)
-                .body("{\"channel\":\"PORTAL\",\"postedOn\":\"" + java.time.LocalDate.now(vn.govqms.kit.time.ClockProducer.VIETNAM)
+                .body("{\"channel\":\"PORTAL\",\"postedOn\":\"" + LocalDate.now(ClockProducer.VIETNAM)
                         + "\",\"url\":\"https://syt.bacgiang.gov.vn/tthc/qt\"}")
                 .post("/api/v1/documents/{id}/versions/1/postings", doc).then().statusCode(201);
         String task = given().auth().oauth2(admin).queryParam("causeId", tthc).get("/api/v1/review-tasks").then().statusCode(200)

@@ -6,6 +6,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import vn.govqms.document.procedurereview.ProcedureReviewEvents;
 import vn.govqms.local.testing.RealPartsTestResource;
@@ -81,7 +83,7 @@ class LegalChangeInFlightTests {
         }
     }
 
-    static io.restassured.response.Response issue(Agency a, String doc, int rev) {
+    static Response issue(Agency a, String doc, int rev) {
         return given().auth().oauth2(a.head()).contentType(ContentType.JSON).body("{}")
                 .post("/api/v1/documents/{id}/versions/{r}/issue", doc, rev);
     }
@@ -170,7 +172,7 @@ class LegalChangeInFlightTests {
         given().auth().oauth2(a.officer()).get("/api/v1/documents/{id}/versions/2", doc).then().statusCode(200)
                 .body("status", equalTo("APPROVED"));
         given().auth().oauth2(ADMIN).get("/api/v1/review-tasks/{id}", task).then().statusCode(200)
-                .body("status", org.hamcrest.Matchers.not(equalTo("COMPLETED")));
+                .body("status", Matchers.not(equalTo("COMPLETED")));
 
         // back to draft, cite the replacing document, issue: accepted, and the review is answered
         given().auth().oauth2(a.head()).post("/api/v1/documents/{id}/versions/2/return", doc).then().statusCode(200);

@@ -29,11 +29,16 @@ import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Scope;
 
+import java.sql.Date;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -186,7 +191,7 @@ public class ActionService {
                     List<UUID> ids = p.items().stream().map(a -> a.findingId).distinct().toList();
                     Uni<List<Finding>> found = ids.isEmpty() ? Uni.createFrom().item(List.of()) : Finding.list("id in ?1", ids);
                     return found.chain(findings -> {
-                        Map<UUID, Finding> byId = new java.util.HashMap<>();
+                        Map<UUID, Finding> byId = new HashMap<>();
                         findings.forEach(fd -> byId.put(fd.id, fd));
                         List<ActionView> views = new ArrayList<>();
                         Uni<Void> chain = Uni.createFrom().voidItem();
@@ -268,15 +273,15 @@ public class ActionService {
     }
 
     private static LocalDate date(Object o) {
-        return o instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) o;
+        return o instanceof Date d ? d.toLocalDate() : (LocalDate) o;
     }
 
     private static OffsetDateTime offset(Object o) {
-        if (o instanceof java.time.Instant i) {
-            return i.atOffset(java.time.ZoneOffset.UTC);
+        if (o instanceof Instant i) {
+            return i.atOffset(ZoneOffset.UTC);
         }
-        if (o instanceof java.sql.Timestamp t) {
-            return t.toInstant().atOffset(java.time.ZoneOffset.UTC);
+        if (o instanceof Timestamp t) {
+            return t.toInstant().atOffset(ZoneOffset.UTC);
         }
         return (OffsetDateTime) o;
     }

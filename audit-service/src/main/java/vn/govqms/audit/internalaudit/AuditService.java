@@ -46,6 +46,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /** Audits of an agency: planned with a team and a scope, carried out with a checklist, reported, confirmed by the head. */
@@ -240,7 +241,7 @@ public class AuditService {
                     throw ProblemException.invalidField("items[" + items.size() + "].clause", "not a clause of ISO 9001:2015: " + clause);
                 }
                 ChecklistItem kept = old.stream().filter(o -> o.question().equals(q.question().trim())
-                        && java.util.Objects.equals(o.clause(), clause)).findFirst().orElse(null);
+                        && Objects.equals(o.clause(), clause)).findFirst().orElse(null);
                 items.add(new ChecklistItem(items.size() + 1, clause, q.question().trim(), kept == null ? null : kept.answer(),
                         kept == null ? null : kept.evidence()));
             }

@@ -1,5 +1,6 @@
 package vn.govqms.scoring.live;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
@@ -228,7 +229,7 @@ public class ScoreRecomputation {
     private String write(Object value) {
         try {
             return json.writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("not serialisable: " + e.getMessage(), e);
         }
     }

@@ -12,12 +12,15 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.pgclient.PgException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import jakarta.validation.ValidationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.hibernate.StaleStateException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import vn.govqms.kit.db.DatabaseFailures;
 import vn.govqms.kit.json.TooManyItemsException;
@@ -145,8 +148,8 @@ public class ProblemMapper {
         if (problem != null) {
             return problem(problem, uri);
         }
-        if (causeOf(e, jakarta.persistence.OptimisticLockException.class) != null
-                || causeOf(e, org.hibernate.StaleStateException.class) != null) {
+        if (causeOf(e, OptimisticLockException.class) != null
+                || causeOf(e, StaleStateException.class) != null) {
             return respond(412, body(412, "stale-version", "Precondition failed",
                     "The resource was changed by someone else; read it again and retry with its new ETag.", uri));
         }
@@ -237,7 +240,7 @@ public class ProblemMapper {
     private static String fieldOf(ConstraintViolation<?> v) {
         List<String> properties = new ArrayList<>();
         String parameter = "";
-        for (jakarta.validation.Path.Node n : v.getPropertyPath()) {
+        for (Path.Node n : v.getPropertyPath()) {
             switch (n.getKind()) {
                 case PROPERTY, CONTAINER_ELEMENT -> {
                     if (n.getName() != null) {
