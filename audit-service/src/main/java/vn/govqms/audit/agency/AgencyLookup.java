@@ -3,6 +3,7 @@ package vn.govqms.audit.agency;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import vn.govqms.kit.agency.DirectoryEntry;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.AgencyFilter;
 import vn.govqms.kit.security.AgencyRef;
@@ -13,15 +14,15 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Looks agencies up in the directory: the one place an agency id becomes an {@link Agency} (with its
+ * Looks agencies up in the directory: the one place an agency id becomes a {@link DirectoryEntry} (with its
  * {@link AgencyRef}); whether the caller may read or change it is {@link Scope}'s decision.
  */
 @ApplicationScoped
 public class AgencyLookup {
 
     /** The agency named in a request body: 422 when this service does not know it. */
-    public Uni<Agency> known(String field, UUID id) {
-        return Agency.<Agency>findById(id).map(a -> {
+    public Uni<DirectoryEntry> known(String field, UUID id) {
+        return DirectoryEntry.<DirectoryEntry>findById(id).map(a -> {
             if (a == null) {
                 throw unknown(field, id);
             }
@@ -30,8 +31,8 @@ public class AgencyLookup {
     }
 
     /** The agency of a stored resource (it exists: the resource refers to it). */
-    public Uni<Agency> of(UUID id) {
-        return Agency.<Agency>findById(id).map(a -> {
+    public Uni<DirectoryEntry> of(UUID id) {
+        return DirectoryEntry.<DirectoryEntry>findById(id).map(a -> {
             if (a == null) {
                 throw new IllegalStateException("agency " + id + " missing from the directory");
             }
@@ -48,7 +49,7 @@ public class AgencyLookup {
         if (requested != null) {
             where.add(property + " = :listedAgency");
             params.and("listedAgency", requested);
-            return Agency.<Agency>findById(requested).invoke(a -> {
+            return DirectoryEntry.<DirectoryEntry>findById(requested).invoke(a -> {
                 if (a == null) {
                     throw ProblemException.invalidField("agencyId", "no agency with id " + requested);
                 }
@@ -57,7 +58,7 @@ public class AgencyLookup {
         }
         AgencyFilter rows = scope.rows();
         if (!rows.all()) {
-            where.add(property + " in (select a.id from Agency a where " + rows.jpql("a") + ")");
+            where.add(property + " in (select a.id from DirectoryEntry a where " + rows.jpql("a") + ")");
             rows.jpqlParameters().forEach(params::and);
         }
         return Uni.createFrom().voidItem();

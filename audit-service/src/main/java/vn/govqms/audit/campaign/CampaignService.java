@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 import vn.govqms.audit.AuditConfig;
 import vn.govqms.audit.agency.AgencyLookup;
-import vn.govqms.audit.agency.Agency;
 import vn.govqms.audit.internalaudit.Audit;
 import vn.govqms.audit.internalaudit.AuditKind;
 import vn.govqms.audit.internalaudit.AuditMode;
@@ -29,6 +28,7 @@ import vn.govqms.audit.campaign.CampaignDtos.CampaignSummary;
 import vn.govqms.audit.campaign.CampaignDtos.CampaignView;
 import vn.govqms.audit.campaign.CampaignDtos.NewCampaign;
 import vn.govqms.audit.campaign.CampaignDtos.Progress;
+import vn.govqms.kit.agency.DirectoryEntry;
 import vn.govqms.kit.audit.AuditTrail;
 import vn.govqms.kit.outbox.Outbox;
 import vn.govqms.kit.paging.Page;
@@ -125,12 +125,12 @@ public class CampaignService {
                 throw ProblemException.invalidField("agencies", "lists agency " + a.agencyId() + " twice");
             }
         }
-        Uni<List<Agency>> known = seen.isEmpty() ? Uni.createFrom().item(List.of()) : Agency.list("id in ?1", seen);
+        Uni<List<DirectoryEntry>> known = seen.isEmpty() ? Uni.createFrom().item(List.of()) : DirectoryEntry.list("id in ?1", seen);
         return known.chain(found -> {
-            Map<UUID, Agency> byId = new LinkedHashMap<>();
+            Map<UUID, DirectoryEntry> byId = new LinkedHashMap<>();
             found.forEach(a -> byId.put(a.id, a));
             for (AgencyMode a : list) {
-                Agency agency = byId.get(a.agencyId());
+                DirectoryEntry agency = byId.get(a.agencyId());
                 if (agency == null) {
                     throw AgencyLookup.unknown("agencies", a.agencyId());
                 }

@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 import vn.govqms.audit.AuditConfig;
 import vn.govqms.audit.agency.AgencyLookup;
-import vn.govqms.audit.agency.Agency;
 import vn.govqms.audit.internalaudit.Audit;
 import vn.govqms.audit.internalaudit.AuditKind;
 import vn.govqms.audit.internalaudit.AuditMode;
@@ -18,6 +17,7 @@ import vn.govqms.audit.internalaudit.AuditService;
 import vn.govqms.audit.correctivereport.CorrectiveReportDtos.Return;
 import vn.govqms.audit.correctivereport.CorrectiveReportDtos.Submission;
 import vn.govqms.audit.correctivereport.CorrectiveReportDtos.View;
+import vn.govqms.kit.agency.DirectoryEntry;
 import vn.govqms.kit.audit.AuditTrail;
 import vn.govqms.kit.outbox.Outbox;
 import vn.govqms.kit.outbox.OutgoingEvent;
@@ -148,9 +148,9 @@ public class CorrectiveReportService {
                 .chain(p -> {
                     // the page's agencies in one query, not one lookup per report
                     List<UUID> ids = p.items().stream().map(r -> r.agencyId).distinct().toList();
-                    Uni<List<Agency>> found = ids.isEmpty() ? Uni.createFrom().item(List.of()) : Agency.list("id in ?1", ids);
+                    Uni<List<DirectoryEntry>> found = ids.isEmpty() ? Uni.createFrom().item(List.of()) : DirectoryEntry.list("id in ?1", ids);
                     return found.map(list -> {
-                        Map<UUID, Agency> byId = list.stream().collect(Collectors.toMap(a -> a.id, a -> a));
+                        Map<UUID, DirectoryEntry> byId = list.stream().collect(Collectors.toMap(a -> a.id, a -> a));
                         return new Page<>(p.items().stream().map(r -> view(r, byId.get(r.agencyId))).toList(), p.page(), p.size(), p.total());
                     });
                 });
@@ -161,7 +161,7 @@ public class CorrectiveReportService {
         return load(id, caller).map(c -> view(c.report, c.agency));
     }
 
-    record Context(CorrectiveReport report, Audit audit, Agency agency) {
+    record Context(CorrectiveReport report, Audit audit, DirectoryEntry agency) {
     }
 
     /** Read by those who may read the agency's records and by the inspection's team. */
@@ -195,7 +195,7 @@ public class CorrectiveReportService {
                 .map(x -> view(c.report, c.agency));
     }
 
-    private View view(CorrectiveReport r, Agency agency) {
+    private View view(CorrectiveReport r, DirectoryEntry agency) {
         LocalDate today = LocalDate.now(clock);
         boolean overdue = r.overdue(today);
         return new View(r.id, r.auditId, r.agencyId, agency.name, r.provinceCode, r.year, r.minutesDate, r.dueDate, r.status,

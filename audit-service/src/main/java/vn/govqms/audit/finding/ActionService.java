@@ -9,7 +9,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.audit.AuditConfig;
 import vn.govqms.audit.agency.AgencyLookup;
-import vn.govqms.audit.agency.Agency;
 import vn.govqms.audit.internalaudit.Audit;
 import vn.govqms.audit.internalaudit.AuditKind;
 import vn.govqms.audit.internalaudit.AuditMode;
@@ -20,6 +19,7 @@ import vn.govqms.audit.finding.FindingDtos.ExtensionView;
 import vn.govqms.audit.finding.FindingDtos.Implementation;
 import vn.govqms.audit.finding.FindingDtos.NewAction;
 import vn.govqms.audit.finding.FindingDtos.Verification;
+import vn.govqms.kit.agency.DirectoryEntry;
 import vn.govqms.kit.audit.AuditTrail;
 import vn.govqms.kit.outbox.Outbox;
 import vn.govqms.kit.paging.Page;
@@ -209,7 +209,7 @@ public class ActionService {
     }
 
     /** An action with what access decisions need. */
-    record Context(CorrectiveAction action, Finding finding, Audit audit, Agency agency) {
+    record Context(CorrectiveAction action, Finding finding, Audit audit, DirectoryEntry agency) {
     }
 
     /**

@@ -12,7 +12,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 import vn.govqms.audit.agency.AgencyLookup;
-import vn.govqms.audit.agency.Agency;
 import vn.govqms.audit.internalaudit.AuditDtos.AnswerInput;
 import vn.govqms.audit.internalaudit.AuditDtos.AuditSummary;
 import vn.govqms.audit.internalaudit.AuditDtos.AuditView;
@@ -29,6 +28,7 @@ import vn.govqms.audit.internalaudit.AuditParts.TeamRole;
 import vn.govqms.audit.correctivereport.CorrectiveReportService;
 import vn.govqms.audit.plan.ActivityKind;
 import vn.govqms.audit.plan.PlanLinks;
+import vn.govqms.kit.agency.DirectoryEntry;
 import vn.govqms.kit.audit.AuditTrail;
 import vn.govqms.kit.outbox.Outbox;
 import vn.govqms.kit.paging.Page;
@@ -98,7 +98,7 @@ public class AuditService {
      * Builds (and validates) an audit; also used by inspection campaigns, whose inspection of the campaign lead's own
      * agency is planned without a lead (the lead is left out of it, as every inspector of that agency is).
      */
-    public Audit newAudit(Agency agency, AuditKind kind, AuditMode mode, String title, LocalDate start, LocalDate end,
+    public Audit newAudit(DirectoryEntry agency, AuditKind kind, AuditMode mode, String title, LocalDate start, LocalDate end,
                           List<TeamMember> team, List<String> units, List<String> clauses, List<ChecklistItem> checklist,
                           UUID campaignId, String who, OffsetDateTime now) {
         if (end.isBefore(start)) {
@@ -132,7 +132,7 @@ public class AuditService {
     }
 
     /** Persists a new audit with its procedures, publishes audit.planned and records it. */
-    public Uni<AuditView> persistNew(Audit a, Agency agency, List<UUID> procedures, Caller caller, OffsetDateTime now, String action) {
+    public Uni<AuditView> persistNew(Audit a, DirectoryEntry agency, List<UUID> procedures, Caller caller, OffsetDateTime now, String action) {
         return a.<Audit>persist().chain(() -> Panache.getSession()).chain(s -> s.flush()
                         .chain(() -> insertProcedures(s, a.id, procedures))
                         .chain(() -> outbox.publish(s, AuditEvents.planned(a, now)))
@@ -152,7 +152,7 @@ public class AuditService {
         return chain;
     }
 
-    private Uni<Void> checkProcedures(Agency agency, List<UUID> ids) {
+    private Uni<Void> checkProcedures(DirectoryEntry agency, List<UUID> ids) {
         if (ids.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -409,7 +409,7 @@ public class AuditService {
         return agencies.of(a.agencyId).chain(agency -> view(a, agency));
     }
 
-    private Uni<AuditView> view(Audit a, Agency agency) {
+    private Uni<AuditView> view(Audit a, DirectoryEntry agency) {
         return procedures(a.id).chain(procs -> findingCounts(a.id).map(counts -> new AuditView(a.id, a.agencyId, agency.name,
                 a.provinceCode, a.kind, a.kind.label(), a.mode, a.mode.label(), a.year, a.title, a.status, a.status.label(),
                 a.status.allowed(), a.plannedStart, a.plannedEnd, a.campaignId, a.leadAuditor, team(a), units(a), clauses(a), procs,

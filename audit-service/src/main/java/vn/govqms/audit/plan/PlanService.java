@@ -12,7 +12,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.audit.AuditConfig;
 import vn.govqms.audit.agency.AgencyLookup;
-import vn.govqms.audit.agency.Agency;
 import vn.govqms.audit.plan.PlanDtos.AgencyProgress;
 import vn.govqms.audit.plan.PlanDtos.Completion;
 import vn.govqms.audit.plan.PlanDtos.ItemInput;
@@ -21,6 +20,7 @@ import vn.govqms.audit.plan.PlanDtos.NewPlan;
 import vn.govqms.audit.plan.PlanDtos.PlanSummary;
 import vn.govqms.audit.plan.PlanDtos.PlanView;
 import vn.govqms.audit.plan.PlanDtos.Progress;
+import vn.govqms.kit.agency.DirectoryEntry;
 import vn.govqms.kit.audit.AuditTrail;
 import vn.govqms.kit.outbox.Outbox;
 import vn.govqms.kit.paging.Page;
@@ -303,7 +303,7 @@ public class PlanService {
         return agencies.of(plan.agencyId).chain(a -> items(plan).map(items -> view(plan, a, items)));
     }
 
-    private static PlanView view(ActivityPlan p, Agency a, List<ActivityItem> items) {
+    private static PlanView view(ActivityPlan p, DirectoryEntry a, List<ActivityItem> items) {
         return new PlanView(p.id, p.agencyId, a.name, p.year, p.status, p.status.label(), p.approvedBy, p.approvedAt,
                 p.createdBy, p.version, items.stream().map(ItemView::of).toList());
     }

@@ -3,6 +3,7 @@ package vn.govqms.scoring.support;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import vn.govqms.kit.agency.DirectoryEntry;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.AgencyFilter;
 import vn.govqms.kit.security.AgencyRef;
@@ -26,6 +27,10 @@ public class AgencyLookup {
 
     /** An agency of the directory: id, electronic code, name, province, the root of its tree, the day it ended. */
     public record Agency(UUID id, String code, String name, String provinceCode, UUID rootId, LocalDate validTo) {
+        static Agency of(DirectoryEntry e) {
+            return new Agency(e.id, e.code, e.name, e.provinceCode, e.rootId, e.validTo);
+        }
+
         public AgencyRef ref() {
             return new AgencyRef(id, provinceCode, rootId, validTo);
         }
@@ -33,7 +38,7 @@ public class AgencyLookup {
 
     /** The agency, or null when the directory does not know it. */
     public Uni<Agency> find(UUID id) {
-        return Panache.withSession(() -> DirectoryEntry.<DirectoryEntry>findById(id)).map(e -> e == null ? null : e.agency());
+        return Panache.withSession(() -> DirectoryEntry.<DirectoryEntry>findById(id)).map(e -> e == null ? null : Agency.of(e));
     }
 
     /** The agencies of these ids the directory knows, by id. */
@@ -42,7 +47,7 @@ public class AgencyLookup {
             return Uni.createFrom().item(Map.of());
         }
         return Panache.withSession(() -> DirectoryEntry.<DirectoryEntry>list("id in ?1", List.copyOf(ids)))
-                .map(found -> found.stream().map(DirectoryEntry::agency).collect(Collectors.toMap(Agency::id, Function.identity())));
+                .map(found -> found.stream().map(Agency::of).collect(Collectors.toMap(Agency::id, Function.identity())));
     }
 
     /** The agency named in a path or query parameter, or 404. */
