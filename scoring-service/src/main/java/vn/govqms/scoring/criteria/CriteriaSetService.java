@@ -20,8 +20,8 @@ import vn.govqms.scoring.criteria.CriteriaDtos.CriteriaSetChange;
 import vn.govqms.scoring.criteria.CriteriaDtos.CriteriaSetInput;
 import vn.govqms.scoring.criteria.CriteriaDtos.CriteriaSetSummary;
 import vn.govqms.scoring.criteria.CriteriaDtos.CriteriaSetView;
-import vn.govqms.scoring.live.ScoreRecomputation;
 import vn.govqms.scoring.live.DeferredRecomputation;
+import vn.govqms.scoring.live.ScoreRecomputation;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;

@@ -10,8 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.kit.security.AgencyFilter;
 import vn.govqms.kit.security.AgencyRef;
 import vn.govqms.scoring.dossier.DossierDtos.ItemError;
-import vn.govqms.scoring.live.ScoreRecomputation;
 import vn.govqms.scoring.live.DeferredRecomputation;
+import vn.govqms.scoring.live.ScoreRecomputation;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
