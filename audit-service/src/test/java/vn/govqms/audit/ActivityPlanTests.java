@@ -6,6 +6,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import vn.govqms.local.testing.RealPartsTestResource;
 import vn.govqms.local.testing.TestTokens;
@@ -15,6 +16,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -112,11 +114,11 @@ class ActivityPlanTests {
         String agency = Fixtures.agency("31", "UBND xã An Lão");
         String id = plan(agency, "31", 2025);
         given().auth().oauth2(head(agency, "31")).post("/api/v1/activity-plans/{id}/approval", id).then().statusCode(200);
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
                 Fixtures.count("select count(*) from activity_item where plan_id = '" + id + "' and overdue_at is not null") == 4);
         assertTrue(Fixtures.published(agency, "activity.overdue", "\"kind\" : \"INTERNAL_AUDIT\""));
         // the check runs every second: through two more of them, still one event per activity
-        org.awaitility.Awaitility.await().during(java.time.Duration.ofMillis(2500)).atMost(java.time.Duration.ofSeconds(10))
+        Awaitility.await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(10))
                 .until(() -> Fixtures.count("select count(*) from outbox where type = 'vn.govqms.audit.activity.overdue.v1' and message_key = '"
                         + agency + "'") == 4);
         given().auth().oauth2(officer(agency, "31")).get("/api/v1/activity-plans/{id}", id).then()
@@ -183,7 +185,7 @@ class ActivityPlanTests {
         given().auth().oauth2(officer(other, "34")).contentType(ContentType.JSON).body("{\"agencyId\":\"" + a + "\",\"year\":2027}")
                 .post("/api/v1/activity-plans").then().statusCode(403);
         given().auth().oauth2(officer(a, "33")).contentType(ContentType.JSON)
-                .body("{\"agencyId\":\"" + java.util.UUID.randomUUID() + "\",\"year\":2027}")
+                .body("{\"agencyId\":\"" + UUID.randomUUID() + "\",\"year\":2027}")
                 .post("/api/v1/activity-plans").then().statusCode(422).body("type", containsString("unknown-reference"));
         given().auth().oauth2(officer(a, "33")).contentType(ContentType.JSON).body("{\"agencyId\":\"" + a + "\",\"year\":\"2027\"}")
                 .post("/api/v1/activity-plans").then().statusCode(400).contentType(PROBLEM);
@@ -191,7 +193,7 @@ class ActivityPlanTests {
                 .post("/api/v1/activity-plans").then().statusCode(400).contentType(PROBLEM);
         given().auth().oauth2(officer(a, "33")).contentType(ContentType.JSON).body("{\"year\":2027}")
                 .post("/api/v1/activity-plans").then().statusCode(400).contentType(PROBLEM);
-        given().auth().oauth2(officer(a, "33")).get("/api/v1/activity-plans/{id}", java.util.UUID.randomUUID()).then().statusCode(404);
+        given().auth().oauth2(officer(a, "33")).get("/api/v1/activity-plans/{id}", UUID.randomUUID()).then().statusCode(404);
         given().auth().oauth2(admin("33")).queryParam("year", "2026").get("/api/v1/activity-plans").then().statusCode(200)
                 .body("total", greaterThanOrEqualTo(2));
         given().auth().oauth2(officer(a, "33")).get("/api/v1/activity-plans").then().statusCode(200).body("total", equalTo(1));

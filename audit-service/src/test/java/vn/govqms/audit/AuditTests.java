@@ -5,11 +5,13 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import vn.govqms.local.testing.RealPartsTestResource;
 import vn.govqms.local.testing.TestKafka;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -83,14 +85,14 @@ class AuditTests {
         // not started: no answers, no report
         given().auth().oauth2(lead).contentType(ContentType.JSON).body("{\"answer\":\"CONFORMING\"}")
                 .put("/api/v1/audits/{id}/checklist/1/answer", id).then().statusCode(409).contentType(PROBLEM)
-                .body("allowedActions", equalTo(java.util.List.of("edit", "start")));
+                .body("allowedActions", equalTo(List.of("edit", "start")));
         given().auth().oauth2(lead).post("/api/v1/audits/{id}/start", id).then().statusCode(200);
         given().auth().oauth2(lead).post("/api/v1/audits/{id}/start", id).then().statusCode(409);
         given().auth().oauth2(lead).contentType(ContentType.JSON).body("{\"answer\":\"CONFORMING\",\"evidence\":\"Sổ theo dõi hồ sơ đầy đủ\"}")
                 .put("/api/v1/audits/{id}/checklist/1/answer", id).then().statusCode(200)
                 .body("checklist[0].answer", equalTo("CONFORMING"));
         given().auth().oauth2(lead).contentType(ContentType.JSON).body("{\"conclusion\":\"Cơ bản phù hợp\"}")
-                .post("/api/v1/audits/{id}/report", id).then().statusCode(422).body("unanswered", equalTo(java.util.List.of(2)));
+                .post("/api/v1/audits/{id}/report", id).then().statusCode(422).body("unanswered", equalTo(List.of(2)));
         given().auth().oauth2(lead).contentType(ContentType.JSON).body("{\"answer\":\"NONCONFORMING\",\"evidence\":\"2/10 hồ sơ thiếu phiếu\"}")
                 .put("/api/v1/audits/{id}/checklist/2/answer", id).then().statusCode(200);
         given().auth().oauth2(lead).contentType(ContentType.JSON).body("""
@@ -114,10 +116,10 @@ class AuditTests {
         given().auth().oauth2(officer(agency, "35")).contentType(ContentType.JSON)
                 .body("{\"plannedStart\":\"2027-09-14\",\"plannedEnd\":\"2027-09-16\",\"title\":\"Đánh giá nội bộ HTQLCL năm 2027\"}")
                 .post("/api/v1/audits/{id}/copies", id).then().statusCode(201).body("year", equalTo(2027))
-                .body("copiedFrom", equalTo(id)).body("scopeClauses", equalTo(java.util.List.of("7.5.3", "8.5.1")))
+                .body("copiedFrom", equalTo(id)).body("scopeClauses", equalTo(List.of("7.5.3", "8.5.1")))
                 .body("checklist", hasSize(2)).body("checklist[1].answer", nullValue()).body("procedures", hasSize(1));
         given().auth().oauth2(officer(agency, "35")).queryParam("resourceType", "audit").queryParam("resourceId", id)
-                .get("/api/v1/audit-trail").then().statusCode(200).body("items.action", org.hamcrest.Matchers.hasItems("planned", "started", "reported", "confirmed"));
+                .get("/api/v1/audit-trail").then().statusCode(200).body("items.action", Matchers.hasItems("planned", "started", "reported", "confirmed"));
     }
 
     @Test
@@ -212,7 +214,7 @@ class AuditTests {
                 .body("total", equalTo(1)).body("items[0].auditKind", equalTo("PROVINCIAL_INSPECTION"));
         given().auth().oauth2(admin("37")).get("/api/v1/audits/{id}", id).then().statusCode(403);
         given().auth().oauth2(auditor(dost, "36")).queryParam("mine", "true").get("/api/v1/audits").then().statusCode(200)
-                .body("items.id", org.hamcrest.Matchers.hasItem(id));
+                .body("items.id", Matchers.hasItem(id));
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import vn.govqms.local.testing.RealPartsTestResource;
 import vn.govqms.local.testing.TestTokens;
@@ -217,7 +218,7 @@ class InspectionCampaignTests {
                 .put("/api/v1/inspection-levels/49").then().statusCode(403);
         given().auth().oauth2(admin).contentType(ContentType.JSON).header("If-Match", etag).body(communes)
                 .put("/api/v1/inspection-levels/49").then().statusCode(200).body("includedLevels", equalTo(List.of("COMMUNE")))
-                .body("version", equalTo(1)).body("requiredLevels", org.hamcrest.Matchers.hasItem("COMMUNE"));
+                .body("version", equalTo(1)).body("requiredLevels", Matchers.hasItem("COMMUNE"));
         given().auth().oauth2(admin).contentType(ContentType.JSON).header("If-Match", etag).body("{\"includedLevels\":[]}")
                 .put("/api/v1/inspection-levels/49").then().statusCode(412);
 

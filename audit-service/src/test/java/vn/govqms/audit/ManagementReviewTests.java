@@ -10,6 +10,7 @@ import vn.govqms.local.testing.RealPartsTestResource;
 import vn.govqms.local.testing.TestTokens;
 
 import java.time.LocalDate;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -119,6 +120,6 @@ class ManagementReviewTests {
         given().auth().oauth2(admin("38")).get("/api/v1/management-reviews/{id}", id).then().statusCode(200)
                 .body("actions[0].doneOn", equalTo("2026-03-01"));
         given().auth().oauth2(officer(agency, "38")).contentType(ContentType.JSON).body("{\"doneOn\":\"2026-03-01\",\"note\":\"x\"}")
-                .post("/api/v1/management-reviews/{id}/actions/{a}/completion", id, java.util.UUID.randomUUID()).then().statusCode(404);
+                .post("/api/v1/management-reviews/{id}/actions/{a}/completion", id, UUID.randomUUID()).then().statusCode(404);
     }
 }

@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import vn.govqms.local.testing.RealPartsTestResource;
 import vn.govqms.local.testing.TestDb;
@@ -133,7 +134,7 @@ class AgencyApiTests {
                 .then().statusCode(200).body("items.level", everyItem(equalTo("PUBLIC_SERVICE_UNIT")));
         given().auth().oauth2(admin).queryParam("size", 1).get("/api/v1/agencies")
                 .then().statusCode(200).body("items.size()", equalTo(1)).body("size", equalTo(1))
-                .body("total", org.hamcrest.Matchers.greaterThanOrEqualTo(2));
+                .body("total", Matchers.greaterThanOrEqualTo(2));
         // the province filter narrows within the caller's scope, never widens it
         given().auth().oauth2(admin).queryParam("provinceCode", "24").get("/api/v1/agencies")
                 .then().statusCode(200).body("total", equalTo(0));

@@ -4,11 +4,18 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import vn.govqms.local.testing.RealPartsTestResource;
 import vn.govqms.local.testing.TestTokens;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -82,23 +89,23 @@ class AgencyRefusalTests {
 
     /** Declares a 50 MB body and sends none: the answer must come before the body is read. */
     static void assertTooLargeIsRefused(String token) {
-        int port = io.restassured.RestAssured.port;
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+        int port = RestAssured.port;
+        try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
             String request = "POST /api/v1/agencies HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
                     + "\r\nContent-Type: application/json\r\nContent-Length: 50000000\r\n\r\n";
-            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
             StringBuilder answer = new StringBuilder();
-            java.io.InputStream in = socket.getInputStream();
+            InputStream in = socket.getInputStream();
             int b;
             while (answer.indexOf("\r\n\r\n") < 0 && (b = in.read()) >= 0) {
                 answer.append((char) b);
             }
-            org.junit.jupiter.api.Assertions.assertTrue(answer.toString().startsWith("HTTP/1.1 413"), answer.toString());
-            org.junit.jupiter.api.Assertions.assertTrue(answer.toString().contains("application/problem+json"), answer.toString());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            Assertions.assertTrue(answer.toString().startsWith("HTTP/1.1 413"), answer.toString());
+            Assertions.assertTrue(answer.toString().contains("application/problem+json"), answer.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -13,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -62,9 +63,9 @@ class AttachmentTests {
                 .post("/api/v1/documents/{id}/versions/1/attachments", doc).then().statusCode(413).contentType(PROBLEM);
         given().auth().oauth2(TestTokens.agencyRole("viewer", agency, "24")).contentType("application/pdf").body(pdf)
                 .post("/api/v1/documents/{id}/versions/1/attachments", doc).then().statusCode(403);
-        given().auth().oauth2(TestTokens.agencyRole("iso-officer", java.util.UUID.randomUUID().toString(), "24"))
+        given().auth().oauth2(TestTokens.agencyRole("iso-officer", UUID.randomUUID().toString(), "24"))
                 .get(path).then().statusCode(403).contentType(PROBLEM);
-        given().auth().oauth2(officer).get("/api/v1/documents/{id}/versions/1/attachments/{a}", doc, java.util.UUID.randomUUID())
+        given().auth().oauth2(officer).get("/api/v1/documents/{id}/versions/1/attachments/{a}", doc, UUID.randomUUID())
                 .then().statusCode(404).contentType(PROBLEM);
     }
 

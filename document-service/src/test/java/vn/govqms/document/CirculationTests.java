@@ -5,9 +5,14 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
+import vn.govqms.kit.time.ClockProducer;
 import vn.govqms.local.testing.RealPartsTestResource;
 import vn.govqms.local.testing.TestTokens;
+
+import java.time.LocalDate;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
@@ -43,7 +48,7 @@ class CirculationTests {
         return "{\"kind\":\"UNIT\",\"unitId\":\"" + unitId + "\"}";
     }
 
-    static io.restassured.response.ValidatableResponse acknowledge(String token, String doc, int revision, String body) {
+    static ValidatableResponse acknowledge(String token, String doc, int revision, String body) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
                 .post("/api/v1/documents/{id}/versions/{r}/acknowledgements", doc, revision).then();
     }
@@ -108,7 +113,7 @@ class CirculationTests {
         // a superseded version is not distributed any more
         given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"recipients\":[" + unitRecipient(chiCuc) + "]}")
                 .post("/api/v1/documents/{id}/versions/1/distribution", doc).then().statusCode(409).contentType(PROBLEM);
-        given().auth().oauth2(TestTokens.agencyRole("viewer", java.util.UUID.randomUUID().toString(), "24"))
+        given().auth().oauth2(TestTokens.agencyRole("viewer", UUID.randomUUID().toString(), "24"))
                 .get("/api/v1/documents/{id}/distribution", doc).then().statusCode(403);
     }
 
@@ -123,7 +128,7 @@ class CirculationTests {
                 .post("/api/v1/documents/{id}/versions/1/distribution", doc).then().statusCode(200);
         String paper = "{\"recipient\":{\"kind\":\"PERSON\",\"subject\":\"" + binh + "\"},"
                 + "\"paper\":{\"signedOn\":\"%s\",\"evidence\":\"Sổ giao nhận tài liệu năm 2026, trang 12, dòng 4\"}}";
-        String today = java.time.LocalDate.now(vn.govqms.kit.time.ClockProducer.VIETNAM).toString();
+        String today = LocalDate.now(ClockProducer.VIETNAM).toString();
         // only the ISO officer records paper: not a viewer, not the head
         acknowledge(TestTokens.agencyRole("viewer", agency, "24"), doc, 1, paper.formatted(today)).statusCode(403).contentType(PROBLEM);
         acknowledge(TestTokens.agencyRole("agency-head", agency, "24"), doc, 1, paper.formatted(today)).statusCode(403).contentType(PROBLEM);
@@ -176,7 +181,7 @@ class CirculationTests {
         String law = ReviewTaskTests.legal("24", ReviewTaskTests.number(), "2015-01-01", "[]");
         String doc = ReviewTaskTests.procedure(agency, "24", "OPERATIONAL_PROCEDURE", law, null, true);
         String officer = TestTokens.agencyRole("iso-officer", agency, "24");
-        String today = java.time.LocalDate.now(vn.govqms.kit.time.ClockProducer.VIETNAM).toString();
+        String today = LocalDate.now(ClockProducer.VIETNAM).toString();
         given().auth().oauth2(officer).contentType(ContentType.JSON)
                 .body("{\"postedOn\":\"" + today + "\",\"portalUrl\":\"https://sgtvt.bacgiang.gov.vn/iso/qt\",\"publishedOn\":\"" + today + "\"}")
                 .put("/api/v1/documents/{id}/publication", doc).then().statusCode(200)

@@ -7,15 +7,18 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import vn.govqms.local.testing.RealPartsTestResource;
 import vn.govqms.local.testing.TestKafka;
 import vn.govqms.local.testing.TestTokens;
 
+import java.text.Normalizer;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Collections;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import static io.restassured.RestAssured.given;
@@ -36,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ControlledDocumentTests {
 
     static final String PROBLEM = "application/problem+json";
-    static final java.util.concurrent.atomic.AtomicInteger SEQ = new java.util.concurrent.atomic.AtomicInteger();
+    static final AtomicInteger SEQ = new AtomicInteger();
 
     /** An agency of Bắc Giang, a legal basis and a TTHC with 15 working days. */
     record World(String agency, String legalBasis, String tthcCode) {
@@ -196,11 +199,11 @@ class ControlledDocumentTests {
         World w = world();
         w.officer().body(document(w, "QT-KHCN-03", 1)).post("/api/v1/documents").then().statusCode(201);
         w.officer().queryParam("q", "quy trinh cap giay chung nhan").get("/api/v1/documents").then().statusCode(200)
-                .body("items.code", hasItem("QT-KHCN-03")).body("items.agencyId", org.hamcrest.Matchers.everyItem(equalTo(w.agency())));
+                .body("items.code", hasItem("QT-KHCN-03")).body("items.agencyId", Matchers.everyItem(equalTo(w.agency())));
         given().auth().oauth2(TestTokens.provinceAdmin("24")).queryParam("agencyId", w.agency()).get("/api/v1/documents")
                 .then().statusCode(200).body("total", equalTo(1));
         // the content is searched too, typed with or without diacritics, in NFD or NFC
-        String nfd = java.text.Normalizer.normalize("Trình ký, trả kết quả", java.text.Normalizer.Form.NFD);
+        String nfd = Normalizer.normalize("Trình ký, trả kết quả", Normalizer.Form.NFD);
         for (String q : new String[] {"trinh ky, tra ket qua", nfd, "TRÌNH KÝ"}) {
             w.officer().queryParam("q", q).get("/api/v1/documents").then().statusCode(200).body("items.code", hasItem("QT-KHCN-03"));
         }

@@ -9,12 +9,14 @@ import io.restassured.http.ContentType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
 import org.junit.jupiter.api.Test;
-import vn.govqms.document.review.ReviewEvents;
+import vn.govqms.document.procedurereview.ProcedureReviewEvents;
+import vn.govqms.kit.time.ClockProducer;
 import vn.govqms.local.testing.EventSchemas;
 import vn.govqms.local.testing.RealPartsTestResource;
 import vn.govqms.local.testing.TestDb;
 import vn.govqms.local.testing.TestTokens;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import static io.restassured.RestAssured.given;
@@ -35,7 +37,7 @@ class EventSchemaTests {
     void everyEventSentMatchesItsPublishedSchema() throws Exception {
         EventSchemas.assertEverySentEventMatches("document.events", "document-service", 26, this::produceEveryType);
         // the set-based producer's rows, every one written so far (the broker check stops at one of each type)
-        for (String type : List.of(ReviewEvents.REQUIRED, ReviewEvents.RESCHEDULED, ReviewEvents.OVERDUE)) {
+        for (String type : List.of(ProcedureReviewEvents.REQUIRED, ProcedureReviewEvents.RESCHEDULED, ProcedureReviewEvents.OVERDUE)) {
             assertOutboxRowsMatch(type);
         }
     }
@@ -88,7 +90,7 @@ class EventSchemaTests {
                 .body("{\"recipient\":{\"kind\":\"PERSON\",\"subject\":\"nguyen.van.an\"}}")
                 .post("/api/v1/documents/{id}/versions/1/acknowledgements", doc).then().statusCode(200);
         given().auth().oauth2(officer).contentType(ContentType.JSON)
-                .body("{\"channel\":\"PORTAL\",\"postedOn\":\"" + java.time.LocalDate.now(vn.govqms.kit.time.ClockProducer.VIETNAM)
+                .body("{\"channel\":\"PORTAL\",\"postedOn\":\"" + LocalDate.now(ClockProducer.VIETNAM)
                         + "\",\"url\":\"https://syt.bacgiang.gov.vn/tthc/qt\"}")
                 .post("/api/v1/documents/{id}/versions/1/postings", doc).then().statusCode(201);
         String task = given().auth().oauth2(admin).queryParam("causeId", tthc).get("/api/v1/review-tasks").then().statusCode(200)

@@ -6,8 +6,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
-import vn.govqms.document.review.ReviewEvents;
+import vn.govqms.document.procedurereview.ProcedureReviewEvents;
 import vn.govqms.local.testing.RealPartsTestResource;
 import vn.govqms.local.testing.TestDb;
 import vn.govqms.local.testing.TestTokens;
@@ -81,7 +83,7 @@ class LegalChangeInFlightTests {
         }
     }
 
-    static io.restassured.response.Response issue(Agency a, String doc, int rev) {
+    static Response issue(Agency a, String doc, int rev) {
         return given().auth().oauth2(a.head()).contentType(ContentType.JSON).body("{}")
                 .post("/api/v1/documents/{id}/versions/{r}/issue", doc, rev);
     }
@@ -170,7 +172,7 @@ class LegalChangeInFlightTests {
         given().auth().oauth2(a.officer()).get("/api/v1/documents/{id}/versions/2", doc).then().statusCode(200)
                 .body("status", equalTo("APPROVED"));
         given().auth().oauth2(ADMIN).get("/api/v1/review-tasks/{id}", task).then().statusCode(200)
-                .body("status", org.hamcrest.Matchers.not(equalTo("COMPLETED")));
+                .body("status", Matchers.not(equalTo("COMPLETED")));
 
         // back to draft, cite the replacing document, issue: accepted, and the review is answered
         given().auth().oauth2(a.head()).post("/api/v1/documents/{id}/versions/2/return", doc).then().statusCode(200);
@@ -187,7 +189,7 @@ class LegalChangeInFlightTests {
         assertEquals("COMPLETED", resolved.getString("status"));
         assertEquals("REVISED", resolved.getString("outcome"));
         assertEquals(revision2, resolved.getString("resolvedVersionId"));
-        assertEquals(1, TestDb.count("document", "select count(*) from outbox where type = '" + ReviewEvents.COMPLETED
+        assertEquals(1, TestDb.count("document", "select count(*) from outbox where type = '" + ProcedureReviewEvents.COMPLETED
                 + "' and payload::jsonb ->> 'taskId' = '" + task + "'"));
 
         // a document drafted afresh citing the replaced one is refused too; a change still ahead does not stop an issue
@@ -230,7 +232,7 @@ class LegalChangeInFlightTests {
         assertEquals(2, tasks(law).size());
         // announced once, for the open task only
         String announced = TestDb.value("document", "select string_agg(payload, '') from outbox where type = '"
-                + ReviewEvents.RESCHEDULED + "' and payload::jsonb ->> 'causeId' = '" + law + "'");
+                + ProcedureReviewEvents.RESCHEDULED + "' and payload::jsonb ->> 'causeId' = '" + law + "'");
         JsonPath event = JsonPath.from(announced);
         assertEquals(taskB, event.getString("taskId"));
         assertEquals(b.id(), event.getString("agencyId"));
@@ -273,7 +275,7 @@ class LegalChangeInFlightTests {
         Map<String, Object> moved = taskOf(tthc, doc);
         assertEquals("2032-09-01", moved.get("effectiveDate"));
         assertEquals("2032-12-01", moved.get("dueDate"));
-        assertEquals(1, TestDb.count("document", "select count(*) from outbox where type = '" + ReviewEvents.RESCHEDULED
+        assertEquals(1, TestDb.count("document", "select count(*) from outbox where type = '" + ProcedureReviewEvents.RESCHEDULED
                 + "' and payload::jsonb ->> 'causeId' = '" + tthc + "'"));
 
         // another amendment (other terms) is a change of its own
@@ -304,7 +306,7 @@ class LegalChangeInFlightTests {
         assertNull(taskOf(tthcBasis, both).get("viaProcedureId"));
         assertTrue(found.stream().noneMatch(t -> unrelated.equals(t.get("documentId"))));
         assertEquals(tthc, TestDb.value("document", "select payload::jsonb ->> 'viaProcedureId' from outbox where type = '"
-                + ReviewEvents.REQUIRED + "' and payload::jsonb ->> 'documentId' = '" + viaTthc + "'"));
+                + ProcedureReviewEvents.REQUIRED + "' and payload::jsonb ->> 'documentId' = '" + viaTthc + "'"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import vn.govqms.local.testing.RealPartsTestResource;
 import vn.govqms.local.testing.TestKafka;
@@ -98,7 +99,7 @@ class LegalDocumentTests {
         // another province does not see Ninh Bình's own documents
         given().auth().oauth2(TestTokens.provinceAdmin("24")).queryParam("q", "ke hoach kiem tra").queryParam("size", 200)
                 .get("/api/v1/legal-documents").then().statusCode(200)
-                .body("items.number", org.hamcrest.Matchers.not(hasItem(number)));
+                .body("items.number", Matchers.not(hasItem(number)));
     }
 
     @Test

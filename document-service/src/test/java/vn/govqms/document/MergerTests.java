@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import vn.govqms.local.testing.RealPartsTestResource;
+import vn.govqms.local.testing.TestDb;
 import vn.govqms.local.testing.TestKafka;
 import vn.govqms.local.testing.TestTokens;
 
@@ -36,7 +37,7 @@ class MergerTests {
         // both have a QT-... code of their own; give them the same code to see the rename
         String docA = ReviewTaskTests.procedure(a, "11", "OPERATIONAL_PROCEDURE", law, null, true);
         String docB = ReviewTaskTests.procedure(b, "11", "OPERATIONAL_PROCEDURE", law, null, true);
-        vn.govqms.local.testing.TestDb.update("document", "update controlled_document set code = 'QT-VP-01' where id in ('" + docA + "', '" + docB + "')");
+        TestDb.update("document", "update controlled_document set code = 'QT-VP-01' where id in ('" + docA + "', '" + docB + "')");
         QmsTests.announce(a, "11");
 
         String body = """

@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import vn.govqms.local.testing.RealPartsTestResource;
 import vn.govqms.local.testing.TestTokens;
@@ -64,7 +65,7 @@ class ProcessingTimeTests {
                 {"name":"Chứng thực bản sao từ bản chính","field":"Chứng thực","level":"COMMUNE","effectiveDate":"2026-07-01",
                  "processingTime":{"unit":"WORKING_HOURS","amount":12}}""")
                 .put("/api/v1/administrative-procedures/{id}", days.getString("id")).then().statusCode(200)
-                .body("processingDays", org.hamcrest.Matchers.equalTo(2)).body("processingTime.label", org.hamcrest.Matchers.equalTo("12 giờ làm việc"));
+                .body("processingDays", Matchers.equalTo(2)).body("processingTime.label", Matchers.equalTo("12 giờ làm việc"));
     }
 
     @Test

@@ -6,7 +6,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
-import vn.govqms.document.review.ReviewEvents;
+import vn.govqms.document.procedurereview.ProcedureReviewEvents;
 import vn.govqms.local.testing.RealPartsTestResource;
 import vn.govqms.local.testing.TestDb;
 import vn.govqms.local.testing.TestKafka;
@@ -163,7 +163,7 @@ class ReviewTaskTests {
         }
         legal("24", number(), "2030-01-01", "[{\"kind\":\"REPLACES\",\"targetId\":\"" + law + "\"}]");
         String keys = TestDb.value("document", "select string_agg(message_key, ',' order by id) from outbox where type = '"
-                + ReviewEvents.REQUIRED + "' and payload::jsonb ->> 'causeId' = '" + law + "'");
+                + ProcedureReviewEvents.REQUIRED + "' and payload::jsonb ->> 'causeId' = '" + law + "'");
         List<String> order = List.of(keys.split(","));
         assertEquals(6, order.size());
         long changes = IntStream.range(1, order.size()).filter(i -> !order.get(i).equals(order.get(i - 1))).count();

@@ -10,6 +10,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import vn.govqms.local.testing.RealPartsTestResource;
 import vn.govqms.local.testing.TestKafka;
@@ -20,6 +21,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
@@ -106,7 +108,7 @@ class TthcListTests {
         assertEquals(2, decision.getInt("agenciesToUpdate"), "the agency handling a changed TTHC and the one named; not the others");
         String id = decision.getString("id");
         Map<String, Map<String, Object>> updates = updatesOf(id);
-        assertEquals(java.util.Set.of(handles, named), updates.keySet());
+        assertEquals(Set.of(handles, named), updates.keySet());
         assertEquals("2026-02-27", updates.get(handles).get("dueDate"));
         assertEquals(number, updates.get(handles).get("decisionNumber"));
         JsonNode required = event("vn.govqms.document.tthc-list-update.required.v1", handles, id);
@@ -179,7 +181,7 @@ class TthcListTests {
         String number = decisionNumber();
         // Monday 2/3/2026 + 5 working days: Monday 9/3
         String id = decide(ADMIN, "24", number, "2026-03-02", List.of(tthc), both).then().statusCode(201)
-                .body("dueDate", org.hamcrest.Matchers.equalTo("2026-03-09")).extract().path("id");
+                .body("dueDate", Matchers.equalTo("2026-03-09")).extract().path("id");
         decide(ADMIN, "24", number, "2026-03-02", List.of(tthc), both).then().statusCode(409).contentType(PROBLEM);
 
         // an agency's officers see their own work only

@@ -6,6 +6,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
 import vn.govqms.local.testing.RealPartsTestResource;
 import vn.govqms.local.testing.TestDb;
@@ -14,6 +15,7 @@ import vn.govqms.local.testing.TestTokens;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -31,7 +33,7 @@ class VersionPostingTests {
     static final String PROBLEM = "application/problem+json";
     static final String POSTED = "vn.govqms.document.document.posted.v1";
 
-    static io.restassured.response.ValidatableResponse post(String token, String doc, int revision, String body) {
+    static ValidatableResponse post(String token, String doc, int revision, String body) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
                 .post("/api/v1/documents/{id}/versions/{r}/postings", doc, revision).then().log().ifValidationFails();
     }
@@ -64,7 +66,7 @@ class VersionPostingTests {
         JsonPath list = given().auth().oauth2(TestTokens.agencyRole("viewer", agency, "24")).queryParam("revision", 1)
                 .get("/api/v1/documents/{id}/postings", doc).then().statusCode(200).extract().jsonPath();
         assertEquals(2, list.getInt("total"));
-        assertEquals(java.util.List.of("NOTICE_BOARD", "PORTAL"), list.getList("items.channel"));
+        assertEquals(List.of("NOTICE_BOARD", "PORTAL"), list.getList("items.channel"));
 
         // on the broker, keyed by the agency, with where, when and the link
         assertFalse(TestKafka.await("document.events", r -> agency.equals(r.key()) && POSTED.equals(TestKafka.header(r, "ce_type"))

@@ -5,9 +5,13 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import vn.govqms.local.testing.RealPartsTestResource;
 import vn.govqms.local.testing.TestTokens;
+
+import java.util.List;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -78,9 +82,9 @@ class ContactAndRuleTests {
                 {"agencyId":"%s","subject":"x","name":"X","email":"not-an-address"}""".formatted(agency))
                 .post("/api/v1/contacts").then().statusCode(400).contentType(PROBLEM);
         given().auth().oauth2(admin).contentType(ContentType.JSON).body("""
-                {"agencyId":"%s","subject":"x","name":"X"}""".formatted(java.util.UUID.randomUUID()))
+                {"agencyId":"%s","subject":"x","name":"X"}""".formatted(UUID.randomUUID()))
                 .post("/api/v1/contacts").then().statusCode(422).contentType(PROBLEM);
-        given().auth().oauth2(admin).get("/api/v1/contacts/{id}", java.util.UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM);
+        given().auth().oauth2(admin).get("/api/v1/contacts/{id}", UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM);
         given().auth().oauth2(admin).get("/api/v1/contacts/not-a-uuid").then().statusCode(404);
         given().auth().oauth2(admin).queryParam("size", "500").get("/api/v1/contacts").then().statusCode(400).contentType(PROBLEM);
         // a steering-committee member is the province-admin's to add
@@ -97,12 +101,12 @@ class ContactAndRuleTests {
         String admin = TestTokens.provinceAdmin("27");
         String type = "vn.govqms.audit.finding.raised.v1";
         given().auth().oauth2(admin).queryParam("eventType", type).get("/api/v1/rules").then().statusCode(200)
-                .body("total", equalTo(2)).body("items.inForce", org.hamcrest.Matchers.everyItem(equalTo(true)));
+                .body("total", equalTo(2)).body("items.inForce", Matchers.everyItem(equalTo(true)));
         String rule = given().auth().oauth2(admin).contentType(ContentType.JSON).body("""
                 {"eventType":"%s","recipientKind":"STEERING_COMMITTEE","channels":["INBOX"],"urgency":"HIGH"}""".formatted(type))
                 .post("/api/v1/rules").then().statusCode(201).body("provinceCode", equalTo("27")).extract().path("id");
         given().auth().oauth2(admin).queryParam("eventType", type).get("/api/v1/rules").then().statusCode(200)
-                .body("total", equalTo(3)).body("items.findAll { it.provinceCode == null }.inForce", org.hamcrest.Matchers.everyItem(equalTo(false)));
+                .body("total", equalTo(3)).body("items.findAll { it.provinceCode == null }.inForce", Matchers.everyItem(equalTo(false)));
         // other provinces keep the defaults and may not read the rule
         given().auth().oauth2(TestTokens.provinceAdmin("24")).get("/api/v1/rules/{id}", rule).then().statusCode(403).contentType(PROBLEM);
         String defaultRule = given().auth().oauth2(admin).queryParam("eventType", type).get("/api/v1/rules").then()
@@ -110,7 +114,7 @@ class ContactAndRuleTests {
         given().auth().oauth2(admin).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("""
                 {"eventType":"%s","recipientKind":"AGENCY_ROLE","recipientRole":"HEAD","channels":["INBOX"],"urgency":"LOW"}""".formatted(type))
                 .put("/api/v1/rules/{id}", defaultRule).then().statusCode(403).contentType(PROBLEM);
-        given().auth().oauth2(TestTokens.agencyRole("agency-head", java.util.UUID.randomUUID().toString(), "27"))
+        given().auth().oauth2(TestTokens.agencyRole("agency-head", UUID.randomUUID().toString(), "27"))
                 .contentType(ContentType.JSON).body("""
                 {"eventType":"%s","recipientKind":"STEERING_COMMITTEE","channels":["INBOX"],"urgency":"HIGH"}""".formatted(type))
                 .post("/api/v1/rules").then().statusCode(403).contentType(PROBLEM);
@@ -129,10 +133,10 @@ class ContactAndRuleTests {
 
     @Test
     void aPersonMutesAChannelForThemselves() {
-        String token = Fixtures.token(Fixtures.unique("muter"), "iso-officer", java.util.UUID.randomUUID().toString(), "24");
+        String token = Fixtures.token(Fixtures.unique("muter"), "iso-officer", UUID.randomUUID().toString(), "24");
         given().auth().oauth2(token).get("/api/v1/contacts/me/preferences").then().statusCode(200).body("mutedChannels.size()", equalTo(0));
         given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"mutedChannels\":[\"EMAIL\",\"EMAIL\"]}")
-                .put("/api/v1/contacts/me/preferences").then().statusCode(200).body("mutedChannels", equalTo(java.util.List.of("EMAIL")));
+                .put("/api/v1/contacts/me/preferences").then().statusCode(200).body("mutedChannels", equalTo(List.of("EMAIL")));
         given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"mutedChannels\":[\"PIGEON\"]}")
                 .put("/api/v1/contacts/me/preferences").then().statusCode(400).contentType(PROBLEM);
         given().get("/api/v1/contacts/me/preferences").then().statusCode(401);

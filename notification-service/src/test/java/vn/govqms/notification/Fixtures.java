@@ -5,6 +5,7 @@ import vn.govqms.local.JwtKeys;
 import vn.govqms.local.RealParts;
 import vn.govqms.local.testing.TestDb;
 import vn.govqms.local.testing.TestKafka;
+import vn.govqms.local.testing.TestTokens;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -83,7 +84,7 @@ public final class Fixtures {
 
     /** A member of a province's steering committee. */
     public static String committeeMember(String province, String subject, String name, String email) {
-        return given().auth().oauth2(vn.govqms.local.testing.TestTokens.provinceAdmin(province)).contentType(ContentType.JSON).body("""
+        return given().auth().oauth2(TestTokens.provinceAdmin(province)).contentType(ContentType.JSON).body("""
                 {"provinceCode":"%s","subject":"%s","name":"%s","email":"%s"}""".formatted(province, subject, name, email))
                 .post("/api/v1/contacts").then().statusCode(201).extract().path("id");
     }

@@ -5,11 +5,14 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import vn.govqms.local.testing.RealPartsTestResource;
 import vn.govqms.local.testing.TestKafka;
 import vn.govqms.local.testing.TestTokens;
 
+import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -163,9 +166,9 @@ class InboxTests {
     @Test
     void aRecordThatIsNotACloudEventGoesToTheDeadLetterTopic() {
         String agency = UUID.randomUUID().toString();
-        TestKafka.publish("audit.events", agency, java.util.Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(),
+        TestKafka.publish("audit.events", agency, Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(),
                 "ce_type", "vn.govqms.audit.finding.raised.v1"), "{\"findingId\":\"x\"}");
-        org.junit.jupiter.api.Assertions.assertFalse(TestKafka.await("audit.events.dlq", r -> agency.equals(r.key()),
-                java.time.Duration.ofSeconds(30)).isEmpty());
+        Assertions.assertFalse(TestKafka.await("audit.events.dlq", r -> agency.equals(r.key()),
+                Duration.ofSeconds(30)).isEmpty());
     }
 }

@@ -14,12 +14,14 @@ import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import vn.govqms.local.RealParts;
 import vn.govqms.local.testing.RealPartsTestResource;
 import vn.govqms.local.testing.TestDb;
 import vn.govqms.local.testing.TestKafka;
 import vn.govqms.local.testing.TestTokens;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -86,8 +88,8 @@ class NotificationBench {
                        lower(r.role) || '.' || a.code || '@bench.govqms.vn', 'vi', array[r.role], false, 0, now(), now()
                 from agency_directory a cross join (values ('ISO_OFFICER'), ('HEAD')) r(role) where a.province_code = '%s'""".formatted(province));
         List<String> ids = new ArrayList<>();
-        try (var c = java.sql.DriverManager.getConnection(System.getProperty(vn.govqms.local.RealParts.POSTGRES_PROPERTY) + Fixtures.DB,
-                System.getProperty(vn.govqms.local.RealParts.POSTGRES_USER_PROPERTY), "");
+        try (var c = DriverManager.getConnection(System.getProperty(RealParts.POSTGRES_PROPERTY) + Fixtures.DB,
+                System.getProperty(RealParts.POSTGRES_USER_PROPERTY), "");
              var rs = c.createStatement().executeQuery("select id from agency_directory where province_code = '" + province + "'")) {
             while (rs.next()) {
                 ids.add(rs.getString(1));
@@ -130,7 +132,7 @@ class NotificationBench {
             producer.flush();
         }
         double published = (System.nanoTime() - t0) / 1e9;
-        // one change: one notice per agency (ReviewNotices), to its ISO officer and head
+        // one change: one notice per agency (AgencyChangeNotices), to its ISO officer and head
         long expected = 2L * agencies.size();
         String written = "select count(*) from notification where channel = 'INBOX' and id > " + before;
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200)).until(() -> Fixtures.count(written) >= expected);

@@ -6,6 +6,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import vn.govqms.local.testing.RealPartsTestResource;
@@ -17,6 +18,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -158,7 +160,7 @@ class TrainingTests {
                 .then().statusCode(403);
         given().auth().oauth2(TestTokens.agencyRole("viewer", agencyB, "61")).get(path).then().statusCode(403);
         // unknown contact, bad input
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(body).post("/api/v1/contacts/" + java.util.UUID.randomUUID() + "/trainings")
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(body).post("/api/v1/contacts/" + UUID.randomUUID() + "/trainings")
                 .then().statusCode(404).contentType(PROBLEM);
         given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"title\":\" \",\"trainedOn\":\"2025-10-01\"}").post(path)
                 .then().statusCode(400).contentType(PROBLEM);
@@ -242,7 +244,7 @@ class TrainingTests {
                 .post("/api/v1/contacts/" + old + "/trainings").then().statusCode(201);
         String kept = Fixtures.contact(admin, successor, subject, "Sùng Thị Mai", null, "vi", false, "UNIT_LEAD");
 
-        TestKafka.publishCloudEvent("document.events", successor, java.util.UUID.randomUUID().toString(), "vn.govqms.document.agency.merged.v1",
+        TestKafka.publishCloudEvent("document.events", successor, UUID.randomUUID().toString(), "vn.govqms.document.agency.merged.v1",
                 "agencies/" + successor, ReorganisationTests.merged(successor, ended));
         Fixtures.awaitCount("select count(*) from contact where agency_id = '" + ended + "'", 0);
         given().auth().oauth2(admin).get("/api/v1/contacts/" + kept + "/trainings/status").then().statusCode(200)
@@ -261,7 +263,7 @@ class TrainingTests {
                 .body("isoOfficerSince", equalTo(since.toString())).extract().path("id");
     }
 
-    static io.restassured.response.Response update(String admin, String id, String agency, String subject, String roles, String since) {
+    static Response update(String admin, String id, String agency, String subject, String roles, String since) {
         String etag = given().auth().oauth2(admin).get("/api/v1/contacts/" + id).then().statusCode(200).extract().header("ETag");
         return given().auth().oauth2(admin).contentType(ContentType.JSON).header("If-Match", etag).body("""
                 {"agencyId":"%s","subject":"%s","name":"Mã Văn Dũng","roles":%s,"isoOfficerSince":%s}""".formatted(agency, subject, roles, since))

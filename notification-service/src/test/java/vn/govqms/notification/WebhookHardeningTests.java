@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import vn.govqms.local.testing.RealPartsTestResource;
 import vn.govqms.local.testing.TestDb;
@@ -105,7 +106,7 @@ class WebhookHardeningTests {
         given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"url\":\"https://motcua.hanam.gov.vn:22/hook\",\"eventTypes\":[\"" + REVIEW + "\"]}")
                 .post("/api/v1/webhooks").then().statusCode(400).contentType(PROBLEM);
         given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"url\":\"https://khong-ton-tai.motcua.test/hook\",\"eventTypes\":[\"" + REVIEW + "\"]}")
-                .post("/api/v1/webhooks").then().statusCode(422).contentType(PROBLEM).body("detail", org.hamcrest.Matchers.containsString("does not resolve"));
+                .post("/api/v1/webhooks").then().statusCode(422).contentType(PROBLEM).body("detail", Matchers.containsString("does not resolve"));
     }
 
     @Test

@@ -11,6 +11,7 @@ import vn.govqms.local.testing.TestTokens;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -106,7 +107,7 @@ class WebhookTests {
             given().auth().oauth2(admin).post("/api/v1/webhooks/{id}/deliveries/{d}/replay", slowSub[0], dead).then().statusCode(200);
             await().atMost(Duration.ofSeconds(30)).until(() -> slow.received().size() == 1);
             assertTrue(slow.received().get(0).signatureValid());
-            String today = LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString();
+            String today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).toString();
             given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"from\":\"" + today + "\",\"to\":\"" + today + "\"}")
                     .post("/api/v1/webhooks/{id}/replays", slowSub[0]).then().statusCode(200).body("requeued", equalTo(10));
             await().atMost(Duration.ofSeconds(30)).until(() -> Fixtures.count("select count(*) from webhook_delivery where subscription_id = '"

@@ -12,6 +12,7 @@ import vn.govqms.local.testing.TestTokens;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -56,7 +57,7 @@ class AssessmentTests {
         String self = given().auth().oauth2(officer).contentType(ContentType.JSON)
                 .body("{\"agencyId\":\"" + agency + "\",\"year\":" + YEAR + ",\"kind\":\"SELF\"}").post("/api/v1/assessments")
                 .then().statusCode(201).header("ETag", "\"0\"").body("status", equalTo("DRAFT")).body("kindLabel", equalTo("Tự đánh giá"))
-                .body("items.criterionCode", equalTo(java.util.List.of("1.1", "1.2", "2.1", "2.2")))
+                .body("items.criterionCode", equalTo(List.of("1.1", "1.2", "2.1", "2.2")))
                 .body("items[1].points", nullValue()).extract().path("id");
 
         String body = "{\"items\":[{\"criterionCode\":\"1.2\",\"points\":31},{\"criterionCode\":\"2.1\",\"points\":5},{\"criterionCode\":\"9.9\",\"points\":1}]}";
@@ -67,7 +68,7 @@ class AssessmentTests {
                 .body("errors.message", hasItem("must be between 0 and 30 (the maximum of criterion 1.2)"))
                 .body("errors.field", hasItem("items[1].points")).body("errors.field", hasItem("items[2].criterionCode"));
         given().auth().oauth2(officer).post("/api/v1/assessments/{id}/submit", self).then().statusCode(422).contentType(PROBLEM)
-                .body("type", equalTo("https://govqms.vn/problems/criteria-not-scored")).body("criteria", equalTo(java.util.List.of("1.2")));
+                .body("type", equalTo("https://govqms.vn/problems/criteria-not-scored")).body("criteria", equalTo(List.of("1.2")));
         score(officer, self, 0, "25");
         // 1.1 not announced 0, 1.2 given 25, 2.1 no overdue review 20, 2.2 no overdue action 30
         given().auth().oauth2(officer).post("/api/v1/assessments/{id}/submit", self).then().statusCode(200)

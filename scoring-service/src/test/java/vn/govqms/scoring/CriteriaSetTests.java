@@ -10,6 +10,8 @@ import vn.govqms.local.testing.RealPartsTestResource;
 import vn.govqms.local.testing.TestTokens;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -32,7 +34,7 @@ class CriteriaSetTests {
                 .then().statusCode(201).header("ETag", "\"0\"").header("Location", containsString("/api/v1/criteria-sets/"))
                 .body("status", equalTo("DRAFT")).body("statusLabel", equalTo("Dự thảo")).body("version", equalTo(1))
                 .body("totalMaxPoints", equalTo(90.0f))
-                .body("bands.code", equalTo(java.util.List.of("VERY_GOOD", "GOOD", "FAIR", "AVERAGE", "WEAK")))
+                .body("bands.code", equalTo(List.of("VERY_GOOD", "GOOD", "FAIR", "AVERAGE", "WEAK")))
                 .body("bands[0].label", equalTo("Rất tốt")).body("bands[4].label", equalTo("Yếu"))
                 // the article's "trên 90 điểm": a set created without bands stores the table with each edge in the band below
                 .body("bands.minScore", equalTo(Arrays.asList(90, 80, 70, 50, null)))
@@ -63,12 +65,12 @@ class CriteriaSetTests {
         String v2 = given().auth().oauth2(admin(p)).post("/api/v1/criteria-sets/{id}/versions", id).then().statusCode(201)
                 .body("version", equalTo(2)).body("status", equalTo("DRAFT")).body("previousId", equalTo(id)).extract().path("id");
         given().auth().oauth2(admin(p)).post("/api/v1/criteria-sets/{id}/activation", v2).then().statusCode(200);
-        given().auth().oauth2(TestTokens.agencyRole("viewer", java.util.UUID.randomUUID().toString(), p))
+        given().auth().oauth2(TestTokens.agencyRole("viewer", UUID.randomUUID().toString(), p))
                 .get("/api/v1/criteria-sets/{id}", id).then().statusCode(200).body("status", equalTo("RETIRED"));
         given().auth().oauth2(admin(p)).queryParam("provinceCode", p).queryParam("status", "ACTIVE").get("/api/v1/criteria-sets")
                 .then().statusCode(200).body("total", equalTo(1)).body("items[0].id", equalTo(v2)).body("items[0].version", equalTo(2));
         given().auth().oauth2(admin(p)).queryParam("resourceType", "criteria-set").queryParam("resourceId", id).get("/api/v1/audit-trail")
-                .then().statusCode(200).body("items.action", equalTo(java.util.List.of("created", "edited", "activated")));
+                .then().statusCode(200).body("items.action", equalTo(List.of("created", "edited", "activated")));
     }
 
     @Test
@@ -77,7 +79,7 @@ class CriteriaSetTests {
         String other = Fixtures.province();
         String json = Fixtures.standardSet(p, 2026);
         given().contentType(ContentType.JSON).body(json).post("/api/v1/criteria-sets").then().statusCode(401).contentType(PROBLEM);
-        given().auth().oauth2(TestTokens.agencyRole("iso-officer", java.util.UUID.randomUUID().toString(), p)).contentType(ContentType.JSON)
+        given().auth().oauth2(TestTokens.agencyRole("iso-officer", UUID.randomUUID().toString(), p)).contentType(ContentType.JSON)
                 .body(json).post("/api/v1/criteria-sets").then().statusCode(403).contentType(PROBLEM);
         given().auth().oauth2(admin(other)).contentType(ContentType.JSON).body(json).post("/api/v1/criteria-sets").then().statusCode(403);
         String id = Fixtures.createSet(p, json);
@@ -109,7 +111,7 @@ class CriteriaSetTests {
                 + "{\"code\":\"VERY_GOOD\",\"label\":\"Rất tốt\",\"minScore\":90},{\"code\":\"WEAK\",\"label\":\"Yếu\",\"minScore\":10}]}");
         given().auth().oauth2(token).contentType(ContentType.JSON).body(bands).post("/api/v1/criteria-sets").then().statusCode(400)
                 .body("errors.field", hasItem("bands[1].minScore")).body("errors.field", hasItem("bands[2].minScore"));
-        given().auth().oauth2(token).get("/api/v1/criteria-sets/{id}", java.util.UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM);
+        given().auth().oauth2(token).get("/api/v1/criteria-sets/{id}", UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM);
         given().auth().oauth2(token).get("/api/v1/criteria-sets/not-a-uuid").then().statusCode(404);
         given().auth().oauth2(token).queryParam("status", "LIVE").get("/api/v1/criteria-sets").then().statusCode(400).contentType(PROBLEM);
         given().auth().oauth2(token).queryParam("size", "500").get("/api/v1/criteria-sets").then().statusCode(400).contentType(PROBLEM);

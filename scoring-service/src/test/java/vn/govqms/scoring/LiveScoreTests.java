@@ -13,7 +13,9 @@ import vn.govqms.local.testing.TestTokens;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -111,7 +113,7 @@ class LiveScoreTests {
         Fixtures.activeSet(p, 2020);
         List<String> agencies = List.of(Fixtures.agency(p, "Sở Nội vụ"), Fixtures.agency(p, "Sở Y tế"), Fixtures.agency(p, "Sở Công Thương"));
         int perAgency = 30;
-        java.util.Map<String, List<String>> tasks = new java.util.HashMap<>();
+        Map<String, List<String>> tasks = new HashMap<>();
         // one task first tracked under the third agency, then named for the first (its document went there): it moves
         String moving = UUID.randomUUID().toString();
         TestKafka.publishCloudEvent("document.events", agencies.get(2), doc("procedure-review.required"), "review-tasks/" + moving,

@@ -1,5 +1,6 @@
 package vn.govqms.scoring;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -166,7 +167,7 @@ class ScoringBench {
 
     /** CPU time of this JVM: the service, the load generator and the broker (PostgreSQL's is not counted). */
     static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     void report(String what, long[] sorted) {

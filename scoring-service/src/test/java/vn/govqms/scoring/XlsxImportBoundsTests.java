@@ -16,6 +16,7 @@ import vn.govqms.local.testing.TestTokens;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Collections;
+import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -37,7 +38,7 @@ class XlsxImportBoundsTests {
     void aWorkbookThatInflatesPastTheLimitIsRefusedWith413() throws Exception {
         String p = Fixtures.province();
         String id = Fixtures.activeSet(p, 2022);
-        byte[] file = given().auth().oauth2(TestTokens.agencyRole("viewer", java.util.UUID.randomUUID().toString(), p))
+        byte[] file = given().auth().oauth2(TestTokens.agencyRole("viewer", UUID.randomUUID().toString(), p))
                 .get("/api/v1/criteria-sets/{id}/export", id).then().statusCode(200).extract().asByteArray();
         byte[] bomb = withPadding(file, 25 * 1024 * 1024);
         assertTrue(bomb.length < 200 * 1024, "a zip bomb is small on the wire: " + bomb.length);

@@ -13,6 +13,7 @@ import vn.govqms.local.testing.TestTokens;
 
 import java.io.ByteArrayInputStream;
 import java.util.List;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -34,7 +35,7 @@ class XlsxTests {
     void aCriteriaSetGoesToExcelAndBack() throws Exception {
         String p = Fixtures.province();
         String id = Fixtures.activeSet(p, 2021);
-        byte[] file = given().auth().oauth2(TestTokens.agencyRole("viewer", java.util.UUID.randomUUID().toString(), p))
+        byte[] file = given().auth().oauth2(TestTokens.agencyRole("viewer", UUID.randomUUID().toString(), p))
                 .get("/api/v1/criteria-sets/{id}/export", id).then().statusCode(200).contentType(XLSX)
                 .header("Content-Disposition", containsString("bo-tieu-chi-" + p + "-v1.xlsx")).extract().asByteArray();
         try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(file))) {
@@ -55,7 +56,7 @@ class XlsxTests {
                 .body("không phải Excel".getBytes()).post("/api/v1/criteria-sets/import").then().statusCode(400).contentType(PROBLEM);
         given().auth().oauth2(admin(p)).contentType(XLSX).queryParam("provinceCode", p).queryParam("appliesFromYear", 2027).body(file)
                 .post("/api/v1/criteria-sets/import").then().statusCode(400).contentType(PROBLEM);
-        given().auth().oauth2(TestTokens.agencyRole("iso-officer", java.util.UUID.randomUUID().toString(), p)).contentType(XLSX)
+        given().auth().oauth2(TestTokens.agencyRole("iso-officer", UUID.randomUUID().toString(), p)).contentType(XLSX)
                 .queryParam("name", "x").queryParam("appliesFromYear", 2027).body(file).post("/api/v1/criteria-sets/import").then().statusCode(403);
     }
 

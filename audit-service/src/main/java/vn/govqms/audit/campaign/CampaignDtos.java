@@ -9,9 +9,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import vn.govqms.audit.audit.AuditMode;
-import vn.govqms.audit.audit.AuditParts.TeamMember;
-import vn.govqms.audit.audit.AuditStatus;
+import vn.govqms.audit.internalaudit.AuditMode;
+import vn.govqms.audit.internalaudit.AuditParts.TeamMember;
+import vn.govqms.audit.internalaudit.AuditStatus;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

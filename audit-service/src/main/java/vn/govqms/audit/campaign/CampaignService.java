@@ -12,15 +12,14 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 import vn.govqms.audit.AuditConfig;
-import vn.govqms.audit.agency.Agencies;
-import vn.govqms.audit.agency.Agency;
-import vn.govqms.audit.audit.Audit;
-import vn.govqms.audit.audit.AuditKind;
-import vn.govqms.audit.audit.AuditMode;
-import vn.govqms.audit.audit.AuditParts;
-import vn.govqms.audit.audit.AuditParts.TeamMember;
-import vn.govqms.audit.audit.AuditService;
-import vn.govqms.audit.audit.AuditStatus;
+import vn.govqms.audit.agency.AgencyLookup;
+import vn.govqms.audit.internalaudit.Audit;
+import vn.govqms.audit.internalaudit.AuditKind;
+import vn.govqms.audit.internalaudit.AuditMode;
+import vn.govqms.audit.internalaudit.AuditParts;
+import vn.govqms.audit.internalaudit.AuditParts.TeamMember;
+import vn.govqms.audit.internalaudit.AuditService;
+import vn.govqms.audit.internalaudit.AuditStatus;
 import vn.govqms.audit.campaign.CampaignDtos.AgenciesInput;
 import vn.govqms.audit.campaign.CampaignDtos.AgencyMode;
 import vn.govqms.audit.campaign.CampaignDtos.AgencyView;
@@ -29,6 +28,7 @@ import vn.govqms.audit.campaign.CampaignDtos.CampaignSummary;
 import vn.govqms.audit.campaign.CampaignDtos.CampaignView;
 import vn.govqms.audit.campaign.CampaignDtos.NewCampaign;
 import vn.govqms.audit.campaign.CampaignDtos.Progress;
+import vn.govqms.kit.agency.DirectoryEntry;
 import vn.govqms.kit.audit.AuditTrail;
 import vn.govqms.kit.outbox.Outbox;
 import vn.govqms.kit.paging.Page;
@@ -53,7 +53,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class CampaignService {
 
-    private final Agencies agencies;
+    private final AgencyLookup agencies;
     private final AuditService audits;
     private final Outbox outbox;
     private final AuditTrail trail;
@@ -63,7 +63,7 @@ public class CampaignService {
     private final Scope scope;
     private final InspectionLevelService inspectionLevels;
 
-    public CampaignService(Agencies agencies, AuditService audits, Outbox outbox, AuditTrail trail, Clock clock, ObjectMapper json,
+    public CampaignService(AgencyLookup agencies, AuditService audits, Outbox outbox, AuditTrail trail, Clock clock, ObjectMapper json,
                            AuditConfig config, Scope scope, InspectionLevelService inspectionLevels) {
         this.agencies = agencies;
         this.inspectionLevels = inspectionLevels;
@@ -100,7 +100,7 @@ public class CampaignService {
             return c.<InspectionCampaign>persist();
         }).chain(() -> Panache.getSession()).chain(s -> s.flush()
                         .chain(() -> replaceAgencies(s, c, in.agencies()))
-                        .chain(() -> trail.record(s, "inspection-campaign", c.id, Agencies.province(c.provinceCode), "created", caller.subject(), null,
+                        .chain(() -> trail.record(s, "inspection-campaign", c.id, AgencyLookup.province(c.provinceCode), "created", caller.subject(), null,
                                 Map.of("provinceCode", c.provinceCode, "year", c.year, "agencies", in.agencies().size()))))
                 .chain(() -> view(c));
     }
@@ -113,7 +113,7 @@ public class CampaignService {
             c.touch();
             return Panache.getSession().chain(s -> replaceAgencies(s, c, in.agencies())
                     .chain(() -> s.flush())
-                    .chain(() -> trail.record(s, "inspection-campaign", c.id, Agencies.province(c.provinceCode), "agencies-set", caller.subject(), null,
+                    .chain(() -> trail.record(s, "inspection-campaign", c.id, AgencyLookup.province(c.provinceCode), "agencies-set", caller.subject(), null,
                             Map.of("agencies", in.agencies().size()))));
         }).chain(() -> InspectionCampaign.<InspectionCampaign>findById(id)).chain(this::view);
     }
@@ -125,14 +125,14 @@ public class CampaignService {
                 throw ProblemException.invalidField("agencies", "lists agency " + a.agencyId() + " twice");
             }
         }
-        Uni<List<Agency>> known = seen.isEmpty() ? Uni.createFrom().item(List.of()) : Agency.list("id in ?1", seen);
+        Uni<List<DirectoryEntry>> known = seen.isEmpty() ? Uni.createFrom().item(List.of()) : DirectoryEntry.list("id in ?1", seen);
         return known.chain(found -> {
-            Map<UUID, Agency> byId = new LinkedHashMap<>();
+            Map<UUID, DirectoryEntry> byId = new LinkedHashMap<>();
             found.forEach(a -> byId.put(a.id, a));
             for (AgencyMode a : list) {
-                Agency agency = byId.get(a.agencyId());
+                DirectoryEntry agency = byId.get(a.agencyId());
                 if (agency == null) {
-                    throw Agencies.unknown("agencies", a.agencyId());
+                    throw AgencyLookup.unknown("agencies", a.agencyId());
                 }
                 if (!agency.provinceCode.equals(c.provinceCode)) {
                     throw ProblemException.unprocessable("agency-outside-province", "Agency outside the province",
@@ -198,7 +198,7 @@ public class CampaignService {
                 List<UUID> ids = members.stream().map(AgencyMode::agencyId).toList();
                 return chain.chain(() -> s.flush())
                         .chain(() -> outbox.publish(s, CampaignEvents.approved(c, onSite, members.size() - onSite, ids, now)))
-                        .chain(() -> trail.record(s, "inspection-campaign", c.id, Agencies.province(c.provinceCode), "approved", caller.subject(),
+                        .chain(() -> trail.record(s, "inspection-campaign", c.id, AgencyLookup.province(c.provinceCode), "approved", caller.subject(),
                                 Map.of("status", CampaignStatus.DRAFT.name()), Map.of("status", c.status.name(),
                                         "decisionNumber", c.decisionNumber, "onSite", onSite, "total", members.size())));
             }))).chain(() -> view(c));

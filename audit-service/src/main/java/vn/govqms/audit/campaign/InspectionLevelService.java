@@ -6,7 +6,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.audit.AuditConfig;
-import vn.govqms.audit.agency.Agencies;
+import vn.govqms.audit.agency.AgencyLookup;
 import vn.govqms.audit.campaign.CampaignDtos.LevelsInput;
 import vn.govqms.audit.campaign.CampaignDtos.LevelsView;
 import vn.govqms.kit.audit.AuditTrail;
@@ -64,7 +64,7 @@ public class InspectionLevelService {
             ProvinceLevels saved = row;
             Uni<Void> stored = existing == null ? saved.persist().replaceWithVoid() : Uni.createFrom().voidItem();
             return stored.chain(() -> Panache.getSession()).chain(s -> s.flush()
-                            .chain(() -> trail.record(s, "inspection-levels", provinceCode, Agencies.province(provinceCode), "levels-set",
+                            .chain(() -> trail.record(s, "inspection-levels", provinceCode, AgencyLookup.province(provinceCode), "levels-set",
                                     caller.subject(), Map.of("includedLevels", before), Map.of("includedLevels", chosen))))
                     .map(x -> view(provinceCode, saved));
         });

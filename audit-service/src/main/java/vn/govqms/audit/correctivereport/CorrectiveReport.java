@@ -5,7 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
-import vn.govqms.audit.audit.Audit;
+import vn.govqms.audit.internalaudit.Audit;
 import vn.govqms.kit.persistence.TrackedEntity;
 import vn.govqms.kit.problem.ProblemException;
 

@@ -13,6 +13,7 @@ import vn.govqms.kit.outbox.OutgoingEvent;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -63,7 +64,7 @@ public class CorrectiveReportOverdue {
         return pool.withTransaction(tx -> tx.preparedQuery(ESCALATE).execute(Tuple.of(now.toLocalDate(), now, steps)).chain(rows -> {
                     List<OutgoingEvent> events = new ArrayList<>();
                     for (Row r : rows) {
-                        int days = (int) java.time.temporal.ChronoUnit.DAYS.between(r.getLocalDate("due_date"), now.toLocalDate());
+                        int days = (int) ChronoUnit.DAYS.between(r.getLocalDate("due_date"), now.toLocalDate());
                         events.add(CorrectiveReportEvents.overdue(r.getUUID("report_id"), r.getUUID("audit_id"), r.getUUID("agency_id"),
                                 r.getLocalDate("due_date"), days, r.getInteger("step"), now));
                     }

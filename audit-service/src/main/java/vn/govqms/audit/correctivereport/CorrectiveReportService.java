@@ -9,15 +9,15 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 import vn.govqms.audit.AuditConfig;
-import vn.govqms.audit.agency.Agencies;
-import vn.govqms.audit.agency.Agency;
-import vn.govqms.audit.audit.Audit;
-import vn.govqms.audit.audit.AuditKind;
-import vn.govqms.audit.audit.AuditMode;
-import vn.govqms.audit.audit.AuditService;
+import vn.govqms.audit.agency.AgencyLookup;
 import vn.govqms.audit.correctivereport.CorrectiveReportDtos.Return;
 import vn.govqms.audit.correctivereport.CorrectiveReportDtos.Submission;
 import vn.govqms.audit.correctivereport.CorrectiveReportDtos.View;
+import vn.govqms.audit.internalaudit.Audit;
+import vn.govqms.audit.internalaudit.AuditKind;
+import vn.govqms.audit.internalaudit.AuditMode;
+import vn.govqms.audit.internalaudit.AuditService;
+import vn.govqms.kit.agency.DirectoryEntry;
 import vn.govqms.kit.audit.AuditTrail;
 import vn.govqms.kit.outbox.Outbox;
 import vn.govqms.kit.outbox.OutgoingEvent;
@@ -45,7 +45,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class CorrectiveReportService {
 
-    private final Agencies agencies;
+    private final AgencyLookup agencies;
     private final AuditService audits;
     private final Outbox outbox;
     private final AuditTrail trail;
@@ -53,7 +53,7 @@ public class CorrectiveReportService {
     private final AuditConfig config;
     private final Scope scope;
 
-    public CorrectiveReportService(Agencies agencies, AuditService audits, Outbox outbox, AuditTrail trail, Clock clock,
+    public CorrectiveReportService(AgencyLookup agencies, AuditService audits, Outbox outbox, AuditTrail trail, Clock clock,
                                    AuditConfig config, Scope scope) {
         this.agencies = agencies;
         this.audits = audits;
@@ -148,9 +148,9 @@ public class CorrectiveReportService {
                 .chain(p -> {
                     // the page's agencies in one query, not one lookup per report
                     List<UUID> ids = p.items().stream().map(r -> r.agencyId).distinct().toList();
-                    Uni<List<Agency>> found = ids.isEmpty() ? Uni.createFrom().item(List.of()) : Agency.list("id in ?1", ids);
+                    Uni<List<DirectoryEntry>> found = ids.isEmpty() ? Uni.createFrom().item(List.of()) : DirectoryEntry.list("id in ?1", ids);
                     return found.map(list -> {
-                        Map<UUID, Agency> byId = list.stream().collect(Collectors.toMap(a -> a.id, a -> a));
+                        Map<UUID, DirectoryEntry> byId = list.stream().collect(Collectors.toMap(a -> a.id, a -> a));
                         return new Page<>(p.items().stream().map(r -> view(r, byId.get(r.agencyId))).toList(), p.page(), p.size(), p.total());
                     });
                 });
@@ -161,7 +161,7 @@ public class CorrectiveReportService {
         return load(id, caller).map(c -> view(c.report, c.agency));
     }
 
-    record Context(CorrectiveReport report, Audit audit, Agency agency) {
+    record Context(CorrectiveReport report, Audit audit, DirectoryEntry agency) {
     }
 
     /** Read by those who may read the agency's records and by the inspection's team. */
@@ -195,7 +195,7 @@ public class CorrectiveReportService {
                 .map(x -> view(c.report, c.agency));
     }
 
-    private View view(CorrectiveReport r, Agency agency) {
+    private View view(CorrectiveReport r, DirectoryEntry agency) {
         LocalDate today = LocalDate.now(clock);
         boolean overdue = r.overdue(today);
         return new View(r.id, r.auditId, r.agencyId, agency.name, r.provinceCode, r.year, r.minutesDate, r.dueDate, r.status,

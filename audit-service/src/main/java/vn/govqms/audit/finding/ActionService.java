@@ -8,18 +8,18 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.audit.AuditConfig;
-import vn.govqms.audit.agency.Agencies;
-import vn.govqms.audit.agency.Agency;
-import vn.govqms.audit.audit.Audit;
-import vn.govqms.audit.audit.AuditKind;
-import vn.govqms.audit.audit.AuditMode;
-import vn.govqms.audit.audit.AuditService;
+import vn.govqms.audit.agency.AgencyLookup;
 import vn.govqms.audit.finding.FindingDtos.ActionView;
 import vn.govqms.audit.finding.FindingDtos.ExtensionInput;
 import vn.govqms.audit.finding.FindingDtos.ExtensionView;
 import vn.govqms.audit.finding.FindingDtos.Implementation;
 import vn.govqms.audit.finding.FindingDtos.NewAction;
 import vn.govqms.audit.finding.FindingDtos.Verification;
+import vn.govqms.audit.internalaudit.Audit;
+import vn.govqms.audit.internalaudit.AuditKind;
+import vn.govqms.audit.internalaudit.AuditMode;
+import vn.govqms.audit.internalaudit.AuditService;
+import vn.govqms.kit.agency.DirectoryEntry;
 import vn.govqms.kit.audit.AuditTrail;
 import vn.govqms.kit.outbox.Outbox;
 import vn.govqms.kit.paging.Page;
@@ -29,11 +29,16 @@ import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Scope;
 
+import java.sql.Date;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,7 +47,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class ActionService {
 
-    private final Agencies agencies;
+    private final AgencyLookup agencies;
     private final AuditService audits;
     private final Outbox outbox;
     private final AuditTrail trail;
@@ -50,7 +55,7 @@ public class ActionService {
     private final AuditConfig config;
     private final Scope scope;
 
-    public ActionService(Agencies agencies, AuditService audits, Outbox outbox, AuditTrail trail, Clock clock, AuditConfig config,
+    public ActionService(AgencyLookup agencies, AuditService audits, Outbox outbox, AuditTrail trail, Clock clock, AuditConfig config,
                          Scope scope) {
         this.agencies = agencies;
         this.scope = scope;
@@ -186,7 +191,7 @@ public class ActionService {
                     List<UUID> ids = p.items().stream().map(a -> a.findingId).distinct().toList();
                     Uni<List<Finding>> found = ids.isEmpty() ? Uni.createFrom().item(List.of()) : Finding.list("id in ?1", ids);
                     return found.chain(findings -> {
-                        Map<UUID, Finding> byId = new java.util.HashMap<>();
+                        Map<UUID, Finding> byId = new HashMap<>();
                         findings.forEach(fd -> byId.put(fd.id, fd));
                         List<ActionView> views = new ArrayList<>();
                         Uni<Void> chain = Uni.createFrom().voidItem();
@@ -204,7 +209,7 @@ public class ActionService {
     }
 
     /** An action with what access decisions need. */
-    record Context(CorrectiveAction action, Finding finding, Audit audit, Agency agency) {
+    record Context(CorrectiveAction action, Finding finding, Audit audit, DirectoryEntry agency) {
     }
 
     /**
@@ -268,15 +273,15 @@ public class ActionService {
     }
 
     private static LocalDate date(Object o) {
-        return o instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) o;
+        return o instanceof Date d ? d.toLocalDate() : (LocalDate) o;
     }
 
     private static OffsetDateTime offset(Object o) {
-        if (o instanceof java.time.Instant i) {
-            return i.atOffset(java.time.ZoneOffset.UTC);
+        if (o instanceof Instant i) {
+            return i.atOffset(ZoneOffset.UTC);
         }
-        if (o instanceof java.sql.Timestamp t) {
-            return t.toInstant().atOffset(java.time.ZoneOffset.UTC);
+        if (o instanceof Timestamp t) {
+            return t.toInstant().atOffset(ZoneOffset.UTC);
         }
         return (OffsetDateTime) o;
     }

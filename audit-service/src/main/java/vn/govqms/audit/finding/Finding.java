@@ -5,8 +5,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
-import vn.govqms.audit.audit.Audit;
-import vn.govqms.audit.audit.AuditKind;
+import vn.govqms.audit.internalaudit.Audit;
+import vn.govqms.audit.internalaudit.AuditKind;
 import vn.govqms.kit.persistence.VersionedEntity;
 import vn.govqms.kit.problem.ProblemException;
 

@@ -4,7 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import vn.govqms.audit.audit.AuditKind;
+import vn.govqms.audit.internalaudit.AuditKind;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -7,14 +7,14 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import vn.govqms.audit.agency.Agencies;
-import vn.govqms.audit.audit.Audit;
-import vn.govqms.audit.audit.AuditService;
-import vn.govqms.audit.audit.AuditStatus;
-import vn.govqms.audit.audit.IsoClauses;
+import vn.govqms.audit.agency.AgencyLookup;
 import vn.govqms.audit.finding.FindingDtos.Closure;
 import vn.govqms.audit.finding.FindingDtos.FindingView;
 import vn.govqms.audit.finding.FindingDtos.NewFinding;
+import vn.govqms.audit.internalaudit.Audit;
+import vn.govqms.audit.internalaudit.AuditService;
+import vn.govqms.audit.internalaudit.AuditStatus;
+import vn.govqms.audit.internalaudit.IsoClauses;
 import vn.govqms.kit.audit.AuditTrail;
 import vn.govqms.kit.outbox.Outbox;
 import vn.govqms.kit.paging.Page;
@@ -35,14 +35,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class FindingService {
 
-    private final Agencies agencies;
+    private final AgencyLookup agencies;
     private final AuditService audits;
     private final Outbox outbox;
     private final AuditTrail trail;
     private final Clock clock;
     private final Scope scope;
 
-    public FindingService(Agencies agencies, AuditService audits, Outbox outbox, AuditTrail trail, Clock clock, Scope scope) {
+    public FindingService(AgencyLookup agencies, AuditService audits, Outbox outbox, AuditTrail trail, Clock clock, Scope scope) {
         this.agencies = agencies;
         this.scope = scope;
         this.audits = audits;

@@ -11,8 +11,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.audit.AuditConfig;
-import vn.govqms.audit.agency.Agencies;
-import vn.govqms.audit.agency.Agency;
+import vn.govqms.audit.agency.AgencyLookup;
 import vn.govqms.audit.plan.PlanDtos.AgencyProgress;
 import vn.govqms.audit.plan.PlanDtos.Completion;
 import vn.govqms.audit.plan.PlanDtos.ItemInput;
@@ -21,6 +20,7 @@ import vn.govqms.audit.plan.PlanDtos.NewPlan;
 import vn.govqms.audit.plan.PlanDtos.PlanSummary;
 import vn.govqms.audit.plan.PlanDtos.PlanView;
 import vn.govqms.audit.plan.PlanDtos.Progress;
+import vn.govqms.kit.agency.DirectoryEntry;
 import vn.govqms.kit.audit.AuditTrail;
 import vn.govqms.kit.outbox.Outbox;
 import vn.govqms.kit.paging.Page;
@@ -46,7 +46,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class PlanService {
 
-    private final Agencies agencies;
+    private final AgencyLookup agencies;
     private final Outbox outbox;
     private final AuditTrail trail;
     private final Clock clock;
@@ -54,7 +54,7 @@ public class PlanService {
     private final Scope scope;
     private final AuditConfig config;
 
-    public PlanService(Agencies agencies, Outbox outbox, AuditTrail trail, Clock clock, Pool pool, Scope scope, AuditConfig config) {
+    public PlanService(AgencyLookup agencies, Outbox outbox, AuditTrail trail, Clock clock, Pool pool, Scope scope, AuditConfig config) {
         this.agencies = agencies;
         this.config = config;
         this.scope = scope;
@@ -303,7 +303,7 @@ public class PlanService {
         return agencies.of(plan.agencyId).chain(a -> items(plan).map(items -> view(plan, a, items)));
     }
 
-    private static PlanView view(ActivityPlan p, Agency a, List<ActivityItem> items) {
+    private static PlanView view(ActivityPlan p, DirectoryEntry a, List<ActivityItem> items) {
         return new PlanView(p.id, p.agencyId, a.name, p.year, p.status, p.status.label(), p.approvedBy, p.approvedAt,
                 p.createdBy, p.version, items.stream().map(ItemView::of).toList());
     }

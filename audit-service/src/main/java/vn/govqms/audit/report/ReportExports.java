@@ -1,8 +1,8 @@
 package vn.govqms.audit.report;
 
-import vn.govqms.audit.audit.AuditMode;
-import vn.govqms.audit.audit.AuditStatus;
 import vn.govqms.audit.correctivereport.CorrectiveReportStatus;
+import vn.govqms.audit.internalaudit.AuditMode;
+import vn.govqms.audit.internalaudit.AuditStatus;
 import vn.govqms.audit.report.ReportDtos.MinistryReport;
 import vn.govqms.audit.report.ReportDtos.MinistryRow;
 import vn.govqms.audit.report.ReportDtos.Summary;

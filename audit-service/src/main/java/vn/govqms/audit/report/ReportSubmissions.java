@@ -11,7 +11,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.audit.AuditConfig;
-import vn.govqms.audit.agency.Agencies;
+import vn.govqms.audit.agency.AgencyLookup;
 import vn.govqms.audit.report.ReportDtos.MinistryReport;
 import vn.govqms.audit.report.ReportDtos.MissingProvince;
 import vn.govqms.audit.report.ReportDtos.MissingReports;
@@ -128,7 +128,7 @@ public class ReportSubmissions {
                     .chain(number -> outbox.publish(tx, OutgoingEvent.of("audit.events", province,
                                     kind == ReportKind.MINISTRY_REPORT ? SUBMITTED : SUMMARY_SUBMITTED,
                                     kind.path() + "-submissions/" + id, now, data(report, id, province, in.year(), number, caller, now, note)))
-                            .chain(() -> trail.record(tx, kind.path() + "-submission", id, Agencies.province(province), "submitted",
+                            .chain(() -> trail.record(tx, kind.path() + "-submission", id, AgencyLookup.province(province), "submitted",
                                     caller.subject(), null, Map.of("year", in.year(), "number", number, "agencies", agencies(report))))
                             .map(x -> new Submission(id, province, in.year(), number, note, caller.subject(), now, content)));
         }));

@@ -1,8 +1,8 @@
 package vn.govqms.audit.finding;
 
 import org.junit.jupiter.api.Test;
-import vn.govqms.audit.audit.Audit;
-import vn.govqms.audit.audit.AuditKind;
+import vn.govqms.audit.internalaudit.Audit;
+import vn.govqms.audit.internalaudit.AuditKind;
 import vn.govqms.kit.problem.ProblemException;
 
 import java.time.LocalDate;

@@ -6,6 +6,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringSerializer;
 import vn.govqms.local.LocalStack;
+import vn.govqms.local.PostgresServer;
 import vn.govqms.local.VietnamTime;
 
 import java.io.IOException;
@@ -74,7 +75,7 @@ public final class Bench {
         Path repo = Path.of(System.getProperty("govqms.repo", ".")).toAbsolutePath().normalize();
         Path target = repo.resolve("deploy/bench/target");
         Path data = target.resolve("data");
-        vn.govqms.local.PostgresServer.stopStaleClusters(data);  // a killed earlier run's database
+        PostgresServer.stopStaleClusters(data);  // a killed earlier run's database
         deleteTree(data);
         Files.createDirectories(data);
         String load = Files.readString(Path.of("/proc/loadavg")).trim();

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /** JSON over HTTP, asynchronous (java.net.http, HTTP/1.1), a bounded number of calls in flight. */
@@ -40,7 +41,7 @@ final class Http {
         return client.sendAsync(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).handle((r, e) -> {
             if (e != null || r.statusCode() == 503) {
                 if (n < 6) {
-                    return CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(300L * n, java.util.concurrent.TimeUnit.MILLISECONDS))
+                    return CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(300L * n, TimeUnit.MILLISECONDS))
                             .thenCompose(x -> attempt(method, url, token, body, expected, n + 1));
                 }
                 throw new IllegalStateException(method + " " + url + ": " + (e != null ? e : "503 " + r.body()));

@@ -83,7 +83,7 @@ class ComposeFileTests {
             assertTrue(initDb.matches("(?s).*for svc in [^;]*\\b" + db + "\\b.*"), "init-databases.sh does not create " + db);
             for (String topic : Repo.topics(svc)) {
                 String base = topic.replaceAll("\\.dlq$", ""); // dead-letter topics are created beside each topic
-                assertTrue(topicsCommand.matches("(?s).*for t in [^;]*\\b" + java.util.regex.Pattern.quote(base) + "\\b.*"),
+                assertTrue(topicsCommand.matches("(?s).*for t in [^;]*\\b" + Pattern.quote(base) + "\\b.*"),
                         "topic " + topic + " of " + svc + " is not created");
             }
         }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /** The repository as the deployment files see it: the services, their settings and the topics they use. */
 final class Repo {
@@ -54,7 +55,7 @@ final class Repo {
     /** A property's value with a {@code ${key:default}} expression resolved one level (enough for the channel switches). */
     private static String resolved(Properties p, String key) {
         String v = p.getProperty(key);
-        var m = java.util.regex.Pattern.compile("\\$\\{([^:}]+)(?::([^}]*))?}").matcher(v == null ? "" : v);
+        var m = Pattern.compile("\\$\\{([^:}]+)(?::([^}]*))?}").matcher(v == null ? "" : v);
         return m.matches() ? p.getProperty(m.group(1), m.group(2)) : v;
     }
 
@@ -79,7 +80,7 @@ final class Repo {
             if (key.startsWith("%") && !key.startsWith("%prod.")) {
                 continue;
             }
-            var m = java.util.regex.Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)}").matcher(p.getProperty(key));
+            var m = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)}").matcher(p.getProperty(key));
             while (m.find()) {
                 String name = m.group(1);
                 if (!p.containsKey(name)) {

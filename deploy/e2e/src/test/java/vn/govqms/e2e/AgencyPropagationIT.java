@@ -4,6 +4,8 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import vn.govqms.local.LocalStack;
 
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,11 +32,11 @@ class AgencyPropagationIT {
     }
 
     static long pendingOutboxRows(LocalStack stack) {
-        try (var c = java.sql.DriverManager.getConnection(stack.postgres().jdbcUrl("document"), stack.postgres().username(), "");
+        try (var c = DriverManager.getConnection(stack.postgres().jdbcUrl("document"), stack.postgres().username(), "");
              var rs = c.createStatement().executeQuery("select count(*) from outbox where sent_at is null")) {
             rs.next();
             return rs.getLong(1);
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,7 +42,7 @@ class AuthorizationMatrixIT {
     static final AtomicInteger SEQ = new AtomicInteger();
 
     /** One operation of the matrix: where it goes and, for writes, a body (fresh for each call). */
-    record Operation(String name, String service, String method, String path, java.util.function.Supplier<String> body) {
+    record Operation(String name, String service, String method, String path, Supplier<String> body) {
     }
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
@@ -131,7 +132,7 @@ class AuthorizationMatrixIT {
                 {"code":"1.%06d.000.00.00.H%s","name":"Cấp giấy phép hoạt động đối với trạm y tế","field":"Khám bệnh, chữa bệnh",
                  "level":"PROVINCIAL","processingDays":10,"provinceCode":"%s"}""".formatted(SEQ.incrementAndGet() + 100_000 + (int) (Math.random() * 800_000), P, P))
                 .post("/api/v1/administrative-procedures").then().statusCode(201).extract().path("id");
-        java.util.function.Supplier<String> decision = () -> """
+        Supplier<String> decision = () -> """
                 {"provinceCode":"%s","number":"%d/QĐ-UBND","decisionDate":"%s","procedureIds":["%s"],"agencyIds":["%s"]}"""
                 .formatted(P, 2000 + SEQ.incrementAndGet(), VietnamTime.today(), tthc, agency);
         String decided = api.document(admin).body(decision.get()).post("/api/v1/tthc-list-decisions").then().statusCode(201).extract().path("id");

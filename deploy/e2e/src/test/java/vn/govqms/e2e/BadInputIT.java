@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigInteger;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -22,6 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -70,10 +74,10 @@ class BadInputIT {
         }
 
         String token = api.token("province-admin", null, p);
-        java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(4);
+        ExecutorService senders = Executors.newFixedThreadPool(4);
         long t0 = System.nanoTime();
         List<Outcome> outcomes = senders.invokeAll(requests.stream()
-                .map(r -> (java.util.concurrent.Callable<Outcome>) () -> send(api, r, token)).toList()).stream().map(f -> {
+                .map(r -> (Callable<Outcome>) () -> send(api, r, token)).toList()).stream().map(f -> {
                     try {
                         return f.get();
                     } catch (Exception e) {
@@ -242,7 +246,7 @@ class BadInputIT {
             case "integer", "number" -> {
                 v.put("string instead", NODES.textNode("mười"));
                 v.put("negative", NODES.numberNode(-1));
-                v.put("huge", NODES.numberNode(new java.math.BigInteger("99999999999999999999999")));
+                v.put("huge", NODES.numberNode(new BigInteger("99999999999999999999999")));
             }
             case "boolean" -> v.put("string instead", NODES.textNode("có"));
             case "array" -> {

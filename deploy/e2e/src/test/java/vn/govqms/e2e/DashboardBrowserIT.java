@@ -1,5 +1,6 @@
 package vn.govqms.e2e;
 
+import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -16,8 +17,10 @@ import vn.govqms.local.VietnamTime;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -116,9 +119,9 @@ class DashboardBrowserIT {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
                     InspectionOverdueIT.audit(stack, "province-admin", null, PROVINCE).get("/api/v1/agencies/{id}", id).then().statusCode(200));
         }
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> io.restassured.RestAssured.given()
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> RestAssured.given()
                 .baseUri(url(stack, "notification-service")).auth().oauth2(admin).get("/api/v1/agencies/{id}", agency).then().statusCode(200));
-        io.restassured.RestAssured.given().baseUri(url(stack, "notification-service")).auth().oauth2(admin).contentType("application/json")
+        RestAssured.given().baseUri(url(stack, "notification-service")).auth().oauth2(admin).contentType("application/json")
                 .body("""
                         {"agencyId":"%s","subject":"iso.tamda@bacninh","name":"Nguyễn Văn Bình","email":"iso@tamda.bacninh.gov.vn","roles":["ISO_OFFICER"]}"""
                         .formatted(agency)).post("/api/v1/contacts").then().statusCode(201);
@@ -143,9 +146,9 @@ class DashboardBrowserIT {
         try {
             Files.createDirectories(to.getParent());
             File taken = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-            Files.copy(taken.toPath(), to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(taken.toPath(), to, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -108,7 +109,7 @@ class DatabaseRestartIT {
         assertTrue(officials.awaitTermination(60, TimeUnit.SECONDS));
 
         // nothing but 201 and 503 problem+json; no request hung
-        Map<Integer, Long> byStatus = new java.util.TreeMap<>();
+        Map<Integer, Long> byStatus = new TreeMap<>();
         answers.forEach(a -> byStatus.merge(a.status(), 1L, Long::sum));
         System.out.printf("e2e: answers during the restart %s, slowest %d ms%n", byStatus,
                 answers.stream().mapToLong(Answer::millis).max().orElse(0));

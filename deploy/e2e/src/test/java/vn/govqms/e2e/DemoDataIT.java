@@ -1,6 +1,7 @@
 package vn.govqms.e2e;
 
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 import vn.govqms.local.LocalStack;
@@ -272,7 +273,7 @@ class DemoDataIT {
         return c;
     }
 
-    private static long total(io.restassured.response.Response r) {
+    private static long total(Response r) {
         return r.then().statusCode(200).extract().jsonPath().getLong("total");
     }
 

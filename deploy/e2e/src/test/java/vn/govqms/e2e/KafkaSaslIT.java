@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -174,7 +175,7 @@ class KafkaSaslIT {
     }
 
     /** The first record of {@code topic} (from its beginning) that {@code match} accepts, read with the tester's login. */
-    static ConsumerRecord<String, String> first(String topic, java.util.function.Predicate<ConsumerRecord<String, String>> match) {
+    static ConsumerRecord<String, String> first(String topic, Predicate<ConsumerRecord<String, String>> match) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(client(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, "e2e-sasl-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",

@@ -7,6 +7,7 @@ import vn.govqms.local.LocalStack;
 import vn.govqms.local.VietnamTime;
 
 import java.time.Duration;
+import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -81,7 +82,7 @@ class LiveScoreIT {
         String admin = AgencyPropagationIT.adminToken(stack, province);
         String agency = AgencyPropagationIT.register(stack, admin, province, "UBND xã Triệu Phong");
         String dost = AgencyPropagationIT.register(stack, admin, province, "Sở Khoa học và Công nghệ tỉnh Quảng Trị");
-        for (String id : java.util.List.of(agency, dost)) {
+        for (String id : List.of(agency, dost)) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 scoring(stack, admin).get("/api/v1/agencies/{id}", id).then().statusCode(200);
                 InspectionOverdueIT.audit(stack, "province-admin", null, province).get("/api/v1/agencies/{id}", id).then().statusCode(200);

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -169,7 +170,7 @@ class ImagesIT {
         env.put("QUARKUS_MAILER_PORT", Integer.toString(nothing));
         env.put("QUARKUS_MAILER_FROM", "govqms@localhost");
         // notification-service does not start without a key for the webhook secrets at rest (any service ignores it)
-        env.put("GOVQMS_WEBHOOKS_SECRET_KEYS", "images-it:" + java.util.Base64.getEncoder().encodeToString(new byte[32]));
+        env.put("GOVQMS_WEBHOOKS_SECRET_KEYS", "images-it:" + Base64.getEncoder().encodeToString(new byte[32]));
 
         Path log = DIR.resolve(service + "-in-image.log");
         ProcessBuilder builder = new ProcessBuilder(inImage(root,

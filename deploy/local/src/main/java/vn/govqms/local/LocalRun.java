@@ -4,7 +4,11 @@ import vn.govqms.local.demo.DemoLoader;
 import vn.govqms.local.demo.WebhookReceiver;
 
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -47,7 +51,7 @@ public final class LocalRun {
             }
         }
         if (reset) {
-            if (java.nio.file.Files.exists(data.resolve("govqms.lock")) && isLocked(data)) {
+            if (Files.exists(data.resolve("govqms.lock")) && isLocked(data)) {
                 System.err.println("GovQMS is running with data in " + data + ": stop it before --reset");
                 System.exit(1);
             }
@@ -55,7 +59,7 @@ public final class LocalRun {
             Folders.deleteTree(data);
             Folders.deleteTree(Path.of("/var/tmp/govqms-pg"));
         }
-        java.nio.file.Files.createDirectories(data);
+        Files.createDirectories(data);
         long t0 = System.nanoTime();
         LocalStack stack;
         try {
@@ -128,7 +132,7 @@ public final class LocalRun {
      */
     private static String serveDashboard(Path repo, LocalStack stack) {
         try {
-            String token = stack.keys().token("dashboard@24", "province-admin", null, "24", java.time.Duration.ofHours(12));
+            String token = stack.keys().token("dashboard@24", "province-admin", null, "24", Duration.ofHours(12));
             DashboardServer server = DashboardServer.start(DashboardServer.dist(repo), DASHBOARD_PORT, new DashboardServer.Config(
                     stack.service("document-service").baseUrl(), stack.service("audit-service").baseUrl(),
                     stack.service("scoring-service").baseUrl(), stack.service("notification-service").baseUrl(), token, "24"));
@@ -146,7 +150,7 @@ public final class LocalRun {
     }
 
     private static boolean isLocked(Path data) {
-        try (var ch = java.nio.channels.FileChannel.open(data.resolve("govqms.lock"), java.nio.file.StandardOpenOption.WRITE)) {
+        try (var ch = FileChannel.open(data.resolve("govqms.lock"), StandardOpenOption.WRITE)) {
             var lock = ch.tryLock();
             if (lock == null) {
                 return true;

@@ -2,6 +2,7 @@ package vn.govqms.local;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -27,6 +28,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 /**
  * An Apache Kafka broker in KRaft combined mode (broker and controller in one), on loopback.
@@ -165,7 +167,7 @@ public final class KafkaBroker implements AutoCloseable {
             for (Login l : logins) {
                 args.addAll(List.of("--add-scram", SCRAM + "=[name=" + l.username() + ",password=" + l.password() + "]"));
             }
-            int code = kafka.tools.StorageTool.execute(args.toArray(new String[0]), new PrintStream(out, true, StandardCharsets.UTF_8));
+            int code = StorageTool.execute(args.toArray(new String[0]), new PrintStream(out, true, StandardCharsets.UTF_8));
             if (code != 0) {
                 throw new IllegalStateException("kafka storage format failed: " + out.toString(StandardCharsets.UTF_8));
             }
@@ -211,7 +213,7 @@ public final class KafkaBroker implements AutoCloseable {
         try (Admin admin = admin(bootstrapServers, client)) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = TOPICS.stream()
-                    .flatMap(t -> java.util.stream.Stream.of(t, t + ".dlq"))
+                    .flatMap(t -> Stream.of(t, t + ".dlq"))
                     .filter(t -> !existing.contains(t))
                     .map(t -> new NewTopic(t, t.endsWith(".dlq") ? 1 : partitions, (short) 1))
                     .toList();

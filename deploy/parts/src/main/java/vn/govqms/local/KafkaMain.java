@@ -2,8 +2,10 @@ package vn.govqms.local;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.logging.ConsoleHandler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 
 /**
  * The Kafka broker as a process of its own (local run, e2e): {@code KafkaMain LOG_DIR PORT CONTROLLER_PORT [PARENT_PID]}.
@@ -25,9 +27,9 @@ public final class KafkaMain {
         }
         QUIET.forEach(l -> l.setLevel(Level.WARNING));
         // no logging configuration in this process: print warnings and errors to stdout (the log file)
-        java.util.logging.ConsoleHandler console = new java.util.logging.ConsoleHandler();
+        ConsoleHandler console = new ConsoleHandler();
         console.setLevel(Level.INFO);
-        console.setFormatter(new java.util.logging.SimpleFormatter());
+        console.setFormatter(new SimpleFormatter());
         Logger.getLogger("").addHandler(console);
         KafkaBroker broker = KafkaBroker.start(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]));
         Runtime.getRuntime().addShutdownHook(new Thread(broker::stop, "kafka-stop"));

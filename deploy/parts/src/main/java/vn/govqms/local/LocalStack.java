@@ -15,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -344,7 +345,7 @@ public class LocalStack implements AutoCloseable {
     @Override
     public void close() {
         List<Service> reversed = new ArrayList<>(running.keySet());
-        java.util.Collections.reverse(reversed);
+        Collections.reverse(reversed);
         running.values().forEach(Process::destroy);
         for (Service s : reversed) {
             stopProcess(running.get(s), s.name());

@@ -18,10 +18,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.SocketException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Logger;
 
 /**
  * A real SMTP server (GreenMail) on 127.0.0.1 that keeps every message it receives: the local run
@@ -66,17 +69,17 @@ public final class MailCatcher implements AutoCloseable {
     }
 
     /** The local run: every received message is also written to {@code dir} as an .eml file, every 2 s. */
-    public void keepWritingTo(java.nio.file.Path dir) {
+    public void keepWritingTo(Path dir) {
         Thread writer = new Thread(() -> {
             int written = 0;
             while (!Thread.currentThread().isInterrupted()) {
                 try {
                     MimeMessage[] received = server.getReceivedMessages();
                     if (received.length > written) {
-                        java.nio.file.Files.createDirectories(dir);
+                        Files.createDirectories(dir);
                     }
                     for (; written < received.length; written++) {
-                        try (var out = java.nio.file.Files.newOutputStream(dir.resolve(String.format("%06d.eml", written + 1)))) {
+                        try (var out = Files.newOutputStream(dir.resolve(String.format("%06d.eml", written + 1)))) {
                             received[written].writeTo(out);
                         }
                     }
@@ -84,7 +87,7 @@ public final class MailCatcher implements AutoCloseable {
                 } catch (InterruptedException e) {
                     return;
                 } catch (Exception e) {
-                    java.util.logging.Logger.getLogger(MailCatcher.class.getName()).warning("writing mail: " + e);
+                    Logger.getLogger(MailCatcher.class.getName()).warning("writing mail: " + e);
                 }
             }
         }, "govqms-mail-writer");

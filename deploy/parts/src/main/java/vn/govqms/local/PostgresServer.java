@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -324,7 +325,7 @@ public final class PostgresServer implements AutoCloseable {
 
     private void chown(Path dir) throws IOException {
         run(List.of("chown", "-R", osUser, dir.toString()), 60);
-        Files.setPosixFilePermissions(dir, java.util.Set.of(PosixFilePermission.OWNER_READ,
+        Files.setPosixFilePermissions(dir, Set.of(PosixFilePermission.OWNER_READ,
                 PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE));
     }
 

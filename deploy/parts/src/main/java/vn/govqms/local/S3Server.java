@@ -1,16 +1,19 @@
 package vn.govqms.local;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A real S3-compatible server without Docker: S3Proxy (Maven Central) over a folder, as a process of its own on
@@ -65,14 +68,14 @@ public final class S3Server implements AutoCloseable {
         Path self;
         try {
             self = Path.of(S3Server.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
         try (InputStream in = S3Server.class.getResourceAsStream("s3proxy-classpath.txt")) {
             if (in == null) {
                 throw new IllegalStateException("s3proxy-classpath.txt is missing: build deploy/parts (./mvnw -pl deploy/parts package)");
             }
-            return self + java.io.File.pathSeparator + new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+            return self + File.pathSeparator + new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
         }
     }
 
@@ -110,7 +113,7 @@ public final class S3Server implements AutoCloseable {
     public void close() {
         process.destroy();
         try {
-            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
         } catch (InterruptedException e) {

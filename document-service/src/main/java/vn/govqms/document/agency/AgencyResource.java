@@ -45,6 +45,7 @@ import vn.govqms.kit.security.Roles;
 import vn.govqms.kit.web.ETags;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 @Path("/api/v1/agencies")
@@ -223,7 +224,7 @@ public class AgencyResource {
     @RolesAllowed(Roles.ANY_READER)
     @Operation(operationId = "listQmsAnnouncements", summary = "The agency's announcements of conformity, oldest first")
     @APIResponse(responseCode = "200", description = "The announcements")
-    public Uni<java.util.List<QmsDtos.AnnouncementView>> announcements(@PathParam("id") UUID id) {
+    public Uni<List<QmsDtos.AnnouncementView>> announcements(@PathParam("id") UUID id) {
         return qms.announcements(id, caller);
     }
 
@@ -235,7 +236,7 @@ public class AgencyResource {
                     + "govqms.qms.reannounce-within (3 months) of since (qms.reannouncement-required with its dueDate).")
     @APIResponse(responseCode = "200", description = "The TTHCs handled now")
     @APIResponse(responseCode = "422", description = "A TTHC not in the catalogue")
-    public Uni<java.util.List<QmsDtos.HandledView>> setHandled(@PathParam("id") UUID id, @Valid @NotNull QmsDtos.HandledProcedures body) {
+    public Uni<List<QmsDtos.HandledView>> setHandled(@PathParam("id") UUID id, @Valid @NotNull QmsDtos.HandledProcedures body) {
         return qms.handle(id, body, caller);
     }
 
@@ -244,7 +245,7 @@ public class AgencyResource {
     @RolesAllowed(Roles.ANY_READER)
     @Operation(operationId = "listHandledProcedures", summary = "The TTHCs the agency handles")
     @APIResponse(responseCode = "200", description = "The TTHCs")
-    public Uni<java.util.List<QmsDtos.HandledView>> handled(@PathParam("id") UUID id) {
+    public Uni<List<QmsDtos.HandledView>> handled(@PathParam("id") UUID id) {
         return qms.handledProcedures(id, caller);
     }
 
@@ -254,7 +255,7 @@ public class AgencyResource {
     @Operation(operationId = "listExternalDocuments", summary = "The agency's list of controlled external documents",
             description = "Danh mục kiểm soát tài liệu bên ngoài: the legal documents its issued documents cite, with their status today.")
     @APIResponse(responseCode = "200", description = "The legal documents")
-    public Uni<java.util.List<QmsDtos.ExternalDocumentView>> externalDocuments(@PathParam("id") UUID id) {
+    public Uni<List<QmsDtos.ExternalDocumentView>> externalDocuments(@PathParam("id") UUID id) {
         return qms.externalDocuments(id, caller);
     }
 

@@ -1,6 +1,7 @@
 package vn.govqms.document.controlled;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -155,7 +156,7 @@ public class AttachmentService {
     }
 
     private static Uni<List<Meta>> metadata(UUID versionId) {
-        io.quarkus.hibernate.reactive.panache.PanacheQuery<Meta> query = DocumentAttachment
+        PanacheQuery<Meta> query = DocumentAttachment
                 .find("versionId = ?1 order by createdAt", versionId).project(Meta.class);
         return query.list();
     }

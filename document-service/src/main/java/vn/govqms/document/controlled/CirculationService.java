@@ -29,8 +29,11 @@ import vn.govqms.kit.security.Scope;
 import vn.govqms.kit.time.ClockProducer;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -248,7 +251,7 @@ public class CirculationService {
             if (d.currentRevision == null) {
                 throw ProblemException.invalidTransition("document", "not issued", "post or publish", List.of());
             }
-            Map<String, Object> before = new java.util.HashMap<>();
+            Map<String, Object> before = new HashMap<>();
             before.put("postedOn", d.postedOn);
             before.put("portalUrl", d.portalUrl);
             before.put("publishedOn", d.publishedOn);
@@ -352,8 +355,8 @@ public class CirculationService {
         }
     }
 
-    private static java.time.LocalDate toDate(Object o) {
-        return o == null ? null : o instanceof java.time.LocalDate d ? d : java.time.LocalDate.parse(o.toString());
+    private static LocalDate toDate(Object o) {
+        return o == null ? null : o instanceof LocalDate d ? d : LocalDate.parse(o.toString());
     }
 
     private static OffsetDateTime toTime(Object o) {
@@ -363,11 +366,11 @@ public class CirculationService {
         if (o instanceof OffsetDateTime t) {
             return t;
         }
-        if (o instanceof java.time.Instant i) {
-            return i.atOffset(java.time.ZoneOffset.UTC);
+        if (o instanceof Instant i) {
+            return i.atOffset(ZoneOffset.UTC);
         }
-        if (o instanceof java.time.LocalDateTime l) {
-            return l.atOffset(java.time.ZoneOffset.UTC);
+        if (o instanceof LocalDateTime l) {
+            return l.atOffset(ZoneOffset.UTC);
         }
         return OffsetDateTime.parse(o.toString());
     }

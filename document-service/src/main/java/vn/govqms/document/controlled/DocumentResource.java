@@ -45,6 +45,8 @@ import vn.govqms.kit.web.ETags;
 
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -397,8 +399,8 @@ public class DocumentResource {
                 AttachmentService.Download::content, d -> Map.of(
                         HttpHeaders.CONTENT_TYPE, List.of(d.contentType()),
                         HttpHeaders.ETAG, List.of("\"" + d.sha256() + "\""),
-                        "Content-Disposition", List.of("attachment; filename*=UTF-8''" + java.net.URLEncoder
-                                .encode(d.fileName(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"))));
+                        "Content-Disposition", List.of("attachment; filename*=UTF-8''" + URLEncoder
+                                .encode(d.fileName(), StandardCharsets.UTF_8).replace("+", "%20"))));
     }
 
     private static int revision(String value) {

@@ -16,7 +16,7 @@ import vn.govqms.document.controlled.DocumentDtos.VersionView;
 import vn.govqms.document.legal.IssuingAuthority;
 import vn.govqms.document.legal.LegalDocumentRepository;
 import vn.govqms.document.legal.Registers;
-import vn.govqms.document.review.RevisionIssue;
+import vn.govqms.document.procedurereview.RevisionIssue;
 import vn.govqms.document.tthc.AdministrativeProcedure;
 import vn.govqms.document.tthc.ProcedureRepository;
 import vn.govqms.document.tthc.ProcedureStatus;
@@ -30,6 +30,7 @@ import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Scope;
 import vn.govqms.kit.web.ETags;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -381,7 +382,7 @@ public class DocumentService {
         }
         return procedures.findById(v.tthcProcedureId).invoke((AdministrativeProcedure p) -> {
             var total = read(v.content).totalDays();
-            if (total.compareTo(java.math.BigDecimal.valueOf(p.processingDays)) > 0) {
+            if (total.compareTo(BigDecimal.valueOf(p.processingDays)) > 0) {
                 throw ProblemException.unprocessable("processing-time-exceeded", "Steps exceed the legal processing time",
                         "The steps take " + total.stripTrailingZeros().toPlainString() + " working days; TTHC " + p.code
                                 + " must be processed in " + p.processingDays + ".",

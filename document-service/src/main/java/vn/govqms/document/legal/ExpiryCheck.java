@@ -6,7 +6,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
-import vn.govqms.document.review.ReviewFanOut;
+import vn.govqms.document.procedurereview.ReviewTaskQueries;
 import vn.govqms.kit.outbox.Outbox;
 
 import java.time.Clock;
@@ -30,11 +30,11 @@ public class ExpiryCheck {
 
     private final LegalDocumentRepository documents;
     private final LegalBases bases;
-    private final ReviewFanOut reviews;
+    private final ReviewTaskQueries reviews;
     private final Outbox outbox;
     private final Clock clock;
 
-    public ExpiryCheck(LegalDocumentRepository documents, LegalBases bases, ReviewFanOut reviews, Outbox outbox, Clock clock) {
+    public ExpiryCheck(LegalDocumentRepository documents, LegalBases bases, ReviewTaskQueries reviews, Outbox outbox, Clock clock) {
         this.documents = documents;
         this.bases = bases;
         this.reviews = reviews;

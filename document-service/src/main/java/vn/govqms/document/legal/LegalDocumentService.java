@@ -12,7 +12,7 @@ import vn.govqms.document.legal.LegalDtos.LegalDocumentView;
 import vn.govqms.document.legal.LegalDtos.NewLegalDocument;
 import vn.govqms.document.legal.LegalDtos.RelationInput;
 import vn.govqms.document.legal.LegalDtos.RelationView;
-import vn.govqms.document.review.ReviewFanOut;
+import vn.govqms.document.procedurereview.ReviewTaskQueries;
 import vn.govqms.kit.audit.AuditTrail;
 import vn.govqms.kit.outbox.Outbox;
 import vn.govqms.kit.paging.Page;
@@ -46,14 +46,14 @@ public class LegalDocumentService {
     private final LegalRelationRepository relations;
     private final Outbox outbox;
     private final AuditTrail trail;
-    private final ReviewFanOut reviews;
+    private final ReviewTaskQueries reviews;
     private final Registers registers;
     private final Clock clock;
 
     private final Scope scope;
 
     public LegalDocumentService(Scope scope, LegalDocumentRepository documents, LegalRelationRepository relations, Outbox outbox,
-                                AuditTrail trail, ReviewFanOut reviews, Registers registers, Clock clock) {
+                                AuditTrail trail, ReviewTaskQueries reviews, Registers registers, Clock clock) {
         this.scope = scope;
         this.registers = registers;
         this.documents = documents;

@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Splits of the 2025 reorganisation: the source ends the day before the effective date and each
@@ -182,7 +183,7 @@ public class SplitService {
 
     /** Each part's ids: those it lists (each listed once, each the source's), and the primary also what nobody lists. */
     private static List<List<UUID>> assign(Split in, int primary, Set<UUID> owned,
-                                           java.util.function.Function<SplitPart, List<UUID>> listed, String field, String what) {
+                                           Function<SplitPart, List<UUID>> listed, String field, String what) {
         Set<UUID> taken = new HashSet<>();
         List<List<UUID>> perPart = new ArrayList<>();
         for (int i = 0; i < in.successors().size(); i++) {

@@ -26,6 +26,7 @@ import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Scope;
 
+import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -266,6 +267,6 @@ public class ListUpdates {
     }
 
     private static LocalDate toDate(Object o) {
-        return o instanceof java.sql.Date sql ? sql.toLocalDate() : (LocalDate) o;
+        return o instanceof Date sql ? sql.toLocalDate() : (LocalDate) o;
     }
 }

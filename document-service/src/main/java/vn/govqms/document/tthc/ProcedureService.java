@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.document.legal.IssuingAuthority;
 import vn.govqms.document.legal.LegalDocumentRepository;
 import vn.govqms.document.legal.Registers;
-import vn.govqms.document.review.ReviewFanOut;
+import vn.govqms.document.procedurereview.ReviewTaskQueries;
 import vn.govqms.document.tthc.ProcedureDtos.Abolition;
 import vn.govqms.document.tthc.ProcedureDtos.Amendment;
 import vn.govqms.document.tthc.ProcedureDtos.NewProcedure;
@@ -45,7 +45,7 @@ public class ProcedureService {
     private final LegalDocumentRepository legalDocuments;
     private final Outbox outbox;
     private final AuditTrail trail;
-    private final ReviewFanOut reviews;
+    private final ReviewTaskQueries reviews;
     private final Registers registers;
     private final WorkingCalendar calendar;
     private final Clock clock;
@@ -53,7 +53,7 @@ public class ProcedureService {
     private final Scope scope;
 
     public ProcedureService(Scope scope, ProcedureRepository procedures, LegalDocumentRepository legalDocuments, Outbox outbox,
-                            AuditTrail trail, ReviewFanOut reviews, Registers registers, WorkingCalendar calendar, Clock clock) {
+                            AuditTrail trail, ReviewTaskQueries reviews, Registers registers, WorkingCalendar calendar, Clock clock) {
         this.calendar = calendar;
         this.scope = scope;
         this.registers = registers;

@@ -18,7 +18,7 @@ import vn.govqms.kit.security.AgencyRef;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Scope;
 import vn.govqms.kit.web.ETags;
-import vn.govqms.notification.agency.Agencies;
+import vn.govqms.notification.agency.AgencyLookup;
 import vn.govqms.notification.contact.ContactDtos.ContactInput;
 import vn.govqms.notification.contact.ContactDtos.ContactView;
 import vn.govqms.notification.contact.ContactDtos.MutableChannel;
@@ -47,13 +47,13 @@ public class ContactService {
             from contact c left join agency_directory a on a.id = c.agency_id
             where case when c.agency_id is null then $1 or c.province_code = any ($2::text[]) else %s end""";
 
-    private final Agencies agencies;
+    private final AgencyLookup agencies;
     private final Scope scope;
     private final Pool pool;
     private final AuditTrail trail;
     private final Clock clock;
 
-    public ContactService(Agencies agencies, Scope scope, Pool pool, AuditTrail trail, Clock clock) {
+    public ContactService(AgencyLookup agencies, Scope scope, Pool pool, AuditTrail trail, Clock clock) {
         this.agencies = agencies;
         this.scope = scope;
         this.pool = pool;
@@ -231,7 +231,7 @@ public class ContactService {
                 throw ProblemException.invalidField("provinceCode", "required for a steering-committee member (no agencyId)");
             }
             scope.requireProvinceWrite(in.provinceCode());
-            return Uni.createFrom().item(Agencies.province(in.provinceCode()));
+            return Uni.createFrom().item(AgencyLookup.province(in.provinceCode()));
         }
         if (in.provinceCode() != null) {
             throw ProblemException.invalidField("provinceCode", "only for a steering-committee member; an agency's province comes from the agency");
@@ -251,7 +251,7 @@ public class ContactService {
             }
             if (c.steeringCommittee()) {
                 scope.requireProvinceRead(c.provinceCode);
-                return Uni.createFrom().item(new ContactAccess(c, Agencies.province(c.provinceCode)));
+                return Uni.createFrom().item(new ContactAccess(c, AgencyLookup.province(c.provinceCode)));
             }
             return agencies.of(c.agencyId).map(ref -> new ContactAccess(c, scope.requireRead(ref)));
         });
@@ -265,7 +265,7 @@ public class ContactService {
             }
             if (c.steeringCommittee()) {
                 scope.requireProvinceWrite(c.provinceCode);
-                return Uni.createFrom().item(new ContactAccess(c, Agencies.province(c.provinceCode)));
+                return Uni.createFrom().item(new ContactAccess(c, AgencyLookup.province(c.provinceCode)));
             }
             return agencies.of(c.agencyId).map(ref -> new ContactAccess(c, scope.requireWrite(ref)));
         });

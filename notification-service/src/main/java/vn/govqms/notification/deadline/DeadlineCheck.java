@@ -31,7 +31,7 @@ public class DeadlineCheck {
     /**
      * The items of a check ({@code %1$s}: the rows, {@code %2$s}: the step, reminder offset or escalation step, {@code %3$s}:
      * which rows): the open reviews of one change of an agency due the same day are one item, as the change is one notice
-     * to the agency (event.ReviewNotices), listing them ({@code items}); any other due date is an item of its own.
+     * to the agency (event.AgencyChangeNotices), listing them ({@code items}); any other due date is an item of its own.
      */
     static final String ITEMS = """
             , items as (

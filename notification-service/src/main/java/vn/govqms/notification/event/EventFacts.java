@@ -47,7 +47,7 @@ public record EventFacts(UUID agencyId, String provinceCode, LocalDate dueDate, 
                         List.of("procedure-review:" + task));
             }
             case PROCEDURE_REVIEW_RESCHEDULED -> {
-                // reminders follow the new due date; FanOut moves or ends the escalation by the status after the move
+                // reminders follow the new due date; NotificationRouting moves or ends the escalation by the status after the move
                 String task = required(d, "taskId");
                 LocalDate due = requiredDate(d, "dueDate");
                 String title = first(text(d, "documentCode"), task);

@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 
-/** {@code govqms.notices.*}: the agencies' notices of a change ({@link ReviewNotices}). */
+/** {@code govqms.notices.*}: the agencies' notices of a change ({@link AgencyChangeNotices}). */
 @ConfigMapping(prefix = "govqms.notices")
 public interface NoticeConfig {
 

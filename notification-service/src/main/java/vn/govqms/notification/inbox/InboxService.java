@@ -12,7 +12,7 @@ import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Scope;
-import vn.govqms.notification.agency.Agencies;
+import vn.govqms.notification.agency.AgencyLookup;
 import vn.govqms.notification.event.EventKind;
 import vn.govqms.notification.inbox.InboxDtos.MarkedRead;
 import vn.govqms.notification.inbox.InboxDtos.Notice;
@@ -39,12 +39,12 @@ public class InboxService {
             from notification n join event_log e on e.event_id = n.event_id left join agency_directory a on a.id = n.agency_id""";
 
     private final Pool pool;
-    private final Agencies agencies;
+    private final AgencyLookup agencies;
     private final Scope scope;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public InboxService(Pool pool, Agencies agencies, Scope scope, ObjectMapper json, Clock clock) {
+    public InboxService(Pool pool, AgencyLookup agencies, Scope scope, ObjectMapper json, Clock clock) {
         this.pool = pool;
         this.agencies = agencies;
         this.scope = scope;

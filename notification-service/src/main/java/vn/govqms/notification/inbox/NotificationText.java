@@ -1,11 +1,12 @@
 package vn.govqms.notification.inbox;
 
+import io.quarkus.qute.TemplateData;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
 
 /** What a notification says, in the reader's language: the same content in the inbox, e-mails and the stream. */
-@io.quarkus.qute.TemplateData
+@TemplateData
 @Schema(name = "NotificationText")
 public record NotificationText(
         @Schema(example = "Cần rà soát quy trình QT-TP-01") String title,

@@ -41,7 +41,7 @@ public final class NotificationTexts {
 
     private static String[] texts(EventKind kind, JsonNode d, boolean en) {
         JsonNode notice = d.path("notice");
-        // an agency's notice of a change (event.ReviewNotices) with more than one procedure: the change and the count
+        // an agency's notice of a change (event.AgencyChangeNotices) with more than one procedure: the change and the count
         if (notice.path("taskCount").asInt(1) > 1) {
             return notice(notice, en);
         }

@@ -15,7 +15,7 @@ import vn.govqms.kit.security.AgencyRef;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Scope;
 import vn.govqms.kit.web.ETags;
-import vn.govqms.notification.agency.Agencies;
+import vn.govqms.notification.agency.AgencyLookup;
 import vn.govqms.notification.contact.Contact;
 import vn.govqms.notification.event.EventKind;
 import vn.govqms.notification.rule.RuleDtos.RuleInput;
@@ -36,12 +36,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class RuleService {
 
-    private final Agencies agencies;
+    private final AgencyLookup agencies;
     private final Scope scope;
     private final AuditTrail trail;
     private final Clock clock;
 
-    public RuleService(Agencies agencies, Scope scope, AuditTrail trail, Clock clock) {
+    public RuleService(AgencyLookup agencies, Scope scope, AuditTrail trail, Clock clock) {
         this.agencies = agencies;
         this.scope = scope;
         this.trail = trail;
@@ -87,7 +87,7 @@ public class RuleService {
             r.createdAt = now;
             apply(r, in);
             return r.<NotificationRule>persist().chain(x -> Panache.getSession()).chain(s -> s.flush().chain(() ->
-                    trail.record(s, "rule", r.id, Agencies.province(province), "created", caller.subject(), null, RuleView.of(r, true))))
+                    trail.record(s, "rule", r.id, AgencyLookup.province(province), "created", caller.subject(), null, RuleView.of(r, true))))
                     .map(x -> RuleView.of(r, true));
         });
     }
@@ -103,7 +103,7 @@ public class RuleService {
             return check(in, r.provinceCode).chain(() -> {
                 RuleView before = RuleView.of(r, true);
                 apply(r, in);
-                return Panache.getSession().chain(s -> s.flush().chain(() -> trail.record(s, "rule", r.id, Agencies.province(r.provinceCode), "updated",
+                return Panache.getSession().chain(s -> s.flush().chain(() -> trail.record(s, "rule", r.id, AgencyLookup.province(r.provinceCode), "updated",
                         caller.subject(), before, RuleView.of(r, true)))).map(x -> RuleView.of(r, true));
             });
         });
@@ -113,7 +113,7 @@ public class RuleService {
     public Uni<Void> delete(UUID id, Caller caller) {
         return readable(id).chain(r -> {
             writable(r);
-            return Panache.getSession().chain(s -> trail.record(s, "rule", r.id, Agencies.province(r.provinceCode), "deleted", caller.subject(),
+            return Panache.getSession().chain(s -> trail.record(s, "rule", r.id, AgencyLookup.province(r.provinceCode), "deleted", caller.subject(),
                     RuleView.of(r, true), null)).chain(() -> r.delete());
         });
     }

@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.AgencyFilter;
 import vn.govqms.kit.security.Scope;
-import vn.govqms.notification.agency.Agencies;
+import vn.govqms.notification.agency.AgencyLookup;
 import vn.govqms.notification.event.IntegrationView;
 
 import java.util.Set;
@@ -42,10 +42,10 @@ public class LiveStream {
         }
     }
 
-    private final Agencies agencies;
+    private final AgencyLookup agencies;
     private final StreamFeed feed;
 
-    public LiveStream(Agencies agencies, StreamFeed feed) {
+    public LiveStream(AgencyLookup agencies, StreamFeed feed) {
         this.agencies = agencies;
         this.feed = feed;
     }

@@ -121,7 +121,7 @@ public class TrainingService {
         return contacts.readable(contactId).chain(r -> {
             var query = ContactTraining.<ContactTraining>find("contactId = :c order by trainedOn desc, recordedAt desc, id",
                     Parameters.with("c", contactId));
-            return query.page(io.quarkus.panache.common.Page.of(page.page(), page.size())).list()
+            return query.page(page.page(), page.size()).list()
                     .chain(items -> query.count().map(total -> Page.of(items.stream().map(TrainingView::of).toList(), page, total)));
         });
     }

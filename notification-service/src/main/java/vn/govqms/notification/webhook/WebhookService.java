@@ -18,7 +18,7 @@ import vn.govqms.kit.security.AgencyFilter;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Scope;
 import vn.govqms.kit.web.ETags;
-import vn.govqms.notification.agency.Agencies;
+import vn.govqms.notification.agency.AgencyLookup;
 import vn.govqms.notification.event.EventKind;
 import vn.govqms.notification.event.IntegrationView;
 import vn.govqms.notification.webhook.WebhookDtos.AttemptView;
@@ -47,7 +47,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class WebhookService {
 
-    private final Agencies agencies;
+    private final AgencyLookup agencies;
     private final Scope scope;
     private final TargetCheck targets;
     private final AuditTrail trail;
@@ -60,7 +60,7 @@ public class WebhookService {
     /** The longest overlap a rotation may ask for: a secret that leaked must not stay valid for long. */
     static final Duration MAX_OVERLAP = Duration.ofDays(30);
 
-    public WebhookService(Agencies agencies, Scope scope, TargetCheck targets, AuditTrail trail, Pool pool, WebhookDispatcher dispatcher,
+    public WebhookService(AgencyLookup agencies, Scope scope, TargetCheck targets, AuditTrail trail, Pool pool, WebhookDispatcher dispatcher,
                           SecretBox secrets, WebhookConfig config, Clock clock) {
         this.agencies = agencies;
         this.scope = scope;
@@ -96,7 +96,7 @@ public class WebhookService {
             s.createdBy = caller.subject();
             s.createdAt = now;
             return s.<WebhookSubscription>persist().chain(x -> Panache.getSession()).chain(session -> session.flush().chain(() ->
-                    trail.record(session, "webhook", s.id, Agencies.province(s.provinceCode), "created", caller.subject(), null, WebhookView.of(s, null))))
+                    trail.record(session, "webhook", s.id, AgencyLookup.province(s.provinceCode), "created", caller.subject(), null, WebhookView.of(s, null))))
                     .map(x -> WebhookView.of(s, secret));
         });
     }
@@ -139,7 +139,7 @@ public class WebhookService {
                 s.active = in.active() == null || in.active();
                 s.touch();
                 return Panache.getSession().chain(session -> session.flush().chain(() -> trail.record(session, "webhook", s.id,
-                        Agencies.province(s.provinceCode), "updated", caller.subject(), before, WebhookView.of(s, null)))).map(x -> WebhookView.of(s, null));
+                        AgencyLookup.province(s.provinceCode), "updated", caller.subject(), before, WebhookView.of(s, null)))).map(x -> WebhookView.of(s, null));
             });
         });
     }
@@ -172,7 +172,7 @@ public class WebhookService {
             s.secretRotatedAt = now;
             s.touch();
             return Panache.getSession().chain(session -> session.flush().chain(() -> trail.record(session, "webhook", s.id,
-                            Agencies.province(s.provinceCode), "secret-rotated", caller.subject(), null, WebhookView.of(s, null))))
+                            AgencyLookup.province(s.provinceCode), "secret-rotated", caller.subject(), null, WebhookView.of(s, null))))
                     .map(x -> WebhookView.of(s, fresh));
         });
     }
@@ -180,7 +180,7 @@ public class WebhookService {
     @WithTransaction
     public Uni<Void> delete(UUID id, Caller caller) {
         return writable(id).chain(s -> Panache.getSession().chain(session -> trail.record(session, "webhook", s.id,
-                Agencies.province(s.provinceCode), "deleted", caller.subject(), WebhookView.of(s, null), null)).chain(() -> s.delete()));
+                AgencyLookup.province(s.provinceCode), "deleted", caller.subject(), WebhookView.of(s, null), null)).chain(() -> s.delete()));
     }
 
     public Uni<Page<DeliveryView>> deliveries(UUID id, String status, LocalDate from, LocalDate to, PageRequest page) {

@@ -14,7 +14,6 @@ import vn.govqms.kit.paging.Pages;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.AgencyRef;
 import vn.govqms.kit.security.Caller;
-import vn.govqms.kit.security.Roles;
 import vn.govqms.kit.security.Scope;
 import vn.govqms.kit.web.ETags;
 import vn.govqms.scoring.assessment.AssessmentDtos.AssessmentSummary;
@@ -23,9 +22,9 @@ import vn.govqms.scoring.assessment.AssessmentDtos.NewAssessment;
 import vn.govqms.scoring.criteria.CriteriaSet;
 import vn.govqms.scoring.criteria.CriteriaSetStatus;
 import vn.govqms.scoring.indicator.IndicatorRepository;
-import vn.govqms.scoring.live.LiveScores;
-import vn.govqms.scoring.live.PendingScores;
-import vn.govqms.scoring.support.Agencies;
+import vn.govqms.scoring.live.DeferredRecomputation;
+import vn.govqms.scoring.live.ScoreRecomputation;
+import vn.govqms.scoring.support.AgencyLookup;
 import vn.govqms.scoring.team.AssessmentTeam;
 import vn.govqms.scoring.team.AssessmentTeams;
 
@@ -60,17 +59,17 @@ public class AssessmentService {
     private final Pool pool;
     private final AssessmentTeams teams;
     private final IndicatorRepository indicators;
-    private final LiveScores liveScores;
-    private final PendingScores pending;
-    private final Agencies agencies;
+    private final ScoreRecomputation liveScores;
+    private final DeferredRecomputation pending;
+    private final AgencyLookup agencies;
     private final AuditTrail trail;
     private final Outbox outbox;
     private final Caller caller;
     private final Scope scope;
     private final Clock clock;
 
-    public AssessmentService(Pool pool, AssessmentTeams teams, IndicatorRepository indicators, LiveScores liveScores, PendingScores pending,
-                             Agencies agencies, AuditTrail trail, Outbox outbox, Caller caller, Scope scope, Clock clock) {
+    public AssessmentService(Pool pool, AssessmentTeams teams, IndicatorRepository indicators, ScoreRecomputation liveScores, DeferredRecomputation pending,
+                             AgencyLookup agencies, AuditTrail trail, Outbox outbox, Caller caller, Scope scope, Clock clock) {
         this.pool = pool;
         this.teams = teams;
         this.indicators = indicators;
@@ -103,7 +102,7 @@ public class AssessmentService {
     }
 
     public Uni<Versioned> start(NewAssessment in) {
-        requireAuthorRole(in.kind());
+        AssessmentPolicy.requireAuthorRole(in.kind(), caller, scope.level());
         return agencies.requireReferenced("agencyId", in.agencyId())
                 .call(agency -> requireAuthor(in.kind(), agency.ref(), agency.provinceCode(), in.year()))
                 .chain(agency -> Panache.withTransaction(() -> criteriaSet(in.criteriaSetId(), agency.provinceCode(), in.year())
@@ -216,7 +215,7 @@ public class AssessmentService {
             where.add("agencyId = :agency");
             params.put("agency", f.agencyId());
         } else {
-            where.add(Agencies.listed("agencyId", scope.rows(), params));
+            where.add(AgencyLookup.listed("agencyId", scope.rows(), params));
             allowed = Uni.createFrom().voidItem();
         }
         if (f.year() != null) {
@@ -235,7 +234,7 @@ public class AssessmentService {
         return allowed.chain(() -> Panache.withSession(() -> Pages.of(Assessment.<Assessment>find(query, params), page)))
                 .chain(found -> agencies.findAll(found.items().stream().map(a -> a.agencyId).distinct().toList())
                         .map(known -> found.map(a -> {
-                            Agencies.Agency agency = known.get(a.agencyId);
+                            AgencyLookup.Agency agency = known.get(a.agencyId);
                             return new AssessmentSummary(a.id, a.agencyId, agency == null ? null : agency.name(), a.year, a.kind, a.status,
                                     a.status.label(), a.criteriaSetId, a.totalPoints, a.band, a.bandLabel, a.updatedAt);
                         })));
@@ -323,11 +322,11 @@ public class AssessmentService {
     private Uni<Void> requireChanger(Step step, Held held) {
         Assessment a = held.assessment();
         if (step == Step.FINALISER) {
-            requireFinaliser(a.kind);
+            AssessmentPolicy.requireFinaliser(a.kind, caller, scope.level());
             scope.requireWrite(held.agency());
             return Uni.createFrom().voidItem();
         }
-        requireAuthorRole(a.kind);
+        AssessmentPolicy.requireAuthorRole(a.kind, caller, scope.level());
         return requireAuthor(a.kind, held.agency(), a.provinceCode, a.year);
     }
 
@@ -341,7 +340,7 @@ public class AssessmentService {
             scope.requireWrite(agency);
             return Uni.createFrom().voidItem();
         }
-        boolean auditor = caller.hasRole(Roles.AUDITOR);
+        boolean auditor = AssessmentPolicy.assessesAsTeamAuditor(caller);
         return team(auditor, province, year)
                 .invoke(team -> OfficialAssessors.requireAuthor(scope, auditor, caller.subject(), agency, team)).replaceWithVoid();
     }
@@ -349,7 +348,7 @@ public class AssessmentService {
     /** Who reads the agency reads its assessments; an auditor on the assessment team also reads the official ones it may change. */
     private Uni<Void> requireReader(Held held) {
         Assessment a = held.assessment();
-        boolean auditor = caller.hasRole(Roles.AUDITOR);
+        boolean auditor = AssessmentPolicy.assessesAsTeamAuditor(caller);
         if (scope.mayRead(held.agency()) || a.kind != AssessmentKind.OFFICIAL || !auditor) {
             scope.requireRead(held.agency());
             return Uni.createFrom().voidItem();
@@ -364,28 +363,6 @@ public class AssessmentService {
     /** The province's assessment team for the year, read only when an auditor's authority depends on it. */
     private Uni<AssessmentTeam> team(boolean auditor, String province, int year) {
         return auditor ? teams.find(province, year) : Uni.createFrom().item(AssessmentTeam.empty(province, year));
-    }
-
-    /** Who makes an assessment of this kind (on which agency: {@link #requireAuthor}). */
-    private void requireAuthorRole(AssessmentKind kind) {
-        boolean ok = kind == AssessmentKind.SELF
-                ? scope.level() == Scope.Level.AGENCY && (caller.hasRole(Roles.AGENCY_HEAD) || caller.hasRole(Roles.ISO_OFFICER))
-                : caller.hasRole(Roles.PROVINCE_ADMIN) || caller.hasRole(Roles.MINISTRY_ADMIN) || caller.hasRole(Roles.AUDITOR);
-        if (!ok) {
-            throw ProblemException.forbidden(kind == AssessmentKind.SELF
-                    ? "A self-assessment is made by the agency's own head or ISO officer."
-                    : OfficialAssessors.WHO);
-        }
-    }
-
-    private void requireFinaliser(AssessmentKind kind) {
-        boolean ok = kind == AssessmentKind.SELF ? scope.level() == Scope.Level.AGENCY && caller.hasRole(Roles.AGENCY_HEAD)
-                : caller.hasRole(Roles.PROVINCE_ADMIN) || caller.hasRole(Roles.MINISTRY_ADMIN);
-        if (!ok) {
-            throw ProblemException.forbidden(kind == AssessmentKind.SELF
-                    ? "The agency's head returns, finalises and reopens its self-assessment."
-                    : "The steering committee over the agency (province-admin or ministry-admin) returns, finalises and reopens an official assessment.");
-        }
     }
 
     private static Map<String, Object> audit(Assessment a) {

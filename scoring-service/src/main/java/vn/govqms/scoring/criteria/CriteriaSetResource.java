@@ -4,7 +4,9 @@ import io.smallrye.mutiny.Uni;
 import vn.govqms.kit.web.ProvinceParam;
 import vn.govqms.kit.web.YearParam;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -18,6 +20,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -65,11 +69,11 @@ public class CriteriaSetResource {
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final CriteriaSetService service;
-    private final jakarta.validation.Validator validator;
+    private final Validator validator;
 
     private final XlsxImportConfig importLimits;
 
-    public CriteriaSetResource(CriteriaSetService service, jakarta.validation.Validator validator, XlsxImportConfig importLimits) {
+    public CriteriaSetResource(CriteriaSetService service, Validator validator, XlsxImportConfig importLimits) {
         this.service = service;
         this.validator = validator;
         this.importLimits = importLimits;
@@ -82,14 +86,14 @@ public class CriteriaSetResource {
     @RolesAllowed(Roles.ANY_READER)
     @Operation(operationId = "exportCriteriaSet", summary = "The criteria set as a spreadsheet (sheets \"Tiêu chí\" and \"Xếp loại\"), the layout import reads")
     @APIResponse(responseCode = "200", description = "The XLSX file", content = @Content(mediaType = XLSX))
-    public Uni<jakarta.ws.rs.core.Response> export(@PathParam("id") UUID id) {
-        return service.load(id).map(set -> jakarta.ws.rs.core.Response.ok(file(CriteriaSheets.write(set)), XLSX)
+    public Uni<Response> export(@PathParam("id") UUID id) {
+        return service.load(id).map(set -> Response.ok(file(CriteriaSheets.write(set)), XLSX)
                 .header("Content-Disposition", "attachment; filename=\"bo-tieu-chi-" + (set.provinceCode == null ? "quoc-gia" : set.provinceCode)
                         + "-v" + set.versionNo + ".xlsx\"").build());
     }
 
     /** The bytes as a streamed body (a byte[] inside a reactive response is not written as bytes). */
-    public static jakarta.ws.rs.core.StreamingOutput file(byte[] bytes) {
+    public static StreamingOutput file(byte[] bytes) {
         return out -> out.write(bytes);
     }
 
@@ -114,7 +118,7 @@ public class CriteriaSetResource {
         CriteriaSetInput in = new CriteriaSetInput(provinceCode, name, year, d.groups(), d.bands());
         var violations = validator.validate(in);
         if (!violations.isEmpty()) {
-            throw new jakarta.validation.ConstraintViolationException(violations);
+            throw new ConstraintViolationException(violations);
         }
         return create(in);
     }

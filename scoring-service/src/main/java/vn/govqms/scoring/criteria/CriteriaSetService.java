@@ -20,8 +20,8 @@ import vn.govqms.scoring.criteria.CriteriaDtos.CriteriaSetChange;
 import vn.govqms.scoring.criteria.CriteriaDtos.CriteriaSetInput;
 import vn.govqms.scoring.criteria.CriteriaDtos.CriteriaSetSummary;
 import vn.govqms.scoring.criteria.CriteriaDtos.CriteriaSetView;
-import vn.govqms.scoring.live.LiveScores;
-import vn.govqms.scoring.live.PendingScores;
+import vn.govqms.scoring.live.DeferredRecomputation;
+import vn.govqms.scoring.live.ScoreRecomputation;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -59,13 +59,13 @@ public class CriteriaSetService {
 
     private final Pool pool;
     private final AuditTrail trail;
-    private final LiveScores liveScores;
-    private final PendingScores pending;
+    private final ScoreRecomputation liveScores;
+    private final DeferredRecomputation pending;
     private final Caller caller;
     private final Scope scope;
     private final Clock clock;
 
-    public CriteriaSetService(Pool pool, AuditTrail trail, LiveScores liveScores, PendingScores pending, Caller caller, Scope scope,
+    public CriteriaSetService(Pool pool, AuditTrail trail, ScoreRecomputation liveScores, DeferredRecomputation pending, Caller caller, Scope scope,
                               Clock clock) {
         this.pool = pool;
         this.trail = trail;

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -241,7 +242,7 @@ public final class CriteriaSheets {
         try {
             return Enum.valueOf(type, value.toUpperCase());
         } catch (IllegalArgumentException e) {
-            errors.add(new Problem.FieldError(at, "one of " + java.util.Arrays.toString(type.getEnumConstants())));
+            errors.add(new Problem.FieldError(at, "one of " + Arrays.toString(type.getEnumConstants())));
             return null;
         }
     }

@@ -10,8 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.kit.security.AgencyFilter;
 import vn.govqms.kit.security.AgencyRef;
 import vn.govqms.scoring.dossier.DossierDtos.ItemError;
-import vn.govqms.scoring.live.LiveScores;
-import vn.govqms.scoring.live.PendingScores;
+import vn.govqms.scoring.live.DeferredRecomputation;
+import vn.govqms.scoring.live.ScoreRecomputation;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -31,7 +31,7 @@ import java.util.function.IntFunction;
  * that also moves each dossier's current state; the agencies touched whose live score or quality objectives
  * can depend on the on-time dossier rate (a criteria set in force in their province uses it, or an objective
  * is bound to it) are marked for a recomputation in the same transaction, done within about a second by
- * {@link PendingScores}. Activating a set recomputes its province anyway, so no agency is missed.
+ * {@link DeferredRecomputation}. Activating a set recomputes its province anyway, so no agency is missed.
  */
 @ApplicationScoped
 public class DossierIngestion {
@@ -88,11 +88,11 @@ public class DossierIngestion {
                        or exists (select 1 from quality_objective o where o.agency_id = t.agency_id and o.kpi = 'DOSSIER_ON_TIME_RATE')) as agencies""";
 
     private final Pool pool;
-    private final LiveScores scores;
-    private final PendingScores pending;
+    private final ScoreRecomputation scores;
+    private final DeferredRecomputation pending;
     private final DossierDueDates dueDates;
 
-    public DossierIngestion(Pool pool, LiveScores scores, PendingScores pending, DossierDueDates dueDates) {
+    public DossierIngestion(Pool pool, ScoreRecomputation scores, DeferredRecomputation pending, DossierDueDates dueDates) {
         this.pool = pool;
         this.dueDates = dueDates;
         this.scores = scores;

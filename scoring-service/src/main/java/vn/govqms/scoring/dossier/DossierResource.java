@@ -26,7 +26,7 @@ import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Scope;
 import vn.govqms.kit.security.Roles;
-import vn.govqms.scoring.support.Agencies;
+import vn.govqms.scoring.support.AgencyLookup;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -47,11 +47,11 @@ public class DossierResource {
 
     private final DossierIngestion ingestion;
     private final DossierKpis kpis;
-    private final Agencies agencies;
+    private final AgencyLookup agencies;
     private final Scope scope;
     private final Clock clock;
 
-    public DossierResource(DossierIngestion ingestion, DossierKpis kpis, Agencies agencies, Scope scope, Clock clock) {
+    public DossierResource(DossierIngestion ingestion, DossierKpis kpis, AgencyLookup agencies, Scope scope, Clock clock) {
         this.ingestion = ingestion;
         this.kpis = kpis;
         this.agencies = agencies;

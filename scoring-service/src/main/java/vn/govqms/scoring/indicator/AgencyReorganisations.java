@@ -9,7 +9,7 @@ import vn.govqms.kit.events.EventHandler;
 import vn.govqms.kit.events.EventTypes;
 import vn.govqms.kit.events.PoisonEventException;
 import vn.govqms.kit.events.ReceivedEvent;
-import vn.govqms.scoring.live.LiveScores;
+import vn.govqms.scoring.live.ScoreRecomputation;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,9 +36,9 @@ public class AgencyReorganisations implements EventHandler {
             "management_review_held", "published_document", "procedure_posting", "dossier", "quality_objective");
 
     private final IndicatorLog log;
-    private final LiveScores scores;
+    private final ScoreRecomputation scores;
 
-    public AgencyReorganisations(IndicatorLog log, LiveScores scores) {
+    public AgencyReorganisations(IndicatorLog log, ScoreRecomputation scores) {
         this.log = log;
         this.scores = scores;
     }

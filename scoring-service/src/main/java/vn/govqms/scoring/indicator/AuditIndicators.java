@@ -8,7 +8,7 @@ import jakarta.inject.Singleton;
 import vn.govqms.kit.events.EventTypes;
 import vn.govqms.kit.events.PoisonEventException;
 import vn.govqms.kit.events.ReceivedEvent;
-import vn.govqms.scoring.live.LiveScores;
+import vn.govqms.scoring.live.ScoreRecomputation;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -38,7 +38,7 @@ public class AuditIndicators extends IndicatorHandler {
 
     private final Clock clock;
 
-    public AuditIndicators(IndicatorLog log, LiveScores scores, Clock clock) {
+    public AuditIndicators(IndicatorLog log, ScoreRecomputation scores, Clock clock) {
         super(log, scores);
         this.clock = clock;
     }

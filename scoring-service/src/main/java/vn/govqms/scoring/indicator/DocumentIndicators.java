@@ -7,7 +7,7 @@ import jakarta.inject.Singleton;
 import vn.govqms.kit.events.EventTypes;
 import vn.govqms.kit.events.PoisonEventException;
 import vn.govqms.kit.events.ReceivedEvent;
-import vn.govqms.scoring.live.LiveScores;
+import vn.govqms.scoring.live.ScoreRecomputation;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -43,7 +43,7 @@ public class DocumentIndicators extends IndicatorHandler {
 
     private final Clock clock;
 
-    public DocumentIndicators(IndicatorLog log, LiveScores scores, Clock clock) {
+    public DocumentIndicators(IndicatorLog log, ScoreRecomputation scores, Clock clock) {
         super(log, scores);
         this.clock = clock;
     }

@@ -4,7 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import vn.govqms.kit.events.EventHandler;
 import vn.govqms.kit.events.ReceivedEvent;
-import vn.govqms.scoring.live.LiveScores;
+import vn.govqms.scoring.live.ScoreRecomputation;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,9 +28,9 @@ abstract class IndicatorHandler implements EventHandler {
     }
 
     protected final IndicatorLog log;
-    protected final LiveScores scores;
+    protected final ScoreRecomputation scores;
 
-    protected IndicatorHandler(IndicatorLog log, LiveScores scores) {
+    protected IndicatorHandler(IndicatorLog log, ScoreRecomputation scores) {
         this.log = log;
         this.scores = scores;
     }

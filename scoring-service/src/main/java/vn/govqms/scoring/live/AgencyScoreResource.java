@@ -28,9 +28,9 @@ import java.util.UUID;
 @APIResponse(responseCode = "404", description = "Agency unknown to this service")
 public class AgencyScoreResource {
 
-    private final LiveScoreService service;
+    private final AgencyScoreService service;
 
-    public AgencyScoreResource(LiveScoreService service) {
+    public AgencyScoreResource(AgencyScoreService service) {
         this.service = service;
     }
 

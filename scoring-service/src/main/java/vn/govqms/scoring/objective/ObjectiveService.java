@@ -21,7 +21,7 @@ import vn.govqms.kit.web.ETags;
 import vn.govqms.scoring.indicator.IndicatorRepository;
 import vn.govqms.scoring.indicator.Indicators;
 import vn.govqms.scoring.objective.ObjectiveDtos.ObjectiveView;
-import vn.govqms.scoring.support.Agencies;
+import vn.govqms.scoring.support.AgencyLookup;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -43,7 +43,7 @@ import java.util.UUID;
 public class ObjectiveService {
 
     private final Pool pool;
-    private final Agencies agencies;
+    private final AgencyLookup agencies;
     private final IndicatorRepository indicators;
     private final Objectives objectives;
     private final Outbox outbox;
@@ -52,7 +52,7 @@ public class ObjectiveService {
     private final Scope scope;
     private final Clock clock;
 
-    public ObjectiveService(Pool pool, Agencies agencies, IndicatorRepository indicators, Objectives objectives, Outbox outbox,
+    public ObjectiveService(Pool pool, AgencyLookup agencies, IndicatorRepository indicators, Objectives objectives, Outbox outbox,
                             AuditTrail trail, Caller caller, Scope scope, Clock clock) {
         this.pool = pool;
         this.agencies = agencies;
@@ -119,7 +119,7 @@ public class ObjectiveService {
             where.add("agencyId = :agency");
             params.put("agency", agencyId);
         } else {
-            where.add(Agencies.listed("agencyId", scope.rows(), params));
+            where.add(AgencyLookup.listed("agencyId", scope.rows(), params));
             allowed = Uni.createFrom().voidItem();
         }
         if (year != null) {

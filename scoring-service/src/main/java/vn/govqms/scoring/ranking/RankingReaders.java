@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.AgencyRef;
 import vn.govqms.kit.security.Scope;
-import vn.govqms.scoring.support.Agencies;
+import vn.govqms.scoring.support.AgencyLookup;
 
 import java.util.UUID;
 
@@ -40,9 +40,9 @@ public class RankingReaders {
     }
 
     private final Scope scope;
-    private final Agencies agencies;
+    private final AgencyLookup agencies;
 
-    public RankingReaders(Scope scope, Agencies agencies) {
+    public RankingReaders(Scope scope, AgencyLookup agencies) {
         this.scope = scope;
         this.agencies = agencies;
     }

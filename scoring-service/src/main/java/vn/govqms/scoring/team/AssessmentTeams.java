@@ -4,7 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.kit.security.AgencyRef;
-import vn.govqms.scoring.support.Agencies;
+import vn.govqms.scoring.support.AgencyLookup;
 
 import java.util.List;
 import java.util.UUID;
@@ -13,9 +13,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class AssessmentTeams {
 
-    private final Agencies agencies;
+    private final AgencyLookup agencies;
 
-    public AssessmentTeams(Agencies agencies) {
+    public AssessmentTeams(AgencyLookup agencies) {
         this.agencies = agencies;
     }
 
@@ -29,7 +29,7 @@ public class AssessmentTeams {
         return Panache.withSession(() -> members(provinceCode, year)).chain(members -> agencies.findAll(
                 members.stream().map(m -> m.agencyId).distinct().toList()).map(known -> new AssessmentTeam(provinceCode, year,
                 members.stream().map(m -> {
-                    Agencies.Agency a = known.get(m.agencyId);
+                    AgencyLookup.Agency a = known.get(m.agencyId);
                     return new AssessmentTeam.Member(m.key.subject, a != null ? a.ref() : new AgencyRef(m.agencyId, null, null, null),
                             a != null ? a.name() : null, m.name);
                 }).toList())));

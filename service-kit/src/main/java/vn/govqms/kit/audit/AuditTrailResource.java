@@ -1,5 +1,6 @@
 package vn.govqms.kit.audit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import vn.govqms.kit.web.QueryParams;
 import jakarta.validation.constraints.Size;
@@ -87,7 +88,7 @@ public class AuditTrailResource {
                 });
     }
 
-    private com.fasterxml.jackson.databind.JsonNode readTree(String s) {
+    private JsonNode readTree(String s) {
         try {
             return json.readTree(s);
         } catch (Exception e) {

@@ -1,6 +1,8 @@
 package vn.govqms.kit.problem;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.time.Duration;
 
@@ -66,7 +68,7 @@ public class ProblemException extends RuntimeException {
     /** A field failed validation outside Bean Validation (parsed query parameters and the like). */
     public static ProblemException invalidField(String field, String message) {
         return new ProblemException(400, "validation", "Invalid input", field + ": " + message,
-                Map.of("errors", java.util.List.of(new Problem.FieldError(field, message))));
+                Map.of("errors", List.of(new Problem.FieldError(field, message))));
     }
 
     public static ProblemException conflict(String detail) {
@@ -75,7 +77,7 @@ public class ProblemException extends RuntimeException {
 
     /** An action not allowed in the resource's current state; says which are. */
     public static ProblemException invalidTransition(String resource, String state, String action,
-                                                     java.util.Collection<String> allowed) {
+                                                     Collection<String> allowed) {
         return new ProblemException(409, "invalid-transition", "Action not allowed in this state",
                 "Cannot " + action + " a " + resource + " that is " + state + "; allowed now: "
                         + (allowed.isEmpty() ? "none" : String.join(", ", allowed)) + ".",

@@ -12,21 +12,27 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.pgclient.PgException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import jakarta.validation.ValidationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.hibernate.StaleStateException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import vn.govqms.kit.db.DatabaseFailures;
 import vn.govqms.kit.json.TooManyItemsException;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -38,6 +44,9 @@ public class ProblemMapper {
 
     /** Above Quarkus' built-in mappers for the same exception types. */
     private static final int PRIORITY = 100;
+    /** The constraint and the column PostgreSQL's messages name ({@code violates check constraint "score_range"}). */
+    private static final Pattern CONSTRAINT = Pattern.compile("constraint \"([^\"]+)\"");
+    private static final Pattern NULL_COLUMN = Pattern.compile("null value in column \"([^\"]+)\"");
 
     @ServerExceptionMapper(priority = PRIORITY)
     public Response problem(ProblemException e, UriInfo uri) {
@@ -145,26 +154,58 @@ public class ProblemMapper {
         if (problem != null) {
             return problem(problem, uri);
         }
-        if (causeOf(e, jakarta.persistence.OptimisticLockException.class) != null
-                || causeOf(e, org.hibernate.StaleStateException.class) != null) {
+        if (causeOf(e, OptimisticLockException.class) != null
+                || causeOf(e, StaleStateException.class) != null) {
             return respond(412, body(412, "stale-version", "Precondition failed",
                     "The resource was changed by someone else; read it again and retry with its new ETag.", uri));
         }
-        if (causeOf(e, PgException.class) instanceof PgException pg && pg.getSqlState() != null) {
-            String state = pg.getSqlState();
-            if (state.equals("23505")) {
-                return respond(409, body(409, "conflict", "Conflict", "This would duplicate an existing record ("
-                        + (pg.getConstraint() != null ? pg.getConstraint() : "unique key") + ").", uri));
-            }
-            if (state.startsWith("22") || state.startsWith("23")) {
-                return respond(400, body(400, "bad-request", "Bad request", "The database refused the value: "
-                        + pg.getErrorMessage(), uri));
-            }
+        Response refused = refusedByDatabase(e, uri);
+        if (refused != null) {
+            return refused;
         }
         if (DatabaseFailures.isTransient(e)) {
             return unavailable(uri);
         }
         return unexpected(e, uri);
+    }
+
+    /**
+     * A write PostgreSQL refused for its data, as the pool reports it ({@link PgException}) or as Hibernate Reactive does (a
+     * {@link SQLException} carrying the SQLSTATE and message, the PgException gone): a duplicate is 409 {@code conflict}; a
+     * reference to a missing record 422 {@code unknown-reference} (deleting one still referred to, 409 {@code conflict}); a
+     * check or not-null constraint 422 {@code constraint-violation}; any other data error 400. Null when the failure is not
+     * of the data (the database out of reach, a fault of ours).
+     */
+    private Response refusedByDatabase(Throwable e, UriInfo uri) {
+        String state;
+        String message;
+        if (causeOf(e, PgException.class) instanceof PgException pg && pg.getSqlState() != null) {
+            state = pg.getSqlState();
+            message = pg.getErrorMessage();
+        } else if (causeOf(e, SQLException.class) instanceof SQLException sql && sql.getSQLState() != null) {
+            state = sql.getSQLState();
+            message = sql.getMessage();
+        } else {
+            return null;
+        }
+        message = message == null ? "" : message;
+        Matcher constraint = CONSTRAINT.matcher(message);
+        String named = constraint.find() ? " (" + constraint.group(1) + ")" : "";
+        return switch (state) {
+            case "23505" -> respond(409, body(409, "conflict", "Conflict", "This would duplicate an existing record" + named + ".", uri));
+            case "23503" -> message.contains("update or delete on table")
+                    ? respond(409, body(409, "conflict", "Conflict", "Other records still refer to this one" + named + ".", uri))
+                    : respond(422, body(422, "unknown-reference", "Unknown reference", "The record refers to one that does not exist" + named + ".", uri));
+            case "23514" -> respond(422, body(422, "constraint-violation", "Constraint violated", "The value breaks the rule" + named + ".", uri));
+            case "23502" -> {
+                Matcher column = NULL_COLUMN.matcher(message);
+                yield respond(422, body(422, "constraint-violation", "Constraint violated",
+                        (column.find() ? column.group(1) : "A required value") + " is required.", uri));
+            }
+            default -> state.startsWith("22") || state.startsWith("23")
+                    ? respond(400, body(400, "bad-request", "Bad request", "The database refused the value: " + message, uri))
+                    : null;
+        };
     }
 
     private Response json(JsonProcessingException e, UriInfo uri) {
@@ -237,7 +278,7 @@ public class ProblemMapper {
     private static String fieldOf(ConstraintViolation<?> v) {
         List<String> properties = new ArrayList<>();
         String parameter = "";
-        for (jakarta.validation.Path.Node n : v.getPropertyPath()) {
+        for (Path.Node n : v.getPropertyPath()) {
             switch (n.getKind()) {
                 case PROPERTY, CONTAINER_ELEMENT -> {
                     if (n.getName() != null) {

@@ -5,6 +5,7 @@ import vn.govqms.local.demo.Agencies.Agency;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -216,7 +217,7 @@ final class NinhBinh {
         Map<String, Integer> perParent = new HashMap<>();
         for (int i = 0; i < subDepartments.length; i++) {
             String parent = subDepartments[i][1];
-            int parentNo = 1 + java.util.Arrays.asList(departments).stream().map(d -> d[0]).toList().indexOf(parent);
+            int parentNo = 1 + Arrays.asList(departments).stream().map(d -> d[0]).toList().indexOf(parent);
             u.add(new Unit("CC" + (i + 1), code(perParent.merge(parent, 1, Integer::sum) + 1, parentNo),
                     subDepartments[i][0] + " tỉnh Ninh Bình", "SUB_DEPARTMENT", parent));
         }

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -138,7 +139,7 @@ final class Rest {
 
     /** {@code ?a=1&b=x y} from pairs, values encoded; null values left out. */
     static String query(Object... pairs) {
-        Map<String, String> m = new java.util.LinkedHashMap<>();
+        Map<String, String> m = new LinkedHashMap<>();
         for (int i = 0; i + 1 < pairs.length; i += 2) {
             if (pairs[i + 1] != null) {
                 m.put(pairs[i].toString(), pairs[i + 1].toString());

@@ -1,6 +1,7 @@
 package vn.govqms.local.testing;
 
 import io.restassured.http.ContentType;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -114,7 +115,7 @@ public abstract class AgencyDirectoryContractTests {
         assertEquals(true, TestKafka.header(version.get(0), "dead-letter-reason").contains("unsupported version"));
     }
 
-    private String consumerOf(org.apache.kafka.clients.consumer.ConsumerRecord<String, String> r) {
+    private String consumerOf(ConsumerRecord<String, String> r) {
         String c = TestKafka.header(r, "dead-letter-consumer");
         return c == null ? null : c.replace("-service", "");
     }

@@ -1,0 +1,37 @@
+package vn.govqms.document.procedurereview;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Marks open review tasks past their due date as overdue and announces each once
+ * ({@code procedure-review.overdue}). Idempotent and safe with several instances: a task moves
+ * from OPEN to OVERDUE in one update.
+ */
+@ApplicationScoped
+public class OverdueCheck {
+
+    private final ReviewTaskQueries reviews;
+
+    public OverdueCheck(ReviewTaskQueries reviews) {
+        this.reviews = reviews;
+    }
+
+    @Scheduled(every = "${govqms.review.overdue-check-every}", delay = 5, delayUnit = TimeUnit.SECONDS,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> check() {
+        return Panache.withTransaction(() -> Panache.getSession().chain(reviews::markOverdue))
+                .invoke(n -> {
+                    if (n > 0) {
+                        Log.infof("%d procedure reviews became overdue", n);
+                    }
+                })
+                .onFailure().invoke(e -> Log.warnf("overdue check failed: %s", e.getMessage()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+}

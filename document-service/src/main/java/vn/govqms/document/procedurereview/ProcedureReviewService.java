@@ -1,0 +1,181 @@
+package vn.govqms.document.procedurereview;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import vn.govqms.document.agency.AgencyRepository;
+import vn.govqms.document.controlled.ControlledDocument;
+import vn.govqms.document.controlled.DocumentRepository;
+import vn.govqms.document.controlled.DocumentVersion;
+import vn.govqms.document.controlled.VersionRepository;
+import vn.govqms.document.procedurereview.ProcedureReviewDtos.Resolution;
+import vn.govqms.document.procedurereview.ProcedureReviewDtos.ReviewView;
+import vn.govqms.kit.audit.AuditTrail;
+import vn.govqms.kit.outbox.Outbox;
+import vn.govqms.kit.paging.Page;
+import vn.govqms.kit.paging.PageRequest;
+import vn.govqms.kit.problem.ProblemException;
+import vn.govqms.kit.security.Caller;
+import vn.govqms.kit.security.Scope;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Review tasks as the agencies see and resolve them. */
+@ApplicationScoped
+public class ProcedureReviewService {
+
+    private final AgencyRepository agencies;
+    private final DocumentRepository documents;
+    private final VersionRepository versions;
+    private final Outbox outbox;
+    private final AuditTrail trail;
+    private final Clock clock;
+
+    private final Scope scope;
+
+    public ProcedureReviewService(Scope scope, AgencyRepository agencies, DocumentRepository documents, VersionRepository versions, Outbox outbox,
+                         AuditTrail trail, Clock clock) {
+        this.scope = scope;
+        this.agencies = agencies;
+        this.documents = documents;
+        this.versions = versions;
+        this.outbox = outbox;
+        this.trail = trail;
+        this.clock = clock;
+    }
+
+    /** Filters of the list; {@code agencyId} null: every agency in the caller's scope. */
+    public record Filter(UUID agencyId, ReviewStatus status, UUID documentId, UUID causeId) {
+    }
+
+    @WithSession
+    public Uni<Page<ReviewView>> list(Filter f, PageRequest page, Caller caller) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        Uni<Void> checked = agencies.listed(f.agencyId(), scope, where, params);
+        if (f.status() != null) {
+            where.add("status = :status");
+            params.and("status", f.status());
+        }
+        if (f.documentId() != null) {
+            where.add("documentId = :document");
+            params.and("document", f.documentId());
+        }
+        if (f.causeId() != null) {
+            where.add("causeId = :cause");
+            params.and("cause", f.causeId());
+        }
+        var found = ReviewTask.<ReviewTask>find(where.isEmpty() ? "1 = 1" : String.join(" and ", where), Sort.by("dueDate").and("id"), params);
+        return checked.chain(() -> found.page(page.page(), page.size()).list())
+                .chain(items -> found.count().chain(total -> views(items).map(v -> Page.of(v, page, total))));
+    }
+
+    @WithSession
+    public Uni<ReviewView> get(UUID id, Caller caller) {
+        return require(id, false).chain(t -> views(List.of(t))).map(v -> v.get(0));
+    }
+
+    /**
+     * Resolves a task: REVISED needs a revision issued after the one reviewed; PROCEDURE_ABOLISHED
+     * needs the procedure abolished; NO_CHANGE needs a note saying why.
+     */
+    @WithTransaction
+    public Uni<ReviewView> resolve(UUID id, Resolution in, Caller caller) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return require(id, true).chain(task -> documents.findById(task.documentId).chain(doc ->
+                versions.findById(task.versionId).chain(reviewed -> resolvedVersion(task, doc, reviewed, in)).chain(resolved -> {
+                    String before = task.status.name();
+                    task.resolve(in.outcome(), blank(in.note()) ? null : in.note().trim(), resolved, caller.subject(), now);
+                    return Panache.getSession().chain(session -> session.flush()
+                            .chain(() -> outbox.publish(session, ProcedureReviewEvents.completed(task, now)))
+                            .chain(() -> agencies.findById(task.agencyId))
+                            .chain(agency -> trail.record(session, "review-task", task.id, agency.ref(), "resolved",
+                                    caller.subject(), Map.of("status", before), Map.of("status", task.status.name(),
+                                            "outcome", task.outcome.name()))))
+                            .chain(() -> views(List.of(task))).map(v -> v.get(0));
+                })));
+    }
+
+    private Uni<UUID> resolvedVersion(ReviewTask task, ControlledDocument doc, DocumentVersion reviewed, Resolution in) {
+        return switch (in.outcome()) {
+            case NO_CHANGE -> {
+                if (blank(in.note())) {
+                    throw ProblemException.invalidField("note", "say why the procedure needs no change");
+                }
+                yield Uni.createFrom().nullItem();
+            }
+            case PROCEDURE_ABOLISHED -> {
+                if (doc.currentRevision != null) {
+                    throw ProblemException.unprocessable("procedure-not-abolished", "Procedure still in force",
+                            "Document " + doc.code + " has revision " + doc.currentRevision + " in force; abolish it first.", Map.of());
+                }
+                yield Uni.createFrom().nullItem();
+            }
+            case REVISED -> {
+                int revision = in.revision() != null ? in.revision() : doc.currentRevision == null ? -1 : doc.currentRevision;
+                // a revision still in flight when the change reached it is revised by issuing it (amended as needed)
+                boolean inFlight = reviewed.issuedAt == null || reviewed.issuedAt.isAfter(task.createdAt);
+                int lowest = inFlight ? reviewed.revision : reviewed.revision + 1;
+                yield versions.byRevision(doc.id, revision).map(v -> {
+                    if (v == null || v.issuedAt == null || v.revision < lowest) {
+                        throw ProblemException.unprocessable("not-revised", "No revised version",
+                                "Document " + doc.code + " has no revision issued " + (inFlight ? "since revision " : "after revision ")
+                                        + reviewed.revision + " was reviewed; issue the revised procedure first.",
+                                Map.of("reviewedRevision", reviewed.revision));
+                    }
+                    return v.id;
+                });
+            }
+        };
+    }
+
+    private Uni<ReviewTask> require(UUID id, boolean write) {
+        return ReviewTask.<ReviewTask>findById(id).chain(t -> {
+            if (t == null) {
+                throw ProblemException.notFound("review task", id);
+            }
+            return agencies.findById(t.agencyId).map(a -> {
+                if (write) {
+                    scope.requireWrite(a.ref());
+                } else {
+                    scope.requireRead(a.ref());
+                }
+                return t;
+            });
+        });
+    }
+
+    private Uni<List<ReviewView>> views(List<ReviewTask> tasks) {
+        List<UUID> ids = tasks.stream().map(t -> t.documentId).distinct().toList();
+        List<UUID> versionIds = tasks.stream().map(t -> t.versionId).distinct().toList();
+        Uni<List<ControlledDocument>> docs = ids.isEmpty() ? Uni.createFrom().item(List.of()) : documents.list("id in ?1", ids);
+        Uni<List<DocumentVersion>> reviewed = versionIds.isEmpty() ? Uni.createFrom().item(List.of())
+                : versions.list("id in ?1", versionIds);
+        return docs.chain(list -> reviewed.map(revs -> {
+            Map<UUID, ControlledDocument> byId = list.stream().collect(Collectors.toMap(d -> d.id, Function.identity()));
+            Map<UUID, Integer> revisions = revs.stream().collect(Collectors.toMap(v -> v.id, v -> v.revision));
+            return tasks.stream().map(t -> {
+                ControlledDocument d = byId.get(t.documentId);
+                return new ReviewView(t.id, t.agencyId, t.documentId, d.code, d.title, revisions.get(t.versionId), t.causeType,
+                        t.causeId, t.viaProcedureId, t.causeKind, t.causeSummary, t.effectiveDate, t.dueDate, t.status,
+                        t.status.label(), t.outcome, t.resolutionNote, t.resolvedVersionId, t.resolvedBy, t.resolvedAt,
+                        t.overdueAt, t.createdAt);
+            }).toList();
+        }));
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

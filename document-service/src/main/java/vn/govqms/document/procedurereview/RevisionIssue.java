@@ -1,0 +1,75 @@
+package vn.govqms.document.procedurereview;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.mutiny.Mutiny;
+import vn.govqms.document.controlled.DocumentVersion;
+import vn.govqms.document.controlled.VersionLegalBasis;
+import vn.govqms.document.legal.LegalBases;
+import vn.govqms.document.legal.LegalBases.Lapsed;
+import vn.govqms.kit.audit.AuditTrail;
+import vn.govqms.kit.outbox.Outbox;
+import vn.govqms.kit.problem.ProblemException;
+import vn.govqms.kit.security.AgencyRef;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What issuing a revision of a procedure means for its reviews. It may not be issued resting on a legal document that
+ * is no longer in force when it is issued or takes effect (repealed, replaced, expired): 422 naming each and what ended
+ * it. Issued, it answers the open reviews of changes to legal documents it cited and no longer cites: they complete as
+ * REVISED by that revision.
+ */
+@ApplicationScoped
+public class RevisionIssue {
+
+    private final LegalBases legalBases;
+    private final Outbox outbox;
+    private final AuditTrail trail;
+
+    public RevisionIssue(LegalBases legalBases, Outbox outbox, AuditTrail trail) {
+        this.legalBases = legalBases;
+        this.outbox = outbox;
+        this.trail = trail;
+    }
+
+    /** Refuses (422 {@code legal-basis-not-in-force}) a revision citing a document not in force on {@code issuedOn} or {@code effective}. */
+    public Uni<Void> requireLegalBasesInForce(DocumentVersion v, LocalDate issuedOn, LocalDate effective) {
+        // once repealed, replaced or expired, a document stays so: the later day decides for both
+        LocalDate on = effective.isAfter(issuedOn) ? effective : issuedOn;
+        return VersionLegalBasis.<VersionLegalBasis>list("versionId", v.id)
+                .chain(bases -> legalBases.lapsed(bases.stream().map(b -> b.legalDocumentId).toList(), on))
+                .invoke(lapsed -> {
+                    if (!lapsed.isEmpty()) {
+                        throw ProblemException.unprocessable("legal-basis-not-in-force", "Legal basis no longer in force",
+                                "content.legalBasisIds: revision " + v.revision + " cites "
+                                        + lapsed.stream().map(Lapsed::describe).collect(Collectors.joining("; "))
+                                        + " on " + on + "; cite the documents in force and issue again.",
+                                Map.of("field", "content.legalBasisIds", "on", on, "legalBases", lapsed));
+                    }
+                }).replaceWithVoid();
+    }
+
+    /** Completes the open reviews the newly issued {@code v} answers; the session holds it issued. */
+    public Uni<Void> resolveAnswered(Mutiny.Session session, DocumentVersion v, AgencyRef agency, String who, OffsetDateTime now) {
+        return ReviewTask.<ReviewTask>list("""
+                        documentId = ?1 and status <> ?2 and causeType = ?3 and viaProcedureId is null
+                        and causeId not in (select b.legalDocumentId from VersionLegalBasis b where b.versionId = ?4)""",
+                v.documentId, ReviewStatus.COMPLETED, ReviewTaskQueries.LEGAL_DOCUMENT, v.id).chain(tasks -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (ReviewTask task : tasks) {
+                String before = task.status.name();
+                task.resolve(ReviewOutcome.REVISED, "Lần ban hành " + v.revision + " không còn căn cứ vào văn bản đã thay đổi.",
+                        v.id, who, now);
+                chain = chain.chain(session::flush)
+                        .chain(() -> outbox.publish(session, ProcedureReviewEvents.completed(task, now)))
+                        .chain(() -> trail.record(session, "review-task", task.id, agency, "resolved by issuing revision " + v.revision,
+                                who, Map.of("status", before), Map.of("status", task.status.name(), "outcome", task.outcome.name())));
+            }
+            return chain;
+        });
+    }
+}
