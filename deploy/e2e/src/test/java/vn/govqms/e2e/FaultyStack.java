@@ -31,13 +31,7 @@ final class FaultyStack extends LocalStack {
 
     /** Kills a service with SIGKILL (a crash); {@link #restartService(String)} starts it again. */
     void killService(String name) {
-        Process p = process(name);
-        p.destroyForcibly();
-        try {
-            p.waitFor();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        killInstance(service(name));
     }
 
     void restartService(String name) {
