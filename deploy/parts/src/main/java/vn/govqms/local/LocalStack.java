@@ -15,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,7 +92,7 @@ public class LocalStack implements AutoCloseable {
     private JwtKeys keys;
     private MailCatcher mail;
     /** Synchronized: the e2e harness starts and stops instances of several services side by side. */
-    private final Map<Service, Process> running = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<Service, Process> running = Collections.synchronizedMap(new LinkedHashMap<>());
 
     protected LocalStack(Options options) {
         this.options = options;
@@ -377,7 +378,7 @@ public class LocalStack implements AutoCloseable {
     @Override
     public void close() {
         List<Service> reversed = new ArrayList<>(running.keySet());
-        java.util.Collections.reverse(reversed);
+        Collections.reverse(reversed);
         running.values().forEach(Process::destroy);
         for (Service s : reversed) {
             stopProcess(running.get(s), s.name());
