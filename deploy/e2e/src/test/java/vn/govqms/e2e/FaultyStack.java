@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +31,16 @@ final class FaultyStack extends LocalStack {
 
     /** Kills a service with SIGKILL (a crash); {@link #restartService(String)} starts it again. */
     void killService(String name) {
-        Process p = process(name);
+        killInstance(service(name));
+    }
+
+    void restartService(String name) {
+        startAgain(name);
+    }
+
+    /** Kills one instance of a service (the first is {@code service(name)}, more come from {@link #startInstance(String)}). */
+    void killInstance(Service instance) {
+        Process p = process(instance);
         p.destroyForcibly();
         try {
             p.waitFor();
@@ -39,8 +49,37 @@ final class FaultyStack extends LocalStack {
         }
     }
 
-    void restartService(String name) {
-        startAgain(name);
+    /** Starts a killed or stopped instance again on its port, with its database; returns when it is ready. */
+    void restartInstance(Service instance) {
+        startAgain(instance);
+    }
+
+    /** A number the service's database answers to {@code sql} (one {@code text[]} parameter, e.g. agency ids). */
+    long count(String service, String sql, String[] ids) {
+        try (Connection c = DriverManager.getConnection(postgres().jdbcUrl(service(service).database()), postgres().username(),
+                postgres().password()); PreparedStatement s = c.prepareStatement(sql)) {
+            if (sql.contains("?")) {
+                s.setArray(1, c.createArrayOf("text", ids));
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs statements in the service's database (test data written as the service's own code would write it). */
+    void execute(String service, String... statements) {
+        try (Connection c = DriverManager.getConnection(postgres().jdbcUrl(service(service).database()), postgres().username(),
+                postgres().password()); Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Stops the broker process (an outage); {@link #restartKafka()} brings it back on the same data. */

@@ -8,11 +8,6 @@ import org.junit.jupiter.api.Test;
 import vn.govqms.local.VietnamTime;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -104,15 +99,6 @@ class ServiceCrashIT {
     }
 
     static long query(Api api, String sql, String[] ids) {
-        try (Connection c = DriverManager.getConnection(api.stack().postgres().jdbcUrl("notification"), api.stack().postgres().username(),
-                api.stack().postgres().password()); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setArray(1, c.createArrayOf("text", ids));
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return api.stack().count("notification-service", sql, ids);
     }
 }

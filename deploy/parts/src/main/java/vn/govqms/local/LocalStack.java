@@ -91,7 +91,8 @@ public class LocalStack implements AutoCloseable {
     private Process kafka;
     private JwtKeys keys;
     private MailCatcher mail;
-    private final Map<Service, Process> running = new LinkedHashMap<>();
+    /** Synchronized: the e2e harness starts and stops instances of several services side by side. */
+    private final Map<Service, Process> running = Collections.synchronizedMap(new LinkedHashMap<>());
 
     protected LocalStack(Options options) {
         this.options = options;
@@ -211,10 +212,12 @@ public class LocalStack implements AutoCloseable {
         Files.delete(pids);
     }
 
-    private void rememberChildren() throws IOException {
+    private synchronized void rememberChildren() throws IOException {
         List<String> pids = new ArrayList<>();
         pids.add(Long.toString(kafka.pid()));
-        running.values().forEach(p -> pids.add(Long.toString(p.pid())));
+        synchronized (running) {
+            running.values().forEach(p -> pids.add(Long.toString(p.pid())));
+        }
         Files.write(options.dataDir().resolve("children.pid"), pids);
     }
 
@@ -253,21 +256,47 @@ public class LocalStack implements AutoCloseable {
         KafkaBroker.createTopics(kafkaBootstrapServers(), options.topicPartitions());
     }
 
-    /** The running process of a service. */
+    /** The running process of a service (its first instance). */
     protected Process process(String name) {
-        return running.get(service(name));
+        return process(service(name));
+    }
+
+    /** The running process of an instance ({@link #service(String)} or one {@link #startInstance(String)} returned). */
+    protected Process process(Service instance) {
+        return running.get(instance);
     }
 
     /** Starts a service whose process has ended (or was stopped) and waits until it is ready. */
     protected void startAgain(String name) {
-        Service s = service(name);
+        startAgain(service(name));
+    }
+
+    /** Starts an instance whose process has ended (or was stopped) on its port again and waits until it is ready. */
+    protected void startAgain(Service instance) {
         try {
-            running.put(s, startService(s));
+            running.put(instance, startService(instance));
             rememberChildren();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        awaitReady(s, READY_TIMEOUT);
+        awaitReady(instance, READY_TIMEOUT);
+    }
+
+    /**
+     * One more instance of a service, as a deployment scales it out: the same jar, database and broker on a port of its
+     * own, logging to {@code <service>-<port>.log}; returns once it is ready. It joins the service's consumer groups and
+     * competes for the outbox relay's lock. {@link #stopInstance(Service)} stops it; {@link #close()} stops it too.
+     */
+    public Service startInstance(String name) {
+        Service first = service(name);
+        Service instance = new Service(first.name(), first.database(), Ports.free());
+        startAgain(instance);
+        return instance;
+    }
+
+    /** Stops an instance (SIGTERM, as an orchestrator does: it leaves its consumer groups) and forgets it. */
+    public void stopInstance(Service instance) {
+        stopProcess(running.remove(instance), instance.name() + " on " + instance.port());
     }
 
     /** Stops the broker process; {@link #startKafkaAgain()} starts it on the same data and port. */
@@ -292,7 +321,7 @@ public class LocalStack implements AutoCloseable {
         }
         cmd.addAll(List.of("-jar", jar(s).toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve(s.name() + ".log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(s).toFile()));
         Map<String, String> env = pb.environment();
         env.put("QUARKUS_PROFILE", "local");
         env.put("QUARKUS_HTTP_PORT", Integer.toString(s.port()));
@@ -315,14 +344,18 @@ public class LocalStack implements AutoCloseable {
         return pb.start();
     }
 
+    /** {@code <service>.log}; a further instance's {@code <service>-<port>.log}. */
+    private Path logFile(Service s) {
+        return logDir.resolve(options.services().contains(s) ? s.name() + ".log" : s.name() + "-" + s.port() + ".log");
+    }
+
     private void awaitReady(Service s, Duration timeout) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         Process p = running.get(s);
         while (System.nanoTime() < deadline) {
             if (!p.isAlive()) {
-                throw new IllegalStateException(s.name() + " exited with " + p.exitValue() + "; see "
-                        + logDir.resolve(s.name() + ".log"));
+                throw new IllegalStateException(s.name() + " exited with " + p.exitValue() + "; see " + logFile(s));
             }
             try {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(s.baseUrl() + "/q/health/ready"))
@@ -338,7 +371,7 @@ public class LocalStack implements AutoCloseable {
             }
             sleep(250);
         }
-        throw new IllegalStateException(s.name() + " not ready after " + timeout + "; see " + logDir.resolve(s.name() + ".log"));
+        throw new IllegalStateException(s.name() + " not ready after " + timeout + "; see " + logFile(s));
     }
 
     /** Stops services, then the broker, then the database; releases the lock. Safe to call twice. */

@@ -21,8 +21,11 @@ public interface OutboxConfig {
     @WithDefault("2s")
     Duration pollInterval();
 
-    /** Longest wait between attempts while the broker is down. */
-    @WithDefault("5s")
+    /**
+     * Longest wait between attempts while the broker is down: each attempt is one event (a probe), so a short wait costs
+     * little, and a broker that is back gets the pending events within it.
+     */
+    @WithDefault("1s")
     Duration maxBackoff();
 
     /** How long published rows are kept (for operators) before they are deleted. */

@@ -208,6 +208,9 @@ public class OutboxRelay {
             retryNotBefore = System.currentTimeMillis() + backoff.toMillis();
             Log.warnf("outbox relay: publishing failed (%s); retrying in %d ms", failure.getMessage(), backoff.toMillis());
             draining.set(false);
+            // the retry is due when the back-off ends, not at the next poll tick after it: a broker back from an outage gets
+            // the pending events within the back-off (issue 18.5: consumers resuming within seconds wait for this first)
+            vertx.setTimer(backoff.toMillis(), id -> wake());
         });
     }
 
