@@ -105,10 +105,25 @@ class ClusterSecurityTests {
             Repo.consumedTopics(svc).forEach(t -> expected.addAll(List.of("topic " + t + " Read", "topic " + t + " Describe")));
             Repo.consumerGroups(svc).forEach(g -> expected.add("group " + g + " Read"));
             Repo.writtenTopics(svc).forEach(t -> expected.addAll(List.of("topic " + t + " Write", "topic " + t + " Describe")));
-            // a channel subscribed by pattern reads every topic with the pattern's prefix and writes their <topic>.dlq
+            // a channel subscribed by pattern reads every topic with the pattern's prefix, and writes none of them: its dead
+            // letters go to a topic it names
             Repo.topicPatterns(svc).forEach(t -> expected.addAll(List.of("topic-prefix " + Repo.prefixOf(t) + " Read",
-                    "topic-prefix " + Repo.prefixOf(t) + " Describe", "topic-prefix " + Repo.prefixOf(t) + " Write")));
+                    "topic-prefix " + Repo.prefixOf(t) + " Describe")));
+            Repo.deadLetterTopics(svc).forEach((channel, dlq) -> assertNotNull(dlq, svc + "'s channel " + channel
+                    + " subscribes by pattern: it must name its dead-letter topic (govqms.dead-letters.topics." + channel + ")"));
             assertEquals(expected, acls(user), svc + "'s ACLs");
+            assertFalse(acls(user).stream().anyMatch(a -> a.startsWith("topic-prefix ") && !a.endsWith(" Read") && !a.endsWith(" Describe")),
+                    svc + " may write or alter topics by prefix");
+        }
+        // scoring-service's dossier dead letters: one topic of its own, created, and written by no other user
+        assertEquals("scoring.dossier-events.dlq", Repo.deadLetterTopics("scoring-service").get("dossier-events"));
+        assertTrue(acls(named("KafkaUser", "scoring-service")).contains("topic scoring.dossier-events.dlq Write"));
+        assertFalse(acls(named("KafkaUser", "scoring-service")).contains("topic-prefix onestop.dossier-events. Write"));
+        assertTrue(ofKind("KafkaTopic").stream().anyMatch(t -> "scoring.dossier-events.dlq".equals(at(t, "spec", "topicName"))),
+                "scoring.dossier-events.dlq is created");
+        for (String svc : Repo.SERVICES) {
+            Repo.writtenTopics(svc).forEach(t -> assertTrue(ofKind("KafkaTopic").stream().anyMatch(k -> t.equals(at(k, "spec", "topicName"))),
+                    t + ", which " + svc + " writes, is created"));
         }
         // sanity: what the configuration says, so that a parsing slip cannot make both sides empty
         assertTrue(Repo.writtenTopics("document-service").contains("document.events"));
@@ -133,11 +148,12 @@ class ClusterSecurityTests {
             // its own topic only, literal: the topic is what binds a record to the province that sent it
             assertEquals(Set.of("topic " + topic + " Write", "topic " + topic + " Describe"), acls(u), name);
             assertTrue(Repo.topicPatterns("scoring-service").stream().anyMatch(p -> topic.matches(p)), "scoring-service reads " + topic);
-            assertFalse(Repo.topicPatterns("scoring-service").stream().anyMatch(p -> (topic + ".dlq").matches(p)),
+            assertFalse(Repo.topicPatterns("scoring-service").stream().anyMatch(p -> "scoring.dossier-events.dlq".matches(p)),
                     "scoring-service does not read its own dead letters");
             Set<String> topics = new TreeSet<>();
             ofKind("KafkaTopic").forEach(t -> topics.add((String) at(t, "spec", "topicName")));
-            assertTrue(topics.containsAll(Set.of(topic, topic + ".dlq")), topic + " and its dead letters are created");
+            assertTrue(topics.contains(topic), topic + " is created");
+            assertFalse(topics.contains(topic + ".dlq"), "no dead-letter topic beside " + topic + ": they go to scoring.dossier-events.dlq");
         }
         File generator = Repo.file("deploy/k8s/onestop-user").toFile();
         assertTrue(generator.canExecute(), "deploy/k8s/onestop-user writes the other provinces' users");
