@@ -96,6 +96,18 @@ class ClusterSecurityTests {
     }
 
     @Test
+    void noPageOnAnotherOriginCallsTheApiUntilTheOperatorNamesIt() {
+        Map<String, Object> platform = (Map<String, Object>) at(named("ConfigMap", "govqms-platform"), "data");
+        assertTrue(platform.containsKey("GOVQMS_CORS_ORIGINS"), "the operator finds the key in the platform ConfigMap");
+        assertEquals("", platform.get("GOVQMS_CORS_ORIGINS"), "no origin allowed until named");
+        for (String svc : Repo.SERVICES) {
+            assertEquals("${govqms.cors.origins:}", Repo.config(svc).getProperty("quarkus.http.cors.origins"), svc + ": none by default");
+            assertEquals("${GOVQMS_CORS_ORIGINS:-}", ComposeFileTests.environment(svc).get("GOVQMS_CORS_ORIGINS"), svc + " in compose");
+        }
+        assertTrue(Repo.read("deploy/compose/.env.example").contains("\nGOVQMS_CORS_ORIGINS=\n"), ".env.example names it, empty");
+    }
+
+    @Test
     void everyServiceLogsInAsItsOwnKafkaUserAllowedExactlyTheTopicsAndGroupsItUses() {
         for (String svc : Repo.SERVICES) {
             Map<String, Object> user = named("KafkaUser", svc);
@@ -241,10 +253,10 @@ class ClusterSecurityTests {
     }
 
     @Test
-    void theServicesReachOnlyPostgresKafkaTheIdentityProviderAndDns() {
+    void theServicesReachOnlyPostgresKafkaTheIdentityProviderTheTraceCollectorAndDns() {
         String kafkaPort = String.valueOf(internalListener().get("port"));
         for (String svc : Repo.SERVICES) {
-            boolean postgres = false, broker = false, idp = false;
+            boolean postgres = false, broker = false, idp = false, collector = false;
             for (Map<String, Object> rule : rules(servicePod(svc), "egress")) {
                 List<Map<String, Object>> to = (List<Map<String, Object>>) rule.get("to");
                 assertTrue(to != null && !to.isEmpty(), svc + ": an egress rule open to everything");
@@ -259,6 +271,9 @@ class ClusterSecurityTests {
                     } else if (samePodPeer(peer, kafkaPod())) {
                         assertEquals(Set.of(kafkaPort), ports, svc + " Kafka's TLS listener");
                         broker = true;
+                    } else if (isCollector(peer)) {
+                        assertEquals(Set.of(ObservabilityTests.collectorPort()), ports, svc + " to the OpenTelemetry collector");
+                        collector = true;
                     } else if (peer.get("ipBlock") != null && ((String) at(peer, "ipBlock", "cidr")).matches(".*/(32|128)")) {
                         // one address: the identity provider, the Kubernetes API, notification-service's SMTP relay
                         Set<String> allowed = new TreeSet<>(ALL_PORTS_OF_THE_IDP_AND_API);
@@ -277,7 +292,8 @@ class ClusterSecurityTests {
                     }
                 }
             }
-            assertTrue(postgres && broker && idp, svc + " reaches PostgreSQL " + postgres + ", Kafka " + broker + ", the IdP " + idp);
+            assertTrue(postgres && broker && idp && collector, svc + " reaches PostgreSQL " + postgres + ", Kafka " + broker
+                    + ", the IdP " + idp + ", the OpenTelemetry collector " + collector);
         }
     }
 
@@ -398,7 +414,13 @@ class ClusterSecurityTests {
                 && matches((Map<String, Object>) peer.get("podSelector"), pod);
     }
 
-    private static boolean isDns(Map<String, Object> peer) {
+    /** The OpenTelemetry collector's pods in the namespace monitoring (as the OpenTelemetry operator and Helm chart label them). */
+    static boolean isCollector(Map<String, Object> peer) {
+        return "monitoring".equals(at(peer, "namespaceSelector", "matchLabels", "kubernetes.io/metadata.name"))
+                && "opentelemetry-collector".equals(at(peer, "podSelector", "matchLabels", "app.kubernetes.io/name"));
+    }
+
+        private static boolean isDns(Map<String, Object> peer) {
         return "kube-system".equals(at(peer, "namespaceSelector", "matchLabels", "kubernetes.io/metadata.name"))
                 && "kube-dns".equals(at(peer, "podSelector", "matchLabels", "k8s-app"));
     }
