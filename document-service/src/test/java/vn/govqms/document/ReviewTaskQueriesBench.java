@@ -39,10 +39,10 @@ class ReviewTaskQueriesBench {
                 .extract().path("id");
         long t0 = System.nanoTime();
         TestDb.update("document", """
-                insert into agency (id, code, name, name_folded, level, province_code, version, created_at, updated_at)
-                select gen_random_uuid(), lpad((g / 100)::text, 3, '0') || '.' || lpad(mod(g, 100)::text, 2, '0') || '.77.H'
+                insert into agency (id, root_id, code, name, name_folded, level, province_code, version, created_at, updated_at)
+                select id, id, lpad((g / 100)::text, 3, '0') || '.' || lpad(mod(g, 100)::text, 2, '0') || '.77.H'
                        || lpad(mod(g, 34)::text, 2, '0'), 'UBND xã ' || g, 'ubnd xa ' || g, 'COMMUNE', lpad(mod(g, 34)::text, 2, '0'), 0, now(), now()
-                from generate_series(1, %d) g""".formatted(AGENCIES));
+                from (select gen_random_uuid() as id, g from generate_series(1, %d) g) s""".formatted(AGENCIES));
         TestDb.update("document", """
                 insert into controlled_document (id, agency_id, code, title, search_text, type, current_revision, version, created_at, updated_at)
                 select gen_random_uuid(), a.id, 'QT-' || n, 'Quy trình ' || n, 'quy trinh ' || n, 'OPERATIONAL_PROCEDURE', 1, 0, now(), now()

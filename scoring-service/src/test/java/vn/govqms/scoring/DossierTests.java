@@ -5,6 +5,8 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import vn.govqms.local.testing.RealPartsTestResource;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import static io.restassured.RestAssured.given;
@@ -24,6 +27,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.govqms.scoring.Fixtures.PROBLEM;
 import static vn.govqms.scoring.Fixtures.admin;
@@ -148,18 +152,26 @@ class DossierTests {
         return "onestop.dossier-events." + province;
     }
 
-    /** The first record on province {@code province}'s dead letters that matches (the topic exists from the first one on). */
+    /** Where every province's poison dossier events go: one topic, which scoring-service's Kafka user may write. */
+    static final String DEAD_LETTERS = "scoring.dossier-events.dlq";
+
+    /**
+     * The first dead dossier event that matches, which must name province {@code province}'s topic as its source (the
+     * topic exists from the first one on).
+     */
     static ConsumerRecord<String, String> deadLetter(String province, Predicate<ConsumerRecord<String, String>> match) {
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
-            found.addAll(TestKafka.await(topic(province) + ".dlq", match, Duration.ofSeconds(2)));
+            found.addAll(TestKafka.await(DEAD_LETTERS, match, Duration.ofSeconds(2)));
             return !found.isEmpty();
         });
+        assertEquals(topic(province), TestKafka.header(found.get(0), "dead-letter-topic"), "the source topic");
+        assertEquals("scoring-service", TestKafka.header(found.get(0), "dead-letter-consumer"));
         return found.get(0);
     }
 
     @Test
-    void dossierEventsArriveThroughKafkaToo() {
+    void dossierEventsArriveThroughKafkaToo() throws Exception {
         String p = Fixtures.province();
         String agency = Fixtures.agency(p, "UBND xã Thanh Minh");
         String code = Fixtures.code(agency);
@@ -175,6 +187,10 @@ class DossierTests {
                 .body("items[0].onTimeRate", equalTo(100.0f)));
         assertTrue(TestKafka.header(deadLetter(p, r -> bad.equals(TestKafka.header(r, "ce_id"))), "dead-letter-reason").startsWith("status:"));
         deadLetter(p, r -> "không phải JSON".equals(r.value()));
+        // nothing beside the province's topic: its system's Kafka user is the only writer near it
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
+            assertFalse(admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic(p) + ".dlq"), "no dead letters beside " + topic(p));
+        }
     }
 
     @Test

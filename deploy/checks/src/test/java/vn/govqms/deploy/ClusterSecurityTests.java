@@ -96,6 +96,18 @@ class ClusterSecurityTests {
     }
 
     @Test
+    void noPageOnAnotherOriginCallsTheApiUntilTheOperatorNamesIt() {
+        Map<String, Object> platform = (Map<String, Object>) at(named("ConfigMap", "govqms-platform"), "data");
+        assertTrue(platform.containsKey("GOVQMS_CORS_ORIGINS"), "the operator finds the key in the platform ConfigMap");
+        assertEquals("", platform.get("GOVQMS_CORS_ORIGINS"), "no origin allowed until named");
+        for (String svc : Repo.SERVICES) {
+            assertEquals("${govqms.cors.origins:}", Repo.config(svc).getProperty("quarkus.http.cors.origins"), svc + ": none by default");
+            assertEquals("${GOVQMS_CORS_ORIGINS:-}", ComposeFileTests.environment(svc).get("GOVQMS_CORS_ORIGINS"), svc + " in compose");
+        }
+        assertTrue(Repo.read("deploy/compose/.env.example").contains("\nGOVQMS_CORS_ORIGINS=\n"), ".env.example names it, empty");
+    }
+
+    @Test
     void everyServiceLogsInAsItsOwnKafkaUserAllowedExactlyTheTopicsAndGroupsItUses() {
         for (String svc : Repo.SERVICES) {
             Map<String, Object> user = named("KafkaUser", svc);
@@ -105,10 +117,25 @@ class ClusterSecurityTests {
             Repo.consumedTopics(svc).forEach(t -> expected.addAll(List.of("topic " + t + " Read", "topic " + t + " Describe")));
             Repo.consumerGroups(svc).forEach(g -> expected.add("group " + g + " Read"));
             Repo.writtenTopics(svc).forEach(t -> expected.addAll(List.of("topic " + t + " Write", "topic " + t + " Describe")));
-            // a channel subscribed by pattern reads every topic with the pattern's prefix and writes their <topic>.dlq
+            // a channel subscribed by pattern reads every topic with the pattern's prefix, and writes none of them: its dead
+            // letters go to a topic it names
             Repo.topicPatterns(svc).forEach(t -> expected.addAll(List.of("topic-prefix " + Repo.prefixOf(t) + " Read",
-                    "topic-prefix " + Repo.prefixOf(t) + " Describe", "topic-prefix " + Repo.prefixOf(t) + " Write")));
+                    "topic-prefix " + Repo.prefixOf(t) + " Describe")));
+            Repo.deadLetterTopics(svc).forEach((channel, dlq) -> assertNotNull(dlq, svc + "'s channel " + channel
+                    + " subscribes by pattern: it must name its dead-letter topic (govqms.dead-letters.topics." + channel + ")"));
             assertEquals(expected, acls(user), svc + "'s ACLs");
+            assertFalse(acls(user).stream().anyMatch(a -> a.startsWith("topic-prefix ") && !a.endsWith(" Read") && !a.endsWith(" Describe")),
+                    svc + " may write or alter topics by prefix");
+        }
+        // scoring-service's dossier dead letters: one topic of its own, created, and written by no other user
+        assertEquals("scoring.dossier-events.dlq", Repo.deadLetterTopics("scoring-service").get("dossier-events"));
+        assertTrue(acls(named("KafkaUser", "scoring-service")).contains("topic scoring.dossier-events.dlq Write"));
+        assertFalse(acls(named("KafkaUser", "scoring-service")).contains("topic-prefix onestop.dossier-events. Write"));
+        assertTrue(ofKind("KafkaTopic").stream().anyMatch(t -> "scoring.dossier-events.dlq".equals(at(t, "spec", "topicName"))),
+                "scoring.dossier-events.dlq is created");
+        for (String svc : Repo.SERVICES) {
+            Repo.writtenTopics(svc).forEach(t -> assertTrue(ofKind("KafkaTopic").stream().anyMatch(k -> t.equals(at(k, "spec", "topicName"))),
+                    t + ", which " + svc + " writes, is created"));
         }
         // sanity: what the configuration says, so that a parsing slip cannot make both sides empty
         assertTrue(Repo.writtenTopics("document-service").contains("document.events"));
@@ -133,11 +160,12 @@ class ClusterSecurityTests {
             // its own topic only, literal: the topic is what binds a record to the province that sent it
             assertEquals(Set.of("topic " + topic + " Write", "topic " + topic + " Describe"), acls(u), name);
             assertTrue(Repo.topicPatterns("scoring-service").stream().anyMatch(p -> topic.matches(p)), "scoring-service reads " + topic);
-            assertFalse(Repo.topicPatterns("scoring-service").stream().anyMatch(p -> (topic + ".dlq").matches(p)),
+            assertFalse(Repo.topicPatterns("scoring-service").stream().anyMatch(p -> "scoring.dossier-events.dlq".matches(p)),
                     "scoring-service does not read its own dead letters");
             Set<String> topics = new TreeSet<>();
             ofKind("KafkaTopic").forEach(t -> topics.add((String) at(t, "spec", "topicName")));
-            assertTrue(topics.containsAll(Set.of(topic, topic + ".dlq")), topic + " and its dead letters are created");
+            assertTrue(topics.contains(topic), topic + " is created");
+            assertFalse(topics.contains(topic + ".dlq"), "no dead-letter topic beside " + topic + ": they go to scoring.dossier-events.dlq");
         }
         File generator = Repo.file("deploy/k8s/onestop-user").toFile();
         assertTrue(generator.canExecute(), "deploy/k8s/onestop-user writes the other provinces' users");
@@ -225,10 +253,10 @@ class ClusterSecurityTests {
     }
 
     @Test
-    void theServicesReachOnlyPostgresKafkaTheIdentityProviderAndDns() {
+    void theServicesReachOnlyPostgresKafkaTheIdentityProviderTheTraceCollectorAndDns() {
         String kafkaPort = String.valueOf(internalListener().get("port"));
         for (String svc : Repo.SERVICES) {
-            boolean postgres = false, broker = false, idp = false;
+            boolean postgres = false, broker = false, idp = false, collector = false;
             for (Map<String, Object> rule : rules(servicePod(svc), "egress")) {
                 List<Map<String, Object>> to = (List<Map<String, Object>>) rule.get("to");
                 assertTrue(to != null && !to.isEmpty(), svc + ": an egress rule open to everything");
@@ -243,6 +271,9 @@ class ClusterSecurityTests {
                     } else if (samePodPeer(peer, kafkaPod())) {
                         assertEquals(Set.of(kafkaPort), ports, svc + " Kafka's TLS listener");
                         broker = true;
+                    } else if (isCollector(peer)) {
+                        assertEquals(Set.of(ObservabilityTests.collectorPort()), ports, svc + " to the OpenTelemetry collector");
+                        collector = true;
                     } else if (peer.get("ipBlock") != null && ((String) at(peer, "ipBlock", "cidr")).matches(".*/(32|128)")) {
                         // one address: the identity provider, the Kubernetes API, notification-service's SMTP relay
                         Set<String> allowed = new TreeSet<>(ALL_PORTS_OF_THE_IDP_AND_API);
@@ -261,7 +292,8 @@ class ClusterSecurityTests {
                     }
                 }
             }
-            assertTrue(postgres && broker && idp, svc + " reaches PostgreSQL " + postgres + ", Kafka " + broker + ", the IdP " + idp);
+            assertTrue(postgres && broker && idp && collector, svc + " reaches PostgreSQL " + postgres + ", Kafka " + broker
+                    + ", the IdP " + idp + ", the OpenTelemetry collector " + collector);
         }
     }
 
@@ -382,7 +414,13 @@ class ClusterSecurityTests {
                 && matches((Map<String, Object>) peer.get("podSelector"), pod);
     }
 
-    private static boolean isDns(Map<String, Object> peer) {
+    /** The OpenTelemetry collector's pods in the namespace monitoring (as the OpenTelemetry operator and Helm chart label them). */
+    static boolean isCollector(Map<String, Object> peer) {
+        return "monitoring".equals(at(peer, "namespaceSelector", "matchLabels", "kubernetes.io/metadata.name"))
+                && "opentelemetry-collector".equals(at(peer, "podSelector", "matchLabels", "app.kubernetes.io/name"));
+    }
+
+        private static boolean isDns(Map<String, Object> peer) {
         return "kube-system".equals(at(peer, "namespaceSelector", "matchLabels", "kubernetes.io/metadata.name"))
                 && "kube-dns".equals(at(peer, "podSelector", "matchLabels", "k8s-app"));
     }

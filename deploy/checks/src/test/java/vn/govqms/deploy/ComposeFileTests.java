@@ -3,6 +3,9 @@ package vn.govqms.deploy;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * deploy/compose cannot run here (no Docker engine): this reads it as Compose would (anchors and
  * merge keys resolved) and checks that each service gets every setting it needs, waits for what it
  * depends on, is probed on the port it listens on, and finds its database, topics and token issuer; and that the
- * broker takes only SASL logins, each service logging in as its own user with a password .env must set.
+ * broker takes only SASL logins, each service and each province's one-stop-shop system logging in as its own user with a
+ * password .env must set, and that the topics the services and the provinces' systems use are created.
  */
 @SuppressWarnings("unchecked")
 class ComposeFileTests {
@@ -74,23 +79,85 @@ class ComposeFileTests {
     @Test
     void databasesAndTopicsExistForEveryService() {
         String initDb = Repo.read("deploy/compose/postgres/init-databases.sh");
-        String topicsCommand = service("kafka-topics").get("command").toString();
         for (String svc : Repo.SERVICES) {
             Map<String, Object> env = environment(svc);
             String db = env.get("QUARKUS_DATASOURCE_REACTIVE_URL").toString().replaceAll(".*/", "");
             assertTrue(env.get("QUARKUS_DATASOURCE_JDBC_URL").toString().endsWith("/" + db), svc + " URLs name one database");
             assertEquals(db, env.get("QUARKUS_DATASOURCE_USERNAME"), svc + " owns its database");
             assertTrue(initDb.matches("(?s).*for svc in [^;]*\\b" + db + "\\b.*"), "init-databases.sh does not create " + db);
+        }
+        Set<String> created = createdTopics();
+        for (String svc : Repo.SERVICES) {
             for (String topic : Repo.topics(svc)) {
-                String base = topic.replaceAll("\\.dlq$", ""); // dead-letter topics are created beside each topic
-                assertTrue(topicsCommand.matches("(?s).*for t in [^;]*\\b" + Pattern.quote(base) + "\\b.*"),
-                        "topic " + topic + " of " + svc + " is not created");
+                assertTrue(created.contains(topic), "topic " + topic + " of " + svc + " is not created: " + created);
             }
+            Repo.deadLetterTopics(svc).forEach((channel, dlq) -> assertTrue(dlq != null && created.contains(dlq),
+                    svc + "'s dead letters of " + channel + " (" + dlq + ") are not created: " + created));
         }
-        for (String topic : List.of("document.events", "audit.events", "scoring.events", "onestop.dossier-events")) {
-            assertTrue(topicsCommand.contains(topic), "kafka-topics does not create " + topic);
+        // the provinces' systems each publish to a topic of their own, which scoring-service subscribes to by pattern; their
+        // dead letters go to scoring.dossier-events.dlq, and the old single topic is gone
+        Set<String> provinces = provinceUsers().keySet();
+        assertFalse(provinces.isEmpty(), "no province's one-stop-shop system has a login");
+        for (String code : provinces) {
+            String topic = "onestop.dossier-events." + code;
+            assertTrue(created.contains(topic), topic + " is not created: " + created);
+            assertTrue(Repo.topicPatterns("scoring-service").stream().anyMatch(topic::matches), "scoring-service reads " + topic);
+            assertFalse(created.contains(topic + ".dlq"), "nobody writes " + topic + ".dlq");
         }
-        assertTrue(topicsCommand.contains("$$t.dlq"), "dead-letter topics are created beside each topic");
+        assertTrue(created.contains("scoring.dossier-events.dlq"), "the dossier events' dead letters");
+        assertFalse(created.contains("onestop.dossier-events"), "the single dossier topic of before the provinces' topics");
+        assertFalse(created.contains("onestop.dossier-events.dlq"), "the single dossier topic of before the provinces' topics");
+    }
+
+    /**
+     * The topics the kafka-topics job creates: its script run by sh with Compose's {@code $$} unescaped and the Kafka tool
+     * replaced by echo, so that its loops are read as the job runs them.
+     */
+    static Set<String> createdTopics() {
+        String script = ((List<String>) service("kafka-topics").get("command")).get(0).replace("$$", "$")
+                .replace("/opt/kafka/bin/kafka-topics.sh", "echo").replace("/tmp/admin.properties", "/dev/null");
+        try {
+            Process sh = new ProcessBuilder("sh", "-c", script).redirectErrorStream(true).start();
+            String out = new String(sh.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, sh.waitFor(), out);
+            Set<String> topics = new TreeSet<>();
+            Matcher m = Pattern.compile("--topic (\\S+)").matcher(out);
+            while (m.find()) {
+                topics.add(m.group(1));
+            }
+            assertTrue(out.lines().filter(l -> l.contains("--topic")).allMatch(l -> l.contains("--command-config")
+                    && l.contains("--if-not-exists") && l.contains("--partitions 6")), out);
+            return topics;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The logins the broker takes for the provinces' one-stop-shop systems: province code to the .env variable. */
+    static Map<String, String> provinceUsers() {
+        Map<String, String> users = new TreeMap<>();
+        brokerUsers().forEach((user, variable) -> {
+            if (user.startsWith("onestop-")) {
+                users.put(user.substring("onestop-".length()), variable);
+            }
+        });
+        return users;
+    }
+
+    /** The broker listener's users (user_NAME in its JAAS line) and the .env variable of each one's password. */
+    static Map<String, String> brokerUsers() {
+        Map<String, Object> kafka = (Map<String, Object>) service("kafka").get("environment");
+        String broker = kafka.get("KAFKA_LISTENER_NAME_BROKER_PLAIN_SASL_JAAS_CONFIG").toString();
+        Map<String, String> brokerUsers = new TreeMap<>();
+        Matcher u = JAAS_USER.matcher(broker);
+        while (u.find()) {
+            assertNotNull(u.group(3), "user_" + u.group(1) + " has a default password");
+            brokerUsers.put(u.group(1), u.group(2));
+        }
+        return brokerUsers;
     }
 
     @Test
@@ -106,7 +173,7 @@ class ComposeFileTests {
         assertTrue(volumes.stream().anyMatch(v -> v.startsWith("./keycloak:/opt/keycloak/data/import")), "the realm is imported: " + volumes);
     }
     private static final Pattern JAAS_LOGIN = Pattern.compile("username=\"([^\"]+)\" password=\"\\$\\{([A-Z0-9_]+)(:[?][^}]*)?}\"");
-    private static final Pattern JAAS_USER = Pattern.compile("user_([a-z0-9]+)=\"\\$\\{([A-Z0-9_]+)(:[?][^}]*)?}\"");
+    private static final Pattern JAAS_USER = Pattern.compile("user_([a-z0-9-]+)=\"\\$\\{([A-Z0-9_]+)(:[?][^}]*)?}\"");
 
     @Test
     void theBrokerTakesOnlySaslLogins() {
@@ -124,14 +191,7 @@ class ComposeFileTests {
 
     @Test
     void everyServiceLogsInToTheBrokerAsItsOwnUserWithAPasswordFromDotEnv() {
-        Map<String, Object> kafka = (Map<String, Object>) service("kafka").get("environment");
-        String broker = kafka.get("KAFKA_LISTENER_NAME_BROKER_PLAIN_SASL_JAAS_CONFIG").toString();
-        Map<String, String> brokerUsers = new TreeMap<>();
-        Matcher u = JAAS_USER.matcher(broker);
-        while (u.find()) {
-            assertNotNull(u.group(3), "user_" + u.group(1) + " has a default password");
-            brokerUsers.put(u.group(1), u.group(2));
-        }
+        Map<String, String> brokerUsers = brokerUsers();
         Set<String> users = new TreeSet<>();
         for (String svc : Repo.SERVICES) {
             Map<String, Object> env = environment(svc);
@@ -166,6 +226,8 @@ class ComposeFileTests {
                 assertEquals("", values.get(m.group(1)), ".env.example leaves " + m.group(1) + " to be chosen");
             }
         }
-        assertEquals(Repo.SERVICES.size() + 1, kafkaVariables.size(), "one password per service and the administrator's: " + kafkaVariables);
+        assertEquals(Repo.SERVICES.size() + 1 + provinceUsers().size(), kafkaVariables.size(),
+                "one password per service, per province's system and the administrator's: " + kafkaVariables);
+        provinceUsers().forEach((code, variable) -> assertEquals("GOVQMS_KAFKA_ONESTOP_" + code + "_PASSWORD", variable, code));
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -20,6 +21,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.govqms.deploy.KubernetesManifestTests.at;
 import static vn.govqms.deploy.KubernetesManifestTests.named;
@@ -172,15 +174,47 @@ class ObservabilityTests {
     }
 
     @Test
-    void theDashboardsShowOutboxConsumersDeadLettersAndLatencyPerOperation() {
+    void theDashboardsShowOutboxConsumersDeadLettersLatencyPerOperationAndTheDeliveryQueues() {
         Set<String> shown = new TreeSet<>();
         dashboards().values().forEach(d -> expressions(d).forEach(e -> shown.addAll(metricsIn(e))));
         assertTrue(shown.containsAll(Set.of("govqms_outbox_pending", "govqms_outbox_published_total",
                 "kafka_consumer_fetch_manager_records_lag_max", "govqms_events_dead_lettered_total",
-                "http_server_requests_seconds_sum", "http_server_requests_seconds_count")), "shown: " + shown);
+                "http_server_requests_seconds_sum", "http_server_requests_seconds_count", "govqms_email_pending",
+                "govqms_webhooks_pending", "govqms_email_oldest_due_seconds", "govqms_webhooks_oldest_due_seconds")), "shown: " + shown);
         boolean perOperation = dashboards().values().stream().flatMap(d -> expressions(d).stream())
                 .anyMatch(e -> e.contains("http_server_requests_seconds_sum") && e.matches("(?s).*by \\([^)]*\\bmethod\\b[^)]*\\buri\\b.*"));
         assertTrue(perOperation, "HTTP latency per operation (method and route)");
+    }
+
+    /** The port of the collector the platform ConfigMap sends traces to. */
+    static String collectorPort() {
+        String endpoint = (String) at(named("ConfigMap", "govqms-platform"), "data", "OTEL_EXPORTER_OTLP_ENDPOINT");
+        assertNotNull(endpoint, "the platform ConfigMap names the trace collector (OTEL_EXPORTER_OTLP_ENDPOINT)");
+        return String.valueOf(java.net.URI.create(endpoint).getPort());
+    }
+
+    @Test
+    void everyServiceExportsTracesToTheCollectorUnderItsOwnNameAtTheMeasuredRatio() {
+        Map<String, Object> platform = (Map<String, Object>) at(named("ConfigMap", "govqms-platform"), "data");
+        String endpoint = (String) platform.get("OTEL_EXPORTER_OTLP_ENDPOINT");
+        assertTrue(endpoint != null && endpoint.matches("https?://[^/]+:\\d+"), "OTLP over gRPC to host:port: " + endpoint);
+        assertEquals("4317", collectorPort(), "OTLP over gRPC");
+        // the ratio docs/DEPLOYMENT.md's measurement covers; 1.0 cost the fan-out's relay a measurable share
+        assertEquals("0.1", platform.get("OTEL_TRACES_SAMPLER_ARG"));
+        Properties kit = Repo.config("document-service");
+        assertEquals("${OTEL_EXPORTER_OTLP_ENDPOINT:http://localhost:4317}", kit.getProperty("quarkus.otel.exporter.otlp.endpoint"));
+        assertTrue(kit.getProperty("quarkus.otel.traces.sampler.arg").startsWith("${OTEL_TRACES_SAMPLER_ARG:"));
+        assertTrue(kit.getProperty("quarkus.otel.service.name").startsWith("${OTEL_SERVICE_NAME:"));
+        for (String svc : Repo.SERVICES) {
+            assertEquals("parentbased_traceidratio", Repo.config(svc).getProperty("quarkus.otel.traces.sampler"), svc);
+            Map<String, Object> container = ((List<Map<String, Object>>) at(named("Deployment", svc), "spec", "template", "spec",
+                    "containers")).get(0);
+            assertEquals(svc, ((List<Map<String, Object>>) container.get("env")).stream()
+                    .filter(e -> "OTEL_SERVICE_NAME".equals(e.get("name"))).map(e -> e.get("value")).findFirst().orElse(null),
+                    svc + " names itself in its traces");
+            assertTrue(((List<Map<String, Object>>) container.get("envFrom")).stream()
+                    .anyMatch(e -> "govqms-platform".equals(at(e, "configMapRef", "name"))), svc + " reads the platform ConfigMap");
+        }
     }
 
     @Test
@@ -197,6 +231,8 @@ class ObservabilityTests {
         assertTrue(watched.values().stream().anyMatch(m -> m.contains("govqms_outbox_pending")), "a growing outbox");
         assertTrue(watched.values().stream().anyMatch(m -> m.contains("kafka_consumer_fetch_manager_records_lag_max")), "consumer lag");
         assertTrue(watched.values().stream().anyMatch(m -> m.contains("govqms_events_dead_lettered_total")), "dead letters");
+        assertTrue(watched.values().stream().anyMatch(m -> m.contains("govqms_email_oldest_due_seconds")), "a stuck e-mail queue");
+        assertTrue(watched.values().stream().anyMatch(m -> m.contains("govqms_webhooks_oldest_due_seconds")), "a stuck webhook queue");
         Map<String, Object> rule = ofKind("PrometheusRule").get(0);
         assertEquals("govqms", at(rule, "metadata", "namespace"));
     }

@@ -7,8 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -156,13 +158,13 @@ final class Repo {
 
     /**
      * Topics a service writes: the topic its outbox publishes ({@code <name>.events}, named in its code), its outgoing
-     * channels' topics, and {@code <topic>.dlq} of every topic it consumes (the kit's dead letters).
+     * channels' topics, and its dead letters ({@link #deadLetterTopics}).
      */
     static Set<String> writtenTopics(String service) {
         Set<String> topics = new TreeSet<>(channelSettings(service, "outgoing", "topic"));
-        // the kit's dead letters go to <topic>.dlq, set per record; the channel's own topic is only a placeholder
+        // the kit's dead letters go to the topic set per record; the channel's own topic is only a placeholder
         topics.remove(config(service).getProperty("mp.messaging.outgoing.dead-letters.topic"));
-        consumedTopics(service).forEach(t -> topics.add(t + ".dlq"));
+        topics.addAll(deadLetterTopics(service).values());
         String own = service.replace("-service", "") + ".events";
         try (var files = Files.walk(file(service + "/src/main/java"))) {
             if (files.filter(f -> f.toString().endsWith(".java")).anyMatch(f -> read(root().relativize(f).toString()).contains('"' + own + '"'))) {
@@ -172,6 +174,26 @@ final class Repo {
             throw new UncheckedIOException(e);
         }
         return topics;
+    }
+
+    /**
+     * Where each enabled incoming channel's poison records go (the kit's {@code EventConsumer}): the topic the channel
+     * names ({@code govqms.dead-letters.topics.<channel>}), else {@code <topic>.dlq} beside the topic it reads; a channel
+     * subscribed by pattern that names none maps to null (it would need write access to every topic it reads).
+     */
+    static Map<String, String> deadLetterTopics(String service) {
+        Properties p = config(service);
+        Map<String, String> dead = new TreeMap<>();
+        for (String key : p.stringPropertyNames()) {
+            if (key.startsWith("mp.messaging.incoming.") && key.endsWith(".topic")
+                    && !"false".equals(resolved(p, key.replaceAll("\\.topic$", ".enabled")))) {
+                String channel = key.substring("mp.messaging.incoming.".length(), key.length() - ".topic".length());
+                String named = p.getProperty("govqms.dead-letters.topics." + channel);
+                boolean pattern = "true".equals(p.getProperty(key.replaceAll("\\.topic$", ".pattern")));
+                dead.put(channel, named != null ? named : pattern ? null : p.getProperty(key) + ".dlq");
+            }
+        }
+        return dead;
     }
 
     private static Set<String> channelSettings(String service, String direction, String setting) {

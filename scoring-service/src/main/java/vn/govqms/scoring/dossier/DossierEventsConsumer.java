@@ -23,7 +23,10 @@ import java.util.stream.Collectors;
  * changes nothing; no per-event bookkeeping is needed): the kit consumer's raw batch mode. A record that
  * is not a CloudEvent of type {@code vn.govqms.onestop.dossier-status.v1} with a valid item, whose {@code ce_source}
  * disagrees with its topic, or whose agency lies outside the topic's province ({@link DossierEvents#provinceOfTopic}),
- * goes to {@code <topic>.dlq} with the reason, and consumption goes on; while the database is unreachable the poll is retried (offsets are not committed).
+ * goes to the one dead-letter topic of the channel, {@code scoring.dossier-events.dlq} ({@code govqms.dead-letters.topics.dossier-events}),
+ * with the reason and its source topic in the headers, and consumption goes on; while the database is unreachable the poll is retried
+ * (offsets are not committed). One topic rather than {@code <topic>.dlq} per province: scoring-service's Kafka user then writes
+ * no topic it reads.
  */
 @ApplicationScoped
 public class DossierEventsConsumer {
@@ -38,10 +41,12 @@ public class DossierEventsConsumer {
         this.registry = registry;
     }
 
-    @Incoming("dossier-events")
+    static final String CHANNEL = "dossier-events";
+
+    @Incoming(CHANNEL)
     public Uni<Void> consume(ConsumerRecords<String, String> polled) {
         long start = System.nanoTime();
-        return consumer.consumeRaw(polled, DossierEvents.TYPE, events -> store(events, polled, start));
+        return consumer.consumeRaw(CHANNEL, polled, DossierEvents.TYPE, events -> store(events, polled, start));
     }
 
     private Uni<List<EventConsumer.Refusal>> store(List<ReceivedEvent> all, ConsumerRecords<String, String> polled, long start) {

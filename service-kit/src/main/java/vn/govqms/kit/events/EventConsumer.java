@@ -57,7 +57,7 @@ import java.util.function.Supplier;
  * records the event ids ({@code processed_event}); ids seen before are skipped, so a redelivery
  * changes nothing. Events nobody here handles are passed over. A record that cannot be parsed, has
  * a version we do not read, or fails when applied alone goes to {@code <topic>.dlq} with the reason,
- * and consumption goes on. While the database is out of reach the batch is retried with back-off
+ * or to the topic its channel names ({@link DeadLetterConfig}), and consumption goes on. While the database is out of reach the batch is retried with back-off
  * (the offsets are not committed), so nothing is lost.
  * <p>
  * A batch is a span that continues the trace of its first record ({@code traceparent} header, written by the relay),
@@ -80,12 +80,14 @@ public class EventConsumer {
     private final String consumerName;
     private final MeterRegistry registry;
     private final Tracer tracer;
+    private final DeadLetterConfig deadLetterConfig;
 
     public EventConsumer(Pool pool, @Channel(DEAD_LETTER_CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER,
             bufferSize = 1024) MutinyEmitter<String> deadLetters, @Any Instance<EventHandler> all,
                          @ConfigProperty(name = "quarkus.application.name") String consumerName, MeterRegistry registry,
-                         Tracer tracer) {
+                         Tracer tracer, DeadLetterConfig deadLetterConfig) {
         this.pool = pool;
+        this.deadLetterConfig = deadLetterConfig;
         this.tracer = tracer;
         this.deadLetters = deadLetters;
         this.consumerName = consumerName;
@@ -103,12 +105,18 @@ public class EventConsumer {
 
     /** Applies a batch polled from one topic; completes when every record is applied or dead-lettered. */
     public Uni<Void> consume(Iterable<ConsumerRecord<String, String>> polled) {
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        polled.forEach(records::add);
-        return traced(records, () -> consumeBatch(records));
+        return consume(null, polled);
     }
 
-    private Uni<Void> consumeBatch(List<ConsumerRecord<String, String>> records) {
+    /** The same for the records of {@code channel}: its poison records go to the dead-letter topic it names, if any. */
+    public Uni<Void> consume(String channel, Iterable<ConsumerRecord<String, String>> polled) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        polled.forEach(records::add);
+        DeadLetters dead = new DeadLetters(channel == null ? null : deadLetterConfig.topicOf(channel).orElse(null));
+        return traced(records, () -> consumeBatch(records, dead));
+    }
+
+    private Uni<Void> consumeBatch(List<ConsumerRecord<String, String>> records, DeadLetters dlq) {
         List<ReceivedEvent> events = new ArrayList<>(records.size());
         List<Uni<Void>> poison = new ArrayList<>();
         for (ConsumerRecord<String, String> r : records) {
@@ -124,14 +132,14 @@ public class EventConsumer {
                             + ": " + e.type());
                 }
             } catch (PoisonEventException ex) {
-                poison.add(deadLetter(r, ex));
+                poison.add(dlq.send(r, ex));
             }
         }
         Uni<Void> dead = poison.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(poison).andFailFast().replaceWithVoid();
-        return dead.chain(() -> applyBatch(events, records));
+        return dead.chain(() -> applyBatch(events, records, dlq));
     }
 
-    /** An event a raw batch's store refused, and why: it goes to {@code <topic>.dlq}. */
+    /** An event a raw batch's store refused, and why: it goes to the dead letters. */
     public record Refusal(ReceivedEvent event, String reason) {
     }
 
@@ -140,18 +148,20 @@ public class EventConsumer {
      * set-based statement (no {@code processed_event} row per event): every record on the topic must be a CloudEvent
      * of {@code type}; the others (another type, another version, data that is not a JSON object) go to
      * {@code <topic>.dlq}, the rest are handed to {@code store} at once, retried while the database is out of reach,
-     * and what it refuses goes to {@code <topic>.dlq} with its reason. Consumers configured with a channel
-     * {@code concurrency} call this from several threads, one partition each.
+     * and what it refuses goes to {@code <topic>.dlq} with its reason; to the topic {@code channel} names instead, if it
+     * names one ({@link DeadLetterConfig}). Consumers configured with a channel {@code concurrency} call this from several
+     * threads, one partition each.
      */
-    public Uni<Void> consumeRaw(Iterable<ConsumerRecord<String, String>> polled, String type,
+    public Uni<Void> consumeRaw(String channel, Iterable<ConsumerRecord<String, String>> polled, String type,
                                 Function<List<ReceivedEvent>, Uni<List<Refusal>>> store) {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         polled.forEach(records::add);
-        return traced(records, () -> consumeRawBatch(records, type, store));
+        DeadLetters dlq = new DeadLetters(deadLetterConfig.topicOf(channel).orElse(null));
+        return traced(records, () -> consumeRawBatch(records, type, store, dlq));
     }
 
     private Uni<Void> consumeRawBatch(List<ConsumerRecord<String, String>> polled, String type,
-                                      Function<List<ReceivedEvent>, Uni<List<Refusal>>> store) {
+                                      Function<List<ReceivedEvent>, Uni<List<Refusal>>> store, DeadLetters dlq) {
         Map<ReceivedEvent, ConsumerRecord<String, String>> records = new IdentityHashMap<>();
         List<ReceivedEvent> events = new ArrayList<>();
         List<Uni<Void>> poison = new ArrayList<>();
@@ -165,7 +175,7 @@ public class EventConsumer {
                 events.add(e);
                 records.put(e, r);
             } catch (PoisonEventException ex) {
-                poison.add(deadLetter(r, ex));
+                poison.add(dlq.send(r, ex));
             }
         }
         Uni<Void> dead = poison.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(poison).andFailFast().replaceWithVoid();
@@ -177,7 +187,7 @@ public class EventConsumer {
                     if (refused.isEmpty()) {
                         return Uni.createFrom().voidItem();
                     }
-                    return Uni.join().all(refused.stream().map(x -> deadLetter(records.get(x.event()),
+                    return Uni.join().all(refused.stream().map(x -> dlq.send(records.get(x.event()),
                             new PoisonEventException(x.reason()))).toList()).andFailFast().replaceWithVoid();
                 });
     }
@@ -236,18 +246,18 @@ public class EventConsumer {
         return TraceParent.parse(traceparent != null ? traceparent : header(r, TraceParent.CE_HEADER));
     }
 
-    private Uni<Void> applyBatch(List<ReceivedEvent> events, List<ConsumerRecord<String, String>> records) {
+    private Uni<Void> applyBatch(List<ReceivedEvent> events, List<ConsumerRecord<String, String>> records, DeadLetters dlq) {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return retryWhileUnreachable(pool.withTransaction(tx -> apply(events, tx)))
                 .onFailure().recoverWithUni(failure -> {
                     if (events.size() == 1) {
-                        return deadLetter(recordOf(events.get(0), records), failure);
+                        return dlq.send(recordOf(events.get(0), records), failure);
                     }
                     Log.infof("a batch of %d events failed (%s); applying them one by one", events.size(), failure.getMessage());
                     return Multi.createFrom().iterable(events)
-                            .onItem().transformToUniAndConcatenate(e -> applyBatch(List.of(e), records))
+                            .onItem().transformToUniAndConcatenate(e -> applyBatch(List.of(e), records, dlq))
                             .collect().last().replaceWithVoid();
                 });
     }
@@ -350,9 +360,22 @@ public class EventConsumer {
                 && r.topic().equals(e.topic())).findFirst().orElseThrow();
     }
 
-    /** Sends the record, as it came, to {@code <topic>.dlq} with why; retried until the broker takes it. */
-    private Uni<Void> deadLetter(ConsumerRecord<String, String> r, Throwable reason) {
-        Log.warnf("dead-lettering %s-%d@%d: %s", r.topic(), r.partition(), r.offset(), reason.getMessage());
+    /** Where a batch's poison records go: {@code topic}, or beside each record's own topic ({@code <topic>.dlq}) if null. */
+    private final class DeadLetters {
+        private final String topic;
+
+        DeadLetters(String topic) {
+            this.topic = topic;
+        }
+
+        Uni<Void> send(ConsumerRecord<String, String> r, Throwable reason) {
+            return deadLetter(r, reason, topic != null ? topic : r.topic() + ".dlq");
+        }
+    }
+
+    /** Sends the record, as it came, to {@code dlq} with why and whence; retried until the broker takes it. */
+    private Uni<Void> deadLetter(ConsumerRecord<String, String> r, Throwable reason, String dlq) {
+        Log.warnf("dead-lettering %s-%d@%d to %s: %s", r.topic(), r.partition(), r.offset(), dlq, reason.getMessage());
         RecordHeaders headers = new RecordHeaders();
         for (Header h : r.headers()) {
             headers.add(h);
@@ -364,7 +387,7 @@ public class EventConsumer {
         headers.add("dead-letter-offset", Long.toString(r.offset()).getBytes(StandardCharsets.UTF_8));
         headers.add("dead-letter-consumer", consumerName.getBytes(StandardCharsets.UTF_8));
         OutgoingKafkaRecordMetadata<String> meta = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(r.topic() + ".dlq").withKey(r.key()).withHeaders(headers).build();
+                .withTopic(dlq).withKey(r.key()).withHeaders(headers).build();
         Message<String> message = Message.of(r.value() == null ? "" : r.value()).addMetadata(meta);
         return deadLetters.sendMessage(message)
                 .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(10)).indefinitely()
