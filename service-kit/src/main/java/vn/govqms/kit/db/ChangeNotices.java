@@ -5,12 +5,13 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.PgConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -46,23 +47,36 @@ public class ChangeNotices {
     public synchronized BooleanSupplier listen(String channel, Consumer<String> changed, Runnable forgetAll) {
         if (subscriber == null) {
             subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(attempt -> 1000L);
-            subscriber.connect().subscribe().with(ok -> Log.debugf("listening for change notices"),
-                    failure -> Log.warnf("cannot LISTEN for change notices yet (%s): caches read the database until it can", failure.getMessage()));
+            connect(subscriber);
         }
         PgSubscriber listening = subscriber;
-        AtomicBoolean subscribed = new AtomicBoolean();
+        // the connection the channel was last subscribed on: after a reconnection the subscriber has another one, and
+        // what was kept is not trusted until the channel is subscribed again (and the cache has forgotten it all)
+        AtomicReference<PgConnection> subscribedOn = new AtomicReference<>();
         listening.channel(channel)
                 .subscribeHandler(() -> {
                     forgetAll.run();
-                    subscribed.set(true);
+                    subscribedOn.set(listening.getDelegate().actualConnection());
                 })
                 .endHandler(() -> {
-                    subscribed.set(false);
+                    subscribedOn.set(null);
                     forgetAll.run();
                 })
                 .handler(changed);
-        // the subscriber drops its connection (and reconnects) without telling the channels: ask it
-        return () -> subscribed.get() && listening.getDelegate().actualConnection() != null;
+        return () -> {
+            PgConnection on = subscribedOn.get();
+            return on != null && on == listening.getDelegate().actualConnection();
+        };
+    }
+
+    /** The subscriber reconnects a lost connection by itself, but not a first one that failed. */
+    private void connect(PgSubscriber s) {
+        s.connect().subscribe().with(ok -> Log.debugf("listening for change notices"), failure -> {
+            Log.warnf("cannot LISTEN for change notices yet (%s): caches read the database until it can", failure.getMessage());
+            if (!s.closed()) {
+                vertx.setTimer(1000, id -> connect(s));
+            }
+        });
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -28,8 +28,14 @@ public final class NoticedCache<K, V> {
     }
 
     /** The value held for {@code key}, or {@code null}: then read the database. */
-    public synchronized V get(K key) {
-        return live.getAsBoolean() ? entries.get(key) : null;
+    public V get(K key) {
+        // asked outside this cache's lock: the subscriber has a lock of its own and calls back into this cache
+        if (!live.getAsBoolean()) {
+            return null;
+        }
+        synchronized (this) {
+            return entries.get(key);
+        }
     }
 
     /** Take it before reading what will be {@link #put}. */
@@ -38,15 +44,20 @@ public final class NoticedCache<K, V> {
     }
 
     /** Keeps {@code value} if nothing changed since {@code epochBefore} was taken and the channel is listened to. */
-    public synchronized void put(K key, V value, long epochBefore) {
-        if (epoch != epochBefore || !live.getAsBoolean()) {
+    public void put(K key, V value, long epochBefore) {
+        if (!live.getAsBoolean()) {
             return;
         }
-        entries.put(key, value);
-        Iterator<K> oldest = entries.keySet().iterator();
-        while (entries.size() > maxEntries && oldest.hasNext()) {
-            oldest.next();
-            oldest.remove();
+        synchronized (this) {
+            if (epoch != epochBefore) {
+                return;
+            }
+            entries.put(key, value);
+            Iterator<K> oldest = entries.keySet().iterator();
+            while (entries.size() > maxEntries && oldest.hasNext()) {
+                oldest.next();
+                oldest.remove();
+            }
         }
     }
 
