@@ -16,8 +16,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -74,6 +78,8 @@ public class DocumentResource {
     private static final String PAPER_EXAMPLE = """
             {"recipient": {"kind": "PERSON", "subject": "tran.thi.binh"},
              "paper": {"signedOn": "2026-01-06", "evidence": "Sổ giao nhận tài liệu năm 2026, trang 12, dòng 4"}}""";
+    /** Seconds a client may reuse a document whose newest version is issued before asking again. */
+    static final int ISSUED_MAX_AGE = 60;
     private static final String VERSION_STATES = "409 when the version's state does not allow it (the problem lists allowedActions)";
 
     private final DocumentService service;
@@ -108,10 +114,26 @@ public class DocumentResource {
     @GET
     @Path("/{id}")
     @RolesAllowed(Roles.ANY_READER)
-    @Operation(operationId = "getDocument", summary = "A controlled document with its newest version")
+    @Operation(operationId = "getDocument", summary = "A controlled document with its newest version",
+            description = "Answers with a strong ETag (it changes with any byte of the answer); send it back in If-None-Match to get 304 "
+                    + "while nothing changed. Cache-Control: a document whose newest version is issued may be reused for "
+                    + ISSUED_MAX_AGE + " s before asking again (an issued version does not change; a new revision or a posting "
+                    + "shows within that time), any other is asked for again before each use.")
     @APIResponse(responseCode = "200", description = "The document", content = @Content(schema = @Schema(implementation = DocumentView.class)))
-    public Uni<DocumentView> get(@PathParam("id") UUID id) {
-        return service.get(id, caller);
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
+    public Uni<Response> get(@PathParam("id") UUID id, @Context Request request) {
+        return service.read(id, caller, tag -> request.evaluatePreconditions(tag) != null).map(read -> {
+            Response.ResponseBuilder unchanged = read.body() == null ? Response.notModified() : request.evaluatePreconditions(read.tag());
+            CacheControl cache = new CacheControl();
+            cache.setPrivate(true);
+            if (read.issued()) {
+                cache.setMaxAge(ISSUED_MAX_AGE);
+            } else {
+                cache.setNoCache(true);
+            }
+            return (unchanged != null ? unchanged : Response.ok(read.body(), MediaType.APPLICATION_JSON_TYPE))
+                    .tag(read.tag()).cacheControl(cache).build();
+        });
     }
 
     @GET

@@ -30,11 +30,17 @@ import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Scope;
 import vn.govqms.kit.web.ETags;
 
+import jakarta.ws.rs.core.EntityTag;
+
 import java.math.BigDecimal;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,6 +48,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -74,11 +81,14 @@ public class DocumentService {
     private final Scope scope;
     private final Registers registers;
     private final RevisionIssue revisionIssue;
+    private final IssuedDocuments issued;
 
     public DocumentService(Scope scope, DocumentRepository documents, VersionRepository versions, AgencyRepository agencies,
                            LegalDocumentRepository legalDocuments, ProcedureRepository procedures, Registers registers,
-                           Outbox outbox, AuditTrail trail, ObjectMapper json, Clock clock, RevisionIssue revisionIssue) {
+                           Outbox outbox, AuditTrail trail, ObjectMapper json, Clock clock, RevisionIssue revisionIssue,
+                           IssuedDocuments issued) {
         this.scope = scope;
+        this.issued = issued;
         this.revisionIssue = revisionIssue;
         this.registers = registers;
         this.documents = documents;
@@ -225,9 +235,44 @@ public class DocumentService {
         }));
     }
 
+    /** A document's answer: its bytes ({@code null}: the caller has them, {@code tag} is current) and whether its newest version is issued. */
+    public record DocumentRead(EntityTag tag, byte[] body, boolean issued) {
+    }
+
+    /**
+     * A document with its newest version, as JSON with a strong ETag (a digest of those bytes). When the newest version
+     * is issued and {@code callerHas} the ETag this instance last answered, the answer comes from memory
+     * ({@link IssuedDocuments}) after the same scope check, with no body.
+     */
+    public Uni<DocumentRead> read(UUID documentId, Caller caller, Predicate<EntityTag> callerHas) {
+        IssuedDocuments.Known known = issued.get(documentId);
+        if (known != null && callerHas.test(known.tag())) {
+            return Uni.createFrom().item(() -> {
+                scope.requireRead(known.agency());
+                return new DocumentRead(known.tag(), null, true);
+            });
+        }
+        long epoch = issued.epoch();
+        boolean issuedOnly = DocumentPolicy.issuedOnly(caller);
+        return Panache.withSession(() -> readable(documentId, issuedOnly)).map(found -> {
+            byte[] body = bytes(view(found.document(), found.newest()));
+            EntityTag tag = new EntityTag(digest(body));
+            // issuedOnly callers see the newest issued version, which may not be the newest: kept from the others only
+            boolean newestIssued = found.newest() != null && found.newest().status == VersionStatus.ISSUED;
+            if (newestIssued && !issuedOnly) {
+                issued.put(documentId, new IssuedDocuments.Known(tag, found.agency().ref()), epoch);
+            }
+            return new DocumentRead(tag, body, newestIssued);
+        });
+    }
+
+    /** A document with its newest version (issued, for an integration), for the deprecated publication's answer. */
     @WithSession
     public Uni<DocumentView> get(UUID documentId, Caller caller) {
-        boolean issuedOnly = DocumentPolicy.issuedOnly(caller);
+        return readable(documentId, DocumentPolicy.issuedOnly(caller)).map(found -> view(found.document(), found.newest()));
+    }
+
+    private Uni<DocumentRepository.WithAgency> readable(UUID documentId, boolean issuedOnly) {
         return documents.findWithAgency(documentId, issuedOnly).map(found -> {
             if (found == null) {
                 throw ProblemException.notFound("document", documentId);
@@ -236,8 +281,26 @@ public class DocumentService {
             if (issuedOnly && found.newest() == null) {
                 throw ProblemException.notFound("document", documentId);
             }
-            return view(found.document(), found.newest());
+            return found;
         });
+    }
+
+    private byte[] bytes(DocumentView view) {
+        try {
+            return json.writeValueAsBytes(view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** 128 bits of the bytes' SHA-256, base64url. */
+    private static String digest(byte[] body) {
+        try {
+            byte[] sha = MessageDigest.getInstance("SHA-256").digest(body);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(sha, 16));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @WithSession

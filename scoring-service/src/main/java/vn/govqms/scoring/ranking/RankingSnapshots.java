@@ -6,7 +6,10 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import vn.govqms.kit.db.ChangeNotices;
+import vn.govqms.kit.db.NoticedCache;
 import vn.govqms.scoring.criteria.CriteriaSetQueries;
 import vn.govqms.scoring.criteria.Definition;
 import vn.govqms.scoring.ranking.RankingDtos.Ranked;
@@ -23,10 +26,12 @@ import java.util.UUID;
  * Rankings are read far more often than they change: each (province, year, source, criteria set) is read
  * once into a {@link RankingSnapshot} and served from memory while the province's version in
  * {@code ranking_version} stays the same. Database triggers move that version in the transaction of any
- * change a ranking reads, so a read never sees a ranking older than the last committed change, on any
- * replica: every request reads the version first (one primary-key lookup), then uses or rebuilds the snapshot.
+ * change a ranking reads and notify every replica at its commit; a replica reads a province's version again (one
+ * primary-key lookup) only after such a notice, so an unchanged ranking is answered from memory, and a changed one
+ * is seen by every replica as soon as the notice arrives (milliseconds after the commit).
  * The least recently read snapshots are dropped beyond {@value #MAX_ROWS} ranked rows in all.
  */
+@Startup // listens for change notices from the start
 @ApplicationScoped
 public class RankingSnapshots {
 
@@ -59,32 +64,51 @@ public class RankingSnapshots {
     private final LinkedHashMap<RankingService.Query, Entry> cache = new LinkedHashMap<>(16, 0.75f, true);
     private final Map<RankingService.Query, Integer> sizes = new LinkedHashMap<>();
     private long cachedRows;
+    /** Each province's version (with the national one) as last read, while no change was noticed there since. */
+    private final NoticedCache<String, Long> versions;
 
-    public RankingSnapshots(Pool pool, CriteriaSetQueries sets, ObjectMapper json) {
+    public RankingSnapshots(Pool pool, CriteriaSetQueries sets, ObjectMapper json, ChangeNotices notices) {
         this.pool = pool;
+        // a national change ('': a national criteria set) moves every province's version
+        this.versions = new NoticedCache<>(notices, "govqms_ranking", province -> province.isEmpty() ? null : province, 1_000);
         this.sets = sets;
         this.json = json;
     }
 
-    /** The ranking as of now: the snapshot in memory when the province has not changed since it was read. */
+    /**
+     * The ranking as of now: the snapshot in memory when the province has not changed since it was read. The
+     * province's version is read from the database only when this instance has not heard of it since the last
+     * notice of a change there ({@code NOTIFY govqms_ranking}, sent at the commit of whatever moved it): an
+     * unchanged ranking costs no round trip.
+     */
     public Uni<RankingSnapshot> current(RankingService.Query q) {
+        Long known = versions.get(q.provinceCode());
+        if (known != null) {
+            return at(q, known);
+        }
+        long epoch = versions.epoch();
         return pool.preparedQuery(VERSION).execute(Tuple.of(q.provinceCode())).chain(rows -> {
             long version = rows.iterator().next().getLong(0);
-            Entry entry;
-            synchronized (cache) {
-                entry = cache.get(q);
-                // read at an older version: read again (a newer one, read by a later request, is as good)
-                if (entry == null || entry.version() < version) {
-                    entry = new Entry(version, read(q, version).invoke(s -> sized(q, s)).memoize().indefinitely());
-                    cache.put(q, entry);
-                }
+            versions.put(q.provinceCode(), version, epoch);
+            return at(q, version);
+        });
+    }
+
+    private Uni<RankingSnapshot> at(RankingService.Query q, long version) {
+        Entry entry;
+        synchronized (cache) {
+            entry = cache.get(q);
+            // read at an older version: read again (a newer one, read by a later request, is as good)
+            if (entry == null || entry.version() < version) {
+                entry = new Entry(version, read(q, version).invoke(s -> sized(q, s)).memoize().indefinitely());
+                cache.put(q, entry);
             }
-            Entry used = entry;
-            return used.snapshot().onFailure().invoke(() -> {
-                synchronized (cache) {
-                    cache.remove(q, used);
-                }
-            });
+        }
+        Entry used = entry;
+        return used.snapshot().onFailure().invoke(() -> {
+            synchronized (cache) {
+                cache.remove(q, used);
+            }
         });
     }
 

@@ -43,4 +43,22 @@ public final class TestDb {
             throw new IllegalStateException(e.getMessage(), e);
         }
     }
+
+    /**
+     * Runs {@code read} while this test holds an exclusive lock on {@code tables} (comma-separated): a request that
+     * touched them would wait until the lock is released, so one answered meanwhile (with a client timeout) did not.
+     */
+    public static void whileLocked(String database, String tables, Runnable read) {
+        try (Connection c = connect(database)) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("lock table " + tables + " in access exclusive mode");
+                read.run();
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
 }
