@@ -1,6 +1,8 @@
 package vn.govqms.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,6 +61,33 @@ class ResultsFileTests {
         assertEquals(1.25, v.get("rankings.live.c4.p50_ms"));
         assertThrows(IllegalArgumentException.class, () -> Results.Figure.of("fanout.e.seconds", "1", "?", 1, "s"));
         assertThrows(IllegalArgumentException.class, () -> r.value("reads.p95_ms", 1));
+    }
+
+    @Test
+    void aRunIsWrittenAsJsonWithItsNamesAndPublishedKeepingTheLatestThree(@TempDir Path dir) throws Exception {
+        Results r = new Results();
+        r.machine.put("commit", "abc1234");
+        r.add(Results.Figure.of("reads.rps", "2 reads", "GET", 3630, "req/s").baseline("reads.pgbench.tps", 3500, "pgbench").goal("≥ half", true));
+        Path md = r.write(dir, "2026-12-07T10-00");
+        JsonNode json = Http.JSON.readTree(dir.resolve("results-2026-12-07T10-00.json").toFile());
+        assertEquals(3630.0, json.path("values").path("reads.rps").asDouble());
+        assertEquals(3630.0 / 3500, json.path("values").path("reads.ratio").asDouble(), 1e-9);
+        assertEquals("reads.rps", json.path("figures").path(0).path("key").asText());
+        assertEquals("reads.ratio", json.path("figures").path(0).path("ratioKey").asText());
+        assertTrue(Files.readString(md).contains("`reads.rps`"));
+
+        Path results = dir.resolve("results");
+        for (String date : List.of("2026-12-01T10-00", "2026-12-03T10-00", "2026-12-02T10-00", "2026-12-04T10-00")) {
+            Published.publish(dir.resolve("results-2026-12-07T10-00.json"), md, results, "national", date);
+        }
+        Published.publish(dir.resolve("results-2026-12-07T10-00.json"), md, results, "soak", "2026-12-01T09-00");
+        assertEquals(List.of("national-2026-12-02T10-00.json", "national-2026-12-03T10-00.json", "national-2026-12-04T10-00.json"),
+                Published.runs(results, "national").stream().map(p -> p.getFileName().toString()).toList());
+        assertFalse(Files.exists(results.resolve("national-2026-12-01T10-00.md")));
+        assertEquals(1, Published.runs(results, "soak").size());
+        assertEquals(3630.0, Published.values(results.resolve("national-2026-12-04T10-00.json")).get("reads.rps"));
+        assertEquals("national", Published.kind(1.0));
+        assertEquals("scale-0.05", Published.kind(0.05));
     }
 
     @Test
