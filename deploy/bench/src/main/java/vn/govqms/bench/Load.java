@@ -1,11 +1,15 @@
 package vn.govqms.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * The synthetic national data set, loaded through the services' REST APIs the way agencies and provinces create it
@@ -43,23 +47,130 @@ final class Load {
     record Agency(String id, String code, String province) {
     }
 
-    private final Bench b;
+    /** What was loaded: the agencies, the decree the procedures cite (null when not loaded) and the sizes the measurements use. */
+    record DataSet(List<Agency> agencies, String decree, int procedures, long dossierEvents) {
+    }
 
-    Load(Bench b) {
+    private final Harness b;
+
+    Load(Harness b) {
         this.b = b;
     }
 
-    /** The criteria set of each province, created and activated through scoring-service; set ids by province. */
-    Map<String, String> criteriaSets() {
-        Map<String, String> sets = new LinkedHashMap<>();
+    /**
+     * The national data set scaled by {@code scale}, only the parts the chosen measurements read: contacts and the
+     * procedures through REST for the fan-out ({@code restProcedures} of them, -1 all, the rest by SQL; without the fan-out
+     * all by SQL), the document table for the fan-out and the reads, the OFFICIAL assessments for the rankings.
+     */
+    DataSet dataSet(double scale, int restProceduresArg, boolean fanOut, boolean reads, boolean rankings) {
+        Results results = b.results;
+        int agencies = (int) Math.round(5_000 * scale);
+        int procedures = (int) Math.round(40_000 * scale);
+        int perAgency = Math.max(1, procedures / agencies);
+        procedures = perAgency * agencies;
+        int restProcedures = !fanOut ? 0 : restProceduresArg < 0 ? procedures : Math.min(procedures, restProceduresArg / agencies * agencies);
+        int otherVersions = (int) Math.round(200_000 * scale) - procedures;
+        int otherPerAgency = otherVersions / agencies;
+        long dossierEvents = Math.round(1_000_000 * scale);
+
+        long l0 = System.nanoTime();
+        Map<String, JsonNode> sets = criteriaSets();
+        List<Agency> list = agencies(agencies);
+        double agencySeconds = (System.nanoTime() - l0) / 1e9;
+        results.add(Results.Figure.of("load.agencies_per_s", "load", agencies + " agencies in 34 provinces registered through document-service REST (16 in flight)",
+                agencies / agencySeconds, "agencies/s"));
+        b.await("notification", "select count(*) from agency_directory where code like '%.88.H%'", agencies, Duration.ofMinutes(10));
+        b.await("scoring", "select count(*) from agency_directory where code like '%.88.H%'", agencies, Duration.ofMinutes(10));
+        results.data.put("provinces", 34);
+        results.data.put("agencies", agencies);
+        String decree = null;
+        if (fanOut) {
+            long c0 = System.nanoTime();
+            contacts(list);
+            results.add(Results.Figure.of("load.contacts_per_s", "load", 2 * agencies + " contacts (ISO officer + head per agency) through notification-service REST",
+                    2 * agencies / ((System.nanoTime() - c0) / 1e9), "contacts/s"));
+        }
+        if (fanOut || reads) {
+            decree = decree();
+            if (restProcedures > 0) {
+                long p0 = System.nanoTime();
+                issuedProcedures(list, restProcedures, decree, 24);
+                double procSeconds = (System.nanoTime() - p0) / 1e9;
+                results.add(Results.Figure.of("load.procedures_per_s", "load", restProcedures + " procedures drafted, submitted, approved and issued "
+                                + "through document-service REST (24 in flight, 4 calls each)", restProcedures / procSeconds, "procedures/s")
+                        .note(String.format(Locale.ROOT, "the full 40,000 would take %.0f min at this rate", 40_000 / (restProcedures / procSeconds) / 60)));
+            }
+            if (restProcedures < procedures) {
+                issuedProceduresBySql("%.88.H%", (procedures - restProcedures) / agencies, perAgency + 1, decree);
+                results.note((procedures - restProcedures) + " of the " + procedures + " issued procedures citing the decree were written by SQL into "
+                        + "document-service's tables (controlled_document, document_version ISSUED, document_version_legal_basis), "
+                        + restProcedures + " through REST");
+            }
+            otherDocumentsBySql(otherPerAgency);
+            results.data.put("document versions", b.db.count("document", "select count(*) from document_version"));
+            results.data.put("issued procedures citing the decree", procedures);
+            results.data.put("document versions by SQL (not citing the decree)", otherPerAgency * agencies);
+            results.note((otherPerAgency * agencies) + " other issued document versions (system procedures, not citing the decree) were written by SQL "
+                    + "into controlled_document and document_version: they give the reads and the fan-out's query a table of the data set's size");
+        }
+        if (fanOut) {
+            results.data.put("contacts", 2 * agencies);
+        }
+        if (rankings) {
+            officialAssessments(sets);
+            results.note(agencies + " finalised OFFICIAL assessments (random scores, banded by each set's own band table as scoring-service "
+                    + "returned it) were written by SQL into scoring-service's assessment table for the OFFICIAL ranking");
+        }
+        results.data.put("live scores", b.db.count("scoring", "select count(*) from live_score where year = " + Harness.YEAR));
+        results.data.put("load seconds (without dossiers)", Math.round((System.nanoTime() - l0) / 1e9));
+        Stream.of("document", "scoring", "notification").forEach(d -> b.db.update(d, "analyze"));
+        // the measurements start once scoring-service has consumed the load's document.issued events (else the
+        // fan-out's review events queue behind them)
+        double settle = b.await("scoring", "select count(*) from published_document", restProcedures, Duration.ofMinutes(30));
+        results.data.put("seconds scoring-service still needed for the load's events", Math.round(settle));
+        return new DataSet(list, decree, procedures, dossierEvents);
+    }
+
+    /** The criteria set of each province, created and activated through scoring-service, as the service returned it, by province. */
+    Map<String, JsonNode> criteriaSets() {
+        Map<String, JsonNode> sets = new LinkedHashMap<>();
         for (var p : PROVINCES.entrySet()) {
             String admin = b.admin(p.getKey());
-            String id = b.http.send("POST", b.scoring("/api/v1/criteria-sets"), admin,
-                    CRITERIA_SET.formatted(p.getKey(), p.getValue()), 201).path("id").asText();
-            b.http.send("POST", b.scoring("/api/v1/criteria-sets/" + id + "/activation"), admin, null, 200);
-            sets.put(p.getKey(), id);
+            JsonNode set = b.http.send("POST", b.scoring("/api/v1/criteria-sets"), admin, CRITERIA_SET.formatted(p.getKey(), p.getValue()), 201);
+            b.http.send("POST", b.scoring("/api/v1/criteria-sets/" + set.path("id").asText() + "/activation"), admin, null, 200);
+            sets.put(p.getKey(), set);
         }
         return sets;
+    }
+
+    /**
+     * One finalised OFFICIAL assessment per agency with a random score, banded by its province's set's band table as
+     * scoring-service stored it (the set's {@code bands}: the first from the top whose edge the score passes), by SQL:
+     * the assessment workflow has no bulk path.
+     */
+    void officialAssessments(Map<String, JsonNode> sets) {
+        StringBuilder bands = new StringBuilder();
+        sets.forEach((p, set) -> {
+            int ord = 0;
+            for (JsonNode band : set.path("bands")) {
+                bands.append(bands.isEmpty() ? "" : ",").append("('%s','%s'::uuid,%d,'%s','%s',%s,%s)".formatted(p, set.path("id").asText(), ord++,
+                        band.path("code").asText(), band.path("label").asText().replace("'", "''"),
+                        band.path("minScore").isNumber() ? band.path("minScore").asText() : "null::numeric",
+                        band.path("minInclusive").isBoolean() ? band.path("minInclusive").asText() : "true"));
+            }
+        });
+        b.db.update("scoring", """
+                with band (p, set_id, ord, code, label, min_score, min_inclusive) as (values %s)
+                insert into assessment (id, agency_id, province_code, year, kind, criteria_set_id, status, items, total_points, band, band_label,
+                    lock_version, created_by, created_at, updated_at, finalised_at)
+                select gen_random_uuid(), d.id, d.province_code, %d, 'OFFICIAL', s.set_id, 'FINALISED', '[]', sc.score, s.code, s.label,
+                       3, 'bench', now(), now(), now()
+                from agency_directory d
+                cross join lateral (select round((30 + random() * 70)::numeric, 1) as score where d.id is not null) sc
+                cross join lateral (select b.set_id, b.code, b.label from band b where b.p = d.province_code
+                    and (b.min_score is null or sc.score > b.min_score or (sc.score = b.min_score and b.min_inclusive))
+                    order by b.ord limit 1) s
+                where d.code like '%%.88.H%%'""".formatted(bands, Harness.YEAR));
     }
 
     /** {@code n} communes, spread over the 34 provinces, registered in document-service (16 in flight). */
@@ -163,20 +274,5 @@ final class Load {
                        date '2019-01-01', 'bench', now(), 0, now(), now()
                 from controlled_document d where d.code like 'QT-HT-%%'""");
         b.db.update("document", "analyze");
-    }
-
-    /** Waits until {@code sql} in {@code database} counts at least {@code expected}; returns the seconds waited. */
-    double await(String database, String sql, long expected, Duration timeout) {
-        long t0 = System.nanoTime();
-        long deadline = t0 + timeout.toNanos();
-        long last = -1;
-        while (System.nanoTime() < deadline) {
-            last = b.db.count(database, sql);
-            if (last >= expected) {
-                return (System.nanoTime() - t0) / 1e9;
-            }
-            Bench.pause(100);
-        }
-        throw new IllegalStateException(database + ": " + sql + " reached " + last + " of " + expected + " in " + timeout);
     }
 }
