@@ -56,6 +56,27 @@ public final class ETags {
         return false;
     }
 
+    /** True when {@code ifMatch} ({@code "3"}, {@code 3}, {@code W/"3"}, a list, or {@code *}) names the current version. */
+    public static boolean matches(String ifMatch, long currentVersion) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return false;
+        }
+        String expected = Long.toString(currentVersion);
+        for (String candidate : ifMatch.split(",")) {
+            String tag = candidate.trim();
+            if (tag.equals("*")) {
+                return true;
+            }
+            if (tag.startsWith("W/")) {
+                tag = tag.substring(2);
+            }
+            if (tag.replace("\"", "").equals(expected)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Checks {@code If-Match} against the current version: 428 when absent, 412 when stale. */
     public static void requireMatch(String ifMatch, long currentVersion) {
         if (ifMatch == null || ifMatch.isBlank()) {
@@ -63,17 +84,8 @@ public final class ETags {
                     "Send the ETag you read in an If-Match header, so that you do not overwrite someone else's change.");
         }
         String expected = Long.toString(currentVersion);
-        for (String candidate : ifMatch.split(",")) {
-            String tag = candidate.trim();
-            if (tag.equals("*")) {
-                return;
-            }
-            if (tag.startsWith("W/")) {
-                tag = tag.substring(2);
-            }
-            if (tag.replace("\"", "").equals(expected)) {
-                return;
-            }
+        if (matches(ifMatch, currentVersion)) {
+            return;
         }
         throw ProblemException.preconditionFailed("The resource has changed since you read it (its ETag is now \""
                 + expected + "\"); read it again and retry.");
