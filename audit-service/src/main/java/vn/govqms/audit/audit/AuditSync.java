@@ -37,8 +37,6 @@ public class AuditSync {
         SyncFeed.Query query = new SyncFeed.Query(FEED,
                 "select a.id::text as id, a.updated_at as at from audit a where a.team @> jsonb_build_array(jsonb_build_object('subject', $1::text))",
                 "t.subject = $1", List.of(caller.subject()));
-        return SyncFeed.keys(pool, query, since, limit).chain(keys -> audits
-                .viewsOf(SyncFeed.liveIds(keys).stream().map(UUID::fromString).toList())
-                .map(items -> SyncFeed.page(keys, items, since, limit)));
+        return SyncFeed.changes(pool, query, since, limit, ids -> audits.viewsOf(ids.stream().map(UUID::fromString).toList()));
     }
 }

@@ -25,6 +25,7 @@ public final class ChecklistBatch {
     public record Answers(@NotEmpty @Size(max = 200) List<@Valid @NotNull Item> answers) {
     }
 
+    @Schema(name = "ChecklistAnswer")
     public record Item(
             @Schema(example = "4") int no,
             @NotBlank @Size(max = 40) @Schema(description = "The item's version as the app read it (its version field, quoted or not)",
@@ -35,6 +36,7 @@ public final class ChecklistBatch {
 
     /** Per item: 200 applied, 412 the item changed since it was read, 404 no such item; with the item as it now is. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "ChecklistAnswerResult")
     public record Result(
             @Schema(example = "4") int no,
             @Schema(enumeration = {"200", "404", "412"}, example = "412") int status,

@@ -4,13 +4,11 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.audit.finding.FindingDtos.ActionView;
-import vn.govqms.kit.security.AgencyFilter;
 import vn.govqms.kit.security.Scope;
 import vn.govqms.kit.sync.Changes;
 import vn.govqms.kit.sync.SyncFeed;
 import vn.govqms.kit.sync.SyncToken;
 
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -33,15 +31,7 @@ public class ActionSync {
     }
 
     public Uni<Changes<ActionView>> changes(SyncToken since, int limit) {
-        AgencyFilter rows = scope.rows();
-        List<Object> args = AgencyFilter.arguments();
-        String visible = rows.sqlAppending("a", args);
-        SyncFeed.Query query = new SyncFeed.Query(FEED,
-                "select c.id::text as id, c.updated_at as at from corrective_action c join agency_directory a on a.id = c.agency_id where "
-                        + visible,
-                "t.agency_id in (select a.id from agency_directory a where " + visible + ")", args);
-        return SyncFeed.keys(pool, query, since, limit).chain(keys -> actions
-                .viewsOf(SyncFeed.liveIds(keys).stream().map(UUID::fromString).toList())
-                .map(items -> SyncFeed.page(keys, items, since, limit)));
+        return SyncFeed.changes(pool, SyncFeed.byAgency(FEED, "corrective_action", "agency_directory", scope.rows()), since, limit,
+                ids -> actions.viewsOf(ids.stream().map(UUID::fromString).toList()));
     }
 }

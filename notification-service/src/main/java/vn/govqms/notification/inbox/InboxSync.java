@@ -36,8 +36,6 @@ public class InboxSync {
         SyncFeed.Query query = new SyncFeed.Query(FEED,
                 "select n.id::text as id, n.updated_at as at from notification n where n.channel = 'INBOX' and n.subject = $1",
                 "t.subject = $1", List.of(caller.subject()));
-        return SyncFeed.keys(pool, query, since, limit).chain(keys -> inbox
-                .viewsOf(SyncFeed.liveIds(keys).stream().map(Long::valueOf).toList())
-                .map(items -> SyncFeed.page(keys, items, since, limit)));
+        return SyncFeed.changes(pool, query, since, limit, ids -> inbox.viewsOf(ids.stream().map(Long::valueOf).toList()));
     }
 }

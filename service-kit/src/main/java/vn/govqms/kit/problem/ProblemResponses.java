@@ -101,7 +101,7 @@ public class ProblemResponses implements OASFilter {
         }
     }
 
-    /** The 200 is one JSON object: not an array, not a page of a list. */
+    /** The 200 is one JSON object: not an array, not a page of a list or of a sync feed. */
     static boolean singleJsonObject(APIResponse ok) {
         if (ok == null || ok.getContent() == null || ok.getContent().getMediaType(JSON) == null) {
             return false;
@@ -113,7 +113,8 @@ public class ProblemResponses implements OASFilter {
         if (schema.getType() != null && schema.getType().contains(Schema.SchemaType.ARRAY)) {
             return false;
         }
-        return schema.getRef() == null || !schema.getRef().startsWith("#/components/schemas/Page");
+        return schema.getRef() == null || !(schema.getRef().startsWith("#/components/schemas/Page")
+                || schema.getRef().startsWith("#/components/schemas/Changes"));
     }
 
     private static void conditional(APIResponses responses) {

@@ -4,11 +4,13 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import vn.govqms.kit.security.AgencyFilter;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The changes of one feed after a token, in one statement (one snapshot): the rows the caller may read now, by
@@ -32,6 +34,25 @@ public final class SyncFeed {
 
     /** A change found: the item's id, when, and whether it is a tombstone. */
     public record Key(String id, OffsetDateTime at, boolean deleted) {
+    }
+
+    /**
+     * The feed of a table whose rows belong to an agency ({@code id}, {@code agency_id}, {@code updated_at}), for a caller
+     * who reads the agencies {@code rows} admits ({@code agencyTable}: the service's agency table or the kit's
+     * {@code agency_directory}); a tombstone is for a caller who read the agency the row left.
+     */
+    public static Query byAgency(String feed, String table, String agencyTable, AgencyFilter rows) {
+        List<Object> args = AgencyFilter.arguments();
+        String visible = rows.sqlAppending("a", args);
+        return new Query(feed, "select x.id::text as id, x.updated_at as at from " + table + " x join " + agencyTable
+                + " a on a.id = x.agency_id where " + visible,
+                "t.agency_id in (select a.id from " + agencyTable + " a where " + visible + ")", args);
+    }
+
+    /** The answer in one go: the keys after {@code since}, the items of the live ones ({@code items}, by id), the page. */
+    public static <T> Uni<Changes<T>> changes(Pool pool, Query q, SyncToken since, int limit,
+                                              Function<List<String>, Uni<Map<String, T>>> items) {
+        return keys(pool, q, since, limit).chain(keys -> items.apply(liveIds(keys)).map(found -> page(keys, found, since, limit)));
     }
 
     public static Uni<List<Key>> keys(Pool pool, Query q, SyncToken since, int limit) {

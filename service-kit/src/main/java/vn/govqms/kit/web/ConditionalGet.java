@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import vn.govqms.kit.paging.Page;
+import vn.govqms.kit.sync.Changes;
 
 import java.util.Collection;
 
@@ -18,8 +19,8 @@ import java.util.Collection;
  * Conditional reads of single resources, once for every service, so that no resource repeats it: a {@code GET} answered
  * 200 with one JSON object carries a strong {@code ETag} (the version the resource set, else a digest of the JSON
  * representation), and a request whose {@code If-None-Match} names it is answered 304 without a body. A mobile app
- * re-reading what it holds pays a status line. Lists (a {@link Page}, an array) are not tagged: their changes come
- * through the sync feeds, and a page's digest would cost a second serialisation of up to 200 items for little.
+ * re-reading what it holds pays a status line. Lists (a {@link Page}, a sync feed's {@link Changes}, an array) are not
+ * tagged: their changes come through the sync feeds, and a page's digest would cost a second serialisation of its items.
  */
 @ApplicationScoped
 public class ConditionalGet {
@@ -50,7 +51,7 @@ public class ConditionalGet {
 
     /** One JSON object: not a list, a page, a file or a stream. */
     static boolean taggable(Object entity, MediaType type) {
-        if (entity == null || entity instanceof Page<?> || entity instanceof Collection<?> || entity.getClass().isArray()
+        if (entity == null || entity instanceof Page<?> || entity instanceof Changes<?> || entity instanceof Collection<?> || entity.getClass().isArray()
                 || entity instanceof CharSequence || entity instanceof java.io.InputStream || entity instanceof java.io.File
                 || entity instanceof java.nio.file.Path) {
             return false;

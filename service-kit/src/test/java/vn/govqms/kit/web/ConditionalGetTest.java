@@ -4,6 +4,7 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import org.junit.jupiter.api.Test;
 import vn.govqms.kit.paging.Page;
+import vn.govqms.kit.sync.Changes;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -50,6 +51,7 @@ class ConditionalGetTest {
         assertTrue(ConditionalGet.taggable(new View("x"), MediaType.valueOf("application/problem+json")));
         assertFalse(ConditionalGet.taggable(new Page<>(List.of(), 0, 20, 0), MediaType.APPLICATION_JSON_TYPE));
         assertFalse(ConditionalGet.taggable(List.of(new View("x")), MediaType.APPLICATION_JSON_TYPE));
+        assertFalse(ConditionalGet.taggable(new Changes<>(List.of(), "MXwwfDB8", false), MediaType.APPLICATION_JSON_TYPE));
         assertFalse(ConditionalGet.taggable(new byte[]{1}, MediaType.APPLICATION_OCTET_STREAM_TYPE));
         assertFalse(ConditionalGet.taggable("mã;tên", MediaType.valueOf("text/csv")));
         assertFalse(ConditionalGet.taggable(new View("x"), MediaType.valueOf("text/csv")));
