@@ -80,6 +80,17 @@ class Dashboard {
     }
   }
 
+  /**
+   * Names of agencies the page has not met yet (registered after it loaded, or outside the province's first 2,000):
+   * read one by one from document-service, which owns them, so that a panel never shows a bare id.
+   */
+  private async ensureNames(ids: string[]): Promise<void> {
+    await Promise.all(ids.filter((id) => !this.names.has(id)).map(async (id) => {
+      const { data } = await this.api.document.GET("/api/v1/agencies/{id}", { params: { path: { id } } });
+      if (data?.name) this.names.set(id, data.name);
+    }));
+  }
+
   /** Band distribution of the year's finalised official assessments: counts, shares (from the counts) and a chart. */
   async bands(): Promise<void> {
     const { data, error } = await this.api.scoring.GET("/api/v1/rankings/distribution", {
@@ -157,6 +168,7 @@ class Dashboard {
         .forEach((t) => t.agencyId && entry(t.agencyId).reviews++);
       if ((page + 1) * 200 >= Number(data.total ?? 0)) break;
     }
+    await this.ensureNames([...perAgency.keys()]);
     const rows = [...perAgency.entries()].sort((a, b) => (b[1].reviews + b[1].actions) - (a[1].reviews + a[1].actions));
     let actions = 0;
     rows.forEach(([, v]) => (actions += v.actions));

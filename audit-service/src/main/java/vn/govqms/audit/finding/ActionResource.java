@@ -84,8 +84,9 @@ public class ActionResource {
     @RolesAllowed(Roles.ANY_STAFF)
     @Operation(operationId = "getCorrectiveAction", summary = "A corrective action with its due-date extensions")
     @APIResponse(responseCode = "200", description = "The action", content = @Content(schema = @Schema(implementation = ActionView.class)))
-    public Uni<ActionView> get(@PathParam("id") UUID id) {
-        return service.get(id, caller);
+    public Uni<RestResponse<ActionView>> get(@PathParam("id") UUID id) {
+        // the version, as the create answer tags it, so that both say the same
+        return service.get(id, caller).map(a -> RestResponse.ResponseBuilder.ok(a).tag(ETags.of(a.version())).build());
     }
 
     @POST

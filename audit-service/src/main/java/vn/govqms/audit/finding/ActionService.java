@@ -203,6 +203,23 @@ public class ActionService {
                 });
     }
 
+    /** The views of these actions, by id (for the sync feed, which checked the scope). */
+    @WithSession
+    public Uni<Map<String, ActionView>> viewsOf(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return CorrectiveAction.<CorrectiveAction>list("id in ?1", ids).chain(actions -> {
+            Map<String, ActionView> views = new java.util.HashMap<>();
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (CorrectiveAction a : actions) {
+                chain = chain.chain(() -> Finding.<Finding>findById(a.findingId).chain(f -> view(a, f))
+                        .invoke(v -> views.put(a.id.toString(), v)).replaceWithVoid());
+            }
+            return chain.map(x -> views);
+        });
+    }
+
     @WithSession
     public Uni<ActionView> get(UUID id, Caller caller) {
         return load(id, caller).chain(c -> view(c.action, c.finding));

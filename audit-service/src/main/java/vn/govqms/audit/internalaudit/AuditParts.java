@@ -54,10 +54,18 @@ public final class AuditParts {
             @Schema(description = "ISO 9001:2015 clause, when the item checks one", example = "8.5.1") String clause,
             @Schema(example = "Việc thực hiện các quá trình trên thực tế có tuân thủ quy trình đã ban hành?") String question,
             Answer answer,
-            @Schema(example = "Kiểm tra 10 hồ sơ TTHC, 2 hồ sơ thiếu phiếu kiểm soát") String evidence) {
+            @Schema(example = "Kiểm tra 10 hồ sơ TTHC, 2 hồ sơ thiếu phiếu kiểm soát") String evidence,
+            @Schema(description = "The item's own version, one more at each answer: the If-Match of an offline batch of answers "
+                    + "(POST /audits/{id}/checklist/answers), so that answers to different items never conflict", example = "0")
+            int version) {
 
         ChecklistItem reset() {
-            return new ChecklistItem(no, clause, question, null, null);
+            return new ChecklistItem(no, clause, question, null, null, 0);
+        }
+
+        /** This item answered: its next version. */
+        ChecklistItem answered(Answer answer, String evidence) {
+            return new ChecklistItem(no, clause, question, answer, evidence, version + 1);
         }
     }
 
@@ -66,12 +74,12 @@ public final class AuditParts {
         List<ChecklistItem> items = new ArrayList<>();
         if (kind == AuditKind.PROVINCIAL_INSPECTION) {
             for (String q : ARTICLE_36) {
-                items.add(new ChecklistItem(items.size() + 1, null, q, null, null));
+                items.add(new ChecklistItem(items.size() + 1, null, q, null, null, 0));
             }
         } else {
             for (String c : clauses) {
                 items.add(new ChecklistItem(items.size() + 1, c, "Điều khoản " + c + " – " + IsoClauses.title(c)
-                        + ": yêu cầu có được đáp ứng và duy trì?", null, null));
+                        + ": yêu cầu có được đáp ứng và duy trì?", null, null, 0));
             }
         }
         return items;

@@ -243,7 +243,7 @@ public class AuditService {
                 ChecklistItem kept = old.stream().filter(o -> o.question().equals(q.question().trim())
                         && Objects.equals(o.clause(), clause)).findFirst().orElse(null);
                 items.add(new ChecklistItem(items.size() + 1, clause, q.question().trim(), kept == null ? null : kept.answer(),
-                        kept == null ? null : kept.evidence()));
+                        kept == null ? null : kept.evidence(), kept == null ? 0 : kept.version()));
             }
             a.checklist = write(items);
             a.touch();
@@ -295,11 +295,77 @@ public class AuditService {
                 throw ProblemException.notFound("checklist item of audit " + id, no);
             }
             ChecklistItem before = items.get(index);
-            items.set(index, new ChecklistItem(no, before.clause(), before.question(), in.answer(),
-                    in.evidence() == null ? null : in.evidence().trim()));
+            items.set(index, before.answered(in.answer(), in.evidence() == null ? null : in.evidence().trim()));
             a.checklist = write(items);
             a.touch();
             return changed(a, "answered:" + no, caller, before, items.get(index));
+        });
+    }
+
+    /**
+     * An offline batch of answers, in one transaction: the checklist is one document on the audit's row, so the batch
+     * writes the row once (one new audit version, a trail entry per answer applied). Each answer applies only while its
+     * item is at the version the app read (If-Match per item), so answers to different items never conflict; a stale or
+     * unknown item comes back 412 or 404 and the rest apply.
+     */
+    @WithTransaction
+    public Uni<ChecklistBatch.Outcome> answerAll(UUID id, ChecklistBatch.Answers in, Caller caller) {
+        return readable(id, caller).chain(a -> {
+            requireTeamMember(a, caller);
+            a.requireStatus("answer", AuditStatus.IN_PROGRESS);
+            List<ChecklistItem> items = new ArrayList<>(checklist(a));
+            List<ChecklistBatch.Result> results = new ArrayList<>();
+            List<ChecklistItem[]> applied = new ArrayList<>();
+            for (ChecklistBatch.Item answer : in.answers()) {
+                int index = -1;
+                for (int i = 0; i < items.size(); i++) {
+                    if (items.get(i).no() == answer.no()) {
+                        index = i;
+                    }
+                }
+                if (index < 0) {
+                    results.add(ChecklistBatch.Result.missing(answer.no()));
+                    continue;
+                }
+                ChecklistItem current = items.get(index);
+                if (!ETags.matches(answer.ifMatch(), current.version())) {
+                    results.add(ChecklistBatch.Result.stale(current));
+                    continue;
+                }
+                ChecklistItem next = current.answered(answer.answer(), answer.evidence() == null ? null : answer.evidence().trim());
+                items.set(index, next);
+                applied.add(new ChecklistItem[] {current, next});
+                results.add(ChecklistBatch.Result.applied(next));
+            }
+            if (applied.isEmpty()) {
+                return Uni.createFrom().item(new ChecklistBatch.Outcome(results, a.version));
+            }
+            a.checklist = write(items);
+            a.touch();
+            return agencies.of(a.agencyId).chain(agency -> Panache.getSession().chain(s -> {
+                Uni<Void> chain = s.flush();
+                for (ChecklistItem[] change : applied) {
+                    chain = chain.chain(() -> trail.record(s, "audit", a.id, agency.ref(), "answered:" + change[1].no(), caller.subject(),
+                            change[0], change[1]));
+                }
+                return chain;
+            })).map(x -> new ChecklistBatch.Outcome(results, a.version));
+        });
+    }
+
+    /** The views of these audits, by id (for the checklist feed, which chose them). */
+    @WithSession
+    public Uni<Map<String, AuditView>> viewsOf(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Audit.<Audit>list("id in ?1", ids).chain(list -> {
+            Map<String, AuditView> views = new LinkedHashMap<>();
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (Audit a : list) {
+                chain = chain.chain(() -> view(a).invoke(v -> views.put(a.id.toString(), v)).replaceWithVoid());
+            }
+            return chain.map(x -> views);
         });
     }
 

@@ -355,6 +355,18 @@ public class DocumentService {
                 }));
     }
 
+    /** The views of these documents with their newest versions, by id (for a sync feed, which checked the scope). */
+    @WithSession
+    public Uni<Map<String, DocumentView>> viewsOf(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return documents.list("id in ?1", ids).chain(docs -> versions.latestOf(ids, false).map(latest -> {
+            Map<UUID, DocumentVersion> byDoc = latest.stream().collect(Collectors.toMap(v -> v.documentId, Function.identity()));
+            return docs.stream().collect(Collectors.toMap(d -> d.id.toString(), d -> view(d, byDoc.get(d.id))));
+        }));
+    }
+
     record Found(ControlledDocument document, Agency agency, DocumentVersion version) {
     }
 

@@ -81,6 +81,16 @@ public class ProcedureReviewService {
                 .chain(items -> found.count().chain(total -> views(items).map(v -> Page.of(v, page, total))));
     }
 
+    /** The views of these tasks, by id (for a sync feed, which checked the scope). */
+    @WithSession
+    public Uni<Map<String, ReviewView>> viewsOf(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return ReviewTask.<ReviewTask>list("id in ?1", ids).chain(this::views)
+                .map(views -> views.stream().collect(Collectors.toMap(v -> v.id().toString(), Function.identity())));
+    }
+
     @WithSession
     public Uni<ReviewView> get(UUID id, Caller caller) {
         return require(id, false).chain(t -> views(List.of(t))).map(v -> v.get(0));

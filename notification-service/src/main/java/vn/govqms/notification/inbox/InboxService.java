@@ -23,7 +23,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -97,6 +99,21 @@ public class InboxService {
             }
             return agencyReader(agency, caller).map(x -> view(r));
         });
+    }
+
+    /** The views of these inbox notifications, by id (for the sync feed, which chose the caller's own). */
+    public Uni<Map<String, NotificationView>> viewsOf(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return pool.preparedQuery("select " + COLUMNS + " where n.id = any($1) and n.channel = 'INBOX'")
+                .execute(Tuple.of(ids.toArray(new Long[0]))).map(rows -> {
+                    Map<String, NotificationView> views = new HashMap<>();
+                    for (Row r : rows) {
+                        views.put(Long.toString(r.getLong("id")), view(r));
+                    }
+                    return views;
+                });
     }
 
     /** Marks one of the caller's own notifications read (idempotent). */

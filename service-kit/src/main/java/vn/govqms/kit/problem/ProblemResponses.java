@@ -25,7 +25,8 @@ import java.util.TreeMap;
  * {@code mp.openapi.filter} in the kit's configuration. Per operation:
  * 401 and 403 when it is secured; 400 when it takes parameters or a body; 413 when it takes a body (the kit's
  * {@code BodyLimit}); 404 when its path has a parameter; 409, 412 and 428 when it takes {@code If-Match}; 422 on
- * writes. Every 4xx and 5xx response, declared or added, is the one {@code Problem} schema as
+ * writes; on a read of one JSON object (not a list or a page), the {@code ETag} header of its 200 and the 304 of
+ * {@code If-None-Match} (the kit's {@code web.ConditionalGet}). Every 4xx and 5xx response, declared or added, is the one {@code Problem} schema as
  * {@code application/problem+json}; a declared 429 also gets its {@code Retry-After} header.
  */
 public class ProblemResponses implements OASFilter {
@@ -33,6 +34,7 @@ public class ProblemResponses implements OASFilter {
     static final String SCHEMA = "Problem";
     static final String FIELD_ERROR = "FieldError";
     private static final String REF = "#/components/schemas/" + SCHEMA;
+    private static final String JSON = "application/json";
     private static final Set<PathItem.HttpMethod> WRITES = Set.of(PathItem.HttpMethod.POST, PathItem.HttpMethod.PUT,
             PathItem.HttpMethod.PATCH, PathItem.HttpMethod.DELETE);
     /** Descriptions Quarkus gives the responses it adds itself; ours say more. */
@@ -82,6 +84,9 @@ public class ProblemResponses implements OASFilter {
             ensure(responses, "412", "Stale If-Match: the resource changed since it was read");
             ensure(responses, "428", "If-Match missing");
         }
+        if (method == PathItem.HttpMethod.GET && singleJsonObject(responses.getAPIResponse("200"))) {
+            conditional(responses);
+        }
         if (WRITES.contains(method)) {
             ensure(responses, "422", "A domain rule refuses the request (the problem's type names it)");
         }
@@ -93,6 +98,38 @@ public class ProblemResponses implements OASFilter {
             });
             // by status code, as a reader looks them up
             responses.setAPIResponses(new TreeMap<>(responses.getAPIResponses()));
+        }
+    }
+
+    /** The 200 is one JSON object: not an array, not a page of a list or of a sync feed. */
+    static boolean singleJsonObject(APIResponse ok) {
+        if (ok == null || ok.getContent() == null || ok.getContent().getMediaType(JSON) == null) {
+            return false;
+        }
+        Schema schema = ok.getContent().getMediaType(JSON).getSchema();
+        if (schema == null) {
+            return true;
+        }
+        if (schema.getType() != null && schema.getType().contains(Schema.SchemaType.ARRAY)) {
+            return false;
+        }
+        return schema.getRef() == null || !(schema.getRef().startsWith("#/components/schemas/Page")
+                || schema.getRef().startsWith("#/components/schemas/Changes"));
+    }
+
+    private static void conditional(APIResponses responses) {
+        APIResponse ok = responses.getAPIResponse("200");
+        if (ok.getHeaders() == null || !ok.getHeaders().containsKey("ETag")) {
+            ok.addHeader("ETag", OASFactory.createHeader()
+                    .description("Strong tag of this representation (the version where the resource has one); send it back in "
+                            + "If-None-Match to be answered 304 while it is current, or in If-Match to update")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).example("\"3\"")));
+        }
+        ensure(responses, "304", "Not modified: If-None-Match named the current ETag (no body; the ETag header is repeated)");
+        APIResponse notModified = responses.getAPIResponse("304");
+        if (notModified.getHeaders() == null || !notModified.getHeaders().containsKey("ETag")) {
+            notModified.addHeader("ETag", OASFactory.createHeader().description("The current tag")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
         }
     }
 

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * What every service's OpenAPI document must say, read as a client generator reads it ({@code /q/openapi?format=json}):
  * each operation named, the standard problem responses present and typed as the one Problem schema, an example in the
- * body of every write, and the paging parameters described. A service's test class extends this (with
+ * body of every write, the paging parameters described, and every read of one resource conditional (ETag, 304). A service's test class extends this (with
  * {@code @QuarkusTest} and the real-parts resource) and adds its own refusals.
  */
 public abstract class OpenApiContractTests {
@@ -152,6 +152,32 @@ public abstract class OpenApiContractTests {
         }
         assertTrue(lists > 0, "no paged list found");
         assertTrue(wrong.isEmpty(), () -> "paging parameters without description or example:\n  " + String.join("\n  ", wrong));
+    }
+
+    /**
+     * A read of one resource (a GET whose path ends in a parameter and whose 200 is one JSON object, not an array or a
+     * page) documents its ETag and the 304 of If-None-Match, so that an app that syncs knows it may ask conditionally.
+     */
+    @Test
+    void everySingleResourceReadDocumentsItsETagAndNotModified() {
+        int reads = 0;
+        List<String> wrong = new ArrayList<>();
+        for (Op op : operations()) {
+            JsonNode schema = op.spec().path("responses").path("200").path("content").path("application/json").path("schema");
+            if (!op.method().equals("get") || !op.path().endsWith("}") || schema.isMissingNode()
+                    || schema.path("type").asText().equals("array") || schema.path("$ref").asText().startsWith("#/components/schemas/Page")) {
+                continue;
+            }
+            reads++;
+            if (!op.spec().path("responses").path("200").path("headers").has("ETag")) {
+                wrong.add(op.name() + ": no ETag header on 200");
+            }
+            if (!op.spec().path("responses").has("304")) {
+                wrong.add(op.name() + ": no 304");
+            }
+        }
+        assertTrue(reads > 0, "no read of one resource found");
+        assertTrue(wrong.isEmpty(), () -> wrong.size() + " reads without conditional answers:\n  " + String.join("\n  ", wrong));
     }
 
     /** A query parameter that does not convert is a 400 problem whose errors name it. */

@@ -1,0 +1,59 @@
+package vn.govqms.notification;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+import vn.govqms.local.testing.RealPartsTestResource;
+import vn.govqms.local.testing.TestTokens;
+
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+/** Every read of one resource answers a strong ETag and 304 to an If-None-Match that names it. */
+@QuarkusTest
+@WithTestResource(value = RealPartsTestResource.class, scope = TestResourceScope.GLOBAL,
+        initArgs = @ResourceArg(name = "database", value = "notification"))
+class ConditionalReadTests {
+
+    static String assertConditional(String token, String path, Object... params) {
+        Response full = given().auth().oauth2(token).get(path, params);
+        assertEquals(200, full.statusCode(), full.asString());
+        String tag = full.header("ETag");
+        assertNotNull(tag, path + " has no ETag");
+        assertFalse(tag.startsWith("W/"), "a strong tag: " + tag);
+        Response again = given().auth().oauth2(token).header("If-None-Match", tag).get(path, params);
+        assertEquals(304, again.statusCode(), path);
+        assertEquals("", again.asString());
+        assertEquals(tag, again.header("ETag"));
+        given().auth().oauth2(token).header("If-None-Match", "\"stale\"").get(path, params).then().statusCode(200);
+        return tag;
+    }
+
+    @Test
+    void readsOfOneResourceAreConditional() {
+        String agency = Fixtures.agency("24", "Sở Giao thông Vận tải tỉnh Bắc Giang");
+        String admin = TestTokens.provinceAdmin("24");
+        String officer = Fixtures.unique("officer");
+        String contact = Fixtures.contact(admin, agency, officer, "Vũ Thị Mai", null, "vi", false, "ISO_OFFICER");
+        String token = Fixtures.token(officer, "iso-officer", agency, "24");
+        String event = Fixtures.publish("document", "procedure-review.required", agency,
+                InboxTests.reviewRequired(agency, UUID.randomUUID().toString(), "QT-GT-01"));
+        Fixtures.awaitCount("select count(*) from notification where event_id = '" + event + "'", 1);
+        long id = ((Number) given().auth().oauth2(token).get("/api/v1/notifications").then().extract().path("items[0].id")).longValue();
+
+        assertConditional(admin, "/api/v1/contacts/{id}", contact);
+        assertConditional(admin, "/api/v1/agencies/{id}", agency);
+        String unread = assertConditional(token, "/api/v1/notifications/{id}", id);
+        given().auth().oauth2(token).post("/api/v1/notifications/{id}/read", id).then().statusCode(200);
+        given().auth().oauth2(token).header("If-None-Match", unread).get("/api/v1/notifications/{id}", id).then().statusCode(200);
+        given().auth().oauth2(TestTokens.provinceAdmin("37")).header("If-None-Match", unread).get("/api/v1/notifications/{id}", id)
+                .then().statusCode(403);
+    }
+}
