@@ -3,6 +3,7 @@ package vn.govqms.audit.report;
 import io.smallrye.mutiny.Uni;
 import vn.govqms.kit.web.ProvinceParam;
 import vn.govqms.kit.web.YearParam;
+import vn.govqms.kit.web.Responses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -23,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import vn.govqms.audit.audit.AuditMode;
@@ -44,7 +44,6 @@ import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
 import vn.govqms.kit.text.CsvCells;
 
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -52,7 +51,6 @@ import java.util.UUID;
 @Produces({MediaType.APPLICATION_JSON, "text/csv", ReportResource.XLSX, ReportResource.DOCX})
 @Tag(name = "Reports", description = "Báo cáo tổng hợp tháng 11 và báo cáo tháng 12 gửi Bộ KH&CN, as JSON, CSV (UTF-8 with BOM, Vietnamese header), "
         + "XLSX or the .docx document officials sign (Decree 30/2020/NĐ-CP layout); their submissions and deadlines")
-@SecurityRequirement(name = "bearer")
 @APIResponse(responseCode = "400", description = "Missing or invalid year, province code or format")
 @APIResponse(responseCode = "403", description = "Not the province's steering committee or the national level")
 public class ReportResource {
@@ -144,8 +142,7 @@ public class ReportResource {
     public Uni<RestResponse<Submission>> submit(@PathParam("report") @Parameter(example = "province-summary", schema = @Schema(enumeration = {"province-summary", "ministry-report"})) String report,
                                                 @Valid @NotNull NewSubmission body) {
         ReportKind kind = kind(report);
-        return submissions.submit(kind, body, caller).map(s -> RestResponse.ResponseBuilder
-                .<Submission>created(URI.create("/api/v1/reports/" + kind.path() + "/submissions/" + s.id())).entity(s).build());
+        return submissions.submit(kind, body, caller).map(s -> Responses.created("/api/v1/reports/" + kind.path() + "/submissions/" + s.id(), s));
     }
 
     @GET
