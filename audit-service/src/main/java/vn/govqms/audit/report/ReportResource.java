@@ -46,6 +46,7 @@ import vn.govqms.kit.text.CsvCells;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 @Path("/api/v1/reports")
 @Produces({MediaType.APPLICATION_JSON, "text/csv", ReportResource.XLSX, ReportResource.DOCX})
@@ -96,13 +97,8 @@ public class ReportResource {
         Format f = format(format, headers);
         String province = service.readableProvince(provinceCode.provinceCode());
         String name = "bao-cao-tong-hop-kiem-tra-" + province + "-" + y;
-        return service.summary(province, y).chain(s -> switch (f) {
-            case JSON -> Uni.createFrom().item(Response.ok(s, MediaType.APPLICATION_JSON).build());
-            case CSV -> Uni.createFrom().item(file(summaryCsv(s), CSV, name + ".csv"));
-            case XLSX -> Uni.createFrom().item(file(ReportFiles.xlsx(ReportExports.summary(s)), XLSX, name + ".xlsx"));
-            case DOCX -> service.scienceDepartment(province).map(issuer -> file(ReportFiles.docx(ReportExports.summary(s),
-                    ReportExports.letterhead(ReportKind.PROVINCE_SUMMARY, issuer, service.today())), DOCX, name + ".docx"));
-        });
+        return service.summary(province, y).chain(s -> render(s, f, ReportKind.PROVINCE_SUMMARY, province, name,
+                ReportResource::summaryCsv, ReportExports::summary));
     }
 
     @GET
@@ -121,13 +117,20 @@ public class ReportResource {
         Format f = format(format, headers);
         String province = service.readableProvince(provinceCode.provinceCode());
         String name = "bao-cao-bo-khcn-" + province + "-" + y;
-        return service.ministry(province, y).chain(r -> switch (f) {
-            case JSON -> Uni.createFrom().item(Response.ok(r, MediaType.APPLICATION_JSON).build());
-            case CSV -> Uni.createFrom().item(file(ministryCsv(r), CSV, name + ".csv"));
-            case XLSX -> Uni.createFrom().item(file(ReportFiles.xlsx(ReportExports.ministry(r)), XLSX, name + ".xlsx"));
-            case DOCX -> service.scienceDepartment(province).map(issuer -> file(ReportFiles.docx(ReportExports.ministry(r),
-                    ReportExports.letterhead(ReportKind.MINISTRY_REPORT, issuer, service.today())), DOCX, name + ".docx"));
-        });
+        return service.ministry(province, y).chain(r -> render(r, f, ReportKind.MINISTRY_REPORT, province, name,
+                ReportResource::ministryCsv, ReportExports::ministry));
+    }
+
+    /** A report in the format asked for; the signed document carries the letterhead of the province's science department. */
+    private <R> Uni<Response> render(R report, Format f, ReportKind kind, String province, String name,
+                                     Function<R, String> csv, Function<R, ReportFiles.Table> table) {
+        return switch (f) {
+            case JSON -> Uni.createFrom().item(Response.ok(report, MediaType.APPLICATION_JSON).build());
+            case CSV -> Uni.createFrom().item(file(csv.apply(report), CSV, name + ".csv"));
+            case XLSX -> Uni.createFrom().item(file(ReportFiles.xlsx(table.apply(report)), XLSX, name + ".xlsx"));
+            case DOCX -> service.scienceDepartment(province).map(issuer -> file(ReportFiles.docx(table.apply(report),
+                    ReportExports.letterhead(kind, issuer, service.today())), DOCX, name + ".docx"));
+        };
     }
 
     @POST
