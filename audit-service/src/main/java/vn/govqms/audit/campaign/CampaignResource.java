@@ -3,11 +3,11 @@ package vn.govqms.audit.campaign;
 import io.smallrye.mutiny.Uni;
 import vn.govqms.kit.web.ProvinceParam;
 import vn.govqms.kit.web.YearParam;
+import vn.govqms.kit.web.Responses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -21,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import vn.govqms.audit.campaign.CampaignDtos.AgenciesInput;
@@ -35,14 +34,11 @@ import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
 import vn.govqms.kit.web.ETags;
 
-import java.net.URI;
 import java.util.UUID;
 
 @Path("/api/v1/inspection-campaigns")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Inspection campaigns", description = "Kế hoạch kiểm tra của tỉnh (Art. 36, Circular 26/2014/TT-BKHCN): agencies, mode, decision")
-@SecurityRequirement(name = "bearer")
 public class CampaignResource {
 
     private final CampaignService service;
@@ -60,8 +56,7 @@ public class CampaignResource {
     @APIResponse(responseCode = "409", description = "The province already has as many campaigns that year as a year has")
     @APIResponse(responseCode = "422", description = "Unknown agency or agency of another province")
     public Uni<RestResponse<CampaignView>> create(@Valid @NotNull NewCampaign body) {
-        return service.create(body, caller).map(c -> RestResponse.ResponseBuilder
-                .<CampaignView>created(URI.create("/api/v1/inspection-campaigns/" + c.id())).entity(c).tag(ETags.of(c.version())).build());
+        return service.create(body, caller).map(c -> Responses.created("/api/v1/inspection-campaigns/" + c.id(), c, c.version()));
     }
 
     @GET
@@ -90,7 +85,7 @@ public class CampaignResource {
     @APIResponse(responseCode = "409", description = "Campaign approved")
     public Uni<RestResponse<CampaignView>> setAgencies(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                        @Valid @NotNull AgenciesInput body) {
-        return service.setAgencies(id, body, ifMatch, caller).map(c -> RestResponse.ResponseBuilder.ok(c).tag(ETags.of(c.version())).build());
+        return service.setAgencies(id, body, ifMatch, caller).map(c -> Responses.tagged(c, c.version()));
     }
 
     @POST

@@ -4,7 +4,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
@@ -18,20 +17,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import vn.govqms.audit.campaign.CampaignDtos.LevelsInput;
 import vn.govqms.audit.campaign.CampaignDtos.LevelsView;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
-import vn.govqms.kit.web.ETags;
+import vn.govqms.kit.web.Responses;
 
 @Path("/api/v1/inspection-levels/{provinceCode}")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Inspection campaigns")
-@SecurityRequirement(name = "bearer")
 public class InspectionLevelResource {
 
     private final InspectionLevelService service;
@@ -64,6 +60,6 @@ public class InspectionLevelResource {
     }
 
     private static RestResponse<LevelsView> ok(LevelsView v) {
-        return RestResponse.ResponseBuilder.ok(v).tag(ETags.of(v.version())).build();
+        return Responses.tagged(v, v.version());
     }
 }

@@ -1,6 +1,5 @@
 package vn.govqms.audit.correctivereport;
 
-import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -9,6 +8,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.audit.AuditConfig;
 import vn.govqms.kit.outbox.Outbox;
+import vn.govqms.kit.schedule.Sweeps;
 import vn.govqms.kit.outbox.OutgoingEvent;
 
 import java.time.Clock;
@@ -61,7 +61,7 @@ public class CorrectiveReportOverdue {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> check() {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return pool.withTransaction(tx -> tx.preparedQuery(ESCALATE).execute(Tuple.of(now.toLocalDate(), now, steps)).chain(rows -> {
+        return Sweeps.logged(pool.withTransaction(tx -> tx.preparedQuery(ESCALATE).execute(Tuple.of(now.toLocalDate(), now, steps)).chain(rows -> {
                     List<OutgoingEvent> events = new ArrayList<>();
                     for (Row r : rows) {
                         int days = (int) ChronoUnit.DAYS.between(r.getLocalDate("due_date"), now.toLocalDate());
@@ -69,14 +69,7 @@ public class CorrectiveReportOverdue {
                                 r.getLocalDate("due_date"), days, r.getInteger("step"), now));
                     }
                     return outbox.publishAll(tx, events).replaceWith(events.size());
-                }))
-                .invoke(n -> {
-                    if (n > 0) {
-                        Log.infof("%d corrective-action reports announced overdue", n);
-                    }
-                })
-                .onFailure().invoke(e -> Log.warnf("corrective-action report overdue check failed: %s", e.getMessage()))
-                .onFailure().recoverWithNull()
-                .replaceWithVoid();
+                })),
+                "%d corrective-action reports announced overdue", "corrective-action report overdue check");
     }
 }

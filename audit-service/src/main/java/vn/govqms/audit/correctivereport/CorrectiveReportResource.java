@@ -19,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.govqms.audit.correctivereport.CorrectiveReportDtos.Return;
 import vn.govqms.audit.correctivereport.CorrectiveReportDtos.Submission;
@@ -33,9 +32,7 @@ import java.util.UUID;
 
 @Path("/api/v1/corrective-reports")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Corrective-action reports", description = "Báo cáo kết quả khắc phục sau kiểm tra trực tiếp: owed → submitted → accepted, or returned → submitted again")
-@SecurityRequirement(name = "bearer")
 @APIResponse(responseCode = "409", description = "Not allowed in the report's state (allowedActions says what is)")
 public class CorrectiveReportResource {
 

@@ -1,12 +1,12 @@
 package vn.govqms.audit.finding;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.audit.AuditConfig;
 import vn.govqms.kit.outbox.EventRows;
+import vn.govqms.kit.schedule.Sweeps;
 import vn.govqms.kit.outbox.Outbox;
 
 import java.time.Clock;
@@ -63,16 +63,9 @@ public class ActionOverdue {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> check() {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return Panache.withTransaction(() -> Panache.getSession().chain(s -> outbox.publish(s,
+        return Sweeps.logged(Panache.withTransaction(() -> Panache.getSession().chain(s -> outbox.publish(s,
                         EventRows.of(FindingEvents.TOPIC, FindingEvents.OVERDUE, now).with(escalate).select(EVENTS)
-                                .params(now.toLocalDate(), now))))
-                .invoke(n -> {
-                    if (n > 0) {
-                        Log.infof("%d corrective actions announced overdue", n);
-                    }
-                })
-                .onFailure().invoke(e -> Log.warnf("corrective-action overdue check failed: %s", e.getMessage()))
-                .onFailure().recoverWithNull()
-                .replaceWithVoid();
+                                .params(now.toLocalDate(), now)))),
+                "%d corrective actions announced overdue", "corrective-action overdue check");
     }
 }

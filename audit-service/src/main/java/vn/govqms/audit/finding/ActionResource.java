@@ -18,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import vn.govqms.audit.finding.FindingDtos.ActionView;
@@ -30,16 +29,13 @@ import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
-import vn.govqms.kit.web.ETags;
+import vn.govqms.kit.web.Responses;
 
-import java.net.URI;
 import java.util.UUID;
 
 @Path("/api/v1/corrective-actions")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Corrective actions", description = "Hành động khắc phục: open → in progress → implemented → verified effective → closed")
-@SecurityRequirement(name = "bearer")
 @APIResponse(responseCode = "409", description = "Not allowed in the action's state (allowedActions says what is)")
 public class ActionResource {
 
@@ -58,8 +54,7 @@ public class ActionResource {
     @APIResponse(responseCode = "201", description = "Opened", content = @Content(schema = @Schema(implementation = ActionView.class)))
     @APIResponse(responseCode = "422", description = "Unknown finding, or not a nonconformity")
     public Uni<RestResponse<ActionView>> open(@Valid @NotNull NewAction body) {
-        return service.open(body, caller).map(a -> RestResponse.ResponseBuilder
-                .<ActionView>created(URI.create("/api/v1/corrective-actions/" + a.id())).entity(a).tag(ETags.of(a.version())).build());
+        return service.open(body, caller).map(a -> Responses.created("/api/v1/corrective-actions/" + a.id(), a, a.version()));
     }
 
     @GET

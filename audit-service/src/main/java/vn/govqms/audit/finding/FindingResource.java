@@ -16,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.govqms.audit.finding.FindingDtos.Closure;
 import vn.govqms.audit.finding.FindingDtos.FindingView;
@@ -29,9 +28,7 @@ import java.util.UUID;
 
 @Path("/api/v1/findings")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Findings", description = "Điểm không phù hợp, điểm cần lưu ý, cơ hội cải tiến (raise them at /api/v1/audits/{id}/findings)")
-@SecurityRequirement(name = "bearer")
 public class FindingResource {
 
     private final FindingService service;

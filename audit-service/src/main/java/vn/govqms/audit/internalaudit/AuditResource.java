@@ -2,6 +2,7 @@ package vn.govqms.audit.internalaudit;
 
 import io.smallrye.mutiny.Uni;
 import vn.govqms.kit.web.YearParam;
+import vn.govqms.kit.web.Responses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -22,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import vn.govqms.audit.internalaudit.AuditDtos.AnswerInput;
@@ -43,16 +43,12 @@ import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
-import vn.govqms.kit.web.ETags;
 
-import java.net.URI;
 import java.util.UUID;
 
 @Path("/api/v1/audits")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Audits", description = "Đánh giá nội bộ, kiểm tra chéo, kiểm tra của tỉnh: team, scope, checklist, report")
-@SecurityRequirement(name = "bearer")
 public class AuditResource {
 
     private final AuditService service;
@@ -196,8 +192,7 @@ public class AuditResource {
     @APIResponse(responseCode = "409", description = "Audit not in progress")
     @APIResponse(responseCode = "422", description = "Unknown procedure")
     public Uni<RestResponse<FindingView>> raise(@PathParam("id") UUID id, @Valid @NotNull NewFinding body) {
-        return findings.raise(id, body, caller).map(f -> RestResponse.ResponseBuilder
-                .<FindingView>created(URI.create("/api/v1/findings/" + f.id())).entity(f).build());
+        return findings.raise(id, body, caller).map(f -> Responses.created("/api/v1/findings/" + f.id(), f));
     }
 
     @GET
@@ -211,11 +206,10 @@ public class AuditResource {
     }
 
     static RestResponse<AuditView> ok(AuditView a) {
-        return RestResponse.ResponseBuilder.ok(a).tag(ETags.of(a.version())).build();
+        return Responses.tagged(a, a.version());
     }
 
     static RestResponse<AuditView> created(AuditView a) {
-        return RestResponse.ResponseBuilder.<AuditView>created(URI.create("/api/v1/audits/" + a.id())).entity(a)
-                .tag(ETags.of(a.version())).build();
+        return Responses.created("/api/v1/audits/" + a.id(), a, a.version());
     }
 }

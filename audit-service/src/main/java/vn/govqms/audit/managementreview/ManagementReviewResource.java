@@ -2,11 +2,11 @@ package vn.govqms.audit.managementreview;
 
 import io.smallrye.mutiny.Uni;
 import vn.govqms.kit.web.YearParam;
+import vn.govqms.kit.web.Responses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import vn.govqms.audit.managementreview.ManagementReviewDtos.ActionCompletion;
@@ -31,14 +30,11 @@ import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
 
-import java.net.URI;
 import java.util.UUID;
 
 @Path("/api/v1/management-reviews")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Management reviews", description = "Xem xét của lãnh đạo: ISO 9001:2015 9.3.2 inputs and 9.3.3 outputs")
-@SecurityRequirement(name = "bearer")
 public class ManagementReviewResource {
 
     private final ManagementReviewService service;
@@ -56,8 +52,7 @@ public class ManagementReviewResource {
     @APIResponse(responseCode = "400", description = "Invalid input (a date in the future, a topic twice)")
     @APIResponse(responseCode = "422", description = "Unknown agency")
     public Uni<RestResponse<ReviewView>> record(@Valid @NotNull NewReview body) {
-        return service.record(body, caller).map(r -> RestResponse.ResponseBuilder
-                .<ReviewView>created(URI.create("/api/v1/management-reviews/" + r.id())).entity(r).build());
+        return service.record(body, caller).map(r -> Responses.created("/api/v1/management-reviews/" + r.id(), r));
     }
 
     @GET

@@ -1,11 +1,11 @@
 package vn.govqms.audit.plan;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.kit.outbox.EventRows;
+import vn.govqms.kit.schedule.Sweeps;
 import vn.govqms.kit.outbox.Outbox;
 
 import java.time.Clock;
@@ -51,16 +51,9 @@ public class ActivityOverdue {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> check() {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return Panache.withTransaction(() -> Panache.getSession().chain(s -> outbox.publish(s,
+        return Sweeps.logged(Panache.withTransaction(() -> Panache.getSession().chain(s -> outbox.publish(s,
                         EventRows.of(PlanEvents.TOPIC, PlanEvents.OVERDUE, now).with(LATE).select(EVENTS)
-                                .params(now.toLocalDate(), now))))
-                .invoke(n -> {
-                    if (n > 0) {
-                        Log.infof("%d planned activities became overdue", n);
-                    }
-                })
-                .onFailure().invoke(e -> Log.warnf("activity overdue check failed: %s", e.getMessage()))
-                .onFailure().recoverWithNull()
-                .replaceWithVoid();
+                                .params(now.toLocalDate(), now)))),
+                "%d planned activities became overdue", "activity overdue check");
     }
 }

@@ -2,6 +2,7 @@ package vn.govqms.audit.plan;
 
 import io.smallrye.mutiny.Uni;
 import vn.govqms.kit.web.YearParam;
+import vn.govqms.kit.web.Responses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -23,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import vn.govqms.audit.plan.PlanDtos.Completion;
@@ -39,14 +39,11 @@ import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
 import vn.govqms.kit.web.ETags;
 
-import java.net.URI;
 import java.util.UUID;
 
 @Path("/api/v1/activity-plans")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Activity plans", description = "Kế hoạch hoạt động ISO: the yearly plan of an agency, approved by its head")
-@SecurityRequirement(name = "bearer")
 public class PlanResource {
 
     private final PlanService service;
@@ -64,8 +61,7 @@ public class PlanResource {
     @APIResponse(responseCode = "409", description = "The agency already has a plan for that year")
     @APIResponse(responseCode = "422", description = "Unknown agency")
     public Uni<RestResponse<PlanView>> create(@Valid @NotNull NewPlan body) {
-        return service.create(body, caller).map(p -> RestResponse.ResponseBuilder
-                .<PlanView>created(URI.create("/api/v1/activity-plans/" + p.id())).entity(p).tag(ETags.of(p.version())).build());
+        return service.create(body, caller).map(p -> Responses.created("/api/v1/activity-plans/" + p.id(), p, p.version()));
     }
 
     @GET
@@ -102,8 +98,7 @@ public class PlanResource {
     @APIResponse(responseCode = "201", description = "Added", content = @Content(schema = @Schema(implementation = ItemView.class)))
     @APIResponse(responseCode = "409", description = "The plan is approved")
     public Uni<RestResponse<ItemView>> addItem(@PathParam("id") UUID id, @Valid @NotNull ItemInput body) {
-        return service.addItem(id, body, caller).map(i -> RestResponse.ResponseBuilder
-                .<ItemView>created(URI.create("/api/v1/activity-plans/" + id + "/items/" + i.id())).entity(i).tag(ETags.of(i.version())).build());
+        return service.addItem(id, body, caller).map(i -> Responses.created("/api/v1/activity-plans/" + id + "/items/" + i.id(), i, i.version()));
     }
 
     @PUT
@@ -116,7 +111,7 @@ public class PlanResource {
     public Uni<RestResponse<ItemView>> updateItem(@PathParam("id") UUID id, @PathParam("itemId") UUID itemId,
                                                   @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull ItemInput body) {
         return service.updateItem(id, itemId, body, ifMatch, caller)
-                .map(i -> RestResponse.ResponseBuilder.ok(i).tag(ETags.of(i.version())).build());
+                .map(i -> Responses.tagged(i, i.version()));
     }
 
     @DELETE

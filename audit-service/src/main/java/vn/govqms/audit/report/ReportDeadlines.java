@@ -9,6 +9,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.audit.AuditConfig;
 import vn.govqms.kit.events.EventTypes;
+import vn.govqms.kit.schedule.Sweeps;
 import vn.govqms.kit.outbox.Outbox;
 import vn.govqms.kit.outbox.OutgoingEvent;
 import vn.govqms.kit.province.ProvinceRegister;
@@ -83,10 +84,7 @@ public class ReportDeadlines {
     @Scheduled(every = "${govqms.audit.overdue-check-every}", delay = 6, delayUnit = TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> check() {
-        return run(OffsetDateTime.now(clock))
-                .onFailure().invoke(e -> Log.warnf("report deadline check failed: %s", e.getMessage()))
-                .onFailure().recoverWithNull()
-                .replaceWithVoid();
+        return Sweeps.logged(run(OffsetDateTime.now(clock)), "report deadline check");
     }
 
     /** Both reports of {@code now}'s year as of {@code now}: the events published. */

@@ -3,6 +3,7 @@ package vn.govqms.audit.report;
 import io.smallrye.mutiny.Uni;
 import vn.govqms.kit.web.ProvinceParam;
 import vn.govqms.kit.web.YearParam;
+import vn.govqms.kit.web.Responses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -23,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import vn.govqms.audit.internalaudit.AuditMode;
@@ -44,15 +44,14 @@ import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
 import vn.govqms.kit.text.CsvCells;
 
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 @Path("/api/v1/reports")
 @Produces({MediaType.APPLICATION_JSON, "text/csv", ReportResource.XLSX, ReportResource.DOCX})
 @Tag(name = "Reports", description = "Báo cáo tổng hợp tháng 11 và báo cáo tháng 12 gửi Bộ KH&CN, as JSON, CSV (UTF-8 with BOM, Vietnamese header), "
         + "XLSX or the .docx document officials sign (Decree 30/2020/NĐ-CP layout); their submissions and deadlines")
-@SecurityRequirement(name = "bearer")
 @APIResponse(responseCode = "400", description = "Missing or invalid year, province code or format")
 @APIResponse(responseCode = "403", description = "Not the province's steering committee or the national level")
 public class ReportResource {
@@ -98,13 +97,8 @@ public class ReportResource {
         Format f = format(format, headers);
         String province = service.readableProvince(provinceCode.provinceCode());
         String name = "bao-cao-tong-hop-kiem-tra-" + province + "-" + y;
-        return service.summary(province, y).chain(s -> switch (f) {
-            case JSON -> Uni.createFrom().item(Response.ok(s, MediaType.APPLICATION_JSON).build());
-            case CSV -> Uni.createFrom().item(file(summaryCsv(s), CSV, name + ".csv"));
-            case XLSX -> Uni.createFrom().item(file(ReportFiles.xlsx(ReportExports.summary(s)), XLSX, name + ".xlsx"));
-            case DOCX -> service.scienceDepartment(province).map(issuer -> file(ReportFiles.docx(ReportExports.summary(s),
-                    ReportExports.letterhead(ReportKind.PROVINCE_SUMMARY, issuer, service.today())), DOCX, name + ".docx"));
-        });
+        return service.summary(province, y).chain(s -> render(s, f, ReportKind.PROVINCE_SUMMARY, province, name,
+                ReportResource::summaryCsv, ReportExports::summary));
     }
 
     @GET
@@ -123,13 +117,20 @@ public class ReportResource {
         Format f = format(format, headers);
         String province = service.readableProvince(provinceCode.provinceCode());
         String name = "bao-cao-bo-khcn-" + province + "-" + y;
-        return service.ministry(province, y).chain(r -> switch (f) {
-            case JSON -> Uni.createFrom().item(Response.ok(r, MediaType.APPLICATION_JSON).build());
-            case CSV -> Uni.createFrom().item(file(ministryCsv(r), CSV, name + ".csv"));
-            case XLSX -> Uni.createFrom().item(file(ReportFiles.xlsx(ReportExports.ministry(r)), XLSX, name + ".xlsx"));
-            case DOCX -> service.scienceDepartment(province).map(issuer -> file(ReportFiles.docx(ReportExports.ministry(r),
-                    ReportExports.letterhead(ReportKind.MINISTRY_REPORT, issuer, service.today())), DOCX, name + ".docx"));
-        });
+        return service.ministry(province, y).chain(r -> render(r, f, ReportKind.MINISTRY_REPORT, province, name,
+                ReportResource::ministryCsv, ReportExports::ministry));
+    }
+
+    /** A report in the format asked for; the signed document carries the letterhead of the province's science department. */
+    private <R> Uni<Response> render(R report, Format f, ReportKind kind, String province, String name,
+                                     Function<R, String> csv, Function<R, ReportFiles.Table> table) {
+        return switch (f) {
+            case JSON -> Uni.createFrom().item(Response.ok(report, MediaType.APPLICATION_JSON).build());
+            case CSV -> Uni.createFrom().item(file(csv.apply(report), CSV, name + ".csv"));
+            case XLSX -> Uni.createFrom().item(file(ReportFiles.xlsx(table.apply(report)), XLSX, name + ".xlsx"));
+            case DOCX -> service.scienceDepartment(province).map(issuer -> file(ReportFiles.docx(table.apply(report),
+                    ReportExports.letterhead(kind, issuer, service.today())), DOCX, name + ".docx"));
+        };
     }
 
     @POST
@@ -144,8 +145,7 @@ public class ReportResource {
     public Uni<RestResponse<Submission>> submit(@PathParam("report") @Parameter(example = "province-summary", schema = @Schema(enumeration = {"province-summary", "ministry-report"})) String report,
                                                 @Valid @NotNull NewSubmission body) {
         ReportKind kind = kind(report);
-        return submissions.submit(kind, body, caller).map(s -> RestResponse.ResponseBuilder
-                .<Submission>created(URI.create("/api/v1/reports/" + kind.path() + "/submissions/" + s.id())).entity(s).build());
+        return submissions.submit(kind, body, caller).map(s -> Responses.created("/api/v1/reports/" + kind.path() + "/submissions/" + s.id(), s));
     }
 
     @GET

@@ -4,11 +4,11 @@ import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import vn.govqms.kit.web.ProvinceParam;
+import vn.govqms.kit.web.Responses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -26,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import vn.govqms.document.agency.AgencyDtos.AgencyUpdate;
@@ -50,9 +49,7 @@ import java.util.UUID;
 
 @Path("/api/v1/agencies")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Agencies", description = "State agencies (cơ quan hành chính nhà nước) and their place in the administration")
-@SecurityRequirement(name = "bearer")
 public class AgencyResource {
 
     private static final String NEW_AGENCY_EXAMPLE = """
@@ -76,15 +73,14 @@ public class AgencyResource {
     @POST
     @RolesAllowed(Roles.ANY_ADMIN)
     @Operation(operationId = "registerAgency", summary = "Register an agency of the caller's province, ministry or (national-admin) a ministry itself")
-    @RequestBody(content = @Content(schema = @Schema(implementation = NewAgency.class),
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NewAgency.class),
             examples = @ExampleObject(name = "Sở KH&CN Bắc Giang", value = NEW_AGENCY_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Registered; agency.registered is published",
             content = @Content(schema = @Schema(implementation = AgencyView.class)))
     @APIResponse(responseCode = "409", description = "The code is taken")
     @APIResponse(responseCode = "422", description = "Unknown parent or province, parent in another province, or a level that ended before validFrom")
     public Uni<RestResponse<AgencyView>> register(@Valid @NotNull NewAgency body) {
-        return service.register(body, caller).map(a -> RestResponse.ResponseBuilder
-                .<AgencyView>created(URI.create("/api/v1/agencies/" + a.id())).entity(a).tag(ETags.of(a.version())).build());
+        return service.register(body, caller).map(a -> Responses.created("/api/v1/agencies/" + a.id(), a, a.version()));
     }
 
     @GET
@@ -114,7 +110,7 @@ public class AgencyResource {
     public Uni<RestResponse<AgencyView>> update(@PathParam("id") UUID id,
                                                 @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "The ETag read", example = "\"0\"") String ifMatch,
                                                 @Valid @NotNull AgencyUpdate body) {
-        return service.update(id, body, ifMatch, caller).map(a -> RestResponse.ResponseBuilder.ok(a).tag(ETags.of(a.version())).build());
+        return service.update(id, body, ifMatch, caller).map(a -> Responses.tagged(a, a.version()));
     }
 
     @POST
@@ -166,8 +162,7 @@ public class AgencyResource {
     @APIResponse(responseCode = "400", description = "Invalid input (ANNOUNCED is reached by an announcement; effectiveDate in the future)")
     public Uni<RestResponse<AgencyView>> updateQms(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                    @Valid @NotNull QmsDtos.Progress body) {
-        return qms.progress(id, body, ifMatch, caller).map(a -> RestResponse.ResponseBuilder.ok(AgencyView.of(a))
-                .tag(ETags.of(a.version)).build());
+        return qms.progress(id, body, ifMatch, caller).map(a -> Responses.tagged(AgencyView.of(a), a.version));
     }
 
     @GET
@@ -189,8 +184,7 @@ public class AgencyResource {
     @Operation(operationId = "confirmQmsEffectiveness", summary = "The head confirms the effectiveness of the QMS (xác nhận hiệu lực), a step before announcing")
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = QmsDtos.StepView.class)))
     public Uni<RestResponse<QmsDtos.StepView>> confirmEffectiveness(@PathParam("id") UUID id, @Valid @NotNull QmsDtos.EffectivenessConfirmation body) {
-        return qms.confirmEffectiveness(id, body, caller).map(s -> RestResponse.ResponseBuilder.<QmsDtos.StepView>created(
-                URI.create("/api/v1/agencies/" + id + "/qms/readiness")).entity(s).build());
+        return qms.confirmEffectiveness(id, body, caller).map(s -> Responses.created("/api/v1/agencies/" + id + "/qms/readiness", s));
     }
 
     @POST
@@ -203,8 +197,7 @@ public class AgencyResource {
     @APIResponse(responseCode = "201", description = "Announced", content = @Content(schema = @Schema(implementation = QmsDtos.AnnouncementView.class)))
     @APIResponse(responseCode = "422", description = "Steps before announcing are missing (the problem's missing lists them)")
     public Uni<RestResponse<QmsDtos.AnnouncementView>> announce(@PathParam("id") UUID id, @Valid @NotNull QmsDtos.NewAnnouncement body) {
-        return qms.announce(id, body, caller).map(a -> RestResponse.ResponseBuilder.<QmsDtos.AnnouncementView>created(
-                URI.create("/api/v1/agencies/" + id + "/announcements")).entity(a).build());
+        return qms.announce(id, body, caller).map(a -> Responses.created("/api/v1/agencies/" + id + "/announcements", a));
     }
 
     @POST
@@ -215,8 +208,7 @@ public class AgencyResource {
     @APIResponse(responseCode = "400", description = "Invalid input (OFFICE needs place, PORTAL an http(s) link; postedOn from the decision date to today)")
     public Uni<RestResponse<QmsDtos.AnnouncementView>> postAnnouncement(@PathParam("id") UUID id, @PathParam("announcementId") UUID announcementId,
                                                                         @Valid @NotNull QmsDtos.NewPosting body) {
-        return qms.post(id, announcementId, body, caller).map(a -> RestResponse.ResponseBuilder.<QmsDtos.AnnouncementView>created(
-                URI.create("/api/v1/agencies/" + id + "/announcements")).entity(a).build());
+        return qms.post(id, announcementId, body, caller).map(a -> Responses.created("/api/v1/agencies/" + id + "/announcements", a));
     }
 
     @GET

@@ -29,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestMulti;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -46,6 +45,7 @@ import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
 import vn.govqms.kit.web.ETags;
+import vn.govqms.kit.web.Responses;
 
 import java.io.InputStream;
 import java.net.URI;
@@ -58,7 +58,6 @@ import java.util.UUID;
 @Path("/api/v1/documents")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Controlled documents", description = "An agency's documented information (tài liệu) with versions and their lifecycle")
-@SecurityRequirement(name = "bearer")
 public class DocumentResource {
 
     private static final String NEW_DOCUMENT_EXAMPLE = """
@@ -107,8 +106,7 @@ public class DocumentResource {
     @APIResponse(responseCode = "409", description = "The code is taken in this agency")
     @APIResponse(responseCode = "422", description = "Unknown agency, legal basis or TTHC")
     public Uni<RestResponse<DocumentView>> create(@Valid @NotNull NewDocument body) {
-        return service.create(body, caller).map(d -> RestResponse.ResponseBuilder
-                .<DocumentView>created(URI.create("/api/v1/documents/" + d.id())).entity(d).build());
+        return service.create(body, caller).map(d -> Responses.created("/api/v1/documents/" + d.id(), d));
     }
 
     @GET
@@ -163,9 +161,7 @@ public class DocumentResource {
     @APIResponse(responseCode = "201", description = "Drafted", content = @Content(schema = @Schema(implementation = VersionView.class)))
     @APIResponse(responseCode = "409", description = "A revision is still open")
     public Uni<RestResponse<VersionView>> startVersion(@PathParam("id") UUID id) {
-        return service.newVersion(id, caller).map(v -> RestResponse.ResponseBuilder
-                .<VersionView>created(URI.create("/api/v1/documents/" + id + "/versions/" + v.revision())).entity(v)
-                .tag(ETags.of(v.version())).build());
+        return service.newVersion(id, caller).map(v -> Responses.created("/api/v1/documents/" + id + "/versions/" + v.revision(), v, v.version()));
     }
 
     @GET
@@ -198,7 +194,7 @@ public class DocumentResource {
     public Uni<RestResponse<VersionView>> edit(@PathParam("id") UUID id, @PathParam("revision") String revision,
                                                @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull VersionEdit body) {
         return service.edit(id, revision(revision), body.content(), ifMatch, caller)
-                .map(v -> RestResponse.ResponseBuilder.ok(v).tag(ETags.of(v.version())).build());
+                .map(v -> Responses.tagged(v, v.version()));
     }
 
     @POST
@@ -330,8 +326,8 @@ public class DocumentResource {
     public Uni<RestResponse<DocumentDtos.PostingView>> post(@PathParam("id") UUID id, @PathParam("revision") String revision,
                                                             @Valid @NotNull DocumentDtos.NewPosting body) {
         return postings.record(id, revision(revision), body, caller).map(r -> r.created()
-                ? RestResponse.ResponseBuilder.<DocumentDtos.PostingView>created(URI.create("/api/v1/documents/" + id + "/postings?revision="
-                + r.posting().revision())).entity(r.posting()).build()
+                ? Responses.created("/api/v1/documents/" + id + "/postings?revision="
+                + r.posting().revision(), r.posting())
                 : RestResponse.ok(r.posting()));
     }
 
@@ -392,9 +388,8 @@ public class DocumentResource {
     public Uni<RestResponse<AttachmentService.AttachmentView>> attach(@PathParam("id") UUID id, @PathParam("revision") String revision,
                                                                       @QueryParam("fileName") @Parameter(example = "QT-KHCN-01-ky-so.pdf") String fileName,
                                                                       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
-        return attachments.upload(id, revision(revision), fileName, contentType, body, caller).map(a -> RestResponse.ResponseBuilder
-                .<AttachmentService.AttachmentView>created(URI.create("/api/v1/documents/" + id + "/versions/" + a.revision()
-                        + "/attachments/" + a.id())).entity(a).build());
+        return attachments.upload(id, revision(revision), fileName, contentType, body, caller).map(a -> Responses.created("/api/v1/documents/" + id + "/versions/" + a.revision()
+                        + "/attachments/" + a.id(), a));
     }
 
     @GET

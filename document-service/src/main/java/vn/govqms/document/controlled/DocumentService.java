@@ -14,6 +14,7 @@ import vn.govqms.document.controlled.DocumentDtos.DocumentView;
 import vn.govqms.document.controlled.DocumentDtos.NewDocument;
 import vn.govqms.document.controlled.DocumentDtos.VersionView;
 import vn.govqms.document.legal.IssuingAuthority;
+import vn.govqms.document.legal.LegalBasisLinks;
 import vn.govqms.document.legal.LegalDocumentRepository;
 import vn.govqms.document.legal.Registers;
 import vn.govqms.document.procedurereview.RevisionIssue;
@@ -467,21 +468,8 @@ public class DocumentService {
     }
 
     private Uni<Void> replaceLegalBases(UUID versionId, List<UUID> bases) {
-        Set<UUID> wanted = new LinkedHashSet<>(bases);
-        return VersionLegalBasis.<VersionLegalBasis>list("versionId", versionId).chain(existing -> {
-            Set<UUID> kept = new HashSet<>();
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (VersionLegalBasis b : existing) {
-                if (wanted.contains(b.legalDocumentId)) {
-                    kept.add(b.legalDocumentId);
-                } else {
-                    chain = chain.chain(b::delete);
-                }
-            }
-            List<VersionLegalBasis> added = new ArrayList<>();
-            wanted.stream().filter(id -> !kept.contains(id)).forEach(id -> added.add(VersionLegalBasis.of(versionId, id)));
-            return added.isEmpty() ? chain : chain.chain(() -> VersionLegalBasis.persist(added));
-        });
+        return VersionLegalBasis.<VersionLegalBasis>list("versionId", versionId).chain(existing ->
+                LegalBasisLinks.replace(existing, bases, b -> b.legalDocumentId, id -> VersionLegalBasis.of(versionId, id)));
     }
 
     /** The words of the content that search should find. */

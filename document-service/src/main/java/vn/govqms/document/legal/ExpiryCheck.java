@@ -1,13 +1,13 @@
 package vn.govqms.document.legal;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 import vn.govqms.document.procedurereview.ReviewTaskQueries;
 import vn.govqms.kit.outbox.Outbox;
+import vn.govqms.kit.schedule.Sweeps;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -45,15 +45,8 @@ public class ExpiryCheck {
     @Scheduled(every = "${govqms.review.expiry-check-every}", delay = 5, delayUnit = TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> check() {
-        return Panache.withTransaction(() -> Panache.getSession().chain(this::announce))
-                .invoke(n -> {
-                    if (n > 0) {
-                        Log.infof("%d legal documents expired; their procedures are due for review", n);
-                    }
-                })
-                .onFailure().invoke(e -> Log.warnf("expiry check failed: %s", e.getMessage()))
-                .onFailure().recoverWithNull()
-                .replaceWithVoid();
+        return Sweeps.logged(Panache.withTransaction(() -> Panache.getSession().chain(this::announce)),
+                "%d legal documents expired; their procedures are due for review", "expiry check");
     }
 
     /** Marks the documents whose expiry date has come, announces those that expired alone; returns how many did. */

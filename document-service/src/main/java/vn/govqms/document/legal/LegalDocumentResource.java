@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import vn.govqms.kit.web.ProvinceParam;
+import vn.govqms.kit.web.Responses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -26,16 +27,13 @@ import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.problem.Problem;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
-import java.net.URI;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import vn.govqms.document.legal.LegalDtos.LegalDocumentUpdate;
@@ -45,9 +43,7 @@ import java.util.UUID;
 
 @Path("/api/v1/legal-documents")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Legal documents", description = "The register of legal documents (văn bản quy phạm pháp luật) and their relations")
-@SecurityRequirement(name = "bearer")
 public class LegalDocumentResource {
 
     private static final String AMENDING_EXAMPLE = """
@@ -87,7 +83,7 @@ public class LegalDocumentResource {
                     + "amends, replaces or repeals only its own province's documents (it may guide national ones); a national "
                     + "document names a national one, else the one provincial document of that number. A document that "
                     + "amends, replaces or repeals others publishes legal-document.changed for each of them.")
-    @RequestBody(content = @Content(schema = @Schema(implementation = NewLegalDocument.class),
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NewLegalDocument.class),
             examples = {@ExampleObject(name = "101/2019/QĐ-BKHCN", value = AMENDING_EXAMPLE),
                     @ExampleObject(name = "1113/QĐ-UBND (Ninh Bình)", value = PROVINCIAL_EXAMPLE)}))
     @APIResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = LegalDocumentView.class)))
@@ -98,8 +94,7 @@ public class LegalDocumentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "ambiguous-reference", value = AMBIGUOUS_EXAMPLE)))
     public Uni<RestResponse<LegalDocumentView>> register(@Valid @NotNull NewLegalDocument body) {
-        return service.register(body, caller).map(d -> RestResponse.ResponseBuilder
-                .<LegalDocumentView>created(URI.create("/api/v1/legal-documents/" + d.id())).entity(d).tag(ETags.of(d.version())).build());
+        return service.register(body, caller).map(d -> Responses.created("/api/v1/legal-documents/" + d.id(), d, d.version()));
     }
 
     @GET
@@ -145,6 +140,6 @@ public class LegalDocumentResource {
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = LegalDocumentView.class)))
     public Uni<RestResponse<LegalDocumentView>> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                        @Valid @NotNull LegalDocumentUpdate body) {
-        return service.update(id, body, ifMatch, caller).map(d -> RestResponse.ResponseBuilder.ok(d).tag(ETags.of(d.version())).build());
+        return service.update(id, body, ifMatch, caller).map(d -> Responses.tagged(d, d.version()));
     }
 }

@@ -1,7 +1,7 @@
 package vn.govqms.document.procedurereview;
 
+import vn.govqms.kit.schedule.Sweeps;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,14 +24,7 @@ public class OverdueCheck {
     @Scheduled(every = "${govqms.review.overdue-check-every}", delay = 5, delayUnit = TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> check() {
-        return Panache.withTransaction(() -> Panache.getSession().chain(reviews::markOverdue))
-                .invoke(n -> {
-                    if (n > 0) {
-                        Log.infof("%d procedure reviews became overdue", n);
-                    }
-                })
-                .onFailure().invoke(e -> Log.warnf("overdue check failed: %s", e.getMessage()))
-                .onFailure().recoverWithNull()
-                .replaceWithVoid();
+        return Sweeps.logged(Panache.withTransaction(() -> Panache.getSession().chain(reviews::markOverdue)),
+                "%d procedure reviews became overdue", "overdue check");
     }
 }

@@ -6,7 +6,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.govqms.document.procedurereview.ProcedureReviewDtos.ProvinceOverdueReport;
 import vn.govqms.document.procedurereview.ProcedureReviewDtos.Resolution;
@@ -35,9 +33,7 @@ import java.util.UUID;
 
 @Path("/api/v1/review-tasks")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Procedure reviews", description = "Rà soát quy trình ISO theo TTHC và VBQPPL: tasks created when a legal document or TTHC changes")
-@SecurityRequirement(name = "bearer")
 public class ProcedureReviewResource {
 
     private static final String BY_PROVINCE_EXAMPLE = """

@@ -15,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.govqms.document.province.ProvinceDtos.ProvinceDetail;
 import vn.govqms.document.province.ProvinceDtos.ProvinceView;
@@ -27,7 +26,6 @@ import vn.govqms.kit.security.Roles;
 @Path("/api/v1/provinces")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Provinces", description = "The national register of provinces and their mergers (63 before 1 July 2025, 34 after)")
-@SecurityRequirement(name = "bearer")
 @APIResponse(responseCode = "403", description = "No GovQMS role")
 public class ProvinceResource {
 

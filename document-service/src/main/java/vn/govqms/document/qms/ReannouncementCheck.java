@@ -1,6 +1,5 @@
 package vn.govqms.document.qms;
 
-import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -8,6 +7,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.kit.outbox.OutgoingEvent;
+import vn.govqms.kit.schedule.Sweeps;
 import vn.govqms.kit.outbox.Outbox;
 
 import java.time.Clock;
@@ -43,14 +43,8 @@ public class ReannouncementCheck {
     @Scheduled(every = "${govqms.qms.overdue-check-every}", delay = 5, delayUnit = TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return run().invoke(n -> {
-                    if (n > 0) {
-                        Log.infof("%d re-announcements became overdue", n);
-                    }
-                })
-                .onFailure().invoke(e -> Log.warnf("re-announcement check failed: %s", e.getMessage()))
-                .onFailure().recoverWithNull()
-                .replaceWithVoid();
+        return Sweeps.logged(run(),
+                "%d re-announcements became overdue", "re-announcement check");
     }
 
     /** One check; returns how many requirements became overdue. */

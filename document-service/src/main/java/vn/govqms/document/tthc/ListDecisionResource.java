@@ -5,7 +5,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import vn.govqms.document.tthc.ListDtos.DecisionView;
@@ -28,15 +26,13 @@ import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
+import vn.govqms.kit.web.Responses;
 
-import java.net.URI;
 import java.util.UUID;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "TTHC lists", description = "A province's decisions changing its TTHCs, and each agency's updating of its handled-TTHC list within 5 working days")
-@SecurityRequirement(name = "bearer")
 public class ListDecisionResource {
 
     private final ListUpdates updates;
@@ -59,8 +55,7 @@ public class ListDecisionResource {
     @APIResponse(responseCode = "409", description = "The province recorded this decision number already")
     @APIResponse(responseCode = "422", description = "A procedure or agency unknown (unknown-reference) or of another province (relation-outside-authority)")
     public Uni<RestResponse<DecisionView>> decide(@Valid @NotNull NewDecision body) {
-        return updates.decide(body, caller).map(d -> RestResponse.ResponseBuilder
-                .<DecisionView>created(URI.create("/api/v1/tthc-list-decisions/" + d.id())).entity(d).build());
+        return updates.decide(body, caller).map(d -> Responses.created("/api/v1/tthc-list-decisions/" + d.id(), d));
     }
 
     @GET

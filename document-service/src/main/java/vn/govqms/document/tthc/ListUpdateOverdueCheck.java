@@ -1,6 +1,6 @@
 package vn.govqms.document.tthc;
 
-import io.quarkus.logging.Log;
+import vn.govqms.kit.schedule.Sweeps;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,14 +23,7 @@ public class ListUpdateOverdueCheck {
     @Scheduled(every = "${govqms.tthc.list-update-overdue-check-every}", delay = 5, delayUnit = TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> check() {
-        return updates.markOverdue()
-                .invoke(n -> {
-                    if (n > 0) {
-                        Log.infof("%d handled-TTHC list updates became overdue", n);
-                    }
-                })
-                .onFailure().invoke(e -> Log.warnf("list update overdue check failed: %s", e.getMessage()))
-                .onFailure().recoverWithNull()
-                .replaceWithVoid();
+        return Sweeps.logged(updates.markOverdue(),
+                "%d handled-TTHC list updates became overdue", "list update overdue check");
     }
 }

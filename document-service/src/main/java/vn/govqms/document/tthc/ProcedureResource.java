@@ -3,11 +3,11 @@ package vn.govqms.document.tthc;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.Size;
 import vn.govqms.kit.web.ProvinceParam;
+import vn.govqms.kit.web.Responses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -23,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import vn.govqms.document.tthc.ProcedureDtos.Abolition;
@@ -38,15 +37,12 @@ import vn.govqms.kit.security.Roles;
 import vn.govqms.kit.web.ETags;
 import vn.govqms.kit.web.QueryParams;
 
-import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
 @Path("/api/v1/administrative-procedures")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Administrative procedures", description = "The TTHC catalogue with legal processing times")
-@SecurityRequirement(name = "bearer")
 public class ProcedureResource {
 
     private final ProcedureService service;
@@ -67,8 +63,7 @@ public class ProcedureResource {
     @APIResponse(responseCode = "409", description = "The code is in the catalogue already")
     @APIResponse(responseCode = "422", description = "A legal basis is not in the register (unknown-reference) or in another province's (relation-outside-authority)")
     public Uni<RestResponse<ProcedureView>> publish(@Valid @NotNull NewProcedure body) {
-        return service.publish(body, caller).map(p -> RestResponse.ResponseBuilder
-                .<ProcedureView>created(URI.create("/api/v1/administrative-procedures/" + p.id())).entity(p).tag(ETags.of(p.version())).build());
+        return service.publish(body, caller).map(p -> Responses.created("/api/v1/administrative-procedures/" + p.id(), p, p.version()));
     }
 
     @GET
@@ -116,7 +111,7 @@ public class ProcedureResource {
     @APIResponse(responseCode = "409", description = "The procedure is abolished")
     public Uni<RestResponse<ProcedureView>> amend(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                   @Valid @NotNull Amendment body) {
-        return service.amend(id, body, ifMatch, caller).map(p -> RestResponse.ResponseBuilder.ok(p).tag(ETags.of(p.version())).build());
+        return service.amend(id, body, ifMatch, caller).map(p -> Responses.tagged(p, p.version()));
     }
 
     @POST

@@ -6,6 +6,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.document.legal.IssuingAuthority;
+import vn.govqms.document.legal.LegalBasisLinks;
 import vn.govqms.document.legal.LegalDocumentRepository;
 import vn.govqms.document.legal.Registers;
 import vn.govqms.document.procedurereview.ReviewTaskQueries;
@@ -26,7 +27,6 @@ import vn.govqms.kit.web.ETags;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -185,20 +185,8 @@ public class ProcedureService {
 
     /** Makes the procedure's legal bases exactly {@code bases}: removes the others, adds the new ones. */
     private Uni<Void> replaceBases(UUID procedureId, Set<UUID> bases) {
-        return ProcedureLegalBasis.<ProcedureLegalBasis>list("procedureId", procedureId).chain(existing -> {
-            Set<UUID> kept = new LinkedHashSet<>();
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (ProcedureLegalBasis b : existing) {
-                if (bases.contains(b.legalDocumentId)) {
-                    kept.add(b.legalDocumentId);
-                } else {
-                    chain = chain.chain(b::delete);
-                }
-            }
-            List<ProcedureLegalBasis> added = new ArrayList<>();
-            bases.stream().filter(b -> !kept.contains(b)).forEach(b -> added.add(ProcedureLegalBasis.of(procedureId, b)));
-            return added.isEmpty() ? chain : chain.chain(() -> ProcedureLegalBasis.persist(added));
-        });
+        return ProcedureLegalBasis.<ProcedureLegalBasis>list("procedureId", procedureId).chain(existing ->
+                LegalBasisLinks.replace(existing, bases, b -> b.legalDocumentId, id -> ProcedureLegalBasis.of(procedureId, id)));
     }
 
     /**

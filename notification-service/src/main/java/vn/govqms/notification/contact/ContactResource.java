@@ -2,11 +2,11 @@ package vn.govqms.notification.contact;
 
 import io.smallrye.mutiny.Uni;
 import vn.govqms.kit.web.ProvinceParam;
+import vn.govqms.kit.web.Responses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -23,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import vn.govqms.kit.paging.Page;
@@ -35,14 +34,11 @@ import vn.govqms.notification.contact.ContactDtos.ContactInput;
 import vn.govqms.notification.contact.ContactDtos.ContactView;
 import vn.govqms.notification.contact.ContactDtos.Preferences;
 
-import java.net.URI;
 import java.util.UUID;
 
 @Path("/api/v1/contacts")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Contacts", description = "Người nhận thông báo: lãnh đạo, cán bộ ISO, chuyên gia đánh giá, lãnh đạo đơn vị; Ban chỉ đạo ISO tỉnh")
-@SecurityRequirement(name = "bearer")
 public class ContactResource {
 
     private final ContactService service;
@@ -60,8 +56,7 @@ public class ContactResource {
     @APIResponse(responseCode = "409", description = "The subject is already a contact there")
     @APIResponse(responseCode = "422", description = "Unknown agency")
     public Uni<RestResponse<ContactView>> create(@Valid @NotNull ContactInput body) {
-        return service.create(body, caller).map(c -> RestResponse.ResponseBuilder.<ContactView>created(URI.create("/api/v1/contacts/" + c.id()))
-                .entity(c).tag(ETags.of(c.version())).build());
+        return service.create(body, caller).map(c -> Responses.created("/api/v1/contacts/" + c.id(), c, c.version()));
     }
 
     @GET
@@ -90,7 +85,7 @@ public class ContactResource {
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = ContactView.class)))
     public Uni<RestResponse<ContactView>> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                  @Valid @NotNull ContactInput body) {
-        return service.update(id, body, ifMatch, caller).map(c -> RestResponse.ResponseBuilder.ok(c).tag(ETags.of(c.version())).build());
+        return service.update(id, body, ifMatch, caller).map(c -> Responses.tagged(c, c.version()));
     }
 
     @DELETE

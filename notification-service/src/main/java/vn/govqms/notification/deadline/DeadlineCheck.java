@@ -1,5 +1,6 @@
 package vn.govqms.notification.deadline;
 
+import vn.govqms.kit.schedule.Sweeps;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -141,8 +142,7 @@ public class DeadlineCheck {
     @Scheduled(every = "${govqms.deadlines.check-every}", delay = 3, delayUnit = TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return run().onFailure().invoke(e -> Log.warnf("deadline check failed: %s", e.getMessage())).onFailure().recoverWithNull()
-                .replaceWithVoid();
+        return Sweeps.logged(run(), "deadline check");
     }
 
     /** One check: reminders, then escalations; returns how many of each were made. */

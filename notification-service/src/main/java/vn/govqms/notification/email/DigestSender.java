@@ -1,5 +1,6 @@
 package vn.govqms.notification.email;
 
+import vn.govqms.kit.schedule.Sweeps;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -51,9 +52,7 @@ public class DigestSender {
     @Scheduled(cron = "${govqms.email.digest-cron}", timeZone = "Asia/Ho_Chi_Minh",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> daily() {
-        return sendDigests().invoke(n -> Log.infof("daily digest: %d e-mails", n))
-                .onFailure().invoke(e -> Log.warnf("daily digest failed: %s", e.getMessage())).onFailure().recoverWithNull()
-                .replaceWithVoid();
+        return Sweeps.logged(sendDigests().invoke(n -> Log.infof("daily digest: %d e-mails", n)), "daily digest");
     }
 
     /** Sends one digest per contact with waiting notifications; returns how many digests were sent. */

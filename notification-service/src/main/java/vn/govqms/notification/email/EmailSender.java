@@ -1,5 +1,6 @@
 package vn.govqms.notification.email;
 
+import vn.govqms.kit.schedule.Sweeps;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
@@ -75,8 +76,7 @@ public class EmailSender {
     @Scheduled(identity = SCHEDULE, every = "${govqms.email.send-every}", delay = 2, delayUnit = TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return sendPending().onFailure().invoke(e -> Log.warnf("e-mail round failed: %s", e.getMessage()))
-                .onFailure().recoverWithNull().replaceWithVoid();
+        return Sweeps.logged(sendPending(), "e-mail round");
     }
 
     /**

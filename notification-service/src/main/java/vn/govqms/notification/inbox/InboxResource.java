@@ -19,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
@@ -33,7 +32,6 @@ import vn.govqms.notification.inbox.InboxDtos.UnreadCount;
 @Path("/api/v1/notifications")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Inbox", description = "Hộp thư thông báo: việc gì đã xảy ra, vì sao liên quan đến bạn, cần làm gì và hạn khi nào")
-@SecurityRequirement(name = "bearer")
 public class InboxResource {
 
     private final InboxService service;

@@ -3,11 +3,11 @@ package vn.govqms.notification.rule;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.Size;
 import vn.govqms.kit.web.ProvinceParam;
+import vn.govqms.kit.web.Responses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -24,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import vn.govqms.kit.paging.Page;
@@ -35,14 +34,11 @@ import vn.govqms.kit.web.ETags;
 import vn.govqms.notification.rule.RuleDtos.RuleInput;
 import vn.govqms.notification.rule.RuleDtos.RuleView;
 
-import java.net.URI;
 import java.util.UUID;
 
 @Path("/api/v1/rules")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Rules", description = "Quy tắc thông báo: loại sự kiện → người nhận → kênh (hộp thư, e-mail)")
-@SecurityRequirement(name = "bearer")
 public class RuleResource {
 
     private final RuleService service;
@@ -77,8 +73,7 @@ public class RuleResource {
     @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = RuleView.class)))
     @APIResponse(responseCode = "422", description = "Unknown contact")
     public Uni<RestResponse<RuleView>> create(@Valid @NotNull RuleInput body) {
-        return service.create(body, caller).map(r -> RestResponse.ResponseBuilder.<RuleView>created(URI.create("/api/v1/rules/" + r.id()))
-                .entity(r).tag(ETags.of(r.version())).build());
+        return service.create(body, caller).map(r -> Responses.created("/api/v1/rules/" + r.id(), r, r.version()));
     }
 
     @PUT
@@ -88,7 +83,7 @@ public class RuleResource {
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = RuleView.class)))
     public Uni<RestResponse<RuleView>> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                               @Valid @NotNull RuleInput body) {
-        return service.update(id, body, ifMatch, caller).map(r -> RestResponse.ResponseBuilder.ok(r).tag(ETags.of(r.version())).build());
+        return service.update(id, body, ifMatch, caller).map(r -> Responses.tagged(r, r.version()));
     }
 
     @DELETE

@@ -23,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
@@ -62,7 +61,6 @@ public class StreamResource {
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @PermitAll // a bearer token (any GovQMS role: Scope refuses the others) or a stream ticket, checked below
-    @SecurityRequirement(name = "bearer")
     @Operation(operationId = "streamNotifications", summary = "Server-sent events of the agencies the caller reads (its agency, a ministry's "
             + "units, a province, every agency; agencyId= narrows to one): events that notified someone there and score changes, as they "
             + "happen; a one-stop-shop system receives only what its REST reads allow",
@@ -106,7 +104,6 @@ public class StreamResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ANY_READER)
-    @SecurityRequirement(name = "bearer")
     @Operation(operationId = "createStreamTicket", summary = "A ticket that opens the live stream once without an Authorization header (a browser's EventSource)",
             description = "Bound to the caller and to its scope as of now (and to one agency when agencyId is given); valid for a minute "
                     + "(govqms.stream.ticket-validity), used once. Not a token: it grants nothing but opening that one stream.")

@@ -13,7 +13,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
@@ -23,7 +22,6 @@ import vn.govqms.notification.training.TrainingDtos.ProvinceFigures;
 @Path("/api/v1/iso-officer-training")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Trainings", description = "Đào tạo của cán bộ ISO và người liên hệ: khóa học, thời gian, chứng chỉ")
-@SecurityRequirement(name = "bearer")
 public class IsoOfficerTrainingResource {
 
     static final String EXAMPLE = """

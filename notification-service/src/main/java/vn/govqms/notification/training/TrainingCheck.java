@@ -1,5 +1,6 @@
 package vn.govqms.notification.training;
 
+import vn.govqms.kit.schedule.Sweeps;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -98,8 +99,7 @@ public class TrainingCheck {
     @Scheduled(every = "${govqms.training.check-every}", delay = 5, delayUnit = TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
-        return run().onFailure().invoke(e -> Log.warnf("ISO officer training check failed: %s", e.getMessage())).onFailure().recoverWithNull()
-                .replaceWithVoid();
+        return Sweeps.logged(run(), "ISO officer training check");
     }
 
     /** One check: clears the flags whose case ended, then flags the new cases; returns the notifications made. */

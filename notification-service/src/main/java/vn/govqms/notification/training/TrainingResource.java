@@ -5,7 +5,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,25 +15,22 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
+import vn.govqms.kit.web.Responses;
 import vn.govqms.notification.training.TrainingDtos.TrainingInput;
 import vn.govqms.notification.training.TrainingDtos.TrainingStatus;
 import vn.govqms.notification.training.TrainingDtos.TrainingView;
 
-import java.net.URI;
 import java.util.UUID;
 
 @Path("/api/v1/contacts/{contactId}/trainings")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Trainings", description = "Đào tạo của cán bộ ISO và người liên hệ: khóa học, thời gian, chứng chỉ")
-@SecurityRequirement(name = "bearer")
 public class TrainingResource {
 
     private final TrainingService service;
@@ -51,8 +47,7 @@ public class TrainingResource {
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(schema = @Schema(implementation = TrainingView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input (e.g. trainedOn after today)")
     public Uni<RestResponse<TrainingView>> record(@PathParam("contactId") UUID contactId, @Valid @NotNull TrainingInput body) {
-        return service.record(contactId, body, caller).map(t -> RestResponse.ResponseBuilder.<TrainingView>created(
-                URI.create("/api/v1/contacts/" + contactId + "/trainings")).entity(t).build());
+        return service.record(contactId, body, caller).map(t -> Responses.created("/api/v1/contacts/" + contactId + "/trainings", t));
     }
 
     @GET

@@ -24,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import vn.govqms.kit.paging.Page;
@@ -32,6 +31,7 @@ import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
 import vn.govqms.kit.web.ETags;
+import vn.govqms.kit.web.Responses;
 import vn.govqms.notification.webhook.WebhookDtos.DeliveryView;
 import vn.govqms.notification.webhook.WebhookDtos.ReplayRange;
 import vn.govqms.notification.webhook.WebhookDtos.Replayed;
@@ -39,14 +39,11 @@ import vn.govqms.notification.webhook.WebhookDtos.SecretRotation;
 import vn.govqms.notification.webhook.WebhookDtos.WebhookInput;
 import vn.govqms.notification.webhook.WebhookDtos.WebhookView;
 
-import java.net.URI;
 import java.util.UUID;
 
 @Path("/api/v1/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Webhooks", description = "Webhook cho hệ thống một cửa, ứng dụng di động và bảng điều khiển: sự kiện ký HMAC theo Standard Webhooks, gửi lại khi lỗi")
-@SecurityRequirement(name = "bearer")
 @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.INTEGRATION})
 public class WebhookResource {
 
@@ -67,8 +64,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "400", description = "Invalid input (URL, unknown event type)")
     @APIResponse(responseCode = "422", description = "Target refused (internal address) or unknown agency")
     public Uni<RestResponse<WebhookView>> create(@Valid @NotNull WebhookInput body) {
-        return service.create(body, caller).map(w -> RestResponse.ResponseBuilder.<WebhookView>created(URI.create("/api/v1/webhooks/" + w.id()))
-                .entity(w).tag(ETags.of(w.version())).build());
+        return service.create(body, caller).map(w -> Responses.created("/api/v1/webhooks/" + w.id(), w, w.version()));
     }
 
     @GET
@@ -94,7 +90,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = WebhookView.class)))
     public Uni<RestResponse<WebhookView>> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                  @Valid @NotNull WebhookInput body) {
-        return service.update(id, body, ifMatch, caller).map(w -> RestResponse.ResponseBuilder.ok(w).tag(ETags.of(w.version())).build());
+        return service.update(id, body, ifMatch, caller).map(w -> Responses.tagged(w, w.version()));
     }
 
     @POST
@@ -108,7 +104,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "400", description = "Overlap out of range")
     @APIResponse(responseCode = "409", description = "The current secret cannot be read to keep signing")
     public Uni<RestResponse<WebhookView>> rotateSecret(@PathParam("id") UUID id, @Valid @NotNull SecretRotation body) {
-        return service.rotateSecret(id, body, caller).map(w -> RestResponse.ResponseBuilder.ok(w).tag(ETags.of(w.version())).build());
+        return service.rotateSecret(id, body, caller).map(w -> Responses.tagged(w, w.version()));
     }
 
     @DELETE

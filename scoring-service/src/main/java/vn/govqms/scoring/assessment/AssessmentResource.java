@@ -2,6 +2,7 @@ package vn.govqms.scoring.assessment;
 
 import io.smallrye.mutiny.Uni;
 import vn.govqms.kit.web.YearParam;
+import vn.govqms.kit.web.Responses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -24,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import vn.govqms.kit.paging.Page;
@@ -35,13 +35,11 @@ import vn.govqms.kit.web.QueryParams;
 import vn.govqms.scoring.assessment.AssessmentDtos.AssessmentSummary;
 import vn.govqms.scoring.assessment.AssessmentDtos.AssessmentView;
 
-import java.net.URI;
 import java.util.UUID;
 
 @Path("/api/v1/assessments")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Assessments", description = "Tự đánh giá và đánh giá chính thức theo bộ tiêu chí: draft → submitted → finalised")
-@SecurityRequirement(name = "bearer")
 public class AssessmentResource {
 
     static final String SCORES_EXAMPLE = """
@@ -62,8 +60,7 @@ public class AssessmentResource {
     @APIResponse(responseCode = "409", description = "The agency already has this kind of assessment for the year and set")
     @APIResponse(responseCode = "422", description = "Unknown agency, no criteria set in force, or a set that does not apply")
     public Uni<RestResponse<AssessmentView>> start(@Valid @NotNull AssessmentDtos.NewAssessment body) {
-        return service.start(body).map(v -> RestResponse.ResponseBuilder
-                .<AssessmentView>created(URI.create("/api/v1/assessments/" + v.view().id())).entity(v.view()).tag(ETags.of(v.version())).build());
+        return service.start(body).map(v -> Responses.created("/api/v1/assessments/" + v.view().id(), v.view(), v.version()));
     }
 
     @GET
@@ -104,7 +101,7 @@ public class AssessmentResource {
     @APIResponse(responseCode = "409", description = "Not a draft")
     public Uni<RestResponse<AssessmentView>> score(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                    @Valid @NotNull AssessmentDtos.Scores body) {
-        return service.score(id, body, ifMatch).map(v -> RestResponse.ResponseBuilder.ok(v.view()).tag(ETags.of(v.version())).build());
+        return service.score(id, body, ifMatch).map(v -> Responses.tagged(v.view(), v.version()));
     }
 
     @POST
@@ -115,7 +112,7 @@ public class AssessmentResource {
     @APIResponse(responseCode = "409", description = "Not a draft")
     @APIResponse(responseCode = "422", description = "Manual criteria without points (listed)")
     public Uni<RestResponse<AssessmentView>> submit(@PathParam("id") UUID id) {
-        return service.submit(id).map(v -> RestResponse.ResponseBuilder.ok(v.view()).tag(ETags.of(v.version())).build());
+        return service.submit(id).map(v -> Responses.tagged(v.view(), v.version()));
     }
 
     @POST
@@ -126,7 +123,7 @@ public class AssessmentResource {
     @APIResponse(responseCode = "200", description = "A draft again", content = @Content(schema = @Schema(implementation = AssessmentView.class)))
     @APIResponse(responseCode = "409", description = "Not submitted")
     public Uni<RestResponse<AssessmentView>> sendBack(@PathParam("id") UUID id, @Valid @NotNull AssessmentDtos.Reason body) {
-        return service.sendBack(id, body.reason()).map(v -> RestResponse.ResponseBuilder.ok(v.view()).tag(ETags.of(v.version())).build());
+        return service.sendBack(id, body.reason()).map(v -> Responses.tagged(v.view(), v.version()));
     }
 
     @POST
@@ -137,7 +134,7 @@ public class AssessmentResource {
     @APIResponse(responseCode = "200", description = "Finalised", content = @Content(schema = @Schema(implementation = AssessmentView.class)))
     @APIResponse(responseCode = "409", description = "Not submitted")
     public Uni<RestResponse<AssessmentView>> finalise(@PathParam("id") UUID id) {
-        return service.finalise(id).map(v -> RestResponse.ResponseBuilder.ok(v.view()).tag(ETags.of(v.version())).build());
+        return service.finalise(id).map(v -> Responses.tagged(v.view(), v.version()));
     }
 
     @POST
@@ -149,7 +146,7 @@ public class AssessmentResource {
     @APIResponse(responseCode = "400", description = "No reason")
     @APIResponse(responseCode = "409", description = "Not finalised")
     public Uni<RestResponse<AssessmentView>> reopen(@PathParam("id") UUID id, @Valid @NotNull AssessmentDtos.Reason body) {
-        return service.reopen(id, body.reason()).map(v -> RestResponse.ResponseBuilder.ok(v.view()).tag(ETags.of(v.version())).build());
+        return service.reopen(id, body.reason()).map(v -> Responses.tagged(v.view(), v.version()));
     }
 
     /** The filters of a list of assessments. */

@@ -3,6 +3,7 @@ package vn.govqms.scoring.criteria;
 import io.smallrye.mutiny.Uni;
 import vn.govqms.kit.web.ProvinceParam;
 import vn.govqms.kit.web.YearParam;
+import vn.govqms.kit.web.Responses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
@@ -29,7 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import vn.govqms.kit.http.ExpensiveRead;
@@ -43,13 +43,11 @@ import vn.govqms.scoring.criteria.CriteriaDtos.CriteriaSetInput;
 import vn.govqms.scoring.criteria.CriteriaDtos.CriteriaSetSummary;
 import vn.govqms.scoring.criteria.CriteriaDtos.CriteriaSetView;
 
-import java.net.URI;
 import java.util.UUID;
 
 @Path("/api/v1/criteria-sets")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Criteria sets", description = "Bộ tiêu chí đánh giá HTQLCL: groups, criteria, points and bands, per province and version")
-@SecurityRequirement(name = "bearer")
 @APIResponse(responseCode = "403", description = "Outside the caller's role, or a set the caller does not own (a national template: national-admin; a province's set: its province-admin)")
 public class CriteriaSetResource {
 
@@ -132,8 +130,7 @@ public class CriteriaSetResource {
     @APIResponse(responseCode = "201", description = "Drafted", content = @Content(schema = @Schema(implementation = CriteriaSetView.class)))
     @APIResponse(responseCode = "400", description = "Invalid input (duplicate codes, missing rule parameters, bands out of order)")
     public Uni<RestResponse<CriteriaSetView>> create(@Valid @NotNull CriteriaSetInput body) {
-        return service.create(body).map(v -> RestResponse.ResponseBuilder
-                .<CriteriaSetView>created(URI.create("/api/v1/criteria-sets/" + v.view().id())).entity(v.view()).tag(ETags.of(v.version())).build());
+        return service.create(body).map(v -> Responses.created("/api/v1/criteria-sets/" + v.view().id(), v.view(), v.version()));
     }
 
     @GET
@@ -164,7 +161,7 @@ public class CriteriaSetResource {
     @APIResponse(responseCode = "409", description = "Not a draft (make a new version)")
     public Uni<RestResponse<CriteriaSetView>> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                      @Valid @NotNull CriteriaSetChange body) {
-        return service.update(id, body, ifMatch).map(v -> RestResponse.ResponseBuilder.ok(v.view()).tag(ETags.of(v.version())).build());
+        return service.update(id, body, ifMatch).map(v -> Responses.tagged(v.view(), v.version()));
     }
 
     @POST
@@ -176,7 +173,7 @@ public class CriteriaSetResource {
     @APIResponse(responseCode = "409", description = "Not a draft")
     @APIResponse(responseCode = "422", description = "Points do not add up to 100 (the problem names the sum)")
     public Uni<RestResponse<CriteriaSetView>> activate(@PathParam("id") UUID id) {
-        return service.activate(id).map(v -> RestResponse.ResponseBuilder.ok(v.view()).tag(ETags.of(v.version())).build());
+        return service.activate(id).map(v -> Responses.tagged(v.view(), v.version()));
     }
 
     @POST
@@ -186,7 +183,7 @@ public class CriteriaSetResource {
     @APIResponse(responseCode = "200", description = "Retired", content = @Content(schema = @Schema(implementation = CriteriaSetView.class)))
     @APIResponse(responseCode = "409", description = "Not active")
     public Uni<RestResponse<CriteriaSetView>> retire(@PathParam("id") UUID id) {
-        return service.retire(id).map(v -> RestResponse.ResponseBuilder.ok(v.view()).tag(ETags.of(v.version())).build());
+        return service.retire(id).map(v -> Responses.tagged(v.view(), v.version()));
     }
 
     @POST
@@ -195,7 +192,6 @@ public class CriteriaSetResource {
     @Operation(operationId = "newCriteriaSetVersion", summary = "Start a new draft version from this set (how an active set is changed)")
     @APIResponse(responseCode = "201", description = "The new draft", content = @Content(schema = @Schema(implementation = CriteriaSetView.class)))
     public Uni<RestResponse<CriteriaSetView>> newVersion(@PathParam("id") UUID id) {
-        return service.newVersion(id).map(v -> RestResponse.ResponseBuilder
-                .<CriteriaSetView>created(URI.create("/api/v1/criteria-sets/" + v.view().id())).entity(v.view()).tag(ETags.of(v.version())).build());
+        return service.newVersion(id).map(v -> Responses.created("/api/v1/criteria-sets/" + v.view().id(), v.view(), v.version()));
     }
 }

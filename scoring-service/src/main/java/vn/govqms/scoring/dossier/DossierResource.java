@@ -20,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.problem.ProblemException;
@@ -35,7 +34,6 @@ import java.util.UUID;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "One-stop-shop dossiers", description = "Hồ sơ TTHC từ hệ thống một cửa: sự kiện trạng thái và chỉ số giải quyết")
-@SecurityRequirement(name = "bearer")
 public class DossierResource {
 
     static final String EXAMPLE = """

@@ -14,7 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.govqms.kit.security.Roles;
 
@@ -23,7 +22,6 @@ import java.util.UUID;
 @Path("/api/v1/agencies")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Live indicators and score", description = "Chỉ số và điểm trực tuyến của cơ quan, cập nhật từ sự kiện")
-@SecurityRequirement(name = "bearer")
 @APIResponse(responseCode = "400", description = "Invalid year")
 @APIResponse(responseCode = "404", description = "Agency unknown to this service")
 public class AgencyScoreResource {

@@ -2,6 +2,7 @@ package vn.govqms.scoring.objective;
 
 import io.smallrye.mutiny.Uni;
 import vn.govqms.kit.web.YearParam;
+import vn.govqms.kit.web.Responses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -22,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import vn.govqms.kit.paging.Page;
@@ -31,13 +31,11 @@ import vn.govqms.kit.security.Roles;
 import vn.govqms.kit.web.ETags;
 import vn.govqms.scoring.objective.ObjectiveDtos.ObjectiveView;
 
-import java.net.URI;
 import java.util.UUID;
 
 @Path("/api/v1/quality-objectives")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Quality objectives", description = "Mục tiêu chất lượng: bound to a KPI with a target; on track, at risk or missed as the KPI moves")
-@SecurityRequirement(name = "bearer")
 public class ObjectiveResource {
 
     private final ObjectiveService service;
@@ -55,8 +53,7 @@ public class ObjectiveResource {
     @APIResponse(responseCode = "201", description = "Set and evaluated", content = @Content(schema = @Schema(implementation = ObjectiveView.class)))
     @APIResponse(responseCode = "422", description = "Unknown agency")
     public Uni<RestResponse<ObjectiveView>> create(@Valid @NotNull ObjectiveDtos.NewObjective body) {
-        return service.create(body).map(v -> RestResponse.ResponseBuilder.<ObjectiveView>created(
-                URI.create("/api/v1/quality-objectives/" + v.view().id())).entity(v.view()).tag(ETags.of(v.version())).build());
+        return service.create(body).map(v -> Responses.created("/api/v1/quality-objectives/" + v.view().id(), v.view(), v.version()));
     }
 
     @GET
@@ -85,6 +82,6 @@ public class ObjectiveResource {
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = ObjectiveView.class)))
     public Uni<RestResponse<ObjectiveView>> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                                    @Valid @NotNull ObjectiveDtos.ObjectiveChange body) {
-        return service.update(id, body, ifMatch).map(v -> RestResponse.ResponseBuilder.ok(v.view()).tag(ETags.of(v.version())).build());
+        return service.update(id, body, ifMatch).map(v -> Responses.tagged(v.view(), v.version()));
     }
 }

@@ -24,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.govqms.kit.http.ExpensiveRead;
 import vn.govqms.kit.paging.PageParams;
@@ -43,7 +42,6 @@ import java.util.function.Supplier;
 @ExpensiveRead // rankings, distributions and progress read a province (or the country) at once
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Rankings and statistics", description = "Xếp hạng, phân loại và tiến độ của các cơ quan trong tỉnh (hoặc trong một bộ), và của các tỉnh trên toàn quốc")
-@SecurityRequirement(name = "bearer")
 @APIResponse(responseCode = "403", description = "A province or ministry the token does not give access to")
 public class RankingResource {
 

@@ -18,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Roles;
@@ -28,7 +27,6 @@ import vn.govqms.scoring.team.AssessmentTeamDtos.TeamView;
 @Path("/api/v1/assessment-teams/{provinceCode}/{year}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Assessment teams", description = "Tổ đánh giá của Ban chỉ đạo ISO tỉnh: các đánh giá viên được chấm điểm chính thức cơ quan khác")
-@SecurityRequirement(name = "bearer")
 @APIResponse(responseCode = "400", description = "Invalid province code, year or team")
 @APIResponse(responseCode = "403", description = "Another province's team, or a role that does not read or name teams")
 public class AssessmentTeamResource {

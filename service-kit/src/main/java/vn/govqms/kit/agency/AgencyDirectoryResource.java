@@ -12,7 +12,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Scope;
@@ -24,7 +23,6 @@ import java.util.UUID;
 @Path("/api/v1/agencies")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Agency directory", description = "Agencies as this service knows them from document-service's events")
-@SecurityRequirement(name = "bearer")
 @IfBuildProperty(name = "govqms.agency-directory.enabled", stringValue = "true")
 public class AgencyDirectoryResource {
 

@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
@@ -39,7 +38,6 @@ import java.util.UUID;
 @Path("/api/v1/audit-trail")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Audit trail", description = "Who changed what, and when")
-@SecurityRequirement(name = "bearer")
 public class AuditTrailResource {
 
     private final Pool pool;

@@ -22,7 +22,9 @@ import java.util.TreeMap;
 /**
  * The standard problem responses of every operation, by convention, so that resources declare only what is
  * particular to them (a 409 that names the state, a 422 that names the rule). Registered with
- * {@code mp.openapi.filter} in the kit's configuration. Per operation:
+ * {@code mp.openapi.filter} in the kit's configuration. Every operation that declares no security of its own
+ * requires the one bearer scheme (every /api path takes a token; an operation that declares an empty list of requirements keeps it),
+ * so resources do not repeat it. Per operation:
  * 401 and 403 when it is secured; 400 when it takes parameters or a body; 413 when it takes a body (the kit's
  * {@code BodyLimit}); 404 when its path has a parameter; 409, 412 and 428 when it takes {@code If-Match}; 422 on
  * writes; on a read of one JSON object (not a list or a page), the {@code ETag} header of its 200 and the 304 of
@@ -52,8 +54,14 @@ public class ProblemResponses implements OASFilter {
             return;
         }
         boolean securedByDefault = openAPI.getSecurity() != null && !openAPI.getSecurity().isEmpty();
-        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) ->
-                complete(path, item, method, operation, securedByDefault)));
+        String bearer = components.getSecuritySchemes() != null && components.getSecuritySchemes().size() == 1
+                ? components.getSecuritySchemes().keySet().iterator().next() : null;
+        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
+            if (bearer != null && operation.getSecurity() == null && !securedByDefault) {
+                operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(bearer));
+            }
+            complete(path, item, method, operation, securedByDefault);
+        }));
     }
 
     private static void complete(String path, PathItem item, PathItem.HttpMethod method, Operation operation, boolean securedByDefault) {
