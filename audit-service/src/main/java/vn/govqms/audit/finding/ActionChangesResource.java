@@ -9,7 +9,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.govqms.audit.finding.FindingDtos.ActionView;
 import vn.govqms.kit.security.Roles;
@@ -19,7 +18,6 @@ import vn.govqms.kit.sync.SyncParams;
 @Path("/api/v1/corrective-actions/changes")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Corrective actions")
-@SecurityRequirement(name = "bearer")
 public class ActionChangesResource {
 
     private final ActionSync sync;

@@ -9,7 +9,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.govqms.audit.internalaudit.AuditDtos.AuditView;
 import vn.govqms.kit.security.Caller;
@@ -20,7 +19,6 @@ import vn.govqms.kit.sync.SyncParams;
 @Path("/api/v1/audits/changes")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Audits")
-@SecurityRequirement(name = "bearer")
 public class AuditChangesResource {
 
     private final AuditSync sync;

@@ -9,7 +9,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
@@ -20,7 +19,6 @@ import vn.govqms.notification.inbox.InboxDtos.NotificationView;
 @Path("/api/v1/notifications/changes")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Inbox")
-@SecurityRequirement(name = "bearer")
 public class InboxChangesResource {
 
     private final InboxSync sync;
