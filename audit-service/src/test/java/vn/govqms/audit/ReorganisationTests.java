@@ -1,5 +1,6 @@
 package vn.govqms.audit;
 
+import vn.govqms.local.testing.Fixtures;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -22,11 +23,11 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static vn.govqms.audit.Fixtures.PROBLEM;
-import static vn.govqms.audit.Fixtures.admin;
-import static vn.govqms.audit.Fixtures.auditor;
-import static vn.govqms.audit.Fixtures.head;
-import static vn.govqms.audit.Fixtures.officer;
+import static vn.govqms.local.testing.Fixtures.admin;
+import static vn.govqms.local.testing.Fixtures.auditor;
+import static vn.govqms.local.testing.Fixtures.head;
+import static vn.govqms.local.testing.Fixtures.officer;
+import static vn.govqms.local.testing.Problems.problem;
 
 /**
  * The 2025 reorganisation: after document-service's agency.merged / agency.split, what an ended agency still owes
@@ -105,7 +106,7 @@ class ReorganisationTests {
         assertEquals(successor, Fixtures.value("select agency_id from known_document where id = '" + document + "'"));
 
         // the predecessor's officials: their agency ended, they read its history and write nothing
-        given().auth().oauth2(former).post("/api/v1/corrective-actions/{id}/start", action).then().statusCode(403).contentType(PROBLEM);
+        given().auth().oauth2(former).post("/api/v1/corrective-actions/{id}/start", action).then().spec(problem(403));
         given().auth().oauth2(head(predecessor, "27")).contentType(ContentType.JSON)
                 .body("{\"newDueDate\":\"2025-12-31\",\"reason\":\"Sáp nhập\"}")
                 .post("/api/v1/corrective-actions/{id}/extensions", action).then().statusCode(403);
@@ -114,7 +115,7 @@ class ReorganisationTests {
         given().auth().oauth2(former).get("/api/v1/activity-plans/{id}", plan2024).then().statusCode(200);
         given().auth().oauth2(former).get("/api/v1/activity-plans/{id}", plan2026).then().statusCode(200).body("items.size()", equalTo(0));
         given().auth().oauth2(former).contentType(ContentType.JSON).body("{\"agencyId\":\"" + predecessor + "\",\"year\":2027}")
-                .post("/api/v1/activity-plans").then().statusCode(403).contentType(PROBLEM).body("detail", containsString("ended"));
+                .post("/api/v1/activity-plans").then().spec(problem(403)).body("detail", containsString("ended"));
 
         // the successor works the action; the inspection's team verifies it; the successor closes it
         given().auth().oauth2(officer).post("/api/v1/corrective-actions/{id}/start", action).then().statusCode(200);
@@ -124,8 +125,8 @@ class ReorganisationTests {
                 .post("/api/v1/corrective-actions/{id}/verification", action).then().statusCode(200);
         given().auth().oauth2(head(successor, "24")).post("/api/v1/corrective-actions/{id}/closure", action).then().statusCode(200)
                 .body("status", equalTo("CLOSED"));
-        assertTrue(Fixtures.published(successor, "corrective-action.closed", action));
-        assertTrue(Fixtures.published(successor, "finding.closed", nonconformity));
+        assertTrue(Fixtures.published("audit", successor, "corrective-action.closed", action));
+        assertTrue(Fixtures.published("audit", successor, "finding.closed", nonconformity));
 
         // the same merger again changes nothing: no second move, no second trail entry
         awaitApplied(merged(successor, predecessor));

@@ -24,12 +24,12 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static vn.govqms.local.testing.Problems.problem;
 
 /**
  * Announcing conformity follows the four steps (documents of the framework model issued, an internal audit and a
@@ -42,7 +42,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
         initArgs = @ResourceArg(name = "database", value = "document"))
 class AnnouncementTests {
 
-    static final String PROBLEM = "application/problem+json";
     static final String AUDIT_COMPLETED = "vn.govqms.audit.audit.completed.v1";
     static final String REVIEW_HELD = "vn.govqms.audit.management-review.held.v1";
 
@@ -75,8 +74,7 @@ class AnnouncementTests {
         LocalDate today = today();
 
         String refused = given().auth().oauth2(head).contentType(ContentType.JSON).body(body(today, "[]"))
-                .post("/api/v1/agencies/{id}/announcements", agency).then().statusCode(422).contentType(PROBLEM)
-                .body("type", endsWith("/announcement-steps-missing")).body("detail", containsString("INTERNAL_AUDIT"))
+                .post("/api/v1/agencies/{id}/announcements", agency).then().spec(problem(422, "announcement-steps-missing")).body("detail", containsString("INTERNAL_AUDIT"))
                 .extract().asString();
         assertEquals(List.of("FRAMEWORK_DOCUMENTS", "INTERNAL_AUDIT", "MANAGEMENT_REVIEW", "EFFECTIVENESS_CONFIRMED"), missing(refused));
 
@@ -131,7 +129,7 @@ class AnnouncementTests {
         given().auth().oauth2(TestTokens.agencyRole("agency-head", UUID.randomUUID().toString(), "24")).contentType(ContentType.JSON)
                 .body(confirmation).post("/api/v1/agencies/{id}/qms/effectiveness-confirmations", agency).then().statusCode(403);
         given().auth().oauth2(head).contentType(ContentType.JSON).body("{\"confirmedOn\":\"" + today.plusDays(3) + "\",\"reference\":\"x\"}")
-                .post("/api/v1/agencies/{id}/qms/effectiveness-confirmations", agency).then().statusCode(400).contentType(PROBLEM);
+                .post("/api/v1/agencies/{id}/qms/effectiveness-confirmations", agency).then().spec(problem(400));
         given().auth().oauth2(head).contentType(ContentType.JSON).body(confirmation)
                 .post("/api/v1/agencies/{id}/qms/effectiveness-confirmations", agency).then().statusCode(201)
                 .body("step", equalTo("EFFECTIVENESS_CONFIRMED")).body("source", equalTo("HEAD"));
@@ -167,7 +165,7 @@ class AnnouncementTests {
         assertEquals(List.of("FRAMEWORK_DOCUMENTS", "MANAGEMENT_REVIEW", "EFFECTIVENESS_CONFIRMED"), missing(partly));
         // a declaration needs its evidence, its day (but for the documents), once per step, not after the decision
         given().auth().oauth2(head).contentType(ContentType.JSON).body(body(on, "[{\"step\":\"INTERNAL_AUDIT\",\"heldOn\":\"2015-04-10\"}]"))
-                .post("/api/v1/agencies/{id}/announcements", agency).then().statusCode(400).contentType(PROBLEM);
+                .post("/api/v1/agencies/{id}/announcements", agency).then().spec(problem(400));
         given().auth().oauth2(head).contentType(ContentType.JSON).body(body(on, "[{\"step\":\"MANAGEMENT_REVIEW\",\"evidence\":\"Biên bản\"}]"))
                 .post("/api/v1/agencies/{id}/announcements", agency).then().statusCode(400).body("detail", containsString("heldOn"));
         given().auth().oauth2(head).contentType(ContentType.JSON).body(body(on, """
@@ -213,7 +211,7 @@ class AnnouncementTests {
                 .body("postings[1].postedOn", equalTo("2015-05-23")).body("postings[1].channelLabel", equalTo("Đăng tải trên cổng thông tin điện tử"));
         // where, when and the link are the record
         given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"channel\":\"PORTAL\",\"postedOn\":\"2015-05-23\"}")
-                .post(url, agency, id).then().statusCode(400).contentType(PROBLEM).body("detail", containsString("link"));
+                .post(url, agency, id).then().spec(problem(400)).body("detail", containsString("link"));
         given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"channel\":\"PORTAL\",\"link\":\"cong thong tin\",\"postedOn\":\"2015-05-23\"}")
                 .post(url, agency, id).then().statusCode(400);
         given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"channel\":\"OFFICE\",\"postedOn\":\"2015-05-23\"}")
@@ -226,7 +224,7 @@ class AnnouncementTests {
         given().auth().oauth2(TestTokens.agencyRole("viewer", agency, "24")).contentType(ContentType.JSON)
                 .body("{\"channel\":\"OFFICE\",\"place\":\"Trụ sở\",\"postedOn\":\"2015-05-22\"}").post(url, agency, id).then().statusCode(403);
         given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"channel\":\"OFFICE\",\"place\":\"Trụ sở\",\"postedOn\":\"2015-05-22\"}")
-                .post(url, agency, otherAnnouncement).then().statusCode(404).contentType(PROBLEM);
+                .post(url, agency, otherAnnouncement).then().spec(problem(404));
         given().auth().oauth2(TestTokens.agencyRole("viewer", agency, "24")).get("/api/v1/agencies/{id}/announcements", agency)
                 .then().statusCode(200).body("[0].postings.channel", containsInAnyOrder("OFFICE", "PORTAL"))
                 .body("[0].postings.find { it.channel == 'OFFICE' }.place", equalTo("Bảng niêm yết tại Bộ phận Một cửa, tầng 1"));
@@ -292,7 +290,7 @@ class AnnouncementTests {
         String officer = TestTokens.agencyRole("iso-officer", agency, "24");
         given().auth().oauth2(officer).contentType(ContentType.JSON).header("If-Match", "\"0\"")
                 .body("{\"status\":\"APPLYING\",\"standardEdition\":\"ISO_9001_2008\",\"effectiveDate\":\"" + today().plusDays(2) + "\"}")
-                .put("/api/v1/agencies/{id}/qms", agency).then().statusCode(400).contentType(PROBLEM).body("detail", containsString("effectiveDate"));
+                .put("/api/v1/agencies/{id}/qms", agency).then().spec(problem(400)).body("detail", containsString("effectiveDate"));
         given().auth().oauth2(officer).contentType(ContentType.JSON).header("If-Match", "\"0\"")
                 .body("{\"status\":\"APPLYING\",\"standardEdition\":\"ISO_9001_2008\",\"effectiveDate\":\"2015-04-20\"}")
                 .put("/api/v1/agencies/{id}/qms", agency).then().statusCode(200);

@@ -19,7 +19,6 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -28,6 +27,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static vn.govqms.local.testing.Problems.problem;
 
 /**
  * Registers owned by who issues them: the national register of legal documents and the national TTHC catalogue are
@@ -39,7 +39,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
         initArgs = @ResourceArg(name = "database", value = "document"))
 class RegisterOwnerTests {
 
-    static final String PROBLEM = "application/problem+json";
 
     @Inject
     ProvinceRegister provinces;
@@ -96,21 +95,19 @@ class RegisterOwnerTests {
         // as a national document: the national register is national-admin's
         String national = number("/2025/NĐ-CP");
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(body(national, "Chính phủ", null, amends(decreeNumber)))
-                .post("/api/v1/legal-documents").then().statusCode(403).contentType(PROBLEM)
+                .post("/api/v1/legal-documents").then().spec(problem(403))
                 .body("detail", containsString("national-admin"));
         // as the province's own document: a provincial document does not amend a national one
         String own = number("/QĐ-UBND");
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(body(own, "UBND tỉnh Ninh Bình", "37", amends(decreeNumber)))
-                .post("/api/v1/legal-documents").then().statusCode(422).contentType(PROBLEM)
-                .body("type", endsWith("/relation-outside-authority")).body("field", equalTo("relations[0]"))
+                .post("/api/v1/legal-documents").then().spec(problem(422, "relation-outside-authority")).body("field", equalTo("relations[0]"))
                 .body("candidates[0].id", equalTo(decree)).body("detail", containsString("national"));
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(body(own, "UBND tỉnh Ninh Bình", "37", amendsId(decree)))
-                .post("/api/v1/legal-documents").then().statusCode(422).contentType(PROBLEM)
-                .body("type", endsWith("/relation-outside-authority"));
+                .post("/api/v1/legal-documents").then().spec(problem(422, "relation-outside-authority"));
         // nor re-dates it
         given().auth().oauth2(admin).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("""
                 {"issuer":"Chính phủ","title":"Nghị định","issuedDate":"2016-05-01","effectiveDate":"2030-01-01"}""")
-                .put("/api/v1/legal-documents/{id}", decree).then().statusCode(403).contentType(PROBLEM);
+                .put("/api/v1/legal-documents/{id}", decree).then().spec(problem(403));
 
         assertEquals(0, tasksOf(decree), "no review task anywhere");
         assertEquals(0, registered(national) + registered(own), "nothing registered");
@@ -135,23 +132,21 @@ class RegisterOwnerTests {
         // by number: Ninh Bình's register has no such document, Bắc Ninh's has
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(body(own, "UBND tỉnh Ninh Bình", "37", "[{\"kind\":\"REPEALS\",\"targetNumber\":\"" + theirs + "\"}]"))
-                .post("/api/v1/legal-documents").then().statusCode(422).contentType(PROBLEM)
-                .body("type", endsWith("/relation-outside-authority")).body("detail", containsString("province 24"))
+                .post("/api/v1/legal-documents").then().spec(problem(422, "relation-outside-authority")).body("detail", containsString("province 24"))
                 .body("candidates[0].provinceCode", equalTo("24"));
         // by id, just as well
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(body(own, "UBND tỉnh Ninh Bình", "37", amendsId(bacNinhDoc)))
-                .post("/api/v1/legal-documents").then().statusCode(422).contentType(PROBLEM)
-                .body("type", endsWith("/relation-outside-authority"));
+                .post("/api/v1/legal-documents").then().spec(problem(422, "relation-outside-authority"));
         // writing in Bắc Ninh's register, or correcting its document
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(body(own, "UBND tỉnh Bắc Ninh", "24", amendsId(bacNinhDoc)))
-                .post("/api/v1/legal-documents").then().statusCode(403).contentType(PROBLEM);
+                .post("/api/v1/legal-documents").then().spec(problem(403));
         given().auth().oauth2(admin).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("""
                 {"issuer":"UBND tỉnh Bắc Ninh","title":"Quyết định","issuedDate":"2025-08-01","effectiveDate":"2025-09-01"}""")
-                .put("/api/v1/legal-documents/{id}", bacNinhDoc).then().statusCode(403).contentType(PROBLEM);
+                .put("/api/v1/legal-documents/{id}", bacNinhDoc).then().spec(problem(403));
         // national-admin does not write a province's register either
         given().auth().oauth2(TestTokens.nationalAdmin()).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("""
                 {"issuer":"UBND tỉnh Bắc Ninh","title":"Quyết định","issuedDate":"2025-08-01","effectiveDate":"2025-09-01"}""")
-                .put("/api/v1/legal-documents/{id}", bacNinhDoc).then().statusCode(403).contentType(PROBLEM);
+                .put("/api/v1/legal-documents/{id}", bacNinhDoc).then().spec(problem(403));
         given().auth().oauth2(TestTokens.nationalAdmin()).contentType(ContentType.JSON)
                 .body(body(own, "UBND tỉnh Ninh Bình", "37", "[]")).post("/api/v1/legal-documents").then().statusCode(403);
         assertEquals(0, registered(own));
@@ -184,7 +179,7 @@ class RegisterOwnerTests {
         // unique within each register
         given().auth().oauth2(TestTokens.provinceAdmin("37")).contentType(ContentType.JSON)
                 .body(body(number, "UBND tỉnh Ninh Bình", "37", "[]")).post("/api/v1/legal-documents")
-                .then().statusCode(409).contentType(PROBLEM).body("detail", containsString(ninhBinh));
+                .then().spec(problem(409)).body("detail", containsString(ninhBinh));
 
         // Ninh Bình's number names Ninh Bình's document
         String amending = provincial("37", number("/QĐ-UBND"), amends(number));
@@ -204,7 +199,7 @@ class RegisterOwnerTests {
         given().auth().oauth2(TestTokens.nationalAdmin()).queryParam("q", number).queryParam("scope", "NATIONAL")
                 .get("/api/v1/legal-documents").then().statusCode(200).body("items.id", not(hasItem(ninhBinh)));
         given().auth().oauth2(TestTokens.nationalAdmin()).queryParam("provinceCode", "Bắc Ninh")
-                .get("/api/v1/legal-documents").then().statusCode(400).contentType(PROBLEM);
+                .get("/api/v1/legal-documents").then().spec(problem(400));
     }
 
     @Test
@@ -216,8 +211,7 @@ class RegisterOwnerTests {
         String repealing = number("/2025/QĐ-TTg");
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(body(repealing, "Thủ tướng Chính phủ", null, "[{\"kind\":\"REPEALS\",\"targetNumber\":\"" + number + "\"}]"))
-                .post("/api/v1/legal-documents").then().statusCode(422).contentType(PROBLEM)
-                .body("type", endsWith("/ambiguous-reference")).body("field", equalTo("relations[0]"))
+                .post("/api/v1/legal-documents").then().spec(problem(422, "ambiguous-reference")).body("field", equalTo("relations[0]"))
                 .body("candidates", hasSize(2))
                 .body("candidates.id", containsInAnyOrder(ninhBinh, bacNinh))
                 .body("candidates.provinceCode", equalTo(List.of("24", "37")))
@@ -255,18 +249,17 @@ class RegisterOwnerTests {
         String nationalAdmin = TestTokens.nationalAdmin();
         // the national catalogue is national-admin's; code and province must agree
         given().auth().oauth2(bacNinh).contentType(ContentType.JSON).body(tthc.formatted(national, "null", "[]"))
-                .post("/api/v1/administrative-procedures").then().statusCode(403).contentType(PROBLEM);
+                .post("/api/v1/administrative-procedures").then().spec(problem(403));
         given().auth().oauth2(bacNinh).contentType(ContentType.JSON).body(tthc.formatted(national, "\"24\"", "[]"))
-                .post("/api/v1/administrative-procedures").then().statusCode(400).contentType(PROBLEM)
+                .post("/api/v1/administrative-procedures").then().spec(problem(400))
                 .body("errors[0].field", equalTo("provinceCode"));
         given().auth().oauth2(nationalAdmin).contentType(ContentType.JSON).body(tthc.formatted(localised, "null", "[]"))
-                .post("/api/v1/administrative-procedures").then().statusCode(400).contentType(PROBLEM)
+                .post("/api/v1/administrative-procedures").then().spec(problem(400))
                 .body("errors[0].field", equalTo("provinceCode"));
         // a national procedure rests on national documents only
         String provincialDoc = provincial("24", number("/QĐ-UBND"), "[]");
         given().auth().oauth2(nationalAdmin).contentType(ContentType.JSON).body(tthc.formatted(national, "null", "[\"" + provincialDoc + "\"]"))
-                .post("/api/v1/administrative-procedures").then().statusCode(422).contentType(PROBLEM)
-                .body("type", endsWith("/relation-outside-authority"));
+                .post("/api/v1/administrative-procedures").then().spec(problem(422, "relation-outside-authority"));
         String decree = ReviewTaskTests.legal(number("/2014/NĐ-CP"), "2014-03-15", "[]");
         String nationalId = given().auth().oauth2(nationalAdmin).contentType(ContentType.JSON)
                 .body(tthc.formatted(national, "null", "[\"" + decree + "\"]"))
@@ -274,13 +267,12 @@ class RegisterOwnerTests {
                 .extract().path("id");
         // a province's localised procedure is its province-admin's, resting on national documents and its own
         given().auth().oauth2(nationalAdmin).contentType(ContentType.JSON).body(tthc.formatted(localised, "\"24\"", "[]"))
-                .post("/api/v1/administrative-procedures").then().statusCode(403).contentType(PROBLEM);
+                .post("/api/v1/administrative-procedures").then().spec(problem(403));
         given().auth().oauth2(TestTokens.provinceAdmin("37")).contentType(ContentType.JSON).body(tthc.formatted(localised, "\"24\"", "[]"))
-                .post("/api/v1/administrative-procedures").then().statusCode(403).contentType(PROBLEM);
+                .post("/api/v1/administrative-procedures").then().spec(problem(403));
         String ninhBinhDoc = provincial("37", number("/QĐ-UBND"), "[]");
         given().auth().oauth2(bacNinh).contentType(ContentType.JSON).body(tthc.formatted(localised, "\"24\"", "[\"" + ninhBinhDoc + "\"]"))
-                .post("/api/v1/administrative-procedures").then().statusCode(422).contentType(PROBLEM)
-                .body("type", endsWith("/relation-outside-authority")).body("detail", containsString("province 37"));
+                .post("/api/v1/administrative-procedures").then().spec(problem(422, "relation-outside-authority")).body("detail", containsString("province 37"));
         String localisedId = given().auth().oauth2(bacNinh).contentType(ContentType.JSON)
                 .body(tthc.formatted(localised, "\"24\"", "[\"" + decree + "\",\"" + provincialDoc + "\"]"))
                 .post("/api/v1/administrative-procedures").then().statusCode(201).body("nationalCode", equalTo(national))
@@ -293,15 +285,15 @@ class RegisterOwnerTests {
         // who amends or abolishes: the register's owner only
         for (String stranger : List.of(bacNinh, TestTokens.provinceAdmin("37"))) {
             given().auth().oauth2(stranger).contentType(ContentType.JSON).header("If-Match", "\"0\"").body(amendment)
-                    .put("/api/v1/administrative-procedures/{id}", nationalId).then().statusCode(403).contentType(PROBLEM);
+                    .put("/api/v1/administrative-procedures/{id}", nationalId).then().spec(problem(403));
             given().auth().oauth2(stranger).contentType(ContentType.JSON).body(abolition)
-                    .post("/api/v1/administrative-procedures/{id}/abolition", nationalId).then().statusCode(403).contentType(PROBLEM);
+                    .post("/api/v1/administrative-procedures/{id}/abolition", nationalId).then().spec(problem(403));
         }
         for (String stranger : List.of(nationalAdmin, TestTokens.provinceAdmin("37"))) {
             given().auth().oauth2(stranger).contentType(ContentType.JSON).header("If-Match", "\"0\"").body(amendment)
-                    .put("/api/v1/administrative-procedures/{id}", localisedId).then().statusCode(403).contentType(PROBLEM);
+                    .put("/api/v1/administrative-procedures/{id}", localisedId).then().spec(problem(403));
             given().auth().oauth2(stranger).contentType(ContentType.JSON).body(abolition)
-                    .post("/api/v1/administrative-procedures/{id}/abolition", localisedId).then().statusCode(403).contentType(PROBLEM);
+                    .post("/api/v1/administrative-procedures/{id}/abolition", localisedId).then().spec(problem(403));
         }
         // their publication only (administrative-procedure.published): no refused change was announced
         assertEquals(2, eventsAbout(nationalId) + eventsAbout(localisedId), "nothing announced but the publications");
@@ -337,14 +329,12 @@ class RegisterOwnerTests {
         // after the merger, 95's register holds both: its number is ambiguous, each one named by id
         String admin = TestTokens.provinceAdmin("95");
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(body(number("/QĐ-UBND"), "UBND tỉnh", "95", amends(number)))
-                .post("/api/v1/legal-documents").then().statusCode(422).contentType(PROBLEM)
-                .body("type", endsWith("/ambiguous-reference")).body("candidates.id", containsInAnyOrder(former, own));
+                .post("/api/v1/legal-documents").then().spec(problem(422, "ambiguous-reference")).body("candidates.id", containsInAnyOrder(former, own));
         provincial("95", number("/QĐ-UBND"), "[{\"kind\":\"REPEALS\",\"targetId\":\"" + former + "\"}]");
         // a document 95 issued before the merger did not reach 94's
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(body(number("/QĐ-UBND"), "UBND tỉnh", "95", amendsId(former)).replace("2025-08-01", "2025-06-01"))
-                .post("/api/v1/legal-documents").then().statusCode(422).contentType(PROBLEM)
-                .body("type", endsWith("/relation-outside-authority"));
+                .post("/api/v1/legal-documents").then().spec(problem(422, "relation-outside-authority"));
         // the ended province writes no more; its successor lists its documents as its own
         given().auth().oauth2(TestTokens.provinceAdmin("94")).contentType(ContentType.JSON)
                 .body(body(number("/QĐ-UBND"), "UBND tỉnh (cũ)", "94", "[]")).post("/api/v1/legal-documents").then().statusCode(403);

@@ -30,6 +30,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.govqms.local.testing.Problems.problem;
 
 /**
  * The 1 July 2025 reorganisation as it happened: Bắc Giang (24) and Bắc Ninh (27) become the new Bắc Ninh, which
@@ -41,7 +42,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
         initArgs = @ResourceArg(name = "database", value = "document"))
 class ReorganisationTests {
 
-    static final String PROBLEM = "application/problem+json";
     static final String BAC_NINH_2025 = """
             {"code":"24","name":"Bắc Ninh","effectiveDate":"2025-07-01","sourceCodes":["24","27"],"decision":"202/2025/QH15"}""";
     private static final AtomicInteger SEQ = new AtomicInteger();
@@ -113,7 +113,7 @@ class ReorganisationTests {
         String bnDraft = document(bnJustice, "27", false);
         String bgIssued = document(bgJustice, "24", true);
         // province 24 cannot act on 27's agencies yet
-        given().auth().oauth2(admin24).get("/api/v1/agencies/{id}", bnJustice).then().statusCode(403).contentType(PROBLEM);
+        given().auth().oauth2(admin24).get("/api/v1/agencies/{id}", bnJustice).then().spec(problem(403));
 
         given().auth().oauth2(national).contentType(ContentType.JSON).body(BAC_NINH_2025).post("/api/v1/province-mergers")
                 .then().statusCode(201).contentType(ContentType.JSON).header("Location", endsWith("/api/v1/provinces/24"))
@@ -164,14 +164,14 @@ class ReorganisationTests {
         given().auth().oauth2(admin27).queryParam("provinceCode", "27").get("/api/v1/agencies").then().statusCode(200)
                 .body("items.id", hasItems(bnJustice, bnHealth)).body("items.provinceCode", everyItem(equalTo("27")));
         given().auth().oauth2(admin27).contentType(ContentType.JSON).header("If-Match", "\"1\"")
-                .body("{\"name\":\"Sở Y tế\"}").put("/api/v1/agencies/{id}", bnHealth).then().statusCode(403).contentType(PROBLEM)
+                .body("{\"name\":\"Sở Y tế\"}").put("/api/v1/agencies/{id}", bnHealth).then().spec(problem(403))
                 .body("detail", containsString("merged"));
-        register(admin27, "27", "Sở Xây dựng tỉnh Bắc Ninh", "DEPARTMENT", null, null).then().statusCode(403).contentType(PROBLEM);
+        register(admin27, "27", "Sở Xây dựng tỉnh Bắc Ninh", "DEPARTMENT", null, null).then().spec(problem(403));
         given().auth().oauth2(admin27).contentType(ContentType.JSON)
                 .body(merger(List.of(bnFinance), bnHealth, null, "2025-07-01")).post("/api/v1/agencies/merges")
-                .then().statusCode(403).contentType(PROBLEM);
+                .then().spec(problem(403));
         // the new province registers its agencies under its own code, not under the ended one
-        register(admin24, "27", "Sở Xây dựng tỉnh Bắc Ninh", "DEPARTMENT", null, null).then().statusCode(403).contentType(PROBLEM);
+        register(admin24, "27", "Sở Xây dựng tỉnh Bắc Ninh", "DEPARTMENT", null, null).then().spec(problem(403));
 
         // an agency merger with sources in both former provinces; the successor is of the continuing province, from the date
         String newJustice = """
@@ -191,10 +191,10 @@ class ReorganisationTests {
         String bnOfficer = TestTokens.agencyRole("iso-officer", bnJustice, "27");
         given().auth().oauth2(bnOfficer).get("/api/v1/agencies/{id}", bnJustice).then().statusCode(200).body("validTo", equalTo("2025-06-30"));
         given().auth().oauth2(bnOfficer).contentType(ContentType.JSON).header("If-Match", "\"0\"").body(EDIT)
-                .put("/api/v1/documents/{id}/versions/1", bnDraft).then().statusCode(403).contentType(PROBLEM);
-        given().auth().oauth2(bnOfficer).post("/api/v1/documents/{id}/versions", bnIssued).then().statusCode(403).contentType(PROBLEM);
+                .put("/api/v1/documents/{id}/versions/1", bnDraft).then().spec(problem(403));
+        given().auth().oauth2(bnOfficer).post("/api/v1/documents/{id}/versions", bnIssued).then().spec(problem(403));
         given().auth().oauth2(bnOfficer).contentType(ContentType.JSON).body(newDocument(bnJustice)).post("/api/v1/documents")
-                .then().statusCode(403).contentType(PROBLEM).body("detail", containsString("read-only"));
+                .then().spec(problem(403)).body("detail", containsString("read-only"));
         // the successor's officials continue them
         given().auth().oauth2(TestTokens.agencyRole("iso-officer", successor, "24")).contentType(ContentType.JSON)
                 .header("If-Match", "\"0\"").body(EDIT).put("/api/v1/documents/{id}/versions/1", bnDraft).then().statusCode(200);
@@ -202,25 +202,25 @@ class ReorganisationTests {
         // a successor in the ended province, or a merger across provinces before they merged, is refused
         given().auth().oauth2(admin24).contentType(ContentType.JSON)
                 .body(merger(List.of(bnFinance), bnHealth, null, "2025-07-01")).post("/api/v1/agencies/merges")
-                .then().statusCode(422).contentType(PROBLEM).body("type", endsWith("successor-in-other-province"))
+                .then().spec(problem(422, "successor-in-other-province"))
                 .body("detail", containsString("province 24"));
         given().auth().oauth2(admin24).contentType(ContentType.JSON)
                 .body(merger(List.of(bnFinance), bgHealth, null, "2025-01-01")).post("/api/v1/agencies/merges")
-                .then().statusCode(422).contentType(PROBLEM).body("type", endsWith("successor-in-other-province"));
+                .then().spec(problem(422, "successor-in-other-province"));
         given().auth().oauth2(admin24).contentType(ContentType.JSON)
                 .body(merger(List.of(bnFinance), successor, null, "2025-01-01")).post("/api/v1/agencies/merges")
-                .then().statusCode(422).contentType(PROBLEM).body("type", endsWith("successor-not-valid"));
+                .then().spec(problem(422, "successor-not-valid"));
         // the successor registered by a merger starts on its effective date
         given().auth().oauth2(admin24).contentType(ContentType.JSON).body(merger(List.of(bnFinance), null, """
                         {"code":"%s","name":"Sở Tài chính tỉnh Bắc Ninh","level":"DEPARTMENT","provinceCode":"24","validFrom":"2025-08-01"}"""
                         .formatted(code("24")), "2025-07-01")).post("/api/v1/agencies/merges")
-                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("newSuccessor.validFrom"));
+                .then().spec(problem(400)).body("errors[0].field", equalTo("newSuccessor.validFrom"));
 
         // recorded once: the same merger again changes nothing; another one into 24 on that day is a conflict
         given().auth().oauth2(national).contentType(ContentType.JSON).body(BAC_NINH_2025).post("/api/v1/province-mergers")
                 .then().statusCode(200).body("mergedCodes", containsInAnyOrder("27"));
         given().auth().oauth2(national).contentType(ContentType.JSON).body(BAC_NINH_2025.replace("202/2025/QH15", "203/2025/QH15"))
-                .post("/api/v1/province-mergers").then().statusCode(409).contentType(PROBLEM);
+                .post("/api/v1/province-mergers").then().spec(problem(409));
         assertEquals(1, TestKafka.readAll("document.events").stream().filter(r -> "24".equals(r.key())
                 && "vn.govqms.document.province.merged.v1".equals(TestKafka.header(r, "ce_type"))).count());
     }
@@ -250,7 +250,7 @@ class ReorganisationTests {
                 .post("/api/v1/agencies/merges").then().statusCode(200).body("movedDocuments", equalTo(1))
                 .body("predecessorIds", containsInAnyOrder(district));
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(merger(List.of(district), commune, null, "2025-07-01"))
-                .post("/api/v1/agencies/merges").then().statusCode(409).contentType(PROBLEM)
+                .post("/api/v1/agencies/merges").then().spec(problem(409))
                 .body("detail", containsString("continued by another agency"));
         given().auth().oauth2(admin).queryParam("agencyId", commune).get("/api/v1/documents").then().statusCode(200)
                 .body("items.id", containsInAnyOrder(districtDocument, communeDocument));
@@ -261,23 +261,21 @@ class ReorganisationTests {
                 .body("predecessors.agencyId", containsInAnyOrder(thanhXuong, thanhAn, district));
         given().auth().oauth2(TestTokens.agencyRole("agency-head", district, "11")).contentType(ContentType.JSON)
                 .header("If-Match", "\"2\"").body("{\"name\":\"UBND huyện Điện Biên (cũ)\"}").put("/api/v1/agencies/{id}", district)
-                .then().statusCode(403).contentType(PROBLEM);
+                .then().spec(problem(403));
 
         // no district or township starts after the levels ended, and none continues anything from then
-        register(admin, "11", "UBND huyện Điện Biên Đông", "DISTRICT", null, "2025-07-01").then().statusCode(422).contentType(PROBLEM)
-                .body("type", endsWith("level-ended"));
-        register(admin, "11", "UBND thị trấn Mường Chà", "TOWNSHIP", null, "2025-07-01").then().statusCode(422).contentType(PROBLEM);
+        register(admin, "11", "UBND huyện Điện Biên Đông", "DISTRICT", null, "2025-07-01").then().spec(problem(422, "level-ended"));
+        register(admin, "11", "UBND thị trấn Mường Chà", "TOWNSHIP", null, "2025-07-01").then().spec(problem(422));
         String township = register(admin, "11", "UBND thị trấn Mường Chà", "TOWNSHIP", null, "2002-10-01").then().statusCode(201)
                 .body("levelLabel", equalTo("UBND thị trấn (trước 01/7/2025)")).extract().path("id");
         String otherDistrict = register(admin, "11", "UBND huyện Mường Chà", "DISTRICT", null, null).then().statusCode(201)
                 .extract().path("id");
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(merger(List.of(township), otherDistrict, null, "2025-07-01"))
-                .post("/api/v1/agencies/merges").then().statusCode(422).contentType(PROBLEM).body("type", endsWith("level-ended"));
+                .post("/api/v1/agencies/merges").then().spec(problem(422, "level-ended"));
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(merger(List.of(township), null, """
                         {"code":"%s","name":"UBND huyện Mường Chà","level":"DISTRICT","provinceCode":"11"}""".formatted(code("11")),
-                        "2025-07-01")).post("/api/v1/agencies/merges").then().statusCode(422).contentType(PROBLEM);
+                        "2025-07-01")).post("/api/v1/agencies/merges").then().spec(problem(422));
         // an agency of a province the register does not know is refused
-        register(TestTokens.provinceAdmin("03"), "03", "Sở Nội vụ", "DEPARTMENT", null, null).then().statusCode(422)
-                .contentType(PROBLEM).body("type", endsWith("unknown-province"));
+        register(TestTokens.provinceAdmin("03"), "03", "Sở Nội vụ", "DEPARTMENT", null, null).then().spec(problem(422, "unknown-province"));
     }
 }

@@ -1,5 +1,6 @@
 package vn.govqms.notification;
 
+import vn.govqms.local.testing.Fixtures;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -39,7 +40,7 @@ class ReorganisationTests {
     static String opened(String action, String agency, String owner, LocalDate due) {
         return """
                 {"actionId":"%s","findingId":"%s","agencyId":"%s","findingKind":"MINOR_NONCONFORMITY","owner":%s,
-                 "title":"Bổ sung hồ sơ lưu","dueDate":"%s"}""".formatted(action, UUID.randomUUID(), agency, Fixtures.json(owner), due);
+                 "title":"Bổ sung hồ sơ lưu","dueDate":"%s"}""".formatted(action, UUID.randomUUID(), agency, owner == null ? "null" : "\"" + owner + "\"", due);
     }
 
     static String merged(String successor, String... predecessors) {
@@ -62,11 +63,11 @@ class ReorganisationTests {
         String newHead = Fixtures.unique("new-head");
         String officer = Fixtures.unique("officer");
         String shared = Fixtures.unique("shared");
-        Fixtures.contact(admin, health, oldHead, "Nông Văn Đức", "duc@syt.caobang.gov.vn", "vi", false, "HEAD");
-        Fixtures.contact(admin, health, officer, "Lục Thị Hoa", null, "vi", false, "ISO_OFFICER");
-        String sharedOld = Fixtures.contact(admin, labour, shared, "Bế Văn Sơn", "son@sldtbxh.caobang.gov.vn", "vi", false, "ISO_OFFICER");
-        Fixtures.contact(admin, successor, newHead, "Hà Thị Lan", "lan@syt.caobang.gov.vn", "vi", false, "HEAD");
-        String sharedKept = Fixtures.contact(admin, successor, shared, "Bế Văn Sơn", null, "vi", false, "AUDITOR");
+        Contacts.contact(admin, health, oldHead, "Nông Văn Đức", "duc@syt.caobang.gov.vn", "vi", false, "HEAD");
+        Contacts.contact(admin, health, officer, "Lục Thị Hoa", null, "vi", false, "ISO_OFFICER");
+        String sharedOld = Contacts.contact(admin, labour, shared, "Bế Văn Sơn", "son@sldtbxh.caobang.gov.vn", "vi", false, "ISO_OFFICER");
+        Contacts.contact(admin, successor, newHead, "Hà Thị Lan", "lan@syt.caobang.gov.vn", "vi", false, "HEAD");
+        String sharedKept = Contacts.contact(admin, successor, shared, "Bế Văn Sơn", null, "vi", false, "AUDITOR");
         // a province rule names the person's record in the ended agency
         String rule = given().auth().oauth2(admin).contentType(ContentType.JSON).body("""
                 {"eventType":"vn.govqms.audit.management-review.held.v1","recipientKind":"CONTACT","contactId":"%s","channels":["INBOX"],
@@ -88,10 +89,10 @@ class ReorganisationTests {
         // the people moved: the person of both agencies once, with both roles; the old head without the head's role
         assertEquals(0, contactsOf(health) + contactsOf(labour));
         assertEquals(4, contactsOf(successor));
-        assertEquals("{AUDITOR,ISO_OFFICER}", TestDb.value(Fixtures.DB, "select roles::text from contact where id = '" + sharedKept + "'"));
-        assertEquals("son@sldtbxh.caobang.gov.vn", TestDb.value(Fixtures.DB, "select email from contact where id = '" + sharedKept + "'"));
-        assertEquals("{}", TestDb.value(Fixtures.DB, "select roles::text from contact where subject = '" + oldHead + "'"));
-        assertEquals(sharedKept, TestDb.value(Fixtures.DB, "select contact_id::text from notification_rule where id = '" + rule + "'"));
+        assertEquals("{AUDITOR,ISO_OFFICER}", TestDb.value(Fixtures.db(), "select roles::text from contact where id = '" + sharedKept + "'"));
+        assertEquals("son@sldtbxh.caobang.gov.vn", TestDb.value(Fixtures.db(), "select email from contact where id = '" + sharedKept + "'"));
+        assertEquals("{}", TestDb.value(Fixtures.db(), "select roles::text from contact where subject = '" + oldHead + "'"));
+        assertEquals(sharedKept, TestDb.value(Fixtures.db(), "select contact_id::text from notification_rule where id = '" + rule + "'"));
         assertEquals(3, Fixtures.count("select count(*) from audit_trail where resource_type = 'contact' and agency_id = '" + successor
                 + "' and actor = 'document.agency.merged'"));
         given().auth().oauth2(TestTokens.agencyRole("agency-head", successor, "42")).queryParam("role", "ISO_OFFICER").get("/api/v1/contacts")
@@ -104,7 +105,7 @@ class ReorganisationTests {
                 + "' and c.subject = '" + newHead + "'", 2);
         assertEquals(0, Fixtures.count("select count(*) from notification n join contact c on c.id = n.contact_id where n.event_id = '"
                 + escalation + "' and c.subject = '" + oldHead + "'"));
-        given().auth().oauth2(Fixtures.token(newHead, "agency-head", successor, "42")).queryParam("kind", "escalation").get("/api/v1/notifications")
+        given().auth().oauth2(TestTokens.person(newHead, "agency-head", successor, "42")).queryParam("kind", "escalation").get("/api/v1/notifications")
                 .then().statusCode(200).body("total", equalTo(1)).body("items[0].agencyId", equalTo(successor));
 
         // a corrective action opened afterwards for the ended agency is the successor's: its owner and officers are told there
@@ -131,8 +132,8 @@ class ReorganisationTests {
         String first = Fixtures.agency("43", "UBND xã Thanh Nưa");
         String primary = Fixtures.agency("43", "UBND xã Thanh An");
         String head = Fixtures.unique("head");
-        Fixtures.contact(admin, district, head, "Lò Văn Hùng", null, "vi", false, "HEAD");
-        Fixtures.contact(admin, district, Fixtures.unique("officer"), "Quàng Thị Mai", null, "vi", false, "ISO_OFFICER");
+        Contacts.contact(admin, district, head, "Lò Văn Hùng", null, "vi", false, "HEAD");
+        Contacts.contact(admin, district, Fixtures.unique("officer"), "Quàng Thị Mai", null, "vi", false, "ISO_OFFICER");
         String action = UUID.randomUUID().toString();
         Fixtures.publish("audit", "corrective-action.opened", district, opened(action, district, null, TODAY.plusDays(30)));
         Fixtures.awaitCount("select count(*) from deadline where key = 'corrective-action:" + action + "'", 1);
@@ -145,8 +146,8 @@ class ReorganisationTests {
         assertEquals(0, contactsOf(first));
         assertEquals(2, contactsOf(primary));
         // the primary successor had no head: the district's head is its head until the province says otherwise
-        assertEquals("{HEAD}", TestDb.value(Fixtures.DB, "select roles::text from contact where subject = '" + head + "'"));
-        assertEquals(primary, TestDb.value(Fixtures.DB, "select successor_id::text from agency_successor where predecessor_id = '" + district + "'"));
+        assertEquals("{HEAD}", TestDb.value(Fixtures.db(), "select roles::text from contact where subject = '" + head + "'"));
+        assertEquals(primary, TestDb.value(Fixtures.db(), "select successor_id::text from agency_successor where predecessor_id = '" + district + "'"));
     }
 
     @Test
@@ -154,8 +155,8 @@ class ReorganisationTests {
         String agency = Fixtures.agency("88", "UBND xã Nậm Pồ");
         String former = Fixtures.unique("bcd-former");
         String current = Fixtures.unique("bcd-current");
-        Fixtures.committeeMember("88", former, "Lường Văn Tiến", "tien@skhcn.example.gov.vn");
-        Fixtures.committeeMember("89", current, "Giàng A Páo", "pao@skhcn.example.gov.vn");
+        Contacts.committeeMember("88", former, "Lường Văn Tiến", "tien@skhcn.example.gov.vn");
+        Contacts.committeeMember("89", current, "Giàng A Páo", "pao@skhcn.example.gov.vn");
         TestKafka.publishCloudEvent("document.events", "88", "vn.govqms.document.province.merged.v1", "provinces/89", """
                 {"code":"89","name":"Tỉnh thử nghiệm tiếp nhận","effectiveDate":"2025-07-01","mergedCodes":["88"]}""");
         Fixtures.awaitCount("select count(*) from province_succession where code = '88'", 1);

@@ -1,5 +1,6 @@
 package vn.govqms.scoring;
 
+import vn.govqms.local.testing.Fixtures;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -22,9 +23,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
-import static vn.govqms.scoring.Fixtures.PROBLEM;
-import static vn.govqms.scoring.Fixtures.admin;
+import static vn.govqms.local.testing.Fixtures.admin;
 import static vn.govqms.scoring.RankingTests.official;
+import static vn.govqms.local.testing.Problems.problem;
 
 /**
  * Above the province: the progress and band distribution of every province side by side, for national-admin only.
@@ -37,7 +38,7 @@ import static vn.govqms.scoring.RankingTests.official;
 class NationalViewTests {
 
     static void announced(String agency, String on) {
-        TestDb.update(Fixtures.DB, "insert into qms_state (agency_id, announced_on, updated_at) values ('" + agency + "', '" + on + "', now())");
+        TestDb.update(Fixtures.db(), "insert into qms_state (agency_id, announced_on, updated_at) values ('" + agency + "', '" + on + "', now())");
     }
 
     static String row(String province) {
@@ -48,8 +49,8 @@ class NationalViewTests {
     void everyProvinceIsARowAndAMergedProvinceIsCountedOnceFromTheYearOfItsMerger() {
         String continuing = Fixtures.province();
         String merged = Fixtures.province();
-        String mergedSet = Fixtures.activeSet(merged, 2014);
-        String continuingSet = Fixtures.activeSet(continuing, 2014);
+        String mergedSet = CriteriaSets.activeSet(merged, 2014);
+        String continuingSet = CriteriaSets.activeSet(continuing, 2014);
 
         // the province that ends: 48 agencies, 43 scored in 2014 as 6/14/19/4, 45 announced; one more agency ended before the merger
         List<String> old = new ArrayList<>();
@@ -121,9 +122,9 @@ class NationalViewTests {
         given().auth().oauth2(admin(continuing)).queryParam("provinceCode", merged).queryParam("year", 2014)
                 .get("/api/v1/rankings/distribution").then().statusCode(200).body("total", equalTo(43));
         given().auth().oauth2(admin(merged)).queryParam("provinceCode", continuing).queryParam("year", 2014)
-                .get("/api/v1/rankings/distribution").then().statusCode(403).contentType(PROBLEM);
-        given().auth().oauth2(admin(merged)).contentType(ContentType.JSON).body(Fixtures.standardSet(merged, 2026))
-                .post("/api/v1/criteria-sets").then().statusCode(403).contentType(PROBLEM);
+                .get("/api/v1/rankings/distribution").then().spec(problem(403));
+        given().auth().oauth2(admin(merged)).contentType(ContentType.JSON).body(CriteriaSets.standardSet(merged, 2026))
+                .post("/api/v1/criteria-sets").then().spec(problem(403));
     }
 
     @Test
@@ -133,20 +134,20 @@ class NationalViewTests {
         List<String> others = List.of(admin(p), TestTokens.ministryAdmin(Fixtures.ministry("Bộ Khoa học và Công nghệ")),
                 TestTokens.agencyRole("agency-head", agency, p), TestTokens.agencyRole("viewer", agency, p), TestTokens.integration(p));
         for (String path : List.of("/api/v1/rankings/national/progress", "/api/v1/rankings/national/distribution")) {
-            given().get(path).then().statusCode(401).contentType(PROBLEM);
+            given().get(path).then().spec(problem(401));
             for (String token : others) {
-                given().auth().oauth2(token).get(path).then().statusCode(403).contentType(PROBLEM);
+                given().auth().oauth2(token).get(path).then().spec(problem(403));
             }
             given().auth().oauth2(TestTokens.nationalAdmin()).get(path).then().statusCode(200)
                     .body("year", equalTo(AuthorityTests.YEAR)).body("items.provinceCode", hasItem(p));
-            given().auth().oauth2(TestTokens.nationalAdmin()).queryParam("year", "1990").get(path).then().statusCode(400).contentType(PROBLEM);
-            given().auth().oauth2(TestTokens.nationalAdmin()).queryParam("size", "101").get(path).then().statusCode(400).contentType(PROBLEM);
+            given().auth().oauth2(TestTokens.nationalAdmin()).queryParam("year", "1990").get(path).then().spec(problem(400));
+            given().auth().oauth2(TestTokens.nationalAdmin()).queryParam("size", "101").get(path).then().spec(problem(400));
         }
         given().auth().oauth2(TestTokens.nationalAdmin()).queryParam("size", 1).get("/api/v1/rankings/national/progress").then()
                 .statusCode(200).body("items.size()", equalTo(1)).body("size", equalTo(1));
         given().auth().oauth2(TestTokens.nationalAdmin()).queryParam("source", "LIVE").get("/api/v1/rankings/national/distribution")
                 .then().statusCode(200).body("source", equalTo("LIVE"));
         given().auth().oauth2(TestTokens.nationalAdmin()).queryParam("source", "ALL").get("/api/v1/rankings/national/distribution")
-                .then().statusCode(400).contentType(PROBLEM);
+                .then().spec(problem(400));
     }
 }

@@ -1,5 +1,6 @@
 package vn.govqms.scoring;
 
+import vn.govqms.local.testing.Fixtures;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -20,8 +21,8 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static vn.govqms.scoring.Fixtures.PROBLEM;
-import static vn.govqms.scoring.Fixtures.admin;
+import static vn.govqms.local.testing.Fixtures.admin;
+import static vn.govqms.local.testing.Problems.problem;
 
 /**
  * Building progress and the 2008 → 2015 conversion as of a date, from document-service's qms.status-changed history:
@@ -87,8 +88,8 @@ class ProgressAsOfTests {
         String admin = admin(p);
         await().atMost(Duration.ofSeconds(30)).until(() -> figure(admin, p, "2018-12-31", "QMS_ISO_9001_2015") == 10
                 && figure(admin, p, "2015-12-31", "QMS_ANNOUNCED") == 45
-                && TestDb.count(Fixtures.DB, "select count(*) from qms_status_history where agency_id = '" + agencies.get(47) + "'") == 2);
-        assertEquals(2, TestDb.count(Fixtures.DB, "select count(*) from qms_status_history where agency_id = '" + agencies.get(47) + "'"));
+                && TestDb.count(Fixtures.db(), "select count(*) from qms_status_history where agency_id = '" + agencies.get(47) + "'") == 2);
+        assertEquals(2, TestDb.count(Fixtures.db(), "select count(*) from qms_status_history where agency_id = '" + agencies.get(47) + "'"));
 
         // the article: 40 of 48 had finished building by the end of April 2015
         given().auth().oauth2(admin).queryParam("asOf", "2015-04-30").get("/api/v1/rankings/progress").then().statusCode(200)
@@ -117,10 +118,10 @@ class ProgressAsOfTests {
 
         // refusals: a day outside the year asked, a malformed day; another province's figures
         given().auth().oauth2(admin).queryParam("year", 2015).queryParam("asOf", "2016-01-01").get("/api/v1/rankings/progress")
-                .then().statusCode(400).contentType(PROBLEM);
-        given().auth().oauth2(admin).queryParam("asOf", "30/04/2015").get("/api/v1/rankings/progress").then().statusCode(400).contentType(PROBLEM);
+                .then().spec(problem(400));
+        given().auth().oauth2(admin).queryParam("asOf", "30/04/2015").get("/api/v1/rankings/progress").then().spec(problem(400));
         given().auth().oauth2(admin).queryParam("asOf", "2015-04-30").queryParam("provinceCode", Fixtures.province())
-                .get("/api/v1/rankings/progress").then().statusCode(403).contentType(PROBLEM);
+                .get("/api/v1/rankings/progress").then().spec(problem(403));
         given().auth().oauth2(admin).queryParam("asOf", "2015-04-30").get("/api/v1/rankings/national/progress").then().statusCode(403);
     }
 }
