@@ -53,8 +53,22 @@ class ReorganisationTests {
         return Fixtures.count("select count(*) from contact where agency_id = '" + agency + "'");
     }
 
-    @Test
-    void afterAMergerAnOverdueItemEscalatesToTheSuccessorsHeadNotThePredecessors() {
+    /**
+     * Cao Bằng's health and labour departments merged into a new health department, made once for this class: before the
+     * merger the old health department had an overdue corrective action (escalated at step 1) and its head, officer and a
+     * person of both departments were contacts, a province rule named that person's record in the ended department, and
+     * the labour department had a due date; the merger has been applied.
+     */
+    record Merger(String health, String labour, String successor, String oldHead, String newHead, String shared, String sharedKept,
+                  String rule, String action, String later, String mergerId) {
+    }
+
+    private static Merger caoBang;
+
+    static synchronized Merger caoBang() {
+        if (caoBang != null) {
+            return caoBang;
+        }
         String admin = TestTokens.provinceAdmin("42");
         String health = Fixtures.agency("42", "Sở Y tế tỉnh Cao Bằng (cũ)");
         String labour = Fixtures.agency("42", "Sở Lao động - Thương binh và Xã hội tỉnh Cao Bằng");
@@ -85,43 +99,70 @@ class ReorganisationTests {
         TestKafka.publishCloudEvent("document.events", successor, mergerId, "vn.govqms.document.agency.merged.v1", "agencies/" + successor,
                 merged(successor, health, labour));
         Fixtures.awaitCount("select count(*) from escalation where key = 'corrective-action:" + action + "' and agency_id = '" + successor + "'", 1);
-        assertEquals(1, Fixtures.count("select count(*) from deadline where key = 'corrective-action:" + later + "' and agency_id = '" + successor + "'"));
-        // the people moved: the person of both agencies once, with both roles; the old head without the head's role
-        assertEquals(0, contactsOf(health) + contactsOf(labour));
-        assertEquals(4, contactsOf(successor));
-        assertEquals("{AUDITOR,ISO_OFFICER}", TestDb.value(Fixtures.db(), "select roles::text from contact where id = '" + sharedKept + "'"));
-        assertEquals("son@sldtbxh.caobang.gov.vn", TestDb.value(Fixtures.db(), "select email from contact where id = '" + sharedKept + "'"));
-        assertEquals("{}", TestDb.value(Fixtures.db(), "select roles::text from contact where subject = '" + oldHead + "'"));
-        assertEquals(sharedKept, TestDb.value(Fixtures.db(), "select contact_id::text from notification_rule where id = '" + rule + "'"));
-        assertEquals(3, Fixtures.count("select count(*) from audit_trail where resource_type = 'contact' and agency_id = '" + successor
+        caoBang = new Merger(health, labour, successor, oldHead, newHead, shared, sharedKept, rule, action, later, mergerId);
+        return caoBang;
+    }
+
+    @Test
+    void theEndedAgenciesEscalationsAndDueDatesAreTheSuccessors() {
+        Merger w = caoBang();
+        assertEquals(1, Fixtures.count("select count(*) from escalation where key = 'corrective-action:" + w.action()
+                + "' and agency_id = '" + w.successor() + "'"));
+        assertEquals(1, Fixtures.count("select count(*) from deadline where key = 'corrective-action:" + w.later()
+                + "' and agency_id = '" + w.successor() + "'"));
+    }
+
+    @Test
+    void thePeopleMoveOnceWithBothRolesAndTheOldHeadWithoutTheHeadsRole() {
+        Merger w = caoBang();
+        assertEquals(0, contactsOf(w.health()) + contactsOf(w.labour()));
+        assertEquals(4, contactsOf(w.successor()));
+        assertEquals("{AUDITOR,ISO_OFFICER}", TestDb.value(Fixtures.db(), "select roles::text from contact where id = '" + w.sharedKept() + "'"));
+        assertEquals("son@sldtbxh.caobang.gov.vn", TestDb.value(Fixtures.db(), "select email from contact where id = '" + w.sharedKept() + "'"));
+        assertEquals("{}", TestDb.value(Fixtures.db(), "select roles::text from contact where subject = '" + w.oldHead() + "'"));
+        assertEquals(w.sharedKept(), TestDb.value(Fixtures.db(), "select contact_id::text from notification_rule where id = '" + w.rule() + "'"));
+        assertEquals(3, Fixtures.count("select count(*) from audit_trail where resource_type = 'contact' and agency_id = '" + w.successor()
                 + "' and actor = 'document.agency.merged'"));
-        given().auth().oauth2(TestTokens.agencyRole("agency-head", successor, "42")).queryParam("role", "ISO_OFFICER").get("/api/v1/contacts")
+        given().auth().oauth2(TestTokens.agencyRole("agency-head", w.successor(), "42")).queryParam("role", "ISO_OFFICER").get("/api/v1/contacts")
                 .then().statusCode(200).body("total", equalTo(2));
+    }
 
-        // audit-service has not moved the action yet: its next step still names the ended department, and reaches the new head
-        Fixtures.publish("audit", "corrective-action.overdue", health, overdue(action, health, 15));
-        String escalation = "escalation:corrective-action:" + action + ":15";
+    @Test
+    void anEscalationStillNamingTheEndedAgencyReachesTheNewHeadNotTheOld() {
+        Merger w = caoBang();
+        // audit-service has not moved the action yet: its next step still names the ended department
+        Fixtures.publish("audit", "corrective-action.overdue", w.health(), overdue(w.action(), w.health(), 15));
+        String escalation = "escalation:corrective-action:" + w.action() + ":15";
         Fixtures.awaitCount("select count(*) from notification n join contact c on c.id = n.contact_id where n.event_id = '" + escalation
-                + "' and c.subject = '" + newHead + "'", 2);
+                + "' and c.subject = '" + w.newHead() + "'", 2);
         assertEquals(0, Fixtures.count("select count(*) from notification n join contact c on c.id = n.contact_id where n.event_id = '"
-                + escalation + "' and c.subject = '" + oldHead + "'"));
-        given().auth().oauth2(TestTokens.person(newHead, "agency-head", successor, "42")).queryParam("kind", "escalation").get("/api/v1/notifications")
-                .then().statusCode(200).body("total", equalTo(1)).body("items[0].agencyId", equalTo(successor));
+                + escalation + "' and c.subject = '" + w.oldHead() + "'"));
+        given().auth().oauth2(TestTokens.person(w.newHead(), "agency-head", w.successor(), "42")).queryParam("kind", "escalation")
+                .get("/api/v1/notifications")
+                .then().statusCode(200).body("total", equalTo(1)).body("items[0].agencyId", equalTo(w.successor()));
+    }
 
-        // a corrective action opened afterwards for the ended agency is the successor's: its owner and officers are told there
+    @Test
+    void anActionOpenedAfterwardsForTheEndedAgencyIsToldToTheSuccessor() {
+        Merger w = caoBang();
         String stale = UUID.randomUUID().toString();
-        String staleEvent = Fixtures.publish("audit", "corrective-action.opened", labour, opened(stale, labour, shared, TODAY.plusDays(20)));
+        String staleEvent = Fixtures.publish("audit", "corrective-action.opened", w.labour(),
+                opened(stale, w.labour(), w.shared(), TODAY.plusDays(20)));
         Fixtures.awaitCount("select count(*) from notification where event_id = '" + staleEvent + "' and reason = 'OWNER' and agency_id = '"
-                + successor + "'", 2);
-        assertEquals(1, Fixtures.count("select count(*) from deadline where key = 'corrective-action:" + stale + "' and agency_id = '" + successor + "'"));
+                + w.successor() + "'", 2);
+        assertEquals(1, Fixtures.count("select count(*) from deadline where key = 'corrective-action:" + stale + "' and agency_id = '"
+                + w.successor() + "'"));
+    }
 
-        // the same merger again (redelivered under another id): nothing more moves
-        TestKafka.publishCloudEvent("document.events", successor, "vn.govqms.document.agency.merged.v1", "agencies/" + successor,
-                merged(successor, health, labour));
-        Fixtures.awaitCount("select count(*) from processed_event where type = 'vn.govqms.document.agency.merged.v1' and event_id <> '"
-                + mergerId + "'", 1);
-        assertEquals(4, contactsOf(successor));
-        assertEquals(3, Fixtures.count("select count(*) from audit_trail where resource_type = 'contact' and agency_id = '" + successor
+    @Test
+    void theSameMergerRedeliveredUnderAnotherIdMovesNothingMore() {
+        Merger w = caoBang();
+        String again = TestKafka.publishCloudEvent("document.events", w.successor(), "vn.govqms.document.agency.merged.v1",
+                "agencies/" + w.successor(), merged(w.successor(), w.health(), w.labour()));
+        Fixtures.awaitCount("select count(*) from processed_event where type = 'vn.govqms.document.agency.merged.v1' and event_id = '"
+                + again + "'", 1);
+        assertEquals(4, contactsOf(w.successor()));
+        assertEquals(3, Fixtures.count("select count(*) from audit_trail where resource_type = 'contact' and agency_id = '" + w.successor()
                 + "' and actor = 'document.agency.merged'"));
     }
 

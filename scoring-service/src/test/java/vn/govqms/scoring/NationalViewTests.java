@@ -45,8 +45,21 @@ class NationalViewTests {
         return "items.find { it.provinceCode == '" + province + "' }";
     }
 
-    @Test
-    void everyProvinceIsARowAndAMergedProvinceIsCountedOnceFromTheYearOfItsMerger() {
+    /**
+     * Two provinces made once for this class, the second merging into the first on 1 July 2025: the one that ends has 48
+     * agencies (43 scored in 2014 as 6/14/19/4, 45 announced) and one more ended before the merger; the one that continues
+     * has 2 (scored in 2014, one announced in 2020); in 2025 two of the merged province's agencies and one of its own are
+     * assessed under the continuing province's set. The views below only read it.
+     */
+    record Merger(String continuing, String merged) {
+    }
+
+    private static Merger merger;
+
+    static synchronized Merger merger() {
+        if (merger != null) {
+            return merger;
+        }
         String continuing = Fixtures.province();
         String merged = Fixtures.province();
         String mergedSet = CriteriaSets.activeSet(merged, 2014);
@@ -84,22 +97,41 @@ class NationalViewTests {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(national).queryParam("year", 2025)
                 .get("/api/v1/rankings/national/progress").then().statusCode(200).body("items.provinceCode", not(hasItem(merged))));
 
-        // from 2025 on, one row: the merged province's agencies in force on 31 December count in the continuing province
-        given().auth().oauth2(national).queryParam("year", 2025).get("/api/v1/rankings/national/progress").then().statusCode(200)
+        merger = new Merger(continuing, merged);
+        return merger;
+    }
+
+    @Test
+    void fromTheMergersYearTheMergedProvincesAgenciesInForceCountInTheContinuingOne() {
+        String continuing = merger().continuing();
+        given().auth().oauth2(TestTokens.nationalAdmin()).queryParam("year", 2025).get("/api/v1/rankings/national/progress")
+                .then().statusCode(200)
                 .body("year", equalTo(2025)).body("size", equalTo(100)).body("total", lessThanOrEqualTo(100))
                 .body("items.provinceCode", hasItem(continuing)).body("items.provinceCode", not(hasItem("00")))
                 .body(row(continuing) + ".agencies", equalTo(50))
                 .body(row(continuing) + ".figures.find { it.code == 'QMS_ANNOUNCED' }.count", equalTo(46))
                 .body(row(continuing) + ".figures.find { it.code == 'QMS_ANNOUNCED' }.share", equalTo(92.0f))
                 .body(row(continuing) + ".figures.find { it.code == 'OFFICIALLY_ASSESSED' }.count", equalTo(3));
-        given().auth().oauth2(national).queryParam("year", 2025).get("/api/v1/rankings/national/distribution").then().statusCode(200)
-                .body("source", equalTo("OFFICIAL")).body("items.provinceCode", not(hasItem(merged)))
-                .body(row(continuing) + ".total", equalTo(3))
-                .body(row(continuing) + ".bands.band", equalTo(List.of("VERY_GOOD", "GOOD", "FAIR", "AVERAGE", "WEAK")))
-                .body(row(continuing) + ".bands.count", equalTo(List.of(1, 1, 1, 0, 0)))
-                .body(row(continuing) + ".bands.share", equalTo(List.of(33.33f, 33.33f, 33.33f, 0.0f, 0.0f)));
+    }
 
-        // before the merger's year the old provinces are rows as they were
+    @Test
+    void fromTheMergersYearTheDistributionHasOneRowForBoth() {
+        Merger w = merger();
+        given().auth().oauth2(TestTokens.nationalAdmin()).queryParam("year", 2025).get("/api/v1/rankings/national/distribution")
+                .then().statusCode(200)
+                .body("source", equalTo("OFFICIAL")).body("items.provinceCode", not(hasItem(w.merged())))
+                .body(row(w.continuing()) + ".total", equalTo(3))
+                .body(row(w.continuing()) + ".bands.band", equalTo(List.of("VERY_GOOD", "GOOD", "FAIR", "AVERAGE", "WEAK")))
+                .body(row(w.continuing()) + ".bands.count", equalTo(List.of(1, 1, 1, 0, 0)))
+                .body(row(w.continuing()) + ".bands.share", equalTo(List.of(33.33f, 33.33f, 33.33f, 0.0f, 0.0f)));
+    }
+
+    @Test
+    void beforeTheMergersYearTheOldProvincesAreRowsAsTheyWere() {
+        Merger w = merger();
+        String national = TestTokens.nationalAdmin();
+        String merged = w.merged();
+        String continuing = w.continuing();
         given().auth().oauth2(national).queryParam("year", 2014).get("/api/v1/rankings/national/distribution").then().statusCode(200)
                 .body(row(merged) + ".total", equalTo(43))
                 .body(row(merged) + ".bands.count", equalTo(List.of(6, 14, 19, 4, 0)))
@@ -114,16 +146,22 @@ class NationalViewTests {
                 .body(row(merged) + ".figures.find { it.code == 'QMS_ANNOUNCED' }.count", equalTo(45))
                 .body(row(continuing) + ".agencies", equalTo(2))
                 .body(row(continuing) + ".figures.find { it.code == 'QMS_ANNOUNCED' }.count", equalTo(1));
-        // the province's own view of 2014 is the same
-        given().auth().oauth2(admin(merged)).queryParam("year", 2014).get("/api/v1/rankings/distribution").then().statusCode(200)
-                .body("total", equalTo(43)).body("bands.count", equalTo(List.of(6, 14, 19, 4, 0)));
+    }
 
-        // the continuing province's committee reads the merged one's history; the merged one's reads only its own, and writes nothing
-        given().auth().oauth2(admin(continuing)).queryParam("provinceCode", merged).queryParam("year", 2014)
+    @Test
+    void theMergedProvincesOwnViewOfAYearBeforeTheMergerIsTheNationalOne() {
+        given().auth().oauth2(admin(merger().merged())).queryParam("year", 2014).get("/api/v1/rankings/distribution").then().statusCode(200)
+                .body("total", equalTo(43)).body("bands.count", equalTo(List.of(6, 14, 19, 4, 0)));
+    }
+
+    @Test
+    void theContinuingCommitteeReadsTheMergedOnesHistoryAndTheMergedOneReadsOnlyItsOwnAndWritesNothing() {
+        Merger w = merger();
+        given().auth().oauth2(admin(w.continuing())).queryParam("provinceCode", w.merged()).queryParam("year", 2014)
                 .get("/api/v1/rankings/distribution").then().statusCode(200).body("total", equalTo(43));
-        given().auth().oauth2(admin(merged)).queryParam("provinceCode", continuing).queryParam("year", 2014)
+        given().auth().oauth2(admin(w.merged())).queryParam("provinceCode", w.continuing()).queryParam("year", 2014)
                 .get("/api/v1/rankings/distribution").then().spec(problem(403));
-        given().auth().oauth2(admin(merged)).contentType(ContentType.JSON).body(CriteriaSets.standardSet(merged, 2026))
+        given().auth().oauth2(admin(w.merged())).contentType(ContentType.JSON).body(CriteriaSets.standardSet(w.merged(), 2026))
                 .post("/api/v1/criteria-sets").then().spec(problem(403));
     }
 
