@@ -1,5 +1,6 @@
 package vn.govqms.audit;
 
+import vn.govqms.local.testing.Fixtures;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -28,11 +29,11 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static vn.govqms.audit.Fixtures.PROBLEM;
-import static vn.govqms.audit.Fixtures.admin;
-import static vn.govqms.audit.Fixtures.head;
-import static vn.govqms.audit.Fixtures.officer;
+import static vn.govqms.local.testing.Fixtures.admin;
+import static vn.govqms.local.testing.Fixtures.head;
+import static vn.govqms.local.testing.Fixtures.officer;
 import static vn.govqms.kit.time.ClockProducer.VIETNAM;
+import static vn.govqms.local.testing.Problems.problem;
 
 /** Yearly ISO activity plans: template, editing, approval by the head, completion, overdue check, progress. */
 @QuarkusTest
@@ -57,7 +58,7 @@ class ActivityPlanTests {
                 .body("items.find { it.kind == 'INTERNAL_AUDIT' }.kindLabel", equalTo("Đánh giá nội bộ"));
         // one plan per agency and year
         given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"agencyId\":\"" + agency + "\",\"year\":2026}")
-                .post("/api/v1/activity-plans").then().statusCode(409).contentType(PROBLEM);
+                .post("/api/v1/activity-plans").then().spec(problem(409));
 
         String training = given().auth().oauth2(officer).contentType(ContentType.JSON).body("""
                 {"kind":"TRAINING","title":"Tập huấn ISO cho công chức mới","plannedDate":"2026-04-15","owner":"tran.thi.binh"}""")
@@ -66,14 +67,13 @@ class ActivityPlanTests {
         // the only internal audit cannot go
         String audit = given().auth().oauth2(officer).get("/api/v1/activity-plans/{id}", id).then().extract()
                 .path("items.find { it.kind == 'INTERNAL_AUDIT' }.id");
-        given().auth().oauth2(officer).delete("/api/v1/activity-plans/{id}/items/{item}", id, audit).then().statusCode(422)
-                .contentType(PROBLEM).body("type", containsString("required-activity"));
+        given().auth().oauth2(officer).delete("/api/v1/activity-plans/{id}/items/{item}", id, audit).then().spec(problem(422, "required-activity"));
         given().auth().oauth2(officer).contentType(ContentType.JSON).header("If-Match", "\"0\"").body("""
                 {"kind":"OTHER","title":"x","plannedDate":"2026-04-15"}""")
                 .put("/api/v1/activity-plans/{id}/items/{item}", id, audit).then().statusCode(422);
         given().auth().oauth2(officer).contentType(ContentType.JSON).body("""
                 {"kind":"TRAINING","title":"Tập huấn","plannedDate":"2027-04-15"}""")
-                .post("/api/v1/activity-plans/{id}/items", id).then().statusCode(400).contentType(PROBLEM);
+                .post("/api/v1/activity-plans/{id}/items", id).then().spec(problem(400));
         // edits need If-Match
         given().auth().oauth2(officer).contentType(ContentType.JSON).body("""
                 {"kind":"TRAINING","title":"Tập huấn ISO","plannedDate":"2026-05-15"}""")
@@ -84,7 +84,7 @@ class ActivityPlanTests {
                 .body("plannedDate", equalTo("2026-05-15"));
 
         // the officer cannot approve; the head can, once
-        given().auth().oauth2(officer).post("/api/v1/activity-plans/{id}/approval", id).then().statusCode(403).contentType(PROBLEM);
+        given().auth().oauth2(officer).post("/api/v1/activity-plans/{id}/approval", id).then().spec(problem(403));
         given().auth().oauth2(head(agency, "31")).post("/api/v1/activity-plans/{id}/approval", id).then().statusCode(200)
                 .body("status", equalTo("APPROVED")).body("approvedBy", equalTo("agency-head-" + agency));
         given().auth().oauth2(head(agency, "31")).post("/api/v1/activity-plans/{id}/approval", id).then().statusCode(409)
@@ -92,7 +92,7 @@ class ActivityPlanTests {
         given().auth().oauth2(officer).contentType(ContentType.JSON).body("""
                 {"kind":"TRAINING","title":"Tập huấn","plannedDate":"2026-04-15"}""")
                 .post("/api/v1/activity-plans/{id}/items", id).then().statusCode(409);
-        assertTrue(Fixtures.published(agency, "activity-plan.approved", "Tập huấn ISO"));
+        assertTrue(Fixtures.published("audit", agency, "activity-plan.approved", "Tập huấn ISO"));
 
         // done with evidence, once
         given().auth().oauth2(officer).contentType(ContentType.JSON)
@@ -104,7 +104,7 @@ class ActivityPlanTests {
                 .body("state", equalTo("DONE"));
         given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"doneDate\":\"2026-05-14\",\"evidence\":\"lại\"}")
                 .post("/api/v1/activity-plans/{id}/items/{item}/completion", id, training).then().statusCode(409);
-        assertTrue(Fixtures.published(agency, "activity.done", training));
+        assertTrue(Fixtures.published("audit", agency, "activity.done", training));
         given().auth().oauth2(officer).queryParam("resourceType", "activity-plan").queryParam("resourceId", id)
                 .get("/api/v1/audit-trail").then().statusCode(200).body("total", greaterThanOrEqualTo(4));
     }
@@ -116,7 +116,7 @@ class ActivityPlanTests {
         given().auth().oauth2(head(agency, "31")).post("/api/v1/activity-plans/{id}/approval", id).then().statusCode(200);
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
                 Fixtures.count("select count(*) from activity_item where plan_id = '" + id + "' and overdue_at is not null") == 4);
-        assertTrue(Fixtures.published(agency, "activity.overdue", "\"kind\" : \"INTERNAL_AUDIT\""));
+        assertTrue(Fixtures.published("audit", agency, "activity.overdue", "\"kind\" : \"INTERNAL_AUDIT\""));
         // the check runs every second: through two more of them, still one event per activity
         Awaitility.await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(10))
                 .until(() -> Fixtures.count("select count(*) from outbox where type = 'vn.govqms.audit.activity.overdue.v1' and message_key = '"
@@ -148,8 +148,8 @@ class ActivityPlanTests {
         // the check's mark stays on the item done late, announced once
         assertEquals(1, Fixtures.count("select count(*) from activity_item where id = '" + item
                 + "' and overdue_at is not null and done_date is not null"));
-        assertTrue(Fixtures.published(agency, "activity.overdue", item));
-        assertTrue(Fixtures.published(agency, "activity.done", item));
+        assertTrue(Fixtures.published("audit", agency, "activity.overdue", item));
+        assertTrue(Fixtures.published("audit", agency, "activity.done", item));
     }
 
     @Test
@@ -166,8 +166,7 @@ class ActivityPlanTests {
                 .body("perAgency.find { it.agencyId == '" + b + "' }.items", equalTo(4));
         given().auth().oauth2(officer(a, "33")).queryParam("year", "2026").get("/api/v1/activity-plans/progress").then().statusCode(200)
                 .body("agencies", equalTo(1)).body("perAgency[0].agencyId", equalTo(a));
-        given().auth().oauth2(admin("33")).queryParam("year", "twenty").get("/api/v1/activity-plans/progress").then().statusCode(400)
-                .contentType(PROBLEM);
+        given().auth().oauth2(admin("33")).queryParam("year", "twenty").get("/api/v1/activity-plans/progress").then().spec(problem(400));
         // the national level reads every province's plans, and changes none
         given().auth().oauth2(TestTokens.nationalAdmin()).queryParam("year", "2026").get("/api/v1/activity-plans/progress").then()
                 .statusCode(200).body("agencies", equalTo((int) Fixtures.count(
@@ -175,12 +174,11 @@ class ActivityPlanTests {
         given().auth().oauth2(TestTokens.nationalAdmin()).get("/api/v1/activity-plans").then().statusCode(200)
                 .body("total", greaterThanOrEqualTo(2));
         given().auth().oauth2(TestTokens.nationalAdmin()).get("/api/v1/activity-plans/{id}", planA).then().statusCode(200);
-        given().auth().oauth2(TestTokens.nationalAdmin()).post("/api/v1/activity-plans/{id}/approval", planA).then().statusCode(403)
-                .contentType(PROBLEM);
+        given().auth().oauth2(TestTokens.nationalAdmin()).post("/api/v1/activity-plans/{id}/approval", planA).then().spec(problem(403));
 
         // refusals: no token, another agency, another province, unknown agency, malformed input
-        given().get("/api/v1/activity-plans/{id}", planA).then().statusCode(401).contentType(PROBLEM);
-        given().auth().oauth2(officer(b, "33")).get("/api/v1/activity-plans/{id}", planA).then().statusCode(403).contentType(PROBLEM);
+        given().get("/api/v1/activity-plans/{id}", planA).then().spec(problem(401));
+        given().auth().oauth2(officer(b, "33")).get("/api/v1/activity-plans/{id}", planA).then().spec(problem(403));
         given().auth().oauth2(admin("34")).get("/api/v1/activity-plans/{id}", planA).then().statusCode(403);
         given().auth().oauth2(officer(other, "34")).contentType(ContentType.JSON).body("{\"agencyId\":\"" + a + "\",\"year\":2027}")
                 .post("/api/v1/activity-plans").then().statusCode(403);
@@ -188,11 +186,11 @@ class ActivityPlanTests {
                 .body("{\"agencyId\":\"" + UUID.randomUUID() + "\",\"year\":2027}")
                 .post("/api/v1/activity-plans").then().statusCode(422).body("type", containsString("unknown-reference"));
         given().auth().oauth2(officer(a, "33")).contentType(ContentType.JSON).body("{\"agencyId\":\"" + a + "\",\"year\":\"2027\"}")
-                .post("/api/v1/activity-plans").then().statusCode(400).contentType(PROBLEM);
+                .post("/api/v1/activity-plans").then().spec(problem(400));
         given().auth().oauth2(officer(a, "33")).contentType(ContentType.JSON).body("{\"agencyId\":")
-                .post("/api/v1/activity-plans").then().statusCode(400).contentType(PROBLEM);
+                .post("/api/v1/activity-plans").then().spec(problem(400));
         given().auth().oauth2(officer(a, "33")).contentType(ContentType.JSON).body("{\"year\":2027}")
-                .post("/api/v1/activity-plans").then().statusCode(400).contentType(PROBLEM);
+                .post("/api/v1/activity-plans").then().spec(problem(400));
         given().auth().oauth2(officer(a, "33")).get("/api/v1/activity-plans/{id}", UUID.randomUUID()).then().statusCode(404);
         given().auth().oauth2(admin("33")).queryParam("year", "2026").get("/api/v1/activity-plans").then().statusCode(200)
                 .body("total", greaterThanOrEqualTo(2));
@@ -221,6 +219,6 @@ class ActivityPlanTests {
                 .body("items.find { it.kind == 'MANAGEMENT_REVIEW' }.evidence", containsString("Họp xem xét của lãnh đạo"))
                 .body("items.find { it.kind == 'INTERNAL_AUDIT' }.state", equalTo("DONE"))
                 .body("items.find { it.kind == 'INTERNAL_AUDIT' }.evidence", containsString(audit));
-        assertTrue(Fixtures.published(agency, "activity.done", "MANAGEMENT_REVIEW"));
+        assertTrue(Fixtures.published("audit", agency, "activity.done", "MANAGEMENT_REVIEW"));
     }
 }

@@ -1,5 +1,6 @@
 package vn.govqms.audit;
 
+import vn.govqms.local.testing.Fixtures;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -21,11 +22,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static vn.govqms.audit.Fixtures.PROBLEM;
-import static vn.govqms.audit.Fixtures.admin;
-import static vn.govqms.audit.Fixtures.auditor;
-import static vn.govqms.audit.Fixtures.head;
-import static vn.govqms.audit.Fixtures.officer;
+import static vn.govqms.local.testing.Fixtures.admin;
+import static vn.govqms.local.testing.Fixtures.auditor;
+import static vn.govqms.local.testing.Fixtures.head;
+import static vn.govqms.local.testing.Fixtures.officer;
+import static vn.govqms.local.testing.Problems.problem;
 
 /** Audits: team independence, ISO scope, procedures from document events, checklist, lifecycle, copy. */
 @QuarkusTest
@@ -80,11 +81,11 @@ class AuditTests {
                 .body("leadAuditor", equalTo("auditor-" + agency)).body("checklist", hasSize(2))
                 .body("checklist[0].question", containsString("Kiểm soát thông tin dạng văn bản"))
                 .body("procedures[0].code", equalTo("QT-VP-02")).body("citesAbolishedProcedure", equalTo(false));
-        assertTrue(Fixtures.published(agency, "audit.planned", id));
+        assertTrue(Fixtures.published("audit", agency, "audit.planned", id));
 
         // not started: no answers, no report
         given().auth().oauth2(lead).contentType(ContentType.JSON).body("{\"answer\":\"CONFORMING\"}")
-                .put("/api/v1/audits/{id}/checklist/1/answer", id).then().statusCode(409).contentType(PROBLEM)
+                .put("/api/v1/audits/{id}/checklist/1/answer", id).then().spec(problem(409))
                 .body("allowedActions", equalTo(List.of("edit", "start")));
         given().auth().oauth2(lead).post("/api/v1/audits/{id}/start", id).then().statusCode(200);
         given().auth().oauth2(lead).post("/api/v1/audits/{id}/start", id).then().statusCode(409);
@@ -109,8 +110,8 @@ class AuditTests {
         given().auth().oauth2(head(agency, "35")).contentType(ContentType.JSON).body("{\"note\":\"Thống nhất kết quả đánh giá\"}")
                 .post("/api/v1/audits/{id}/confirmation", id).then().statusCode(200).body("status", equalTo("CLOSED"))
                 .body("confirmedBy", equalTo("agency-head-" + agency)).body("findings.MINOR_NONCONFORMITY", equalTo(1));
-        assertTrue(Fixtures.published(agency, "audit.completed", "\"minor\":1"));
-        assertTrue(Fixtures.published(agency, "finding.raised", "8.5.1"));
+        assertTrue(Fixtures.published("audit", agency, "audit.completed", "\"minor\":1"));
+        assertTrue(Fixtures.published("audit", agency, "finding.raised", "8.5.1"));
 
         // next year's audit starts from this one: scope and checklist copied, answers reset
         given().auth().oauth2(officer(agency, "35")).contentType(ContentType.JSON)
@@ -129,8 +130,7 @@ class AuditTests {
         given().auth().oauth2(officer).contentType(ContentType.JSON).body("""
                 {"agencyId":"%s","kind":"INTERNAL_AUDIT","mode":"ON_SITE","title":"Đánh giá nội bộ","plannedStart":"2026-09-15",
                  "plannedEnd":"2026-09-17","team":%s,"auditedUnits":["Văn phòng"],"scopeClauses":["9.2"]}"""
-                .formatted(agency, team("auditor-x", agency, "Văn phòng"))).post("/api/v1/audits").then().statusCode(422)
-                .contentType(PROBLEM).body("type", containsString("auditor-not-independent")).body("detail", containsString("Văn phòng"));
+                .formatted(agency, team("auditor-x", agency, "Văn phòng"))).post("/api/v1/audits").then().spec(problem(422, "auditor-not-independent")).body("detail", containsString("Văn phòng"));
         given().auth().oauth2(admin("35")).contentType(ContentType.JSON).body("""
                 {"agencyId":"%s","kind":"PROVINCIAL_INSPECTION","mode":"ON_SITE","title":"Kiểm tra","plannedStart":"2026-11-08",
                  "plannedEnd":"2026-11-10","team":%s}""".formatted(agency, team("auditor-y", agency, "Phòng Kế hoạch")))
@@ -140,7 +140,7 @@ class AuditTests {
         given().auth().oauth2(officer).contentType(ContentType.JSON).body("""
                 {"agencyId":"%s","kind":"PROVINCIAL_INSPECTION","mode":"ON_SITE","title":"Kiểm tra","plannedStart":"2026-11-08",
                  "plannedEnd":"2026-11-10","team":%s}""".formatted(agency, team("auditor-" + dost, dost, "Chi cục TĐC")))
-                .post("/api/v1/audits").then().statusCode(403).contentType(PROBLEM);
+                .post("/api/v1/audits").then().spec(problem(403));
         // scope: clauses of ISO 9001:2015 only; procedures of the agency only
         given().auth().oauth2(officer).contentType(ContentType.JSON).body("""
                 {"agencyId":"%s","kind":"INTERNAL_AUDIT","mode":"ON_SITE","title":"Đánh giá","plannedStart":"2026-09-15",
@@ -153,12 +153,12 @@ class AuditTests {
                 .post("/api/v1/audits").then().statusCode(422).body("type", containsString("unknown-reference"));
         given().auth().oauth2(officer).contentType(ContentType.JSON).body("""
                 {"agencyId":"%s","kind":"SURPRISE","mode":"ON_SITE","title":"Đánh giá"}""".formatted(agency))
-                .post("/api/v1/audits").then().statusCode(400).contentType(PROBLEM);
+                .post("/api/v1/audits").then().spec(problem(400));
         given().auth().oauth2(officer).contentType(ContentType.JSON).body("""
                 {"agencyId":"%s","kind":"INTERNAL_AUDIT","mode":"ON_SITE","title":"Đánh giá","plannedStart":"2026-09-15",
                  "plannedEnd":"2026-09-17","team":[]}""".formatted(agency))
                 .post("/api/v1/audits").then().statusCode(400);
-        given().contentType(ContentType.JSON).body("{}").post("/api/v1/audits").then().statusCode(401).contentType(PROBLEM);
+        given().contentType(ContentType.JSON).body("{}").post("/api/v1/audits").then().spec(problem(401));
     }
 
     @Test
@@ -172,8 +172,7 @@ class AuditTests {
         // no audited units: every unit is audited, the auditor's own among them
         given().auth().oauth2(officer).contentType(ContentType.JSON)
                 .body(body.formatted(agency, team("auditor-" + agency, agency, "Phòng Kế hoạch"), ""))
-                .post("/api/v1/audits").then().statusCode(422).contentType(PROBLEM)
-                .body("type", containsString("auditor-not-independent")).body("auditor", equalTo("auditor-" + agency))
+                .post("/api/v1/audits").then().spec(problem(422, "auditor-not-independent")).body("auditor", equalTo("auditor-" + agency))
                 .body("detail", containsString("as a whole"));
         given().auth().oauth2(officer).contentType(ContentType.JSON)
                 .body(body.formatted(agency, team("auditor-" + agency, agency, "Phòng Kế hoạch"), "\"auditedUnits\":[],"))
@@ -258,9 +257,9 @@ class AuditTests {
                 .body("checklist[1].question", equalTo("Hồ sơ giải quyết TTHC có được lưu trữ đúng quy định?"));
         given().auth().oauth2(lead).contentType(ContentType.JSON).header("If-Match", "*")
                 .body("{\"items\":[{\"clause\":\"12.1\",\"question\":\"x\"}]}")
-                .put("/api/v1/audits/{id}/checklist", id).then().statusCode(400).contentType(PROBLEM);
+                .put("/api/v1/audits/{id}/checklist", id).then().spec(problem(400));
         given().auth().oauth2(lead).contentType(ContentType.JSON).body("{\"answer\":\"CONFORMING\"}")
-                .put("/api/v1/audits/{id}/checklist/9/answer", id).then().statusCode(404).contentType(PROBLEM);
+                .put("/api/v1/audits/{id}/checklist/9/answer", id).then().spec(problem(404));
         // someone outside the team may not answer
         String other = Fixtures.agency("35", "Sở Tài chính tỉnh Hà Nam");
         given().auth().oauth2(auditor(other, "35")).contentType(ContentType.JSON).body("{\"answer\":\"CONFORMING\"}")

@@ -1,5 +1,7 @@
 package vn.govqms.audit;
 
+import vn.govqms.local.testing.Fixtures;
+import vn.govqms.local.testing.TestTokens;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -19,17 +21,16 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static vn.govqms.audit.Fixtures.PROBLEM;
-import static vn.govqms.audit.Fixtures.admin;
-import static vn.govqms.audit.Fixtures.auditor;
-import static vn.govqms.audit.Fixtures.head;
-import static vn.govqms.audit.Fixtures.officer;
+import static vn.govqms.local.testing.Fixtures.admin;
+import static vn.govqms.local.testing.Fixtures.auditor;
+import static vn.govqms.local.testing.Fixtures.head;
+import static vn.govqms.local.testing.Fixtures.officer;
 import static vn.govqms.kit.time.ClockProducer.VIETNAM;
 import static vn.govqms.local.testing.TestTokens.ministryAdmin;
 import static vn.govqms.local.testing.TestTokens.nationalAdmin;
 import static vn.govqms.local.testing.TestTokens.withClaims;
+import static vn.govqms.local.testing.Problems.problem;
 
 /** Corrective actions: lifecycle, verification by someone else, finding closure, extensions, overdue escalation. */
 @QuarkusTest
@@ -65,13 +66,12 @@ class CorrectiveActionTests {
                 .body("dueDate", equalTo(LocalDate.now(VIETNAM).plusMonths(2).toString())).body("status", equalTo("OPEN"))
                 .body("findingKind", equalTo("MAJOR_NONCONFORMITY")).body("allowedActions", equalTo(List.of("start", "extend")));
         String a2 = action(agency, "36", f, owner, "2027-01-31");
-        assertTrue(Fixtures.published(agency, "corrective-action.opened", a1));
+        assertTrue(Fixtures.published("audit", agency, "corrective-action.opened", a1));
 
         String officer = officer(agency, "36");
         // invalid transitions: 409 with what is allowed
         given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"note\":\"xong\"}")
-                .post("/api/v1/corrective-actions/{id}/implementation", a1).then().statusCode(409).contentType(PROBLEM)
-                .body("type", containsString("invalid-transition")).body("allowedActions", equalTo(List.of("start", "extend")));
+                .post("/api/v1/corrective-actions/{id}/implementation", a1).then().spec(problem(409, "invalid-transition")).body("allowedActions", equalTo(List.of("start", "extend")));
         for (String a : List.of(a1, a2)) {
             given().auth().oauth2(officer).post("/api/v1/corrective-actions/{id}/start", a).then().statusCode(200);
             given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"note\":\"Đã tập huấn ngày 10/10/2026\"}")
@@ -92,11 +92,11 @@ class CorrectiveActionTests {
                 .post("/api/v1/corrective-actions/{id}/verification", a2).then().statusCode(200);
         given().auth().oauth2(officer).get("/api/v1/findings/{id}", f).then().body("status", equalTo("CLOSED"))
                 .body("closedOn", equalTo(LocalDate.now(VIETNAM).toString()));
-        assertTrue(Fixtures.published(agency, "finding.closed", f));
-        assertTrue(Fixtures.published(agency, "corrective-action.verified", "\"effective\":false"));
+        assertTrue(Fixtures.published("audit", agency, "finding.closed", f));
+        assertTrue(Fixtures.published("audit", agency, "corrective-action.verified", "\"effective\":false"));
         given().auth().oauth2(officer).post("/api/v1/corrective-actions/{id}/closure", a1).then().statusCode(200)
                 .body("status", equalTo("CLOSED"));
-        assertTrue(Fixtures.published(agency, "corrective-action.closed", a1));
+        assertTrue(Fixtures.published("audit", agency, "corrective-action.closed", a1));
         given().auth().oauth2(officer).post("/api/v1/corrective-actions/{id}/closure", a1).then().statusCode(409);
         // a closed finding takes no more actions
         given().auth().oauth2(officer).contentType(ContentType.JSON).body("""
@@ -136,7 +136,7 @@ class CorrectiveActionTests {
         given().auth().oauth2(officer(other, "35")).get("/api/v1/corrective-actions").then().statusCode(200).body("total", equalTo(0));
         given().get("/api/v1/corrective-actions/{id}", a).then().statusCode(401);
         given().auth().oauth2(officer(agency, "35")).contentType(ContentType.JSON).body("{\"findingId\":\"nope\"}")
-                .post("/api/v1/corrective-actions").then().statusCode(400).contentType(PROBLEM);
+                .post("/api/v1/corrective-actions").then().spec(problem(400));
     }
 
     @Test
@@ -149,7 +149,7 @@ class CorrectiveActionTests {
         String late = action(agency, "36", f, "iso-officer-" + agency, LocalDate.now(VIETNAM).minusDays(20).toString());
         await().atMost(Duration.ofSeconds(20)).until(() -> Fixtures.count(
                 "select count(*) from corrective_action_escalation where action_id = '" + late + "'") == 1);
-        assertTrue(Fixtures.published(agency, "corrective-action.overdue", "\"escalationStep\" : 15"));
+        assertTrue(Fixtures.published("audit", agency, "corrective-action.overdue", "\"escalationStep\" : 15"));
         given().auth().oauth2(admin("36")).queryParam("overdue", "true").queryParam("agencyId", agency)
                 .get("/api/v1/corrective-actions").then().statusCode(200).body("total", equalTo(1))
                 .body("items[0].daysOverdue", equalTo(20));
@@ -177,8 +177,8 @@ class CorrectiveActionTests {
     void eachLevelReadsAndChangesOnlyTheAgenciesItHolds() {
         String ministry = Fixtures.agency("00", "Bộ Tư pháp", "MINISTRY");
         String otherMinistry = Fixtures.agency("00", "Bộ Xây dựng", "MINISTRY");
-        String unit = Fixtures.ministryUnit(ministry, "Cục Hộ tịch, quốc tịch, chứng thực");
-        String otherUnit = Fixtures.ministryUnit(otherMinistry, "Cục Quản lý nhà và thị trường bất động sản");
+        String unit = Fixtures.unitOf(ministry, "Cục Hộ tịch, quốc tịch, chứng thực");
+        String otherUnit = Fixtures.unitOf(otherMinistry, "Cục Quản lý nhà và thị trường bất động sản");
         String audit = AuditTests.internalAudit(unit, "00", "[\"10.2\"]", "[]");
         given().auth().oauth2(auditor(unit, "00")).post("/api/v1/audits/{id}/start", audit).then().statusCode(200);
         String f = finding(audit, unit, "00", "MINOR_NONCONFORMITY");
@@ -198,17 +198,16 @@ class CorrectiveActionTests {
                 .body(inspection.formatted(unit, AuditTests.team("auditor-" + ministry, ministry, "Vụ Pháp chế"))).post("/api/v1/audits")
                 .then().statusCode(201);
         // another ministry's committee has no say over it, nor over the first ministry's units' lists
-        given().auth().oauth2(ministryAdmin(otherMinistry)).get("/api/v1/corrective-actions/{id}", a).then().statusCode(403)
-                .contentType(PROBLEM);
+        given().auth().oauth2(ministryAdmin(otherMinistry)).get("/api/v1/corrective-actions/{id}", a).then().spec(problem(403));
         given().auth().oauth2(ministryAdmin(otherMinistry)).queryParam("agencyId", unit).get("/api/v1/corrective-actions").then()
-                .statusCode(403).contentType(PROBLEM);
+                .spec(problem(403));
         given().auth().oauth2(ministryAdmin(otherMinistry)).get("/api/v1/corrective-actions").then().statusCode(200)
                 .body("items.id", not(hasItem(a)));
         given().auth().oauth2(ministryAdmin(ministry)).contentType(ContentType.JSON)
                 .body(inspection.formatted(otherUnit, AuditTests.team("auditor-" + ministry, ministry, "Vụ Pháp chế"))).post("/api/v1/audits")
-                .then().statusCode(403).contentType(PROBLEM);
+                .then().spec(problem(403));
         // a province's committee holds no central unit
-        given().auth().oauth2(admin("35")).get("/api/v1/corrective-actions/{id}", a).then().statusCode(403).contentType(PROBLEM);
+        given().auth().oauth2(admin("35")).get("/api/v1/corrective-actions/{id}", a).then().spec(problem(403));
         given().auth().oauth2(admin("35")).contentType(ContentType.JSON).body(extension)
                 .post("/api/v1/corrective-actions/{id}/extensions", a).then().statusCode(403);
         // the national level reads every agency's records and changes none
@@ -222,12 +221,11 @@ class CorrectiveActionTests {
         given().auth().oauth2(nationalAdmin()).queryParam("status", "IN_PROGRESS").get("/api/v1/audits").then().statusCode(200)
                 .body("items.id", hasItem(audit));
         given().auth().oauth2(nationalAdmin()).contentType(ContentType.JSON).body(extension)
-                .post("/api/v1/corrective-actions/{id}/extensions", a).then().statusCode(403).contentType(PROBLEM);
+                .post("/api/v1/corrective-actions/{id}/extensions", a).then().spec(problem(403));
         given().auth().oauth2(nationalAdmin()).contentType(ContentType.JSON)
                 .body("{\"agencyId\":\"" + unit + "\",\"year\":2027}").post("/api/v1/activity-plans").then().statusCode(403);
         // an agency role needs its agency: without agency_id it gets nothing, never a province's or a ministry's rows
-        given().auth().oauth2(withClaims("iso-officer", null, "00")).get("/api/v1/corrective-actions").then().statusCode(403)
-                .contentType(PROBLEM).body("type", containsString("missing-claim")).body("claim", equalTo("agency_id"));
+        given().auth().oauth2(withClaims("iso-officer", null, "00")).get("/api/v1/corrective-actions").then().spec(problem(403, "missing-claim")).body("claim", equalTo("agency_id"));
         given().auth().oauth2(withClaims("viewer", null, "35")).get("/api/v1/audits").then().statusCode(403)
                 .body("type", containsString("missing-claim"));
         given().auth().oauth2(withClaims("viewer", null, "35")).get("/api/v1/activity-plans/progress?year=2026").then().statusCode(403)

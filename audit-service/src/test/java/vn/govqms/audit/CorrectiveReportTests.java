@@ -1,5 +1,7 @@
 package vn.govqms.audit;
 
+import vn.govqms.local.testing.Fixtures;
+import vn.govqms.local.testing.TestTokens;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -18,13 +20,13 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static vn.govqms.audit.Fixtures.PROBLEM;
-import static vn.govqms.audit.Fixtures.admin;
-import static vn.govqms.audit.Fixtures.auditor;
-import static vn.govqms.audit.Fixtures.head;
-import static vn.govqms.audit.Fixtures.officer;
+import static vn.govqms.local.testing.Fixtures.admin;
+import static vn.govqms.local.testing.Fixtures.auditor;
+import static vn.govqms.local.testing.Fixtures.head;
+import static vn.govqms.local.testing.Fixtures.officer;
 import static vn.govqms.kit.time.ClockProducer.VIETNAM;
 import static vn.govqms.local.testing.TestTokens.agencyRole;
+import static vn.govqms.local.testing.Problems.problem;
 
 /**
  * The corrective-action report an on-site inspection asks for: a record of its own, due 2 months after the inspection's
@@ -76,7 +78,7 @@ class CorrectiveReportTests {
                 .body("total", equalTo(1)).body("items[0].agencyId", equalTo(agency)).body("items[0].minutesDate", equalTo("2026-10-07"))
                 .body("items[0].dueDate", equalTo("2026-12-07")).body("items[0].status", equalTo("OWED"))
                 .body("items[0].statusLabel", equalTo("Chưa nộp báo cáo khắc phục")).body("items[0].allowedActions", hasItems("submit"));
-        assertTrue(Fixtures.published(agency, "corrective-report.owed", "\"dueDate\":\"2026-12-07\""));
+        assertTrue(Fixtures.published("audit", agency, "corrective-report.owed", "\"dueDate\":\"2026-12-07\""));
         // a corrective action opened later runs from the minutes too, not from the day the finding was typed in
         String action = CorrectiveActionTests.action(agency, p, finding, "iso-officer-" + agency, null);
         given().auth().oauth2(officer).get("/api/v1/corrective-actions/{id}", action).then().statusCode(200)
@@ -85,10 +87,10 @@ class CorrectiveReportTests {
         String other = inspection(Fixtures.agency(p, "Sở Y tế tỉnh Bình Định"), dost, p, "ON_SITE", "2026-10-05");
         answerAll(other, dost, p);
         given().auth().oauth2(auditor(dost, p)).contentType(ContentType.JSON).body("{\"conclusion\":\"Phù hợp\",\"minutesDate\":\"2026-10-01\"}")
-                .post("/api/v1/audits/{id}/report", other).then().statusCode(400).contentType(PROBLEM);
+                .post("/api/v1/audits/{id}/report", other).then().spec(problem(400));
         given().auth().oauth2(auditor(dost, p)).contentType(ContentType.JSON)
                 .body("{\"conclusion\":\"Phù hợp\",\"minutesDate\":\"" + LocalDate.now(VIETNAM).plusDays(1) + "\"}")
-                .post("/api/v1/audits/{id}/report", other).then().statusCode(400).contentType(PROBLEM);
+                .post("/api/v1/audits/{id}/report", other).then().spec(problem(400));
     }
 
     @Test
@@ -121,13 +123,13 @@ class CorrectiveReportTests {
 
         // not the agency's people: refused; the team cannot decide before anything was submitted
         given().auth().oauth2(officer(neighbour, p)).contentType(ContentType.JSON).body(submission)
-                .post("/api/v1/corrective-reports/{id}/submission", id).then().statusCode(403).contentType(PROBLEM);
+                .post("/api/v1/corrective-reports/{id}/submission", id).then().spec(problem(403));
         given().auth().oauth2(agencyRole("viewer", agency, p)).contentType(ContentType.JSON).body(submission)
                 .post("/api/v1/corrective-reports/{id}/submission", id).then().statusCode(403);
         given().auth().oauth2(auditor(dost, p)).post("/api/v1/corrective-reports/{id}/acceptance", id).then().statusCode(409)
                 .body("allowedActions", hasItems("submit"));
         given().auth().oauth2(officer(agency, p)).contentType(ContentType.JSON).body("{\"content\":\" \"}")
-                .post("/api/v1/corrective-reports/{id}/submission", id).then().statusCode(400).contentType(PROBLEM);
+                .post("/api/v1/corrective-reports/{id}/submission", id).then().spec(problem(400));
 
         given().auth().oauth2(officer(agency, p)).contentType(ContentType.JSON).body(submission)
                 .post("/api/v1/corrective-reports/{id}/submission", id).then().statusCode(200)
@@ -145,14 +147,14 @@ class CorrectiveReportTests {
                 .post("/api/v1/corrective-reports/{id}/return", id).then().statusCode(200)
                 .body("status", equalTo("RETURNED")).body("returnReason", equalTo("Chưa có minh chứng việc tập huấn lại cho cán bộ một cửa"))
                 .body("dueDate", equalTo("2027-01-04"));
-        assertTrue(Fixtures.published(agency, "corrective-report.returned", "tập huấn lại"));
+        assertTrue(Fixtures.published("audit", agency, "corrective-report.returned", "tập huấn lại"));
         given().auth().oauth2(head(agency, p)).contentType(ContentType.JSON)
                 .body("{\"content\":\"Bổ sung danh sách cán bộ dự tập huấn ngày 20/11/2026\"}")
                 .post("/api/v1/corrective-reports/{id}/submission", id).then().statusCode(200)
                 .body("status", equalTo("SUBMITTED")).body("submissions", equalTo(2)).body("documentNumber", nullValue());
         given().auth().oauth2(auditor(dost, p)).post("/api/v1/corrective-reports/{id}/acceptance", id).then().statusCode(200)
                 .body("status", equalTo("ACCEPTED")).body("decidedBy", equalTo("auditor-" + dost)).body("allowedActions.size()", equalTo(0));
-        assertTrue(Fixtures.published(agency, "corrective-report.accepted", id));
+        assertTrue(Fixtures.published("audit", agency, "corrective-report.accepted", id));
         given().auth().oauth2(officer(agency, p)).contentType(ContentType.JSON).body(submission)
                 .post("/api/v1/corrective-reports/{id}/submission", id).then().statusCode(409);
         // read by the agency's people and the team; not by another agency's officer or another province
@@ -182,7 +184,7 @@ class CorrectiveReportTests {
                 .post("/api/v1/corrective-reports/{id}/submission", reportB).then().statusCode(200);
 
         // due 9 March, months past: announced once, at the highest step reached (30 days), never again
-        assertTrue(Fixtures.published(late, "corrective-report.overdue", "\"escalationStep\":30"));
+        assertTrue(Fixtures.published("audit", late, "corrective-report.overdue", "\"escalationStep\":30"));
         String reportA = given().auth().oauth2(admin(p)).queryParam("auditId", a).get("/api/v1/corrective-reports").then()
                 .body("items[0].overdue", equalTo(true)).extract().path("items[0].id");
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() ->

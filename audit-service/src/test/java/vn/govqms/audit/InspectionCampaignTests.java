@@ -1,5 +1,6 @@
 package vn.govqms.audit;
 
+import vn.govqms.local.testing.Fixtures;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -19,9 +20,9 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static vn.govqms.audit.Fixtures.PROBLEM;
-import static vn.govqms.audit.Fixtures.admin;
-import static vn.govqms.audit.Fixtures.auditor;
+import static vn.govqms.local.testing.Fixtures.admin;
+import static vn.govqms.local.testing.Fixtures.auditor;
+import static vn.govqms.local.testing.Problems.problem;
 
 /** Provincial inspection campaigns: every agency that must apply the QMS, one third on site, progress. */
 @QuarkusTest
@@ -65,8 +66,7 @@ class InspectionCampaignTests {
                 .body("includedLevels", equalTo(List.of("COMMUNE", "WARD")));
         String approval = "{\"decisionNumber\":\"1113/QĐ-UBND\",\"decisionDate\":\"2026-10-11\"}";
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(approval)
-                .post("/api/v1/inspection-campaigns/{id}/approval", campaign).then().statusCode(422).contentType(PROBLEM)
-                .body("type", containsString("agencies-missing")).body("missingAgencyIds", hasSize(2))
+                .post("/api/v1/inspection-campaigns/{id}/approval", campaign).then().spec(problem(422, "agencies-missing")).body("missingAgencyIds", hasSize(2))
                 .body("detail", containsString("UBND phường Đông Thành"));
 
         given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"agencies\":[]}")
@@ -90,7 +90,7 @@ class InspectionCampaignTests {
                 .body("agencies.find { it.agencyId == '" + a + "' }.auditStatus", equalTo("PLANNED"));
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(approval)
                 .post("/api/v1/inspection-campaigns/{id}/approval", campaign).then().statusCode(409);
-        assertTrue(Fixtures.published(campaign, "inspection-campaign.approved", "\"onSiteCount\":2"));
+        assertTrue(Fixtures.published("audit", campaign, "inspection-campaign.approved", "\"onSiteCount\":2"));
         assertEquals(4, Fixtures.count("select count(*) from audit where campaign_id = '" + campaign + "' and kind = 'PROVINCIAL_INSPECTION'"));
 
         // the inspector carries out one inspection: progress counts it
@@ -138,8 +138,7 @@ class InspectionCampaignTests {
                 .get("/api/v1/audits").then().statusCode(200).body("total", equalTo(1)).extract().path("items[0].id");
         String etag = given().auth().oauth2(admin).get("/api/v1/audits/{id}", own).then().statusCode(200)
                 .body("leadAuditor", nullValue()).body("team", hasSize(0)).body("mode", equalTo("RECORDS")).extract().header("ETag");
-        given().auth().oauth2(admin).post("/api/v1/audits/{id}/start", own).then().statusCode(422).contentType(PROBLEM)
-                .body("type", containsString("lead-missing"));
+        given().auth().oauth2(admin).post("/api/v1/audits/{id}/start", own).then().spec(problem(422, "lead-missing"));
         String led = """
                 {"team":[{"subject":"%s","fullName":"%s","agencyId":"%s","unit":"%s","role":"LEAD"}]}""";
         given().auth().oauth2(admin).contentType(ContentType.JSON)
@@ -147,8 +146,7 @@ class InspectionCampaignTests {
                 .put("/api/v1/audits/{id}/team", own).then().statusCode(428);
         given().auth().oauth2(admin).contentType(ContentType.JSON).header("If-Match", etag)
                 .body(led.formatted(deputy, "Lê Văn Hùng", dost, "Phó Giám đốc Sở"))
-                .put("/api/v1/audits/{id}/team", own).then().statusCode(422).contentType(PROBLEM)
-                .body("type", containsString("auditor-not-independent")).body("auditor", equalTo(deputy));
+                .put("/api/v1/audits/{id}/team", own).then().spec(problem(422, "auditor-not-independent")).body("auditor", equalTo(deputy));
         given().auth().oauth2(Fixtures.head(dost, p)).contentType(ContentType.JSON).header("If-Match", etag)
                 .body(led.formatted("auditor-" + home, "Trần Quốc Huy", home, "Văn phòng Sở"))
                 .put("/api/v1/audits/{id}/team", own).then().statusCode(403);
@@ -207,9 +205,9 @@ class InspectionCampaignTests {
         String communes = "{\"includedLevels\":[\"COMMUNE\"]}";
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(communes).put("/api/v1/inspection-levels/49").then().statusCode(428);
         given().auth().oauth2(admin).contentType(ContentType.JSON).header("If-Match", etag).body("{\"includedLevels\":[\"DEPARTMENT\"]}")
-                .put("/api/v1/inspection-levels/49").then().statusCode(400).contentType(PROBLEM);
+                .put("/api/v1/inspection-levels/49").then().spec(problem(400));
         given().auth().oauth2(admin("48")).contentType(ContentType.JSON).header("If-Match", etag).body(communes)
-                .put("/api/v1/inspection-levels/49").then().statusCode(403).contentType(PROBLEM);
+                .put("/api/v1/inspection-levels/49").then().spec(problem(403));
         given().auth().oauth2(admin("48")).get("/api/v1/inspection-levels/49").then().statusCode(403);
         given().auth().oauth2(TestTokens.nationalAdmin()).contentType(ContentType.JSON).header("If-Match", etag).body(communes)
                 .put("/api/v1/inspection-levels/49").then().statusCode(403);
@@ -239,13 +237,13 @@ class InspectionCampaignTests {
                 {"provinceCode":"41","year":2026,"title":"Kế hoạch kiểm tra","periodStart":"2026-11-08","periodEnd":"2026-12-03",
                  "team":%s,"agencies":%s}""";
         given().auth().oauth2(admin("42")).contentType(ContentType.JSON).body(body.formatted(team, "[]"))
-                .post("/api/v1/inspection-campaigns").then().statusCode(403).contentType(PROBLEM);
+                .post("/api/v1/inspection-campaigns").then().spec(problem(403));
         given().auth().oauth2(Fixtures.head(other, "42")).contentType(ContentType.JSON).body(body.formatted(team, "[]"))
                 .post("/api/v1/inspection-campaigns").then().statusCode(403);
         given().auth().oauth2(admin("41")).contentType(ContentType.JSON).body(body.formatted(team, agencies(other, "ON_SITE")))
                 .post("/api/v1/inspection-campaigns").then().statusCode(422).body("type", containsString("agency-outside-province"));
         given().auth().oauth2(admin("41")).contentType(ContentType.JSON).body(body.formatted(team, agencies(other, "BY_PHONE")))
-                .post("/api/v1/inspection-campaigns").then().statusCode(400).contentType(PROBLEM);
+                .post("/api/v1/inspection-campaigns").then().spec(problem(400));
         String id = given().auth().oauth2(admin("41")).contentType(ContentType.JSON).body(body.formatted(team, "[]"))
                 .post("/api/v1/inspection-campaigns").then().statusCode(201).extract().path("id");
         given().auth().oauth2(admin("42")).get("/api/v1/inspection-campaigns/{id}", id).then().statusCode(403);
@@ -256,7 +254,7 @@ class InspectionCampaignTests {
                 .statusCode(200).body("items.id", equalTo(List.of(id)));
         given().auth().oauth2(admin("42")).queryParam("provinceCode", "41").get("/api/v1/inspection-campaigns").then().statusCode(403);
         given().auth().oauth2(TestTokens.nationalAdmin()).contentType(ContentType.JSON).body(body.formatted(team, "[]"))
-                .post("/api/v1/inspection-campaigns").then().statusCode(403).contentType(PROBLEM);
+                .post("/api/v1/inspection-campaigns").then().spec(problem(403));
         given().auth().oauth2(TestTokens.ministryAdmin(other)).contentType(ContentType.JSON).body(body.formatted(team, "[]"))
                 .post("/api/v1/inspection-campaigns").then().statusCode(403);
         given().auth().oauth2(Fixtures.head(other, "42")).get("/api/v1/inspection-campaigns/{id}", id).then().statusCode(403);

@@ -1,5 +1,6 @@
 package vn.govqms.audit;
 
+import vn.govqms.local.testing.Fixtures;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -19,11 +20,11 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static vn.govqms.audit.Fixtures.PROBLEM;
-import static vn.govqms.audit.Fixtures.admin;
-import static vn.govqms.audit.Fixtures.head;
-import static vn.govqms.audit.Fixtures.officer;
+import static vn.govqms.local.testing.Fixtures.admin;
+import static vn.govqms.local.testing.Fixtures.head;
+import static vn.govqms.local.testing.Fixtures.officer;
 import static vn.govqms.kit.time.ClockProducer.VIETNAM;
+import static vn.govqms.local.testing.Problems.problem;
 
 /** Management reviews with the 9.3.2 inputs and 9.3.3 outputs; agencies without one in a year show. */
 @QuarkusTest
@@ -51,7 +52,7 @@ class ManagementReviewTests {
                 .post("/api/v1/management-reviews").then().statusCode(201)
                 .body("inputs[0].label", equalTo("Kết quả đánh giá")).body("missingInputs", hasSize(10))
                 .body("outputs[0].label", equalTo("Nhu cầu về nguồn lực")).extract().path("id");
-        assertTrue(Fixtures.published(held, "management-review.held", id));
+        assertTrue(Fixtures.published("audit", held, "management-review.held", id));
         given().auth().oauth2(officer(held, "38")).get("/api/v1/management-reviews/{id}", id).then().statusCode(200)
                 .body("chair", equalTo("Nguyễn Văn Hùng - Giám đốc Sở"));
         given().auth().oauth2(admin("38")).queryParam("year", year).get("/api/v1/management-reviews/missing").then().statusCode(200)
@@ -81,9 +82,9 @@ class ManagementReviewTests {
         String agency = Fixtures.agency("38", "Sở Nông nghiệp tỉnh Thanh Hóa");
         String other = Fixtures.agency("38", "Sở Tư pháp tỉnh Thanh Hóa");
         given().auth().oauth2(head(agency, "38")).contentType(ContentType.JSON).body(review(agency, LocalDate.now(VIETNAM).plusDays(5).toString()))
-                .post("/api/v1/management-reviews").then().statusCode(400).contentType(PROBLEM);
+                .post("/api/v1/management-reviews").then().spec(problem(400));
         given().auth().oauth2(head(other, "38")).contentType(ContentType.JSON).body(review(agency, "2026-01-10"))
-                .post("/api/v1/management-reviews").then().statusCode(403).contentType(PROBLEM);
+                .post("/api/v1/management-reviews").then().spec(problem(403));
         given().auth().oauth2(admin("38")).contentType(ContentType.JSON).body(review(agency, "2026-01-10"))
                 .post("/api/v1/management-reviews").then().statusCode(403);
         given().auth().oauth2(head(agency, "38")).contentType(ContentType.JSON)
@@ -91,7 +92,7 @@ class ManagementReviewTests {
                 .post("/api/v1/management-reviews").then().statusCode(400);
         given().auth().oauth2(head(agency, "38")).contentType(ContentType.JSON)
                 .body(review(agency, "2026-01-10").replace("AUDIT_RESULTS", "GOSSIP"))
-                .post("/api/v1/management-reviews").then().statusCode(400).contentType(PROBLEM);
+                .post("/api/v1/management-reviews").then().spec(problem(400));
         given().auth().oauth2(admin("38")).get("/api/v1/management-reviews/missing").then().statusCode(400);
         given().contentType(ContentType.JSON).body("{}").post("/api/v1/management-reviews").then().statusCode(401);
     }

@@ -1,5 +1,6 @@
 package vn.govqms.audit;
 
+import vn.govqms.local.testing.Fixtures;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -22,11 +23,11 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static vn.govqms.audit.Fixtures.PROBLEM;
-import static vn.govqms.audit.Fixtures.admin;
-import static vn.govqms.audit.Fixtures.auditor;
-import static vn.govqms.audit.Fixtures.head;
-import static vn.govqms.audit.Fixtures.officer;
+import static vn.govqms.local.testing.Fixtures.admin;
+import static vn.govqms.local.testing.Fixtures.auditor;
+import static vn.govqms.local.testing.Fixtures.head;
+import static vn.govqms.local.testing.Fixtures.officer;
+import static vn.govqms.local.testing.Problems.problem;
 
 /**
  * The 2025 reorganisation: after document-service's agency.merged / agency.split, what an ended agency still owes
@@ -51,8 +52,22 @@ class ReorganisationTests {
                 + eventId + "'") == 1);
     }
 
-    @Test
-    void theSuccessorOfAMergerWorksAndClosesTheCorrectiveActionsRaisedAgainstItsPredecessor() {
+    /**
+     * The former Bắc Ninh's (27) department merged into the new Bắc Ninh's (24) on 1 July 2025, made once for this class:
+     * before the merger it was inspected and reported (a minor nonconformity whose action is still open, an observation
+     * closed), an internal audit planned and its plans for 2024 to 2026 made; the successor has its own 2026 plan.
+     */
+    record Merged(String predecessor, String successor, String inspector, String inspection, String nonconformity,
+                  String observation, String action, String refused, String document, String planned, String plan2024,
+                  String plan2025, String plan2026, String own2026, int templateItems) {
+    }
+
+    private static Merged bacNinh;
+
+    static synchronized Merged bacNinh() {
+        if (bacNinh != null) {
+            return bacNinh;
+        }
         // the former Bắc Ninh's (27) department merges into the new Bắc Ninh's (24) on 1 July 2025
         String predecessor = Fixtures.agency("27", "Sở Khoa học và Công nghệ tỉnh Bắc Ninh");
         String successor = Fixtures.agency("24", "Sở Khoa học và Công nghệ tỉnh Bắc Ninh (sau hợp nhất)");
@@ -65,6 +80,9 @@ class ReorganisationTests {
         given().auth().oauth2(officer(predecessor, "27")).contentType(ContentType.JSON).body("{\"note\":\"Đã phổ biến lại\"}")
                 .post("/api/v1/findings/{id}/closure", observation).then().statusCode(200);
         String action = CorrectiveActionTests.action(predecessor, "27", nonconformity, "iso-officer-" + predecessor, "2025-09-30");
+        // a second action, for the predecessor's officials to be refused on whatever the successor does with the first
+        String other = CorrectiveActionTests.finding(inspection, inspector, "27", "MINOR_NONCONFORMITY");
+        String refused = CorrectiveActionTests.action(predecessor, "27", other, "iso-officer-" + predecessor, "2025-09-30");
         String document = AuditTests.issueDocument(predecessor, "QT-KHCN-07");
         for (int no = 1; no <= 13; no++) {
             given().auth().oauth2(auditor(inspector, "27")).contentType(ContentType.JSON).body("{\"answer\":\"CONFORMING\"}")
@@ -85,52 +103,71 @@ class ReorganisationTests {
         String event = merged(successor, predecessor);
         awaitApplied(event);
 
-        String officer = officer(successor, "24");
-        String former = officer(predecessor, "27");
-        // the successor's officials list and read what continues
-        given().auth().oauth2(officer).queryParam("agencyId", successor).get("/api/v1/corrective-actions").then().statusCode(200)
-                .body("items.id", hasItem(action)).body("items[0].agencyId", equalTo(successor));
-        given().auth().oauth2(officer).get("/api/v1/findings/{id}", nonconformity).then().statusCode(200)
-                .body("agencyId", equalTo(successor));
-        given().auth().oauth2(officer).get("/api/v1/audits").then().statusCode(200).body("items.id", hasItem(planned))
-                .body("items.id", not(hasItem(inspection)));
-        given().auth().oauth2(officer).get("/api/v1/audits/{id}", planned).then().statusCode(200).body("provinceCode", equalTo("24"));
-        given().auth().oauth2(officer).queryParam("agencyId", successor).get("/api/v1/activity-plans").then().statusCode(200)
-                .body("items.id", hasItems(plan2025, own2026)).body("items.id", not(hasItem(plan2024)));
-        given().auth().oauth2(officer).get("/api/v1/activity-plans/{id}", own2026).then().statusCode(200)
-                .body("items.size()", equalTo(2 * templateItems));
-        given().auth().oauth2(officer).queryParam("resourceType", "corrective-action").queryParam("resourceId", action)
+        bacNinh = new Merged(predecessor, successor, inspector, inspection, nonconformity, observation, action, refused, document,
+                planned, plan2024, plan2025, plan2026, own2026, templateItems);
+        return bacNinh;
+    }
+
+    @Test
+    void theSuccessorsOfficialsListAndReadWhatContinues() {
+        Merged w = bacNinh();
+        String officer = officer(w.successor(), "24");
+        given().auth().oauth2(officer).queryParam("agencyId", w.successor()).get("/api/v1/corrective-actions").then().statusCode(200)
+                .body("items.id", hasItem(w.action())).body("items[0].agencyId", equalTo(w.successor()));
+        given().auth().oauth2(officer).get("/api/v1/findings/{id}", w.nonconformity()).then().statusCode(200)
+                .body("agencyId", equalTo(w.successor()));
+        given().auth().oauth2(officer).get("/api/v1/audits").then().statusCode(200).body("items.id", hasItem(w.planned()))
+                .body("items.id", not(hasItem(w.inspection())));
+        given().auth().oauth2(officer).get("/api/v1/audits/{id}", w.planned()).then().statusCode(200).body("provinceCode", equalTo("24"));
+        given().auth().oauth2(officer).queryParam("agencyId", w.successor()).get("/api/v1/activity-plans").then().statusCode(200)
+                .body("items.id", hasItems(w.plan2025(), w.own2026())).body("items.id", not(hasItem(w.plan2024())));
+        given().auth().oauth2(officer).get("/api/v1/activity-plans/{id}", w.own2026()).then().statusCode(200)
+                .body("items.size()", equalTo(2 * w.templateItems()));
+        given().auth().oauth2(officer).queryParam("resourceType", "corrective-action").queryParam("resourceId", w.action())
                 .get("/api/v1/audit-trail").then().statusCode(200).body("items.action", hasItems("opened", "moved-to-successor"))
-                .body("items.find { it.action == 'moved-to-successor' }.changes.agencyId.from", equalTo(predecessor));
-        assertEquals(successor, Fixtures.value("select agency_id from known_document where id = '" + document + "'"));
+                .body("items.find { it.action == 'moved-to-successor' }.changes.agencyId.from", equalTo(w.predecessor()));
+        assertEquals(w.successor(), Fixtures.value("select agency_id from known_document where id = '" + w.document() + "'"));
+    }
 
-        // the predecessor's officials: their agency ended, they read its history and write nothing
-        given().auth().oauth2(former).post("/api/v1/corrective-actions/{id}/start", action).then().statusCode(403).contentType(PROBLEM);
-        given().auth().oauth2(head(predecessor, "27")).contentType(ContentType.JSON)
+    @Test
+    void thePredecessorsOfficialsReadItsHistoryAndWriteNothing() {
+        Merged w = bacNinh();
+        String former = officer(w.predecessor(), "27");
+        given().auth().oauth2(former).post("/api/v1/corrective-actions/{id}/start", w.refused()).then().spec(problem(403));
+        given().auth().oauth2(head(w.predecessor(), "27")).contentType(ContentType.JSON)
                 .body("{\"newDueDate\":\"2025-12-31\",\"reason\":\"Sáp nhập\"}")
-                .post("/api/v1/corrective-actions/{id}/extensions", action).then().statusCode(403);
-        given().auth().oauth2(former).get("/api/v1/audits/{id}", inspection).then().statusCode(200).body("status", equalTo("REPORTED"));
-        given().auth().oauth2(former).get("/api/v1/findings/{id}", observation).then().statusCode(200).body("agencyId", equalTo(predecessor));
-        given().auth().oauth2(former).get("/api/v1/activity-plans/{id}", plan2024).then().statusCode(200);
-        given().auth().oauth2(former).get("/api/v1/activity-plans/{id}", plan2026).then().statusCode(200).body("items.size()", equalTo(0));
-        given().auth().oauth2(former).contentType(ContentType.JSON).body("{\"agencyId\":\"" + predecessor + "\",\"year\":2027}")
-                .post("/api/v1/activity-plans").then().statusCode(403).contentType(PROBLEM).body("detail", containsString("ended"));
+                .post("/api/v1/corrective-actions/{id}/extensions", w.refused()).then().statusCode(403);
+        given().auth().oauth2(former).get("/api/v1/audits/{id}", w.inspection()).then().statusCode(200).body("status", equalTo("REPORTED"));
+        given().auth().oauth2(former).get("/api/v1/findings/{id}", w.observation()).then().statusCode(200)
+                .body("agencyId", equalTo(w.predecessor()));
+        given().auth().oauth2(former).get("/api/v1/activity-plans/{id}", w.plan2024()).then().statusCode(200);
+        given().auth().oauth2(former).get("/api/v1/activity-plans/{id}", w.plan2026()).then().statusCode(200).body("items.size()", equalTo(0));
+        given().auth().oauth2(former).contentType(ContentType.JSON).body("{\"agencyId\":\"" + w.predecessor() + "\",\"year\":2027}")
+                .post("/api/v1/activity-plans").then().spec(problem(403)).body("detail", containsString("ended"));
+    }
 
-        // the successor works the action; the inspection's team verifies it; the successor closes it
-        given().auth().oauth2(officer).post("/api/v1/corrective-actions/{id}/start", action).then().statusCode(200);
+    @Test
+    void theSuccessorWorksAndClosesTheActionTheInspectionsTeamVerifies() {
+        Merged w = bacNinh();
+        String officer = officer(w.successor(), "24");
+        given().auth().oauth2(officer).post("/api/v1/corrective-actions/{id}/start", w.action()).then().statusCode(200);
         given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"note\":\"Đã bổ sung phiếu kiểm soát\"}")
-                .post("/api/v1/corrective-actions/{id}/implementation", action).then().statusCode(200);
-        given().auth().oauth2(auditor(inspector, "27")).contentType(ContentType.JSON).body("{\"effective\":true,\"note\":\"Đầy đủ\"}")
-                .post("/api/v1/corrective-actions/{id}/verification", action).then().statusCode(200);
-        given().auth().oauth2(head(successor, "24")).post("/api/v1/corrective-actions/{id}/closure", action).then().statusCode(200)
+                .post("/api/v1/corrective-actions/{id}/implementation", w.action()).then().statusCode(200);
+        given().auth().oauth2(auditor(w.inspector(), "27")).contentType(ContentType.JSON).body("{\"effective\":true,\"note\":\"Đầy đủ\"}")
+                .post("/api/v1/corrective-actions/{id}/verification", w.action()).then().statusCode(200);
+        given().auth().oauth2(head(w.successor(), "24")).post("/api/v1/corrective-actions/{id}/closure", w.action()).then().statusCode(200)
                 .body("status", equalTo("CLOSED"));
-        assertTrue(Fixtures.published(successor, "corrective-action.closed", action));
-        assertTrue(Fixtures.published(successor, "finding.closed", nonconformity));
+        assertTrue(Fixtures.published("audit", w.successor(), "corrective-action.closed", w.action()));
+        assertTrue(Fixtures.published("audit", w.successor(), "finding.closed", w.nonconformity()));
+    }
 
-        // the same merger again changes nothing: no second move, no second trail entry
-        awaitApplied(merged(successor, predecessor));
-        assertEquals(1, Fixtures.count("select count(*) from audit_trail where resource_id = '" + action + "' and action = 'moved-to-successor'"));
-        assertEquals(2L * templateItems, Fixtures.count("select count(*) from activity_item where plan_id = '" + own2026 + "'"));
+    @Test
+    void theSameMergerAgainMovesNothingTwice() {
+        Merged w = bacNinh();
+        awaitApplied(merged(w.successor(), w.predecessor()));
+        assertEquals(1, Fixtures.count("select count(*) from audit_trail where resource_id = '" + w.action()
+                + "' and action = 'moved-to-successor'"));
+        assertEquals(2L * w.templateItems(), Fixtures.count("select count(*) from activity_item where plan_id = '" + w.own2026() + "'"));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package vn.govqms.audit;
 
+import vn.govqms.local.testing.Fixtures;
+import vn.govqms.local.testing.TestTokens;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -21,7 +23,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static vn.govqms.audit.Fixtures.admin;
+import static vn.govqms.local.testing.Fixtures.admin;
 import static vn.govqms.local.testing.TestTokens.nationalAdmin;
 
 /**
@@ -57,26 +59,26 @@ class ReportDeadlineTests {
                 .post("/api/v1/reports/province-summary/submissions").then().statusCode(201)
                 .body("number", equalTo(1)).body("report.provinceCode", equalTo(done)).body("report.agencies", greaterThanOrEqualTo(1))
                 .extract().path("id");
-        assertTrue(Fixtures.published(done, "province-summary.submitted", submission));
+        assertTrue(Fixtures.published("audit", done, "province-summary.submitted", submission));
 
         runOn(11, 20);
         assertEquals(0, reminders(late, "PROVINCE_SUMMARY"));
         runOn(11, 23);
-        assertTrue(Fixtures.published(late, "report-deadline.approaching", "\"daysLeft\":7"));
+        assertTrue(Fixtures.published("audit", late, "report-deadline.approaching", "\"daysLeft\":7"));
         runOn(11, 23);
         runOn(11, 25);
         assertEquals(1, reminders(late, "PROVINCE_SUMMARY"));
         runOn(11, 29);
-        assertTrue(Fixtures.published(late, "report-deadline.approaching", "\"daysLeft\":1"));
+        assertTrue(Fixtures.published("audit", late, "report-deadline.approaching", "\"daysLeft\":1"));
         runOn(12, 1);
-        assertTrue(Fixtures.published(late, "report-deadline.missed", "\"report\":\"PROVINCE_SUMMARY\""));
+        assertTrue(Fixtures.published("audit", late, "report-deadline.missed", "\"report\":\"PROVINCE_SUMMARY\""));
         runOn(12, 3);
         assertEquals(3, reminders(late, "PROVINCE_SUMMARY"));
         // the province that submitted is told nothing of the summary; of the December report (31 December here) it is
         assertEquals(0, reminders(done, "PROVINCE_SUMMARY"));
         runOn(12, 30);
         assertEquals(1, reminders(done, "MINISTRY_REPORT"));
-        assertTrue(Fixtures.published(done, "report-deadline.approaching", "\"report\":\"MINISTRY_REPORT\""));
+        assertTrue(Fixtures.published("audit", done, "report-deadline.approaching", "\"report\":\"MINISTRY_REPORT\""));
 
         given().auth().oauth2(nationalAdmin()).queryParam("year", 2019).get("/api/v1/reports/province-summary/missing").then()
                 .statusCode(200).body("deadline", equalTo("2019-11-30")).body("missing.provinceCode", hasItem(late))

@@ -1,5 +1,6 @@
 package vn.govqms.audit;
 
+import vn.govqms.local.testing.Fixtures;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -32,9 +33,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static vn.govqms.audit.Fixtures.PROBLEM;
-import static vn.govqms.audit.Fixtures.admin;
+import static vn.govqms.local.testing.Fixtures.admin;
 import static vn.govqms.kit.time.ClockProducer.VIETNAM;
+import static vn.govqms.local.testing.Problems.problem;
 
 /**
  * The yearly reports as files: CSV cells a spreadsheet would evaluate are neutralised, XLSX cells stay typed, and the
@@ -173,7 +174,7 @@ class ReportDocumentTests {
     @Test
     void anUnknownFormatIsRefused() {
         given().auth().oauth2(admin(P)).queryParam("year", YEAR).queryParam("format", "pdf").get("/api/v1/reports/province-summary")
-                .then().statusCode(400).contentType(PROBLEM);
+                .then().spec(problem(400));
         given().auth().oauth2(admin(P)).queryParam("year", YEAR).accept("application/pdf").get("/api/v1/reports/ministry-report")
                 .then().statusCode(406);
         // outside the province: refused whatever the form

@@ -14,10 +14,10 @@ import java.time.Duration;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static vn.govqms.local.testing.Problems.problem;
 
 /** The TTHC catalogue: processing times, legal bases, amendment and abolition announced. */
 @QuarkusTest
@@ -25,7 +25,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
         initArgs = @ResourceArg(name = "database", value = "document"))
 class AdministrativeProcedureTests {
 
-    static final String PROBLEM = "application/problem+json";
 
     static String code() {
         return String.format("1.%06d.000.00.00.H24", (int) (Math.random() * 999_999));
@@ -72,11 +71,10 @@ class AdministrativeProcedureTests {
                 && r.value().contains("\"changeKind\":\"ABOLISHED\""), Duration.ofSeconds(20)).isEmpty());
         // an abolished procedure is not amended or abolished again
         given().auth().oauth2(admin).contentType(ContentType.JSON).header("If-Match", "\"2\"").body(amendment)
-                .put("/api/v1/administrative-procedures/{id}", id).then().statusCode(409).contentType(PROBLEM)
-                .body("type", containsString("invalid-transition"));
+                .put("/api/v1/administrative-procedures/{id}", id).then().spec(problem(409, "invalid-transition"));
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body("{\"effectiveDate\":\"2026-01-01\",\"reason\":\"lần nữa\"}")
-                .post("/api/v1/administrative-procedures/{id}/abolition", id).then().statusCode(409).contentType(PROBLEM);
+                .post("/api/v1/administrative-procedures/{id}/abolition", id).then().spec(problem(409));
         given().auth().oauth2(TestTokens.agencyRole("viewer", UUID.randomUUID().toString(), "24"))
                 .queryParam("status", "ABOLISHED").queryParam("size", 200).get("/api/v1/administrative-procedures")
                 .then().statusCode(200).body("items.id", hasItem(id));
@@ -96,28 +94,28 @@ class AdministrativeProcedureTests {
         String body = """
                 {"code":"%s","name":"Thủ tục A","field":"Lĩnh vực B","level":"COMMUNE","processingDays":5,"provinceCode":"24"}""";
         given().auth().oauth2(TestTokens.agencyRole("iso-officer", UUID.randomUUID().toString(), "24")).contentType(ContentType.JSON)
-                .body(body.formatted(code())).post("/api/v1/administrative-procedures").then().statusCode(403).contentType(PROBLEM);
+                .body(body.formatted(code())).post("/api/v1/administrative-procedures").then().spec(problem(403));
         given().auth().oauth2(TestTokens.provinceAdmin("37")).contentType(ContentType.JSON)
                 .body(body.formatted(code())).post("/api/v1/administrative-procedures").then().statusCode(403);
         String code = code();
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(body.formatted(code))
                 .post("/api/v1/administrative-procedures").then().statusCode(201);
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(body.formatted(code))
-                .post("/api/v1/administrative-procedures").then().statusCode(409).contentType(PROBLEM);
+                .post("/api/v1/administrative-procedures").then().spec(problem(409));
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(body.formatted("1.1612"))
-                .post("/api/v1/administrative-procedures").then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("code"));
+                .post("/api/v1/administrative-procedures").then().spec(problem(400)).body("errors[0].field", equalTo("code"));
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(body.formatted(code()).replace("\"processingDays\":5", "\"processingDays\":0"))
                 .post("/api/v1/administrative-procedures").then().statusCode(400).body("errors[0].field", equalTo("processingDays"));
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(body.formatted(code()).replace("\"processingDays\":5", "\"processingDays\":99999999999"))
-                .post("/api/v1/administrative-procedures").then().statusCode(400).contentType(PROBLEM);
+                .post("/api/v1/administrative-procedures").then().spec(problem(400));
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(body.formatted(code()).replace("\"processingDays\":5", "\"processingDays\":\"5\""))
-                .post("/api/v1/administrative-procedures").then().statusCode(400).contentType(PROBLEM);
+                .post("/api/v1/administrative-procedures").then().spec(problem(400));
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(body.formatted(code()).replace("}", ",\"legalBasisIds\":[\"" + UUID.randomUUID() + "\"]}"))
-                .post("/api/v1/administrative-procedures").then().statusCode(422).contentType(PROBLEM);
-        given().auth().oauth2(admin).get("/api/v1/administrative-procedures/{id}", UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM);
+                .post("/api/v1/administrative-procedures").then().spec(problem(422));
+        given().auth().oauth2(admin).get("/api/v1/administrative-procedures/{id}", UUID.randomUUID()).then().spec(problem(404));
         given().auth().oauth2(admin).queryParam("status", "GONE").get("/api/v1/administrative-procedures").then().statusCode(400);
         given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"effectiveDate\":\"2026-01-01\"}")
-                .post("/api/v1/administrative-procedures/{id}/abolition", UUID.randomUUID()).then().statusCode(400).contentType(PROBLEM);
+                .post("/api/v1/administrative-procedures/{id}/abolition", UUID.randomUUID()).then().spec(problem(400));
     }
 }

@@ -22,6 +22,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static vn.govqms.local.testing.Problems.problem;
 
 /** Who may not do what, and what bad input gets: always a 4xx problem+json, never a 500. */
 @QuarkusTest
@@ -29,7 +30,6 @@ import static org.hamcrest.Matchers.hasItem;
         initArgs = @ResourceArg(name = "database", value = "document"))
 class AgencyRefusalTests {
 
-    static final String PROBLEM = "application/problem+json";
 
     static String valid(String code) {
         return """
@@ -38,15 +38,15 @@ class AgencyRefusalTests {
 
     @Test
     void withoutAValidTokenNothingButHealthAndOpenApiAnswers() {
-        given().get("/api/v1/agencies").then().statusCode(401).contentType(PROBLEM)
+        given().get("/api/v1/agencies").then().spec(problem(401))
                 .header("WWW-Authenticate", "Bearer").body("status", equalTo(401));
         given().contentType(ContentType.JSON).body(valid("001.01.01.H11")).post("/api/v1/agencies")
-                .then().statusCode(401).contentType(PROBLEM);
+                .then().spec(problem(401));
         given().auth().oauth2(TestTokens.expired("province-admin", "11")).get("/api/v1/agencies")
-                .then().statusCode(401).contentType(PROBLEM);
+                .then().spec(problem(401));
         given().auth().oauth2(TestTokens.signedByStranger("province-admin", "11")).get("/api/v1/agencies")
-                .then().statusCode(401).contentType(PROBLEM);
-        given().auth().oauth2("not.a.jwt").get("/api/v1/agencies").then().statusCode(401).contentType(PROBLEM);
+                .then().spec(problem(401));
+        given().auth().oauth2("not.a.jwt").get("/api/v1/agencies").then().spec(problem(401));
         given().get("/q/health/live").then().statusCode(200);
         given().get("/q/health/ready").then().statusCode(200);
         given().get("/q/openapi").then().statusCode(200).body(containsString("registerAgency"));
@@ -58,12 +58,12 @@ class AgencyRefusalTests {
         String agency = UUID.randomUUID().toString();
         for (String role : new String[] {"agency-head", "iso-officer", "auditor", "viewer"}) {
             given().auth().oauth2(TestTokens.agencyRole(role, agency, "11")).contentType(ContentType.JSON)
-                    .body(valid("002.01.01.H11")).post("/api/v1/agencies").then().statusCode(403).contentType(PROBLEM);
+                    .body(valid("002.01.01.H11")).post("/api/v1/agencies").then().spec(problem(403));
         }
         given().auth().oauth2(TestTokens.integration("11")).contentType(ContentType.JSON)
                 .body(valid("002.01.01.H11")).post("/api/v1/agencies").then().statusCode(403);
         given().auth().oauth2(TestTokens.provinceAdmin("24")).contentType(ContentType.JSON)
-                .body(valid("002.01.01.H11")).post("/api/v1/agencies").then().statusCode(403).contentType(PROBLEM)
+                .body(valid("002.01.01.H11")).post("/api/v1/agencies").then().spec(problem(403))
                 .body("detail", containsString("province 11"));
     }
 
@@ -74,7 +74,7 @@ class AgencyRefusalTests {
                 .post("/api/v1/agencies").then().statusCode(201).extract().path("id");
         String other = UUID.randomUUID().toString();
         given().auth().oauth2(TestTokens.agencyRole("agency-head", other, "11")).get("/api/v1/agencies/{id}", id)
-                .then().statusCode(403).contentType(PROBLEM);
+                .then().spec(problem(403));
         given().auth().oauth2(TestTokens.agencyRole("agency-head", id, "11")).get("/api/v1/agencies/{id}", id)
                 .then().statusCode(200);
         given().auth().oauth2(TestTokens.agencyRole("agency-head", other, "11")).contentType(ContentType.JSON)
@@ -113,54 +113,54 @@ class AgencyRefusalTests {
     void badInputIsAProblemNeverAServerError() {
         String admin = TestTokens.provinceAdmin("11");
         given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"code\": ").post("/api/v1/agencies")
-                .then().statusCode(400).contentType(PROBLEM).body("type", containsString("malformed-json"));
+                .then().spec(problem(400, "malformed-json"));
         given().auth().oauth2(admin).contentType(ContentType.JSON).body("{}").post("/api/v1/agencies")
-                .then().statusCode(400).contentType(PROBLEM)
+                .then().spec(problem(400))
                 .body("errors.field", hasItem("code")).body("errors.field", hasItem("name"))
                 .body("errors.field", hasItem("level")).body("errors.field", hasItem("provinceCode"));
         given().auth().oauth2(admin).contentType(ContentType.JSON).body("").post("/api/v1/agencies")
-                .then().statusCode(400).contentType(PROBLEM);
+                .then().spec(problem(400));
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(valid("004.01.01.H11").replace("\"COMMUNE\"", "\"VILLAGE\"")).post("/api/v1/agencies")
-                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("level"))
+                .then().spec(problem(400)).body("errors[0].field", equalTo("level"))
                 .body("detail", containsString("COMMUNE"));
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(valid("004.01.01.H11").replace("\"provinceCode\":\"11\"", "\"provinceCode\":11")).post("/api/v1/agencies")
-                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("provinceCode"));
+                .then().spec(problem(400)).body("errors[0].field", equalTo("provinceCode"));
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(valid("004.01.01.H11").replace("}", ",\"validFrom\":\"01/04/2015\"}")).post("/api/v1/agencies")
-                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("validFrom"));
+                .then().spec(problem(400)).body("errors[0].field", equalTo("validFrom"));
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(valid("004.01.01.H11").replace("}", ",\"color\":\"blue\"}")).post("/api/v1/agencies")
-                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("color"));
+                .then().spec(problem(400)).body("errors[0].field", equalTo("color"));
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(valid("004.01.01.H11").replace("UBND xã Mường Phăng", "x".repeat(100_000))).post("/api/v1/agencies")
-                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("name"));
+                .then().spec(problem(400)).body("errors[0].field", equalTo("name"));
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(valid("4.1.1.H11")).post("/api/v1/agencies")
-                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("code"));
+                .then().spec(problem(400)).body("errors[0].field", equalTo("code"));
         given().auth().oauth2(admin).contentType(ContentType.JSON).body("[1,2]").post("/api/v1/agencies")
-                .then().statusCode(400).contentType(PROBLEM);
+                .then().spec(problem(400));
         assertTooLargeIsRefused(admin);
         given().auth().oauth2(admin).contentType(ContentType.TEXT).body("code=1").post("/api/v1/agencies")
-                .then().statusCode(415).contentType(PROBLEM);
+                .then().spec(problem(415));
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(valid("004.01.01.H11").replace("}", ",\"parentId\":\"" + UUID.randomUUID() + "\"}"))
-                .post("/api/v1/agencies").then().statusCode(422).contentType(PROBLEM);
+                .post("/api/v1/agencies").then().spec(problem(422));
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(valid("004.01.01.H11").replace("}", ",\"validFrom\":\"2020-01-01\",\"validTo\":\"2019-01-01\"}"))
-                .post("/api/v1/agencies").then().statusCode(400).contentType(PROBLEM);
+                .post("/api/v1/agencies").then().spec(problem(400));
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(valid("005.01.01.H11")).post("/api/v1/agencies")
                 .then().statusCode(201);
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(valid("005.01.01.H11")).post("/api/v1/agencies")
-                .then().statusCode(409).contentType(PROBLEM);
-        given().auth().oauth2(admin).get("/api/v1/agencies/{id}", UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM);
-        given().auth().oauth2(admin).get("/api/v1/agencies/12345").then().statusCode(404).contentType(PROBLEM);
-        given().auth().oauth2(admin).queryParam("size", 100000).get("/api/v1/agencies").then().statusCode(400).contentType(PROBLEM);
-        given().auth().oauth2(admin).queryParam("page", "abc").get("/api/v1/agencies").then().statusCode(400).contentType(PROBLEM);
+                .then().spec(problem(409));
+        given().auth().oauth2(admin).get("/api/v1/agencies/{id}", UUID.randomUUID()).then().spec(problem(404));
+        given().auth().oauth2(admin).get("/api/v1/agencies/12345").then().spec(problem(404));
+        given().auth().oauth2(admin).queryParam("size", 100000).get("/api/v1/agencies").then().spec(problem(400));
+        given().auth().oauth2(admin).queryParam("page", "abc").get("/api/v1/agencies").then().spec(problem(400));
         given().auth().oauth2(admin).queryParam("level", "DISTRICT'; drop table agency;--").get("/api/v1/agencies")
-                .then().statusCode(400).contentType(PROBLEM);
+                .then().spec(problem(400));
         given().auth().oauth2(admin).queryParam("q", "'; drop table agency;--").get("/api/v1/agencies").then().statusCode(200);
-        given().auth().oauth2(admin).delete("/api/v1/agencies/{id}", UUID.randomUUID()).then().statusCode(405).contentType(PROBLEM);
+        given().auth().oauth2(admin).delete("/api/v1/agencies/{id}", UUID.randomUUID()).then().spec(problem(405));
     }
 }

@@ -6,6 +6,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import vn.govqms.local.testing.RealPartsTestResource;
@@ -24,12 +25,12 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static vn.govqms.local.testing.Problems.problem;
 
 /**
  * Announcing conformity follows the four steps (documents of the framework model issued, an internal audit and a
@@ -42,7 +43,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
         initArgs = @ResourceArg(name = "database", value = "document"))
 class AnnouncementTests {
 
-    static final String PROBLEM = "application/problem+json";
     static final String AUDIT_COMPLETED = "vn.govqms.audit.audit.completed.v1";
     static final String REVIEW_HELD = "vn.govqms.audit.management-review.held.v1";
 
@@ -68,32 +68,42 @@ class AnnouncementTests {
                 .formatted(auditId, agency, kind, on.getYear(), on);
     }
 
-    @Test
-    void announcingIsRefusedUntilTheFourStepsAreTaken() {
+    /**
+     * One agency taking the four steps in turn, made once for this class: the head asks to announce after each, and the
+     * answers are kept for the rules below (the readiness and the events are read afterwards).
+     */
+    record FourSteps(String agency, LocalDate today, Response nothingTaken, Response withoutAnOperationalProcedure,
+                     Response readinessAfterTheAudits, long stepsAfterTheAudits, Response afterTheAudits, Response confirmation,
+                     Response announcement) {
+        String head() {
+            return TestTokens.agencyRole("agency-head", agency, "24");
+        }
+
+        String viewer() {
+            return TestTokens.agencyRole("viewer", agency, "24");
+        }
+    }
+
+    private static FourSteps fourSteps;
+
+    static synchronized FourSteps fourSteps() {
+        if (fourSteps != null) {
+            return fourSteps;
+        }
         String agency = ReviewTaskTests.agency("24", "Sở Tư pháp tỉnh Bắc Giang");
         String head = TestTokens.agencyRole("agency-head", agency, "24");
+        String viewer = TestTokens.agencyRole("viewer", agency, "24");
         LocalDate today = today();
-
-        String refused = given().auth().oauth2(head).contentType(ContentType.JSON).body(body(today, "[]"))
-                .post("/api/v1/agencies/{id}/announcements", agency).then().statusCode(422).contentType(PROBLEM)
-                .body("type", endsWith("/announcement-steps-missing")).body("detail", containsString("INTERNAL_AUDIT"))
-                .extract().asString();
-        assertEquals(List.of("FRAMEWORK_DOCUMENTS", "INTERNAL_AUDIT", "MANAGEMENT_REVIEW", "EFFECTIVENESS_CONFIRMED"), missing(refused));
-
-        // the documents of the framework model: policy, objectives, a system procedure and a procedure of its work
+        Response nothingTaken = announce(head, agency, today);
+        // the documents of the framework model: policy, objectives, a system procedure, and later a procedure of its work
         String law = ReviewTaskTests.legal("24", ReviewTaskTests.number(), "2015-01-01", "[]");
         ReviewTaskTests.procedure(agency, "24", "QUALITY_POLICY", law, null, true);
         ReviewTaskTests.procedure(agency, "24", "QUALITY_OBJECTIVES", law, null, true);
         ReviewTaskTests.procedure(agency, "24", "SYSTEM_PROCEDURE", law, null, true);
-        String refusedAgain = given().auth().oauth2(head).contentType(ContentType.JSON).body(body(today, "[]"))
-                .post("/api/v1/agencies/{id}/announcements", agency).then().statusCode(422).extract().asString();
-        assertEquals(List.of("FRAMEWORK_DOCUMENTS", "INTERNAL_AUDIT", "MANAGEMENT_REVIEW", "EFFECTIVENESS_CONFIRMED"), missing(refusedAgain));
-        assertEquals("no issued document of type OPERATIONAL_PROCEDURE or TTHC_PROCEDURE",
-                JsonPath.from(refusedAgain).getString("missing[0].detail"));
+        Response withoutAnOperationalProcedure = announce(head, agency, today);
         ReviewTaskTests.procedure(agency, "24", "OPERATIONAL_PROCEDURE", law, null, true);
-
         // audit-service's facts: an internal audit completed (twice delivered), a cross-check (not the agency's own audit),
-        // an internal audit too long ago, and a management review held
+        // an internal audit too long ago
         String audit = UUID.randomUUID().toString();
         String eventId = TestKafka.publishCloudEvent("audit.events", agency, AUDIT_COMPLETED, "audits/" + audit,
                 auditCompleted(agency, audit, "INTERNAL_AUDIT", today.minusDays(20)));
@@ -103,56 +113,102 @@ class AnnouncementTests {
                 auditCompleted(agency, UUID.randomUUID().toString(), "CROSS_CHECK", today.minusDays(5)));
         TestKafka.publishCloudEvent("audit.events", agency, AUDIT_COMPLETED, "audits/old",
                 auditCompleted(agency, UUID.randomUUID().toString(), "INTERNAL_AUDIT", today.minusYears(3)));
-        String viewer = TestTokens.agencyRole("viewer", agency, "24");
         await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(viewer).get("/api/v1/agencies/{id}/qms/readiness", agency)
                 .then().statusCode(200).extract().jsonPath().getBoolean("steps.find { it.step == 'INTERNAL_AUDIT' }.done"));
-        given().auth().oauth2(viewer).get("/api/v1/agencies/{id}/qms/readiness", agency).then().statusCode(200)
-                .body("ready", equalTo(false))
-                .body("steps.find { it.step == 'FRAMEWORK_DOCUMENTS' }.done", equalTo(true))
-                .body("steps.find { it.step == 'INTERNAL_AUDIT' }.heldOn", equalTo(today.minusDays(20).toString()))
-                .body("steps.find { it.step == 'MANAGEMENT_REVIEW' }.done", equalTo(false));
-        assertEquals(2, TestDb.count("document", "select count(*) from qms_step where agency_id = '" + agency + "'"),
-                "the audit delivered twice is one step; the cross-check is none");
-        String refusedThird = given().auth().oauth2(head).contentType(ContentType.JSON).body(body(today, "[]"))
-                .post("/api/v1/agencies/{id}/announcements", agency).then().statusCode(422).extract().asString();
-        assertEquals(List.of("MANAGEMENT_REVIEW", "EFFECTIVENESS_CONFIRMED"), missing(refusedThird));
-
+        Response readinessAfterTheAudits = given().auth().oauth2(viewer).get("/api/v1/agencies/{id}/qms/readiness", agency);
+        long stepsAfterTheAudits = TestDb.count("document", "select count(*) from qms_step where agency_id = '" + agency + "'");
+        Response afterTheAudits = announce(head, agency, today);
+        // and a management review held
         String review = UUID.randomUUID().toString();
         TestKafka.publishCloudEvent("audit.events", agency, REVIEW_HELD, "management-reviews/" + review, """
                 {"reviewId":"%s","agencyId":"%s","year":%d,"heldOn":"%s","chair":"Nguyễn Văn Hùng - Giám đốc Sở"}"""
                 .formatted(review, agency, today.getYear(), today.minusDays(10)));
         await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(viewer).get("/api/v1/agencies/{id}/qms/readiness", agency)
                 .then().extract().jsonPath().getBoolean("steps.find { it.step == 'MANAGEMENT_REVIEW' }.done"));
+        Response confirmation = given().auth().oauth2(head).contentType(ContentType.JSON).body(confirmation(today))
+                .post("/api/v1/agencies/{id}/qms/effectiveness-confirmations", agency);
+        Response announcement = announce(head, agency, today);
+        fourSteps = new FourSteps(agency, today, nothingTaken, withoutAnOperationalProcedure, readinessAfterTheAudits,
+                stepsAfterTheAudits, afterTheAudits, confirmation, announcement);
+        return fourSteps;
+    }
 
-        // only the head confirms the effectiveness, of its own agency
-        String confirmation = "{\"confirmedOn\":\"" + today.minusDays(2) + "\",\"reference\":\"Văn bản số 120/STP-VP\"}";
-        given().auth().oauth2(TestTokens.agencyRole("iso-officer", agency, "24")).contentType(ContentType.JSON).body(confirmation)
-                .post("/api/v1/agencies/{id}/qms/effectiveness-confirmations", agency).then().statusCode(403);
+    static Response announce(String head, String agency, LocalDate today) {
+        return given().auth().oauth2(head).contentType(ContentType.JSON).body(body(today, "[]"))
+                .post("/api/v1/agencies/{id}/announcements", agency);
+    }
+
+    static String confirmation(LocalDate today) {
+        return "{\"confirmedOn\":\"" + today.minusDays(2) + "\",\"reference\":\"Văn bản số 120/STP-VP\"}";
+    }
+
+    @Test
+    void anAgencyWithNoStepTakenIsRefusedNamingAllFour() {
+        String refused = fourSteps().nothingTaken().then().spec(problem(422, "announcement-steps-missing"))
+                .body("detail", containsString("INTERNAL_AUDIT")).extract().asString();
+        assertEquals(List.of("FRAMEWORK_DOCUMENTS", "INTERNAL_AUDIT", "MANAGEMENT_REVIEW", "EFFECTIVENESS_CONFIRMED"), missing(refused));
+    }
+
+    @Test
+    void theFrameworkDocumentsNeedAnIssuedProcedureOfTheAgencysWork() {
+        String refused = fourSteps().withoutAnOperationalProcedure().then().statusCode(422).extract().asString();
+        assertEquals(List.of("FRAMEWORK_DOCUMENTS", "INTERNAL_AUDIT", "MANAGEMENT_REVIEW", "EFFECTIVENESS_CONFIRMED"), missing(refused));
+        assertEquals("no issued document of type OPERATIONAL_PROCEDURE or TTHC_PROCEDURE",
+                JsonPath.from(refused).getString("missing[0].detail"));
+    }
+
+    @Test
+    void anInternalAuditCountsOnceAndACrossCheckOrAnOldAuditNotAtAll() {
+        FourSteps w = fourSteps();
+        assertEquals(List.of("MANAGEMENT_REVIEW", "EFFECTIVENESS_CONFIRMED"), missing(w.afterTheAudits().then().statusCode(422)
+                .extract().asString()));
+        w.readinessAfterTheAudits().then().statusCode(200)
+                .body("ready", equalTo(false))
+                .body("steps.find { it.step == 'FRAMEWORK_DOCUMENTS' }.done", equalTo(true))
+                .body("steps.find { it.step == 'INTERNAL_AUDIT' }.heldOn", equalTo(w.today().minusDays(20).toString()))
+                .body("steps.find { it.step == 'MANAGEMENT_REVIEW' }.done", equalTo(false));
+        assertEquals(2, w.stepsAfterTheAudits(), "the audit delivered twice is one step; the cross-check is none");
+    }
+
+    @Test
+    void onlyTheAgencysHeadConfirmsItsEffectivenessAndNotInTheFuture() {
+        FourSteps w = fourSteps();
+        w.confirmation().then().statusCode(201).body("step", equalTo("EFFECTIVENESS_CONFIRMED")).body("source", equalTo("HEAD"));
+        given().auth().oauth2(TestTokens.agencyRole("iso-officer", w.agency(), "24")).contentType(ContentType.JSON)
+                .body(confirmation(w.today())).post("/api/v1/agencies/{id}/qms/effectiveness-confirmations", w.agency())
+                .then().statusCode(403);
         given().auth().oauth2(TestTokens.agencyRole("agency-head", UUID.randomUUID().toString(), "24")).contentType(ContentType.JSON)
-                .body(confirmation).post("/api/v1/agencies/{id}/qms/effectiveness-confirmations", agency).then().statusCode(403);
-        given().auth().oauth2(head).contentType(ContentType.JSON).body("{\"confirmedOn\":\"" + today.plusDays(3) + "\",\"reference\":\"x\"}")
-                .post("/api/v1/agencies/{id}/qms/effectiveness-confirmations", agency).then().statusCode(400).contentType(PROBLEM);
-        given().auth().oauth2(head).contentType(ContentType.JSON).body(confirmation)
-                .post("/api/v1/agencies/{id}/qms/effectiveness-confirmations", agency).then().statusCode(201)
-                .body("step", equalTo("EFFECTIVENESS_CONFIRMED")).body("source", equalTo("HEAD"));
+                .body(confirmation(w.today())).post("/api/v1/agencies/{id}/qms/effectiveness-confirmations", w.agency())
+                .then().statusCode(403);
+        given().auth().oauth2(w.head()).contentType(ContentType.JSON)
+                .body("{\"confirmedOn\":\"" + w.today().plusDays(3) + "\",\"reference\":\"x\"}")
+                .post("/api/v1/agencies/{id}/qms/effectiveness-confirmations", w.agency()).then().spec(problem(400));
+    }
 
-        // three years on, the audit and the review no longer count
-        given().auth().oauth2(viewer).queryParam("on", today.plusYears(3).toString()).get("/api/v1/agencies/{id}/qms/readiness", agency)
-                .then().statusCode(200).body("ready", equalTo(false)).body("steps.find { it.step == 'INTERNAL_AUDIT' }.done", equalTo(false));
-        given().auth().oauth2(viewer).get("/api/v1/agencies/{id}/qms/readiness", agency).then().statusCode(200).body("ready", equalTo(true));
-        String announcement = given().auth().oauth2(head).contentType(ContentType.JSON).body(body(today, "[]"))
-                .post("/api/v1/agencies/{id}/announcements", agency).then().statusCode(201)
-                .body("stepsOutsideSystem", hasSize(0)).extract().path("id");
-        List<ConsumerRecord<String, String>> announced = TestKafka.await("document.events", r -> agency.equals(r.key())
+    @Test
+    void threeYearsOnTheAuditAndTheReviewNoLongerCount() {
+        FourSteps w = fourSteps();
+        given().auth().oauth2(w.viewer()).queryParam("on", w.today().plusYears(3).toString())
+                .get("/api/v1/agencies/{id}/qms/readiness", w.agency()).then().statusCode(200).body("ready", equalTo(false))
+                .body("steps.find { it.step == 'INTERNAL_AUDIT' }.done", equalTo(false));
+        given().auth().oauth2(w.viewer()).get("/api/v1/agencies/{id}/qms/readiness", w.agency()).then().statusCode(200)
+                .body("ready", equalTo(true));
+    }
+
+    @Test
+    void withTheFourStepsTakenTheAnnouncementIsMadeAndPublished() {
+        FourSteps w = fourSteps();
+        String announcement = w.announcement().then().statusCode(201).body("stepsOutsideSystem", hasSize(0)).extract().path("id");
+        List<ConsumerRecord<String, String>> announced = TestKafka.await("document.events", r -> w.agency().equals(r.key())
                 && "vn.govqms.document.qms.announced.v1".equals(TestKafka.header(r, "ce_type")), Duration.ofSeconds(20));
         assertEquals(announcement, JsonPath.from(announced.get(0).value()).getString("announcementId"));
         assertEquals(List.of(), JsonPath.from(announced.get(0).value()).getList("stepsOutsideSystem"));
-        List<ConsumerRecord<String, String>> changed = TestKafka.await("document.events", r -> agency.equals(r.key())
+        List<ConsumerRecord<String, String>> changed = TestKafka.await("document.events", r -> w.agency().equals(r.key())
                 && "vn.govqms.document.qms.status-changed.v1".equals(TestKafka.header(r, "ce_type")), Duration.ofSeconds(20));
         JsonPath status = JsonPath.from(changed.get(0).value());
         assertEquals("ANNOUNCED", status.getString("status"));
         assertEquals("NOT_STARTED", status.getString("previousStatus"));
-        assertEquals(today.toString(), status.getString("effectiveDate"));
+        assertEquals(w.today().toString(), status.getString("effectiveDate"));
     }
 
     @Test
@@ -167,7 +223,7 @@ class AnnouncementTests {
         assertEquals(List.of("FRAMEWORK_DOCUMENTS", "MANAGEMENT_REVIEW", "EFFECTIVENESS_CONFIRMED"), missing(partly));
         // a declaration needs its evidence, its day (but for the documents), once per step, not after the decision
         given().auth().oauth2(head).contentType(ContentType.JSON).body(body(on, "[{\"step\":\"INTERNAL_AUDIT\",\"heldOn\":\"2015-04-10\"}]"))
-                .post("/api/v1/agencies/{id}/announcements", agency).then().statusCode(400).contentType(PROBLEM);
+                .post("/api/v1/agencies/{id}/announcements", agency).then().spec(problem(400));
         given().auth().oauth2(head).contentType(ContentType.JSON).body(body(on, "[{\"step\":\"MANAGEMENT_REVIEW\",\"evidence\":\"Biên bản\"}]"))
                 .post("/api/v1/agencies/{id}/announcements", agency).then().statusCode(400).body("detail", containsString("heldOn"));
         given().auth().oauth2(head).contentType(ContentType.JSON).body(body(on, """
@@ -213,7 +269,7 @@ class AnnouncementTests {
                 .body("postings[1].postedOn", equalTo("2015-05-23")).body("postings[1].channelLabel", equalTo("Đăng tải trên cổng thông tin điện tử"));
         // where, when and the link are the record
         given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"channel\":\"PORTAL\",\"postedOn\":\"2015-05-23\"}")
-                .post(url, agency, id).then().statusCode(400).contentType(PROBLEM).body("detail", containsString("link"));
+                .post(url, agency, id).then().spec(problem(400)).body("detail", containsString("link"));
         given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"channel\":\"PORTAL\",\"link\":\"cong thong tin\",\"postedOn\":\"2015-05-23\"}")
                 .post(url, agency, id).then().statusCode(400);
         given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"channel\":\"OFFICE\",\"postedOn\":\"2015-05-23\"}")
@@ -226,7 +282,7 @@ class AnnouncementTests {
         given().auth().oauth2(TestTokens.agencyRole("viewer", agency, "24")).contentType(ContentType.JSON)
                 .body("{\"channel\":\"OFFICE\",\"place\":\"Trụ sở\",\"postedOn\":\"2015-05-22\"}").post(url, agency, id).then().statusCode(403);
         given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"channel\":\"OFFICE\",\"place\":\"Trụ sở\",\"postedOn\":\"2015-05-22\"}")
-                .post(url, agency, otherAnnouncement).then().statusCode(404).contentType(PROBLEM);
+                .post(url, agency, otherAnnouncement).then().spec(problem(404));
         given().auth().oauth2(TestTokens.agencyRole("viewer", agency, "24")).get("/api/v1/agencies/{id}/announcements", agency)
                 .then().statusCode(200).body("[0].postings.channel", containsInAnyOrder("OFFICE", "PORTAL"))
                 .body("[0].postings.find { it.channel == 'OFFICE' }.place", equalTo("Bảng niêm yết tại Bộ phận Một cửa, tầng 1"));
@@ -292,7 +348,7 @@ class AnnouncementTests {
         String officer = TestTokens.agencyRole("iso-officer", agency, "24");
         given().auth().oauth2(officer).contentType(ContentType.JSON).header("If-Match", "\"0\"")
                 .body("{\"status\":\"APPLYING\",\"standardEdition\":\"ISO_9001_2008\",\"effectiveDate\":\"" + today().plusDays(2) + "\"}")
-                .put("/api/v1/agencies/{id}/qms", agency).then().statusCode(400).contentType(PROBLEM).body("detail", containsString("effectiveDate"));
+                .put("/api/v1/agencies/{id}/qms", agency).then().spec(problem(400)).body("detail", containsString("effectiveDate"));
         given().auth().oauth2(officer).contentType(ContentType.JSON).header("If-Match", "\"0\"")
                 .body("{\"status\":\"APPLYING\",\"standardEdition\":\"ISO_9001_2008\",\"effectiveDate\":\"2015-04-20\"}")
                 .put("/api/v1/agencies/{id}/qms", agency).then().statusCode(200);

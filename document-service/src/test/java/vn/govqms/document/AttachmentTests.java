@@ -24,6 +24,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.govqms.local.testing.Problems.problem;
 
 /**
  * Files attached to a version: stored with their SHA-256 and given back byte for byte; wrong, empty or over-large files
@@ -34,7 +35,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
         initArgs = @ResourceArg(name = "database", value = "document"))
 class AttachmentTests {
 
-    static final String PROBLEM = "application/problem+json";
 
     @Test
     void aSignedPdfGoesInAndComesBackTheSame() throws Exception {
@@ -56,17 +56,17 @@ class AttachmentTests {
         assertArrayEquals(pdf, back);
 
         given().auth().oauth2(officer).contentType("text/html").body("<script>alert(1)</script>")
-                .post("/api/v1/documents/{id}/versions/1/attachments", doc).then().statusCode(415).contentType(PROBLEM);
+                .post("/api/v1/documents/{id}/versions/1/attachments", doc).then().spec(problem(415));
         given().auth().oauth2(officer).contentType("application/pdf").body(new byte[0])
-                .post("/api/v1/documents/{id}/versions/1/attachments", doc).then().statusCode(400).contentType(PROBLEM);
+                .post("/api/v1/documents/{id}/versions/1/attachments", doc).then().spec(problem(400));
         given().auth().oauth2(officer).contentType("application/pdf").body(new byte[25 * 1024 * 1024 + 1])
-                .post("/api/v1/documents/{id}/versions/1/attachments", doc).then().statusCode(413).contentType(PROBLEM);
+                .post("/api/v1/documents/{id}/versions/1/attachments", doc).then().spec(problem(413));
         given().auth().oauth2(TestTokens.agencyRole("viewer", agency, "24")).contentType("application/pdf").body(pdf)
                 .post("/api/v1/documents/{id}/versions/1/attachments", doc).then().statusCode(403);
         given().auth().oauth2(TestTokens.agencyRole("iso-officer", UUID.randomUUID().toString(), "24"))
-                .get(path).then().statusCode(403).contentType(PROBLEM);
+                .get(path).then().spec(problem(403));
         given().auth().oauth2(officer).get("/api/v1/documents/{id}/versions/1/attachments/{a}", doc, UUID.randomUUID())
-                .then().statusCode(404).contentType(PROBLEM);
+                .then().spec(problem(404));
     }
 
     @Test
@@ -100,7 +100,7 @@ class AttachmentTests {
 
     private static void refusedAsMismatch(String token, String doc, String declared, byte[] body, String detectedPrefix) {
         JsonPath problem = given().auth().oauth2(token).contentType(declared).body(body)
-                .post("/api/v1/documents/{id}/versions/1/attachments", doc).then().statusCode(422).contentType(PROBLEM)
+                .post("/api/v1/documents/{id}/versions/1/attachments", doc).then().spec(problem(422))
                 .extract().jsonPath();
         assertTrue(problem.getString("type").endsWith("/content-type-mismatch"), problem.getString("type"));
         assertEquals(declared, problem.getString("declared"));

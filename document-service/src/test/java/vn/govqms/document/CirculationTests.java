@@ -18,10 +18,10 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
+import static vn.govqms.local.testing.Problems.problem;
 
 /** Distribution with the recipient's own receipt (or the officer's record of a paper one), posting and publication, periodic reviews. */
 @QuarkusTest
@@ -29,7 +29,6 @@ import static org.hamcrest.Matchers.hasSize;
         initArgs = @ResourceArg(name = "database", value = "document"))
 class CirculationTests {
 
-    static final String PROBLEM = "application/problem+json";
 
     /** A sub-department (chi cục) under {@code parent}: a unit the parent's documents are distributed to. */
     static String unit(String parent, String province, String name) {
@@ -72,13 +71,12 @@ class CirculationTests {
 
         // a viewer of the agency, the ISO officer and the head cannot sign for the person: 403, nothing recorded
         String someoneElse = TestTokens.person("le.thi.cuc", "viewer", agency, "24");
-        acknowledge(someoneElse, doc, 1, "{\"recipient\":" + person(an, "") + "}").statusCode(403).contentType(PROBLEM)
+        acknowledge(someoneElse, doc, 1, "{\"recipient\":" + person(an, "") + "}").spec(problem(403))
                 .body("detail", containsString("nobody signs for someone else"));
-        acknowledge(officer, doc, 1, "{\"recipient\":{\"kind\":\"PERSON\",\"subject\":\"" + an + "\"}}").statusCode(403).contentType(PROBLEM);
-        acknowledge(head, doc, 1, "{\"recipient\":" + unitRecipient(chiCuc) + "}").statusCode(403).contentType(PROBLEM);
+        acknowledge(officer, doc, 1, "{\"recipient\":{\"kind\":\"PERSON\",\"subject\":\"" + an + "\"}}").spec(problem(403));
+        acknowledge(head, doc, 1, "{\"recipient\":" + unitRecipient(chiCuc) + "}").spec(problem(403));
         // nor may anyone who is not named sign as themselves
-        acknowledge(someoneElse, doc, 1, "{\"recipient\":{\"kind\":\"PERSON\",\"subject\":\"le.thi.cuc\"}}").statusCode(403)
-                .contentType(PROBLEM).body("detail", containsString("not a named recipient"));
+        acknowledge(someoneElse, doc, 1, "{\"recipient\":{\"kind\":\"PERSON\",\"subject\":\"le.thi.cuc\"}}").spec(problem(403)).body("detail", containsString("not a named recipient"));
         given().auth().oauth2(head).queryParam("acknowledged", true).get("/api/v1/documents/{id}/distribution", doc)
                 .then().statusCode(200).body("total", equalTo(0));
 
@@ -87,8 +85,8 @@ class CirculationTests {
         acknowledge(anToken, doc, 1, "{\"recipient\":{\"kind\":\"PERSON\",\"subject\":\"" + an + "\"}}").statusCode(200)
                 .body("acknowledged", equalTo(true)).body("acknowledgedBy", equalTo(an)).body("method", equalTo("TOKEN"))
                 .body("methodLabel", equalTo("Người nhận tự xác nhận")).body("recordedBy", equalTo(an));
-        acknowledge(anToken, doc, 1, "{\"recipient\":{\"kind\":\"PERSON\",\"subject\":\"" + an + "\"}}").statusCode(409).contentType(PROBLEM);
-        acknowledge(anToken, doc, 1, "{\"recipient\":" + unitRecipient(chiCuc) + "}").statusCode(403).contentType(PROBLEM);
+        acknowledge(anToken, doc, 1, "{\"recipient\":{\"kind\":\"PERSON\",\"subject\":\"" + an + "\"}}").spec(problem(409));
+        acknowledge(anToken, doc, 1, "{\"recipient\":" + unitRecipient(chiCuc) + "}").spec(problem(403));
         acknowledge(TestTokens.agencyRole("viewer", chiCuc, "24"), doc, 1, "{\"recipient\":" + unitRecipient(chiCuc) + "}").statusCode(403);
         acknowledge(TestTokens.agencyRole("agency-head", chiCuc, "24"), doc, 1, "{\"recipient\":" + unitRecipient(chiCuc) + "}")
                 .statusCode(200).body("method", equalTo("TOKEN")).body("acknowledgedBy", equalTo("agency-head-" + chiCuc));
@@ -99,7 +97,7 @@ class CirculationTests {
         given().auth().oauth2(head).queryParam("pending", true).get("/api/v1/documents/{id}/distribution", doc)
                 .then().statusCode(200).body("total", equalTo(0));
         given().auth().oauth2(head).queryParam("acknowledged", "maybe").get("/api/v1/documents/{id}/distribution", doc)
-                .then().statusCode(400).contentType(PROBLEM);
+                .then().spec(problem(400));
 
         // revision 2 issued: both must sign again, still named as they were
         given().auth().oauth2(officer).post("/api/v1/documents/{id}/versions", doc).then().statusCode(201);
@@ -112,7 +110,7 @@ class CirculationTests {
         acknowledge(anToken, doc, 2, "{\"recipient\":{\"kind\":\"PERSON\",\"subject\":\"" + an + "\"}}").statusCode(200);
         // a superseded version is not distributed any more
         given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"recipients\":[" + unitRecipient(chiCuc) + "]}")
-                .post("/api/v1/documents/{id}/versions/1/distribution", doc).then().statusCode(409).contentType(PROBLEM);
+                .post("/api/v1/documents/{id}/versions/1/distribution", doc).then().spec(problem(409));
         given().auth().oauth2(TestTokens.agencyRole("viewer", UUID.randomUUID().toString(), "24"))
                 .get("/api/v1/documents/{id}/distribution", doc).then().statusCode(403);
     }
@@ -130,23 +128,23 @@ class CirculationTests {
                 + "\"paper\":{\"signedOn\":\"%s\",\"evidence\":\"Sổ giao nhận tài liệu năm 2026, trang 12, dòng 4\"}}";
         String today = LocalDate.now(ClockProducer.VIETNAM).toString();
         // only the ISO officer records paper: not a viewer, not the head
-        acknowledge(TestTokens.agencyRole("viewer", agency, "24"), doc, 1, paper.formatted(today)).statusCode(403).contentType(PROBLEM);
-        acknowledge(TestTokens.agencyRole("agency-head", agency, "24"), doc, 1, paper.formatted(today)).statusCode(403).contentType(PROBLEM);
+        acknowledge(TestTokens.agencyRole("viewer", agency, "24"), doc, 1, paper.formatted(today)).spec(problem(403));
+        acknowledge(TestTokens.agencyRole("agency-head", agency, "24"), doc, 1, paper.formatted(today)).spec(problem(403));
         // nor another agency's officer
         String other = ReviewTaskTests.agency("24", "Sở Tài chính tỉnh Bắc Giang");
-        acknowledge(TestTokens.agencyRole("iso-officer", other, "24"), doc, 1, paper.formatted(today)).statusCode(403).contentType(PROBLEM);
-        acknowledge(officer, doc, 1, paper.formatted("2999-01-01")).statusCode(400).contentType(PROBLEM)
+        acknowledge(TestTokens.agencyRole("iso-officer", other, "24"), doc, 1, paper.formatted(today)).spec(problem(403));
+        acknowledge(officer, doc, 1, paper.formatted("2999-01-01")).spec(problem(400))
                 .body("errors[0].field", equalTo("paper.signedOn"));
-        acknowledge(officer, doc, 1, paper.formatted("2001-01-01")).statusCode(400).contentType(PROBLEM);
+        acknowledge(officer, doc, 1, paper.formatted("2001-01-01")).spec(problem(400));
         acknowledge(officer, doc, 1, "{\"recipient\":{\"kind\":\"PERSON\",\"subject\":\"" + binh + "\"},\"paper\":{\"signedOn\":\""
-                + today + "\",\"evidence\":\" \"}}").statusCode(400).contentType(PROBLEM);
-        acknowledge(officer, doc, 1, paper.formatted(today).replace(binh, "nobody.named")).statusCode(404).contentType(PROBLEM);
+                + today + "\",\"evidence\":\" \"}}").spec(problem(400));
+        acknowledge(officer, doc, 1, paper.formatted(today).replace(binh, "nobody.named")).spec(problem(404));
         acknowledge(officer, doc, 1, paper.formatted(today)).statusCode(200)
                 .body("method", equalTo("PAPER")).body("methodLabel", equalTo("Ký nhận trên giấy, cán bộ ISO ghi nhận"))
                 .body("acknowledgedBy", equalTo(binh)).body("recordedBy", equalTo("iso-officer-" + agency))
                 .body("signedOn", equalTo(today)).body("evidence", equalTo("Sổ giao nhận tài liệu năm 2026, trang 12, dòng 4"));
         acknowledge(TestTokens.person(binh, "viewer", agency, "24"), doc, 1, "{\"recipient\":{\"kind\":\"PERSON\",\"subject\":\""
-                + binh + "\"}}").statusCode(409).contentType(PROBLEM);
+                + binh + "\"}}").spec(problem(409));
         given().auth().oauth2(officer).queryParam("revision", 1).get("/api/v1/documents/{id}/distribution", doc).then().statusCode(200)
                 .body("total", equalTo(1)).body("items[0].method", equalTo("PAPER"));
     }
@@ -159,19 +157,18 @@ class CirculationTests {
         String doc = ReviewTaskTests.procedure(agency, "24", "OPERATIONAL_PROCEDURE", law, null, true);
         String officer = TestTokens.agencyRole("iso-officer", agency, "24");
         given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"recipients\":[" + unitRecipient(foreign) + "]}")
-                .post("/api/v1/documents/{id}/versions/1/distribution", doc).then().statusCode(422).contentType(PROBLEM)
-                .body("type", endsWith("/recipient-not-a-unit")).body("unitIds", contains(foreign));
+                .post("/api/v1/documents/{id}/versions/1/distribution", doc).then().spec(problem(422, "recipient-not-a-unit")).body("unitIds", contains(foreign));
         given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"recipients\":[" + unitRecipient(agency) + "]}")
-                .post("/api/v1/documents/{id}/versions/1/distribution", doc).then().statusCode(422).contentType(PROBLEM);
+                .post("/api/v1/documents/{id}/versions/1/distribution", doc).then().spec(problem(422));
         given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"recipients\":[{\"kind\":\"PERSON\",\"name\":\"Nguyễn Văn An\"}]}")
-                .post("/api/v1/documents/{id}/versions/1/distribution", doc).then().statusCode(400).contentType(PROBLEM)
+                .post("/api/v1/documents/{id}/versions/1/distribution", doc).then().spec(problem(400))
                 .body("errors[0].field", equalTo("recipients[0].subject"));
         given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"recipients\":[{\"kind\":\"UNIT\",\"name\":\"Bộ phận Một cửa\"}]}")
-                .post("/api/v1/documents/{id}/versions/1/distribution", doc).then().statusCode(400).contentType(PROBLEM)
+                .post("/api/v1/documents/{id}/versions/1/distribution", doc).then().spec(problem(400))
                 .body("errors[0].field", equalTo("recipients[0].unitId"));
         given().auth().oauth2(TestTokens.agencyRole("viewer", agency, "24")).contentType(ContentType.JSON)
                 .body("{\"recipients\":[" + person("x", "X") + "]}")
-                .post("/api/v1/documents/{id}/versions/1/distribution", doc).then().statusCode(403).contentType(PROBLEM);
+                .post("/api/v1/documents/{id}/versions/1/distribution", doc).then().spec(problem(403));
         given().auth().oauth2(officer).get("/api/v1/documents/{id}/distribution", doc).then().statusCode(200).body("total", equalTo(0));
     }
 
@@ -190,7 +187,7 @@ class CirculationTests {
         given().auth().oauth2(officer).queryParam("revision", 1).get("/api/v1/documents/{id}/postings", doc).then().statusCode(200)
                 .body("total", equalTo(2)).body("items.channel", containsInAnyOrder("NOTICE_BOARD", "PORTAL"));
         given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"portalUrl\":\"javascript:alert(1)\"}")
-                .put("/api/v1/documents/{id}/publication", doc).then().statusCode(400).contentType(PROBLEM);
+                .put("/api/v1/documents/{id}/publication", doc).then().spec(problem(400));
         given().auth().oauth2(officer).contentType(ContentType.JSON)
                 .body("{\"reviewedOn\":\"2026-06-30\",\"outcome\":\"NO_CHANGE\",\"note\":\"Còn phù hợp\",\"nextReviewDate\":\"2027-06-30\"}")
                 .post("/api/v1/documents/{id}/periodic-reviews", doc).then().statusCode(200).body("outcome", equalTo("NO_CHANGE"));
@@ -199,7 +196,7 @@ class CirculationTests {
                 .body("$", hasSize(1)).body("[0].reviewer", equalTo("iso-officer-" + agency));
         given().auth().oauth2(officer).contentType(ContentType.JSON)
                 .body("{\"reviewedOn\":\"2026-06-30\",\"outcome\":\"NO_CHANGE\",\"nextReviewDate\":\"2026-01-01\"}")
-                .post("/api/v1/documents/{id}/periodic-reviews", doc).then().statusCode(400).contentType(PROBLEM);
+                .post("/api/v1/documents/{id}/periodic-reviews", doc).then().spec(problem(400));
         given().auth().oauth2(TestTokens.provinceAdmin("24")).contentType(ContentType.JSON)
                 .body("{\"reviewedOn\":\"2026-06-30\",\"outcome\":\"NO_CHANGE\"}")
                 .post("/api/v1/documents/{id}/periodic-reviews", doc).then().statusCode(403);

@@ -31,6 +31,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.govqms.local.testing.Problems.problem;
 
 /** Controlled documents: structured versions and their lifecycle, with who may do what. */
 @QuarkusTest
@@ -38,7 +39,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
         initArgs = @ResourceArg(name = "database", value = "document"))
 class ControlledDocumentTests {
 
-    static final String PROBLEM = "application/problem+json";
     static final AtomicInteger SEQ = new AtomicInteger();
 
     /** An agency of Bắc Giang, a legal basis and a TTHC with 15 working days. */
@@ -92,14 +92,13 @@ class ControlledDocumentTests {
         World borrowed = new World(ninhBinh, bacGiang.legalBasis(), bacGiang.tthcCode());
         // Bắc Giang's localised TTHC is not Ninh Bình's to implement
         given().auth().oauth2(officer).contentType(ContentType.JSON).body(document(borrowed, "QT-KHCN-91", 1))
-                .post("/api/v1/documents").then().statusCode(422).contentType(PROBLEM)
-                .body("type", containsString("relation-outside-authority")).body("field", equalTo("content.tthcCode"));
+                .post("/api/v1/documents").then().spec(problem(422, "relation-outside-authority")).body("field", equalTo("content.tthcCode"));
         // nor is Bắc Giang's own decision a legal basis for it
         String bacGiangDecision = ReviewTaskTests.legal("24", (1000 + SEQ.incrementAndGet()) + "/QĐ-UBND", "2015-01-01", "[]");
         given().auth().oauth2(officer).contentType(ContentType.JSON).body("""
                 {"agencyId":"%s","code":"QT-KHCN-92","title":"Quy trình nội bộ","type":"OPERATIONAL_PROCEDURE",
                  "content":{"legalBasisIds":["%s"],"steps":[{"order":1,"name":"Tiếp nhận","responsibleUnit":"Văn phòng","durationDays":1}]}}"""
-                .formatted(ninhBinh, bacGiangDecision)).post("/api/v1/documents").then().statusCode(422).contentType(PROBLEM)
+                .formatted(ninhBinh, bacGiangDecision)).post("/api/v1/documents").then().spec(problem(422))
                 .body("field", equalTo("content.legalBasisIds"));
         // a national decree is everyone's
         given().auth().oauth2(officer).contentType(ContentType.JSON).body("""
@@ -144,17 +143,16 @@ class ControlledDocumentTests {
                 .body("content.steps[2].durationDays", equalTo(3.0f)).header("ETag", "\"1\"");
         w.officer().post("/api/v1/documents/{id}/versions/1/submit", id).then().statusCode(200).body("status", equalTo("IN_REVIEW"));
         // the officer does not approve; the head does
-        w.officer().post("/api/v1/documents/{id}/versions/1/approve", id).then().statusCode(403).contentType(PROBLEM);
+        w.officer().post("/api/v1/documents/{id}/versions/1/approve", id).then().spec(problem(403));
         w.head().post("/api/v1/documents/{id}/versions/1/approve", id).then().statusCode(200).body("status", equalTo("APPROVED"))
                 .body("approvedBy", equalTo("agency-head-" + w.agency()));
         w.head().body("{\"effectiveDate\":\"2026-01-01\"}").post("/api/v1/documents/{id}/versions/1/issue", id)
                 .then().statusCode(200).body("status", equalTo("ISSUED")).body("effectiveDate", equalTo("2026-01-01"));
         // no one edits an issued version: a change is a new version
-        w.officer().header("If-Match", "\"4\"").body(edit).put("/api/v1/documents/{id}/versions/1", id).then().statusCode(409)
-                .contentType(PROBLEM).body("type", containsString("invalid-transition")).body("allowedActions", contains("abolish"));
+        w.officer().header("If-Match", "\"4\"").body(edit).put("/api/v1/documents/{id}/versions/1", id).then().spec(problem(409, "invalid-transition")).body("allowedActions", contains("abolish"));
         w.officer().post("/api/v1/documents/{id}/versions", id).then().statusCode(201).body("revision", equalTo(2))
                 .body("status", equalTo("DRAFT")).body("content.tthcCode", equalTo(w.tthcCode()));
-        w.officer().post("/api/v1/documents/{id}/versions", id).then().statusCode(409).contentType(PROBLEM);
+        w.officer().post("/api/v1/documents/{id}/versions", id).then().spec(problem(409));
         String revised = document(w, "QT-KHCN-01", 3).replaceAll("(?s)^.*\"content\":", "{\"content\":")
                 .replace("\"order\":3,\"name\":\"Trình ký, trả kết quả\"", "\"order\":4,\"name\":\"Trả kết quả\"")
                 .replace("Thẩm định hồ sơ", "Thẩm định hồ sơ và thực địa").replace("\"forms\":[\"BM-01: Đơn đề nghị\"]", "\"forms\":[]");
@@ -189,7 +187,7 @@ class ControlledDocumentTests {
         String id = w.officer().body(document(w, "QT-KHCN-02", 9.5)).post("/api/v1/documents").then().statusCode(201)
                 .extract().path("id");
         w.officer().post("/api/v1/documents/{id}/versions/1/submit", id).then().statusCode(200);
-        w.head().post("/api/v1/documents/{id}/versions/1/approve", id).then().statusCode(422).contentType(PROBLEM)
+        w.head().post("/api/v1/documents/{id}/versions/1/approve", id).then().spec(problem(422))
                 .body("detail", containsString("20 working days")).body("detail", containsString("15"))
                 .body("legalProcessingDays", equalTo(15)).body("stepsTotalDays", equalTo(20.0f));
     }
@@ -211,9 +209,9 @@ class ControlledDocumentTests {
         w.officer().queryParam("legalBasisId", w.legalBasis()).get("/api/v1/documents").then().statusCode(200).body("total", equalTo(1));
         w.officer().queryParam("status", "ISSUED").get("/api/v1/documents").then().statusCode(200).body("total", equalTo(0));
         w.officer().queryParam("status", "DRAFT").get("/api/v1/documents").then().statusCode(200).body("total", equalTo(1));
-        w.officer().queryParam("status", "SIGNED").get("/api/v1/documents").then().statusCode(400).contentType(PROBLEM);
+        w.officer().queryParam("status", "SIGNED").get("/api/v1/documents").then().spec(problem(400));
         given().auth().oauth2(TestTokens.provinceAdmin("37")).queryParam("agencyId", w.agency()).get("/api/v1/documents")
-                .then().statusCode(403).contentType(PROBLEM);
+                .then().spec(problem(403));
     }
 
     @Test
@@ -223,10 +221,10 @@ class ControlledDocumentTests {
         Supplier<RequestSpecification> machine = () -> given().auth().oauth2(token);
         String id = w.officer().body(document(w, "QT-TN-01", 2)).post("/api/v1/documents").then().statusCode(201).extract().path("id");
         // a document never issued is unknown to it, in every read
-        machine.get().get("/api/v1/documents/{id}", id).then().statusCode(404).contentType(PROBLEM);
-        machine.get().get("/api/v1/documents/{id}/versions", id).then().statusCode(404).contentType(PROBLEM);
-        machine.get().get("/api/v1/documents/{id}/versions/1", id).then().statusCode(404).contentType(PROBLEM);
-        machine.get().get("/api/v1/documents/{id}/versions/1/attachments", id).then().statusCode(404).contentType(PROBLEM);
+        machine.get().get("/api/v1/documents/{id}", id).then().spec(problem(404));
+        machine.get().get("/api/v1/documents/{id}/versions", id).then().spec(problem(404));
+        machine.get().get("/api/v1/documents/{id}/versions/1", id).then().spec(problem(404));
+        machine.get().get("/api/v1/documents/{id}/versions/1/attachments", id).then().spec(problem(404));
         machine.get().queryParam("agencyId", w.agency()).get("/api/v1/documents").then().statusCode(200).body("total", equalTo(0));
 
         w.officer().post("/api/v1/documents/{id}/versions/1/submit", id).then().statusCode(200);
@@ -239,9 +237,9 @@ class ControlledDocumentTests {
                 .body("currentRevision", equalTo(1)).body("latest.revision", equalTo(1)).body("latest.status", equalTo("ISSUED"));
         machine.get().get("/api/v1/documents/{id}/versions", id).then().statusCode(200).body("revision", contains(1));
         machine.get().get("/api/v1/documents/{id}/versions/1", id).then().statusCode(200);
-        machine.get().get("/api/v1/documents/{id}/versions/2", id).then().statusCode(404).contentType(PROBLEM);
+        machine.get().get("/api/v1/documents/{id}/versions/2", id).then().spec(problem(404));
         machine.get().queryParam("from", 1).queryParam("to", 2).get("/api/v1/documents/{id}/comparison", id)
-                .then().statusCode(404).contentType(PROBLEM);
+                .then().spec(problem(404));
         machine.get().queryParam("agencyId", w.agency()).get("/api/v1/documents").then().statusCode(200)
                 .body("total", equalTo(1)).body("items[0].latest.revision", equalTo(1));
         machine.get().queryParam("agencyId", w.agency()).queryParam("status", "DRAFT").get("/api/v1/documents")
@@ -257,43 +255,43 @@ class ControlledDocumentTests {
         World w = world();
         String other = UUID.randomUUID().toString();
         given().auth().oauth2(TestTokens.agencyRole("iso-officer", other, "24")).contentType(ContentType.JSON)
-                .body(document(w, "QT-X-01", 1)).post("/api/v1/documents").then().statusCode(403).contentType(PROBLEM);
+                .body(document(w, "QT-X-01", 1)).post("/api/v1/documents").then().spec(problem(403));
         w.head().body(document(w, "QT-X-01", 1)).post("/api/v1/documents").then().statusCode(403);
         String id = w.officer().body(document(w, "QT-X-01", 1)).post("/api/v1/documents").then().statusCode(201).extract().path("id");
-        w.officer().body(document(w, "QT-X-01", 1)).post("/api/v1/documents").then().statusCode(409).contentType(PROBLEM);
+        w.officer().body(document(w, "QT-X-01", 1)).post("/api/v1/documents").then().spec(problem(409));
         w.officer().body(document(w, "qt x 01", 1)).post("/api/v1/documents").then().statusCode(400).body("errors[0].field", equalTo("code"));
         w.officer().body(document(w, "QT-X-02", 1).replace(w.legalBasis(), UUID.randomUUID().toString()))
-                .post("/api/v1/documents").then().statusCode(422).contentType(PROBLEM);
+                .post("/api/v1/documents").then().spec(problem(422));
         w.officer().body(document(w, "QT-X-03", 1).replace(w.tthcCode(), "1.000000.000.00.00.H24"))
-                .post("/api/v1/documents").then().statusCode(422).contentType(PROBLEM);
+                .post("/api/v1/documents").then().spec(problem(422));
         w.officer().body(document(w, "QT-X-04", 1).replace("\"tthcCode\":\"" + w.tthcCode() + "\",", ""))
                 .post("/api/v1/documents").then().statusCode(400).body("errors[0].field", equalTo("content.tthcCode"));
         w.officer().body(document(w, "QT-X-05", 1).replace("\"order\":3", "\"order\":2"))
-                .post("/api/v1/documents").then().statusCode(400).contentType(PROBLEM);
+                .post("/api/v1/documents").then().spec(problem(400));
         w.officer().body(document(w, "QT-X-06", 1).replace("\"durationDays\":10", "\"durationDays\":-1"))
-                .post("/api/v1/documents").then().statusCode(400).contentType(PROBLEM);
+                .post("/api/v1/documents").then().spec(problem(400));
         w.officer().body(document(w, "QT-X-07", 1).replace("\"type\":\"TTHC_PROCEDURE\"", "\"type\":\"MEMO\""))
-                .post("/api/v1/documents").then().statusCode(400).contentType(PROBLEM);
+                .post("/api/v1/documents").then().spec(problem(400));
         w.officer().body(document(w, "QT-X-08", 1).replace(w.agency(), UUID.randomUUID().toString()))
                 .post("/api/v1/documents").then().statusCode(422);
         // 300,000 empty steps (900 KB) where 100 are allowed: one error, read no further than the 101st
         w.officer().body(document(w, "QT-X-09", 1).replaceFirst("(?s)\"steps\":\\[.*?}],",
                         "\"steps\":[" + String.join(",", Collections.nCopies(300_000, "{}")) + "],"))
-                .post("/api/v1/documents").then().statusCode(400).contentType(PROBLEM)
+                .post("/api/v1/documents").then().spec(problem(400))
                 .body("errors", hasSize(1)).body("errors[0].field", equalTo("content.steps")).body("errors[0].message", equalTo("at most 100 items"));
-        w.officer().get("/api/v1/documents/{id}/versions/abc", id).then().statusCode(404).contentType(PROBLEM);
-        w.officer().get("/api/v1/documents/{id}/versions/9", id).then().statusCode(404).contentType(PROBLEM);
-        w.officer().get("/api/v1/documents/{id}", UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM);
+        w.officer().get("/api/v1/documents/{id}/versions/abc", id).then().spec(problem(404));
+        w.officer().get("/api/v1/documents/{id}/versions/9", id).then().spec(problem(404));
+        w.officer().get("/api/v1/documents/{id}", UUID.randomUUID()).then().spec(problem(404));
         // another agency's officer and another province's admin cannot read it; its own officer reads it with its newest version
         given().auth().oauth2(TestTokens.agencyRole("iso-officer", other, "24")).get("/api/v1/documents/{id}", id)
-                .then().statusCode(403).contentType(PROBLEM);
-        given().auth().oauth2(TestTokens.provinceAdmin("37")).get("/api/v1/documents/{id}", id).then().statusCode(403).contentType(PROBLEM);
+                .then().spec(problem(403));
+        given().auth().oauth2(TestTokens.provinceAdmin("37")).get("/api/v1/documents/{id}", id).then().spec(problem(403));
         w.officer().get("/api/v1/documents/{id}", id).then().statusCode(200).body("code", equalTo("QT-X-01"))
                 .body("latest.revision", equalTo(1));
         w.officer().post("/api/v1/documents/{id}/versions/1/approve", id).then().statusCode(403);
-        w.head().post("/api/v1/documents/{id}/versions/1/approve", id).then().statusCode(409).contentType(PROBLEM)
+        w.head().post("/api/v1/documents/{id}/versions/1/approve", id).then().spec(problem(409))
                 .body("allowedActions", contains("edit", "submit", "abolish"));
-        w.head().body("{}").post("/api/v1/documents/{id}/versions/1/abolish", id).then().statusCode(400).contentType(PROBLEM);
-        w.officer().queryParam("agencyId", "nope").get("/api/v1/documents").then().statusCode(400).contentType(PROBLEM);
+        w.head().body("{}").post("/api/v1/documents/{id}/versions/1/abolish", id).then().spec(problem(400));
+        w.officer().queryParam("agencyId", "nope").get("/api/v1/documents").then().spec(problem(400));
     }
 }

@@ -25,10 +25,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static vn.govqms.document.ReviewTaskTests.PROBLEM;
 import static vn.govqms.document.ReviewTaskTests.agency;
 import static vn.govqms.document.ReviewTaskTests.legal;
 import static vn.govqms.document.ReviewTaskTests.number;
+import static vn.govqms.local.testing.Problems.problem;
 
 /**
  * Legal changes reach every procedure relying on the changed document: versions in flight, procedures implementing a TTHC
@@ -159,7 +159,7 @@ class LegalChangeInFlightTests {
         assertEquals(2, taskOf(law, doc).get("revision"));
 
         // revision 2 copied revision 1's bases: it still cites the replaced document
-        JsonPath refused = issue(a, doc, 2).then().statusCode(422).contentType(PROBLEM).extract().jsonPath();
+        JsonPath refused = issue(a, doc, 2).then().spec(problem(422)).extract().jsonPath();
         assertTrue(refused.getString("type").endsWith("/legal-basis-not-in-force"), refused.prettify());
         assertEquals("content.legalBasisIds", refused.getString("field"));
         assertEquals(law, refused.getString("legalBases[0].legalDocumentId"));
@@ -194,12 +194,12 @@ class LegalChangeInFlightTests {
 
         // a document drafted afresh citing the replaced one is refused too; a change still ahead does not stop an issue
         String fresh = procedure(a, "APPROVED", null, law);
-        issue(a, fresh, 1).then().statusCode(422).contentType(PROBLEM);
+        issue(a, fresh, 1).then().spec(problem(422));
         String later = legal(P, number(), "2099-01-01", "[]");
         legal(P, number(), "2099-06-01", relation("REPEALS", later));
         String citesLater = procedure(a, "APPROVED", null, later);
         given().auth().oauth2(a.head()).contentType(ContentType.JSON).body("{\"effectiveDate\":\"2099-07-01\"}")
-                .post("/api/v1/documents/{id}/versions/1/issue", citesLater).then().statusCode(422).contentType(PROBLEM)
+                .post("/api/v1/documents/{id}/versions/1/issue", citesLater).then().spec(problem(422))
                 .body("legalBases[0].status", equalTo("REPEALED"));
         issue(a, citesLater, 1).then().statusCode(200);
     }
@@ -340,7 +340,7 @@ class LegalChangeInFlightTests {
         // and a revision still citing it is not issued
         given().auth().oauth2(a.officer()).post("/api/v1/documents/{id}/versions", docLapsing).then().statusCode(201);
         advance(a, docLapsing, 2, "DRAFT", "APPROVED");
-        issue(a, docLapsing, 2).then().statusCode(422).contentType(PROBLEM)
+        issue(a, docLapsing, 2).then().spec(problem(422))
                 .body("legalBases[0].status", equalTo("EXPIRED")).body("legalBases[0].since", equalTo("2020-07-01"));
     }
 }

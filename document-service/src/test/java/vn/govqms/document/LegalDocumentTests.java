@@ -22,6 +22,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.govqms.local.testing.Problems.problem;
 
 /** The register of legal documents: relations, status on a date, and legal-document.changed. */
 @QuarkusTest
@@ -29,7 +30,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
         initArgs = @ResourceArg(name = "database", value = "document"))
 class LegalDocumentTests {
 
-    static final String PROBLEM = "application/problem+json";
 
     static String unique(String base) {
         // numbers are unique in the register; tests share one database
@@ -110,7 +110,7 @@ class LegalDocumentTests {
         String change = """
                 {"issuer":"Văn phòng Chính phủ","title":"Về việc rà soát thủ tục hành chính","issuedDate":"2021-03-01","effectiveDate":"2021-04-01"}""";
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(change).put("/api/v1/legal-documents/{id}", id)
-                .then().statusCode(428).contentType(PROBLEM);
+                .then().spec(problem(428));
         given().auth().oauth2(admin).contentType(ContentType.JSON).header("If-Match", "\"0\"").body(change)
                 .put("/api/v1/legal-documents/{id}", id).then().statusCode(200).header("ETag", "\"1\"")
                 .body("effectiveDate", equalTo("2021-04-01"));
@@ -126,31 +126,31 @@ class LegalDocumentTests {
                 {"number":"%s","type":"PLAN","issuer":"UBND huyện Điện Biên","title":"Kế hoạch xây dựng HTQLCL cấp xã",
                  "issuedDate":"2018-03-20","effectiveDate":"2018-03-20","provinceCode":"11"}""".formatted(number);
         given().auth().oauth2(TestTokens.agencyRole("iso-officer", UUID.randomUUID().toString(), "11"))
-                .contentType(ContentType.JSON).body(body).post("/api/v1/legal-documents").then().statusCode(403).contentType(PROBLEM);
+                .contentType(ContentType.JSON).body(body).post("/api/v1/legal-documents").then().spec(problem(403));
         given().auth().oauth2(TestTokens.provinceAdmin("24")).contentType(ContentType.JSON).body(body)
-                .post("/api/v1/legal-documents").then().statusCode(403).contentType(PROBLEM);
+                .post("/api/v1/legal-documents").then().spec(problem(403));
         given().contentType(ContentType.JSON).body(body).post("/api/v1/legal-documents").then().statusCode(401);
         String admin = TestTokens.provinceAdmin("11");
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(body).post("/api/v1/legal-documents").then().statusCode(201);
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(body).post("/api/v1/legal-documents")
-                .then().statusCode(409).contentType(PROBLEM);
+                .then().spec(problem(409));
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(body.replace(number, "không có số"))
-                .post("/api/v1/legal-documents").then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("number"));
+                .post("/api/v1/legal-documents").then().spec(problem(400)).body("errors[0].field", equalTo("number"));
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(body.replace(number, unique("1/2018/KH-UBND")).replace("\"effectiveDate\":\"2018-03-20\"", "\"effectiveDate\":\"2017-01-01\""))
-                .post("/api/v1/legal-documents").then().statusCode(400).contentType(PROBLEM).body("detail", containsString("effectiveDate"));
+                .post("/api/v1/legal-documents").then().spec(problem(400)).body("detail", containsString("effectiveDate"));
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(body.replace(number, unique("2/2018/KH-UBND")).replace("}", ",\"relations\":[{\"kind\":\"REPEALS\",\"targetNumber\":\"9/1999/QĐ-XX\"}]}"))
-                .post("/api/v1/legal-documents").then().statusCode(422).contentType(PROBLEM).body("detail", containsString("9/1999/QĐ-XX"));
+                .post("/api/v1/legal-documents").then().spec(problem(422)).body("detail", containsString("9/1999/QĐ-XX"));
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(body.replace(number, unique("3/2018/KH-UBND")).replace("}", ",\"relations\":[{\"kind\":\"CANCELS\",\"targetNumber\":\"x\"}]}"))
-                .post("/api/v1/legal-documents").then().statusCode(400).contentType(PROBLEM);
+                .post("/api/v1/legal-documents").then().spec(problem(400));
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(body.replace(number, unique("4/2018/KH-UBND")).replace("}", ",\"relations\":[{\"kind\":\"AMENDS\"}]}"))
-                .post("/api/v1/legal-documents").then().statusCode(400).contentType(PROBLEM);
-        given().auth().oauth2(admin).get("/api/v1/legal-documents/{id}", UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM);
-        given().auth().oauth2(admin).queryParam("asOf", "hôm qua").get("/api/v1/legal-documents").then().statusCode(400).contentType(PROBLEM);
-        given().auth().oauth2(admin).queryParam("type", "LETTER").get("/api/v1/legal-documents").then().statusCode(400).contentType(PROBLEM);
-        given().auth().oauth2(admin).queryParam("scope", "WORLD").get("/api/v1/legal-documents").then().statusCode(400).contentType(PROBLEM);
+                .post("/api/v1/legal-documents").then().spec(problem(400));
+        given().auth().oauth2(admin).get("/api/v1/legal-documents/{id}", UUID.randomUUID()).then().spec(problem(404));
+        given().auth().oauth2(admin).queryParam("asOf", "hôm qua").get("/api/v1/legal-documents").then().spec(problem(400));
+        given().auth().oauth2(admin).queryParam("type", "LETTER").get("/api/v1/legal-documents").then().spec(problem(400));
+        given().auth().oauth2(admin).queryParam("scope", "WORLD").get("/api/v1/legal-documents").then().spec(problem(400));
     }
 }

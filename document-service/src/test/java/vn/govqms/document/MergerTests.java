@@ -19,6 +19,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static vn.govqms.local.testing.Problems.problem;
 
 /** Mergers of the 2025 reorganisation: documents and history move, the successor must re-announce. */
 @QuarkusTest
@@ -26,7 +27,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
         initArgs = @ResourceArg(name = "database", value = "document"))
 class MergerTests {
 
-    static final String PROBLEM = "application/problem+json";
 
     @Test
     void twoCommunesMergeIntoANewOne() {
@@ -45,7 +45,7 @@ class MergerTests {
                  "newSuccessor":{"code":"777.01.00.H11","name":"UBND xã Thanh Yên","level":"COMMUNE","provinceCode":"11"}}"""
                 .formatted(a, b);
         given().auth().oauth2(TestTokens.provinceAdmin("24")).contentType(ContentType.JSON).body(body)
-                .post("/api/v1/agencies/merges").then().statusCode(403).contentType(PROBLEM);
+                .post("/api/v1/agencies/merges").then().spec(problem(403));
         String successor = given().auth().oauth2(admin).contentType(ContentType.JSON).body(body).post("/api/v1/agencies/merges")
                 .then().statusCode(200).body("movedDocuments", equalTo(2)).body("renamedDocuments", equalTo(1))
                 .body("successor.validFrom", equalTo("2025-07-01")).body("successor.reannouncementRequired", equalTo(true))
@@ -69,7 +69,7 @@ class MergerTests {
         // an ended agency does not merge again
         given().auth().oauth2(admin).contentType(ContentType.JSON).body("""
                 {"sourceAgencyIds":["%s"],"successorId":"%s","effectiveDate":"2026-01-01"}""".formatted(a, successor))
-                .post("/api/v1/agencies/merges").then().statusCode(409).contentType(PROBLEM);
+                .post("/api/v1/agencies/merges").then().spec(problem(409));
     }
 
     @Test
@@ -78,16 +78,16 @@ class MergerTests {
         String a = ReviewTaskTests.agency("11", "UBND xã Nà Nhạn");
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body("{\"sourceAgencyIds\":[\"" + a + "\"],\"effectiveDate\":\"2025-07-01\"}")
-                .post("/api/v1/agencies/merges").then().statusCode(400).contentType(PROBLEM);
+                .post("/api/v1/agencies/merges").then().spec(problem(400));
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body("{\"sourceAgencyIds\":[\"" + a + "\"],\"successorId\":\"" + a + "\",\"effectiveDate\":\"2025-07-01\"}")
-                .post("/api/v1/agencies/merges").then().statusCode(400).contentType(PROBLEM);
+                .post("/api/v1/agencies/merges").then().spec(problem(400));
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body("{\"sourceAgencyIds\":[\"" + UUID.randomUUID() + "\"],\"successorId\":\"" + a + "\",\"effectiveDate\":\"2025-07-01\"}")
-                .post("/api/v1/agencies/merges").then().statusCode(422).contentType(PROBLEM);
+                .post("/api/v1/agencies/merges").then().spec(problem(422));
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body("{\"sourceAgencyIds\":[],\"successorId\":\"" + a + "\",\"effectiveDate\":\"2025-07-01\"}")
-                .post("/api/v1/agencies/merges").then().statusCode(400).contentType(PROBLEM);
+                .post("/api/v1/agencies/merges").then().spec(problem(400));
         given().auth().oauth2(TestTokens.agencyRole("agency-head", a, "11")).contentType(ContentType.JSON)
                 .body("{\"sourceAgencyIds\":[\"" + a + "\"],\"successorId\":\"" + UUID.randomUUID() + "\",\"effectiveDate\":\"2025-07-01\"}")
                 .post("/api/v1/agencies/merges").then().statusCode(403);
@@ -104,12 +104,12 @@ class MergerTests {
 
         String refusedTwice = split(source, "[\"%s\",\"%s\"]".formatted(tourism, tourism), existing);
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(refusedTwice).post("/api/v1/agencies/splits")
-                .then().statusCode(400).contentType(PROBLEM);
+                .then().spec(problem(400));
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(split(source, "[\"" + UUID.randomUUID() + "\"]", existing))
-                .post("/api/v1/agencies/splits").then().statusCode(422).contentType(PROBLEM);
+                .post("/api/v1/agencies/splits").then().spec(problem(422));
         String body = split(source, "[\"" + tourism + "\"]", existing);
         given().auth().oauth2(TestTokens.provinceAdmin("24")).contentType(ContentType.JSON).body(body)
-                .post("/api/v1/agencies/splits").then().statusCode(403).contentType(PROBLEM);
+                .post("/api/v1/agencies/splits").then().spec(problem(403));
         given().auth().oauth2(TestTokens.agencyRole("agency-head", source, "11")).contentType(ContentType.JSON).body(body)
                 .post("/api/v1/agencies/splits").then().statusCode(403);
 
@@ -143,7 +143,7 @@ class MergerTests {
                 && "vn.govqms.document.agency.split.v1".equals(TestKafka.header(r, "ce_type")), Duration.ofSeconds(20)).isEmpty());
         // an ended agency does not split again
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(split(source, "[]", existing))
-                .post("/api/v1/agencies/splits").then().statusCode(409).contentType(PROBLEM);
+                .post("/api/v1/agencies/splits").then().spec(problem(409));
     }
 
     /** A split of {@code source} into a new primary successor and {@code existing}, which takes {@code documentIds}. */

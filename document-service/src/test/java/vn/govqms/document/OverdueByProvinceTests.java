@@ -24,6 +24,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static vn.govqms.local.testing.Problems.problem;
 
 /**
  * The national view of legal-change reviews per province, for national-admin: each agency counted in its province,
@@ -34,7 +35,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
         initArgs = @ResourceArg(name = "database", value = "document"))
 class OverdueByProvinceTests {
 
-    static final String PROBLEM = "application/problem+json";
     // provinces of this test only (the view covers every province the shared database holds)
     static final String FORMER = "91";
     static final String SUCCESSOR = "92";
@@ -112,11 +112,11 @@ class OverdueByProvinceTests {
         for (String token : List.of(TestTokens.provinceAdmin(SUCCESSOR), TestTokens.provinceAdmin("24"),
                 TestTokens.ministryAdmin(UUID.randomUUID().toString()),
                 TestTokens.agencyRole("iso-officer", UUID.randomUUID().toString(), "24"), TestTokens.integration("24"))) {
-            given().auth().oauth2(token).get("/api/v1/review-tasks/overdue-by-province").then().statusCode(403).contentType(PROBLEM);
+            given().auth().oauth2(token).get("/api/v1/review-tasks/overdue-by-province").then().spec(problem(403));
         }
         given().get("/api/v1/review-tasks/overdue-by-province").then().statusCode(401);
         given().auth().oauth2(TestTokens.nationalAdmin()).queryParam("asOf", "cuối năm")
-                .get("/api/v1/review-tasks/overdue-by-province").then().statusCode(400).contentType(PROBLEM)
+                .get("/api/v1/review-tasks/overdue-by-province").then().spec(problem(400))
                 .body("detail", containsString("asOf"));
     }
 }

@@ -19,6 +19,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.govqms.local.testing.Problems.problem;
 
 /** Processing times that are not whole days ("trong ngày", hours), and due dates counted on the deployment's calendar. */
 @QuarkusTest
@@ -26,7 +27,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
         initArgs = @ResourceArg(name = "database", value = "document"))
 class ProcessingTimeTests {
 
-    static final String PROBLEM = "application/problem+json";
     static final String ADMIN = TestTokens.provinceAdmin("24");
 
     /** A localised procedure of Bắc Ninh (24) with {@code time} (the JSON members for its processing time). */
@@ -70,16 +70,15 @@ class ProcessingTimeTests {
 
     @Test
     void aProcessingTimeIsValidated() {
-        assertEquals("processingDays", publish("").then().statusCode(400).contentType(PROBLEM).extract().path("errors[0].field"));
-        publish("\"processingTime\":{\"unit\":\"WORKING_HOURS\",\"amount\":0}").then().statusCode(400).contentType(PROBLEM);
-        publish("\"processingTime\":{\"unit\":\"WORKING_HOURS\"}").then().statusCode(400).contentType(PROBLEM);
-        publish("\"processingTime\":{\"unit\":\"WORKING_DAYS\",\"amount\":366}").then().statusCode(400).contentType(PROBLEM);
-        publish("\"processingTime\":{\"unit\":\"WITHIN_DAY\",\"amount\":3}").then().statusCode(400).contentType(PROBLEM);
-        publish("\"processingTime\":{\"unit\":\"MINUTES\",\"amount\":30}").then().statusCode(400).contentType(PROBLEM);
-        publish("\"processingTime\":{\"amount\":30}").then().statusCode(400).contentType(PROBLEM);
-        publish("\"processingTime\":{\"unit\":\"WORKING_HOURS\",\"amount\":99999999999}").then().statusCode(400).contentType(PROBLEM);
-        String field = publish("\"processingDays\":5,\"processingTime\":{\"unit\":\"WORKING_HOURS\",\"amount\":4}").then().statusCode(400)
-                .contentType(PROBLEM).extract().path("errors[0].field");
+        assertEquals("processingDays", publish("").then().spec(problem(400)).extract().path("errors[0].field"));
+        publish("\"processingTime\":{\"unit\":\"WORKING_HOURS\",\"amount\":0}").then().spec(problem(400));
+        publish("\"processingTime\":{\"unit\":\"WORKING_HOURS\"}").then().spec(problem(400));
+        publish("\"processingTime\":{\"unit\":\"WORKING_DAYS\",\"amount\":366}").then().spec(problem(400));
+        publish("\"processingTime\":{\"unit\":\"WITHIN_DAY\",\"amount\":3}").then().spec(problem(400));
+        publish("\"processingTime\":{\"unit\":\"MINUTES\",\"amount\":30}").then().spec(problem(400));
+        publish("\"processingTime\":{\"amount\":30}").then().spec(problem(400));
+        publish("\"processingTime\":{\"unit\":\"WORKING_HOURS\",\"amount\":99999999999}").then().spec(problem(400));
+        String field = publish("\"processingDays\":5,\"processingTime\":{\"unit\":\"WORKING_HOURS\",\"amount\":4}").then().spec(problem(400)).extract().path("errors[0].field");
         assertEquals("processingDays", field);
     }
 
@@ -96,11 +95,11 @@ class ProcessingTimeTests {
         // Saturday 10/1/2026 is a make-up working day
         assertTrue(OffsetDateTime.parse("2026-01-12T17:00:00+07:00").isEqual(dueAt(days, "2026-01-06T09:00:00+07:00")));
 
-        given().auth().oauth2(ADMIN).get("/api/v1/administrative-procedures/{id}/due-date", days).then().statusCode(400).contentType(PROBLEM);
+        given().auth().oauth2(ADMIN).get("/api/v1/administrative-procedures/{id}/due-date", days).then().spec(problem(400));
         given().auth().oauth2(ADMIN).queryParam("receivedAt", "13/02/2026").get("/api/v1/administrative-procedures/{id}/due-date", days)
-                .then().statusCode(400).contentType(PROBLEM);
+                .then().spec(problem(400));
         given().auth().oauth2(ADMIN).queryParam("receivedAt", "2026-02-13T15:00:00+07:00")
-                .get("/api/v1/administrative-procedures/{id}/due-date", UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM);
+                .get("/api/v1/administrative-procedures/{id}/due-date", UUID.randomUUID()).then().spec(problem(404));
         given().queryParam("receivedAt", "2026-02-13T15:00:00+07:00").get("/api/v1/administrative-procedures/{id}/due-date", days)
                 .then().statusCode(401);
     }

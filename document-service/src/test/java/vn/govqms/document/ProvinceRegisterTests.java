@@ -21,6 +21,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static vn.govqms.local.testing.Problems.problem;
 
 /**
  * The national register of provinces: everyone reads it, national-admin alone records mergers. Records the merger
@@ -31,7 +32,6 @@ import static org.hamcrest.Matchers.nullValue;
         initArgs = @ResourceArg(name = "database", value = "document"))
 class ProvinceRegisterTests {
 
-    static final String PROBLEM = "application/problem+json";
     static final String TUYEN_QUANG_2025 = """
             {"code":"08","name":"Tuyên Quang","effectiveDate":"2025-07-01","sourceCodes":["02","08"],"decision":"202/2025/QH15"}""";
 
@@ -54,11 +54,10 @@ class ProvinceRegisterTests {
         given().auth().oauth2(viewer).queryParam("asOf", "2025-06-30").queryParam("size", 10).queryParam("page", 6)
                 .get("/api/v1/provinces").then().statusCode(200).body("total", equalTo(63)).body("items.size()", equalTo(3));
 
-        given().auth().oauth2(viewer).get("/api/v1/provinces/00").then().statusCode(404).contentType(PROBLEM);
-        given().auth().oauth2(viewer).get("/api/v1/provinces/3").then().statusCode(404).contentType(PROBLEM);
-        given().auth().oauth2(viewer).queryParam("asOf", "30/06/2025").get("/api/v1/provinces").then().statusCode(400)
-                .contentType(PROBLEM);
-        given().get("/api/v1/provinces").then().statusCode(401).contentType(PROBLEM);
+        given().auth().oauth2(viewer).get("/api/v1/provinces/00").then().spec(problem(404));
+        given().auth().oauth2(viewer).get("/api/v1/provinces/3").then().spec(problem(404));
+        given().auth().oauth2(viewer).queryParam("asOf", "30/06/2025").get("/api/v1/provinces").then().spec(problem(400));
+        given().get("/api/v1/provinces").then().spec(problem(401));
         given().auth().oauth2(TestTokens.nationalAdmin()).get("/api/v1/provinces/01").then().statusCode(200)
                 .body("name", equalTo("Hà Nội")).body("successor", nullValue());
     }
@@ -70,14 +69,14 @@ class ProvinceRegisterTests {
                 TestTokens.agencyRole("agency-head", UUID.randomUUID().toString(), "08"), TestTokens.integration("08"),
                 TestTokens.withClaims("viewer", null, null)}) {
             given().auth().oauth2(token).contentType(ContentType.JSON).body(TUYEN_QUANG_2025).post("/api/v1/province-mergers")
-                    .then().statusCode(403).contentType(PROBLEM);
+                    .then().spec(problem(403));
         }
         given().contentType(ContentType.JSON).body(TUYEN_QUANG_2025).post("/api/v1/province-mergers").then().statusCode(401);
 
         given().auth().oauth2(national).contentType(ContentType.JSON).body("{}").post("/api/v1/province-mergers").then()
-                .statusCode(400).contentType(PROBLEM).body("errors.field", hasItems("code", "name", "effectiveDate", "sourceCodes", "decision"));
+                .spec(problem(400)).body("errors.field", hasItems("code", "name", "effectiveDate", "sourceCodes", "decision"));
         given().auth().oauth2(national).contentType(ContentType.JSON).body(TUYEN_QUANG_2025.replace("\"code\":\"08\"", "\"code\":\"8\""))
-                .post("/api/v1/province-mergers").then().statusCode(400).contentType(PROBLEM);
+                .post("/api/v1/province-mergers").then().spec(problem(400));
         unprocessable(national, TUYEN_QUANG_2025.replace("[\"02\",\"08\"]", "[\"08\"]"), "too-few-sources");
         unprocessable(national, TUYEN_QUANG_2025.replace("[\"02\",\"08\"]", "[\"08\",\"08\"]"), "too-few-sources");
         unprocessable(national, TUYEN_QUANG_2025.replace("\"code\":\"08\"", "\"code\":\"04\""), "continuing-code-not-a-source");
@@ -92,7 +91,7 @@ class ProvinceRegisterTests {
                 .then().statusCode(200).body("code", equalTo("08"));
         given().auth().oauth2(national).contentType(ContentType.JSON)
                 .body(TUYEN_QUANG_2025.replace("[\"02\",\"08\"]", "[\"04\",\"08\"]")).post("/api/v1/province-mergers")
-                .then().statusCode(409).contentType(PROBLEM).body("detail", containsString("202/2025/QH15"));
+                .then().spec(problem(409)).body("detail", containsString("202/2025/QH15"));
         // an ended province merges no more
         unprocessable(national, """
                 {"code":"04","name":"Cao Bằng","effectiveDate":"2026-01-01","sourceCodes":["02","04"],"decision":"1/2026/QH16"}""",
@@ -105,13 +104,13 @@ class ProvinceRegisterTests {
                 .body("validTo", equalTo("2025-06-30")).body("successor.code", equalTo("08"))
                 .body("successor.name", equalTo("Tuyên Quang"));
         ReorganisationTests.register(TestTokens.provinceAdmin("02"), "02", "Sở Nội vụ tỉnh Hà Giang", "DEPARTMENT", null, null)
-                .then().statusCode(403).contentType(PROBLEM).body("detail", containsString("province 08"));
+                .then().spec(problem(403)).body("detail", containsString("province 08"));
         given().auth().oauth2(TestTokens.provinceAdmin("02")).queryParam("size", 100).get("/api/v1/provinces")
                 .then().statusCode(200).body("items.code", not(hasItem("02"))).body("items.code", hasItem("08"));
     }
 
     private static void unprocessable(String token, String body, String type) {
         given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/api/v1/province-mergers")
-                .then().statusCode(422).contentType(PROBLEM).body("type", endsWith(type));
+                .then().spec(problem(422)).body("type", endsWith(type));
     }
 }

@@ -19,6 +19,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static vn.govqms.local.testing.Problems.problem;
 
 /** An agency's QMS: progress, announcement, the TTHCs in its scope, its controlled external documents. */
 @QuarkusTest
@@ -26,7 +27,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
         initArgs = @ResourceArg(name = "database", value = "document"))
 class QmsTests {
 
-    static final String PROBLEM = "application/problem+json";
 
     /** The four steps, as an announcement records them when they happened outside the system (on paper, before GovQMS). */
     static final String OUTSIDE_STEPS = """
@@ -59,7 +59,7 @@ class QmsTests {
                 .body("{\"status\":\"APPLYING\",\"standardEdition\":\"ISO_9001_2008\"}").put("/api/v1/agencies/{id}/qms", agency)
                 .then().statusCode(200).body("qmsStatus", equalTo("APPLYING")).body("standardEdition", equalTo("ISO_9001_2008"));
         given().auth().oauth2(officer).contentType(ContentType.JSON).header("If-Match", "\"1\"")
-                .body("{\"status\":\"ANNOUNCED\"}").put("/api/v1/agencies/{id}/qms", agency).then().statusCode(400).contentType(PROBLEM);
+                .body("{\"status\":\"ANNOUNCED\"}").put("/api/v1/agencies/{id}/qms", agency).then().spec(problem(400));
         given().auth().oauth2(officer).contentType(ContentType.JSON).body("""
                 {"decisionNumber":"1/QĐ","decisionDate":"2015-05-20","standardEdition":"ISO_9001_2015","scope":"x"}""")
                 .post("/api/v1/agencies/{id}/announcements", agency).then().statusCode(403);
@@ -94,7 +94,7 @@ class QmsTests {
                 .put("/api/v1/agencies/{id}/administrative-procedures", agency).then().statusCode(403);
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body("{\"procedureIds\":[\"" + UUID.randomUUID() + "\"],\"since\":\"2025-07-01\"}")
-                .put("/api/v1/agencies/{id}/administrative-procedures", agency).then().statusCode(422).contentType(PROBLEM);
+                .put("/api/v1/agencies/{id}/administrative-procedures", agency).then().spec(problem(422));
     }
 
     @Test
@@ -108,6 +108,6 @@ class QmsTests {
                 .then().statusCode(200).body("$", hasSize(1)).body("[0].legalDocumentId", equalTo(law))
                 .body("[0].citedByDocuments", equalTo(2)).body("[0].status", equalTo("REPEALED"));
         given().auth().oauth2(TestTokens.agencyRole("viewer", UUID.randomUUID().toString(), "24"))
-                .get("/api/v1/agencies/{id}/external-documents", agency).then().statusCode(403).contentType(PROBLEM);
+                .get("/api/v1/agencies/{id}/external-documents", agency).then().spec(problem(403));
     }
 }

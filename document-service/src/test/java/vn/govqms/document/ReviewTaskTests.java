@@ -24,6 +24,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static vn.govqms.local.testing.Problems.problem;
 
 /** A legal or TTHC change creates one review task per procedure relying on it (issued or in flight), in every agency. */
 @QuarkusTest
@@ -31,7 +32,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
         initArgs = @ResourceArg(name = "database", value = "document"))
 class ReviewTaskTests {
 
-    static final String PROBLEM = "application/problem+json";
     static final AtomicInteger SEQ = new AtomicInteger();
 
     static String agency(String province, String name) {
@@ -126,15 +126,15 @@ class ReviewTaskTests {
                 .get("/api/v1/review-tasks").then().statusCode(200).body("total", equalTo(1))
                 .extract().path("items[0].id");
         String officer = TestTokens.agencyRole("iso-officer", agency, "24");
-        given().auth().oauth2(TestTokens.provinceAdmin("37")).get("/api/v1/review-tasks/{id}", task).then().statusCode(403).contentType(PROBLEM);
+        given().auth().oauth2(TestTokens.provinceAdmin("37")).get("/api/v1/review-tasks/{id}", task).then().spec(problem(403));
         given().auth().oauth2(TestTokens.provinceAdmin("24")).contentType(ContentType.JSON).body("{\"outcome\":\"NO_CHANGE\",\"note\":\"x\"}")
                 .post("/api/v1/review-tasks/{id}/resolution", task).then().statusCode(403);
         given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"outcome\":\"NO_CHANGE\"}")
-                .post("/api/v1/review-tasks/{id}/resolution", task).then().statusCode(400).contentType(PROBLEM);
+                .post("/api/v1/review-tasks/{id}/resolution", task).then().spec(problem(400));
         given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"outcome\":\"REVISED\"}")
-                .post("/api/v1/review-tasks/{id}/resolution", task).then().statusCode(422).contentType(PROBLEM);
+                .post("/api/v1/review-tasks/{id}/resolution", task).then().spec(problem(422));
         given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"outcome\":\"PROCEDURE_ABOLISHED\"}")
-                .post("/api/v1/review-tasks/{id}/resolution", task).then().statusCode(422).contentType(PROBLEM);
+                .post("/api/v1/review-tasks/{id}/resolution", task).then().spec(problem(422));
         // revise: a new revision issued, then the task resolves as REVISED, on time
         String head = TestTokens.agencyRole("agency-head", agency, "24");
         given().auth().oauth2(officer).post("/api/v1/documents/{id}/versions", doc).then().statusCode(201);
@@ -145,7 +145,7 @@ class ReviewTaskTests {
                 .post("/api/v1/review-tasks/{id}/resolution", task).then().statusCode(200)
                 .body("status", equalTo("COMPLETED")).body("outcome", equalTo("REVISED"));
         given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"outcome\":\"NO_CHANGE\",\"note\":\"lại\"}")
-                .post("/api/v1/review-tasks/{id}/resolution", task).then().statusCode(409).contentType(PROBLEM);
+                .post("/api/v1/review-tasks/{id}/resolution", task).then().spec(problem(409));
         assertFalse(TestKafka.await("document.events", r -> agency.equals(r.key())
                 && "vn.govqms.document.procedure-review.completed.v1".equals(TestKafka.header(r, "ce_type"))
                 && r.value().contains("\"onTime\":true"), Duration.ofSeconds(20)).isEmpty());
@@ -201,7 +201,7 @@ class ReviewTaskTests {
         given().auth().oauth2(admin).queryParam("causeId", tthc).get("/api/v1/review-tasks").then().statusCode(200)
                 .body("total", equalTo(1)).body("items[0].documentId", equalTo(doc))
                 .body("items[0].causeType", equalTo("ADMINISTRATIVE_PROCEDURE")).body("items[0].dueDate", equalTo("2032-10-01"));
-        given().auth().oauth2(admin).queryParam("status", "DONE").get("/api/v1/review-tasks").then().statusCode(400).contentType(PROBLEM);
-        given().auth().oauth2(admin).queryParam("agencyId", "x").get("/api/v1/review-tasks").then().statusCode(400).contentType(PROBLEM);
+        given().auth().oauth2(admin).queryParam("status", "DONE").get("/api/v1/review-tasks").then().spec(problem(400));
+        given().auth().oauth2(admin).queryParam("agencyId", "x").get("/api/v1/review-tasks").then().spec(problem(400));
     }
 }

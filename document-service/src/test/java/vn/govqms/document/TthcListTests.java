@@ -31,6 +31,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.govqms.local.testing.Problems.problem;
 
 /**
  * The five working days: a province's decision changing TTHCs gives each agency handling them the work of updating its
@@ -42,7 +43,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
         initArgs = @ResourceArg(name = "database", value = "document"))
 class TthcListTests {
 
-    static final String PROBLEM = "application/problem+json";
     static final String ADMIN = TestTokens.provinceAdmin("24");
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -133,9 +133,8 @@ class TthcListTests {
 
         // a decision is a province's record, read by its province
         given().auth().oauth2(ADMIN).get("/api/v1/tthc-list-decisions/{id}", id).then().statusCode(200);
-        given().auth().oauth2(TestTokens.provinceAdmin("37")).get("/api/v1/tthc-list-decisions/{id}", id).then().statusCode(403)
-                .contentType(PROBLEM);
-        given().auth().oauth2(ADMIN).get("/api/v1/tthc-list-decisions/{id}", UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM);
+        given().auth().oauth2(TestTokens.provinceAdmin("37")).get("/api/v1/tthc-list-decisions/{id}", id).then().spec(problem(403));
+        given().auth().oauth2(ADMIN).get("/api/v1/tthc-list-decisions/{id}", UUID.randomUUID()).then().spec(problem(404));
     }
 
     @Test
@@ -169,31 +168,31 @@ class TthcListTests {
                 .post("/api/v1/administrative-procedures").then().statusCode(201).extract().path("id");
         List<String> both = List.of(agency, neighbour);
 
-        decide(TestTokens.provinceAdmin("37"), "24", decisionNumber(), "2026-03-02", List.of(tthc), both).then().statusCode(403).contentType(PROBLEM);
+        decide(TestTokens.provinceAdmin("37"), "24", decisionNumber(), "2026-03-02", List.of(tthc), both).then().spec(problem(403));
         decide(TestTokens.agencyRole("agency-head", agency, "24"), "24", decisionNumber(), "2026-03-02", List.of(tthc), both)
-                .then().statusCode(403).contentType(PROBLEM);
-        decide(ADMIN, "24", decisionNumber(), "2026-03-02", List.of(foreignTthc), both).then().statusCode(422).contentType(PROBLEM);
-        decide(ADMIN, "24", decisionNumber(), "2026-03-02", List.of(tthc), List.of(foreignAgency)).then().statusCode(422).contentType(PROBLEM);
+                .then().spec(problem(403));
+        decide(ADMIN, "24", decisionNumber(), "2026-03-02", List.of(foreignTthc), both).then().spec(problem(422));
+        decide(ADMIN, "24", decisionNumber(), "2026-03-02", List.of(tthc), List.of(foreignAgency)).then().spec(problem(422));
         decide(ADMIN, "24", decisionNumber(), "2026-03-02", List.of(UUID.randomUUID().toString()), both).then().statusCode(422);
-        decide(ADMIN, "24", decisionNumber(), "2026-03-02", List.of(), both).then().statusCode(400).contentType(PROBLEM);
+        decide(ADMIN, "24", decisionNumber(), "2026-03-02", List.of(), both).then().spec(problem(400));
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"provinceCode\":\"24\",\"number\":\"1/QĐ-UBND\",\"procedureIds\":[\""
-                + tthc + "\"]}").post("/api/v1/tthc-list-decisions").then().statusCode(400).contentType(PROBLEM);
+                + tthc + "\"]}").post("/api/v1/tthc-list-decisions").then().spec(problem(400));
         String number = decisionNumber();
         // Monday 2/3/2026 + 5 working days: Monday 9/3
         String id = decide(ADMIN, "24", number, "2026-03-02", List.of(tthc), both).then().statusCode(201)
                 .body("dueDate", Matchers.equalTo("2026-03-09")).extract().path("id");
-        decide(ADMIN, "24", number, "2026-03-02", List.of(tthc), both).then().statusCode(409).contentType(PROBLEM);
+        decide(ADMIN, "24", number, "2026-03-02", List.of(tthc), both).then().spec(problem(409));
 
         // an agency's officers see their own work only
         String officer = TestTokens.agencyRole("iso-officer", agency, "24");
         List<String> seen = given().auth().oauth2(officer).queryParam("decisionId", id).get("/api/v1/tthc-list-updates").then().statusCode(200)
                 .extract().jsonPath().getList("items.agencyId");
         assertEquals(List.of(agency), seen);
-        given().auth().oauth2(officer).queryParam("agencyId", neighbour).get("/api/v1/tthc-list-updates").then().statusCode(403).contentType(PROBLEM);
+        given().auth().oauth2(officer).queryParam("agencyId", neighbour).get("/api/v1/tthc-list-updates").then().spec(problem(403));
         assertEquals(0, given().auth().oauth2(TestTokens.provinceAdmin("37")).queryParam("decisionId", id).get("/api/v1/tthc-list-updates")
                 .then().statusCode(200).extract().jsonPath().getInt("total"));
         given().auth().oauth2(TestTokens.integration("24")).get("/api/v1/tthc-list-updates").then().statusCode(403);
-        given().auth().oauth2(ADMIN).queryParam("status", "LATE").get("/api/v1/tthc-list-updates").then().statusCode(400).contentType(PROBLEM);
-        given().auth().oauth2(ADMIN).queryParam("size", 100_000).get("/api/v1/tthc-list-updates").then().statusCode(400).contentType(PROBLEM);
+        given().auth().oauth2(ADMIN).queryParam("status", "LATE").get("/api/v1/tthc-list-updates").then().spec(problem(400));
+        given().auth().oauth2(ADMIN).queryParam("size", 100_000).get("/api/v1/tthc-list-updates").then().spec(problem(400));
     }
 }

@@ -19,10 +19,10 @@ import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.endsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static vn.govqms.kit.time.ClockProducer.VIETNAM;
+import static vn.govqms.local.testing.Problems.problem;
 
 /** Posting at the office and publication on the portal, recorded per issued version. */
 @QuarkusTest
@@ -30,7 +30,6 @@ import static vn.govqms.kit.time.ClockProducer.VIETNAM;
         initArgs = @ResourceArg(name = "database", value = "document"))
 class VersionPostingTests {
 
-    static final String PROBLEM = "application/problem+json";
     static final String POSTED = "vn.govqms.document.document.posted.v1";
 
     static ValidatableResponse post(String token, String doc, int revision, String body) {
@@ -74,12 +73,12 @@ class VersionPostingTests {
                 && r.value().contains("\"revision\":1") && r.value().contains("\"type\":\"OPERATIONAL_PROCEDURE\""), Duration.ofSeconds(20)).isEmpty());
 
         // bad input: a portal without its page, a date to come, a date before the issue, an unknown channel
-        post(officer, doc, 1, "{\"channel\":\"PORTAL\",\"postedOn\":\"" + today + "\"}").statusCode(400).contentType(PROBLEM)
+        post(officer, doc, 1, "{\"channel\":\"PORTAL\",\"postedOn\":\"" + today + "\"}").spec(problem(400))
                 .body("errors[0].field", equalTo("url"));
-        post(officer, doc, 1, board.replace(today, "2999-01-01")).statusCode(400).contentType(PROBLEM);
-        post(officer, doc, 1, board.replace(today, "2001-01-01")).statusCode(400).contentType(PROBLEM);
-        post(officer, doc, 1, "{\"channel\":\"FAX\",\"postedOn\":\"" + today + "\"}").statusCode(400).contentType(PROBLEM);
-        post(officer, doc, 1, portal.replace("https://skhcn.bacgiang.gov.vn/tthc/qt-01", "javascript:alert(1)")).statusCode(400).contentType(PROBLEM);
+        post(officer, doc, 1, board.replace(today, "2999-01-01")).spec(problem(400));
+        post(officer, doc, 1, board.replace(today, "2001-01-01")).spec(problem(400));
+        post(officer, doc, 1, "{\"channel\":\"FAX\",\"postedOn\":\"" + today + "\"}").spec(problem(400));
+        post(officer, doc, 1, portal.replace("https://skhcn.bacgiang.gov.vn/tthc/qt-01", "javascript:alert(1)")).spec(problem(400));
         assertEquals(2, postedEvents(doc));
     }
 
@@ -93,12 +92,12 @@ class VersionPostingTests {
         String today = LocalDate.now(VIETNAM).toString();
         String board = "{\"channel\":\"NOTICE_BOARD\",\"postedOn\":\"" + today + "\"}";
 
-        post(officer, draft, 1, board).statusCode(422).contentType(PROBLEM).body("type", endsWith("/version-not-issued"))
+        post(officer, draft, 1, board).spec(problem(422, "version-not-issued"))
                 .body("status", equalTo(422)).body("detail", equalTo("Revision 1 is Dự thảo (DRAFT): only the version in force "
                         + "is posted at the office or published on the portal."));
         given().auth().oauth2(officer).post("/api/v1/documents/{id}/versions/1/submit", draft).then().statusCode(200);
         given().auth().oauth2(head).post("/api/v1/documents/{id}/versions/1/approve", draft).then().statusCode(200);
-        post(officer, draft, 1, board).statusCode(422).contentType(PROBLEM).body("type", endsWith("/version-not-issued"));
+        post(officer, draft, 1, board).spec(problem(422, "version-not-issued"));
         given().auth().oauth2(head).contentType(ContentType.JSON).body("{}").post("/api/v1/documents/{id}/versions/1/issue", draft)
                 .then().statusCode(200);
         post(officer, draft, 1, board).statusCode(201);
@@ -109,17 +108,17 @@ class VersionPostingTests {
         given().auth().oauth2(head).post("/api/v1/documents/{id}/versions/2/approve", draft).then().statusCode(200);
         given().auth().oauth2(head).contentType(ContentType.JSON).body("{}").post("/api/v1/documents/{id}/versions/2/issue", draft)
                 .then().statusCode(200);
-        post(officer, draft, 1, board).statusCode(422).contentType(PROBLEM).body("type", endsWith("/version-not-issued"));
-        post(officer, draft, 9, board).statusCode(404).contentType(PROBLEM);
+        post(officer, draft, 1, board).spec(problem(422, "version-not-issued"));
+        post(officer, draft, 9, board).spec(problem(404));
 
         // refusals: the head, a viewer, another agency's officer, the province's admin; nothing recorded
-        post(head, draft, 2, board).statusCode(403).contentType(PROBLEM);
-        post(TestTokens.agencyRole("viewer", agency, "24"), draft, 2, board).statusCode(403).contentType(PROBLEM);
+        post(head, draft, 2, board).spec(problem(403));
+        post(TestTokens.agencyRole("viewer", agency, "24"), draft, 2, board).spec(problem(403));
         String other = ReviewTaskTests.agency("24", "Sở Nông nghiệp tỉnh Bắc Giang");
-        post(TestTokens.agencyRole("iso-officer", other, "24"), draft, 2, board).statusCode(403).contentType(PROBLEM);
-        post(TestTokens.provinceAdmin("24"), draft, 2, board).statusCode(403).contentType(PROBLEM);
+        post(TestTokens.agencyRole("iso-officer", other, "24"), draft, 2, board).spec(problem(403));
+        post(TestTokens.provinceAdmin("24"), draft, 2, board).spec(problem(403));
         given().auth().oauth2(TestTokens.agencyRole("viewer", other, "24")).get("/api/v1/documents/{id}/postings", draft)
-                .then().statusCode(403).contentType(PROBLEM);
+                .then().spec(problem(403));
         given().auth().oauth2(head).queryParam("revision", 2).get("/api/v1/documents/{id}/postings", draft).then().statusCode(200)
                 .body("total", equalTo(0));
         post(officer, draft, 2, board).statusCode(201).body("revision", equalTo(2));

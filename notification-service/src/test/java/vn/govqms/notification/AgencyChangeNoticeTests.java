@@ -1,5 +1,6 @@
 package vn.govqms.notification;
 
+import vn.govqms.local.testing.Fixtures;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -60,8 +61,8 @@ class AgencyChangeNoticeTests {
         String head = Fixtures.unique("head");
         String officerMail = Fixtures.unique("iso") + "@sotuphap.vinhphuc.gov.vn";
         String headMail = Fixtures.unique("head") + "@sotuphap.vinhphuc.gov.vn";
-        Fixtures.contact(admin, agency, officer, "Phạm Thị Lan", officerMail, "vi", false, "ISO_OFFICER");
-        Fixtures.contact(admin, agency, head, "Vũ Văn Hải", headMail, "vi", false, "HEAD");
+        Contacts.contact(admin, agency, officer, "Phạm Thị Lan", officerMail, "vi", false, "ISO_OFFICER");
+        Contacts.contact(admin, agency, head, "Vũ Văn Hải", headMail, "vi", false, "HEAD");
         String cause = UUID.randomUUID().toString();
         List<String> tasks = IntStream.range(0, 9).mapToObj(i -> UUID.randomUUID().toString()).toList();
         List<String> eventIds = IntStream.range(0, 9).mapToObj(i -> UUID.randomUUID().toString()).toList();
@@ -86,7 +87,7 @@ class AgencyChangeNoticeTests {
             String mine = "select count(*) from notification where agency_id = '" + agency + "' and kind = 'procedure-review.required'";
             Fixtures.awaitCount(mine + " and channel = 'INBOX'", 2);
             assertEquals(1, Fixtures.count(mine + " and channel = 'EMAIL'"));
-            String officerToken = Fixtures.token(officer, "iso-officer", agency, "26");
+            String officerToken = TestTokens.person(officer, "iso-officer", agency, "26");
             await().atMost(Duration.ofSeconds(30)).until(() -> inbox(officerToken, "procedure-review.required").getInt("items[0].notice.taskCount") == 8);
             JsonPath first = inbox(officerToken, "procedure-review.required");
             assertEquals(1, first.getInt("total"));
@@ -98,7 +99,7 @@ class AgencyChangeNoticeTests {
             assertEquals(8, listed.size());
             assertEquals("QT-VP-01", listed.get(0).get("documentCode"));
             assertEquals("/api/v1/review-tasks/" + tasks.get(0), listed.get(0).get("link"));
-            assertEquals(1, inbox(Fixtures.token(head, "agency-head", agency, "26"), "procedure-review.required").getInt("total"));
+            assertEquals(1, inbox(TestTokens.person(head, "agency-head", agency, "26"), "procedure-review.required").getInt("total"));
 
             // one e-mail to the officer (the head's rule has no e-mail), one webhook delivery, both of the whole notice
             await().atMost(Duration.ofSeconds(30)).until(() -> RealPartsTestResource.mail().messagesTo(officerMail).size() == 1
@@ -142,7 +143,7 @@ class AgencyChangeNoticeTests {
     void theOverdueMarksOfAChangeAreOneNoticeToo() {
         String agency = Fixtures.agency("26", "UBND huyện Tam Đảo");
         String officer = Fixtures.unique("officer");
-        Fixtures.contact(TestTokens.provinceAdmin("26"), agency, officer, "Đặng Văn Minh", null, "vi", false, "ISO_OFFICER");
+        Contacts.contact(TestTokens.provinceAdmin("26"), agency, officer, "Đặng Văn Minh", null, "vi", false, "ISO_OFFICER");
         String cause = UUID.randomUUID().toString();
         List<String> tasks = IntStream.range(0, 3).mapToObj(i -> UUID.randomUUID().toString()).toList();
         TestKafka.publishCloudEvents("document.events", "vn.govqms.document.procedure-review.required.v1",
@@ -152,7 +153,7 @@ class AgencyChangeNoticeTests {
                 IntStream.range(0, 2).mapToObj(i -> Map.entry(agency, """
                         {"taskId":"%s","agencyId":"%s","documentId":"%s","documentCode":"QT-TD-0%d","dueDate":"2030-04-01",
                          "daysOverdue":1,"causeSummary":"%s"}""".formatted(tasks.get(i), agency, UUID.randomUUID(), i + 1, SUMMARY))).toList());
-        String token = Fixtures.token(officer, "iso-officer", agency, "26");
+        String token = TestTokens.person(officer, "iso-officer", agency, "26");
         await().atMost(Duration.ofSeconds(30)).until(() -> inbox(token, "procedure-review.overdue").getInt("total") == 1
                 && inbox(token, "procedure-review.overdue").getInt("items[0].notice.taskCount") == 2);
         JsonPath overdue = inbox(token, "procedure-review.overdue");
@@ -169,15 +170,15 @@ class AgencyChangeNoticeTests {
         String admin = TestTokens.provinceAdmin("26");
         String officer = Fixtures.unique("officer");
         String head = Fixtures.unique("head");
-        Fixtures.contact(admin, agency, officer, "Ngô Thị Hạnh", null, "vi", false, "ISO_OFFICER");
-        Fixtures.contact(admin, agency, head, "Bùi Văn Quang", null, "vi", false, "HEAD");
+        Contacts.contact(admin, agency, officer, "Ngô Thị Hạnh", null, "vi", false, "ISO_OFFICER");
+        Contacts.contact(admin, agency, head, "Bùi Văn Quang", null, "vi", false, "HEAD");
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
         // three reviews of one change due in 5 days: one 7-day reminder for the three
         String soon = UUID.randomUUID().toString();
         TestKafka.publishCloudEvents("document.events", "vn.govqms.document.procedure-review.required.v1",
                 IntStream.range(0, 3).mapToObj(i -> Map.entry(agency, required(agency, soon, UUID.randomUUID().toString(), "QT-VY-0" + (i + 1))
                         .replace("2030-04-01", today.plusDays(5).toString()))).toList());
-        String officerToken = Fixtures.token(officer, "iso-officer", agency, "26");
+        String officerToken = TestTokens.person(officer, "iso-officer", agency, "26");
         await().atMost(Duration.ofSeconds(30)).until(() -> inbox(officerToken, "reminder").getInt("total") == 1);
         JsonPath reminder = inbox(officerToken, "reminder");
         assertEquals("Nhắc việc: còn 5 ngày – Rà soát 3 quy trình theo " + SUMMARY, reminder.getString("items[0].text.title"));
@@ -196,7 +197,7 @@ class AgencyChangeNoticeTests {
                 IntStream.range(0, 3).mapToObj(i -> Map.entry(agency, """
                         {"taskId":"%s","agencyId":"%s","documentId":"%s","documentCode":"QT-VY-1%d","dueDate":"%s","daysOverdue":20,
                          "causeSummary":"%s"}""".formatted(tasks.get(i), agency, UUID.randomUUID(), i, due, SUMMARY))).toList());
-        String headToken = Fixtures.token(head, "agency-head", agency, "26");
+        String headToken = TestTokens.person(head, "agency-head", agency, "26");
         await().atMost(Duration.ofSeconds(30)).until(() -> inbox(headToken, "escalation").getInt("total") == 1);
         assertEquals("Báo cáo quá hạn: «Rà soát 3 quy trình theo " + SUMMARY + "» quá hạn 20 ngày",
                 inbox(headToken, "escalation").getString("items[0].text.title"));

@@ -1,5 +1,6 @@
 package vn.govqms.notification;
 
+import vn.govqms.local.testing.Fixtures;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -41,15 +42,15 @@ class AnnouncementRuleTests {
         String agency = Fixtures.agency("36", "Sở Khoa học và Công nghệ tỉnh Thanh Hóa");
         String member = Fixtures.unique("bcd");
         String officer = Fixtures.unique("officer");
-        Fixtures.committeeMember("36", member, "Lê Văn Tám", "tam.lv@skhcn.thanhhoa.gov.vn");
-        Fixtures.contact(TestTokens.provinceAdmin("36"), agency, officer, "Mai Thị Hoa", null, "vi", false, "ISO_OFFICER");
+        Contacts.committeeMember("36", member, "Lê Văn Tám", "tam.lv@skhcn.thanhhoa.gov.vn");
+        Contacts.contact(TestTokens.provinceAdmin("36"), agency, officer, "Mai Thị Hoa", null, "vi", false, "ISO_OFFICER");
         String event = Fixtures.publish("document", "qms.announced", agency, announced(agency, null));
         // the committee member, in the inbox and by e-mail; the agency's own officer is not the lead agency
         Fixtures.awaitCount("select count(*) from notification n join contact c on c.id = n.contact_id where n.event_id = '" + event
                 + "' and c.subject = '" + member + "'", 2);
         assertEquals(0, Fixtures.count("select count(*) from notification n join contact c on c.id = n.contact_id where n.event_id = '"
                 + event + "' and c.subject = '" + officer + "'"));
-        given().auth().oauth2(Fixtures.token(member, "province-admin", null, "36")).queryParam("kind", "qms.announced")
+        given().auth().oauth2(TestTokens.person(member, "province-admin", null, "36")).queryParam("kind", "qms.announced")
                 .get("/api/v1/notifications").then().statusCode(200).body("total", equalTo(1))
                 .body("items[0].text.title", equalTo("Công bố HTQLCL: 45/QĐ-SKHCN"))
                 .body("items[0].link", equalTo("/api/v1/agencies/" + agency));
@@ -62,9 +63,9 @@ class AnnouncementRuleTests {
         String officer = Fixtures.unique("officer");
         String head = Fixtures.unique("head");
         String member = Fixtures.unique("bcd");
-        Fixtures.contact(admin, agency, officer, "Hồ Thị Lan", null, "vi", false, "ISO_OFFICER");
-        Fixtures.contact(admin, agency, head, "Nguyễn Văn Bình", null, "vi", false, "HEAD");
-        Fixtures.committeeMember("38", member, "Trần Văn Cường", "cuong.tv@skhcn.nghean.gov.vn");
+        Contacts.contact(admin, agency, officer, "Hồ Thị Lan", null, "vi", false, "ISO_OFFICER");
+        Contacts.contact(admin, agency, head, "Nguyễn Văn Bình", null, "vi", false, "HEAD");
+        Contacts.committeeMember("38", member, "Trần Văn Cường", "cuong.tv@skhcn.nghean.gov.vn");
 
         // due in 5 days: the 7-day reminder to the ISO officer
         String requirement = UUID.randomUUID().toString();
@@ -89,7 +90,7 @@ class AnnouncementRuleTests {
         Fixtures.awaitCount("select count(*) from notification where event_id = 'escalation:" + lateKey + ":15'", 1);
         Fixtures.awaitCount("select count(*) from notification n join contact c on c.id = n.contact_id where n.event_id = 'escalation:"
                 + lateKey + ":30' and c.subject = '" + member + "'", 2);
-        given().auth().oauth2(Fixtures.token(officer, "iso-officer", agency, "38")).queryParam("kind", "qms.reannouncement-overdue")
+        given().auth().oauth2(TestTokens.person(officer, "iso-officer", agency, "38")).queryParam("kind", "qms.reannouncement-overdue")
                 .get("/api/v1/notifications").then().statusCode(200).body("total", equalTo(1))
                 .body("items[0].text.title", equalTo("Quá hạn công bố lại HTQLCL"));
         Fixtures.publish("document", "qms.announced", agency, announced(agency, late));

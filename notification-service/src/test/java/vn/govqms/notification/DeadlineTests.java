@@ -1,5 +1,6 @@
 package vn.govqms.notification;
 
+import vn.govqms.local.testing.Fixtures;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -31,8 +32,8 @@ class DeadlineTests {
         String admin = TestTokens.provinceAdmin("33");
         String owner = Fixtures.unique("owner");
         String officer = Fixtures.unique("officer");
-        Fixtures.contact(admin, agency, owner, "Phan Văn Khoa", null, "vi", false, "UNIT_LEAD");
-        Fixtures.contact(admin, agency, officer, "Lý Thị Mai", null, "vi", false, "ISO_OFFICER");
+        Contacts.contact(admin, agency, owner, "Phan Văn Khoa", null, "vi", false, "UNIT_LEAD");
+        Contacts.contact(admin, agency, officer, "Lý Thị Mai", null, "vi", false, "ISO_OFFICER");
         String action = UUID.randomUUID().toString();
         Fixtures.publish("audit", "corrective-action.opened", agency, """
                 {"actionId":"%s","findingId":"%s","agencyId":"%s","findingKind":"MAJOR_NONCONFORMITY","owner":"%s",
@@ -40,7 +41,7 @@ class DeadlineTests {
         String key = "corrective-action:" + action;
         // 5 days left: the 7-day reminder, to the owner and the officer
         Fixtures.awaitCount("select count(*) from notification where event_id = 'reminder:" + key + ":7'", 2);
-        given().auth().oauth2(Fixtures.token(owner, "auditor", agency, "33")).queryParam("kind", "reminder").get("/api/v1/notifications")
+        given().auth().oauth2(TestTokens.person(owner, "auditor", agency, "33")).queryParam("kind", "reminder").get("/api/v1/notifications")
                 .then().statusCode(200).body("total", equalTo(1))
                 .body("items[0].text.title", equalTo("Nhắc việc: còn 5 ngày – Lập kế hoạch đánh giá nội bộ"))
                 .body("items[0].text.why", containsString("Bạn được giao phụ trách việc này"))
@@ -63,11 +64,11 @@ class DeadlineTests {
         String officer = Fixtures.unique("officer");
         String head = Fixtures.unique("head");
         String member = Fixtures.unique("bcd");
-        Fixtures.contact(admin, agency, officer, "Đinh Thị Nga", null, "vi", false, "ISO_OFFICER");
-        Fixtures.contact(admin, agency, head, "Tạ Văn Ơn", "on.tv@thanhminh.gov.vn", "vi", false, "HEAD");
-        Fixtures.committeeMember("34", member, "Hoàng Văn Phú", "phu.hv@skhcn.gov.vn");
+        Contacts.contact(admin, agency, officer, "Đinh Thị Nga", null, "vi", false, "ISO_OFFICER");
+        Contacts.contact(admin, agency, head, "Tạ Văn Ơn", "on.tv@thanhminh.gov.vn", "vi", false, "HEAD");
+        Contacts.committeeMember("34", member, "Hoàng Văn Phú", "phu.hv@skhcn.gov.vn");
         // the head mutes e-mail: escalations are sent whatever is muted
-        given().auth().oauth2(Fixtures.token(head, "agency-head", agency, "34")).contentType("application/json")
+        given().auth().oauth2(TestTokens.person(head, "agency-head", agency, "34")).contentType("application/json")
                 .body("{\"mutedChannels\":[\"EMAIL\",\"INBOX\"]}").put("/api/v1/contacts/me/preferences").then().statusCode(200);
 
         String task = UUID.randomUUID().toString();
@@ -79,7 +80,7 @@ class DeadlineTests {
         String key = "procedure-review:" + task;
         Fixtures.awaitCount("select count(*) from notification where event_id = 'escalation:" + key + ":15'", 2);
         assertEquals(0, Fixtures.count("select count(*) from notification where event_id = 'escalation:" + key + ":30'"));
-        given().auth().oauth2(Fixtures.token(head, "agency-head", agency, "34")).get("/api/v1/notifications").then().statusCode(200)
+        given().auth().oauth2(TestTokens.person(head, "agency-head", agency, "34")).get("/api/v1/notifications").then().statusCode(200)
                 .body("items[0].kind", equalTo("escalation"))
                 .body("items[0].text.title", equalTo("Báo cáo quá hạn: «QT-TM-03» quá hạn 20 ngày"))
                 .body("items[0].text.why", equalTo("Việc đã quá hạn từ 15 ngày trở lên nên được báo cáo lên người đứng đầu UBND xã Thanh Minh."))
@@ -92,7 +93,7 @@ class DeadlineTests {
                 .formatted(late, agency, UUID.randomUUID(), TODAY.minusDays(40)));
         Fixtures.awaitCount("select count(*) from notification n join contact c on c.id = n.contact_id where n.event_id = 'escalation:procedure-review:"
                 + late + ":30' and c.subject = '" + member + "'", 2);
-        given().auth().oauth2(Fixtures.token(member, "province-admin", null, "34")).get("/api/v1/notifications").then().statusCode(200)
+        given().auth().oauth2(TestTokens.person(member, "province-admin", null, "34")).get("/api/v1/notifications").then().statusCode(200)
                 .body("items[0].text.why", containsString("Ban chỉ đạo ISO tỉnh"));
 
         String completedTask = UUID.randomUUID().toString();
@@ -114,7 +115,7 @@ class DeadlineTests {
         String agency = Fixtures.agency("35", "Sở Nông nghiệp tỉnh Thái Bình");
         String admin = TestTokens.provinceAdmin("35");
         String head = Fixtures.unique("head");
-        Fixtures.contact(admin, agency, head, "Trương Văn Quý", null, "en", false, "HEAD");
+        Contacts.contact(admin, agency, head, "Trương Văn Quý", null, "en", false, "HEAD");
         String action = UUID.randomUUID().toString();
         String event = Fixtures.publish("audit", "corrective-action.overdue", agency, """
                 {"actionId":"%s","findingId":"%s","agencyId":"%s","owner":null,"title":"Cập nhật danh mục tài liệu bên ngoài",
@@ -122,7 +123,7 @@ class DeadlineTests {
         Fixtures.awaitCount("select count(*) from notification where event_id = 'escalation:corrective-action:" + action + ":15'", 1);
         // step 15 is an escalation, not a second overdue notice to the officer
         assertEquals(0, Fixtures.count("select count(*) from notification where event_id = '" + event + "'"));
-        given().auth().oauth2(Fixtures.token(head, "agency-head", agency, "35")).get("/api/v1/notifications").then().statusCode(200)
+        given().auth().oauth2(TestTokens.person(head, "agency-head", agency, "35")).get("/api/v1/notifications").then().statusCode(200)
                 .body("items[0].text.title", equalTo("Escalation: Cập nhật danh mục tài liệu bên ngoài is 15 days overdue"));
         // verified effective: closed
         Fixtures.publish("audit", "corrective-action.verified", agency, """

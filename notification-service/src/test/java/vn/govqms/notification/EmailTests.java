@@ -1,5 +1,6 @@
 package vn.govqms.notification;
 
+import vn.govqms.local.testing.Fixtures;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
@@ -53,7 +54,7 @@ class EmailTests {
     static String[] agencyWithOfficer(String name, String domain) {
         String agency = Fixtures.agency("24", name);
         String officerMail = Fixtures.unique("iso") + "@" + domain;
-        Fixtures.contact(TestTokens.provinceAdmin("24"), agency, Fixtures.unique("officer"), "Hoàng Văn Nam", officerMail, "vi", false,
+        Contacts.contact(TestTokens.provinceAdmin("24"), agency, Fixtures.unique("officer"), "Hoàng Văn Nam", officerMail, "vi", false,
                 "ISO_OFFICER");
         return new String[] {agency, officerMail};
     }
@@ -116,8 +117,8 @@ class EmailTests {
         String admin = TestTokens.provinceAdmin("24");
         String officerMail = Fixtures.unique("canbo") + "@sotaichinh.bacgiang.gov.vn";
         String leadMail = Fixtures.unique("lead") + "@sotaichinh.bacgiang.gov.vn";
-        Fixtures.contact(admin, agency, Fixtures.unique("officer"), "Bùi Thị Giang", officerMail, "vi", false, "ISO_OFFICER");
-        Fixtures.contact(admin, agency, Fixtures.unique("lead"), "John Tran", leadMail, "en", false, "UNIT_LEAD");
+        Contacts.contact(admin, agency, Fixtures.unique("officer"), "Bùi Thị Giang", officerMail, "vi", false, "ISO_OFFICER");
+        Contacts.contact(admin, agency, Fixtures.unique("lead"), "John Tran", leadMail, "en", false, "UNIT_LEAD");
         String review = Fixtures.publish("document", "procedure-review.required", agency,
                 InboxTests.reviewRequired(agency, UUID.randomUUID().toString(), "QT-TC-02"));
         Mail mail = awaitMail(officerMail, 1).get(0);
@@ -142,7 +143,7 @@ class EmailTests {
     void lowUrgencyEMailsWaitForTheDailyDigest() {
         String agency = Fixtures.agency("24", "Sở Giáo dục và Đào tạo tỉnh Bắc Giang");
         String leadMail = Fixtures.unique("digest") + "@sogddt.bacgiang.gov.vn";
-        Fixtures.contact(TestTokens.provinceAdmin("24"), agency, Fixtures.unique("lead"), "Cao Văn Hùng", leadMail, "vi", true, "UNIT_LEAD");
+        Contacts.contact(TestTokens.provinceAdmin("24"), agency, Fixtures.unique("lead"), "Cao Văn Hùng", leadMail, "vi", true, "UNIT_LEAD");
         for (String code : new String[] {"QT-GD-01", "QT-GD-02"}) {
             Fixtures.publish("document", "document.issued", agency, """
                     {"documentId":"%s","agencyId":"%s","code":"%s","title":"Quy trình cấp bằng","type":"OPERATIONAL_PROCEDURE",
@@ -163,10 +164,10 @@ class EmailTests {
     void anEMailThatCannotBeSentIsRetriedThenGivenUp() {
         String agency = Fixtures.agency("24", "Sở Ngoại vụ tỉnh Bắc Giang");
         String officer = Fixtures.unique("officer");
-        String contact = Fixtures.contact(TestTokens.provinceAdmin("24"), agency, officer, "Mai Thị Lan", "lan@songoaivu.bacgiang.gov.vn",
+        String contact = Contacts.contact(TestTokens.provinceAdmin("24"), agency, officer, "Mai Thị Lan", "lan@songoaivu.bacgiang.gov.vn",
                 "vi", false, "ISO_OFFICER");
         // the address went bad after the contact was saved (e.g. imported): the mailer cannot send to it
-        TestDb.update(Fixtures.DB, "update contact set email = 'không có địa chỉ' where id = '" + contact + "'");
+        TestDb.update(Fixtures.db(), "update contact set email = 'không có địa chỉ' where id = '" + contact + "'");
         String review = Fixtures.publish("document", "procedure-review.required", agency,
                 InboxTests.reviewRequired(agency, UUID.randomUUID().toString(), "QT-NV-01"));
         await().atMost(Duration.ofSeconds(30)).until(() -> Fixtures.count("select count(*) from notification where event_id = '" + review

@@ -1,5 +1,6 @@
 package vn.govqms.notification;
 
+import vn.govqms.local.testing.Fixtures;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -19,7 +20,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static vn.govqms.notification.Fixtures.PROBLEM;
+import static vn.govqms.local.testing.Problems.problem;
 
 /** Events of the other services become notifications for the right people, read in their inbox. */
 @QuarkusTest
@@ -42,9 +43,9 @@ class InboxTests {
         String admin = TestTokens.provinceAdmin("24");
         String officer = Fixtures.unique("officer");
         String head = Fixtures.unique("head");
-        Fixtures.contact(admin, agency, officer, "Trần Thị Bình", "binh@sotuphap.bacgiang.gov.vn", "vi", false, "ISO_OFFICER");
-        Fixtures.contact(admin, agency, head, "Nguyễn Văn An", "an@sotuphap.bacgiang.gov.vn", "en", false, "HEAD");
-        Fixtures.contact(admin, otherAgency, Fixtures.unique("stranger"), "Lê Thị Chi", null, "vi", false, "ISO_OFFICER");
+        Contacts.contact(admin, agency, officer, "Trần Thị Bình", "binh@sotuphap.bacgiang.gov.vn", "vi", false, "ISO_OFFICER");
+        Contacts.contact(admin, agency, head, "Nguyễn Văn An", "an@sotuphap.bacgiang.gov.vn", "en", false, "HEAD");
+        Contacts.contact(admin, otherAgency, Fixtures.unique("stranger"), "Lê Thị Chi", null, "vi", false, "ISO_OFFICER");
 
         String task = UUID.randomUUID().toString();
         String eventId = UUID.randomUUID().toString();
@@ -56,7 +57,7 @@ class InboxTests {
         assertEquals(0, Fixtures.count("select count(*) from notification n join contact c on c.id = n.contact_id where n.event_id = '"
                 + eventId + "' and c.agency_id = '" + otherAgency + "'"));
 
-        String officerToken = Fixtures.token(officer, "iso-officer", agency, "24");
+        String officerToken = TestTokens.person(officer, "iso-officer", agency, "24");
         long id = ((Number) given().auth().oauth2(officerToken).get("/api/v1/notifications").then().statusCode(200)
                 .body("total", equalTo(1))
                 .body("items[0].kind", equalTo("procedure-review.required"))
@@ -69,40 +70,40 @@ class InboxTests {
                 .body("items[0].linkService", equalTo("document-service"))
                 .body("items[0].read", equalTo(false))
                 .extract().path("items[0].id")).longValue();
-        given().auth().oauth2(Fixtures.token(head, "agency-head", agency, "24")).get("/api/v1/notifications").then().statusCode(200)
+        given().auth().oauth2(TestTokens.person(head, "agency-head", agency, "24")).get("/api/v1/notifications").then().statusCode(200)
                 .body("items[0].text.title", equalTo("Procedure QT-TP-01 must be reviewed"))
                 .body("items[0].text.why", equalTo("You are the Head of the agency of Sở Tư pháp tỉnh Bắc Giang."))
                 .body("items[0].urgency", equalTo("LOW"));
 
         // read marks
         given().auth().oauth2(officerToken).get("/api/v1/notifications/unread-count").then().statusCode(200).body("unread", equalTo(1));
-        given().auth().oauth2(Fixtures.token(head, "agency-head", agency, "24")).post("/api/v1/notifications/{id}/read", id)
-                .then().statusCode(403).contentType(PROBLEM);
+        given().auth().oauth2(TestTokens.person(head, "agency-head", agency, "24")).post("/api/v1/notifications/{id}/read", id)
+                .then().spec(problem(403));
         given().auth().oauth2(officerToken).post("/api/v1/notifications/{id}/read", id).then().statusCode(200).body("read", equalTo(true));
         given().auth().oauth2(officerToken).get("/api/v1/notifications/unread-count").then().body("unread", equalTo(0));
-        given().auth().oauth2(officerToken).post("/api/v1/notifications/{id}/read", 999_999_999).then().statusCode(404).contentType(PROBLEM);
-        given().auth().oauth2(officerToken).post("/api/v1/notifications/abc/read").then().statusCode(400).contentType(PROBLEM);
+        given().auth().oauth2(officerToken).post("/api/v1/notifications/{id}/read", 999_999_999).then().spec(problem(404));
+        given().auth().oauth2(officerToken).post("/api/v1/notifications/abc/read").then().spec(problem(400));
 
         // the agency's feed: its head and officer, and the province-admin; not another agency nor another province
         given().auth().oauth2(admin).queryParam("agencyId", agency).get("/api/v1/notifications").then().statusCode(200)
                 .body("total", equalTo(2));
         given().auth().oauth2(TestTokens.agencyRole("iso-officer", otherAgency, "24")).queryParam("agencyId", agency)
-                .get("/api/v1/notifications").then().statusCode(403).contentType(PROBLEM);
+                .get("/api/v1/notifications").then().spec(problem(403));
         given().auth().oauth2(TestTokens.provinceAdmin("37")).queryParam("agencyId", agency)
-                .get("/api/v1/notifications").then().statusCode(403).contentType(PROBLEM);
+                .get("/api/v1/notifications").then().spec(problem(403));
         given().auth().oauth2(TestTokens.agencyRole("viewer", agency, "24")).queryParam("agencyId", agency)
-                .get("/api/v1/notifications").then().statusCode(403).contentType(PROBLEM);
-        given().get("/api/v1/notifications").then().statusCode(401).contentType(PROBLEM);
-        given().auth().oauth2(officerToken).queryParam("kind", "nonsense").get("/api/v1/notifications").then().statusCode(400).contentType(PROBLEM);
-        given().auth().oauth2(officerToken).queryParam("from", "01/04/2026").get("/api/v1/notifications").then().statusCode(400).contentType(PROBLEM);
+                .get("/api/v1/notifications").then().spec(problem(403));
+        given().get("/api/v1/notifications").then().spec(problem(401));
+        given().auth().oauth2(officerToken).queryParam("kind", "nonsense").get("/api/v1/notifications").then().spec(problem(400));
+        given().auth().oauth2(officerToken).queryParam("from", "01/04/2026").get("/api/v1/notifications").then().spec(problem(400));
     }
 
     @Test
     void unreadFirstFiltersAndReadAll() {
         String agency = Fixtures.agency("24", "Sở Công Thương tỉnh Bắc Giang");
         String officer = Fixtures.unique("officer");
-        Fixtures.contact(TestTokens.provinceAdmin("24"), agency, officer, "Đỗ Thị Hoa", null, "vi", false, "ISO_OFFICER", "HEAD");
-        String token = Fixtures.token(officer, "iso-officer", agency, "24");
+        Contacts.contact(TestTokens.provinceAdmin("24"), agency, officer, "Đỗ Thị Hoa", null, "vi", false, "ISO_OFFICER", "HEAD");
+        String token = TestTokens.person(officer, "iso-officer", agency, "24");
         String first = Fixtures.publish("document", "procedure-review.required", agency, reviewRequired(agency, UUID.randomUUID().toString(), "QT-CT-01"));
         Fixtures.awaitCount("select count(*) from notification where event_id = '" + first + "'", 1);
         long firstId = ((Number) given().auth().oauth2(token).get("/api/v1/notifications").then().extract().path("items[0].id")).longValue();
@@ -131,10 +132,10 @@ class InboxTests {
         String admin = TestTokens.provinceAdmin("26");
         String owner = Fixtures.unique("owner");
         String officer = Fixtures.unique("officer");
-        Fixtures.contact(admin, agency, owner, "Vũ Văn Dũng", "dung@muongphang.gov.vn", "vi", false, "UNIT_LEAD");
-        Fixtures.contact(admin, agency, officer, "Hà Thị Em", "em@muongphang.gov.vn", "vi", false, "ISO_OFFICER");
+        Contacts.contact(admin, agency, owner, "Vũ Văn Dũng", "dung@muongphang.gov.vn", "vi", false, "UNIT_LEAD");
+        Contacts.contact(admin, agency, officer, "Hà Thị Em", "em@muongphang.gov.vn", "vi", false, "ISO_OFFICER");
         // the officer mutes e-mail for themselves
-        given().auth().oauth2(Fixtures.token(officer, "iso-officer", agency, "26")).contentType(ContentType.JSON)
+        given().auth().oauth2(TestTokens.person(officer, "iso-officer", agency, "26")).contentType(ContentType.JSON)
                 .body("{\"mutedChannels\":[\"EMAIL\"]}").put("/api/v1/contacts/me/preferences").then().statusCode(200);
         String action = UUID.randomUUID().toString();
         String opened = Fixtures.publish("audit", "corrective-action.opened", agency, """
@@ -147,7 +148,7 @@ class InboxTests {
 
         // a province rule sends finding.raised to the steering committee too; the officer muted e-mail
         String member = Fixtures.unique("bcd");
-        Fixtures.committeeMember("26", member, "Ngô Văn Phúc", "phuc@skhcn.dienbien.gov.vn");
+        Contacts.committeeMember("26", member, "Ngô Văn Phúc", "phuc@skhcn.dienbien.gov.vn");
         for (String body : new String[] {
                 "{\"eventType\":\"vn.govqms.audit.finding.raised.v1\",\"recipientKind\":\"STEERING_COMMITTEE\",\"channels\":[\"INBOX\"],\"urgency\":\"HIGH\"}",
                 "{\"eventType\":\"vn.govqms.audit.finding.raised.v1\",\"recipientKind\":\"AGENCY_ROLE\",\"recipientRole\":\"ISO_OFFICER\",\"channels\":[\"INBOX\",\"EMAIL\"],\"urgency\":\"HIGH\"}"}) {
@@ -157,7 +158,7 @@ class InboxTests {
                 {"findingId":"%s","auditId":"%s","agencyId":"%s","auditKind":"PROVINCIAL_INSPECTION","clause":"9.2",
                  "kind":"MAJOR_NONCONFORMITY","description":"Chưa thực hiện đánh giá nội bộ năm 2026"}""".formatted(UUID.randomUUID(), UUID.randomUUID(), agency));
         Fixtures.awaitCount("select count(*) from notification where event_id = '" + finding + "'", 2);
-        given().auth().oauth2(Fixtures.token(member, "province-admin", null, "26")).get("/api/v1/notifications").then().statusCode(200)
+        given().auth().oauth2(TestTokens.person(member, "province-admin", null, "26")).get("/api/v1/notifications").then().statusCode(200)
                 .body("items[0].text.why", equalTo("Bạn là thành viên Ban chỉ đạo ISO tỉnh (UBND xã Mường Phăng)."))
                 .body("items[0].reason", equalTo("STEERING_COMMITTEE"));
         assertEquals(0, Fixtures.count("select count(*) from notification where event_id = '" + finding + "' and channel = 'EMAIL'"));

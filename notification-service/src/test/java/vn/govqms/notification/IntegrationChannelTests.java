@@ -1,5 +1,6 @@
 package vn.govqms.notification;
 
+import vn.govqms.local.testing.Fixtures;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -23,7 +24,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static vn.govqms.notification.Fixtures.PROBLEM;
+import static vn.govqms.local.testing.Problems.problem;
 
 /**
  * A one-stop-shop system (role integration) receives through the webhooks and the live stream only what its REST reads allow
@@ -58,12 +59,12 @@ class IntegrationChannelTests {
         String agency = Fixtures.agency("41", "Sở Tư pháp tỉnh Lạng Sơn");
         String admin = TestTokens.provinceAdmin("41");
         String integration = TestTokens.integration("41");
-        Fixtures.contact(admin, agency, Fixtures.unique("officer"), "Hoàng Thị Yến", null, "vi", false, "ISO_OFFICER", "UNIT_LEAD");
+        Contacts.contact(admin, agency, Fixtures.unique("officer"), "Hoàng Thị Yến", null, "vi", false, "ISO_OFFICER", "UNIT_LEAD");
 
         // it may not subscribe to what its REST reads refuse
         given().auth().oauth2(integration).contentType(ContentType.JSON).body("""
                 {"url":"https://motcua.langson.gov.vn/hook","eventTypes":["%s","%s"]}""".formatted(ISSUED, FINDING))
-                .post("/api/v1/webhooks").then().statusCode(403).contentType(PROBLEM).body("detail", containsString(FINDING));
+                .post("/api/v1/webhooks").then().spec(problem(403)).body("detail", containsString(FINDING));
 
         try (Receiver system = Receiver.start(); Receiver older = Receiver.start(); Receiver committee = Receiver.start()) {
             String[] own = WebhookTests.subscribe(integration, system.url(), null, ISSUED);
@@ -72,7 +73,7 @@ class IntegrationChannelTests {
             // one made before subscriptions were told apart names a finding too (the migration takes it as a system's)
             String[] legacy = WebhookTests.subscribe(integration, older.url(), null, ISSUED);
             older.secret(legacy[1]);
-            TestDb.update(Fixtures.DB, "update webhook_subscription set event_types = array['" + ISSUED + "', '" + FINDING + "'] where id = '"
+            TestDb.update(Fixtures.db(), "update webhook_subscription set event_types = array['" + ISSUED + "', '" + FINDING + "'] where id = '"
                     + legacy[0] + "'");
             String[] steering = WebhookTests.subscribe(admin, committee.url(), null, ISSUED, FINDING);
             committee.secret(steering[1]);
@@ -114,7 +115,7 @@ class IntegrationChannelTests {
             assertTrue(committeeStream.events.stream().anyMatch(e -> e.event().equals("finding.raised")));
 
             // a finding's delivery queued for such a subscription before this version is withheld, never sent
-            TestDb.update(Fixtures.DB, "insert into webhook_delivery (id, subscription_id, event_id, status, attempts, next_attempt_at, created_at) "
+            TestDb.update(Fixtures.db(), "insert into webhook_delivery (id, subscription_id, event_id, status, attempts, next_attempt_at, created_at) "
                     + "values (gen_random_uuid(), '" + legacy[0] + "', '" + findingId + "', 'PENDING', 0, now(), now())");
             Fixtures.awaitCount("select count(*) from webhook_delivery where subscription_id = '" + legacy[0] + "' and event_id = '" + findingId
                     + "' and status = 'DEAD' and last_error like 'withheld%'", 1);

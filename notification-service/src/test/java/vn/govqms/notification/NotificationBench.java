@@ -1,5 +1,6 @@
 package vn.govqms.notification;
 
+import vn.govqms.local.testing.Fixtures;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -67,7 +68,7 @@ class NotificationBench {
                 (System.nanoTime() - g0) / 1e9);
         List<String> warmUp = agencies(WARM_UP_PROVINCE, WARM_UP_AGENCIES);
         List<String> agencies = agencies(PROVINCE, AGENCIES);
-        TestDb.update(Fixtures.DB, "analyze");
+        TestDb.update(Fixtures.db(), "analyze");
 
         reviews("warm-up", warmUp);
         reviews("measured", agencies);
@@ -78,17 +79,17 @@ class NotificationBench {
 
     /** Agencies of a province in the directory, each with an ISO officer and a head; returns their ids. */
     private static List<String> agencies(String province, int count) throws Exception {
-        TestDb.update(Fixtures.DB, """
+        TestDb.update(Fixtures.db(), """
                 insert into agency_directory (id, code, name, level, province_code, revision, updated_at)
                 select gen_random_uuid(), 'B%s.' || g, 'UBND xã ' || g, 'COMMUNE', '%s', 0, now() from generate_series(1, %d) g"""
                 .formatted(province, province, count));
-        TestDb.update(Fixtures.DB, """
+        TestDb.update(Fixtures.db(), """
                 insert into contact (id, agency_id, province_code, subject, name, email, language, roles, digest, version, created_at, updated_at)
                 select gen_random_uuid(), a.id, a.province_code, r.role || '-' || a.code, 'Cán bộ ' || a.code,
                        lower(r.role) || '.' || a.code || '@bench.govqms.vn', 'vi', array[r.role], false, 0, now(), now()
                 from agency_directory a cross join (values ('ISO_OFFICER'), ('HEAD')) r(role) where a.province_code = '%s'""".formatted(province));
         List<String> ids = new ArrayList<>();
-        try (var c = DriverManager.getConnection(System.getProperty(RealParts.POSTGRES_PROPERTY) + Fixtures.DB,
+        try (var c = DriverManager.getConnection(System.getProperty(RealParts.POSTGRES_PROPERTY) + Fixtures.db(),
                 System.getProperty(RealParts.POSTGRES_USER_PROPERTY), "");
              var rs = c.createStatement().executeQuery("select id from agency_directory where province_code = '" + province + "'")) {
             while (rs.next()) {
@@ -154,9 +155,9 @@ class NotificationBench {
         RealPartsTestResource.mail().purge();
         // where the time goes: events are logged and fanned out in the consumer's transactions (received_at: when a batch began)
         System.out.printf("bench (%s): the first batch began %s s after the first event was published, the last %s s after%n", round,
-                TestDb.value(Fixtures.DB, "select round((extract(epoch from min(received_at)) - " + t0Epoch + ")::numeric, 1) from event_log "
+                TestDb.value(Fixtures.db(), "select round((extract(epoch from min(received_at)) - " + t0Epoch + ")::numeric, 1) from event_log "
                         + "where data ->> 'causeId' = '" + cause + "'"),
-                TestDb.value(Fixtures.DB, "select round((extract(epoch from max(received_at)) - " + t0Epoch + ")::numeric, 1) from event_log "
+                TestDb.value(Fixtures.db(), "select round((extract(epoch from max(received_at)) - " + t0Epoch + ")::numeric, 1) from event_log "
                         + "where data ->> 'causeId' = '" + cause + "'"));
     }
 
@@ -173,7 +174,7 @@ class NotificationBench {
                 ids.add("'" + sub[0] + "'");
             }
             // due in 3 s: every subscription's deliveries are in the table before the dispatcher may take any
-            TestDb.update(Fixtures.DB, """
+            TestDb.update(Fixtures.db(), """
                     insert into webhook_delivery (id, subscription_id, event_id, status, attempts, next_attempt_at, created_at)
                     select gen_random_uuid(), s.id, e.event_id, 'PENDING', 0, now() + interval '3 seconds', now()
                     from (select event_id from event_log where province_code = '%s' order by seq limit %d) e
@@ -189,9 +190,9 @@ class NotificationBench {
                     Fixtures.count("select count(*) from webhook_delivery where status = 'DELIVERED' and " + mine) == total);
             System.out.printf("bench (%s): %d signed webhook deliveries to %d local receivers in %.1f s: %.0f deliveries/s; "
                             + "latency p50 %s ms, max %s ms%n", round, total, subscriptions, seconds, total / seconds,
-                    TestDb.value(Fixtures.DB, "select percentile_cont(0.5) within group (order by latency_ms) from webhook_attempt a "
+                    TestDb.value(Fixtures.db(), "select percentile_cont(0.5) within group (order by latency_ms) from webhook_attempt a "
                             + "join webhook_delivery d on d.id = a.delivery_id where d." + mine),
-                    TestDb.value(Fixtures.DB, "select max(latency_ms) from webhook_attempt a join webhook_delivery d on d.id = a.delivery_id "
+                    TestDb.value(Fixtures.db(), "select max(latency_ms) from webhook_attempt a join webhook_delivery d on d.id = a.delivery_id "
                             + "where d." + mine));
         } finally {
             receivers.forEach(Receiver::close);

@@ -1,5 +1,6 @@
 package vn.govqms.notification;
 
+import vn.govqms.local.testing.Fixtures;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -26,26 +27,26 @@ class ReportDeadlineNotificationTests {
     @Test
     void theSteeringCommitteeIsRemindedOfAReportNotSubmittedAndTheOfficerOfTheCorrectiveReportOwed() {
         String member = Fixtures.unique("bcd");
-        Fixtures.committeeMember("44", member, "Đỗ Thị Hạnh", "hanh.dt@skhcn.binhduong.gov.vn");
+        Contacts.committeeMember("44", member, "Đỗ Thị Hạnh", "hanh.dt@skhcn.binhduong.gov.vn");
         String event = TestKafka.publishCloudEvent("audit.events", "44", "vn.govqms.audit.report-deadline.approaching.v1",
                 "reports/province-summary/44/2026", """
                         {"provinceCode":"44","report":"PROVINCE_SUMMARY","reportLabel":"Báo cáo tổng hợp kết quả kiểm tra (tháng 11)",
                          "year":2026,"deadline":"2026-11-30","daysLeft":7}""");
         Fixtures.awaitCount("select count(*) from notification where event_id = '" + event + "'", 2);
-        given().auth().oauth2(Fixtures.token(member, "province-admin", null, "44")).get("/api/v1/notifications").then().statusCode(200)
+        given().auth().oauth2(TestTokens.person(member, "province-admin", null, "44")).get("/api/v1/notifications").then().statusCode(200)
                 .body("items[0].kind", equalTo("report-deadline.approaching"))
                 .body("items[0].reason", equalTo("STEERING_COMMITTEE"))
                 .body("items[0].text.title", equalTo("Còn 7 ngày đến hạn nộp Báo cáo tổng hợp kết quả kiểm tra (tháng 11)"));
 
         String agency = Fixtures.agency("44", "Sở Tư pháp tỉnh Bình Dương");
         String officer = Fixtures.unique("officer");
-        Fixtures.contact(TestTokens.provinceAdmin("44"), agency, officer, "Lý Văn Tài", "tai.lv@stp.binhduong.gov.vn", "vi", false,
+        Contacts.contact(TestTokens.provinceAdmin("44"), agency, officer, "Lý Văn Tài", "tai.lv@stp.binhduong.gov.vn", "vi", false,
                 "ISO_OFFICER");
         String owed = Fixtures.publish("audit", "corrective-report.owed", agency, """
                 {"reportId":"%s","auditId":"%s","agencyId":"%s","title":"Báo cáo kết quả khắc phục sau kiểm tra",
                  "minutesDate":"2026-11-12","dueDate":"2027-01-12"}""".formatted(UUID.randomUUID(), UUID.randomUUID(), agency));
         Fixtures.awaitCount("select count(*) from notification where event_id = '" + owed + "' and subject = '" + officer + "'", 2);
-        given().auth().oauth2(Fixtures.token(officer, "iso-officer", agency, "44")).get("/api/v1/notifications").then().statusCode(200)
+        given().auth().oauth2(TestTokens.person(officer, "iso-officer", agency, "44")).get("/api/v1/notifications").then().statusCode(200)
                 .body("items[0].text.title", equalTo("Nộp báo cáo kết quả khắc phục trước ngày 12/01/2027"));
     }
 }

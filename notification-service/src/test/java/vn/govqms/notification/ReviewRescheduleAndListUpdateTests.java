@@ -1,5 +1,6 @@
 package vn.govqms.notification;
 
+import vn.govqms.local.testing.Fixtures;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -44,7 +45,7 @@ class ReviewRescheduleAndListUpdateTests {
     }
 
     static JsonPath inbox(String subject, String role, String agency, String province) {
-        return given().auth().oauth2(Fixtures.token(subject, role, agency, province)).get("/api/v1/notifications").then().statusCode(200)
+        return given().auth().oauth2(TestTokens.person(subject, role, agency, province)).get("/api/v1/notifications").then().statusCode(200)
                 .extract().jsonPath();
     }
 
@@ -54,8 +55,8 @@ class ReviewRescheduleAndListUpdateTests {
         String admin = TestTokens.provinceAdmin("24");
         String officer = Fixtures.unique("officer");
         String head = Fixtures.unique("head");
-        Fixtures.contact(admin, agency, officer, "Trần Thị Bình", "binh@sotuphap.bacgiang.gov.vn", "vi", false, "ISO_OFFICER");
-        Fixtures.contact(admin, agency, head, "Nguyễn Văn An", "an@sotuphap.bacgiang.gov.vn", "vi", false, "HEAD");
+        Contacts.contact(admin, agency, officer, "Trần Thị Bình", "binh@sotuphap.bacgiang.gov.vn", "vi", false, "ISO_OFFICER");
+        Contacts.contact(admin, agency, head, "Nguyễn Văn An", "an@sotuphap.bacgiang.gov.vn", "vi", false, "HEAD");
 
         LocalDate today = LocalDate.now(VIETNAM);
         LocalDate due = today.minusDays(20);
@@ -82,7 +83,7 @@ class ReviewRescheduleAndListUpdateTests {
         assertEquals("/api/v1/review-tasks/" + task, mine.getString("items[0].link"));
         // no longer overdue: no escalation; reminded before the new date
         assertEquals(0, Fixtures.count("select count(*) from escalation where key = 'procedure-review:" + task + "'"));
-        assertEquals(later.toString(), TestDb.value(Fixtures.DB, "select due_date from deadline where key = 'procedure-review:" + task + "'"));
+        assertEquals(later.toString(), TestDb.value(Fixtures.db(), "select due_date from deadline where key = 'procedure-review:" + task + "'"));
         assertEquals(1, Fixtures.count("select count(*) from event_log where event_id = '" + overdue + "'"));
 
         // another review, re-dated but still overdue: its escalation counts from the new date
@@ -109,11 +110,11 @@ class ReviewRescheduleAndListUpdateTests {
         String officer = Fixtures.unique("officer");
         String head = Fixtures.unique("head");
         String member = Fixtures.unique("committee");
-        Fixtures.contact(admin, agency, officer, "Phạm Thị Lan", "lan@syt.baclieu.gov.vn", "vi", false, "ISO_OFFICER");
-        Fixtures.contact(admin, agency, head, "Võ Văn Hùng", "hung@syt.baclieu.gov.vn", "vi", false, "HEAD");
-        Fixtures.committeeMember(province, member, "Lê Minh Tâm", "tam@sokhcn.baclieu.gov.vn");
+        Contacts.contact(admin, agency, officer, "Phạm Thị Lan", "lan@syt.baclieu.gov.vn", "vi", false, "ISO_OFFICER");
+        Contacts.contact(admin, agency, head, "Võ Văn Hùng", "hung@syt.baclieu.gov.vn", "vi", false, "HEAD");
+        Contacts.committeeMember(province, member, "Lê Minh Tâm", "tam@sokhcn.baclieu.gov.vn");
         String stranger = Fixtures.unique("committee");
-        Fixtures.committeeMember("24", stranger, "Hoàng Văn Bắc", "bac@sokhcn.bacgiang.gov.vn");
+        Contacts.committeeMember("24", stranger, "Hoàng Văn Bắc", "bac@sokhcn.bacgiang.gov.vn");
 
         LocalDate today = LocalDate.now(VIETNAM);
         String update = UUID.randomUUID().toString();
@@ -133,7 +134,7 @@ class ReviewRescheduleAndListUpdateTests {
                 + VI.format(due) + " (5 ngày làm việc).", officers.getString("items[0].text.happened"));
         assertEquals("/api/v1/tthc-list-updates?agencyId=" + agency + "&decisionId=" + decision, officers.getString("items[0].link"));
         assertEquals("HIGH", officers.getString("items[0].urgency"));
-        assertEquals(due.toString(), TestDb.value(Fixtures.DB, "select due_date from deadline where key = 'tthc-list-update:" + update + "'"));
+        assertEquals(due.toString(), TestDb.value(Fixtures.db(), "select due_date from deadline where key = 'tthc-list-update:" + update + "'"));
 
         String overdue = Fixtures.publish("document", "tthc-list-update.overdue", agency, """
                 {"updateId":"%s","agencyId":"%s","decisionId":"%s","decisionNumber":"1234/QĐ-UBND","decisionDate":"%s","dueDate":"%s",

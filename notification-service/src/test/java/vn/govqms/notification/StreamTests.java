@@ -1,5 +1,6 @@
 package vn.govqms.notification;
 
+import vn.govqms.local.testing.Fixtures;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -27,10 +28,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.govqms.local.testing.Problems.problem;
 
 /** Server-sent events per agency and per province; a reconnect with Last-Event-ID resumes without a gap. */
 @QuarkusTest
@@ -118,7 +119,7 @@ class StreamTests {
     void aProvinceDashboardSeesNotificationsAndScoreChangesAndResumesAfterAReconnect() throws Exception {
         String agency = Fixtures.agency("36", "Sở Khoa học và Công nghệ tỉnh Thanh Hóa");
         String officer = Fixtures.unique("officer");
-        Fixtures.contact(TestTokens.provinceAdmin("36"), agency, officer, "Lê Thị Hồng", null, "vi", false, "ISO_OFFICER");
+        Contacts.contact(TestTokens.provinceAdmin("36"), agency, officer, "Lê Thị Hồng", null, "vi", false, "ISO_OFFICER");
         String admin = TestTokens.provinceAdmin("36");
         Listener dashboard = new Listener(stream.toURI(), admin, null);
         Listener agencyApp = new Listener(URI.create(stream + "?agencyId=" + agency), TestTokens.agencyRole("viewer", agency, "36"), null);
@@ -156,15 +157,14 @@ class StreamTests {
         String other = Fixtures.agency("36", "Sở Nội vụ tỉnh Thanh Hóa");
         given().get("/api/v1/notifications/stream").then().statusCode(401);
         given().auth().oauth2(TestTokens.agencyRole("iso-officer", agency, "36")).queryParam("agencyId", other)
-                .get("/api/v1/notifications/stream").then().statusCode(403).contentType(Fixtures.PROBLEM);
+                .get("/api/v1/notifications/stream").then().spec(problem(403));
         given().auth().oauth2(TestTokens.provinceAdmin("37")).queryParam("agencyId", agency)
-                .get("/api/v1/notifications/stream").then().statusCode(403).contentType(Fixtures.PROBLEM);
+                .get("/api/v1/notifications/stream").then().spec(problem(403));
         given().auth().oauth2(TestTokens.provinceAdmin("36")).queryParam("agencyId", UUID.randomUUID().toString())
-                .get("/api/v1/notifications/stream").then().statusCode(422).contentType(Fixtures.PROBLEM);
+                .get("/api/v1/notifications/stream").then().spec(problem(422));
         given().auth().oauth2(TestTokens.withClaims("viewer", null, "36"))
-                .get("/api/v1/notifications/stream").then().statusCode(403).contentType(Fixtures.PROBLEM)
-                .body("type", endsWith("missing-claim")).body("claim", equalTo("agency_id"));
+                .get("/api/v1/notifications/stream").then().spec(problem(403, "missing-claim")).body("claim", equalTo("agency_id"));
         given().auth().oauth2(TestTokens.provinceAdmin("36")).header("Last-Event-ID", "abc")
-                .get("/api/v1/notifications/stream").then().statusCode(400).contentType(Fixtures.PROBLEM);
+                .get("/api/v1/notifications/stream").then().spec(problem(400));
     }
 }

@@ -1,5 +1,6 @@
 package vn.govqms.notification;
 
+import vn.govqms.local.testing.Fixtures;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -21,10 +22,10 @@ import java.time.OffsetDateTime;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.endsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.govqms.local.testing.Problems.problem;
 
 /**
  * A browser's EventSource cannot send an Authorization header: it opens the stream with a ticket obtained with the bearer token,
@@ -65,14 +66,12 @@ class StreamTicketTests {
             await().atMost(Duration.ofSeconds(30)).until(() -> browser.events.stream().anyMatch(e -> e.data().contains(agency)));
 
             // the same ticket again (a replayed address, a second tab): refused
-            given().queryParam("ticket", ticket).get("/api/v1/notifications/stream").then().statusCode(401)
-                    .contentType(Fixtures.PROBLEM).body("type", endsWith("invalid-stream-ticket"));
+            given().queryParam("ticket", ticket).get("/api/v1/notifications/stream").then().spec(problem(401, "invalid-stream-ticket"));
         }
-        given().queryParam("ticket", "q3J6c1lH0e3mX8yq7YtR1k2wq9Vb4nA5sD6fG7hJ8kL").get("/api/v1/notifications/stream").then().statusCode(401)
-                .contentType(Fixtures.PROBLEM).body("type", endsWith("invalid-stream-ticket"));
+        given().queryParam("ticket", "q3J6c1lH0e3mX8yq7YtR1k2wq9Vb4nA5sD6fG7hJ8kL").get("/api/v1/notifications/stream").then().spec(problem(401, "invalid-stream-ticket"));
         // the bearer header still opens it; without either, 401
-        given().get("/api/v1/notifications/stream").then().statusCode(401).contentType(Fixtures.PROBLEM);
-        given().contentType(ContentType.JSON).body("{}").post("/api/v1/notifications/stream-tickets").then().statusCode(401).contentType(Fixtures.PROBLEM);
+        given().get("/api/v1/notifications/stream").then().spec(problem(401));
+        given().contentType(ContentType.JSON).body("{}").post("/api/v1/notifications/stream-tickets").then().spec(problem(401));
 
         // the access log has the stream's requests, never the ticket
         Path accessLog = Path.of("target", "access.log");
@@ -86,8 +85,7 @@ class StreamTicketTests {
         String ticket = ticket(TestTokens.provinceAdmin("42"), null).getString("ticket");
         // past its 3 s
         await().pollDelay(Duration.ofMillis(3500)).atMost(Duration.ofSeconds(5)).until(() -> true);
-        given().queryParam("ticket", ticket).get("/api/v1/notifications/stream").then().statusCode(401)
-                .contentType(Fixtures.PROBLEM).body("type", endsWith("invalid-stream-ticket"));
+        given().queryParam("ticket", ticket).get("/api/v1/notifications/stream").then().spec(problem(401, "invalid-stream-ticket"));
     }
 
     @Test
@@ -98,14 +96,13 @@ class StreamTicketTests {
 
         // a ticket is refused for what the token itself may not watch
         given().auth().oauth2(viewer).contentType(ContentType.JSON).body("{\"agencyId\":\"" + other + "\"}")
-                .post("/api/v1/notifications/stream-tickets").then().statusCode(403).contentType(Fixtures.PROBLEM);
+                .post("/api/v1/notifications/stream-tickets").then().spec(problem(403));
         given().auth().oauth2(TestTokens.provinceAdmin("43")).contentType(ContentType.JSON).body("{\"agencyId\":\"" + own + "\"}")
-                .post("/api/v1/notifications/stream-tickets").then().statusCode(403).contentType(Fixtures.PROBLEM);
+                .post("/api/v1/notifications/stream-tickets").then().spec(problem(403));
 
         // nor does the address widen it: another agency than the ticket's is refused before the ticket is used
         String ticket = ticket(viewer, null).getString("ticket");
-        given().queryParam("ticket", ticket).queryParam("agencyId", other).get("/api/v1/notifications/stream").then().statusCode(400)
-                .contentType(Fixtures.PROBLEM);
+        given().queryParam("ticket", ticket).queryParam("agencyId", other).get("/api/v1/notifications/stream").then().spec(problem(400));
 
         // the viewer's stream shows its agency only, though the ticket says nothing of it
         try (Listener browser = new Listener(at("/api/v1/notifications/stream?ticket=" + ticket), null, null)) {

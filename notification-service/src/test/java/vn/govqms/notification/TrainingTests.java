@@ -1,5 +1,6 @@
 package vn.govqms.notification;
 
+import vn.govqms.local.testing.Fixtures;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -26,7 +27,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static vn.govqms.notification.Fixtures.PROBLEM;
+import static vn.govqms.local.testing.Problems.problem;
 
 /**
  * Trainings of ISO officers (issue 15, item 23): recorded per contact through the kit's Scope, an officer untrained after
@@ -52,8 +53,8 @@ class TrainingTests {
         String admin = TestTokens.provinceAdmin("61");
         String head = Fixtures.unique("head");
         String member = Fixtures.unique("bcd");
-        Fixtures.contact(admin, agency, head, "Lộc Văn Thành", "thanh.lv@sotuphap.langson.gov.vn", "vi", false, "HEAD");
-        Fixtures.committeeMember("61", member, "Hoàng Thị Vân", "van.ht@skhcn.langson.gov.vn");
+        Contacts.contact(admin, agency, head, "Lộc Văn Thành", "thanh.lv@sotuphap.langson.gov.vn", "vi", false, "HEAD");
+        Contacts.committeeMember("61", member, "Hoàng Thị Vân", "van.ht@skhcn.langson.gov.vn");
         LocalDate since = TODAY.minusMonths(4);
         String officer = officer(admin, agency, Fixtures.unique("officer"), "Nông Thị Hiền", since);
         // an officer who started a month ago is still within the period
@@ -68,7 +69,7 @@ class TrainingTests {
         assertEquals(1, Fixtures.count("select count(*) from event_log where event_id = '" + event + "'"));
         assertEquals(0, Fixtures.count("select count(*) from notification where event_id like 'iso-officer-training:" + newcomer + ":%'"));
 
-        String headToken = Fixtures.token(head, "agency-head", agency, "61");
+        String headToken = TestTokens.person(head, "agency-head", agency, "61");
         given().auth().oauth2(headToken).queryParam("kind", "iso-officer.training-required").get("/api/v1/notifications")
                 .then().statusCode(200).body("total", equalTo(1))
                 .body("items[0].text.title", equalTo("Cán bộ ISO chưa được đào tạo: Nông Thị Hiền"))
@@ -78,7 +79,7 @@ class TrainingTests {
                 .body("items[0].link", equalTo("/api/v1/contacts/" + officer + "/trainings"))
                 .body("items[0].linkService", equalTo("notification-service"))
                 .body("items[0].read", equalTo(false));
-        given().auth().oauth2(Fixtures.token(member, "province-admin", null, "61")).queryParam("kind", "iso-officer.training-required")
+        given().auth().oauth2(TestTokens.person(member, "province-admin", null, "61")).queryParam("kind", "iso-officer.training-required")
                 .get("/api/v1/notifications").then().statusCode(200).body("total", equalTo(1))
                 .body("items[0].reason", equalTo("STEERING_COMMITTEE"));
         given().auth().oauth2(headToken).get("/api/v1/contacts/" + officer + "/trainings/status").then().statusCode(200)
@@ -87,7 +88,7 @@ class TrainingTests {
                 .body("flagged", equalTo(true)).body("flaggedAt", notNullValue()).body("clearedAt", nullValue());
 
         // the officer records their own training: the flag is cleared and the head's item with it
-        String officerToken = Fixtures.token(contactSubject(admin, officer), "iso-officer", agency, "61");
+        String officerToken = TestTokens.person(contactSubject(admin, officer), "iso-officer", agency, "61");
         JsonPath recorded = given().auth().oauth2(officerToken).contentType(ContentType.JSON).body(TRAINING.formatted(TODAY.minusDays(2)))
                 .post("/api/v1/contacts/" + officer + "/trainings").then().statusCode(201).extract().jsonPath();
         assertEquals("Viện Năng suất Việt Nam", recorded.getString("certificateIssuer"));
@@ -126,10 +127,8 @@ class TrainingTests {
         update(admin, id, agency, subject, "[\"UNIT_LEAD\"]", "null").then().statusCode(200).body("isoOfficerSince", nullValue());
         Fixtures.awaitCount("select count(*) from iso_officer_training_flag where contact_id = '" + id + "' and cleared_reason = 'ROLE_ENDED'", 1);
         // a date without the role, or after today: 400 naming the field
-        update(admin, id, agency, subject, "[\"UNIT_LEAD\"]", "\"" + TODAY.minusDays(3) + "\"").then().statusCode(400)
-                .contentType(PROBLEM).body("errors[0].field", equalTo("isoOfficerSince"));
-        update(admin, id, agency, subject, "[\"ISO_OFFICER\"]", "\"" + TODAY.plusDays(1) + "\"").then().statusCode(400)
-                .contentType(PROBLEM).body("errors[0].field", equalTo("isoOfficerSince"));
+        update(admin, id, agency, subject, "[\"UNIT_LEAD\"]", "\"" + TODAY.minusDays(3) + "\"").then().spec(problem(400)).body("errors[0].field", equalTo("isoOfficerSince"));
+        update(admin, id, agency, subject, "[\"ISO_OFFICER\"]", "\"" + TODAY.plusDays(1) + "\"").then().spec(problem(400)).body("errors[0].field", equalTo("isoOfficerSince"));
     }
 
     @Test
@@ -138,18 +137,18 @@ class TrainingTests {
         String agencyB = Fixtures.agency("61", "Sở Nội vụ tỉnh Lạng Sơn");
         String admin = TestTokens.provinceAdmin("61");
         String officerA = Fixtures.unique("officer");
-        Fixtures.contact(admin, agencyA, officerA, "Hà Thị Lan", null, "vi", false, "ISO_OFFICER");
+        Contacts.contact(admin, agencyA, officerA, "Hà Thị Lan", null, "vi", false, "ISO_OFFICER");
         String contactB = officer(admin, agencyB, Fixtures.unique("officer"), "Lương Văn Bình", TODAY.minusMonths(1));
         String path = "/api/v1/contacts/" + contactB + "/trainings";
         String body = TRAINING.formatted(TODAY.minusDays(10));
 
         // another agency's ISO officer and head: 403, recording and reading
-        String otherOfficer = Fixtures.token(officerA, "iso-officer", agencyA, "61");
-        given().auth().oauth2(otherOfficer).contentType(ContentType.JSON).body(body).post(path).then().statusCode(403).contentType(PROBLEM);
+        String otherOfficer = TestTokens.person(officerA, "iso-officer", agencyA, "61");
+        given().auth().oauth2(otherOfficer).contentType(ContentType.JSON).body(body).post(path).then().spec(problem(403));
         given().auth().oauth2(TestTokens.agencyRole("agency-head", agencyA, "61")).contentType(ContentType.JSON).body(body).post(path)
-                .then().statusCode(403).contentType(PROBLEM);
-        given().auth().oauth2(otherOfficer).get(path).then().statusCode(403).contentType(PROBLEM);
-        given().auth().oauth2(otherOfficer).get(path + "/status").then().statusCode(403).contentType(PROBLEM);
+                .then().spec(problem(403));
+        given().auth().oauth2(otherOfficer).get(path).then().spec(problem(403));
+        given().auth().oauth2(otherOfficer).get(path + "/status").then().spec(problem(403));
         // another province's steering committee: 403; the national level reads but records nothing
         given().auth().oauth2(TestTokens.provinceAdmin("63")).contentType(ContentType.JSON).body(body).post(path).then().statusCode(403);
         given().auth().oauth2(TestTokens.provinceAdmin("63")).get(path).then().statusCode(403);
@@ -161,13 +160,13 @@ class TrainingTests {
         given().auth().oauth2(TestTokens.agencyRole("viewer", agencyB, "61")).get(path).then().statusCode(403);
         // unknown contact, bad input
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(body).post("/api/v1/contacts/" + UUID.randomUUID() + "/trainings")
-                .then().statusCode(404).contentType(PROBLEM);
+                .then().spec(problem(404));
         given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"title\":\" \",\"trainedOn\":\"2025-10-01\"}").post(path)
-                .then().statusCode(400).contentType(PROBLEM);
+                .then().spec(problem(400));
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(TRAINING.formatted(TODAY.plusDays(1))).post(path)
-                .then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("trainedOn"));
+                .then().spec(problem(400)).body("errors[0].field", equalTo("trainedOn"));
         given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"title\":\"ISO\",\"trainedOn\":\"hôm qua\"}").post(path)
-                .then().statusCode(400).contentType(PROBLEM);
+                .then().spec(problem(400));
         assertEquals(0, Fixtures.count("select count(*) from contact_training where contact_id = '" + contactB + "'"));
 
         // its own agency's head and the province's committee record it
@@ -226,9 +225,9 @@ class TrainingTests {
                 .then().statusCode(200).body("items[0].trained", equalTo(1));
         // another province's steering committee, an agency's head: 403; a malformed province: 400
         given().auth().oauth2(TestTokens.provinceAdmin("63")).queryParam("provinceCode", "62").get("/api/v1/iso-officer-training")
-                .then().statusCode(403).contentType(PROBLEM);
+                .then().spec(problem(403));
         given().auth().oauth2(TestTokens.agencyRole("agency-head", untrained, "62")).get("/api/v1/iso-officer-training")
-                .then().statusCode(403).contentType(PROBLEM);
+                .then().spec(problem(403));
         given().auth().oauth2(admin).queryParam("provinceCode", "620").get("/api/v1/iso-officer-training").then().statusCode(400);
     }
 
@@ -242,7 +241,7 @@ class TrainingTests {
         String old = officer(admin, ended, subject, "Sùng Thị Mai", since);
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(TRAINING.formatted(TODAY.minusMonths(7)))
                 .post("/api/v1/contacts/" + old + "/trainings").then().statusCode(201);
-        String kept = Fixtures.contact(admin, successor, subject, "Sùng Thị Mai", null, "vi", false, "UNIT_LEAD");
+        String kept = Contacts.contact(admin, successor, subject, "Sùng Thị Mai", null, "vi", false, "UNIT_LEAD");
 
         TestKafka.publishCloudEvent("document.events", successor, UUID.randomUUID().toString(), "vn.govqms.document.agency.merged.v1",
                 "agencies/" + successor, ReorganisationTests.merged(successor, ended));

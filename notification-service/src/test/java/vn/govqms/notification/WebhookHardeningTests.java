@@ -1,5 +1,6 @@
 package vn.govqms.notification;
 
+import vn.govqms.local.testing.Fixtures;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -23,7 +24,6 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -32,9 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static vn.govqms.notification.Fixtures.PROBLEM;
 import static vn.govqms.notification.WebhookTests.REVIEW;
 import static vn.govqms.notification.WebhookTests.subscribe;
+import static vn.govqms.local.testing.Problems.problem;
 
 /**
  * Webhooks read as an attacker would: a name that changes its answer after the check (DNS rebinding), transition forms of
@@ -101,12 +101,12 @@ class WebhookHardeningTests {
         for (String url : new String[] {"https://[64:ff9b::a9fe:a9fe]/latest/meta-data", "https://[2002:7f00:1::1]/hook",
                 "https://[2001:0:4136:e378:8000:63bf:80ff:fffe]/hook", "https://[::ffff:10.0.0.5]/hook"}) {
             given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"url\":\"" + url + "\",\"eventTypes\":[\"" + REVIEW + "\"]}")
-                    .post("/api/v1/webhooks").then().statusCode(422).contentType(PROBLEM).body("type", endsWith("/webhook-target-refused"));
+                    .post("/api/v1/webhooks").then().spec(problem(422, "webhook-target-refused"));
         }
         given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"url\":\"https://motcua.hanam.gov.vn:22/hook\",\"eventTypes\":[\"" + REVIEW + "\"]}")
-                .post("/api/v1/webhooks").then().statusCode(400).contentType(PROBLEM);
+                .post("/api/v1/webhooks").then().spec(problem(400));
         given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"url\":\"https://khong-ton-tai.motcua.test/hook\",\"eventTypes\":[\"" + REVIEW + "\"]}")
-                .post("/api/v1/webhooks").then().statusCode(422).contentType(PROBLEM).body("detail", Matchers.containsString("does not resolve"));
+                .post("/api/v1/webhooks").then().spec(problem(422)).body("detail", Matchers.containsString("does not resolve"));
     }
 
     @Test
@@ -195,7 +195,7 @@ class WebhookHardeningTests {
             assertTrue(during.signedWith(old), "the old secret verifies during the overlap");
 
             // the overlap ends (a past date, not a wait): the old secret is no longer used, then erased
-            TestDb.update(Fixtures.DB, "update webhook_subscription set previous_secret_expires_at = now() - interval '1 second' where id = '" + sub[0] + "'");
+            TestDb.update(Fixtures.db(), "update webhook_subscription set previous_secret_expires_at = now() - interval '1 second' where id = '" + sub[0] + "'");
             await().atMost(WAIT).until(() -> Fixtures.count("select count(*) from webhook_subscription where id = '" + sub[0]
                     + "' and previous_secret is null and previous_secret_expires_at is null") == 1);
             given().auth().oauth2(admin).get("/api/v1/webhooks/{id}", sub[0]).then().statusCode(200).body("previousSecretExpiresAt", nullValue());
@@ -225,19 +225,19 @@ class WebhookHardeningTests {
             // refusals: another province's committee, a one-stop-shop system on the committee's subscription, national-admin,
             // an overlap out of range or malformed, an unknown subscription
             given().auth().oauth2(TestTokens.provinceAdmin("74")).contentType(ContentType.JSON).body("{}")
-                    .post("/api/v1/webhooks/{id}/secret-rotations", sub[0]).then().statusCode(403).contentType(PROBLEM);
+                    .post("/api/v1/webhooks/{id}/secret-rotations", sub[0]).then().spec(problem(403));
             given().auth().oauth2(TestTokens.integration("75")).contentType(ContentType.JSON).body("{}")
-                    .post("/api/v1/webhooks/{id}/secret-rotations", sub[0]).then().statusCode(403).contentType(PROBLEM);
+                    .post("/api/v1/webhooks/{id}/secret-rotations", sub[0]).then().spec(problem(403));
             given().auth().oauth2(TestTokens.nationalAdmin()).contentType(ContentType.JSON).body("{}")
-                    .post("/api/v1/webhooks/{id}/secret-rotations", sub[0]).then().statusCode(403).contentType(PROBLEM);
+                    .post("/api/v1/webhooks/{id}/secret-rotations", sub[0]).then().spec(problem(403));
             given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"overlap\":\"P31D\"}")
-                    .post("/api/v1/webhooks/{id}/secret-rotations", sub[0]).then().statusCode(400).contentType(PROBLEM);
+                    .post("/api/v1/webhooks/{id}/secret-rotations", sub[0]).then().spec(problem(400));
             given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"overlap\":\"-PT1H\"}")
-                    .post("/api/v1/webhooks/{id}/secret-rotations", sub[0]).then().statusCode(400).contentType(PROBLEM);
+                    .post("/api/v1/webhooks/{id}/secret-rotations", sub[0]).then().spec(problem(400));
             given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"overlap\":\"một ngày\"}")
-                    .post("/api/v1/webhooks/{id}/secret-rotations", sub[0]).then().statusCode(400).contentType(PROBLEM);
+                    .post("/api/v1/webhooks/{id}/secret-rotations", sub[0]).then().spec(problem(400));
             given().auth().oauth2(admin).contentType(ContentType.JSON).body("{}")
-                    .post("/api/v1/webhooks/{id}/secret-rotations", UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM);
+                    .post("/api/v1/webhooks/{id}/secret-rotations", UUID.randomUUID()).then().spec(problem(404));
         }
     }
 
@@ -253,7 +253,7 @@ class WebhookHardeningTests {
 
             // a row as stored before secrets were encrypted: plain, no key id; it still signs, and the next start seals it
             String plain = Signature.newSecret();
-            TestDb.update(Fixtures.DB, "update webhook_subscription set secret = '" + plain + "', secret_key_id = null where id = '" + sub[0] + "'");
+            TestDb.update(Fixtures.db(), "update webhook_subscription set secret = '" + plain + "', secret_key_id = null where id = '" + sub[0] + "'");
             receiver.secret(plain);
             review(agency);
             await().atMost(WAIT).until(() -> receiver.received().size() == 1);

@@ -1,5 +1,6 @@
 package vn.govqms.notification;
 
+import vn.govqms.local.testing.Fixtures;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -21,7 +22,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static vn.govqms.notification.Fixtures.PROBLEM;
+import static vn.govqms.local.testing.Problems.problem;
 
 /** Signed webhooks to a real receiver: retried with back-off, dead-lettered, replayed; a slow receiver holds up no one else. */
 @QuarkusTest
@@ -120,36 +121,36 @@ class WebhookTests {
         String admin = TestTokens.provinceAdmin("30");
         String agency = Fixtures.agency("30", "Sở Y tế tỉnh Hải Dương");
         String body = "{\"url\":\"https://motcua.haiduong.gov.vn/hook\",\"eventTypes\":[\"" + REVIEW + "\"]}";
-        given().contentType(ContentType.JSON).body(body).post("/api/v1/webhooks").then().statusCode(401).contentType(PROBLEM);
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/webhooks").then().spec(problem(401));
         given().auth().oauth2(TestTokens.agencyRole("agency-head", agency, "30")).contentType(ContentType.JSON).body(body)
-                .post("/api/v1/webhooks").then().statusCode(403).contentType(PROBLEM);
+                .post("/api/v1/webhooks").then().spec(problem(403));
         given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"url\":\"ftp://x\",\"eventTypes\":[\"" + REVIEW + "\"]}")
-                .post("/api/v1/webhooks").then().statusCode(400).contentType(PROBLEM);
+                .post("/api/v1/webhooks").then().spec(problem(400));
         given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"url\":\"https://a b\",\"eventTypes\":[\"" + REVIEW + "\"]}")
-                .post("/api/v1/webhooks").then().statusCode(400).contentType(PROBLEM);
+                .post("/api/v1/webhooks").then().spec(problem(400));
         given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"url\":\"https://x.vn\",\"eventTypes\":[\"vn.govqms.x.y.v1\"]}")
-                .post("/api/v1/webhooks").then().statusCode(400).contentType(PROBLEM);
+                .post("/api/v1/webhooks").then().spec(problem(400));
         given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"url\":\"https://x.vn\",\"eventTypes\":[]}")
-                .post("/api/v1/webhooks").then().statusCode(400).contentType(PROBLEM);
+                .post("/api/v1/webhooks").then().spec(problem(400));
         // an agency of another province
         String foreign = Fixtures.agency("31", "Sở Y tế tỉnh Hưng Yên");
         given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body("{\"url\":\"https://x.vn\",\"eventTypes\":[\"" + REVIEW + "\"],\"agencyId\":\"" + foreign + "\"}")
-                .post("/api/v1/webhooks").then().statusCode(403).contentType(PROBLEM);
+                .post("/api/v1/webhooks").then().spec(problem(403));
         String id = given().auth().oauth2(admin).contentType(ContentType.JSON).body(body).post("/api/v1/webhooks").then().statusCode(201)
                 .extract().path("id");
         given().auth().oauth2(admin).get("/api/v1/webhooks/{id}", id).then().statusCode(200).body("secret", nullValue()).header("ETag", "\"0\"");
-        given().auth().oauth2(TestTokens.integration("31")).get("/api/v1/webhooks/{id}", id).then().statusCode(403).contentType(PROBLEM);
-        given().auth().oauth2(TestTokens.integration("31")).get("/api/v1/webhooks/{id}/deliveries", id).then().statusCode(403).contentType(PROBLEM);
-        given().auth().oauth2(admin).get("/api/v1/webhooks/{id}/deliveries/{d}", id, UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM);
-        given().auth().oauth2(admin).queryParam("status", "LOST").get("/api/v1/webhooks/{id}/deliveries", id).then().statusCode(400).contentType(PROBLEM);
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(body).put("/api/v1/webhooks/{id}", id).then().statusCode(428).contentType(PROBLEM);
+        given().auth().oauth2(TestTokens.integration("31")).get("/api/v1/webhooks/{id}", id).then().spec(problem(403));
+        given().auth().oauth2(TestTokens.integration("31")).get("/api/v1/webhooks/{id}/deliveries", id).then().spec(problem(403));
+        given().auth().oauth2(admin).get("/api/v1/webhooks/{id}/deliveries/{d}", id, UUID.randomUUID()).then().spec(problem(404));
+        given().auth().oauth2(admin).queryParam("status", "LOST").get("/api/v1/webhooks/{id}/deliveries", id).then().spec(problem(400));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(body).put("/api/v1/webhooks/{id}", id).then().spec(problem(428));
         given().auth().oauth2(admin).contentType(ContentType.JSON).header("If-Match", "\"0\"")
                 .body("{\"url\":\"https://x.vn/hook\",\"eventTypes\":[\"" + REVIEW + "\"],\"active\":false}")
                 .put("/api/v1/webhooks/{id}", id).then().statusCode(200).body("active", equalTo(false)).body("url", equalTo("https://x.vn/hook"));
         given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"from\":\"2026-11-30\",\"to\":\"2026-11-01\"}")
-                .post("/api/v1/webhooks/{id}/replays", id).then().statusCode(400).contentType(PROBLEM);
+                .post("/api/v1/webhooks/{id}/replays", id).then().spec(problem(400));
         given().auth().oauth2(admin).delete("/api/v1/webhooks/{id}", id).then().statusCode(204);
-        given().auth().oauth2(admin).get("/api/v1/webhooks/{id}", id).then().statusCode(404).contentType(PROBLEM);
+        given().auth().oauth2(admin).get("/api/v1/webhooks/{id}", id).then().spec(problem(404));
     }
 }

@@ -1,5 +1,6 @@
 package vn.govqms.scoring;
 
+import vn.govqms.local.testing.Fixtures;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -18,8 +19,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static vn.govqms.kit.time.ClockProducer.VIETNAM;
-import static vn.govqms.scoring.Fixtures.PROBLEM;
-import static vn.govqms.scoring.Fixtures.admin;
+import static vn.govqms.local.testing.Fixtures.admin;
+import static vn.govqms.local.testing.Problems.problem;
 
 /**
  * Official assessments are the steering committee's: the assessed agency's own auditors neither author nor change
@@ -65,19 +66,17 @@ class AssessmentTeamTests {
     void anAuditorOfTheAssessedAgencyNeitherAuthorsNorChangesItsOfficialAssessment() {
         String p = Fixtures.province();
         String justice = Fixtures.agency(p, "Sở Tư pháp");
-        Fixtures.activeSet(p, 2020);
+        CriteriaSets.activeSet(p, 2020);
         String own = auditor(justice, p);
 
-        given().auth().oauth2(own).contentType(ContentType.JSON).body(official(justice)).post("/api/v1/assessments").then().statusCode(403)
-                .contentType(PROBLEM).body("detail", containsString("does not assess it officially"));
+        given().auth().oauth2(own).contentType(ContentType.JSON).body(official(justice)).post("/api/v1/assessments").then().spec(problem(403)).body("detail", containsString("does not assess it officially"));
         // not even when the province named the agency's auditor on its team (for the other agencies)
         name(p, YEAR, justice);
-        given().auth().oauth2(own).contentType(ContentType.JSON).body(official(justice)).post("/api/v1/assessments").then().statusCode(403)
-                .contentType(PROBLEM);
+        given().auth().oauth2(own).contentType(ContentType.JSON).body(official(justice)).post("/api/v1/assessments").then().spec(problem(403));
 
         String id = AssessmentTests.start(admin(p), justice, "OFFICIAL");
         score(own, id, 0, 403);
-        given().auth().oauth2(own).post("/api/v1/assessments/{id}/submit", id).then().statusCode(403).contentType(PROBLEM);
+        given().auth().oauth2(own).post("/api/v1/assessments/{id}/submit", id).then().spec(problem(403));
         // the agency's people read their official assessment
         given().auth().oauth2(own).get("/api/v1/assessments/{id}", id).then().statusCode(200).body("kind", equalTo("OFFICIAL"));
         score(admin(p), id, 0, 200);
@@ -90,30 +89,28 @@ class AssessmentTeamTests {
         String justice = Fixtures.agency(p, "Sở Tư pháp");
         String science = Fixtures.agency(p, "Sở Khoa học và Công nghệ");
         String health = Fixtures.agency(p, "Sở Y tế");
-        Fixtures.activeSet(p, 2020);
+        CriteriaSets.activeSet(p, 2020);
         String named = auditor(science, p);
         String unnamed = auditor(health, p);
         // last year's team does not name this year's
         name(p, YEAR - 1, health);
         name(p, YEAR, science);
 
-        given().auth().oauth2(unnamed).contentType(ContentType.JSON).body(official(justice)).post("/api/v1/assessments").then().statusCode(403)
-                .contentType(PROBLEM).body("detail", containsString("not on the assessment team of province " + p + " for " + YEAR));
+        given().auth().oauth2(unnamed).contentType(ContentType.JSON).body(official(justice)).post("/api/v1/assessments").then().spec(problem(403)).body("detail", containsString("not on the assessment team of province " + p + " for " + YEAR));
         String id = given().auth().oauth2(named).contentType(ContentType.JSON).body(official(justice)).post("/api/v1/assessments").then()
                 .statusCode(201).body("kind", equalTo("OFFICIAL")).body("agencyId", equalTo(justice)).extract().path("id");
         score(named, id, 0, 200);
         score(unnamed, id, 1, 403);
-        given().auth().oauth2(unnamed).get("/api/v1/assessments/{id}", id).then().statusCode(403).contentType(PROBLEM);
-        given().auth().oauth2(unnamed).post("/api/v1/assessments/{id}/submit", id).then().statusCode(403).contentType(PROBLEM);
+        given().auth().oauth2(unnamed).get("/api/v1/assessments/{id}", id).then().spec(problem(403));
+        given().auth().oauth2(unnamed).post("/api/v1/assessments/{id}/submit", id).then().spec(problem(403));
         given().auth().oauth2(named).get("/api/v1/assessments/{id}", id).then().statusCode(200).body("items[1].points", equalTo(25.0f));
         given().auth().oauth2(named).post("/api/v1/assessments/{id}/submit", id).then().statusCode(200).body("status", equalTo("SUBMITTED"));
         // the committee finalises, not the team's auditor
-        given().auth().oauth2(named).post("/api/v1/assessments/{id}/finalise", id).then().statusCode(403).contentType(PROBLEM);
+        given().auth().oauth2(named).post("/api/v1/assessments/{id}/finalise", id).then().spec(problem(403));
         given().auth().oauth2(admin(p)).post("/api/v1/assessments/{id}/finalise", id).then().statusCode(200).body("status", equalTo("FINALISED"));
 
         // the Department of Science and Technology is assessed too, by another agency's auditor on the team
-        given().auth().oauth2(named).contentType(ContentType.JSON).body(official(science)).post("/api/v1/assessments").then().statusCode(403)
-                .contentType(PROBLEM);
+        given().auth().oauth2(named).contentType(ContentType.JSON).body(official(science)).post("/api/v1/assessments").then().spec(problem(403));
         name(p, YEAR, science, justice);
         given().auth().oauth2(auditor(justice, p)).contentType(ContentType.JSON).body(official(science)).post("/api/v1/assessments").then()
                 .statusCode(201);
@@ -143,23 +140,22 @@ class AssessmentTeamTests {
         for (String token : List.of(admin(Fixtures.province()), TestTokens.nationalAdmin(), auditor(science, p),
                 TestTokens.agencyRole("agency-head", science, p), TestTokens.integration(p))) {
             given().auth().oauth2(token).contentType(ContentType.JSON).body(team).put("/api/v1/assessment-teams/{p}/{y}", p, YEAR).then()
-                    .statusCode(403).contentType(PROBLEM);
+                    .spec(problem(403));
         }
-        given().auth().oauth2(admin(Fixtures.province())).get("/api/v1/assessment-teams/{p}/{y}", p, YEAR).then().statusCode(403)
-                .contentType(PROBLEM);
+        given().auth().oauth2(admin(Fixtures.province())).get("/api/v1/assessment-teams/{p}/{y}", p, YEAR).then().spec(problem(403));
         given().auth().oauth2(auditor(science, p)).get("/api/v1/assessment-teams/{p}/{y}", p, YEAR).then().statusCode(403);
 
         // members are auditors of agencies the directory knows, each named once
         given().auth().oauth2(admin(p)).contentType(ContentType.JSON).body(team.replace(science, UUID.randomUUID().toString()))
-                .put("/api/v1/assessment-teams/{p}/{y}", p, YEAR).then().statusCode(422).contentType(PROBLEM)
+                .put("/api/v1/assessment-teams/{p}/{y}", p, YEAR).then().spec(problem(422))
                 .body("field", equalTo("members[0].agencyId"));
         given().auth().oauth2(admin(p)).contentType(ContentType.JSON)
                 .body("{\"members\":[{\"subject\":\"a\",\"agencyId\":\"" + science + "\"},{\"subject\":\"a\",\"agencyId\":\"" + justice + "\"}]}")
-                .put("/api/v1/assessment-teams/{p}/{y}", p, YEAR).then().statusCode(400).contentType(PROBLEM);
+                .put("/api/v1/assessment-teams/{p}/{y}", p, YEAR).then().spec(problem(400));
         given().auth().oauth2(admin(p)).contentType(ContentType.JSON).body("{\"members\":[{\"agencyId\":\"" + science + "\"}]}")
-                .put("/api/v1/assessment-teams/{p}/{y}", p, YEAR).then().statusCode(400).contentType(PROBLEM);
+                .put("/api/v1/assessment-teams/{p}/{y}", p, YEAR).then().spec(problem(400));
         given().auth().oauth2(admin(p)).contentType(ContentType.JSON).body(team).put("/api/v1/assessment-teams/{p}/{y}", "Bac Ninh", YEAR)
-                .then().statusCode(400).contentType(PROBLEM);
+                .then().spec(problem(400));
     }
 
     @Test
@@ -167,9 +163,9 @@ class AssessmentTeamTests {
         String p = Fixtures.province();
         String justice = Fixtures.agency(p, "Sở Tư pháp");
         String dissolved = Fixtures.ended(p, "Ban Quản lý dự án đầu tư xây dựng", LocalDate.now(VIETNAM).minusDays(1));
-        Fixtures.activeSet(p, 2020);
+        CriteriaSets.activeSet(p, 2020);
         name(p, YEAR, dissolved);
         given().auth().oauth2(auditor(dissolved, p)).contentType(ContentType.JSON).body(official(justice)).post("/api/v1/assessments").then()
-                .statusCode(403).contentType(PROBLEM).body("detail", containsString("ended on"));
+                .spec(problem(403)).body("detail", containsString("ended on"));
     }
 }

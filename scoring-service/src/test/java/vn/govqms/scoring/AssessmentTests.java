@@ -1,5 +1,6 @@
 package vn.govqms.scoring;
 
+import vn.govqms.local.testing.Fixtures;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -22,8 +23,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static vn.govqms.kit.time.ClockProducer.VIETNAM;
-import static vn.govqms.scoring.Fixtures.PROBLEM;
-import static vn.govqms.scoring.Fixtures.admin;
+import static vn.govqms.local.testing.Fixtures.admin;
+import static vn.govqms.local.testing.Problems.problem;
 
 /** Self and official assessments: points checked, automatic criteria computed at submission, published, corrected with a reason. */
 @QuarkusTest
@@ -50,7 +51,7 @@ class AssessmentTests {
     void selfAndOfficialAssessmentsGoFromDraftToPublishedAndFeedTheLiveScore() {
         String p = Fixtures.province();
         String agency = Fixtures.agency(p, "Sở Giáo dục và Đào tạo");
-        Fixtures.activeSet(p, 2020);
+        CriteriaSets.activeSet(p, 2020);
         String officer = TestTokens.agencyRole("iso-officer", agency, p);
         String head = TestTokens.agencyRole("agency-head", agency, p);
 
@@ -62,19 +63,18 @@ class AssessmentTests {
 
         String body = "{\"items\":[{\"criterionCode\":\"1.2\",\"points\":31},{\"criterionCode\":\"2.1\",\"points\":5},{\"criterionCode\":\"9.9\",\"points\":1}]}";
         given().auth().oauth2(officer).contentType(ContentType.JSON).body(body).put("/api/v1/assessments/{id}/items", self)
-                .then().statusCode(428).contentType(PROBLEM);
+                .then().spec(problem(428));
         given().auth().oauth2(officer).contentType(ContentType.JSON).header("If-Match", "\"0\"").body(body)
-                .put("/api/v1/assessments/{id}/items", self).then().statusCode(400).contentType(PROBLEM)
+                .put("/api/v1/assessments/{id}/items", self).then().spec(problem(400))
                 .body("errors.message", hasItem("must be between 0 and 30 (the maximum of criterion 1.2)"))
                 .body("errors.field", hasItem("items[1].points")).body("errors.field", hasItem("items[2].criterionCode"));
-        given().auth().oauth2(officer).post("/api/v1/assessments/{id}/submit", self).then().statusCode(422).contentType(PROBLEM)
-                .body("type", equalTo("https://govqms.vn/problems/criteria-not-scored")).body("criteria", equalTo(List.of("1.2")));
+        given().auth().oauth2(officer).post("/api/v1/assessments/{id}/submit", self).then().spec(problem(422, "criteria-not-scored")).body("criteria", equalTo(List.of("1.2")));
         score(officer, self, 0, "25");
         // 1.1 not announced 0, 1.2 given 25, 2.1 no overdue review 20, 2.2 no overdue action 30
         given().auth().oauth2(officer).post("/api/v1/assessments/{id}/submit", self).then().statusCode(200)
                 .body("status", equalTo("SUBMITTED")).body("totalPoints", equalTo(75.0f)).body("band", equalTo("FAIR"))
                 .body("bandLabel", equalTo("Khá")).body("items[2].points", equalTo(20.0f)).body("items[2].indicatorValue", equalTo(0));
-        given().auth().oauth2(officer).post("/api/v1/assessments/{id}/finalise", self).then().statusCode(403).contentType(PROBLEM);
+        given().auth().oauth2(officer).post("/api/v1/assessments/{id}/finalise", self).then().spec(problem(403));
         given().auth().oauth2(head).post("/api/v1/assessments/{id}/finalise", self).then().statusCode(200)
                 .body("status", equalTo("FINALISED")).body("statusLabel", equalTo("Đã công bố")).body("items[2].frozen", equalTo(true));
         given().auth().oauth2(officer).contentType(ContentType.JSON).header("If-Match", "\"3\"")
@@ -99,7 +99,7 @@ class AssessmentTests {
 
         // a correction reopens the official assessment with a reason kept in the audit trail
         given().auth().oauth2(admin(p)).contentType(ContentType.JSON).body("{\"reason\":\"\"}").post("/api/v1/assessments/{id}/reopen", official)
-                .then().statusCode(400).contentType(PROBLEM);
+                .then().spec(problem(400));
         given().auth().oauth2(admin(p)).contentType(ContentType.JSON).body("{\"reason\":\"Chấm sai tiêu chí 1.2: minh chứng đã đủ\"}")
                 .post("/api/v1/assessments/{id}/reopen", official).then().statusCode(200).body("status", equalTo("DRAFT"));
         given().auth().oauth2(admin(p)).queryParam("resourceType", "assessment").queryParam("resourceId", official).get("/api/v1/audit-trail")
@@ -121,10 +121,9 @@ class AssessmentTests {
         String other = Fixtures.agency(p, "Sở Xây dựng");
         String officer = TestTokens.agencyRole("iso-officer", agency, p);
         String json = "{\"agencyId\":\"" + agency + "\",\"year\":" + YEAR + ",\"kind\":\"SELF\"}";
-        given().auth().oauth2(officer).contentType(ContentType.JSON).body(json).post("/api/v1/assessments").then().statusCode(422)
-                .contentType(PROBLEM).body("type", equalTo("https://govqms.vn/problems/no-criteria-set"));
-        Fixtures.activeSet(p, 2020);
-        given().contentType(ContentType.JSON).body(json).post("/api/v1/assessments").then().statusCode(401).contentType(PROBLEM);
+        given().auth().oauth2(officer).contentType(ContentType.JSON).body(json).post("/api/v1/assessments").then().spec(problem(422, "no-criteria-set"));
+        CriteriaSets.activeSet(p, 2020);
+        given().contentType(ContentType.JSON).body(json).post("/api/v1/assessments").then().spec(problem(401));
         given().auth().oauth2(admin(p)).contentType(ContentType.JSON).body(json).post("/api/v1/assessments").then().statusCode(403)
                 .body("detail", containsString("own head or ISO officer"));
         given().auth().oauth2(TestTokens.agencyRole("iso-officer", other, p)).contentType(ContentType.JSON).body(json)
@@ -136,19 +135,17 @@ class AssessmentTests {
         given().auth().oauth2(officer).contentType(ContentType.JSON).body(json.replace(agency, UUID.randomUUID().toString()))
                 .post("/api/v1/assessments").then().statusCode(422).body("type", equalTo("https://govqms.vn/problems/unknown-reference"));
         given().auth().oauth2(officer).contentType(ContentType.JSON).body(json.replace("SELF", "BOTH")).post("/api/v1/assessments")
-                .then().statusCode(400).contentType(PROBLEM);
+                .then().spec(problem(400));
         given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"agencyId\":\"" + agency + "\"")
-                .post("/api/v1/assessments").then().statusCode(400).contentType(PROBLEM);
+                .post("/api/v1/assessments").then().spec(problem(400));
         String id = start(officer, agency, "SELF");
-        given().auth().oauth2(officer).contentType(ContentType.JSON).body(json).post("/api/v1/assessments").then().statusCode(409)
-                .contentType(PROBLEM);
+        given().auth().oauth2(officer).contentType(ContentType.JSON).body(json).post("/api/v1/assessments").then().spec(problem(409));
         given().auth().oauth2(TestTokens.agencyRole("agency-head", other, p)).get("/api/v1/assessments/{id}", id).then().statusCode(403);
         given().auth().oauth2(admin(Fixtures.province())).get("/api/v1/assessments/{id}", id).then().statusCode(403);
-        given().auth().oauth2(officer).get("/api/v1/assessments/{id}", UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM);
+        given().auth().oauth2(officer).get("/api/v1/assessments/{id}", UUID.randomUUID()).then().spec(problem(404));
         given().auth().oauth2(officer).post("/api/v1/assessments/{id}/finalise", id).then().statusCode(403);
         given().auth().oauth2(TestTokens.agencyRole("agency-head", agency, p)).post("/api/v1/assessments/{id}/finalise", id)
                 .then().statusCode(409).body("allowedActions", hasItem("submit"));
-        given().auth().oauth2(officer).queryParam("agencyId", agency).get("/api/v1/assessments/comparison").then().statusCode(400)
-                .contentType(PROBLEM);
+        given().auth().oauth2(officer).queryParam("agencyId", agency).get("/api/v1/assessments/comparison").then().spec(problem(400));
     }
 }

@@ -1,5 +1,6 @@
 package vn.govqms.scoring;
 
+import vn.govqms.local.testing.Fixtures;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -22,7 +23,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static vn.govqms.scoring.Fixtures.admin;
+import static vn.govqms.local.testing.Fixtures.admin;
 
 /** A change's fan-out (one review event per procedure) moves an agency's indicators once and logs one line per agency. */
 @QuarkusTest
@@ -35,7 +36,7 @@ class ChangeFanOutTests {
     @Test
     void aChangeOfEightProceduresIsOneLineOfTheAgencysLogNotEight() {
         String p = Fixtures.province();
-        Fixtures.activeSet(p, 2020);
+        CriteriaSets.activeSet(p, 2020);
         String agency = Fixtures.agency(p, "Sở Tài chính tỉnh " + p);
         String cause = UUID.randomUUID().toString();
         String type = "vn.govqms.document.procedure-review.required.v1";
@@ -44,7 +45,7 @@ class ChangeFanOutTests {
                  "causeType":"LEGAL_DOCUMENT","causeId":"%s","causeKind":"REPLACED",
                  "causeSummary":"Nghị định 61/2018/NĐ-CP được thay thế bởi 118/2025/NĐ-CP","effectiveDate":"2030-07-01","dueDate":"2030-10-01"}"""
                 .formatted(UUID.randomUUID(), agency, UUID.randomUUID(), i, i, cause))).toList());
-        await().atMost(Duration.ofSeconds(60)).until(() -> TestDb.count(Fixtures.DB, "select count(*) from review_track where agency_id = '"
+        await().atMost(Duration.ofSeconds(60)).until(() -> TestDb.count(Fixtures.db(), "select count(*) from review_track where agency_id = '"
                 + agency + "'") == 8);
         JsonPath log = given().auth().oauth2(admin(p)).get("/api/v1/agencies/{id}/indicators", agency).then()
                 .statusCode(200).extract().jsonPath();
@@ -57,6 +58,6 @@ class ChangeFanOutTests {
             procedures += m.matches() ? Integer.parseInt(m.group(1)) : 1;
         }
         assertEquals(8, procedures, lines.toString());
-        assertEquals(lines.size(), TestDb.count(Fixtures.DB, "select count(*) from indicator_event where agency_id = '" + agency + "'"));
+        assertEquals(lines.size(), TestDb.count(Fixtures.db(), "select count(*) from indicator_event where agency_id = '" + agency + "'"));
     }
 }

@@ -1,5 +1,6 @@
 package vn.govqms.scoring;
 
+import vn.govqms.local.testing.Fixtures;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -17,8 +18,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static vn.govqms.scoring.Fixtures.PROBLEM;
-import static vn.govqms.scoring.Fixtures.admin;
+import static vn.govqms.local.testing.Fixtures.admin;
+import static vn.govqms.local.testing.Problems.problem;
 
 /** Criteria sets: drafted, activated only at 100 points, immutable once active, changed through new versions. */
 @QuarkusTest
@@ -29,7 +30,7 @@ class CriteriaSetTests {
     @Test
     void aSetIsActivatedOnlyWhenItsPointsMake100AndThenNeverChanges() {
         String p = Fixtures.province();
-        String json = Fixtures.standardSet(p, 2026).replace("\"maxPoints\":30,\"method\":\"MANUAL\"", "\"maxPoints\":20,\"method\":\"MANUAL\"");
+        String json = CriteriaSets.standardSet(p, 2026).replace("\"maxPoints\":30,\"method\":\"MANUAL\"", "\"maxPoints\":20,\"method\":\"MANUAL\"");
         String id = given().auth().oauth2(admin(p)).contentType(ContentType.JSON).body(json).post("/api/v1/criteria-sets")
                 .then().statusCode(201).header("ETag", "\"0\"").header("Location", containsString("/api/v1/criteria-sets/"))
                 .body("status", equalTo("DRAFT")).body("statusLabel", equalTo("Dự thảo")).body("version", equalTo(1))
@@ -41,15 +42,14 @@ class CriteriaSetTests {
                 .body("bands.minInclusive", equalTo(Arrays.asList(false, false, false, false, null)))
                 .extract().path("id");
 
-        given().auth().oauth2(admin(p)).post("/api/v1/criteria-sets/{id}/activation", id).then().statusCode(422).contentType(PROBLEM)
-                .body("type", equalTo("https://govqms.vn/problems/criteria-points-sum"))
+        given().auth().oauth2(admin(p)).post("/api/v1/criteria-sets/{id}/activation", id).then().spec(problem(422, "criteria-points-sum"))
                 .body("detail", containsString("add up to 90")).body("sum", equalTo(90.0f));
 
-        String fixed = Fixtures.standardSet(p, 2026).replace("\"provinceCode\":\"" + p + "\",", "");
+        String fixed = CriteriaSets.standardSet(p, 2026).replace("\"provinceCode\":\"" + p + "\",", "");
         given().auth().oauth2(admin(p)).contentType(ContentType.JSON).body(fixed).put("/api/v1/criteria-sets/{id}", id)
-                .then().statusCode(428).contentType(PROBLEM);
+                .then().spec(problem(428));
         given().auth().oauth2(admin(p)).contentType(ContentType.JSON).header("If-Match", "\"7\"").body(fixed)
-                .put("/api/v1/criteria-sets/{id}", id).then().statusCode(412).contentType(PROBLEM);
+                .put("/api/v1/criteria-sets/{id}", id).then().spec(problem(412));
         given().auth().oauth2(admin(p)).contentType(ContentType.JSON).header("If-Match", "\"0\"").body(fixed)
                 .put("/api/v1/criteria-sets/{id}", id).then().statusCode(200).header("ETag", "\"1\"").body("totalMaxPoints", equalTo(100.0f));
         given().auth().oauth2(admin(p)).post("/api/v1/criteria-sets/{id}/activation", id).then().statusCode(200)
@@ -57,8 +57,7 @@ class CriteriaSetTests {
 
         // an active set is immutable: 409 with what is allowed
         given().auth().oauth2(admin(p)).contentType(ContentType.JSON).header("If-Match", "\"2\"").body(fixed)
-                .put("/api/v1/criteria-sets/{id}", id).then().statusCode(409).contentType(PROBLEM)
-                .body("type", equalTo("https://govqms.vn/problems/invalid-transition")).body("allowedActions", hasItem("new-version"));
+                .put("/api/v1/criteria-sets/{id}", id).then().spec(problem(409, "invalid-transition")).body("allowedActions", hasItem("new-version"));
         given().auth().oauth2(admin(p)).post("/api/v1/criteria-sets/{id}/activation", id).then().statusCode(409);
 
         // a change is a new version; activating it retires the old one
@@ -77,13 +76,13 @@ class CriteriaSetTests {
     void onlyTheProvincesAdminWritesItsSets() {
         String p = Fixtures.province();
         String other = Fixtures.province();
-        String json = Fixtures.standardSet(p, 2026);
-        given().contentType(ContentType.JSON).body(json).post("/api/v1/criteria-sets").then().statusCode(401).contentType(PROBLEM);
+        String json = CriteriaSets.standardSet(p, 2026);
+        given().contentType(ContentType.JSON).body(json).post("/api/v1/criteria-sets").then().spec(problem(401));
         given().auth().oauth2(TestTokens.agencyRole("iso-officer", UUID.randomUUID().toString(), p)).contentType(ContentType.JSON)
-                .body(json).post("/api/v1/criteria-sets").then().statusCode(403).contentType(PROBLEM);
+                .body(json).post("/api/v1/criteria-sets").then().spec(problem(403));
         given().auth().oauth2(admin(other)).contentType(ContentType.JSON).body(json).post("/api/v1/criteria-sets").then().statusCode(403);
-        String id = Fixtures.createSet(p, json);
-        given().auth().oauth2(admin(other)).post("/api/v1/criteria-sets/{id}/activation", id).then().statusCode(403).contentType(PROBLEM);
+        String id = CriteriaSets.createSet(p, json);
+        given().auth().oauth2(admin(other)).post("/api/v1/criteria-sets/{id}/activation", id).then().spec(problem(403));
         given().get("/api/v1/criteria-sets/{id}", id).then().statusCode(401);
     }
 
@@ -92,28 +91,28 @@ class CriteriaSetTests {
         String p = Fixtures.province();
         String token = admin(p);
         given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"name\":").post("/api/v1/criteria-sets")
-                .then().statusCode(400).contentType(PROBLEM).body("type", equalTo("https://govqms.vn/problems/malformed-json"));
-        given().auth().oauth2(token).contentType(ContentType.JSON).body(Fixtures.standardSet(p, 2026).replace("\"appliesFromYear\":2026", "\"appliesFromYear\":\"2026\""))
-                .post("/api/v1/criteria-sets").then().statusCode(400).contentType(PROBLEM);
+                .then().spec(problem(400, "malformed-json"));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(CriteriaSets.standardSet(p, 2026).replace("\"appliesFromYear\":2026", "\"appliesFromYear\":\"2026\""))
+                .post("/api/v1/criteria-sets").then().spec(problem(400));
         given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"provinceCode\":\"" + p + "\",\"name\":\"x\",\"appliesFromYear\":2026}")
-                .post("/api/v1/criteria-sets").then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("groups"));
+                .post("/api/v1/criteria-sets").then().spec(problem(400)).body("errors.field", hasItem("groups"));
         // an automatic criterion needs its rule's parameters; codes are unique
         given().auth().oauth2(token).contentType(ContentType.JSON)
-                .body(Fixtures.standardSet(p, 2026).replace(",\"pointsPerItem\":5", "").replace("\"code\":\"2.2\"", "\"code\":\"1.1\""))
-                .post("/api/v1/criteria-sets").then().statusCode(400).contentType(PROBLEM)
+                .body(CriteriaSets.standardSet(p, 2026).replace(",\"pointsPerItem\":5", "").replace("\"code\":\"2.2\"", "\"code\":\"1.1\""))
+                .post("/api/v1/criteria-sets").then().spec(problem(400))
                 .body("errors.field", hasItem("groups[1].criteria[0].pointsPerItem"))
                 .body("errors.message", hasItem("duplicate criterion code 1.1"));
         given().auth().oauth2(token).contentType(ContentType.JSON)
-                .body(Fixtures.standardSet(p, 2026).replace("\"indicator\":\"QMS_ANNOUNCED\"", "\"indicator\":\"NO_SUCH_THING\""))
-                .post("/api/v1/criteria-sets").then().statusCode(400).contentType(PROBLEM);
+                .body(CriteriaSets.standardSet(p, 2026).replace("\"indicator\":\"QMS_ANNOUNCED\"", "\"indicator\":\"NO_SUCH_THING\""))
+                .post("/api/v1/criteria-sets").then().spec(problem(400));
         // bands go from the highest down and the last takes the rest
-        String bands = Fixtures.standardSet(p, 2026).replaceFirst("\\}$", ",\"bands\":[{\"code\":\"GOOD\",\"label\":\"Tốt\",\"minScore\":80},"
+        String bands = CriteriaSets.standardSet(p, 2026).replaceFirst("\\}$", ",\"bands\":[{\"code\":\"GOOD\",\"label\":\"Tốt\",\"minScore\":80},"
                 + "{\"code\":\"VERY_GOOD\",\"label\":\"Rất tốt\",\"minScore\":90},{\"code\":\"WEAK\",\"label\":\"Yếu\",\"minScore\":10}]}");
         given().auth().oauth2(token).contentType(ContentType.JSON).body(bands).post("/api/v1/criteria-sets").then().statusCode(400)
                 .body("errors.field", hasItem("bands[1].minScore")).body("errors.field", hasItem("bands[2].minScore"));
-        given().auth().oauth2(token).get("/api/v1/criteria-sets/{id}", UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM);
+        given().auth().oauth2(token).get("/api/v1/criteria-sets/{id}", UUID.randomUUID()).then().spec(problem(404));
         given().auth().oauth2(token).get("/api/v1/criteria-sets/not-a-uuid").then().statusCode(404);
-        given().auth().oauth2(token).queryParam("status", "LIVE").get("/api/v1/criteria-sets").then().statusCode(400).contentType(PROBLEM);
-        given().auth().oauth2(token).queryParam("size", "500").get("/api/v1/criteria-sets").then().statusCode(400).contentType(PROBLEM);
+        given().auth().oauth2(token).queryParam("status", "LIVE").get("/api/v1/criteria-sets").then().spec(problem(400));
+        given().auth().oauth2(token).queryParam("size", "500").get("/api/v1/criteria-sets").then().spec(problem(400));
     }
 }

@@ -1,5 +1,6 @@
 package vn.govqms.scoring;
 
+import vn.govqms.local.testing.Fixtures;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -29,8 +30,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static vn.govqms.scoring.Fixtures.PROBLEM;
-import static vn.govqms.scoring.Fixtures.admin;
+import static vn.govqms.local.testing.Fixtures.admin;
+import static vn.govqms.local.testing.Problems.problem;
 
 /** Dossier events through REST batches and Kafka, idempotent, and the KPIs computed from them. */
 @QuarkusTest
@@ -68,7 +69,7 @@ class DossierTests {
                 "{\"dossierCode\":12,\"agencyCode\":\"" + code + "\",\"tthcCode\":\"" + a + "\",\"channel\":\"POST\",\"status\":\"RECEIVED\",\"occurredAt\":\"hôm qua\"}");
         String batch = "{\"items\":[" + String.join(",", items) + "]}";
         // 2.2 scores the on-time dossier rate in this province
-        String set = Fixtures.createSet(p, Fixtures.standardSet(p, 2020).replace(
+        String set = CriteriaSets.createSet(p, CriteriaSets.standardSet(p, 2020).replace(
                 "\"indicator\":\"CORRECTIVE_ACTIONS_OVERDUE\",\"rule\":\"DEDUCTION_PER_ITEM\",\"pointsPerItem\":10",
                 "\"indicator\":\"DOSSIER_ON_TIME_RATE\",\"rule\":\"PROPORTIONAL\",\"target\":100"));
         given().auth().oauth2(admin(p)).post("/api/v1/criteria-sets/{id}/activation", set).then().statusCode(200);
@@ -98,7 +99,7 @@ class DossierTests {
         given().auth().oauth2(head).queryParam("year", 2022).get("/api/v1/agencies/{id}/indicators", agency).then().statusCode(200)
                 .body("indicators.find { it.code == 'DOSSIER_ON_TIME_RATE' }.value", equalTo(66.67f));
         // the batch marked the agency's 2022 live score, recomputed shortly after: 1.1 0 + 1.2 0 + 2.1 20 + 2.2 30 × 66.67 %
-        await().atMost(Duration.ofSeconds(20)).until(() -> TestDb.count(Fixtures.DB, "select count(*) from live_score where agency_id = '"
+        await().atMost(Duration.ofSeconds(20)).until(() -> TestDb.count(Fixtures.db(), "select count(*) from live_score where agency_id = '"
                 + agency + "' and year = 2022 and cause = 'vn.govqms.onestop.dossier-status.v1'") == 1);
         given().auth().oauth2(head).queryParam("year", 2022).get("/api/v1/agencies/{id}/score", agency).then().statusCode(200)
                 .body("score", equalTo(40.0f)).body("criteria.find { it.code == '2.2' }.points", equalTo(20.0f));
@@ -107,7 +108,7 @@ class DossierTests {
     @Test
     void aBatchRecomputesOnlyWhereTheOnTimeRateCounts() {
         String p = Fixtures.province();
-        Fixtures.activeSet(p, 2020);  // the standard set does not score the on-time rate
+        CriteriaSets.activeSet(p, 2020);  // the standard set does not score the on-time rate
         String withObjective = Fixtures.agency(p, "Sở Giao thông vận tải");
         String without = Fixtures.agency(p, "Sở Xây dựng");
         int year = LiveScoreTests.YEAR;
@@ -131,8 +132,8 @@ class DossierTests {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(admin(p)).get("/api/v1/quality-objectives/{id}", objective)
                 .then().statusCode(200).body("status", equalTo("AT_RISK")).body("actual", equalTo(50.0f)));
         // the other agency's score does not use the rate: it was not marked for a recomputation
-        assertEquals(0, TestDb.count(Fixtures.DB, "select count(*) from live_score where agency_id = '" + without + "'"));
-        assertEquals(0, TestDb.count(Fixtures.DB, "select count(*) from live_score_pending where agency_id = '" + without + "'"));
+        assertEquals(0, TestDb.count(Fixtures.db(), "select count(*) from live_score where agency_id = '" + without + "'"));
+        assertEquals(0, TestDb.count(Fixtures.db(), "select count(*) from live_score_pending where agency_id = '" + without + "'"));
     }
 
     /** A dossier event as province {@code province}'s one-stop-shop system publishes it, on its own topic; returns its id. */
@@ -215,10 +216,10 @@ class DossierTests {
                 TestKafka.header(deadLetter(p, r -> lying.equals(TestKafka.header(r, "ce_id"))), "dead-letter-reason"));
         assertEquals("ce_source /test disagrees with topic " + topic(p) + ": /onestop/" + p + " expected",
                 TestKafka.header(deadLetter(p, r -> anonymous.equals(TestKafka.header(r, "ce_id"))), "dead-letter-reason"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> TestDb.count(Fixtures.DB, "select count(*) from dossier where code = '" + mine + "-0001'") == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestDb.count(Fixtures.db(), "select count(*) from dossier where code = '" + mine + "-0001'") == 1);
         // the other province's agency has no dossier, no event and no KPI
-        assertEquals(0, TestDb.count(Fixtures.DB, "select count(*) from dossier_event where dossier_code like '" + theirs + "-%'"));
-        assertEquals(0, TestDb.count(Fixtures.DB, "select count(*) from dossier where code like '" + theirs + "-%'"));
+        assertEquals(0, TestDb.count(Fixtures.db(), "select count(*) from dossier_event where dossier_code like '" + theirs + "-%'"));
+        assertEquals(0, TestDb.count(Fixtures.db(), "select count(*) from dossier where code like '" + theirs + "-%'"));
         given().auth().oauth2(admin(other)).queryParam("from", "2023-01-01").get("/api/v1/kpis").then().statusCode(200)
                 .body("total", equalTo(0));
     }
@@ -229,27 +230,26 @@ class DossierTests {
         String agency = Fixtures.agency(p, "Sở Nội vụ");
         String other = Fixtures.agency(p, "Sở Công Thương");
         String one = "{\"items\":[" + item("X-1", "agencyId", agency, "1.0", "RECEIVED", "2024-01-01T08:00:00+07:00", "") + "]}";
-        given().contentType(ContentType.JSON).body(one).post("/api/v1/dossier-events").then().statusCode(401).contentType(PROBLEM);
-        given().auth().oauth2(admin(p)).contentType(ContentType.JSON).body(one).post("/api/v1/dossier-events").then().statusCode(403).contentType(PROBLEM);
+        given().contentType(ContentType.JSON).body(one).post("/api/v1/dossier-events").then().spec(problem(401));
+        given().auth().oauth2(admin(p)).contentType(ContentType.JSON).body(one).post("/api/v1/dossier-events").then().spec(problem(403));
         given().auth().oauth2(TestTokens.integration(p)).contentType(ContentType.JSON).body("{\"items\":[").post("/api/v1/dossier-events")
-                .then().statusCode(400).contentType(PROBLEM);
+                .then().spec(problem(400));
         given().auth().oauth2(TestTokens.integration(p)).contentType(ContentType.JSON).body("{\"items\":[]}").post("/api/v1/dossier-events")
-                .then().statusCode(400).contentType(PROBLEM);
+                .then().spec(problem(400));
         StringBuilder many = new StringBuilder("{\"items\":[");
         for (int i = 0; i < 5001; i++) {
             many.append(i == 0 ? "" : ",").append("{}");
         }
         given().auth().oauth2(TestTokens.integration(p)).contentType(ContentType.JSON).body(many.append("]}").toString())
-                .post("/api/v1/dossier-events").then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("items"));
+                .post("/api/v1/dossier-events").then().spec(problem(400)).body("errors[0].field", equalTo("items"));
         given().auth().oauth2(TestTokens.integration(p)).get("/api/v1/kpis").then().statusCode(403);
         // an integration client without a province sends nothing: 403 naming the claim
         given().auth().oauth2(TestTokens.withClaims("integration", null, null)).contentType(ContentType.JSON).body(one)
-                .post("/api/v1/dossier-events").then().statusCode(403).contentType(PROBLEM)
-                .body("type", equalTo("https://govqms.vn/problems/missing-claim")).body("claim", equalTo("province_code"));
+                .post("/api/v1/dossier-events").then().spec(problem(403, "missing-claim")).body("claim", equalTo("province_code"));
         given().auth().oauth2(TestTokens.agencyRole("iso-officer", other, p)).queryParam("agencyId", agency).get("/api/v1/kpis")
-                .then().statusCode(403).contentType(PROBLEM);
+                .then().spec(problem(403));
         given().auth().oauth2(admin(p)).queryParam("from", "2024-02-01").queryParam("to", "2024-01-01").get("/api/v1/kpis")
-                .then().statusCode(400).contentType(PROBLEM);
-        given().auth().oauth2(admin(p)).queryParam("groupBy", "YEAR").get("/api/v1/kpis").then().statusCode(400).contentType(PROBLEM);
+                .then().spec(problem(400));
+        given().auth().oauth2(admin(p)).queryParam("groupBy", "YEAR").get("/api/v1/kpis").then().spec(problem(400));
     }
 }

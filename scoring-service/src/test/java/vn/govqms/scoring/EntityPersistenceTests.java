@@ -1,5 +1,6 @@
 package vn.govqms.scoring;
 
+import vn.govqms.local.testing.Fixtures;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -24,7 +25,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static vn.govqms.scoring.Fixtures.PROBLEM;
+import static vn.govqms.local.testing.Problems.PROBLEM;
 
 /**
  * The persistence rule as scoring-service keeps it: an assessment is an entity whose {@code @Version} decides between
@@ -40,7 +41,7 @@ class EntityPersistenceTests {
     void concurrentScoresWithOneETagMakeExactlyOneWinner() {
         String p = Fixtures.province();
         String agency = Fixtures.agency(p, "Sở Xây dựng");
-        Fixtures.activeSet(p, 2020);
+        CriteriaSets.activeSet(p, 2020);
         String officer = TestTokens.agencyRole("iso-officer", agency, p);
         String id = AssessmentTests.start(officer, agency, "SELF");
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -71,16 +72,16 @@ class EntityPersistenceTests {
     void itemsAndDefinitionsAreJsonbReadWithJsonOperators() {
         String p = Fixtures.province();
         String agency = Fixtures.agency(p, "Sở Công Thương");
-        String set = Fixtures.activeSet(p, 2020);
+        String set = CriteriaSets.activeSet(p, 2020);
         String officer = TestTokens.agencyRole("iso-officer", agency, p);
         String id = AssessmentTests.start(officer, agency, "SELF");
         AssessmentTests.score(officer, id, 0, "25");
 
-        assertEquals("array", TestDb.value(Fixtures.DB, "select jsonb_typeof(items) from assessment where id = '" + id + "'"));
-        assertEquals(1, TestDb.count(Fixtures.DB, "select count(*) from assessment where id = '" + id + "' and items @> "
+        assertEquals("array", TestDb.value(Fixtures.db(), "select jsonb_typeof(items) from assessment where id = '" + id + "'"));
+        assertEquals(1, TestDb.count(Fixtures.db(), "select count(*) from assessment where id = '" + id + "' and items @> "
                 + "'[{\"criterionCode\":\"1.2\",\"points\":25,\"evidenceLinks\":[\"https://stp.gov.vn/iso/so-tay.pdf\"]}]'"));
-        assertEquals("object", TestDb.value(Fixtures.DB, "select jsonb_typeof(definition) from criteria_set where id = '" + set + "'"));
-        assertEquals(1, TestDb.count(Fixtures.DB, "select count(*) from criteria_set where id = '" + set + "' and definition @> "
+        assertEquals("object", TestDb.value(Fixtures.db(), "select jsonb_typeof(definition) from criteria_set where id = '" + set + "'"));
+        assertEquals(1, TestDb.count(Fixtures.db(), "select count(*) from criteria_set where id = '" + set + "' and definition @> "
                 + "'{\"groups\":[{\"criteria\":[{\"code\":\"2.1\",\"indicator\":\"PROCEDURE_REVIEWS_OVERDUE\"}]}]}'"));
         // what the entity wrote reads back whole through the API
         given().auth().oauth2(officer).get("/api/v1/assessments/{id}", id).then().statusCode(200)

@@ -1,5 +1,6 @@
 package vn.govqms.scoring;
 
+import vn.govqms.local.testing.Fixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
@@ -19,7 +20,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.govqms.kit.time.ClockProducer.VIETNAM;
-import static vn.govqms.scoring.Fixtures.admin;
+import static vn.govqms.local.testing.Fixtures.admin;
 
 /**
  * The published event schemas (served at /events/) match what this service really sends: every type is
@@ -55,7 +56,7 @@ class EventSchemaTests {
         int year = LocalDate.now(VIETNAM).getYear();
         String p = Fixtures.province();
         String agency = Fixtures.agency(p, "Sở Khoa học và Công nghệ");
-        Fixtures.activeSet(p, 2020);
+        CriteriaSets.activeSet(p, 2020);
         String head = TestTokens.agencyRole("agency-head", agency, p);
         String self = AssessmentTests.start(head, agency, "SELF");
         AssessmentTests.score(head, self, 0, "30");

@@ -1,5 +1,6 @@
 package vn.govqms.scoring;
 
+import vn.govqms.local.testing.Fixtures;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -25,8 +26,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static vn.govqms.kit.time.ClockProducer.VIETNAM;
-import static vn.govqms.scoring.Fixtures.PROBLEM;
-import static vn.govqms.scoring.Fixtures.admin;
+import static vn.govqms.local.testing.Fixtures.admin;
+import static vn.govqms.local.testing.Problems.problem;
 
 /**
  * Indicators follow document- and audit-service events on the real broker (published here in the
@@ -57,7 +58,7 @@ class LiveScoreTests {
     void overdueReviewsAndCorrectiveActionsLowerTheLiveScore() {
         String p = Fixtures.province();
         String agency = Fixtures.agency(p, "Sở Tư pháp tỉnh " + p);
-        String set = Fixtures.activeSet(p, 2020);
+        String set = CriteriaSets.activeSet(p, 2020);
         // nothing known yet: 0 (1.1) + 0 (1.2 manual) + 20 + 30
         given().auth().oauth2(admin(p)).get("/api/v1/agencies/{id}/score", agency).then().statusCode(200)
                 .body("score", equalTo(50.0f)).body("band", equalTo("WEAK")).body("bandLabel", equalTo("Yếu"))
@@ -97,7 +98,7 @@ class LiveScoreTests {
                 .body("indicators.find { it.code == 'QMS_ANNOUNCED' }.label", equalTo("Đã công bố HTQLCL phù hợp TCVN ISO 9001"))
                 .body("movedBy[0].type", equalTo(doc("procedure-review.completed")))
                 .body("movedBy.summary", hasItem("Quá hạn rà soát quy trình QT-TP-01 (hạn " + YEAR + "-01-15)"));
-        assertEquals(1, TestDb.count(Fixtures.DB, "select count(*) from processed_event where event_id = '" + overdueId + "'"));
+        assertEquals(1, TestDb.count(Fixtures.db(), "select count(*) from processed_event where event_id = '" + overdueId + "'"));
 
         // score.changed when the band moved (WEAK at 50 → AVERAGE at 70: both edges belong to the band below), caused by the announcement
         assertFalse(TestKafka.await("scoring.events", r -> agency.equals(r.key())
@@ -110,7 +111,7 @@ class LiveScoreTests {
     void aBurstOfReviewEventsIsCountedWholeLoggedWithinItsLimitAndScoredOnce() {
         // a decree amendment: many review tasks for a few agencies, consumed in runs (set-based, one log insert, one recomputation)
         String p = Fixtures.province();
-        Fixtures.activeSet(p, 2020);
+        CriteriaSets.activeSet(p, 2020);
         List<String> agencies = List.of(Fixtures.agency(p, "Sở Nội vụ"), Fixtures.agency(p, "Sở Y tế"), Fixtures.agency(p, "Sở Công Thương"));
         int perAgency = 30;
         Map<String, List<String>> tasks = new HashMap<>();
@@ -118,7 +119,7 @@ class LiveScoreTests {
         String moving = UUID.randomUUID().toString();
         TestKafka.publishCloudEvent("document.events", agencies.get(2), doc("procedure-review.required"), "review-tasks/" + moving,
                 review(moving, agencies.get(2), 99));
-        await().atMost(Duration.ofSeconds(30)).until(() -> TestDb.count(Fixtures.DB, "select count(*) from review_track where task_id = '"
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestDb.count(Fixtures.db(), "select count(*) from review_track where task_id = '"
                 + moving + "' and agency_id = '" + agencies.get(2) + "'") == 1);
         for (String type : List.of("procedure-review.required", "procedure-review.overdue")) {
             for (int i = 0; i < perAgency; i++) {
@@ -133,10 +134,10 @@ class LiveScoreTests {
             }
             if (type.endsWith("required")) {
                 for (String agency : agencies) {
-                    await().atMost(Duration.ofSeconds(60)).until(() -> TestDb.count(Fixtures.DB, "select count(*) from review_track where agency_id = '"
+                    await().atMost(Duration.ofSeconds(60)).until(() -> TestDb.count(Fixtures.db(), "select count(*) from review_track where agency_id = '"
                             + agency + "' and status = 'OPEN'") == perAgency);
                 }
-                assertEquals(0, TestDb.count(Fixtures.DB, "select count(*) from review_track where agency_id = '" + agencies.get(2)
+                assertEquals(0, TestDb.count(Fixtures.db(), "select count(*) from review_track where agency_id = '" + agencies.get(2)
                         + "' and task_id = '" + moving + "'"));
             }
         }
@@ -147,8 +148,8 @@ class LiveScoreTests {
             // the log keeps the last 20 events, newest first, however many came in one run
             given().auth().oauth2(admin(p)).get("/api/v1/agencies/{id}/indicators", agency).then().statusCode(200)
                     .body("movedBy[0].summary", equalTo("Quá hạn rà soát quy trình QT-%02d (hạn %d-01-15)".formatted(perAgency - 1, YEAR)));
-            assertEquals(20, TestDb.count(Fixtures.DB, "select count(*) from indicator_event where agency_id = '" + agency + "'"));
-            await().atMost(Duration.ofSeconds(30)).until(() -> TestDb.count(Fixtures.DB, "select count(*) from live_score where agency_id = '"
+            assertEquals(20, TestDb.count(Fixtures.db(), "select count(*) from indicator_event where agency_id = '" + agency + "'"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> TestDb.count(Fixtures.db(), "select count(*) from live_score where agency_id = '"
                     + agency + "' and year = " + YEAR + " and cause = '" + doc("procedure-review.overdue") + "'") == 1);
         }
     }
@@ -213,13 +214,12 @@ class LiveScoreTests {
         String p = Fixtures.province();
         String agency = Fixtures.agency(p, "Sở Nội vụ");
         String other = Fixtures.agency(p, "Sở Tài chính");
-        given().get("/api/v1/agencies/{id}/score", agency).then().statusCode(401).contentType(PROBLEM);
+        given().get("/api/v1/agencies/{id}/score", agency).then().spec(problem(401));
         given().auth().oauth2(TestTokens.agencyRole("agency-head", other, p)).get("/api/v1/agencies/{id}/score", agency)
-                .then().statusCode(403).contentType(PROBLEM);
+                .then().spec(problem(403));
         given().auth().oauth2(admin(Fixtures.province())).get("/api/v1/agencies/{id}/indicators", agency).then().statusCode(403);
-        given().auth().oauth2(admin(p)).get("/api/v1/agencies/{id}/score", UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM);
-        given().auth().oauth2(admin(p)).queryParam("year", "hai nghìn").get("/api/v1/agencies/{id}/score", agency).then().statusCode(400)
-                .contentType(PROBLEM);
+        given().auth().oauth2(admin(p)).get("/api/v1/agencies/{id}/score", UUID.randomUUID()).then().spec(problem(404));
+        given().auth().oauth2(admin(p)).queryParam("year", "hai nghìn").get("/api/v1/agencies/{id}/score", agency).then().spec(problem(400));
         // no active criteria set in the province: indicators but no score
         given().auth().oauth2(admin(p)).get("/api/v1/agencies/{id}/score", agency).then().statusCode(200)
                 .body("score", equalTo(null)).body("criteriaSetId", equalTo(null));
@@ -232,7 +232,7 @@ class LiveScoreTests {
         String p = Fixtures.province();
         String old = Fixtures.agency(p, "UBND xã Thanh Minh");
         String successor = Fixtures.agency(p, "UBND phường Mường Thanh");
-        Fixtures.activeSet(p, 2020);
+        CriteriaSets.activeSet(p, 2020);
         String task = UUID.randomUUID().toString();
         TestKafka.publishCloudEvent("document.events", old, doc("procedure-review.overdue"), "review-tasks/" + task, """
                 {"taskId":"%s","agencyId":"%s","documentId":"%s","documentCode":"QT-01","dueDate":"%d-01-15","daysOverdue":3}"""
@@ -244,7 +244,7 @@ class LiveScoreTests {
         given().auth().oauth2(admin(p)).get("/api/v1/agencies/{id}/indicators", successor).then().statusCode(200)
                 .body("indicators.find { it.code == 'PROCEDURE_REVIEWS_OVERDUE' }.value", equalTo(1))
                 .body("movedBy[0].summary", equalTo("Tiếp nhận 1 cơ quan sáp nhập (hiệu lực 2025-07-01)"));
-        assertEquals(0, TestDb.count(Fixtures.DB, "select count(*) from live_score where agency_id = '" + old + "'"));
+        assertEquals(0, TestDb.count(Fixtures.db(), "select count(*) from live_score where agency_id = '" + old + "'"));
     }
 
     @Test
@@ -253,7 +253,7 @@ class LiveScoreTests {
         String source = Fixtures.agency(p, "Phòng Tài nguyên và Môi trường huyện Điện Biên");
         String primary = Fixtures.agency(p, "Phòng Nông nghiệp và Môi trường huyện Điện Biên");
         String other = Fixtures.agency(p, "Phòng Kinh tế, Hạ tầng và Đô thị huyện Điện Biên");
-        Fixtures.activeSet(p, 2020);
+        CriteriaSets.activeSet(p, 2020);
         String task = UUID.randomUUID().toString();
         String document = UUID.randomUUID().toString();
         TestKafka.publishCloudEvent("document.events", source, doc("procedure-review.overdue"), "review-tasks/" + task, """
@@ -271,7 +271,7 @@ class LiveScoreTests {
                   {"successorId":"%s","primary":false,"movedDocuments":5}]}""".formatted(source, primary, other));
         awaitScore(primary, p, 45.0f, "WEAK");
         awaitScore(other, p, 50.0f, "WEAK");
-        assertEquals(0, TestDb.count(Fixtures.DB, "select count(*) from live_score where agency_id = '" + source + "'"));
+        assertEquals(0, TestDb.count(Fixtures.db(), "select count(*) from live_score where agency_id = '" + source + "'"));
         given().auth().oauth2(admin(p)).get("/api/v1/agencies/{id}/indicators", primary).then().statusCode(200)
                 .body("indicators.find { it.code == 'PROCEDURE_REVIEWS_OVERDUE' }.value", equalTo(1))
                 .body("movedBy[0].summary", equalTo("Tiếp nhận phần còn lại và lịch sử của cơ quan chia tách (hiệu lực 2025-07-01)"));
@@ -299,8 +299,8 @@ class LiveScoreTests {
                 {"agencyId":"%s","announcementId":"%s","decisionNumber":"20/QĐ-UBND","decisionDate":"2025-08-01","standardEdition":"2015"}"""
                 .formatted(primary, UUID.randomUUID()));
         awaitScore(primary, p, 70.0f, "AVERAGE");
-        assertEquals(0, TestDb.count(Fixtures.DB, "select count(*) from live_score where agency_id = '" + source + "'"));
+        assertEquals(0, TestDb.count(Fixtures.db(), "select count(*) from live_score where agency_id = '" + source + "'"));
         // a redelivered split changes nothing
-        assertEquals(2, TestDb.count(Fixtures.DB, "select count(*) from agency_succession where predecessor_id = '" + source + "'"));
+        assertEquals(2, TestDb.count(Fixtures.db(), "select count(*) from agency_succession where predecessor_id = '" + source + "'"));
     }
 }

@@ -1,5 +1,6 @@
 package vn.govqms.scoring;
 
+import vn.govqms.local.testing.Fixtures;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -22,9 +23,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
-import static vn.govqms.scoring.Fixtures.PROBLEM;
-import static vn.govqms.scoring.Fixtures.admin;
+import static vn.govqms.local.testing.Fixtures.admin;
 import static vn.govqms.scoring.RankingTests.official;
+import static vn.govqms.local.testing.Problems.problem;
 
 /**
  * Above the province: the progress and band distribution of every province side by side, for national-admin only.
@@ -37,19 +38,32 @@ import static vn.govqms.scoring.RankingTests.official;
 class NationalViewTests {
 
     static void announced(String agency, String on) {
-        TestDb.update(Fixtures.DB, "insert into qms_state (agency_id, announced_on, updated_at) values ('" + agency + "', '" + on + "', now())");
+        TestDb.update(Fixtures.db(), "insert into qms_state (agency_id, announced_on, updated_at) values ('" + agency + "', '" + on + "', now())");
     }
 
     static String row(String province) {
         return "items.find { it.provinceCode == '" + province + "' }";
     }
 
-    @Test
-    void everyProvinceIsARowAndAMergedProvinceIsCountedOnceFromTheYearOfItsMerger() {
+    /**
+     * Two provinces made once for this class, the second merging into the first on 1 July 2025: the one that ends has 48
+     * agencies (43 scored in 2014 as 6/14/19/4, 45 announced) and one more ended before the merger; the one that continues
+     * has 2 (scored in 2014, one announced in 2020); in 2025 two of the merged province's agencies and one of its own are
+     * assessed under the continuing province's set. The views below only read it.
+     */
+    record Merger(String continuing, String merged) {
+    }
+
+    private static Merger merger;
+
+    static synchronized Merger merger() {
+        if (merger != null) {
+            return merger;
+        }
         String continuing = Fixtures.province();
         String merged = Fixtures.province();
-        String mergedSet = Fixtures.activeSet(merged, 2014);
-        String continuingSet = Fixtures.activeSet(continuing, 2014);
+        String mergedSet = CriteriaSets.activeSet(merged, 2014);
+        String continuingSet = CriteriaSets.activeSet(continuing, 2014);
 
         // the province that ends: 48 agencies, 43 scored in 2014 as 6/14/19/4, 45 announced; one more agency ended before the merger
         List<String> old = new ArrayList<>();
@@ -83,22 +97,41 @@ class NationalViewTests {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(national).queryParam("year", 2025)
                 .get("/api/v1/rankings/national/progress").then().statusCode(200).body("items.provinceCode", not(hasItem(merged))));
 
-        // from 2025 on, one row: the merged province's agencies in force on 31 December count in the continuing province
-        given().auth().oauth2(national).queryParam("year", 2025).get("/api/v1/rankings/national/progress").then().statusCode(200)
+        merger = new Merger(continuing, merged);
+        return merger;
+    }
+
+    @Test
+    void fromTheMergersYearTheMergedProvincesAgenciesInForceCountInTheContinuingOne() {
+        String continuing = merger().continuing();
+        given().auth().oauth2(TestTokens.nationalAdmin()).queryParam("year", 2025).get("/api/v1/rankings/national/progress")
+                .then().statusCode(200)
                 .body("year", equalTo(2025)).body("size", equalTo(100)).body("total", lessThanOrEqualTo(100))
                 .body("items.provinceCode", hasItem(continuing)).body("items.provinceCode", not(hasItem("00")))
                 .body(row(continuing) + ".agencies", equalTo(50))
                 .body(row(continuing) + ".figures.find { it.code == 'QMS_ANNOUNCED' }.count", equalTo(46))
                 .body(row(continuing) + ".figures.find { it.code == 'QMS_ANNOUNCED' }.share", equalTo(92.0f))
                 .body(row(continuing) + ".figures.find { it.code == 'OFFICIALLY_ASSESSED' }.count", equalTo(3));
-        given().auth().oauth2(national).queryParam("year", 2025).get("/api/v1/rankings/national/distribution").then().statusCode(200)
-                .body("source", equalTo("OFFICIAL")).body("items.provinceCode", not(hasItem(merged)))
-                .body(row(continuing) + ".total", equalTo(3))
-                .body(row(continuing) + ".bands.band", equalTo(List.of("VERY_GOOD", "GOOD", "FAIR", "AVERAGE", "WEAK")))
-                .body(row(continuing) + ".bands.count", equalTo(List.of(1, 1, 1, 0, 0)))
-                .body(row(continuing) + ".bands.share", equalTo(List.of(33.33f, 33.33f, 33.33f, 0.0f, 0.0f)));
+    }
 
-        // before the merger's year the old provinces are rows as they were
+    @Test
+    void fromTheMergersYearTheDistributionHasOneRowForBoth() {
+        Merger w = merger();
+        given().auth().oauth2(TestTokens.nationalAdmin()).queryParam("year", 2025).get("/api/v1/rankings/national/distribution")
+                .then().statusCode(200)
+                .body("source", equalTo("OFFICIAL")).body("items.provinceCode", not(hasItem(w.merged())))
+                .body(row(w.continuing()) + ".total", equalTo(3))
+                .body(row(w.continuing()) + ".bands.band", equalTo(List.of("VERY_GOOD", "GOOD", "FAIR", "AVERAGE", "WEAK")))
+                .body(row(w.continuing()) + ".bands.count", equalTo(List.of(1, 1, 1, 0, 0)))
+                .body(row(w.continuing()) + ".bands.share", equalTo(List.of(33.33f, 33.33f, 33.33f, 0.0f, 0.0f)));
+    }
+
+    @Test
+    void beforeTheMergersYearTheOldProvincesAreRowsAsTheyWere() {
+        Merger w = merger();
+        String national = TestTokens.nationalAdmin();
+        String merged = w.merged();
+        String continuing = w.continuing();
         given().auth().oauth2(national).queryParam("year", 2014).get("/api/v1/rankings/national/distribution").then().statusCode(200)
                 .body(row(merged) + ".total", equalTo(43))
                 .body(row(merged) + ".bands.count", equalTo(List.of(6, 14, 19, 4, 0)))
@@ -113,17 +146,23 @@ class NationalViewTests {
                 .body(row(merged) + ".figures.find { it.code == 'QMS_ANNOUNCED' }.count", equalTo(45))
                 .body(row(continuing) + ".agencies", equalTo(2))
                 .body(row(continuing) + ".figures.find { it.code == 'QMS_ANNOUNCED' }.count", equalTo(1));
-        // the province's own view of 2014 is the same
-        given().auth().oauth2(admin(merged)).queryParam("year", 2014).get("/api/v1/rankings/distribution").then().statusCode(200)
-                .body("total", equalTo(43)).body("bands.count", equalTo(List.of(6, 14, 19, 4, 0)));
+    }
 
-        // the continuing province's committee reads the merged one's history; the merged one's reads only its own, and writes nothing
-        given().auth().oauth2(admin(continuing)).queryParam("provinceCode", merged).queryParam("year", 2014)
+    @Test
+    void theMergedProvincesOwnViewOfAYearBeforeTheMergerIsTheNationalOne() {
+        given().auth().oauth2(admin(merger().merged())).queryParam("year", 2014).get("/api/v1/rankings/distribution").then().statusCode(200)
+                .body("total", equalTo(43)).body("bands.count", equalTo(List.of(6, 14, 19, 4, 0)));
+    }
+
+    @Test
+    void theContinuingCommitteeReadsTheMergedOnesHistoryAndTheMergedOneReadsOnlyItsOwnAndWritesNothing() {
+        Merger w = merger();
+        given().auth().oauth2(admin(w.continuing())).queryParam("provinceCode", w.merged()).queryParam("year", 2014)
                 .get("/api/v1/rankings/distribution").then().statusCode(200).body("total", equalTo(43));
-        given().auth().oauth2(admin(merged)).queryParam("provinceCode", continuing).queryParam("year", 2014)
-                .get("/api/v1/rankings/distribution").then().statusCode(403).contentType(PROBLEM);
-        given().auth().oauth2(admin(merged)).contentType(ContentType.JSON).body(Fixtures.standardSet(merged, 2026))
-                .post("/api/v1/criteria-sets").then().statusCode(403).contentType(PROBLEM);
+        given().auth().oauth2(admin(w.merged())).queryParam("provinceCode", w.continuing()).queryParam("year", 2014)
+                .get("/api/v1/rankings/distribution").then().spec(problem(403));
+        given().auth().oauth2(admin(w.merged())).contentType(ContentType.JSON).body(CriteriaSets.standardSet(w.merged(), 2026))
+                .post("/api/v1/criteria-sets").then().spec(problem(403));
     }
 
     @Test
@@ -133,20 +172,20 @@ class NationalViewTests {
         List<String> others = List.of(admin(p), TestTokens.ministryAdmin(Fixtures.ministry("Bộ Khoa học và Công nghệ")),
                 TestTokens.agencyRole("agency-head", agency, p), TestTokens.agencyRole("viewer", agency, p), TestTokens.integration(p));
         for (String path : List.of("/api/v1/rankings/national/progress", "/api/v1/rankings/national/distribution")) {
-            given().get(path).then().statusCode(401).contentType(PROBLEM);
+            given().get(path).then().spec(problem(401));
             for (String token : others) {
-                given().auth().oauth2(token).get(path).then().statusCode(403).contentType(PROBLEM);
+                given().auth().oauth2(token).get(path).then().spec(problem(403));
             }
             given().auth().oauth2(TestTokens.nationalAdmin()).get(path).then().statusCode(200)
                     .body("year", equalTo(AuthorityTests.YEAR)).body("items.provinceCode", hasItem(p));
-            given().auth().oauth2(TestTokens.nationalAdmin()).queryParam("year", "1990").get(path).then().statusCode(400).contentType(PROBLEM);
-            given().auth().oauth2(TestTokens.nationalAdmin()).queryParam("size", "101").get(path).then().statusCode(400).contentType(PROBLEM);
+            given().auth().oauth2(TestTokens.nationalAdmin()).queryParam("year", "1990").get(path).then().spec(problem(400));
+            given().auth().oauth2(TestTokens.nationalAdmin()).queryParam("size", "101").get(path).then().spec(problem(400));
         }
         given().auth().oauth2(TestTokens.nationalAdmin()).queryParam("size", 1).get("/api/v1/rankings/national/progress").then()
                 .statusCode(200).body("items.size()", equalTo(1)).body("size", equalTo(1));
         given().auth().oauth2(TestTokens.nationalAdmin()).queryParam("source", "LIVE").get("/api/v1/rankings/national/distribution")
                 .then().statusCode(200).body("source", equalTo("LIVE"));
         given().auth().oauth2(TestTokens.nationalAdmin()).queryParam("source", "ALL").get("/api/v1/rankings/national/distribution")
-                .then().statusCode(400).contentType(PROBLEM);
+                .then().spec(problem(400));
     }
 }

@@ -1,5 +1,6 @@
 package vn.govqms.scoring;
 
+import vn.govqms.local.testing.Fixtures;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -20,8 +21,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static vn.govqms.kit.time.ClockProducer.VIETNAM;
-import static vn.govqms.scoring.Fixtures.PROBLEM;
-import static vn.govqms.scoring.Fixtures.admin;
+import static vn.govqms.local.testing.Fixtures.admin;
+import static vn.govqms.local.testing.Problems.problem;
 
 /** Quality objectives follow their KPI: on track, at risk during the year, missed once it is over; events on entering those. */
 @QuarkusTest
@@ -55,7 +56,7 @@ class ObjectiveTests {
 
         // a looser target puts it back on track
         given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"title\":\"Tối đa 1 hành động khắc phục quá hạn\",\"comparison\":\"AT_MOST\",\"target\":1}")
-                .put("/api/v1/quality-objectives/{id}", id).then().statusCode(428).contentType(PROBLEM);
+                .put("/api/v1/quality-objectives/{id}", id).then().spec(problem(428));
         String etag = given().auth().oauth2(officer).get("/api/v1/quality-objectives/{id}", id).then().extract().header("ETag");
         given().auth().oauth2(officer).contentType(ContentType.JSON).header("If-Match", etag)
                 .body("{\"title\":\"Tối đa 1 hành động khắc phục quá hạn\",\"comparison\":\"AT_MOST\",\"target\":1}")
@@ -80,18 +81,18 @@ class ObjectiveTests {
         String json = """
                 {"agencyId":"%s","year":%d,"title":"Đánh giá nội bộ ít nhất 1 lần","kpi":"INTERNAL_AUDITS_HELD","comparison":"AT_LEAST","target":1}"""
                 .formatted(agency, YEAR);
-        given().contentType(ContentType.JSON).body(json).post("/api/v1/quality-objectives").then().statusCode(401).contentType(PROBLEM);
+        given().contentType(ContentType.JSON).body(json).post("/api/v1/quality-objectives").then().spec(problem(401));
         given().auth().oauth2(TestTokens.agencyRole("viewer", agency, p)).contentType(ContentType.JSON).body(json)
-                .post("/api/v1/quality-objectives").then().statusCode(403).contentType(PROBLEM);
+                .post("/api/v1/quality-objectives").then().spec(problem(403));
         given().auth().oauth2(TestTokens.agencyRole("iso-officer", other, p)).contentType(ContentType.JSON).body(json)
                 .post("/api/v1/quality-objectives").then().statusCode(403);
         given().auth().oauth2(TestTokens.agencyRole("iso-officer", agency, p)).contentType(ContentType.JSON)
-                .body(json.replace("INTERNAL_AUDITS_HELD", "HAPPINESS")).post("/api/v1/quality-objectives").then().statusCode(400).contentType(PROBLEM);
+                .body(json.replace("INTERNAL_AUDITS_HELD", "HAPPINESS")).post("/api/v1/quality-objectives").then().spec(problem(400));
         given().auth().oauth2(TestTokens.agencyRole("iso-officer", agency, p)).contentType(ContentType.JSON)
                 .body(json.replace("\"target\":1", "\"target\":-1")).post("/api/v1/quality-objectives").then().statusCode(400);
         String id = given().auth().oauth2(admin(p)).contentType(ContentType.JSON).body(json).post("/api/v1/quality-objectives")
                 .then().statusCode(201).body("status", equalTo("AT_RISK")).extract().path("id");
         given().auth().oauth2(TestTokens.agencyRole("viewer", other, p)).get("/api/v1/quality-objectives/{id}", id).then().statusCode(403);
-        given().auth().oauth2(admin(p)).get("/api/v1/quality-objectives/{id}", UUID.randomUUID()).then().statusCode(404).contentType(PROBLEM);
+        given().auth().oauth2(admin(p)).get("/api/v1/quality-objectives/{id}", UUID.randomUUID()).then().spec(problem(404));
     }
 }

@@ -1,5 +1,6 @@
 package vn.govqms.scoring;
 
+import vn.govqms.local.testing.Fixtures;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -20,7 +21,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.govqms.kit.time.ClockProducer.VIETNAM;
-import static vn.govqms.scoring.Fixtures.admin;
+import static vn.govqms.local.testing.Fixtures.admin;
 
 /**
  * "Procedures issued but not posted" per agency, from document-service's document.issued, document.posted and
@@ -83,7 +84,7 @@ class PostingIndicatorTests {
         awaitNotPosted(agency, p, 1);
         posted(agency, procedure, "QT-SCT-01", 1, "PORTAL");
         awaitNotPosted(agency, p, 0);
-        assertEquals(1, TestDb.count(Fixtures.DB, "select count(*) from processed_event where event_id = '" + issuedId + "'"));
+        assertEquals(1, TestDb.count(Fixtures.db(), "select count(*) from processed_event where event_id = '" + issuedId + "'"));
         assertTrue(indicators(agency, p).getList("movedBy.summary").contains("Đăng tải trên cổng thông tin điện tử QT-SCT-01 (lần ban hành 1)"));
 
         // revision 2 is posted afresh: a late posting of revision 1 does not count for it

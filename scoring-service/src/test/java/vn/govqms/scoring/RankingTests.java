@@ -1,5 +1,6 @@
 package vn.govqms.scoring;
 
+import vn.govqms.local.testing.Fixtures;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -24,8 +25,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static vn.govqms.scoring.Fixtures.PROBLEM;
-import static vn.govqms.scoring.Fixtures.admin;
+import static vn.govqms.local.testing.Fixtures.admin;
+import static vn.govqms.local.testing.Problems.problem;
 
 /** Rankings, band distribution, bottom N, year-over-year and progress of a province (the seed's Bắc Giang figures). */
 @QuarkusTest
@@ -34,7 +35,7 @@ import static vn.govqms.scoring.Fixtures.admin;
 class RankingTests {
 
     static void official(String agency, String province, int year, String set, double score, String band, String label) {
-        TestDb.update(Fixtures.DB, """
+        TestDb.update(Fixtures.db(), """
                 insert into assessment (id, agency_id, province_code, year, kind, criteria_set_id, status, items, total_points, band, band_label,
                     lock_version, created_by, created_at, updated_at, finalised_at)
                 values (gen_random_uuid(), '%s', '%s', %d, 'OFFICIAL', '%s', 'FINALISED', '[]', %s, '%s', '%s', 3, 'test', now(), now(), now())"""
@@ -44,7 +45,7 @@ class RankingTests {
     @Test
     void the2014BacGiangResultGivesSharesFromCounts() {
         String p = Fixtures.province();
-        String set = Fixtures.activeSet(p, 2014);
+        String set = CriteriaSets.activeSet(p, 2014);
         List<String> agencies = new ArrayList<>();
         for (int i = 0; i < 48; i++) {
             agencies.add(Fixtures.agency(p, String.format("Cơ quan %02d", i)));
@@ -67,7 +68,7 @@ class RankingTests {
         official(agencies.get(1), p, 2013, set, 99, "VERY_GOOD", "Rất tốt");
         // 45 of the 48 announced their QMS by 2014
         for (int i = 0; i < 45; i++) {
-            TestDb.update(Fixtures.DB, "insert into qms_state (agency_id, announced_on, updated_at) values ('" + agencies.get(i) + "', '2014-05-01', now())");
+            TestDb.update(Fixtures.db(), "insert into qms_state (agency_id, announced_on, updated_at) values ('" + agencies.get(i) + "', '2014-05-01', now())");
         }
         String token = TestTokens.agencyRole("viewer", agencies.get(0), p);
 
@@ -107,7 +108,7 @@ class RankingTests {
         // 2024's set scored out of 120. Stored directly: the API activates only sets that make 100, but a set's maximum is
         // what the comparison reads, whatever it is
         String old = UUID.randomUUID().toString();
-        TestDb.update(Fixtures.DB, """
+        TestDb.update(Fixtures.db(), """
                 insert into criteria_set (id, province_code, name, applies_from_year, version_no, status, definition, total_max_points,
                     lock_version, created_by, created_at, updated_at, activated_at, retired_at)
                 values ('%s', '%s', 'Bộ tiêu chí năm 2024 (thang điểm 120)', 2024, 1, 'RETIRED', '%s', 120, 2, 'test', now(), now(), now(), now())"""
@@ -120,7 +121,7 @@ class RankingTests {
                           {"code":"FAIR","label":"Khá","minScore":84,"minInclusive":false},
                           {"code":"AVERAGE","label":"Trung bình","minScore":60,"minInclusive":false},
                           {"code":"WEAK","label":"Yếu"}]}"""));
-        String current = Fixtures.activeSet(p, 2025);
+        String current = CriteriaSets.activeSet(p, 2025);
         official(justice, p, 2024, old, 108, "GOOD", "Tốt");
         official(health, p, 2024, old, 60, "WEAK", "Yếu");
         official(justice, p, 2025, current, 85, "GOOD", "Tốt");
@@ -154,12 +155,12 @@ class RankingTests {
     @Test
     void theLiveRankingFollowsTheLiveScores() {
         String p = Fixtures.province();
-        String set = Fixtures.activeSet(p, 2020);
+        String set = CriteriaSets.activeSet(p, 2020);
         String a = Fixtures.agency(p, "UBND phường Mường Thanh");
         String b = Fixtures.agency(p, "UBND xã Thanh Minh");
         String c = Fixtures.agency(p, "UBND xã Nà Tấu");
         for (String[] row : new String[][] {{a, "80", "GOOD"}, {b, "80", "GOOD"}, {c, "70", "FAIR"}}) {
-            TestDb.update(Fixtures.DB, "insert into live_score (agency_id, year, province_code, criteria_set_id, score, band, band_label, criteria, updated_at) "
+            TestDb.update(Fixtures.db(), "insert into live_score (agency_id, year, province_code, criteria_set_id, score, band, band_label, criteria, updated_at) "
                     + "values ('" + row[0] + "', 2026, '" + p + "', '" + set + "', " + row[1] + ", '" + row[2] + "', 'x', '[]', now())");
         }
         given().auth().oauth2(admin(p)).queryParam("year", 2026).queryParam("source", "LIVE").get("/api/v1/rankings").then().statusCode(200)
@@ -176,7 +177,7 @@ class RankingTests {
         String a = Fixtures.agency(p, "UBND xã Mường Phăng");
         String b = Fixtures.agency(p, "UBND xã Nà Sáy");
         for (String[] row : new String[][] {{a, "82", "GOOD"}, {b, "71", "FAIR"}}) {
-            TestDb.update(Fixtures.DB, "insert into live_score (agency_id, year, province_code, criteria_set_id, score, band, band_label, criteria, updated_at) "
+            TestDb.update(Fixtures.db(), "insert into live_score (agency_id, year, province_code, criteria_set_id, score, band, band_label, criteria, updated_at) "
                     + "values ('" + row[0] + "', " + LiveScoreTests.YEAR + ", '" + p + "', '" + set + "', " + row[1] + ", '" + row[2] + "', 'x', '[]', now())");
         }
         String tag = given().auth().oauth2(admin(p)).queryParam("source", "LIVE").get("/api/v1/rankings").then().statusCode(200)
@@ -184,7 +185,7 @@ class RankingTests {
         // with every table a ranking reads locked, a request that touched one would wait past the client's timeout: once the
         // instance has heard of the inserts above (their notices), the version and the snapshot are in memory
         RestAssuredConfig quick = RestAssured.config().httpClient(HttpClientConfig.httpClientConfig().setParam("http.socket.timeout", 3_000));
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> TestDb.whileLocked(Fixtures.DB,
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> TestDb.whileLocked(Fixtures.db(),
                 "ranking_version, live_score, agency_directory, criteria_set", () -> {
                     given().config(quick).auth().oauth2(admin(p)).queryParam("source", "LIVE").header("If-None-Match", tag).get("/api/v1/rankings")
                             .then().statusCode(304).header("ETag", equalTo(tag));
@@ -199,11 +200,11 @@ class RankingTests {
     @Test
     void aChangedScoreIsInTheNextReadOfTheRanking() {
         String p = Fixtures.province();
-        String set = Fixtures.activeSet(p, 2020);
+        String set = CriteriaSets.activeSet(p, 2020);
         String a = Fixtures.agency(p, "UBND xã Pá Khoang");
         String b = Fixtures.agency(p, "UBND xã Nà Nhạn");
         for (String[] row : new String[][] {{a, "80", "GOOD"}, {b, "70", "FAIR"}}) {
-            TestDb.update(Fixtures.DB, "insert into live_score (agency_id, year, province_code, criteria_set_id, score, band, band_label, criteria, updated_at) "
+            TestDb.update(Fixtures.db(), "insert into live_score (agency_id, year, province_code, criteria_set_id, score, band, band_label, criteria, updated_at) "
                     + "values ('" + row[0] + "', " + LiveScoreTests.YEAR + ", '" + p + "', '" + set + "', " + row[1] + ", '" + row[2] + "', 'x', '[]', now())");
         }
         String first = given().auth().oauth2(admin(p)).queryParam("source", "LIVE").get("/api/v1/rankings").then().statusCode(200)
@@ -214,7 +215,7 @@ class RankingTests {
                 .statusCode(304).header("ETag", equalTo(first));
 
         // changed straight in the database, as another replica or a script would: the read after its notice has it
-        TestDb.update(Fixtures.DB, "update live_score set score = 60, band = 'AVERAGE', band_label = 'Trung bình' where agency_id = '" + a + "'");
+        TestDb.update(Fixtures.db(), "update live_score set score = 60, band = 'AVERAGE', band_label = 'Trung bình' where agency_id = '" + a + "'");
         String second = await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).until(() -> given().auth().oauth2(admin(p))
                 .queryParam("source", "LIVE").header("If-None-Match", first).get("/api/v1/rankings").then().extract().response(), r -> r.statusCode() == 200)
                 .then().body("items.agencyName", equalTo(List.of("UBND xã Nà Nhạn", "UBND xã Pá Khoang")))
@@ -226,12 +227,12 @@ class RankingTests {
                 .body("bands.find { it.band == 'AVERAGE' }.count", equalTo(1)).body("bands.find { it.band == 'GOOD' }.count", equalTo(0));
 
         // a recomputation that leaves the score as it was keeps the copy good
-        TestDb.update(Fixtures.DB, "update live_score set criteria = '[{}]', updated_at = now() where agency_id = '" + a + "'");
+        TestDb.update(Fixtures.db(), "update live_score set criteria = '[{}]', updated_at = now() where agency_id = '" + a + "'");
         given().auth().oauth2(admin(p)).queryParam("source", "LIVE").header("If-None-Match", second).get("/api/v1/rankings").then()
                 .statusCode(304);
 
         // an agency renamed in the directory
-        TestDb.update(Fixtures.DB, "update agency_directory set name = 'UBND phường Nà Nhạn' where id = '" + b + "'");
+        TestDb.update(Fixtures.db(), "update agency_directory set name = 'UBND phường Nà Nhạn' where id = '" + b + "'");
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20)).untilAsserted(() -> given().auth().oauth2(admin(p))
                 .queryParam("source", "LIVE").get("/api/v1/rankings").then().statusCode(200).body("items[0].agencyName", equalTo("UBND phường Nà Nhạn")));
 
@@ -255,16 +256,16 @@ class RankingTests {
     @Test
     void rankingsAreReadWithinTheTokensProvince() {
         String p = Fixtures.province();
-        given().get("/api/v1/rankings").then().statusCode(401).contentType(PROBLEM);
-        given().auth().oauth2(admin(p)).queryParam("provinceCode", "99").get("/api/v1/rankings").then().statusCode(403).contentType(PROBLEM);
-        given().auth().oauth2(TestTokens.integration(p)).get("/api/v1/rankings").then().statusCode(403).contentType(PROBLEM);
-        given().auth().oauth2(admin(p)).queryParam("source", "ALL").get("/api/v1/rankings").then().statusCode(400).contentType(PROBLEM);
-        given().auth().oauth2(admin(p)).queryParam("n", "0").get("/api/v1/rankings/bottom").then().statusCode(400).contentType(PROBLEM);
-        given().auth().oauth2(admin(p)).queryParam("year", "1990").get("/api/v1/rankings/progress").then().statusCode(400).contentType(PROBLEM);
+        given().get("/api/v1/rankings").then().spec(problem(401));
+        given().auth().oauth2(admin(p)).queryParam("provinceCode", "99").get("/api/v1/rankings").then().spec(problem(403));
+        given().auth().oauth2(TestTokens.integration(p)).get("/api/v1/rankings").then().spec(problem(403));
+        given().auth().oauth2(admin(p)).queryParam("source", "ALL").get("/api/v1/rankings").then().spec(problem(400));
+        given().auth().oauth2(admin(p)).queryParam("n", "0").get("/api/v1/rankings/bottom").then().spec(problem(400));
+        given().auth().oauth2(admin(p)).queryParam("year", "1990").get("/api/v1/rankings/progress").then().spec(problem(400));
         given().auth().oauth2(admin(p)).get("/api/v1/rankings/distribution").then().statusCode(200).body("total", equalTo(0))
                 .body("bands[0].share", equalTo(0.0f));
         // the national level names the province it reads
-        given().auth().oauth2(TestTokens.nationalAdmin()).get("/api/v1/rankings").then().statusCode(400).contentType(PROBLEM)
+        given().auth().oauth2(TestTokens.nationalAdmin()).get("/api/v1/rankings").then().spec(problem(400))
                 .body("errors[0].field", equalTo("provinceCode"));
         given().auth().oauth2(TestTokens.nationalAdmin()).queryParam("provinceCode", p).get("/api/v1/rankings/distribution").then()
                 .statusCode(200).body("provinceCode", equalTo(p));
@@ -273,20 +274,20 @@ class RankingTests {
         given().auth().oauth2(TestTokens.agencyRole("viewer", agency, p)).get("/api/v1/rankings/progress").then().statusCode(200)
                 .body("provinceCode", equalTo(p)).body("agencies", equalTo(1));
         given().auth().oauth2(TestTokens.agencyRole("viewer", agency, p)).queryParam("provinceCode", Fixtures.province())
-                .get("/api/v1/rankings").then().statusCode(403).contentType(PROBLEM);
+                .get("/api/v1/rankings").then().spec(problem(403));
     }
 
     @Test
     void aMinistrysRankingHoldsItsOwnUnitsOnly() {
         String p = Fixtures.province();
-        String set = Fixtures.createSet(p, Fixtures.standardSet(p, 2020));
+        String set = CriteriaSets.createSet(p, CriteriaSets.standardSet(p, 2020));
         String ministryA = Fixtures.ministry("Bộ Công Thương");
-        String exports = Fixtures.unit(ministryA, "Cục Xuất nhập khẩu");
-        String legal = Fixtures.unit(ministryA, "Vụ Pháp chế");
+        String exports = Fixtures.unitOf(ministryA, "Cục Xuất nhập khẩu");
+        String legal = Fixtures.unitOf(ministryA, "Vụ Pháp chế");
         String ministryB = Fixtures.ministry("Bộ Nội vụ");
-        String archives = Fixtures.unit(ministryB, "Cục Văn thư và Lưu trữ nhà nước");
+        String archives = Fixtures.unitOf(ministryB, "Cục Văn thư và Lưu trữ nhà nước");
         for (String[] row : new String[][] {{exports, "80", "GOOD"}, {legal, "90", "VERY_GOOD"}, {archives, "85", "GOOD"}}) {
-            TestDb.update(Fixtures.DB, "insert into live_score (agency_id, year, province_code, criteria_set_id, score, band, band_label, criteria, updated_at) "
+            TestDb.update(Fixtures.db(), "insert into live_score (agency_id, year, province_code, criteria_set_id, score, band, band_label, criteria, updated_at) "
                     + "values ('" + row[0] + "', " + LiveScoreTests.YEAR + ", '00', '" + set + "', " + row[1] + ", '" + row[2] + "', 'x', '[]', now())");
         }
         String adminA = TestTokens.ministryAdmin(ministryA);
@@ -301,11 +302,11 @@ class RankingTests {
         given().auth().oauth2(adminA).get("/api/v1/rankings/progress").then().statusCode(200).body("agencies", equalTo(3));
 
         // nobody reads another tenant's ranking
-        given().auth().oauth2(adminA).queryParam("ministryId", ministryB).get("/api/v1/rankings").then().statusCode(403).contentType(PROBLEM);
-        given().auth().oauth2(adminA).queryParam("provinceCode", p).get("/api/v1/rankings").then().statusCode(403).contentType(PROBLEM);
-        given().auth().oauth2(admin(p)).queryParam("ministryId", ministryA).get("/api/v1/rankings").then().statusCode(403).contentType(PROBLEM);
-        given().auth().oauth2(admin(p)).queryParam("provinceCode", "00").get("/api/v1/rankings").then().statusCode(403).contentType(PROBLEM);
+        given().auth().oauth2(adminA).queryParam("ministryId", ministryB).get("/api/v1/rankings").then().spec(problem(403));
+        given().auth().oauth2(adminA).queryParam("provinceCode", p).get("/api/v1/rankings").then().spec(problem(403));
+        given().auth().oauth2(admin(p)).queryParam("ministryId", ministryA).get("/api/v1/rankings").then().spec(problem(403));
+        given().auth().oauth2(admin(p)).queryParam("provinceCode", "00").get("/api/v1/rankings").then().spec(problem(403));
         given().auth().oauth2(TestTokens.agencyRole("viewer", archives, "00")).queryParam("ministryId", ministryA).get("/api/v1/rankings")
-                .then().statusCode(403).contentType(PROBLEM);
+                .then().spec(problem(403));
     }
 }

@@ -1,5 +1,6 @@
 package vn.govqms.scoring;
 
+import vn.govqms.local.testing.Fixtures;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -19,7 +20,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static vn.govqms.kit.time.ClockProducer.VIETNAM;
-import static vn.govqms.scoring.Fixtures.admin;
+import static vn.govqms.local.testing.Fixtures.admin;
 
 /**
  * document-service re-dates an open review when the change behind it was re-dated (procedure-review.rescheduled, published
@@ -52,14 +53,14 @@ class ReviewRescheduleTests {
     }
 
     static String tracked(String task) {
-        return TestDb.value(Fixtures.DB, "select status || ' ' || due_date from review_track where task_id = '" + task + "'");
+        return TestDb.value(Fixtures.db(), "select status || ' ' || due_date from review_track where task_id = '" + task + "'");
     }
 
     @Test
     void anOverdueReviewReDatedIntoTheFutureIsOpenAgainAndThePenaltyGoes() {
         String p = Fixtures.province();
         String agency = Fixtures.agency(p, "Sở Tư pháp tỉnh " + p);
-        Fixtures.activeSet(p, 2020);
+        CriteriaSets.activeSet(p, 2020);
         TestKafka.publishCloudEvent("document.events", agency, doc("qms.announced"), "agencies/" + agency, """
                 {"agencyId":"%s","announcementId":"%s","decisionNumber":"15/QĐ-STP","decisionDate":"2019-05-10","standardEdition":"2015"}"""
                 .formatted(agency, UUID.randomUUID()));
@@ -90,7 +91,7 @@ class ReviewRescheduleTests {
                 {"taskId":"%s","agencyId":"%s","documentId":"%s","documentCode":"QT-TP-02","dueDate":"%s","daysOverdue":1}"""
                 .formatted(task, agency, UUID.randomUUID(), later));
         await().atMost(Duration.ofSeconds(30)).until(() -> ("OVERDUE " + later).equals(tracked(task)));
-        assertEquals(1, TestDb.count(Fixtures.DB, "select count(*) from processed_event where event_id = '" + id + "'"));
+        assertEquals(1, TestDb.count(Fixtures.db(), "select count(*) from processed_event where event_id = '" + id + "'"));
         // overdue again, but from next year on: this year's score keeps no penalty
         LiveScoreTests.awaitScore(agency, p, 70.0f, "AVERAGE");
     }
@@ -99,7 +100,7 @@ class ReviewRescheduleTests {
     void aReviewStillOverdueAfterTheMoveKeepsItsPenaltyAndACompletedOneKeepsItsHistory() {
         String p = Fixtures.province();
         String agency = Fixtures.agency(p, "Sở Nội vụ tỉnh " + p);
-        Fixtures.activeSet(p, 2020);
+        CriteriaSets.activeSet(p, 2020);
         String overdue = UUID.randomUUID().toString();
         TestKafka.publishCloudEvent("document.events", agency, doc("procedure-review.overdue"), "review-tasks/" + overdue, """
                 {"taskId":"%s","agencyId":"%s","documentId":"%s","documentCode":"QT-SNV-01","dueDate":"%d-02-01","daysOverdue":30}"""

@@ -1,6 +1,7 @@
 package vn.govqms.scoring;
 
 import com.sun.management.OperatingSystemMXBean;
+import vn.govqms.local.testing.Fixtures;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -72,12 +73,12 @@ class ScoringBench {
     void rankingOf5000AgenciesUnderConcurrentLoad() throws Exception {
         String set = activateSet(false);
         long t0 = System.nanoTime();
-        TestDb.update(Fixtures.DB, """
+        TestDb.update(Fixtures.db(), """
                 insert into agency_directory (id, code, name, level, province_code, root_id, revision, updated_at)
                 select x.id, lpad((x.g / 100)::text, 3, '0') || '.' || lpad(mod(x.g, 100)::text, 2, '0') || '.77.H77',
                        'UBND xã ' || x.g, 'COMMUNE', '77', x.id, 0, now()
                 from (select gen_random_uuid() as id, g from generate_series(1, %d) g) x""".formatted(AGENCIES));
-        TestDb.update(Fixtures.DB, """
+        TestDb.update(Fixtures.db(), """
                 insert into assessment (id, agency_id, province_code, year, kind, criteria_set_id, status, items, total_points, band, band_label,
                     lock_version, created_by, created_at, updated_at, finalised_at)
                 select gen_random_uuid(), d.id, '77', %d, 'OFFICIAL', '%s', 'FINALISED', '[]', s.score,
@@ -85,11 +86,11 @@ class ScoringBench {
                             when s.score >= 50 then 'AVERAGE' else 'WEAK' end, 'x', 3, 'bench', now(), now(), now()
                 from agency_directory d cross join lateral (select round((30 + random() * 70)::numeric, 1) as score where d.id is not null) s
                 where d.province_code = '77'""".formatted(YEAR, set));
-        TestDb.update(Fixtures.DB, """
+        TestDb.update(Fixtures.db(), """
                 insert into live_score (agency_id, year, province_code, criteria_set_id, score, band, band_label, criteria, updated_at)
                 select agency_id, year, province_code, criteria_set_id, total_points, band, band_label, '[]', now()
                 from assessment where province_code = '77' and year = %d""".formatted(YEAR));
-        TestDb.update(Fixtures.DB, "analyze");
+        TestDb.update(Fixtures.db(), "analyze");
         System.out.printf("bench: loaded %d agencies with official and live scores in %.1f s%n", AGENCIES, (System.nanoTime() - t0) / 1e9);
 
         String token = TestTokens.provinceAdmin(PROVINCE);
@@ -113,12 +114,12 @@ class ScoringBench {
      * its agencies' live scores, recomputed alongside (the heavier case).
      */
     static String activateSet(boolean rateScored) {
-        String json = Fixtures.standardSet(PROVINCE, 2020);
+        String json = CriteriaSets.standardSet(PROVINCE, 2020);
         if (rateScored) {
             json = json.replace("\"indicator\":\"CORRECTIVE_ACTIONS_OVERDUE\",\"rule\":\"DEDUCTION_PER_ITEM\",\"pointsPerItem\":10",
                     "\"indicator\":\"DOSSIER_ON_TIME_RATE\",\"rule\":\"PROPORTIONAL\",\"target\":100");
         }
-        String set = Fixtures.createSet(PROVINCE, json);
+        String set = CriteriaSets.createSet(PROVINCE, json);
         given().auth().oauth2(Fixtures.admin(PROVINCE)).post("/api/v1/criteria-sets/{id}/activation", set).then().statusCode(200);
         return set;
     }
@@ -196,7 +197,7 @@ class ScoringBench {
     @Order(2)
     void dossierEventsThroughTheRestBatchEndpoint() throws Exception {
         String token = TestTokens.integration(PROVINCE);
-        long before = TestDb.count(Fixtures.DB, "select count(*) from dossier_event");
+        long before = TestDb.count(Fixtures.db(), "select count(*) from dossier_event");
         int batches = 20;
         long n = 0;
         int sent = 0;
@@ -243,7 +244,7 @@ class ScoringBench {
                         clients, events, seconds, events / seconds, scenario(rateScored));
             }
         }
-        assertEquals(before + sent, TestDb.count(Fixtures.DB, "select count(*) from dossier_event"));
+        assertEquals(before + sent, TestDb.count(Fixtures.db(), "select count(*) from dossier_event"));
     }
 
     @Test
@@ -258,7 +259,7 @@ class ScoringBench {
 
     /** Produces {@code events} dossier events from number {@code n} on and waits until all are stored; returns the next number. */
     long throughKafka(int events, long n, boolean rateScored) {
-        long before = TestDb.count(Fixtures.DB, "select count(*) from dossier_event");
+        long before = TestDb.count(Fixtures.db(), "select count(*) from dossier_event");
         List<ProducerRecord<String, String>> records = new ArrayList<>(events);
         for (; records.size() < events; n++) {
             int agency = ThreadLocalRandom.current().nextInt(1, AGENCIES + 1);
@@ -282,10 +283,10 @@ class ScoringBench {
             producer.flush();
         }
         double produced = (System.nanoTime() - start) / 1e9;
-        long storedWhenProduced = TestDb.count(Fixtures.DB, "select count(*) from dossier_event") - before;
+        long storedWhenProduced = TestDb.count(Fixtures.db(), "select count(*) from dossier_event") - before;
         // each check opens a connection and counts every stored event: twice a second keeps it out of the way
         await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(500))
-                .until(() -> TestDb.count(Fixtures.DB, "select count(*) from dossier_event") >= before + events);
+                .until(() -> TestDb.count(Fixtures.db(), "select count(*) from dossier_event") >= before + events);
         double seconds = (System.nanoTime() - start) / 1e9;
         // the producer and the broker run in this JVM: once it has sent everything, the service has the machine to itself
         System.out.printf("bench: Kafka onestop.dossier-events." + PROVINCE + ": %d events produced in %.2f s, all stored with KPIs %.2f s after the first was sent "

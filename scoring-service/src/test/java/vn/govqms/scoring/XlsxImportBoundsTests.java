@@ -1,5 +1,6 @@
 package vn.govqms.scoring;
 
+import vn.govqms.local.testing.Fixtures;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -23,7 +24,8 @@ import java.util.zip.ZipOutputStream;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static vn.govqms.scoring.Fixtures.admin;
+import static vn.govqms.local.testing.Fixtures.admin;
+import static vn.govqms.local.testing.Problems.problem;
 
 /**
  * Issue 17: an imported workbook is bounded by what it inflates to (govqms.xlsx-import.max-inflated-size, 20 MB) and by
@@ -37,7 +39,7 @@ class XlsxImportBoundsTests {
     @Test
     void aWorkbookThatInflatesPastTheLimitIsRefusedWith413() throws Exception {
         String p = Fixtures.province();
-        String id = Fixtures.activeSet(p, 2022);
+        String id = CriteriaSets.activeSet(p, 2022);
         byte[] file = given().auth().oauth2(TestTokens.agencyRole("viewer", UUID.randomUUID().toString(), p))
                 .get("/api/v1/criteria-sets/{id}/export", id).then().statusCode(200).extract().asByteArray();
         byte[] bomb = withPadding(file, 25 * 1024 * 1024);
@@ -74,7 +76,7 @@ class XlsxImportBoundsTests {
     private static JsonPath importing(String province, byte[] body, int status) {
         return given().auth().oauth2(admin(province)).contentType(XlsxTests.XLSX).queryParam("provinceCode", province)
                 .queryParam("name", "Bộ tiêu chí bom nén").queryParam("appliesFromYear", 2027).body(body)
-                .post("/api/v1/criteria-sets/import").then().statusCode(status).contentType(Fixtures.PROBLEM)
+                .post("/api/v1/criteria-sets/import").then().spec(problem(status))
                 .extract().jsonPath();
     }
 

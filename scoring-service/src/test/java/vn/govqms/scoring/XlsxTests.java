@@ -1,5 +1,6 @@
 package vn.govqms.scoring;
 
+import vn.govqms.local.testing.Fixtures;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -20,8 +21,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static vn.govqms.scoring.Fixtures.PROBLEM;
-import static vn.govqms.scoring.Fixtures.admin;
+import static vn.govqms.local.testing.Fixtures.admin;
+import static vn.govqms.local.testing.Problems.problem;
 
 /** Criteria sets and rankings as spreadsheets: a set exported and imported back is the same set. */
 @QuarkusTest
@@ -34,7 +35,7 @@ class XlsxTests {
     @Test
     void aCriteriaSetGoesToExcelAndBack() throws Exception {
         String p = Fixtures.province();
-        String id = Fixtures.activeSet(p, 2021);
+        String id = CriteriaSets.activeSet(p, 2021);
         byte[] file = given().auth().oauth2(TestTokens.agencyRole("viewer", UUID.randomUUID().toString(), p))
                 .get("/api/v1/criteria-sets/{id}/export", id).then().statusCode(200).contentType(XLSX)
                 .header("Content-Disposition", containsString("bo-tieu-chi-" + p + "-v1.xlsx")).extract().asByteArray();
@@ -53,9 +54,9 @@ class XlsxTests {
         given().auth().oauth2(admin(p)).post("/api/v1/criteria-sets/{id}/activation", copy).then().statusCode(200);
 
         given().auth().oauth2(admin(p)).contentType(XLSX).queryParam("name", "x").queryParam("appliesFromYear", 2027)
-                .body("không phải Excel".getBytes()).post("/api/v1/criteria-sets/import").then().statusCode(400).contentType(PROBLEM);
+                .body("không phải Excel".getBytes()).post("/api/v1/criteria-sets/import").then().spec(problem(400));
         given().auth().oauth2(admin(p)).contentType(XLSX).queryParam("provinceCode", p).queryParam("appliesFromYear", 2027).body(file)
-                .post("/api/v1/criteria-sets/import").then().statusCode(400).contentType(PROBLEM);
+                .post("/api/v1/criteria-sets/import").then().spec(problem(400));
         given().auth().oauth2(TestTokens.agencyRole("iso-officer", UUID.randomUUID().toString(), p)).contentType(XLSX)
                 .queryParam("name", "x").queryParam("appliesFromYear", 2027).body(file).post("/api/v1/criteria-sets/import").then().statusCode(403);
     }
@@ -63,7 +64,7 @@ class XlsxTests {
     @Test
     void theRankingGoesToExcel() throws Exception {
         String p = Fixtures.province();
-        String set = Fixtures.activeSet(p, 2014);
+        String set = CriteriaSets.activeSet(p, 2014);
         for (int i = 0; i < 3; i++) {
             RankingTests.official(Fixtures.agency(p, "Cơ quan " + i), p, 2015, set, 80 + i, "GOOD", "Tốt");
         }
@@ -83,7 +84,7 @@ class XlsxTests {
     @Test
     void aNameThatLooksLikeAFormulaStaysTextInTheRankingSheet() throws Exception {
         String p = Fixtures.province();
-        String set = Fixtures.activeSet(p, 2014);
+        String set = CriteriaSets.activeSet(p, 2014);
         String formula = "=HYPERLINK(\"http://x\",\"y\")";
         RankingTests.official(Fixtures.agency(p, formula), p, 2015, set, 85, "GOOD", "Tốt");
         RankingTests.official(Fixtures.agency(p, "-1+2"), p, 2015, set, 81, "GOOD", "Tốt");

@@ -16,6 +16,9 @@ import java.util.Map;
  */
 public class RealPartsTestResource implements QuarkusTestResourceLifecycleManager {
 
+    /** The system property naming the database of the service under test (what {@link Fixtures} writes to). */
+    public static final String DATABASE_PROPERTY = "govqms.test.database";
+
     private static MailCatcher mail;
 
     private String database = "govqms";
@@ -48,6 +51,7 @@ public class RealPartsTestResource implements QuarkusTestResourceLifecycleManage
         RealParts parts = RealParts.get();
         PostgresServer pg = parts.postgres();
         pg.createDatabase(database);
+        System.setProperty(DATABASE_PROPERTY, database);
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.datasource.username", pg.username());
         config.put("quarkus.datasource.password", pg.password());
