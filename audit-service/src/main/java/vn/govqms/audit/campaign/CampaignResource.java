@@ -32,7 +32,6 @@ import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
-import vn.govqms.kit.web.ETags;
 
 import java.util.UUID;
 
@@ -74,7 +73,7 @@ public class CampaignResource {
     @Operation(operationId = "getInspectionCampaign", summary = "A campaign with its agencies and progress (inspected / total, on site / records)")
     @APIResponse(responseCode = "200", description = "The campaign", content = @Content(schema = @Schema(implementation = CampaignView.class)))
     public Uni<RestResponse<CampaignView>> get(@PathParam("id") UUID id) {
-        return service.get(id).map(c -> RestResponse.ResponseBuilder.ok(c).tag(ETags.of(c.version())).build());
+        return service.get(id).map(c -> Responses.tagged(c, c.version()));
     }
 
     @PUT

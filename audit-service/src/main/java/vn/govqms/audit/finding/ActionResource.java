@@ -81,7 +81,7 @@ public class ActionResource {
     @APIResponse(responseCode = "200", description = "The action", content = @Content(schema = @Schema(implementation = ActionView.class)))
     public Uni<RestResponse<ActionView>> get(@PathParam("id") UUID id) {
         // the version, as the create answer tags it, so that both say the same
-        return service.get(id, caller).map(a -> RestResponse.ResponseBuilder.ok(a).tag(ETags.of(a.version())).build());
+        return service.get(id, caller).map(a -> Responses.tagged(a, a.version()));
     }
 
     @POST

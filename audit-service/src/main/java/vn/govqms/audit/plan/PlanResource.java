@@ -37,7 +37,6 @@ import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
-import vn.govqms.kit.web.ETags;
 
 import java.util.UUID;
 
@@ -88,7 +87,7 @@ public class PlanResource {
     @Operation(operationId = "getActivityPlan", summary = "A plan with its items")
     @APIResponse(responseCode = "200", description = "The plan", content = @Content(schema = @Schema(implementation = PlanView.class)))
     public Uni<RestResponse<PlanView>> get(@PathParam("id") UUID id) {
-        return service.get(id).map(p -> RestResponse.ResponseBuilder.ok(p).tag(ETags.of(p.version())).build());
+        return service.get(id).map(p -> Responses.tagged(p, p.version()));
     }
 
     @POST

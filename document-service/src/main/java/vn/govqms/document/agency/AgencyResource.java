@@ -41,7 +41,6 @@ import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
-import vn.govqms.kit.web.ETags;
 
 import java.net.URI;
 import java.util.List;
@@ -89,7 +88,7 @@ public class AgencyResource {
     @Operation(operationId = "getAgency", summary = "An agency")
     @APIResponse(responseCode = "200", description = "The agency, with its ETag", content = @Content(schema = @Schema(implementation = AgencyView.class)))
     public Uni<RestResponse<AgencyView>> get(@PathParam("id") UUID id) {
-        return service.get(id, caller).map(a -> RestResponse.ResponseBuilder.ok(a).tag(ETags.of(a.version())).build());
+        return service.get(id, caller).map(a -> Responses.tagged(a, a.version()));
     }
 
     @GET

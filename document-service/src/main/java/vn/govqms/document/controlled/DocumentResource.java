@@ -44,7 +44,6 @@ import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
-import vn.govqms.kit.web.ETags;
 import vn.govqms.kit.web.Responses;
 
 import java.io.InputStream;
@@ -181,7 +180,7 @@ public class DocumentResource {
     @Operation(operationId = "getDocumentVersion", summary = "One version with its content and the actions allowed now")
     @APIResponse(responseCode = "200", description = "The version, with its ETag", content = @Content(schema = @Schema(implementation = VersionView.class)))
     public Uni<RestResponse<VersionView>> version(@PathParam("id") UUID id, @PathParam("revision") String revision) {
-        return service.version(id, revision(revision), caller).map(v -> RestResponse.ResponseBuilder.ok(v).tag(ETags.of(v.version())).build());
+        return service.version(id, revision(revision), caller).map(v -> Responses.tagged(v, v.version()));
     }
 
     @Consumes(MediaType.APPLICATION_JSON)

@@ -37,7 +37,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import vn.govqms.document.legal.LegalDtos.LegalDocumentUpdate;
-import vn.govqms.kit.web.ETags;
 
 import java.util.UUID;
 
@@ -104,7 +103,7 @@ public class LegalDocumentResource {
     @APIResponse(responseCode = "200", description = "The document", content = @Content(schema = @Schema(implementation = LegalDocumentView.class)))
     public Uni<RestResponse<LegalDocumentView>> get(@PathParam("id") UUID id,
                                                     @QueryParam("asOf") @Parameter(description = "Status as of this date (default today)", example = "2015-06-30") LocalDate asOf) {
-        return service.get(id, asOf).map(d -> RestResponse.ResponseBuilder.ok(d).tag(ETags.of(d.version())).build());
+        return service.get(id, asOf).map(d -> Responses.tagged(d, d.version()));
     }
 
     @GET

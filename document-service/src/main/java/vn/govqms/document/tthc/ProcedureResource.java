@@ -34,7 +34,6 @@ import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
-import vn.govqms.kit.web.ETags;
 import vn.govqms.kit.web.QueryParams;
 
 import java.time.OffsetDateTime;
@@ -72,7 +71,7 @@ public class ProcedureResource {
     @Operation(operationId = "getAdministrativeProcedure", summary = "A procedure of the catalogue")
     @APIResponse(responseCode = "200", description = "The procedure", content = @Content(schema = @Schema(implementation = ProcedureView.class)))
     public Uni<RestResponse<ProcedureView>> get(@PathParam("id") UUID id) {
-        return service.get(id).map(p -> RestResponse.ResponseBuilder.ok(p).tag(ETags.of(p.version())).build());
+        return service.get(id).map(p -> Responses.tagged(p, p.version()));
     }
 
     @GET

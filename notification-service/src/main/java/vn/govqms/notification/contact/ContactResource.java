@@ -29,7 +29,6 @@ import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
-import vn.govqms.kit.web.ETags;
 import vn.govqms.notification.contact.ContactDtos.ContactInput;
 import vn.govqms.notification.contact.ContactDtos.ContactView;
 import vn.govqms.notification.contact.ContactDtos.Preferences;
@@ -75,7 +74,7 @@ public class ContactResource {
     @Operation(operationId = "getContact", summary = "A contact")
     @APIResponse(responseCode = "200", description = "The contact", content = @Content(schema = @Schema(implementation = ContactView.class)))
     public Uni<RestResponse<ContactView>> get(@PathParam("id") UUID id) {
-        return service.get(id).map(c -> RestResponse.ResponseBuilder.ok(c).tag(ETags.of(c.version())).build());
+        return service.get(id).map(c -> Responses.tagged(c, c.version()));
     }
 
     @PUT

@@ -30,7 +30,6 @@ import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
-import vn.govqms.kit.web.ETags;
 import vn.govqms.notification.rule.RuleDtos.RuleInput;
 import vn.govqms.notification.rule.RuleDtos.RuleView;
 
@@ -64,7 +63,7 @@ public class RuleResource {
     @Operation(operationId = "getRule", summary = "A rule")
     @APIResponse(responseCode = "200", description = "The rule", content = @Content(schema = @Schema(implementation = RuleView.class)))
     public Uni<RestResponse<RuleView>> get(@PathParam("id") UUID id) {
-        return service.get(id).map(r -> RestResponse.ResponseBuilder.ok(r).tag(ETags.of(r.version())).build());
+        return service.get(id).map(r -> Responses.tagged(r, r.version()));
     }
 
     @POST

@@ -30,7 +30,6 @@ import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
-import vn.govqms.kit.web.ETags;
 import vn.govqms.kit.web.Responses;
 import vn.govqms.notification.webhook.WebhookDtos.DeliveryView;
 import vn.govqms.notification.webhook.WebhookDtos.ReplayRange;
@@ -81,7 +80,7 @@ public class WebhookResource {
     @Operation(operationId = "getWebhook", summary = "A subscription (without its secret)")
     @APIResponse(responseCode = "200", description = "The subscription", content = @Content(schema = @Schema(implementation = WebhookView.class)))
     public Uni<RestResponse<WebhookView>> get(@PathParam("id") UUID id) {
-        return service.get(id).map(w -> RestResponse.ResponseBuilder.ok(w).tag(ETags.of(w.version())).build());
+        return service.get(id).map(w -> Responses.tagged(w, w.version()));
     }
 
     @PUT

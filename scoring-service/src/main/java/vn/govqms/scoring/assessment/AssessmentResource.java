@@ -30,7 +30,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.security.Roles;
-import vn.govqms.kit.web.ETags;
 import vn.govqms.kit.web.QueryParams;
 import vn.govqms.scoring.assessment.AssessmentDtos.AssessmentSummary;
 import vn.govqms.scoring.assessment.AssessmentDtos.AssessmentView;
@@ -87,7 +86,7 @@ public class AssessmentResource {
     @Operation(operationId = "getAssessment", summary = "An assessment with its points per criterion")
     @APIResponse(responseCode = "200", description = "The assessment; ETag for If-Match", content = @Content(schema = @Schema(implementation = AssessmentView.class)))
     public Uni<RestResponse<AssessmentView>> get(@PathParam("id") UUID id) {
-        return service.get(id).map(v -> RestResponse.ResponseBuilder.ok(v.view()).tag(ETags.of(v.version())).build());
+        return service.get(id).map(v -> Responses.tagged(v.view(), v.version()));
     }
 
     @PUT

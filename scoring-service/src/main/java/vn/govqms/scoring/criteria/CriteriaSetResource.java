@@ -37,7 +37,6 @@ import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Roles;
-import vn.govqms.kit.web.ETags;
 import vn.govqms.scoring.criteria.CriteriaDtos.CriteriaSetChange;
 import vn.govqms.scoring.criteria.CriteriaDtos.CriteriaSetInput;
 import vn.govqms.scoring.criteria.CriteriaDtos.CriteriaSetSummary;
@@ -149,7 +148,7 @@ public class CriteriaSetResource {
     @Operation(operationId = "getCriteriaSet", summary = "A criteria set with its groups, criteria and bands")
     @APIResponse(responseCode = "200", description = "The set; ETag for If-Match", content = @Content(schema = @Schema(implementation = CriteriaSetView.class)))
     public Uni<RestResponse<CriteriaSetView>> get(@PathParam("id") UUID id) {
-        return service.get(id).map(v -> RestResponse.ResponseBuilder.ok(v.view()).tag(ETags.of(v.version())).build());
+        return service.get(id).map(v -> Responses.tagged(v.view(), v.version()));
     }
 
     @PUT

@@ -28,7 +28,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.security.Roles;
-import vn.govqms.kit.web.ETags;
 import vn.govqms.scoring.objective.ObjectiveDtos.ObjectiveView;
 
 import java.util.UUID;
@@ -71,7 +70,7 @@ public class ObjectiveResource {
     @Operation(operationId = "getQualityObjective", summary = "A quality objective with its KPI now")
     @APIResponse(responseCode = "200", description = "The objective; ETag for If-Match", content = @Content(schema = @Schema(implementation = ObjectiveView.class)))
     public Uni<RestResponse<ObjectiveView>> get(@PathParam("id") UUID id) {
-        return service.get(id).map(v -> RestResponse.ResponseBuilder.ok(v.view()).tag(ETags.of(v.version())).build());
+        return service.get(id).map(v -> Responses.tagged(v.view(), v.version()));
     }
 
     @PUT
