@@ -64,6 +64,7 @@ final class Soak {
     private final AtomicLong dossiersKafka = new AtomicLong();
     private final AtomicLong dossierSeq = new AtomicLong(1_000_000_000L);
     private final List<String> changes = new ArrayList<>();
+    private final AtomicInteger changesRefused = new AtomicInteger();
     private final AtomicInteger streamsOpen = new AtomicInteger();
     private final AtomicLong streamEvents = new AtomicLong();
     private final AtomicLong streamOpens = new AtomicLong();
@@ -304,6 +305,7 @@ final class Soak {
             }
             System.out.println("soak: legal change " + n + " registered (" + id + ")");
         } catch (RuntimeException e) {
+            changesRefused.incrementAndGet();
             window.get().count("legal change failed: " + e.getMessage().substring(0, Math.min(80, e.getMessage().length())));
         }
     }
@@ -500,6 +502,8 @@ final class Soak {
             tasks += t;
         }
         c.put("legal changes", changes.size());
+        // a change the service refused was never sent: nothing of it can be lost, but the soak did not exercise it
+        c.put("legal changes refused (not registered, not checked)", changesRefused.get());
         c.put("review tasks expected (changes × procedures citing the decree)", expectedTasks);
         c.put("review tasks per change", perChange);
         c.put("review tasks lost", expectedTasks - tasks);
