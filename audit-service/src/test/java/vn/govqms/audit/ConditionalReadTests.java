@@ -6,15 +6,16 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
+import vn.govqms.local.testing.Fixtures;
 import vn.govqms.local.testing.RealPartsTestResource;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static vn.govqms.audit.Fixtures.admin;
-import static vn.govqms.audit.Fixtures.auditor;
-import static vn.govqms.audit.Fixtures.officer;
+import static vn.govqms.local.testing.Fixtures.admin;
+import static vn.govqms.local.testing.Fixtures.auditor;
+import static vn.govqms.local.testing.Fixtures.officer;
 
 /** Every read of one resource answers a strong ETag and 304 to an If-None-Match that names it. */
 @QuarkusTest

@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
+import vn.govqms.local.testing.Fixtures;
 import vn.govqms.local.testing.RealPartsTestResource;
 import vn.govqms.local.testing.TestKafka;
 import vn.govqms.local.testing.TestTokens;
@@ -19,8 +20,8 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static vn.govqms.audit.Fixtures.auditor;
-import static vn.govqms.audit.Fixtures.officer;
+import static vn.govqms.local.testing.Fixtures.auditor;
+import static vn.govqms.local.testing.Fixtures.officer;
 
 /** The sync feeds of audit-service (corrective actions, audit checklists) and the offline batch of checklist answers. */
 @QuarkusTest

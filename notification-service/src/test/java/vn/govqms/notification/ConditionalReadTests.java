@@ -6,6 +6,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
+import vn.govqms.local.testing.Fixtures;
 import vn.govqms.local.testing.RealPartsTestResource;
 import vn.govqms.local.testing.TestTokens;
 
@@ -41,8 +42,8 @@ class ConditionalReadTests {
         String agency = Fixtures.agency("24", "Sở Giao thông Vận tải tỉnh Bắc Giang");
         String admin = TestTokens.provinceAdmin("24");
         String officer = Fixtures.unique("officer");
-        String contact = Fixtures.contact(admin, agency, officer, "Vũ Thị Mai", null, "vi", false, "ISO_OFFICER");
-        String token = Fixtures.token(officer, "iso-officer", agency, "24");
+        String contact = Contacts.contact(admin, agency, officer, "Vũ Thị Mai", null, "vi", false, "ISO_OFFICER");
+        String token = TestTokens.person(officer, "iso-officer", agency, "24");
         String event = Fixtures.publish("document", "procedure-review.required", agency,
                 InboxTests.reviewRequired(agency, UUID.randomUUID().toString(), "QT-GT-01"));
         Fixtures.awaitCount("select count(*) from notification where event_id = '" + event + "'", 1);

@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
+import vn.govqms.local.testing.Fixtures;
 import vn.govqms.local.testing.RealPartsTestResource;
 import vn.govqms.local.testing.TestTokens;
 
@@ -51,9 +52,9 @@ class SyncFeedTests {
         String admin = TestTokens.provinceAdmin("24");
         String officer = Fixtures.unique("officer");
         String stranger = Fixtures.unique("stranger");
-        String contact = Fixtures.contact(admin, agency, officer, "Phạm Thị Lan", null, "vi", false, "ISO_OFFICER");
-        Fixtures.contact(admin, Fixtures.agency("24", "Sở Nội vụ tỉnh Bắc Giang"), stranger, "Lê Văn Tâm", null, "vi", false, "ISO_OFFICER");
-        String token = Fixtures.token(officer, "iso-officer", agency, "24");
+        String contact = Contacts.contact(admin, agency, officer, "Phạm Thị Lan", null, "vi", false, "ISO_OFFICER");
+        Contacts.contact(admin, Fixtures.agency("24", "Sở Nội vụ tỉnh Bắc Giang"), stranger, "Lê Văn Tâm", null, "vi", false, "ISO_OFFICER");
+        String token = TestTokens.person(officer, "iso-officer", agency, "24");
         Answer start = sync(token, null);
         assertTrue(start.changes().isEmpty());
 
@@ -74,7 +75,7 @@ class SyncFeedTests {
         assertEquals(List.of(firstId), read.ids());
         assertEquals(Boolean.TRUE, item(read.changes().get(0)).get("read"));
         assertTrue(sync(token, read.next()).changes().isEmpty(), "nothing changed since");
-        assertTrue(sync(Fixtures.token(stranger, "iso-officer", agency, "24"), null).changes().isEmpty(),
+        assertTrue(sync(TestTokens.person(stranger, "iso-officer", agency, "24"), null).changes().isEmpty(),
                 "another officer sees nothing of them");
 
         // the contact is removed: its notifications go, and the app learns it as tombstones
@@ -84,7 +85,7 @@ class SyncFeedTests {
                 deleted.ids().stream().map(String::valueOf).sorted().toList());
         assertTrue(deleted.changes().stream().allMatch(c -> Boolean.TRUE.equals(c.get("deleted")) && !c.containsKey("item")));
         assertTrue(sync(token, deleted.next()).changes().isEmpty());
-        assertTrue(sync(Fixtures.token(stranger, "iso-officer", agency, "24"), deleted.next()).changes().isEmpty(),
+        assertTrue(sync(TestTokens.person(stranger, "iso-officer", agency, "24"), deleted.next()).changes().isEmpty(),
                 "nor its tombstones");
     }
 }

@@ -7,6 +7,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
+import vn.govqms.local.testing.Fixtures;
 import vn.govqms.local.testing.RealPartsTestResource;
 import vn.govqms.local.testing.TestTokens;
 
@@ -39,7 +40,7 @@ class ConditionalReadTests {
     void readsOfOneResourceAreConditional() {
         String p = Fixtures.province();
         String agency = Fixtures.agency(p, "Sở Ngoại vụ");
-        String set = Fixtures.activeSet(p, 2020);
+        String set = CriteriaSets.activeSet(p, 2020);
         String officer = TestTokens.agencyRole("iso-officer", agency, p);
         String assessment = AssessmentTests.start(officer, agency, "SELF");
         String objective = given().auth().oauth2(officer).contentType(ContentType.JSON).body(AuthorityTests.objective(agency))

@@ -173,7 +173,7 @@ class RankingTests {
     @Test
     void anUnchangedRankingCostsNoDatabaseRoundTrip() {
         String p = Fixtures.province();
-        String set = Fixtures.activeSet(p, 2020);
+        String set = CriteriaSets.activeSet(p, 2020);
         String a = Fixtures.agency(p, "UBND xã Mường Phăng");
         String b = Fixtures.agency(p, "UBND xã Nà Sáy");
         for (String[] row : new String[][] {{a, "82", "GOOD"}, {b, "71", "FAIR"}}) {
