@@ -13,7 +13,7 @@ const api = createGovqmsClient({
   token: () => process.env.GOVQMS_TOKEN ?? "",
 });
 
-type DocumentView = DocumentSchemas["DocumentView"];
+type DocumentView = DocumentSchemas["ControlledDocument"];
 
 /** What the app keeps between syncs: the items by id, and where the last sync stopped. */
 export interface LocalStore {
@@ -61,7 +61,7 @@ export async function refresh(id: string, etag: string | undefined): Promise<{ d
 }
 
 /** Sends the answers made offline, each with the item's version as downloaded; returns the items to look at again. */
-export async function uploadAnswers(auditId: string, answers: AuditSchemas["ChecklistAnswers"]["answers"]): Promise<number[]> {
+export async function uploadAnswers(auditId: string, answers: AuditSchemas["ChecklistBatch"]["answers"]): Promise<number[]> {
   const { data, error } = await api.audit.POST("/api/v1/audits/{id}/checklist/answers", {
     params: { path: { id: auditId } },
     body: { answers },

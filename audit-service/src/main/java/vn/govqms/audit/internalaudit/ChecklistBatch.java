@@ -18,14 +18,14 @@ public final class ChecklistBatch {
     private ChecklistBatch() {
     }
 
-    @Schema(name = "ChecklistAnswers", example = """
+    @Schema(name = "ChecklistBatch", example = """
             {"answers": [
               {"no": 1, "ifMatch": "\\"0\\"", "answer": "CONFORMING", "evidence": "Quyết định công bố số 125/QĐ-SKHCN ngày 12/3/2026"},
               {"no": 4, "ifMatch": "\\"2\\"", "answer": "NONCONFORMING", "evidence": "2/10 hồ sơ TTHC thiếu phiếu kiểm soát quá trình"}]}""")
     public record Answers(@NotEmpty @Size(max = 200) List<@Valid @NotNull Item> answers) {
     }
 
-    @Schema(name = "ChecklistAnswer")
+    @Schema(name = "ChecklistBatchAnswer")
     public record Item(
             @Schema(example = "4") int no,
             @NotBlank @Size(max = 40) @Schema(description = "The item's version as the app read it (its version field, quoted or not)",
@@ -36,7 +36,7 @@ public final class ChecklistBatch {
 
     /** Per item: 200 applied, 412 the item changed since it was read, 404 no such item; with the item as it now is. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @Schema(name = "ChecklistAnswerResult")
+    @Schema(name = "ChecklistBatchResult")
     public record Result(
             @Schema(example = "4") int no,
             @Schema(enumeration = {"200", "404", "412"}, example = "412") int status,
@@ -58,7 +58,7 @@ public final class ChecklistBatch {
         }
     }
 
-    @Schema(name = "ChecklistAnswersOutcome")
+    @Schema(name = "ChecklistBatchOutcome")
     public record Outcome(List<Result> results,
                           @Schema(description = "The audit's version after the batch (its ETag)", example = "7") long auditVersion) {
     }
