@@ -171,7 +171,8 @@ class ReportTests {
     /** A legal change's review events come in thousands: stored a run at a time, a repeated one once, a malformed one set aside. */
     @Test
     void aLegalChangesReviewEventsAreStoredTogether() {
-        String p = "47";
+        // a province of its own: Quảng Ngãi's (47) summary counts the world's agencies only
+        String p = "44";
         String agency = Fixtures.agency(p, "UBND xã Tịnh Phong", "COMMUNE");
         List<String> tasks = IntStream.range(0, 150).mapToObj(i -> UUID.randomUUID().toString()).toList();
         List<Map.Entry<String, String>> events = new ArrayList<>();

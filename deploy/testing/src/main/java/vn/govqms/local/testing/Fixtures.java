@@ -68,11 +68,12 @@ public final class Fixtures {
     private static String insert(String province, String name, String level, String parent, LocalDate validTo) {
         UUID id = UUID.randomUUID();
         int n = SEQ.incrementAndGet();
-        // codes look like the national register's (000.00.00.H24); unique within the run, with a random part across runs
+        // codes look like the national register's (000.00.00.H24); unique within the run, with a random part across runs;
+        // in force since 2000, before every year the tests look at (2013 on)
         String code = String.format("%03d.%02d.%02d.H%s", n % 1000, n / 1000 % 100, (int) (Math.random() * 100), province);
         TestDb.update(db(), "insert into agency_directory (id, code, name, level, parent_id, province_code, root_id, valid_from, valid_to, "
                 + "revision, updated_at) values ('" + id + "', '" + code + "', " + literal(name) + ", '" + level + "', " + literal(parent)
-                + ", '" + province + "', '" + (parent == null ? id.toString() : root(parent)) + "', '2015-01-01', " + literal(validTo)
+                + ", '" + province + "', '" + (parent == null ? id.toString() : root(parent)) + "', '2000-01-01', " + literal(validTo)
                 + ", 0, now())");
         return id.toString();
     }
@@ -94,7 +95,7 @@ public final class Fixtures {
         String parent = TestDb.value(db(), "select parent_id " + row);
         TestKafka.publishCloudEvent("document.events", agency, "vn.govqms.document.agency.updated.v1", "agencies/" + agency, """
                 {"agencyId":"%s","code":"%s","name":"%s","level":"%s","parentId":%s,"provinceCode":"%s","rootId":"%s",
-                 "validFrom":"2015-01-01","validTo":"%s","revision":%d}""".formatted(agency, value("select code " + row),
+                 "validFrom":"2000-01-01","validTo":"%s","revision":%d}""".formatted(agency, value("select code " + row),
                 value("select name " + row).replace("\"", "\\\""), value("select level " + row),
                 parent == null ? "null" : "\"" + parent + "\"", value("select province_code " + row), value("select root_id " + row),
                 validTo, count("select revision " + row) + 1));
