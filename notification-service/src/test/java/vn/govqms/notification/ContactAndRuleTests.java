@@ -83,7 +83,7 @@ class ContactAndRuleTests {
                 {"agencyId":"%s","subject":"x","name":"X","email":"not-an-address"}""".formatted(agency))
                 .post("/api/v1/contacts").then().spec(problem(400));
         given().auth().oauth2(admin).contentType(ContentType.JSON).body("""
-                {"agencyId":"%s","subject":"x","name":"X"}""".formatted(java.util.UUID.randomUUID()))
+                {"agencyId":"%s","subject":"x","name":"X"}""".formatted(UUID.randomUUID()))
                 .post("/api/v1/contacts").then().spec(problem(422));
         given().auth().oauth2(admin).get("/api/v1/contacts/{id}", UUID.randomUUID()).then().spec(problem(404));
         given().auth().oauth2(admin).get("/api/v1/contacts/not-a-uuid").then().statusCode(404);

@@ -210,7 +210,7 @@ public class ActionService {
             return Uni.createFrom().item(Map.of());
         }
         return CorrectiveAction.<CorrectiveAction>list("id in ?1", ids).chain(actions -> {
-            Map<String, ActionView> views = new java.util.HashMap<>();
+            Map<String, ActionView> views = new HashMap<>();
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (CorrectiveAction a : actions) {
                 chain = chain.chain(() -> Finding.<Finding>findById(a.findingId).chain(f -> view(a, f))

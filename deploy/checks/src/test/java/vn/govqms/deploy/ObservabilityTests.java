@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -190,7 +191,7 @@ class ObservabilityTests {
     static String collectorPort() {
         String endpoint = (String) at(named("ConfigMap", "govqms-platform"), "data", "OTEL_EXPORTER_OTLP_ENDPOINT");
         assertNotNull(endpoint, "the platform ConfigMap names the trace collector (OTEL_EXPORTER_OTLP_ENDPOINT)");
-        return String.valueOf(java.net.URI.create(endpoint).getPort());
+        return String.valueOf(URI.create(endpoint).getPort());
     }
 
     @Test

@@ -13,6 +13,9 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.sync.Changes;
 
+import java.io.File;
+import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.Collection;
 
 /**
@@ -52,8 +55,8 @@ public class ConditionalGet {
     /** One JSON object: not a list, a page, a file or a stream. */
     static boolean taggable(Object entity, MediaType type) {
         if (entity == null || entity instanceof Page<?> || entity instanceof Changes<?> || entity instanceof Collection<?> || entity.getClass().isArray()
-                || entity instanceof CharSequence || entity instanceof java.io.InputStream || entity instanceof java.io.File
-                || entity instanceof java.nio.file.Path) {
+                || entity instanceof CharSequence || entity instanceof InputStream || entity instanceof File
+                || entity instanceof Path) {
             return false;
         }
         return type == null || type.isCompatible(MediaType.APPLICATION_JSON_TYPE) || type.getSubtype().endsWith("+json");
