@@ -97,7 +97,10 @@ class StreamFeedTests {
             assertEquals(30, fourth.problem().getInt("retryAfterSeconds"));
 
             // one closed, the place is given back
+            int openBeforeClose = feed.open();
             open.remove(0).close();
+            // the place is free once the instance has seen the stream end (the close is asynchronous)
+            await().atMost(Duration.ofSeconds(10)).until(() -> feed.open() < openBeforeClose);
             Listener again = new Listener(stream.toURI(), viewer, null);
             open.add(again);
             await().atMost(Duration.ofSeconds(10)).until(() -> again.status != 0);
