@@ -34,14 +34,10 @@ import vn.govqms.kit.web.ETags;
 import jakarta.ws.rs.core.EntityTag;
 
 import java.math.BigDecimal;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -257,7 +253,7 @@ public class DocumentService {
         boolean issuedOnly = DocumentPolicy.issuedOnly(caller);
         return Panache.withSession(() -> readable(documentId, issuedOnly)).map(found -> {
             byte[] body = bytes(view(found.document(), found.newest()));
-            EntityTag tag = new EntityTag(digest(body));
+            EntityTag tag = ETags.ofContent(body);
             // issuedOnly callers see the newest issued version, which may not be the newest: kept from the others only
             boolean newestIssued = found.newest() != null && found.newest().status == VersionStatus.ISSUED;
             if (newestIssued && !issuedOnly) {
@@ -290,16 +286,6 @@ public class DocumentService {
         try {
             return json.writeValueAsBytes(view);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** 128 bits of the bytes' SHA-256, base64url. */
-    private static String digest(byte[] body) {
-        try {
-            byte[] sha = MessageDigest.getInstance("SHA-256").digest(body);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(sha, 16));
-        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

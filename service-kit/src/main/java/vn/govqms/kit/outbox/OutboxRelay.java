@@ -18,15 +18,12 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -34,6 +31,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringSerializer;
+import vn.govqms.kit.db.ChangeNotices;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -43,7 +41,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -80,7 +77,7 @@ public class OutboxRelay {
     private final Vertx vertx;
     private final Map<String, Object> kafkaConfig;
     private final OutboxConfig config;
-    private final PgConnectOptions connectOptions;
+    private final ChangeNotices notices;
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean wakeAgain = new AtomicBoolean();
     private final AtomicLong pending = new AtomicLong();
@@ -89,25 +86,17 @@ public class OutboxRelay {
     private volatile long retryNotBefore;
     private volatile Duration backoff = Duration.ZERO;
     private volatile boolean stopped;
-    private PgSubscriber subscriber;
     private Producer<String, String> producer;
     private long timerId = -1;
 
     public OutboxRelay(Pool pool, Vertx vertx, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-                       OutboxConfig config, MeterRegistry registry, Tracer tracer,
-                       @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
-                       @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
-                       @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+                       OutboxConfig config, MeterRegistry registry, Tracer tracer, ChangeNotices notices) {
         this.pool = pool;
         this.vertx = vertx;
         this.kafkaConfig = kafkaConfig;
         this.config = config;
         this.tracer = tracer;
-        String uri = url.startsWith("vertx-reactive:") ? url.substring("vertx-reactive:".length()) : url;
-        PgConnectOptions options = PgConnectOptions.fromUri(uri);
-        user.ifPresent(options::setUser);
-        password.ifPresent(options::setPassword);
-        this.connectOptions = options;
+        this.notices = notices;
         this.published = Counter.builder("govqms.outbox.published").description("Events relayed from the outbox to Kafka")
                 .register(registry);
         Gauge.builder("govqms.outbox.pending", pending, AtomicLong::get)
@@ -120,12 +109,9 @@ public class OutboxRelay {
             return;
         }
         producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new StringSerializer());
-        subscriber = PgSubscriber.subscriber(vertx, connectOptions).reconnectPolicy(attempt -> 1000L);
-        subscriber.channel(NOTIFY_CHANNEL).handler(ignored -> wake());
-        subscriber.connect().subscribe().with(
-                ok -> wake(),
-                failure -> Log.warnf("outbox relay cannot LISTEN yet (%s); polling every %s until it can",
-                        failure.getMessage(), config.pollInterval()));
+        // the service's one LISTEN connection (kit ChangeNotices): a commit's NOTIFY wakes the relay, and so does every
+        // (re)subscription, since notices sent while it was not listening are lost; the timer below polls meanwhile
+        notices.listen(NOTIFY_CHANNEL, ignored -> wake(), this::wake);
         timerId = vertx.setPeriodic(config.pollInterval().toMillis(), id -> wake());
         vertx.setPeriodic(Duration.ofMinutes(10).toMillis(), id -> cleanUp());
     }
@@ -134,9 +120,6 @@ public class OutboxRelay {
         stopped = true;
         if (timerId >= 0) {
             vertx.cancelTimer(timerId);
-        }
-        if (subscriber != null) {
-            subscriber.closeAndForget();
         }
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
