@@ -20,6 +20,9 @@ public class Caller {
     public static final String PROVINCE_CLAIM = "province_code";
 
     private final SecurityIdentity identity;
+    // read once a request: smallrye-jwt looks a claim that is not a standard one up through an exception
+    private Optional<String> agencyClaim;
+    private Optional<String> provinceCode;
 
     public Caller(SecurityIdentity identity) {
         this.identity = identity;
@@ -46,11 +49,17 @@ public class Caller {
 
     /** The {@code agency_id} claim as it came (it may not be a UUID: {@link Scope} checks it). */
     public Optional<String> agencyClaim() {
-        return claim(AGENCY_CLAIM);
+        if (agencyClaim == null) {
+            agencyClaim = claim(AGENCY_CLAIM);
+        }
+        return agencyClaim;
     }
 
     public Optional<String> provinceCode() {
-        return claim(PROVINCE_CLAIM);
+        if (provinceCode == null) {
+            provinceCode = claim(PROVINCE_CLAIM);
+        }
+        return provinceCode;
     }
 
     /** True for a machine client (a one-stop-shop system) with no staff role besides. */
