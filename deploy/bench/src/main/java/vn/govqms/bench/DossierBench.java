@@ -38,7 +38,7 @@ public final class DossierBench {
         LocalStack.Options options = new LocalStack.Options(all.repoRoot(), all.dataDir(), false, all.postgresPort(), all.kafkaPort(),
                 all.controllerPort(), all.smtpPort(), all.services().stream().filter(s -> s.name().equals("scoring-service")).toList(),
                 all.topicPartitions());
-        try (LocalStack stack = LocalStack.start(options)) {
+        try (LocalStack stack = LocalStack.start(Harness.benchOptions(options))) {
             Db db = new Db("127.0.0.1", stack.postgres().port(), stack.postgres().username(), stack.postgres().password());
             List<Load.Agency> list = agencies(db, agencies);
             List<Double> rates = new ArrayList<>();

@@ -175,7 +175,7 @@ class ClusterSecurityTests {
      * A user's ACLs as "type name Operation" (a prefixed one as "type-prefix name Operation", for the callers to expect
      * by name), none a wildcard, on any host.
      */
-    private static Set<String> acls(Map<String, Object> user) {
+    static Set<String> acls(Map<String, Object> user) {
         assertEquals("simple", at(user, "spec", "authorization", "type"));
         Set<String> acls = new TreeSet<>();
         for (Map<String, Object> acl : (List<Map<String, Object>>) at(user, "spec", "authorization", "acls")) {

@@ -109,25 +109,34 @@ class ComposeFileTests {
         assertFalse(created.contains("onestop.dossier-events.dlq"), "the single dossier topic of before the provinces' topics");
     }
 
-    /**
-     * The topics the kafka-topics job creates: its script run by sh with Compose's {@code $$} unescaped and the Kafka tool
-     * replaced by echo, so that its loops are read as the job runs them.
-     */
+    /** The topics the kafka-topics job creates. */
     static Set<String> createdTopics() {
+        List<String> creations = kafkaJob("kafka-topics.sh");
+        Set<String> topics = new TreeSet<>();
+        for (String line : creations) {
+            Matcher m = Pattern.compile("--topic (\\S+)").matcher(line);
+            while (m.find()) {
+                topics.add(m.group(1));
+            }
+        }
+        assertTrue(creations.stream().allMatch(l -> l.contains("--command-config") && l.contains("--if-not-exists")
+                && l.contains("--partitions 6")), creations.toString());
+        return topics;
+    }
+
+    /**
+     * The calls of the Kafka tool {@code tool} (kafka-topics.sh, kafka-acls.sh) that the kafka-topics job makes, one line
+     * each: its script run by sh with Compose's {@code $$} unescaped and the Kafka tools replaced by echo (each line
+     * starting with the tool's name), so that its loops and functions are read as the job runs them.
+     */
+    static List<String> kafkaJob(String tool) {
         String script = ((List<String>) service("kafka-topics").get("command")).get(0).replace("$$", "$")
-                .replace("/opt/kafka/bin/kafka-topics.sh", "echo").replace("/tmp/admin.properties", "/dev/null");
+                .replaceAll("/opt/kafka/bin/(kafka-[a-z]+\\.sh)", "echo $1").replace("/tmp/admin.properties", "/dev/null");
         try {
             Process sh = new ProcessBuilder("sh", "-c", script).redirectErrorStream(true).start();
             String out = new String(sh.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(0, sh.waitFor(), out);
-            Set<String> topics = new TreeSet<>();
-            Matcher m = Pattern.compile("--topic (\\S+)").matcher(out);
-            while (m.find()) {
-                topics.add(m.group(1));
-            }
-            assertTrue(out.lines().filter(l -> l.contains("--topic")).allMatch(l -> l.contains("--command-config")
-                    && l.contains("--if-not-exists") && l.contains("--partitions 6")), out);
-            return topics;
+            return out.lines().filter(l -> l.startsWith(tool + " ")).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

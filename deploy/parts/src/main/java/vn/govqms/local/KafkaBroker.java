@@ -44,6 +44,18 @@ public final class KafkaBroker implements AutoCloseable {
      */
     public static final List<String> TOPICS = List.of("document.events", "audit.events", "scoring.events");
 
+    /**
+     * Dead-letter topics that a consumer's channel names ({@code govqms.dead-letters.topics.<channel>}) instead of
+     * {@code <topic>.dlq}: scoring-service's one for the provinces' dossier topics, which it reads by pattern.
+     * deploy/checks ({@code LocalTopicsTests}) fails when a service's configuration names one not listed here.
+     */
+    public static final List<String> NAMED_DEAD_LETTER_TOPICS = List.of("scoring.dossier-events.dlq");
+
+    /** Every topic {@link #createTopics} creates: the services' topics, their {@code .dlq}, and the named dead-letter topics. */
+    public static List<String> topicsToCreate() {
+        return Stream.concat(TOPICS.stream().flatMap(t -> Stream.of(t, t + ".dlq")), NAMED_DEAD_LETTER_TOPICS.stream()).toList();
+    }
+
     private final int port;
     private final KafkaRaftServer server;
 
@@ -203,7 +215,7 @@ public final class KafkaBroker implements AutoCloseable {
         throw new IllegalStateException("Kafka at " + bootstrapServers + " not ready in " + timeout, last);
     }
 
-    /** Creates the project's topics (and their dead-letter topics) if they do not exist. */
+    /** Creates the project's topics and every dead-letter topic ({@link #topicsToCreate()}) that does not exist. */
     public static void createTopics(String bootstrapServers, int partitions) {
         createTopics(bootstrapServers, Map.of(), partitions);
     }
@@ -212,8 +224,7 @@ public final class KafkaBroker implements AutoCloseable {
     public static void createTopics(String bootstrapServers, Map<String, Object> client, int partitions) {
         try (Admin admin = admin(bootstrapServers, client)) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> missing = TOPICS.stream()
-                    .flatMap(t -> Stream.of(t, t + ".dlq"))
+            List<NewTopic> missing = topicsToCreate().stream()
                     .filter(t -> !existing.contains(t))
                     .map(t -> new NewTopic(t, t.endsWith(".dlq") ? 1 : partitions, (short) 1))
                     .toList();

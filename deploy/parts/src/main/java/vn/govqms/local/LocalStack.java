@@ -80,8 +80,16 @@ public class LocalStack implements AutoCloseable {
         }
     }
 
-    /** Generous: on a busy 2-core machine four JVMs starting at once take minutes. */
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
+    /** The setting of {@link #readyTimeout}: a system property, else this environment variable. */
+    static final String READY_TIMEOUT_PROPERTY = "govqms.stack.ready-timeout";
+    static final String READY_TIMEOUT_ENV = "GOVQMS_STACK_READY_TIMEOUT";
+
+    /**
+     * How long each service may take to become ready, read once per stack: generous by default (300 s: on a busy 2-core
+     * machine four JVMs starting at once take minutes), longer where the host is more loaded still (deploy/bench/run sets
+     * 900 s). Seconds ({@code 900}) or an ISO-8601 duration ({@code PT15M}).
+     */
+    private final Duration readyTimeout = readyTimeout(System.getProperty(READY_TIMEOUT_PROPERTY), System.getenv(READY_TIMEOUT_ENV));
 
     private final Options options;
     private final Path logDir;
@@ -97,6 +105,24 @@ public class LocalStack implements AutoCloseable {
     protected LocalStack(Options options) {
         this.options = options;
         this.logDir = options.dataDir().resolve("logs");
+    }
+
+    /** The ready timeout from the system property, else the environment variable, else 300 s. */
+    static Duration readyTimeout(String property, String env) {
+        String value = property != null && !property.isBlank() ? property.trim() : env != null && !env.isBlank() ? env.trim() : null;
+        if (value == null) {
+            return Duration.ofSeconds(300);
+        }
+        try {
+            Duration timeout = value.chars().allMatch(Character::isDigit) ? Duration.ofSeconds(Long.parseLong(value)) : Duration.parse(value);
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("not positive");
+            }
+            return timeout;
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(READY_TIMEOUT_PROPERTY + " / " + READY_TIMEOUT_ENV + " must be seconds (900) or an ISO-8601 "
+                    + "duration (PT15M), not \"" + value + "\"", e);
+        }
     }
 
     /** Starts everything and waits until every service is ready. */
@@ -168,7 +194,7 @@ public class LocalStack implements AutoCloseable {
             }
             rememberChildren();
             for (Service s : options.services()) {
-                awaitReady(s, READY_TIMEOUT);
+                awaitReady(s, readyTimeout);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -279,7 +305,7 @@ public class LocalStack implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        awaitReady(instance, READY_TIMEOUT);
+        awaitReady(instance, readyTimeout);
     }
 
     /**

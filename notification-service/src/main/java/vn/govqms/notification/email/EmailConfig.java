@@ -13,7 +13,7 @@ public interface EmailConfig {
     @WithDefault("5s")
     Duration sendEvery();
 
-    /** E-mails taken per round. */
+    /** E-mails taken per round; the daily digest's contacts per claim. */
     @WithDefault("50")
     int batchSize();
 

@@ -29,9 +29,15 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class EmailSender {
 
+    /**
+     * How long a claim holds its e-mails (and a digest its contact's): another instance skips them meanwhile, and once it
+     * has passed, the e-mails of an instance that died mid-send are taken by the next round.
+     */
+    static final String LEASE = "interval '5 minutes'";
+
     static final String CLAIM = """
             with claimed as (
-              update notification set next_attempt_at = $1 + interval '5 minutes'
+              update notification set next_attempt_at = $1 + %s
               -- = any (array(...)): the claim runs once; an IN subquery may be planned as a semi join that re-runs it per row
               -- urgent first (HIGH, NORMAL, LOW), then the longest waiting: the order of the notification_email_due index
               where id = any (array(select id from notification where delivery_status = 'PENDING' and next_attempt_at <= $1
@@ -40,7 +46,7 @@ public class EmailSender {
               returning id, event_id, contact_id, kind, reason, language, due_date, agency_id, attempts)
             select claimed.*, c.email, c.name, e.type, e.data::text as data, e.link, a.name as agency_name
             from claimed join contact c on c.id = claimed.contact_id join event_log e on e.event_id = claimed.event_id
-            left join agency_directory a on a.id = claimed.agency_id""";
+            left join agency_directory a on a.id = claimed.agency_id""".formatted(LEASE);
 
     static final String SENT = """
             with n as (update notification set delivery_status = 'SENT', sent_at = $2, attempts = attempts + 1, last_error = null
