@@ -1,7 +1,6 @@
 package vn.govqms.document.province;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -33,7 +32,6 @@ public class ProvinceMerger extends PanacheEntityBase {
 
     /** Every province merged, the continuing one among them, as given. */
     @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(columnDefinition = "text[]")
     public String[] sourceCodes;
     public String decision;
     public OffsetDateTime recordedAt;

@@ -1,7 +1,6 @@
 package vn.govqms.notification.contact;
 
 import io.vertx.mutiny.sqlclient.Row;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -22,7 +21,6 @@ public class Contact extends TrackedEntity {
     public String email;
     public String language;
     @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(columnDefinition = "text[]")
     public String[] roles;
     public boolean digest;
     /** The day the contact became the agency's ISO officer (null unless {@link ContactRole#ISO_OFFICER} is among its roles). */

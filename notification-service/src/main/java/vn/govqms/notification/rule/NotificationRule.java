@@ -1,6 +1,5 @@
 package vn.govqms.notification.rule;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -26,7 +25,6 @@ public class NotificationRule extends TrackedEntity {
     public ContactRole recipientRole;
     public UUID contactId;
     @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(columnDefinition = "text[]")
     public String[] channels;
     @Enumerated(EnumType.STRING)
     public Urgency urgency;

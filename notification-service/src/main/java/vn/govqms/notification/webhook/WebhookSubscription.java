@@ -1,6 +1,5 @@
 package vn.govqms.notification.webhook;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -17,7 +16,6 @@ public class WebhookSubscription extends TrackedEntity {
     public UUID agencyId;
     public String url;
     @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(columnDefinition = "text[]")
     public String[] eventTypes;
     /**
      * The key of the Standard Webhooks signature ({@code whsec_<base64>}), sealed by {@link SecretBox} with the key
