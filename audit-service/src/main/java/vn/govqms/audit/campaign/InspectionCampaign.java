@@ -1,10 +1,8 @@
 package vn.govqms.audit.campaign;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Table;
 import vn.govqms.kit.persistence.TrackedEntity;
 import vn.govqms.kit.problem.ProblemException;
 
@@ -17,34 +15,21 @@ import vn.govqms.kit.json.JsonColumn;
 
 /** A province's inspection campaign of a year: the agencies to inspect and how, approved by decision. */
 @Entity
-@Table(name = "inspection_campaign")
 public class InspectionCampaign extends TrackedEntity {
 
-    @Column(name = "province_code", nullable = false)
     public String provinceCode;
-    @Column(nullable = false)
     public int year;
-    @Column(nullable = false)
     public String title;
-    @Column(name = "period_start", nullable = false)
     public LocalDate periodStart;
-    @Column(name = "period_end", nullable = false)
     public LocalDate periodEnd;
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public CampaignStatus status;
-    @Column(nullable = false)
     @ColumnTransformer(read = "cast(team as text)", write = JsonColumn.WRITE)
     public String team;
-    @Column(name = "decision_number")
     public String decisionNumber;
-    @Column(name = "decision_date")
     public LocalDate decisionDate;
-    @Column(name = "approved_by")
     public String approvedBy;
-    @Column(name = "approved_at")
     public OffsetDateTime approvedAt;
-    @Column(name = "created_by", nullable = false)
     public String createdBy;
 
     public void requireDraft(String action) {

@@ -1,7 +1,6 @@
 package vn.govqms.audit.campaign;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -17,14 +16,10 @@ import java.util.List;
 public class ProvinceLevels extends PanacheEntityBase {
 
     @Id
-    @Column(name = "province_code")
     public String provinceCode;
     /** Comma-separated, sorted; empty when the province adds none. */
-    @Column(name = "included_levels", nullable = false)
     public String includedLevels;
-    @Column(name = "updated_by", nullable = false)
     public String updatedBy;
-    @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
     /** 0 while the province has chosen nothing (no row); 1 from its first choice. */
     @Version

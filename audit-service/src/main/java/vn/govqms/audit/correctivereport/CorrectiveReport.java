@@ -1,10 +1,8 @@
 package vn.govqms.audit.correctivereport;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Table;
 import vn.govqms.audit.internalaudit.Audit;
 import vn.govqms.kit.persistence.TrackedEntity;
 import vn.govqms.kit.problem.ProblemException;
@@ -19,38 +17,23 @@ import java.util.UUID;
  * provincial inspection, due a period (2 months by default) after the inspection's minutes are dated.
  */
 @Entity
-@Table(name = "corrective_report")
 public class CorrectiveReport extends TrackedEntity {
 
-    @Column(name = "audit_id", nullable = false)
     public UUID auditId;
-    @Column(name = "agency_id", nullable = false)
     public UUID agencyId;
-    @Column(name = "province_code", nullable = false)
     public String provinceCode;
-    @Column(nullable = false)
     public int year;
-    @Column(name = "minutes_date", nullable = false)
     public LocalDate minutesDate;
-    @Column(name = "due_date", nullable = false)
     public LocalDate dueDate;
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public CorrectiveReportStatus status;
-    @Column(name = "document_number")
     public String documentNumber;
     public String content;
-    @Column(nullable = false)
     public int submissions;
-    @Column(name = "submitted_by")
     public String submittedBy;
-    @Column(name = "submitted_at")
     public OffsetDateTime submittedAt;
-    @Column(name = "decided_by")
     public String decidedBy;
-    @Column(name = "decided_at")
     public OffsetDateTime decidedAt;
-    @Column(name = "return_reason")
     public String returnReason;
 
     /** Owed by the inspected agency once an on-site inspection's minutes are dated: due {@code within} after them. */

@@ -1,10 +1,8 @@
 package vn.govqms.audit.finding;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Table;
 import vn.govqms.kit.persistence.TrackedEntity;
 import vn.govqms.kit.problem.ProblemException;
 
@@ -15,41 +13,25 @@ import java.util.UUID;
 
 /** A corrective action for a nonconformity: containment, root cause, action, owner, due date, verification. */
 @Entity
-@Table(name = "corrective_action")
 public class CorrectiveAction extends TrackedEntity {
 
-    @Column(name = "finding_id", nullable = false)
     public UUID findingId;
-    @Column(name = "agency_id", nullable = false)
     public UUID agencyId;
-    @Column(nullable = false)
     public String title;
     public String containment;
-    @Column(name = "root_cause", nullable = false)
     public String rootCause;
-    @Column(name = "action_plan", nullable = false)
     public String actionPlan;
-    @Column(nullable = false)
     public String owner;
-    @Column(name = "due_date", nullable = false)
     public LocalDate dueDate;
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public ActionStatus status;
-    @Column(name = "implementation_note")
     public String implementationNote;
-    @Column(name = "implemented_at")
     public OffsetDateTime implementedAt;
-    @Column(name = "verified_by")
     public String verifiedBy;
-    @Column(name = "verified_on")
     public LocalDate verifiedOn;
-    @Column(name = "verification_note")
     public String verificationNote;
     public Boolean effective;
-    @Column(name = "closed_on")
     public LocalDate closedOn;
-    @Column(name = "created_by", nullable = false)
     public String createdBy;
 
     /** Opens an action for a nonconformity still open (422 for another kind of finding, 409 for a closed one). */

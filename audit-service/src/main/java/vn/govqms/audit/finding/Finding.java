@@ -1,10 +1,8 @@
 package vn.govqms.audit.finding;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Table;
 import vn.govqms.audit.internalaudit.Audit;
 import vn.govqms.audit.internalaudit.AuditKind;
 import vn.govqms.kit.persistence.VersionedEntity;
@@ -18,37 +16,25 @@ import java.util.UUID;
 
 /** A finding of an audit: a clause, a kind, what was seen. */
 @Entity
-@Table(name = "finding")
 public class Finding extends VersionedEntity {
 
     static final String OPEN_ACTION = "open-action";
     static final String CLOSE = "close";
 
-    @Column(name = "audit_id", nullable = false)
     public UUID auditId;
-    @Column(name = "agency_id", nullable = false)
     public UUID agencyId;
     @Enumerated(EnumType.STRING)
-    @Column(name = "audit_kind", nullable = false)
     public AuditKind auditKind;
-    @Column(nullable = false)
     public String clause;
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public FindingKind kind;
-    @Column(nullable = false)
     public String description;
     public String evidence;
-    @Column(name = "procedure_id")
     public UUID procedureId;
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public FindingStatus status;
-    @Column(name = "raised_by", nullable = false)
     public String raisedBy;
-    @Column(name = "raised_on", nullable = false)
     public LocalDate raisedOn;
-    @Column(name = "closed_on")
     public LocalDate closedOn;
 
     public static Finding raise(Audit audit, String clause, FindingKind kind, String description, String evidence, UUID procedureId,

@@ -1,10 +1,8 @@
 package vn.govqms.audit.internalaudit;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Table;
 import vn.govqms.audit.internalaudit.AuditParts.TeamMember;
 import vn.govqms.kit.persistence.TrackedEntity;
 import vn.govqms.kit.problem.ProblemException;
@@ -20,67 +18,42 @@ import vn.govqms.kit.json.JsonColumn;
 
 /** An internal audit, a cross-check or a provincial inspection of one agency. */
 @Entity
-@Table(name = "audit")
 public class Audit extends TrackedEntity {
 
-    @Column(name = "agency_id", nullable = false)
     public UUID agencyId;
-    @Column(name = "province_code", nullable = false)
     public String provinceCode;
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public AuditKind kind;
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public AuditMode mode;
-    @Column(nullable = false)
     public int year;
-    @Column(nullable = false)
     public String title;
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public AuditStatus status;
-    @Column(name = "planned_start", nullable = false)
     public LocalDate plannedStart;
-    @Column(name = "planned_end", nullable = false)
     public LocalDate plannedEnd;
-    @Column(name = "campaign_id")
     public UUID campaignId;
     /** The lead's token subject; null for an inspection of a campaign whose lead the province has not named yet. */
-    @Column(name = "lead_auditor")
     public String leadAuditor;
     /** JSON of {@link TeamMember}s ({@code jsonb}: an auditor's audits are found with {@code @>}). */
-    @Column(nullable = false)
     @ColumnTransformer(read = "cast(team as text)", write = JsonColumn.WRITE)
     public String team;
-    @Column(name = "audited_units", nullable = false)
     @ColumnTransformer(read = "cast(audited_units as text)", write = JsonColumn.WRITE)
     public String auditedUnits;
-    @Column(name = "scope_clauses", nullable = false)
     @ColumnTransformer(read = "cast(scope_clauses as text)", write = JsonColumn.WRITE)
     public String scopeClauses;
-    @Column(nullable = false)
     @ColumnTransformer(read = "cast(checklist as text)", write = JsonColumn.WRITE)
     public String checklist;
     public String conclusion;
-    @Column(name = "started_at")
     public OffsetDateTime startedAt;
-    @Column(name = "reported_by")
     public String reportedBy;
-    @Column(name = "reported_at")
     public OffsetDateTime reportedAt;
     /** The date of the minutes (biên bản) the report records: an on-site inspection's corrective-action report runs from it. */
-    @Column(name = "minutes_date")
     public LocalDate minutesDate;
-    @Column(name = "confirmed_by")
     public String confirmedBy;
-    @Column(name = "confirmed_at")
     public OffsetDateTime confirmedAt;
-    @Column(name = "confirmation_note")
     public String confirmationNote;
-    @Column(name = "copied_from")
     public UUID copiedFrom;
-    @Column(name = "created_by", nullable = false)
     public String createdBy;
 
     /**

@@ -1,10 +1,8 @@
 package vn.govqms.audit.plan;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Table;
 import org.hibernate.annotations.DynamicUpdate;
 import vn.govqms.kit.persistence.VersionedEntity;
 import vn.govqms.kit.problem.ProblemException;
@@ -21,27 +19,18 @@ import java.util.UUID;
  */
 @Entity
 @DynamicUpdate
-@Table(name = "activity_item")
 public class ActivityItem extends VersionedEntity {
 
-    @Column(name = "plan_id", nullable = false)
     public UUID planId;
-    @Column(name = "agency_id", nullable = false)
     public UUID agencyId;
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public ActivityKind kind;
-    @Column(nullable = false)
     public String title;
-    @Column(name = "planned_date", nullable = false)
     public LocalDate plannedDate;
     public String owner;
-    @Column(name = "done_date")
     public LocalDate doneDate;
     public String evidence;
-    @Column(name = "done_by")
     public String doneBy;
-    @Column(name = "overdue_at")
     public OffsetDateTime overdueAt;
 
     public static ActivityItem of(ActivityPlan plan, ActivityKind kind, String title, LocalDate planned, String owner,

@@ -1,10 +1,8 @@
 package vn.govqms.document.agency;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Table;
 import vn.govqms.kit.persistence.TrackedEntity;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.AgencyRef;
@@ -17,68 +15,44 @@ import java.util.UUID;
 
 /** A state agency that runs (or will run) a quality management system. */
 @Entity
-@Table(name = "agency")
 public class Agency extends TrackedEntity {
 
-    @Column(nullable = false, unique = true)
     public String code;
-
-    @Column(nullable = false)
     public String name;
 
     /** The name without diacritics, for search as officials type it. */
-    @Column(name = "name_folded", nullable = false)
     public String nameFolded;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public AgencyLevel level;
-
-    @Column(name = "parent_id")
     public UUID parentId;
-
-    @Column(name = "province_code", nullable = false)
     public String provinceCode;
 
     /** The root of the agency's tree: its ministry for a central unit (a ministry's tenant), itself without a parent. */
-    @Column(name = "root_id", nullable = false)
     public UUID rootId;
-
-    @Column(name = "valid_from")
     public LocalDate validFrom;
-
-    @Column(name = "valid_to")
     public LocalDate validTo;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "qms_status", nullable = false)
     public QmsStatus qmsStatus = QmsStatus.NOT_STARTED;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "standard_edition")
     public StandardEdition standardEdition;
 
     /** The scope changed since the last announcement (a merger, new TTHCs handled): announce again. */
-    @Column(name = "reannouncement_required", nullable = false)
     public boolean reannouncementRequired;
-
-    @Column(name = "reannouncement_reason")
     public String reannouncementReason;
 
     /** The pending requirement to re-announce: its id keys its reminders and escalation in other services. */
-    @Column(name = "reannouncement_id")
     public UUID reannouncementId;
 
     /** The day the scope changed. */
-    @Column(name = "reannouncement_since")
     public LocalDate reannouncementSince;
 
     /** The day the re-announcement is due ({@code govqms.qms.reannounce-within} after the change). */
-    @Column(name = "reannouncement_due")
     public LocalDate reannouncementDue;
 
     /** When the overdue re-announcement was announced (once); set by the overdue check without touching the version. */
-    @Column(name = "reannouncement_overdue_at")
     public OffsetDateTime reannouncementOverdueAt;
 
     public static Agency register(String code, String name, AgencyLevel level, Agency parent, String provinceCode,

@@ -1,10 +1,8 @@
 package vn.govqms.document.controlled;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Table;
 import vn.govqms.kit.persistence.TrackedEntity;
 import vn.govqms.kit.text.VietnameseText;
 
@@ -14,45 +12,28 @@ import java.util.UUID;
 
 /** A controlled document of an agency (tài liệu được kiểm soát): its identity across versions. */
 @Entity
-@Table(name = "controlled_document")
 public class ControlledDocument extends TrackedEntity {
 
-    @Column(name = "agency_id", nullable = false)
     public UUID agencyId;
 
     /** Unique within the agency, e.g. {@code QT-VP-01}. */
-    @Column(nullable = false)
     public String code;
-
-    @Column(nullable = false)
     public String title;
-
-    @Column(name = "search_text", nullable = false)
     public String searchText;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public DocumentType type;
-
-    @Column(name = "owning_unit")
     public String owningUnit;
 
     /** The revision in force (issued), if any. */
-    @Column(name = "current_revision")
     public Integer currentRevision;
-
-    @Column(name = "next_review_date")
     public LocalDate nextReviewDate;
 
     /** Niêm yết: the date it was posted at the office. */
-    @Column(name = "posted_on")
     public LocalDate postedOn;
 
     /** Đăng tải: where and when it was published on the agency's web portal. */
-    @Column(name = "portal_url")
     public String portalUrl;
-
-    @Column(name = "published_on")
     public LocalDate publishedOn;
 
     public static ControlledDocument create(UUID agencyId, String code, String title, DocumentType type, String owningUnit,

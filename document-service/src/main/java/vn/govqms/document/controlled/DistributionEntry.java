@@ -25,34 +25,24 @@ public class DistributionEntry extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "document_id", nullable = false)
     public UUID documentId;
-    @Column(name = "version_id", nullable = false)
     public UUID versionId;
     @Enumerated(EnumType.STRING)
-    @Column(name = "recipient_kind", nullable = false)
+    @Column(name = "recipient_kind")
     public RecipientKind kind;
     /** The subject (PERSON), the unit's agency id (UNIT), or the name of an entry named by name only. */
-    @Column(nullable = false)
     public String recipient;
-    @Column(name = "recipient_name")
     public String recipientName;
-    @Column(name = "named_only", nullable = false)
     public boolean namedOnly;
-    @Column(name = "acknowledged_by")
     public String acknowledgedBy;
-    @Column(name = "acknowledged_at")
     public OffsetDateTime acknowledgedAt;
     @Enumerated(EnumType.STRING)
     @Column(name = "acknowledgement_method")
     public AcknowledgementMethod method;
-    @Column(name = "recorded_by")
     public String recordedBy;
     @Column(name = "evidence_note")
     public String evidence;
-    @Column(name = "signed_on")
     public LocalDate signedOn;
-    @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
     public boolean acknowledged() {

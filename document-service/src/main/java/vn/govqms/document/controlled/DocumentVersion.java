@@ -1,10 +1,8 @@
 package vn.govqms.document.controlled;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Table;
 import vn.govqms.kit.persistence.TrackedEntity;
 import vn.govqms.kit.problem.ProblemException;
 
@@ -16,44 +14,25 @@ import vn.govqms.kit.json.JsonColumn;
 
 /** One revision of a controlled document, moving through its lifecycle ({@link VersionStatus}). */
 @Entity
-@Table(name = "document_version")
 public class DocumentVersion extends TrackedEntity {
 
-    @Column(name = "document_id", nullable = false)
     public UUID documentId;
-
-    @Column(nullable = false)
     public int revision;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public VersionStatus status;
 
     /** The structured content ({@code DocumentContent}) as JSON ({@code jsonb}). */
-    @Column(nullable = false)
     @ColumnTransformer(read = "cast(content as text)", write = JsonColumn.WRITE)
     public String content;
-
-    @Column(name = "tthc_procedure_id")
     public UUID tthcProcedureId;
-
-    @Column(name = "effective_date")
     public LocalDate effectiveDate;
-
-    @Column(name = "abolished_reason")
     public String abolishedReason;
-
-    @Column(name = "submitted_by")
     public String submittedBy;
-    @Column(name = "submitted_at")
     public OffsetDateTime submittedAt;
-    @Column(name = "approved_by")
     public String approvedBy;
-    @Column(name = "approved_at")
     public OffsetDateTime approvedAt;
-    @Column(name = "issued_by")
     public String issuedBy;
-    @Column(name = "issued_at")
     public OffsetDateTime issuedAt;
 
     public static DocumentVersion draft(UUID documentId, int revision, String content, UUID tthcProcedureId, OffsetDateTime now) {

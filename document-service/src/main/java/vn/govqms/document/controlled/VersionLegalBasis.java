@@ -1,7 +1,6 @@
 package vn.govqms.document.controlled;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -17,11 +16,9 @@ import java.util.UUID;
 public class VersionLegalBasis extends PanacheEntityBase {
 
     @Id
-    @Column(name = "version_id")
     public UUID versionId;
 
     @Id
-    @Column(name = "legal_document_id")
     public UUID legalDocumentId;
 
     public static VersionLegalBasis of(UUID versionId, UUID legalDocumentId) {

@@ -1,7 +1,6 @@
 package vn.govqms.document.controlled;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -20,20 +19,14 @@ public class VersionPosting extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "document_id", nullable = false)
     public UUID documentId;
-    @Column(name = "version_id", nullable = false)
     public UUID versionId;
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public PostingChannel channel;
-    @Column(name = "posted_on", nullable = false)
     public LocalDate postedOn;
     public String place;
     public String url;
-    @Column(name = "recorded_by", nullable = false)
     public String recordedBy;
-    @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
     PostingView view(int revision) {

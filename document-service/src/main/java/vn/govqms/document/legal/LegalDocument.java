@@ -1,10 +1,8 @@
 package vn.govqms.document.legal;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Table;
 import vn.govqms.kit.persistence.TrackedEntity;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.text.VietnameseText;
@@ -17,46 +15,31 @@ import java.util.UUID;
 
 /** A legal document in the register: a law, decree, decision, circular and the like. */
 @Entity
-@Table(name = "legal_document")
 public class LegalDocument extends TrackedEntity {
 
     /**
      * {@code 19/2014/QĐ-TTg}: number / year / type-issuer, Vietnamese letters kept exactly. Unique within its
      * register (national, or the province's own): each province's People's Committee numbers its own.
      */
-    @Column(nullable = false)
     public String number;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public LegalDocumentType type;
-
-    @Column(nullable = false)
     public String issuer;
 
     /** Trích yếu. */
-    @Column(nullable = false)
     public String title;
 
     /** Number and title without diacritics, for search. */
-    @Column(name = "search_text", nullable = false)
     public String searchText;
-
-    @Column(name = "issued_date", nullable = false)
     public LocalDate issuedDate;
-
-    @Column(name = "effective_date", nullable = false)
     public LocalDate effectiveDate;
-
-    @Column(name = "expiry_date")
     public LocalDate expiryDate;
 
     /** When the expiry check announced that the document expired (null: not yet, or its expiry date was corrected since). */
-    @Column(name = "expiry_announced_at")
     public OffsetDateTime expiryAnnouncedAt;
 
     /** Null for national documents; a province code for a province's own. */
-    @Column(name = "province_code")
     public String provinceCode;
 
     public static LegalDocument register(String number, LegalDocumentType type, String issuer, String title,

@@ -1,10 +1,8 @@
 package vn.govqms.document.province;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import vn.govqms.kit.problem.ProblemException;
 
@@ -17,24 +15,17 @@ import java.util.Map;
  * name, the days it existed and, once merged into another, the province that continues it.
  */
 @Entity
-@Table(name = "province")
 public class Province extends PanacheEntityBase {
 
     @Id
     public String code;
 
     /** The latest name (the names over time are {@link ProvinceName}s). */
-    @Column(nullable = false)
     public String name;
-
-    @Column(name = "valid_from")
     public LocalDate validFrom;
 
     /** The last day, for a province merged into another. */
-    @Column(name = "valid_to")
     public LocalDate validTo;
-
-    @Column(name = "successor_code")
     public String successorCode;
 
     /** The decision of the latest change (the merger that ended it, or that it continued). */
@@ -42,8 +33,6 @@ public class Province extends PanacheEntityBase {
 
     @Version
     public long version;
-
-    @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 
     /** True when the province exists on {@code day}. */

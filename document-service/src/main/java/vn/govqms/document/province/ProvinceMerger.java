@@ -1,10 +1,8 @@
 package vn.govqms.document.province;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import vn.govqms.document.province.ProvinceDtos.NewMerger;
@@ -24,30 +22,18 @@ import java.util.UUID;
  * which keeps its code) continues every source under {@code name}; the other sources end the day before.
  */
 @Entity
-@Table(name = "province_merger")
 public class ProvinceMerger extends PanacheEntityBase {
 
     @Id
     public UUID id;
-
-    @Column(nullable = false)
     public String code;
-
-    @Column(nullable = false)
     public String name;
-
-    @Column(name = "effective_date", nullable = false)
     public LocalDate effectiveDate;
 
     /** Every province merged, the continuing one among them, as given. */
     @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(name = "source_codes", nullable = false, columnDefinition = "text[]")
     public String[] sourceCodes;
-
-    @Column(nullable = false)
     public String decision;
-
-    @Column(name = "recorded_at", nullable = false)
     public OffsetDateTime recordedAt;
 
     /** The merger a request asks for, checked in itself: two sources at least, the continuing code among them. */

@@ -1,34 +1,22 @@
 package vn.govqms.document.province;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 
 import java.time.LocalDate;
 import java.util.UUID;
 
 /** A name a province bore, from {@code validFrom} (null: since before the register's records) to {@code validTo}. */
 @Entity
-@Table(name = "province_name")
 public class ProvinceName extends PanacheEntityBase {
 
     @Id
     public UUID id;
-
-    @Column(nullable = false)
     public String code;
-
-    @Column(nullable = false)
     public String name;
-
-    @Column(name = "valid_from")
     public LocalDate validFrom;
-
-    @Column(name = "valid_to")
     public LocalDate validTo;
-
     public String decision;
 
     static ProvinceName from(String code, String name, LocalDate validFrom, String decision) {

@@ -1,7 +1,6 @@
 package vn.govqms.document.qms;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -35,19 +34,14 @@ public class AnnouncementPosting extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "announcement_id", nullable = false)
     public UUID announcementId;
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public Channel channel;
     /** Where at the office (OFFICE). */
     public String place;
     /** The page on the portal (PORTAL). */
     public String link;
-    @Column(name = "posted_on", nullable = false)
     public LocalDate postedOn;
-    @Column(name = "recorded_by", nullable = false)
     public String recordedBy;
-    @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 }

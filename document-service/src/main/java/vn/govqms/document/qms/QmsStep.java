@@ -1,12 +1,10 @@
 package vn.govqms.document.qms;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.Table;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -17,7 +15,6 @@ import java.util.UUID;
  * confirmation of effectiveness, or a step an announcement records as taken outside the system (with its evidence).
  */
 @Entity
-@Table(name = "qms_step")
 public class QmsStep extends PanacheEntityBase {
 
     /** Where the fact comes from. */
@@ -32,25 +29,17 @@ public class QmsStep extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "agency_id", nullable = false)
     public UUID agencyId;
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public AnnouncementStep step;
-    @Column(name = "held_on")
     public LocalDate heldOn;
     public String reference;
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public Source source;
     /** The audit, review or confirmation this row is (unique: an event applied twice records nothing more). */
-    @Column(name = "source_id", nullable = false)
     public String sourceId;
-    @Column(name = "announcement_id")
     public UUID announcementId;
-    @Column(name = "recorded_by")
     public String recordedBy;
-    @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
     static QmsStep of(UUID agencyId, AnnouncementStep step, LocalDate heldOn, String reference, Source source, UUID announcementId,

@@ -1,10 +1,8 @@
 package vn.govqms.document.tthc;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Table;
 import vn.govqms.kit.calendar.ProcessingTime;
 import vn.govqms.kit.persistence.TrackedEntity;
 import vn.govqms.kit.problem.ProblemException;
@@ -17,58 +15,38 @@ import java.util.UUID;
 
 /** An administrative procedure (TTHC) of the catalogue, national or localised to a province. */
 @Entity
-@Table(name = "administrative_procedure")
 public class AdministrativeProcedure extends TrackedEntity {
 
     /** {@code 1.001612} (national) or {@code 1.001612.000.00.00.H48} (localised; the suffix names the province). */
-    @Column(nullable = false, unique = true)
     public String code;
-
-    @Column(name = "national_code", nullable = false)
     public String nationalCode;
-
-    @Column(nullable = false)
     public String name;
-
-    @Column(name = "search_text", nullable = false)
     public String searchText;
 
     /** Lĩnh vực, e.g. "Hoạt động khoa học và công nghệ". */
-    @Column(nullable = false)
     public String field;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public ProcedureLevel level;
 
     /** The whole working days the legal processing time spans (at least 1); {@link #processingTime()} is the time itself. */
-    @Column(name = "processing_days", nullable = false)
     public int processingDays;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "processing_unit", nullable = false)
     public ProcessingTime.Unit processingUnit;
 
     /** Working days or hours; 0 for "trong ngày". */
-    @Column(name = "processing_amount", nullable = false)
     public int processingAmount;
 
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public ProcedureStatus status;
 
     /** The decision that published (or last changed) it in the province, e.g. 1234/QĐ-UBND. */
-    @Column(name = "published_by_decision")
     public String publishedByDecision;
-
-    @Column(name = "province_code")
     public String provinceCode;
 
     /** When the last amendment or the abolition takes effect. */
-    @Column(name = "changed_at")
     public LocalDate changedAt;
-
-    @Column(name = "change_reason")
     public String changeReason;
 
     /** Length of a national code, {@code 1.001612}; a localised code continues it. */

@@ -1,7 +1,6 @@
 package vn.govqms.document.tthc;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -23,31 +22,18 @@ public class ListDecision extends PanacheEntityBase {
 
     @Id
     public UUID id;
-
-    @Column(name = "province_code", nullable = false)
     public String provinceCode;
 
     /** E.g. 1234/QĐ-UBND. */
-    @Column(nullable = false)
     public String number;
-
-    @Column(name = "decision_date", nullable = false)
     public LocalDate decisionDate;
-
-    @Column(name = "due_date", nullable = false)
     public LocalDate dueDate;
 
     @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(name = "procedure_ids", nullable = false)
     public UUID[] procedureIds;
 
     @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(name = "agency_ids", nullable = false)
     public UUID[] agencyIds;
-
-    @Column(name = "recorded_by", nullable = false)
     public String recordedBy;
-
-    @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 }

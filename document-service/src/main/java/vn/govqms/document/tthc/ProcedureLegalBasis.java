@@ -1,7 +1,6 @@
 package vn.govqms.document.tthc;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -17,11 +16,9 @@ import java.util.UUID;
 public class ProcedureLegalBasis extends PanacheEntityBase {
 
     @Id
-    @Column(name = "procedure_id")
     public UUID procedureId;
 
     @Id
-    @Column(name = "legal_document_id")
     public UUID legalDocumentId;
 
     public static ProcedureLegalBasis of(UUID procedureId, UUID legalDocumentId) {

@@ -1,9 +1,7 @@
 package vn.govqms.notification.contact;
 
 import io.vertx.mutiny.sqlclient.Row;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import vn.govqms.kit.persistence.TrackedEntity;
@@ -14,27 +12,18 @@ import java.util.UUID;
 
 /** A person to tell: in an agency (with roles there) or in a province's steering committee (no agency). */
 @Entity
-@Table(name = "contact")
 public class Contact extends TrackedEntity {
 
-    @Column(name = "agency_id")
     public UUID agencyId;
-    @Column(name = "province_code", nullable = false)
     public String provinceCode;
-    @Column(nullable = false)
     public String subject;
-    @Column(nullable = false)
     public String name;
     public String email;
-    @Column(nullable = false)
     public String language;
     @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(nullable = false, columnDefinition = "text[]")
     public String[] roles;
-    @Column(nullable = false)
     public boolean digest;
     /** The day the contact became the agency's ISO officer (null unless {@link ContactRole#ISO_OFFICER} is among its roles). */
-    @Column(name = "iso_officer_since")
     public LocalDate isoOfficerSince;
 
     /** A contact read with plain SQL (the lists, filtered by the caller's scope). */

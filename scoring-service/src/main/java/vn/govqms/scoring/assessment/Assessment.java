@@ -7,7 +7,6 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Table;
 import org.hibernate.annotations.ColumnTransformer;
 import vn.govqms.kit.json.JsonColumn;
 import vn.govqms.kit.problem.Problem;
@@ -33,46 +32,30 @@ import java.util.UUID;
  * {@code jsonb} document, replaced as a whole by each step (never changed in place: dirty checking compares by value).
  */
 @Entity
-@Table(name = "assessment")
 // the kit's id, optimistic lock and creation time; this table named its lock column lock_version before the kit had one
-@AttributeOverride(name = "version", column = @Column(name = "lock_version", nullable = false))
+@AttributeOverride(name = "version", column = @Column(name = "lock_version"))
 public class Assessment extends VersionedEntity {
 
-    @Column(name = "agency_id", nullable = false)
     public UUID agencyId;
-    @Column(name = "province_code", nullable = false)
     public String provinceCode;
-    @Column(nullable = false)
     public int year;
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public AssessmentKind kind;
-    @Column(name = "criteria_set_id", nullable = false)
     public UUID criteriaSetId;
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public AssessmentStatus status;
     @Convert(converter = ItemsColumn.class)
     @ColumnTransformer(read = "cast(items as text)", write = JsonColumn.WRITE)
-    @Column(nullable = false)
     public List<Item> items;
     public String comment;
-    @Column(name = "total_points")
     public BigDecimal totalPoints;
     public String band;
-    @Column(name = "band_label")
     public String bandLabel;
-    @Column(name = "created_by", nullable = false)
     public String createdBy;
-    @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
-    @Column(name = "submitted_by")
     public String submittedBy;
-    @Column(name = "submitted_at")
     public OffsetDateTime submittedAt;
-    @Column(name = "finalised_by")
     public String finalisedBy;
-    @Column(name = "finalised_at")
     public OffsetDateTime finalisedAt;
 
     static final class ItemsColumn extends JsonColumn<List<Item>> {

@@ -7,7 +7,6 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Table;
 import org.hibernate.annotations.ColumnTransformer;
 import vn.govqms.kit.json.JsonColumn;
 import vn.govqms.kit.problem.ProblemException;
@@ -27,40 +26,27 @@ import java.util.UUID;
  * {@code jsonb} document, replaced as a whole (never changed in place: dirty checking compares it by value).
  */
 @Entity
-@Table(name = "criteria_set")
 // the kit's id, optimistic lock and creation time; this table named its lock column lock_version before the kit had one
-@AttributeOverride(name = "version", column = @Column(name = "lock_version", nullable = false))
+@AttributeOverride(name = "version", column = @Column(name = "lock_version"))
 public class CriteriaSet extends VersionedEntity {
 
     static final BigDecimal FULL_MARKS = new BigDecimal("100.00");
 
-    @Column(name = "province_code")
     public String provinceCode;
-    @Column(nullable = false)
     public String name;
-    @Column(name = "applies_from_year", nullable = false)
     public int appliesFromYear;
-    @Column(name = "version_no", nullable = false)
     public int versionNo;
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public CriteriaSetStatus status;
-    @Column(name = "previous_id")
     public UUID previousId;
     @Convert(converter = DefinitionColumn.class)
     @ColumnTransformer(read = "cast(definition as text)", write = JsonColumn.WRITE)
-    @Column(nullable = false)
     public Definition definition;
     /** Kept with the definition: the set lists show it without reading the document. */
-    @Column(name = "total_max_points", nullable = false)
     public BigDecimal totalMaxPoints;
-    @Column(name = "created_by", nullable = false)
     public String createdBy;
-    @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
-    @Column(name = "activated_at")
     public OffsetDateTime activatedAt;
-    @Column(name = "retired_at")
     public OffsetDateTime retiredAt;
 
     static final class DefinitionColumn extends JsonColumn<Definition> {

@@ -15,7 +15,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -36,24 +35,16 @@ public class AuditIndicators extends IndicatorHandler {
     static final String ACTION_OVERDUE = EventTypes.of("audit", "corrective-action.overdue");
     static final String ACTION_CLOSED = EventTypes.of("audit", "corrective-action.closed");
 
-    private final Clock clock;
-
     public AuditIndicators(IndicatorLog log, ScoreRecomputation scores, Clock clock) {
-        super(log, scores);
-        this.clock = clock;
-    }
-
-    @Override
-    public Set<String> eventTypes() {
-        return Set.of(PLAN_APPROVED, ACTIVITY_OVERDUE, ACTIVITY_DONE, AUDIT_COMPLETED, REVIEW_HELD, FINDING_RAISED, FINDING_CLOSED,
-                ACTION_OPENED, ACTION_OVERDUE, ACTION_CLOSED);
+        super(log, scores, clock, PLAN_APPROVED, ACTIVITY_OVERDUE, ACTIVITY_DONE, AUDIT_COMPLETED, REVIEW_HELD, FINDING_RAISED,
+                FINDING_CLOSED, ACTION_OPENED, ACTION_OVERDUE, ACTION_CLOSED);
     }
 
     @Override
     Uni<List<Moved>> change(ReceivedEvent event, SqlConnection tx) {
         EventData d = new EventData(event);
         UUID agency = d.uuid("agencyId");
-        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime now = now();
         LocalDate today = d.time(now).toLocalDate();
         String type = event.type();
         Integer year;

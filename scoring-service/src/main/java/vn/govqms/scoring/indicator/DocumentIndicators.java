@@ -41,16 +41,9 @@ public class DocumentIndicators extends IndicatorHandler {
     static final String POSTED = EventTypes.of("document", "document.posted");
     static final String ABOLISHED = EventTypes.of("document", "document.abolished");
 
-    private final Clock clock;
-
     public DocumentIndicators(IndicatorLog log, ScoreRecomputation scores, Clock clock) {
-        super(log, scores);
-        this.clock = clock;
-    }
-
-    @Override
-    public Set<String> eventTypes() {
-        return Set.of(ANNOUNCED, REANNOUNCEMENT, REVIEW_REQUIRED, REVIEW_OVERDUE, REVIEW_COMPLETED, REVIEW_RESCHEDULED, ISSUED, POSTED, ABOLISHED);
+        super(log, scores, clock, ANNOUNCED, REANNOUNCEMENT, REVIEW_REQUIRED, REVIEW_OVERDUE, REVIEW_COMPLETED, REVIEW_RESCHEDULED,
+                ISSUED, POSTED, ABOLISHED);
     }
 
     @Override
@@ -60,7 +53,7 @@ public class DocumentIndicators extends IndicatorHandler {
         }
         EventData d = new EventData(event);
         UUID agency = d.uuid("agencyId");
-        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime now = now();
         LocalDate today = d.time(now).toLocalDate();
         Integer year = null;
         Integer previousYear = null;
@@ -180,7 +173,7 @@ public class DocumentIndicators extends IndicatorHandler {
      * one named (one statement), new tasks are tracked (one statement). Returns, per event, the agencies it moved.
      */
     private Uni<List<List<Moved>>> reviewsRequired(List<ReceivedEvent> events, SqlConnection tx) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime now = now();
         int n = events.size();
         UUID[] tasks = new UUID[n];
         UUID[] agencies = new UUID[n];

@@ -6,10 +6,13 @@ import vn.govqms.kit.events.EventHandler;
 import vn.govqms.kit.events.ReceivedEvent;
 import vn.govqms.scoring.live.ScoreRecomputation;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -29,10 +32,24 @@ abstract class IndicatorHandler implements EventHandler {
 
     protected final IndicatorLog log;
     protected final ScoreRecomputation scores;
+    private final Clock clock;
+    private final Set<String> types;
 
-    protected IndicatorHandler(IndicatorLog log, ScoreRecomputation scores) {
+    /** A handler of the event types named. */
+    protected IndicatorHandler(IndicatorLog log, ScoreRecomputation scores, Clock clock, String... types) {
         this.log = log;
         this.scores = scores;
+        this.clock = clock;
+        this.types = Set.of(types);
+    }
+
+    @Override
+    public Set<String> eventTypes() {
+        return types;
+    }
+
+    OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
     }
 
     /** Applies one event to the tracking tables; returns the agencies it moved. */

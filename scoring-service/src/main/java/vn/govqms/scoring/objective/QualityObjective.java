@@ -5,7 +5,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Table;
 import vn.govqms.scoring.criteria.Comparison;
 import vn.govqms.scoring.indicator.IndicatorCode;
 
@@ -19,37 +18,25 @@ import java.util.UUID;
 
 /** A quality objective (mục tiêu chất lượng) of an agency for a year: a KPI, a comparison and a target, and where it stands. */
 @Entity
-@Table(name = "quality_objective")
 // the kit's id, optimistic lock and creation time; this table named its lock column lock_version before the kit had one
-@AttributeOverride(name = "version", column = @Column(name = "lock_version", nullable = false))
+@AttributeOverride(name = "version", column = @Column(name = "lock_version"))
 public class QualityObjective extends VersionedEntity {
 
-    @Column(name = "agency_id", nullable = false)
     public UUID agencyId;
-    @Column(name = "province_code", nullable = false)
     public String provinceCode;
-    @Column(nullable = false)
     public int year;
-    @Column(nullable = false)
     public String title;
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public IndicatorCode kpi;
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public Comparison comparison;
-    @Column(nullable = false)
     public BigDecimal target;
     @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
     public ObjectiveStatus status;
     /** The KPI when last evaluated; null while nothing is measured. */
     public BigDecimal actual;
-    @Column(name = "created_by", nullable = false)
     public String createdBy;
-    @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
-    @Column(name = "status_changed_at", nullable = false)
     public OffsetDateTime statusChangedAt;
 
     /** A new objective, on track until it is evaluated. */

@@ -1,11 +1,9 @@
 package vn.govqms.scoring.team;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Table;
 
 import java.io.Serializable;
 import java.time.OffsetDateTime;
@@ -14,27 +12,20 @@ import java.util.UUID;
 
 /** An auditor named on a province's assessment team for a year: the token's subject, its agency, its name. */
 @Entity
-@Table(name = "assessment_team_member")
 public class AssessmentTeamMember extends PanacheEntityBase {
 
     @EmbeddedId
     public Key key;
-    @Column(name = "agency_id", nullable = false)
     public UUID agencyId;
     public String name;
-    @Column(name = "named_by", nullable = false)
     public String namedBy;
-    @Column(name = "named_at", nullable = false)
     public OffsetDateTime namedAt;
 
     /** A member of a team: the province, the year, the auditor's subject. */
     @Embeddable
     public static class Key implements Serializable {
-        @Column(name = "province_code", nullable = false)
         public String provinceCode;
-        @Column(nullable = false)
         public int year;
-        @Column(nullable = false)
         public String subject;
 
         @Override

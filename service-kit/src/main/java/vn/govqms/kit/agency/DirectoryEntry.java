@@ -1,7 +1,6 @@
 package vn.govqms.kit.agency;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -23,22 +22,14 @@ public class DirectoryEntry extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(nullable = false)
     public String code;
-    @Column(nullable = false)
     public String name;
-    @Column(nullable = false)
     public String level;
-    @Column(name = "parent_id")
     public UUID parentId;
-    @Column(name = "province_code", nullable = false)
     public String provinceCode;
     /** The root of the agency's tree: its ministry for a central unit, itself when it has no parent. */
-    @Column(name = "root_id", nullable = false)
     public UUID rootId;
-    @Column(name = "valid_from")
     public LocalDate validFrom;
-    @Column(name = "valid_to")
     public LocalDate validTo;
 
     public AgencyRef ref() {

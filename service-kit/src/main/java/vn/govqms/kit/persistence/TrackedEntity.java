@@ -1,6 +1,5 @@
 package vn.govqms.kit.persistence;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
@@ -15,7 +14,6 @@ import java.time.OffsetDateTime;
 @MappedSuperclass
 public abstract class TrackedEntity extends VersionedEntity {
 
-    @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 
     @PrePersist

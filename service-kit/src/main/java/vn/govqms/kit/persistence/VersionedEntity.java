@@ -26,7 +26,7 @@ public abstract class VersionedEntity extends PanacheEntityBase {
     @Version
     public long version;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
+    @Column(updatable = false)
     public OffsetDateTime createdAt;
 
     @PrePersist
