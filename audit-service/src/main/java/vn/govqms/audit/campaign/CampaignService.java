@@ -30,6 +30,7 @@ import vn.govqms.audit.campaign.CampaignDtos.NewCampaign;
 import vn.govqms.audit.campaign.CampaignDtos.Progress;
 import vn.govqms.kit.agency.DirectoryEntry;
 import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
 import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
@@ -96,8 +97,8 @@ public class CampaignService {
         return InspectionCampaign.count("provinceCode = ?1 and year = ?2", c.provinceCode, c.year).chain(n -> {
             InspectionCampaign.checkCampaignsPerYear(n, config.inspection().campaignsPerYear(), c.provinceCode, c.year);
             return c.<InspectionCampaign>persist();
-        }).chain(() -> Panache.getSession()).chain(s -> work.record(s, trailOf(c).did("created", caller.subject(), null,
-                                Map.of("provinceCode", c.provinceCode, "year", c.year, "agencies", in.agencies().size())))
+        }).chain(() -> Panache.getSession()).chain(s -> work.record(s, () -> Outcome.of(trailOf(c).did("created", caller.subject(), null,
+                                Map.of("provinceCode", c.provinceCode, "year", c.year, "agencies", in.agencies().size()))))
                         .chain(() -> replaceAgencies(s, c, in.agencies())))
                 .chain(() -> view(c));
     }
@@ -109,7 +110,7 @@ public class CampaignService {
             c.requireDraft("edit-agencies");
             c.touch();
             return Panache.getSession().chain(s -> replaceAgencies(s, c, in.agencies())
-                    .chain(() -> work.record(s, trailOf(c).did("agencies-set", caller.subject(), null, Map.of("agencies", in.agencies().size())))));
+                    .chain(() -> work.record(s, () -> Outcome.of(trailOf(c).did("agencies-set", caller.subject(), null, Map.of("agencies", in.agencies().size()))))));
         }).chain(() -> InspectionCampaign.<InspectionCampaign>findById(id)).chain(this::view);
     }
 
@@ -195,10 +196,10 @@ public class CampaignService {
                     }));
                 }
                 List<UUID> ids = members.stream().map(AgencyMode::agencyId).toList();
-                return chain.chain(() -> work.record(s, trailOf(c).did("approved", caller.subject(),
+                return chain.chain(() -> work.record(s, () -> Outcome.of(trailOf(c).did("approved", caller.subject(),
                                 Map.of("status", CampaignStatus.DRAFT.name()), Map.of("status", c.status.name(),
                                         "decisionNumber", c.decisionNumber, "onSite", onSite, "total", members.size())),
-                        CampaignEvents.approved(c, onSite, members.size() - onSite, ids, now)));
+                        CampaignEvents.approved(c, onSite, members.size() - onSite, ids, now))));
             }))).chain(() -> view(c));
         });
     }

@@ -9,6 +9,7 @@ import vn.govqms.audit.agency.AgencyLookup;
 import vn.govqms.audit.campaign.CampaignDtos.LevelsInput;
 import vn.govqms.audit.campaign.CampaignDtos.LevelsView;
 import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
 import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Scope;
@@ -63,8 +64,8 @@ public class InspectionLevelService {
             row.updatedAt = now;
             ProvinceLevels saved = row;
             Uni<Void> stored = existing == null ? saved.persist().replaceWithVoid() : Uni.createFrom().voidItem();
-            return stored.chain(() -> work.record(TrailEntry.on("inspection-levels", provinceCode, AgencyLookup.province(provinceCode))
-                            .did("levels-set", caller.subject(), Map.of("includedLevels", before), Map.of("includedLevels", chosen))))
+            return stored.chain(() -> work.record(() -> Outcome.of(TrailEntry.on("inspection-levels", provinceCode, AgencyLookup.province(provinceCode))
+                            .did("levels-set", caller.subject(), Map.of("includedLevels", before), Map.of("includedLevels", chosen)))))
                     .map(x -> view(provinceCode, saved));
         });
     }

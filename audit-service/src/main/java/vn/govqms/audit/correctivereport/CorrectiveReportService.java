@@ -18,6 +18,7 @@ import vn.govqms.audit.internalaudit.AuditMode;
 import vn.govqms.audit.internalaudit.AuditService;
 import vn.govqms.kit.agency.DirectoryEntry;
 import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
 import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.outbox.OutgoingEvent;
 import vn.govqms.kit.paging.Page;
@@ -78,9 +79,9 @@ public class CorrectiveReportService {
     private Uni<Void> owe(Mutiny.Session s, Audit inspection, OffsetDateTime now) {
         CorrectiveReport r = CorrectiveReport.owedAfter(inspection, config.inspection().correctiveReportWithin(), now);
         return s.persist(r).chain(() -> agencies.of(r.agencyId))
-                .chain(agency -> work.record(s, TrailEntry.on("corrective-report", r.id, agency.ref()).did("owed", "audits/" + inspection.id, null,
+                .chain(agency -> work.record(s, () -> Outcome.of(TrailEntry.on("corrective-report", r.id, agency.ref()).did("owed", "audits/" + inspection.id, null,
                         Map.of("auditId", inspection.id.toString(), "minutesDate", r.minutesDate.toString(), "dueDate", r.dueDate.toString())),
-                        CorrectiveReportEvents.owed(r, now)));
+                        CorrectiveReportEvents.owed(r, now))));
     }
 
     @WithTransaction
@@ -183,9 +184,9 @@ public class CorrectiveReportService {
     }
 
     private Uni<View> changed(Context c, String action, Caller caller, String before, OutgoingEvent event) {
-        return work.record(TrailEntry.on("corrective-report", c.report.id, c.agency.ref()).did(action, caller.subject(),
+        return work.record(() -> Outcome.of(TrailEntry.on("corrective-report", c.report.id, c.agency.ref()).did(action, caller.subject(),
                         Map.of("status", before), c.report.returnReason == null ? Map.of("status", c.report.status.name())
-                                : Map.of("status", c.report.status.name(), "reason", c.report.returnReason)), event)
+                                : Map.of("status", c.report.status.name(), "reason", c.report.returnReason)), event))
                 .map(x -> view(c.report, c.agency));
     }
 

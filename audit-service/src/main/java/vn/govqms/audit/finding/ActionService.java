@@ -21,6 +21,7 @@ import vn.govqms.audit.internalaudit.AuditMode;
 import vn.govqms.audit.internalaudit.AuditService;
 import vn.govqms.kit.agency.DirectoryEntry;
 import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
 import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.outbox.OutgoingEvent;
 import vn.govqms.kit.paging.Page;
@@ -43,6 +44,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** Corrective actions for nonconformities: opened by the agency, worked by the owner, verified by an auditor who is not the owner. */
 @ApplicationScoped
@@ -88,10 +90,10 @@ public class ActionService {
                 CorrectiveAction a = CorrectiveAction.open(f, in.title().trim(),
                         in.containment() == null || in.containment().isBlank() ? null : in.containment().trim(), in.rootCause().trim(),
                         in.action().trim(), in.owner().trim(), due, caller.subject(), now);
-                return a.<CorrectiveAction>persist().chain(() -> work.record(TrailEntry.on("corrective-action", a.id, agency.ref()).did("opened",
+                return a.<CorrectiveAction>persist().chain(() -> work.record(() -> Outcome.of(TrailEntry.on("corrective-action", a.id, agency.ref()).did("opened",
                                 caller.subject(), null, Map.of("findingId", f.id, "owner", a.owner, "dueDate", a.dueDate.toString(),
                                         "status", a.status.name())),
-                                FindingEvents.opened(a, f, now)))
+                                FindingEvents.opened(a, f, now))))
                         .chain(() -> view(a, f));
             }));
         });
@@ -126,7 +128,7 @@ public class ActionService {
             }
             String before = c.action.status.name();
             c.action.verify(in.effective(), in.note().trim(), caller.subject(), now.toLocalDate());
-            return work.publish(FindingEvents.verified(c.action, now))
+            return work.record(() -> Outcome.events(FindingEvents.verified(c.action, now)))
                     .chain(() -> in.effective() ? closeFindingIfDone(c, caller, now) : Uni.createFrom().voidItem())
                     .chain(() -> changed(c, in.effective() ? "verified-effective" : "verified-not-effective", caller, before, null));
         });
@@ -141,7 +143,7 @@ public class ActionService {
             }
             String before = c.action.status.name();
             c.action.close(now.toLocalDate());
-            return changed(c, "closed", caller, before, null, FindingEvents.actionClosed(c.action, now));
+            return changed(c, "closed", caller, before, null, () -> FindingEvents.actionClosed(c.action, now));
         });
     }
 
@@ -256,15 +258,20 @@ public class ActionService {
             if (remaining > 0 || !c.finding.closeWhenActionsDone(now.toLocalDate())) {
                 return Uni.createFrom().voidItem();
             }
-            return work.record(TrailEntry.on("finding", c.finding.id, c.agency.ref()).did("closed", caller.subject(),
-                    Map.of("status", FindingStatus.OPEN.name()), Map.of("status", FindingStatus.CLOSED.name())), FindingEvents.closed(c.finding, now));
+            return work.record(() -> Outcome.of(TrailEntry.on("finding", c.finding.id, c.agency.ref()).did("closed", caller.subject(),
+                    Map.of("status", FindingStatus.OPEN.name()), Map.of("status", FindingStatus.CLOSED.name())), FindingEvents.closed(c.finding, now)));
         });
     }
 
-    private Uni<ActionView> changed(Context c, String action, Caller caller, Object before, Object after, OutgoingEvent... events) {
+    private Uni<ActionView> changed(Context c, String action, Caller caller, Object before, Object after) {
+        return changed(c, action, caller, before, after, () -> null);
+    }
+
+    private Uni<ActionView> changed(Context c, String action, Caller caller, Object before, Object after, Supplier<OutgoingEvent> event) {
         Object from = before instanceof String s ? Map.of("status", s) : before;
         Object to = after == null ? Map.of("status", c.action.status.name()) : after;
-        return work.record(TrailEntry.on("corrective-action", c.action.id, c.agency.ref()).did(action, caller.subject(), from, to), events)
+        return work.record(() -> Outcome.of(TrailEntry.on("corrective-action", c.action.id, c.agency.ref()).did(action, caller.subject(), from, to),
+                        event.get()))
                 .chain(() -> view(c.action, c.finding));
     }
 

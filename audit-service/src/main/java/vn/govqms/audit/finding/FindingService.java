@@ -16,6 +16,7 @@ import vn.govqms.audit.internalaudit.AuditService;
 import vn.govqms.audit.internalaudit.AuditStatus;
 import vn.govqms.audit.internalaudit.IsoClauses;
 import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
 import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
@@ -63,8 +64,8 @@ public class FindingService {
                     in.evidence() == null || in.evidence().isBlank() ? null : in.evidence().trim(), in.procedureId(), caller.subject(), now);
             return checkProcedure(audit, in.procedureId()).chain(() -> f.<Finding>persist())
                     .chain(() -> agencies.of(f.agencyId))
-                    .chain(agency -> work.record(TrailEntry.on("finding", f.id, agency.ref()).did("raised", caller.subject(), null,
-                                    Map.of("auditId", f.auditId, "clause", f.clause, "kind", f.kind.name())), FindingEvents.raised(f, now)))
+                    .chain(agency -> work.record(() -> Outcome.of(TrailEntry.on("finding", f.id, agency.ref()).did("raised", caller.subject(), null,
+                                    Map.of("auditId", f.auditId, "clause", f.clause, "kind", f.kind.name())), FindingEvents.raised(f, now))))
                     .map(x -> view(f));
         });
     }
@@ -125,9 +126,9 @@ public class FindingService {
             FindingPolicy.requireCloser(caller);
             scope.requireWrite(agency.ref());
             f.close(now.toLocalDate());
-            return work.record(TrailEntry.on("finding", f.id, agency.ref()).did("closed", caller.subject(),
+            return work.record(() -> Outcome.of(TrailEntry.on("finding", f.id, agency.ref()).did("closed", caller.subject(),
                                     Map.of("status", FindingStatus.OPEN.name()), Map.of("status", f.status.name(),
-                                            "note", in == null || in.note() == null ? "" : in.note())), FindingEvents.closed(f, now))
+                                            "note", in == null || in.note() == null ? "" : in.note())), FindingEvents.closed(f, now)))
                     .map(x -> view(f));
         }));
     }

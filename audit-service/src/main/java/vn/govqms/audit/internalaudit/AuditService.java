@@ -30,6 +30,7 @@ import vn.govqms.audit.plan.ActivityKind;
 import vn.govqms.audit.plan.PlanLinks;
 import vn.govqms.kit.agency.DirectoryEntry;
 import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
 import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
@@ -131,9 +132,9 @@ public class AuditService {
 
     /** Persists a new audit with its procedures, publishes audit.planned and records it. */
     public Uni<AuditView> persistNew(Audit a, DirectoryEntry agency, List<UUID> procedures, Caller caller, OffsetDateTime now, String action) {
-        return a.<Audit>persist().chain(() -> Panache.getSession()).chain(s -> work.record(s, trailOf(a, agency).did(action, caller.subject(), null,
+        return a.<Audit>persist().chain(() -> Panache.getSession()).chain(s -> work.record(s, () -> Outcome.of(trailOf(a, agency).did(action, caller.subject(), null,
                                 Map.of("kind", a.kind.name(), "mode", a.mode.name(), "status", a.status.name(),
-                                        "leadAuditor", a.leadAuditor == null ? "" : a.leadAuditor)), AuditEvents.planned(a, now))
+                                        "leadAuditor", a.leadAuditor == null ? "" : a.leadAuditor)), AuditEvents.planned(a, now)))
                         .chain(() -> insertProcedures(s, a.id, procedures)))
                 .chain(() -> view(a, agency));
     }
@@ -338,8 +339,8 @@ public class AuditService {
             }
             a.checklist = write(items);
             a.touch();
-            return agencies.of(a.agencyId).chain(agency -> Panache.getSession().chain(s -> work.record(s, applied.stream()
-                    .map(change -> trailOf(a, agency).did("answered:" + change[1].no(), caller.subject(), change[0], change[1])).toList(), List.of())))
+            return agencies.of(a.agencyId).chain(agency -> Panache.getSession().chain(s -> work.record(s, () -> Outcome.of(applied.stream()
+                    .map(change -> trailOf(a, agency).did("answered:" + change[1].no(), caller.subject(), change[0], change[1])).toList(), List.of()))))
                     .map(x -> new ChecklistBatch.Outcome(results, a.version));
         });
     }
@@ -399,9 +400,9 @@ public class AuditService {
             AuditPolicy.requireConfirmer(caller, scope.level(), agency.name);
             scope.requireWrite(agency.ref());
             a.confirm(in == null || in.note() == null ? null : in.note().trim(), caller.subject(), now);
-            return findingCounts(a.id).chain(counts -> Panache.getSession().chain(s -> work.record(s, trailOf(a, agency).did("confirmed",
+            return findingCounts(a.id).chain(counts -> Panache.getSession().chain(s -> work.record(s, () -> Outcome.of(trailOf(a, agency).did("confirmed",
                                     caller.subject(), Map.of("status", AuditStatus.REPORTED.name()), Map.of("status", a.status.name())),
-                                    AuditEvents.completed(a, counts, now))
+                                    AuditEvents.completed(a, counts, now)))
                             .chain(() -> a.kind != AuditKind.INTERNAL_AUDIT ? Uni.createFrom().voidItem()
                                     : plans.complete(s, a.agencyId, a.year, ActivityKind.INTERNAL_AUDIT, now.toLocalDate(),
                                     "Đánh giá nội bộ \"" + a.title + "\" (audits/" + a.id + "), báo cáo được người đứng đầu xác nhận ngày "
@@ -456,7 +457,7 @@ public class AuditService {
     // ---- views and JSON
 
     private Uni<AuditView> changed(Audit a, String action, Caller caller, Object before, Object after) {
-        return agencies.of(a.agencyId).chain(agency -> work.record(trailOf(a, agency).did(action, caller.subject(), before, after))
+        return agencies.of(a.agencyId).chain(agency -> work.record(() -> Outcome.of(trailOf(a, agency).did(action, caller.subject(), before, after)))
                 .chain(() -> view(a, agency)));
     }
 

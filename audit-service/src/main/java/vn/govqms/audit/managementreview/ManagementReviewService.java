@@ -24,6 +24,7 @@ import vn.govqms.audit.managementreview.ManagementReviewDtos.ReviewView;
 import vn.govqms.audit.plan.ActivityKind;
 import vn.govqms.audit.plan.PlanLinks;
 import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
 import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.events.EventTypes;
 import vn.govqms.kit.outbox.OutgoingEvent;
@@ -122,11 +123,11 @@ public class ManagementReviewService {
             }
             // Panache cannot persist an empty list (an empty Uni set): a review whose outputs name no owner opens no actions
             return r.<ManagementReview>persist().chain(() -> actions.isEmpty() ? Uni.createFrom().voidItem() : ManagementReviewAction.persist(actions)).chain(() -> Panache.getSession())
-                    .chain(s -> work.record(s, TrailEntry.on("management-review", r.id, agency.ref()).did("held", caller.subject(), null,
+                    .chain(s -> work.record(s, () -> Outcome.of(TrailEntry.on("management-review", r.id, agency.ref()).did("held", caller.subject(), null,
                                     Map.of("heldOn", r.heldOn.toString(), "chair", r.chair, "inputs", in.inputs().size(),
                                             "outputs", in.outputs().size(), "actions", actions.size())),
                                     OutgoingEvent.of("audit.events", r.agencyId.toString(), HELD,
-                                            "management-reviews/" + r.id, now, new HeldData(r.id, r.agencyId, r.year, r.heldOn, r.chair)))
+                                            "management-reviews/" + r.id, now, new HeldData(r.id, r.agencyId, r.year, r.heldOn, r.chair))))
                             .chain(() -> plans.complete(s, r.agencyId, r.year, ActivityKind.MANAGEMENT_REVIEW, r.heldOn,
                                     "Họp xem xét của lãnh đạo ngày " + r.heldOn + ", chủ trì: " + r.chair + " (management-reviews/" + r.id + ")",
                                     caller.subject(), now)))
@@ -178,8 +179,8 @@ public class ManagementReviewService {
                     throw ProblemException.invalidField("doneOn", "cannot be in the future");
                 }
                 a.complete(in.doneOn(), in.note().trim(), caller.subject());
-                return work.record(TrailEntry.on("management-review", reviewId, agency.ref()).did("action-done:" + a.id, caller.subject(),
-                        Map.of("status", "OPEN"), Map.of("status", a.status, "doneOn", a.doneOn.toString()))).map(x -> actionView(a));
+                return work.record(() -> Outcome.of(TrailEntry.on("management-review", reviewId, agency.ref()).did("action-done:" + a.id, caller.subject(),
+                        Map.of("status", "OPEN"), Map.of("status", a.status, "doneOn", a.doneOn.toString())))).map(x -> actionView(a));
             });
         });
     }

@@ -21,6 +21,7 @@ import vn.govqms.audit.plan.PlanDtos.PlanView;
 import vn.govqms.audit.plan.PlanDtos.Progress;
 import vn.govqms.kit.agency.DirectoryEntry;
 import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
 import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.outbox.OutgoingEvent;
 import vn.govqms.kit.paging.Page;
@@ -41,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** Yearly ISO activity plans: drafted from the template, edited by the ISO officer, approved by the head, carried out. */
 @ApplicationScoped
@@ -76,9 +78,9 @@ public class PlanService {
                             .map(e -> ActivityItem.of(plan, e.kind(), e.title(), e.plannedDate(), null, now)).toList();
                     return plan.<ActivityPlan>persist()
                             .chain(() -> ActivityItem.persist(items))
-                            .chain(() -> work.record(TrailEntry.on("activity-plan", plan.id, agency.ref()).did("created",
+                            .chain(() -> work.record(() -> Outcome.of(TrailEntry.on("activity-plan", plan.id, agency.ref()).did("created",
                                     caller.subject(), null, Map.of("year", plan.year, "status", plan.status.name(),
-                                            "items", items.size()))))
+                                            "items", items.size())))))
                             .map(x -> view(plan, agency, items));
                 }));
     }
@@ -166,9 +168,9 @@ public class PlanService {
             }
             String before = plan.status.name();
             plan.approve(caller.subject(), now);
-            return agencies.of(plan.agencyId).chain(agency -> work.record(TrailEntry.on("activity-plan", plan.id, agency.ref())
+            return agencies.of(plan.agencyId).chain(agency -> work.record(() -> Outcome.of(TrailEntry.on("activity-plan", plan.id, agency.ref())
                             .did("approved", caller.subject(), Map.of("status", before), Map.of("status", plan.status.name())),
-                            PlanEvents.approved(plan, items)))
+                            PlanEvents.approved(plan, items))))
                     .chain(() -> view(plan));
         }));
     }
@@ -185,7 +187,7 @@ public class PlanService {
             }
             ItemView before = ItemView.of(item);
             item.complete(in.doneDate(), in.evidence().trim(), caller.subject());
-            return recordItem(plan, item, "item-done", caller, before, ItemView.of(item), PlanEvents.done(plan, item, now))
+            return recordItem(plan, item, "item-done", caller, before, ItemView.of(item), () -> PlanEvents.done(plan, item, now))
                     .map(x -> ItemView.of(item));
         }));
     }
@@ -250,10 +252,14 @@ public class PlanService {
         }
     }
 
+    private Uni<Void> recordItem(ActivityPlan plan, ActivityItem item, String action, Caller caller, Object before, Object after) {
+        return recordItem(plan, item, action, caller, before, after, () -> null);
+    }
+
     private Uni<Void> recordItem(ActivityPlan plan, ActivityItem item, String action, Caller caller, Object before, Object after,
-                                 OutgoingEvent... events) {
-        return agencies.of(plan.agencyId).chain(agency -> work.record(TrailEntry.on("activity-plan", plan.id, agency.ref())
-                .did(action + ":" + item.id, caller.subject(), before, after), events));
+                                 Supplier<OutgoingEvent> event) {
+        return agencies.of(plan.agencyId).chain(agency -> work.record(() -> Outcome.of(TrailEntry.on("activity-plan", plan.id, agency.ref())
+                .did(action + ":" + item.id, caller.subject(), before, after), event.get())));
     }
 
     private Uni<ActivityPlan> readable(UUID id) {

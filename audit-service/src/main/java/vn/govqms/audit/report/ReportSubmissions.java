@@ -20,6 +20,7 @@ import vn.govqms.audit.report.ReportDtos.Submission;
 import vn.govqms.audit.report.ReportDtos.SubmissionSummary;
 import vn.govqms.audit.report.ReportDtos.Summary;
 import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
 import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.events.EventTypes;
 import vn.govqms.kit.outbox.OutgoingEvent;
@@ -123,10 +124,10 @@ public class ReportSubmissions {
             return tx.preparedQuery(INSERT).execute(Tuple.from(new Object[] {id, province, in.year(), note,
                             new JsonObject(json.convertValue(content, Map.class)), caller.subject(), now, kind.name()}))
                     .map(rows -> rows.iterator().next().getInteger("number"))
-                    .chain(number -> work.record(tx, TrailEntry.on(kind.path() + "-submission", id, AgencyLookup.province(province))
+                    .chain(number -> work.record(tx, Outcome.of(TrailEntry.on(kind.path() + "-submission", id, AgencyLookup.province(province))
                                             .did("submitted", caller.subject(), null, Map.of("year", in.year(), "number", number, "agencies", agencies(report))),
                                     OutgoingEvent.of("audit.events", province, kind == ReportKind.MINISTRY_REPORT ? SUBMITTED : SUMMARY_SUBMITTED,
-                                            kind.path() + "-submissions/" + id, now, data(report, id, province, in.year(), number, caller, now, note)))
+                                            kind.path() + "-submissions/" + id, now, data(report, id, province, in.year(), number, caller, now, note))))
                             .map(x -> new Submission(id, province, in.year(), number, note, caller.subject(), now, content)));
         }));
     }

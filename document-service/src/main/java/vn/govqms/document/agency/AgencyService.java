@@ -9,6 +9,7 @@ import vn.govqms.document.agency.AgencyDtos.AgencyView;
 import vn.govqms.document.agency.AgencyDtos.NewAgency;
 import vn.govqms.document.province.ProvinceRepository;
 import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
 import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
@@ -59,8 +60,8 @@ public class AgencyService {
                 .map(parent -> Agency.register(in.code(), in.name().trim(), in.level(), parent, in.provinceCode(),
                         in.validFrom(), in.validTo(), now))
                 .call(agencies::persist)
-                .call(agency -> work.record(TrailEntry.on("agency", agency.id, agency.ref()).did("registered", caller.subject(), null,
-                        AgencyView.of(agency)), AgencyEvents.registered(agency, now)))
+                .call(agency -> work.record(() -> Outcome.of(TrailEntry.on("agency", agency.id, agency.ref()).did("registered", caller.subject(), null,
+                        AgencyView.of(agency)), AgencyEvents.registered(agency, now))))
                 .map(AgencyView::of);
     }
 
@@ -74,8 +75,8 @@ public class AgencyService {
                     return parent(in.parentId()).call(parent -> AgencyPolicy.requireMove(scope, agency, parent,
                                     () -> agencies.count("parentId", agency.id)))
                             .invoke(parent -> agency.describe(in.name().trim(), parent, in.validFrom(), in.validTo()))
-                            .chain(() -> work.record(TrailEntry.on("agency", agency.id, agency.ref()).did("updated", caller.subject(), before,
-                                    AgencyView.of(agency)), AgencyEvents.updated(agency, now)));
+                            .chain(() -> work.record(() -> Outcome.of(TrailEntry.on("agency", agency.id, agency.ref()).did("updated", caller.subject(), before,
+                                    AgencyView.of(agency)), AgencyEvents.updated(agency, now))));
                 })
                 .map(AgencyView::of);
     }

@@ -22,6 +22,7 @@ import vn.govqms.document.tthc.AdministrativeProcedure;
 import vn.govqms.document.tthc.ProcedureRepository;
 import vn.govqms.document.tthc.ProcedureStatus;
 import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
 import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
@@ -119,7 +120,7 @@ public class DocumentService {
                         doc.indexContent(contentText(in.content()));
                         return documents.persist(doc).chain(() -> versions.persist(v))
                                 .chain(() -> replaceLegalBases(v.id, in.content().legalBases()))
-                                .chain(() -> work.record(TrailEntry.on("document", doc.id, agency.ref()).did("drafted", caller.subject(), null, in)))
+                                .chain(() -> work.record(() -> Outcome.of(TrailEntry.on("document", doc.id, agency.ref()).did("drafted", caller.subject(), null, in))))
                                 .map(ignored -> view(doc, v));
                     });
         });
@@ -138,8 +139,8 @@ public class DocumentService {
                 v.edit(write(content), tthc);
                 doc.indexContent(contentText(content));
                 return replaceLegalBases(v.id, content.legalBases())
-                        .chain(() -> work.record(TrailEntry.on("document", doc.id, found.agency().ref()).did("edited revision " + v.revision,
-                                caller.subject(), before, view(v))))
+                        .chain(() -> work.record(() -> Outcome.of(TrailEntry.on("document", doc.id, found.agency().ref()).did("edited revision " + v.revision,
+                                caller.subject(), before, view(v)))))
                         .map(ignored -> view(v));
             });
         });
@@ -188,10 +189,10 @@ public class DocumentService {
                 });
                 case EDIT -> throw new IllegalArgumentException("edit is not a transition");
             };
-            return done.chain(eventType -> Panache.getSession().chain(session -> work.record(session, TrailEntry.on("document", doc.id,
+            return done.chain(eventType -> Panache.getSession().chain(session -> work.record(session, () -> Outcome.of(TrailEntry.on("document", doc.id,
                             found.agency().ref()).did(action.name().toLowerCase() + " revision " + v.revision, who,
                             Map.of("status", before), Map.of("status", v.status.name())),
-                            eventType == null ? null : DocumentEvents.of(eventType, doc, v, who, now))
+                            eventType == null ? null : DocumentEvents.of(eventType, doc, v, who, now)))
                     // a newly issued version asks everyone who received the previous one to acknowledge again
                     .chain(() -> action == VersionAction.ISSUE ? session.createNativeQuery(REDISTRIBUTE)
                             .setParameter(1, v.id).setParameter(2, doc.id).setParameter(3, now).executeUpdate().replaceWithVoid()
@@ -217,8 +218,8 @@ public class DocumentService {
             DocumentVersion next = DocumentVersion.draft(documentId, latest.revision + 1, latest.content, latest.tthcProcedureId, now);
             return versions.persist(next)
                     .chain(() -> replaceLegalBases(next.id, read(latest.content).legalBases()))
-                    .chain(() -> work.record(TrailEntry.on("document", documentId, found.agency().ref()).did("drafted revision " + next.revision,
-                            caller.subject(), null, Map.of("revision", next.revision))))
+                    .chain(() -> work.record(() -> Outcome.of(TrailEntry.on("document", documentId, found.agency().ref()).did("drafted revision " + next.revision,
+                            caller.subject(), null, Map.of("revision", next.revision)))))
                     .map(ignored -> view(next));
         }));
     }

@@ -9,6 +9,7 @@ import vn.govqms.document.agency.AgencyRepository;
 import vn.govqms.document.controlled.DocumentDtos.NewPosting;
 import vn.govqms.document.controlled.DocumentDtos.PostingView;
 import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
 import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.events.EventTypes;
 import vn.govqms.kit.outbox.OutgoingEvent;
@@ -107,11 +108,11 @@ public class PostingService {
                         }
                         d.touch();
                     }
-                    return p.persist().chain(() -> work.record(TrailEntry.on("document", d.id, found.agency().ref())
+                    return p.persist().chain(() -> work.record(() -> Outcome.of(TrailEntry.on("document", d.id, found.agency().ref())
                                     .did("posted revision " + revision + " (" + p.channel.name() + ")", caller.subject(), null, p.view(revision)),
                                     OutgoingEvent.of(DocumentEvents.TOPIC, d.agencyId.toString(), POSTED,
                                     "documents/" + d.id + "/versions/" + revision, now, new PostedData(p.id, d.id, d.agencyId, d.code,
-                                            d.title, d.type.name(), revision, p.channel.name(), p.postedOn, p.place, p.url, p.recordedBy))))
+                                            d.title, d.type.name(), revision, p.channel.name(), p.postedOn, p.place, p.url, p.recordedBy)))))
                             .map(ignored -> new Recorded(p.view(revision), true));
                 });
             });

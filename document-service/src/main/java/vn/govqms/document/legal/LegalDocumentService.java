@@ -14,6 +14,7 @@ import vn.govqms.document.legal.LegalDtos.RelationInput;
 import vn.govqms.document.legal.LegalDtos.RelationView;
 import vn.govqms.document.procedurereview.ReviewTaskQueries;
 import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
 import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.outbox.Outbox;
 import vn.govqms.kit.paging.Page;
@@ -98,8 +99,8 @@ public class LegalDocumentService {
                     return documents.persist(doc)
                             .chain(() -> links.isEmpty() ? Uni.createFrom().voidItem() : relations.persist(links))
                             .chain(() -> Panache.getSession())
-                            .chain(session -> work.record(session, TrailEntry.on("legal-document", doc.id, null).did("registered", caller.subject(),
-                                            null, in), LegalEvents.registered(doc, now))
+                            .chain(session -> work.record(session, () -> Outcome.of(TrailEntry.on("legal-document", doc.id, null).did("registered", caller.subject(),
+                                            null, in), LegalEvents.registered(doc, now)))
                                     .chain(() -> publishChanges(session, doc, links, targets, now)))
                             .chain(() -> view(doc, LocalDate.now(clock)));
                 });
@@ -115,8 +116,8 @@ public class LegalDocumentService {
                     doc.expiryDate);
             boolean effectiveMoved = !doc.effectiveDate.equals(in.effectiveDate());
             doc.describe(in.issuer().trim(), in.title().trim(), in.issuedDate(), in.effectiveDate(), in.expiryDate());
-            return Panache.getSession().chain(session -> work.record(session, TrailEntry.on("legal-document", doc.id, null).did("updated",
-                            caller.subject(), before, in), LegalEvents.changed(doc, ChangeKind.UPDATED, null, null, now))
+            return Panache.getSession().chain(session -> work.record(session, () -> Outcome.of(TrailEntry.on("legal-document", doc.id, null).did("updated",
+                            caller.subject(), before, in), LegalEvents.changed(doc, ChangeKind.UPDATED, null, null, now)))
                     // documents it acts on take the change from the new date: say so again
                     .chain(() -> effectiveMoved ? relations.from(doc.id).chain(links -> documents
                             .findByIds(links.stream().map(l -> l.targetId).toList())

@@ -13,6 +13,7 @@ import vn.govqms.document.merge.MergeDtos.Merger;
 import vn.govqms.document.merge.MergeDtos.MergerView;
 import vn.govqms.document.qms.QmsEvents;
 import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
 import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.outbox.OutgoingEvent;
 import vn.govqms.kit.problem.ProblemException;
@@ -111,8 +112,8 @@ public class MergeService {
                         List<OutgoingEvent> events = new ArrayList<>(sources.stream().map(source -> AgencyEvents.updated(source, now)).toList());
                         events.add(MergeEvents.merged(successor.id, predecessorIds, in.effectiveDate(), moved.get(), now));
                         events.add(QmsEvents.reannouncementRequired(successor, List.of(), List.of(), now));
-                        return work.record(session, List.of(TrailEntry.on("agency", successor.id, successor.ref()).did("merged", caller.subject(),
-                                null, Map.of("predecessorIds", predecessorIds, "effectiveDate", in.effectiveDate().toString()))), events);
+                        return work.record(session, () -> Outcome.of(List.of(TrailEntry.on("agency", successor.id, successor.ref()).did("merged", caller.subject(),
+                                null, Map.of("predecessorIds", predecessorIds, "effectiveDate", in.effectiveDate().toString()))), events));
                     });
                 }).map(ignored -> new MergerView(AgencyView.of(successor), predecessorIds, in.effectiveDate(), moved.get(),
                         renamed.get()));

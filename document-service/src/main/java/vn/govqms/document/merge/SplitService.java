@@ -18,6 +18,7 @@ import vn.govqms.document.merge.MergeDtos.SplitPartView;
 import vn.govqms.document.merge.MergeDtos.SplitView;
 import vn.govqms.document.qms.QmsEvents;
 import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
 import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
@@ -118,16 +119,16 @@ public class SplitService {
                     })
                     .chain(() -> Moves.procedures(session, source.id, successor.id, in.effectiveDate(), tthcs))
                     .chain(() -> Moves.link(session, source.id, successor.id, in.effectiveDate()))
-                    .chain(() -> work.record(session, TrailEntry.on("agency", successor.id, successor.ref()).did("continues split agency",
+                    .chain(() -> work.record(session, () -> Outcome.of(TrailEntry.on("agency", successor.id, successor.ref()).did("continues split agency",
                             caller.subject(), null, Map.of("predecessorId", source.id, "effectiveDate", in.effectiveDate().toString(),
                                     "documents", docs.size(), "procedures", tthcs.size())),
-                            QmsEvents.reannouncementRequired(successor, List.of(), List.of(), now)));
+                            QmsEvents.reannouncementRequired(successor, List.of(), List.of(), now))));
         }
         return chain
-                .chain(() -> work.record(session, TrailEntry.on("agency", source.id, successors.get(primary).ref()).did("split", caller.subject(),
+                .chain(() -> work.record(session, () -> Outcome.of(TrailEntry.on("agency", source.id, successors.get(primary).ref()).did("split", caller.subject(),
                         null, Map.of("successorIds", successors.stream().map(a -> a.id).toList(),
                                 "effectiveDate", in.effectiveDate().toString())),
-                        AgencyEvents.updated(source, now), MergeEvents.split(source.id, in.effectiveDate(), eventParts, now)))
+                        AgencyEvents.updated(source, now), MergeEvents.split(source.id, in.effectiveDate(), eventParts, now))))
                 .map(ignored -> new SplitView(source.id, in.effectiveDate(), views));
     }
 

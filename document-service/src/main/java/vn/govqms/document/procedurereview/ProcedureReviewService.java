@@ -14,6 +14,7 @@ import vn.govqms.document.controlled.VersionRepository;
 import vn.govqms.document.procedurereview.ProcedureReviewDtos.Resolution;
 import vn.govqms.document.procedurereview.ProcedureReviewDtos.ReviewView;
 import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
 import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
@@ -104,9 +105,9 @@ public class ProcedureReviewService {
                 versions.findById(task.versionId).chain(reviewed -> resolvedVersion(task, doc, reviewed, in)).chain(resolved -> {
                     String before = task.status.name();
                     task.resolve(in.outcome(), blank(in.note()) ? null : in.note().trim(), resolved, caller.subject(), now);
-                    return agencies.findById(task.agencyId).chain(agency -> work.record(TrailEntry.on("review-task", task.id, agency.ref())
+                    return agencies.findById(task.agencyId).chain(agency -> work.record(() -> Outcome.of(TrailEntry.on("review-task", task.id, agency.ref())
                                     .did("resolved", caller.subject(), Map.of("status", before), Map.of("status", task.status.name(),
-                                            "outcome", task.outcome.name())), ProcedureReviewEvents.completed(task, now)))
+                                            "outcome", task.outcome.name())), ProcedureReviewEvents.completed(task, now))))
                             .chain(() -> views(List.of(task))).map(v -> v.get(0));
                 })));
     }

@@ -8,6 +8,7 @@ import vn.govqms.document.controlled.VersionLegalBasis;
 import vn.govqms.document.legal.LegalBases;
 import vn.govqms.document.legal.LegalBases.Lapsed;
 import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
 import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.AgencyRef;
@@ -62,9 +63,9 @@ public class RevisionIssue {
                 String before = task.status.name();
                 task.resolve(ReviewOutcome.REVISED, "Lần ban hành " + v.revision + " không còn căn cứ vào văn bản đã thay đổi.",
                         v.id, who, now);
-                chain = chain.chain(() -> work.record(session, TrailEntry.on("review-task", task.id, agency).did("resolved by issuing revision "
+                chain = chain.chain(() -> work.record(session, () -> Outcome.of(TrailEntry.on("review-task", task.id, agency).did("resolved by issuing revision "
                         + v.revision, who, Map.of("status", before), Map.of("status", task.status.name(), "outcome", task.outcome.name())),
-                        ProcedureReviewEvents.completed(task, now)));
+                        ProcedureReviewEvents.completed(task, now))));
             }
             return chain;
         });

@@ -13,6 +13,7 @@ import vn.govqms.document.province.ProvinceDtos.NewMerger;
 import vn.govqms.document.province.ProvinceDtos.ProvinceDetail;
 import vn.govqms.document.province.ProvinceDtos.ProvinceView;
 import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
 import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
@@ -154,8 +155,8 @@ public class ProvinceService {
                 return Panache.getSession().chain(session -> session.persistAll(created.toArray())
                         .chain(session::flush)
                         .chain(() -> successions(session, m))
-                        .chain(() -> work.record(session, TrailEntry.on("province", m.code, null).did("merged", caller.subject(), null, view),
-                                ProvinceEvents.merged(m, now))))
+                        .chain(() -> work.record(session, () -> Outcome.of(TrailEntry.on("province", m.code, null).did("merged", caller.subject(), null, view),
+                                ProvinceEvents.merged(m, now)))))
                         .replaceWith(view);
             });
         });

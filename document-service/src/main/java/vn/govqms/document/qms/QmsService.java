@@ -30,6 +30,7 @@ import vn.govqms.document.tthc.AdministrativeProcedure;
 import vn.govqms.document.tthc.ListUpdates;
 import vn.govqms.document.tthc.ProcedureRepository;
 import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
 import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
@@ -117,8 +118,8 @@ public class QmsService {
             agency.standardEdition = in.standardEdition();
             agency.touch();
             boolean changed = previous != in.status() || previousEdition != in.standardEdition();
-            return work.record(trailOf(agency).did("qms progress", caller.subject(), before, in), changed ? QmsEvents.statusChanged(agency.id,
-                    agency.qmsStatus, previous, agency.standardEdition, previousEdition, effective, now) : null);
+            return work.record(() -> Outcome.of(trailOf(agency).did("qms progress", caller.subject(), before, in), changed ? QmsEvents.statusChanged(agency.id,
+                    agency.qmsStatus, previous, agency.standardEdition, previousEdition, effective, now) : null));
         });
     }
 
@@ -157,9 +158,9 @@ public class QmsService {
             List<String> outsideNames = outside.stream().map(o -> o.step().name()).toList();
             boolean changed = previous != QmsStatus.ANNOUNCED || previousEdition != in.standardEdition();
             return a.persist().chain(() -> recorded.isEmpty() ? Uni.createFrom().voidItem() : QmsStep.persist(recorded))
-                    .chain(() -> work.record(trailOf(agency).did(again ? "re-announced" : "announced", caller.subject(), null, in),
+                    .chain(() -> work.record(() -> Outcome.of(trailOf(agency).did(again ? "re-announced" : "announced", caller.subject(), null, in),
                             QmsEvents.announced(a, again, outsideNames, now), changed ? QmsEvents.statusChanged(agency.id, QmsStatus.ANNOUNCED,
-                                    previous, in.standardEdition(), previousEdition, in.decisionDate(), now) : null))
+                                    previous, in.standardEdition(), previousEdition, in.decisionDate(), now) : null)))
                     .map(ignored -> AnnouncementView.of(a, recorded, List.of()));
         }));
     }
@@ -198,7 +199,7 @@ public class QmsService {
         return require(agencyId, true).chain(agency -> {
             QmsStep step = QmsStep.of(agency.id, AnnouncementStep.EFFECTIVENESS_CONFIRMED, in.confirmedOn(), in.reference().trim(),
                     QmsStep.Source.HEAD, null, caller.subject(), now);
-            return step.persist().chain(() -> work.record(trailOf(agency).did("effectiveness confirmed", caller.subject(), null, in)))
+            return step.persist().chain(() -> work.record(() -> Outcome.of(trailOf(agency).did("effectiveness confirmed", caller.subject(), null, in))))
                     .map(ignored -> StepView.of(step));
         });
     }
@@ -234,7 +235,7 @@ public class QmsService {
             p.postedOn = in.postedOn();
             p.recordedBy = caller.subject();
             p.createdAt = now;
-            return p.persist().chain(() -> work.record(trailOf(agency).did("announcement posted", caller.subject(), null, in)))
+            return p.persist().chain(() -> work.record(() -> Outcome.of(trailOf(agency).did("announcement posted", caller.subject(), null, in))))
                     .chain(() -> QmsStep.<QmsStep>list("announcementId", a.id))
                     .chain(steps -> AnnouncementPosting.<AnnouncementPosting>list("announcementId", Sort.by("postedOn").and("createdAt"), a.id)
                             .map(postings -> AnnouncementView.of(a, steps, postings)));
@@ -284,9 +285,9 @@ public class QmsService {
                             && agency.scopeChanged(scopeReason(added.size(), removed.size(), in.since()), in.since(),
                             in.since().plus(config.reannounceWithin()), now);
                     return chain.chain(() -> rows.isEmpty() ? Uni.createFrom().voidItem() : AgencyProcedure.persist(rows))
-                            .chain(() -> Panache.getSession()).chain(session -> work.record(session, trailOf(agency).did("tthc scope",
+                            .chain(() -> Panache.getSession()).chain(session -> work.record(session, () -> Outcome.of(trailOf(agency).did("tthc scope",
                                             caller.subject(), Map.of("procedureIds", had), Map.of("procedureIds", wanted)),
-                                    reannounce ? QmsEvents.reannouncementRequired(agency, added, removed, now) : null)
+                                    reannounce ? QmsEvents.reannouncementRequired(agency, added, removed, now) : null))
                                     .chain(() -> listUpdates.listUpdated(session, agency.id, caller.subject(), now)))
                             .chain(() -> handled(agency.id));
                 });

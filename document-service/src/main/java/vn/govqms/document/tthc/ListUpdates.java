@@ -17,6 +17,7 @@ import vn.govqms.document.tthc.ListDtos.DecisionView;
 import vn.govqms.document.tthc.ListDtos.NewDecision;
 import vn.govqms.document.tthc.ListDtos.UpdateView;
 import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
 import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.calendar.WorkingCalendar;
 import vn.govqms.kit.outbox.Outbox;
@@ -131,8 +132,7 @@ public class ListUpdates {
                     d.agencyIds = agencyIds.toArray(UUID[]::new);
                     d.recordedBy = caller.subject();
                     d.createdAt = now;
-                    return d.persist().chain(() -> Panache.getSession()).chain(session -> work.record(session,
-                                    TrailEntry.on("tthc-list-decision", d.id, null).did("recorded", caller.subject(), null, in))
+                    return d.persist().chain(() -> Panache.getSession()).chain(session -> work.record(session, () -> Outcome.of(TrailEntry.on("tthc-list-decision", d.id, null).did("recorded", caller.subject(), null, in)))
                             .chain(() -> fanOut(session, d, now))
                             .map(n -> DecisionView.of(d, n)));
                 });

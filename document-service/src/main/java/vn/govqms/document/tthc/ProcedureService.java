@@ -15,6 +15,7 @@ import vn.govqms.document.tthc.ProcedureDtos.Amendment;
 import vn.govqms.document.tthc.ProcedureDtos.NewProcedure;
 import vn.govqms.document.tthc.ProcedureDtos.ProcedureView;
 import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
 import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.calendar.ProcessingTime;
 import vn.govqms.kit.calendar.WorkingCalendar;
@@ -87,8 +88,8 @@ public class ProcedureService {
                     p.describe(in.name().trim(), in.field().trim(), in.level(), time, blankToNull(in.publishedByDecision()));
                     return procedures.persist(p)
                             .chain(() -> replaceBases(p.id, bases))
-                            .chain(() -> work.record(TrailEntry.on("administrative-procedure", p.id, null).did("published", caller.subject(), null, in),
-                                    ProcedureEvents.published(p, now)))
+                            .chain(() -> work.record(() -> Outcome.of(TrailEntry.on("administrative-procedure", p.id, null).did("published", caller.subject(), null, in),
+                                    ProcedureEvents.published(p, now))))
                             .map(ignored -> ProcedureView.of(p, List.copyOf(bases)));
                 });
     }
@@ -158,12 +159,12 @@ public class ProcedureService {
     }
 
     private Uni<Void> announce(AdministrativeProcedure p, Caller caller, String action, ProcedureView before, OffsetDateTime now) {
-        return work.publish(ProcedureEvents.changed(p, now))
+        return work.record(() -> Outcome.events(ProcedureEvents.changed(p, now)))
                 .chain(() -> Panache.getSession())
                 .chain(session -> reviews.procedureChanged(session, p.id, p.status.name(), summary(p), p.changedAt))
                 .chain(() -> basesOf(p.id))
-                .chain(after -> work.record(TrailEntry.on("administrative-procedure", p.id, null).did(action, caller.subject(),
-                        before, ProcedureView.of(p, after))));
+                .chain(after -> work.record(() -> Outcome.of(TrailEntry.on("administrative-procedure", p.id, null).did(action, caller.subject(),
+                        before, ProcedureView.of(p, after)))));
     }
 
     /** What officials read in their review task. */

@@ -10,6 +10,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
 import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
@@ -83,7 +84,7 @@ public class ContactService {
                             + (c.agencyId == null ? "of the steering committee of province " + c.provinceCode : "of agency " + c.agencyId) + ".");
                 }
                 return c.<Contact>persist();
-            }).chain(saved -> work.record(TrailEntry.on("contact", c.id, ref).did("created", caller.subject(), null, ContactView.of(c))))
+            }).chain(saved -> work.record(() -> Outcome.of(TrailEntry.on("contact", c.id, ref).did("created", caller.subject(), null, ContactView.of(c)))))
                     .map(x -> ContactView.of(c));
         });
     }
@@ -155,15 +156,15 @@ public class ContactService {
             }
             ContactView before = ContactView.of(c);
             apply(c, in, OffsetDateTime.now(clock));
-            return work.record(TrailEntry.on("contact", c.id, w.ref()).did("updated", caller.subject(), before, ContactView.of(c)))
+            return work.record(() -> Outcome.of(TrailEntry.on("contact", c.id, w.ref()).did("updated", caller.subject(), before, ContactView.of(c))))
                     .map(x -> ContactView.of(c));
         });
     }
 
     @WithTransaction
     public Uni<Void> delete(UUID id, Caller caller) {
-        return writable(id).chain(w -> work.record(TrailEntry.on("contact", w.contact().id, w.ref()).did("deleted", caller.subject(),
-                ContactView.of(w.contact()), null)).chain(() -> w.contact().delete()));
+        return writable(id).chain(w -> work.record(() -> Outcome.of(TrailEntry.on("contact", w.contact().id, w.ref()).did("deleted", caller.subject(),
+                ContactView.of(w.contact()), null))).chain(() -> w.contact().delete()));
     }
 
     /** The caller's muted channels. */
@@ -184,8 +185,8 @@ public class ContactService {
                                         "insert into channel_mute (subject, channel) values (?1, ?2)")
                                         .setParameter(1, caller.subject()).setParameter(2, ch).executeUpdate())
                                 .collect().last())
-                        .chain(() -> work.record(s, TrailEntry.on("preferences", caller.subject(), null).did("updated", caller.subject(), before,
-                                new Preferences(in.mutedChannels().stream().distinct().toList()))))))
+                        .chain(() -> work.record(s, () -> Outcome.of(TrailEntry.on("preferences", caller.subject(), null).did("updated", caller.subject(), before,
+                                new Preferences(in.mutedChannels().stream().distinct().toList())))))))
                 .chain(() -> preferences(caller));
     }
 

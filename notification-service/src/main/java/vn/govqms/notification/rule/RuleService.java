@@ -7,6 +7,7 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
 import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
@@ -86,7 +87,7 @@ public class RuleService {
             r.provinceCode = province;
             r.createdAt = now;
             apply(r, in);
-            return r.<NotificationRule>persist().chain(x -> work.record(trailOf(r).did("created", caller.subject(), null, RuleView.of(r, true))))
+            return r.<NotificationRule>persist().chain(x -> work.record(() -> Outcome.of(trailOf(r).did("created", caller.subject(), null, RuleView.of(r, true)))))
                     .map(x -> RuleView.of(r, true));
         });
     }
@@ -102,7 +103,7 @@ public class RuleService {
             return check(in, r.provinceCode).chain(() -> {
                 RuleView before = RuleView.of(r, true);
                 apply(r, in);
-                return work.record(trailOf(r).did("updated", caller.subject(), before, RuleView.of(r, true))).map(x -> RuleView.of(r, true));
+                return work.record(() -> Outcome.of(trailOf(r).did("updated", caller.subject(), before, RuleView.of(r, true)))).map(x -> RuleView.of(r, true));
             });
         });
     }
@@ -111,7 +112,7 @@ public class RuleService {
     public Uni<Void> delete(UUID id, Caller caller) {
         return readable(id).chain(r -> {
             writable(r);
-            return work.record(trailOf(r).did("deleted", caller.subject(), RuleView.of(r, true), null)).chain(() -> r.delete());
+            return work.record(() -> Outcome.of(trailOf(r).did("deleted", caller.subject(), RuleView.of(r, true), null))).chain(() -> r.delete());
         });
     }
 

@@ -10,6 +10,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
 import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
@@ -109,8 +110,8 @@ public class TrainingService {
             t.certificateIssuer = blankToNull(in.certificateIssuer());
             t.recordedBy = caller.subject();
             t.recordedAt = now;
-            return t.<ContactTraining>persist().chain(() -> Panache.getSession()).chain(s -> work.record(s, TrailEntry.on("contact-training", t.id, w.ref())
-                            .did("recorded", caller.subject(), null, TrainingView.of(t)))
+            return t.<ContactTraining>persist().chain(() -> Panache.getSession()).chain(s -> work.record(s, () -> Outcome.of(TrailEntry.on("contact-training", t.id, w.ref())
+                            .did("recorded", caller.subject(), null, TrainingView.of(t))))
                     .chain(() -> s.createNativeQuery(CLEAR).setParameter(1, t.contactId).setParameter(2, now).setParameter(3, t.id).executeUpdate()))
                     .map(x -> TrainingView.of(t));
         });

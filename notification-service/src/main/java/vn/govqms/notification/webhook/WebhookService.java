@@ -10,6 +10,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
 import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
@@ -95,7 +96,7 @@ public class WebhookService {
             s.forIntegration = forIntegration;
             s.createdBy = caller.subject();
             s.createdAt = now;
-            return s.<WebhookSubscription>persist().chain(x -> work.record(trailOf(s).did("created", caller.subject(), null, WebhookView.of(s, null))))
+            return s.<WebhookSubscription>persist().chain(x -> work.record(() -> Outcome.of(trailOf(s).did("created", caller.subject(), null, WebhookView.of(s, null)))))
                     .map(x -> WebhookView.of(s, secret));
         });
     }
@@ -137,7 +138,7 @@ public class WebhookService {
                 s.description = in.description();
                 s.active = in.active() == null || in.active();
                 s.touch();
-                return work.record(trailOf(s).did("updated", caller.subject(), before, WebhookView.of(s, null))).map(x -> WebhookView.of(s, null));
+                return work.record(() -> Outcome.of(trailOf(s).did("updated", caller.subject(), before, WebhookView.of(s, null)))).map(x -> WebhookView.of(s, null));
             });
         });
     }
@@ -169,14 +170,14 @@ public class WebhookService {
             s.previousSecretExpiresAt = keep ? now.plus(overlap) : null;
             s.secretRotatedAt = now;
             s.touch();
-            return work.record(trailOf(s).did("secret-rotated", caller.subject(), null, WebhookView.of(s, null)))
+            return work.record(() -> Outcome.of(trailOf(s).did("secret-rotated", caller.subject(), null, WebhookView.of(s, null))))
                     .map(x -> WebhookView.of(s, fresh));
         });
     }
 
     @WithTransaction
     public Uni<Void> delete(UUID id, Caller caller) {
-        return writable(id).chain(s -> work.record(trailOf(s).did("deleted", caller.subject(), WebhookView.of(s, null), null)).chain(() -> s.delete()));
+        return writable(id).chain(s -> work.record(() -> Outcome.of(trailOf(s).did("deleted", caller.subject(), WebhookView.of(s, null), null))).chain(() -> s.delete()));
     }
 
     private static TrailEntry.On trailOf(WebhookSubscription s) {

@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
 import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.outbox.OutgoingEvent;
 import vn.govqms.kit.paging.Page;
@@ -109,8 +110,8 @@ public class AssessmentService {
                         .chain(set -> {
                             Assessment a = Assessment.start(agency.id(), agency.provinceCode(), in.year(), in.kind(), set.id, set.definition,
                                     caller.subject(), OffsetDateTime.now(clock));
-                            return a.persist().chain(() -> work.record(TrailEntry.on("assessment", a.id, agency.ref()).did("started", caller.subject(), null,
-                                            Map.of("kind", a.kind.name(), "year", a.year, "criteriaSetId", set.id.toString()))))
+                            return a.persist().chain(() -> work.record(() -> Outcome.of(TrailEntry.on("assessment", a.id, agency.ref()).did("started", caller.subject(), null,
+                                            Map.of("kind", a.kind.name(), "year", a.year, "criteriaSetId", set.id.toString())))))
                                     .map(v -> Versioned.of(a));
                         })));
     }
@@ -181,8 +182,8 @@ public class AssessmentService {
                         if (action.contains(":")) {
                             afterView.put("reason", action.substring(action.indexOf(':') + 2));
                         }
-                        return work.record(session, TrailEntry.on("assessment", changed.id, held.agency()).did(verb, caller.subject(), before,
-                                afterView), event.apply(changed)).chain(() -> after.apply(session, changed));
+                        return work.record(session, () -> Outcome.of(TrailEntry.on("assessment", changed.id, held.agency()).did(verb, caller.subject(), before,
+                                afterView), event.apply(changed))).chain(() -> after.apply(session, changed));
                     })
                     .map(v -> Versioned.of(changed)));
         }));

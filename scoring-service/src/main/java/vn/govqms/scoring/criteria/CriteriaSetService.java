@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
 import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
@@ -192,7 +193,7 @@ public class CriteriaSetService {
 
     /** Flushes the change (the new {@code @Version} is the ETag) and records it in the audit trail. */
     private Uni<Versioned> saved(CriteriaSet set, String action, Map<String, Object> before, Map<String, Object> after) {
-        return work.record(TrailEntry.on("criteria-set", set.id, province(set)).did(action, caller.subject(), before, after))
+        return work.record(() -> Outcome.of(TrailEntry.on("criteria-set", set.id, province(set)).did(action, caller.subject(), before, after)))
                 .map(v -> Versioned.of(set));
     }
 

@@ -8,6 +8,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
 import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.outbox.OutgoingEvent;
 import vn.govqms.kit.paging.Page;
@@ -81,9 +82,12 @@ public class ObjectiveService {
                     QualityObjective o = QualityObjective.set(agency.id(), agency.provinceCode(), in.year(), in.title().trim(), in.kpi(),
                             in.comparison(), in.target(), caller.subject(), now);
                     return o.persist().chain(() -> Panache.getSession()).chain(session -> session.flush()
-                            .chain(() -> work.record(session, TrailEntry.on("quality-objective", o.id, agency.ref()).did("created", caller.subject(),
-                                    null, Map.of("title", o.title, "kpi", o.kpi.name(), "comparison", o.comparison.name(),
-                                            "target", o.target.toPlainString())), evaluated(o, kpis, now))))
+                            .chain(() -> {
+                                OutgoingEvent entered = evaluated(o, kpis, now);
+                                return work.record(session, () -> Outcome.of(TrailEntry.on("quality-objective", o.id, agency.ref()).did("created",
+                                        caller.subject(), null, Map.of("title", o.title, "kpi", o.kpi.name(), "comparison", o.comparison.name(),
+                                                "target", o.target.toPlainString())), entered));
+                            }))
                             .map(v -> Versioned.of(o));
                 })));
     }
@@ -95,9 +99,12 @@ public class ObjectiveService {
             ETags.requireMatch(ifMatch, o.version);
             Map<String, Object> before = Map.of("title", o.title, "comparison", o.comparison.name(), "target", o.target.toPlainString());
             o.change(in.title().trim(), in.comparison(), in.target(), now);
-            return indicators.forAgency(pool, o.agencyId, o.year).chain(kpis -> work.record(TrailEntry.on("quality-objective", id, held.agency())
-                            .did("changed", caller.subject(), before, Map.of("title", o.title, "comparison", o.comparison.name(),
-                                    "target", o.target.toPlainString())), evaluated(o, kpis, now)))
+            return indicators.forAgency(pool, o.agencyId, o.year).chain(kpis -> {
+                        // evaluated before the flush, so that the new version counts the evaluation too
+                        OutgoingEvent entered = evaluated(o, kpis, now);
+                        return work.record(() -> Outcome.of(TrailEntry.on("quality-objective", id, held.agency()).did("changed", caller.subject(),
+                                before, Map.of("title", o.title, "comparison", o.comparison.name(), "target", o.target.toPlainString())), entered));
+                    })
                     .map(v -> Versioned.of(o));
         }));
     }

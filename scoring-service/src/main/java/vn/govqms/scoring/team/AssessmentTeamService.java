@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
 import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.AgencyRef;
@@ -92,8 +93,8 @@ public class AssessmentTeamService {
                     }
                     return done.chain(() -> Panache.getSession()).chain(session -> session.flush())
                             .chain(() -> teams.find(provinceCode, year))
-                            .call(after -> work.record(TrailEntry.on("assessment-team", provinceCode + "/" + year, AgencyRef.province(provinceCode))
-                                    .did("named", caller.subject(), audit(before), audit(after))));
+                            .call(after -> work.record(() -> Outcome.of(TrailEntry.on("assessment-team", provinceCode + "/" + year, AgencyRef.province(provinceCode))
+                                    .did("named", caller.subject(), audit(before), audit(after)))));
                 })))
                 .map(TeamView::of);
     }

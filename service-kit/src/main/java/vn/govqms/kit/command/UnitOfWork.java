@@ -10,15 +10,13 @@ import vn.govqms.kit.audit.TrailEntry;
 import vn.govqms.kit.outbox.Outbox;
 import vn.govqms.kit.outbox.OutgoingEvent;
 
-import java.util.Arrays;
-import java.util.List;
-import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
- * How a command ends: the session is flushed (so new rows, their ids and the new {@code @Version} exist), then the
- * command's events are written to the outbox, then its audit-trail row, all in the caller's transaction, so the change,
- * its events and its trail commit or roll back together. A {@code null} event is skipped: a command that publishes
- * only in some cases passes {@code changed ? event : null}.
+ * How a command ends: the session is flushed, then the command's {@link Outcome} is read (the new rows, their ids and
+ * the new {@code @Version} exist by then, so the events and the trail's "after" carry them) and written: its events to
+ * the outbox, then its audit-trail rows, all in the caller's transaction, so the change, its events and its trail commit
+ * or roll back together.
  */
 @ApplicationScoped
 public class UnitOfWork {
@@ -32,36 +30,31 @@ public class UnitOfWork {
     }
 
     /** Ends the command in the current Panache session (the one {@code @WithTransaction} opened). */
-    public Uni<Void> record(TrailEntry entry, OutgoingEvent... events) {
-        return Panache.getSession().chain(session -> record(session, entry, events));
+    public Uni<Void> record(Supplier<Outcome> outcome) {
+        return Panache.getSession().chain(session -> record(session, outcome));
     }
 
     /** Ends the command in {@code session}. */
-    public Uni<Void> record(Mutiny.Session session, TrailEntry entry, OutgoingEvent... events) {
-        return record(session, List.of(entry), Arrays.asList(events));
-    }
-
-    /** Several trail rows (a batch of changes), after the events. */
-    public Uni<Void> record(Mutiny.Session session, List<TrailEntry> entries, List<OutgoingEvent> events) {
-        Uni<Void> chain = session.flush();
-        for (OutgoingEvent event : events) {
-            if (event != null) {
+    public Uni<Void> record(Mutiny.Session session, Supplier<Outcome> outcome) {
+        return session.flush().chain(() -> {
+            Outcome done = outcome.get();
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (OutgoingEvent event : done.events()) {
                 chain = chain.chain(() -> outbox.publish(session, event));
             }
-        }
-        for (TrailEntry entry : entries) {
-            chain = chain.chain(() -> trail.record(session, entry));
+            for (TrailEntry entry : done.trail()) {
+                chain = chain.chain(() -> trail.record(session, entry));
+            }
+            return chain;
+        });
+    }
+
+    /** The same on a plain reactive connection (nothing to flush): the events in one statement, then the trail rows. */
+    public Uni<Void> record(SqlConnection tx, Outcome outcome) {
+        Uni<Void> chain = outbox.publishAll(tx, outcome.events());
+        for (TrailEntry entry : outcome.trail()) {
+            chain = chain.chain(() -> trail.record(tx, entry));
         }
         return chain;
-    }
-
-    /** Flushes and writes events only, for a command whose trail row a later step of it writes. */
-    public Uni<Void> publish(OutgoingEvent... events) {
-        return Panache.getSession().chain(session -> record(session, List.of(), Arrays.asList(events)));
-    }
-
-    /** The same on a plain reactive connection (nothing to flush): the events in one statement, then the trail row. */
-    public Uni<Void> record(SqlConnection tx, TrailEntry entry, OutgoingEvent... events) {
-        return outbox.publishAll(tx, Arrays.stream(events).filter(Objects::nonNull).toList()).chain(() -> trail.record(tx, entry));
     }
 }

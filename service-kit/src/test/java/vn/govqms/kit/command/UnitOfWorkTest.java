@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.cfg.Configuration;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -48,8 +49,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
- * A command's end against a real PostgreSQL with the kit's tables: the change is flushed first, then the events, then
- * the trail row, and a trail row that cannot be written takes the events (and the change) down with it.
+ * A command's end against a real PostgreSQL with the kit's tables: the change is flushed first, then the outcome is read
+ * (new versions and ids exist) and its events written, then the trail row; a trail row that cannot be written takes the
+ * events (and the change) down with it.
  */
 class UnitOfWorkTest {
 
@@ -72,6 +74,8 @@ class UnitOfWorkTest {
         @Id
         public Long id;
         public String text;
+        @Version
+        public int version;
 
         public Note() {
         }
@@ -97,7 +101,7 @@ class UnitOfWorkTest {
         }
         // every write of the tables involved, in the order it happened
         pg.execute(DB, """
-                create table uow_note (id bigint primary key, text text);
+                create table uow_note (id bigint primary key, text text, version int not null);
                 create table write_order (seq bigserial primary key, tbl text not null);
                 create function write_order() returns trigger language plpgsql as $$
                 begin
@@ -153,8 +157,8 @@ class UnitOfWorkTest {
     @Test
     void theChangeIsFlushedFirstThenTheEventsInOrderThenTheTrailRow() {
         sessions.withTransaction(s -> s.persist(new Note(1, "bản nháp"))
-                        .chain(() -> work.record(s, entry("iso-officer-24"), event("vn.govqms.kit.first.v1", "một"), null,
-                                event("vn.govqms.kit.second.v1", "hai"))))
+                        .chain(() -> work.record(s, () -> Outcome.of(entry("iso-officer-24"), event("vn.govqms.kit.first.v1", "một"), null,
+                                event("vn.govqms.kit.second.v1", "hai")))))
                 .await().atMost(WAIT);
 
         assertEquals(List.of("uow_note", "outbox", "outbox", "audit_trail"), column("select tbl from write_order order by seq"));
@@ -165,10 +169,23 @@ class UnitOfWorkTest {
     }
 
     @Test
+    void theOutcomeIsReadAfterTheFlushSoItCarriesTheNewVersion() {
+        sessions.withTransaction(s -> s.persist(new Note(1, "bản nháp"))).await().atMost(WAIT);
+        sessions.withTransaction(s -> s.find(Note.class, 1L).chain(note -> {
+            note.text = "bản ban hành";
+            return work.record(s, () -> Outcome.of(TrailEntry.on("note", note.id, AGENCY).did("edited", "iso-officer-24", Map.of("version", 0),
+                    Map.of("version", note.version)), event("vn.govqms.kit.edited.v1", "v" + note.version)));
+        })).await().atMost(WAIT);
+
+        assertEquals(List.of("{\"what\":\"v1\"}"), column("select payload from outbox"));
+        assertEquals(List.of("{\"version\":{\"from\":0,\"to\":1}}"), column("select changes from audit_trail"));
+    }
+
+    @Test
     void aTrailRowThatCannotBeWrittenRollsTheEventsAndTheChangeBack() {
         // the trail's actor is required: without one the row fails after the events were written in the same transaction
         assertThrows(RuntimeException.class, () -> sessions.withTransaction(s -> s.persist(new Note(1, "bản nháp"))
-                        .chain(() -> work.record(s, entry(null), event("vn.govqms.kit.first.v1", "một"))))
+                        .chain(() -> work.record(s, () -> Outcome.of(entry(null), event("vn.govqms.kit.first.v1", "một")))))
                 .await().atMost(WAIT));
 
         assertEquals(List.of(), column("select tbl from write_order"));
@@ -178,13 +195,14 @@ class UnitOfWorkTest {
 
     @Test
     void onAPlainConnectionTheEventsComeBeforeTheTrailRowAndFailWithIt() {
-        pool.withTransaction(tx -> work.record(tx, entry("admin-24"), event("vn.govqms.kit.first.v1", "một"), event("vn.govqms.kit.second.v1", "hai")))
+        pool.withTransaction(tx -> work.record(tx, Outcome.of(entry("admin-24"), event("vn.govqms.kit.first.v1", "một"),
+                        event("vn.govqms.kit.second.v1", "hai"))))
                 .await().atMost(WAIT);
         assertEquals(List.of("outbox", "outbox", "audit_trail"), column("select tbl from write_order order by seq"));
         assertEquals(List.of("vn.govqms.kit.first.v1", "vn.govqms.kit.second.v1"), column("select type from outbox order by id"));
 
         pg.execute(DB, "truncate write_order, outbox, audit_trail");
-        assertThrows(RuntimeException.class, () -> pool.withTransaction(tx -> work.record(tx, entry(null), event("vn.govqms.kit.first.v1", "một")))
+        assertThrows(RuntimeException.class, () -> pool.withTransaction(tx -> work.record(tx, Outcome.of(entry(null), event("vn.govqms.kit.first.v1", "một"))))
                 .await().atMost(WAIT));
         assertEquals(List.of("0|0"), column("select (select count(*) from outbox) || '|' || (select count(*) from audit_trail)"));
     }
