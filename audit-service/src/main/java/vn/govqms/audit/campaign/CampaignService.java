@@ -29,8 +29,9 @@ import vn.govqms.audit.campaign.CampaignDtos.CampaignView;
 import vn.govqms.audit.campaign.CampaignDtos.NewCampaign;
 import vn.govqms.audit.campaign.CampaignDtos.Progress;
 import vn.govqms.kit.agency.DirectoryEntry;
-import vn.govqms.kit.audit.AuditTrail;
-import vn.govqms.kit.outbox.Outbox;
+import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
+import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.paging.Pages;
@@ -55,22 +56,20 @@ public class CampaignService {
 
     private final AgencyLookup agencies;
     private final AuditService audits;
-    private final Outbox outbox;
-    private final AuditTrail trail;
+    private final UnitOfWork work;
     private final Clock clock;
     private final ObjectMapper json;
     private final AuditConfig config;
     private final Scope scope;
     private final InspectionLevelService inspectionLevels;
 
-    public CampaignService(AgencyLookup agencies, AuditService audits, Outbox outbox, AuditTrail trail, Clock clock, ObjectMapper json,
+    public CampaignService(AgencyLookup agencies, AuditService audits, UnitOfWork work, Clock clock, ObjectMapper json,
                            AuditConfig config, Scope scope, InspectionLevelService inspectionLevels) {
         this.agencies = agencies;
         this.inspectionLevels = inspectionLevels;
         this.scope = scope;
         this.audits = audits;
-        this.outbox = outbox;
-        this.trail = trail;
+        this.work = work;
         this.clock = clock;
         this.json = json;
         this.config = config;
@@ -98,10 +97,9 @@ public class CampaignService {
         return InspectionCampaign.count("provinceCode = ?1 and year = ?2", c.provinceCode, c.year).chain(n -> {
             InspectionCampaign.checkCampaignsPerYear(n, config.inspection().campaignsPerYear(), c.provinceCode, c.year);
             return c.<InspectionCampaign>persist();
-        }).chain(() -> Panache.getSession()).chain(s -> s.flush()
-                        .chain(() -> replaceAgencies(s, c, in.agencies()))
-                        .chain(() -> trail.record(s, "inspection-campaign", c.id, AgencyLookup.province(c.provinceCode), "created", caller.subject(), null,
+        }).chain(() -> Panache.getSession()).chain(s -> work.record(s, () -> Outcome.of(trailOf(c).did("created", caller.subject(), null,
                                 Map.of("provinceCode", c.provinceCode, "year", c.year, "agencies", in.agencies().size()))))
+                        .chain(() -> replaceAgencies(s, c, in.agencies())))
                 .chain(() -> view(c));
     }
 
@@ -112,10 +110,12 @@ public class CampaignService {
             c.requireDraft("edit-agencies");
             c.touch();
             return Panache.getSession().chain(s -> replaceAgencies(s, c, in.agencies())
-                    .chain(() -> s.flush())
-                    .chain(() -> trail.record(s, "inspection-campaign", c.id, AgencyLookup.province(c.provinceCode), "agencies-set", caller.subject(), null,
-                            Map.of("agencies", in.agencies().size()))));
+                    .chain(() -> work.record(s, () -> Outcome.of(trailOf(c).did("agencies-set", caller.subject(), null, Map.of("agencies", in.agencies().size()))))));
         }).chain(() -> InspectionCampaign.<InspectionCampaign>findById(id)).chain(this::view);
+    }
+
+    private static TrailEntry.On trailOf(InspectionCampaign c) {
+        return TrailEntry.on("inspection-campaign", c.id, AgencyLookup.province(c.provinceCode));
     }
 
     private Uni<Void> replaceAgencies(Mutiny.Session s, InspectionCampaign c, List<AgencyMode> list) {
@@ -196,11 +196,10 @@ public class CampaignService {
                     }));
                 }
                 List<UUID> ids = members.stream().map(AgencyMode::agencyId).toList();
-                return chain.chain(() -> s.flush())
-                        .chain(() -> outbox.publish(s, CampaignEvents.approved(c, onSite, members.size() - onSite, ids, now)))
-                        .chain(() -> trail.record(s, "inspection-campaign", c.id, AgencyLookup.province(c.provinceCode), "approved", caller.subject(),
+                return chain.chain(() -> work.record(s, () -> Outcome.of(trailOf(c).did("approved", caller.subject(),
                                 Map.of("status", CampaignStatus.DRAFT.name()), Map.of("status", c.status.name(),
-                                        "decisionNumber", c.decisionNumber, "onSite", onSite, "total", members.size())));
+                                        "decisionNumber", c.decisionNumber, "onSite", onSite, "total", members.size())),
+                        CampaignEvents.approved(c, onSite, members.size() - onSite, ids, now))));
             }))).chain(() -> view(c));
         });
     }

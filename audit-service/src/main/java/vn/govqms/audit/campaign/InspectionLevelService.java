@@ -1,6 +1,5 @@
 package vn.govqms.audit.campaign;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -9,7 +8,9 @@ import vn.govqms.audit.AuditConfig;
 import vn.govqms.audit.agency.AgencyLookup;
 import vn.govqms.audit.campaign.CampaignDtos.LevelsInput;
 import vn.govqms.audit.campaign.CampaignDtos.LevelsView;
-import vn.govqms.kit.audit.AuditTrail;
+import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
+import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Scope;
 import vn.govqms.kit.web.ETags;
@@ -27,13 +28,13 @@ public class InspectionLevelService {
 
     private final InspectionLevels levels;
     private final Scope scope;
-    private final AuditTrail trail;
+    private final UnitOfWork work;
     private final Clock clock;
 
-    public InspectionLevelService(AuditConfig config, Scope scope, AuditTrail trail, Clock clock) {
+    public InspectionLevelService(AuditConfig config, Scope scope, UnitOfWork work, Clock clock) {
         this.levels = InspectionLevels.of(config.inspection());
         this.scope = scope;
-        this.trail = trail;
+        this.work = work;
         this.clock = clock;
     }
 
@@ -63,9 +64,8 @@ public class InspectionLevelService {
             row.updatedAt = now;
             ProvinceLevels saved = row;
             Uni<Void> stored = existing == null ? saved.persist().replaceWithVoid() : Uni.createFrom().voidItem();
-            return stored.chain(() -> Panache.getSession()).chain(s -> s.flush()
-                            .chain(() -> trail.record(s, "inspection-levels", provinceCode, AgencyLookup.province(provinceCode), "levels-set",
-                                    caller.subject(), Map.of("includedLevels", before), Map.of("includedLevels", chosen))))
+            return stored.chain(() -> work.record(() -> Outcome.of(TrailEntry.on("inspection-levels", provinceCode, AgencyLookup.province(provinceCode))
+                            .did("levels-set", caller.subject(), Map.of("includedLevels", before), Map.of("includedLevels", chosen)))))
                     .map(x -> view(provinceCode, saved));
         });
     }

@@ -1,6 +1,5 @@
 package vn.govqms.audit.correctivereport;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;
@@ -18,8 +17,9 @@ import vn.govqms.audit.internalaudit.AuditKind;
 import vn.govqms.audit.internalaudit.AuditMode;
 import vn.govqms.audit.internalaudit.AuditService;
 import vn.govqms.kit.agency.DirectoryEntry;
-import vn.govqms.kit.audit.AuditTrail;
-import vn.govqms.kit.outbox.Outbox;
+import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
+import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.outbox.OutgoingEvent;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
@@ -47,18 +47,16 @@ public class CorrectiveReportService {
 
     private final AgencyLookup agencies;
     private final AuditService audits;
-    private final Outbox outbox;
-    private final AuditTrail trail;
+    private final UnitOfWork work;
     private final Clock clock;
     private final AuditConfig config;
     private final Scope scope;
 
-    public CorrectiveReportService(AgencyLookup agencies, AuditService audits, Outbox outbox, AuditTrail trail, Clock clock,
+    public CorrectiveReportService(AgencyLookup agencies, AuditService audits, UnitOfWork work, Clock clock,
                                    AuditConfig config, Scope scope) {
         this.agencies = agencies;
         this.audits = audits;
-        this.outbox = outbox;
-        this.trail = trail;
+        this.work = work;
         this.clock = clock;
         this.config = config;
         this.scope = scope;
@@ -80,11 +78,10 @@ public class CorrectiveReportService {
 
     private Uni<Void> owe(Mutiny.Session s, Audit inspection, OffsetDateTime now) {
         CorrectiveReport r = CorrectiveReport.owedAfter(inspection, config.inspection().correctiveReportWithin(), now);
-        return s.persist(r).chain(s::flush)
-                .chain(() -> outbox.publish(s, CorrectiveReportEvents.owed(r, now)))
-                .chain(() -> agencies.of(r.agencyId))
-                .chain(agency -> trail.record(s, "corrective-report", r.id, agency.ref(), "owed", "audits/" + inspection.id, null,
-                        Map.of("auditId", inspection.id.toString(), "minutesDate", r.minutesDate.toString(), "dueDate", r.dueDate.toString())));
+        return s.persist(r).chain(() -> agencies.of(r.agencyId))
+                .chain(agency -> work.record(s, () -> Outcome.of(TrailEntry.on("corrective-report", r.id, agency.ref()).did("owed", "audits/" + inspection.id, null,
+                        Map.of("auditId", inspection.id.toString(), "minutesDate", r.minutesDate.toString(), "dueDate", r.dueDate.toString())),
+                        CorrectiveReportEvents.owed(r, now))));
     }
 
     @WithTransaction
@@ -187,11 +184,9 @@ public class CorrectiveReportService {
     }
 
     private Uni<View> changed(Context c, String action, Caller caller, String before, OutgoingEvent event) {
-        return Panache.getSession().chain(s -> s.flush()
-                        .chain(() -> outbox.publish(s, event))
-                        .chain(() -> trail.record(s, "corrective-report", c.report.id, c.agency.ref(), action, caller.subject(),
-                                Map.of("status", before), c.report.returnReason == null ? Map.of("status", c.report.status.name())
-                                        : Map.of("status", c.report.status.name(), "reason", c.report.returnReason))))
+        return work.record(() -> Outcome.of(TrailEntry.on("corrective-report", c.report.id, c.agency.ref()).did(action, caller.subject(),
+                        Map.of("status", before), c.report.returnReason == null ? Map.of("status", c.report.status.name())
+                                : Map.of("status", c.report.status.name(), "reason", c.report.returnReason)), event))
                 .map(x -> view(c.report, c.agency));
     }
 

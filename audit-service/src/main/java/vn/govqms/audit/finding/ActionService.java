@@ -20,8 +20,10 @@ import vn.govqms.audit.internalaudit.AuditKind;
 import vn.govqms.audit.internalaudit.AuditMode;
 import vn.govqms.audit.internalaudit.AuditService;
 import vn.govqms.kit.agency.DirectoryEntry;
-import vn.govqms.kit.audit.AuditTrail;
-import vn.govqms.kit.outbox.Outbox;
+import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
+import vn.govqms.kit.command.UnitOfWork;
+import vn.govqms.kit.outbox.OutgoingEvent;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.paging.Pages;
@@ -42,6 +44,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** Corrective actions for nonconformities: opened by the agency, worked by the owner, verified by an auditor who is not the owner. */
 @ApplicationScoped
@@ -49,19 +52,17 @@ public class ActionService {
 
     private final AgencyLookup agencies;
     private final AuditService audits;
-    private final Outbox outbox;
-    private final AuditTrail trail;
+    private final UnitOfWork work;
     private final Clock clock;
     private final AuditConfig config;
     private final Scope scope;
 
-    public ActionService(AgencyLookup agencies, AuditService audits, Outbox outbox, AuditTrail trail, Clock clock, AuditConfig config,
+    public ActionService(AgencyLookup agencies, AuditService audits, UnitOfWork work, Clock clock, AuditConfig config,
                          Scope scope) {
         this.agencies = agencies;
         this.scope = scope;
         this.audits = audits;
-        this.outbox = outbox;
-        this.trail = trail;
+        this.work = work;
         this.clock = clock;
         this.config = config;
     }
@@ -89,10 +90,10 @@ public class ActionService {
                 CorrectiveAction a = CorrectiveAction.open(f, in.title().trim(),
                         in.containment() == null || in.containment().isBlank() ? null : in.containment().trim(), in.rootCause().trim(),
                         in.action().trim(), in.owner().trim(), due, caller.subject(), now);
-                return a.<CorrectiveAction>persist().chain(() -> Panache.getSession()).chain(s -> s.flush()
-                                .chain(() -> outbox.publish(s, FindingEvents.opened(a, f, now)))
-                                .chain(() -> trail.record(s, "corrective-action", a.id, agency.ref(), "opened", caller.subject(), null,
-                                        Map.of("findingId", f.id, "owner", a.owner, "dueDate", a.dueDate.toString(), "status", a.status.name()))))
+                return a.<CorrectiveAction>persist().chain(() -> work.record(() -> Outcome.of(TrailEntry.on("corrective-action", a.id, agency.ref()).did("opened",
+                                caller.subject(), null, Map.of("findingId", f.id, "owner", a.owner, "dueDate", a.dueDate.toString(),
+                                        "status", a.status.name())),
+                                FindingEvents.opened(a, f, now))))
                         .chain(() -> view(a, f));
             }));
         });
@@ -127,7 +128,7 @@ public class ActionService {
             }
             String before = c.action.status.name();
             c.action.verify(in.effective(), in.note().trim(), caller.subject(), now.toLocalDate());
-            return Panache.getSession().chain(s -> s.flush().chain(() -> outbox.publish(s, FindingEvents.verified(c.action, now))))
+            return work.record(() -> Outcome.events(FindingEvents.verified(c.action, now)))
                     .chain(() -> in.effective() ? closeFindingIfDone(c, caller, now) : Uni.createFrom().voidItem())
                     .chain(() -> changed(c, in.effective() ? "verified-effective" : "verified-not-effective", caller, before, null));
         });
@@ -142,8 +143,7 @@ public class ActionService {
             }
             String before = c.action.status.name();
             c.action.close(now.toLocalDate());
-            return Panache.getSession().chain(s -> s.flush().chain(() -> outbox.publish(s, FindingEvents.actionClosed(c.action, now))))
-                    .chain(() -> changed(c, "closed", caller, before, null));
+            return changed(c, "closed", caller, before, null, () -> FindingEvents.actionClosed(c.action, now));
         });
     }
 
@@ -258,18 +258,20 @@ public class ActionService {
             if (remaining > 0 || !c.finding.closeWhenActionsDone(now.toLocalDate())) {
                 return Uni.createFrom().voidItem();
             }
-            return Panache.getSession().chain(s -> s.flush()
-                    .chain(() -> outbox.publish(s, FindingEvents.closed(c.finding, now)))
-                    .chain(() -> trail.record(s, "finding", c.finding.id, c.agency.ref(), "closed", caller.subject(),
-                            Map.of("status", FindingStatus.OPEN.name()), Map.of("status", FindingStatus.CLOSED.name()))));
+            return work.record(() -> Outcome.of(TrailEntry.on("finding", c.finding.id, c.agency.ref()).did("closed", caller.subject(),
+                    Map.of("status", FindingStatus.OPEN.name()), Map.of("status", FindingStatus.CLOSED.name())), FindingEvents.closed(c.finding, now)));
         });
     }
 
     private Uni<ActionView> changed(Context c, String action, Caller caller, Object before, Object after) {
+        return changed(c, action, caller, before, after, () -> null);
+    }
+
+    private Uni<ActionView> changed(Context c, String action, Caller caller, Object before, Object after, Supplier<OutgoingEvent> event) {
         Object from = before instanceof String s ? Map.of("status", s) : before;
         Object to = after == null ? Map.of("status", c.action.status.name()) : after;
-        return Panache.getSession().chain(s -> s.flush()
-                        .chain(() -> trail.record(s, "corrective-action", c.action.id, c.agency.ref(), action, caller.subject(), from, to)))
+        return work.record(() -> Outcome.of(TrailEntry.on("corrective-action", c.action.id, c.agency.ref()).did(action, caller.subject(), from, to),
+                        event.get()))
                 .chain(() -> view(c.action, c.finding));
     }
 

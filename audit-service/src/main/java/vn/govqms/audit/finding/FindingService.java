@@ -15,8 +15,9 @@ import vn.govqms.audit.internalaudit.Audit;
 import vn.govqms.audit.internalaudit.AuditService;
 import vn.govqms.audit.internalaudit.AuditStatus;
 import vn.govqms.audit.internalaudit.IsoClauses;
-import vn.govqms.kit.audit.AuditTrail;
-import vn.govqms.kit.outbox.Outbox;
+import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
+import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.paging.Pages;
@@ -37,17 +38,15 @@ public class FindingService {
 
     private final AgencyLookup agencies;
     private final AuditService audits;
-    private final Outbox outbox;
-    private final AuditTrail trail;
+    private final UnitOfWork work;
     private final Clock clock;
     private final Scope scope;
 
-    public FindingService(AgencyLookup agencies, AuditService audits, Outbox outbox, AuditTrail trail, Clock clock, Scope scope) {
+    public FindingService(AgencyLookup agencies, AuditService audits, UnitOfWork work, Clock clock, Scope scope) {
         this.agencies = agencies;
         this.scope = scope;
         this.audits = audits;
-        this.outbox = outbox;
-        this.trail = trail;
+        this.work = work;
         this.clock = clock;
     }
 
@@ -65,10 +64,8 @@ public class FindingService {
                     in.evidence() == null || in.evidence().isBlank() ? null : in.evidence().trim(), in.procedureId(), caller.subject(), now);
             return checkProcedure(audit, in.procedureId()).chain(() -> f.<Finding>persist())
                     .chain(() -> agencies.of(f.agencyId))
-                    .chain(agency -> Panache.getSession().chain(s -> s.flush()
-                            .chain(() -> outbox.publish(s, FindingEvents.raised(f, now)))
-                            .chain(() -> trail.record(s, "finding", f.id, agency.ref(), "raised", caller.subject(), null,
-                                    Map.of("auditId", f.auditId, "clause", f.clause, "kind", f.kind.name())))))
+                    .chain(agency -> work.record(() -> Outcome.of(TrailEntry.on("finding", f.id, agency.ref()).did("raised", caller.subject(), null,
+                                    Map.of("auditId", f.auditId, "clause", f.clause, "kind", f.kind.name())), FindingEvents.raised(f, now))))
                     .map(x -> view(f));
         });
     }
@@ -129,11 +126,9 @@ public class FindingService {
             FindingPolicy.requireCloser(caller);
             scope.requireWrite(agency.ref());
             f.close(now.toLocalDate());
-            return Panache.getSession().chain(s -> s.flush()
-                            .chain(() -> outbox.publish(s, FindingEvents.closed(f, now)))
-                            .chain(() -> trail.record(s, "finding", f.id, agency.ref(), "closed", caller.subject(),
+            return work.record(() -> Outcome.of(TrailEntry.on("finding", f.id, agency.ref()).did("closed", caller.subject(),
                                     Map.of("status", FindingStatus.OPEN.name()), Map.of("status", f.status.name(),
-                                            "note", in == null || in.note() == null ? "" : in.note()))))
+                                            "note", in == null || in.note() == null ? "" : in.note())), FindingEvents.closed(f, now)))
                     .map(x -> view(f));
         }));
     }

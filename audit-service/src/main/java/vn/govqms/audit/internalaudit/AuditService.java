@@ -29,8 +29,9 @@ import vn.govqms.audit.internalaudit.AuditParts.TeamRole;
 import vn.govqms.audit.plan.ActivityKind;
 import vn.govqms.audit.plan.PlanLinks;
 import vn.govqms.kit.agency.DirectoryEntry;
-import vn.govqms.kit.audit.AuditTrail;
-import vn.govqms.kit.outbox.Outbox;
+import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
+import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.paging.Pages;
@@ -58,21 +59,19 @@ public class AuditService {
             select id from audit where team @> jsonb_build_array(jsonb_build_object('subject', cast(?1 as text)))""";
 
     private final AgencyLookup agencies;
-    private final Outbox outbox;
-    private final AuditTrail trail;
+    private final UnitOfWork work;
     private final Clock clock;
     private final ObjectMapper json;
     private final PlanLinks plans;
     private final Scope scope;
     private final CorrectiveReportService correctiveReports;
 
-    public AuditService(AgencyLookup agencies, Outbox outbox, AuditTrail trail, Clock clock, ObjectMapper json, PlanLinks plans, Scope scope,
+    public AuditService(AgencyLookup agencies, UnitOfWork work, Clock clock, ObjectMapper json, PlanLinks plans, Scope scope,
                         CorrectiveReportService correctiveReports) {
         this.agencies = agencies;
         this.correctiveReports = correctiveReports;
         this.scope = scope;
-        this.outbox = outbox;
-        this.trail = trail;
+        this.work = work;
         this.clock = clock;
         this.json = json;
         this.plans = plans;
@@ -133,12 +132,10 @@ public class AuditService {
 
     /** Persists a new audit with its procedures, publishes audit.planned and records it. */
     public Uni<AuditView> persistNew(Audit a, DirectoryEntry agency, List<UUID> procedures, Caller caller, OffsetDateTime now, String action) {
-        return a.<Audit>persist().chain(() -> Panache.getSession()).chain(s -> s.flush()
-                        .chain(() -> insertProcedures(s, a.id, procedures))
-                        .chain(() -> outbox.publish(s, AuditEvents.planned(a, now)))
-                        .chain(() -> trail.record(s, "audit", a.id, agency.ref(), action, caller.subject(), null,
+        return a.<Audit>persist().chain(() -> Panache.getSession()).chain(s -> work.record(s, () -> Outcome.of(trailOf(a, agency).did(action, caller.subject(), null,
                                 Map.of("kind", a.kind.name(), "mode", a.mode.name(), "status", a.status.name(),
-                                        "leadAuditor", a.leadAuditor == null ? "" : a.leadAuditor))))
+                                        "leadAuditor", a.leadAuditor == null ? "" : a.leadAuditor)), AuditEvents.planned(a, now)))
+                        .chain(() -> insertProcedures(s, a.id, procedures)))
                 .chain(() -> view(a, agency));
     }
 
@@ -342,14 +339,9 @@ public class AuditService {
             }
             a.checklist = write(items);
             a.touch();
-            return agencies.of(a.agencyId).chain(agency -> Panache.getSession().chain(s -> {
-                Uni<Void> chain = s.flush();
-                for (ChecklistItem[] change : applied) {
-                    chain = chain.chain(() -> trail.record(s, "audit", a.id, agency.ref(), "answered:" + change[1].no(), caller.subject(),
-                            change[0], change[1]));
-                }
-                return chain;
-            })).map(x -> new ChecklistBatch.Outcome(results, a.version));
+            return agencies.of(a.agencyId).chain(agency -> Panache.getSession().chain(s -> work.record(s, () -> Outcome.of(applied.stream()
+                    .map(change -> trailOf(a, agency).did("answered:" + change[1].no(), caller.subject(), change[0], change[1])).toList(), List.of()))))
+                    .map(x -> new ChecklistBatch.Outcome(results, a.version));
         });
     }
 
@@ -394,7 +386,7 @@ public class AuditService {
             }
             String before = a.status.name();
             a.report(in.conclusion().trim(), in.minutesDate() == null ? now.toLocalDate() : in.minutesDate(), caller.subject(), now);
-            return Panache.getSession().chain(s -> s.flush().chain(() -> correctiveReports.oweAfter(s, a, now)))
+            return Panache.getSession().chain(s -> correctiveReports.oweAfter(s, a, now))
                     .chain(() -> changed(a, "reported", caller, Map.of("status", before), Map.of("status", a.status.name(),
                             "conclusion", a.conclusion, "minutesDate", a.minutesDate.toString())));
         });
@@ -408,14 +400,13 @@ public class AuditService {
             AuditPolicy.requireConfirmer(caller, scope.level(), agency.name);
             scope.requireWrite(agency.ref());
             a.confirm(in == null || in.note() == null ? null : in.note().trim(), caller.subject(), now);
-            return findingCounts(a.id).chain(counts -> Panache.getSession().chain(s -> s.flush()
-                            .chain(() -> outbox.publish(s, AuditEvents.completed(a, counts, now)))
+            return findingCounts(a.id).chain(counts -> Panache.getSession().chain(s -> work.record(s, () -> Outcome.of(trailOf(a, agency).did("confirmed",
+                                    caller.subject(), Map.of("status", AuditStatus.REPORTED.name()), Map.of("status", a.status.name())),
+                                    AuditEvents.completed(a, counts, now)))
                             .chain(() -> a.kind != AuditKind.INTERNAL_AUDIT ? Uni.createFrom().voidItem()
                                     : plans.complete(s, a.agencyId, a.year, ActivityKind.INTERNAL_AUDIT, now.toLocalDate(),
                                     "Đánh giá nội bộ \"" + a.title + "\" (audits/" + a.id + "), báo cáo được người đứng đầu xác nhận ngày "
-                                            + now.toLocalDate(), caller.subject(), now))
-                            .chain(() -> trail.record(s, "audit", a.id, agency.ref(), "confirmed", caller.subject(),
-                                    Map.of("status", AuditStatus.REPORTED.name()), Map.of("status", a.status.name()))))
+                                            + now.toLocalDate(), caller.subject(), now)))
                     .chain(() -> view(a, agency)));
         }));
     }
@@ -466,9 +457,12 @@ public class AuditService {
     // ---- views and JSON
 
     private Uni<AuditView> changed(Audit a, String action, Caller caller, Object before, Object after) {
-        return agencies.of(a.agencyId).chain(agency -> Panache.getSession().chain(s -> s.flush()
-                        .chain(() -> trail.record(s, "audit", a.id, agency.ref(), action, caller.subject(), before, after)))
+        return agencies.of(a.agencyId).chain(agency -> work.record(() -> Outcome.of(trailOf(a, agency).did(action, caller.subject(), before, after)))
                 .chain(() -> view(a, agency)));
+    }
+
+    private static TrailEntry.On trailOf(Audit a, DirectoryEntry agency) {
+        return TrailEntry.on("audit", a.id, agency.ref());
     }
 
     public Uni<AuditView> view(Audit a) {

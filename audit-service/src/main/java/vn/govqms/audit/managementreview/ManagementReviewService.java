@@ -23,9 +23,10 @@ import vn.govqms.audit.managementreview.ManagementReviewDtos.OutputItem;
 import vn.govqms.audit.managementreview.ManagementReviewDtos.ReviewView;
 import vn.govqms.audit.plan.ActivityKind;
 import vn.govqms.audit.plan.PlanLinks;
-import vn.govqms.kit.audit.AuditTrail;
+import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
+import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.events.EventTypes;
-import vn.govqms.kit.outbox.Outbox;
 import vn.govqms.kit.outbox.OutgoingEvent;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
@@ -55,21 +56,19 @@ public class ManagementReviewService {
     }
 
     private final AgencyLookup agencies;
-    private final Outbox outbox;
-    private final AuditTrail trail;
+    private final UnitOfWork work;
     private final Clock clock;
     private final ObjectMapper json;
     private final Pool pool;
     private final PlanLinks plans;
     private final Scope scope;
 
-    public ManagementReviewService(AgencyLookup agencies, Outbox outbox, AuditTrail trail, Clock clock, ObjectMapper json, Pool pool, PlanLinks plans,
+    public ManagementReviewService(AgencyLookup agencies, UnitOfWork work, Clock clock, ObjectMapper json, Pool pool, PlanLinks plans,
                          Scope scope) {
         this.plans = plans;
         this.scope = scope;
         this.agencies = agencies;
-        this.outbox = outbox;
-        this.trail = trail;
+        this.work = work;
         this.clock = clock;
         this.json = json;
         this.pool = pool;
@@ -123,15 +122,15 @@ public class ManagementReviewService {
                 }
             }
             // Panache cannot persist an empty list (an empty Uni set): a review whose outputs name no owner opens no actions
-            return r.<ManagementReview>persist().chain(() -> actions.isEmpty() ? Uni.createFrom().voidItem() : ManagementReviewAction.persist(actions)).chain(() -> Panache.getSession()).chain(s -> s.flush()
-                            .chain(() -> outbox.publish(s, OutgoingEvent.of("audit.events", r.agencyId.toString(), HELD,
-                                    "management-reviews/" + r.id, now, new HeldData(r.id, r.agencyId, r.year, r.heldOn, r.chair))))
+            return r.<ManagementReview>persist().chain(() -> actions.isEmpty() ? Uni.createFrom().voidItem() : ManagementReviewAction.persist(actions)).chain(() -> Panache.getSession())
+                    .chain(s -> work.record(s, () -> Outcome.of(TrailEntry.on("management-review", r.id, agency.ref()).did("held", caller.subject(), null,
+                                    Map.of("heldOn", r.heldOn.toString(), "chair", r.chair, "inputs", in.inputs().size(),
+                                            "outputs", in.outputs().size(), "actions", actions.size())),
+                                    OutgoingEvent.of("audit.events", r.agencyId.toString(), HELD,
+                                            "management-reviews/" + r.id, now, new HeldData(r.id, r.agencyId, r.year, r.heldOn, r.chair))))
                             .chain(() -> plans.complete(s, r.agencyId, r.year, ActivityKind.MANAGEMENT_REVIEW, r.heldOn,
                                     "Họp xem xét của lãnh đạo ngày " + r.heldOn + ", chủ trì: " + r.chair + " (management-reviews/" + r.id + ")",
-                                    caller.subject(), now))
-                            .chain(() -> trail.record(s, "management-review", r.id, agency.ref(), "held", caller.subject(), null,
-                                    Map.of("heldOn", r.heldOn.toString(), "chair", r.chair, "inputs", in.inputs().size(),
-                                            "outputs", in.outputs().size(), "actions", actions.size()))))
+                                    caller.subject(), now)))
                     .map(x -> view(r, actions));
         });
     }
@@ -180,9 +179,8 @@ public class ManagementReviewService {
                     throw ProblemException.invalidField("doneOn", "cannot be in the future");
                 }
                 a.complete(in.doneOn(), in.note().trim(), caller.subject());
-                return Panache.getSession().chain(s -> s.flush().chain(() -> trail.record(s, "management-review", reviewId, agency.ref(),
-                        "action-done:" + a.id, caller.subject(), Map.of("status", "OPEN"), Map.of("status", a.status,
-                                "doneOn", a.doneOn.toString())))).map(x -> actionView(a));
+                return work.record(() -> Outcome.of(TrailEntry.on("management-review", reviewId, agency.ref()).did("action-done:" + a.id, caller.subject(),
+                        Map.of("status", "OPEN"), Map.of("status", a.status, "doneOn", a.doneOn.toString())))).map(x -> actionView(a));
             });
         });
     }

@@ -1,6 +1,5 @@
 package vn.govqms.audit.plan;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;
@@ -21,8 +20,10 @@ import vn.govqms.audit.plan.PlanDtos.PlanSummary;
 import vn.govqms.audit.plan.PlanDtos.PlanView;
 import vn.govqms.audit.plan.PlanDtos.Progress;
 import vn.govqms.kit.agency.DirectoryEntry;
-import vn.govqms.kit.audit.AuditTrail;
-import vn.govqms.kit.outbox.Outbox;
+import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
+import vn.govqms.kit.command.UnitOfWork;
+import vn.govqms.kit.outbox.OutgoingEvent;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.paging.Pages;
@@ -41,25 +42,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** Yearly ISO activity plans: drafted from the template, edited by the ISO officer, approved by the head, carried out. */
 @ApplicationScoped
 public class PlanService {
 
     private final AgencyLookup agencies;
-    private final Outbox outbox;
-    private final AuditTrail trail;
+    private final UnitOfWork work;
     private final Clock clock;
     private final Pool pool;
     private final Scope scope;
     private final AuditConfig config;
 
-    public PlanService(AgencyLookup agencies, Outbox outbox, AuditTrail trail, Clock clock, Pool pool, Scope scope, AuditConfig config) {
+    public PlanService(AgencyLookup agencies, UnitOfWork work, Clock clock, Pool pool, Scope scope, AuditConfig config) {
         this.agencies = agencies;
         this.config = config;
         this.scope = scope;
-        this.outbox = outbox;
-        this.trail = trail;
+        this.work = work;
         this.clock = clock;
         this.pool = pool;
     }
@@ -78,10 +78,9 @@ public class PlanService {
                             .map(e -> ActivityItem.of(plan, e.kind(), e.title(), e.plannedDate(), null, now)).toList();
                     return plan.<ActivityPlan>persist()
                             .chain(() -> ActivityItem.persist(items))
-                            .chain(() -> Panache.getSession())
-                            .chain(s -> s.flush().chain(() -> trail.record(s, "activity-plan", plan.id, agency.ref(), "created",
+                            .chain(() -> work.record(() -> Outcome.of(TrailEntry.on("activity-plan", plan.id, agency.ref()).did("created",
                                     caller.subject(), null, Map.of("year", plan.year, "status", plan.status.name(),
-                                            "items", items.size()))))
+                                            "items", items.size())))))
                             .map(x -> view(plan, agency, items));
                 }));
     }
@@ -138,8 +137,7 @@ public class PlanService {
                 item.plannedDate = in.plannedDate();
                 item.owner = blankToNull(in.owner());
                 plan.touch();
-                return Panache.getSession().chain(s -> s.flush())
-                        .chain(() -> recordItem(plan, item, "item-updated", caller, before, ItemView.of(item)))
+                return recordItem(plan, item, "item-updated", caller, before, ItemView.of(item))
                         .map(x -> ItemView.of(item));
             });
         }));
@@ -170,11 +168,9 @@ public class PlanService {
             }
             String before = plan.status.name();
             plan.approve(caller.subject(), now);
-            return Panache.getSession().chain(s -> s.flush()
-                            .chain(() -> outbox.publish(s, PlanEvents.approved(plan, items)))
-                            .chain(() -> agencies.of(plan.agencyId))
-                            .chain(agency -> trail.record(s, "activity-plan", plan.id, agency.ref(), "approved", caller.subject(),
-                                    Map.of("status", before), Map.of("status", plan.status.name()))))
+            return agencies.of(plan.agencyId).chain(agency -> work.record(() -> Outcome.of(TrailEntry.on("activity-plan", plan.id, agency.ref())
+                            .did("approved", caller.subject(), Map.of("status", before), Map.of("status", plan.status.name())),
+                            PlanEvents.approved(plan, items))))
                     .chain(() -> view(plan));
         }));
     }
@@ -191,8 +187,7 @@ public class PlanService {
             }
             ItemView before = ItemView.of(item);
             item.complete(in.doneDate(), in.evidence().trim(), caller.subject());
-            return Panache.getSession().chain(s -> s.flush().chain(() -> outbox.publish(s, PlanEvents.done(plan, item, now))))
-                    .chain(() -> recordItem(plan, item, "item-done", caller, before, ItemView.of(item)))
+            return recordItem(plan, item, "item-done", caller, before, ItemView.of(item), () -> PlanEvents.done(plan, item, now))
                     .map(x -> ItemView.of(item));
         }));
     }
@@ -258,9 +253,13 @@ public class PlanService {
     }
 
     private Uni<Void> recordItem(ActivityPlan plan, ActivityItem item, String action, Caller caller, Object before, Object after) {
-        return Panache.getSession().chain(s -> s.flush().chain(() -> agencies.of(plan.agencyId))
-                .chain(agency -> trail.record(s, "activity-plan", plan.id, agency.ref(), action + ":" + item.id,
-                        caller.subject(), before, after)));
+        return recordItem(plan, item, action, caller, before, after, () -> null);
+    }
+
+    private Uni<Void> recordItem(ActivityPlan plan, ActivityItem item, String action, Caller caller, Object before, Object after,
+                                 Supplier<OutgoingEvent> event) {
+        return agencies.of(plan.agencyId).chain(agency -> work.record(() -> Outcome.of(TrailEntry.on("activity-plan", plan.id, agency.ref())
+                .did(action + ":" + item.id, caller.subject(), before, after), event.get())));
     }
 
     private Uni<ActivityPlan> readable(UUID id) {

@@ -19,9 +19,10 @@ import vn.govqms.audit.report.ReportDtos.NewSubmission;
 import vn.govqms.audit.report.ReportDtos.Submission;
 import vn.govqms.audit.report.ReportDtos.SubmissionSummary;
 import vn.govqms.audit.report.ReportDtos.Summary;
-import vn.govqms.kit.audit.AuditTrail;
+import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
+import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.events.EventTypes;
-import vn.govqms.kit.outbox.Outbox;
 import vn.govqms.kit.outbox.OutgoingEvent;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
@@ -89,20 +90,18 @@ public class ReportSubmissions {
 
     private final Pool pool;
     private final ReportService reports;
-    private final Outbox outbox;
-    private final AuditTrail trail;
+    private final UnitOfWork work;
     private final ObjectMapper json;
     private final Clock clock;
     private final AuditConfig config;
     private final ProvinceRegister provinces;
     private final Scope scope;
 
-    public ReportSubmissions(Pool pool, ReportService reports, Outbox outbox, AuditTrail trail, ObjectMapper json, Clock clock,
+    public ReportSubmissions(Pool pool, ReportService reports, UnitOfWork work, ObjectMapper json, Clock clock,
                                AuditConfig config, ProvinceRegister provinces, Scope scope) {
         this.pool = pool;
         this.reports = reports;
-        this.outbox = outbox;
-        this.trail = trail;
+        this.work = work;
         this.json = json;
         this.clock = clock;
         this.config = config;
@@ -125,11 +124,10 @@ public class ReportSubmissions {
             return tx.preparedQuery(INSERT).execute(Tuple.from(new Object[] {id, province, in.year(), note,
                             new JsonObject(json.convertValue(content, Map.class)), caller.subject(), now, kind.name()}))
                     .map(rows -> rows.iterator().next().getInteger("number"))
-                    .chain(number -> outbox.publish(tx, OutgoingEvent.of("audit.events", province,
-                                    kind == ReportKind.MINISTRY_REPORT ? SUBMITTED : SUMMARY_SUBMITTED,
-                                    kind.path() + "-submissions/" + id, now, data(report, id, province, in.year(), number, caller, now, note)))
-                            .chain(() -> trail.record(tx, kind.path() + "-submission", id, AgencyLookup.province(province), "submitted",
-                                    caller.subject(), null, Map.of("year", in.year(), "number", number, "agencies", agencies(report))))
+                    .chain(number -> work.record(tx, Outcome.of(TrailEntry.on(kind.path() + "-submission", id, AgencyLookup.province(province))
+                                            .did("submitted", caller.subject(), null, Map.of("year", in.year(), "number", number, "agencies", agencies(report))),
+                                    OutgoingEvent.of("audit.events", province, kind == ReportKind.MINISTRY_REPORT ? SUBMITTED : SUMMARY_SUBMITTED,
+                                            kind.path() + "-submissions/" + id, now, data(report, id, province, in.year(), number, caller, now, note))))
                             .map(x -> new Submission(id, province, in.year(), number, note, caller.subject(), now, content)));
         }));
     }

@@ -1,6 +1,5 @@
 package vn.govqms.document.agency;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -9,8 +8,9 @@ import vn.govqms.document.agency.AgencyDtos.AgencyUpdate;
 import vn.govqms.document.agency.AgencyDtos.AgencyView;
 import vn.govqms.document.agency.AgencyDtos.NewAgency;
 import vn.govqms.document.province.ProvinceRepository;
-import vn.govqms.kit.audit.AuditTrail;
-import vn.govqms.kit.outbox.Outbox;
+import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
+import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.problem.ProblemException;
@@ -30,19 +30,17 @@ public class AgencyService {
 
     private final AgencyRepository agencies;
     private final ProvinceRepository provinces;
-    private final Outbox outbox;
-    private final AuditTrail trail;
+    private final UnitOfWork work;
     private final Clock clock;
 
     private final Scope scope;
 
-    public AgencyService(Scope scope, AgencyRepository agencies, ProvinceRepository provinces, Outbox outbox, AuditTrail trail,
+    public AgencyService(Scope scope, AgencyRepository agencies, ProvinceRepository provinces, UnitOfWork work,
                          Clock clock) {
         this.scope = scope;
         this.agencies = agencies;
         this.provinces = provinces;
-        this.outbox = outbox;
-        this.trail = trail;
+        this.work = work;
         this.clock = clock;
     }
 
@@ -62,10 +60,8 @@ public class AgencyService {
                 .map(parent -> Agency.register(in.code(), in.name().trim(), in.level(), parent, in.provinceCode(),
                         in.validFrom(), in.validTo(), now))
                 .call(agencies::persist)
-                .call(agency -> Panache.getSession().chain(session -> session.flush()
-                        .chain(() -> outbox.publish(session, AgencyEvents.registered(agency, now)))
-                        .chain(() -> trail.record(session, "agency", agency.id, agency.ref(), "registered",
-                                caller.subject(), null, AgencyView.of(agency)))))
+                .call(agency -> work.record(() -> Outcome.of(TrailEntry.on("agency", agency.id, agency.ref()).did("registered", caller.subject(), null,
+                        AgencyView.of(agency)), AgencyEvents.registered(agency, now))))
                 .map(AgencyView::of);
     }
 
@@ -79,11 +75,8 @@ public class AgencyService {
                     return parent(in.parentId()).call(parent -> AgencyPolicy.requireMove(scope, agency, parent,
                                     () -> agencies.count("parentId", agency.id)))
                             .invoke(parent -> agency.describe(in.name().trim(), parent, in.validFrom(), in.validTo()))
-                            .chain(() -> Panache.getSession())
-                            .chain(session -> session.flush()
-                                    .chain(() -> outbox.publish(session, AgencyEvents.updated(agency, now)))
-                                    .chain(() -> trail.record(session, "agency", agency.id, agency.ref(), "updated",
-                                            caller.subject(), before, AgencyView.of(agency))));
+                            .chain(() -> work.record(() -> Outcome.of(TrailEntry.on("agency", agency.id, agency.ref()).did("updated", caller.subject(), before,
+                                    AgencyView.of(agency)), AgencyEvents.updated(agency, now))));
                 })
                 .map(AgencyView::of);
     }

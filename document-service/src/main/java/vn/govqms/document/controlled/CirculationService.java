@@ -17,9 +17,10 @@ import vn.govqms.document.controlled.DocumentDtos.PaperReceipt;
 import vn.govqms.document.controlled.DocumentDtos.Publication;
 import vn.govqms.document.controlled.DocumentDtos.Recipient;
 import vn.govqms.document.controlled.DocumentDtos.RecipientKind;
-import vn.govqms.kit.audit.AuditTrail;
+import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
+import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.events.EventTypes;
-import vn.govqms.kit.outbox.Outbox;
 import vn.govqms.kit.outbox.OutgoingEvent;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
@@ -62,21 +63,19 @@ public class CirculationService {
     private final VersionRepository versions;
     private final AgencyRepository agencies;
     private final PostingService postings;
-    private final Outbox outbox;
-    private final AuditTrail trail;
+    private final UnitOfWork work;
     private final Clock clock;
 
     private final Scope scope;
 
     public CirculationService(Scope scope, DocumentRepository documents, VersionRepository versions, AgencyRepository agencies,
-                              PostingService postings, Outbox outbox, AuditTrail trail, Clock clock) {
+                              PostingService postings, UnitOfWork work, Clock clock) {
         this.scope = scope;
         this.documents = documents;
         this.versions = versions;
         this.agencies = agencies;
         this.postings = postings;
-        this.outbox = outbox;
-        this.trail = trail;
+        this.work = work;
         this.clock = clock;
     }
 
@@ -120,8 +119,8 @@ public class CirculationService {
                                 .setParameter(1, documentId).setParameter(2, found.version().id).setParameter(3, r.kind().name())
                                 .setParameter(4, key).setParameter(5, name).setParameter(6, now).executeUpdate().replaceWithVoid());
                     }
-                    return chain.chain(() -> trail.record(session, "document", documentId, found.agency().ref(),
-                                    "distributed revision " + revision, caller.subject(), null, Map.of("recipients", recipients)))
+                    return chain.chain(() -> work.record(session, () -> Outcome.of(TrailEntry.on("document", documentId, found.agency().ref())
+                                    .did("distributed revision " + revision, caller.subject(), null, Map.of("recipients", recipients)))))
                             .chain(() -> session.createSelectionQuery("from DistributionEntry e where e.versionId = :version "
                                             + "and e.recipient in :keys order by e.kind, e.recipientName", DistributionEntry.class)
                                     .setParameter("version", found.version().id).setParameter("keys", keys).getResultList())
@@ -203,13 +202,11 @@ public class CirculationService {
 
     private Uni<DistributionView> acknowledged(ControlledDocument d, Agency agency, DistributionEntry entry, int revision, Caller caller,
                                                OffsetDateTime now) {
-        return Panache.getSession().chain(session -> session.flush()
-                .chain(() -> outbox.publish(session, OutgoingEvent.of("document.events", d.agencyId.toString(), ACKNOWLEDGED,
+        return work.record(() -> Outcome.of(TrailEntry.on("document", d.id, agency.ref()).did("acknowledged revision " + revision, caller.subject(), null,
+                        entry.view(revision)), OutgoingEvent.of("document.events", d.agencyId.toString(), ACKNOWLEDGED,
                         "documents/" + d.id + "/versions/" + revision, now, new AcknowledgedData(d.id, d.agencyId, d.code, revision,
                                 entry.kind.name(), entry.recipient, entry.displayName(), entry.acknowledgedBy, entry.method.name(),
                                 entry.recordedBy, entry.signedOn))))
-                .chain(() -> trail.record(session, "document", d.id, agency.ref(), "acknowledged revision " + revision, caller.subject(),
-                        null, entry.view(revision))))
                 .map(ignored -> entry.view(revision));
     }
 
@@ -268,8 +265,8 @@ public class CirculationService {
                 chain = chain.chain(() -> postings.record(documentId, d.currentRevision,
                         new NewPosting(PostingChannel.PORTAL, in.publishedOn(), null, in.portalUrl()), caller));
             }
-            return chain.chain(() -> Panache.getSession()).chain(session -> session.flush().chain(() -> trail.record(session,
-                    "document", d.id, found.agency().ref(), "posted/published", caller.subject(), before, in)));
+            return chain.chain(() -> work.record(() -> Outcome.of(TrailEntry.on("document", d.id, found.agency().ref()).did("posted/published", caller.subject(),
+                    before, in))));
         });
     }
 
@@ -291,9 +288,8 @@ public class CirculationService {
                     .setParameter(1, id).setParameter(2, d.id).setParameter(3, caller.subject()).setParameter(4, in.reviewedOn())
                     .setParameter(5, in.outcome().name()).setParameter(6, in.note()).setParameter(7, in.nextReviewDate())
                     .setParameter(8, now).executeUpdate()
-                    .chain(() -> session.flush())
-                    .chain(() -> trail.record(session, "document", d.id, found.agency().ref(), "periodic review", caller.subject(),
-                            null, in)))
+                    .chain(() -> work.record(session, () -> Outcome.of(TrailEntry.on("document", d.id, found.agency().ref()).did("periodic review",
+                            caller.subject(), null, in)))))
                     .map(ignored -> new PeriodicReviewView(id, caller.subject(), in.reviewedOn(), in.outcome(), in.note(),
                             in.nextReviewDate(), now));
         });

@@ -21,8 +21,9 @@ import vn.govqms.document.procedurereview.RevisionIssue;
 import vn.govqms.document.tthc.AdministrativeProcedure;
 import vn.govqms.document.tthc.ProcedureRepository;
 import vn.govqms.document.tthc.ProcedureStatus;
-import vn.govqms.kit.audit.AuditTrail;
-import vn.govqms.kit.outbox.Outbox;
+import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
+import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.problem.ProblemException;
@@ -37,7 +38,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -70,8 +70,7 @@ public class DocumentService {
     private final AgencyRepository agencies;
     private final LegalDocumentRepository legalDocuments;
     private final ProcedureRepository procedures;
-    private final Outbox outbox;
-    private final AuditTrail trail;
+    private final UnitOfWork work;
     private final ObjectMapper json;
     private final Clock clock;
 
@@ -82,7 +81,7 @@ public class DocumentService {
 
     public DocumentService(Scope scope, DocumentRepository documents, VersionRepository versions, AgencyRepository agencies,
                            LegalDocumentRepository legalDocuments, ProcedureRepository procedures, Registers registers,
-                           Outbox outbox, AuditTrail trail, ObjectMapper json, Clock clock, RevisionIssue revisionIssue,
+                           UnitOfWork work, ObjectMapper json, Clock clock, RevisionIssue revisionIssue,
                            IssuedDocuments issued) {
         this.scope = scope;
         this.issued = issued;
@@ -93,8 +92,7 @@ public class DocumentService {
         this.agencies = agencies;
         this.legalDocuments = legalDocuments;
         this.procedures = procedures;
-        this.outbox = outbox;
-        this.trail = trail;
+        this.work = work;
         this.json = json;
         this.clock = clock;
     }
@@ -122,9 +120,7 @@ public class DocumentService {
                         doc.indexContent(contentText(in.content()));
                         return documents.persist(doc).chain(() -> versions.persist(v))
                                 .chain(() -> replaceLegalBases(v.id, in.content().legalBases()))
-                                .chain(() -> Panache.getSession())
-                                .chain(session -> session.flush().chain(() -> trail.record(session, "document", doc.id,
-                                        agency.ref(), "drafted", caller.subject(), null, in)))
+                                .chain(() -> work.record(() -> Outcome.of(TrailEntry.on("document", doc.id, agency.ref()).did("drafted", caller.subject(), null, in))))
                                 .map(ignored -> view(doc, v));
                     });
         });
@@ -143,9 +139,8 @@ public class DocumentService {
                 v.edit(write(content), tthc);
                 doc.indexContent(contentText(content));
                 return replaceLegalBases(v.id, content.legalBases())
-                        .chain(() -> Panache.getSession())
-                        .chain(session -> session.flush().chain(() -> trail.record(session, "document", doc.id,
-                                found.agency().ref(), "edited revision " + v.revision, caller.subject(), before, view(v))))
+                        .chain(() -> work.record(() -> Outcome.of(TrailEntry.on("document", doc.id, found.agency().ref()).did("edited revision " + v.revision,
+                                caller.subject(), before, view(v)))))
                         .map(ignored -> view(v));
             });
         });
@@ -194,18 +189,16 @@ public class DocumentService {
                 });
                 case EDIT -> throw new IllegalArgumentException("edit is not a transition");
             };
-            return done.chain(eventType -> Panache.getSession().chain(session -> session.flush()
+            return done.chain(eventType -> Panache.getSession().chain(session -> work.record(session, () -> Outcome.of(TrailEntry.on("document", doc.id,
+                            found.agency().ref()).did(action.name().toLowerCase() + " revision " + v.revision, who,
+                            Map.of("status", before), Map.of("status", v.status.name())),
+                            eventType == null ? null : DocumentEvents.of(eventType, doc, v, who, now)))
                     // a newly issued version asks everyone who received the previous one to acknowledge again
                     .chain(() -> action == VersionAction.ISSUE ? session.createNativeQuery(REDISTRIBUTE)
                             .setParameter(1, v.id).setParameter(2, doc.id).setParameter(3, now).executeUpdate().replaceWithVoid()
                             : Uni.createFrom().voidItem())
-                    .chain(() -> eventType == null ? Uni.createFrom().voidItem()
-                            : outbox.publish(session, DocumentEvents.of(eventType, doc, v, who, now)))
                     .chain(() -> action == VersionAction.ISSUE ? revisionIssue.resolveAnswered(session, v, found.agency().ref(), who, now)
-                            : Uni.createFrom().voidItem())
-                    .chain(() -> trail.record(session, "document", doc.id, found.agency().ref(),
-                            action.name().toLowerCase() + " revision " + v.revision, who,
-                            Map.of("status", before), Map.of("status", v.status.name())))))
+                            : Uni.createFrom().voidItem())))
                     .map(ignored -> view(v));
         });
     }
@@ -225,9 +218,8 @@ public class DocumentService {
             DocumentVersion next = DocumentVersion.draft(documentId, latest.revision + 1, latest.content, latest.tthcProcedureId, now);
             return versions.persist(next)
                     .chain(() -> replaceLegalBases(next.id, read(latest.content).legalBases()))
-                    .chain(() -> Panache.getSession())
-                    .chain(session -> session.flush().chain(() -> trail.record(session, "document", documentId,
-                            found.agency().ref(), "drafted revision " + next.revision, caller.subject(), null, Map.of("revision", next.revision))))
+                    .chain(() -> work.record(() -> Outcome.of(TrailEntry.on("document", documentId, found.agency().ref()).did("drafted revision " + next.revision,
+                            caller.subject(), null, Map.of("revision", next.revision)))))
                     .map(ignored -> view(next));
         }));
     }

@@ -8,9 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.document.agency.AgencyRepository;
 import vn.govqms.document.controlled.DocumentDtos.NewPosting;
 import vn.govqms.document.controlled.DocumentDtos.PostingView;
-import vn.govqms.kit.audit.AuditTrail;
+import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
+import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.events.EventTypes;
-import vn.govqms.kit.outbox.Outbox;
 import vn.govqms.kit.outbox.OutgoingEvent;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
@@ -37,19 +38,17 @@ public class PostingService {
     private final DocumentRepository documents;
     private final VersionRepository versions;
     private final AgencyRepository agencies;
-    private final Outbox outbox;
-    private final AuditTrail trail;
+    private final UnitOfWork work;
     private final Clock clock;
     private final Scope scope;
 
-    public PostingService(Scope scope, DocumentRepository documents, VersionRepository versions, AgencyRepository agencies, Outbox outbox,
-                          AuditTrail trail, Clock clock) {
+    public PostingService(Scope scope, DocumentRepository documents, VersionRepository versions, AgencyRepository agencies,
+                          UnitOfWork work, Clock clock) {
         this.scope = scope;
         this.documents = documents;
         this.versions = versions;
         this.agencies = agencies;
-        this.outbox = outbox;
-        this.trail = trail;
+        this.work = work;
         this.clock = clock;
     }
 
@@ -109,12 +108,11 @@ public class PostingService {
                         }
                         d.touch();
                     }
-                    return p.persist().chain(() -> Panache.getSession()).chain(session -> session.flush()
-                            .chain(() -> outbox.publish(session, OutgoingEvent.of(DocumentEvents.TOPIC, d.agencyId.toString(), POSTED,
+                    return p.persist().chain(() -> work.record(() -> Outcome.of(TrailEntry.on("document", d.id, found.agency().ref())
+                                    .did("posted revision " + revision + " (" + p.channel.name() + ")", caller.subject(), null, p.view(revision)),
+                                    OutgoingEvent.of(DocumentEvents.TOPIC, d.agencyId.toString(), POSTED,
                                     "documents/" + d.id + "/versions/" + revision, now, new PostedData(p.id, d.id, d.agencyId, d.code,
-                                            d.title, d.type.name(), revision, p.channel.name(), p.postedOn, p.place, p.url, p.recordedBy))))
-                            .chain(() -> trail.record(session, "document", d.id, found.agency().ref(),
-                                    "posted revision " + revision + " (" + p.channel.name() + ")", caller.subject(), null, p.view(revision))))
+                                            d.title, d.type.name(), revision, p.channel.name(), p.postedOn, p.place, p.url, p.recordedBy)))))
                             .map(ignored -> new Recorded(p.view(revision), true));
                 });
             });

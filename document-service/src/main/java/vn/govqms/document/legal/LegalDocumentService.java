@@ -13,7 +13,9 @@ import vn.govqms.document.legal.LegalDtos.NewLegalDocument;
 import vn.govqms.document.legal.LegalDtos.RelationInput;
 import vn.govqms.document.legal.LegalDtos.RelationView;
 import vn.govqms.document.procedurereview.ReviewTaskQueries;
-import vn.govqms.kit.audit.AuditTrail;
+import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
+import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.outbox.Outbox;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
@@ -45,7 +47,7 @@ public class LegalDocumentService {
     private final LegalDocumentRepository documents;
     private final LegalRelationRepository relations;
     private final Outbox outbox;
-    private final AuditTrail trail;
+    private final UnitOfWork work;
     private final ReviewTaskQueries reviews;
     private final Registers registers;
     private final Clock clock;
@@ -53,13 +55,13 @@ public class LegalDocumentService {
     private final Scope scope;
 
     public LegalDocumentService(Scope scope, LegalDocumentRepository documents, LegalRelationRepository relations, Outbox outbox,
-                                AuditTrail trail, ReviewTaskQueries reviews, Registers registers, Clock clock) {
+                                UnitOfWork work, ReviewTaskQueries reviews, Registers registers, Clock clock) {
         this.scope = scope;
         this.registers = registers;
         this.documents = documents;
         this.relations = relations;
         this.outbox = outbox;
-        this.trail = trail;
+        this.work = work;
         this.reviews = reviews;
         this.clock = clock;
     }
@@ -97,11 +99,9 @@ public class LegalDocumentService {
                     return documents.persist(doc)
                             .chain(() -> links.isEmpty() ? Uni.createFrom().voidItem() : relations.persist(links))
                             .chain(() -> Panache.getSession())
-                            .chain(session -> session.flush()
-                                    .chain(() -> outbox.publish(session, LegalEvents.registered(doc, now)))
-                                    .chain(() -> publishChanges(session, doc, links, targets, now))
-                                    .chain(() -> trail.record(session, "legal-document", doc.id, null, "registered",
-                                            caller.subject(), null, in)))
+                            .chain(session -> work.record(session, () -> Outcome.of(TrailEntry.on("legal-document", doc.id, null).did("registered", caller.subject(),
+                                            null, in), LegalEvents.registered(doc, now)))
+                                    .chain(() -> publishChanges(session, doc, links, targets, now)))
                             .chain(() -> view(doc, LocalDate.now(clock)));
                 });
     }
@@ -116,15 +116,13 @@ public class LegalDocumentService {
                     doc.expiryDate);
             boolean effectiveMoved = !doc.effectiveDate.equals(in.effectiveDate());
             doc.describe(in.issuer().trim(), in.title().trim(), in.issuedDate(), in.effectiveDate(), in.expiryDate());
-            return Panache.getSession().chain(session -> session.flush()
-                    .chain(() -> outbox.publish(session, LegalEvents.changed(doc, ChangeKind.UPDATED, null, null, now)))
+            return Panache.getSession().chain(session -> work.record(session, () -> Outcome.of(TrailEntry.on("legal-document", doc.id, null).did("updated",
+                            caller.subject(), before, in), LegalEvents.changed(doc, ChangeKind.UPDATED, null, null, now)))
                     // documents it acts on take the change from the new date: say so again
                     .chain(() -> effectiveMoved ? relations.from(doc.id).chain(links -> documents
                             .findByIds(links.stream().map(l -> l.targetId).toList())
                             .chain(targets -> publishChanges(session, doc, withinAuthority(doc, links, targets), targets, now)))
-                            : Uni.createFrom().voidItem())
-                    .chain(() -> trail.record(session, "legal-document", doc.id, null, "updated", caller.subject(),
-                            before, in)))
+                            : Uni.createFrom().voidItem()))
                     .chain(() -> view(doc, LocalDate.now(clock)));
         });
     }

@@ -7,23 +7,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 import vn.govqms.document.agency.Agency;
 import vn.govqms.document.agency.AgencyDtos.AgencyView;
-import vn.govqms.document.agency.AgencyDtos.NewAgency;
 import vn.govqms.document.agency.AgencyEvents;
 import vn.govqms.document.agency.AgencyRepository;
-import vn.govqms.document.agency.AgencyService;
 import vn.govqms.document.merge.MergeDtos.Merger;
 import vn.govqms.document.merge.MergeDtos.MergerView;
-import vn.govqms.document.qms.QmsConfig;
 import vn.govqms.document.qms.QmsEvents;
-import vn.govqms.kit.audit.AuditTrail;
-import vn.govqms.kit.outbox.Outbox;
+import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
+import vn.govqms.kit.command.UnitOfWork;
+import vn.govqms.kit.outbox.OutgoingEvent;
 import vn.govqms.kit.problem.ProblemException;
-import vn.govqms.kit.province.ProvinceRegister;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Scope;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -57,26 +56,18 @@ public class MergeService {
     private static final String LINK = "insert into agency_succession (predecessor_id, successor_id, effective_date) "
             + "values (cast(?1 as uuid), cast(?2 as uuid), cast(?3 as date)) on conflict do nothing";
 
-    private final AgencyRepository agencies;
-    private final AgencyService agencyService;
-    private final Outbox outbox;
-    private final AuditTrail trail;
-    private final Clock clock;
-    private final ProvinceRegister provinces;
-    private final QmsConfig qms;
-
     private final Scope scope;
+    private final AgencyRepository agencies;
+    private final Successors succession;
+    private final UnitOfWork work;
+    private final Clock clock;
 
-    public MergeService(Scope scope, AgencyRepository agencies, AgencyService agencyService, Outbox outbox, AuditTrail trail, Clock clock,
-                        ProvinceRegister provinces, QmsConfig qms) {
+    public MergeService(Scope scope, AgencyRepository agencies, Successors succession, UnitOfWork work, Clock clock) {
         this.scope = scope;
-        this.provinces = provinces;
         this.agencies = agencies;
-        this.agencyService = agencyService;
-        this.outbox = outbox;
-        this.trail = trail;
+        this.succession = succession;
+        this.work = work;
         this.clock = clock;
-        this.qms = qms;
     }
 
     @WithTransaction
@@ -97,16 +88,15 @@ public class MergeService {
             sources.forEach(a -> scope.requireWrite(a.ref()));
             return Panache.getSession().chain(session -> Moves.continued(session, sourceIds)).invoke(continued ->
                     sources.forEach(a -> Continuity.requireSource(a, in.effectiveDate(), continued.contains(a.id))))
-                    .chain(() -> successor(in, caller)).chain(successor -> {
-                scope.requireWrite(successor.ref());
-                Continuity.requireSuccessor(successor, sources, in.effectiveDate(), provinces.successions());
+                    .chain(() -> succession.find(in.successorId(), in.newSuccessor(), in.effectiveDate(), "newSuccessor", caller))
+                    .chain(successor -> {
                 AtomicLong moved = new AtomicLong();
                 AtomicLong renamed = new AtomicLong();
                 List<UUID> predecessorIds = sources.stream().map(a -> a.id).toList();
                 String reason = "Sáp nhập " + sources.size() + " cơ quan vào " + successor.name + " từ " + in.effectiveDate()
                         + ": phạm vi hệ thống quản lý chất lượng thay đổi.";
+                succession.takeOn(successor, sources, in.effectiveDate(), reason);
                 sources.forEach(a -> a.end(in.effectiveDate().minusDays(1)));
-                successor.requireReannouncement(reason, in.effectiveDate(), in.effectiveDate().plus(qms.reannounceWithin()));
                 return Panache.getSession().chain(session -> {
                     Uni<Void> chain = session.flush();
                     for (Agency source : sources) {
@@ -116,33 +106,19 @@ public class MergeService {
                                 .chain(() -> update(session, MOVE_REVIEWS, source.id, successor.id, null))
                                 .chain(() -> update(session, MOVE_HISTORY, source.id, successor.id, null))
                                 .chain(() -> update(session, MOVE_PROCEDURES, source.id, successor.id, in.effectiveDate()))
-                                .chain(() -> update(session, LINK, source.id, successor.id, in.effectiveDate()))
-                                .chain(() -> outbox.publish(session, AgencyEvents.updated(source, now)));
+                                .chain(() -> update(session, LINK, source.id, successor.id, in.effectiveDate())).replaceWithVoid();
                     }
-                    return chain
-                            .chain(() -> outbox.publish(session, MergeEvents.merged(successor.id, predecessorIds, in.effectiveDate(),
-                                    moved.get(), now)))
-                            .chain(() -> outbox.publish(session, QmsEvents.reannouncementRequired(successor, List.of(), List.of(), now)))
-                            .chain(() -> trail.record(session, "agency", successor.id, successor.ref(), "merged", caller.subject(),
-                                    null, Map.of("predecessorIds", predecessorIds, "effectiveDate", in.effectiveDate().toString())));
+                    return chain.chain(() -> {
+                        List<OutgoingEvent> events = new ArrayList<>(sources.stream().map(source -> AgencyEvents.updated(source, now)).toList());
+                        events.add(MergeEvents.merged(successor.id, predecessorIds, in.effectiveDate(), moved.get(), now));
+                        events.add(QmsEvents.reannouncementRequired(successor, List.of(), List.of(), now));
+                        return work.record(session, () -> Outcome.of(List.of(TrailEntry.on("agency", successor.id, successor.ref()).did("merged", caller.subject(),
+                                null, Map.of("predecessorIds", predecessorIds, "effectiveDate", in.effectiveDate().toString()))), events));
+                    });
                 }).map(ignored -> new MergerView(AgencyView.of(successor), predecessorIds, in.effectiveDate(), moved.get(),
                         renamed.get()));
             });
         });
-    }
-
-    private Uni<Agency> successor(Merger in, Caller caller) {
-        if (in.successorId() != null) {
-            return agencies.findById(in.successorId()).map(a -> {
-                if (a == null) {
-                    throw ProblemException.unprocessable("unknown-reference", "Unknown reference",
-                            "successorId: no agency with id " + in.successorId() + ".", Map.of("field", "successorId"));
-                }
-                return a;
-            });
-        }
-        NewAgency withStart = Continuity.startingOn(in.newSuccessor(), in.effectiveDate(), "newSuccessor");
-        return agencyService.register(withStart, caller).chain(view -> agencies.findById(view.id()));
     }
 
     private static Uni<Integer> update(Mutiny.Session session, String sql, UUID source, UUID successor, Object third) {

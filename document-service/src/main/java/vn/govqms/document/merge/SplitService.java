@@ -8,22 +8,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 import vn.govqms.document.agency.Agency;
 import vn.govqms.document.agency.AgencyDtos.AgencyView;
-import vn.govqms.document.agency.AgencyDtos.NewAgency;
 import vn.govqms.document.agency.AgencyEvents;
 import vn.govqms.document.agency.AgencyRepository;
-import vn.govqms.document.agency.AgencyService;
 import vn.govqms.document.merge.MergeDtos.Lineage;
 import vn.govqms.document.merge.MergeDtos.Link;
 import vn.govqms.document.merge.MergeDtos.Split;
 import vn.govqms.document.merge.MergeDtos.SplitPart;
 import vn.govqms.document.merge.MergeDtos.SplitPartView;
 import vn.govqms.document.merge.MergeDtos.SplitView;
-import vn.govqms.document.qms.QmsConfig;
 import vn.govqms.document.qms.QmsEvents;
-import vn.govqms.kit.audit.AuditTrail;
-import vn.govqms.kit.outbox.Outbox;
+import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
+import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.problem.ProblemException;
-import vn.govqms.kit.province.ProvinceRegister;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Scope;
 
@@ -57,26 +54,18 @@ public class SplitService {
             where (case when cast(?2 as boolean) then s.successor_id else s.predecessor_id end) = cast(?1 as uuid)
             order by s.effective_date, a.code""";
 
-    private final AgencyRepository agencies;
-    private final AgencyService agencyService;
-    private final Outbox outbox;
-    private final AuditTrail trail;
-    private final Clock clock;
-    private final ProvinceRegister provinces;
-    private final QmsConfig qms;
-
     private final Scope scope;
+    private final AgencyRepository agencies;
+    private final Successors succession;
+    private final UnitOfWork work;
+    private final Clock clock;
 
-    public SplitService(Scope scope, AgencyRepository agencies, AgencyService agencyService, Outbox outbox, AuditTrail trail, Clock clock,
-                        ProvinceRegister provinces, QmsConfig qms) {
+    public SplitService(Scope scope, AgencyRepository agencies, Successors succession, UnitOfWork work, Clock clock) {
         this.scope = scope;
-        this.provinces = provinces;
         this.agencies = agencies;
-        this.agencyService = agencyService;
-        this.outbox = outbox;
-        this.trail = trail;
+        this.succession = succession;
+        this.work = work;
         this.clock = clock;
-        this.qms = qms;
     }
 
     @WithTransaction
@@ -112,9 +101,7 @@ public class SplitService {
             if (s.id.equals(source.id)) {
                 throw ProblemException.invalidField("successors", "the source cannot be its own successor");
             }
-            scope.requireWrite(s.ref());
-            Continuity.requireSuccessor(s, List.of(source), in.effectiveDate(), provinces.successions());
-            s.requireReannouncement(reason, in.effectiveDate(), in.effectiveDate().plus(qms.reannounceWithin()));
+            succession.takeOn(s, List.of(source), in.effectiveDate(), reason);
         });
         List<SplitPartView> views = new ArrayList<>();
         List<MergeEvents.SplitSuccessor> eventParts = new ArrayList<>();
@@ -132,17 +119,16 @@ public class SplitService {
                     })
                     .chain(() -> Moves.procedures(session, source.id, successor.id, in.effectiveDate(), tthcs))
                     .chain(() -> Moves.link(session, source.id, successor.id, in.effectiveDate()))
-                    .chain(() -> outbox.publish(session, QmsEvents.reannouncementRequired(successor, List.of(), List.of(), now)))
-                    .chain(() -> trail.record(session, "agency", successor.id, successor.ref(), "continues split agency",
+                    .chain(() -> work.record(session, () -> Outcome.of(TrailEntry.on("agency", successor.id, successor.ref()).did("continues split agency",
                             caller.subject(), null, Map.of("predecessorId", source.id, "effectiveDate", in.effectiveDate().toString(),
-                                    "documents", docs.size(), "procedures", tthcs.size())));
+                                    "documents", docs.size(), "procedures", tthcs.size())),
+                            QmsEvents.reannouncementRequired(successor, List.of(), List.of(), now))));
         }
         return chain
-                .chain(() -> outbox.publish(session, AgencyEvents.updated(source, now)))
-                .chain(() -> outbox.publish(session, MergeEvents.split(source.id, in.effectiveDate(), eventParts, now)))
-                .chain(() -> trail.record(session, "agency", source.id, successors.get(primary).ref(), "split", caller.subject(),
+                .chain(() -> work.record(session, () -> Outcome.of(TrailEntry.on("agency", source.id, successors.get(primary).ref()).did("split", caller.subject(),
                         null, Map.of("successorIds", successors.stream().map(a -> a.id).toList(),
-                                "effectiveDate", in.effectiveDate().toString())))
+                                "effectiveDate", in.effectiveDate().toString())),
+                        AgencyEvents.updated(source, now), MergeEvents.split(source.id, in.effectiveDate(), eventParts, now))))
                 .map(ignored -> new SplitView(source.id, in.effectiveDate(), views));
     }
 
@@ -207,26 +193,13 @@ public class SplitService {
     private Uni<List<Agency>> successors(Split in, Caller caller) {
         Uni<List<Agency>> chain = Uni.createFrom().item(new ArrayList<>());
         for (SplitPart p : in.successors()) {
-            chain = chain.chain(list -> successor(p, in.effectiveDate(), caller).map(a -> {
+            chain = chain.chain(list -> succession.find(p.successorId(), p.newSuccessor(), in.effectiveDate(), "successors[].newSuccessor",
+                    caller).map(a -> {
                 list.add(a);
                 return list;
             }));
         }
         return chain;
-    }
-
-    private Uni<Agency> successor(SplitPart p, LocalDate effective, Caller caller) {
-        if (p.successorId() != null) {
-            return agencies.findById(p.successorId()).map(a -> {
-                if (a == null) {
-                    throw ProblemException.unprocessable("unknown-reference", "Unknown reference",
-                            "successorId: no agency with id " + p.successorId() + ".", Map.of("field", "successorId"));
-                }
-                return a;
-            });
-        }
-        NewAgency withStart = Continuity.startingOn(p.newSuccessor(), effective, "successors[].newSuccessor");
-        return agencyService.register(withStart, caller).chain(view -> agencies.findById(view.id()));
     }
 
     @SuppressWarnings("unchecked")

@@ -1,6 +1,5 @@
 package vn.govqms.document.procedurereview;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;
@@ -14,8 +13,9 @@ import vn.govqms.document.controlled.DocumentVersion;
 import vn.govqms.document.controlled.VersionRepository;
 import vn.govqms.document.procedurereview.ProcedureReviewDtos.Resolution;
 import vn.govqms.document.procedurereview.ProcedureReviewDtos.ReviewView;
-import vn.govqms.kit.audit.AuditTrail;
-import vn.govqms.kit.outbox.Outbox;
+import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
+import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.problem.ProblemException;
@@ -38,20 +38,18 @@ public class ProcedureReviewService {
     private final AgencyRepository agencies;
     private final DocumentRepository documents;
     private final VersionRepository versions;
-    private final Outbox outbox;
-    private final AuditTrail trail;
+    private final UnitOfWork work;
     private final Clock clock;
 
     private final Scope scope;
 
-    public ProcedureReviewService(Scope scope, AgencyRepository agencies, DocumentRepository documents, VersionRepository versions, Outbox outbox,
-                         AuditTrail trail, Clock clock) {
+    public ProcedureReviewService(Scope scope, AgencyRepository agencies, DocumentRepository documents, VersionRepository versions,
+                                  UnitOfWork work, Clock clock) {
         this.scope = scope;
         this.agencies = agencies;
         this.documents = documents;
         this.versions = versions;
-        this.outbox = outbox;
-        this.trail = trail;
+        this.work = work;
         this.clock = clock;
     }
 
@@ -107,12 +105,9 @@ public class ProcedureReviewService {
                 versions.findById(task.versionId).chain(reviewed -> resolvedVersion(task, doc, reviewed, in)).chain(resolved -> {
                     String before = task.status.name();
                     task.resolve(in.outcome(), blank(in.note()) ? null : in.note().trim(), resolved, caller.subject(), now);
-                    return Panache.getSession().chain(session -> session.flush()
-                            .chain(() -> outbox.publish(session, ProcedureReviewEvents.completed(task, now)))
-                            .chain(() -> agencies.findById(task.agencyId))
-                            .chain(agency -> trail.record(session, "review-task", task.id, agency.ref(), "resolved",
-                                    caller.subject(), Map.of("status", before), Map.of("status", task.status.name(),
-                                            "outcome", task.outcome.name()))))
+                    return agencies.findById(task.agencyId).chain(agency -> work.record(() -> Outcome.of(TrailEntry.on("review-task", task.id, agency.ref())
+                                    .did("resolved", caller.subject(), Map.of("status", before), Map.of("status", task.status.name(),
+                                            "outcome", task.outcome.name())), ProcedureReviewEvents.completed(task, now))))
                             .chain(() -> views(List.of(task))).map(v -> v.get(0));
                 })));
     }

@@ -7,8 +7,9 @@ import vn.govqms.document.controlled.DocumentVersion;
 import vn.govqms.document.controlled.VersionLegalBasis;
 import vn.govqms.document.legal.LegalBases;
 import vn.govqms.document.legal.LegalBases.Lapsed;
-import vn.govqms.kit.audit.AuditTrail;
-import vn.govqms.kit.outbox.Outbox;
+import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
+import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.AgencyRef;
 
@@ -27,13 +28,11 @@ import java.util.stream.Collectors;
 public class RevisionIssue {
 
     private final LegalBases legalBases;
-    private final Outbox outbox;
-    private final AuditTrail trail;
+    private final UnitOfWork work;
 
-    public RevisionIssue(LegalBases legalBases, Outbox outbox, AuditTrail trail) {
+    public RevisionIssue(LegalBases legalBases, UnitOfWork work) {
         this.legalBases = legalBases;
-        this.outbox = outbox;
-        this.trail = trail;
+        this.work = work;
     }
 
     /** Refuses (422 {@code legal-basis-not-in-force}) a revision citing a document not in force on {@code issuedOn} or {@code effective}. */
@@ -64,10 +63,9 @@ public class RevisionIssue {
                 String before = task.status.name();
                 task.resolve(ReviewOutcome.REVISED, "Lần ban hành " + v.revision + " không còn căn cứ vào văn bản đã thay đổi.",
                         v.id, who, now);
-                chain = chain.chain(session::flush)
-                        .chain(() -> outbox.publish(session, ProcedureReviewEvents.completed(task, now)))
-                        .chain(() -> trail.record(session, "review-task", task.id, agency, "resolved by issuing revision " + v.revision,
-                                who, Map.of("status", before), Map.of("status", task.status.name(), "outcome", task.outcome.name())));
+                chain = chain.chain(() -> work.record(session, () -> Outcome.of(TrailEntry.on("review-task", task.id, agency).did("resolved by issuing revision "
+                        + v.revision, who, Map.of("status", before), Map.of("status", task.status.name(), "outcome", task.outcome.name())),
+                        ProcedureReviewEvents.completed(task, now))));
             }
             return chain;
         });

@@ -12,8 +12,9 @@ import vn.govqms.document.province.ProvinceDtos.NameView;
 import vn.govqms.document.province.ProvinceDtos.NewMerger;
 import vn.govqms.document.province.ProvinceDtos.ProvinceDetail;
 import vn.govqms.document.province.ProvinceDtos.ProvinceView;
-import vn.govqms.kit.audit.AuditTrail;
-import vn.govqms.kit.outbox.Outbox;
+import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
+import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.problem.ProblemException;
@@ -51,17 +52,15 @@ public class ProvinceService {
 
     private final ProvinceRepository provinces;
     private final ProvinceRegister register;
-    private final Outbox outbox;
-    private final AuditTrail trail;
+    private final UnitOfWork work;
     private final Clock clock;
     private final Scope scope;
 
-    public ProvinceService(ProvinceRepository provinces, ProvinceRegister register, Outbox outbox, AuditTrail trail, Clock clock,
+    public ProvinceService(ProvinceRepository provinces, ProvinceRegister register, UnitOfWork work, Clock clock,
                            Scope scope) {
         this.provinces = provinces;
         this.register = register;
-        this.outbox = outbox;
-        this.trail = trail;
+        this.work = work;
         this.clock = clock;
         this.scope = scope;
     }
@@ -156,8 +155,8 @@ public class ProvinceService {
                 return Panache.getSession().chain(session -> session.persistAll(created.toArray())
                         .chain(session::flush)
                         .chain(() -> successions(session, m))
-                        .chain(() -> outbox.publish(session, ProvinceEvents.merged(m, now)))
-                        .chain(() -> trail.record(session, "province", m.code, null, "merged", caller.subject(), null, view)))
+                        .chain(() -> work.record(session, () -> Outcome.of(TrailEntry.on("province", m.code, null).did("merged", caller.subject(), null, view),
+                                ProvinceEvents.merged(m, now)))))
                         .replaceWith(view);
             });
         });

@@ -29,8 +29,9 @@ import vn.govqms.document.qms.QmsDtos.StepView;
 import vn.govqms.document.tthc.AdministrativeProcedure;
 import vn.govqms.document.tthc.ListUpdates;
 import vn.govqms.document.tthc.ProcedureRepository;
-import vn.govqms.kit.audit.AuditTrail;
-import vn.govqms.kit.outbox.Outbox;
+import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
+import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Scope;
@@ -75,8 +76,7 @@ public class QmsService {
     private final ProcedureRepository procedures;
     private final LegalDocumentRepository legalDocuments;
     private final LegalRelationRepository relations;
-    private final Outbox outbox;
-    private final AuditTrail trail;
+    private final UnitOfWork work;
     private final Clock clock;
     private final ListUpdates listUpdates;
     private final QmsConfig config;
@@ -84,7 +84,7 @@ public class QmsService {
     private final Scope scope;
 
     public QmsService(Scope scope, AgencyRepository agencies, ProcedureRepository procedures, LegalDocumentRepository legalDocuments,
-                      LegalRelationRepository relations, Outbox outbox, AuditTrail trail, Clock clock, QmsConfig config,
+                      LegalRelationRepository relations, UnitOfWork work, Clock clock, QmsConfig config,
                       ListUpdates listUpdates) {
         this.scope = scope;
         this.listUpdates = listUpdates;
@@ -92,8 +92,7 @@ public class QmsService {
         this.procedures = procedures;
         this.legalDocuments = legalDocuments;
         this.relations = relations;
-        this.outbox = outbox;
-        this.trail = trail;
+        this.work = work;
         this.clock = clock;
         this.config = config;
     }
@@ -119,10 +118,8 @@ public class QmsService {
             agency.standardEdition = in.standardEdition();
             agency.touch();
             boolean changed = previous != in.status() || previousEdition != in.standardEdition();
-            return Panache.getSession().chain(session -> session.flush()
-                    .chain(() -> changed ? outbox.publish(session, QmsEvents.statusChanged(agency.id, agency.qmsStatus, previous,
-                            agency.standardEdition, previousEdition, effective, now)) : Uni.createFrom().voidItem())
-                    .chain(() -> trail.record(session, "agency", agency.id, agency.ref(), "qms progress", caller.subject(), before, in)));
+            return work.record(() -> Outcome.of(trailOf(agency).did("qms progress", caller.subject(), before, in), changed ? QmsEvents.statusChanged(agency.id,
+                    agency.qmsStatus, previous, agency.standardEdition, previousEdition, effective, now) : null));
         });
     }
 
@@ -161,12 +158,9 @@ public class QmsService {
             List<String> outsideNames = outside.stream().map(o -> o.step().name()).toList();
             boolean changed = previous != QmsStatus.ANNOUNCED || previousEdition != in.standardEdition();
             return a.persist().chain(() -> recorded.isEmpty() ? Uni.createFrom().voidItem() : QmsStep.persist(recorded))
-                    .chain(() -> Panache.getSession()).chain(session -> session.flush()
-                            .chain(() -> outbox.publish(session, QmsEvents.announced(a, again, outsideNames, now)))
-                            .chain(() -> changed ? outbox.publish(session, QmsEvents.statusChanged(agency.id, QmsStatus.ANNOUNCED, previous,
-                                    in.standardEdition(), previousEdition, in.decisionDate(), now)) : Uni.createFrom().voidItem())
-                            .chain(() -> trail.record(session, "agency", agency.id, agency.ref(), again ? "re-announced" : "announced",
-                                    caller.subject(), null, in)))
+                    .chain(() -> work.record(() -> Outcome.of(trailOf(agency).did(again ? "re-announced" : "announced", caller.subject(), null, in),
+                            QmsEvents.announced(a, again, outsideNames, now), changed ? QmsEvents.statusChanged(agency.id, QmsStatus.ANNOUNCED,
+                                    previous, in.standardEdition(), previousEdition, in.decisionDate(), now) : null)))
                     .map(ignored -> AnnouncementView.of(a, recorded, List.of()));
         }));
     }
@@ -205,9 +199,7 @@ public class QmsService {
         return require(agencyId, true).chain(agency -> {
             QmsStep step = QmsStep.of(agency.id, AnnouncementStep.EFFECTIVENESS_CONFIRMED, in.confirmedOn(), in.reference().trim(),
                     QmsStep.Source.HEAD, null, caller.subject(), now);
-            return step.persist().chain(() -> Panache.getSession()).chain(session -> session.flush()
-                            .chain(() -> trail.record(session, "agency", agency.id, agency.ref(), "effectiveness confirmed",
-                                    caller.subject(), null, in)))
+            return step.persist().chain(() -> work.record(() -> Outcome.of(trailOf(agency).did("effectiveness confirmed", caller.subject(), null, in))))
                     .map(ignored -> StepView.of(step));
         });
     }
@@ -243,9 +235,7 @@ public class QmsService {
             p.postedOn = in.postedOn();
             p.recordedBy = caller.subject();
             p.createdAt = now;
-            return p.persist().chain(() -> Panache.getSession()).chain(session -> session.flush()
-                            .chain(() -> trail.record(session, "agency", agency.id, agency.ref(), "announcement posted",
-                                    caller.subject(), null, in)))
+            return p.persist().chain(() -> work.record(() -> Outcome.of(trailOf(agency).did("announcement posted", caller.subject(), null, in))))
                     .chain(() -> QmsStep.<QmsStep>list("announcementId", a.id))
                     .chain(steps -> AnnouncementPosting.<AnnouncementPosting>list("announcementId", Sort.by("postedOn").and("createdAt"), a.id)
                             .map(postings -> AnnouncementView.of(a, steps, postings)));
@@ -295,12 +285,10 @@ public class QmsService {
                             && agency.scopeChanged(scopeReason(added.size(), removed.size(), in.since()), in.since(),
                             in.since().plus(config.reannounceWithin()), now);
                     return chain.chain(() -> rows.isEmpty() ? Uni.createFrom().voidItem() : AgencyProcedure.persist(rows))
-                            .chain(() -> Panache.getSession()).chain(session -> session.flush()
-                                    .chain(() -> reannounce ? outbox.publish(session, QmsEvents.reannouncementRequired(agency, added,
-                                            removed, now)) : Uni.createFrom().voidItem())
-                                    .chain(() -> listUpdates.listUpdated(session, agency.id, caller.subject(), now))
-                                    .chain(() -> trail.record(session, "agency", agency.id, agency.ref(), "tthc scope",
-                                            caller.subject(), Map.of("procedureIds", had), Map.of("procedureIds", wanted))))
+                            .chain(() -> Panache.getSession()).chain(session -> work.record(session, () -> Outcome.of(trailOf(agency).did("tthc scope",
+                                            caller.subject(), Map.of("procedureIds", had), Map.of("procedureIds", wanted)),
+                                    reannounce ? QmsEvents.reannouncementRequired(agency, added, removed, now) : null))
+                                    .chain(() -> listUpdates.listUpdated(session, agency.id, caller.subject(), now)))
                             .chain(() -> handled(agency.id));
                 });
             });
@@ -398,6 +386,10 @@ public class QmsService {
                     .map(list -> list.stream().sorted((x, y) -> x.code.compareTo(y.code))
                             .map(p -> new HandledView(p.id, p.code, p.name, p.processingDays, p.status.name(), since.get(p.id))).toList());
         });
+    }
+
+    private static TrailEntry.On trailOf(Agency agency) {
+        return TrailEntry.on("agency", agency.id, agency.ref());
     }
 
     private Uni<Agency> require(UUID id, boolean write) {

@@ -16,7 +16,9 @@ import vn.govqms.document.agency.AgencyRepository;
 import vn.govqms.document.tthc.ListDtos.DecisionView;
 import vn.govqms.document.tthc.ListDtos.NewDecision;
 import vn.govqms.document.tthc.ListDtos.UpdateView;
-import vn.govqms.kit.audit.AuditTrail;
+import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
+import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.calendar.WorkingCalendar;
 import vn.govqms.kit.outbox.Outbox;
 import vn.govqms.kit.outbox.OutgoingEvent;
@@ -81,19 +83,19 @@ public class ListUpdates {
     private final WorkingCalendar calendar;
     private final TthcConfig config;
     private final Outbox outbox;
-    private final AuditTrail trail;
+    private final UnitOfWork work;
     private final Pool pool;
     private final Clock clock;
 
     public ListUpdates(Scope scope, AgencyRepository agencies, ProcedureRepository procedures, WorkingCalendar calendar, TthcConfig config,
-                       Outbox outbox, AuditTrail trail, Pool pool, Clock clock) {
+                       Outbox outbox, UnitOfWork work, Pool pool, Clock clock) {
         this.scope = scope;
         this.agencies = agencies;
         this.procedures = procedures;
         this.calendar = calendar;
         this.config = config;
         this.outbox = outbox;
-        this.trail = trail;
+        this.work = work;
         this.pool = pool;
         this.clock = clock;
     }
@@ -130,9 +132,8 @@ public class ListUpdates {
                     d.agencyIds = agencyIds.toArray(UUID[]::new);
                     d.recordedBy = caller.subject();
                     d.createdAt = now;
-                    return d.persist().chain(() -> Panache.getSession()).chain(session -> session.flush()
+                    return d.persist().chain(() -> Panache.getSession()).chain(session -> work.record(session, () -> Outcome.of(TrailEntry.on("tthc-list-decision", d.id, null).did("recorded", caller.subject(), null, in)))
                             .chain(() -> fanOut(session, d, now))
-                            .call(() -> trail.record(session, "tthc-list-decision", d.id, null, "recorded", caller.subject(), null, in))
                             .map(n -> DecisionView.of(d, n)));
                 });
     }

@@ -14,10 +14,11 @@ import vn.govqms.document.tthc.ProcedureDtos.Abolition;
 import vn.govqms.document.tthc.ProcedureDtos.Amendment;
 import vn.govqms.document.tthc.ProcedureDtos.NewProcedure;
 import vn.govqms.document.tthc.ProcedureDtos.ProcedureView;
-import vn.govqms.kit.audit.AuditTrail;
+import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
+import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.calendar.ProcessingTime;
 import vn.govqms.kit.calendar.WorkingCalendar;
-import vn.govqms.kit.outbox.Outbox;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.problem.ProblemException;
@@ -43,8 +44,7 @@ public class ProcedureService {
 
     private final ProcedureRepository procedures;
     private final LegalDocumentRepository legalDocuments;
-    private final Outbox outbox;
-    private final AuditTrail trail;
+    private final UnitOfWork work;
     private final ReviewTaskQueries reviews;
     private final Registers registers;
     private final WorkingCalendar calendar;
@@ -52,15 +52,14 @@ public class ProcedureService {
 
     private final Scope scope;
 
-    public ProcedureService(Scope scope, ProcedureRepository procedures, LegalDocumentRepository legalDocuments, Outbox outbox,
-                            AuditTrail trail, ReviewTaskQueries reviews, Registers registers, WorkingCalendar calendar, Clock clock) {
+    public ProcedureService(Scope scope, ProcedureRepository procedures, LegalDocumentRepository legalDocuments, UnitOfWork work,
+                            ReviewTaskQueries reviews, Registers registers, WorkingCalendar calendar, Clock clock) {
         this.calendar = calendar;
         this.scope = scope;
         this.registers = registers;
         this.procedures = procedures;
         this.legalDocuments = legalDocuments;
-        this.outbox = outbox;
-        this.trail = trail;
+        this.work = work;
         this.reviews = reviews;
         this.clock = clock;
     }
@@ -89,11 +88,8 @@ public class ProcedureService {
                     p.describe(in.name().trim(), in.field().trim(), in.level(), time, blankToNull(in.publishedByDecision()));
                     return procedures.persist(p)
                             .chain(() -> replaceBases(p.id, bases))
-                            .chain(() -> Panache.getSession())
-                            .chain(session -> session.flush()
-                                    .chain(() -> outbox.publish(session, ProcedureEvents.published(p, now)))
-                                    .chain(() -> trail.record(session, "administrative-procedure", p.id, null, "published",
-                                            caller.subject(), null, in)))
+                            .chain(() -> work.record(() -> Outcome.of(TrailEntry.on("administrative-procedure", p.id, null).did("published", caller.subject(), null, in),
+                                    ProcedureEvents.published(p, now))))
                             .map(ignored -> ProcedureView.of(p, List.copyOf(bases)));
                 });
     }
@@ -163,12 +159,12 @@ public class ProcedureService {
     }
 
     private Uni<Void> announce(AdministrativeProcedure p, Caller caller, String action, ProcedureView before, OffsetDateTime now) {
-        return Panache.getSession().chain(session -> session.flush()
-                .chain(() -> outbox.publish(session, ProcedureEvents.changed(p, now)))
-                .chain(() -> reviews.procedureChanged(session, p.id, p.status.name(), summary(p), p.changedAt))
+        return work.record(() -> Outcome.events(ProcedureEvents.changed(p, now)))
+                .chain(() -> Panache.getSession())
+                .chain(session -> reviews.procedureChanged(session, p.id, p.status.name(), summary(p), p.changedAt))
                 .chain(() -> basesOf(p.id))
-                .chain(after -> trail.record(session, "administrative-procedure", p.id, null, action, caller.subject(),
-                        before, ProcedureView.of(p, after))));
+                .chain(after -> work.record(() -> Outcome.of(TrailEntry.on("administrative-procedure", p.id, null).did(action, caller.subject(),
+                        before, ProcedureView.of(p, after)))));
     }
 
     /** What officials read in their review task. */

@@ -9,7 +9,9 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import vn.govqms.kit.audit.AuditTrail;
+import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
+import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.problem.ProblemException;
@@ -50,14 +52,14 @@ public class ContactService {
     private final AgencyLookup agencies;
     private final Scope scope;
     private final Pool pool;
-    private final AuditTrail trail;
+    private final UnitOfWork work;
     private final Clock clock;
 
-    public ContactService(AgencyLookup agencies, Scope scope, Pool pool, AuditTrail trail, Clock clock) {
+    public ContactService(AgencyLookup agencies, Scope scope, Pool pool, UnitOfWork work, Clock clock) {
         this.agencies = agencies;
         this.scope = scope;
         this.pool = pool;
-        this.trail = trail;
+        this.work = work;
         this.clock = clock;
     }
 
@@ -82,8 +84,8 @@ public class ContactService {
                             + (c.agencyId == null ? "of the steering committee of province " + c.provinceCode : "of agency " + c.agencyId) + ".");
                 }
                 return c.<Contact>persist();
-            }).chain(saved -> Panache.getSession().chain(s -> s.flush().chain(() -> trail.record(s, "contact", c.id,
-                    ref, "created", caller.subject(), null, ContactView.of(c))))).map(x -> ContactView.of(c));
+            }).chain(saved -> work.record(() -> Outcome.of(TrailEntry.on("contact", c.id, ref).did("created", caller.subject(), null, ContactView.of(c)))))
+                    .map(x -> ContactView.of(c));
         });
     }
 
@@ -154,15 +156,15 @@ public class ContactService {
             }
             ContactView before = ContactView.of(c);
             apply(c, in, OffsetDateTime.now(clock));
-            return Panache.getSession().chain(s -> s.flush().chain(() -> trail.record(s, "contact", c.id, w.ref(), "updated",
-                    caller.subject(), before, ContactView.of(c)))).map(x -> ContactView.of(c));
+            return work.record(() -> Outcome.of(TrailEntry.on("contact", c.id, w.ref()).did("updated", caller.subject(), before, ContactView.of(c))))
+                    .map(x -> ContactView.of(c));
         });
     }
 
     @WithTransaction
     public Uni<Void> delete(UUID id, Caller caller) {
-        return writable(id).chain(w -> Panache.getSession().chain(s -> trail.record(s, "contact", w.contact().id, w.ref(),
-                "deleted", caller.subject(), ContactView.of(w.contact()), null).chain(() -> w.contact().delete())));
+        return writable(id).chain(w -> work.record(() -> Outcome.of(TrailEntry.on("contact", w.contact().id, w.ref()).did("deleted", caller.subject(),
+                ContactView.of(w.contact()), null))).chain(() -> w.contact().delete()));
     }
 
     /** The caller's muted channels. */
@@ -183,8 +185,8 @@ public class ContactService {
                                         "insert into channel_mute (subject, channel) values (?1, ?2)")
                                         .setParameter(1, caller.subject()).setParameter(2, ch).executeUpdate())
                                 .collect().last())
-                        .chain(() -> trail.record(s, "preferences", caller.subject(), null, "updated", caller.subject(), before,
-                                new Preferences(in.mutedChannels().stream().distinct().toList())))))
+                        .chain(() -> work.record(s, () -> Outcome.of(TrailEntry.on("preferences", caller.subject(), null).did("updated", caller.subject(), before,
+                                new Preferences(in.mutedChannels().stream().distinct().toList())))))))
                 .chain(() -> preferences(caller));
     }
 

@@ -1,13 +1,14 @@
 package vn.govqms.notification.rule;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import vn.govqms.kit.audit.AuditTrail;
+import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
+import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.problem.ProblemException;
@@ -38,13 +39,13 @@ public class RuleService {
 
     private final AgencyLookup agencies;
     private final Scope scope;
-    private final AuditTrail trail;
+    private final UnitOfWork work;
     private final Clock clock;
 
-    public RuleService(AgencyLookup agencies, Scope scope, AuditTrail trail, Clock clock) {
+    public RuleService(AgencyLookup agencies, Scope scope, UnitOfWork work, Clock clock) {
         this.agencies = agencies;
         this.scope = scope;
-        this.trail = trail;
+        this.work = work;
         this.clock = clock;
     }
 
@@ -86,8 +87,7 @@ public class RuleService {
             r.provinceCode = province;
             r.createdAt = now;
             apply(r, in);
-            return r.<NotificationRule>persist().chain(x -> Panache.getSession()).chain(s -> s.flush().chain(() ->
-                    trail.record(s, "rule", r.id, AgencyLookup.province(province), "created", caller.subject(), null, RuleView.of(r, true))))
+            return r.<NotificationRule>persist().chain(x -> work.record(() -> Outcome.of(trailOf(r).did("created", caller.subject(), null, RuleView.of(r, true)))))
                     .map(x -> RuleView.of(r, true));
         });
     }
@@ -103,8 +103,7 @@ public class RuleService {
             return check(in, r.provinceCode).chain(() -> {
                 RuleView before = RuleView.of(r, true);
                 apply(r, in);
-                return Panache.getSession().chain(s -> s.flush().chain(() -> trail.record(s, "rule", r.id, AgencyLookup.province(r.provinceCode), "updated",
-                        caller.subject(), before, RuleView.of(r, true)))).map(x -> RuleView.of(r, true));
+                return work.record(() -> Outcome.of(trailOf(r).did("updated", caller.subject(), before, RuleView.of(r, true)))).map(x -> RuleView.of(r, true));
             });
         });
     }
@@ -113,9 +112,12 @@ public class RuleService {
     public Uni<Void> delete(UUID id, Caller caller) {
         return readable(id).chain(r -> {
             writable(r);
-            return Panache.getSession().chain(s -> trail.record(s, "rule", r.id, AgencyLookup.province(r.provinceCode), "deleted", caller.subject(),
-                    RuleView.of(r, true), null)).chain(() -> r.delete());
+            return work.record(() -> Outcome.of(trailOf(r).did("deleted", caller.subject(), RuleView.of(r, true), null))).chain(() -> r.delete());
         });
+    }
+
+    private static TrailEntry.On trailOf(NotificationRule r) {
+        return TrailEntry.on("rule", r.id, AgencyLookup.province(r.provinceCode));
     }
 
     private Uni<Void> check(RuleInput in, String province) {

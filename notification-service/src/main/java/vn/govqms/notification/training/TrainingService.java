@@ -9,7 +9,9 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import vn.govqms.kit.audit.AuditTrail;
+import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
+import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.problem.ProblemException;
@@ -79,15 +81,15 @@ public class TrainingService {
     private final ContactService contacts;
     private final Scope scope;
     private final Pool pool;
-    private final AuditTrail trail;
+    private final UnitOfWork work;
     private final TrainingConfig config;
     private final Clock clock;
 
-    public TrainingService(ContactService contacts, Scope scope, Pool pool, AuditTrail trail, TrainingConfig config, Clock clock) {
+    public TrainingService(ContactService contacts, Scope scope, Pool pool, UnitOfWork work, TrainingConfig config, Clock clock) {
         this.contacts = contacts;
         this.scope = scope;
         this.pool = pool;
-        this.trail = trail;
+        this.work = work;
         this.config = config;
         this.clock = clock;
     }
@@ -108,9 +110,9 @@ public class TrainingService {
             t.certificateIssuer = blankToNull(in.certificateIssuer());
             t.recordedBy = caller.subject();
             t.recordedAt = now;
-            return t.<ContactTraining>persist().chain(() -> Panache.getSession()).chain(s -> s.flush()
-                    .chain(() -> s.createNativeQuery(CLEAR).setParameter(1, t.contactId).setParameter(2, now).setParameter(3, t.id).executeUpdate())
-                    .chain(() -> trail.record(s, "contact-training", t.id, w.ref(), "recorded", caller.subject(), null, TrainingView.of(t))))
+            return t.<ContactTraining>persist().chain(() -> Panache.getSession()).chain(s -> work.record(s, () -> Outcome.of(TrailEntry.on("contact-training", t.id, w.ref())
+                            .did("recorded", caller.subject(), null, TrainingView.of(t))))
+                    .chain(() -> s.createNativeQuery(CLEAR).setParameter(1, t.contactId).setParameter(2, now).setParameter(3, t.id).executeUpdate()))
                     .map(x -> TrainingView.of(t));
         });
     }

@@ -1,6 +1,5 @@
 package vn.govqms.notification.webhook;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;
@@ -10,7 +9,9 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import vn.govqms.kit.audit.AuditTrail;
+import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
+import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.problem.ProblemException;
@@ -50,7 +51,7 @@ public class WebhookService {
     private final AgencyLookup agencies;
     private final Scope scope;
     private final TargetCheck targets;
-    private final AuditTrail trail;
+    private final UnitOfWork work;
     private final Pool pool;
     private final WebhookDispatcher dispatcher;
     private final SecretBox secrets;
@@ -60,12 +61,12 @@ public class WebhookService {
     /** The longest overlap a rotation may ask for: a secret that leaked must not stay valid for long. */
     static final Duration MAX_OVERLAP = Duration.ofDays(30);
 
-    public WebhookService(AgencyLookup agencies, Scope scope, TargetCheck targets, AuditTrail trail, Pool pool, WebhookDispatcher dispatcher,
+    public WebhookService(AgencyLookup agencies, Scope scope, TargetCheck targets, UnitOfWork work, Pool pool, WebhookDispatcher dispatcher,
                           SecretBox secrets, WebhookConfig config, Clock clock) {
         this.agencies = agencies;
         this.scope = scope;
         this.targets = targets;
-        this.trail = trail;
+        this.work = work;
         this.pool = pool;
         this.dispatcher = dispatcher;
         this.secrets = secrets;
@@ -95,8 +96,7 @@ public class WebhookService {
             s.forIntegration = forIntegration;
             s.createdBy = caller.subject();
             s.createdAt = now;
-            return s.<WebhookSubscription>persist().chain(x -> Panache.getSession()).chain(session -> session.flush().chain(() ->
-                    trail.record(session, "webhook", s.id, AgencyLookup.province(s.provinceCode), "created", caller.subject(), null, WebhookView.of(s, null))))
+            return s.<WebhookSubscription>persist().chain(x -> work.record(() -> Outcome.of(trailOf(s).did("created", caller.subject(), null, WebhookView.of(s, null)))))
                     .map(x -> WebhookView.of(s, secret));
         });
     }
@@ -138,8 +138,7 @@ public class WebhookService {
                 s.description = in.description();
                 s.active = in.active() == null || in.active();
                 s.touch();
-                return Panache.getSession().chain(session -> session.flush().chain(() -> trail.record(session, "webhook", s.id,
-                        AgencyLookup.province(s.provinceCode), "updated", caller.subject(), before, WebhookView.of(s, null)))).map(x -> WebhookView.of(s, null));
+                return work.record(() -> Outcome.of(trailOf(s).did("updated", caller.subject(), before, WebhookView.of(s, null)))).map(x -> WebhookView.of(s, null));
             });
         });
     }
@@ -171,16 +170,18 @@ public class WebhookService {
             s.previousSecretExpiresAt = keep ? now.plus(overlap) : null;
             s.secretRotatedAt = now;
             s.touch();
-            return Panache.getSession().chain(session -> session.flush().chain(() -> trail.record(session, "webhook", s.id,
-                            AgencyLookup.province(s.provinceCode), "secret-rotated", caller.subject(), null, WebhookView.of(s, null))))
+            return work.record(() -> Outcome.of(trailOf(s).did("secret-rotated", caller.subject(), null, WebhookView.of(s, null))))
                     .map(x -> WebhookView.of(s, fresh));
         });
     }
 
     @WithTransaction
     public Uni<Void> delete(UUID id, Caller caller) {
-        return writable(id).chain(s -> Panache.getSession().chain(session -> trail.record(session, "webhook", s.id,
-                AgencyLookup.province(s.provinceCode), "deleted", caller.subject(), WebhookView.of(s, null), null)).chain(() -> s.delete()));
+        return writable(id).chain(s -> work.record(() -> Outcome.of(trailOf(s).did("deleted", caller.subject(), WebhookView.of(s, null), null))).chain(() -> s.delete()));
+    }
+
+    private static TrailEntry.On trailOf(WebhookSubscription s) {
+        return TrailEntry.on("webhook", s.id, AgencyLookup.province(s.provinceCode));
     }
 
     public Uni<Page<DeliveryView>> deliveries(UUID id, String status, LocalDate from, LocalDate to, PageRequest page) {

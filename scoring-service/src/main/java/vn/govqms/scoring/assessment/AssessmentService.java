@@ -6,8 +6,10 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
-import vn.govqms.kit.audit.AuditTrail;
-import vn.govqms.kit.outbox.Outbox;
+import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
+import vn.govqms.kit.command.UnitOfWork;
+import vn.govqms.kit.outbox.OutgoingEvent;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.paging.Pages;
@@ -62,22 +64,20 @@ public class AssessmentService {
     private final ScoreRecomputation liveScores;
     private final DeferredRecomputation pending;
     private final AgencyLookup agencies;
-    private final AuditTrail trail;
-    private final Outbox outbox;
+    private final UnitOfWork work;
     private final Caller caller;
     private final Scope scope;
     private final Clock clock;
 
     public AssessmentService(Pool pool, AssessmentTeams teams, IndicatorRepository indicators, ScoreRecomputation liveScores, DeferredRecomputation pending,
-                             AgencyLookup agencies, AuditTrail trail, Outbox outbox, Caller caller, Scope scope, Clock clock) {
+                             AgencyLookup agencies, UnitOfWork work, Caller caller, Scope scope, Clock clock) {
         this.pool = pool;
         this.teams = teams;
         this.indicators = indicators;
         this.liveScores = liveScores;
         this.pending = pending;
         this.agencies = agencies;
-        this.trail = trail;
-        this.outbox = outbox;
+        this.work = work;
         this.caller = caller;
         this.scope = scope;
         this.clock = clock;
@@ -110,9 +110,8 @@ public class AssessmentService {
                         .chain(set -> {
                             Assessment a = Assessment.start(agency.id(), agency.provinceCode(), in.year(), in.kind(), set.id, set.definition,
                                     caller.subject(), OffsetDateTime.now(clock));
-                            return a.persist().chain(() -> Panache.getSession()).chain(session -> session.flush()
-                                    .chain(() -> trail.record(session, "assessment", a.id, agency.ref(), "started", caller.subject(), null,
-                                            Map.of("kind", a.kind.name(), "year", a.year, "criteriaSetId", set.id.toString()))))
+                            return a.persist().chain(() -> work.record(() -> Outcome.of(TrailEntry.on("assessment", a.id, agency.ref()).did("started", caller.subject(), null,
+                                            Map.of("kind", a.kind.name(), "year", a.year, "criteriaSetId", set.id.toString())))))
                                     .map(v -> Versioned.of(a));
                         })));
     }
@@ -139,29 +138,28 @@ public class AssessmentService {
                         in.comment(), set.definition, OffsetDateTime.now(clock));
                 return a;
             });
-        }, (session, a) -> Uni.createFrom().voidItem());
+        }, a -> null, (session, a) -> Uni.createFrom().voidItem());
     }
 
     public Uni<Versioned> submit(UUID id) {
         return change(id, "submitted", Step.AUTHOR, a -> set(a).chain(set -> indicators.forAgency(pool, a.agencyId, a.year).map(ind -> {
             a.submit(set.definition, ind, caller.subject(), OffsetDateTime.now(clock));
             return a;
-        })), (session, a) -> outbox.publish(session, AssessmentEvents.submitted(a, a.submittedAt)));
+        })), a -> AssessmentEvents.submitted(a, a.submittedAt), (session, a) -> Uni.createFrom().voidItem());
     }
 
     public Uni<Versioned> sendBack(UUID id, String reason) {
         return change(id, "returned: " + reason, Step.FINALISER, a -> {
             a.sendBack(OffsetDateTime.now(clock));
             return Uni.createFrom().item(a);
-        }, (session, a) -> Uni.createFrom().voidItem());
+        }, a -> null, (session, a) -> Uni.createFrom().voidItem());
     }
 
     public Uni<Versioned> finalise(UUID id) {
         return change(id, "finalised", Step.FINALISER, a -> {
             a.finalise(caller.subject(), OffsetDateTime.now(clock));
             return Uni.createFrom().item(a);
-        }, (session, a) -> outbox.publish(session, AssessmentEvents.published(a, a.finalisedAt))
-                .chain(() -> markLiveScore(session, a, AssessmentEvents.PUBLISHED)))
+        }, a -> AssessmentEvents.published(a, a.finalisedAt), (session, a) -> markLiveScore(session, a, AssessmentEvents.PUBLISHED))
                 .call(v -> recomputeLiveScore(v, AssessmentEvents.PUBLISHED));
     }
 
@@ -170,25 +168,24 @@ public class AssessmentService {
         return change(id, "reopened: " + reason, Step.FINALISER, a -> {
             a.reopen(OffsetDateTime.now(clock));
             return Uni.createFrom().item(a);
-        }, (session, a) -> markLiveScore(session, a, REOPENED)).call(v -> recomputeLiveScore(v, REOPENED));
+        }, a -> null, (session, a) -> markLiveScore(session, a, REOPENED)).call(v -> recomputeLiveScore(v, REOPENED));
     }
 
     private Uni<Versioned> change(UUID id, String action, Step step, Function<Assessment, Uni<Assessment>> rule,
-                                  BiFunction<Mutiny.Session, Assessment, Uni<Void>> after) {
+                                  Function<Assessment, OutgoingEvent> event, BiFunction<Mutiny.Session, Assessment, Uni<Void>> after) {
         return Panache.withTransaction(() -> require(id).call(h -> requireChanger(step, h)).chain(held -> {
             Assessment a = held.assessment();
             Map<String, Object> before = audit(a);
-            return rule.apply(a).chain(changed -> Panache.getSession().chain(session -> session.flush()
-                    .chain(() -> {
+            return rule.apply(a).chain(changed -> Panache.getSession().chain(session -> {
                         String verb = action.contains(":") ? action.substring(0, action.indexOf(':')) : action;
                         Map<String, Object> afterView = new LinkedHashMap<>(audit(changed));
                         if (action.contains(":")) {
                             afterView.put("reason", action.substring(action.indexOf(':') + 2));
                         }
-                        return trail.record(session, "assessment", changed.id, held.agency(), verb, caller.subject(), before, afterView);
+                        return work.record(session, () -> Outcome.of(TrailEntry.on("assessment", changed.id, held.agency()).did(verb, caller.subject(), before,
+                                afterView), event.apply(changed))).chain(() -> after.apply(session, changed));
                     })
-                    .chain(() -> after.apply(session, changed))
-                    .map(v -> Versioned.of(changed))));
+                    .map(v -> Versioned.of(changed)));
         }));
     }
 

@@ -6,8 +6,9 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hibernate.reactive.mutiny.Mutiny;
-import vn.govqms.kit.audit.AuditTrail;
+import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
+import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.paging.Pages;
@@ -58,17 +59,17 @@ public class CriteriaSetService {
             select coalesce(max(version_no), 0) from criteria_set where id in (select id from descendants)""";
 
     private final Pool pool;
-    private final AuditTrail trail;
+    private final UnitOfWork work;
     private final ScoreRecomputation liveScores;
     private final DeferredRecomputation pending;
     private final Caller caller;
     private final Scope scope;
     private final Clock clock;
 
-    public CriteriaSetService(Pool pool, AuditTrail trail, ScoreRecomputation liveScores, DeferredRecomputation pending, Caller caller, Scope scope,
+    public CriteriaSetService(Pool pool, UnitOfWork work, ScoreRecomputation liveScores, DeferredRecomputation pending, Caller caller, Scope scope,
                               Clock clock) {
         this.pool = pool;
-        this.trail = trail;
+        this.work = work;
         this.liveScores = liveScores;
         this.pending = pending;
         this.caller = caller;
@@ -192,8 +193,7 @@ public class CriteriaSetService {
 
     /** Flushes the change (the new {@code @Version} is the ETag) and records it in the audit trail. */
     private Uni<Versioned> saved(CriteriaSet set, String action, Map<String, Object> before, Map<String, Object> after) {
-        return Panache.getSession().chain(session -> session.flush()
-                .chain(() -> trail.record(session, "criteria-set", set.id, province(set), action, caller.subject(), before, after)))
+        return work.record(() -> Outcome.of(TrailEntry.on("criteria-set", set.id, province(set)).did(action, caller.subject(), before, after)))
                 .map(v -> Versioned.of(set));
     }
 

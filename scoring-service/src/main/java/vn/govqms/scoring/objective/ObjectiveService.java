@@ -7,9 +7,10 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hibernate.reactive.mutiny.Mutiny;
-import vn.govqms.kit.audit.AuditTrail;
-import vn.govqms.kit.outbox.Outbox;
+import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
+import vn.govqms.kit.command.UnitOfWork;
+import vn.govqms.kit.outbox.OutgoingEvent;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.paging.Pages;
@@ -46,20 +47,18 @@ public class ObjectiveService {
     private final AgencyLookup agencies;
     private final IndicatorRepository indicators;
     private final Objectives objectives;
-    private final Outbox outbox;
-    private final AuditTrail trail;
+    private final UnitOfWork work;
     private final Caller caller;
     private final Scope scope;
     private final Clock clock;
 
-    public ObjectiveService(Pool pool, AgencyLookup agencies, IndicatorRepository indicators, Objectives objectives, Outbox outbox,
-                            AuditTrail trail, Caller caller, Scope scope, Clock clock) {
+    public ObjectiveService(Pool pool, AgencyLookup agencies, IndicatorRepository indicators, Objectives objectives, UnitOfWork work,
+                            Caller caller, Scope scope, Clock clock) {
         this.pool = pool;
         this.agencies = agencies;
         this.indicators = indicators;
         this.objectives = objectives;
-        this.outbox = outbox;
-        this.trail = trail;
+        this.work = work;
         this.caller = caller;
         this.scope = scope;
         this.clock = clock;
@@ -83,10 +82,12 @@ public class ObjectiveService {
                     QualityObjective o = QualityObjective.set(agency.id(), agency.provinceCode(), in.year(), in.title().trim(), in.kpi(),
                             in.comparison(), in.target(), caller.subject(), now);
                     return o.persist().chain(() -> Panache.getSession()).chain(session -> session.flush()
-                            .chain(() -> evaluated(session, o, kpis, now))
-                            .chain(() -> trail.record(session, "quality-objective", o.id, agency.ref(), "created", caller.subject(), null,
-                                    Map.of("title", o.title, "kpi", o.kpi.name(), "comparison", o.comparison.name(),
-                                            "target", o.target.toPlainString()))))
+                            .chain(() -> {
+                                OutgoingEvent entered = evaluated(o, kpis, now);
+                                return work.record(session, () -> Outcome.of(TrailEntry.on("quality-objective", o.id, agency.ref()).did("created",
+                                        caller.subject(), null, Map.of("title", o.title, "kpi", o.kpi.name(), "comparison", o.comparison.name(),
+                                                "target", o.target.toPlainString())), entered));
+                            }))
                             .map(v -> Versioned.of(o));
                 })));
     }
@@ -98,9 +99,12 @@ public class ObjectiveService {
             ETags.requireMatch(ifMatch, o.version);
             Map<String, Object> before = Map.of("title", o.title, "comparison", o.comparison.name(), "target", o.target.toPlainString());
             o.change(in.title().trim(), in.comparison(), in.target(), now);
-            return indicators.forAgency(pool, o.agencyId, o.year).chain(kpis -> Panache.getSession().chain(session -> evaluated(session, o, kpis, now)
-                    .chain(() -> trail.record(session, "quality-objective", id, held.agency(), "changed", caller.subject(), before,
-                            Map.of("title", o.title, "comparison", o.comparison.name(), "target", o.target.toPlainString())))))
+            return indicators.forAgency(pool, o.agencyId, o.year).chain(kpis -> {
+                        // evaluated before the flush, so that the new version counts the evaluation too
+                        OutgoingEvent entered = evaluated(o, kpis, now);
+                        return work.record(() -> Outcome.of(TrailEntry.on("quality-objective", id, held.agency()).did("changed", caller.subject(),
+                                before, Map.of("title", o.title, "comparison", o.comparison.name(), "target", o.target.toPlainString())), entered));
+                    })
                     .map(v -> Versioned.of(o));
         }));
     }
@@ -153,14 +157,11 @@ public class ObjectiveService {
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
-    /** Evaluates the objective against its KPI now and flushes; entering at risk or missed publishes the event. */
-    private Uni<Void> evaluated(Mutiny.Session session, QualityObjective o, Indicators kpis, OffsetDateTime now) {
+    /** Evaluates the objective against its KPI now; entering at risk or missed is an event to publish (null otherwise). */
+    private OutgoingEvent evaluated(QualityObjective o, Indicators kpis, OffsetDateTime now) {
         boolean yearOver = LocalDate.now(clock).getYear() > o.year;
-        return o.evaluate(kpis.get(o.kpi), yearOver, now)
-                .map(entered -> outbox.publish(session, Objectives.event(o.id, o.agencyId, o.year, o.title, o.kpi, o.comparison, o.target,
-                        o.actual, entered, now)))
-                .orElseGet(() -> Uni.createFrom().voidItem())
-                .chain(session::flush);
+        return o.evaluate(kpis.get(o.kpi), yearOver, now).map(entered -> Objectives.event(o.id, o.agencyId, o.year, o.title, o.kpi,
+                o.comparison, o.target, o.actual, entered, now)).orElse(null);
     }
 
     /** The objective and its agency, or 404; the caller's scope is checked by the caller of this method. */

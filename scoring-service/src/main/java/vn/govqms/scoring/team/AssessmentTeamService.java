@@ -3,7 +3,9 @@ package vn.govqms.scoring.team;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import vn.govqms.kit.audit.AuditTrail;
+import vn.govqms.kit.audit.TrailEntry;
+import vn.govqms.kit.command.Outcome;
+import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.AgencyRef;
 import vn.govqms.kit.security.Caller;
@@ -18,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -31,14 +32,14 @@ import java.util.stream.Collectors;
 public class AssessmentTeamService {
 
     private final AssessmentTeams teams;
-    private final AuditTrail trail;
+    private final UnitOfWork work;
     private final Caller caller;
     private final Scope scope;
     private final Clock clock;
 
-    public AssessmentTeamService(AssessmentTeams teams, AuditTrail trail, Caller caller, Scope scope, Clock clock) {
+    public AssessmentTeamService(AssessmentTeams teams, UnitOfWork work, Caller caller, Scope scope, Clock clock) {
         this.teams = teams;
-        this.trail = trail;
+        this.work = work;
         this.caller = caller;
         this.scope = scope;
         this.clock = clock;
@@ -90,10 +91,10 @@ public class AssessmentTeamService {
                             done = done.chain(() -> added.persist().replaceWithVoid());
                         }
                     }
-                    return done.chain(() -> Panache.getSession()).chain(session -> session.flush()
+                    return done.chain(() -> Panache.getSession()).chain(session -> session.flush())
                             .chain(() -> teams.find(provinceCode, year))
-                            .call(after -> trail.record(session, "assessment-team", provinceCode + "/" + year, AgencyRef.province(provinceCode),
-                                    "named", caller.subject(), audit(before), audit(after))));
+                            .call(after -> work.record(() -> Outcome.of(TrailEntry.on("assessment-team", provinceCode + "/" + year, AgencyRef.province(provinceCode))
+                                    .did("named", caller.subject(), audit(before), audit(after)))));
                 })))
                 .map(TeamView::of);
     }

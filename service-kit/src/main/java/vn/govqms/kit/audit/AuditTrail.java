@@ -15,7 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
-/** Records who changed what and when, in the transaction of the change. */
+/** Records who changed what and when, in the transaction of the change (commands go through {@code UnitOfWork}). */
 @ApplicationScoped
 public class AuditTrail {
 
@@ -30,25 +30,22 @@ public class AuditTrail {
         this.clock = clock;
     }
 
-    /**
-     * Records an action on a resource of {@code agency} (null for province-wide resources); {@code before} and {@code after} are views of the resource (records or
-     * maps); only the fields that differ are kept.
-     */
-    public Uni<Void> record(Mutiny.Session session, String resourceType, Object resourceId, AgencyRef agency, String action,
-                            String actor, Object before, Object after) {
+    /** Records the entry in the session's current transaction. */
+    public Uni<Void> record(Mutiny.Session session, TrailEntry entry) {
         String changes;
         try {
-            changes = json.writeValueAsString(diff(before, after));
+            changes = changes(entry);
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
+        AgencyRef agency = entry.agency();
         return session.createNativeQuery(INSERT)
-                .setParameter(1, resourceType)
-                .setParameter(2, resourceId.toString())
+                .setParameter(1, entry.resourceType())
+                .setParameter(2, entry.resourceId().toString())
                 .setParameter(3, agency == null ? null : agency.id())
                 .setParameter(4, agency == null ? null : agency.provinceCode())
-                .setParameter(5, action)
-                .setParameter(6, actor)
+                .setParameter(5, entry.action())
+                .setParameter(6, entry.actor())
                 .setParameter(7, OffsetDateTime.now(clock))
                 .setParameter(8, changes)
                 .setParameter(9, agency == null ? null : agency.rootId())
@@ -57,20 +54,24 @@ public class AuditTrail {
     }
 
     /** The same on a plain reactive connection (event handlers and set-based work use one). */
-    public Uni<Void> record(SqlConnection tx, String resourceType, Object resourceId, AgencyRef agency, String action,
-                            String actor, Object before, Object after) {
+    public Uni<Void> record(SqlConnection tx, TrailEntry entry) {
         String changes;
         try {
-            changes = json.writeValueAsString(diff(before, after));
+            changes = changes(entry);
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
+        AgencyRef agency = entry.agency();
         return tx.preparedQuery("insert into audit_trail (resource_type, resource_id, agency_id, province_code, action, actor, at, changes, root_id) "
                         + "values ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
-                .execute(Tuple.from(new Object[] {resourceType, resourceId.toString(), agency == null ? null : agency.id(),
-                        agency == null ? null : agency.provinceCode(), action, actor, OffsetDateTime.now(clock), changes,
+                .execute(Tuple.from(new Object[] {entry.resourceType(), entry.resourceId().toString(), agency == null ? null : agency.id(),
+                        agency == null ? null : agency.provinceCode(), entry.action(), entry.actor(), OffsetDateTime.now(clock), changes,
                         agency == null ? null : agency.rootId()}))
                 .replaceWithVoid();
+    }
+
+    private String changes(TrailEntry entry) throws JsonProcessingException {
+        return json.writeValueAsString(diff(entry.before(), entry.after()));
     }
 
     @SuppressWarnings("unchecked")
