@@ -7,6 +7,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import vn.govqms.local.testing.RealPartsTestResource;
 
@@ -108,8 +109,25 @@ class CorrectiveReportTests {
         assertEquals(0, Fixtures.count("select count(*) from corrective_report where audit_id in ('" + a + "','" + b + "')"));
     }
 
-    @Test
-    void theAgencySubmitsTheTeamReturnsWithAReasonThenAccepts() {
+    /**
+     * Phú Yên's finance department after an on-site inspection by the Department of Science and Technology with a major
+     * nonconformity, made once for this class: its corrective report refused to others, submitted, refused acceptance by
+     * the agency and auditors off the team, returned with a reason, submitted again and accepted. Each answer is kept.
+     */
+    record Report(String id, String agency, String dost, String neighbour, String audit, Response byNeighbour, Response byViewer,
+                  Response acceptedTooEarly, Response blank, Response submitted, Response acceptedByHead, Response acceptedByItsAuditor,
+                  Response acceptedByNeighboursAuditor, Response acceptedByOtherProvince, Response returnedWithoutReason,
+                  Response returned, Response resubmitted, Response accepted, Response submittedAfterAcceptance) {
+    }
+
+    static final String SUBMISSION = "{\"documentNumber\":\"125/BC-STC\",\"content\":\"Đã bổ sung phiếu kiểm soát quá trình cho 100% hồ sơ\"}";
+
+    private static Report phuYen;
+
+    static synchronized Report phuYen() {
+        if (phuYen != null) {
+            return phuYen;
+        }
         String p = "53";
         String agency = Fixtures.agency(p, "Sở Tài chính tỉnh Phú Yên");
         String dost = Fixtures.agency(p, "Sở Khoa học và Công nghệ tỉnh Phú Yên");
@@ -119,49 +137,87 @@ class CorrectiveReportTests {
         report(audit, dost, p, "2026-11-04");
         String id = given().auth().oauth2(admin(p)).queryParam("auditId", audit).get("/api/v1/corrective-reports").then().statusCode(200)
                 .extract().path("items[0].id");
-        String submission = "{\"documentNumber\":\"125/BC-STC\",\"content\":\"Đã bổ sung phiếu kiểm soát quá trình cho 100% hồ sơ\"}";
+        String submit = "/api/v1/corrective-reports/{id}/submission";
+        String accept = "/api/v1/corrective-reports/{id}/acceptance";
+        Response byNeighbour = given().auth().oauth2(officer(neighbour, p)).contentType(ContentType.JSON).body(SUBMISSION).post(submit, id);
+        Response byViewer = given().auth().oauth2(agencyRole("viewer", agency, p)).contentType(ContentType.JSON).body(SUBMISSION).post(submit, id);
+        Response acceptedTooEarly = given().auth().oauth2(auditor(dost, p)).post(accept, id);
+        Response blank = given().auth().oauth2(officer(agency, p)).contentType(ContentType.JSON).body("{\"content\":\" \"}").post(submit, id);
+        Response submitted = given().auth().oauth2(officer(agency, p)).contentType(ContentType.JSON).body(SUBMISSION).post(submit, id);
+        Response acceptedByHead = given().auth().oauth2(head(agency, p)).post(accept, id);
+        Response acceptedByItsAuditor = given().auth().oauth2(auditor(agency, p)).post(accept, id);
+        Response acceptedByNeighboursAuditor = given().auth().oauth2(auditor(neighbour, p)).post(accept, id);
+        Response acceptedByOtherProvince = given().auth().oauth2(admin("54")).post(accept, id);
+        Response returnedWithoutReason = given().auth().oauth2(auditor(dost, p)).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/corrective-reports/{id}/return", id);
+        Response returned = given().auth().oauth2(auditor(dost, p)).contentType(ContentType.JSON)
+                .body("{\"reason\":\"Chưa có minh chứng việc tập huấn lại cho cán bộ một cửa\"}").post("/api/v1/corrective-reports/{id}/return", id);
+        Response resubmitted = given().auth().oauth2(head(agency, p)).contentType(ContentType.JSON)
+                .body("{\"content\":\"Bổ sung danh sách cán bộ dự tập huấn ngày 20/11/2026\"}").post(submit, id);
+        Response accepted = given().auth().oauth2(auditor(dost, p)).post(accept, id);
+        Response submittedAfterAcceptance = given().auth().oauth2(officer(agency, p)).contentType(ContentType.JSON).body(SUBMISSION).post(submit, id);
+        phuYen = new Report(id, agency, dost, neighbour, audit, byNeighbour, byViewer, acceptedTooEarly, blank, submitted, acceptedByHead,
+                acceptedByItsAuditor, acceptedByNeighboursAuditor, acceptedByOtherProvince, returnedWithoutReason, returned, resubmitted, accepted,
+                submittedAfterAcceptance);
+        return phuYen;
+    }
 
-        // not the agency's people: refused; the team cannot decide before anything was submitted
-        given().auth().oauth2(officer(neighbour, p)).contentType(ContentType.JSON).body(submission)
-                .post("/api/v1/corrective-reports/{id}/submission", id).then().spec(problem(403));
-        given().auth().oauth2(agencyRole("viewer", agency, p)).contentType(ContentType.JSON).body(submission)
-                .post("/api/v1/corrective-reports/{id}/submission", id).then().statusCode(403);
-        given().auth().oauth2(auditor(dost, p)).post("/api/v1/corrective-reports/{id}/acceptance", id).then().statusCode(409)
-                .body("allowedActions", hasItems("submit"));
-        given().auth().oauth2(officer(agency, p)).contentType(ContentType.JSON).body("{\"content\":\" \"}")
-                .post("/api/v1/corrective-reports/{id}/submission", id).then().spec(problem(400));
-
-        given().auth().oauth2(officer(agency, p)).contentType(ContentType.JSON).body(submission)
-                .post("/api/v1/corrective-reports/{id}/submission", id).then().statusCode(200)
+    @Test
+    void theInspectedAgencysOfficerSubmitsItsReportAndNoOneElse() {
+        Report w = phuYen();
+        w.byNeighbour().then().spec(problem(403));
+        w.byViewer().then().spec(problem(403));
+        w.blank().then().spec(problem(400));
+        w.submitted().then().statusCode(200)
                 .body("status", equalTo("SUBMITTED")).body("submissions", equalTo(1)).body("documentNumber", equalTo("125/BC-STC"));
-        // the agency does not accept its own report; an auditor not on the team, or of the inspected agency, neither
-        given().auth().oauth2(head(agency, p)).post("/api/v1/corrective-reports/{id}/acceptance", id).then().statusCode(403);
-        given().auth().oauth2(auditor(agency, p)).post("/api/v1/corrective-reports/{id}/acceptance", id).then().statusCode(403);
-        given().auth().oauth2(auditor(neighbour, p)).post("/api/v1/corrective-reports/{id}/acceptance", id).then().statusCode(403);
-        given().auth().oauth2(admin("54")).post("/api/v1/corrective-reports/{id}/acceptance", id).then().statusCode(403);
-        given().auth().oauth2(auditor(dost, p)).contentType(ContentType.JSON).body("{}")
-                .post("/api/v1/corrective-reports/{id}/return", id).then().statusCode(400);
+    }
 
-        given().auth().oauth2(auditor(dost, p)).contentType(ContentType.JSON)
-                .body("{\"reason\":\"Chưa có minh chứng việc tập huấn lại cho cán bộ một cửa\"}")
-                .post("/api/v1/corrective-reports/{id}/return", id).then().statusCode(200)
+    @Test
+    void theTeamDecidesNothingBeforeTheReportIsSubmitted() {
+        phuYen().acceptedTooEarly().then().spec(problem(409)).body("allowedActions", hasItems("submit"));
+    }
+
+    @Test
+    void neitherTheAgencyNorAnAuditorOffTheTeamAcceptsTheReport() {
+        Report w = phuYen();
+        w.acceptedByHead().then().spec(problem(403));
+        w.acceptedByItsAuditor().then().spec(problem(403));
+        w.acceptedByNeighboursAuditor().then().spec(problem(403));
+        w.acceptedByOtherProvince().then().spec(problem(403));
+    }
+
+    @Test
+    void theTeamReturnsAReportWithAReasonAndItIsDueAgain() {
+        Report w = phuYen();
+        w.returnedWithoutReason().then().spec(problem(400));
+        w.returned().then().statusCode(200)
                 .body("status", equalTo("RETURNED")).body("returnReason", equalTo("Chưa có minh chứng việc tập huấn lại cho cán bộ một cửa"))
                 .body("dueDate", equalTo("2027-01-04"));
-        assertTrue(Fixtures.published("audit", agency, "corrective-report.returned", "tập huấn lại"));
-        given().auth().oauth2(head(agency, p)).contentType(ContentType.JSON)
-                .body("{\"content\":\"Bổ sung danh sách cán bộ dự tập huấn ngày 20/11/2026\"}")
-                .post("/api/v1/corrective-reports/{id}/submission", id).then().statusCode(200)
+        assertTrue(Fixtures.published("audit", w.agency(), "corrective-report.returned", "tập huấn lại"));
+    }
+
+    @Test
+    void aReturnedReportIsSubmittedAgainByTheHead() {
+        phuYen().resubmitted().then().statusCode(200)
                 .body("status", equalTo("SUBMITTED")).body("submissions", equalTo(2)).body("documentNumber", nullValue());
-        given().auth().oauth2(auditor(dost, p)).post("/api/v1/corrective-reports/{id}/acceptance", id).then().statusCode(200)
-                .body("status", equalTo("ACCEPTED")).body("decidedBy", equalTo("auditor-" + dost)).body("allowedActions.size()", equalTo(0));
-        assertTrue(Fixtures.published("audit", agency, "corrective-report.accepted", id));
-        given().auth().oauth2(officer(agency, p)).contentType(ContentType.JSON).body(submission)
-                .post("/api/v1/corrective-reports/{id}/submission", id).then().statusCode(409);
-        // read by the agency's people and the team; not by another agency's officer or another province
-        given().auth().oauth2(officer(neighbour, p)).get("/api/v1/corrective-reports/{id}", id).then().statusCode(403);
-        given().auth().oauth2(admin("54")).get("/api/v1/corrective-reports/{id}", id).then().statusCode(403);
-        given().auth().oauth2(auditor(dost, p)).get("/api/v1/corrective-reports/{id}", id).then().statusCode(200);
-        given().auth().oauth2(admin("54")).queryParam("auditId", audit).get("/api/v1/corrective-reports").then().statusCode(200)
+    }
+
+    @Test
+    void anAcceptedReportIsFinal() {
+        Report w = phuYen();
+        w.accepted().then().statusCode(200)
+                .body("status", equalTo("ACCEPTED")).body("decidedBy", equalTo("auditor-" + w.dost())).body("allowedActions.size()", equalTo(0));
+        assertTrue(Fixtures.published("audit", w.agency(), "corrective-report.accepted", w.id()));
+        w.submittedAfterAcceptance().then().spec(problem(409));
+    }
+
+    @Test
+    void aReportIsReadByTheAgencysPeopleAndTheTeamOnly() {
+        Report w = phuYen();
+        given().auth().oauth2(officer(w.neighbour(), "53")).get("/api/v1/corrective-reports/{id}", w.id()).then().spec(problem(403));
+        given().auth().oauth2(admin("54")).get("/api/v1/corrective-reports/{id}", w.id()).then().spec(problem(403));
+        given().auth().oauth2(auditor(w.dost(), "53")).get("/api/v1/corrective-reports/{id}", w.id()).then().statusCode(200);
+        given().auth().oauth2(admin("54")).queryParam("auditId", w.audit()).get("/api/v1/corrective-reports").then().statusCode(200)
                 .body("total", equalTo(0));
     }
 

@@ -112,46 +112,78 @@ class ReportDocumentTests {
         }
     }
 
+    private static byte[] summary;
+
+    /** The province summary as .docx, fetched once for this class. */
+    static synchronized XWPFDocument summary() throws IOException {
+        if (summary == null) {
+            summary = given().auth().oauth2(admin(P)).queryParam("year", YEAR).accept(DOCX)
+                    .get("/api/v1/reports/province-summary").then().statusCode(200).contentType(DOCX)
+                    .header("Content-Disposition", containsString(".docx")).extract().asByteArray();
+        }
+        return new XWPFDocument(new ByteArrayInputStream(summary));
+    }
+
+    /** Today as an administrative document dates itself: "Ninh Thuận, ngày 05 tháng 12 năm 2026". */
+    static String dated() {
+        LocalDate today = LocalDate.now(VIETNAM);
+        return "Ninh Thuận, ngày " + (today.getDayOfMonth() < 10 ? "0" : "") + today.getDayOfMonth() + " tháng "
+                + (today.getMonthValue() < 3 ? "0" : "") + today.getMonthValue() + " năm " + today.getYear();
+    }
+
     @Test
-    void theSignedDocumentIsLaidOutAsAnAdministrativeDocument() throws IOException {
-        byte[] file = given().auth().oauth2(admin(P)).queryParam("year", YEAR).accept(DOCX)
-                .get("/api/v1/reports/province-summary").then().statusCode(200).contentType(DOCX)
-                .header("Content-Disposition", containsString(".docx")).extract().asByteArray();
-        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(file))) {
+    void theIssuingBodyAndTheNationalMottoStandSideBySide() throws IOException {
+        try (XWPFDocument doc = summary()) {
             List<XWPFTable> tables = doc.getTables();
             assertEquals(3, tables.size());
-            // issuing body and national motto side by side
             XWPFTableRow head = tables.get(0).getRow(0);
             assertEquals(List.of("UBND TỈNH NINH THUẬN", "SỞ KHOA HỌC VÀ CÔNG NGHỆ", "Số:        /BC-SKHCN"), texts(head.getCell(0)));
-            LocalDate today = LocalDate.now(VIETNAM);
-            String date = "Ninh Thuận, ngày " + (today.getDayOfMonth() < 10 ? "0" : "") + today.getDayOfMonth() + " tháng "
-                    + (today.getMonthValue() < 3 ? "0" : "") + today.getMonthValue() + " năm " + today.getYear();
-            assertEquals(List.of("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", date), texts(head.getCell(1)));
+            assertEquals(List.of("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", dated()), texts(head.getCell(1)));
             assertTrue(head.getCell(1).getParagraphs().get(2).getRuns().get(0).isItalic());
             assertTrue(head.getCell(1).getParagraphs().get(0).getRuns().get(0).isBold());
-            // title and body
+        }
+    }
+
+    @Test
+    void theTitleAndBodyNameTheYearTheAgenciesAndTheDateOfTheFigures() throws IOException {
+        try (XWPFDocument doc = summary()) {
             List<String> body = doc.getParagraphs().stream().map(XWPFParagraph::getText).toList();
             assertTrue(body.contains("BÁO CÁO"), body::toString);
             assertTrue(body.stream().anyMatch(t -> t.startsWith("Tổng hợp kết quả kiểm tra") && t.endsWith("năm " + YEAR)), body::toString);
             assertTrue(body.stream().anyMatch(t -> t.startsWith("1. Số cơ quan thuộc phạm vi báo cáo: ")), body::toString);
-            assertTrue(body.contains("3. Kết quả chi tiết của từng cơ quan (số liệu đến " + date.substring("Ninh Thuận, ".length())
+            assertTrue(body.contains("3. Kết quả chi tiết của từng cơ quan (số liệu đến " + dated().substring("Ninh Thuận, ".length())
                     + ") tại bảng dưới đây:"), body::toString);
-            // the per-agency table: a header, one row per agency, names exactly as registered
-            XWPFTable agencies = tables.get(1);
+        }
+    }
+
+    @Test
+    void thePerAgencyTableHasARowPerAgencyNamedExactlyAsRegistered() throws IOException {
+        try (XWPFDocument doc = summary()) {
+            XWPFTable agencies = doc.getTables().get(1);
             assertEquals(List.of("TT", "Mã cơ quan", "Tên cơ quan"), agencies.getRow(0).getTableCells().subList(0, 3).stream()
                     .map(XWPFTableCell::getText).toList());
             List<String> names = agencies.getRows().stream().skip(1).map(r -> r.getCell(2).getText()).toList();
             assertTrue(names.contains(FORMULA) && names.contains("-1+2"), names::toString);
             assertEquals("1", agencies.getRow(1).getCell(0).getText());
-            // recipients and signer
-            XWPFTableRow sign = tables.get(2).getRow(0);
+        }
+    }
+
+    @Test
+    void theRecipientsAndTheSignerCloseIt() throws IOException {
+        try (XWPFDocument doc = summary()) {
+            XWPFTableRow sign = doc.getTables().get(2).getRow(0);
             assertEquals("Nơi nhận:", sign.getCell(0).getParagraphs().get(0).getText());
             assertTrue(texts(sign.getCell(0)).contains("- Bộ Khoa học và Công nghệ (để báo cáo);"));
             assertEquals("GIÁM ĐỐC", sign.getCell(1).getParagraphs().get(0).getText());
-            // Times New Roman throughout, 11 to 14 pt, the body 13 pt
+        }
+    }
+
+    @Test
+    void itIsSetInTimesNewRomanFrom11To14PointTheBody13OnA4() throws IOException {
+        try (XWPFDocument doc = summary()) {
             List<XWPFRun> runs = new ArrayList<>();
             doc.getParagraphs().forEach(p -> runs.addAll(p.getRuns()));
-            tables.forEach(t -> t.getRows().forEach(r -> r.getTableCells().forEach(c -> c.getParagraphs().forEach(p -> runs.addAll(p.getRuns())))));
+            doc.getTables().forEach(t -> t.getRows().forEach(r -> r.getTableCells().forEach(c -> c.getParagraphs().forEach(p -> runs.addAll(p.getRuns())))));
             assertFalse(runs.isEmpty());
             for (XWPFRun r : runs) {
                 assertEquals("Times New Roman", r.getFontFamily(), r.text());
@@ -159,9 +191,12 @@ class ReportDocumentTests {
             }
             XWPFParagraph first = doc.getParagraphs().stream().filter(p -> p.getText().startsWith("1. Số cơ quan")).findFirst().orElseThrow();
             assertEquals(13.0, first.getRuns().get(0).getFontSizeAsDouble());
-            // A4
             assertEquals("11906", doc.getDocument().getBody().getSectPr().getPgSz().getW().toString());
         }
+    }
+
+    @Test
+    void theMinistryReportIsADocumentToo() throws IOException {
         byte[] ministry = given().auth().oauth2(admin(P)).queryParam("year", YEAR).queryParam("format", "docx")
                 .get("/api/v1/reports/ministry-report").then().statusCode(200).contentType(DOCX).extract().asByteArray();
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(ministry))) {

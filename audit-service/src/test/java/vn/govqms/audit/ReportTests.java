@@ -7,6 +7,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import vn.govqms.local.testing.RealPartsTestResource;
 import vn.govqms.local.testing.TestKafka;
@@ -200,58 +201,108 @@ class ReportTests {
     }
 
     /** The December report is stored as submitted; a correction is a new submission, the earlier kept. */
-    @Test
-    void aProvinceSubmitsItsDecemberReportAndCorrectsItLater() {
+    /**
+     * Tuyên Quang's December report of this year, made once for this class: submitted with a note, then (its finance
+     * department having held its management review) submitted again as a correction. Both answers are kept.
+     */
+    record December(String province, int year, String agency, String first, String second, Response firstSubmitted,
+                    Response secondSubmitted) {
+    }
+
+    private static December tuyenQuang;
+
+    static synchronized December tuyenQuang() {
+        if (tuyenQuang != null) {
+            return tuyenQuang;
+        }
         String p = "61";
         int year = LocalDate.now(VIETNAM).getYear();
         String agency = Fixtures.agency(p, "Sở Tài chính tỉnh Tuyên Quang");
         String admin = admin(p);
-        String first = given().auth().oauth2(admin).contentType(ContentType.JSON).body(submission(year, "Báo cáo năm " + year))
-                .post(SUBMISSIONS).then().statusCode(201).header("Location", containsString(SUBMISSIONS + "/"))
-                .body("number", equalTo(1)).body("provinceCode", equalTo(p)).body("submittedBy", equalTo("admin-" + p))
-                .body("report.agencies", equalTo(1)).body("report.rows[0].agencyId", equalTo(agency))
-                .body("report.rows[0].managementReviewHeld", equalTo(false)).extract().path("id");
-        // the agency holds its management review after all: the province corrects its report
+        Response firstSubmitted = given().auth().oauth2(admin).contentType(ContentType.JSON).body(submission(year, "Báo cáo năm " + year))
+                .post(SUBMISSIONS);
+        String first = firstSubmitted.then().statusCode(201).extract().path("id");
         given().auth().oauth2(head(agency, p)).contentType(ContentType.JSON).body(ManagementReviewTests.review(agency, LocalDate.now(VIETNAM).toString()))
                 .post("/api/v1/management-reviews").then().statusCode(201);
-        String second = given().auth().oauth2(admin).contentType(ContentType.JSON).body(submission(year, null)).post(SUBMISSIONS)
-                .then().statusCode(201).body("number", equalTo(2)).body("note", nullValue())
-                .body("report.managementReviewsHeld", equalTo(1)).extract().path("id");
-        assertTrue(Fixtures.published("audit", p, "ministry-report.submitted", "\"number\":2"));
+        Response secondSubmitted = given().auth().oauth2(admin).contentType(ContentType.JSON).body(submission(year, null)).post(SUBMISSIONS);
+        String second = secondSubmitted.then().statusCode(201).extract().path("id");
+        tuyenQuang = new December(p, year, agency, first, second, firstSubmitted, secondSubmitted);
+        return tuyenQuang;
+    }
 
-        // each submission keeps what it said, when and by whom
-        given().auth().oauth2(admin).get(SUBMISSIONS + "/{id}", first).then().statusCode(200).body("number", equalTo(1))
-                .body("note", equalTo("Báo cáo năm " + year)).body("report.managementReviewsHeld", equalTo(0))
-                .body("report.rows[0].agencyName", equalTo("Sở Tài chính tỉnh Tuyên Quang")).body("submittedAt", notNullValue());
-        given().auth().oauth2(nationalAdmin()).get(SUBMISSIONS + "/{id}", second).then().statusCode(200)
+    @Test
+    void aProvinceSubmitsItsReportNumberedWithARowPerAgency() {
+        December w = tuyenQuang();
+        w.firstSubmitted().then().statusCode(201).header("Location", containsString(SUBMISSIONS + "/"))
+                .body("number", equalTo(1)).body("provinceCode", equalTo(w.province())).body("submittedBy", equalTo("admin-" + w.province()))
+                .body("report.agencies", equalTo(1)).body("report.rows[0].agencyId", equalTo(w.agency()))
+                .body("report.rows[0].managementReviewHeld", equalTo(false));
+    }
+
+    @Test
+    void aCorrectionIsTheNextSubmissionWithTheFiguresOfItsDayAndAnEvent() {
+        December w = tuyenQuang();
+        w.secondSubmitted().then().statusCode(201).body("number", equalTo(2)).body("note", nullValue())
                 .body("report.managementReviewsHeld", equalTo(1));
-        given().auth().oauth2(admin).queryParam("year", year).get(SUBMISSIONS).then().statusCode(200).body("total", equalTo(2))
-                .body("items.number", equalTo(List.of(2, 1))).body("items[0].agencies", equalTo(1));
-        given().auth().oauth2(nationalAdmin()).queryParam("provinceCode", p).queryParam("size", 1).get(SUBMISSIONS).then().statusCode(200)
-                .body("total", equalTo(2)).body("items.id", equalTo(List.of(second)));
-        given().auth().oauth2(nationalAdmin()).queryParam("year", year).get(SUBMISSIONS).then().statusCode(200)
-                .body("items.id", hasItems(first, second));
-        given().auth().oauth2(admin).queryParam("resourceType", "ministry-report-submission").queryParam("resourceId", first)
-                .get("/api/v1/audit-trail").then().statusCode(200).body("items[0].action", equalTo("submitted"));
+        assertTrue(Fixtures.published("audit", w.province(), "ministry-report.submitted", "\"number\":2"));
+    }
 
-        // another province's committee sees none of it; only a province's committee submits, for a year begun
-        given().auth().oauth2(admin("60")).get(SUBMISSIONS + "/{id}", first).then().spec(problem(403));
-        given().auth().oauth2(admin("60")).queryParam("provinceCode", p).get(SUBMISSIONS).then().spec(problem(403));
-        given().auth().oauth2(admin("60")).get(SUBMISSIONS).then().statusCode(200).body("items.provinceCode", not(hasItem(p)));
-        given().auth().oauth2(admin("60")).queryParam("resourceType", "ministry-report-submission").queryParam("resourceId", first)
-                .get("/api/v1/audit-trail").then().statusCode(403);
-        given().auth().oauth2(nationalAdmin()).contentType(ContentType.JSON).body(submission(year, null)).post(SUBMISSIONS).then()
+    @Test
+    void eachSubmissionKeepsWhatItSaidWhenAndByWhom() {
+        December w = tuyenQuang();
+        given().auth().oauth2(admin(w.province())).get(SUBMISSIONS + "/{id}", w.first()).then().statusCode(200).body("number", equalTo(1))
+                .body("note", equalTo("Báo cáo năm " + w.year())).body("report.managementReviewsHeld", equalTo(0))
+                .body("report.rows[0].agencyName", equalTo("Sở Tài chính tỉnh Tuyên Quang")).body("submittedAt", notNullValue());
+        given().auth().oauth2(nationalAdmin()).get(SUBMISSIONS + "/{id}", w.second()).then().statusCode(200)
+                .body("report.managementReviewsHeld", equalTo(1));
+        given().auth().oauth2(admin(w.province())).queryParam("resourceType", "ministry-report-submission").queryParam("resourceId", w.first())
+                .get("/api/v1/audit-trail").then().statusCode(200).body("items[0].action", equalTo("submitted"));
+    }
+
+    @Test
+    void theSubmissionsAreListedNewestFirstToTheProvinceAndTheNationalLevel() {
+        December w = tuyenQuang();
+        given().auth().oauth2(admin(w.province())).queryParam("year", w.year()).get(SUBMISSIONS).then().statusCode(200).body("total", equalTo(2))
+                .body("items.number", equalTo(List.of(2, 1))).body("items[0].agencies", equalTo(1));
+        given().auth().oauth2(nationalAdmin()).queryParam("provinceCode", w.province()).queryParam("size", 1).get(SUBMISSIONS).then().statusCode(200)
+                .body("total", equalTo(2)).body("items.id", equalTo(List.of(w.second())));
+        given().auth().oauth2(nationalAdmin()).queryParam("year", w.year()).get(SUBMISSIONS).then().statusCode(200)
+                .body("items.id", hasItems(w.first(), w.second()));
+    }
+
+    @Test
+    void anotherProvincesCommitteeSeesNoneOfIt() {
+        December w = tuyenQuang();
+        given().auth().oauth2(admin("60")).get(SUBMISSIONS + "/{id}", w.first()).then().spec(problem(403));
+        given().auth().oauth2(admin("60")).queryParam("provinceCode", w.province()).get(SUBMISSIONS).then().spec(problem(403));
+        given().auth().oauth2(admin("60")).get(SUBMISSIONS).then().statusCode(200).body("items.provinceCode", not(hasItem(w.province())));
+        given().auth().oauth2(admin("60")).queryParam("resourceType", "ministry-report-submission").queryParam("resourceId", w.first())
+                .get("/api/v1/audit-trail").then().spec(problem(403));
+    }
+
+    @Test
+    void onlyAProvincesCommitteeSubmitsAndOnlyForAYearBegun() {
+        December w = tuyenQuang();
+        String admin = admin(w.province());
+        given().auth().oauth2(nationalAdmin()).contentType(ContentType.JSON).body(submission(w.year(), null)).post(SUBMISSIONS).then()
                 .spec(problem(403));
-        given().auth().oauth2(officer(agency, p)).contentType(ContentType.JSON).body(submission(year, null)).post(SUBMISSIONS).then()
-                .statusCode(403);
-        given().auth().oauth2(officer(agency, p)).get(SUBMISSIONS).then().statusCode(403);
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(submission(1999, null)).post(SUBMISSIONS).then().spec(problem(400)).body("errors[0].field", containsString("year"));
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(submission(year + 1, null)).post(SUBMISSIONS).then().spec(problem(400));
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{}").post(SUBMISSIONS).then().statusCode(400);
-        given().auth().oauth2(admin).get(SUBMISSIONS + "/{id}", UUID.randomUUID()).then().spec(problem(404));
-        given().auth().oauth2(nationalAdmin()).queryParam("provinceCode", "6").get(SUBMISSIONS).then().statusCode(400);
-        given().auth().oauth2(admin).queryParam("year", "năm nay").get(SUBMISSIONS).then().statusCode(400);
-        assertEquals(2, Fixtures.count("select count(*) from report_submission where report_kind = 'MINISTRY_REPORT' and province_code = '" + p + "'"));
+        given().auth().oauth2(officer(w.agency(), w.province())).contentType(ContentType.JSON).body(submission(w.year(), null)).post(SUBMISSIONS)
+                .then().spec(problem(403));
+        given().auth().oauth2(officer(w.agency(), w.province())).get(SUBMISSIONS).then().spec(problem(403));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(submission(1999, null)).post(SUBMISSIONS).then().spec(problem(400))
+                .body("errors[0].field", containsString("year"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(submission(w.year() + 1, null)).post(SUBMISSIONS).then().spec(problem(400));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body("{}").post(SUBMISSIONS).then().spec(problem(400));
+        assertEquals(2, Fixtures.count("select count(*) from report_submission where report_kind = 'MINISTRY_REPORT' and province_code = '"
+                + w.province() + "'"));
+    }
+
+    @Test
+    void anUnknownSubmissionOrAMalformedFilterIsRefused() {
+        tuyenQuang();
+        given().auth().oauth2(admin("61")).get(SUBMISSIONS + "/{id}", UUID.randomUUID()).then().spec(problem(404));
+        given().auth().oauth2(nationalAdmin()).queryParam("provinceCode", "6").get(SUBMISSIONS).then().spec(problem(400));
+        given().auth().oauth2(admin("61")).queryParam("year", "năm nay").get(SUBMISSIONS).then().spec(problem(400));
     }
 
     /** The national level sees which provinces have not submitted by the deadline (the last day of the year in tests). */

@@ -52,8 +52,28 @@ class CirculationTests {
                 .post("/api/v1/documents/{id}/versions/{r}/acknowledgements", doc, revision).then();
     }
 
-    @Test
-    void onlyTheNamedRecipientSignsForTheirReceiptAndAViewerCannotSignForSomeoneElse() {
+    /**
+     * Bắc Giang's construction department's issued procedure distributed to a person and a unit, made once for this class:
+     * others try to sign for them, both sign (each once), revision 2 is issued and the person signs it, and revision 1 is
+     * distributed again. Each answer is kept for the rule it shows.
+     */
+    record Circulation(String agency, String chiCuc, String doc, String an, ValidatableResponse distributed, ValidatableResponse byViewer,
+                       ValidatableResponse byOfficer, ValidatableResponse byHead, ValidatableResponse notNamed,
+                       ValidatableResponse acknowledgedBeforeSigning, ValidatableResponse signed, ValidatableResponse signedAgain,
+                       ValidatableResponse signedForTheUnit, ValidatableResponse byUnitViewer, ValidatableResponse byUnitHead,
+                       ValidatableResponse acknowledged, ValidatableResponse pending, ValidatableResponse pendingOfRevision2,
+                       ValidatableResponse signedRevision2, ValidatableResponse supersededDistributed) {
+        String head() {
+            return TestTokens.agencyRole("agency-head", agency, "24");
+        }
+    }
+
+    private static Circulation construction;
+
+    static synchronized Circulation construction() {
+        if (construction != null) {
+            return construction;
+        }
         String agency = ReviewTaskTests.agency("24", "Sở Xây dựng tỉnh Bắc Giang");
         String chiCuc = unit(agency, "24", "Chi cục Giám định xây dựng");
         String law = ReviewTaskTests.legal("24", ReviewTaskTests.number(), "2015-01-01", "[]");
@@ -61,58 +81,109 @@ class CirculationTests {
         String officer = TestTokens.agencyRole("iso-officer", agency, "24");
         String head = TestTokens.agencyRole("agency-head", agency, "24");
         String an = "nguyen.van.an." + agency.substring(0, 8);
-        given().auth().oauth2(officer).contentType(ContentType.JSON)
+        String asAn = "{\"recipient\":{\"kind\":\"PERSON\",\"subject\":\"" + an + "\"}}";
+        String asChiCuc = "{\"recipient\":" + unitRecipient(chiCuc) + "}";
+        ValidatableResponse distributed = given().auth().oauth2(officer).contentType(ContentType.JSON)
                 .body("{\"recipients\":[" + person(an, "Nguyễn Văn An") + "," + unitRecipient(chiCuc) + "]}")
-                .post("/api/v1/documents/{id}/versions/1/distribution", doc).then().statusCode(200).body("$", hasSize(2))
-                .body("find { it.kind == 'UNIT' }.name", equalTo("Chi cục Giám định xây dựng"))
-                .body("find { it.kind == 'UNIT' }.recipient", equalTo(chiCuc))
-                .body("find { it.kind == 'PERSON' }.recipient", equalTo(an))
-                .body("acknowledged", everyItem(equalTo(false)));
+                .post("/api/v1/documents/{id}/versions/1/distribution", doc).then();
 
-        // a viewer of the agency, the ISO officer and the head cannot sign for the person: 403, nothing recorded
         String someoneElse = TestTokens.person("le.thi.cuc", "viewer", agency, "24");
-        acknowledge(someoneElse, doc, 1, "{\"recipient\":" + person(an, "") + "}").spec(problem(403))
-                .body("detail", containsString("nobody signs for someone else"));
-        acknowledge(officer, doc, 1, "{\"recipient\":{\"kind\":\"PERSON\",\"subject\":\"" + an + "\"}}").spec(problem(403));
-        acknowledge(head, doc, 1, "{\"recipient\":" + unitRecipient(chiCuc) + "}").spec(problem(403));
-        // nor may anyone who is not named sign as themselves
-        acknowledge(someoneElse, doc, 1, "{\"recipient\":{\"kind\":\"PERSON\",\"subject\":\"le.thi.cuc\"}}").spec(problem(403)).body("detail", containsString("not a named recipient"));
-        given().auth().oauth2(head).queryParam("acknowledged", true).get("/api/v1/documents/{id}/distribution", doc)
-                .then().statusCode(200).body("total", equalTo(0));
+        ValidatableResponse byViewer = acknowledge(someoneElse, doc, 1, "{\"recipient\":" + person(an, "") + "}");
+        ValidatableResponse byOfficer = acknowledge(officer, doc, 1, asAn);
+        ValidatableResponse byHead = acknowledge(head, doc, 1, asChiCuc);
+        ValidatableResponse notNamed = acknowledge(someoneElse, doc, 1, "{\"recipient\":{\"kind\":\"PERSON\",\"subject\":\"le.thi.cuc\"}}");
+        ValidatableResponse acknowledgedBeforeSigning = given().auth().oauth2(head).queryParam("acknowledged", true)
+                .get("/api/v1/documents/{id}/distribution", doc).then();
 
-        // the person with their own token (whatever their role), the unit by its head's token
         String anToken = TestTokens.person(an, "viewer", agency, "24");
-        acknowledge(anToken, doc, 1, "{\"recipient\":{\"kind\":\"PERSON\",\"subject\":\"" + an + "\"}}").statusCode(200)
-                .body("acknowledged", equalTo(true)).body("acknowledgedBy", equalTo(an)).body("method", equalTo("TOKEN"))
-                .body("methodLabel", equalTo("Người nhận tự xác nhận")).body("recordedBy", equalTo(an));
-        acknowledge(anToken, doc, 1, "{\"recipient\":{\"kind\":\"PERSON\",\"subject\":\"" + an + "\"}}").spec(problem(409));
-        acknowledge(anToken, doc, 1, "{\"recipient\":" + unitRecipient(chiCuc) + "}").spec(problem(403));
-        acknowledge(TestTokens.agencyRole("viewer", chiCuc, "24"), doc, 1, "{\"recipient\":" + unitRecipient(chiCuc) + "}").statusCode(403);
-        acknowledge(TestTokens.agencyRole("agency-head", chiCuc, "24"), doc, 1, "{\"recipient\":" + unitRecipient(chiCuc) + "}")
-                .statusCode(200).body("method", equalTo("TOKEN")).body("acknowledgedBy", equalTo("agency-head-" + chiCuc));
+        ValidatableResponse signed = acknowledge(anToken, doc, 1, asAn);
+        ValidatableResponse signedAgain = acknowledge(anToken, doc, 1, asAn);
+        ValidatableResponse signedForTheUnit = acknowledge(anToken, doc, 1, asChiCuc);
+        ValidatableResponse byUnitViewer = acknowledge(TestTokens.agencyRole("viewer", chiCuc, "24"), doc, 1, asChiCuc);
+        ValidatableResponse byUnitHead = acknowledge(TestTokens.agencyRole("agency-head", chiCuc, "24"), doc, 1, asChiCuc);
+        ValidatableResponse acknowledged = given().auth().oauth2(head).queryParam("acknowledged", true)
+                .get("/api/v1/documents/{id}/distribution", doc).then();
+        ValidatableResponse pending = given().auth().oauth2(head).queryParam("pending", true).get("/api/v1/documents/{id}/distribution", doc).then();
 
-        // who has and has not signed
-        given().auth().oauth2(head).queryParam("acknowledged", true).get("/api/v1/documents/{id}/distribution", doc)
-                .then().statusCode(200).body("total", equalTo(2)).body("items.name", containsInAnyOrder("Nguyễn Văn An", "Chi cục Giám định xây dựng"));
-        given().auth().oauth2(head).queryParam("pending", true).get("/api/v1/documents/{id}/distribution", doc)
-                .then().statusCode(200).body("total", equalTo(0));
-        given().auth().oauth2(head).queryParam("acknowledged", "maybe").get("/api/v1/documents/{id}/distribution", doc)
-                .then().spec(problem(400));
-
-        // revision 2 issued: both must sign again, still named as they were
         given().auth().oauth2(officer).post("/api/v1/documents/{id}/versions", doc).then().statusCode(201);
         given().auth().oauth2(officer).post("/api/v1/documents/{id}/versions/2/submit", doc).then().statusCode(200);
         given().auth().oauth2(head).post("/api/v1/documents/{id}/versions/2/approve", doc).then().statusCode(200);
         given().auth().oauth2(head).contentType(ContentType.JSON).body("{}").post("/api/v1/documents/{id}/versions/2/issue", doc).then().statusCode(200);
-        given().auth().oauth2(head).queryParam("pending", true).queryParam("revision", 2).get("/api/v1/documents/{id}/distribution", doc)
-                .then().statusCode(200).body("total", equalTo(2))
+        ValidatableResponse pendingOfRevision2 = given().auth().oauth2(head).queryParam("pending", true).queryParam("revision", 2)
+                .get("/api/v1/documents/{id}/distribution", doc).then();
+        ValidatableResponse signedRevision2 = acknowledge(anToken, doc, 2, asAn);
+        ValidatableResponse supersededDistributed = given().auth().oauth2(officer).contentType(ContentType.JSON)
+                .body("{\"recipients\":[" + unitRecipient(chiCuc) + "]}").post("/api/v1/documents/{id}/versions/1/distribution", doc).then();
+        construction = new Circulation(agency, chiCuc, doc, an, distributed, byViewer, byOfficer, byHead, notNamed, acknowledgedBeforeSigning,
+                signed, signedAgain, signedForTheUnit, byUnitViewer, byUnitHead, acknowledged, pending, pendingOfRevision2, signedRevision2,
+                supersededDistributed);
+        return construction;
+    }
+
+    @Test
+    void anIssuedVersionIsDistributedToNamedPeopleAndUnitsNoneYetSigned() {
+        Circulation w = construction();
+        w.distributed().statusCode(200).body("$", hasSize(2))
+                .body("find { it.kind == 'UNIT' }.name", equalTo("Chi cục Giám định xây dựng"))
+                .body("find { it.kind == 'UNIT' }.recipient", equalTo(w.chiCuc()))
+                .body("find { it.kind == 'PERSON' }.recipient", equalTo(w.an()))
+                .body("acknowledged", everyItem(equalTo(false)));
+    }
+
+    @Test
+    void nobodySignsForSomeoneElseNorAsSomeoneNotNamed() {
+        Circulation w = construction();
+        // a viewer of the agency, the ISO officer and the head cannot sign for the person: 403, nothing recorded
+        w.byViewer().spec(problem(403)).body("detail", containsString("nobody signs for someone else"));
+        w.byOfficer().spec(problem(403));
+        w.byHead().spec(problem(403));
+        w.notNamed().spec(problem(403)).body("detail", containsString("not a named recipient"));
+        w.acknowledgedBeforeSigning().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    void aPersonSignsForTheirOwnReceiptOnceWithTheirOwnTokenWhateverTheirRole() {
+        Circulation w = construction();
+        w.signed().statusCode(200)
+                .body("acknowledged", equalTo(true)).body("acknowledgedBy", equalTo(w.an())).body("method", equalTo("TOKEN"))
+                .body("methodLabel", equalTo("Người nhận tự xác nhận")).body("recordedBy", equalTo(w.an()));
+        w.signedAgain().spec(problem(409));
+        w.signedForTheUnit().spec(problem(403));
+    }
+
+    @Test
+    void aUnitSignsByItsHeadsTokenNotItsViewers() {
+        Circulation w = construction();
+        w.byUnitViewer().spec(problem(403));
+        w.byUnitHead().statusCode(200).body("method", equalTo("TOKEN")).body("acknowledgedBy", equalTo("agency-head-" + w.chiCuc()));
+    }
+
+    @Test
+    void theDistributionListsWhoHasAndHasNotSigned() {
+        Circulation w = construction();
+        w.acknowledged().statusCode(200).body("total", equalTo(2)).body("items.name", containsInAnyOrder("Nguyễn Văn An", "Chi cục Giám định xây dựng"));
+        w.pending().statusCode(200).body("total", equalTo(0));
+        given().auth().oauth2(w.head()).queryParam("acknowledged", "maybe").get("/api/v1/documents/{id}/distribution", w.doc())
+                .then().spec(problem(400));
+    }
+
+    @Test
+    void aNewRevisionIsSignedAgainByThoseNamedBefore() {
+        Circulation w = construction();
+        w.pendingOfRevision2().statusCode(200).body("total", equalTo(2))
                 .body("items.name", containsInAnyOrder("Nguyễn Văn An", "Chi cục Giám định xây dựng"));
-        acknowledge(anToken, doc, 2, "{\"recipient\":{\"kind\":\"PERSON\",\"subject\":\"" + an + "\"}}").statusCode(200);
-        // a superseded version is not distributed any more
-        given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"recipients\":[" + unitRecipient(chiCuc) + "]}")
-                .post("/api/v1/documents/{id}/versions/1/distribution", doc).then().spec(problem(409));
+        w.signedRevision2().statusCode(200);
+    }
+
+    @Test
+    void aSupersededVersionIsNotDistributedAnyMore() {
+        construction().supersededDistributed().spec(problem(409));
+    }
+
+    @Test
+    void anotherAgencyReadsNoDistribution() {
         given().auth().oauth2(TestTokens.agencyRole("viewer", UUID.randomUUID().toString(), "24"))
-                .get("/api/v1/documents/{id}/distribution", doc).then().statusCode(403);
+                .get("/api/v1/documents/{id}/distribution", construction().doc()).then().spec(problem(403));
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import vn.govqms.local.testing.RealPartsTestResource;
 import vn.govqms.local.testing.TestDb;
@@ -93,56 +94,101 @@ class MergerTests {
                 .post("/api/v1/agencies/merges").then().statusCode(403);
     }
 
-    @Test
-    void aDepartmentSplitsInTwo() {
+    /**
+     * Điện Biên's culture, sports and tourism department split (made once for this class) into a new department that keeps
+     * its culture procedure and the existing tourism department that takes its tourism procedure; the refusals before it
+     * are kept with the split's answer.
+     */
+    record Split(String source, String existing, String culture, String tourism, String created, Response namedTwice,
+                 Response unknownDocument, Response byAnotherProvince, Response byItsHead, Response split) {
+    }
+
+    private static Split dienBien;
+
+    static synchronized Split dienBien() {
+        if (dienBien != null) {
+            return dienBien;
+        }
         String admin = TestTokens.provinceAdmin("11");
         String source = ReviewTaskTests.agency("11", "Sở Văn hóa, Thể thao và Du lịch tỉnh Điện Biên");
         String existing = ReviewTaskTests.agency("11", "Sở Du lịch tỉnh Điện Biên");
         String law = ReviewTaskTests.legal("11", ReviewTaskTests.number(), "2015-01-01", "[]");
         String culture = ReviewTaskTests.procedure(source, "11", "OPERATIONAL_PROCEDURE", law, null, true);
         String tourism = ReviewTaskTests.procedure(source, "11", "OPERATIONAL_PROCEDURE", law, null, true);
-
-        String refusedTwice = split(source, "[\"%s\",\"%s\"]".formatted(tourism, tourism), existing);
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(refusedTwice).post("/api/v1/agencies/splits")
-                .then().spec(problem(400));
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(split(source, "[\"" + UUID.randomUUID() + "\"]", existing))
-                .post("/api/v1/agencies/splits").then().spec(problem(422));
+        Response namedTwice = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(split(source, "[\"%s\",\"%s\"]".formatted(tourism, tourism), existing)).post("/api/v1/agencies/splits");
+        Response unknownDocument = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(split(source, "[\"" + UUID.randomUUID() + "\"]", existing)).post("/api/v1/agencies/splits");
         String body = split(source, "[\"" + tourism + "\"]", existing);
-        given().auth().oauth2(TestTokens.provinceAdmin("24")).contentType(ContentType.JSON).body(body)
-                .post("/api/v1/agencies/splits").then().spec(problem(403));
-        given().auth().oauth2(TestTokens.agencyRole("agency-head", source, "11")).contentType(ContentType.JSON).body(body)
-                .post("/api/v1/agencies/splits").then().statusCode(403);
+        Response byAnotherProvince = given().auth().oauth2(TestTokens.provinceAdmin("24")).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/agencies/splits");
+        Response byItsHead = given().auth().oauth2(TestTokens.agencyRole("agency-head", source, "11")).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/agencies/splits");
+        Response split = given().auth().oauth2(admin).contentType(ContentType.JSON).body(body).post("/api/v1/agencies/splits");
+        String created = split.then().statusCode(200).extract().path("successors[0].successor.id");
+        dienBien = new Split(source, existing, culture, tourism, created, namedTwice, unknownDocument, byAnotherProvince, byItsHead, split);
+        return dienBien;
+    }
 
-        String created = given().auth().oauth2(admin).contentType(ContentType.JSON).body(body).post("/api/v1/agencies/splits")
-                .then().statusCode(200).body("predecessorId", equalTo(source))
+    @Test
+    void aSplitNamesEachDocumentOnceAndOnlyTheSourcesOwn() {
+        Split w = dienBien();
+        w.namedTwice().then().spec(problem(400));
+        w.unknownDocument().then().spec(problem(422));
+    }
+
+    @Test
+    void onlyTheProvinceRecordsASplitOfItsAgency() {
+        Split w = dienBien();
+        w.byAnotherProvince().then().spec(problem(403));
+        w.byItsHead().then().spec(problem(403));
+    }
+
+    @Test
+    void bothSuccessorsAreAskedToReannounceAndTheSourceEndsTheDayBefore() {
+        Split w = dienBien();
+        w.split().then().statusCode(200).body("predecessorId", equalTo(w.source()))
                 .body("successors[0].primary", equalTo(true)).body("successors[0].movedDocuments", equalTo(1))
                 .body("successors[0].successor.reannouncementRequired", equalTo(true))
-                .body("successors[1].successor.id", equalTo(existing)).body("successors[1].movedDocuments", equalTo(1))
-                .body("successors[1].successor.reannouncementRequired", equalTo(true))
-                .extract().path("successors[0].successor.id");
-
-        given().auth().oauth2(admin).get("/api/v1/agencies/{id}", source).then().statusCode(200).body("validTo", equalTo("2025-06-30"));
-        given().auth().oauth2(admin).queryParam("agencyId", existing).get("/api/v1/documents").then().statusCode(200)
-                .body("total", equalTo(1)).body("items[0].id", equalTo(tourism));
-        given().auth().oauth2(admin).queryParam("agencyId", created).get("/api/v1/documents").then().statusCode(200)
-                .body("total", equalTo(1)).body("items[0].id", equalTo(culture));
-        // each document's history went with it; the other successor does not see it
-        given().auth().oauth2(TestTokens.agencyRole("iso-officer", existing, "11")).queryParam("resourceType", "document")
-                .queryParam("resourceId", tourism).get("/api/v1/audit-trail").then().statusCode(200)
-                .body("items[0].action", equalTo("drafted"));
-        given().auth().oauth2(TestTokens.agencyRole("iso-officer", existing, "11")).queryParam("resourceType", "document")
-                .queryParam("resourceId", culture).get("/api/v1/audit-trail").then().statusCode(403);
-        given().auth().oauth2(admin).get("/api/v1/agencies/{id}/lineage", source).then().statusCode(200)
-                .body("predecessors.size()", equalTo(0)).body("successors.agencyId", containsInAnyOrder(created, existing));
-        given().auth().oauth2(TestTokens.agencyRole("viewer", existing, "11")).get("/api/v1/agencies/{id}/lineage", existing)
-                .then().statusCode(200).body("predecessors[0].agencyId", equalTo(source))
-                .body("predecessors[0].effectiveDate", equalTo("2025-07-01"));
-        given().auth().oauth2(TestTokens.agencyRole("viewer", existing, "11")).get("/api/v1/agencies/{id}/lineage", created)
-                .then().statusCode(403);
-        assertFalse(TestKafka.await("document.events", r -> source.equals(r.key())
+                .body("successors[1].successor.id", equalTo(w.existing())).body("successors[1].movedDocuments", equalTo(1))
+                .body("successors[1].successor.reannouncementRequired", equalTo(true));
+        given().auth().oauth2(TestTokens.provinceAdmin("11")).get("/api/v1/agencies/{id}", w.source()).then().statusCode(200)
+                .body("validTo", equalTo("2025-06-30"));
+        assertFalse(TestKafka.await("document.events", r -> w.source().equals(r.key())
                 && "vn.govqms.document.agency.split.v1".equals(TestKafka.header(r, "ce_type")), Duration.ofSeconds(20)).isEmpty());
-        // an ended agency does not split again
-        given().auth().oauth2(admin).contentType(ContentType.JSON).body(split(source, "[]", existing))
+    }
+
+    @Test
+    void eachDocumentGoesToTheSuccessorNamedForItWithItsHistory() {
+        Split w = dienBien();
+        String admin = TestTokens.provinceAdmin("11");
+        given().auth().oauth2(admin).queryParam("agencyId", w.existing()).get("/api/v1/documents").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].id", equalTo(w.tourism()));
+        given().auth().oauth2(admin).queryParam("agencyId", w.created()).get("/api/v1/documents").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].id", equalTo(w.culture()));
+        // the other successor does not see the history of what is not its own
+        String officer = TestTokens.agencyRole("iso-officer", w.existing(), "11");
+        given().auth().oauth2(officer).queryParam("resourceType", "document").queryParam("resourceId", w.tourism()).get("/api/v1/audit-trail")
+                .then().statusCode(200).body("items[0].action", equalTo("drafted"));
+        given().auth().oauth2(officer).queryParam("resourceType", "document").queryParam("resourceId", w.culture()).get("/api/v1/audit-trail")
+                .then().spec(problem(403));
+    }
+
+    @Test
+    void theLineageLinksTheSourceAndItsSuccessorsForThoseWhoReadThem() {
+        Split w = dienBien();
+        given().auth().oauth2(TestTokens.provinceAdmin("11")).get("/api/v1/agencies/{id}/lineage", w.source()).then().statusCode(200)
+                .body("predecessors.size()", equalTo(0)).body("successors.agencyId", containsInAnyOrder(w.created(), w.existing()));
+        String viewer = TestTokens.agencyRole("viewer", w.existing(), "11");
+        given().auth().oauth2(viewer).get("/api/v1/agencies/{id}/lineage", w.existing()).then().statusCode(200)
+                .body("predecessors[0].agencyId", equalTo(w.source())).body("predecessors[0].effectiveDate", equalTo("2025-07-01"));
+        given().auth().oauth2(viewer).get("/api/v1/agencies/{id}/lineage", w.created()).then().spec(problem(403));
+    }
+
+    @Test
+    void anEndedAgencyDoesNotSplitAgain() {
+        Split w = dienBien();
+        given().auth().oauth2(TestTokens.provinceAdmin("11")).contentType(ContentType.JSON).body(split(w.source(), "[]", w.existing()))
                 .post("/api/v1/agencies/splits").then().spec(problem(409));
     }
 

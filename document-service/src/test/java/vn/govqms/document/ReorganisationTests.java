@@ -327,8 +327,11 @@ class ReorganisationTests {
         given().auth().oauth2(TestTokens.agencyRole("agency-head", district, "11")).contentType(ContentType.JSON)
                 .header("If-Match", "\"2\"").body("{\"name\":\"UBND huyện Điện Biên (cũ)\"}").put("/api/v1/agencies/{id}", district)
                 .then().spec(problem(403));
+    }
 
-        // no district or township starts after the levels ended, and none continues anything from then
+    @Test
+    void noDistrictOrTownshipStartsOrContinuesAnythingAfterTheLevelsEnded() {
+        String admin = TestTokens.provinceAdmin("11");
         register(admin, "11", "UBND huyện Điện Biên Đông", "DISTRICT", null, "2025-07-01").then().spec(problem(422, "level-ended"));
         register(admin, "11", "UBND thị trấn Mường Chà", "TOWNSHIP", null, "2025-07-01").then().spec(problem(422));
         String township = register(admin, "11", "UBND thị trấn Mường Chà", "TOWNSHIP", null, "2002-10-01").then().statusCode(201)
@@ -340,7 +343,10 @@ class ReorganisationTests {
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(merger(List.of(township), null, """
                         {"code":"%s","name":"UBND huyện Mường Chà","level":"DISTRICT","provinceCode":"11"}""".formatted(code("11")),
                         "2025-07-01")).post("/api/v1/agencies/merges").then().spec(problem(422));
-        // an agency of a province the register does not know is refused
+    }
+
+    @Test
+    void anAgencyOfAProvinceTheRegisterDoesNotKnowIsRefused() {
         register(TestTokens.provinceAdmin("03"), "03", "Sở Nội vụ", "DEPARTMENT", null, null).then().spec(problem(422, "unknown-province"));
     }
 }

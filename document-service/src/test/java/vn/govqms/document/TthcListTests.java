@@ -82,8 +82,22 @@ class TthcListTests {
         }
     }
 
-    @Test
-    void fiveWorkingDaysOverTetThenOverdueThenCleared() {
+    /**
+     * A Bắc Ninh decision signed the Friday before Tết Bính Ngọ, made once for this class: it changes a TTHC one department
+     * handles (and a national one another province's agency handles) and names a second department; a third handles an
+     * unchanged TTHC. The check has marked both overdue, then the first department updated its list. What each step showed
+     * is kept.
+     */
+    record Decision(String id, String number, String handles, String named, JsonPath decided, Map<String, Map<String, Object>> updates,
+                    Map<String, Map<String, Object>> overdue, Map<String, Map<String, Object>> cleared) {
+    }
+
+    private static Decision tet;
+
+    static synchronized Decision tet() {
+        if (tet != null) {
+            return tet;
+        }
         String handles = ReviewTaskTests.agency("24", "Sở Khoa học và Công nghệ tỉnh Bắc Ninh");
         String named = ReviewTaskTests.agency("24", "Sở Công Thương tỉnh Bắc Ninh");
         String other = ReviewTaskTests.agency("24", "Sở Y tế tỉnh Bắc Ninh");
@@ -100,38 +114,61 @@ class TthcListTests {
                 .body("{\"procedureIds\":[\"" + national + "\"],\"since\":\"2026-03-01\"}")
                 .put("/api/v1/agencies/{id}/administrative-procedures", elsewhere).then().statusCode(200);
 
-        // signed the Friday before Tết Bính Ngọ (14/2-22/2/2026 off): five working days end on Friday 27/2
+        // signed the Friday before Tết Bính Ngọ (14/2-22/2/2026 off)
         String number = decisionNumber();
-        JsonPath decision = decide(ADMIN, "24", number, "2026-02-13", List.of(changed, national), List.of(named)).then().statusCode(201)
+        JsonPath decided = decide(ADMIN, "24", number, "2026-02-13", List.of(changed, national), List.of(named)).then().statusCode(201)
                 .extract().jsonPath();
-        assertEquals("2026-02-27", decision.getString("dueDate"));
-        assertEquals(2, decision.getInt("agenciesToUpdate"), "the agency handling a changed TTHC and the one named; not the others");
-        String id = decision.getString("id");
+        String id = decided.getString("id");
         Map<String, Map<String, Object>> updates = updatesOf(id);
-        assertEquals(Set.of(handles, named), updates.keySet());
-        assertEquals("2026-02-27", updates.get(handles).get("dueDate"));
-        assertEquals(number, updates.get(handles).get("decisionNumber"));
-        JsonNode required = event("vn.govqms.document.tthc-list-update.required.v1", handles, id);
-        assertEquals("2026-02-27", required.get("dueDate").asText());
-        assertEquals(number, required.get("decisionNumber").asText());
-
-        // the date passed long ago: the check marks both overdue, once
+        // the date passed long ago: the check marks both overdue
         await().atMost(Duration.ofSeconds(30)).until(() -> updatesOf(id).values().stream().allMatch(u -> "OVERDUE".equals(u.get("status"))));
-        assertEquals("Quá hạn cập nhật", updatesOf(id).get(named).get("statusLabel"));
-        assertTrue(event("vn.govqms.document.tthc-list-update.overdue.v1", named, id).get("daysOverdue").asInt() > 200);
-
-        // the agency's list is updated: its work is cleared, late; the other's stays overdue
+        Map<String, Map<String, Object>> overdue = updatesOf(id);
         handle(handles, List.of(changed, unchanged));
-        Map<String, Map<String, Object>> after = updatesOf(id);
-        assertEquals("CLEARED", after.get(handles).get("status"));
-        assertEquals(true, after.get(handles).get("clearedLate"));
-        assertEquals(LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).toString(), after.get(handles).get("clearedOn"));
-        assertEquals("OVERDUE", after.get(named).get("status"));
-        assertTrue(event("vn.govqms.document.tthc-list-update.cleared.v1", handles, id).get("late").asBoolean());
-        assertEquals(List.of(named), given().auth().oauth2(ADMIN).queryParam("decisionId", id).queryParam("status", "OVERDUE")
-                .get("/api/v1/tthc-list-updates").then().statusCode(200).extract().jsonPath().getList("items.agencyId"));
+        tet = new Decision(id, number, handles, named, decided, updates, overdue, updatesOf(id));
+        return tet;
+    }
 
-        // a decision is a province's record, read by its province
+    @Test
+    void aDecisionIsDueFiveWorkingDaysLaterSkippingTet() {
+        // five working days end on Friday 27/2
+        Decision w = tet();
+        assertEquals("2026-02-27", w.decided().getString("dueDate"));
+        assertEquals("2026-02-27", w.updates().get(w.handles()).get("dueDate"));
+        assertEquals("2026-02-27", event("vn.govqms.document.tthc-list-update.required.v1", w.handles(), w.id()).get("dueDate").asText());
+    }
+
+    @Test
+    void theAgencyHandlingAChangedTthcAndTheOneNamedMustUpdateTheirListsNotTheOthers() {
+        Decision w = tet();
+        assertEquals(2, w.decided().getInt("agenciesToUpdate"), "the agency handling a changed TTHC and the one named; not the others");
+        assertEquals(Set.of(w.handles(), w.named()), w.updates().keySet());
+        assertEquals(w.number(), w.updates().get(w.handles()).get("decisionNumber"));
+        assertEquals(w.number(), event("vn.govqms.document.tthc-list-update.required.v1", w.handles(), w.id()).get("decisionNumber").asText());
+    }
+
+    @Test
+    void anUpdateNotDoneByItsDateIsMarkedOverdueOnce() {
+        Decision w = tet();
+        assertEquals("Quá hạn cập nhật", w.overdue().get(w.named()).get("statusLabel"));
+        assertTrue(event("vn.govqms.document.tthc-list-update.overdue.v1", w.named(), w.id()).get("daysOverdue").asInt() > 200);
+    }
+
+    @Test
+    void anUpdatedListClearsItsAgencysWorkLateAndLeavesTheOthersOverdue() {
+        Decision w = tet();
+        Map<String, Map<String, Object>> after = w.cleared();
+        assertEquals("CLEARED", after.get(w.handles()).get("status"));
+        assertEquals(true, after.get(w.handles()).get("clearedLate"));
+        assertEquals(LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).toString(), after.get(w.handles()).get("clearedOn"));
+        assertEquals("OVERDUE", after.get(w.named()).get("status"));
+        assertTrue(event("vn.govqms.document.tthc-list-update.cleared.v1", w.handles(), w.id()).get("late").asBoolean());
+        assertEquals(List.of(w.named()), given().auth().oauth2(ADMIN).queryParam("decisionId", w.id()).queryParam("status", "OVERDUE")
+                .get("/api/v1/tthc-list-updates").then().statusCode(200).extract().jsonPath().getList("items.agencyId"));
+    }
+
+    @Test
+    void aDecisionIsItsProvincesRecord() {
+        String id = tet().id();
         given().auth().oauth2(ADMIN).get("/api/v1/tthc-list-decisions/{id}", id).then().statusCode(200);
         given().auth().oauth2(TestTokens.provinceAdmin("37")).get("/api/v1/tthc-list-decisions/{id}", id).then().spec(problem(403));
         given().auth().oauth2(ADMIN).get("/api/v1/tthc-list-decisions/{id}", UUID.randomUUID()).then().spec(problem(404));

@@ -57,20 +57,28 @@ class DeadlineTests {
         Fixtures.awaitCount("select count(*) from deadline where key = '" + key + "' and closed_at is not null", 1);
     }
 
-    @Test
-    void anOverdueReviewEscalatesToTheHeadAfter15DaysAndTheSteeringCommitteeAfter30() {
+    /**
+     * A commune of province 34 with its ISO officer, its head (e-mail and inbox muted) and a committee member of the province:
+     * {agency, head, member}.
+     */
+    static String[] thanhMinh() {
         String agency = Fixtures.agency("34", "UBND xã Thanh Minh");
         String admin = TestTokens.provinceAdmin("34");
-        String officer = Fixtures.unique("officer");
         String head = Fixtures.unique("head");
         String member = Fixtures.unique("bcd");
-        Contacts.contact(admin, agency, officer, "Đinh Thị Nga", null, "vi", false, "ISO_OFFICER");
+        Contacts.contact(admin, agency, Fixtures.unique("officer"), "Đinh Thị Nga", null, "vi", false, "ISO_OFFICER");
         Contacts.contact(admin, agency, head, "Tạ Văn Ơn", "on.tv@thanhminh.gov.vn", "vi", false, "HEAD");
         Contacts.committeeMember("34", member, "Hoàng Văn Phú", "phu.hv@skhcn.gov.vn");
         // the head mutes e-mail: escalations are sent whatever is muted
         given().auth().oauth2(TestTokens.person(head, "agency-head", agency, "34")).contentType("application/json")
                 .body("{\"mutedChannels\":[\"EMAIL\",\"INBOX\"]}").put("/api/v1/contacts/me/preferences").then().statusCode(200);
+        return new String[] {agency, head, member};
+    }
 
+    @Test
+    void aReviewOverdueFor15DaysIsEscalatedToTheHeadWhateverTheHeadMuted() {
+        String[] w = thanhMinh();
+        String agency = w[0];
         String task = UUID.randomUUID().toString();
         String overdue = Fixtures.publish("document", "procedure-review.overdue", agency, """
                 {"taskId":"%s","agencyId":"%s","documentId":"%s","documentCode":"QT-TM-03","dueDate":"%s","daysOverdue":1,
@@ -80,22 +88,29 @@ class DeadlineTests {
         String key = "procedure-review:" + task;
         Fixtures.awaitCount("select count(*) from notification where event_id = 'escalation:" + key + ":15'", 2);
         assertEquals(0, Fixtures.count("select count(*) from notification where event_id = 'escalation:" + key + ":30'"));
-        given().auth().oauth2(TestTokens.person(head, "agency-head", agency, "34")).get("/api/v1/notifications").then().statusCode(200)
+        given().auth().oauth2(TestTokens.person(w[1], "agency-head", agency, "34")).get("/api/v1/notifications").then().statusCode(200)
                 .body("items[0].kind", equalTo("escalation"))
                 .body("items[0].text.title", equalTo("Báo cáo quá hạn: «QT-TM-03» quá hạn 20 ngày"))
                 .body("items[0].text.why", equalTo("Việc đã quá hạn từ 15 ngày trở lên nên được báo cáo lên người đứng đầu UBND xã Thanh Minh."))
                 .body("items[0].link", equalTo("/api/v1/review-tasks/" + task));
+    }
 
-        // another review overdue for 40 days reaches the committee; then it is completed and nothing more happens
+    @Test
+    void aReviewOverdueFor30DaysIsEscalatedToTheSteeringCommitteeToo() {
+        String[] w = thanhMinh();
         String late = UUID.randomUUID().toString();
-        Fixtures.publish("document", "procedure-review.overdue", agency, """
+        Fixtures.publish("document", "procedure-review.overdue", w[0], """
                 {"taskId":"%s","agencyId":"%s","documentId":"%s","documentCode":"QT-TM-04","dueDate":"%s","daysOverdue":1}"""
-                .formatted(late, agency, UUID.randomUUID(), TODAY.minusDays(40)));
+                .formatted(late, w[0], UUID.randomUUID(), TODAY.minusDays(40)));
         Fixtures.awaitCount("select count(*) from notification n join contact c on c.id = n.contact_id where n.event_id = 'escalation:procedure-review:"
-                + late + ":30' and c.subject = '" + member + "'", 2);
-        given().auth().oauth2(TestTokens.person(member, "province-admin", null, "34")).get("/api/v1/notifications").then().statusCode(200)
+                + late + ":30' and c.subject = '" + w[2] + "'", 2);
+        given().auth().oauth2(TestTokens.person(w[2], "province-admin", null, "34")).get("/api/v1/notifications").then().statusCode(200)
                 .body("items[0].text.why", containsString("Ban chỉ đạo ISO tỉnh"));
+    }
 
+    @Test
+    void anOverdueArrivingAfterTheCompletionIsClosedByTheCompletionAgain() {
+        String agency = thanhMinh()[0];
         String completedTask = UUID.randomUUID().toString();
         Fixtures.publish("document", "procedure-review.completed", agency, """
                 {"taskId":"%s","agencyId":"%s","documentId":"%s","outcome":"REVISED","dueDate":"%s","onTime":false,"resolvedAt":"%sT10:00:00+07:00"}"""

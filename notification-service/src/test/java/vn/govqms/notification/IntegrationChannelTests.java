@@ -54,23 +54,30 @@ class IntegrationChannelTests {
                  "kind":"MAJOR_NONCONFORMITY","description":"Hồ sơ trễ hạn không có phiếu xin lỗi"}""".formatted(UUID.randomUUID(), UUID.randomUUID(), agency);
     }
 
-    @Test
-    void aOneStopShopSystemReceivesADocumentIssuedButNoFindingThroughWebhooksAndTheStream() throws Exception {
+    /**
+     * Lạng Sơn's justice department, made once for this class: a one-stop-shop system subscribed to documents issued (and one
+     * subscription from before subscriptions were told apart that names a finding too), the steering committee to both; each
+     * listening on the live stream while a finding is raised and a document issued; then a finding's delivery queued for the
+     * older subscription as before this version. What each receiver and stream got is kept.
+     */
+    record Channels(String own, String legacy, String findingId, String issuedId, String document, List<Receiver.Received> system,
+                    List<Receiver.Received> older, List<Receiver.Received> committee, List<StreamTests.Sse> systemStream,
+                    List<StreamTests.Sse> committeeStream, long findingDeliveries, int olderAfterWithheld) {
+    }
+
+    private static Channels channels;
+
+    static synchronized Channels channels(URL stream) throws Exception {
+        if (channels != null) {
+            return channels;
+        }
         String agency = Fixtures.agency("41", "Sở Tư pháp tỉnh Lạng Sơn");
         String admin = TestTokens.provinceAdmin("41");
         String integration = TestTokens.integration("41");
         Contacts.contact(admin, agency, Fixtures.unique("officer"), "Hoàng Thị Yến", null, "vi", false, "ISO_OFFICER", "UNIT_LEAD");
-
-        // it may not subscribe to what its REST reads refuse
-        given().auth().oauth2(integration).contentType(ContentType.JSON).body("""
-                {"url":"https://motcua.langson.gov.vn/hook","eventTypes":["%s","%s"]}""".formatted(ISSUED, FINDING))
-                .post("/api/v1/webhooks").then().spec(problem(403)).body("detail", containsString(FINDING));
-
         try (Receiver system = Receiver.start(); Receiver older = Receiver.start(); Receiver committee = Receiver.start()) {
             String[] own = WebhookTests.subscribe(integration, system.url(), null, ISSUED);
             system.secret(own[1]);
-            given().auth().oauth2(integration).get("/api/v1/webhooks/{id}", own[0]).then().statusCode(200).body("forIntegration", equalTo(true));
-            // one made before subscriptions were told apart names a finding too (the migration takes it as a system's)
             String[] legacy = WebhookTests.subscribe(integration, older.url(), null, ISSUED);
             older.secret(legacy[1]);
             TestDb.update(Fixtures.db(), "update webhook_subscription set event_types = array['" + ISSUED + "', '" + FINDING + "'] where id = '"
@@ -85,41 +92,86 @@ class IntegrationChannelTests {
             String findingId = Fixtures.publish("audit", "finding.raised", agency, finding(agency));
             String document = UUID.randomUUID().toString();
             String issuedId = Fixtures.publish("document", "document.issued", agency, issued(agency, document));
-
-            // the steering committee hears of both; the system of the document only, without the fields no REST read shows
             await().atMost(Duration.ofSeconds(30)).until(() -> committee.received().size() == 2 && committeeStream.events.size() >= 2);
             await().atMost(Duration.ofSeconds(30)).until(() -> system.received().size() == 1 && older.received().size() == 1
                     && !systemStream.events.isEmpty());
-            for (Receiver.Received r : List.of(system.received().get(0), older.received().get(0))) {
-                assertTrue(r.signatureValid());
-                assertEquals(ISSUED, r.body().getString("type"));
-                assertEquals(issuedId, r.body().getString("id"));
-                assertEquals("QT-TP-07", r.body().getJsonObject("data").getString("code"));
-                assertEquals(document, r.body().getJsonObject("data").getString("documentId"));
-                assertFalse(r.body().getJsonObject("data").containsKey("reviewerNotes"));
-            }
-            assertTrue(committee.received().stream().anyMatch(r -> findingId.equals(r.body().getString("id"))));
-            assertTrue(committee.received().stream().anyMatch(r -> r.body().getJsonObject("data").containsKey("reviewerNotes")));
-            assertEquals(0, Fixtures.count("select count(*) from webhook_delivery where event_id = '" + findingId + "' and subscription_id in ('"
-                    + own[0] + "', '" + legacy[0] + "')"));
-
-            // the committee's stream has the finding; the system's, given the same time, never gets more than the issue
+            // the committee's stream has the finding; the system's is given the same time
             await().atMost(Duration.ofSeconds(20)).until(() -> committeeStream.events.stream().anyMatch(e -> e.event().equals("finding.raised")));
             await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).until(() -> systemStream.events.size() <= 1);
             systemStream.close();
             committeeStream.close();
-            assertEquals(1, systemStream.events.size(), systemStream.events.toString());
-            assertEquals("document.issued", systemStream.events.get(0).event());
-            assertFalse(systemStream.events.get(0).data().contains("reviewerNotes"));
-            assertFalse(systemStream.events.get(0).data().contains("phiếu xin lỗi"));
-            assertTrue(committeeStream.events.stream().anyMatch(e -> e.event().equals("finding.raised")));
 
-            // a finding's delivery queued for such a subscription before this version is withheld, never sent
+            long findingDeliveries = Fixtures.count("select count(*) from webhook_delivery where event_id = '" + findingId
+                    + "' and subscription_id in ('" + own[0] + "', '" + legacy[0] + "')");
+
+            // a finding's delivery queued for the older subscription before this version
             TestDb.update(Fixtures.db(), "insert into webhook_delivery (id, subscription_id, event_id, status, attempts, next_attempt_at, created_at) "
                     + "values (gen_random_uuid(), '" + legacy[0] + "', '" + findingId + "', 'PENDING', 0, now(), now())");
             Fixtures.awaitCount("select count(*) from webhook_delivery where subscription_id = '" + legacy[0] + "' and event_id = '" + findingId
-                    + "' and status = 'DEAD' and last_error like 'withheld%'", 1);
-            assertEquals(1, older.received().size());
+                    + "' and status <> 'PENDING'", 1);
+            channels = new Channels(own[0], legacy[0], findingId, issuedId, document, List.copyOf(system.received()),
+                    List.copyOf(older.received()), List.copyOf(committee.received()), List.copyOf(systemStream.events),
+                    List.copyOf(committeeStream.events), findingDeliveries, older.received().size());
+            return channels;
         }
+    }
+
+    @Test
+    void aSystemMayNotSubscribeToWhatItsReadsRefuse() {
+        given().auth().oauth2(TestTokens.integration("41")).contentType(ContentType.JSON).body("""
+                {"url":"https://motcua.langson.gov.vn/hook","eventTypes":["%s","%s"]}""".formatted(ISSUED, FINDING))
+                .post("/api/v1/webhooks").then().spec(problem(403)).body("detail", containsString(FINDING));
+    }
+
+    @Test
+    void aSystemsSubscriptionIsMarkedAsAnIntegrations() throws Exception {
+        given().auth().oauth2(TestTokens.integration("41")).get("/api/v1/webhooks/{id}", channels(stream).own()).then().statusCode(200)
+                .body("forIntegration", equalTo(true));
+    }
+
+    @Test
+    void aSystemsWebhooksCarryTheIssuedDocumentWithoutTheFieldsNoReadShows() throws Exception {
+        Channels w = channels(stream);
+        for (Receiver.Received r : List.of(w.system().get(0), w.older().get(0))) {
+            assertTrue(r.signatureValid());
+            assertEquals(ISSUED, r.body().getString("type"));
+            assertEquals(w.issuedId(), r.body().getString("id"));
+            assertEquals("QT-TP-07", r.body().getJsonObject("data").getString("code"));
+            assertEquals(w.document(), r.body().getJsonObject("data").getString("documentId"));
+            assertFalse(r.body().getJsonObject("data").containsKey("reviewerNotes"));
+        }
+    }
+
+    @Test
+    void noFindingIsDeliveredToASystemEvenThroughASubscriptionThatNamesIt() throws Exception {
+        Channels w = channels(stream);
+        assertEquals(1, w.system().size());
+        assertEquals(1, w.older().size());
+        assertEquals(0, w.findingDeliveries());
+    }
+
+    @Test
+    void theSteeringCommitteeHearsOfBothWithTheirWholeData() throws Exception {
+        Channels w = channels(stream);
+        assertTrue(w.committee().stream().anyMatch(r -> w.findingId().equals(r.body().getString("id"))));
+        assertTrue(w.committee().stream().anyMatch(r -> r.body().getJsonObject("data").containsKey("reviewerNotes")));
+        assertTrue(w.committeeStream().stream().anyMatch(e -> e.event().equals("finding.raised")));
+    }
+
+    @Test
+    void aSystemsStreamCarriesTheIssueOnlyWithoutTheFieldsNoReadShows() throws Exception {
+        List<StreamTests.Sse> events = channels(stream).systemStream();
+        assertEquals(1, events.size(), events.toString());
+        assertEquals("document.issued", events.get(0).event());
+        assertFalse(events.get(0).data().contains("reviewerNotes"));
+        assertFalse(events.get(0).data().contains("phiếu xin lỗi"));
+    }
+
+    @Test
+    void aFindingsDeliveryQueuedForASystemBeforeThisVersionIsWithheldNeverSent() throws Exception {
+        Channels w = channels(stream);
+        assertEquals(1, Fixtures.count("select count(*) from webhook_delivery where subscription_id = '" + w.legacy() + "' and event_id = '"
+                + w.findingId() + "' and status = 'DEAD' and last_error like 'withheld%'"));
+        assertEquals(1, w.olderAfterWithheld());
     }
 }

@@ -51,15 +51,23 @@ class ReviewRescheduleAndListUpdateTests {
                 .extract().jsonPath();
     }
 
-    @Test
-    void aReDatedReviewTellsTheOfficerAndMovesItsReminderAndEscalation() {
-        String agency = Fixtures.agency("24", "Sở Tư pháp tỉnh Bắc Giang");
+    /** A department of Bắc Giang with its ISO officer and head (both with e-mail); returns {agency, officer, head}. */
+    static String[] bacGiangDepartment(String name) {
+        String agency = Fixtures.agency("24", name);
         String admin = TestTokens.provinceAdmin("24");
         String officer = Fixtures.unique("officer");
         String head = Fixtures.unique("head");
         Contacts.contact(admin, agency, officer, "Trần Thị Bình", "binh@sotuphap.bacgiang.gov.vn", "vi", false, "ISO_OFFICER");
         Contacts.contact(admin, agency, head, "Nguyễn Văn An", "an@sotuphap.bacgiang.gov.vn", "vi", false, "HEAD");
+        return new String[] {agency, officer, head};
+    }
 
+    @Test
+    void aReviewReDatedIntoTheFutureTellsTheOfficerAndIsRemindedNotEscalated() {
+        String[] people = bacGiangDepartment("Sở Tư pháp tỉnh Bắc Giang");
+        String agency = people[0];
+        String officer = people[1];
+        String head = people[2];
         LocalDate today = LocalDate.now(VIETNAM);
         LocalDate due = today.minusDays(20);
         String task = UUID.randomUUID().toString();
@@ -87,8 +95,13 @@ class ReviewRescheduleAndListUpdateTests {
         assertEquals(0, Fixtures.count("select count(*) from escalation where key = 'procedure-review:" + task + "'"));
         assertEquals(later.toString(), TestDb.value(Fixtures.db(), "select due_date from deadline where key = 'procedure-review:" + task + "'"));
         assertEquals(1, Fixtures.count("select count(*) from event_log where event_id = '" + overdue + "'"));
+    }
 
-        // another review, re-dated but still overdue: its escalation counts from the new date
+    @Test
+    void aReviewReDatedButStillOverdueIsEscalatedFromItsNewDate() {
+        String[] people = bacGiangDepartment("Sở Nội vụ tỉnh Bắc Giang");
+        String agency = people[0];
+        LocalDate today = LocalDate.now(VIETNAM);
         String still = UUID.randomUUID().toString();
         Fixtures.publish("document", "procedure-review.overdue", agency, """
                 {"taskId":"%s","agencyId":"%s","documentId":"%s","documentCode":"QT-TP-10","dueDate":"%s","daysOverdue":40}"""
@@ -99,12 +112,25 @@ class ReviewRescheduleAndListUpdateTests {
         Fixtures.awaitCount("select count(*) from escalation where key = 'procedure-review:" + still + "' and due_date = '"
                 + today.minusDays(10) + "' and closed_at is null", 1);
         Fixtures.awaitCount("select count(*) from notification where event_id = '" + stillId + "' and channel = 'INBOX'", 1);
-        assertEquals("Hoàn thành ngay việc rà soát và ghi nhận kết quả.", inbox(officer, "iso-officer", agency, "24")
+        assertEquals("Hoàn thành ngay việc rà soát và ghi nhận kết quả.", inbox(people[1], "iso-officer", agency, "24")
                 .getString("items.find { it.eventId == '" + stillId + "' }.text.action"));
     }
 
-    @Test
-    void aTthcListUpdateTellsTheOfficerAndTheHeadAndWhenOverdueTheSteeringCommittee() {
+    /**
+     * Bạc Liêu's health department with its ISO officer and head, a committee member of Bạc Liêu and one of Bắc Giang, made once
+     * for this class: a TTHC list update required, then overdue, then cleared. What each step left is kept.
+     */
+    record ListUpdate(String agency, String other, String update, String decision, String member, String stranger, LocalDate due,
+                      String required, long requiredNotifications, long requiredToCommittee, JsonPath officers, String dueDate,
+                      String overdue, long overdueNotifications, long overdueToStranger, JsonPath committee, String cleared) {
+    }
+
+    private static ListUpdate bacLieu;
+
+    static synchronized ListUpdate bacLieu() {
+        if (bacLieu != null) {
+            return bacLieu;
+        }
         String province = "95";
         String agency = Fixtures.agency(province, "Sở Y tế tỉnh Bạc Liêu");
         String other = Fixtures.agency("24", "Sở Y tế tỉnh Bắc Giang");
@@ -126,40 +152,70 @@ class ReviewRescheduleAndListUpdateTests {
                 {"updateId":"%s","agencyId":"%s","decisionId":"%s","decisionNumber":"1234/QĐ-UBND","decisionDate":"%s","provinceCode":"%s",
                  "dueDate":"%s","procedureIds":["%s","%s"]}""".formatted(update, agency, decision, today.minusDays(1), province, due,
                 UUID.randomUUID(), UUID.randomUUID()));
-        // officer and head: inbox and e-mail; no committee yet
         Fixtures.awaitCount("select count(*) from notification where event_id = '" + required + "'", 4);
-        assertEquals(0, Fixtures.count("select count(*) from notification where event_id = '" + required + "' and subject = '" + member + "'"));
+        long requiredNotifications = Fixtures.count("select count(*) from notification where event_id = '" + required + "'");
+        long requiredToCommittee = Fixtures.count("select count(*) from notification where event_id = '" + required + "' and subject = '" + member + "'");
         JsonPath officers = inbox(officer, "iso-officer", agency, province);
-        // the notice of the list update itself: the deadline sweep may already have added its reminder ("Nhắc việc: còn 6 ngày")
-        assertEquals("Cập nhật danh mục TTHC theo Quyết định 1234/QĐ-UBND", officers.getString(LIST_UPDATE + ".text.title"));
-        assertEquals("Tỉnh đã ban hành Quyết định số 1234/QĐ-UBND ngày " + VI.format(today.minusDays(1))
-                + " công bố thay đổi 2 thủ tục hành chính cơ quan giải quyết. Danh mục TTHC của cơ quan phải được cập nhật trước ngày "
-                + VI.format(due) + " (5 ngày làm việc).", officers.getString(LIST_UPDATE + ".text.happened"));
-        assertEquals("/api/v1/tthc-list-updates?agencyId=" + agency + "&decisionId=" + decision, officers.getString(LIST_UPDATE + ".link"));
-        assertEquals("HIGH", officers.getString(LIST_UPDATE + ".urgency"));
-        assertEquals(due.toString(), TestDb.value(Fixtures.db(), "select due_date from deadline where key = 'tthc-list-update:" + update + "'"));
+        String dueDate = TestDb.value(Fixtures.db(), "select due_date from deadline where key = 'tthc-list-update:" + update + "'");
 
         String overdue = Fixtures.publish("document", "tthc-list-update.overdue", agency, """
                 {"updateId":"%s","agencyId":"%s","decisionId":"%s","decisionNumber":"1234/QĐ-UBND","decisionDate":"%s","dueDate":"%s",
                  "daysOverdue":2}""".formatted(update, agency, decision, today.minusDays(1), due));
-        // officer, head and the province's steering committee (not another province's): inbox and e-mail each
         Fixtures.awaitCount("select count(*) from notification where event_id = '" + overdue + "'", 6);
-        assertEquals(0, Fixtures.count("select count(*) from notification where event_id = '" + overdue + "' and subject = '" + stranger + "'"));
+        long overdueNotifications = Fixtures.count("select count(*) from notification where event_id = '" + overdue + "'");
+        long overdueToStranger = Fixtures.count("select count(*) from notification where event_id = '" + overdue + "' and subject = '" + stranger + "'");
         JsonPath committee = inbox(member, "province-admin", null, province);
-        assertEquals("Quá hạn cập nhật danh mục TTHC theo Quyết định 1234/QĐ-UBND", committee.getString("items[0].text.title"));
-        assertEquals("Danh mục TTHC của cơ quan phải được cập nhật theo Quyết định số 1234/QĐ-UBND trước ngày " + VI.format(due)
-                + ", đã quá hạn 2 ngày.", committee.getString("items[0].text.happened"));
-        assertEquals("Bạn là thành viên Ban chỉ đạo ISO tỉnh (Sở Y tế tỉnh Bạc Liêu).", committee.getString("items[0].text.why"));
 
-        // the agency updated its list: its due date closes, no one is told
         String cleared = Fixtures.publish("document", "tthc-list-update.cleared", agency, """
                 {"updateId":"%s","agencyId":"%s","decisionId":"%s","decisionNumber":"1234/QĐ-UBND","dueDate":"%s","clearedOn":"%s","late":true}"""
                 .formatted(update, agency, decision, due, today));
         Fixtures.awaitCount("select count(*) from deadline where key = 'tthc-list-update:" + update + "' and closed_at is not null", 1);
-        assertEquals(1, Fixtures.count("select count(*) from event_log where event_id = '" + cleared + "'"));
-        assertEquals(0, Fixtures.count("select count(*) from notification where event_id = '" + cleared + "'"));
+        bacLieu = new ListUpdate(agency, other, update, decision, member, stranger, due, required, requiredNotifications, requiredToCommittee,
+                officers, dueDate, overdue, overdueNotifications, overdueToStranger, committee, cleared);
+        return bacLieu;
+    }
+
+    @Test
+    void aTthcListUpdateTellsTheOfficerAndTheHeadByInboxAndMailNotTheCommittee() {
+        ListUpdate w = bacLieu();
+        assertEquals(4, w.requiredNotifications());
+        assertEquals(0, w.requiredToCommittee());
+        assertEquals(w.due().toString(), w.dueDate());
+    }
+
+    @Test
+    void theListUpdatesNoticeNamesTheDecisionTheProceduresAndTheDueDate() {
+        ListUpdate w = bacLieu();
+        LocalDate today = LocalDate.now(VIETNAM);
+        // the notice of the list update itself: the deadline sweep may already have added its reminder ("Nhắc việc: còn 6 ngày")
+        assertEquals("Cập nhật danh mục TTHC theo Quyết định 1234/QĐ-UBND", w.officers().getString(LIST_UPDATE + ".text.title"));
+        assertEquals("Tỉnh đã ban hành Quyết định số 1234/QĐ-UBND ngày " + VI.format(today.minusDays(1))
+                + " công bố thay đổi 2 thủ tục hành chính cơ quan giải quyết. Danh mục TTHC của cơ quan phải được cập nhật trước ngày "
+                + VI.format(w.due()) + " (5 ngày làm việc).", w.officers().getString(LIST_UPDATE + ".text.happened"));
+        assertEquals("/api/v1/tthc-list-updates?agencyId=" + w.agency() + "&decisionId=" + w.decision(), w.officers().getString(LIST_UPDATE + ".link"));
+        assertEquals("HIGH", w.officers().getString(LIST_UPDATE + ".urgency"));
+    }
+
+    @Test
+    void anOverdueListUpdateAlsoTellsTheProvincesSteeringCommitteeOnly() {
+        ListUpdate w = bacLieu();
+        // officer, head and the province's steering committee (not another province's): inbox and e-mail each
+        assertEquals(6, w.overdueNotifications());
+        assertEquals(0, w.overdueToStranger());
+        assertEquals("Quá hạn cập nhật danh mục TTHC theo Quyết định 1234/QĐ-UBND", w.committee().getString("items[0].text.title"));
+        assertEquals("Danh mục TTHC của cơ quan phải được cập nhật theo Quyết định số 1234/QĐ-UBND trước ngày " + VI.format(w.due())
+                + ", đã quá hạn 2 ngày.", w.committee().getString("items[0].text.happened"));
+        assertEquals("Bạn là thành viên Ban chỉ đạo ISO tỉnh (Sở Y tế tỉnh Bạc Liêu).", w.committee().getString("items[0].text.why"));
+    }
+
+    @Test
+    void anUpdatedListClosesItsDueDateAndTellsNoOne() {
+        ListUpdate w = bacLieu();
+        assertEquals(1, Fixtures.count("select count(*) from deadline where key = 'tthc-list-update:" + w.update() + "' and closed_at is not null"));
+        assertEquals(1, Fixtures.count("select count(*) from event_log where event_id = '" + w.cleared() + "'"));
+        assertEquals(0, Fixtures.count("select count(*) from notification where event_id = '" + w.cleared() + "'"));
         assertEquals(0, Fixtures.count("select count(*) from notification n join contact c on c.id = n.contact_id where c.agency_id = '"
-                + other + "'"));
+                + w.other() + "'"));
     }
 
     @Test

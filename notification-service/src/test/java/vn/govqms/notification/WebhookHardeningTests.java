@@ -7,6 +7,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
@@ -168,76 +169,125 @@ class WebhookHardeningTests {
         }
     }
 
-    @Test
-    void duringARotationBothSignaturesVerifyAndAfterItOnlyTheNewOne() {
+    /**
+     * Thái Bình's subscription, its secret rotated three times, made once for this class: with an hour's overlap (one delivery
+     * during it, one after it was ended by a past date), with none (PT0S, one delivery after it) and with the configured one
+     * ({}). The receiver answers 204 to a delivery it verifies with the secret it holds (401 otherwise, and it is sent again).
+     */
+    record Rotation(String subscription, String old, String fresh, String third, OffsetDateTime rotatedAt, Response rotated,
+                    Response readAfterRotation, Receiver.Received during, Response readAfterOverlap, Receiver.Received after,
+                    Response dropped, Receiver.Received afterDrop, Response configured) {
+    }
+
+    private static Rotation rotation;
+
+    static synchronized Rotation rotation() {
+        if (rotation != null) {
+            return rotation;
+        }
         String agency = Fixtures.agency("75", "Sở Giao thông vận tải tỉnh Thái Bình");
         String admin = TestTokens.provinceAdmin("75");
         try (Receiver receiver = Receiver.start()) {
             String[] sub = subscribe(admin, receiver.url(), null, REVIEW);
-            String old = sub[1];
-            // the receiver answers 204 to a delivery it verifies with the secret it holds (401 otherwise, and it is sent again)
-            JsonPath rotated = given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"overlap\":\"PT1H\"}")
-                    .post("/api/v1/webhooks/{id}/secret-rotations", sub[0]).then().statusCode(200)
-                    .body("secret", startsWith(Signature.PREFIX)).body("previousSecretExpiresAt", notNullValue())
-                    .body("secretRotatedAt", notNullValue()).extract().jsonPath();
-            String fresh = rotated.getString("secret");
-            assertNotEquals(old, fresh);
+            OffsetDateTime rotatedAt = OffsetDateTime.now();
+            Response rotated = given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"overlap\":\"PT1H\"}")
+                    .post("/api/v1/webhooks/{id}/secret-rotations", sub[0]);
+            String fresh = rotated.then().statusCode(200).extract().path("secret");
             receiver.secret(fresh);
-            OffsetDateTime until = OffsetDateTime.parse(rotated.getString("previousSecretExpiresAt"));
-            assertTrue(until.isAfter(OffsetDateTime.now().plusMinutes(59)) && until.isBefore(OffsetDateTime.now().plusMinutes(61)), until.toString());
-            given().auth().oauth2(admin).get("/api/v1/webhooks/{id}", sub[0]).then().statusCode(200).body("secret", nullValue());
-
+            Response readAfterRotation = given().auth().oauth2(admin).get("/api/v1/webhooks/{id}", sub[0]);
             review(agency);
             await().atMost(WAIT).until(() -> receiver.received().size() == 1);
-            Receiver.Received during = receiver.received().get(0);
-            assertEquals(2, during.signatures(), during.signature());
-            assertTrue(during.signedWith(fresh), "the new secret verifies");
-            assertTrue(during.signedWith(old), "the old secret verifies during the overlap");
 
             // the overlap ends (a past date, not a wait): the old secret is no longer used, then erased
             TestDb.update(Fixtures.db(), "update webhook_subscription set previous_secret_expires_at = now() - interval '1 second' where id = '" + sub[0] + "'");
             await().atMost(WAIT).until(() -> Fixtures.count("select count(*) from webhook_subscription where id = '" + sub[0]
                     + "' and previous_secret is null and previous_secret_expires_at is null") == 1);
-            given().auth().oauth2(admin).get("/api/v1/webhooks/{id}", sub[0]).then().statusCode(200).body("previousSecretExpiresAt", nullValue());
+            Response readAfterOverlap = given().auth().oauth2(admin).get("/api/v1/webhooks/{id}", sub[0]);
             review(agency);
             await().atMost(WAIT).until(() -> receiver.received().size() == 2);
-            Receiver.Received after = receiver.received().get(1);
-            assertEquals(1, after.signatures(), after.signature());
-            assertTrue(after.signedWith(fresh));
-            assertFalse(after.signedWith(old), "the old secret no longer verifies");
 
-            // PT0S drops the current secret at once; {} takes the configured overlap (24 h)
-            String third = given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"overlap\":\"PT0S\"}")
-                    .post("/api/v1/webhooks/{id}/secret-rotations", sub[0]).then().statusCode(200)
-                    .body("previousSecretExpiresAt", nullValue()).extract().path("secret");
+            Response dropped = given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"overlap\":\"PT0S\"}")
+                    .post("/api/v1/webhooks/{id}/secret-rotations", sub[0]);
+            String third = dropped.then().statusCode(200).extract().path("secret");
             receiver.secret(third);
             review(agency);
             await().atMost(WAIT).until(() -> receiver.received().size() == 3);
-            assertEquals(1, receiver.received().get(2).signatures());
-            assertTrue(receiver.received().get(2).signedWith(third));
-            assertFalse(receiver.received().get(2).signedWith(fresh));
-            given().auth().oauth2(admin).contentType(ContentType.JSON).body("{}").post("/api/v1/webhooks/{id}/secret-rotations", sub[0])
-                    .then().statusCode(200)
-                    .body("previousSecretExpiresAt", notNullValue());
-            assertEquals(3, Fixtures.count("select count(*) from audit_trail where resource_type = 'webhook' and resource_id = '" + sub[0]
-                    + "' and action = 'secret-rotated' and changes not like '%whsec_%'"));
+            Response configured = given().auth().oauth2(admin).contentType(ContentType.JSON).body("{}")
+                    .post("/api/v1/webhooks/{id}/secret-rotations", sub[0]);
+            rotation = new Rotation(sub[0], sub[1], fresh, third, rotatedAt, rotated, readAfterRotation, receiver.received().get(0),
+                    readAfterOverlap, receiver.received().get(1), dropped, receiver.received().get(2), configured);
+            return rotation;
+        }
+    }
 
-            // refusals: another province's committee, a one-stop-shop system on the committee's subscription, national-admin,
-            // an overlap out of range or malformed, an unknown subscription
-            given().auth().oauth2(TestTokens.provinceAdmin("74")).contentType(ContentType.JSON).body("{}")
-                    .post("/api/v1/webhooks/{id}/secret-rotations", sub[0]).then().spec(problem(403));
-            given().auth().oauth2(TestTokens.integration("75")).contentType(ContentType.JSON).body("{}")
-                    .post("/api/v1/webhooks/{id}/secret-rotations", sub[0]).then().spec(problem(403));
-            given().auth().oauth2(TestTokens.nationalAdmin()).contentType(ContentType.JSON).body("{}")
-                    .post("/api/v1/webhooks/{id}/secret-rotations", sub[0]).then().spec(problem(403));
-            given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"overlap\":\"P31D\"}")
-                    .post("/api/v1/webhooks/{id}/secret-rotations", sub[0]).then().spec(problem(400));
-            given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"overlap\":\"-PT1H\"}")
-                    .post("/api/v1/webhooks/{id}/secret-rotations", sub[0]).then().spec(problem(400));
-            given().auth().oauth2(admin).contentType(ContentType.JSON).body("{\"overlap\":\"một ngày\"}")
-                    .post("/api/v1/webhooks/{id}/secret-rotations", sub[0]).then().spec(problem(400));
-            given().auth().oauth2(admin).contentType(ContentType.JSON).body("{}")
-                    .post("/api/v1/webhooks/{id}/secret-rotations", UUID.randomUUID()).then().spec(problem(404));
+    @Test
+    void aRotationAnswersTheNewSecretOnceAndWhenTheOldOneExpires() {
+        Rotation w = rotation();
+        w.rotated().then().statusCode(200).body("secret", startsWith(Signature.PREFIX)).body("previousSecretExpiresAt", notNullValue())
+                .body("secretRotatedAt", notNullValue());
+        assertNotEquals(w.old(), w.fresh());
+        OffsetDateTime until = OffsetDateTime.parse(w.rotated().path("previousSecretExpiresAt"));
+        assertTrue(until.isAfter(w.rotatedAt().plusMinutes(59)) && until.isBefore(w.rotatedAt().plusMinutes(61)), until.toString());
+        w.readAfterRotation().then().statusCode(200).body("secret", nullValue());
+    }
+
+    @Test
+    void duringTheOverlapBothSignaturesVerify() {
+        Receiver.Received during = rotation().during();
+        assertEquals(2, during.signatures(), during.signature());
+        assertTrue(during.signedWith(rotation().fresh()), "the new secret verifies");
+        assertTrue(during.signedWith(rotation().old()), "the old secret verifies during the overlap");
+    }
+
+    @Test
+    void afterTheOverlapTheOldSecretIsErasedAndNoLongerSigns() {
+        Rotation w = rotation();
+        w.readAfterOverlap().then().statusCode(200).body("previousSecretExpiresAt", nullValue());
+        assertEquals(1, w.after().signatures(), w.after().signature());
+        assertTrue(w.after().signedWith(w.fresh()));
+        assertFalse(w.after().signedWith(w.old()), "the old secret no longer verifies");
+    }
+
+    @Test
+    void aRotationWithoutOverlapDropsTheCurrentSecretAtOnce() {
+        Rotation w = rotation();
+        w.dropped().then().statusCode(200).body("previousSecretExpiresAt", nullValue());
+        assertEquals(1, w.afterDrop().signatures());
+        assertTrue(w.afterDrop().signedWith(w.third()));
+        assertFalse(w.afterDrop().signedWith(w.fresh()));
+    }
+
+    @Test
+    void aRotationThatNamesNoOverlapTakesTheConfiguredOne() {
+        rotation().configured().then().statusCode(200).body("previousSecretExpiresAt", notNullValue());
+    }
+
+    @Test
+    void everyRotationIsInTheAuditTrailWithoutTheSecret() {
+        assertEquals(3, Fixtures.count("select count(*) from audit_trail where resource_type = 'webhook' and resource_id = '"
+                + rotation().subscription() + "' and action = 'secret-rotated' and changes not like '%whsec_%'"));
+    }
+
+    @Test
+    void onlyTheProvincesCommitteeRotatesItsSubscriptionsSecret() {
+        String subscription = rotation().subscription();
+        // another province's committee, a one-stop-shop system on the committee's subscription, national-admin, an unknown subscription
+        given().auth().oauth2(TestTokens.provinceAdmin("74")).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/webhooks/{id}/secret-rotations", subscription).then().spec(problem(403));
+        given().auth().oauth2(TestTokens.integration("75")).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/webhooks/{id}/secret-rotations", subscription).then().spec(problem(403));
+        given().auth().oauth2(TestTokens.nationalAdmin()).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/webhooks/{id}/secret-rotations", subscription).then().spec(problem(403));
+        given().auth().oauth2(TestTokens.provinceAdmin("75")).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/webhooks/{id}/secret-rotations", UUID.randomUUID()).then().spec(problem(404));
+    }
+
+    @Test
+    void theOverlapIsADurationOfAtMost30Days() {
+        String subscription = rotation().subscription();
+        for (String overlap : new String[] {"P31D", "-PT1H", "một ngày"}) {
+            given().auth().oauth2(TestTokens.provinceAdmin("75")).contentType(ContentType.JSON).body("{\"overlap\":\"" + overlap + "\"}")
+                    .post("/api/v1/webhooks/{id}/secret-rotations", subscription).then().spec(problem(400));
         }
     }
 

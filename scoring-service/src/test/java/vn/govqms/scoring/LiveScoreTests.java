@@ -5,6 +5,8 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import vn.govqms.local.testing.RealPartsTestResource;
 import vn.govqms.local.testing.TestDb;
@@ -54,42 +56,83 @@ class LiveScoreTests {
                 .body("score", equalTo(score)).body("band", equalTo(band)));
     }
 
-    @Test
-    void overdueReviewsAndCorrectiveActionsLowerTheLiveScore() {
+    /**
+     * A justice department's live score, made once for this class: read before anything is known, then moved by its QMS
+     * announcement, an overdue review, an overdue corrective action, the overdue review delivered again and its completion;
+     * each score is awaited and kept.
+     */
+    record Moves(String province, String agency, String set, String overdueId, Response initial, Response announced,
+                 Response reviewOverdue, Response actionOverdue, Response reviewCompleted) {
+    }
+
+    private static Moves moves;
+
+    static Response score(String agency, String province, float score, String band) {
+        awaitScore(agency, province, score, band);
+        return given().auth().oauth2(admin(province)).get("/api/v1/agencies/{id}/score", agency);
+    }
+
+    static synchronized Moves moves() {
+        if (moves != null) {
+            return moves;
+        }
         String p = Fixtures.province();
         String agency = Fixtures.agency(p, "Sở Tư pháp tỉnh " + p);
         String set = CriteriaSets.activeSet(p, 2020);
-        // nothing known yet: 0 (1.1) + 0 (1.2 manual) + 20 + 30
-        given().auth().oauth2(admin(p)).get("/api/v1/agencies/{id}/score", agency).then().statusCode(200)
-                .body("score", equalTo(50.0f)).body("band", equalTo("WEAK")).body("bandLabel", equalTo("Yếu"))
-                .body("criteriaSetId", equalTo(set)).body("year", equalTo(YEAR))
-                .body("criteria.find { it.code == '2.1' }.points", equalTo(20.0f));
+        Response initial = given().auth().oauth2(admin(p)).get("/api/v1/agencies/{id}/score", agency);
 
         TestKafka.publishCloudEvent("document.events", agency, doc("qms.announced"), "agencies/" + agency, """
                 {"agencyId":"%s","announcementId":"%s","decisionNumber":"15/QĐ-STP","decisionDate":"2019-05-10","standardEdition":"2015"}"""
                 .formatted(agency, UUID.randomUUID()));
-        awaitScore(agency, p, 70.0f, "AVERAGE");
+        Response announced = score(agency, p, 70.0f, "AVERAGE");
 
         String task = UUID.randomUUID().toString();
         String overdue = """
                 {"taskId":"%s","agencyId":"%s","documentId":"%s","documentCode":"QT-TP-01","dueDate":"%d-01-15","daysOverdue":30,
                  "causeSummary":"Văn bản 19/2014/QĐ-TTg được thay thế"}""".formatted(task, agency, UUID.randomUUID(), YEAR);
         String overdueId = TestKafka.publishCloudEvent("document.events", agency, doc("procedure-review.overdue"), "review-tasks/" + task, overdue);
-        awaitScore(agency, p, 65.0f, "AVERAGE");
+        Response reviewOverdue = score(agency, p, 65.0f, "AVERAGE");
 
         String action = UUID.randomUUID().toString();
         TestKafka.publishCloudEvent("audit.events", agency, audit("corrective-action.overdue"), "corrective-actions/" + action, """
                 {"actionId":"%s","findingId":"%s","agencyId":"%s","owner":"iso-officer-1","title":"Bổ sung hồ sơ đánh giá nội bộ",
                  "dueDate":"%d-02-01","daysOverdue":15,"escalationStep":15}""".formatted(action, UUID.randomUUID(), agency, YEAR));
-        awaitScore(agency, p, 55.0f, "AVERAGE");
+        Response actionOverdue = score(agency, p, 55.0f, "AVERAGE");
 
         // the same overdue event delivered again changes nothing; a later event on the key shows it was consumed
         TestKafka.publishCloudEvent("document.events", agency, overdueId, doc("procedure-review.overdue"), "review-tasks/" + task, overdue);
         TestKafka.publishCloudEvent("document.events", agency, doc("procedure-review.completed"), "review-tasks/" + task, """
                 {"taskId":"%s","agencyId":"%s","documentId":"%s","outcome":"REVISED","dueDate":"%d-01-15","onTime":false,
                  "resolvedAt":"%d-02-20T09:00:00+07:00"}""".formatted(task, agency, UUID.randomUUID(), YEAR, YEAR));
-        awaitScore(agency, p, 60.0f, "AVERAGE");
-        given().auth().oauth2(TestTokens.agencyRole("iso-officer", agency, p)).get("/api/v1/agencies/{id}/indicators", agency)
+        Response reviewCompleted = score(agency, p, 60.0f, "AVERAGE");
+        moves = new Moves(p, agency, set, overdueId, initial, announced, reviewOverdue, actionOverdue, reviewCompleted);
+        return moves;
+    }
+
+    @Test
+    void anAgencyWithNothingKnownScoresItsDeductionCriteriaInFull() {
+        Moves w = moves();
+        // 0 (1.1) + 0 (1.2 manual) + 20 + 30
+        w.initial().then().statusCode(200)
+                .body("score", equalTo(50.0f)).body("band", equalTo("WEAK")).body("bandLabel", equalTo("Yếu"))
+                .body("criteriaSetId", equalTo(w.set())).body("year", equalTo(YEAR))
+                .body("criteria.find { it.code == '2.1' }.points", equalTo(20.0f));
+    }
+
+    @Test
+    void anAnnouncedQmsRaisesTheScoreAndAnOverdueReviewAndActionLowerIt() {
+        Moves w = moves();
+        w.announced().then().body("score", equalTo(70.0f)).body("band", equalTo("AVERAGE"));
+        w.reviewOverdue().then().body("score", equalTo(65.0f));
+        w.actionOverdue().then().body("score", equalTo(55.0f));
+    }
+
+    @Test
+    void anEventDeliveredAgainChangesNothingAndACompletedReviewCountsAsLate() {
+        Moves w = moves();
+        w.reviewCompleted().then().body("score", equalTo(60.0f)).body("band", equalTo("AVERAGE"));
+        assertEquals(1, TestDb.count(Fixtures.db(), "select count(*) from processed_event where event_id = '" + w.overdueId() + "'"));
+        given().auth().oauth2(TestTokens.agencyRole("iso-officer", w.agency(), w.province())).get("/api/v1/agencies/{id}/indicators", w.agency())
                 .then().statusCode(200)
                 .body("indicators.find { it.code == 'PROCEDURE_REVIEWS_OVERDUE' }.value", equalTo(0))
                 .body("indicators.find { it.code == 'PROCEDURE_REVIEWS_LATE' }.value", equalTo(1))
@@ -98,13 +141,17 @@ class LiveScoreTests {
                 .body("indicators.find { it.code == 'QMS_ANNOUNCED' }.label", equalTo("Đã công bố HTQLCL phù hợp TCVN ISO 9001"))
                 .body("movedBy[0].type", equalTo(doc("procedure-review.completed")))
                 .body("movedBy.summary", hasItem("Quá hạn rà soát quy trình QT-TP-01 (hạn " + YEAR + "-01-15)"));
-        assertEquals(1, TestDb.count(Fixtures.db(), "select count(*) from processed_event where event_id = '" + overdueId + "'"));
+    }
 
-        // score.changed when the band moved (WEAK at 50 → AVERAGE at 70: both edges belong to the band below), caused by the announcement
+    @Test
+    void aBandChangeIsAScoreChangedEventNamingItsCause() {
+        String agency = moves().agency();
+        // WEAK at 50 → AVERAGE at 70: both edges belong to the band below; caused by the announcement
         assertFalse(TestKafka.await("scoring.events", r -> agency.equals(r.key())
                 && "vn.govqms.scoring.score.changed.v1".equals(TestKafka.header(r, "ce_type"))
-                && r.value().contains("\"previousBand\":\"WEAK\"") && r.value().contains("\"band\":\"AVERAGE\"")
-                && r.value().contains("qms.announced"), Duration.ofSeconds(20)).isEmpty());
+                && "WEAK".equals(JsonPath.from(r.value()).getString("previousBand"))
+                && "AVERAGE".equals(JsonPath.from(r.value()).getString("band"))
+                && String.valueOf(JsonPath.from(r.value()).getString("cause")).contains("qms.announced"), Duration.ofSeconds(20)).isEmpty());
     }
 
     @Test
@@ -247,8 +294,26 @@ class LiveScoreTests {
         assertEquals(0, TestDb.count(Fixtures.db(), "select count(*) from live_score where agency_id = '" + old + "'"));
     }
 
-    @Test
-    void aSplitGivesWhatTheSourceOwesToThePrimarySuccessorAndEndsItsLiveScore() {
+    /**
+     * Điện Biên district's natural resources office, owing an overdue review, split (made once for this class) into a primary
+     * successor and another that takes the reviewed document; the review then completed under the other, and an event still
+     * naming the ended office. What each step showed is kept.
+     */
+    record Split(String province, String source, String primary, String other, long sourceScoresAfterSplit, Response primaryAfterSplit,
+                 Response otherAfterSplit, Response rankingAfterSplit, Response otherAfterCompletion, Response primaryAfterCompletion,
+                 long sourceScoresAtEnd) {
+    }
+
+    private static Split split;
+
+    static Response indicators(String agency, String province) {
+        return given().auth().oauth2(admin(province)).get("/api/v1/agencies/{id}/indicators", agency);
+    }
+
+    static synchronized Split split() {
+        if (split != null) {
+            return split;
+        }
         String p = Fixtures.province();
         String source = Fixtures.agency(p, "Phòng Tài nguyên và Môi trường huyện Điện Biên");
         String primary = Fixtures.agency(p, "Phòng Nông nghiệp và Môi trường huyện Điện Biên");
@@ -271,36 +336,66 @@ class LiveScoreTests {
                   {"successorId":"%s","primary":false,"movedDocuments":5}]}""".formatted(source, primary, other));
         awaitScore(primary, p, 45.0f, "WEAK");
         awaitScore(other, p, 50.0f, "WEAK");
-        assertEquals(0, TestDb.count(Fixtures.db(), "select count(*) from live_score where agency_id = '" + source + "'"));
-        given().auth().oauth2(admin(p)).get("/api/v1/agencies/{id}/indicators", primary).then().statusCode(200)
-                .body("indicators.find { it.code == 'PROCEDURE_REVIEWS_OVERDUE' }.value", equalTo(1))
-                .body("movedBy[0].summary", equalTo("Tiếp nhận phần còn lại và lịch sử của cơ quan chia tách (hiệu lực 2025-07-01)"));
-        given().auth().oauth2(admin(p)).get("/api/v1/agencies/{id}/indicators", other).then().statusCode(200)
-                .body("movedBy[0].summary", equalTo("Tiếp nhận 5 tài liệu của cơ quan chia tách (hiệu lực 2025-07-01)"));
-        // the live ranking: both successors, not the source
-        given().auth().oauth2(admin(p)).queryParam("source", "LIVE").get("/api/v1/rankings").then().statusCode(200)
-                .body("total", equalTo(2)).body("items.agencyId", equalTo(List.of(other, primary)));
+        long sourceScoresAfterSplit = TestDb.count(Fixtures.db(), "select count(*) from live_score where agency_id = '" + source + "'");
+        Response primaryAfterSplit = indicators(primary, p);
+        Response otherAfterSplit = indicators(other, p);
+        Response rankingAfterSplit = given().auth().oauth2(admin(p)).queryParam("source", "LIVE").get("/api/v1/rankings");
 
-        // the reviewed document went to the other successor: the task's next event names it, and the task follows
+        // the reviewed document went to the other successor: the task's next event names it
         TestKafka.publishCloudEvent("document.events", other, doc("procedure-review.completed"), "review-tasks/" + task, """
                 {"taskId":"%s","agencyId":"%s","documentId":"%s","outcome":"REVISED","dueDate":"%d-01-15","onTime":false,
                  "resolvedAt":"%d-02-20T09:00:00+07:00"}""".formatted(task, other, document, YEAR, YEAR));
         awaitScore(primary, p, 50.0f, "WEAK");
-        given().auth().oauth2(admin(p)).get("/api/v1/agencies/{id}/indicators", other).then().statusCode(200)
-                .body("indicators.find { it.code == 'PROCEDURE_REVIEWS_LATE' }.value", equalTo(1));
-        given().auth().oauth2(admin(p)).get("/api/v1/agencies/{id}/indicators", primary).then().statusCode(200)
-                .body("indicators.find { it.code == 'PROCEDURE_REVIEWS_OVERDUE' }.value", equalTo(0))
-                .body("indicators.find { it.code == 'PROCEDURE_REVIEWS_LATE' }.value", equalTo(0));
+        Response otherAfterCompletion = indicators(other, p);
+        Response primaryAfterCompletion = indicators(primary, p);
 
-        // an event still naming the ended source gives it no live score again (the next event on its key shows it was applied)
+        // an event still naming the ended source (the next event on its key shows it was applied)
         TestKafka.publishCloudEvent("document.events", source, doc("qms.reannouncement-required"), "agencies/" + source, """
                 {"agencyId":"%s","reason":"Chia tách cơ quan từ 2025-07-01.","addedProcedureIds":[]}""".formatted(source));
         TestKafka.publishCloudEvent("document.events", source, doc("qms.announced"), "agencies/" + primary, """
                 {"agencyId":"%s","announcementId":"%s","decisionNumber":"20/QĐ-UBND","decisionDate":"2025-08-01","standardEdition":"2015"}"""
                 .formatted(primary, UUID.randomUUID()));
         awaitScore(primary, p, 70.0f, "AVERAGE");
-        assertEquals(0, TestDb.count(Fixtures.db(), "select count(*) from live_score where agency_id = '" + source + "'"));
+        split = new Split(p, source, primary, other, sourceScoresAfterSplit, primaryAfterSplit, otherAfterSplit, rankingAfterSplit,
+                otherAfterCompletion, primaryAfterCompletion,
+                TestDb.count(Fixtures.db(), "select count(*) from live_score where agency_id = '" + source + "'"));
+        return split;
+    }
+
+    @Test
+    void whatASplitSourceOwesGoesToItsPrimarySuccessor() {
+        split().primaryAfterSplit().then().statusCode(200)
+                .body("indicators.find { it.code == 'PROCEDURE_REVIEWS_OVERDUE' }.value", equalTo(1))
+                .body("movedBy[0].summary", equalTo("Tiếp nhận phần còn lại và lịch sử của cơ quan chia tách (hiệu lực 2025-07-01)"));
+    }
+
+    @Test
+    void theOtherSuccessorIsToldWhatItTook() {
+        split().otherAfterSplit().then().statusCode(200)
+                .body("movedBy[0].summary", equalTo("Tiếp nhận 5 tài liệu của cơ quan chia tách (hiệu lực 2025-07-01)"));
+    }
+
+    @Test
+    void theSplitSourceHasNoLiveScoreAndTheLiveRankingListsItsSuccessors() {
+        Split w = split();
+        assertEquals(0, w.sourceScoresAfterSplit());
+        w.rankingAfterSplit().then().statusCode(200).body("total", equalTo(2)).body("items.agencyId", equalTo(List.of(w.other(), w.primary())));
+    }
+
+    @Test
+    void aTaskWhoseNextEventNamesTheOtherSuccessorFollowsItsDocument() {
+        Split w = split();
+        w.otherAfterCompletion().then().statusCode(200).body("indicators.find { it.code == 'PROCEDURE_REVIEWS_LATE' }.value", equalTo(1));
+        w.primaryAfterCompletion().then().statusCode(200)
+                .body("indicators.find { it.code == 'PROCEDURE_REVIEWS_OVERDUE' }.value", equalTo(0))
+                .body("indicators.find { it.code == 'PROCEDURE_REVIEWS_LATE' }.value", equalTo(0));
+    }
+
+    @Test
+    void anEventStillNamingTheEndedSourceGivesItNoLiveScoreAgainAndTheSplitIsRecordedOnce() {
+        Split w = split();
+        assertEquals(0, w.sourceScoresAtEnd());
         // a redelivered split changes nothing
-        assertEquals(2, TestDb.count(Fixtures.db(), "select count(*) from agency_succession where predecessor_id = '" + source + "'"));
+        assertEquals(2, TestDb.count(Fixtures.db(), "select count(*) from agency_succession where predecessor_id = '" + w.source() + "'"));
     }
 }

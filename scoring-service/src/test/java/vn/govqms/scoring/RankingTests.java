@@ -42,15 +42,25 @@ class RankingTests {
                 .formatted(agency, province, year, set, score, band, label));
     }
 
-    @Test
-    void the2014BacGiangResultGivesSharesFromCounts() {
+    /**
+     * Bắc Giang's 2014 result, made once for this class: 48 agencies, 43 officially scored (6 very good, 14 good, 19 fair,
+     * 4 average), the first two also in 2013, 45 with their QMS announced.
+     */
+    record BacGiang2014(String province, String set, String viewer) {
+    }
+
+    private static BacGiang2014 bacGiang2014;
+
+    static synchronized BacGiang2014 bacGiang2014() {
+        if (bacGiang2014 != null) {
+            return bacGiang2014;
+        }
         String p = Fixtures.province();
         String set = CriteriaSets.activeSet(p, 2014);
         List<String> agencies = new ArrayList<>();
         for (int i = 0; i < 48; i++) {
             agencies.add(Fixtures.agency(p, String.format("Cơ quan %02d", i)));
         }
-        // 43 scored: 6 very good, 14 good, 19 fair, 4 average
         for (int i = 0; i < 43; i++) {
             String a = agencies.get(i);
             if (i < 6) {
@@ -63,50 +73,79 @@ class RankingTests {
                 official(a, p, 2014, set, 60 - i * 0.1, "AVERAGE", "Trung bình");
             }
         }
-        // the year before, for the first two
         official(agencies.get(0), p, 2013, set, 90, "VERY_GOOD", "Rất tốt");
         official(agencies.get(1), p, 2013, set, 99, "VERY_GOOD", "Rất tốt");
-        // 45 of the 48 announced their QMS by 2014
         for (int i = 0; i < 45; i++) {
             TestDb.update(Fixtures.db(), "insert into qms_state (agency_id, announced_on, updated_at) values ('" + agencies.get(i) + "', '2014-05-01', now())");
         }
-        String token = TestTokens.agencyRole("viewer", agencies.get(0), p);
+        bacGiang2014 = new BacGiang2014(p, set, TestTokens.agencyRole("viewer", agencies.get(0), p));
+        return bacGiang2014;
+    }
 
-        given().auth().oauth2(admin(p)).queryParam("year", 2014).get("/api/v1/rankings/distribution").then().statusCode(200)
+    @Test
+    void theDistributionGivesEachBandsShareFromItsCount() {
+        given().auth().oauth2(admin(bacGiang2014().province())).queryParam("year", 2014).get("/api/v1/rankings/distribution").then().statusCode(200)
                 .body("total", equalTo(43))
                 .body("bands.band", equalTo(List.of("VERY_GOOD", "GOOD", "FAIR", "AVERAGE", "WEAK")))
                 .body("bands.count", equalTo(List.of(6, 14, 19, 4, 0)))
                 .body("bands.share", equalTo(List.of(13.95f, 32.56f, 44.19f, 9.30f, 0.0f)))
                 .body("bands[2].label", equalTo("Khá"));
-        // ties share a rank and the next rank skips
+    }
+
+    @Test
+    void tiesShareARankAndTheNextRankSkips() {
+        String token = bacGiang2014().viewer();
         given().auth().oauth2(token).queryParam("year", 2014).queryParam("size", 8).get("/api/v1/rankings").then().statusCode(200)
                 .body("total", equalTo(43)).body("items.rank", equalTo(List.of(1, 1, 1, 1, 1, 1, 7, 8)))
                 .body("items[0].score", equalTo(95.0f)).body("items[6].score", equalTo(84.4f)).body("items[0].bandLabel", equalTo("Rất tốt"));
         given().auth().oauth2(token).queryParam("year", 2014).queryParam("page", 2).queryParam("size", 8).get("/api/v1/rankings").then()
                 .statusCode(200).body("items.rank", equalTo(List.of(17, 18, 19, 20, 21, 21, 21, 21)));
-        given().auth().oauth2(token).queryParam("year", 2014).queryParam("n", 3).get("/api/v1/rankings/bottom").then().statusCode(200)
+    }
+
+    @Test
+    void theBottomListsTheLowestFirst() {
+        given().auth().oauth2(bacGiang2014().viewer()).queryParam("year", 2014).queryParam("n", 3).get("/api/v1/rankings/bottom").then().statusCode(200)
                 .body("items.rank", equalTo(List.of(43, 42, 41))).body("items[0].score", equalTo(55.8f))
                 .body("items[0].agencyName", equalTo("Cơ quan 42"));
-        given().auth().oauth2(token).queryParam("year", 2014).queryParam("size", 2).get("/api/v1/rankings/year-over-year").then()
+    }
+
+    @Test
+    void yearOverYearUnderOneSetComparesTotals() {
+        BacGiang2014 w = bacGiang2014();
+        given().auth().oauth2(w.viewer()).queryParam("year", 2014).queryParam("size", 2).get("/api/v1/rankings/year-over-year").then()
                 .statusCode(200).body("total", equalTo(43)).body("criteriaSetChanged", equalTo(false)).body("comparedOn", equalTo("TOTAL"))
-                .body("criteriaSets.id", equalTo(List.of(set))).body("previousCriteriaSets.id", equalTo(List.of(set)))
+                .body("criteriaSets.id", equalTo(List.of(w.set()))).body("previousCriteriaSets.id", equalTo(List.of(w.set())))
                 .body("items[0].agencyName", equalTo("Cơ quan 00")).body("items[0].bandChange", equalTo("SAME"))
                 .body("items[0].change", equalTo(5.0f)).body("items[1].change", equalTo(-4.0f)).body("items[1].previousScore", equalTo(99.0f));
-        given().auth().oauth2(admin(p)).queryParam("year", 2014).get("/api/v1/rankings/progress").then().statusCode(200)
+    }
+
+    @Test
+    void progressCountsTheAnnouncedAndTheOfficiallyAssessedAgencies() {
+        given().auth().oauth2(admin(bacGiang2014().province())).queryParam("year", 2014).get("/api/v1/rankings/progress").then().statusCode(200)
                 .body("agencies", equalTo(48))
                 .body("figures.find { it.code == 'QMS_ANNOUNCED' }.count", equalTo(45))
                 .body("figures.find { it.code == 'QMS_ANNOUNCED' }.share", equalTo(93.75f))
                 .body("figures.find { it.code == 'OFFICIALLY_ASSESSED' }.count", equalTo(43));
     }
 
-    @Test
-    void yearOverYearAcrossCriteriaSetsComparesBandsAndTotalsNormalisedTo100() {
+    /**
+     * A province whose 2024 set scored out of 120 and whose 2025 set out of 100, made once for this class: its justice
+     * department 108 then 85 (then 80 in 2026), its health department 60 then 72, its home affairs department 95 in 2025 only.
+     */
+    record TwoSets(String province, String old, String current) {
+    }
+
+    private static TwoSets twoSets;
+
+    static synchronized TwoSets twoSets() {
+        if (twoSets != null) {
+            return twoSets;
+        }
         String p = Fixtures.province();
         String justice = Fixtures.agency(p, "Sở Tư pháp");
         String health = Fixtures.agency(p, "Sở Y tế");
         String home = Fixtures.agency(p, "Sở Nội vụ");
-        // 2024's set scored out of 120. Stored directly: the API activates only sets that make 100, but a set's maximum is
-        // what the comparison reads, whatever it is
+        // Stored directly: the API activates only sets that make 100, but a set's maximum is what the comparison reads, whatever it is
         String old = UUID.randomUUID().toString();
         TestDb.update(Fixtures.db(), """
                 insert into criteria_set (id, province_code, name, applies_from_year, version_no, status, definition, total_max_points,
@@ -127,27 +166,49 @@ class RankingTests {
         official(justice, p, 2025, current, 85, "GOOD", "Tốt");
         official(health, p, 2025, current, 72, "FAIR", "Khá");
         official(home, p, 2025, current, 95, "VERY_GOOD", "Rất tốt");
+        official(justice, p, 2026, current, 80, "FAIR", "Khá");
+        twoSets = new TwoSets(p, old, current);
+        return twoSets;
+    }
 
-        given().auth().oauth2(admin(p)).queryParam("year", 2025).get("/api/v1/rankings/year-over-year").then().statusCode(200)
+    @Test
+    void aYearAfterTheSetChangedIsComparedOnBandsAndTotalsNormalisedTo100() {
+        TwoSets w = twoSets();
+        given().auth().oauth2(admin(w.province())).queryParam("year", 2025).get("/api/v1/rankings/year-over-year").then().statusCode(200)
                 .body("criteriaSetChanged", equalTo(true)).body("comparedOn", equalTo("BAND_AND_NORMALISED_TOTAL"))
-                .body("criteriaSets.id", equalTo(List.of(current))).body("criteriaSets[0].totalMaxPoints", equalTo(100.0f))
-                .body("previousCriteriaSets.id", equalTo(List.of(old))).body("previousCriteriaSets[0].totalMaxPoints", equalTo(120.0f))
+                .body("criteriaSets.id", equalTo(List.of(w.current()))).body("criteriaSets[0].totalMaxPoints", equalTo(100.0f))
+                .body("previousCriteriaSets.id", equalTo(List.of(w.old()))).body("previousCriteriaSets[0].totalMaxPoints", equalTo(120.0f))
                 .body("previousCriteriaSets[0].name", equalTo("Bộ tiêu chí năm 2024 (thang điểm 120)"))
-                .body("total", equalTo(3)).body("items.agencyName", equalTo(List.of("Sở Nội vụ", "Sở Tư pháp", "Sở Y tế")))
-                // 108 of 120 is 90 of 100: 85 is 5 less, not 23; the same band
+                .body("total", equalTo(3)).body("items.agencyName", equalTo(List.of("Sở Nội vụ", "Sở Tư pháp", "Sở Y tế")));
+    }
+
+    @Test
+    void aScoreOf108Of120Is90Of100SoEightyFiveIsFiveLessInTheSameBand() {
+        TwoSets w = twoSets();
+        given().auth().oauth2(admin(w.province())).queryParam("year", 2025).get("/api/v1/rankings/year-over-year").then().statusCode(200)
                 .body("items[1].score", equalTo(85.0f)).body("items[1].previousScore", equalTo(108.0f))
                 .body("items[1].normalisedScore", equalTo(85.0f)).body("items[1].previousNormalisedScore", equalTo(90.0f))
                 .body("items[1].change", equalTo(-5.0f)).body("items[1].bandChange", equalTo("SAME"))
-                .body("items[1].criteriaSetId", equalTo(current)).body("items[1].previousCriteriaSetId", equalTo(old))
-                // 60 of 120 is 50: up 22, from Yếu to Khá
+                .body("items[1].criteriaSetId", equalTo(w.current())).body("items[1].previousCriteriaSetId", equalTo(w.old()));
+    }
+
+    @Test
+    void aScoreOf60Of120Is50Of100SoSeventyTwoIsUp22FromWeakToFair() {
+        given().auth().oauth2(admin(twoSets().province())).queryParam("year", 2025).get("/api/v1/rankings/year-over-year").then().statusCode(200)
                 .body("items[2].previousNormalisedScore", equalTo(50.0f)).body("items[2].change", equalTo(22.0f))
                 .body("items[2].previousBandLabel", equalTo("Yếu")).body("items[2].bandLabel", equalTo("Khá"))
-                .body("items[2].bandChange", equalTo("UP"))
-                // nothing the year before
+                .body("items[2].bandChange", equalTo("UP"));
+    }
+
+    @Test
+    void anAgencyWithNothingTheYearBeforeHasNoChange() {
+        given().auth().oauth2(admin(twoSets().province())).queryParam("year", 2025).get("/api/v1/rankings/year-over-year").then().statusCode(200)
                 .body("items[0].change", nullValue()).body("items[0].bandChange", nullValue()).body("items[0].normalisedScore", equalTo(95.0f));
-        // the year after, under the same set: totals as they are
-        official(justice, p, 2026, current, 80, "FAIR", "Khá");
-        given().auth().oauth2(admin(p)).queryParam("year", 2026).get("/api/v1/rankings/year-over-year").then().statusCode(200)
+    }
+
+    @Test
+    void theYearAfterUnderTheSameSetComparesTotalsAsTheyAre() {
+        given().auth().oauth2(admin(twoSets().province())).queryParam("year", 2026).get("/api/v1/rankings/year-over-year").then().statusCode(200)
                 .body("criteriaSetChanged", equalTo(false)).body("comparedOn", equalTo("TOTAL"))
                 .body("items[0].change", equalTo(-5.0f)).body("items[0].bandChange", equalTo("DOWN"));
     }
