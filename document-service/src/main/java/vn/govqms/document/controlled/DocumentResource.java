@@ -44,6 +44,8 @@ import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
+import vn.govqms.kit.sync.Changes;
+import vn.govqms.kit.sync.SyncParams;
 import vn.govqms.kit.web.Responses;
 
 import java.io.InputStream;
@@ -106,6 +108,17 @@ public class DocumentResource {
     @APIResponse(responseCode = "422", description = "Unknown agency, legal basis or TTHC")
     public Uni<RestResponse<DocumentView>> create(@Valid @NotNull NewDocument body) {
         return service.create(body, caller).map(d -> Responses.created("/api/v1/documents/" + d.id(), d));
+    }
+
+    @GET
+    @Path("/changes")
+    @RolesAllowed(Roles.ANY_STAFF)
+    @Operation(operationId = "syncDocuments", summary = "Documents of the caller's agencies changed since a sync token (mobile sync)",
+            description = "Oldest change first, by (updatedAt, id); a document moved to an agency out of the caller's reach comes as a "
+                    + "tombstone {id, deleted: true, at}. Pass next back as since; call again at once while more is true.")
+    @APIResponse(responseCode = "200", description = "The changes and the next token")
+    public Uni<Changes<DocumentView>> changes(@BeanParam SyncParams params) {
+        return service.changes(params);
     }
 
     @GET
