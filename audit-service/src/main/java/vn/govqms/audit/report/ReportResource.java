@@ -8,7 +8,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -138,7 +137,6 @@ public class ReportResource {
 
     @POST
     @Path("/{report}/submissions")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PROVINCE_ADMIN)
     @Operation(operationId = "submitReport", summary = "Submit the caller's province's November summary (province-summary) or December report to the Ministry (ministry-report) of a year, as it reads now (publishes province-summary.submitted / ministry-report.submitted)",

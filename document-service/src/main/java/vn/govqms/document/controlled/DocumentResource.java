@@ -196,7 +196,6 @@ public class DocumentResource {
         return service.version(id, revision(revision), caller).map(v -> Responses.tagged(v, v.version()));
     }
 
-    @Consumes(MediaType.APPLICATION_JSON)
     @PUT
     @Path("/{id}/versions/{revision}")
     @RolesAllowed(Roles.ISO_OFFICER)
@@ -240,7 +239,6 @@ public class DocumentResource {
         return service.act(id, revision(revision), VersionAction.APPROVE, null, caller);
     }
 
-    @Consumes(MediaType.APPLICATION_JSON)
     @POST
     @Path("/{id}/versions/{revision}/issue")
     @RolesAllowed(Roles.AGENCY_HEAD)
@@ -253,7 +251,6 @@ public class DocumentResource {
         return service.act(id, revision(revision), VersionAction.ISSUE, body == null ? null : body.effectiveDate(), caller);
     }
 
-    @Consumes(MediaType.APPLICATION_JSON)
     @POST
     @Path("/{id}/versions/{revision}/abolish")
     @RolesAllowed(Roles.AGENCY_HEAD)
@@ -356,7 +353,6 @@ public class DocumentResource {
 
     @PUT
     @Path("/{id}/publication")
-    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ISO_OFFICER)
     @Operation(operationId = "publishDocument", deprecated = true, summary = "Record posting at the office (niêm yết) and publication on the "
             + "portal (đăng tải) of the revision in force; each date given is recorded as a posting of that revision (use postings)")
@@ -368,7 +364,6 @@ public class DocumentResource {
 
     @POST
     @Path("/{id}/periodic-reviews")
-    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.QMS_KEEPERS)
     @Operation(operationId = "recordPeriodicReview", summary = "Record a periodic review and the next review date")
     @APIResponse(responseCode = "200", description = "Recorded", content = @Content(schema = @Schema(implementation = DocumentDtos.PeriodicReviewView.class)))
