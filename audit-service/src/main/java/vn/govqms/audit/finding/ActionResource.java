@@ -84,7 +84,6 @@ public class ActionResource {
     @Operation(operationId = "syncCorrectiveActions", summary = "Corrective actions of the caller's agencies changed since a sync token (mobile sync)",
             description = "Oldest change first, by (updatedAt, id); an action moved to an agency out of the caller's reach comes as a "
                     + "tombstone {id, deleted: true, at}. Pass next back as since; call again at once while more is true.")
-    @APIResponse(responseCode = "200", description = "The changes and the next token")
     public Uni<Changes<ActionView>> changes(@BeanParam SyncParams params) {
         return service.changes(params);
     }

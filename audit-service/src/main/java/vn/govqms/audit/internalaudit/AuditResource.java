@@ -99,7 +99,6 @@ public class AuditResource {
     @Operation(operationId = "syncAuditChecklists", summary = "The caller's audits (team member) with their checklists, changed since a sync token (mobile sync)",
             description = "Oldest change first, by (updatedAt, id); an audit whose team no longer names the caller comes as a tombstone "
                     + "{id, deleted: true, at}. Answers made offline go back in one batch: POST /api/v1/audits/{id}/checklist/answers.")
-    @APIResponse(responseCode = "200", description = "The changes and the next token")
     public Uni<Changes<AuditView>> changes(@BeanParam SyncParams params) {
         return service.changes(params);
     }

@@ -116,7 +116,6 @@ public class DocumentResource {
     @Operation(operationId = "syncDocuments", summary = "Documents of the caller's agencies changed since a sync token (mobile sync)",
             description = "Oldest change first, by (updatedAt, id); a document moved to an agency out of the caller's reach comes as a "
                     + "tombstone {id, deleted: true, at}. Pass next back as since; call again at once while more is true.")
-    @APIResponse(responseCode = "200", description = "The changes and the next token")
     public Uni<Changes<DocumentView>> changes(@BeanParam SyncParams params) {
         return service.changes(params);
     }

@@ -85,7 +85,6 @@ public class ProcedureReviewResource {
     @Operation(operationId = "syncReviewTasks", summary = "Review tasks of the caller's agencies changed since a sync token (mobile sync)",
             description = "Oldest change first, by (updatedAt, id): new tasks, resolutions, overdue marks; a task moved to an agency "
                     + "out of the caller's reach comes as a tombstone {id, deleted: true, at}. Pass next back as since.")
-    @APIResponse(responseCode = "200", description = "The changes and the next token")
     public Uni<Changes<ReviewView>> changes(@BeanParam SyncParams params) {
         return service.changes(params);
     }

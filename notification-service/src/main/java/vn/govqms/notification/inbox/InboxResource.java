@@ -71,7 +71,6 @@ public class InboxResource {
     @Operation(operationId = "syncNotifications", summary = "The caller's notifications changed since a sync token (mobile sync)",
             description = "Oldest change first, by (updatedAt, id): new notifications and read marks; a deleted one comes as a tombstone "
                     + "{id, deleted: true, at}. Pass next back as since; call again at once while more is true.")
-    @APIResponse(responseCode = "200", description = "The changes and the next token")
     public Uni<Changes<NotificationView>> changes(@BeanParam SyncParams params) {
         return service.changes(params);
     }
