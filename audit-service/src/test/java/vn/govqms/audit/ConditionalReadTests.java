@@ -4,15 +4,13 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import vn.govqms.local.testing.Fixtures;
 import vn.govqms.local.testing.RealPartsTestResource;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static vn.govqms.local.testing.ConditionalReads.assertConditional;
 import static vn.govqms.local.testing.Fixtures.admin;
 import static vn.govqms.local.testing.Fixtures.auditor;
 import static vn.govqms.local.testing.Fixtures.officer;
@@ -22,20 +20,6 @@ import static vn.govqms.local.testing.Fixtures.officer;
 @WithTestResource(value = RealPartsTestResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "database", value = "audit"))
 class ConditionalReadTests {
-
-    static String assertConditional(String token, String path, Object... params) {
-        Response full = given().auth().oauth2(token).get(path, params);
-        assertEquals(200, full.statusCode(), full.asString());
-        String tag = full.header("ETag");
-        assertNotNull(tag, path + " has no ETag");
-        assertFalse(tag.startsWith("W/"), "a strong tag: " + tag);
-        Response again = given().auth().oauth2(token).header("If-None-Match", tag).get(path, params);
-        assertEquals(304, again.statusCode(), path);
-        assertEquals("", again.asString());
-        assertEquals(tag, again.header("ETag"));
-        given().auth().oauth2(token).header("If-None-Match", "\"stale\"").get(path, params).then().statusCode(200);
-        return tag;
-    }
 
     @Test
     void readsOfOneResourceAreConditional() {

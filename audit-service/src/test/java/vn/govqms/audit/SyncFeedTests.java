@@ -9,10 +9,10 @@ import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 import vn.govqms.local.testing.Fixtures;
 import vn.govqms.local.testing.RealPartsTestResource;
+import vn.govqms.local.testing.SyncFeeds.Answer;
 import vn.govqms.local.testing.TestKafka;
 import vn.govqms.local.testing.TestTokens;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -22,44 +22,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.govqms.local.testing.Fixtures.auditor;
 import static vn.govqms.local.testing.Fixtures.officer;
+import static vn.govqms.local.testing.SyncFeeds.drain;
+import static vn.govqms.local.testing.SyncFeeds.item;
+import static vn.govqms.local.testing.SyncFeeds.sync;
 
 /** The sync feeds of audit-service (corrective actions, audit checklists) and the offline batch of checklist answers. */
 @QuarkusTest
 @WithTestResource(value = RealPartsTestResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "database", value = "audit"))
 class SyncFeedTests {
-
-    record Answer(List<Map<String, Object>> changes, String next, boolean more) {
-        List<Object> ids() {
-            return changes.stream().map(c -> c.get("id")).toList();
-        }
-    }
-
-    static Answer sync(String token, String path, String since) {
-        var request = given().auth().oauth2(token);
-        if (since != null) {
-            request = request.queryParam("since", since);
-        }
-        JsonPath body = request.get(path).then().statusCode(200).contentType(ContentType.JSON).extract().jsonPath();
-        return new Answer(body.getList("changes"), body.getString("next"), body.getBoolean("more"));
-    }
-
-    static Answer drain(String token, String path) {
-        List<Map<String, Object>> all = new ArrayList<>();
-        String since = null;
-        Answer a;
-        do {
-            a = sync(token, path, since);
-            all.addAll(a.changes());
-            since = a.next();
-        } while (a.more());
-        return new Answer(all, a.next(), false);
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> item(Map<String, Object> change) {
-        return (Map<String, Object>) change.get("item");
-    }
 
     @Test
     void correctiveActionsChangedThenMovedBySplit() {
@@ -70,7 +41,7 @@ class SyncFeedTests {
         String audit = AuditTests.internalAudit(district, "30", "[\"8.5.1\"]", "[]");
         given().auth().oauth2(auditor(district, "30")).post("/api/v1/audits/{id}/start", audit).then().statusCode(200);
         String finding = CorrectiveActionTests.finding(audit, district, "30", "MAJOR_NONCONFORMITY");
-        Answer start = drain(officer(district, "30"), path);
+        Answer start = drain(officer(district, "30"), path, null);
 
         String action = CorrectiveActionTests.action(district, "30", finding, "iso-officer-" + district, "2026-12-31");
         Answer created = sync(officer(district, "30"), path, start.next());
@@ -81,7 +52,7 @@ class SyncFeedTests {
         assertEquals(List.of(action), started.ids());
         assertEquals("IN_PROGRESS", item(started.changes().get(0)).get("status"));
         assertTrue(sync(officer(district, "30"), path, started.next()).changes().isEmpty(), "nothing changed since");
-        assertFalse(drain(officer(other, "30"), path).ids().contains(action), "another agency's officer sees nothing of it");
+        assertFalse(drain(officer(other, "30"), path, null).ids().contains(action), "another agency's officer sees nothing of it");
 
         // a split moves the open action to the primary successor: a tombstone for the district's app, an action for the commune's
         Fixtures.end(district, ReorganisationTests.EFFECTIVE.minusDays(1));
@@ -94,8 +65,8 @@ class SyncFeedTests {
         assertEquals(Boolean.TRUE, moved.changes().get(0).get("deleted"));
         assertFalse(moved.changes().get(0).containsKey("item"));
         assertTrue(sync(officer(district, "30"), path, moved.next()).changes().isEmpty());
-        assertTrue(drain(officer(primary, "30"), path).ids().contains(action));
-        assertFalse(drain(officer(other, "30"), path).ids().contains(action), "nor does the other successor learn of it");
+        assertTrue(drain(officer(primary, "30"), path, null).ids().contains(action));
+        assertFalse(drain(officer(other, "30"), path, null).ids().contains(action), "nor does the other successor learn of it");
     }
 
     @Test
@@ -105,7 +76,7 @@ class SyncFeedTests {
         String inspection = AuditTests.inspection(agency, inspector, "24", "ON_SITE");
         String auditor = auditor(inspector, "24");
         String path = "/api/v1/audits/changes";
-        Answer start = drain(auditor, path);
+        Answer start = drain(auditor, path, null);
         assertTrue(start.ids().contains(inspection));
         Map<String, Object> downloaded = item(start.changes().get(start.ids().indexOf(inspection)));
         @SuppressWarnings("unchecked")
@@ -143,7 +114,7 @@ class SyncFeedTests {
                 .post("/api/v1/audits/{id}/checklist/answers", inspection).then().statusCode(403).contentType("application/problem+json");
         given().auth().oauth2(auditor).contentType(ContentType.JSON).body("{\"answers\":[{\"no\":3,\"answer\":\"CONFORMING\"}]}")
                 .post("/api/v1/audits/{id}/checklist/answers", inspection).then().statusCode(400).contentType("application/problem+json");
-        assertFalse(drain(auditor(Fixtures.agency("37", "Chi cục TĐC tỉnh Ninh Bình"), "37"), path).ids().contains(inspection));
+        assertFalse(drain(auditor(Fixtures.agency("37", "Chi cục TĐC tỉnh Ninh Bình"), "37"), path, null).ids().contains(inspection));
     }
 
     @Test
@@ -151,7 +122,7 @@ class SyncFeedTests {
         String agency = Fixtures.agency("24", "Sở Văn hóa, Thể thao và Du lịch tỉnh Bắc Ninh");
         String audit = AuditTests.internalAudit(agency, "24", "[\"9.2\"]", "[]");
         String auditor = auditor(agency, "24");
-        Answer start = drain(auditor, "/api/v1/audits/changes");
+        Answer start = drain(auditor, "/api/v1/audits/changes", null);
         assertTrue(start.ids().contains(audit));
         String etag = given().auth().oauth2(officer(agency, "24")).get("/api/v1/audits/{id}", audit).then().extract().header("ETag");
         given().auth().oauth2(officer(agency, "24")).contentType(ContentType.JSON).header("If-Match", etag).body("""
@@ -160,7 +131,7 @@ class SyncFeedTests {
         Answer left = sync(auditor, "/api/v1/audits/changes", start.next());
         assertEquals(List.of(audit), left.ids());
         assertEquals(Boolean.TRUE, left.changes().get(0).get("deleted"));
-        assertTrue(drain(TestTokens.person("chuyen-vien-" + agency, "auditor", agency, "24"), "/api/v1/audits/changes").ids().contains(audit),
+        assertTrue(drain(TestTokens.person("chuyen-vien-" + agency, "auditor", agency, "24"), "/api/v1/audits/changes", null).ids().contains(audit),
                 "the new member's app gets it");
     }
 }

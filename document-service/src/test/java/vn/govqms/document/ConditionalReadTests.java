@@ -12,31 +12,15 @@ import vn.govqms.local.testing.TestTokens;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.govqms.local.testing.ConditionalReads.assertConditional;
 
 /** Every read of one resource answers a strong ETag and 304 to an If-None-Match that names it. */
 @QuarkusTest
 @WithTestResource(value = RealPartsTestResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "database", value = "document"))
 class ConditionalReadTests {
-
-    /** Reads once, then again with the tag: 304, no body, the same tag; a stale tag reads in full. Returns the tag. */
-    static String assertConditional(String token, String path, Object... params) {
-        Response full = given().auth().oauth2(token).get(path, params);
-        assertEquals(200, full.statusCode(), full.asString());
-        String tag = full.header("ETag");
-        assertNotNull(tag, path + " has no ETag");
-        assertFalse(tag.startsWith("W/"), "a strong tag: " + tag);
-        Response again = given().auth().oauth2(token).header("If-None-Match", tag).get(path, params);
-        assertEquals(304, again.statusCode(), path);
-        assertEquals("", again.asString());
-        assertEquals(tag, again.header("ETag"));
-        given().auth().oauth2(token).header("If-None-Match", "\"stale\"").get(path, params).then().statusCode(200);
-        return tag;
-    }
 
     @Test
     void readsOfOneResourceAreConditional() {

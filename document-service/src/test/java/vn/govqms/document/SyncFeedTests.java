@@ -5,12 +5,11 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 import vn.govqms.local.testing.RealPartsTestResource;
+import vn.govqms.local.testing.SyncFeeds.Answer;
 import vn.govqms.local.testing.TestTokens;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -19,45 +18,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vn.govqms.local.testing.SyncFeeds.drain;
+import static vn.govqms.local.testing.SyncFeeds.item;
+import static vn.govqms.local.testing.SyncFeeds.sync;
 
 /** The officers' sync feeds: what changed since a token, tombstones of what moved out of reach, nothing twice. */
 @QuarkusTest
 @WithTestResource(value = RealPartsTestResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "database", value = "document"))
 class SyncFeedTests {
-
-    /** One sync answer. */
-    record Answer(List<Map<String, Object>> changes, String next, boolean more) {
-        List<Object> ids() {
-            return changes.stream().map(c -> c.get("id")).toList();
-        }
-    }
-
-    static Answer sync(String token, String path, String since) {
-        var request = given().auth().oauth2(token);
-        if (since != null) {
-            request = request.queryParam("since", since);
-        }
-        JsonPath body = request.get(path).then().statusCode(200).contentType(ContentType.JSON).extract().jsonPath();
-        return new Answer(body.getList("changes"), body.getString("next"), body.getBoolean("more"));
-    }
-
-    /** Syncs until nothing more waits: everything the caller may read now, and the token after it. */
-    static Answer drain(String token, String path, String since) {
-        List<Map<String, Object>> all = new ArrayList<>();
-        Answer a;
-        do {
-            a = sync(token, path, since);
-            all.addAll(a.changes());
-            since = a.next();
-        } while (a.more());
-        return new Answer(all, a.next(), false);
-    }
-
-    @SuppressWarnings("unchecked")
-    static Object item(Map<String, Object> change, String field) {
-        return ((Map<String, Object>) change.get("item")).get(field);
-    }
 
     @Test
     void documentsChangedThenMovedAwayComeOnceAndThenAsTombstones() {
@@ -80,9 +49,9 @@ class SyncFeedTests {
         assertEquals(List.of(second, first), changed.ids(), "oldest change first");
         assertFalse(changed.more());
         assertEquals(Boolean.FALSE, changed.changes().get(0).get("deleted"));
-        assertEquals("QT", ((String) item(changed.changes().get(0), "code")).substring(0, 2));
+        assertEquals("QT", ((String) item(changed.changes().get(0)).get("code")).substring(0, 2));
         @SuppressWarnings("unchecked")
-        Map<String, Object> latest = (Map<String, Object>) item(changed.changes().get(1), "latest");
+        Map<String, Object> latest = (Map<String, Object>) item(changed.changes().get(1)).get("latest");
         assertEquals("IN_REVIEW", latest.get("status"));
 
         Answer again = sync(officerA, path, changed.next());
@@ -140,13 +109,13 @@ class SyncFeedTests {
         Answer created = sync(officer, path, start.next());
         assertEquals(1, created.changes().size(), created.toString());
         String task = (String) created.changes().get(0).get("id");
-        assertEquals("OPEN", item(created.changes().get(0), "status"));
+        assertEquals("OPEN", item(created.changes().get(0)).get("status"));
 
         given().auth().oauth2(officer).contentType(ContentType.JSON).body("{\"outcome\":\"NO_CHANGE\",\"note\":\"Quy trình vẫn phù hợp\"}")
                 .post("/api/v1/review-tasks/{id}/resolution", task).then().statusCode(200);
         Answer resolved = sync(officer, path, created.next());
         assertEquals(List.of(task), resolved.ids());
-        assertEquals("COMPLETED", item(resolved.changes().get(0), "status"));
+        assertEquals("COMPLETED", item(resolved.changes().get(0)).get("status"));
         assertTrue(sync(officer, path, resolved.next()).changes().isEmpty());
 
         assertFalse(drain(TestTokens.agencyRole("iso-officer", other, "24"), path, null).ids().contains(task),

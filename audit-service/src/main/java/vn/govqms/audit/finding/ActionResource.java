@@ -29,6 +29,8 @@ import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
+import vn.govqms.kit.sync.Changes;
+import vn.govqms.kit.sync.SyncParams;
 import vn.govqms.kit.web.Responses;
 
 import java.util.UUID;
@@ -36,8 +38,9 @@ import java.util.UUID;
 @Path("/api/v1/corrective-actions")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Corrective actions", description = "Hành động khắc phục: open → in progress → implemented → verified effective → closed")
-@APIResponse(responseCode = "409", description = "Not allowed in the action's state (allowedActions says what is)")
 public class ActionResource {
+
+    private static final String NOT_IN_THIS_STATE = "Not allowed in the action's state (allowedActions says what is)";
 
     private final ActionService service;
     private final Caller caller;
@@ -53,6 +56,7 @@ public class ActionResource {
             description = "After an on-site inspection the due date defaults to 2 months after the finding (GOVQMS_AUDIT_INSPECTION_CORRECTIVE_REPORT_WITHIN).")
     @APIResponse(responseCode = "201", description = "Opened", content = @Content(schema = @Schema(implementation = ActionView.class)))
     @APIResponse(responseCode = "422", description = "Unknown finding, or not a nonconformity")
+    @APIResponse(responseCode = "409", description = "The finding is closed")
     public Uni<RestResponse<ActionView>> open(@Valid @NotNull NewAction body) {
         return service.open(body, caller).map(a -> Responses.created("/api/v1/corrective-actions/" + a.id(), a, a.version()));
     }
@@ -75,6 +79,16 @@ public class ActionResource {
     }
 
     @GET
+    @Path("/changes")
+    @RolesAllowed(Roles.ANY_STAFF)
+    @Operation(operationId = "syncCorrectiveActions", summary = "Corrective actions of the caller's agencies changed since a sync token (mobile sync)",
+            description = "Oldest change first, by (updatedAt, id); an action moved to an agency out of the caller's reach comes as a "
+                    + "tombstone {id, deleted: true, at}. Pass next back as since; call again at once while more is true.")
+    public Uni<Changes<ActionView>> changes(@BeanParam SyncParams params) {
+        return service.changes(params);
+    }
+
+    @GET
     @Path("/{id}")
     @RolesAllowed(Roles.ANY_STAFF)
     @Operation(operationId = "getCorrectiveAction", summary = "A corrective action with its due-date extensions")
@@ -90,6 +104,7 @@ public class ActionResource {
     @RolesAllowed(Roles.ANY_AGENCY_ROLE)
     @Operation(operationId = "startCorrectiveAction", summary = "The owner (or the agency's ISO officer or head) starts work")
     @APIResponse(responseCode = "200", description = "In progress", content = @Content(schema = @Schema(implementation = ActionView.class)))
+    @APIResponse(responseCode = "409", description = NOT_IN_THIS_STATE)
     public Uni<ActionView> start(@PathParam("id") UUID id) {
         return service.start(id, caller);
     }
@@ -99,6 +114,7 @@ public class ActionResource {
     @RolesAllowed(Roles.ANY_AGENCY_ROLE)
     @Operation(operationId = "implementCorrectiveAction", summary = "The owner (or the agency's ISO officer or head) reports the action implemented")
     @APIResponse(responseCode = "200", description = "Implemented", content = @Content(schema = @Schema(implementation = ActionView.class)))
+    @APIResponse(responseCode = "409", description = NOT_IN_THIS_STATE)
     public Uni<ActionView> implement(@PathParam("id") UUID id, @Valid @NotNull Implementation body) {
         return service.implement(id, body, caller);
     }
@@ -110,6 +126,7 @@ public class ActionResource {
             description = "Not effective: back to in progress. When every action of the finding is verified effective, the finding closes (finding.closed).")
     @APIResponse(responseCode = "200", description = "Verified", content = @Content(schema = @Schema(implementation = ActionView.class)))
     @APIResponse(responseCode = "422", description = "The verifier is the owner")
+    @APIResponse(responseCode = "409", description = NOT_IN_THIS_STATE)
     public Uni<ActionView> verify(@PathParam("id") UUID id, @Valid @NotNull Verification body) {
         return service.verify(id, body, caller);
     }
@@ -120,6 +137,7 @@ public class ActionResource {
     @RolesAllowed({Roles.ISO_OFFICER, Roles.AGENCY_HEAD, Roles.AUDITOR})
     @Operation(operationId = "closeCorrectiveAction", summary = "Close an action verified effective (publishes corrective-action.closed)")
     @APIResponse(responseCode = "200", description = "Closed", content = @Content(schema = @Schema(implementation = ActionView.class)))
+    @APIResponse(responseCode = "409", description = NOT_IN_THIS_STATE)
     public Uni<ActionView> close(@PathParam("id") UUID id) {
         return service.close(id, caller);
     }
@@ -130,6 +148,7 @@ public class ActionResource {
     @Operation(operationId = "extendCorrectiveAction", summary = "Extend the due date with a reason (kept with the action)")
     @APIResponse(responseCode = "200", description = "Extended", content = @Content(schema = @Schema(implementation = ActionView.class)))
     @APIResponse(responseCode = "400", description = "The new date is not later")
+    @APIResponse(responseCode = "409", description = NOT_IN_THIS_STATE)
     public Uni<ActionView> extend(@PathParam("id") UUID id, @Valid @NotNull ExtensionInput body) {
         return service.extend(id, body, caller);
     }

@@ -30,6 +30,9 @@ import vn.govqms.kit.paging.Pages;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Scope;
+import vn.govqms.kit.sync.Changes;
+import vn.govqms.kit.sync.SyncFeed;
+import vn.govqms.kit.sync.SyncParams;
 
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -56,15 +59,17 @@ public class ActionService {
     private final Clock clock;
     private final AuditConfig config;
     private final Scope scope;
+    private final SyncFeed feeds;
 
     public ActionService(AgencyLookup agencies, AuditService audits, UnitOfWork work, Clock clock, AuditConfig config,
-                         Scope scope) {
+                         Scope scope, SyncFeed feeds) {
         this.agencies = agencies;
         this.scope = scope;
         this.audits = audits;
         this.work = work;
         this.clock = clock;
         this.config = config;
+        this.feeds = feeds;
     }
 
     @WithTransaction
@@ -201,6 +206,15 @@ public class ActionService {
                         return chain.map(x -> new Page<>(views, p.page(), p.size(), p.total()));
                     });
                 });
+    }
+
+    /**
+     * The corrective-action feed of an officer's app: actions of the agencies the caller reads, changed since a token; an
+     * action moved to an agency out of reach (a merger or split applied from document-service's events) is a tombstone.
+     */
+    public Uni<Changes<ActionView>> changes(SyncParams params) {
+        return feeds.ofAgencies("corrective-actions", "corrective_action", "agency_directory", params,
+                ids -> viewsOf(ids.stream().map(UUID::fromString).toList()));
     }
 
     /** The views of these actions, by id (for the sync feed, which checked the scope). */

@@ -1,8 +1,6 @@
 package vn.govqms.audit.internalaudit;
 
 import io.smallrye.mutiny.Uni;
-import vn.govqms.kit.web.YearParam;
-import vn.govqms.kit.web.Responses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -43,6 +41,11 @@ import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
+import vn.govqms.kit.sync.Changes;
+import vn.govqms.kit.sync.SyncParams;
+import vn.govqms.kit.web.ETags;
+import vn.govqms.kit.web.Responses;
+import vn.govqms.kit.web.YearParam;
 
 import java.util.UUID;
 
@@ -88,6 +91,16 @@ public class AuditResource {
             @QueryParam("status") AuditStatus status,
             @QueryParam("campaignId") UUID campaignId,
             @QueryParam("mine") @Parameter(description = "true: only audits whose team the caller is on", example = "true") Boolean mine) {
+    }
+
+    @GET
+    @Path("/changes")
+    @RolesAllowed(Roles.AUDIT_PARTIES)
+    @Operation(operationId = "syncAuditChecklists", summary = "The caller's audits (team member) with their checklists, changed since a sync token (mobile sync)",
+            description = "Oldest change first, by (updatedAt, id); an audit whose team no longer names the caller comes as a tombstone "
+                    + "{id, deleted: true, at}. Answers made offline go back in one batch: POST /api/v1/audits/{id}/checklist/answers.")
+    public Uni<Changes<AuditView>> changes(@BeanParam SyncParams params) {
+        return service.changes(params);
     }
 
     @GET
@@ -147,6 +160,22 @@ public class AuditResource {
             throw ProblemException.invalidField("no", "a checklist item number");
         }
         return service.answer(id, n, body, caller).map(AuditResource::ok);
+    }
+
+    @POST
+    @Path("/{id}/checklist/answers")
+    @RolesAllowed(Roles.AUDIT_PARTIES)
+    @Operation(operationId = "answerChecklistItems", summary = "Upload checklist answers made offline, each with its item's If-Match",
+            description = "A member of the team, audit in progress. Each answer applies while its item is at the version it names "
+                    + "(ifMatch, the item's version field); otherwise it comes back 412 with the item as it now is, or 404 for an "
+                    + "unknown item number, and the others apply. One transaction for the batch. The answer is 207 Multi-Status "
+                    + "with one result per answer, in the order sent.")
+    @APIResponse(responseCode = "207", description = "One result per answer (status 200, 404 or 412) and the audit's new version",
+            content = @Content(schema = @Schema(implementation = ChecklistBatch.Outcome.class)))
+    @APIResponse(responseCode = "409", description = "Audit not in progress")
+    public Uni<RestResponse<ChecklistBatch.Outcome>> answer(@PathParam("id") UUID id, @Valid @NotNull ChecklistBatch.Answers body) {
+        return service.answerAll(id, body, caller)
+                .map(o -> RestResponse.ResponseBuilder.<ChecklistBatch.Outcome>create(207).entity(o).tag(ETags.of(o.auditVersion())).build());
     }
 
     @POST

@@ -38,6 +38,9 @@ import vn.govqms.kit.paging.Pages;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Scope;
+import vn.govqms.kit.sync.Changes;
+import vn.govqms.kit.sync.SyncFeed;
+import vn.govqms.kit.sync.SyncParams;
 import vn.govqms.kit.web.ETags;
 
 import java.time.Clock;
@@ -65,9 +68,10 @@ public class AuditService {
     private final PlanLinks plans;
     private final Scope scope;
     private final CorrectiveReportService correctiveReports;
+    private final SyncFeed feeds;
 
     public AuditService(AgencyLookup agencies, UnitOfWork work, Clock clock, ObjectMapper json, PlanLinks plans, Scope scope,
-                        CorrectiveReportService correctiveReports) {
+                        CorrectiveReportService correctiveReports, SyncFeed feeds) {
         this.agencies = agencies;
         this.correctiveReports = correctiveReports;
         this.scope = scope;
@@ -75,6 +79,7 @@ public class AuditService {
         this.clock = clock;
         this.json = json;
         this.plans = plans;
+        this.feeds = feeds;
     }
 
     @WithTransaction
@@ -343,6 +348,16 @@ public class AuditService {
                     .map(change -> trailOf(a, agency).did("answered:" + change[1].no(), caller.subject(), change[0], change[1])).toList(), List.of()))))
                     .map(x -> new ChecklistBatch.Outcome(results, a.version));
         });
+    }
+
+    /**
+     * The checklist feed of an auditor's app: the audits whose team names the caller (with their checklists), changed since
+     * a token; an audit whose team no longer names the caller, or that was deleted, is a tombstone (trigger on audit).
+     */
+    public Uni<Changes<AuditView>> changes(SyncParams params) {
+        return feeds.ofCaller("audit-checklists",
+                "select a.id::text as id, a.updated_at as at from audit a where a.team @> jsonb_build_array(jsonb_build_object('subject', $1::text))",
+                params, ids -> viewsOf(ids.stream().map(UUID::fromString).toList()));
     }
 
     /** The views of these audits, by id (for the checklist feed, which chose them). */

@@ -8,7 +8,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -46,6 +45,7 @@ import vn.govqms.kit.text.CsvCells;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 @Path("/api/v1/reports")
@@ -59,6 +59,8 @@ public class ReportResource {
     static final String CSV = "text/csv; charset=UTF-8";
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    private static final String FORMATS = "JSON, CSV, XLSX or the signed document (.docx), by format= or the Accept header.";
+    private static final String FORMAT = "json (default), csv, xlsx or docx; without it the Accept header decides";
 
     /** The forms a report is read in: {@code format=} when given, else the first the Accept header names. */
     enum Format {
@@ -86,19 +88,15 @@ public class ReportResource {
     @ExpensiveRead
     @RolesAllowed(Roles.REGISTER_KEEPERS)
     @Operation(operationId = "provinceSummaryReport", summary = "The November province-wide summary of a province (by default the caller's): per agency, inspected how, findings by type, actions open/overdue, the corrective-action report owed",
-            description = "JSON, CSV, XLSX or the signed document (.docx), by format= or the Accept header.")
+            description = FORMATS)
     @APIResponse(responseCode = "200", description = "The report", content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Summary.class)),
             @Content(mediaType = "text/csv"), @Content(mediaType = XLSX), @Content(mediaType = DOCX)})
     public Uni<Response> summary(@Valid @BeanParam YearParam year,
                                  @Valid @BeanParam ProvinceParam provinceCode,
-                                 @QueryParam("format") @Parameter(description = "json (default), csv, xlsx or docx; without it the Accept header decides", example = "docx") String format,
+                                 @QueryParam("format") @Parameter(description = FORMAT, example = "docx") String format,
                                  @Context HttpHeaders headers) {
-        int y = year.required();
-        Format f = format(format, headers);
-        String province = service.readableProvince(provinceCode.provinceCode());
-        String name = "bao-cao-tong-hop-kiem-tra-" + province + "-" + y;
-        return service.summary(province, y).chain(s -> render(s, f, ReportKind.PROVINCE_SUMMARY, province, name,
-                ReportResource::summaryCsv, ReportExports::summary));
+        return report(ReportKind.PROVINCE_SUMMARY, "bao-cao-tong-hop-kiem-tra-", year, provinceCode, format, headers, service::summary,
+                ReportResource::summaryCsv, ReportExports::summary);
     }
 
     @GET
@@ -106,36 +104,39 @@ public class ReportResource {
     @ExpensiveRead
     @RolesAllowed(Roles.REGISTER_KEEPERS)
     @Operation(operationId = "ministryReport", summary = "The December report to the Ministry of Science and Technology of a province (by default the caller's): per agency, announcement, internal audit and management review held this year, legal updates within 3 months",
-            description = "JSON, CSV, XLSX or the signed document (.docx), by format= or the Accept header.")
+            description = FORMATS)
     @APIResponse(responseCode = "200", description = "The report", content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MinistryReport.class)),
             @Content(mediaType = "text/csv"), @Content(mediaType = XLSX), @Content(mediaType = DOCX)})
     public Uni<Response> ministry(@Valid @BeanParam YearParam year,
                                   @Valid @BeanParam ProvinceParam provinceCode,
-                                  @QueryParam("format") @Parameter(description = "json (default), csv, xlsx or docx; without it the Accept header decides", example = "xlsx") String format,
+                                  @QueryParam("format") @Parameter(description = FORMAT, example = "xlsx") String format,
                                   @Context HttpHeaders headers) {
+        return report(ReportKind.MINISTRY_REPORT, "bao-cao-bo-khcn-", year, provinceCode, format, headers, service::ministry,
+                ReportResource::ministryCsv, ReportExports::ministry);
+    }
+
+    /**
+     * A report of the province asked for (by default the caller's) in the format asked for, its file named by
+     * {@code filePrefix}, province and year; the signed document carries the letterhead of the province's science department.
+     */
+    private <R> Uni<Response> report(ReportKind kind, String filePrefix, YearParam year, ProvinceParam provinceCode, String format,
+                                     HttpHeaders headers, BiFunction<String, Integer, Uni<R>> load, Function<R, String> csv,
+                                     Function<R, ReportFiles.Table> table) {
         int y = year.required();
         Format f = format(format, headers);
         String province = service.readableProvince(provinceCode.provinceCode());
-        String name = "bao-cao-bo-khcn-" + province + "-" + y;
-        return service.ministry(province, y).chain(r -> render(r, f, ReportKind.MINISTRY_REPORT, province, name,
-                ReportResource::ministryCsv, ReportExports::ministry));
-    }
-
-    /** A report in the format asked for; the signed document carries the letterhead of the province's science department. */
-    private <R> Uni<Response> render(R report, Format f, ReportKind kind, String province, String name,
-                                     Function<R, String> csv, Function<R, ReportFiles.Table> table) {
-        return switch (f) {
+        String name = filePrefix + province + "-" + y;
+        return load.apply(province, y).chain(report -> switch (f) {
             case JSON -> Uni.createFrom().item(Response.ok(report, MediaType.APPLICATION_JSON).build());
             case CSV -> Uni.createFrom().item(file(csv.apply(report), CSV, name + ".csv"));
             case XLSX -> Uni.createFrom().item(file(ReportFiles.xlsx(table.apply(report)), XLSX, name + ".xlsx"));
             case DOCX -> service.scienceDepartment(province).map(issuer -> file(ReportFiles.docx(table.apply(report),
                     ReportExports.letterhead(kind, issuer, service.today())), DOCX, name + ".docx"));
-        };
+        });
     }
 
     @POST
     @Path("/{report}/submissions")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PROVINCE_ADMIN)
     @Operation(operationId = "submitReport", summary = "Submit the caller's province's November summary (province-summary) or December report to the Ministry (ministry-report) of a year, as it reads now (publishes province-summary.submitted / ministry-report.submitted)",

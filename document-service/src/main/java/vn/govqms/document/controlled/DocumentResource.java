@@ -44,6 +44,8 @@ import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
+import vn.govqms.kit.sync.Changes;
+import vn.govqms.kit.sync.SyncParams;
 import vn.govqms.kit.web.Responses;
 
 import java.io.InputStream;
@@ -106,6 +108,16 @@ public class DocumentResource {
     @APIResponse(responseCode = "422", description = "Unknown agency, legal basis or TTHC")
     public Uni<RestResponse<DocumentView>> create(@Valid @NotNull NewDocument body) {
         return service.create(body, caller).map(d -> Responses.created("/api/v1/documents/" + d.id(), d));
+    }
+
+    @GET
+    @Path("/changes")
+    @RolesAllowed(Roles.ANY_STAFF)
+    @Operation(operationId = "syncDocuments", summary = "Documents of the caller's agencies changed since a sync token (mobile sync)",
+            description = "Oldest change first, by (updatedAt, id); a document moved to an agency out of the caller's reach comes as a "
+                    + "tombstone {id, deleted: true, at}. Pass next back as since; call again at once while more is true.")
+    public Uni<Changes<DocumentView>> changes(@BeanParam SyncParams params) {
+        return service.changes(params);
     }
 
     @GET
@@ -183,7 +195,6 @@ public class DocumentResource {
         return service.version(id, revision(revision), caller).map(v -> Responses.tagged(v, v.version()));
     }
 
-    @Consumes(MediaType.APPLICATION_JSON)
     @PUT
     @Path("/{id}/versions/{revision}")
     @RolesAllowed(Roles.ISO_OFFICER)
@@ -227,7 +238,6 @@ public class DocumentResource {
         return service.act(id, revision(revision), VersionAction.APPROVE, null, caller);
     }
 
-    @Consumes(MediaType.APPLICATION_JSON)
     @POST
     @Path("/{id}/versions/{revision}/issue")
     @RolesAllowed(Roles.AGENCY_HEAD)
@@ -240,7 +250,6 @@ public class DocumentResource {
         return service.act(id, revision(revision), VersionAction.ISSUE, body == null ? null : body.effectiveDate(), caller);
     }
 
-    @Consumes(MediaType.APPLICATION_JSON)
     @POST
     @Path("/{id}/versions/{revision}/abolish")
     @RolesAllowed(Roles.AGENCY_HEAD)
@@ -343,7 +352,6 @@ public class DocumentResource {
 
     @PUT
     @Path("/{id}/publication")
-    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ISO_OFFICER)
     @Operation(operationId = "publishDocument", deprecated = true, summary = "Record posting at the office (niêm yết) and publication on the "
             + "portal (đăng tải) of the revision in force; each date given is recorded as a posting of that revision (use postings)")
@@ -355,7 +363,6 @@ public class DocumentResource {
 
     @POST
     @Path("/{id}/periodic-reviews")
-    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.QMS_KEEPERS)
     @Operation(operationId = "recordPeriodicReview", summary = "Record a periodic review and the next review date")
     @APIResponse(responseCode = "200", description = "Recorded", content = @Content(schema = @Schema(implementation = DocumentDtos.PeriodicReviewView.class)))

@@ -30,6 +30,9 @@ import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.AgencyRef;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Scope;
+import vn.govqms.kit.sync.Changes;
+import vn.govqms.kit.sync.SyncFeed;
+import vn.govqms.kit.sync.SyncParams;
 import vn.govqms.kit.web.ETags;
 
 import jakarta.ws.rs.core.EntityTag;
@@ -78,11 +81,12 @@ public class DocumentService {
     private final Registers registers;
     private final RevisionIssue revisionIssue;
     private final IssuedDocuments issued;
+    private final SyncFeed feeds;
 
     public DocumentService(Scope scope, DocumentRepository documents, VersionRepository versions, AgencyRepository agencies,
                            LegalDocumentRepository legalDocuments, ProcedureRepository procedures, Registers registers,
                            UnitOfWork work, ObjectMapper json, Clock clock, RevisionIssue revisionIssue,
-                           IssuedDocuments issued) {
+                           IssuedDocuments issued, SyncFeed feeds) {
         this.scope = scope;
         this.issued = issued;
         this.revisionIssue = revisionIssue;
@@ -95,6 +99,7 @@ public class DocumentService {
         this.work = work;
         this.json = json;
         this.clock = clock;
+        this.feeds = feeds;
     }
 
     @WithTransaction
@@ -332,6 +337,14 @@ public class DocumentService {
                     Map<UUID, DocumentVersion> byDoc = latest.stream().collect(Collectors.toMap(v -> v.documentId, Function.identity()));
                     return p.map(d -> view(d, byDoc.get(d.id)));
                 }));
+    }
+
+    /**
+     * The documents feed of an officer's app: documents of the agencies the caller reads, changed since a token; a document
+     * moved to an agency out of reach (a merger, a split) comes back as a tombstone (trigger on controlled_document).
+     */
+    public Uni<Changes<DocumentView>> changes(SyncParams params) {
+        return feeds.ofAgencies("documents", "controlled_document", "agency", params, ids -> viewsOf(ids.stream().map(UUID::fromString).toList()));
     }
 
     /** The views of these documents with their newest versions, by id (for a sync feed, which checked the scope). */

@@ -28,6 +28,8 @@ import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
+import vn.govqms.kit.sync.Changes;
+import vn.govqms.kit.sync.SyncParams;
 
 import java.util.UUID;
 
@@ -75,6 +77,16 @@ public class ProcedureReviewResource {
     public Uni<ProvinceOverdueReport> overdueByProvince(
             @QueryParam("asOf") @Parameter(description = "The day the counts are for (default today)", example = "2025-12-31") LocalDate asOf) {
         return nationalView.asOf(asOf);
+    }
+
+    @GET
+    @Path("/changes")
+    @RolesAllowed(Roles.ANY_STAFF)
+    @Operation(operationId = "syncReviewTasks", summary = "Review tasks of the caller's agencies changed since a sync token (mobile sync)",
+            description = "Oldest change first, by (updatedAt, id): new tasks, resolutions, overdue marks; a task moved to an agency "
+                    + "out of the caller's reach comes as a tombstone {id, deleted: true, at}. Pass next back as since.")
+    public Uni<Changes<ReviewView>> changes(@BeanParam SyncParams params) {
+        return service.changes(params);
     }
 
     @GET

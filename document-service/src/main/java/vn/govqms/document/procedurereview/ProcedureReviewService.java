@@ -21,6 +21,9 @@ import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Scope;
+import vn.govqms.kit.sync.Changes;
+import vn.govqms.kit.sync.SyncFeed;
+import vn.govqms.kit.sync.SyncParams;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -42,15 +45,17 @@ public class ProcedureReviewService {
     private final Clock clock;
 
     private final Scope scope;
+    private final SyncFeed feeds;
 
     public ProcedureReviewService(Scope scope, AgencyRepository agencies, DocumentRepository documents, VersionRepository versions,
-                                  UnitOfWork work, Clock clock) {
+                                  UnitOfWork work, Clock clock, SyncFeed feeds) {
         this.scope = scope;
         this.agencies = agencies;
         this.documents = documents;
         this.versions = versions;
         this.work = work;
         this.clock = clock;
+        this.feeds = feeds;
     }
 
     /** Filters of the list; {@code agencyId} null: every agency in the caller's scope. */
@@ -77,6 +82,14 @@ public class ProcedureReviewService {
         var found = ReviewTask.<ReviewTask>find(where.isEmpty() ? "1 = 1" : String.join(" and ", where), Sort.by("dueDate").and("id"), params);
         return checked.chain(() -> found.page(page.page(), page.size()).list())
                 .chain(items -> found.count().chain(total -> views(items).map(v -> Page.of(v, page, total))));
+    }
+
+    /**
+     * The review-task feed of an officer's app: tasks of the agencies the caller reads, changed since a token (a new task, a
+     * resolution, an overdue mark); a task moved out of reach with its document comes back as a tombstone.
+     */
+    public Uni<Changes<ReviewView>> changes(SyncParams params) {
+        return feeds.ofAgencies("review-tasks", "review_task", "agency", params, ids -> viewsOf(ids.stream().map(UUID::fromString).toList()));
     }
 
     /** The views of these tasks, by id (for a sync feed, which checked the scope). */

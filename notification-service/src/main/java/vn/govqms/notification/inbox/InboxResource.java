@@ -25,6 +25,8 @@ import vn.govqms.kit.paging.PageParams;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
+import vn.govqms.kit.sync.Changes;
+import vn.govqms.kit.sync.SyncParams;
 import vn.govqms.notification.inbox.InboxDtos.MarkedRead;
 import vn.govqms.notification.inbox.InboxDtos.NotificationView;
 import vn.govqms.notification.inbox.InboxDtos.UnreadCount;
@@ -61,6 +63,16 @@ public class InboxResource {
     @APIResponse(responseCode = "422", description = "Unknown agency")
     public Uni<UnreadCount> unread(@QueryParam("agencyId") UUID agencyId) {
         return service.unread(agencyId, caller);
+    }
+
+    @GET
+    @Path("/changes")
+    @RolesAllowed(Roles.ANY_STAFF)
+    @Operation(operationId = "syncNotifications", summary = "The caller's notifications changed since a sync token (mobile sync)",
+            description = "Oldest change first, by (updatedAt, id): new notifications and read marks; a deleted one comes as a tombstone "
+                    + "{id, deleted: true, at}. Pass next back as since; call again at once while more is true.")
+    public Uni<Changes<NotificationView>> changes(@BeanParam SyncParams params) {
+        return service.changes(params);
     }
 
     @GET

@@ -12,6 +12,9 @@ import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Scope;
+import vn.govqms.kit.sync.Changes;
+import vn.govqms.kit.sync.SyncFeed;
+import vn.govqms.kit.sync.SyncParams;
 import vn.govqms.notification.agency.AgencyLookup;
 import vn.govqms.notification.event.EventKind;
 import vn.govqms.notification.inbox.InboxDtos.MarkedRead;
@@ -45,13 +48,15 @@ public class InboxService {
     private final Scope scope;
     private final ObjectMapper json;
     private final Clock clock;
+    private final SyncFeed feeds;
 
-    public InboxService(Pool pool, AgencyLookup agencies, Scope scope, ObjectMapper json, Clock clock) {
+    public InboxService(Pool pool, AgencyLookup agencies, Scope scope, ObjectMapper json, Clock clock, SyncFeed feeds) {
         this.pool = pool;
         this.agencies = agencies;
         this.scope = scope;
         this.json = json;
         this.clock = clock;
+        this.feeds = feeds;
     }
 
     public record Filter(UUID agencyId, String kind, LocalDate from, LocalDate to, Boolean unread) {
@@ -99,6 +104,16 @@ public class InboxService {
             }
             return agencyReader(agency, caller).map(x -> view(r));
         });
+    }
+
+    /**
+     * The notifications feed of an officer's app: the caller's own inbox notifications (token subject) changed since a token
+     * (new ones, read marks); a deleted one is a tombstone (trigger on notification).
+     */
+    public Uni<Changes<NotificationView>> changes(SyncParams params) {
+        return feeds.ofCaller("notifications",
+                "select n.id::text as id, n.updated_at as at from notification n where n.channel = 'INBOX' and n.subject = $1",
+                params, ids -> viewsOf(ids.stream().map(Long::valueOf).toList()));
     }
 
     /** The views of these inbox notifications, by id (for the sync feed, which chose the caller's own). */

@@ -7,7 +7,6 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -101,7 +100,6 @@ public class StreamResource {
 
     @POST
     @Path("/stream-tickets")
-    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ANY_READER)
     @Operation(operationId = "createStreamTicket", summary = "A ticket that opens the live stream once without an Authorization header (a browser's EventSource)",

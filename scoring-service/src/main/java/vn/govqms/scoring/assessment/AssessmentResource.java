@@ -52,7 +52,6 @@ public class AssessmentResource {
     }
 
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.AUDIT_PARTIES)
     @Operation(operationId = "startAssessment", summary = "Start a self-assessment (agency head or ISO officer) or an official one (province-admin, ministry-admin, or an auditor of another agency on the province's assessment team)")
     @APIResponse(responseCode = "201", description = "A draft with every criterion of the set", content = @Content(schema = @Schema(implementation = AssessmentView.class)))
@@ -116,7 +115,6 @@ public class AssessmentResource {
 
     @POST
     @Path("/{id}/return")
-    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.HEAD_OR_TENANT_ADMINS)
     @Operation(operationId = "returnAssessment", summary = "Send a submitted assessment back to draft, with a reason")
     @APIResponse(responseCode = "200", description = "A draft again", content = @Content(schema = @Schema(implementation = AssessmentView.class)))
@@ -138,7 +136,6 @@ public class AssessmentResource {
 
     @POST
     @Path("/{id}/reopen")
-    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.HEAD_OR_TENANT_ADMINS)
     @Operation(operationId = "reopenAssessment", summary = "Correct a finalised assessment: it becomes a draft again; the reason is kept in the audit trail")
     @APIResponse(responseCode = "200", description = "Reopened as a draft", content = @Content(schema = @Schema(implementation = AssessmentView.class)))

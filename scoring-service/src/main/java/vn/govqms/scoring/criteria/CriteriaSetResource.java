@@ -153,7 +153,6 @@ public class CriteriaSetResource {
 
     @PUT
     @Path("/{id}")
-    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.REGISTER_KEEPERS)
     @Operation(operationId = "updateCriteriaSet", summary = "Replace a draft's content (If-Match required); an active set cannot change")
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = CriteriaSetView.class)))

@@ -7,7 +7,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -44,7 +43,6 @@ public class ObjectiveResource {
     }
 
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.QMS_KEEPERS_OR_TENANT_ADMINS)
     @Operation(operationId = "createQualityObjective", summary = "Set a quality objective of an agency for a year, bound to a KPI with a target",
             description = "Evaluated at once: on track while met (or nothing measured yet), at risk when not met during the year, missed when "
@@ -75,7 +73,6 @@ public class ObjectiveResource {
 
     @PUT
     @Path("/{id}")
-    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.QMS_KEEPERS_OR_TENANT_ADMINS)
     @Operation(operationId = "updateQualityObjective", summary = "Change an objective's title or target (If-Match required); it is evaluated again")
     @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = ObjectiveView.class)))

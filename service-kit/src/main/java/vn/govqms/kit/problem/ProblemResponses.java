@@ -28,7 +28,7 @@ import java.util.TreeMap;
  * 401 and 403 when it is secured; 400 when it takes parameters or a body; 413 when it takes a body (the kit's
  * {@code BodyLimit}); 404 when its path has a parameter; 409, 412 and 428 when it takes {@code If-Match}; 422 on
  * writes; on a read of one JSON object (not a list or a page), the {@code ETag} header of its 200 and the 304 of
- * {@code If-None-Match} (the kit's {@code web.ConditionalGet}). Every 4xx and 5xx response, declared or added, is the one {@code Problem} schema as
+ * {@code If-None-Match} (the kit's {@code web.ConditionalGet}); on a sync feed's read, the words of its 200. Every 4xx and 5xx response, declared or added, is the one {@code Problem} schema as
  * {@code application/problem+json}; a declared 429 also gets its {@code Retry-After} header.
  */
 public class ProblemResponses implements OASFilter {
@@ -40,7 +40,7 @@ public class ProblemResponses implements OASFilter {
     private static final Set<PathItem.HttpMethod> WRITES = Set.of(PathItem.HttpMethod.POST, PathItem.HttpMethod.PUT,
             PathItem.HttpMethod.PATCH, PathItem.HttpMethod.DELETE);
     /** Descriptions Quarkus gives the responses it adds itself; ours say more. */
-    private static final Set<String> GENERIC = Set.of("Not Authorized", "Not Allowed", "Bad Request");
+    private static final Set<String> GENERIC = Set.of("OK", "Not Authorized", "Not Allowed", "Bad Request");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -95,6 +95,9 @@ public class ProblemResponses implements OASFilter {
         if (method == PathItem.HttpMethod.GET && singleJsonObject(responses.getAPIResponse("200"))) {
             conditional(responses);
         }
+        if (method == PathItem.HttpMethod.GET && syncPage(responses.getAPIResponse("200"))) {
+            ensure(responses, "200", "The changes and the next token");
+        }
         if (WRITES.contains(method)) {
             ensure(responses, "422", "A domain rule refuses the request (the problem's type names it)");
         }
@@ -123,6 +126,15 @@ public class ProblemResponses implements OASFilter {
         }
         return schema.getRef() == null || !(schema.getRef().startsWith("#/components/schemas/Page")
                 || schema.getRef().startsWith("#/components/schemas/Changes"));
+    }
+
+    /** The 200 is a page of a sync feed (the kit's {@code sync.Changes}). */
+    static boolean syncPage(APIResponse ok) {
+        if (ok == null || ok.getContent() == null || ok.getContent().getMediaType(JSON) == null) {
+            return false;
+        }
+        Schema schema = ok.getContent().getMediaType(JSON).getSchema();
+        return schema != null && schema.getRef() != null && schema.getRef().startsWith("#/components/schemas/Changes");
     }
 
     private static void conditional(APIResponses responses) {

@@ -32,6 +32,21 @@ class ProblemResponsesTest {
         assertNull(open.getResponses().getAPIResponse("401"));
     }
 
+    @Test
+    void aSyncFeedsReadSaysWhatItsPageIsAndIsNotTagged() {
+        Operation feed = OASFactory.createOperation().operationId("syncContacts").responses(OASFactory.createAPIResponses()
+                .addAPIResponse("200", OASFactory.createAPIResponse().description("OK").content(OASFactory.createContent()
+                        .addMediaType("application/json", OASFactory.createMediaType()
+                                .schema(OASFactory.createSchema().ref("#/components/schemas/ChangesContactView"))))));
+        OpenAPI api = document(feed, OASFactory.createOperation().operationId("createContact"));
+
+        new ProblemResponses().filterOpenAPI(api);
+
+        assertEquals("The changes and the next token", feed.getResponses().getAPIResponse("200").getDescription());
+        assertNull(feed.getResponses().getAPIResponse("200").getHeaders(), "a page of changes carries no ETag");
+        assertNull(feed.getResponses().getAPIResponse("304"));
+    }
+
     private static OpenAPI document(Operation get, Operation post) {
         SecurityScheme bearer = OASFactory.createSecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT");
         return OASFactory.createOpenAPI()
