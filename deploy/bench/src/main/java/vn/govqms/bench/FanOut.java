@@ -66,9 +66,9 @@ final class FanOut {
             h.db.update("document", "truncate review_task_baseline");
             base.add(h.db.timed("document", """
                     insert into review_task_baseline (id, agency_id, document_id, version_id, cause_type, cause_id, cause_key, cause_kind,
-                        cause_summary, effective_date, due_date, status, version, created_at)
+                        cause_summary, effective_date, due_date, status, version, created_at, updated_at)
                     select gen_random_uuid(), d.agency_id, d.id, v.id, 'LEGAL_DOCUMENT', b.legal_document_id, 'baseline', 'REPLACED', 'x',
-                           date '2030-07-01', date '2030-10-01', 'OPEN', 0, now()
+                           date '2030-07-01', date '2030-10-01', 'OPEN', 0, now(), now()
                     from document_version_legal_basis b join document_version v on v.id = b.version_id
                     join controlled_document d on d.id = v.document_id where b.legal_document_id = '%s'""".formatted(decree)));
         }
