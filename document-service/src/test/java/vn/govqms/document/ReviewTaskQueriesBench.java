@@ -66,9 +66,9 @@ class ReviewTaskQueriesBench {
         long b0 = System.nanoTime();
         TestDb.update("document", """
                 insert into review_task_baseline (id, agency_id, document_id, version_id, cause_type, cause_id, cause_key, cause_kind,
-                    cause_summary, effective_date, due_date, status, version, created_at)
+                    cause_summary, effective_date, due_date, status, version, created_at, updated_at)
                 select gen_random_uuid(), d.agency_id, d.id, v.id, 'LEGAL_DOCUMENT', b.legal_document_id, 'baseline', 'AMENDED', 'x',
-                       date '2026-01-01', date '2026-04-01', 'OPEN', 0, now()
+                       date '2026-01-01', date '2026-04-01', 'OPEN', 0, now(), now()
                 from document_version_legal_basis b join document_version v on v.id = b.version_id
                 join controlled_document d on d.id = v.document_id where b.legal_document_id = '%s'""".formatted(decree));
         double baseline = (System.nanoTime() - b0) / 1e9;
