@@ -11,7 +11,9 @@ import vn.govqms.kit.security.AgencyRef;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -19,8 +21,9 @@ import java.util.Objects;
 @ApplicationScoped
 public class AuditTrail {
 
-    private static final String INSERT = "insert into audit_trail (resource_type, resource_id, agency_id, province_code, root_id, action, actor, at, changes) "
-            + "values (?1, ?2, ?3, ?4, ?9, ?5, ?6, ?7, ?8)";
+    private static final String COLUMNS = "insert into audit_trail (resource_type, resource_id, agency_id, province_code, root_id, "
+            + "action, actor, at, changes) values ";
+    private static final int PER_ROW = 9;
 
     private final ObjectMapper json;
     private final Clock clock;
@@ -30,44 +33,62 @@ public class AuditTrail {
         this.clock = clock;
     }
 
-    /** Records the entry in the session's current transaction. */
-    public Uni<Void> record(Mutiny.Session session, TrailEntry entry) {
-        String changes;
+    /** Records the entries in the session's current transaction, in one statement (a checklist batch writes dozens). */
+    public Uni<Void> record(Mutiny.Session session, List<TrailEntry> entries) {
+        if (entries.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Object[]> rows;
         try {
-            changes = changes(entry);
+            rows = rows(entries);
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
-        AgencyRef agency = entry.agency();
-        return session.createNativeQuery(INSERT)
-                .setParameter(1, entry.resourceType())
-                .setParameter(2, entry.resourceId().toString())
-                .setParameter(3, agency == null ? null : agency.id())
-                .setParameter(4, agency == null ? null : agency.provinceCode())
-                .setParameter(5, entry.action())
-                .setParameter(6, entry.actor())
-                .setParameter(7, OffsetDateTime.now(clock))
-                .setParameter(8, changes)
-                .setParameter(9, agency == null ? null : agency.rootId())
-                .executeUpdate()
+        StringBuilder sql = new StringBuilder(COLUMNS);
+        for (int r = 0; r < rows.size(); r++) {
+            sql.append(r == 0 ? "(" : ", (");
+            for (int c = 1; c <= PER_ROW; c++) {
+                sql.append(c == 1 ? "?" : ", ?").append(r * PER_ROW + c);
+            }
+            sql.append(')');
+        }
+        Mutiny.Query<Object> insert = session.createNativeQuery(sql.toString());
+        int position = 1;
+        for (Object[] row : rows) {
+            for (Object value : row) {
+                insert.setParameter(position++, value);
+            }
+        }
+        return insert.executeUpdate().replaceWithVoid();
+    }
+
+    /** The same on a plain reactive connection (event handlers and set-based work use one), as one batch. */
+    public Uni<Void> record(SqlConnection tx, List<TrailEntry> entries) {
+        if (entries.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Object[]> rows;
+        try {
+            rows = rows(entries);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return tx.preparedQuery(COLUMNS + "($1, $2, $3, $4, $5, $6, $7, $8, $9)")
+                .executeBatch(rows.stream().map(Tuple::from).toList())
                 .replaceWithVoid();
     }
 
-    /** The same on a plain reactive connection (event handlers and set-based work use one). */
-    public Uni<Void> record(SqlConnection tx, TrailEntry entry) {
-        String changes;
-        try {
-            changes = changes(entry);
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(e);
+    /** Each entry's values in the order of {@link #COLUMNS}. */
+    private List<Object[]> rows(List<TrailEntry> entries) throws JsonProcessingException {
+        OffsetDateTime at = OffsetDateTime.now(clock);
+        List<Object[]> rows = new ArrayList<>(entries.size());
+        for (TrailEntry entry : entries) {
+            AgencyRef agency = entry.agency();
+            rows.add(new Object[] {entry.resourceType(), entry.resourceId().toString(), agency == null ? null : agency.id(),
+                    agency == null ? null : agency.provinceCode(), agency == null ? null : agency.rootId(), entry.action(),
+                    entry.actor(), at, changes(entry)});
         }
-        AgencyRef agency = entry.agency();
-        return tx.preparedQuery("insert into audit_trail (resource_type, resource_id, agency_id, province_code, action, actor, at, changes, root_id) "
-                        + "values ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
-                .execute(Tuple.from(new Object[] {entry.resourceType(), entry.resourceId().toString(), agency == null ? null : agency.id(),
-                        agency == null ? null : agency.provinceCode(), entry.action(), entry.actor(), OffsetDateTime.now(clock), changes,
-                        agency == null ? null : agency.rootId()}))
-                .replaceWithVoid();
+        return rows;
     }
 
     private String changes(TrailEntry entry) throws JsonProcessingException {

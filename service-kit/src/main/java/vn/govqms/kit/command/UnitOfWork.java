@@ -6,7 +6,6 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 import vn.govqms.kit.audit.AuditTrail;
-import vn.govqms.kit.audit.TrailEntry;
 import vn.govqms.kit.outbox.Outbox;
 import vn.govqms.kit.outbox.OutgoingEvent;
 
@@ -15,7 +14,7 @@ import java.util.function.Supplier;
 /**
  * How a command ends: the session is flushed, then the command's {@link Outcome} is read (the new rows, their ids and
  * the new {@code @Version} exist by then, so the events and the trail's "after" carry them) and written: its events to
- * the outbox, then its audit-trail rows, all in the caller's transaction, so the change, its events and its trail commit
+ * the outbox, then its audit-trail rows (one statement), all in the caller's transaction, so the change, its events and its trail commit
  * or roll back together.
  */
 @ApplicationScoped
@@ -42,19 +41,12 @@ public class UnitOfWork {
             for (OutgoingEvent event : done.events()) {
                 chain = chain.chain(() -> outbox.publish(session, event));
             }
-            for (TrailEntry entry : done.trail()) {
-                chain = chain.chain(() -> trail.record(session, entry));
-            }
-            return chain;
+            return chain.chain(() -> trail.record(session, done.trail()));
         });
     }
 
-    /** The same on a plain reactive connection (nothing to flush): the events in one statement, then the trail rows. */
+    /** The same on a plain reactive connection (nothing to flush): the events in one statement, then the trail rows in one batch. */
     public Uni<Void> record(SqlConnection tx, Outcome outcome) {
-        Uni<Void> chain = outbox.publishAll(tx, outcome.events());
-        for (TrailEntry entry : outcome.trail()) {
-            chain = chain.chain(() -> trail.record(tx, entry));
-        }
-        return chain;
+        return outbox.publishAll(tx, outcome.events()).chain(() -> trail.record(tx, outcome.trail()));
     }
 }

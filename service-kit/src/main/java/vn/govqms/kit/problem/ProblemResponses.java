@@ -114,7 +114,7 @@ public class ProblemResponses implements OASFilter {
 
     /** The 200 is one JSON object: not an array, not a page of a list or of a sync feed. */
     static boolean singleJsonObject(APIResponse ok) {
-        if (ok == null || ok.getContent() == null || ok.getContent().getMediaType(JSON) == null) {
+        if (!json(ok)) {
             return false;
         }
         Schema schema = ok.getContent().getMediaType(JSON).getSchema();
@@ -124,17 +124,21 @@ public class ProblemResponses implements OASFilter {
         if (schema.getType() != null && schema.getType().contains(Schema.SchemaType.ARRAY)) {
             return false;
         }
-        return schema.getRef() == null || !(schema.getRef().startsWith("#/components/schemas/Page")
-                || schema.getRef().startsWith("#/components/schemas/Changes"));
+        return !refersTo(schema, "Page") && !refersTo(schema, "Changes");
     }
 
     /** The 200 is a page of a sync feed (the kit's {@code sync.Changes}). */
     static boolean syncPage(APIResponse ok) {
-        if (ok == null || ok.getContent() == null || ok.getContent().getMediaType(JSON) == null) {
-            return false;
-        }
-        Schema schema = ok.getContent().getMediaType(JSON).getSchema();
-        return schema != null && schema.getRef() != null && schema.getRef().startsWith("#/components/schemas/Changes");
+        return json(ok) && refersTo(ok.getContent().getMediaType(JSON).getSchema(), "Changes");
+    }
+
+    private static boolean json(APIResponse ok) {
+        return ok != null && ok.getContent() != null && ok.getContent().getMediaType(JSON) != null;
+    }
+
+    /** The schema is a reference to a component whose name starts with {@code name} (generic ones get a suffix). */
+    private static boolean refersTo(Schema schema, String name) {
+        return schema != null && schema.getRef() != null && schema.getRef().startsWith("#/components/schemas/" + name);
     }
 
     private static void conditional(APIResponses responses) {

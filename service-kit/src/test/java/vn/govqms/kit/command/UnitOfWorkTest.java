@@ -182,6 +182,21 @@ class UnitOfWorkTest {
     }
 
     @Test
+    void severalTrailRowsAreWrittenTogetherInTheirOrderOnEitherConnection() {
+        List<TrailEntry> answers = List.of(TrailEntry.on("audit", 7L, AGENCY).did("answered:1", "auditor-24", null, Map.of("answer", "CONFORMING")),
+                TrailEntry.on("audit", 7L, AGENCY).did("answered:2", "auditor-24", null, Map.of("answer", "NONCONFORMING")),
+                TrailEntry.on("audit", 7L, null).did("answered:3", "auditor-24", null, Map.of("answer", "NOT_APPLICABLE")));
+        sessions.withTransaction(s -> work.record(s, () -> Outcome.of(answers, List.of()))).await().atMost(WAIT);
+        pool.withTransaction(tx -> work.record(tx, Outcome.of(answers, List.of()))).await().atMost(WAIT);
+
+        List<String> rows = List.of("answered:1|24|{\"answer\":{\"to\":\"CONFORMING\"}}", "answered:2|24|{\"answer\":{\"to\":\"NONCONFORMING\"}}",
+                "answered:3|{\"answer\":{\"to\":\"NOT_APPLICABLE\"}}");
+        List<String> twice = new ArrayList<>(rows);
+        twice.addAll(rows);
+        assertEquals(twice, column("select concat_ws('|', action, province_code, changes) from audit_trail order by id"));
+    }
+
+    @Test
     void aTrailRowThatCannotBeWrittenRollsTheEventsAndTheChangeBack() {
         // the trail's actor is required: without one the row fails after the events were written in the same transaction
         assertThrows(RuntimeException.class, () -> sessions.withTransaction(s -> s.persist(new Note(1, "bản nháp"))
