@@ -9,6 +9,7 @@ import vn.govqms.scoring.live.ScoreRecomputation;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +109,9 @@ abstract class IndicatorHandler implements EventHandler {
     }
 
     private Uni<Void> recompute(SqlConnection tx, Map<Integer, Map<UUID, String>> touched) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
+        Set<UUID> all = new HashSet<>();
+        touched.values().forEach(byAgency -> all.addAll(byAgency.keySet()));
+        Uni<Void> chain = touched.size() > 1 ? scores.lock(tx, all) : Uni.createFrom().voidItem();
         for (var year : touched.entrySet()) {
             chain = chain.chain(() -> scores.recompute(tx, year.getValue(), year.getKey()));
         }

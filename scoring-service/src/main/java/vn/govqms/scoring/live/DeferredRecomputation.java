@@ -12,8 +12,10 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -71,7 +73,9 @@ public class DeferredRecomputation {
                         byYear.computeIfAbsent(r.getInteger("year"), y -> new ArrayList<>()).add(r.getUUID("agency_id"));
                         causes.put(r.getInteger("year"), r.getString("cause"));
                     }
-                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    Set<UUID> all = new HashSet<>();
+                    byYear.values().forEach(all::addAll);
+                    Uni<Void> chain = byYear.size() > 1 ? scores.lock(tx, all) : Uni.createFrom().voidItem();
                     for (var e : byYear.entrySet()) {
                         chain = chain.chain(() -> scores.recompute(tx, e.getValue(), e.getKey(), causes.get(e.getKey())));
                     }

@@ -96,6 +96,21 @@ public class ScoreRecomputation {
         });
     }
 
+    /**
+     * Locks these agencies' directory rows, in id order, until the transaction ends. Every recomputation takes this lock
+     * before it reads indicators, so two transactions moving one agency (two consumers, or an event and a first read of
+     * the score) recompute one after the other and the later sees the earlier's indicators: without it each could
+     * compute from the other's old values and the last to commit would leave a stale score until the next event. A
+     * transaction that recomputes several years locks all their agencies first, so that lock order never crosses.
+     */
+    public Uni<Void> lock(SqlConnection tx, Collection<UUID> agencyIds) {
+        if (agencyIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return tx.preparedQuery("select 1 from agency_directory where id = any($1) order by id for no key update")
+                .execute(Tuple.of(agencyIds.stream().distinct().toArray(UUID[]::new))).replaceWithVoid();
+    }
+
     public Uni<Void> recompute(SqlConnection tx, Collection<UUID> agencyIds, int year, String cause) {
         return recompute(tx, agencyIds, year, agency -> cause);
     }
@@ -110,9 +125,11 @@ public class ScoreRecomputation {
             return Uni.createFrom().voidItem();
         }
         UUID[] ids = agencyIds.stream().distinct().toArray(UUID[]::new);
-        // an agency that ended in a merger or split has no live score any more, whatever event still names it
+        // an agency that ended in a merger or split has no live score any more, whatever event still names it; the agencies'
+        // rows are locked (see lock) before their indicators are read
         return tx.preparedQuery("select d.id, d.province_code from agency_directory d where d.id = any($1) "
-                        + "and not exists (select 1 from agency_succession s where s.predecessor_id = d.id)").execute(Tuple.of(ids))
+                        + "and not exists (select 1 from agency_succession s where s.predecessor_id = d.id) order by d.id for no key update of d")
+                .execute(Tuple.of(ids))
                 .chain(rows -> {
                     Map<UUID, String> province = new HashMap<>();
                     rows.forEach(r -> province.put(r.getUUID(0), r.getString(1)));
