@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import vn.govqms.kit.events.EventHandler;
 import vn.govqms.kit.events.EventTypes;
 import vn.govqms.kit.events.PoisonEventException;
@@ -131,11 +132,7 @@ public class Reorganisations implements EventHandler {
 
     private static final String MOVE_DOCUMENTS = "update known_document set agency_id = $1 where agency_id = any($2)";
 
-    private final Clock clock;
-
-    public Reorganisations(Clock clock) {
-        this.clock = clock;
-    }
+    @Inject Clock clock;
 
     @Override
     public Set<String> eventTypes() {

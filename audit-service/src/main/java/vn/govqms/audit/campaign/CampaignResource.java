@@ -1,6 +1,7 @@
 package vn.govqms.audit.campaign;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
 import vn.govqms.kit.web.ProvinceParam;
 import vn.govqms.kit.web.YearParam;
 import vn.govqms.kit.web.Responses;
@@ -40,13 +41,8 @@ import java.util.UUID;
 @Tag(name = "Inspection campaigns", description = "Kế hoạch kiểm tra của tỉnh (Art. 36, Circular 26/2014/TT-BKHCN): agencies, mode, decision")
 public class CampaignResource {
 
-    private final CampaignService service;
-    private final Caller caller;
-
-    public CampaignResource(CampaignService service, Caller caller) {
-        this.service = service;
-        this.caller = caller;
-    }
+    @Inject CampaignService service;
+    @Inject Caller caller;
 
     @POST
     @RolesAllowed(Roles.PROVINCE_ADMIN)

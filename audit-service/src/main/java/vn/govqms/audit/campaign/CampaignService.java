@@ -10,6 +10,7 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.hibernate.reactive.mutiny.Mutiny;
 import vn.govqms.audit.AuditConfig;
 import vn.govqms.audit.agency.AgencyLookup;
@@ -54,26 +55,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class CampaignService {
 
-    private final AgencyLookup agencies;
-    private final AuditService audits;
-    private final UnitOfWork work;
-    private final Clock clock;
-    private final ObjectMapper json;
-    private final AuditConfig config;
-    private final Scope scope;
-    private final InspectionLevelService inspectionLevels;
-
-    public CampaignService(AgencyLookup agencies, AuditService audits, UnitOfWork work, Clock clock, ObjectMapper json,
-                           AuditConfig config, Scope scope, InspectionLevelService inspectionLevels) {
-        this.agencies = agencies;
-        this.inspectionLevels = inspectionLevels;
-        this.scope = scope;
-        this.audits = audits;
-        this.work = work;
-        this.clock = clock;
-        this.json = json;
-        this.config = config;
-    }
+    @Inject AgencyLookup agencies;
+    @Inject AuditService audits;
+    @Inject UnitOfWork work;
+    @Inject Clock clock;
+    @Inject ObjectMapper json;
+    @Inject AuditConfig config;
+    @Inject Scope scope;
+    @Inject InspectionLevelService inspectionLevels;
 
     @WithTransaction
     public Uni<CampaignView> create(NewCampaign in, Caller caller) {

@@ -2,6 +2,7 @@ package vn.govqms.audit.campaign;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
@@ -30,13 +31,8 @@ import vn.govqms.kit.web.Responses;
 @Tag(name = "Inspection campaigns")
 public class InspectionLevelResource {
 
-    private final InspectionLevelService service;
-    private final Caller caller;
-
-    public InspectionLevelResource(InspectionLevelService service, Caller caller) {
-        this.service = service;
-        this.caller = caller;
-    }
+    @Inject InspectionLevelService service;
+    @Inject Caller caller;
 
     @GET
     @RolesAllowed(Roles.REGISTER_KEEPERS)

@@ -1,6 +1,7 @@
 package vn.govqms.audit.correctivereport;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
 import vn.govqms.kit.web.YearParam;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -36,14 +37,8 @@ import java.util.UUID;
 @APIResponse(responseCode = "409", description = "Not allowed in the report's state (allowedActions says what is)")
 public class CorrectiveReportResource {
 
-
-    private final CorrectiveReportService service;
-    private final Caller caller;
-
-    public CorrectiveReportResource(CorrectiveReportService service, Caller caller) {
-        this.service = service;
-        this.caller = caller;
-    }
+    @Inject CorrectiveReportService service;
+    @Inject Caller caller;
 
     @GET
     @RolesAllowed(Roles.ANY_STAFF)

@@ -6,6 +6,7 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.hibernate.reactive.mutiny.Mutiny;
 import vn.govqms.audit.AuditConfig;
 import vn.govqms.audit.agency.AgencyLookup;
@@ -45,22 +46,12 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class CorrectiveReportService {
 
-    private final AgencyLookup agencies;
-    private final AuditService audits;
-    private final UnitOfWork work;
-    private final Clock clock;
-    private final AuditConfig config;
-    private final Scope scope;
-
-    public CorrectiveReportService(AgencyLookup agencies, AuditService audits, UnitOfWork work, Clock clock,
-                                   AuditConfig config, Scope scope) {
-        this.agencies = agencies;
-        this.audits = audits;
-        this.work = work;
-        this.clock = clock;
-        this.config = config;
-        this.scope = scope;
-    }
+    @Inject AgencyLookup agencies;
+    @Inject AuditService audits;
+    @Inject UnitOfWork work;
+    @Inject Clock clock;
+    @Inject AuditConfig config;
+    @Inject Scope scope;
 
     /**
      * In the transaction that reports {@code inspection}: an on-site provincial inspection that recorded something to

@@ -2,6 +2,7 @@ package vn.govqms.audit.finding;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -42,13 +43,8 @@ public class ActionResource {
 
     private static final String NOT_IN_THIS_STATE = "Not allowed in the action's state (allowedActions says what is)";
 
-    private final ActionService service;
-    private final Caller caller;
-
-    public ActionResource(ActionService service, Caller caller) {
-        this.service = service;
-        this.caller = caller;
-    }
+    @Inject ActionService service;
+    @Inject Caller caller;
 
     @POST
     @RolesAllowed(Roles.QMS_KEEPERS)

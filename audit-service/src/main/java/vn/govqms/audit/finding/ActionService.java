@@ -7,6 +7,7 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import vn.govqms.audit.AuditConfig;
 import vn.govqms.audit.agency.AgencyLookup;
 import vn.govqms.audit.finding.FindingDtos.ActionView;
@@ -53,24 +54,13 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class ActionService {
 
-    private final AgencyLookup agencies;
-    private final AuditService audits;
-    private final UnitOfWork work;
-    private final Clock clock;
-    private final AuditConfig config;
-    private final Scope scope;
-    private final SyncFeed feeds;
-
-    public ActionService(AgencyLookup agencies, AuditService audits, UnitOfWork work, Clock clock, AuditConfig config,
-                         Scope scope, SyncFeed feeds) {
-        this.agencies = agencies;
-        this.scope = scope;
-        this.audits = audits;
-        this.work = work;
-        this.clock = clock;
-        this.config = config;
-        this.feeds = feeds;
-    }
+    @Inject AgencyLookup agencies;
+    @Inject AuditService audits;
+    @Inject UnitOfWork work;
+    @Inject Clock clock;
+    @Inject AuditConfig config;
+    @Inject Scope scope;
+    @Inject SyncFeed feeds;
 
     @WithTransaction
     public Uni<ActionView> open(NewAction in, Caller caller) {

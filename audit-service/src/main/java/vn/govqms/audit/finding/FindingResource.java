@@ -2,6 +2,7 @@ package vn.govqms.audit.finding;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -31,13 +32,8 @@ import java.util.UUID;
 @Tag(name = "Findings", description = "Điểm không phù hợp, điểm cần lưu ý, cơ hội cải tiến (raise them at /api/v1/audits/{id}/findings)")
 public class FindingResource {
 
-    private final FindingService service;
-    private final Caller caller;
-
-    public FindingResource(FindingService service, Caller caller) {
-        this.service = service;
-        this.caller = caller;
-    }
+    @Inject FindingService service;
+    @Inject Caller caller;
 
     @GET
     @RolesAllowed(Roles.ANY_STAFF)

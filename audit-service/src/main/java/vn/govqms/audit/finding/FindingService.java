@@ -7,6 +7,7 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import vn.govqms.audit.agency.AgencyLookup;
 import vn.govqms.audit.finding.FindingDtos.Closure;
 import vn.govqms.audit.finding.FindingDtos.FindingView;
@@ -36,19 +37,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class FindingService {
 
-    private final AgencyLookup agencies;
-    private final AuditService audits;
-    private final UnitOfWork work;
-    private final Clock clock;
-    private final Scope scope;
-
-    public FindingService(AgencyLookup agencies, AuditService audits, UnitOfWork work, Clock clock, Scope scope) {
-        this.agencies = agencies;
-        this.scope = scope;
-        this.audits = audits;
-        this.work = work;
-        this.clock = clock;
-    }
+    @Inject AgencyLookup agencies;
+    @Inject AuditService audits;
+    @Inject UnitOfWork work;
+    @Inject Clock clock;
+    @Inject Scope scope;
 
     @WithTransaction
     public Uni<FindingView> raise(UUID auditId, NewFinding in, Caller caller) {

@@ -2,6 +2,7 @@ package vn.govqms.audit.internalaudit;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -54,15 +55,9 @@ import java.util.UUID;
 @Tag(name = "Audits", description = "Đánh giá nội bộ, kiểm tra chéo, kiểm tra của tỉnh: team, scope, checklist, report")
 public class AuditResource {
 
-    private final AuditService service;
-    private final FindingService findings;
-    private final Caller caller;
-
-    public AuditResource(AuditService service, FindingService findings, Caller caller) {
-        this.service = service;
-        this.findings = findings;
-        this.caller = caller;
-    }
+    @Inject AuditService service;
+    @Inject FindingService findings;
+    @Inject Caller caller;
 
     @POST
     @RolesAllowed(Roles.QMS_KEEPERS_OR_TENANT_ADMINS)

@@ -10,6 +10,7 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.hibernate.reactive.mutiny.Mutiny;
 import vn.govqms.audit.agency.AgencyLookup;
 import vn.govqms.audit.correctivereport.CorrectiveReportService;
@@ -61,26 +62,14 @@ public class AuditService {
     private static final String AUDITS_OF_MEMBER = """
             select id from audit where team @> jsonb_build_array(jsonb_build_object('subject', cast(?1 as text)))""";
 
-    private final AgencyLookup agencies;
-    private final UnitOfWork work;
-    private final Clock clock;
-    private final ObjectMapper json;
-    private final PlanLinks plans;
-    private final Scope scope;
-    private final CorrectiveReportService correctiveReports;
-    private final SyncFeed feeds;
-
-    public AuditService(AgencyLookup agencies, UnitOfWork work, Clock clock, ObjectMapper json, PlanLinks plans, Scope scope,
-                        CorrectiveReportService correctiveReports, SyncFeed feeds) {
-        this.agencies = agencies;
-        this.correctiveReports = correctiveReports;
-        this.scope = scope;
-        this.work = work;
-        this.clock = clock;
-        this.json = json;
-        this.plans = plans;
-        this.feeds = feeds;
-    }
+    @Inject AgencyLookup agencies;
+    @Inject UnitOfWork work;
+    @Inject Clock clock;
+    @Inject ObjectMapper json;
+    @Inject PlanLinks plans;
+    @Inject Scope scope;
+    @Inject CorrectiveReportService correctiveReports;
+    @Inject SyncFeed feeds;
 
     @WithTransaction
     public Uni<AuditView> create(NewAudit in, Caller caller) {

@@ -1,6 +1,7 @@
 package vn.govqms.audit.managementreview;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
 import vn.govqms.kit.web.YearParam;
 import vn.govqms.kit.web.Responses;
 import jakarta.annotation.security.RolesAllowed;
@@ -37,13 +38,8 @@ import java.util.UUID;
 @Tag(name = "Management reviews", description = "Xem xét của lãnh đạo: ISO 9001:2015 9.3.2 inputs and 9.3.3 outputs")
 public class ManagementReviewResource {
 
-    private final ManagementReviewService service;
-    private final Caller caller;
-
-    public ManagementReviewResource(ManagementReviewService service, Caller caller) {
-        this.service = service;
-        this.caller = caller;
-    }
+    @Inject ManagementReviewService service;
+    @Inject Caller caller;
 
     @POST
     @RolesAllowed(Roles.QMS_KEEPERS)

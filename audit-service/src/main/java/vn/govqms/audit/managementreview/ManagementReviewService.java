@@ -13,6 +13,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import vn.govqms.audit.agency.AgencyLookup;
 import vn.govqms.audit.managementreview.ManagementReviewDtos.ActionCompletion;
 import vn.govqms.audit.managementreview.ManagementReviewDtos.ActionView;
@@ -55,24 +56,13 @@ public class ManagementReviewService {
     public record HeldData(UUID reviewId, UUID agencyId, int year, LocalDate heldOn, String chair) {
     }
 
-    private final AgencyLookup agencies;
-    private final UnitOfWork work;
-    private final Clock clock;
-    private final ObjectMapper json;
-    private final Pool pool;
-    private final PlanLinks plans;
-    private final Scope scope;
-
-    public ManagementReviewService(AgencyLookup agencies, UnitOfWork work, Clock clock, ObjectMapper json, Pool pool, PlanLinks plans,
-                         Scope scope) {
-        this.plans = plans;
-        this.scope = scope;
-        this.agencies = agencies;
-        this.work = work;
-        this.clock = clock;
-        this.json = json;
-        this.pool = pool;
-    }
+    @Inject AgencyLookup agencies;
+    @Inject UnitOfWork work;
+    @Inject Clock clock;
+    @Inject ObjectMapper json;
+    @Inject Pool pool;
+    @Inject PlanLinks plans;
+    @Inject Scope scope;
 
     @WithTransaction
     public Uni<ReviewView> record(NewReview in, Caller caller) {

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import vn.govqms.kit.outbox.EventRows;
 import vn.govqms.kit.schedule.Sweeps;
 import vn.govqms.kit.outbox.Outbox;
@@ -39,13 +40,8 @@ public class ActivityOverdue {
                          cast(?1 as date) - l.planned_date as days_overdue
                   from late l) o""".formatted(EventRows.payload(PlanEvents.OverdueData.class, "o"));
 
-    private final Outbox outbox;
-    private final Clock clock;
-
-    public ActivityOverdue(Outbox outbox, Clock clock) {
-        this.outbox = outbox;
-        this.clock = clock;
-    }
+    @Inject Outbox outbox;
+    @Inject Clock clock;
 
     @Scheduled(every = "${govqms.audit.overdue-check-every}", delay = 3, delayUnit = TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

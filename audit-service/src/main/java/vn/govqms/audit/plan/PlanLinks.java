@@ -2,6 +2,7 @@ package vn.govqms.audit.plan;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.hibernate.reactive.mutiny.Mutiny;
 import vn.govqms.kit.outbox.EventRows;
 import vn.govqms.kit.outbox.Outbox;
@@ -36,11 +37,7 @@ public class PlanLinks {
             from (select d.plan_id, d.id as item_id, d.agency_id, cast(?5 as int) as year, d.kind, d.done_date from done d) o"""
             .formatted(EventRows.payload(PlanEvents.DoneData.class, "o"));
 
-    private final Outbox outbox;
-
-    public PlanLinks(Outbox outbox) {
-        this.outbox = outbox;
-    }
+    @Inject Outbox outbox;
 
     /** Completes the earliest open activity of {@code kind}; nothing when the agency has no approved plan for the year. */
     public Uni<Void> complete(Mutiny.Session s, UUID agencyId, int year, ActivityKind kind, LocalDate doneDate, String evidence,

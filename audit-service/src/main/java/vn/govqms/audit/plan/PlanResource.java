@@ -1,6 +1,7 @@
 package vn.govqms.audit.plan;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
 import vn.govqms.kit.web.YearParam;
 import vn.govqms.kit.web.Responses;
 import jakarta.annotation.security.RolesAllowed;
@@ -45,13 +46,8 @@ import java.util.UUID;
 @Tag(name = "Activity plans", description = "Kế hoạch hoạt động ISO: the yearly plan of an agency, approved by its head")
 public class PlanResource {
 
-    private final PlanService service;
-    private final Caller caller;
-
-    public PlanResource(PlanService service, Caller caller) {
-        this.service = service;
-        this.caller = caller;
-    }
+    @Inject PlanService service;
+    @Inject Caller caller;
 
     @POST
     @RolesAllowed(Roles.QMS_KEEPERS)

@@ -9,6 +9,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import vn.govqms.audit.AuditConfig;
 import vn.govqms.audit.agency.AgencyLookup;
 import vn.govqms.audit.plan.PlanDtos.AgencyProgress;
@@ -48,21 +49,12 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class PlanService {
 
-    private final AgencyLookup agencies;
-    private final UnitOfWork work;
-    private final Clock clock;
-    private final Pool pool;
-    private final Scope scope;
-    private final AuditConfig config;
-
-    public PlanService(AgencyLookup agencies, UnitOfWork work, Clock clock, Pool pool, Scope scope, AuditConfig config) {
-        this.agencies = agencies;
-        this.config = config;
-        this.scope = scope;
-        this.work = work;
-        this.clock = clock;
-        this.pool = pool;
-    }
+    @Inject AgencyLookup agencies;
+    @Inject UnitOfWork work;
+    @Inject Clock clock;
+    @Inject Pool pool;
+    @Inject Scope scope;
+    @Inject AuditConfig config;
 
     @WithTransaction
     public Uni<PlanView> create(NewPlan in, Caller caller) {

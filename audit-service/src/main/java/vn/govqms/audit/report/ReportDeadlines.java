@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import vn.govqms.audit.AuditConfig;
 import vn.govqms.kit.events.EventTypes;
 import vn.govqms.kit.schedule.Sweeps;
@@ -67,19 +68,11 @@ public class ReportDeadlines {
             on conflict do nothing
             returning province_code""";
 
-    private final Pool pool;
-    private final Outbox outbox;
-    private final Clock clock;
-    private final AuditConfig config;
-    private final ProvinceRegister provinces;
-
-    public ReportDeadlines(Pool pool, Outbox outbox, Clock clock, AuditConfig config, ProvinceRegister provinces) {
-        this.pool = pool;
-        this.outbox = outbox;
-        this.clock = clock;
-        this.config = config;
-        this.provinces = provinces;
-    }
+    @Inject Pool pool;
+    @Inject Outbox outbox;
+    @Inject Clock clock;
+    @Inject AuditConfig config;
+    @Inject ProvinceRegister provinces;
 
     @Scheduled(every = "${govqms.audit.overdue-check-every}", delay = 6, delayUnit = TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

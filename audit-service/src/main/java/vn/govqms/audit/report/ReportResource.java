@@ -1,6 +1,7 @@
 package vn.govqms.audit.report;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
 import vn.govqms.kit.web.ProvinceParam;
 import vn.govqms.kit.web.YearParam;
 import vn.govqms.kit.web.Responses;
@@ -73,15 +74,9 @@ public class ReportResource {
         }
     }
 
-    private final ReportService service;
-    private final ReportSubmissions submissions;
-    private final Caller caller;
-
-    public ReportResource(ReportService service, ReportSubmissions submissions, Caller caller) {
-        this.service = service;
-        this.submissions = submissions;
-        this.caller = caller;
-    }
+    @Inject ReportService service;
+    @Inject ReportSubmissions submissions;
+    @Inject Caller caller;
 
     @GET
     @Path("/province-summary")

@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import vn.govqms.audit.correctivereport.CorrectiveReportStatus;
 import vn.govqms.audit.internalaudit.AuditMode;
 import vn.govqms.audit.internalaudit.AuditStatus;
@@ -74,17 +75,10 @@ public class ReportService {
             %s
             order by a.code, a.id""".formatted(AGENCIES);
 
-    private final Pool pool;
-    private final Clock clock;
-    private final ProvinceRegister provinces;
-    private final Scope scope;
-
-    public ReportService(Pool pool, Clock clock, ProvinceRegister provinces, Scope scope) {
-        this.pool = pool;
-        this.clock = clock;
-        this.provinces = provinces;
-        this.scope = scope;
-    }
+    @Inject Pool pool;
+    @Inject Clock clock;
+    @Inject ProvinceRegister provinces;
+    @Inject Scope scope;
 
     /**
      * The province whose reports are asked for: {@code requested}, or the caller's own when none is named (the national

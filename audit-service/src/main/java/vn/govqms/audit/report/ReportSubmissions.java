@@ -10,6 +10,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import vn.govqms.audit.AuditConfig;
 import vn.govqms.audit.agency.AgencyLookup;
 import vn.govqms.audit.report.ReportDtos.MinistryReport;
@@ -88,26 +89,14 @@ public class ReportSubmissions {
                   group by a.province_code) e
             order by e.province_code""";
 
-    private final Pool pool;
-    private final ReportService reports;
-    private final UnitOfWork work;
-    private final ObjectMapper json;
-    private final Clock clock;
-    private final AuditConfig config;
-    private final ProvinceRegister provinces;
-    private final Scope scope;
-
-    public ReportSubmissions(Pool pool, ReportService reports, UnitOfWork work, ObjectMapper json, Clock clock,
-                               AuditConfig config, ProvinceRegister provinces, Scope scope) {
-        this.pool = pool;
-        this.reports = reports;
-        this.work = work;
-        this.json = json;
-        this.clock = clock;
-        this.config = config;
-        this.provinces = provinces;
-        this.scope = scope;
-    }
+    @Inject Pool pool;
+    @Inject ReportService reports;
+    @Inject UnitOfWork work;
+    @Inject ObjectMapper json;
+    @Inject Clock clock;
+    @Inject AuditConfig config;
+    @Inject ProvinceRegister provinces;
+    @Inject Scope scope;
 
     /** The caller's province submits its report of {@code kind} and {@code in.year()} as it reads now. */
     public Uni<Submission> submit(ReportKind kind, NewSubmission in, Caller caller) {

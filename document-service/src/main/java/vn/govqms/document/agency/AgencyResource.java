@@ -1,6 +1,7 @@
 package vn.govqms.document.agency;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import vn.govqms.kit.web.ProvinceParam;
@@ -55,19 +56,11 @@ public class AgencyResource {
             {"code": "000.00.53.H48", "name": "Sở Khoa học và Công nghệ tỉnh Bắc Giang", "level": "DEPARTMENT",
              "provinceCode": "24", "validFrom": "2008-04-01"}""";
 
-    private final AgencyService service;
-    private final QmsService qms;
-    private final MergeService merges;
-    private final SplitService splits;
-    private final Caller caller;
-
-    public AgencyResource(AgencyService service, QmsService qms, MergeService merges, SplitService splits, Caller caller) {
-        this.service = service;
-        this.qms = qms;
-        this.merges = merges;
-        this.splits = splits;
-        this.caller = caller;
-    }
+    @Inject AgencyService service;
+    @Inject QmsService qms;
+    @Inject MergeService merges;
+    @Inject SplitService splits;
+    @Inject Caller caller;
 
     @POST
     @RolesAllowed(Roles.ANY_ADMIN)

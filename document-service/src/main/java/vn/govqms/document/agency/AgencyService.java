@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import vn.govqms.document.agency.AgencyDtos.AgencyUpdate;
 import vn.govqms.document.agency.AgencyDtos.AgencyView;
 import vn.govqms.document.agency.AgencyDtos.NewAgency;
@@ -28,21 +29,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class AgencyService {
 
-    private final AgencyRepository agencies;
-    private final ProvinceRepository provinces;
-    private final UnitOfWork work;
-    private final Clock clock;
+    @Inject AgencyRepository agencies;
+    @Inject ProvinceRepository provinces;
+    @Inject UnitOfWork work;
+    @Inject Clock clock;
 
-    private final Scope scope;
-
-    public AgencyService(Scope scope, AgencyRepository agencies, ProvinceRepository provinces, UnitOfWork work,
-                         Clock clock) {
-        this.scope = scope;
-        this.agencies = agencies;
-        this.provinces = provinces;
-        this.work = work;
-        this.clock = clock;
-    }
+    @Inject Scope scope;
 
     @WithTransaction
     public Uni<AgencyView> register(NewAgency in, Caller caller) {

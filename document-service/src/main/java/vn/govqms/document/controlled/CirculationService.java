@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import vn.govqms.document.agency.Agency;
 import vn.govqms.document.agency.AgencyRepository;
 import vn.govqms.document.controlled.DocumentDtos.DistributionView;
@@ -59,25 +60,14 @@ public class CirculationService {
                                        union select a.id from agency a join sub on a.parent_id = sub.id)
             select a.id, a.name from agency a join sub on sub.id = a.id where a.id in (?2)""";
 
-    private final DocumentRepository documents;
-    private final VersionRepository versions;
-    private final AgencyRepository agencies;
-    private final PostingService postings;
-    private final UnitOfWork work;
-    private final Clock clock;
+    @Inject DocumentRepository documents;
+    @Inject VersionRepository versions;
+    @Inject AgencyRepository agencies;
+    @Inject PostingService postings;
+    @Inject UnitOfWork work;
+    @Inject Clock clock;
 
-    private final Scope scope;
-
-    public CirculationService(Scope scope, DocumentRepository documents, VersionRepository versions, AgencyRepository agencies,
-                              PostingService postings, UnitOfWork work, Clock clock) {
-        this.scope = scope;
-        this.documents = documents;
-        this.versions = versions;
-        this.agencies = agencies;
-        this.postings = postings;
-        this.work = work;
-        this.clock = clock;
-    }
+    @Inject Scope scope;
 
     /** Who is in the agency's own scope and may act on its documents. */
     record Scoped(ControlledDocument document, Agency agency) {

@@ -2,6 +2,7 @@ package vn.govqms.document.controlled;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
 import jakarta.validation.constraints.Size;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -82,20 +83,11 @@ public class DocumentResource {
     static final int ISSUED_MAX_AGE = 60;
     private static final String VERSION_STATES = "409 when the version's state does not allow it (the problem lists allowedActions)";
 
-    private final DocumentService service;
-    private final CirculationService circulation;
-    private final PostingService postings;
-    private final AttachmentService attachments;
-    private final Caller caller;
-
-    public DocumentResource(DocumentService service, CirculationService circulation, PostingService postings, AttachmentService attachments,
-                            Caller caller) {
-        this.service = service;
-        this.circulation = circulation;
-        this.postings = postings;
-        this.attachments = attachments;
-        this.caller = caller;
-    }
+    @Inject DocumentService service;
+    @Inject CirculationService circulation;
+    @Inject PostingService postings;
+    @Inject AttachmentService attachments;
+    @Inject Caller caller;
 
     @Consumes(MediaType.APPLICATION_JSON)
     @POST

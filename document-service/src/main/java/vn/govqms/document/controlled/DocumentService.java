@@ -7,6 +7,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import vn.govqms.document.agency.Agency;
 import vn.govqms.document.agency.AgencyRepository;
 import vn.govqms.document.controlled.DocumentDtos.DocumentContent;
@@ -68,39 +69,20 @@ public class DocumentService {
             order by recipient_kind, recipient, created_at desc
             on conflict do nothing""";
 
-    private final DocumentRepository documents;
-    private final VersionRepository versions;
-    private final AgencyRepository agencies;
-    private final LegalDocumentRepository legalDocuments;
-    private final ProcedureRepository procedures;
-    private final UnitOfWork work;
-    private final ObjectMapper json;
-    private final Clock clock;
+    @Inject DocumentRepository documents;
+    @Inject VersionRepository versions;
+    @Inject AgencyRepository agencies;
+    @Inject LegalDocumentRepository legalDocuments;
+    @Inject ProcedureRepository procedures;
+    @Inject UnitOfWork work;
+    @Inject ObjectMapper json;
+    @Inject Clock clock;
 
-    private final Scope scope;
-    private final Registers registers;
-    private final RevisionIssue revisionIssue;
-    private final IssuedDocuments issued;
-    private final SyncFeed feeds;
-
-    public DocumentService(Scope scope, DocumentRepository documents, VersionRepository versions, AgencyRepository agencies,
-                           LegalDocumentRepository legalDocuments, ProcedureRepository procedures, Registers registers,
-                           UnitOfWork work, ObjectMapper json, Clock clock, RevisionIssue revisionIssue,
-                           IssuedDocuments issued, SyncFeed feeds) {
-        this.scope = scope;
-        this.issued = issued;
-        this.revisionIssue = revisionIssue;
-        this.registers = registers;
-        this.documents = documents;
-        this.versions = versions;
-        this.agencies = agencies;
-        this.legalDocuments = legalDocuments;
-        this.procedures = procedures;
-        this.work = work;
-        this.json = json;
-        this.clock = clock;
-        this.feeds = feeds;
-    }
+    @Inject Scope scope;
+    @Inject Registers registers;
+    @Inject RevisionIssue revisionIssue;
+    @Inject IssuedDocuments issued;
+    @Inject SyncFeed feeds;
 
     @WithTransaction
     public Uni<DocumentView> create(NewDocument in, Caller caller) {

@@ -11,6 +11,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -27,13 +28,8 @@ public class PostgresAttachmentStore implements AttachmentStore {
     static final String NAME = "postgres";
     static final int CHUNK = 1024 * 1024;
 
-    private final Vertx vertx;
-    private final Pool pool;
-
-    public PostgresAttachmentStore(Vertx vertx, Pool pool) {
-        this.vertx = vertx;
-        this.pool = pool;
-    }
+    @Inject Vertx vertx;
+    @Inject Pool pool;
 
     @Override
     public String name() {

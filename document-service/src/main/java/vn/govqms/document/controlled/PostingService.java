@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import vn.govqms.document.agency.AgencyRepository;
 import vn.govqms.document.controlled.DocumentDtos.NewPosting;
 import vn.govqms.document.controlled.DocumentDtos.PostingView;
@@ -35,22 +36,12 @@ public class PostingService {
 
     public static final String POSTED = EventTypes.of("document", "document.posted");
 
-    private final DocumentRepository documents;
-    private final VersionRepository versions;
-    private final AgencyRepository agencies;
-    private final UnitOfWork work;
-    private final Clock clock;
-    private final Scope scope;
-
-    public PostingService(Scope scope, DocumentRepository documents, VersionRepository versions, AgencyRepository agencies,
-                          UnitOfWork work, Clock clock) {
-        this.scope = scope;
-        this.documents = documents;
-        this.versions = versions;
-        this.agencies = agencies;
-        this.work = work;
-        this.clock = clock;
-    }
+    @Inject DocumentRepository documents;
+    @Inject VersionRepository versions;
+    @Inject AgencyRepository agencies;
+    @Inject UnitOfWork work;
+    @Inject Clock clock;
+    @Inject Scope scope;
 
     /** What happened: the posting, and whether it was new (false: the same posting was recorded before). */
     public record Recorded(PostingView posting, boolean created) {

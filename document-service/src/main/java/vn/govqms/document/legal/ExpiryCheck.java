@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.hibernate.reactive.mutiny.Mutiny;
 import vn.govqms.document.procedurereview.ReviewTaskQueries;
 import vn.govqms.kit.outbox.Outbox;
@@ -28,19 +29,11 @@ public class ExpiryCheck {
             update legal_document set expiry_announced_at = cast(?1 as timestamptz)
             where expiry_date <= cast(?2 as date) and expiry_announced_at is null""";
 
-    private final LegalDocumentRepository documents;
-    private final LegalBases bases;
-    private final ReviewTaskQueries reviews;
-    private final Outbox outbox;
-    private final Clock clock;
-
-    public ExpiryCheck(LegalDocumentRepository documents, LegalBases bases, ReviewTaskQueries reviews, Outbox outbox, Clock clock) {
-        this.documents = documents;
-        this.bases = bases;
-        this.reviews = reviews;
-        this.outbox = outbox;
-        this.clock = clock;
-    }
+    @Inject LegalDocumentRepository documents;
+    @Inject LegalBases bases;
+    @Inject ReviewTaskQueries reviews;
+    @Inject Outbox outbox;
+    @Inject Clock clock;
 
     @Scheduled(every = "${govqms.review.expiry-check-every}", delay = 5, delayUnit = TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -2,6 +2,7 @@ package vn.govqms.document.legal;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.time.LocalDate;
 import java.util.Collection;
@@ -21,13 +22,8 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class LegalBases {
 
-    private final LegalDocumentRepository documents;
-    private final LegalRelationRepository relations;
-
-    public LegalBases(LegalDocumentRepository documents, LegalRelationRepository relations) {
-        this.documents = documents;
-        this.relations = relations;
-    }
+    @Inject LegalDocumentRepository documents;
+    @Inject LegalRelationRepository relations;
 
     /** A legal basis no longer in force: since when, and the document that repealed or replaced it (none when it expired). */
     public record Lapsed(UUID legalDocumentId, String number, LegalStatus status, String statusLabel, LocalDate since,

@@ -1,6 +1,7 @@
 package vn.govqms.document.legal;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import vn.govqms.kit.web.ProvinceParam;
@@ -66,13 +67,8 @@ public class LegalDocumentResource {
                             {"id": "5b2e9d47-8c1f-4e6a-b3d0-2a7c9e1f5d88", "provinceCode": "37", "issuer": "UBND tỉnh Ninh Bình",
                              "title": "Phê duyệt Kế hoạch kiểm tra việc xây dựng, áp dụng Hệ thống quản lý chất lượng năm 2021"}]}""";
 
-    private final LegalDocumentService service;
-    private final Caller caller;
-
-    public LegalDocumentResource(LegalDocumentService service, Caller caller) {
-        this.service = service;
-        this.caller = caller;
-    }
+    @Inject LegalDocumentService service;
+    @Inject Caller caller;
 
     @POST
     @RolesAllowed(Roles.REGISTER_KEEPERS)

@@ -6,6 +6,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.hibernate.reactive.mutiny.Mutiny;
 import vn.govqms.document.legal.LegalDtos.LegalDocumentUpdate;
 import vn.govqms.document.legal.LegalDtos.LegalDocumentView;
@@ -44,27 +45,15 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class LegalDocumentService {
 
-    private final LegalDocumentRepository documents;
-    private final LegalRelationRepository relations;
-    private final Outbox outbox;
-    private final UnitOfWork work;
-    private final ReviewTaskQueries reviews;
-    private final Registers registers;
-    private final Clock clock;
+    @Inject LegalDocumentRepository documents;
+    @Inject LegalRelationRepository relations;
+    @Inject Outbox outbox;
+    @Inject UnitOfWork work;
+    @Inject ReviewTaskQueries reviews;
+    @Inject Registers registers;
+    @Inject Clock clock;
 
-    private final Scope scope;
-
-    public LegalDocumentService(Scope scope, LegalDocumentRepository documents, LegalRelationRepository relations, Outbox outbox,
-                                UnitOfWork work, ReviewTaskQueries reviews, Registers registers, Clock clock) {
-        this.scope = scope;
-        this.registers = registers;
-        this.documents = documents;
-        this.relations = relations;
-        this.outbox = outbox;
-        this.work = work;
-        this.reviews = reviews;
-        this.clock = clock;
-    }
+    @Inject Scope scope;
 
     /**
      * Registers a document in its issuer's register (national: national-admin; a province's: its steering

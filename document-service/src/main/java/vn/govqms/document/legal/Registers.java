@@ -1,6 +1,7 @@
 package vn.govqms.document.legal;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import vn.govqms.kit.province.ProvinceRegister;
 import vn.govqms.kit.security.AgencyFilter;
 import vn.govqms.kit.security.Scope;
@@ -20,13 +21,8 @@ public class Registers {
     public record Listing(boolean everyProvince, Set<String> provinces) {
     }
 
-    private final Scope scope;
-    private final ProvinceRegister successions;
-
-    public Registers(Scope scope, ProvinceRegister successions) {
-        this.scope = scope;
-        this.successions = successions;
-    }
+    @Inject Scope scope;
+    @Inject ProvinceRegister successions;
 
     /** The register of {@code provinceCode} (null: national) on {@code day}: a province's own and those merged into it by then. */
     public IssuingAuthority authority(String provinceCode, LocalDate day) {

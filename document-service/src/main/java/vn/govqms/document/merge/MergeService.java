@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.hibernate.reactive.mutiny.Mutiny;
 import vn.govqms.document.agency.Agency;
 import vn.govqms.document.agency.AgencyDtos.AgencyView;
@@ -56,19 +57,11 @@ public class MergeService {
     private static final String LINK = "insert into agency_succession (predecessor_id, successor_id, effective_date) "
             + "values (cast(?1 as uuid), cast(?2 as uuid), cast(?3 as date)) on conflict do nothing";
 
-    private final Scope scope;
-    private final AgencyRepository agencies;
-    private final Successors succession;
-    private final UnitOfWork work;
-    private final Clock clock;
-
-    public MergeService(Scope scope, AgencyRepository agencies, Successors succession, UnitOfWork work, Clock clock) {
-        this.scope = scope;
-        this.agencies = agencies;
-        this.succession = succession;
-        this.work = work;
-        this.clock = clock;
-    }
+    @Inject Scope scope;
+    @Inject AgencyRepository agencies;
+    @Inject Successors succession;
+    @Inject UnitOfWork work;
+    @Inject Clock clock;
 
     @WithTransaction
     public Uni<MergerView> merge(Merger in, Caller caller) {

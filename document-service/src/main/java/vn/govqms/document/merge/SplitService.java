@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.hibernate.reactive.mutiny.Mutiny;
 import vn.govqms.document.agency.Agency;
 import vn.govqms.document.agency.AgencyDtos.AgencyView;
@@ -54,19 +55,11 @@ public class SplitService {
             where (case when cast(?2 as boolean) then s.successor_id else s.predecessor_id end) = cast(?1 as uuid)
             order by s.effective_date, a.code""";
 
-    private final Scope scope;
-    private final AgencyRepository agencies;
-    private final Successors succession;
-    private final UnitOfWork work;
-    private final Clock clock;
-
-    public SplitService(Scope scope, AgencyRepository agencies, Successors succession, UnitOfWork work, Clock clock) {
-        this.scope = scope;
-        this.agencies = agencies;
-        this.succession = succession;
-        this.work = work;
-        this.clock = clock;
-    }
+    @Inject Scope scope;
+    @Inject AgencyRepository agencies;
+    @Inject Successors succession;
+    @Inject UnitOfWork work;
+    @Inject Clock clock;
 
     @WithTransaction
     public Uni<SplitView> split(Split in, Caller caller) {

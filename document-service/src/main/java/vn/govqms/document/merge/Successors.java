@@ -2,6 +2,7 @@ package vn.govqms.document.merge;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import vn.govqms.document.agency.Agency;
 import vn.govqms.document.agency.AgencyDtos.NewAgency;
 import vn.govqms.document.agency.AgencyRepository;
@@ -21,19 +22,11 @@ import java.util.UUID;
 @ApplicationScoped
 class Successors {
 
-    private final AgencyRepository agencies;
-    private final AgencyService agencyService;
-    private final Scope scope;
-    private final ProvinceRegister provinces;
-    private final QmsConfig qms;
-
-    Successors(AgencyRepository agencies, AgencyService agencyService, Scope scope, ProvinceRegister provinces, QmsConfig qms) {
-        this.agencies = agencies;
-        this.agencyService = agencyService;
-        this.scope = scope;
-        this.provinces = provinces;
-        this.qms = qms;
-    }
+    @Inject AgencyRepository agencies;
+    @Inject AgencyService agencyService;
+    @Inject Scope scope;
+    @Inject ProvinceRegister provinces;
+    @Inject QmsConfig qms;
 
     /** The agency {@code id} (422 when unknown), else {@code fresh} registered to start on {@code effective}. */
     Uni<Agency> find(UUID id, NewAgency fresh, LocalDate effective, String freshField, Caller caller) {

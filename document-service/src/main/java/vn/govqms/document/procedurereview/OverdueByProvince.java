@@ -5,6 +5,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import vn.govqms.document.procedurereview.ProcedureReviewDtos.ProvinceOverdue;
 import vn.govqms.document.procedurereview.ProcedureReviewDtos.ProvinceOverdueReport;
 import vn.govqms.kit.province.ProvinceRegister;
@@ -40,15 +41,9 @@ public class OverdueByProvince {
                  and (t.resolved_at is null or (t.resolved_at at time zone 'Asia/Ho_Chi_Minh')::date > $1)
             group by a.province_code""";
 
-    private final Pool pool;
-    private final ProvinceRegister provinces;
-    private final Scope scope;
-
-    public OverdueByProvince(Pool pool, ProvinceRegister provinces, Scope scope) {
-        this.pool = pool;
-        this.provinces = provinces;
-        this.scope = scope;
-    }
+    @Inject Pool pool;
+    @Inject ProvinceRegister provinces;
+    @Inject Scope scope;
 
     /** The view on {@code asOf} (default today), one row per province that has agencies, by province code. */
     public Uni<ProvinceOverdueReport> asOf(LocalDate asOf) {

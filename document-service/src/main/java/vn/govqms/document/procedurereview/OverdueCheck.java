@@ -1,5 +1,6 @@
 package vn.govqms.document.procedurereview;
 
+import jakarta.inject.Inject;
 import vn.govqms.kit.schedule.Sweeps;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
@@ -15,11 +16,7 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class OverdueCheck {
 
-    private final ReviewTaskQueries reviews;
-
-    public OverdueCheck(ReviewTaskQueries reviews) {
-        this.reviews = reviews;
-    }
+    @Inject ReviewTaskQueries reviews;
 
     @Scheduled(every = "${govqms.review.overdue-check-every}", delay = 5, delayUnit = TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -3,6 +3,7 @@ package vn.govqms.document.procedurereview;
 import io.smallrye.mutiny.Uni;
 import java.time.LocalDate;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -44,15 +45,9 @@ public class ProcedureReviewResource {
               {"provinceCode": "24", "formerProvinces": ["27"], "agenciesWithOverdue": 7, "openTasks": 52, "overdueTasks": 12, "oldestDueDate": "2025-09-29"},
               {"provinceCode": "37", "formerProvinces": ["35", "36"], "agenciesWithOverdue": 0, "openTasks": 14, "overdueTasks": 0, "oldestDueDate": null}]}""";
 
-    private final ProcedureReviewService service;
-    private final OverdueByProvince nationalView;
-    private final Caller caller;
-
-    public ProcedureReviewResource(ProcedureReviewService service, OverdueByProvince nationalView, Caller caller) {
-        this.service = service;
-        this.nationalView = nationalView;
-        this.caller = caller;
-    }
+    @Inject ProcedureReviewService service;
+    @Inject OverdueByProvince nationalView;
+    @Inject Caller caller;
 
     @GET
     @RolesAllowed(Roles.ANY_STAFF)

@@ -6,6 +6,7 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import vn.govqms.document.agency.AgencyRepository;
 import vn.govqms.document.controlled.ControlledDocument;
 import vn.govqms.document.controlled.DocumentRepository;
@@ -38,25 +39,14 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ProcedureReviewService {
 
-    private final AgencyRepository agencies;
-    private final DocumentRepository documents;
-    private final VersionRepository versions;
-    private final UnitOfWork work;
-    private final Clock clock;
+    @Inject AgencyRepository agencies;
+    @Inject DocumentRepository documents;
+    @Inject VersionRepository versions;
+    @Inject UnitOfWork work;
+    @Inject Clock clock;
 
-    private final Scope scope;
-    private final SyncFeed feeds;
-
-    public ProcedureReviewService(Scope scope, AgencyRepository agencies, DocumentRepository documents, VersionRepository versions,
-                                  UnitOfWork work, Clock clock, SyncFeed feeds) {
-        this.scope = scope;
-        this.agencies = agencies;
-        this.documents = documents;
-        this.versions = versions;
-        this.work = work;
-        this.clock = clock;
-        this.feeds = feeds;
-    }
+    @Inject Scope scope;
+    @Inject SyncFeed feeds;
 
     /** Filters of the list; {@code agencyId} null: every agency in the caller's scope. */
     public record Filter(UUID agencyId, ReviewStatus status, UUID documentId, UUID causeId) {

@@ -2,6 +2,7 @@ package vn.govqms.document.procedurereview;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.hibernate.reactive.mutiny.Mutiny;
 import vn.govqms.document.tthc.AdministrativeProcedure;
 import vn.govqms.kit.outbox.EventRows;
@@ -147,15 +148,9 @@ public class ReviewTaskQueries {
                   from late l join controlled_document d on d.id = l.document_id) t
             order by t.agency_id, t.document_code, t.task_id""".formatted(EventRows.payload(ProcedureReviewEvents.OverdueData.class, "t"));
 
-    private final Outbox outbox;
-    private final ProcedureReviewConfig config;
-    private final Clock clock;
-
-    public ReviewTaskQueries(Outbox outbox, ProcedureReviewConfig config, Clock clock) {
-        this.outbox = outbox;
-        this.config = config;
-        this.clock = clock;
-    }
+    @Inject Outbox outbox;
+    @Inject ProcedureReviewConfig config;
+    @Inject Clock clock;
 
     /**
      * Tasks for the procedures relying on {@code legalDocumentId}, or their due dates moved when the change arrives with

@@ -2,6 +2,7 @@ package vn.govqms.document.procedurereview;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.hibernate.reactive.mutiny.Mutiny;
 import vn.govqms.document.controlled.DocumentVersion;
 import vn.govqms.document.controlled.VersionLegalBasis;
@@ -27,13 +28,8 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class RevisionIssue {
 
-    private final LegalBases legalBases;
-    private final UnitOfWork work;
-
-    public RevisionIssue(LegalBases legalBases, UnitOfWork work) {
-        this.legalBases = legalBases;
-        this.work = work;
-    }
+    @Inject LegalBases legalBases;
+    @Inject UnitOfWork work;
 
     /** Refuses (422 {@code legal-basis-not-in-force}) a revision citing a document not in force on {@code issuedOn} or {@code effective}. */
     public Uni<Void> requireLegalBasesInForce(DocumentVersion v, LocalDate issuedOn, LocalDate effective) {

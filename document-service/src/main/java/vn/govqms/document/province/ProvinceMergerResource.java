@@ -2,6 +2,7 @@ package vn.govqms.document.province;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.POST;
@@ -22,7 +23,6 @@ import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Roles;
 import vn.govqms.kit.web.Responses;
 
-
 @Path("/api/v1/province-mergers")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Provinces")
@@ -32,13 +32,8 @@ public class ProvinceMergerResource {
     private static final String BAC_NINH_2025 = """
             {"code": "24", "name": "Bắc Ninh", "effectiveDate": "2025-07-01", "sourceCodes": ["24", "27"], "decision": "202/2025/QH15"}""";
 
-    private final ProvinceService service;
-    private final Caller caller;
-
-    public ProvinceMergerResource(ProvinceService service, Caller caller) {
-        this.service = service;
-        this.caller = caller;
-    }
+    @Inject ProvinceService service;
+    @Inject Caller caller;
 
     @POST
     @RolesAllowed(Roles.NATIONAL_ADMIN)

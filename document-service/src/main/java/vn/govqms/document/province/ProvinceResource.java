@@ -3,6 +3,7 @@ package vn.govqms.document.province;
 import io.smallrye.mutiny.Uni;
 import java.time.LocalDate;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -29,11 +30,7 @@ import vn.govqms.kit.security.Roles;
 @APIResponse(responseCode = "403", description = "No GovQMS role")
 public class ProvinceResource {
 
-    private final ProvinceService service;
-
-    public ProvinceResource(ProvinceService service) {
-        this.service = service;
-    }
+    @Inject ProvinceService service;
 
     @GET
     @RolesAllowed(Roles.ANY_READER)

@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.hibernate.reactive.mutiny.Mutiny;
 import vn.govqms.document.province.ProvinceDtos.Link;
 import vn.govqms.document.province.ProvinceDtos.MergerView;
@@ -50,20 +51,11 @@ public class ProvinceService {
             select unnest(cast(cast(?1 as text) as text[])), ?2, cast(?3 as date)
             on conflict (code) do update set successor_code = excluded.successor_code, effective_date = excluded.effective_date""";
 
-    private final ProvinceRepository provinces;
-    private final ProvinceRegister register;
-    private final UnitOfWork work;
-    private final Clock clock;
-    private final Scope scope;
-
-    public ProvinceService(ProvinceRepository provinces, ProvinceRegister register, UnitOfWork work, Clock clock,
-                           Scope scope) {
-        this.provinces = provinces;
-        this.register = register;
-        this.work = work;
-        this.clock = clock;
-        this.scope = scope;
-    }
+    @Inject ProvinceRepository provinces;
+    @Inject ProvinceRegister register;
+    @Inject UnitOfWork work;
+    @Inject Clock clock;
+    @Inject Scope scope;
 
     /** A merger as recorded, and whether this request recorded it (false: the same merger was asked again). */
     public record Recorded(MergerView merger, boolean created) {

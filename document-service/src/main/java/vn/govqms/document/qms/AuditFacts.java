@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import vn.govqms.kit.events.EventHandler;
 import vn.govqms.kit.events.EventTypes;
 import vn.govqms.kit.events.PoisonEventException;
@@ -33,11 +34,7 @@ public class AuditFacts implements EventHandler {
             select $1, $2, $3, $4, $5, 'EVENT', $6, $7 where exists (select 1 from agency where id = $2)
             on conflict (source_id) do nothing""";
 
-    private final Clock clock;
-
-    public AuditFacts(Clock clock) {
-        this.clock = clock;
-    }
+    @Inject Clock clock;
 
     @Override
     public Set<String> eventTypes() {

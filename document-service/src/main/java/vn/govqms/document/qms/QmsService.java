@@ -6,6 +6,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import vn.govqms.document.agency.Agency;
 import vn.govqms.document.agency.AgencyRepository;
 import vn.govqms.document.agency.QmsStatus;
@@ -72,30 +73,16 @@ public class QmsService {
             where d.agency_id = ?1
             group by b.legal_document_id""";
 
-    private final AgencyRepository agencies;
-    private final ProcedureRepository procedures;
-    private final LegalDocumentRepository legalDocuments;
-    private final LegalRelationRepository relations;
-    private final UnitOfWork work;
-    private final Clock clock;
-    private final ListUpdates listUpdates;
-    private final QmsConfig config;
+    @Inject AgencyRepository agencies;
+    @Inject ProcedureRepository procedures;
+    @Inject LegalDocumentRepository legalDocuments;
+    @Inject LegalRelationRepository relations;
+    @Inject UnitOfWork work;
+    @Inject Clock clock;
+    @Inject ListUpdates listUpdates;
+    @Inject QmsConfig config;
 
-    private final Scope scope;
-
-    public QmsService(Scope scope, AgencyRepository agencies, ProcedureRepository procedures, LegalDocumentRepository legalDocuments,
-                      LegalRelationRepository relations, UnitOfWork work, Clock clock, QmsConfig config,
-                      ListUpdates listUpdates) {
-        this.scope = scope;
-        this.listUpdates = listUpdates;
-        this.agencies = agencies;
-        this.procedures = procedures;
-        this.legalDocuments = legalDocuments;
-        this.relations = relations;
-        this.work = work;
-        this.clock = clock;
-        this.config = config;
-    }
+    @Inject Scope scope;
 
     @WithTransaction
     public Uni<Agency> progress(UUID agencyId, Progress in, String ifMatch, Caller caller) {

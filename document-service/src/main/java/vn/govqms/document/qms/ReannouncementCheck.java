@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import vn.govqms.kit.outbox.OutgoingEvent;
 import vn.govqms.kit.schedule.Sweeps;
 import vn.govqms.kit.outbox.Outbox;
@@ -30,15 +31,9 @@ public class ReannouncementCheck {
             where reannouncement_required and reannouncement_overdue_at is null and reannouncement_due < $1
             returning id, reannouncement_id, reannouncement_reason, reannouncement_since, reannouncement_due""";
 
-    private final Pool pool;
-    private final Outbox outbox;
-    private final Clock clock;
-
-    public ReannouncementCheck(Pool pool, Outbox outbox, Clock clock) {
-        this.pool = pool;
-        this.outbox = outbox;
-        this.clock = clock;
-    }
+    @Inject Pool pool;
+    @Inject Outbox outbox;
+    @Inject Clock clock;
 
     @Scheduled(every = "${govqms.qms.overdue-check-every}", delay = 5, delayUnit = TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -2,6 +2,7 @@ package vn.govqms.document.tthc;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -35,13 +36,8 @@ import java.util.UUID;
 @Tag(name = "TTHC lists", description = "A province's decisions changing its TTHCs, and each agency's updating of its handled-TTHC list within 5 working days")
 public class ListDecisionResource {
 
-    private final ListUpdates updates;
-    private final Caller caller;
-
-    public ListDecisionResource(ListUpdates updates, Caller caller) {
-        this.updates = updates;
-        this.caller = caller;
-    }
+    @Inject ListUpdates updates;
+    @Inject Caller caller;
 
     @POST
     @Path("/tthc-list-decisions")

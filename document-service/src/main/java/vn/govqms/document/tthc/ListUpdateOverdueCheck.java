@@ -1,5 +1,6 @@
 package vn.govqms.document.tthc;
 
+import jakarta.inject.Inject;
 import vn.govqms.kit.schedule.Sweeps;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -14,11 +15,7 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class ListUpdateOverdueCheck {
 
-    private final ListUpdates updates;
-
-    public ListUpdateOverdueCheck(ListUpdates updates) {
-        this.updates = updates;
-    }
+    @Inject ListUpdates updates;
 
     @Scheduled(every = "${govqms.tthc.list-update-overdue-check-every}", delay = 5, delayUnit = TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

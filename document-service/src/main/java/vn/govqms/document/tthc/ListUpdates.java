@@ -10,6 +10,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.hibernate.reactive.mutiny.Mutiny;
 import vn.govqms.document.agency.Agency;
 import vn.govqms.document.agency.AgencyRepository;
@@ -77,28 +78,15 @@ public class ListUpdates {
             where d.id = u.decision_id and u.status = 'OPEN' and u.due_date < $1
             returning u.id, u.agency_id, u.decision_id, d.number, d.decision_date, u.due_date""";
 
-    private final Scope scope;
-    private final AgencyRepository agencies;
-    private final ProcedureRepository procedures;
-    private final WorkingCalendar calendar;
-    private final TthcConfig config;
-    private final Outbox outbox;
-    private final UnitOfWork work;
-    private final Pool pool;
-    private final Clock clock;
-
-    public ListUpdates(Scope scope, AgencyRepository agencies, ProcedureRepository procedures, WorkingCalendar calendar, TthcConfig config,
-                       Outbox outbox, UnitOfWork work, Pool pool, Clock clock) {
-        this.scope = scope;
-        this.agencies = agencies;
-        this.procedures = procedures;
-        this.calendar = calendar;
-        this.config = config;
-        this.outbox = outbox;
-        this.work = work;
-        this.pool = pool;
-        this.clock = clock;
-    }
+    @Inject Scope scope;
+    @Inject AgencyRepository agencies;
+    @Inject ProcedureRepository procedures;
+    @Inject WorkingCalendar calendar;
+    @Inject TthcConfig config;
+    @Inject Outbox outbox;
+    @Inject UnitOfWork work;
+    @Inject Pool pool;
+    @Inject Clock clock;
 
     /**
      * Records the province's decision (its steering committee only) and the work of every agency it affects. The

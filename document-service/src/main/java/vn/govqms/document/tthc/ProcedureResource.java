@@ -1,6 +1,7 @@
 package vn.govqms.document.tthc;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
 import jakarta.validation.constraints.Size;
 import vn.govqms.kit.web.ProvinceParam;
 import vn.govqms.kit.web.Responses;
@@ -44,13 +45,8 @@ import java.util.UUID;
 @Tag(name = "Administrative procedures", description = "The TTHC catalogue with legal processing times")
 public class ProcedureResource {
 
-    private final ProcedureService service;
-    private final Caller caller;
-
-    public ProcedureResource(ProcedureService service, Caller caller) {
-        this.service = service;
-        this.caller = caller;
-    }
+    @Inject ProcedureService service;
+    @Inject Caller caller;
 
     @POST
     @RolesAllowed(Roles.REGISTER_KEEPERS)

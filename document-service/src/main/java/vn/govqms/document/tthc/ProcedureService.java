@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import vn.govqms.document.legal.IssuingAuthority;
 import vn.govqms.document.legal.LegalBasisLinks;
 import vn.govqms.document.legal.LegalDocumentRepository;
@@ -42,27 +43,15 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ProcedureService {
 
-    private final ProcedureRepository procedures;
-    private final LegalDocumentRepository legalDocuments;
-    private final UnitOfWork work;
-    private final ReviewTaskQueries reviews;
-    private final Registers registers;
-    private final WorkingCalendar calendar;
-    private final Clock clock;
+    @Inject ProcedureRepository procedures;
+    @Inject LegalDocumentRepository legalDocuments;
+    @Inject UnitOfWork work;
+    @Inject ReviewTaskQueries reviews;
+    @Inject Registers registers;
+    @Inject WorkingCalendar calendar;
+    @Inject Clock clock;
 
-    private final Scope scope;
-
-    public ProcedureService(Scope scope, ProcedureRepository procedures, LegalDocumentRepository legalDocuments, UnitOfWork work,
-                            ReviewTaskQueries reviews, Registers registers, WorkingCalendar calendar, Clock clock) {
-        this.calendar = calendar;
-        this.scope = scope;
-        this.registers = registers;
-        this.procedures = procedures;
-        this.legalDocuments = legalDocuments;
-        this.work = work;
-        this.reviews = reviews;
-        this.clock = clock;
-    }
+    @Inject Scope scope;
 
     /**
      * Adds a procedure to its register: a national code to the national catalogue (national-admin), a localised

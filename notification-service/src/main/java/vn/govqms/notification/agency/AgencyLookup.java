@@ -2,6 +2,7 @@ package vn.govqms.notification.agency;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import vn.govqms.kit.agency.AgencyDirectory;
 import vn.govqms.kit.agency.DirectoryAgency;
 import vn.govqms.kit.problem.ProblemException;
@@ -19,11 +20,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class AgencyLookup {
 
-    private final AgencyDirectory directory;
-
-    public AgencyLookup(AgencyDirectory directory) {
-        this.directory = directory;
-    }
+    @Inject AgencyDirectory directory;
 
     /** The agency named in a request: 422 when this service does not know it. */
     public Uni<AgencyRef> named(String field, UUID id) {

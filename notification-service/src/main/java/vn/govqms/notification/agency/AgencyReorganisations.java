@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import vn.govqms.kit.events.EventHandler;
 import vn.govqms.kit.events.EventTypes;
 import vn.govqms.kit.events.PoisonEventException;
@@ -137,11 +138,7 @@ public class AgencyReorganisations implements EventHandler {
             from agency_directory d
             where d.id = $2 and s.agency_id = any ($1::uuid[]) and s.province_code = d.province_code""";
 
-    private final Clock clock;
-
-    public AgencyReorganisations(Clock clock) {
-        this.clock = clock;
-    }
+    @Inject Clock clock;
 
     @Override
     public Set<String> eventTypes() {

@@ -1,6 +1,7 @@
 package vn.govqms.notification.contact;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
 import vn.govqms.kit.web.ProvinceParam;
 import vn.govqms.kit.web.Responses;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,13 +41,8 @@ import java.util.UUID;
 @Tag(name = "Contacts", description = "Người nhận thông báo: lãnh đạo, cán bộ ISO, chuyên gia đánh giá, lãnh đạo đơn vị; Ban chỉ đạo ISO tỉnh")
 public class ContactResource {
 
-    private final ContactService service;
-    private final Caller caller;
-
-    public ContactResource(ContactService service, Caller caller) {
-        this.service = service;
-        this.caller = caller;
-    }
+    @Inject ContactService service;
+    @Inject Caller caller;
 
     @POST
     @RolesAllowed(Roles.QMS_KEEPERS_OR_TENANT_ADMINS)

@@ -9,6 +9,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import vn.govqms.kit.audit.TrailEntry;
 import vn.govqms.kit.command.Outcome;
 import vn.govqms.kit.command.UnitOfWork;
@@ -49,19 +50,11 @@ public class ContactService {
             from contact c left join agency_directory a on a.id = c.agency_id
             where case when c.agency_id is null then $1 or c.province_code = any ($2::text[]) else %s end""";
 
-    private final AgencyLookup agencies;
-    private final Scope scope;
-    private final Pool pool;
-    private final UnitOfWork work;
-    private final Clock clock;
-
-    public ContactService(AgencyLookup agencies, Scope scope, Pool pool, UnitOfWork work, Clock clock) {
-        this.agencies = agencies;
-        this.scope = scope;
-        this.pool = pool;
-        this.work = work;
-        this.clock = clock;
-    }
+    @Inject AgencyLookup agencies;
+    @Inject Scope scope;
+    @Inject Pool pool;
+    @Inject UnitOfWork work;
+    @Inject Clock clock;
 
     public record Filter(UUID agencyId, String provinceCode, ContactRole role, Boolean steeringCommittee) {
     }

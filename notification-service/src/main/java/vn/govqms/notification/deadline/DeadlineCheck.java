@@ -1,5 +1,6 @@
 package vn.govqms.notification.deadline;
 
+import jakarta.inject.Inject;
 import vn.govqms.kit.schedule.Sweeps;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -129,15 +130,9 @@ public class DeadlineCheck {
             from ev cross join lateral jsonb_array_elements_text(ev.data -> 'itemKeys') k(key)
             where e.key = k.key and (select count(*) from n) >= 0""".formatted(CHANGE_OF.formatted("e"), ITEMS.formatted("reached", "step", "true"));
 
-    private final Pool pool;
-    private final DeadlineConfig config;
-    private final Clock clock;
-
-    public DeadlineCheck(Pool pool, DeadlineConfig config, Clock clock) {
-        this.pool = pool;
-        this.config = config;
-        this.clock = clock;
-    }
+    @Inject Pool pool;
+    @Inject DeadlineConfig config;
+    @Inject Clock clock;
 
     @Scheduled(every = "${govqms.deadlines.check-every}", delay = 3, delayUnit = TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -1,5 +1,6 @@
 package vn.govqms.notification.email;
 
+import jakarta.inject.Inject;
 import vn.govqms.kit.schedule.Sweeps;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
@@ -59,21 +60,12 @@ public class DigestSender {
             insert into email_attempt (notification_id, digest_of, recipient, at, ok, error)
             select null, (select count(*) from n), $4, $2, false, $3""";
 
-    private final Pool pool;
-    private final SmtpRelay mailer;
-    private final EmailRenderer renderer;
-    private final EmailConfig config;
-    private final ObjectMapper json;
-    private final Clock clock;
-
-    public DigestSender(Pool pool, SmtpRelay mailer, EmailRenderer renderer, EmailConfig config, ObjectMapper json, Clock clock) {
-        this.pool = pool;
-        this.mailer = mailer;
-        this.renderer = renderer;
-        this.config = config;
-        this.json = json;
-        this.clock = clock;
-    }
+    @Inject Pool pool;
+    @Inject SmtpRelay mailer;
+    @Inject EmailRenderer renderer;
+    @Inject EmailConfig config;
+    @Inject ObjectMapper json;
+    @Inject Clock clock;
 
     @Scheduled(cron = "${govqms.email.digest-cron}", timeZone = "Asia/Ho_Chi_Minh",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -4,6 +4,7 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.TemplateData;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import vn.govqms.notification.inbox.NotificationText;
 
 import java.util.List;
@@ -17,11 +18,7 @@ public class EmailRenderer {
     public record DigestItem(NotificationText text, String link) {
     }
 
-    private final Engine engine;
-
-    public EmailRenderer(Engine engine) {
-        this.engine = engine;
-    }
+    @Inject Engine engine;
 
     public Mail notification(String to, String name, String language, long id, NotificationText text, String link, String linkService) {
         String lang = "en".equals(language) ? "en" : "vi";

@@ -1,5 +1,6 @@
 package vn.govqms.notification.email;
 
+import jakarta.inject.Inject;
 import vn.govqms.kit.schedule.Sweeps;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -60,21 +61,12 @@ public class EmailSender {
                        where id = $1 returning id)
             insert into email_attempt (notification_id, recipient, at, ok, error) select id, $4, $2, false, $3 from n""";
 
-    private final Pool pool;
-    private final SmtpRelay mailer;
-    private final EmailRenderer renderer;
-    private final EmailConfig config;
-    private final ObjectMapper json;
-    private final Clock clock;
-
-    public EmailSender(Pool pool, SmtpRelay mailer, EmailRenderer renderer, EmailConfig config, ObjectMapper json, Clock clock) {
-        this.pool = pool;
-        this.mailer = mailer;
-        this.renderer = renderer;
-        this.config = config;
-        this.json = json;
-        this.clock = clock;
-    }
+    @Inject Pool pool;
+    @Inject SmtpRelay mailer;
+    @Inject EmailRenderer renderer;
+    @Inject EmailConfig config;
+    @Inject ObjectMapper json;
+    @Inject Clock clock;
 
     /** The schedule's identity (tests pause it to drive the sender themselves). */
     public static final String SCHEDULE = "email-sender";

@@ -4,6 +4,7 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 
 import java.time.temporal.ChronoUnit;
@@ -19,11 +20,7 @@ import java.time.temporal.ChronoUnit;
 @ApplicationScoped
 public class SmtpRelay {
 
-    private final ReactiveMailer mailer;
-
-    public SmtpRelay(ReactiveMailer mailer) {
-        this.mailer = mailer;
-    }
+    @Inject ReactiveMailer mailer;
 
     @Timeout(value = 30, unit = ChronoUnit.SECONDS)
     public Uni<Void> send(Mail mail) {

@@ -2,6 +2,7 @@ package vn.govqms.notification.event;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.govqms.kit.events.EventConsumer;
@@ -15,13 +16,8 @@ public class DocumentEventsConsumer {
 
     public static final String CHANNEL = "document-events";
 
-    private final EventConsumer consumer;
-    private final KeyedBatches batches;
-
-    public DocumentEventsConsumer(EventConsumer consumer, KeyedBatches batches) {
-        this.consumer = consumer;
-        this.batches = batches;
-    }
+    @Inject EventConsumer consumer;
+    @Inject KeyedBatches batches;
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(ConsumerRecords<String, String> records) {

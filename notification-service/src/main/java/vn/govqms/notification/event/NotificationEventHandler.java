@@ -3,6 +3,7 @@ package vn.govqms.notification.event;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import vn.govqms.kit.events.EventHandler;
 import vn.govqms.kit.events.ReceivedEvent;
 
@@ -16,11 +17,7 @@ import java.util.Set;
 @ApplicationScoped
 public class NotificationEventHandler implements EventHandler {
 
-    private final NotificationRouting routing;
-
-    public NotificationEventHandler(NotificationRouting routing) {
-        this.routing = routing;
-    }
+    @Inject NotificationRouting routing;
 
     @Override
     public Set<String> eventTypes() {

@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import vn.govqms.kit.events.ReceivedEvent;
 import vn.govqms.notification.event.EventFacts.Tracked;
 
@@ -191,13 +192,8 @@ public class NotificationRouting {
     /** The types a one-stop-shop system's subscription receives. */
     static final String[] INTEGRATION_TYPES = IntegrationView.deliveredTypes();
 
-    private final Clock clock;
-    private final AgencyChangeNotices notices;
-
-    public NotificationRouting(Clock clock, AgencyChangeNotices notices) {
-        this.clock = clock;
-        this.notices = notices;
-    }
+    @Inject Clock clock;
+    @Inject AgencyChangeNotices notices;
 
     /** An event with what this service read from it. */
     private record Fact(ReceivedEvent event, EventKind kind, EventFacts facts) {

@@ -1,6 +1,7 @@
 package vn.govqms.notification.inbox;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -36,13 +37,8 @@ import vn.govqms.notification.inbox.InboxDtos.UnreadCount;
 @Tag(name = "Inbox", description = "Hộp thư thông báo: việc gì đã xảy ra, vì sao liên quan đến bạn, cần làm gì và hạn khi nào")
 public class InboxResource {
 
-    private final InboxService service;
-    private final Caller caller;
-
-    public InboxResource(InboxService service, Caller caller) {
-        this.service = service;
-        this.caller = caller;
-    }
+    @Inject InboxService service;
+    @Inject Caller caller;
 
     @GET
     @RolesAllowed(Roles.ANY_STAFF)

@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.problem.ProblemException;
@@ -43,21 +44,12 @@ public class InboxService {
             e.data::text as data, e.link, n.due_date, n.created_at, n.read_at
             from notification n join event_log e on e.event_id = n.event_id left join agency_directory a on a.id = n.agency_id""";
 
-    private final Pool pool;
-    private final AgencyLookup agencies;
-    private final Scope scope;
-    private final ObjectMapper json;
-    private final Clock clock;
-    private final SyncFeed feeds;
-
-    public InboxService(Pool pool, AgencyLookup agencies, Scope scope, ObjectMapper json, Clock clock, SyncFeed feeds) {
-        this.pool = pool;
-        this.agencies = agencies;
-        this.scope = scope;
-        this.json = json;
-        this.clock = clock;
-        this.feeds = feeds;
-    }
+    @Inject Pool pool;
+    @Inject AgencyLookup agencies;
+    @Inject Scope scope;
+    @Inject ObjectMapper json;
+    @Inject Clock clock;
+    @Inject SyncFeed feeds;
 
     public record Filter(UUID agencyId, String kind, LocalDate from, LocalDate to, Boolean unread) {
     }

@@ -1,6 +1,7 @@
 package vn.govqms.notification.rule;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
 import jakarta.validation.constraints.Size;
 import vn.govqms.kit.web.ProvinceParam;
 import vn.govqms.kit.web.Responses;
@@ -40,13 +41,8 @@ import java.util.UUID;
 @Tag(name = "Rules", description = "Quy tắc thông báo: loại sự kiện → người nhận → kênh (hộp thư, e-mail)")
 public class RuleResource {
 
-    private final RuleService service;
-    private final Caller caller;
-
-    public RuleResource(RuleService service, Caller caller) {
-        this.service = service;
-        this.caller = caller;
-    }
+    @Inject RuleService service;
+    @Inject Caller caller;
 
     @GET
     @RolesAllowed(Roles.ANY_READER)

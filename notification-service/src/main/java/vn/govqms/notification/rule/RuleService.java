@@ -6,6 +6,7 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import vn.govqms.kit.audit.TrailEntry;
 import vn.govqms.kit.command.Outcome;
 import vn.govqms.kit.command.UnitOfWork;
@@ -37,17 +38,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class RuleService {
 
-    private final AgencyLookup agencies;
-    private final Scope scope;
-    private final UnitOfWork work;
-    private final Clock clock;
-
-    public RuleService(AgencyLookup agencies, Scope scope, UnitOfWork work, Clock clock) {
-        this.agencies = agencies;
-        this.scope = scope;
-        this.work = work;
-        this.clock = clock;
-    }
+    @Inject AgencyLookup agencies;
+    @Inject Scope scope;
+    @Inject UnitOfWork work;
+    @Inject Clock clock;
 
     /** The defaults and a province's rules (the one asked for, else the caller's own), with which are in force there. */
     @WithSession

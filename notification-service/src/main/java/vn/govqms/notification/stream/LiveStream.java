@@ -3,6 +3,7 @@ package vn.govqms.notification.stream;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.AgencyFilter;
 import vn.govqms.kit.security.Scope;
@@ -42,13 +43,8 @@ public class LiveStream {
         }
     }
 
-    private final AgencyLookup agencies;
-    private final StreamFeed feed;
-
-    public LiveStream(AgencyLookup agencies, StreamFeed feed) {
-        this.agencies = agencies;
-        this.feed = feed;
-    }
+    @Inject AgencyLookup agencies;
+    @Inject StreamFeed feed;
 
     /**
      * What the caller may watch: the agencies {@link Scope#rows()} lets it list, or one of them it reads (403 otherwise, 422

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import vn.govqms.notification.event.IntegrationView;
 import vn.govqms.notification.inbox.NotificationText;
 import vn.govqms.notification.inbox.NotificationTexts;
@@ -12,11 +13,7 @@ import vn.govqms.notification.inbox.NotificationTexts;
 @ApplicationScoped
 public class StreamItems {
 
-    private final ObjectMapper json;
-
-    public StreamItems(ObjectMapper json) {
-        this.json = json;
-    }
+    @Inject ObjectMapper json;
 
     LiveStream.Item item(Fact f, boolean integration) {
         try {

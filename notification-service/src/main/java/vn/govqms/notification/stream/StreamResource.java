@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -42,19 +43,11 @@ public class StreamResource {
     /** How long opening a stream waits for the agency it narrows to, or for its ticket. */
     static final Duration LOOKUP = Duration.ofSeconds(10);
 
-    private final LiveStream stream;
-    private final StreamTickets tickets;
-    private final SecurityIdentity identity;
-    private final Caller caller;
-    private final Scope scope;
-
-    public StreamResource(LiveStream stream, StreamTickets tickets, SecurityIdentity identity, Caller caller, Scope scope) {
-        this.stream = stream;
-        this.tickets = tickets;
-        this.identity = identity;
-        this.caller = caller;
-        this.scope = scope;
-    }
+    @Inject LiveStream stream;
+    @Inject StreamTickets tickets;
+    @Inject SecurityIdentity identity;
+    @Inject Caller caller;
+    @Inject Scope scope;
 
     @GET
     @Path("/stream")

@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowIterator;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.AgencyFilter;
 
@@ -38,15 +39,9 @@ public class StreamTickets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Pool pool;
-    private final StreamConfig config;
-    private final Clock clock;
-
-    public StreamTickets(Pool pool, StreamConfig config, Clock clock) {
-        this.pool = pool;
-        this.config = config;
-        this.clock = clock;
-    }
+    @Inject Pool pool;
+    @Inject StreamConfig config;
+    @Inject Clock clock;
 
     public Uni<Issued> issue(String subject, LiveStream.Watch watch) {
         byte[] bits = new byte[32];

@@ -1,6 +1,7 @@
 package vn.govqms.notification.training;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import vn.govqms.kit.web.ProvinceParam;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,11 +29,7 @@ public class IsoOfficerTrainingResource {
             {"items":[{"provinceCode":"24","asOf":"2025-12-05","agencies":48,"withIsoOfficer":45,"trained":30,"share":62.50,"overdue":6,
               "label":"Tỷ lệ cơ quan có cán bộ ISO đã được đào tạo: 30/48 (62,50%)"}],"page":0,"size":20,"total":1}""";
 
-    private final TrainingService service;
-
-    public IsoOfficerTrainingResource(TrainingService service) {
-        this.service = service;
-    }
+    @Inject TrainingService service;
 
     @GET
     @RolesAllowed(Roles.REGISTER_KEEPERS)

@@ -1,5 +1,6 @@
 package vn.govqms.notification.training;
 
+import jakarta.inject.Inject;
 import vn.govqms.kit.schedule.Sweeps;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -86,15 +87,9 @@ public class TrainingCheck {
             from targets
             on conflict do nothing""";
 
-    private final Pool pool;
-    private final TrainingConfig config;
-    private final Clock clock;
-
-    public TrainingCheck(Pool pool, TrainingConfig config, Clock clock) {
-        this.pool = pool;
-        this.config = config;
-        this.clock = clock;
-    }
+    @Inject Pool pool;
+    @Inject TrainingConfig config;
+    @Inject Clock clock;
 
     @Scheduled(every = "${govqms.training.check-every}", delay = 5, delayUnit = TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

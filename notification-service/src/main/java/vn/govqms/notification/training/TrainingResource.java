@@ -2,6 +2,7 @@ package vn.govqms.notification.training;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -33,13 +34,8 @@ import java.util.UUID;
 @Tag(name = "Trainings", description = "Đào tạo của cán bộ ISO và người liên hệ: khóa học, thời gian, chứng chỉ")
 public class TrainingResource {
 
-    private final TrainingService service;
-    private final Caller caller;
-
-    public TrainingResource(TrainingService service, Caller caller) {
-        this.service = service;
-        this.caller = caller;
-    }
+    @Inject TrainingService service;
+    @Inject Caller caller;
 
     @POST
     @RolesAllowed(Roles.QMS_KEEPERS_OR_TENANT_ADMINS)

@@ -9,6 +9,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import vn.govqms.kit.audit.TrailEntry;
 import vn.govqms.kit.command.Outcome;
 import vn.govqms.kit.command.UnitOfWork;
@@ -78,21 +79,12 @@ public class TrainingService {
             group by a.province_code
             order by a.province_code""";
 
-    private final ContactService contacts;
-    private final Scope scope;
-    private final Pool pool;
-    private final UnitOfWork work;
-    private final TrainingConfig config;
-    private final Clock clock;
-
-    public TrainingService(ContactService contacts, Scope scope, Pool pool, UnitOfWork work, TrainingConfig config, Clock clock) {
-        this.contacts = contacts;
-        this.scope = scope;
-        this.pool = pool;
-        this.work = work;
-        this.config = config;
-        this.clock = clock;
-    }
+    @Inject ContactService contacts;
+    @Inject Scope scope;
+    @Inject Pool pool;
+    @Inject UnitOfWork work;
+    @Inject TrainingConfig config;
+    @Inject Clock clock;
 
     @WithTransaction
     public Uni<TrainingView> record(UUID contactId, TrainingInput in, Caller caller) {

@@ -9,6 +9,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -31,15 +32,9 @@ public class SecretKeeping {
             from unnest($1::uuid[], $2::text[], $3::text[], $5::text[]) as r(id, secret, previous_secret, old_key_id)
             where w.id = r.id and w.secret_key_id is not distinct from r.old_key_id""";
 
-    private final Pool pool;
-    private final SecretBox box;
-    private final Clock clock;
-
-    public SecretKeeping(Pool pool, SecretBox box, Clock clock) {
-        this.pool = pool;
-        this.box = box;
-        this.clock = clock;
-    }
+    @Inject Pool pool;
+    @Inject SecretBox box;
+    @Inject Clock clock;
 
     void onStart(@Observes StartupEvent e) {
         reseal().subscribe().with(n -> {

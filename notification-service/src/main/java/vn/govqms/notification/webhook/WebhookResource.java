@@ -1,6 +1,7 @@
 package vn.govqms.notification.webhook;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import jakarta.annotation.security.RolesAllowed;
@@ -46,13 +47,8 @@ import java.util.UUID;
 @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.INTEGRATION})
 public class WebhookResource {
 
-    private final WebhookService service;
-    private final Caller caller;
-
-    public WebhookResource(WebhookService service, Caller caller) {
-        this.service = service;
-        this.caller = caller;
-    }
+    @Inject WebhookService service;
+    @Inject Caller caller;
 
     @POST
     @Operation(operationId = "createWebhook", summary = "Subscribe a receiver to event types of the caller's province (or one agency in it)",

@@ -9,6 +9,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import vn.govqms.kit.audit.TrailEntry;
 import vn.govqms.kit.command.Outcome;
 import vn.govqms.kit.command.UnitOfWork;
@@ -48,31 +49,18 @@ import java.util.UUID;
 @ApplicationScoped
 public class WebhookService {
 
-    private final AgencyLookup agencies;
-    private final Scope scope;
-    private final TargetCheck targets;
-    private final UnitOfWork work;
-    private final Pool pool;
-    private final WebhookDispatcher dispatcher;
-    private final SecretBox secrets;
-    private final WebhookConfig config;
-    private final Clock clock;
+    @Inject AgencyLookup agencies;
+    @Inject Scope scope;
+    @Inject TargetCheck targets;
+    @Inject UnitOfWork work;
+    @Inject Pool pool;
+    @Inject WebhookDispatcher dispatcher;
+    @Inject SecretBox secrets;
+    @Inject WebhookConfig config;
+    @Inject Clock clock;
 
     /** The longest overlap a rotation may ask for: a secret that leaked must not stay valid for long. */
     static final Duration MAX_OVERLAP = Duration.ofDays(30);
-
-    public WebhookService(AgencyLookup agencies, Scope scope, TargetCheck targets, UnitOfWork work, Pool pool, WebhookDispatcher dispatcher,
-                          SecretBox secrets, WebhookConfig config, Clock clock) {
-        this.agencies = agencies;
-        this.scope = scope;
-        this.targets = targets;
-        this.work = work;
-        this.pool = pool;
-        this.dispatcher = dispatcher;
-        this.secrets = secrets;
-        this.config = config;
-        this.clock = clock;
-    }
 
     @WithTransaction
     public Uni<WebhookView> create(WebhookInput in, Caller caller) {

@@ -1,6 +1,7 @@
 package vn.govqms.scoring.assessment;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
 import vn.govqms.kit.web.YearParam;
 import vn.govqms.kit.web.Responses;
 import jakarta.annotation.security.RolesAllowed;
@@ -45,11 +46,7 @@ public class AssessmentResource {
             {"items":[{"criterionCode":"1.2","points":25,"evidenceLinks":["https://stp.bacgiang.gov.vn/iso/so-tay-chat-luong.pdf"],
               "comment":"Sổ tay chất lượng ban hành theo Quyết định 45/QĐ-STP"}],"comment":"Tự đánh giá năm 2026"}""";
 
-    private final AssessmentService service;
-
-    public AssessmentResource(AssessmentService service) {
-        this.service = service;
-    }
+    @Inject AssessmentService service;
 
     @POST
     @RolesAllowed(Roles.AUDIT_PARTIES)

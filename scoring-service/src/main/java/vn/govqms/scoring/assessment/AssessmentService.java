@@ -5,6 +5,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.hibernate.reactive.mutiny.Mutiny;
 import vn.govqms.kit.audit.TrailEntry;
 import vn.govqms.kit.command.Outcome;
@@ -58,30 +59,16 @@ public class AssessmentService {
     /** The cause a live score moved by a reopening names (a finalisation names its event type). */
     private static final String REOPENED = "assessment.reopened";
 
-    private final Pool pool;
-    private final AssessmentTeams teams;
-    private final IndicatorRepository indicators;
-    private final ScoreRecomputation liveScores;
-    private final DeferredRecomputation pending;
-    private final AgencyLookup agencies;
-    private final UnitOfWork work;
-    private final Caller caller;
-    private final Scope scope;
-    private final Clock clock;
-
-    public AssessmentService(Pool pool, AssessmentTeams teams, IndicatorRepository indicators, ScoreRecomputation liveScores, DeferredRecomputation pending,
-                             AgencyLookup agencies, UnitOfWork work, Caller caller, Scope scope, Clock clock) {
-        this.pool = pool;
-        this.teams = teams;
-        this.indicators = indicators;
-        this.liveScores = liveScores;
-        this.pending = pending;
-        this.agencies = agencies;
-        this.work = work;
-        this.caller = caller;
-        this.scope = scope;
-        this.clock = clock;
-    }
+    @Inject Pool pool;
+    @Inject AssessmentTeams teams;
+    @Inject IndicatorRepository indicators;
+    @Inject ScoreRecomputation liveScores;
+    @Inject DeferredRecomputation pending;
+    @Inject AgencyLookup agencies;
+    @Inject UnitOfWork work;
+    @Inject Caller caller;
+    @Inject Scope scope;
+    @Inject Clock clock;
 
     public record Versioned(AssessmentView view, long version) {
         static Versioned of(Assessment a) {

@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -41,11 +42,7 @@ public class CriteriaSetQueries {
                  and (c.province_code = p.code or c.province_code is null)
             order by p.code, c.province_code nulls last, c.applies_from_year desc, c.version_no desc""".formatted(COLUMNS);
 
-    private final ObjectMapper json;
-
-    public CriteriaSetQueries(ObjectMapper json) {
-        this.json = json;
-    }
+    @Inject ObjectMapper json;
 
     /** The sets of these ids, by id (an unknown id is absent). */
     public Uni<Map<UUID, CriteriaSet>> findAll(SqlClient db, Collection<UUID> ids) {

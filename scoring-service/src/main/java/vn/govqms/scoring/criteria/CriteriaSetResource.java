@@ -1,6 +1,7 @@
 package vn.govqms.scoring.criteria;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
 import vn.govqms.kit.web.ProvinceParam;
 import vn.govqms.kit.web.YearParam;
 import vn.govqms.kit.web.Responses;
@@ -65,16 +66,10 @@ public class CriteriaSetResource {
 
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    private final CriteriaSetService service;
-    private final Validator validator;
+    @Inject CriteriaSetService service;
+    @Inject Validator validator;
 
-    private final XlsxImportConfig importLimits;
-
-    public CriteriaSetResource(CriteriaSetService service, Validator validator, XlsxImportConfig importLimits) {
-        this.service = service;
-        this.validator = validator;
-        this.importLimits = importLimits;
-    }
+    @Inject XlsxImportConfig importLimits;
 
     @GET
     @Path("/{id}/export")

@@ -6,6 +6,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import vn.govqms.kit.audit.TrailEntry;
 import vn.govqms.kit.command.Outcome;
 import vn.govqms.kit.command.UnitOfWork;
@@ -58,24 +59,13 @@ public class CriteriaSetService {
             )
             select coalesce(max(version_no), 0) from criteria_set where id in (select id from descendants)""";
 
-    private final Pool pool;
-    private final UnitOfWork work;
-    private final ScoreRecomputation liveScores;
-    private final DeferredRecomputation pending;
-    private final Caller caller;
-    private final Scope scope;
-    private final Clock clock;
-
-    public CriteriaSetService(Pool pool, UnitOfWork work, ScoreRecomputation liveScores, DeferredRecomputation pending, Caller caller, Scope scope,
-                              Clock clock) {
-        this.pool = pool;
-        this.work = work;
-        this.liveScores = liveScores;
-        this.pending = pending;
-        this.caller = caller;
-        this.scope = scope;
-        this.clock = clock;
-    }
+    @Inject Pool pool;
+    @Inject UnitOfWork work;
+    @Inject ScoreRecomputation liveScores;
+    @Inject DeferredRecomputation pending;
+    @Inject Caller caller;
+    @Inject Scope scope;
+    @Inject Clock clock;
 
     public record Filter(String provinceCode, CriteriaSetStatus status, Integer year) {
     }

@@ -5,6 +5,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import vn.govqms.kit.calendar.ProcessingTime;
 import vn.govqms.kit.calendar.WorkingCalendar;
 import vn.govqms.kit.time.ClockProducer;
@@ -30,13 +31,8 @@ public class DossierDueDates {
     /** Length of a national TTHC code, {@code 1.001612}; a localised code continues it. */
     private static final int NATIONAL_CODE_LENGTH = 8;
 
-    private final Pool pool;
-    private final WorkingCalendar calendar;
-
-    public DossierDueDates(Pool pool, WorkingCalendar calendar) {
-        this.pool = pool;
-        this.calendar = calendar;
-    }
+    @Inject Pool pool;
+    @Inject WorkingCalendar calendar;
 
     /** {@code items} with a due date where one was missing and can be computed. */
     Uni<List<DossierItem>> fill(List<DossierItem> items) {

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.govqms.kit.events.EventConsumer;
@@ -31,15 +32,9 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class DossierEventsConsumer {
 
-    private final EventConsumer consumer;
-    private final DossierIngestion ingestion;
-    private final MeterRegistry registry;
-
-    public DossierEventsConsumer(EventConsumer consumer, DossierIngestion ingestion, MeterRegistry registry) {
-        this.consumer = consumer;
-        this.ingestion = ingestion;
-        this.registry = registry;
-    }
+    @Inject EventConsumer consumer;
+    @Inject DossierIngestion ingestion;
+    @Inject MeterRegistry registry;
 
     static final String CHANNEL = "dossier-events";
 

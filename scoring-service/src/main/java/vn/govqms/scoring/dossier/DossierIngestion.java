@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import vn.govqms.kit.security.AgencyFilter;
 import vn.govqms.kit.security.AgencyRef;
 import vn.govqms.scoring.dossier.DossierDtos.ItemError;
@@ -87,17 +88,10 @@ public class DossierIngestion {
                     where exists (select 1 from counting c where c.province_code in ('*', d.province_code))
                        or exists (select 1 from quality_objective o where o.agency_id = t.agency_id and o.kpi = 'DOSSIER_ON_TIME_RATE')) as agencies""";
 
-    private final Pool pool;
-    private final ScoreRecomputation scores;
-    private final DeferredRecomputation pending;
-    private final DossierDueDates dueDates;
-
-    public DossierIngestion(Pool pool, ScoreRecomputation scores, DeferredRecomputation pending, DossierDueDates dueDates) {
-        this.pool = pool;
-        this.dueDates = dueDates;
-        this.scores = scores;
-        this.pending = pending;
-    }
+    @Inject Pool pool;
+    @Inject ScoreRecomputation scores;
+    @Inject DeferredRecomputation pending;
+    @Inject DossierDueDates dueDates;
 
     /** A checked item before its agency is known. */
     private record Candidate(int index, String code, UUID agencyId, String agencyCode, String tthc, String channel, String status,

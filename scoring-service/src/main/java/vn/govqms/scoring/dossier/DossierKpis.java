@@ -5,6 +5,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.security.AgencyFilter;
 import vn.govqms.kit.time.ClockProducer;
@@ -50,11 +51,7 @@ public class DossierKpis {
             select k.*, a.code, a.name, count(*) over () as total from k left join agency_directory a on a.id = k.agency_id
             order by a.name, k.agency_id, k.tthc_code limit $4 offset $5""";
 
-    private final Pool pool;
-
-    public DossierKpis(Pool pool) {
-        this.pool = pool;
-    }
+    @Inject Pool pool;
 
     /** The KPIs of {@code agency}, or (null) of every agency {@code listed} admits (the caller's {@code Scope.rows()}). */
     public Uni<DossierDtos.KpiPage> kpis(UUID agency, AgencyFilter listed, LocalDate from, LocalDate to, String tthc, boolean byTthc,

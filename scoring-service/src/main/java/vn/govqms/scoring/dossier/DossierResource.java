@@ -1,6 +1,7 @@
 package vn.govqms.scoring.dossier;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
 import jakarta.validation.constraints.Size;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -43,19 +44,11 @@ public class DossierResource {
               {"dossierCode":"000.00.53.H48-220921-0099","agencyCode":"000.00.53.H48","tthcCode":"1.001612.000.00.00.H48","channel":"ONLINE",
                "status":"RESOLVED","occurredAt":"2022-09-28T15:30:00+07:00","dueAt":"2022-09-30T17:00:00+07:00"}]}""";
 
-    private final DossierIngestion ingestion;
-    private final DossierKpis kpis;
-    private final AgencyLookup agencies;
-    private final Scope scope;
-    private final Clock clock;
-
-    public DossierResource(DossierIngestion ingestion, DossierKpis kpis, AgencyLookup agencies, Scope scope, Clock clock) {
-        this.ingestion = ingestion;
-        this.kpis = kpis;
-        this.agencies = agencies;
-        this.scope = scope;
-        this.clock = clock;
-    }
+    @Inject DossierIngestion ingestion;
+    @Inject DossierKpis kpis;
+    @Inject AgencyLookup agencies;
+    @Inject Scope scope;
+    @Inject Clock clock;
 
     @POST
     @Path("/dossier-events")

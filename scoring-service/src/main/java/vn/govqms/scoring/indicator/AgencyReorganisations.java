@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import vn.govqms.kit.events.EventHandler;
 import vn.govqms.kit.events.EventTypes;
 import vn.govqms.kit.events.PoisonEventException;
@@ -35,13 +36,8 @@ public class AgencyReorganisations implements EventHandler {
     static final List<String> TABLES = List.of("review_track", "finding_track", "action_track", "activity_item", "activity_plan", "audit_held",
             "management_review_held", "published_document", "procedure_posting", "dossier", "quality_objective");
 
-    private final IndicatorLog log;
-    private final ScoreRecomputation scores;
-
-    public AgencyReorganisations(IndicatorLog log, ScoreRecomputation scores) {
-        this.log = log;
-        this.scores = scores;
-    }
+    @Inject IndicatorLog log;
+    @Inject ScoreRecomputation scores;
 
     @Override
     public Set<String> eventTypes() {

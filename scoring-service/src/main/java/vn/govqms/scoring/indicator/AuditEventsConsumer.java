@@ -2,6 +2,7 @@ package vn.govqms.scoring.indicator;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.govqms.kit.events.EventConsumer;
@@ -10,11 +11,7 @@ import vn.govqms.kit.events.EventConsumer;
 @ApplicationScoped
 public class AuditEventsConsumer {
 
-    private final EventConsumer consumer;
-
-    public AuditEventsConsumer(EventConsumer consumer) {
-        this.consumer = consumer;
-    }
+    @Inject EventConsumer consumer;
 
     @Incoming("audit-events")
     public Uni<Void> consume(ConsumerRecords<String, String> records) {

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import vn.govqms.kit.events.ReceivedEvent;
 
 import java.time.Clock;
@@ -22,11 +23,7 @@ public class IndicatorLog {
     public record Line(UUID agency, ReceivedEvent event, String summary) {
     }
 
-    private final Clock clock;
-
-    public IndicatorLog(Clock clock) {
-        this.clock = clock;
-    }
+    @Inject Clock clock;
 
     public Uni<Void> add(SqlConnection tx, UUID agency, ReceivedEvent event, String summary) {
         return addAll(tx, List.of(new Line(agency, event, summary)));

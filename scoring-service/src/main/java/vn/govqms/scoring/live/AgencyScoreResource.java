@@ -1,6 +1,7 @@
 package vn.govqms.scoring.live;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.validation.Valid;
 import vn.govqms.kit.web.YearParam;
@@ -26,11 +27,7 @@ import java.util.UUID;
 @APIResponse(responseCode = "404", description = "Agency unknown to this service")
 public class AgencyScoreResource {
 
-    private final AgencyScoreService service;
-
-    public AgencyScoreResource(AgencyScoreService service) {
-        this.service = service;
-    }
+    @Inject AgencyScoreService service;
 
     @GET
     @Path("/{id}/indicators")

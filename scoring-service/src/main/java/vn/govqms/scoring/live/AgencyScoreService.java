@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import vn.govqms.kit.security.Scope;
 import vn.govqms.scoring.criteria.Scoring;
 import vn.govqms.scoring.indicator.IndicatorCode;
@@ -24,21 +25,12 @@ public class AgencyScoreService {
     private static final TypeReference<List<Scoring.CriterionScore>> CRITERIA = new TypeReference<>() {
     };
 
-    private final Pool pool;
-    private final AgencyLookup agencies;
-    private final IndicatorRepository indicators;
-    private final ScoreRecomputation scores;
-    private final ObjectMapper json;
-    private final Scope scope;
-
-    public AgencyScoreService(Pool pool, AgencyLookup agencies, IndicatorRepository indicators, ScoreRecomputation scores, ObjectMapper json, Scope scope) {
-        this.pool = pool;
-        this.agencies = agencies;
-        this.indicators = indicators;
-        this.scores = scores;
-        this.json = json;
-        this.scope = scope;
-    }
+    @Inject Pool pool;
+    @Inject AgencyLookup agencies;
+    @Inject IndicatorRepository indicators;
+    @Inject ScoreRecomputation scores;
+    @Inject ObjectMapper json;
+    @Inject Scope scope;
 
     public Uni<LiveDtos.IndicatorsView> indicators(UUID id, Integer year) {
         int y = year == null ? scores.currentYear() : year;

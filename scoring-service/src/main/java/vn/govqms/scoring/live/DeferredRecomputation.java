@@ -8,6 +8,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.util.ArrayList;
@@ -35,13 +36,8 @@ public class DeferredRecomputation {
             ) t where p.agency_id = t.agency_id and p.year = t.year
             returning p.agency_id, p.year, p.cause""".formatted(CHUNK);
 
-    private final Pool pool;
-    private final ScoreRecomputation scores;
-
-    public DeferredRecomputation(Pool pool, ScoreRecomputation scores) {
-        this.pool = pool;
-        this.scores = scores;
-    }
+    @Inject Pool pool;
+    @Inject ScoreRecomputation scores;
 
     /** Records, in the caller's transaction, that these agencies' scores for these years must be recomputed. */
     public Uni<Void> mark(SqlConnection tx, List<UUID> agencies, List<Integer> years, String cause) {

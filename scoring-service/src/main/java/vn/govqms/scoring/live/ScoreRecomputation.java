@@ -9,6 +9,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import vn.govqms.kit.outbox.OutgoingEvent;
 import vn.govqms.scoring.criteria.CriteriaSet;
 import vn.govqms.scoring.criteria.CriteriaSetQueries;
@@ -54,22 +55,12 @@ public class ScoreRecomputation {
                 score = excluded.score, band = excluded.band, band_label = excluded.band_label, criteria = excluded.criteria,
                 cause = excluded.cause, updated_at = excluded.updated_at""";
 
-    private final CriteriaSetQueries sets;
-    private final IndicatorRepository indicators;
-    private final Objectives objectives;
-    private final Outbox outbox;
-    private final ObjectMapper json;
-    private final Clock clock;
-
-    public ScoreRecomputation(CriteriaSetQueries sets, IndicatorRepository indicators, Objectives objectives, Outbox outbox,
-                      ObjectMapper json, Clock clock) {
-        this.sets = sets;
-        this.indicators = indicators;
-        this.objectives = objectives;
-        this.outbox = outbox;
-        this.json = json;
-        this.clock = clock;
-    }
+    @Inject CriteriaSetQueries sets;
+    @Inject IndicatorRepository indicators;
+    @Inject Objectives objectives;
+    @Inject Outbox outbox;
+    @Inject ObjectMapper json;
+    @Inject Clock clock;
 
     public int currentYear() {
         return LocalDate.now(clock).getYear();

@@ -1,6 +1,7 @@
 package vn.govqms.scoring.objective;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
 import vn.govqms.kit.web.YearParam;
 import vn.govqms.kit.web.Responses;
 import jakarta.annotation.security.RolesAllowed;
@@ -36,11 +37,7 @@ import java.util.UUID;
 @Tag(name = "Quality objectives", description = "Mục tiêu chất lượng: bound to a KPI with a target; on track, at risk or missed as the KPI moves")
 public class ObjectiveResource {
 
-    private final ObjectiveService service;
-
-    public ObjectiveResource(ObjectiveService service) {
-        this.service = service;
-    }
+    @Inject ObjectiveService service;
 
     @POST
     @RolesAllowed(Roles.QMS_KEEPERS_OR_TENANT_ADMINS)

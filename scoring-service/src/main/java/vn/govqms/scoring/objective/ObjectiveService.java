@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import vn.govqms.kit.audit.TrailEntry;
 import vn.govqms.kit.command.Outcome;
 import vn.govqms.kit.command.UnitOfWork;
@@ -43,26 +44,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class ObjectiveService {
 
-    private final Pool pool;
-    private final AgencyLookup agencies;
-    private final IndicatorRepository indicators;
-    private final Objectives objectives;
-    private final UnitOfWork work;
-    private final Caller caller;
-    private final Scope scope;
-    private final Clock clock;
-
-    public ObjectiveService(Pool pool, AgencyLookup agencies, IndicatorRepository indicators, Objectives objectives, UnitOfWork work,
-                            Caller caller, Scope scope, Clock clock) {
-        this.pool = pool;
-        this.agencies = agencies;
-        this.indicators = indicators;
-        this.objectives = objectives;
-        this.work = work;
-        this.caller = caller;
-        this.scope = scope;
-        this.clock = clock;
-    }
+    @Inject Pool pool;
+    @Inject AgencyLookup agencies;
+    @Inject IndicatorRepository indicators;
+    @Inject Objectives objectives;
+    @Inject UnitOfWork work;
+    @Inject Caller caller;
+    @Inject Scope scope;
+    @Inject Clock clock;
 
     public record Versioned(ObjectiveView view, long version) {
         static Versioned of(QualityObjective o) {

@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import vn.govqms.kit.outbox.OutgoingEvent;
 import vn.govqms.scoring.criteria.Comparison;
 import vn.govqms.scoring.indicator.IndicatorCode;
@@ -31,13 +32,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class Objectives {
 
-    private final Outbox outbox;
-    private final Clock clock;
-
-    public Objectives(Outbox outbox, Clock clock) {
-        this.outbox = outbox;
-        this.clock = clock;
-    }
+    @Inject Outbox outbox;
+    @Inject Clock clock;
 
     /** An agency and a year whose objectives are to be evaluated again. */
     public record AgencyYear(UUID agencyId, int year) {

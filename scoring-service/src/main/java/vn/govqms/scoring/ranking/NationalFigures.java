@@ -5,6 +5,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.province.ProvinceRegister;
 import vn.govqms.kit.province.ProvinceSuccessions;
@@ -132,15 +133,9 @@ public class NationalFigures {
             from bands b group by b.province_code
             order by b.province_code limit $5 offset $6""";
 
-    private final Pool pool;
-    private final ProvinceRegister provinces;
-    private final Scope scope;
-
-    public NationalFigures(Pool pool, ProvinceRegister provinces, Scope scope) {
-        this.pool = pool;
-        this.provinces = provinces;
-        this.scope = scope;
-    }
+    @Inject Pool pool;
+    @Inject ProvinceRegister provinces;
+    @Inject Scope scope;
 
     /** Progress per province (agencies, and how many announced, planned, audited, reviewed, assessed, with shares). */
     public Uni<RankingDtos.NationalProgress> progress(int year, LocalDate asOf, PageRequest page) {

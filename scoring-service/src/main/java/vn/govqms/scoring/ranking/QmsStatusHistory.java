@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import vn.govqms.kit.events.EventHandler;
 import vn.govqms.kit.events.EventTypes;
 import vn.govqms.kit.events.PoisonEventException;
@@ -32,11 +33,7 @@ public class QmsStatusHistory implements EventHandler {
             select a, d, s, e, $5 from unnest($1::uuid[], $2::date[], $3::text[], $4::text[]) with ordinality as x(a, d, s, e, ord)
             order by ord""";
 
-    private final Clock clock;
-
-    public QmsStatusHistory(Clock clock) {
-        this.clock = clock;
-    }
+    @Inject Clock clock;
 
     @Override
     public Set<String> eventTypes() {

@@ -2,6 +2,7 @@ package vn.govqms.scoring.ranking;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.AgencyRef;
 import vn.govqms.kit.security.Scope;
@@ -39,13 +40,8 @@ public class RankingReaders {
         }
     }
 
-    private final Scope scope;
-    private final AgencyLookup agencies;
-
-    public RankingReaders(Scope scope, AgencyLookup agencies) {
-        this.scope = scope;
-        this.agencies = agencies;
-    }
+    @Inject Scope scope;
+    @Inject AgencyLookup agencies;
 
     /** The tenant asked for ({@code provinceCode}, {@code ministryId}: either may be null), or 403 / 400. */
     public Uni<Tenant> tenant(String provinceCode, UUID ministryId) {

@@ -1,6 +1,7 @@
 package vn.govqms.scoring.ranking;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -68,17 +69,10 @@ public class RankingResource {
               {"band":"WEAK","label":"Yếu","count":0,"share":0.00}]}],
              "page":0,"size":100,"total":63}""";
 
-    private final RankingService service;
-    private final RankingReaders readers;
-    private final NationalFigures national;
-    private final Clock clock;
-
-    public RankingResource(RankingService service, RankingReaders readers, NationalFigures national, Clock clock) {
-        this.service = service;
-        this.readers = readers;
-        this.national = national;
-        this.clock = clock;
-    }
+    @Inject RankingService service;
+    @Inject RankingReaders readers;
+    @Inject NationalFigures national;
+    @Inject Clock clock;
 
     private Uni<RankingService.Query> query(Filter f) {
         String province = f.provinceCode();

@@ -5,6 +5,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.security.AgencyFilter;
 import vn.govqms.scoring.criteria.CriteriaSet;
@@ -89,15 +90,9 @@ public class RankingService {
                    (select count(*) from ag where exists (select 1 from assessment a where a.agency_id = ag.id and a.year = $2::int
                                                           and a.kind = 'OFFICIAL' and a.status = 'FINALISED')) as officially_assessed""";
 
-    private final Pool pool;
-    private final RankingSnapshots snapshots;
-    private final CriteriaSetQueries sets;
-
-    public RankingService(Pool pool, RankingSnapshots snapshots, CriteriaSetQueries sets) {
-        this.pool = pool;
-        this.snapshots = snapshots;
-        this.sets = sets;
-    }
+    @Inject Pool pool;
+    @Inject RankingSnapshots snapshots;
+    @Inject CriteriaSetQueries sets;
 
     /** A ranking's tenant (a province, or a ministry's subtree of province 00 when {@code ministryId} is set), year and scores. */
     public record Query(String provinceCode, UUID ministryId, int year, Source source, UUID criteriaSetId) {

@@ -2,6 +2,7 @@ package vn.govqms.scoring.team;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -35,11 +36,7 @@ public class AssessmentTeamResource {
             {"members":[{"subject":"nguyen.van.an@sokhcn.bacninh.gov.vn","agencyId":"3f1c2a9e-5b7d-4c1e-9a2f-1d2e3f4a5b6c",
               "name":"Nguyễn Văn An, Chi cục Tiêu chuẩn Đo lường Chất lượng"}]}""";
 
-    private final AssessmentTeamService service;
-
-    public AssessmentTeamResource(AssessmentTeamService service) {
-        this.service = service;
-    }
+    @Inject AssessmentTeamService service;
 
     @GET
     @RolesAllowed(Roles.REGISTER_KEEPERS)

@@ -3,6 +3,7 @@ package vn.govqms.scoring.team;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import vn.govqms.kit.audit.TrailEntry;
 import vn.govqms.kit.command.Outcome;
 import vn.govqms.kit.command.UnitOfWork;
@@ -31,19 +32,11 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class AssessmentTeamService {
 
-    private final AssessmentTeams teams;
-    private final UnitOfWork work;
-    private final Caller caller;
-    private final Scope scope;
-    private final Clock clock;
-
-    public AssessmentTeamService(AssessmentTeams teams, UnitOfWork work, Caller caller, Scope scope, Clock clock) {
-        this.teams = teams;
-        this.work = work;
-        this.caller = caller;
-        this.scope = scope;
-        this.clock = clock;
-    }
+    @Inject AssessmentTeams teams;
+    @Inject UnitOfWork work;
+    @Inject Caller caller;
+    @Inject Scope scope;
+    @Inject Clock clock;
 
     public Uni<TeamView> get(String provinceCode, int year) {
         scope.requireProvinceRead(provinceCode);

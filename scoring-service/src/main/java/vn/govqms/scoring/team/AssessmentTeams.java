@@ -3,6 +3,7 @@ package vn.govqms.scoring.team;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import vn.govqms.kit.security.AgencyRef;
 import vn.govqms.scoring.support.AgencyLookup;
 
@@ -13,11 +14,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class AssessmentTeams {
 
-    private final AgencyLookup agencies;
-
-    public AssessmentTeams(AgencyLookup agencies) {
-        this.agencies = agencies;
-    }
+    @Inject AgencyLookup agencies;
 
     /** The members named, by name (unnamed last), then subject. */
     Uni<List<AssessmentTeamMember>> members(String provinceCode, int year) {

@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import vn.govqms.kit.events.EventHandler;
 import vn.govqms.kit.events.EventTypes;
 import vn.govqms.kit.events.PoisonEventException;
@@ -35,11 +36,7 @@ public class AgencyDirectory implements EventHandler {
                 valid_to = excluded.valid_to, revision = excluded.revision, updated_at = excluded.updated_at
             where agency_directory.revision < excluded.revision""";
 
-    private final Pool pool;
-
-    public AgencyDirectory(Pool pool) {
-        this.pool = pool;
-    }
+    @Inject Pool pool;
 
     @Override
     public Set<String> eventTypes() {

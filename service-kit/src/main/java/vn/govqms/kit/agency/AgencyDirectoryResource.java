@@ -3,6 +3,7 @@ package vn.govqms.kit.agency;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,13 +27,8 @@ import java.util.UUID;
 @IfBuildProperty(name = "govqms.agency-directory.enabled", stringValue = "true")
 public class AgencyDirectoryResource {
 
-    private final AgencyDirectory directory;
-    private final Scope scope;
-
-    public AgencyDirectoryResource(AgencyDirectory directory, Scope scope) {
-        this.directory = directory;
-        this.scope = scope;
-    }
+    @Inject AgencyDirectory directory;
+    @Inject Scope scope;
 
     @GET
     @Path("/{id}")

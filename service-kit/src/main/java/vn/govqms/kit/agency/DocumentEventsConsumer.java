@@ -3,6 +3,7 @@ package vn.govqms.kit.agency;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.govqms.kit.events.EventConsumer;
@@ -16,11 +17,7 @@ import vn.govqms.kit.events.EventConsumer;
 @IfBuildProperty(name = "govqms.agency-directory.enabled", stringValue = "true")
 public class DocumentEventsConsumer {
 
-    private final EventConsumer consumer;
-
-    public DocumentEventsConsumer(EventConsumer consumer) {
-        this.consumer = consumer;
-    }
+    @Inject EventConsumer consumer;
 
     @Incoming("document-events")
     public Uni<Void> consume(ConsumerRecords<String, String> records) {

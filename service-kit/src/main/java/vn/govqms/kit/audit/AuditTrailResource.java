@@ -2,6 +2,7 @@ package vn.govqms.kit.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.inject.Inject;
 import vn.govqms.kit.web.QueryParams;
 import jakarta.validation.constraints.Size;
 import io.smallrye.mutiny.Uni;
@@ -40,15 +41,9 @@ import java.util.UUID;
 @Tag(name = "Audit trail", description = "Who changed what, and when")
 public class AuditTrailResource {
 
-    private final Pool pool;
-    private final Scope scope;
-    private final ObjectMapper json;
-
-    public AuditTrailResource(Pool pool, Scope scope, ObjectMapper json) {
-        this.pool = pool;
-        this.scope = scope;
-        this.json = json;
-    }
+    @Inject Pool pool;
+    @Inject Scope scope;
+    @Inject ObjectMapper json;
 
     @GET
     @RolesAllowed(Roles.ANY_STAFF)

@@ -8,6 +8,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,12 +23,8 @@ import java.util.List;
 @ApplicationScoped
 public class ProvinceRegister {
 
-    private final Pool pool;
+    @Inject Pool pool;
     private volatile ProvinceSuccessions successions = ProvinceSuccessions.NONE;
-
-    public ProvinceRegister(Pool pool) {
-        this.pool = pool;
-    }
 
     public ProvinceSuccessions successions() {
         return successions;

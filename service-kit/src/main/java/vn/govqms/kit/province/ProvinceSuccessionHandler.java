@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import vn.govqms.kit.events.EventHandler;
 import vn.govqms.kit.events.EventTypes;
 import vn.govqms.kit.events.PoisonEventException;
@@ -19,11 +20,7 @@ public class ProvinceSuccessionHandler implements EventHandler {
 
     public static final String MERGED = EventTypes.of("document", "province.merged");
 
-    private final ProvinceRegister register;
-
-    public ProvinceSuccessionHandler(ProvinceRegister register) {
-        this.register = register;
-    }
+    @Inject ProvinceRegister register;
 
     @Override
     public Set<String> eventTypes() {

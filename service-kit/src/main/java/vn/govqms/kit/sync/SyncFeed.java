@@ -5,6 +5,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import vn.govqms.kit.security.AgencyFilter;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Scope;
@@ -24,15 +25,9 @@ import java.util.function.Function;
 @ApplicationScoped
 public class SyncFeed {
 
-    private final Pool pool;
-    private final Scope scope;
-    private final Caller caller;
-
-    public SyncFeed(Pool pool, Scope scope, Caller caller) {
-        this.pool = pool;
-        this.scope = scope;
-        this.caller = caller;
-    }
+    @Inject Pool pool;
+    @Inject Scope scope;
+    @Inject Caller caller;
 
     /**
      * The feed of a table whose rows belong to an agency ({@code id}, {@code agency_id}, {@code updated_at}): the rows of

@@ -3,6 +3,7 @@ package vn.govqms.kit.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -28,11 +29,7 @@ import java.util.Collection;
 @ApplicationScoped
 public class ConditionalGet {
 
-    private final ObjectMapper json;
-
-    public ConditionalGet(ObjectMapper json) {
-        this.json = json;
-    }
+    @Inject ObjectMapper json;
 
     @ServerResponseFilter
     public void tag(ContainerRequestContext request, ContainerResponseContext response) throws JsonProcessingException {
