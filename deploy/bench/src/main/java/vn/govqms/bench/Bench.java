@@ -19,14 +19,15 @@ import java.util.Set;
 public final class Bench {
 
     static final String USAGE = "deploy/bench/run [--scale 1.0] [--read-seconds 30] [--rest-procedures N] "
-            + "[--only fanout,reads,dossiers,rankings] [--publish] | --summarize | --soak MINUTES";
+            + "[--only fanout,reads,dossiers,rankings] [--tracing RATIO] [--publish] | --summarize | --soak MINUTES";
     static final List<String> MEASUREMENTS = List.of("fanout", "reads", "dossiers", "rankings");
 
     private Bench() {
     }
 
     public static void main(String[] args) throws Exception {
-        Args a = Args.parse(args, USAGE, Set.of("--scale", "--read-seconds", "--rest-procedures", "--only"), Set.of("--publish"));
+        Args a = Args.parse(args, USAGE, Set.of("--scale", "--read-seconds", "--rest-procedures", "--only", "--tracing"),
+                Set.of("--publish"));
         double scale = a.decimal("--scale", 1.0);
         Set<String> only = new LinkedHashSet<>(Arrays.asList(a.text("--only", String.join(",", MEASUREMENTS)).split(",")));
         if (!MEASUREMENTS.containsAll(only)) {
@@ -39,13 +40,17 @@ public final class Bench {
         // the packaged services as deploy/bench/run copied them (the repository's own when started otherwise)
         Path jars = Path.of(System.getProperty("govqms.stack", repo.toString()));
         long t0 = System.nanoTime();
-        try (LocalStack stack = Harness.startStack(LocalStack.Options.test(jars, data))) {
+        Tracing tracing = Tracing.of(a);
+        LocalStack.Options options = LocalStack.Options.test(jars, data);
+        try (LocalStack stack = Harness.startStack(tracing == null ? options : tracing.apply(options))) {
             // Ctrl-C or a kill: stop PostgreSQL, Kafka and the services too
             Thread hook = new Thread(stack::close, "bench-stack-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             double stackStart = (System.nanoTime() - t0) / 1e9;
-            Harness h = new Harness(stack, new Results());
+            Harness h = new Harness(stack, new Results(), tracing);
             h.machine(repo, scale, load);
+            h.results.machine.put("tracing", tracing == null ? "off (the services' local profile samples no new trace)"
+                    : "sampler ratio " + tracing.ratio + ", OTLP http/protobuf to the harness's receiver (" + tracing.endpoint() + ")");
             if (only.size() < MEASUREMENTS.size()) {
                 h.results.machine.put("only", String.join(",", only));
             }
@@ -62,6 +67,12 @@ public final class Bench {
                 System.out.println("bench: published as " + repo.relativize(published) + " (and .md)");
             }
             Runtime.getRuntime().removeShutdownHook(hook);
+            h.close();
+        } finally {
+            // after the stack: the services' last exports as they stop still find it
+            if (tracing != null) {
+                tracing.close();
+            }
         }
     }
 
@@ -82,5 +93,8 @@ public final class Bench {
             new Rankings(h).run();
         }
         footprint.end();
+        if (h.tracing != null) {
+            h.tracing.record(h.results);
+        }
     }
 }

@@ -21,9 +21,9 @@ import java.util.stream.Stream;
 
 /**
  * What every measurement works with: the running stack, its databases, an HTTP client, tokens signed with the stack's key,
- * the CPU profile and the results being written.
+ * the CPU profile, the results being written and, with {@code --tracing}, the receiver of the services' traces.
  */
-final class Harness {
+final class Harness implements AutoCloseable {
 
     static final int YEAR = VietnamTime.today().getYear();
     static final List<String> SERVICES = List.of("document-service", "audit-service", "scoring-service", "notification-service");
@@ -34,11 +34,18 @@ final class Harness {
     final Results results;
     final Map<String, Long> pids;
     final Cpu cpu;
+    /** The services' OTLP receiver when the run samples traces ({@code --tracing RATIO}); null otherwise. */
+    final Tracing tracing;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
     Harness(LocalStack stack, Results results) {
+        this(stack, results, null);
+    }
+
+    Harness(LocalStack stack, Results results, Tracing tracing) {
         this.stack = stack;
         this.results = results;
+        this.tracing = tracing;
         this.db = new Db("127.0.0.1", stack.postgres().port(), stack.postgres().username(), stack.postgres().password());
         this.pids = servicePids(stack);
         this.cpu = new Cpu(pids);
@@ -74,6 +81,12 @@ final class Harness {
                 System.out.println("bench: " + e.getMessage() + ": starting the stack again (attempt " + (attempt + 1) + " of 3)");
             }
         }
+    }
+
+    /** The harness's own connections, before the stack stops. */
+    @Override
+    public void close() {
+        db.close();
     }
 
     /** A fresh data directory under deploy/bench/target (a killed earlier run's database stopped first). */

@@ -71,6 +71,10 @@ final class Keys {
             plain("rss." + s + ".peak_mb", s + "-service's resident memory, peak during the measurements (sampled every 0.5 s), MB");
             plain("rss." + s + ".after_mb", s + "-service's resident memory idle after the load, MB");
         }
+        plain("tracing.ratio", "--tracing: the services' sampling ratio for new traces");
+        plain("tracing.requests", "--tracing: OTLP export requests the harness's receiver answered");
+        plain("tracing.bytes", "--tracing: their bytes as sent");
+        plain("tracing.spans", "--tracing: the spans in them");
     }
 
     private Keys() {
