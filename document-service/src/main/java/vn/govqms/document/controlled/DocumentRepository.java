@@ -89,7 +89,7 @@ public class DocumentRepository implements PanacheRepositoryBase<ControlledDocum
         }
         if (f.legalBasisId() != null) {
             where.add("exists (select 1 from DocumentVersion v, VersionLegalBasis b where v.documentId = d.id "
-                    + "and b.versionId = v.id and b.legalDocumentId = :basis)");
+                    + "and b.ownerId = v.id and b.legalDocumentId = :basis)");
             params.and("basis", f.legalBasisId());
         }
         String query = "from ControlledDocument d" + (where.isEmpty() ? "" : " where " + String.join(" and ", where));
