@@ -17,9 +17,10 @@ public final class Where {
     private final List<String> conditions = new ArrayList<>();
     private final Parameters parameters = new Parameters();
 
-    /** {@code property = :property} when {@code value} is given (the parameter is named after the property). */
+    /** {@code property = :name} when {@code value} is given, the parameter named after the property's last segment. */
     public Where equal(String property, Object value) {
-        return value == null ? this : add(property + " = :" + property, Map.of(property, value));
+        String name = property.substring(property.lastIndexOf('.') + 1);
+        return value == null ? this : add(property + " = :" + name, Map.of(name, value));
     }
 
     /**

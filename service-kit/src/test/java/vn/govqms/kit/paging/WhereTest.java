@@ -26,5 +26,8 @@ class WhereTest {
         assertEquals(Map.of("auditId", "a-1", "status", "OPEN", "active", "OPEN", "today", "2026-12-05", "agencies", "x"),
                 where.parameters().map());
         assertEquals("(overdue)", new Where().holds(true, "overdue", Map.of()).jpql());
+        Where aliased = new Where().equal("d.agencyId", "x");
+        assertEquals("d.agencyId = :agencyId", aliased.jpql());
+        assertEquals(Map.of("agencyId", "x"), aliased.parameters().map());
     }
 }
