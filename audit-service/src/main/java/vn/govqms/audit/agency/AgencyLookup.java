@@ -1,15 +1,14 @@
 package vn.govqms.audit.agency;
 
-import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.kit.agency.DirectoryEntry;
+import vn.govqms.kit.paging.Where;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.AgencyFilter;
 import vn.govqms.kit.security.AgencyRef;
 import vn.govqms.kit.security.Scope;
 
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -45,10 +44,9 @@ public class AgencyLookup {
      * ({@code requested}, which the caller must be able to read; 400 when unknown), else every agency
      * {@link Scope#rows()} lets the caller list.
      */
-    public Uni<Void> listed(String property, UUID requested, Scope scope, List<String> where, Parameters params) {
+    public Uni<Void> listed(String property, UUID requested, Scope scope, Where where) {
         if (requested != null) {
-            where.add(property + " = :listedAgency");
-            params.and("listedAgency", requested);
+            where.add(property + " = :listedAgency", Map.of("listedAgency", requested));
             return DirectoryEntry.<DirectoryEntry>findById(requested).invoke(a -> {
                 if (a == null) {
                     throw ProblemException.invalidField("agencyId", "no agency with id " + requested);
@@ -58,8 +56,7 @@ public class AgencyLookup {
         }
         AgencyFilter rows = scope.rows();
         if (!rows.all()) {
-            where.add(property + " in (select a.id from DirectoryEntry a where " + rows.jpql("a") + ")");
-            rows.jpqlParameters().forEach(params::and);
+            where.add(property + " in (select a.id from DirectoryEntry a where " + rows.jpql("a") + ")", rows.jpqlParameters());
         }
         return Uni.createFrom().voidItem();
     }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +35,7 @@ import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.paging.Pages;
+import vn.govqms.kit.paging.Where;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Scope;
@@ -199,22 +199,15 @@ public class CampaignService {
      */
     @WithSession
     public Uni<Page<CampaignSummary>> list(String provinceCode, Integer year, PageRequest page) {
-        List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
+        Where where = new Where().equal("year", year);
         if (provinceCode != null) {
             scope.requireProvinceRead(provinceCode);
-            where.add("provinceCode = :province");
-            params.and("province", provinceCode);
+            where.equal("provinceCode", provinceCode);
         } else if (!scope.isNational()) {
-            where.add("provinceCode in :provinces");
-            params.and("provinces", List.copyOf(scope.readableProvinces()));
+            where.add("provinceCode in :provinces", Map.of("provinces", List.copyOf(scope.readableProvinces())));
         }
-        if (year != null) {
-            where.add("year = :year");
-            params.and("year", year);
-        }
-        return Pages.of(InspectionCampaign.<InspectionCampaign>find(String.join(" and ", where),
-                Sort.by("year").descending().and("provinceCode"), params), page).map(p -> p.map(CampaignSummary::of));
+        return Pages.of(InspectionCampaign.<InspectionCampaign>find(where.jpql(),
+                Sort.by("year").descending().and("provinceCode"), where.parameters()), page).map(p -> p.map(CampaignSummary::of));
     }
 
     @WithSession

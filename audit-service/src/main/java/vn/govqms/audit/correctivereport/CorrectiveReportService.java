@@ -2,7 +2,6 @@ package vn.govqms.audit.correctivereport;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +24,7 @@ import vn.govqms.kit.outbox.OutgoingEvent;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.paging.Pages;
+import vn.govqms.kit.paging.Where;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Scope;
@@ -33,7 +33,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -112,27 +111,12 @@ public class CorrectiveReportService {
 
     @WithSession
     public Uni<Page<View>> list(Filter f, PageRequest page) {
-        List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
-        Uni<Void> scoped = agencies.listed("agencyId", f.agencyId(), scope, where, params);
-        if (f.auditId() != null) {
-            where.add("auditId = :audit");
-            params.and("audit", f.auditId());
-        }
-        if (f.year() != null) {
-            where.add("year = :year");
-            params.and("year", f.year());
-        }
-        if (f.status() != null) {
-            where.add("status = :status");
-            params.and("status", f.status());
-        }
-        if (f.overdue() != null) {
-            where.add((f.overdue() ? "" : "not ") + "(status in :owed and dueDate < :today)");
-            params.and("owed", List.of(CorrectiveReportStatus.OWED, CorrectiveReportStatus.RETURNED)).and("today", LocalDate.now(clock));
-        }
-        return scoped.chain(() -> Pages.of(CorrectiveReport.<CorrectiveReport>find(String.join(" and ", where),
-                        Sort.by("dueDate").and("id"), params), page))
+        Where where = new Where().equal("auditId", f.auditId()).equal("year", f.year()).equal("status", f.status())
+                .holds(f.overdue(), "status in :owed and dueDate < :today", Map.of("owed",
+                        List.of(CorrectiveReportStatus.OWED, CorrectiveReportStatus.RETURNED), "today", LocalDate.now(clock)));
+        return agencies.listed("agencyId", f.agencyId(), scope, where)
+                .chain(() -> Pages.of(CorrectiveReport.<CorrectiveReport>find(where.jpql(), Sort.by("dueDate").and("id"),
+                        where.parameters()), page))
                 .chain(p -> {
                     // the page's agencies in one query, not one lookup per report
                     List<UUID> ids = p.items().stream().map(r -> r.agencyId).distinct().toList();

@@ -3,7 +3,6 @@ package vn.govqms.audit.finding;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +27,7 @@ import vn.govqms.kit.outbox.OutgoingEvent;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.paging.Pages;
+import vn.govqms.kit.paging.Where;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Scope;
@@ -165,23 +165,12 @@ public class ActionService {
 
     @WithSession
     public Uni<Page<ActionView>> list(Filter f, PageRequest page) {
-        List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
-        Uni<Void> scoped = agencies.listed("agencyId", f.agencyId(), scope, where, params);
-        if (f.findingId() != null) {
-            where.add("findingId = :finding");
-            params.and("finding", f.findingId());
-        }
-        if (f.status() != null) {
-            where.add("status = :status");
-            params.and("status", f.status());
-        }
-        if (f.overdue() != null) {
-            where.add((f.overdue() ? "" : "not ") + "(status in :active and dueDate < :today)");
-            params.and("active", List.of(ActionStatus.OPEN, ActionStatus.IN_PROGRESS)).and("today", LocalDate.now(clock));
-        }
-        return scoped.chain(() -> Pages.of(CorrectiveAction.<CorrectiveAction>find(String.join(" and ", where),
-                        Sort.by("dueDate").and("id"), params), page))
+        Where where = new Where().equal("findingId", f.findingId()).equal("status", f.status())
+                .holds(f.overdue(), "status in :active and dueDate < :today", Map.of("active",
+                        List.of(ActionStatus.OPEN, ActionStatus.IN_PROGRESS), "today", LocalDate.now(clock)));
+        return agencies.listed("agencyId", f.agencyId(), scope, where)
+                .chain(() -> Pages.of(CorrectiveAction.<CorrectiveAction>find(where.jpql(), Sort.by("dueDate").and("id"),
+                        where.parameters()), page))
                 .chain(p -> {
                     List<UUID> ids = p.items().stream().map(a -> a.findingId).distinct().toList();
                     Uni<List<Finding>> found = ids.isEmpty() ? Uni.createFrom().item(List.of()) : Finding.list("id in ?1", ids);

@@ -3,7 +3,6 @@ package vn.govqms.audit.finding;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,14 +21,13 @@ import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.paging.Pages;
+import vn.govqms.kit.paging.Where;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Scope;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -83,27 +81,12 @@ public class FindingService {
 
     @WithSession
     public Uni<Page<FindingView>> list(Filter f, PageRequest page, Caller caller) {
-        List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
-        Uni<Void> scoped;
-        if (f.auditId() != null) {
-            // the audit's readers (its team included) see its findings
-            scoped = audits.readable(f.auditId(), caller).replaceWithVoid();
-            where.add("auditId = :audit");
-            params.and("audit", f.auditId());
-        } else {
-            scoped = agencies.listed("agencyId", f.agencyId(), scope, where, params);
-        }
-        if (f.kind() != null) {
-            where.add("kind = :kind");
-            params.and("kind", f.kind());
-        }
-        if (f.status() != null) {
-            where.add("status = :status");
-            params.and("status", f.status());
-        }
-        return scoped.chain(() -> Pages.of(Finding.<Finding>find(String.join(" and ", where),
-                Sort.by("raisedOn").descending().and("id"), params), page)).map(p -> p.map(FindingService::view));
+        Where where = new Where().equal("auditId", f.auditId()).equal("kind", f.kind()).equal("status", f.status());
+        // the audit's readers (its team included) see its findings
+        Uni<Void> scoped = f.auditId() != null ? audits.readable(f.auditId(), caller).replaceWithVoid()
+                : agencies.listed("agencyId", f.agencyId(), scope, where);
+        return scoped.chain(() -> Pages.of(Finding.<Finding>find(where.jpql(),
+                Sort.by("raisedOn").descending().and("id"), where.parameters()), page)).map(p -> p.map(FindingService::view));
     }
 
     @WithSession

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +35,7 @@ import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.paging.Pages;
+import vn.govqms.kit.paging.Where;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Scope;
@@ -172,34 +172,14 @@ public class AuditService {
 
     @WithSession
     public Uni<Page<AuditSummary>> list(Filter f, PageRequest page, Caller caller) {
-        List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
-        Uni<Void> scoped;
-        if (f.mine()) {
-            where.add("id in :mine");
-            scoped = Panache.getSession().chain(session -> session.createNativeQuery(AUDITS_OF_MEMBER, UUID.class)
-                    .setParameter(1, caller.subject()).getResultList()).invoke(ids -> params.and("mine", ids)).replaceWithVoid();
-        } else {
-            scoped = agencies.listed("agencyId", f.agencyId(), scope, where, params);
-        }
-        if (f.year() != null) {
-            where.add("year = :year");
-            params.and("year", f.year());
-        }
-        if (f.kind() != null) {
-            where.add("kind = :kind");
-            params.and("kind", f.kind());
-        }
-        if (f.status() != null) {
-            where.add("status = :status");
-            params.and("status", f.status());
-        }
-        if (f.campaignId() != null) {
-            where.add("campaignId = :campaign");
-            params.and("campaign", f.campaignId());
-        }
-        return scoped.chain(() -> Pages.of(Audit.<Audit>find(String.join(" and ", where),
-                Sort.by("plannedStart").descending().and("id"), params), page)).map(p -> p.map(AuditSummary::of));
+        Where where = new Where().equal("year", f.year()).equal("kind", f.kind()).equal("status", f.status())
+                .equal("campaignId", f.campaignId());
+        Uni<Void> scoped = f.mine()
+                ? Panache.getSession().chain(session -> session.createNativeQuery(AUDITS_OF_MEMBER, UUID.class)
+                        .setParameter(1, caller.subject()).getResultList()).invoke(ids -> where.add("id in :mine", Map.of("mine", ids))).replaceWithVoid()
+                : agencies.listed("agencyId", f.agencyId(), scope, where);
+        return scoped.chain(() -> Pages.of(Audit.<Audit>find(where.jpql(),
+                Sort.by("plannedStart").descending().and("id"), where.parameters()), page)).map(p -> p.map(AuditSummary::of));
     }
 
     @WithSession

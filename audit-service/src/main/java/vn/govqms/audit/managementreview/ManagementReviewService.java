@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -32,6 +31,7 @@ import vn.govqms.kit.outbox.OutgoingEvent;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.paging.Pages;
+import vn.govqms.kit.paging.Where;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.AgencyFilter;
 import vn.govqms.kit.security.Caller;
@@ -127,15 +127,9 @@ public class ManagementReviewService {
 
     @WithSession
     public Uni<Page<ReviewView>> list(UUID agencyId, Integer year, PageRequest page) {
-        List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
-        Uni<Void> scoped = agencies.listed("agencyId", agencyId, scope, where, params);
-        if (year != null) {
-            where.add("year = :year");
-            params.and("year", year);
-        }
-        return scoped.chain(() -> Pages.of(ManagementReview.<ManagementReview>find(String.join(" and ", where),
-                Sort.by("heldOn").descending().and("id"), params), page)).chain(p -> {
+        Where where = new Where().equal("year", year);
+        return agencies.listed("agencyId", agencyId, scope, where).chain(() -> Pages.of(ManagementReview.<ManagementReview>find(where.jpql(),
+                Sort.by("heldOn").descending().and("id"), where.parameters()), page)).chain(p -> {
             List<UUID> ids = p.items().stream().map(r -> r.id).toList();
             Uni<List<ManagementReviewAction>> actions = ids.isEmpty() ? Uni.createFrom().item(List.of())
                     : ManagementReviewAction.list("reviewId in ?1", Sort.by("dueDate").and("id"), ids);

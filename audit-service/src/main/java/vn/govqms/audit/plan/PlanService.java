@@ -2,7 +2,6 @@ package vn.govqms.audit.plan;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -28,6 +27,7 @@ import vn.govqms.kit.outbox.OutgoingEvent;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.paging.Pages;
+import vn.govqms.kit.paging.Where;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.AgencyFilter;
 import vn.govqms.kit.security.Caller;
@@ -82,19 +82,9 @@ public class PlanService {
 
     @WithSession
     public Uni<Page<PlanSummary>> list(Filter f, PageRequest page) {
-        List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
-        Uni<Void> scoped = agencies.listed("agencyId", f.agencyId(), scope, where, params);
-        if (f.year() != null) {
-            where.add("year = :year");
-            params.and("year", f.year());
-        }
-        if (f.status() != null) {
-            where.add("status = :status");
-            params.and("status", f.status());
-        }
-        return scoped.chain(() -> Pages.of(ActivityPlan.<ActivityPlan>find(String.join(" and ", where),
-                Sort.by("year").descending().and("id"), params), page)).map(p -> p.map(PlanSummary::of));
+        Where where = new Where().equal("year", f.year()).equal("status", f.status());
+        return agencies.listed("agencyId", f.agencyId(), scope, where).chain(() -> Pages.of(ActivityPlan.<ActivityPlan>find(where.jpql(),
+                Sort.by("year").descending().and("id"), where.parameters()), page)).map(p -> p.map(PlanSummary::of));
     }
 
     @WithSession

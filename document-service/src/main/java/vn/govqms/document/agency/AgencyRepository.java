@@ -1,7 +1,6 @@
 package vn.govqms.document.agency;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,12 +8,12 @@ import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.security.AgencyFilter;
 import vn.govqms.kit.paging.Pages;
 import vn.govqms.kit.paging.PageRequest;
+import vn.govqms.kit.paging.Where;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Scope;
 import vn.govqms.kit.text.VietnameseText;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -33,10 +32,9 @@ public class AgencyRepository implements PanacheRepositoryBase<Agency, UUID> {
      * ({@code requested}, which the caller must be able to read; 400 when unknown), else every agency
      * {@link Scope#rows()} lets the caller list.
      */
-    public Uni<Void> listed(UUID requested, Scope scope, List<String> where, Parameters params) {
+    public Uni<Void> listed(UUID requested, Scope scope, Where where) {
         if (requested != null) {
-            where.add("agencyId = :agency");
-            params.and("agency", requested);
+            where.equal("agencyId", requested);
             return findById(requested).invoke(a -> {
                 if (a == null) {
                     throw ProblemException.invalidField("agencyId", "no agency with id " + requested);
@@ -46,35 +44,20 @@ public class AgencyRepository implements PanacheRepositoryBase<Agency, UUID> {
         }
         AgencyFilter rows = scope.rows();
         if (!rows.all()) {
-            where.add("agencyId in (select a.id from Agency a where " + rows.jpql("a") + ")");
-            rows.jpqlParameters().forEach(params::and);
+            where.add("agencyId in (select a.id from Agency a where " + rows.jpql("a") + ")", rows.jpqlParameters());
         }
         return Uni.createFrom().voidItem();
     }
 
     /** The agencies that pass {@code f} among those {@code rows} admits (the caller's scope). */
     public Uni<Page<Agency>> list(Filter f, AgencyFilter rows, PageRequest page) {
-        List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
+        Where where = new Where().equal("provinceCode", f.provinceCode()).equal("level", f.level());
         if (!rows.all()) {
-            where.add(rows.jpql(""));
-            rows.jpqlParameters().forEach(params::and);
+            where.add(rows.jpql(""), rows.jpqlParameters());
         }
-        if (f.provinceCode() != null) {
-            where.add("provinceCode = :province");
-            params.and("province", f.provinceCode());
-        }
-        if (f.level() != null) {
-            where.add("level = :level");
-            params.and("level", f.level());
-        }
-
         if (f.text() != null) {
-            where.add("(nameFolded like :text or code like :text)");
-            params.and("text", VietnameseText.containsPattern(f.text()));
+            where.add("(nameFolded like :text or code like :text)", Map.of("text", VietnameseText.containsPattern(f.text())));
         }
-        String query = where.isEmpty() ? "" : String.join(" and ", where);
-        var found = find(query, Sort.by("provinceCode").and("code"), params);
-        return Pages.of(found, page);
+        return Pages.of(find(where.jpql(), Sort.by("provinceCode").and("code"), where.parameters()), page);
     }
 }

@@ -1,7 +1,6 @@
 package vn.govqms.document.controlled;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,10 +9,10 @@ import vn.govqms.kit.security.AgencyFilter;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.Pages;
 import vn.govqms.kit.paging.PageRequest;
+import vn.govqms.kit.paging.Where;
 import vn.govqms.kit.text.VietnameseText;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -57,43 +56,28 @@ public class DocumentRepository implements PanacheRepositoryBase<ControlledDocum
     }
 
     public Uni<Page<ControlledDocument>> list(Filter f, PageRequest page) {
-        List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
-        if (f.agencyId() != null) {
-            where.add("d.agencyId = :agency");
-            params.and("agency", f.agencyId());
-        }
+        Where where = new Where().equal("d.agencyId", f.agencyId()).equal("d.type", f.type());
         if (f.scope() != null && !f.scope().all()) {
-            where.add("d.agencyId in (select a.id from Agency a where " + f.scope().jpql("a") + ")");
-            f.scope().jpqlParameters().forEach(params::and);
-        }
-        if (f.type() != null) {
-            where.add("d.type = :type");
-            params.and("type", f.type());
+            where.add("d.agencyId in (select a.id from Agency a where " + f.scope().jpql("a") + ")", f.scope().jpqlParameters());
         }
         if (f.text() != null) {
-            where.add("d.searchText like :text");
-            params.and("text", VietnameseText.containsPattern(f.text()));
+            where.add("d.searchText like :text", Map.of("text", VietnameseText.containsPattern(f.text())));
         }
         if (f.status() != null) {
             where.add("exists (select 1 from DocumentVersion v where v.documentId = d.id and v.status = :status"
-                    + (f.issuedOnly() ? " and v.issuedAt is not null)" : ")"));
-            params.and("status", f.status());
+                    + (f.issuedOnly() ? " and v.issuedAt is not null)" : ")"), Map.of("status", f.status()));
         } else if (f.issuedOnly()) {
-            where.add("exists (select 1 from DocumentVersion v where v.documentId = d.id and v.issuedAt is not null)");
+            where.add("exists (select 1 from DocumentVersion v where v.documentId = d.id and v.issuedAt is not null)", Map.of());
         }
         if (f.tthcCode() != null) {
             where.add("exists (select 1 from DocumentVersion v, AdministrativeProcedure p where v.documentId = d.id "
-                    + "and v.tthcProcedureId = p.id and p.code = :tthc)");
-            params.and("tthc", f.tthcCode());
+                    + "and v.tthcProcedureId = p.id and p.code = :tthc)", Map.of("tthc", f.tthcCode()));
         }
         if (f.legalBasisId() != null) {
             where.add("exists (select 1 from DocumentVersion v, VersionLegalBasis b where v.documentId = d.id "
-                    + "and b.versionId = v.id and b.legalDocumentId = :basis)");
-            params.and("basis", f.legalBasisId());
+                    + "and b.ownerId = v.id and b.legalDocumentId = :basis)", Map.of("basis", f.legalBasisId()));
         }
-        String query = "from ControlledDocument d" + (where.isEmpty() ? "" : " where " + String.join(" and ", where));
-        var found = find(query, Sort.by("d.code"), params);
-        return Pages.of(found, page);
+        String query = "from ControlledDocument d" + (where.jpql().isEmpty() ? "" : " where " + where.jpql());
+        return Pages.of(find(query, Sort.by("d.code"), where.parameters()), page);
     }
 }

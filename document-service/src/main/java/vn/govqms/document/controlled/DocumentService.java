@@ -15,7 +15,7 @@ import vn.govqms.document.controlled.DocumentDtos.DocumentView;
 import vn.govqms.document.controlled.DocumentDtos.NewDocument;
 import vn.govqms.document.controlled.DocumentDtos.VersionView;
 import vn.govqms.document.legal.IssuingAuthority;
-import vn.govqms.document.legal.LegalBasisLinks;
+import vn.govqms.document.legal.LegalBasis;
 import vn.govqms.document.legal.LegalDocumentRepository;
 import vn.govqms.document.legal.Registers;
 import vn.govqms.document.procedurereview.RevisionIssue;
@@ -441,8 +441,8 @@ public class DocumentService {
     }
 
     private Uni<Void> replaceLegalBases(UUID versionId, List<UUID> bases) {
-        return VersionLegalBasis.<VersionLegalBasis>list("versionId", versionId).chain(existing ->
-                LegalBasisLinks.replace(existing, bases, b -> b.legalDocumentId, id -> VersionLegalBasis.of(versionId, id)));
+        return VersionLegalBasis.<VersionLegalBasis>list("ownerId", versionId).chain(existing ->
+                LegalBasis.replace(existing, versionId, bases, VersionLegalBasis::new));
     }
 
     /** The words of the content that search should find. */

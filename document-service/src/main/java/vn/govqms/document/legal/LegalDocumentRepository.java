@@ -1,18 +1,18 @@
 package vn.govqms.document.legal;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.Pages;
 import vn.govqms.kit.paging.PageRequest;
+import vn.govqms.kit.paging.Where;
 import vn.govqms.kit.text.VietnameseText;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -41,27 +41,19 @@ public class LegalDocumentRepository implements PanacheRepositoryBase<LegalDocum
     }
 
     public Uni<Page<LegalDocument>> list(Filter f, PageRequest page) {
-        List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
+        Where where = new Where().equal("type", f.type());
         if (f.text() != null) {
-            where.add("searchText like :text");
-            params.and("text", VietnameseText.containsPattern(f.text()));
-        }
-        if (f.type() != null) {
-            where.add("type = :type");
-            params.and("type", f.type());
+            where.add("searchText like :text", Map.of("text", VietnameseText.containsPattern(f.text())));
         }
         Registers.Listing listed = f.provinces();
         if (Boolean.TRUE.equals(f.national())) {
-            where.add("provinceCode is null");
+            where.add("provinceCode is null", Map.of());
         } else if (!listed.everyProvince()) {
-            where.add(Boolean.FALSE.equals(f.national()) ? "provinceCode in :provinces"
-                    : "(provinceCode is null or provinceCode in :provinces)");
-            params.and("provinces", listed.provinces().isEmpty() ? List.of("") : List.copyOf(listed.provinces()));
+            where.add(Boolean.FALSE.equals(f.national()) ? "provinceCode in :provinces" : "(provinceCode is null or provinceCode in :provinces)",
+                    Map.of("provinces", listed.provinces().isEmpty() ? List.of("") : List.copyOf(listed.provinces())));
         } else if (Boolean.FALSE.equals(f.national())) {
-            where.add("provinceCode is not null");
+            where.add("provinceCode is not null", Map.of());
         }
-        var found = find(where.isEmpty() ? "1 = 1" : String.join(" and ", where), Sort.by("effectiveDate", Sort.Direction.Descending).and("number"), params);
-        return Pages.of(found, page);
+        return Pages.of(find(where.jpql(), Sort.by("effectiveDate", Sort.Direction.Descending).and("number"), where.parameters()), page);
     }
 }

@@ -2,7 +2,6 @@ package vn.govqms.document.procedurereview;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +18,7 @@ import vn.govqms.kit.command.Outcome;
 import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
+import vn.govqms.kit.paging.Where;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Scope;
@@ -28,7 +28,6 @@ import vn.govqms.kit.sync.SyncParams;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -54,22 +53,9 @@ public class ProcedureReviewService {
 
     @WithSession
     public Uni<Page<ReviewView>> list(Filter f, PageRequest page, Caller caller) {
-        List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
-        Uni<Void> checked = agencies.listed(f.agencyId(), scope, where, params);
-        if (f.status() != null) {
-            where.add("status = :status");
-            params.and("status", f.status());
-        }
-        if (f.documentId() != null) {
-            where.add("documentId = :document");
-            params.and("document", f.documentId());
-        }
-        if (f.causeId() != null) {
-            where.add("causeId = :cause");
-            params.and("cause", f.causeId());
-        }
-        var found = ReviewTask.<ReviewTask>find(where.isEmpty() ? "1 = 1" : String.join(" and ", where), Sort.by("dueDate").and("id"), params);
+        Where where = new Where().equal("status", f.status()).equal("documentId", f.documentId()).equal("causeId", f.causeId());
+        Uni<Void> checked = agencies.listed(f.agencyId(), scope, where);
+        var found = ReviewTask.<ReviewTask>find(where.jpql(), Sort.by("dueDate").and("id"), where.parameters());
         return checked.chain(() -> found.page(page.page(), page.size()).list())
                 .chain(items -> found.count().chain(total -> views(items).map(v -> Page.of(v, page, total))));
     }

@@ -35,7 +35,7 @@ public class RevisionIssue {
     public Uni<Void> requireLegalBasesInForce(DocumentVersion v, LocalDate issuedOn, LocalDate effective) {
         // once repealed, replaced or expired, a document stays so: the later day decides for both
         LocalDate on = effective.isAfter(issuedOn) ? effective : issuedOn;
-        return VersionLegalBasis.<VersionLegalBasis>list("versionId", v.id)
+        return VersionLegalBasis.<VersionLegalBasis>list("ownerId", v.id)
                 .chain(bases -> legalBases.lapsed(bases.stream().map(b -> b.legalDocumentId).toList(), on))
                 .invoke(lapsed -> {
                     if (!lapsed.isEmpty()) {
@@ -52,7 +52,7 @@ public class RevisionIssue {
     public Uni<Void> resolveAnswered(Mutiny.Session session, DocumentVersion v, AgencyRef agency, String who, OffsetDateTime now) {
         return ReviewTask.<ReviewTask>list("""
                         documentId = ?1 and status <> ?2 and causeType = ?3 and viaProcedureId is null
-                        and causeId not in (select b.legalDocumentId from VersionLegalBasis b where b.versionId = ?4)""",
+                        and causeId not in (select b.legalDocumentId from VersionLegalBasis b where b.ownerId = ?4)""",
                 v.documentId, ReviewStatus.COMPLETED, ReviewTaskQueries.LEGAL_DOCUMENT, v.id).chain(tasks -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (ReviewTask task : tasks) {

@@ -3,7 +3,6 @@ package vn.govqms.document.tthc;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -25,6 +24,7 @@ import vn.govqms.kit.outbox.Outbox;
 import vn.govqms.kit.outbox.OutgoingEvent;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
+import vn.govqms.kit.paging.Where;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.Caller;
 import vn.govqms.kit.security.Scope;
@@ -193,18 +193,9 @@ public class ListUpdates {
     /** The work of the agencies in the caller's scope, the earliest due first. */
     @WithSession
     public Uni<Page<UpdateView>> list(Filter f, PageRequest page) {
-        List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
-        Uni<Void> checked = agencies.listed(f.agencyId(), scope, where, params);
-        if (f.status() != null) {
-            where.add("status = :status");
-            params.and("status", f.status());
-        }
-        if (f.decisionId() != null) {
-            where.add("decisionId = :decision");
-            params.and("decision", f.decisionId());
-        }
-        var found = ListUpdate.<ListUpdate>find(where.isEmpty() ? "1 = 1" : String.join(" and ", where), Sort.by("dueDate").and("id"), params);
+        Where where = new Where().equal("status", f.status()).equal("decisionId", f.decisionId());
+        Uni<Void> checked = agencies.listed(f.agencyId(), scope, where);
+        var found = ListUpdate.<ListUpdate>find(where.jpql(), Sort.by("dueDate").and("id"), where.parameters());
         return checked.chain(() -> found.page(page.page(), page.size()).list())
                 .chain(items -> found.count().chain(total -> views(items).map(v -> Page.of(v, page, total))));
     }

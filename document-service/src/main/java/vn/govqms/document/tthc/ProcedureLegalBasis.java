@@ -1,37 +1,14 @@
 package vn.govqms.document.tthc;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import vn.govqms.document.legal.LegalBasis;
 
-import java.io.Serializable;
-import java.util.UUID;
-
-/** "This administrative procedure rests on that legal document" (căn cứ pháp lý). */
+/** "This administrative procedure rests on that legal document" (căn cứ pháp lý); the owner is the procedure. */
 @Entity
 @Table(name = "administrative_procedure_legal_basis")
-@IdClass(ProcedureLegalBasis.Key.class)
-public class ProcedureLegalBasis extends PanacheEntityBase {
-
-    @Id
-    public UUID procedureId;
-
-    @Id
-    public UUID legalDocumentId;
-
-    public static ProcedureLegalBasis of(UUID procedureId, UUID legalDocumentId) {
-        ProcedureLegalBasis b = new ProcedureLegalBasis();
-        b.procedureId = procedureId;
-        b.legalDocumentId = legalDocumentId;
-        return b;
-    }
-
-    /** The composite key. */
-    public record Key(UUID procedureId, UUID legalDocumentId) implements Serializable {
-        public Key() {
-            this(null, null);
-        }
-    }
+@AttributeOverride(name = "ownerId", column = @Column(name = "procedure_id"))
+public class ProcedureLegalBasis extends LegalBasis {
 }

@@ -1,7 +1,6 @@
 package vn.govqms.document.tthc;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,10 +8,11 @@ import vn.govqms.document.legal.Registers;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.Pages;
 import vn.govqms.kit.paging.PageRequest;
+import vn.govqms.kit.paging.Where;
 import vn.govqms.kit.text.VietnameseText;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -27,25 +27,14 @@ public class ProcedureRepository implements PanacheRepositoryBase<Administrative
     }
 
     public Uni<Page<AdministrativeProcedure>> list(Filter f, PageRequest page) {
-        List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
+        Where where = new Where().equal("field", f.field()).equal("status", f.status());
         if (f.text() != null) {
-            where.add("searchText like :text");
-            params.and("text", VietnameseText.containsPattern(f.text()));
-        }
-        if (f.field() != null) {
-            where.add("field = :field");
-            params.and("field", f.field());
-        }
-        if (f.status() != null) {
-            where.add("status = :status");
-            params.and("status", f.status());
+            where.add("searchText like :text", Map.of("text", VietnameseText.containsPattern(f.text())));
         }
         if (!f.provinces().everyProvince()) {
-            where.add("(provinceCode is null or provinceCode in :provinces)");
-            params.and("provinces", f.provinces().provinces().isEmpty() ? List.of("") : List.copyOf(f.provinces().provinces()));
+            where.add("(provinceCode is null or provinceCode in :provinces)",
+                    Map.of("provinces", f.provinces().provinces().isEmpty() ? List.of("") : List.copyOf(f.provinces().provinces())));
         }
-        var found = find(where.isEmpty() ? "1 = 1" : String.join(" and ", where), Sort.by("code"), params);
-        return Pages.of(found, page);
+        return Pages.of(find(where.jpql(), Sort.by("code"), where.parameters()), page);
     }
 }

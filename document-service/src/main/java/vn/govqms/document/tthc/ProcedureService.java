@@ -7,7 +7,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import vn.govqms.document.legal.IssuingAuthority;
-import vn.govqms.document.legal.LegalBasisLinks;
+import vn.govqms.document.legal.LegalBasis;
 import vn.govqms.document.legal.LegalDocumentRepository;
 import vn.govqms.document.legal.Registers;
 import vn.govqms.document.procedurereview.ReviewTaskQueries;
@@ -138,9 +138,9 @@ public class ProcedureService {
         return procedures.list(filter, page).chain(p -> {
             List<UUID> ids = p.items().stream().map(i -> i.id).toList();
             Uni<List<ProcedureLegalBasis>> links = ids.isEmpty() ? Uni.createFrom().item(List.of())
-                    : ProcedureLegalBasis.<ProcedureLegalBasis>list("procedureId in ?1", ids);
+                    : ProcedureLegalBasis.<ProcedureLegalBasis>list("ownerId in ?1", ids);
             return links.map(all -> {
-                Map<UUID, List<UUID>> byProcedure = all.stream().collect(Collectors.groupingBy(b -> b.procedureId,
+                Map<UUID, List<UUID>> byProcedure = all.stream().collect(Collectors.groupingBy(b -> b.ownerId,
                         Collectors.mapping(b -> b.legalDocumentId, Collectors.toList())));
                 return p.map(i -> ProcedureView.of(i, byProcedure.getOrDefault(i.id, List.of())));
             });
@@ -164,14 +164,14 @@ public class ProcedureService {
     }
 
     private Uni<List<UUID>> basesOf(UUID procedureId) {
-        return ProcedureLegalBasis.<ProcedureLegalBasis>list("procedureId", procedureId)
+        return ProcedureLegalBasis.<ProcedureLegalBasis>list("ownerId", procedureId)
                 .map(l -> l.stream().map(b -> b.legalDocumentId).toList());
     }
 
     /** Makes the procedure's legal bases exactly {@code bases}: removes the others, adds the new ones. */
     private Uni<Void> replaceBases(UUID procedureId, Set<UUID> bases) {
-        return ProcedureLegalBasis.<ProcedureLegalBasis>list("procedureId", procedureId).chain(existing ->
-                LegalBasisLinks.replace(existing, bases, b -> b.legalDocumentId, id -> ProcedureLegalBasis.of(procedureId, id)));
+        return ProcedureLegalBasis.<ProcedureLegalBasis>list("ownerId", procedureId).chain(existing ->
+                LegalBasis.replace(existing, procedureId, bases, ProcedureLegalBasis::new));
     }
 
     /**

@@ -2,7 +2,6 @@ package vn.govqms.notification.rule;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +11,7 @@ import vn.govqms.kit.command.Outcome;
 import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
+import vn.govqms.kit.paging.Where;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.AgencyRef;
 import vn.govqms.kit.security.Caller;
@@ -47,16 +47,10 @@ public class RuleService {
     @WithSession
     public Uni<Page<RuleView>> list(String eventType, String provinceCode, PageRequest page) {
         return provinceOf(provinceCode).chain(province -> {
-            String where = (province == null ? "provinceCode is null" : "(provinceCode is null or provinceCode = :province)")
-                    + (eventType == null ? "" : " and eventType = :type");
-            Parameters params = new Parameters();
-            if (province != null) {
-                params.and("province", province);
-            }
-            if (eventType != null) {
-                params.and("type", eventType);
-            }
-            var query = NotificationRule.<NotificationRule>find(where, Sort.by("eventType").and("recipientKind").and("id"), params);
+            Where where = province == null ? new Where().add("provinceCode is null", Map.of())
+                    : new Where().add("(provinceCode is null or provinceCode = :province)", Map.of("province", province));
+            where.equal("eventType", eventType);
+            var query = NotificationRule.<NotificationRule>find(where.jpql(), Sort.by("eventType").and("recipientKind").and("id"), where.parameters());
             Uni<List<String>> overridden = province == null ? Uni.createFrom().item(List.<String>of())
                     : NotificationRule.<NotificationRule>find("provinceCode = ?1", province).list()
                     .map(l -> l.stream().map(r -> r.eventType).distinct().toList());

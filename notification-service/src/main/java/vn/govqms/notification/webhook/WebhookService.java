@@ -2,7 +2,6 @@ package vn.govqms.notification.webhook;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -15,6 +14,7 @@ import vn.govqms.kit.command.Outcome;
 import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
+import vn.govqms.kit.paging.Where;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.AgencyFilter;
 import vn.govqms.kit.security.Caller;
@@ -38,6 +38,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -93,17 +94,14 @@ public class WebhookService {
     @WithSession
     public Uni<Page<WebhookView>> list(PageRequest page) {
         AgencyFilter rows = scope.rows();
-        List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
+        Where where = new Where();
         if (!rows.all()) {
-            where.add("provinceCode in :provinces");
-            params.and("provinces", List.copyOf(rows.provinces()));
+            where.add("provinceCode in :provinces", Map.of("provinces", List.copyOf(rows.provinces())));
         }
         if (byIntegration()) {
-            where.add("forIntegration = true");
+            where.add("forIntegration = true", Map.of());
         }
-        var query = WebhookSubscription.<WebhookSubscription>find(where.isEmpty() ? "1 = 1" : String.join(" and ", where),
-                Sort.by("createdAt").and("id"), params);
+        var query = WebhookSubscription.<WebhookSubscription>find(where.jpql(), Sort.by("createdAt").and("id"), where.parameters());
         return query.page(page.page(), page.size()).list().chain(items -> query.count().map(total ->
                 Page.of(items.stream().map(s -> WebhookView.of(s, null)).toList(), page, total)));
     }

@@ -2,6 +2,7 @@ package vn.govqms.scoring.assessment;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
+import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,7 @@ import vn.govqms.kit.outbox.OutgoingEvent;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.paging.Pages;
+import vn.govqms.kit.paging.Where;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.AgencyRef;
 import vn.govqms.kit.security.Caller;
@@ -36,7 +38,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -191,31 +192,15 @@ public class AssessmentService {
 
     /** The assessments of one agency the caller reads, or of every agency it may list ({@code Scope.rows()}). */
     public Uni<Page<AssessmentSummary>> list(Filter f, PageRequest page) {
-        Map<String, Object> params = new HashMap<>();
-        List<String> where = new ArrayList<>();
-        Uni<Void> allowed;
+        Where where = new Where().equal("agencyId", f.agencyId()).equal("year", f.year()).equal("kind", f.kind()).equal("status", f.status());
+        Uni<Void> allowed = Uni.createFrom().voidItem();
         if (f.agencyId() != null) {
             allowed = agencies.require(f.agencyId()).invoke(a -> scope.requireRead(a.ref())).replaceWithVoid();
-            where.add("agencyId = :agency");
-            params.put("agency", f.agencyId());
         } else {
-            where.add(AgencyLookup.listed("agencyId", scope.rows(), params));
-            allowed = Uni.createFrom().voidItem();
+            AgencyLookup.listed("agencyId", scope.rows(), where);
         }
-        if (f.year() != null) {
-            where.add("year = :year");
-            params.put("year", f.year());
-        }
-        if (f.kind() != null) {
-            where.add("kind = :kind");
-            params.put("kind", f.kind());
-        }
-        if (f.status() != null) {
-            where.add("status = :status");
-            params.put("status", f.status());
-        }
-        String query = String.join(" and ", where) + " order by year desc, updatedAt desc, id";
-        return allowed.chain(() -> Panache.withSession(() -> Pages.of(Assessment.<Assessment>find(query, params), page)))
+        Sort sort = Sort.descending("year", "updatedAt").and("id");
+        return allowed.chain(() -> Panache.withSession(() -> Pages.of(Assessment.<Assessment>find(where.jpql(), sort, where.parameters()), page)))
                 .chain(found -> agencies.findAll(found.items().stream().map(a -> a.agencyId).distinct().toList())
                         .map(known -> found.map(a -> {
                             AgencyLookup.Agency agency = known.get(a.agencyId);

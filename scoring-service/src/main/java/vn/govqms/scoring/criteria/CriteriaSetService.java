@@ -3,6 +3,7 @@ package vn.govqms.scoring.criteria;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.logging.Log;
+import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,7 @@ import vn.govqms.kit.command.UnitOfWork;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.paging.Pages;
+import vn.govqms.kit.paging.Where;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.AgencyRef;
 import vn.govqms.kit.security.Caller;
@@ -27,8 +29,6 @@ import vn.govqms.scoring.live.ScoreRecomputation;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -87,23 +87,13 @@ public class CriteriaSetService {
 
     @WithSession
     public Uni<Page<CriteriaSetSummary>> list(Filter f, PageRequest page) {
-        List<String> where = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
-        if (f.provinceCode() != null) {
-            where.add("provinceCode = :province");
-            params.put("province", f.provinceCode());
-        }
-        if (f.status() != null) {
-            where.add("status = :status");
-            params.put("status", f.status());
-        }
+        Where where = new Where().equal("provinceCode", f.provinceCode()).equal("status", f.status());
         if (f.year() != null) {
-            where.add("appliesFromYear <= :year");
-            params.put("year", f.year());
+            where.add("appliesFromYear <= :year", Map.of("year", f.year()));
         }
-        String query = (where.isEmpty() ? "" : String.join(" and ", where) + " ")
-                + "order by provinceCode nulls first, appliesFromYear desc, versionNo desc, id";
-        return Pages.of(CriteriaSet.<CriteriaSet>find(query, params), page).map(p -> p.map(CriteriaSetSummary::of));
+        Sort sort = Sort.by("provinceCode", Sort.NullPrecedence.NULLS_FIRST)
+                .and("appliesFromYear", Sort.Direction.Descending).and("versionNo", Sort.Direction.Descending).and("id");
+        return Pages.of(CriteriaSet.<CriteriaSet>find(where.jpql(), sort, where.parameters()), page).map(p -> p.map(CriteriaSetSummary::of));
     }
 
     @WithSession

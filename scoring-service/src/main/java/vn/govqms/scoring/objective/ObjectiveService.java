@@ -2,6 +2,7 @@ package vn.govqms.scoring.objective;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
+import io.quarkus.panache.common.Sort;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -15,6 +16,7 @@ import vn.govqms.kit.outbox.OutgoingEvent;
 import vn.govqms.kit.paging.Page;
 import vn.govqms.kit.paging.PageRequest;
 import vn.govqms.kit.paging.Pages;
+import vn.govqms.kit.paging.Where;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.AgencyRef;
 import vn.govqms.kit.security.Caller;
@@ -28,8 +30,6 @@ import vn.govqms.scoring.support.AgencyLookup;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -104,27 +104,15 @@ public class ObjectiveService {
 
     /** The objectives of one agency the caller reads, or of every agency it may list ({@code Scope.rows()}). */
     public Uni<Page<ObjectiveView>> list(UUID agencyId, Integer year, ObjectiveStatus status, PageRequest page) {
-        Map<String, Object> params = new HashMap<>();
-        List<String> where = new ArrayList<>();
-        Uni<Void> allowed;
+        Where where = new Where().equal("agencyId", agencyId).equal("year", year).equal("status", status);
+        Uni<Void> allowed = Uni.createFrom().voidItem();
         if (agencyId != null) {
             allowed = agencies.require(agencyId).invoke(a -> scope.requireRead(a.ref())).replaceWithVoid();
-            where.add("agencyId = :agency");
-            params.put("agency", agencyId);
         } else {
-            where.add(AgencyLookup.listed("agencyId", scope.rows(), params));
-            allowed = Uni.createFrom().voidItem();
+            AgencyLookup.listed("agencyId", scope.rows(), where);
         }
-        if (year != null) {
-            where.add("year = :year");
-            params.put("year", year);
-        }
-        if (status != null) {
-            where.add("status = :status");
-            params.put("status", status);
-        }
-        String query = String.join(" and ", where) + " order by year desc, title, id";
-        return allowed.chain(() -> Panache.withSession(() -> Pages.of(QualityObjective.<QualityObjective>find(query, params), page)))
+        Sort sort = Sort.by("year", Sort.Direction.Descending).and("title").and("id");
+        return allowed.chain(() -> Panache.withSession(() -> Pages.of(QualityObjective.<QualityObjective>find(where.jpql(), sort, where.parameters()), page)))
                 .map(found -> found.map(ObjectiveView::of));
     }
 

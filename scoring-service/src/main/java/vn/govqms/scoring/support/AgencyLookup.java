@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import vn.govqms.kit.agency.DirectoryEntry;
+import vn.govqms.kit.paging.Where;
 import vn.govqms.kit.problem.ProblemException;
 import vn.govqms.kit.security.AgencyFilter;
 import vn.govqms.kit.security.AgencyRef;
@@ -81,14 +82,11 @@ public class AgencyLookup {
     }
 
     /**
-     * The JPQL condition of a list on an entity whose {@code property} is an agency id: the agencies {@code rows}
-     * (the kit's {@code Scope.rows()}) admits; its parameters go into {@code params}.
+     * Adds to a list on an entity whose {@code property} is an agency id the condition of the agencies {@code rows}
+     * (the kit's {@code Scope.rows()}) admits: none when they admit every agency.
      */
-    public static String listed(String property, AgencyFilter rows, Map<String, Object> params) {
-        if (rows.all()) {
-            return "1 = 1";
-        }
-        params.putAll(rows.jpqlParameters());
-        return property + " in (select d.id from DirectoryEntry d where " + rows.jpql("d") + ")";
+    public static Where listed(String property, AgencyFilter rows, Where where) {
+        return rows.all() ? where : where.add(property + " in (select d.id from DirectoryEntry d where " + rows.jpql("d") + ")",
+                rows.jpqlParameters());
     }
 }
