@@ -169,8 +169,8 @@ class NotificationBench {
 
     /** Calls, total and mean time and rows of the notification database's ten busiest statements, in one line. */
     static final String PROFILE = """
-            select string_agg(format('%s calls %s s (%s ms each, %s rows, WAL %s kB): %s', calls, round((total_exec_time / 1000)::numeric, 2),
-                                     round((total_exec_time / calls)::numeric, 1), rows, wal_bytes / 1024,
+            select string_agg(format('%s calls %s s (%s ms each, %s rows, WAL %s MB): %s', calls, round((total_exec_time / 1000)::numeric, 2),
+                                     round((total_exec_time / calls)::numeric, 1), rows, round(wal_bytes / 1048576, 1),
                                      left(regexp_replace(query, '\\s+', ' ', 'g'), 90)), '; ' order by total_exec_time desc)
             from (select * from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
                     and query not like '%pg_stat_statements%' order by total_exec_time desc limit 10) s""";
