@@ -10,6 +10,7 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import vn.govqms.local.testing.RealPartsTestResource;
+import vn.govqms.local.testing.TestDb;
 import vn.govqms.local.testing.TestKafka;
 import vn.govqms.local.testing.TestTokens;
 import vn.govqms.notification.email.EmailSender;
@@ -186,6 +187,15 @@ class AgencyChangeNoticeTests {
     }
 
     @Test
+    void theChangesReviewsAreKeptAsTheNoticesTasksNotAsLogRowsOfTheirOwn() {
+        EightProcedures w = eight(scheduler);
+        // ten review events (nine found, one resolved): one log row, the notice's (its first event); the tasks keep the rest
+        assertEquals(w.eventIds().get(0), TestDb.value(Fixtures.db(), "select string_agg(event_id, ',') from event_log where agency_id = '"
+                + w.agency() + "' and kind like 'procedure-review.%'"));
+        assertEquals("RESOLVED", TestDb.value(Fixtures.db(), "select status from review_notice_task where task_id = '" + w.tasks().get(1) + "'"));
+    }
+
+    @Test
     void theLiveStreamShowsTheUpdatedNoticeAgain() {
         EightProcedures w = eight(scheduler);
         // its log row moved to a new place
@@ -215,6 +225,8 @@ class AgencyChangeNoticeTests {
         assertEquals(1, inbox(token, "procedure-review.required").getInt("total"));
         assertEquals(2, inbox(token, "procedure-review.required").getInt("items[0].notice.overdueCount"));
         assertEquals(1, Fixtures.count("select count(*) from notification where agency_id = '" + agency + "' and kind = 'procedure-review.overdue'"));
+        // five review events, two notices: a log row each
+        assertEquals(2, Fixtures.count("select count(*) from event_log where agency_id = '" + agency + "' and kind like 'procedure-review.%'"));
     }
 
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));

@@ -39,7 +39,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * officer's and head's inboxes, and one e-mail per agency to the ISO officer (to the SMTP server the test starts); then webhook deliveries per second to local receivers. The service is measured in its steady state: its consumer holds
  * the partitions before the clock starts, and a round of the same work on other agencies (and of deliveries to other
  * subscriptions) runs first, so that the measured round finds the code compiled and the caches warm. The records
- * are built before the clock starts: it measures the broker and the service, not the test's formatting.
+ * are built before the clock starts: it measures the broker and the service, not the test's formatting. With PostgreSQL
+ * started with pg_stat_statements, each round also prints the database's busiest statements until its inbox was written.
  */
 @QuarkusTest
 @WithTestResource(value = RealPartsTestResource.class, scope = TestResourceScope.GLOBAL,
@@ -80,8 +81,8 @@ class NotificationBench {
     /** Agencies of a province in the directory, each with an ISO officer and a head; returns their ids. */
     private static List<String> agencies(String province, int count) throws Exception {
         TestDb.update(Fixtures.db(), """
-                insert into agency_directory (id, code, name, level, province_code, revision, updated_at)
-                select gen_random_uuid(), 'B%s.' || g, 'UBND xã ' || g, 'COMMUNE', '%s', 0, now() from generate_series(1, %d) g"""
+                insert into agency_directory (id, root_id, code, name, level, province_code, revision, updated_at)
+                select u, u, 'B%s.' || g, 'UBND xã ' || g, 'COMMUNE', '%s', 0, now() from (select gen_random_uuid() as u, g from generate_series(1, %d) g) x"""
                 .formatted(province, province, count));
         TestDb.update(Fixtures.db(), """
                 insert into contact (id, agency_id, province_code, subject, name, email, language, roles, digest, version, created_at, updated_at)
@@ -121,6 +122,7 @@ class NotificationBench {
                 records.add(record);
             }
         }
+        boolean profiled = statementsReset();
         long before = Fixtures.count("select coalesce(max(id), 0) from notification");
         long t0 = System.nanoTime();
         double t0Epoch = System.currentTimeMillis() / 1000.0;
@@ -145,6 +147,10 @@ class NotificationBench {
         System.out.printf("bench (%s): %d procedure-review.required events published in %.1f s; all %d inbox notices (ISO officer + head "
                 + "of each agency, each listing its %d procedures) written %.1f s after the first was published (%.0f events/s)%n", round,
                 records.size(), published, expected, EVENTS_PER_AGENCY, inbox, records.size() / inbox);
+        if (profiled) {
+            System.out.printf("bench (%s): the notification database's busiest statements until then (pg_stat_statements): %s%n", round,
+                    TestDb.value(Fixtures.db(), PROFILE));
+        }
         // the ISO officers' e-mails (one per agency) go out while and after the inbox is written; the next round starts when they are sent
         String mailed = "select count(*) from notification where id > " + before + " and channel = 'EMAIL' and delivery_status = 'SENT'";
         await().atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofMillis(500)).until(() -> Fixtures.count(mailed) >= agencies.size());
@@ -159,6 +165,29 @@ class NotificationBench {
                         + "where data ->> 'causeId' = '" + cause + "'"),
                 TestDb.value(Fixtures.db(), "select round((extract(epoch from max(received_at)) - " + t0Epoch + ")::numeric, 1) from event_log "
                         + "where data ->> 'causeId' = '" + cause + "'"));
+    }
+
+    /** Calls, total and mean time and rows of the notification database's ten busiest statements, in one line. */
+    static final String PROFILE = """
+            select string_agg(format('%s calls %s s (%s ms each, %s rows, WAL %s MB): %s', calls, round((total_exec_time / 1000)::numeric, 2),
+                                     round((total_exec_time / calls)::numeric, 1), rows, round(wal_bytes / 1048576, 1),
+                                     left(regexp_replace(query, '\\s+', ' ', 'g'), 90)), '; ' order by total_exec_time desc)
+            from (select * from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
+                    and query not like '%pg_stat_statements%' order by total_exec_time desc limit 10) s""";
+
+    /**
+     * Empties pg_stat_statements; false (and says so) when PostgreSQL was started without it: run the bench with
+     * {@code GOVQMS_POSTGRES_OPTIONS="-c shared_preload_libraries=pg_stat_statements"} for the statements' profile.
+     */
+    private static boolean statementsReset() {
+        try {
+            TestDb.update(Fixtures.db(), "create extension if not exists pg_stat_statements");
+            TestDb.value(Fixtures.db(), "select pg_stat_statements_reset()::text");
+            return true;
+        } catch (IllegalStateException e) {
+            System.out.println("bench: no statement profile (" + e.getMessage() + ")");
+            return false;
+        }
     }
 
     /** Deliveries of the province's logged events to local receivers, one subscription each, all due at once; timed until received. */

@@ -9,7 +9,9 @@ import vn.govqms.kit.events.ReceivedEvent;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -173,6 +175,17 @@ public class AgencyChangeNotices {
                 titles, dues, now})).replaceWithVoid();
     }
 
+    /**
+     * The reviews that name the notices a run touches: of the reviews found (their change is known here) the first per agency
+     * and change, which is the one that opens the notice when the agency has none (the log statement keeps the same one); every
+     * mark, whose change is its task's. A fan-out's 300 reviews of 38 agencies are 38 rows to look up, not 300.
+     */
+    static List<Review> touching(List<Review> logged) {
+        Set<String> seen = new HashSet<>();
+        return logged.stream().filter(r -> r.kind() != EventKind.PROCEDURE_REVIEW_REQUIRED || r.cause() == null
+                || seen.add(r.agencyId() + " " + r.cause())).toList();
+    }
+
     /** Marks the run's logged reviews on their tasks and rewrites and tells the notices they touch. */
     Uni<Void> tell(SqlConnection tx, List<Review> logged, OffsetDateTime now) {
         if (logged.isEmpty()) {
@@ -199,9 +212,10 @@ public class AgencyChangeNotices {
             }
             marked = tx.preparedQuery(MARKED).execute(Tuple.from(new Object[] {tasks, statuses, dues, outcomes, overdue, now})).replaceWithVoid();
         }
-        String[] ids = logged.stream().map(Review::eventId).toArray(String[]::new);
-        String[] kinds = logged.stream().map(r -> r.kind().fact()).toArray(String[]::new);
-        String[] tasks = logged.stream().map(Review::task).toArray(String[]::new);
+        List<Review> touching = touching(logged);
+        String[] ids = touching.stream().map(Review::eventId).toArray(String[]::new);
+        String[] kinds = touching.stream().map(r -> r.kind().fact()).toArray(String[]::new);
+        String[] tasks = touching.stream().map(Review::task).toArray(String[]::new);
         return marked.chain(() -> tx.preparedQuery(notices).execute(Tuple.from(new Object[] {ids, kinds, tasks, now,
                 NotificationRouting.INTEGRATION_TYPES, now.plus(config.emailSettle())})).replaceWithVoid());
     }

@@ -30,7 +30,8 @@ import java.util.function.Function;
  * receive, {@link IntegrationView}); a few more record due dates (reminders), overdue items (escalation) and what completion
  * events close, each only when the run has some. The reviews of a change that reaches several procedures of an agency are
  * told through the agency's notice of the change instead ({@link AgencyChangeNotices}: one notification per recipient, updated by
- * the change's later events). An event that still names an agency ended by a merger or a split is told to
+ * the change's later events), and only the event that opens a notice is logged (its row carries the notice; the change's other
+ * reviews are kept as the notice's tasks). An event that still names an agency ended by a merger or a split is told to
  * the agency that continues it, and the due dates and escalations it opens or updates are that agency's. The events, their
  * log rows and their notifications commit together with the kit's record of the ids, so a redelivery changes nothing and
  * nothing is left half done.
@@ -97,17 +98,24 @@ public class NotificationRouting {
      */
     static final String LOG_AND_NOTIFY = """
             with input as (
-              select * from unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::text[],
-                                   $8::timestamptz[], $9::text[], $10::date[], $11::text[], $12::boolean[], $13::text[], $16::text[]) with ordinality
-                     as i(event_id, type, kind, agency_id, province_code, source, subject, occurred_at, data, due_date, link, skip_rules, owner, task, ord)
+              -- a review of a followed change (its task recorded) is told through its agency's notice (AgencyChangeNotices), not on
+              -- its own; its task row keeps what it said, so only the event that opens the notice (the run's first of its kind for the
+              -- agency's change, while the agency has no such notice) is logged: its row carries the notice
+              select i.*, t.task_id is not null as grouped,
+                     t.task_id is not null and i.kind in ('procedure-review.required', 'procedure-review.overdue')
+                     and row_number() over (partition by t.agency_id, t.cause, i.kind order by i.ord) = 1 and n.event_id is null as opens
+              from unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::text[],
+                          $8::timestamptz[], $9::text[], $10::date[], $11::text[], $12::boolean[], $13::text[], $16::text[]) with ordinality
+                   as i(event_id, type, kind, agency_id, province_code, source, subject, occurred_at, data, due_date, link, skip_rules, owner, task, ord)
+              left join review_notice_task t on t.task_id = i.task
+              left join review_notice n on n.agency_id = t.agency_id and n.cause = t.cause and n.kind = i.kind
             ), ev as (
               insert into event_log (event_id, type, kind, agency_id, province_code, source, subject, occurred_at, received_at, data, due_date, link,
                                      skip_rules, owner, grouped)
               select i.event_id, i.type, i.kind, i.agency_id, coalesce(a.province_code, i.province_code), i.source, i.subject, i.occurred_at,
-                     $14::timestamptz, i.data::jsonb, i.due_date, i.link, i.skip_rules, i.owner,
-                     -- a review of a followed change is told through its agency's notice (AgencyChangeNotices), not on its own
-                     i.task is not null and exists (select 1 from review_notice_task t where t.task_id = i.task)
+                     $14::timestamptz, i.data::jsonb, i.due_date, i.link, i.skip_rules, i.owner, i.grouped
               from input i left join agency_directory a on a.id = i.agency_id
+              where not i.grouped or i.opens
               order by i.ord
               on conflict (event_id) do nothing
               returning event_id, type, kind, agency_id, province_code, due_date, skip_rules, owner, grouped
@@ -130,7 +138,10 @@ public class NotificationRouting {
             ), w as (%s
               returning 1
             )
-            select event_id, (select count(*) from n) as notifications, (select count(*) from w) as deliveries from ev""".formatted(
+            select event_id, (select count(*) from n) as notifications, (select count(*) from w) as deliveries from ev
+            union all
+            -- the reviews told through a notice count as new too (the kit's record of the ids keeps redeliveries out)
+            select i.event_id, (select count(*) from n), (select count(*) from w) from input i where i.grouped and not i.opens""".formatted(
             RECIPIENTS, DELIVERIES.formatted("$14", "$15", "$14"));
 
     /** Due dates to remind of; the last event of the run about an item wins (its agency too: a moved review task follows its document). */
