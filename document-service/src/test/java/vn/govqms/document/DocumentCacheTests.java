@@ -23,7 +23,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-/** A document's strong ETag and Cache-Control, and 304 from memory for a document whose newest version is issued. */
+/** A document's strong ETag and Cache-Control, and its answer (304 or the bytes) from memory when its newest version is issued. */
 @QuarkusTest
 @WithTestResource(value = RealPartsTestResource.class, scope = TestResourceScope.GLOBAL,
         initArgs = @ResourceArg(name = "database", value = "document"))
@@ -62,6 +62,10 @@ class DocumentCacheTests {
             // another province's steering committee holding the ETag is refused, not told it is current
             given().config(quick).auth().oauth2(otherProvince).header("If-None-Match", tag).get("/api/v1/documents/{id}", id)
                     .then().statusCode(403);
+            // a reader without the ETag gets the same bytes, from memory too; the other province is refused them
+            given().config(quick).auth().oauth2(TestTokens.provinceAdmin("24")).get("/api/v1/documents/{id}", id).then().statusCode(200)
+                    .header("ETag", equalTo(tag)).body("latest.status", equalTo("ISSUED")).body("code", equalTo("QT-KHCN-31"));
+            given().config(quick).auth().oauth2(otherProvince).get("/api/v1/documents/{id}", id).then().statusCode(403);
         }));
         // an ETag that is not the current one: the document
         w.officer().header("If-None-Match", draft).get("/api/v1/documents/{id}", id).then().statusCode(200).header("ETag", equalTo(tag));

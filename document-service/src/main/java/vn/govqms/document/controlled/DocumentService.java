@@ -217,15 +217,15 @@ public class DocumentService {
 
     /**
      * A document with its newest version, as JSON with a strong ETag (a digest of those bytes). When the newest version
-     * is issued and {@code callerHas} the ETag this instance last answered, the answer comes from memory
-     * ({@link IssuedDocuments}) after the same scope check, with no body.
+     * is issued and this instance answered it before, the answer comes from memory ({@link IssuedDocuments}) after the
+     * same scope check: no body when {@code callerHas} its ETag, else the bytes answered before.
      */
     public Uni<DocumentRead> read(UUID documentId, Caller caller, Predicate<EntityTag> callerHas) {
         IssuedDocuments.Known known = issued.get(documentId);
-        if (known != null && callerHas.test(known.tag())) {
+        if (known != null && (known.body() != null || callerHas.test(known.tag()))) {
             return Uni.createFrom().item(() -> {
                 scope.requireRead(known.agency());
-                return new DocumentRead(known.tag(), null, true);
+                return new DocumentRead(known.tag(), callerHas.test(known.tag()) ? null : known.body(), true);
             });
         }
         long epoch = issued.epoch();
@@ -236,7 +236,7 @@ public class DocumentService {
             // issuedOnly callers see the newest issued version, which may not be the newest: kept from the others only
             boolean newestIssued = found.newest() != null && found.newest().status == VersionStatus.ISSUED;
             if (newestIssued && !issuedOnly) {
-                issued.put(documentId, new IssuedDocuments.Known(tag, found.agency().ref()), epoch);
+                issued.put(documentId, tag, found.agency().ref(), body, epoch);
             }
             return new DocumentRead(tag, body, newestIssued);
         });

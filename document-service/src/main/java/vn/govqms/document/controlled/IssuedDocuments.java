@@ -1,6 +1,9 @@
 package vn.govqms.document.controlled;
 
 import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.EntityTag;
 import vn.govqms.kit.db.ChangeNotices;
@@ -10,11 +13,11 @@ import vn.govqms.kit.security.AgencyRef;
 import java.util.UUID;
 
 /**
- * The ETags of the documents whose newest version is issued, as this instance last answered them, with their
- * agency (the caller's scope is checked against it before a 304): a client that sends one back is answered without
- * the database. An issued version does not change; what can still change the answer (a new revision, the version
- * superseded or abolished, the document posted, moved or recoded, the agency moved) is written to
- * {@code controlled_document}, {@code document_version} or {@code agency}, whose triggers notify
+ * The answers of the documents whose newest version is issued, as this instance last gave them (the JSON, its ETag
+ * and the agency the caller's scope is checked against): a client that sends the ETag back gets a 304, any other the
+ * same bytes, without the database. An issued version does not change; what can still change the answer (a new
+ * revision, the version superseded or abolished, the document posted, moved or recoded, the agency moved) is written
+ * to {@code controlled_document}, {@code document_version} or {@code agency}, whose triggers notify
  * {@code govqms_document} at the commit: every instance forgets the document (or, for a bulk change or an agency,
  * everything) then. Drafts are not kept: they change while they are written.
  */
@@ -22,16 +25,31 @@ import java.util.UUID;
 @ApplicationScoped
 public class IssuedDocuments {
 
-    /** About 20,000 × 250 bytes: a few MB of heap. */
-    static final int MAX_DOCUMENTS = 20_000;
+    /** {@code govqms.documents.issued-cache.*}: how much of the heap the answers may take. */
+    @ConfigMapping(prefix = "govqms.documents.issued-cache")
+    public interface Config {
 
-    record Known(EntityTag tag, AgencyRef agency) {
+        /** The most documents held (the least recently read go first). */
+        @WithDefault("100000")
+        int maxDocuments();
+
+        /** The most bytes of answers held (a document's answer is 1-2 KB; 0 holds ETags only: 304s, no bodies). */
+        @WithDefault("32M")
+        MemorySize maxSize();
+    }
+
+    /** An answer; {@code body} is {@code null} when the bodies are not kept (max-size 0). */
+    record Known(EntityTag tag, AgencyRef agency, byte[] body) {
     }
 
     private final NoticedCache<UUID, Known> known;
+    private final boolean bodies;
 
-    public IssuedDocuments(ChangeNotices notices) {
-        this.known = new NoticedCache<>(notices, "govqms_document", id -> id.isEmpty() ? null : UUID.fromString(id), MAX_DOCUMENTS);
+    public IssuedDocuments(ChangeNotices notices, Config config) {
+        long maxBytes = config.maxSize().asLongValue();
+        this.bodies = maxBytes > 0;
+        this.known = new NoticedCache<>(notices, "govqms_document", id -> id.isEmpty() ? null : UUID.fromString(id),
+                config.maxDocuments(), k -> k.body() == null ? 0 : k.body().length, bodies ? maxBytes : Long.MAX_VALUE);
     }
 
     Known get(UUID documentId) {
@@ -42,7 +60,7 @@ public class IssuedDocuments {
         return known.epoch();
     }
 
-    void put(UUID documentId, Known value, long epochBefore) {
-        known.put(documentId, value, epochBefore);
+    void put(UUID documentId, EntityTag tag, AgencyRef agency, byte[] body, long epochBefore) {
+        known.put(documentId, new Known(tag, agency, bodies ? body : null), epochBefore);
     }
 }
