@@ -68,7 +68,10 @@ class ConcurrentRecomputationTests {
         try {
             auditIndicators.apply(overdue, consumer).await().indefinitely();
             read = CompletableFuture.supplyAsync(() -> given().auth().oauth2(admin(p)).get("/api/v1/agencies/{id}/score", agency));
-            Thread.sleep(1_500);
+            // the read has reached the consumer's rows and waits on them (the old code waited at its upsert, the new at its lock)
+            await().atMost(Duration.ofSeconds(10)).until(() -> pool.query("select count(*) from pg_stat_activity "
+                    + "where wait_event_type = 'Lock' and datname = current_database()").execute()
+                    .await().indefinitely().iterator().next().getLong(0) > 0);
             tx.commit().await().indefinitely();
         } finally {
             consumer.close().await().indefinitely();

@@ -222,10 +222,11 @@ public class DocumentService {
      */
     public Uni<DocumentRead> read(UUID documentId, Caller caller, Predicate<EntityTag> callerHas) {
         IssuedDocuments.Known known = issued.get(documentId);
-        if (known != null && (known.body() != null || callerHas.test(known.tag()))) {
+        boolean current = known != null && callerHas.test(known.tag());
+        if (current || known != null && known.body() != null) {
             return Uni.createFrom().item(() -> {
                 scope.requireRead(known.agency());
-                return new DocumentRead(known.tag(), callerHas.test(known.tag()) ? null : known.body(), true);
+                return new DocumentRead(known.tag(), current ? null : known.body(), true);
             });
         }
         long epoch = issued.epoch();

@@ -9,7 +9,6 @@ import vn.govqms.scoring.live.ScoreRecomputation;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,9 +108,7 @@ abstract class IndicatorHandler implements EventHandler {
     }
 
     private Uni<Void> recompute(SqlConnection tx, Map<Integer, Map<UUID, String>> touched) {
-        Set<UUID> all = new HashSet<>();
-        touched.values().forEach(byAgency -> all.addAll(byAgency.keySet()));
-        Uni<Void> chain = touched.size() > 1 ? scores.lock(tx, all) : Uni.createFrom().voidItem();
+        Uni<Void> chain = scores.lock(tx, touched.values().stream().map(Map::keySet).toList());
         for (var year : touched.entrySet()) {
             chain = chain.chain(() -> scores.recompute(tx, year.getValue(), year.getKey()));
         }

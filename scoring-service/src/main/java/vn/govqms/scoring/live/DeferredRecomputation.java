@@ -13,10 +13,8 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -69,9 +67,7 @@ public class DeferredRecomputation {
                         byYear.computeIfAbsent(r.getInteger("year"), y -> new ArrayList<>()).add(r.getUUID("agency_id"));
                         causes.put(r.getInteger("year"), r.getString("cause"));
                     }
-                    Set<UUID> all = new HashSet<>();
-                    byYear.values().forEach(all::addAll);
-                    Uni<Void> chain = byYear.size() > 1 ? scores.lock(tx, all) : Uni.createFrom().voidItem();
+                    Uni<Void> chain = scores.lock(tx, byYear.values());
                     for (var e : byYear.entrySet()) {
                         chain = chain.chain(() -> scores.recompute(tx, e.getValue(), e.getKey(), causes.get(e.getKey())));
                     }

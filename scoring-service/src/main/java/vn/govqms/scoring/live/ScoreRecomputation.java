@@ -88,18 +88,19 @@ public class ScoreRecomputation {
     }
 
     /**
-     * Locks these agencies' directory rows, in id order, until the transaction ends. Every recomputation takes this lock
-     * before it reads indicators, so two transactions moving one agency (two consumers, or an event and a first read of
-     * the score) recompute one after the other and the later sees the earlier's indicators: without it each could
-     * compute from the other's old values and the last to commit would leave a stale score until the next event. A
-     * transaction that recomputes several years locks all their agencies first, so that lock order never crosses.
+     * Every recomputation locks its agencies' directory rows, in id order, before it reads indicators, so two transactions
+     * moving one agency (two consumers, or an event and a first read of the score) recompute one after the other and the
+     * later sees the earlier's indicators; without it the last to commit could leave a score computed from old values.
+     * A transaction that recomputes several years calls this first: it locks all their agencies at once, so that lock
+     * order never crosses between years.
      */
-    public Uni<Void> lock(SqlConnection tx, Collection<UUID> agencyIds) {
-        if (agencyIds.isEmpty()) {
-            return Uni.createFrom().voidItem();
+    public Uni<Void> lock(SqlConnection tx, Collection<? extends Collection<UUID>> agenciesByYear) {
+        if (agenciesByYear.size() < 2) {
+            return Uni.createFrom().voidItem(); // one year's recomputation locks its agencies in order itself
         }
+        UUID[] ids = agenciesByYear.stream().flatMap(Collection::stream).distinct().toArray(UUID[]::new);
         return tx.preparedQuery("select 1 from agency_directory where id = any($1) order by id for no key update")
-                .execute(Tuple.of(agencyIds.stream().distinct().toArray(UUID[]::new))).replaceWithVoid();
+                .execute(Tuple.of(ids)).replaceWithVoid();
     }
 
     public Uni<Void> recompute(SqlConnection tx, Collection<UUID> agencyIds, int year, String cause) {
